@@ -1,0 +1,94 @@
+//! `site.yaml` → [`Config`].
+
+use crate::diagnostic::{Diagnostics, Span};
+use crate::front_matter::{self, Yaml};
+use std::path::Path;
+
+/// The site's settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// Normalized to end in `/`.
+    pub base_url: String,
+    /// The path part of base_url, `/` or `/desk/`.
+    pub base_path: String,
+    pub language: String,
+    pub description: Option<String>,
+    pub theme: Option<String>,
+}
+
+const KEYS: &[&str] = &["title", "base_url", "language", "description", "theme"];
+
+/// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
+pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Option<Config> {
+    const PATH: &str = "site.yaml";
+    let file = root.join(PATH);
+    if !file.is_file() {
+        diags.error(PATH, Span::FILE, format!("no site.yaml in {}: is this a Dossier site?", root.display()));
+        return None;
+    }
+    let text = match crate::source::read_text(&file) {
+        Ok(t) => t,
+        Err((span, msg)) => {
+            diags.error(PATH, span, msg);
+            return None;
+        }
+    };
+    let node = match front_matter::parse_document(&text) {
+        Ok(n) => n,
+        Err(e) => {
+            diags.error(PATH, e.span, e.message);
+            return None;
+        }
+    };
+    let Yaml::Map(entries) = node.value else {
+        return None;
+    };
+    let mut ok = true;
+    let mut get = |key: &str, diags: &mut Diagnostics| -> Option<String> {
+        let (_, _, n) = entries.iter().find(|(k, _, _)| k == key)?;
+        match &n.value {
+            Yaml::String(s) => Some(s.clone()),
+            Yaml::Number(s) => Some(s.clone()),
+            Yaml::Null => None,
+            other => {
+                diags.error(PATH, n.span, format!("`{key}` must be text, not {}", other.describe()));
+                ok = false;
+                None
+            }
+        }
+    };
+    let title = get("title", diags);
+    let base = get("base_url", diags);
+    let language = get("language", diags);
+    let description = get("description", diags);
+    let theme = get("theme", diags);
+    for (k, span, _) in &entries {
+        if !KEYS.contains(&k.as_str()) {
+            diags.warning(PATH, *span, format!("unknown key `{k}` in site.yaml (known keys: {})", KEYS.join(", ")));
+        }
+    }
+    let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+        diags.error(PATH, Span::FILE, "missing `title`: site.yaml needs one");
+        return None;
+    };
+    if let Some(t) = &theme {
+        if t.contains(['/', '\\']) || t.starts_with('.') || t.is_empty() {
+            diags.error(PATH, Span::FILE, format!("`theme: {t}` must be a folder name under themes/"));
+            return None;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let base = base_url.map(str::to_string).or(base).unwrap_or_else(|| "/".to_string());
+    let (base_url, base_path) = crate::urls::split_base(&base);
+    Some(Config {
+        title,
+        base_url,
+        base_path,
+        language: language.unwrap_or_else(|| "en".to_string()),
+        description,
+        theme,
+    })
+}

@@ -1,0 +1,169 @@
+//! The cross-reference graph: which briefings name or link to each entity and briefing,
+//! stance histories, related briefings, co-occurring actors and sub-places.
+
+use crate::markdown::Target;
+use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::resolve::Resolved;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// How many related briefings a briefing page lists.
+pub const RELATED: usize = 5;
+
+/// One stance in a history: the briefing and the stance's position in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StanceAt {
+    pub briefing: BriefingIdx,
+    pub stance: usize,
+}
+
+/// Derived facts of a resolved site.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Per entity: briefings whose front matter names it, oldest first.
+    pub named_in: Vec<Vec<BriefingIdx>>,
+    /// Per entity: briefings whose bodies link to it, oldest first.
+    pub entity_backlinks: Vec<Vec<BriefingIdx>>,
+    /// Per briefing: briefings whose bodies link to it, oldest first.
+    pub briefing_backlinks: Vec<Vec<BriefingIdx>>,
+    /// Per briefing: the most related briefings, best first.
+    pub related: Vec<Vec<BriefingIdx>>,
+    /// (actor, topic) → every stance, oldest first.
+    pub history: BTreeMap<(EntityIdx, EntityIdx), Vec<StanceAt>>,
+    /// Per topic: actors with a stance on it, by id.
+    pub topic_actors: Vec<Vec<EntityIdx>>,
+    /// Per actor: topics it took a stance on, by id.
+    pub actor_topics: Vec<Vec<EntityIdx>>,
+    /// Per actor: other actors named in the same briefings, with counts, most first.
+    pub co_actors: Vec<Vec<(EntityIdx, u32)>>,
+    /// Per place: actors named in briefings that name the place, with counts, most first.
+    pub place_actors: Vec<Vec<(EntityIdx, u32)>>,
+    /// Per place: places `within` it, by id.
+    pub sub_places: Vec<Vec<EntityIdx>>,
+    /// Per tag: briefings with it, oldest first.
+    pub tag_briefings: Vec<Vec<BriefingIdx>>,
+}
+
+/// Builds the index from the resolved site and the links found in each briefing body.
+pub fn build(site: &Resolved, body_links: &[Vec<Target>]) -> Index {
+    let n_entities = site.entities.len();
+    let n_briefings = site.briefings.len();
+    let mut ix = Index {
+        named_in: vec![Vec::new(); n_entities],
+        entity_backlinks: vec![Vec::new(); n_entities],
+        briefing_backlinks: vec![Vec::new(); n_briefings],
+        topic_actors: vec![Vec::new(); n_entities],
+        actor_topics: vec![Vec::new(); n_entities],
+        sub_places: vec![Vec::new(); n_entities],
+        tag_briefings: vec![Vec::new(); site.tags.len()],
+        ..Index::default()
+    };
+    let mut co: Vec<BTreeMap<EntityIdx, u32>> = vec![BTreeMap::new(); n_entities];
+    let mut at_place: Vec<BTreeMap<EntityIdx, u32>> = vec![BTreeMap::new(); n_entities];
+
+    for (bi, refs) in site.refs.iter().enumerate() {
+        let b = BriefingIdx(bi as u32);
+        for e in refs.entities() {
+            ix.named_in[e.0 as usize].push(b);
+        }
+        for &a in &refs.actors {
+            for &other in &refs.actors {
+                if other != a {
+                    *co[a.0 as usize].entry(other).or_default() += 1;
+                }
+            }
+        }
+        for &p in &refs.places {
+            for &a in &refs.actors {
+                *at_place[p.0 as usize].entry(a).or_default() += 1;
+            }
+        }
+        for (si, s) in refs.stances.iter().enumerate() {
+            ix.history
+                .entry((s.actor, s.topic))
+                .or_default()
+                .push(StanceAt { briefing: b, stance: si });
+        }
+        for &t in &refs.tags {
+            ix.tag_briefings[t].push(b);
+        }
+        for target in body_links.get(bi).into_iter().flatten() {
+            let list = match *target {
+                Target::Briefing(t) if t != b => &mut ix.briefing_backlinks[t.0 as usize],
+                Target::Entity(e) => &mut ix.entity_backlinks[e.0 as usize],
+                Target::Briefing(_) => continue,
+            };
+            if list.last() != Some(&b) {
+                list.push(b);
+            }
+        }
+    }
+    for &(actor, topic) in ix.history.keys() {
+        ix.topic_actors[topic.0 as usize].push(actor);
+        ix.actor_topics[actor.0 as usize].push(topic);
+    }
+    for list in ix.topic_actors.iter_mut() {
+        list.sort();
+    }
+    ix.co_actors = co.into_iter().map(by_count).collect();
+    ix.place_actors = at_place.into_iter().map(by_count).collect();
+    for (i, e) in site.entities.iter().enumerate() {
+        if e.id.kind == Kind::Place {
+            if let Some(parent) = e.within {
+                ix.sub_places[parent.0 as usize].push(EntityIdx(i as u32));
+            }
+        }
+    }
+    ix.related = related(site, &ix.named_in);
+    ix
+}
+
+fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
+    let mut v: Vec<(EntityIdx, u32)> = m.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// For each briefing, the others sharing the most entities; ties go to the newest, then
+/// to the smaller slug. Counting walks each entity's briefings, so the cost is the sum
+/// of squared entity degrees, not briefings × briefings.
+fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingIdx>> {
+    let n = site.briefings.len();
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::<u32>::new()),
+            |(counts, touched), bi| {
+                for e in site.refs[bi].entities() {
+                    for &other in &named_in[e.0 as usize] {
+                        let o = other.0 as usize;
+                        if o == bi {
+                            continue;
+                        }
+                        if counts[o] == 0 {
+                            touched.push(o as u32);
+                        }
+                        counts[o] += 1;
+                    }
+                }
+                let mut best: Vec<(u32, u32)> = touched.iter().map(|&o| (counts[o as usize], o)).collect();
+                for &o in touched.iter() {
+                    counts[o as usize] = 0;
+                }
+                touched.clear();
+                // Briefings are sorted by date then slug, so a larger index is newer
+                // (or the same date with a larger slug).
+                let key = |&(score, o): &(u32, u32)| {
+                    let b = &site.briefings[o as usize];
+                    (std::cmp::Reverse(score), std::cmp::Reverse(b.date.epoch), b.slug.clone())
+                };
+                if best.len() > RELATED {
+                    best.select_nth_unstable_by_key(RELATED, key);
+                    best.truncate(RELATED);
+                }
+                best.sort_by_key(key);
+                best.into_iter().map(|(_, o)| BriefingIdx(o)).collect()
+            },
+        )
+        .collect()
+}

@@ -1,0 +1,334 @@
+//! Markdown bodies to HTML: CommonMark plus tables, footnotes, strikethrough, task lists and
+//! heading ids; `[[wiki]]` and `.md` links rewritten to page URLs.
+
+use crate::diagnostic::{Diagnostics, LineIndex};
+use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::resolve::{NameMatch, Names, Resolved};
+use crate::urls;
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+
+/// Where a body link points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Briefing(BriefingIdx),
+    Entity(EntityIdx),
+}
+
+/// A rendered body and the pages it links to.
+#[derive(Debug, Default, Clone)]
+pub struct Body {
+    pub html: String,
+    /// Sorted, without repeats.
+    pub links: Vec<Target>,
+}
+
+/// What body links are resolved against.
+pub struct LinkContext<'a> {
+    pub site: &'a Resolved,
+    pub names: &'a Names,
+    /// Content path (`briefings/x.md`) → page.
+    pub paths: HashMap<String, Target>,
+    /// The output's base path, `/` or `/desk/`.
+    pub base_path: &'a str,
+}
+
+impl<'a> LinkContext<'a> {
+    /// Indexes the content paths of every briefing and profile.
+    pub fn new(site: &'a Resolved, names: &'a Names, base_path: &'a str) -> Self {
+        let mut paths = HashMap::new();
+        for (i, b) in site.briefings.iter().enumerate() {
+            paths.insert(b.content_path.clone(), Target::Briefing(BriefingIdx(i as u32)));
+        }
+        for (i, e) in site.entities.iter().enumerate() {
+            if let Some(p) = &e.profile {
+                paths.insert(p.content_path.clone(), Target::Entity(EntityIdx(i as u32)));
+            }
+        }
+        LinkContext {
+            site,
+            names,
+            paths,
+            base_path,
+        }
+    }
+
+    fn url(&self, t: Target) -> String {
+        match t {
+            Target::Briefing(b) => urls::briefing(&self.site.briefing(b).slug),
+            Target::Entity(e) => urls::entity(&self.site.entity(e).id),
+        }
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Renders the body of the file at `path` (`content_path` inside `content/`), whose first
+/// line is file line `first_line`, for a page `depth` folders below the output root.
+pub fn render(
+    text: &str,
+    first_line: u32,
+    path: &str,
+    content_path: &str,
+    depth: usize,
+    cx: &LinkContext<'_>,
+    diags: &mut Diagnostics,
+) -> Body {
+    let lines = LineIndex::new(text);
+    let root = "../".repeat(depth);
+    let dir = content_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut links: HashSet<Target> = HashSet::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    // For each open link: whether its start was dropped (rendered as plain text).
+    let mut dropped: Vec<bool> = Vec::new();
+    let mut heading: Option<usize> = None;
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let span = lines.span(range.start, first_line);
+                let resolved = match link_type {
+                    LinkType::WikiLink { .. } => wiki(&dest_url, cx, path, span, diags),
+                    _ => href(&dest_url, dir, cx, path, span, diags),
+                };
+                match resolved {
+                    Rewrite::Keep => {
+                        dropped.push(false);
+                        events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    }
+                    Rewrite::To(target, fragment) => {
+                        links.insert(target);
+                        let url = format!("{}{fragment}", urls::href(&root, &cx.url(target)));
+                        dropped.push(false);
+                        events.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: url.into(),
+                            title,
+                            id,
+                        }));
+                    }
+                    Rewrite::Url(url) => {
+                        dropped.push(false);
+                        events.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: url.into(),
+                            title,
+                            id,
+                        }));
+                    }
+                    Rewrite::Text => dropped.push(true),
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropped.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = root_relative(&dest_url, cx.base_path).map_or(dest_url, CowStr::from);
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some(events.len());
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading.take() {
+                    if let Event::Start(Tag::Heading { id, classes, attrs, .. }) = &events[start] {
+                        let id = match id {
+                            Some(id) => id.to_string(),
+                            None => {
+                                let text: String = events[start + 1..]
+                                    .iter()
+                                    .filter_map(|e| match e {
+                                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                                        _ => None,
+                                    })
+                                    .collect();
+                                let base = crate::slug::slugify(&text);
+                                let base = if base.is_empty() { "section".to_string() } else { base };
+                                unique_id(base, &mut used_ids)
+                            }
+                        };
+                        events[start] = Event::Start(Tag::Heading {
+                            level,
+                            id: Some(id.into()),
+                            classes: classes.clone(),
+                            attrs: attrs.clone(),
+                        });
+                    }
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(text.len() + text.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let mut links: Vec<Target> = links.into_iter().collect();
+    links.sort();
+    Body { html, links }
+}
+
+fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
+    let n = used.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 { base } else { format!("{base}-{}", *n - 1) }
+}
+
+enum Rewrite {
+    Keep,
+    To(Target, String),
+    Url(String),
+    Text,
+}
+
+fn wiki(
+    dest: &str,
+    cx: &LinkContext<'_>,
+    path: &str,
+    span: crate::diagnostic::Span,
+    diags: &mut Diagnostics,
+) -> Rewrite {
+    let (prefix, name) = match dest.split_once(':') {
+        Some((p, n)) if ["actor", "place", "topic", "briefing"].contains(&p.trim()) => {
+            (Some(p.trim()), n.trim())
+        }
+        _ => (None, dest.trim()),
+    };
+    if prefix == Some("briefing") {
+        if let Some(b) = cx.names.briefing(name) {
+            return Rewrite::To(Target::Briefing(b), String::new());
+        }
+        if cx.site.drafts.values().any(|s| Some(s) == crate::model::Slug::new(name).as_ref()) {
+            diags.warning(path, span, format!("[[briefing:{name}]] links to a draft: rendered as text"));
+            return Rewrite::Text;
+        }
+        diags.error(path, span, format!("[[briefing:{name}]] matches no briefing slug"));
+        return Rewrite::Text;
+    }
+    let kind = prefix.and_then(|p| Kind::ALL.into_iter().find(|k| k.word() == p));
+    match cx.names.find(name, kind) {
+        NameMatch::One(e) => Rewrite::To(Target::Entity(e), String::new()),
+        NameMatch::Many(found) => {
+            let kinds: Vec<Kind> = found.iter().map(|e| cx.site.entity(*e).id.kind).collect();
+            let mut distinct = kinds.clone();
+            distinct.dedup();
+            let msg = if distinct.len() > 1 {
+                let hints: Vec<String> = distinct
+                    .iter()
+                    .map(|k| format!("[[{}:{}]]", k.word(), name))
+                    .collect();
+                format!("[[{name}]] names more than one kind of entity: write {}", hints.join(" or "))
+            } else {
+                let ids: Vec<String> = found
+                    .iter()
+                    .map(|e| cx.site.entity(*e).id.slug.to_string())
+                    .collect();
+                format!("[[{name}]] is ambiguous: it matches {}; use an id", ids.join(" and "))
+            };
+            diags.error(path, span, msg);
+            Rewrite::Text
+        }
+        NameMatch::None => {
+            let what = kind.map_or("actor, place or topic", Kind::word);
+            diags.error(path, span, format!("[[{dest}]] matches no {what} (by id, name or alias)"));
+            Rewrite::Text
+        }
+    }
+}
+
+fn href(
+    dest: &str,
+    dir: &str,
+    cx: &LinkContext<'_>,
+    path: &str,
+    span: crate::diagnostic::Span,
+    diags: &mut Diagnostics,
+) -> Rewrite {
+    if let Some(url) = root_relative(dest, cx.base_path) {
+        return Rewrite::Url(url);
+    }
+    let is_external = dest.contains("://")
+        || dest.starts_with("//")
+        || dest.starts_with('#')
+        || dest.split_once(':').is_some_and(|(s, _)| !s.contains('/'));
+    if is_external {
+        return Rewrite::Keep;
+    }
+    let (file, fragment) = match dest.split_once('#') {
+        Some((f, frag)) => (f, format!("#{frag}")),
+        None => (dest, String::new()),
+    };
+    if !file.ends_with(".md") {
+        return Rewrite::Keep;
+    }
+    let file = percent_decode(file);
+    let Some(target_path) = join(dir, &file) else {
+        diags.error(path, span, format!("link `{dest}` points outside content/"));
+        return Rewrite::Text;
+    };
+    if let Some(t) = cx.paths.get(&target_path) {
+        return Rewrite::To(*t, fragment);
+    }
+    if cx.site.drafts.contains_key(&target_path) {
+        diags.warning(path, span, format!("link `{dest}` goes to a draft: rendered as text"));
+        return Rewrite::Text;
+    }
+    diags.error(path, span, format!("link `{dest}` matches no file (looked for content/{target_path})"));
+    Rewrite::Text
+}
+
+/// `/x/` served under the base path; `None` for any other URL.
+fn root_relative(dest: &str, base_path: &str) -> Option<String> {
+    let rest = dest.strip_prefix('/')?;
+    if rest.starts_with('/') {
+        return None;
+    }
+    Some(format!("{base_path}{rest}"))
+}
+
+/// Joins a relative link to the folder of the linking file; `None` if it leaves content/.
+fn join(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}

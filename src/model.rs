@@ -1,0 +1,262 @@
+//! The content model: briefings, profiles, stances and the ids that name them.
+
+use crate::diagnostic::Span;
+use serde::Serialize;
+use std::fmt;
+
+/// A URL-safe identifier made by `slugify`: `[a-z0-9]+(-[a-z0-9]+)*`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Slugifies `s`; `None` when nothing URL-safe is left.
+    pub fn new(s: &str) -> Option<Slug> {
+        let slug = crate::slug::slugify(s);
+        (!slug.is_empty()).then_some(Slug(slug))
+    }
+
+    /// The slug's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The three kinds of entity a briefing can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Actor,
+    Place,
+    Topic,
+}
+
+impl Kind {
+    /// All kinds, in page order.
+    pub const ALL: [Kind; 3] = [Kind::Actor, Kind::Place, Kind::Topic];
+
+    /// The folder under `content/` and the output holding this kind (`actors`).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Kind::Actor => "actors",
+            Kind::Place => "places",
+            Kind::Topic => "topics",
+        }
+    }
+
+    /// The singular word (`actor`), also the `[[actor:…]]` prefix.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Actor => "actor",
+            Kind::Place => "place",
+            Kind::Topic => "topic",
+        }
+    }
+
+    /// The kind whose folder is `dir`.
+    pub fn from_dir(dir: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.dir() == dir)
+    }
+}
+
+/// An entity's identity: its kind and id. An actor `mali` is not a place `mali`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId {
+    pub kind: Kind,
+    pub slug: Slug,
+}
+
+/// Index of an entity in the resolved site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityIdx(pub u32);
+
+/// Index of a briefing in the resolved site (briefings sorted by date, then slug).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BriefingIdx(pub u32);
+
+/// A value with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// A date, or a date and time, as written in front matter.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    /// Seconds since the epoch (midnight UTC for a plain date): the sort key.
+    pub epoch: i64,
+    /// The calendar date as written, `YYYY-MM-DD`.
+    pub date: jiff::civil::Date,
+    /// RFC 3339 form for feeds and machine-readable dates.
+    pub rfc3339: String,
+}
+
+impl When {
+    /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp.
+    pub fn parse(s: &str) -> Result<When, String> {
+        let s = s.trim();
+        if s.len() == 10 {
+            let date: jiff::civil::Date = s
+                .parse()
+                .map_err(|e| format!("`{s}` is not a valid date ({e})"))?;
+            let ts = date
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .map_err(|e| e.to_string())?
+                .timestamp();
+            return Ok(When {
+                epoch: ts.as_second(),
+                date,
+                rfc3339: format!("{date}T00:00:00Z"),
+            });
+        }
+        let ts: jiff::Timestamp = s.parse().map_err(|e| {
+            format!("`{s}` is not a date (YYYY-MM-DD) or an RFC 3339 date and time ({e})")
+        })?;
+        let date: jiff::civil::Date = s
+            .get(..10)
+            .and_then(|d| d.parse().ok())
+            .ok_or_else(|| format!("`{s}` does not start with a YYYY-MM-DD date"))?;
+        Ok(When {
+            epoch: ts.as_second(),
+            date,
+            rfc3339: ts.to_string(),
+        })
+    }
+
+    /// The date as `YYYY-MM-DD`.
+    pub fn ymd(&self) -> String {
+        self.date.to_string()
+    }
+}
+
+/// An actor's position on a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    Supports,
+    Opposes,
+    Mixed,
+    Neutral,
+    Unclear,
+}
+
+impl Position {
+    /// Parses one of the five position words.
+    pub fn parse(s: &str) -> Option<Position> {
+        Some(match s {
+            "supports" => Position::Supports,
+            "opposes" => Position::Opposes,
+            "mixed" => Position::Mixed,
+            "neutral" => Position::Neutral,
+            "unclear" => Position::Unclear,
+            _ => return None,
+        })
+    }
+
+    /// The word as written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Position::Supports => "supports",
+            Position::Opposes => "opposes",
+            Position::Mixed => "mixed",
+            Position::Neutral => "neutral",
+            Position::Unclear => "unclear",
+        }
+    }
+}
+
+/// How sure the desk is of a briefing's assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Moderate,
+    High,
+}
+
+impl Confidence {
+    /// Parses `low`, `moderate` or `high`.
+    pub fn parse(s: &str) -> Option<Confidence> {
+        Some(match s {
+            "low" => Confidence::Low,
+            "moderate" => Confidence::Moderate,
+            "high" => Confidence::High,
+            _ => return None,
+        })
+    }
+}
+
+/// A stance as written: references not yet resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceSrc {
+    pub actor: Spanned<String>,
+    pub on: Spanned<String>,
+    pub position: Position,
+    pub quote: Option<String>,
+    pub by: Option<Spanned<String>>,
+    /// 0-based index into the briefing's sources.
+    pub source: Option<usize>,
+}
+
+/// A source a briefing cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A briefing as parsed from its file.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// Path relative to the site root.
+    pub path: String,
+    /// Path relative to `content/`.
+    pub content_path: String,
+    pub slug: Slug,
+    pub title: String,
+    pub date: When,
+    pub updated: Option<When>,
+    pub summary: Option<String>,
+    pub actors: Vec<Spanned<String>>,
+    pub places: Vec<Spanned<String>>,
+    pub topics: Vec<Spanned<String>>,
+    pub stances: Vec<StanceSrc>,
+    pub tags: Vec<Spanned<String>>,
+    pub sources: Vec<Source>,
+    pub confidence: Option<Confidence>,
+    pub draft: bool,
+    pub extra: serde_json::Value,
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_line: u32,
+}
+
+/// A profile of an actor, place or topic as parsed from its file.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub path: String,
+    pub content_path: String,
+    pub kind: Kind,
+    pub id: Slug,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// `kind:` of the profile (person, organization, country, …).
+    pub subkind: Option<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<Spanned<String>>,
+    pub within: Option<Spanned<String>>,
+    pub coords: Option<(f64, f64)>,
+    pub question: Option<String>,
+    pub extra: serde_json::Value,
+    pub body: String,
+    pub body_line: u32,
+}

@@ -1,0 +1,248 @@
+//! The one pipeline that `build` and `check` (and later `serve`) share:
+//! discover → parse → resolve → Markdown → index → render → write.
+
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::index::{self, Index};
+use crate::markdown::{self, LinkContext};
+use crate::model::{Briefing, EntityIdx, Profile};
+use crate::output::{self, OutputError, Staging};
+use crate::parse::{self, Parsed};
+use crate::render::{self, theme};
+use crate::resolve::{self, Names, Resolved};
+use crate::source::{self, StaticFile};
+use crate::urls;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Defaults to `<root>/output`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// A loaded, resolved and indexed site, ready to render.
+pub struct Site {
+    pub config: Config,
+    pub resolved: Resolved,
+    /// Rendered briefing bodies, by briefing index.
+    pub bodies: Vec<String>,
+    /// Rendered profile bodies, by entity index (empty for stubs).
+    pub profile_bodies: Vec<String>,
+    pub index: Index,
+    pub statics: Vec<StaticFile>,
+}
+
+/// How a run ended.
+#[derive(Debug)]
+pub struct Report {
+    /// Every diagnostic, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Files written (0 for `check`).
+    pub written: usize,
+    pub pages: usize,
+    pub elapsed: std::time::Duration,
+}
+
+/// Fatal problems: the command could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum Fatal {
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error("site root {0} is not a folder")]
+    NoRoot(PathBuf),
+}
+
+/// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`.
+pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
+    let root = &opts.root;
+    let config = config::load(root, opts.base_url.as_deref(), diags);
+    let sources = source::discover(root, diags);
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = sources
+        .markdown
+        .par_iter()
+        .map(|f| {
+            let mut d = Diagnostics::new();
+            let p = parse::parse_file(f, &mut d);
+            (p, d)
+        })
+        .collect();
+    let mut briefings: Vec<Briefing> = Vec::new();
+    let mut profiles: Vec<Profile> = Vec::new();
+    for (p, d) in parsed {
+        diags.extend(d);
+        match p {
+            Some(Parsed::Briefing(b)) => briefings.push(*b),
+            Some(Parsed::Profile(p)) => profiles.push(*p),
+            None => {}
+        }
+    }
+    let config = config?;
+    let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
+    let names = Names::new(&resolved);
+    let cx = LinkContext::new(&resolved, &names, &config.base_path);
+    let bodies: Vec<(markdown::Body, Diagnostics)> = resolved
+        .briefings
+        .par_iter()
+        .map(|b| {
+            let mut d = Diagnostics::new();
+            let depth = urls::depth(&urls::briefing(&b.slug));
+            let body = markdown::render(&b.body, b.body_line, &b.path, &b.content_path, depth, &cx, &mut d);
+            (body, d)
+        })
+        .collect();
+    let profile_bodies: Vec<(String, Diagnostics)> = resolved
+        .entities
+        .par_iter()
+        .map(|e| {
+            let mut d = Diagnostics::new();
+            let html = match &e.profile {
+                Some(p) => {
+                    let depth = urls::depth(&urls::entity(&e.id));
+                    markdown::render(&p.body, p.body_line, &p.path, &p.content_path, depth, &cx, &mut d).html
+                }
+                None => String::new(),
+            };
+            (html, d)
+        })
+        .collect();
+    let mut links = Vec::with_capacity(bodies.len());
+    let mut body_html = Vec::with_capacity(bodies.len());
+    for (b, d) in bodies {
+        diags.extend(d);
+        links.push(b.links);
+        body_html.push(b.html);
+    }
+    let profile_html = profile_bodies
+        .into_iter()
+        .map(|(h, d)| {
+            diags.extend(d);
+            h
+        })
+        .collect();
+    let index = index::build(&resolved, &links);
+    Some(Site {
+        config,
+        resolved,
+        bodies: body_html,
+        profile_bodies: profile_html,
+        index,
+        statics: sources.statics,
+    })
+}
+
+/// The number of HTML pages the site has.
+fn page_count(site: &Site) -> usize {
+    let r = &site.resolved;
+    // home, tags, timeline, 404, three entity indexes, briefings, entities, tags.
+    7 + r.briefings.len() + r.entities.len() + r.tags.len()
+}
+
+fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> Report {
+    let errors = diags.error_count();
+    let warnings = diags.warning_count();
+    Report {
+        diagnostics: diags.sorted(),
+        errors,
+        warnings,
+        written,
+        pages,
+        elapsed: start.elapsed(),
+    }
+}
+
+/// The output folder `opts` asks for.
+pub fn output_dir(opts: &Options) -> PathBuf {
+    opts.output.clone().unwrap_or_else(|| opts.root.join("output"))
+}
+
+/// `dossier build`: everything, written atomically; the old output stays on any error.
+pub fn build(opts: &Options) -> Result<Report, Fatal> {
+    let start = Instant::now();
+    if !opts.root.is_dir() {
+        return Err(Fatal::NoRoot(opts.root.clone()));
+    }
+    let out = output_dir(opts);
+    output::check_safe(&opts.root, &out)?;
+    let mut diags = Diagnostics::new();
+    let Some(site) = load(opts, &mut diags) else {
+        return Ok(finish(diags, 0, 0, start));
+    };
+    let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) else {
+        return Ok(finish(diags, 0, 0, start));
+    };
+    if diags.has_errors() {
+        // Render anyway to report template errors with the content errors, but write nothing.
+        render::render_site(&site, &theme, &render::Discard, &mut diags);
+        return Ok(finish(diags, 0, 0, start));
+    }
+    let staging = Staging::new(&out)?;
+    let statics = theme_statics(&theme);
+    let mut written = 0;
+    for (path, src) in &statics {
+        if let Ok(bytes) = std::fs::read(src) {
+            if render::Sink::write(&staging, path, &bytes).is_ok() {
+                written += 1;
+            }
+        }
+    }
+    written += render::render_site(&site, &theme, &staging, &mut diags);
+    if diags.has_errors() {
+        drop(staging);
+        return Ok(finish(diags, 0, 0, start));
+    }
+    let pages = page_count(&site);
+    staging.commit()?;
+    Ok(finish(diags, written, pages, start))
+}
+
+/// A site theme's own static files (output path, source).
+fn theme_statics(theme: &theme::Theme) -> Vec<(String, PathBuf)> {
+    let Some(dir) = &theme.dir else {
+        return Vec::new();
+    };
+    let sdir = dir.join("static");
+    let mut d = Diagnostics::new();
+    let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
+    let canon = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    source::walk(root, &sdir, &canon, &mut d)
+        .into_iter()
+        .map(|p| {
+            let rel = crate::diagnostic::display_path(p.strip_prefix(&sdir).unwrap_or(&p));
+            (rel, p)
+        })
+        .collect()
+}
+
+/// `dossier check`: the same pipeline, rendering to nowhere.
+pub fn check(opts: &Options) -> Result<Report, Fatal> {
+    let start = Instant::now();
+    if !opts.root.is_dir() {
+        return Err(Fatal::NoRoot(opts.root.clone()));
+    }
+    let mut diags = Diagnostics::new();
+    let Some(site) = load(opts, &mut diags) else {
+        return Ok(finish(diags, 0, 0, start));
+    };
+    let pages = page_count(&site);
+    if let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) {
+        render::render_site(&site, &theme, &render::Discard, &mut diags);
+    }
+    Ok(finish(diags, 0, pages, start))
+}
+
+/// Entity lookup used by tests and later stages.
+pub fn entity_named(site: &Site, kind: crate::model::Kind, id: &str) -> Option<EntityIdx> {
+    site.resolved
+        .entities
+        .iter()
+        .position(|e| e.id.kind == kind && e.id.slug.as_str() == id)
+        .map(|i| EntityIdx(i as u32))
+}

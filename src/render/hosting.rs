@@ -1,0 +1,109 @@
+//! Files for hosts and search: sitemap.xml, robots.txt, search-index.json, static assets.
+
+use super::pages::Views;
+use crate::model::Kind;
+use crate::pipeline::Site;
+use crate::urls;
+use serde::Serialize;
+
+/// Every non-template file of the output: (path, bytes), in a stable order.
+pub fn files(site: &Site, views: &Views<'_>) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut put = |path: String, bytes: Vec<u8>| {
+        out.retain(|(p, _)| *p != path);
+        out.push((path, bytes));
+    };
+    for (path, bytes) in super::theme::default_statics() {
+        put(path, bytes.to_vec());
+    }
+    for f in &site.statics {
+        match std::fs::read(&f.source) {
+            Ok(bytes) => put(f.output_path.clone(), bytes),
+            Err(_) => continue,
+        }
+    }
+    put("sitemap.xml".into(), sitemap(site).into_bytes());
+    put("robots.txt".into(), format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes());
+    put("search-index.json".into(), search_index(site, views));
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
+fn sitemap(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let r = &site.resolved;
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut url = |dir: &str, lastmod: Option<String>| {
+        s.push_str("  <url><loc>");
+        s.push_str(&xml_escape(&format!("{base}{dir}")));
+        s.push_str("</loc>");
+        if let Some(m) = lastmod {
+            s.push_str("<lastmod>");
+            s.push_str(&m);
+            s.push_str("</lastmod>");
+        }
+        s.push_str("</url>\n");
+    };
+    url("", None);
+    for d in ["timeline/", "tags/"] {
+        url(d, None);
+    }
+    for k in Kind::ALL {
+        url(&urls::kind_index(k), None);
+    }
+    for b in &r.briefings {
+        url(&urls::briefing(&b.slug), Some(b.updated.as_ref().unwrap_or(&b.date).ymd()));
+    }
+    for e in &r.entities {
+        url(&urls::entity(&e.id), None);
+    }
+    for t in &r.tags {
+        url(&urls::tag(&t.slug), None);
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    title: &'a str,
+    url: String,
+    date: String,
+    summary: Option<&'a str>,
+    /// Names and aliases of every entity the briefing names.
+    names: Vec<&'a str>,
+    tags: Vec<&'a str>,
+}
+
+fn search_index(site: &Site, _views: &Views<'_>) -> Vec<u8> {
+    let r = &site.resolved;
+    let entries: Vec<SearchEntry<'_>> = r
+        .briefings
+        .iter()
+        .zip(&r.refs)
+        .rev()
+        .map(|(b, refs)| {
+            let mut names = Vec::new();
+            for e in refs.entities() {
+                let en = r.entity(e);
+                names.push(en.name.as_str());
+                names.extend(en.aliases.iter().map(String::as_str));
+            }
+            SearchEntry {
+                title: &b.title,
+                url: urls::href("", &urls::briefing(&b.slug)),
+                date: b.date.ymd(),
+                summary: b.summary.as_deref(),
+                names,
+                tags: refs.tags.iter().map(|&t| r.tags[t].name.as_str()).collect(),
+            }
+        })
+        .collect();
+    let json = serde_json::to_string(&entries).unwrap_or_default();
+    // Markup characters only occur inside JSON strings: escaping them keeps a page that
+    // inserts the index carelessly from turning a title into HTML.
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").into_bytes()
+}

@@ -1,0 +1,167 @@
+//! Renders every page, feed and file of the site through the theme into an [`Sink`].
+
+pub mod hosting;
+pub mod pages;
+pub mod theme;
+pub mod views;
+
+use crate::diagnostic::Diagnostics;
+use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::pipeline::Site;
+use crate::urls;
+use pages::Views;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::sync::Mutex;
+use theme::Theme;
+
+/// Where rendered files go: a folder, or nowhere (for `check`).
+pub trait Sink: Sync {
+    /// Writes `bytes` at `path` (relative to the output root, `/`-separated).
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// A sink that discards everything: `check` renders to find template errors only.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One file of the output.
+#[derive(Debug, Clone, Copy)]
+enum Page {
+    Home,
+    Briefing(BriefingIdx),
+    Entity(EntityIdx),
+    EntityFeed(EntityIdx),
+    Entities(Kind),
+    Tags,
+    Tag(usize),
+    Timeline,
+    NotFound,
+    SiteFeed,
+}
+
+fn plan(site: &Site) -> Vec<Page> {
+    let r = &site.resolved;
+    let mut pages = vec![Page::Home, Page::Tags, Page::Timeline, Page::NotFound, Page::SiteFeed];
+    pages.extend(Kind::ALL.into_iter().map(Page::Entities));
+    pages.extend((0..r.briefings.len()).map(|i| Page::Briefing(BriefingIdx(i as u32))));
+    for i in 0..r.entities.len() {
+        pages.push(Page::Entity(EntityIdx(i as u32)));
+        pages.push(Page::EntityFeed(EntityIdx(i as u32)));
+    }
+    pages.extend((0..r.tags.len()).map(Page::Tag));
+    pages
+}
+
+/// Renders the whole site into `sink`; returns the number of files written.
+pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
+    let views = Views { site };
+    let mut tera_global = tera::Context::new();
+    tera_global.insert(
+        "site",
+        &views::SiteView {
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+            language: site.config.language.clone(),
+            base_url: site.config.base_url.clone(),
+            base_path: site.config.base_path.clone(),
+        },
+    );
+    let found = Mutex::new(Diagnostics::new());
+    // One report per template is enough: the same error would repeat on every page.
+    let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
+    let pages = plan(site);
+    let written: usize = pages
+        .par_iter()
+        .map(|&page| {
+            let (path, template, ctx) = context(&views, page, &tera_global);
+            let ctx = match ctx {
+                Ok(c) => c,
+                Err(e) => {
+                    lock(&found).error(&path, crate::diagnostic::Span::FILE, format!("cannot build page context: {e}"));
+                    return 0;
+                }
+            };
+            match theme.tera.render(template, &ctx) {
+                Ok(html) => match sink.write(&path, html.as_bytes()) {
+                    Ok(()) => 1,
+                    Err(e) => {
+                        lock(&found).error(&path, crate::diagnostic::Span::FILE, format!("cannot write output: {e}"));
+                        0
+                    }
+                },
+                Err(e) => {
+                    if lock(&reported).insert(template.to_string()) {
+                        theme.report(template, &e, &mut lock(&found));
+                    }
+                    0
+                }
+            }
+        })
+        .sum();
+    let mut extra = 0;
+    let mut d = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    for (path, bytes) in hosting::files(site, &views) {
+        match sink.write(&path, &bytes) {
+            Ok(()) => extra += 1,
+            Err(e) => d.error(&path, crate::diagnostic::Span::FILE, format!("cannot write output: {e}")),
+        }
+    }
+    diags.extend(d);
+    written + extra
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn ctx_of<T: Serialize>(global: &tera::Context, view: &T) -> Result<tera::Context, tera::Error> {
+    let mut c = tera::Context::from_serialize(view)?;
+    c.extend(global.clone());
+    Ok(c)
+}
+
+fn context(views: &Views<'_>, page: Page, global: &tera::Context) -> (String, &'static str, Result<tera::Context, tera::Error>) {
+    let r = &views.site.resolved;
+    match page {
+        Page::Home => ("index.html".into(), "index.html", ctx_of(global, &views.home_page())),
+        Page::Briefing(b) => (
+            format!("{}index.html", urls::briefing(&r.briefing(b).slug)),
+            "briefing.html",
+            ctx_of(global, &views.briefing_page(b)),
+        ),
+        Page::Entity(e) => {
+            let en = r.entity(e);
+            let path = format!("{}index.html", urls::entity(&en.id));
+            match en.id.kind {
+                Kind::Actor => (path, "actor.html", ctx_of(global, &views.actor_page(e))),
+                Kind::Place => (path, "place.html", ctx_of(global, &views.place_page(e))),
+                Kind::Topic => (path, "topic.html", ctx_of(global, &views.topic_page(e))),
+            }
+        }
+        Page::EntityFeed(e) => (
+            format!("{}atom.xml", urls::entity(&r.entity(e).id)),
+            "atom.xml",
+            ctx_of(global, &views.entity_feed(e)),
+        ),
+        Page::Entities(kind) => (
+            format!("{}index.html", urls::kind_index(kind)),
+            "entities.html",
+            ctx_of(global, &views.entities_page(kind)),
+        ),
+        Page::Tags => ("tags/index.html".into(), "tags.html", ctx_of(global, &views.tags_page())),
+        Page::Tag(t) => (
+            format!("{}index.html", urls::tag(&r.tags[t].slug)),
+            "tag.html",
+            ctx_of(global, &views.tag_page(t)),
+        ),
+        Page::Timeline => ("timeline/index.html".into(), "timeline.html", ctx_of(global, &views.timeline_page())),
+        Page::NotFound => ("404.html".into(), "404.html", ctx_of(global, &views.not_found_page())),
+        Page::SiteFeed => ("atom.xml".into(), "atom.xml", ctx_of(global, &views.site_feed())),
+    }
+}

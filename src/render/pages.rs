@@ -1,0 +1,486 @@
+//! Builds the view struct of each page from the site.
+
+use super::views::*;
+use crate::index::StanceAt;
+use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, Position};
+use crate::pipeline::Site;
+use crate::urls;
+
+/// How many briefings the home page and feeds list.
+pub const LATEST: usize = 12;
+/// How many entries an Atom feed has.
+pub const FEED_ENTRIES: usize = 30;
+const TOP: usize = 10;
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const MON: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Builds views for one site.
+pub struct Views<'a> {
+    pub site: &'a Site,
+}
+
+fn display_date(d: jiff::civil::Date) -> String {
+    format!("{} {} {}", d.day(), MON[(d.month() - 1) as usize], d.year())
+}
+
+fn confidence(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Low => "low",
+        Confidence::Moderate => "moderate",
+        Confidence::High => "high",
+    }
+}
+
+impl<'a> Views<'a> {
+    fn meta(&self, dir: &str, title: String, description: Option<String>, feed: Option<String>, section: &'static str) -> PageMeta {
+        let cfg = &self.site.config;
+        PageMeta {
+            title,
+            description: description
+                .or_else(|| cfg.description.clone())
+                .unwrap_or_else(|| cfg.title.clone()),
+            canonical: format!("{}{}", cfg.base_url, dir),
+            root: urls::root_of(dir),
+            feed,
+            section,
+        }
+    }
+
+    /// A list entry for briefing `b`.
+    pub fn briefing_link(&self, b: BriefingIdx) -> BriefingLink {
+        let br = self.site.resolved.briefing(b);
+        BriefingLink {
+            slug: br.slug.to_string(),
+            title: br.title.clone(),
+            url: urls::href("", &urls::briefing(&br.slug)),
+            date: br.date.ymd(),
+            date_display: display_date(br.date.date),
+            summary: br.summary.clone(),
+            confidence: br.confidence.map(confidence),
+        }
+    }
+
+    fn briefing_links(&self, list: impl Iterator<Item = BriefingIdx>) -> Vec<BriefingLink> {
+        list.map(|b| self.briefing_link(b)).collect()
+    }
+
+    /// A link to entity `e`.
+    pub fn entity_link(&self, e: EntityIdx) -> EntityLink {
+        let en = self.site.resolved.entity(e);
+        EntityLink {
+            id: en.id.slug.to_string(),
+            name: en.name.clone(),
+            kind: en.id.kind.word(),
+            url: urls::href("", &urls::entity(&en.id)),
+            stub: en.profile.is_none(),
+        }
+    }
+
+    fn counted(&self, list: &[(EntityIdx, u32)], limit: usize) -> Vec<CountedLink> {
+        list.iter()
+            .take(limit)
+            .map(|&(e, count)| CountedLink { entity: self.entity_link(e), count })
+            .collect()
+    }
+
+    fn stance_mark(&self, at: StanceAt) -> StanceMark {
+        let refs = &self.site.resolved.refs[at.briefing.0 as usize];
+        let s = &refs.stances[at.stance];
+        let link = self.briefing_link(at.briefing);
+        StanceMark {
+            position: s.position.as_str(),
+            date: link.date.clone(),
+            quote: s.quote.clone(),
+            anchor: format!("stance-{}", at.stance + 1),
+            briefing: link,
+        }
+    }
+
+    fn position_row(&self, entity: EntityIdx, history: &[StanceAt]) -> PositionRow {
+        let marks: Vec<StanceMark> = history.iter().map(|&h| self.stance_mark(h)).collect();
+        let positions: Vec<Position> = history
+            .iter()
+            .map(|h| self.site.resolved.refs[h.briefing.0 as usize].stances[h.stance].position)
+            .collect();
+        let last_change = (1..positions.len()).rev().find(|&i| positions[i] != positions[i - 1]);
+        PositionRow {
+            entity: self.entity_link(entity),
+            position: marks.last().map_or("unclear", |m| m.position),
+            changed_on: last_change.map(|i| marks[i].date.clone()),
+            previous: last_change.map(|i| positions[i - 1].as_str()),
+            history: marks,
+        }
+    }
+
+    fn entity_view(&self, e: EntityIdx) -> EntityView {
+        let en = self.site.resolved.entity(e);
+        let p = en.profile.as_ref();
+        EntityView {
+            link: self.entity_link(e),
+            aliases: en.aliases.clone(),
+            subkind: p.and_then(|p| p.subkind.clone()),
+            body: self.site.profile_bodies[e.0 as usize].clone(),
+            extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
+            count: self.site.index.named_in[e.0 as usize].len(),
+        }
+    }
+
+    /// `briefings/<slug>/`.
+    pub fn briefing_page(&self, b: BriefingIdx) -> BriefingPage {
+        let br = self.site.resolved.briefing(b);
+        let refs = &self.site.resolved.refs[b.0 as usize];
+        let ix = &self.site.index;
+        let dir = urls::briefing(&br.slug);
+        let links = |v: &[EntityIdx]| v.iter().map(|&e| self.entity_link(e)).collect::<Vec<_>>();
+        let stances = refs
+            .stances
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StanceRow {
+                anchor: format!("stance-{}", i + 1),
+                actor: self.entity_link(s.actor),
+                topic: self.entity_link(s.topic),
+                position: s.position.as_str(),
+                quote: s.quote.clone(),
+                by: s.by.map(|e| self.entity_link(e)),
+                source: s.source.map(|i| i + 1),
+            })
+            .collect();
+        let tags = refs
+            .tags
+            .iter()
+            .map(|&t| self.tag_link(t))
+            .collect();
+        let sources = br
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SourceView {
+                number: i + 1,
+                title: s.title.clone(),
+                url: s.url.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.clone(),
+            })
+            .collect();
+        BriefingPage {
+            page: self.meta(&dir, br.title.clone(), br.summary.clone(), None, "briefings"),
+            briefing: BriefingView {
+                link: self.briefing_link(b),
+                published: br.date.rfc3339.clone(),
+                updated: br.updated.as_ref().map(|u| u.rfc3339.clone()),
+                updated_display: br.updated.as_ref().map(|u| display_date(u.date)),
+                actors: links(&refs.actors),
+                places: links(&refs.places),
+                topics: links(&refs.topics),
+                stances,
+                tags,
+                sources,
+                body: self.site.bodies[b.0 as usize].clone(),
+                draft: br.draft,
+                extra: br.extra.clone(),
+            },
+            related: self.briefing_links(ix.related[b.0 as usize].iter().copied()),
+            backlinks: self.briefing_links(ix.briefing_backlinks[b.0 as usize].iter().rev().copied()),
+        }
+    }
+
+    fn tag_link(&self, t: usize) -> TagLink {
+        let tag = &self.site.resolved.tags[t];
+        TagLink {
+            slug: tag.slug.to_string(),
+            name: tag.name.clone(),
+            url: urls::href("", &urls::tag(&tag.slug)),
+            count: self.site.index.tag_briefings[t].len(),
+        }
+    }
+
+    fn named_in(&self, e: EntityIdx) -> Vec<BriefingLink> {
+        self.briefing_links(self.site.index.named_in[e.0 as usize].iter().rev().copied())
+    }
+
+    fn backlinks(&self, e: EntityIdx) -> Vec<BriefingLink> {
+        self.briefing_links(self.site.index.entity_backlinks[e.0 as usize].iter().rev().copied())
+    }
+
+    fn entity_meta(&self, e: EntityIdx, description: Option<String>) -> PageMeta {
+        let en = self.site.resolved.entity(e);
+        let dir = urls::entity(&en.id);
+        let feed = Some(format!("{dir}atom.xml"));
+        self.meta(&dir, en.name.clone(), description, feed, en.id.kind.dir())
+    }
+
+    /// `actors/<id>/`.
+    pub fn actor_page(&self, e: EntityIdx) -> ActorPage {
+        let en = self.site.resolved.entity(e);
+        let ix = &self.site.index;
+        let p = en.profile.as_ref();
+        let positions = ix.actor_topics[e.0 as usize]
+            .iter()
+            .map(|&t| self.position_row(t, &ix.history[&(e, t)]))
+            .collect();
+        let members = self
+            .site
+            .resolved
+            .of_kind(Kind::Actor)
+            .filter(|&m| self.site.resolved.entity(m).affiliation == Some(e))
+            .map(|m| self.entity_link(m))
+            .collect();
+        ActorPage {
+            page: self.entity_meta(e, p.and_then(|p| p.role.clone()).map(|r| format!("{}: {r}", en.name))),
+            entity: self.entity_view(e),
+            role: p.and_then(|p| p.role.clone()),
+            affiliation: en.affiliation.map(|a| self.entity_link(a)),
+            members,
+            positions,
+            briefings: self.named_in(e),
+            backlinks: self.backlinks(e),
+            co_actors: self.counted(&ix.co_actors[e.0 as usize], 24),
+        }
+    }
+
+    /// `places/<id>/`.
+    pub fn place_page(&self, e: EntityIdx) -> PlacePage {
+        let en = self.site.resolved.entity(e);
+        let ix = &self.site.index;
+        let mut parents = Vec::new();
+        let mut cur = en.within;
+        while let Some(p) = cur {
+            if p == e || parents.len() > 32 || parents.iter().any(|x: &EntityLink| x.id == self.site.resolved.entity(p).id.slug.as_str()) {
+                break;
+            }
+            parents.push(self.entity_link(p));
+            cur = self.site.resolved.entity(p).within;
+        }
+        parents.reverse();
+        let coords = en.profile.as_ref().and_then(|p| p.coords);
+        PlacePage {
+            page: self.entity_meta(e, None),
+            entity: self.entity_view(e),
+            parent: en.within.map(|p| self.entity_link(p)),
+            parents,
+            sub_places: ix.sub_places[e.0 as usize].iter().map(|&s| self.entity_link(s)).collect(),
+            coords: coords.map(|(a, b)| [a, b]),
+            coords_text: coords.map(|(lat, lon)| {
+                format!(
+                    "{:.4}° {}, {:.4}° {}",
+                    lat.abs(),
+                    if lat >= 0.0 { "N" } else { "S" },
+                    lon.abs(),
+                    if lon >= 0.0 { "E" } else { "W" }
+                )
+            }),
+            map_url: coords.map(|(lat, lon)| {
+                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=10/{lat}/{lon}")
+            }),
+            briefings: self.named_in(e),
+            backlinks: self.backlinks(e),
+            actors: self.counted(&ix.place_actors[e.0 as usize], 24),
+        }
+    }
+
+    /// `topics/<id>/`.
+    pub fn topic_page(&self, e: EntityIdx) -> TopicPage {
+        let en = self.site.resolved.entity(e);
+        let ix = &self.site.index;
+        let question = en.profile.as_ref().and_then(|p| p.question.clone());
+        let matrix = ix.topic_actors[e.0 as usize]
+            .iter()
+            .map(|&a| self.position_row(a, &ix.history[&(a, e)]))
+            .collect();
+        TopicPage {
+            page: self.entity_meta(e, question.clone()),
+            entity: self.entity_view(e),
+            question,
+            matrix,
+            positions: vec!["supports", "opposes", "mixed", "neutral", "unclear"],
+            briefings: self.named_in(e),
+            backlinks: self.backlinks(e),
+        }
+    }
+
+    /// `actors/`, `places/` or `topics/`.
+    pub fn entities_page(&self, kind: Kind) -> EntitiesPage {
+        let heading = match kind {
+            Kind::Actor => "Actors",
+            Kind::Place => "Places",
+            Kind::Topic => "Topics",
+        };
+        let entities = self
+            .site
+            .resolved
+            .of_kind(kind)
+            .map(|e| {
+                let en = self.site.resolved.entity(e);
+                let p = en.profile.as_ref();
+                IndexEntry {
+                    entity: self.entity_link(e),
+                    count: self.site.index.named_in[e.0 as usize].len(),
+                    subkind: p.and_then(|p| p.subkind.clone()),
+                    note: p.and_then(|p| p.role.clone().or_else(|| p.question.clone())),
+                }
+            })
+            .collect();
+        EntitiesPage {
+            page: self.meta(&urls::kind_index(kind), heading.to_string(), None, None, kind.dir()),
+            kind: kind.word(),
+            heading,
+            entities,
+        }
+    }
+
+    /// `tags/`.
+    pub fn tags_page(&self) -> TagsPage {
+        TagsPage {
+            page: self.meta("tags/", "Tags".into(), None, None, "tags"),
+            tags: (0..self.site.resolved.tags.len()).map(|t| self.tag_link(t)).collect(),
+        }
+    }
+
+    /// `tags/<slug>/`.
+    pub fn tag_page(&self, t: usize) -> TagPage {
+        let tag = self.tag_link(t);
+        TagPage {
+            page: self.meta(&urls::tag(&self.site.resolved.tags[t].slug), format!("Tagged “{}”", tag.name), None, None, "tags"),
+            briefings: self.briefing_links(self.site.index.tag_briefings[t].iter().rev().copied()),
+            tag,
+        }
+    }
+
+    /// `timeline/`.
+    pub fn timeline_page(&self) -> TimelinePage {
+        let mut months: Vec<Month> = Vec::new();
+        let mut years: Vec<Year> = Vec::new();
+        for (i, b) in self.site.resolved.briefings.iter().enumerate().rev() {
+            let d = b.date.date;
+            let id = format!("{:04}-{:02}", d.year(), d.month());
+            if months.last().is_none_or(|m| m.id != id) {
+                months.push(Month {
+                    label: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
+                    id: id.clone(),
+                    briefings: Vec::new(),
+                });
+            }
+            if years.last().is_none_or(|y| y.year != d.year()) {
+                years.push(Year { year: d.year(), anchor: id, count: 0 });
+            }
+            if let Some(y) = years.last_mut() {
+                y.count += 1;
+            }
+            if let Some(m) = months.last_mut() {
+                m.briefings.push(self.briefing_link(BriefingIdx(i as u32)));
+            }
+        }
+        TimelinePage {
+            page: self.meta("timeline/", "Timeline".into(), None, None, "timeline"),
+            years,
+            months,
+        }
+    }
+
+    /// The home page.
+    pub fn home_page(&self) -> HomePage {
+        let r = &self.site.resolved;
+        let ix = &self.site.index;
+        let top = |kind: Kind| {
+            let mut v: Vec<(EntityIdx, u32)> = r
+                .of_kind(kind)
+                .map(|e| (e, ix.named_in[e.0 as usize].len() as u32))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.counted(&v, TOP)
+        };
+        // The latest change of position per topic.
+        let mut changes: Vec<(i64, BriefingIdx, EntityIdx, EntityIdx, Position, Position)> = Vec::new();
+        for (&(actor, topic), hist) in &ix.history {
+            let pos = |h: &StanceAt| r.refs[h.briefing.0 as usize].stances[h.stance].position;
+            if let Some(i) = (1..hist.len()).rev().find(|&i| pos(&hist[i]) != pos(&hist[i - 1])) {
+                let b = hist[i].briefing;
+                changes.push((r.briefing(b).date.epoch, b, topic, actor, pos(&hist[i - 1]), pos(&hist[i])));
+            }
+        }
+        changes.sort_by(|a, b| (b.0, b.1, a.2, a.3).cmp(&(a.0, a.1, b.2, b.3)));
+        let mut seen = std::collections::HashSet::new();
+        let changing_topics = changes
+            .into_iter()
+            .filter(|c| seen.insert(c.2))
+            .take(TOP)
+            .map(|(_, b, topic, actor, from, to)| TopicChange {
+                question: r.entity(topic).profile.as_ref().and_then(|p| p.question.clone()),
+                topic: self.entity_link(topic),
+                changed_on: r.briefing(b).date.ymd(),
+                actor: self.entity_link(actor),
+                from: from.as_str(),
+                to: to.as_str(),
+            })
+            .collect();
+        let n = r.briefings.len();
+        HomePage {
+            page: self.meta("", self.site.config.title.clone(), None, Some("atom.xml".into()), "home"),
+            latest: self.briefing_links((n.saturating_sub(LATEST)..n).rev().map(|i| BriefingIdx(i as u32))),
+            total: n,
+            top_actors: top(Kind::Actor),
+            top_places: top(Kind::Place),
+            changing_topics,
+        }
+    }
+
+    /// `404.html`, whose links are root-relative under the base path.
+    pub fn not_found_page(&self) -> NotFoundPage {
+        let mut page = self.meta("404.html", "Page not found".into(), None, None, "none");
+        page.root = self.site.config.base_path.clone();
+        NotFoundPage { page }
+    }
+
+    fn feed_entries(&self, list: impl Iterator<Item = BriefingIdx>) -> Vec<FeedEntry> {
+        let base = &self.site.config.base_url;
+        list.take(FEED_ENTRIES)
+            .map(|b| {
+                let br = self.site.resolved.briefing(b);
+                FeedEntry {
+                    title: br.title.clone(),
+                    url: format!("{base}{}", urls::briefing(&br.slug)),
+                    published: br.date.rfc3339.clone(),
+                    updated: br.updated.as_ref().unwrap_or(&br.date).rfc3339.clone(),
+                    summary: br.summary.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn feed(&self, title: String, dir: &str, entries: Vec<FeedEntry>) -> FeedPage {
+        let base = &self.site.config.base_url;
+        let updated = entries
+            .iter()
+            .map(|e| e.updated.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        FeedPage {
+            title,
+            url: format!("{base}{dir}"),
+            self_url: format!("{base}{dir}atom.xml"),
+            updated,
+            entries,
+        }
+    }
+
+    /// `atom.xml`: the latest briefings of the site.
+    pub fn site_feed(&self) -> FeedPage {
+        let n = self.site.resolved.briefings.len();
+        let entries = self.feed_entries((0..n).rev().map(|i| BriefingIdx(i as u32)));
+        self.feed(self.site.config.title.clone(), "", entries)
+    }
+
+    /// `<kind>/<id>/atom.xml`: the latest briefings naming an entity.
+    pub fn entity_feed(&self, e: EntityIdx) -> FeedPage {
+        let en = self.site.resolved.entity(e);
+        let entries = self.feed_entries(self.site.index.named_in[e.0 as usize].iter().rev().copied());
+        self.feed(format!("{} — {}", en.name, self.site.config.title), &urls::entity(&en.id), entries)
+    }
+}

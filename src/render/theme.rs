@@ -1,0 +1,136 @@
+//! Loads templates: the default theme compiled into the binary, overridden per template by
+//! `themes/<name>/templates/X.html` of the site.
+
+use crate::diagnostic::{Diagnostics, Span};
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A loaded theme: compiled templates and where each came from (for error messages).
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Template name → path shown in diagnostics.
+    sources: Vec<(String, String)>,
+    /// The site theme's folder, if any.
+    pub dir: Option<PathBuf>,
+}
+
+impl Theme {
+    /// The diagnostic path of template `name`.
+    pub fn source_of(&self, name: &str) -> String {
+        self.sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| format!("themes/default/templates/{name}"), |(_, p)| p.clone())
+    }
+
+    /// Turns a tera error into a diagnostic with the template's file, line and column.
+    pub fn report(&self, fallback: &str, e: &tera::Error, diags: &mut Diagnostics) {
+        match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                let name = if r.filename().is_empty() { fallback } else { r.filename() };
+                let span = r.span();
+                diags.error(
+                    &self.source_of(name),
+                    Span::new(span.start_line.max(1) as u32, span.start_col as u32 + 1),
+                    format!("template error: {}", r.message()),
+                );
+            }
+            other => {
+                let mut msg = other.to_string();
+                let mut src = std::error::Error::source(e);
+                while let Some(s) = src {
+                    msg.push_str(": ");
+                    msg.push_str(&s.to_string());
+                    src = s.source();
+                }
+                diags.error(&self.source_of(fallback), Span::FILE, format!("template error: {msg}"));
+            }
+        }
+    }
+}
+
+/// Loads the default templates and the site theme's overrides. `None` on errors (reported).
+pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option<Theme> {
+    let mut templates: Vec<(String, String, String)> = Vec::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
+        for f in dir.files() {
+            let name = f.path().file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            if let Some(text) = f.contents_utf8() {
+                templates.push((name.clone(), format!("themes/default/templates/{name}"), text.to_string()));
+            }
+        }
+    }
+    let mut theme_dir = None;
+    if let Some(name) = theme {
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            diags.error("site.yaml", Span::FILE, format!("theme `{name}` not found: expected a folder themes/{name}/"));
+            return None;
+        }
+        let tdir = dir.join("templates");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&tdir)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        found.sort();
+        for path in found {
+            let Some(fname) = path.file_name().map(|n| n.to_string_lossy().to_string()) else {
+                continue;
+            };
+            if !path.is_file() || fname.starts_with('.') {
+                continue;
+            }
+            let shown = format!("themes/{name}/templates/{fname}");
+            match crate::source::read_text(&path) {
+                Ok(text) => {
+                    templates.retain(|(n, _, _)| *n != fname);
+                    templates.push((fname, shown, text));
+                }
+                Err((span, msg)) => diags.error(&shown, span, msg),
+            }
+        }
+        theme_dir = Some(dir);
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    let mut ok = true;
+    let mut sources = Vec::new();
+    for (name, shown, _) in &templates {
+        sources.push((name.clone(), shown.clone()));
+    }
+    let tmp = Theme {
+        tera: tera::Tera::new(),
+        sources: sources.clone(),
+        dir: None,
+    };
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, _, t)| (n.as_str(), t.as_str()))) {
+        tmp.report("base.html", &e, diags);
+        ok = false;
+    }
+    ok.then_some(Theme {
+        tera,
+        sources,
+        dir: theme_dir,
+    })
+}
+
+/// The default theme's static files (output path, bytes).
+pub fn default_statics() -> Vec<(String, &'static [u8])> {
+    let mut out = Vec::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir("static") {
+        collect(dir, &mut out);
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+    for f in dir.files() {
+        let rel = f.path().strip_prefix("static").unwrap_or(f.path());
+        out.push((crate::diagnostic::display_path(rel), f.contents()));
+    }
+    for d in dir.dirs() {
+        collect(d, out);
+    }
+}

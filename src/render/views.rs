@@ -1,0 +1,336 @@
+//! Typed template contexts: one `Serialize` struct per page kind. These structs are the
+//! theme's documentation of what each template may use (see docs/themes.md).
+
+use serde::Serialize;
+
+/// The site as every template sees it, under `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: Option<String>,
+    pub language: String,
+    /// Absolute, ending in `/`.
+    pub base_url: String,
+    /// The path part of base_url, `/` or `/desk/`.
+    pub base_path: String,
+}
+
+/// What every page knows about itself, under `page`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// The `<title>` text (without the site title).
+    pub title: String,
+    pub description: String,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// Relative prefix back to the output root (`../../`), or base_path on the 404 page.
+    /// Every `url` in a context is relative to the root: write `{{ page.root }}{{ x.url }}`.
+    pub root: String,
+    /// The page's Atom feed, relative to the root, if it has one.
+    pub feed: Option<String>,
+    /// Which navigation section the page belongs to.
+    pub section: &'static str,
+}
+
+/// A link to an actor, place or topic.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityLink {
+    pub id: String,
+    pub name: String,
+    /// `actor`, `place` or `topic`.
+    pub kind: &'static str,
+    pub url: String,
+    /// True when the entity has no profile.
+    pub stub: bool,
+}
+
+/// An entity link with a count (mentions, co-occurrences).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    #[serde(flatten)]
+    pub entity: EntityLink,
+    pub count: u32,
+}
+
+/// A briefing in a list: title, date and summary, never the body.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingLink {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `20 Nov 2025`.
+    pub date_display: String,
+    pub summary: Option<String>,
+    pub confidence: Option<&'static str>,
+}
+
+/// A tag link.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// One stance in a history strip.
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceMark {
+    pub position: &'static str,
+    pub date: String,
+    pub briefing: BriefingLink,
+    pub quote: Option<String>,
+    /// Where the stance sits on its briefing page.
+    pub anchor: String,
+}
+
+/// An actor's position on a topic and how it got there.
+#[derive(Debug, Clone, Serialize)]
+pub struct PositionRow {
+    /// The topic (on actor pages) or the actor (on topic pages).
+    pub entity: EntityLink,
+    /// The latest position.
+    pub position: &'static str,
+    /// Every stance, oldest first.
+    pub history: Vec<StanceMark>,
+    /// The date of the latest change of position, if it ever changed.
+    pub changed_on: Option<String>,
+    /// The position before that change.
+    pub previous: Option<&'static str>,
+}
+
+/// A stance row of a briefing page.
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceRow {
+    pub anchor: String,
+    pub actor: EntityLink,
+    pub topic: EntityLink,
+    pub position: &'static str,
+    pub quote: Option<String>,
+    pub by: Option<EntityLink>,
+    /// 1-based number of the source in the briefing's source list.
+    pub source: Option<usize>,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub number: usize,
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Everything about one briefing.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingView {
+    #[serde(flatten)]
+    pub link: BriefingLink,
+    /// RFC 3339.
+    pub published: String,
+    pub updated: Option<String>,
+    pub updated_display: Option<String>,
+    pub actors: Vec<EntityLink>,
+    pub places: Vec<EntityLink>,
+    pub topics: Vec<EntityLink>,
+    pub stances: Vec<StanceRow>,
+    pub tags: Vec<TagLink>,
+    pub sources: Vec<SourceView>,
+    /// The rendered Markdown body (HTML).
+    pub body: String,
+    pub draft: bool,
+    pub extra: serde_json::Value,
+}
+
+/// `briefing.html`: one briefing.
+#[derive(Debug, Serialize)]
+pub struct BriefingPage {
+    pub page: PageMeta,
+    pub briefing: BriefingView,
+    pub related: Vec<BriefingLink>,
+    /// Briefings whose bodies link here.
+    pub backlinks: Vec<BriefingLink>,
+}
+
+/// The profile part of an entity page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    #[serde(flatten)]
+    pub link: EntityLink,
+    pub aliases: Vec<String>,
+    /// The profile's `kind:` (person, country, …).
+    pub subkind: Option<String>,
+    /// The rendered profile (HTML); empty for a stub.
+    pub body: String,
+    pub extra: serde_json::Value,
+    /// How many briefings name it.
+    pub count: usize,
+}
+
+/// `actor.html`: an actor's profile, positions and briefings.
+#[derive(Debug, Serialize)]
+pub struct ActorPage {
+    pub page: PageMeta,
+    pub entity: EntityView,
+    pub role: Option<String>,
+    pub affiliation: Option<EntityLink>,
+    /// Actors whose affiliation is this actor.
+    pub members: Vec<EntityLink>,
+    /// Positions by topic, topics by id.
+    pub positions: Vec<PositionRow>,
+    /// Briefings that name it, newest first.
+    pub briefings: Vec<BriefingLink>,
+    pub backlinks: Vec<BriefingLink>,
+    pub co_actors: Vec<CountedLink>,
+}
+
+/// `place.html`: a place's profile, parent and sub-places, briefings and actors.
+#[derive(Debug, Serialize)]
+pub struct PlacePage {
+    pub page: PageMeta,
+    pub entity: EntityView,
+    /// Enclosing places, outermost first.
+    pub parents: Vec<EntityLink>,
+    pub parent: Option<EntityLink>,
+    pub sub_places: Vec<EntityLink>,
+    /// `[lat, lon]`.
+    pub coords: Option<[f64; 2]>,
+    /// `48.2830° N, 37.1760° E`.
+    pub coords_text: Option<String>,
+    pub map_url: Option<String>,
+    pub briefings: Vec<BriefingLink>,
+    pub backlinks: Vec<BriefingLink>,
+    pub actors: Vec<CountedLink>,
+}
+
+/// `topic.html`: the question, the stance matrix and the briefings.
+#[derive(Debug, Serialize)]
+pub struct TopicPage {
+    pub page: PageMeta,
+    pub entity: EntityView,
+    pub question: Option<String>,
+    /// One row per actor, by actor id.
+    pub matrix: Vec<PositionRow>,
+    /// The five positions, for a legend.
+    pub positions: Vec<&'static str>,
+    pub briefings: Vec<BriefingLink>,
+    pub backlinks: Vec<BriefingLink>,
+}
+
+/// An entity in an index, with its kind-specific line.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexEntry {
+    #[serde(flatten)]
+    pub entity: EntityLink,
+    pub count: usize,
+    pub subkind: Option<String>,
+    /// Role (actors) or question (topics).
+    pub note: Option<String>,
+}
+
+/// `entities.html`: the index of one kind (actors, places or topics).
+#[derive(Debug, Serialize)]
+pub struct EntitiesPage {
+    pub page: PageMeta,
+    /// `actor`, `place` or `topic`.
+    pub kind: &'static str,
+    /// `Actors`, `Places` or `Topics`.
+    pub heading: &'static str,
+    pub entities: Vec<IndexEntry>,
+}
+
+/// `tags.html`: every tag.
+#[derive(Debug, Serialize)]
+pub struct TagsPage {
+    pub page: PageMeta,
+    pub tags: Vec<TagLink>,
+}
+
+/// `tag.html`: the briefings with one tag.
+#[derive(Debug, Serialize)]
+pub struct TagPage {
+    pub page: PageMeta,
+    pub tag: TagLink,
+    pub briefings: Vec<BriefingLink>,
+}
+
+/// A month of the timeline.
+#[derive(Debug, Serialize)]
+pub struct Month {
+    /// `2025-11`, also the element id.
+    pub id: String,
+    /// `November 2025`.
+    pub label: String,
+    pub briefings: Vec<BriefingLink>,
+}
+
+/// A year of the timeline, for jump links.
+#[derive(Debug, Serialize)]
+pub struct Year {
+    pub year: i16,
+    /// Id of the year's newest month.
+    pub anchor: String,
+    pub count: usize,
+}
+
+/// `timeline.html`: every briefing by month, newest first.
+#[derive(Debug, Serialize)]
+pub struct TimelinePage {
+    pub page: PageMeta,
+    pub years: Vec<Year>,
+    pub months: Vec<Month>,
+}
+
+/// A topic whose stances recently changed.
+#[derive(Debug, Serialize)]
+pub struct TopicChange {
+    pub topic: EntityLink,
+    pub question: Option<String>,
+    /// The latest change of any actor's position on it.
+    pub changed_on: String,
+    pub actor: EntityLink,
+    pub from: &'static str,
+    pub to: &'static str,
+}
+
+/// `index.html`: the home page.
+#[derive(Debug, Serialize)]
+pub struct HomePage {
+    pub page: PageMeta,
+    pub latest: Vec<BriefingLink>,
+    pub total: usize,
+    pub top_actors: Vec<CountedLink>,
+    pub top_places: Vec<CountedLink>,
+    pub changing_topics: Vec<TopicChange>,
+}
+
+/// `404.html`: the not-found page; `page.root` is the base path.
+#[derive(Debug, Serialize)]
+pub struct NotFoundPage {
+    pub page: PageMeta,
+}
+
+/// An entry of an Atom feed; every URL absolute.
+#[derive(Debug, Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    pub url: String,
+    pub published: String,
+    pub updated: String,
+    pub summary: Option<String>,
+}
+
+/// `atom.xml`: the site feed and one per entity.
+#[derive(Debug, Serialize)]
+pub struct FeedPage {
+    pub title: String,
+    /// The page the feed is about (absolute).
+    pub url: String,
+    /// The feed's own URL (absolute), also its id.
+    pub self_url: String,
+    pub updated: String,
+    pub entries: Vec<FeedEntry>,
+}

@@ -1,0 +1,513 @@
+//! Resolves every name in front matter to an entity: ids, names and aliases per kind,
+//! stubs for unknown names, errors for ambiguous ones and for duplicate slugs and ids.
+
+use crate::diagnostic::{Diagnostics, Span};
+use crate::model::{
+    Briefing, BriefingIdx, EntityId, EntityIdx, Kind, Position, Profile, Slug, Spanned,
+};
+use crate::slug::match_key;
+use std::collections::{BTreeMap, HashMap};
+
+/// An actor, place or topic: from a profile, or a stub made from a name.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: EntityId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// `None` for a stub.
+    pub profile: Option<Profile>,
+    pub affiliation: Option<EntityIdx>,
+    pub within: Option<EntityIdx>,
+}
+
+/// A stance with its references resolved.
+#[derive(Debug, Clone)]
+pub struct Stance {
+    pub actor: EntityIdx,
+    pub topic: EntityIdx,
+    pub position: Position,
+    pub quote: Option<String>,
+    pub by: Option<EntityIdx>,
+    pub source: Option<usize>,
+}
+
+/// A tag: its URL slug and the spelling it was first written with.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub slug: Slug,
+    pub name: String,
+}
+
+/// What a briefing's front matter names, resolved. Stance actors, voices and topics are
+/// included in `actors` and `topics`.
+#[derive(Debug, Clone, Default)]
+pub struct Refs {
+    pub actors: Vec<EntityIdx>,
+    pub places: Vec<EntityIdx>,
+    pub topics: Vec<EntityIdx>,
+    pub stances: Vec<Stance>,
+    pub tags: Vec<usize>,
+}
+
+impl Refs {
+    /// Every entity named, in kind order.
+    pub fn entities(&self) -> impl Iterator<Item = EntityIdx> + '_ {
+        self.actors.iter().chain(&self.places).chain(&self.topics).copied()
+    }
+}
+
+/// The site after resolution: briefings sorted by date then slug, entities by kind then id.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub briefings: Vec<Briefing>,
+    pub refs: Vec<Refs>,
+    pub entities: Vec<Entity>,
+    pub tags: Vec<Tag>,
+    /// Content paths of drafts left out of this build, with their slugs.
+    pub drafts: HashMap<String, Slug>,
+}
+
+impl Resolved {
+    /// The entity at `idx`.
+    pub fn entity(&self, idx: EntityIdx) -> &Entity {
+        &self.entities[idx.0 as usize]
+    }
+
+    /// The briefing at `idx`.
+    pub fn briefing(&self, idx: BriefingIdx) -> &Briefing {
+        &self.briefings[idx.0 as usize]
+    }
+
+    /// Indices of the entities of one kind.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = EntityIdx> + '_ {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.id.kind == kind)
+            .map(|(i, _)| EntityIdx(i as u32))
+    }
+}
+
+/// Name → ids of one kind, keyed by `match_key`.
+#[derive(Default)]
+struct Registry {
+    keys: HashMap<String, Vec<Slug>>,
+    ids: HashMap<Slug, String>,
+}
+
+impl Registry {
+    fn add(&mut self, key: &str, slug: &Slug) {
+        let ids = self.keys.entry(match_key(key)).or_default();
+        if !ids.contains(slug) {
+            ids.push(slug.clone());
+        }
+    }
+}
+
+enum Lookup {
+    Found(Slug),
+    Ambiguous(Vec<Slug>),
+    Missing,
+}
+
+/// Name lookup over the entities of a resolved site, used for `[[wiki]]` links.
+pub struct Names {
+    keys: [HashMap<String, Vec<EntityIdx>>; 3],
+    briefings: HashMap<Slug, BriefingIdx>,
+}
+
+/// What a name refers to in a body link.
+pub enum NameMatch {
+    One(EntityIdx),
+    /// Several entities of one kind, or of several kinds.
+    Many(Vec<EntityIdx>),
+    None,
+}
+
+impl Names {
+    /// Indexes ids, names and aliases of every entity, and briefing slugs.
+    pub fn new(site: &Resolved) -> Names {
+        let mut keys: [HashMap<String, Vec<EntityIdx>>; 3] = Default::default();
+        for (i, e) in site.entities.iter().enumerate() {
+            let idx = EntityIdx(i as u32);
+            let map = &mut keys[e.id.kind as usize];
+            for k in std::iter::once(e.id.slug.as_str())
+                .chain(std::iter::once(e.name.as_str()))
+                .chain(e.aliases.iter().map(String::as_str))
+            {
+                let v = map.entry(match_key(k)).or_default();
+                if !v.contains(&idx) {
+                    v.push(idx);
+                }
+            }
+        }
+        let briefings = site
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.slug.clone(), BriefingIdx(i as u32)))
+            .collect();
+        Names { keys, briefings }
+    }
+
+    /// Finds `name` among entities of `kind`, or of every kind when `kind` is `None`.
+    pub fn find(&self, name: &str, kind: Option<Kind>) -> NameMatch {
+        let key = match_key(name);
+        let slug_key = crate::slug::slugify(name);
+        let mut found: Vec<EntityIdx> = Vec::new();
+        for k in Kind::ALL {
+            if kind.is_some_and(|want| want != k) {
+                continue;
+            }
+            let map = &self.keys[k as usize];
+            if let Some(v) = map.get(&key).or_else(|| map.get(&slug_key)) {
+                found.extend(v);
+            }
+        }
+        match found.len() {
+            0 => NameMatch::None,
+            1 => NameMatch::One(found[0]),
+            _ => NameMatch::Many(found),
+        }
+    }
+
+    /// The briefing with `slug` (slugified first).
+    pub fn briefing(&self, slug: &str) -> Option<BriefingIdx> {
+        Slug::new(slug).and_then(|s| self.briefings.get(&s).copied())
+    }
+}
+
+/// Resolves parsed files into a site. Drafts are left out unless `drafts` is set.
+pub fn resolve(
+    mut briefings: Vec<Briefing>,
+    mut profiles: Vec<Profile>,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> Resolved {
+    let mut draft_paths = HashMap::new();
+    if !drafts {
+        briefings.retain(|b| {
+            if b.draft {
+                draft_paths.insert(b.content_path.clone(), b.slug.clone());
+            }
+            !b.draft
+        });
+    }
+    briefings.sort_by(|a, b| (&a.date.epoch, &a.slug, &a.path).cmp(&(&b.date.epoch, &b.slug, &b.path)));
+    dedupe_briefings(&mut briefings, diags);
+    profiles.sort_by(|a, b| (a.kind, &a.id, &a.path).cmp(&(b.kind, &b.id, &b.path)));
+    dedupe_profiles(&mut profiles, diags);
+
+    let mut registries: [Registry; 3] = Default::default();
+    for p in &profiles {
+        let reg = &mut registries[p.kind as usize];
+        reg.ids.insert(p.id.clone(), p.path.clone());
+        reg.add(p.id.as_str(), &p.id);
+        reg.add(&p.name, &p.id);
+        for a in &p.aliases {
+            reg.add(a, &p.id);
+        }
+    }
+
+    let mut r = Resolver {
+        registries,
+        stubs: BTreeMap::new(),
+        diags,
+    };
+    // References by id until every entity (stubs included) is known and sorted.
+    struct Pending {
+        actors: Vec<EntityId>,
+        places: Vec<EntityId>,
+        topics: Vec<EntityId>,
+        stances: Vec<(EntityId, EntityId, Option<EntityId>, usize)>,
+    }
+    let mut pending = Vec::with_capacity(briefings.len());
+    for b in &briefings {
+        let mut p = Pending {
+            actors: Vec::new(),
+            places: Vec::new(),
+            topics: Vec::new(),
+            stances: Vec::new(),
+        };
+        for a in &b.actors {
+            if let Some(id) = r.resolve(Kind::Actor, a, &b.path) {
+                push_unique(&mut p.actors, id);
+            }
+        }
+        for a in &b.places {
+            if let Some(id) = r.resolve(Kind::Place, a, &b.path) {
+                push_unique(&mut p.places, id);
+            }
+        }
+        for a in &b.topics {
+            if let Some(id) = r.resolve(Kind::Topic, a, &b.path) {
+                push_unique(&mut p.topics, id);
+            }
+        }
+        for (si, s) in b.stances.iter().enumerate() {
+            let actor = r.resolve(Kind::Actor, &s.actor, &b.path);
+            let topic = r.resolve(Kind::Topic, &s.on, &b.path);
+            let by = s.by.as_ref().and_then(|by| r.resolve(Kind::Actor, by, &b.path));
+            if let (Some(actor), Some(topic)) = (actor, topic) {
+                push_unique(&mut p.actors, actor.clone());
+                if let Some(by) = &by {
+                    push_unique(&mut p.actors, by.clone());
+                }
+                push_unique(&mut p.topics, topic.clone());
+                p.stances.push((actor, topic, by, si));
+            }
+        }
+        pending.push(p);
+    }
+    // Reported (and stubbed) now; linked once entity indices exist.
+    for p in &profiles {
+        if let Some(a) = &p.affiliation {
+            r.resolve(Kind::Actor, a, &p.path);
+        }
+        if let Some(w) = &p.within {
+            r.resolve(Kind::Place, w, &p.path);
+        }
+    }
+
+    // Entities: profiles and stubs, sorted by kind then id.
+    let mut entities: Vec<Entity> = Vec::with_capacity(profiles.len() + r.stubs.len());
+    for p in profiles {
+        entities.push(Entity {
+            id: EntityId { kind: p.kind, slug: p.id.clone() },
+            name: p.name.clone(),
+            aliases: p.aliases.clone(),
+            profile: Some(p),
+            affiliation: None,
+            within: None,
+        });
+    }
+    for (id, name) in std::mem::take(&mut r.stubs) {
+        entities.push(Entity {
+            id,
+            name,
+            aliases: Vec::new(),
+            profile: None,
+            affiliation: None,
+            within: None,
+        });
+    }
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| entities[a].id.cmp(&entities[b].id));
+    let mut sorted: Vec<Entity> = Vec::with_capacity(entities.len());
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    for i in &order {
+        if let Some(e) = slots[*i].take() {
+            sorted.push(e);
+        }
+    }
+    let index: HashMap<EntityId, EntityIdx> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), EntityIdx(i as u32)))
+        .collect();
+    let idx = |id: &EntityId| index[id];
+    let mut links: Vec<(EntityIdx, Option<EntityIdx>, Option<EntityIdx>)> = Vec::new();
+    for (i, e) in sorted.iter().enumerate() {
+        if let Some(p) = &e.profile {
+            let aff = p
+                .affiliation
+                .as_ref()
+                .and_then(|a| r.peek(Kind::Actor, &a.value))
+                .and_then(|id| index.get(&id).copied());
+            let within = p
+                .within
+                .as_ref()
+                .and_then(|w| r.peek(Kind::Place, &w.value))
+                .and_then(|id| index.get(&id).copied());
+            links.push((EntityIdx(i as u32), aff, within));
+        }
+    }
+    for (i, aff, within) in links {
+        let e = &mut sorted[i.0 as usize];
+        e.affiliation = aff.filter(|a| *a != i);
+        e.within = within.filter(|w| *w != i);
+    }
+
+    // Tags: slug → first spelling (briefings are already in date order).
+    let mut tag_index: BTreeMap<Slug, (usize, String)> = BTreeMap::new();
+    for b in &briefings {
+        for t in &b.tags {
+            if let Some(slug) = Slug::new(&t.value) {
+                let n = tag_index.len();
+                tag_index.entry(slug).or_insert((n, t.value.clone()));
+            }
+        }
+    }
+    let tags: Vec<Tag> = tag_index
+        .iter()
+        .map(|(slug, (_, name))| Tag { slug: slug.clone(), name: name.clone() })
+        .collect();
+    let tag_pos: HashMap<&Slug, usize> = tag_index.keys().enumerate().map(|(i, s)| (s, i)).collect();
+
+    let refs = briefings
+        .iter()
+        .zip(pending)
+        .map(|(b, p)| {
+            let mut tags = Vec::new();
+            for t in &b.tags {
+                if let Some(i) = Slug::new(&t.value).and_then(|s| tag_pos.get(&s).copied()) {
+                    if !tags.contains(&i) {
+                        tags.push(i);
+                    }
+                }
+            }
+            let stances = p
+                .stances
+                .iter()
+                .map(|(a, t, by, si)| (a, t, by, &b.stances[*si]))
+                .map(|(a, t, by, src)| Stance {
+                    actor: idx(a),
+                    topic: idx(t),
+                    position: src.position,
+                    quote: src.quote.clone(),
+                    by: by.as_ref().map(idx),
+                    source: src.source,
+                })
+                .collect();
+            Refs {
+                actors: p.actors.iter().map(idx).collect(),
+                places: p.places.iter().map(idx).collect(),
+                topics: p.topics.iter().map(idx).collect(),
+                stances,
+                tags,
+            }
+        })
+        .collect();
+
+    Resolved {
+        briefings,
+        refs,
+        entities: sorted,
+        tags,
+        drafts: draft_paths,
+    }
+}
+
+fn push_unique(v: &mut Vec<EntityId>, id: EntityId) {
+    if !v.contains(&id) {
+        v.push(id);
+    }
+}
+
+struct Resolver<'a> {
+    registries: [Registry; 3],
+    stubs: BTreeMap<EntityId, String>,
+    diags: &'a mut Diagnostics,
+}
+
+impl Resolver<'_> {
+    fn lookup(&self, kind: Kind, name: &str) -> Lookup {
+        let reg = &self.registries[kind as usize];
+        if let Some(ids) = reg.keys.get(&match_key(name)) {
+            return match ids.len() {
+                1 => Lookup::Found(ids[0].clone()),
+                _ => Lookup::Ambiguous(ids.clone()),
+            };
+        }
+        match Slug::new(name) {
+            Some(slug) if reg.ids.contains_key(&slug) => Lookup::Found(slug),
+            _ => Lookup::Missing,
+        }
+    }
+
+    /// The entity `name` refers to, without reporting or creating anything.
+    fn peek(&self, kind: Kind, name: &str) -> Option<EntityId> {
+        match self.lookup(kind, name) {
+            Lookup::Found(slug) => Some(EntityId { kind, slug }),
+            Lookup::Ambiguous(_) => None,
+            Lookup::Missing => Slug::new(name).map(|slug| EntityId { kind, slug }),
+        }
+    }
+
+    fn resolve(&mut self, kind: Kind, name: &Spanned<String>, path: &str) -> Option<EntityId> {
+        match self.lookup(kind, &name.value) {
+            Lookup::Found(slug) => Some(EntityId { kind, slug }),
+            Lookup::Ambiguous(ids) => {
+                let reg = &self.registries[kind as usize];
+                let files: Vec<String> = ids
+                    .iter()
+                    .map(|id| format!("`{}` ({})", id, reg.ids.get(id).map_or("?", String::as_str)))
+                    .collect();
+                self.diags.error(
+                    path,
+                    name.span,
+                    format!(
+                        "`{}` is ambiguous: it names {} {}s: {}; use an id instead",
+                        name.value,
+                        ids.len(),
+                        kind.word(),
+                        files.join(" and ")
+                    ),
+                );
+                None
+            }
+            Lookup::Missing => {
+                let Some(slug) = Slug::new(&name.value) else {
+                    self.diags.error(
+                        path,
+                        name.span,
+                        format!("`{}` has no letters or digits to make an id from", name.value),
+                    );
+                    return None;
+                };
+                let id = EntityId { kind, slug };
+                self.diags.warning(
+                    path,
+                    name.span,
+                    format!(
+                        "no {} profile matches `{}`: created a stub `{}/{}` (add content/{}/{}.md to give it a profile)",
+                        kind.word(),
+                        name.value,
+                        kind.dir(),
+                        id.slug,
+                        kind.dir(),
+                        id.slug
+                    ),
+                );
+                self.stubs.entry(id.clone()).or_insert_with(|| name.value.clone());
+                Some(id)
+            }
+        }
+    }
+}
+
+fn dedupe_briefings(briefings: &mut Vec<Briefing>, diags: &mut Diagnostics) {
+    let mut seen: HashMap<Slug, String> = HashMap::new();
+    briefings.retain(|b| match seen.get(&b.slug) {
+        Some(first) => {
+            diags.error(
+                &b.path,
+                Span::FILE,
+                format!("duplicate slug `{}`: {} has it too; set a different `slug:`", b.slug, first),
+            );
+            false
+        }
+        None => {
+            seen.insert(b.slug.clone(), b.path.clone());
+            true
+        }
+    });
+}
+
+fn dedupe_profiles(profiles: &mut Vec<Profile>, diags: &mut Diagnostics) {
+    let mut seen: HashMap<(Kind, Slug), String> = HashMap::new();
+    profiles.retain(|p| match seen.get(&(p.kind, p.id.clone())) {
+        Some(first) => {
+            diags.error(
+                &p.path,
+                Span::FILE,
+                format!("duplicate {} id `{}`: {} has it too; rename one file", p.kind.word(), p.id, first),
+            );
+            false
+        }
+        None => {
+            seen.insert((p.kind, p.id.clone()), p.path.clone());
+            true
+        }
+    });
+}

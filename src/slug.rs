@@ -1,0 +1,66 @@
+//! `slugify` and the case- and diacritic-insensitive matching key of the content model.
+
+/// Transliterates to ASCII, lower-cases, turns every run of other characters into one `-`
+/// and trims `-`. May return an empty string, which callers report as an error.
+pub fn slugify(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    let mut dash = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The key a reference is matched by: transliterated, lower-cased, whitespace collapsed.
+/// `Jean-Noël Barrot`, `jean-noel barrot` and `JEAN-NOEL  BARROT` share one key.
+pub fn match_key(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    for word in ascii.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_follows_the_contract() {
+        assert_eq!(slugify("Jean-Noël Barrot"), "jean-noel-barrot");
+        assert_eq!(slugify("Łódź"), "lodz");
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("Зеленський"), "zelenskii");
+        assert_eq!(slugify("../../x"), "x");
+        assert_eq!(slugify("/etc/x"), "etc-x");
+        assert_eq!(slugify("  --Hello,   World!-- "), "hello-world");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn slugify_is_idempotent() {
+        for s in ["Jean-Noël Barrot", "a--b", "Ünïcödé – test", "Αθήνα"] {
+            let once = slugify(s);
+            assert_eq!(slugify(&once), once);
+        }
+    }
+
+    #[test]
+    fn match_key_ignores_case_and_diacritics() {
+        assert_eq!(match_key("Jean-Noël Barrot"), match_key("jean-noel  barrot"));
+        assert_ne!(match_key("Zelensky"), match_key("Zelenskyy"));
+    }
+}

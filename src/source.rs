@@ -1,0 +1,156 @@
+//! Discovers the site's files: Markdown under `content/`, assets under `static/`.
+
+use crate::diagnostic::{Diagnostics, Span, display_path};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One Markdown file of the content folder, read into memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, `/`-separated (`content/briefings/x.md`).
+    pub path: String,
+    /// Path relative to `content/`, `/`-separated (`briefings/x.md`).
+    pub content_path: String,
+    /// The text with any BOM removed and CRLF turned into LF.
+    pub text: String,
+}
+
+/// A file to copy verbatim into the output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StaticFile {
+    /// Where it goes, relative to the output folder, `/`-separated.
+    pub output_path: String,
+    /// Where it is read from.
+    pub source: PathBuf,
+}
+
+/// Everything found on disk, sorted by path.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub markdown: Vec<SourceFile>,
+    pub statics: Vec<StaticFile>,
+}
+
+/// Walks `content/` and `static/` under `root`. Symlinks are followed only while they stay
+/// inside the site; loops and escapes are warnings.
+pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
+    let mut sources = Sources::default();
+    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in walk(root, &root.join("content"), &canon_root, diags) {
+        if entry.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let rel = rel_path(root, &entry);
+        let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
+        match read_text(&entry) {
+            Ok(text) => sources.markdown.push(SourceFile {
+                path: rel,
+                content_path,
+                text,
+            }),
+            Err((span, msg)) => diags.error(&rel, span, msg),
+        }
+    }
+    for entry in walk(root, &root.join("static"), &canon_root, diags) {
+        let rel = rel_path(&root.join("static"), &entry);
+        sources.statics.push(StaticFile {
+            output_path: rel,
+            source: entry,
+        });
+    }
+    sources.markdown.sort_by(|a, b| a.path.cmp(&b.path));
+    sources.statics.sort();
+    sources
+}
+
+/// Every regular file under `dir`, sorted, following symlinks that stay in the site.
+pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
+                let msg = if e.loop_ancestor().is_some() {
+                    "symlink loop: not followed".to_string()
+                } else {
+                    format!("cannot read: {}", e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()))
+                };
+                diags.warning(&path, Span::FILE, msg);
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(canon_root));
+            if !inside {
+                diags.warning(
+                    &rel_path(root, entry.path()),
+                    Span::FILE,
+                    "symlink points outside the site: not followed",
+                );
+                continue;
+            }
+        }
+        if entry.file_type().is_file() {
+            out.push(entry.into_path());
+        }
+    }
+    out
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let n = name.to_string_lossy();
+    n.starts_with('.') || n.ends_with('~') || n.starts_with('#')
+}
+
+fn rel_path(base: &Path, p: &Path) -> String {
+    display_path(p.strip_prefix(base).unwrap_or(p))
+}
+
+/// Reads a UTF-8 text file, dropping a BOM and normalizing CRLF line ends.
+pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
+    let meta = std::fs::metadata(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err((Span::FILE, format!(
+            "file is {} bytes; the limit is {} (16 MiB)",
+            meta.len(),
+            MAX_FILE_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
+    decode(bytes)
+}
+
+/// Decodes file bytes as UTF-8 text with LF line ends.
+pub fn decode(bytes: Vec<u8>) -> Result<String, (Span, String)> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let line = prefix.matches('\n').count() as u32 + 1;
+        let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        (
+            Span::new(line, col),
+            "file is not UTF-8 text: save it as UTF-8".to_string(),
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
