@@ -24,7 +24,14 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     const PATH: &str = "site.yaml";
     let file = root.join(PATH);
     if !file.is_file() {
-        diags.error(PATH, Span::FILE, format!("no site.yaml in {}: is this a Dossier site?", root.display()));
+        diags.error(
+            PATH,
+            Span::FILE,
+            format!(
+                "no site.yaml in {}: is this a Dossier site?",
+                root.display()
+            ),
+        );
         return None;
     }
     let text = match crate::source::read_text(&file) {
@@ -52,7 +59,11 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
             Yaml::Number(s) => Some(s.clone()),
             Yaml::Null => None,
             other => {
-                diags.error(PATH, n.span, format!("`{key}` must be text, not {}", other.describe()));
+                diags.error(
+                    PATH,
+                    n.span,
+                    format!("`{key}` must be text, not {}", other.describe()),
+                );
                 ok = false;
                 None
             }
@@ -65,23 +76,37 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let theme = get("theme", diags);
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
-            diags.warning(PATH, *span, format!("unknown key `{k}` in site.yaml (known keys: {})", KEYS.join(", ")));
+            diags.warning(
+                PATH,
+                *span,
+                format!(
+                    "unknown key `{k}` in site.yaml (known keys: {})",
+                    KEYS.join(", ")
+                ),
+            );
         }
     }
     let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
         diags.error(PATH, Span::FILE, "missing `title`: site.yaml needs one");
         return None;
     };
-    if let Some(t) = &theme {
-        if t.contains(['/', '\\']) || t.starts_with('.') || t.is_empty() {
-            diags.error(PATH, Span::FILE, format!("`theme: {t}` must be a folder name under themes/"));
-            return None;
-        }
+    if let Some(t) = &theme
+        && (t.contains(['/', '\\']) || t.starts_with('.') || t.is_empty())
+    {
+        diags.error(
+            PATH,
+            Span::FILE,
+            format!("`theme: {t}` must be a folder name under themes/"),
+        );
+        return None;
     }
     if !ok {
         return None;
     }
-    let base = base_url.map(str::to_string).or(base).unwrap_or_else(|| "/".to_string());
+    let base = base_url
+        .map(str::to_string)
+        .or(base)
+        .unwrap_or_else(|| "/".to_string());
     let (base_url, base_path) = crate::urls::split_base(&base);
     Some(Config {
         title,

@@ -108,7 +108,8 @@ impl Diagnostics {
     /// All diagnostics in the stable printing order: path, line, column, then message.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.span, a.severity, &a.message).cmp(&(&b.path, b.span, b.severity, &b.message))
+            (&a.path, a.span, a.severity, &a.message)
+                .cmp(&(&b.path, b.span, b.severity, &b.message))
         });
         self.items.dedup();
         self.items

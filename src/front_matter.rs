@@ -131,9 +131,9 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
-            let (line, col) = e
-                .location()
-                .map_or((first_line, 1), |l| (first_line + l.line() as u32 - 1, l.column() as u32));
+            let (line, col) = e.location().map_or((first_line, 1), |l| {
+                (first_line + l.line() as u32 - 1, l.column() as u32)
+            });
             let msg = e.to_string();
             // serde_yaml appends " at line X column Y" in the wrong coordinates: drop it.
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
@@ -152,7 +152,10 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
         other => Err(err(
             first_line,
             1,
-            format!("front matter must be a mapping of keys to values, not {}", other.describe()),
+            format!(
+                "front matter must be a mapping of keys to values, not {}",
+                other.describe()
+            ),
         )),
     }
 }
@@ -200,10 +203,7 @@ fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError> {
             indents.pop();
         }
         indents.push(indent);
-        let dashes = content
-            .split("- ")
-            .take_while(|s| s.is_empty())
-            .count();
+        let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let (flow, aliases_here, anchors_here) = scan_line(content);
         let depth = indents.len() + dashes + flow;
         if depth > MAX_DEPTH {
@@ -260,7 +260,9 @@ fn scan_line(content: &str) -> (usize, Vec<String>, Vec<String>) {
             continue;
         }
         match c {
-            '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '-' | '?') => quote = Some(c),
+            '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '-' | '?') => {
+                quote = Some(c)
+            }
             '#' if prev == ' ' => break,
             '[' | '{' => {
                 depth += 1;
@@ -305,7 +307,9 @@ impl<'a> Locator<'a> {
 
     fn span_at(&self, line: usize, byte: usize) -> Span {
         let text = self.lines.get(line).copied().unwrap_or("");
-        let col = text.get(..byte.min(text.len())).map_or(0, |s| s.chars().count());
+        let col = text
+            .get(..byte.min(text.len()))
+            .map_or(0, |s| s.chars().count());
         Span::new(self.first_line + line as u32, col as u32 + 1)
     }
 
@@ -386,10 +390,10 @@ impl<'a> Locator<'a> {
             .map(|v| {
                 let here = (cursor.0..range.end, Some(cursor));
                 let node = self.convert(v, here.0, here.1);
-                if let Yaml::String(s) = &node.value {
-                    if let Some((l, b)) = self.find_offset(s, &(cursor.0..range.end), Some(cursor)) {
-                        cursor = (l, b + s.len());
-                    }
+                if let Yaml::String(s) = &node.value
+                    && let Some((l, b)) = self.find_offset(s, &(cursor.0..range.end), Some(cursor))
+                {
+                    cursor = (l, b + s.len());
                 }
                 node
             })
@@ -401,7 +405,9 @@ impl<'a> Locator<'a> {
         m: &serde_yaml::Mapping,
         range: std::ops::Range<usize>,
     ) -> Vec<(String, Span, Node)> {
-        let mut found: Vec<(String, Option<(usize, usize, usize)>, &serde_yaml::Value)> = m
+        /// Line, key byte and value byte of a key, where found.
+        type KeyAt = Option<(usize, usize, usize)>;
+        let mut found: Vec<(String, KeyAt, &serde_yaml::Value)> = m
             .iter()
             .map(|(k, v)| {
                 let key = yaml_key(k);
@@ -425,7 +431,11 @@ impl<'a> Locator<'a> {
                     } else {
                         Some((line, value_byte))
                     };
-                    let inner = if hint.is_some() { line..end } else { line + 1..end };
+                    let inner = if hint.is_some() {
+                        line..end
+                    } else {
+                        line + 1..end
+                    };
                     let node = self.convert(v, inner, hint);
                     (key, self.span_at(line, key_byte), node)
                 }
@@ -483,12 +493,12 @@ impl<'a> Locator<'a> {
             };
             if let Some(after) = after {
                 let trimmed = after.trim_start();
-                if let Some(value) = trimmed.strip_prefix(':') {
-                    if value.is_empty() || value.starts_with(' ') {
-                        let vb = t.len() - value.trim_start().len();
-                        if best.is_none_or(|b| start < b.3) {
-                            best = Some((l, start, vb, start));
-                        }
+                if let Some(value) = trimmed.strip_prefix(':')
+                    && (value.is_empty() || value.starts_with(' '))
+                {
+                    let vb = t.len() - value.trim_start().len();
+                    if best.is_none_or(|b| start < b.3) {
+                        best = Some((l, start, vb, start));
                     }
                 }
             }
@@ -528,7 +538,11 @@ impl<'a> Locator<'a> {
             .map(|(l, b)| {
                 // Point at the opening quote of a quoted scalar.
                 let t = self.lines[l];
-                let b = if b > 0 && matches!(t.as_bytes()[b - 1], b'"' | b'\'') { b - 1 } else { b };
+                let b = if b > 0 && matches!(t.as_bytes()[b - 1], b'"' | b'\'') {
+                    b - 1
+                } else {
+                    b
+                };
                 self.span_at(l, b)
             })
             .or_else(|| hint.map(|(l, b)| self.span_at(l, b)))
@@ -573,9 +587,13 @@ mod tests {
         let m = map(&node);
         assert_eq!(m[0].1, Span::new(2, 1));
         assert_eq!(m[0].2.span, Span::new(2, 8));
-        let Yaml::Seq(actors) = &m[1].2.value else { panic!() };
-        assert_eq!(actors[1].span, Span::new(3, 16));
-        let Yaml::Seq(stances) = &m[2].2.value else { panic!() };
+        let Yaml::Seq(actors) = &m[1].2.value else {
+            panic!()
+        };
+        assert_eq!(actors[1].span, Span::new(3, 17));
+        let Yaml::Seq(stances) = &m[2].2.value else {
+            panic!()
+        };
         let st = map(&stances[0]);
         assert_eq!(st[2].2.span, Span::new(7, 15));
     }

@@ -82,7 +82,10 @@ pub fn build(site: &Resolved, body_links: &[Vec<Target>]) -> Index {
             ix.history
                 .entry((s.actor, s.topic))
                 .or_default()
-                .push(StanceAt { briefing: b, stance: si });
+                .push(StanceAt {
+                    briefing: b,
+                    stance: si,
+                });
         }
         for &t in &refs.tags {
             ix.tag_briefings[t].push(b);
@@ -108,10 +111,10 @@ pub fn build(site: &Resolved, body_links: &[Vec<Target>]) -> Index {
     ix.co_actors = co.into_iter().map(by_count).collect();
     ix.place_actors = at_place.into_iter().map(by_count).collect();
     for (i, e) in site.entities.iter().enumerate() {
-        if e.id.kind == Kind::Place {
-            if let Some(parent) = e.within {
-                ix.sub_places[parent.0 as usize].push(EntityIdx(i as u32));
-            }
+        if e.id.kind == Kind::Place
+            && let Some(parent) = e.within
+        {
+            ix.sub_places[parent.0 as usize].push(EntityIdx(i as u32));
         }
     }
     ix.related = related(site, &ix.named_in);
@@ -146,7 +149,8 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
                         counts[o] += 1;
                     }
                 }
-                let mut best: Vec<(u32, u32)> = touched.iter().map(|&o| (counts[o as usize], o)).collect();
+                let mut best: Vec<(u32, u32)> =
+                    touched.iter().map(|&o| (counts[o as usize], o)).collect();
                 for &o in touched.iter() {
                     counts[o as usize] = 0;
                 }
@@ -155,7 +159,11 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
                 // (or the same date with a larger slug).
                 let key = |&(score, o): &(u32, u32)| {
                     let b = &site.briefings[o as usize];
-                    (std::cmp::Reverse(score), std::cmp::Reverse(b.date.epoch), b.slug.clone())
+                    (
+                        std::cmp::Reverse(score),
+                        std::cmp::Reverse(b.date.epoch),
+                        b.slug.clone(),
+                    )
                 };
                 if best.len() > RELATED {
                     best.select_nth_unstable_by_key(RELATED, key);

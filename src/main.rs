@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "A static site generator for curated briefings")]
+#[command(
+    name = "dossier",
+    version,
+    about = "A static site generator for curated briefings"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -50,7 +54,11 @@ fn print(report: &Report) {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn main() -> ExitCode {
@@ -58,16 +66,35 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let (result, building) = match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
-            let opts = Options { root, output, base_url, drafts };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let opts = Options {
+                root,
+                output,
+                base_url,
+                drafts,
+            };
             (pipeline::build(&opts), true)
         }
         Command::Check { root, drafts } => {
-            let opts = Options { root, output: None, base_url: None, drafts };
+            let opts = Options {
+                root,
+                output: None,
+                base_url: None,
+                drafts,
+            };
             (pipeline::check(&opts), false)
         }
     };

@@ -38,7 +38,10 @@ impl<'a> LinkContext<'a> {
     pub fn new(site: &'a Resolved, names: &'a Names, base_path: &'a str) -> Self {
         let mut paths = HashMap::new();
         for (i, b) in site.briefings.iter().enumerate() {
-            paths.insert(b.content_path.clone(), Target::Briefing(BriefingIdx(i as u32)));
+            paths.insert(
+                b.content_path.clone(),
+                Target::Briefing(BriefingIdx(i as u32)),
+            );
         }
         for (i, e) in site.entities.iter().enumerate() {
             if let Some(p) = &e.profile {
@@ -50,6 +53,13 @@ impl<'a> LinkContext<'a> {
             names,
             paths,
             base_path,
+        }
+    }
+
+    fn name(&self, t: Target) -> String {
+        match t {
+            Target::Briefing(b) => self.site.briefing(b).title.clone(),
+            Target::Entity(e) => self.site.entity(e).name.clone(),
         }
     }
 
@@ -89,11 +99,18 @@ pub fn render(
     // For each open link: whether its start was dropped (rendered as plain text).
     let mut dropped: Vec<bool> = Vec::new();
     let mut heading: Option<usize> = None;
+    // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
+    let mut label: Option<String> = None;
     let mut used_ids: HashMap<String, usize> = HashMap::new();
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let span = lines.span(range.start, first_line);
                 let resolved = match link_type {
                     LinkType::WikiLink { .. } => wiki(&dest_url, cx, path, span, diags),
@@ -102,10 +119,20 @@ pub fn render(
                 match resolved {
                     Rewrite::Keep => {
                         dropped.push(false);
-                        events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                        events.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }));
                     }
                     Rewrite::To(target, fragment) => {
                         links.insert(target);
+                        if matches!(link_type, LinkType::WikiLink { has_pothole: false })
+                            && dest_url.contains(':')
+                        {
+                            label = Some(cx.name(target));
+                        }
                         let url = format!("{}{fragment}", urls::href(&root, &cx.url(target)));
                         dropped.push(false);
                         events.push(Event::Start(Tag::Link {
@@ -127,44 +154,65 @@ pub fn render(
                     Rewrite::Text => dropped.push(true),
                 }
             }
+            Event::Text(_) | Event::Code(_) if label.is_some() => {}
             Event::End(TagEnd::Link) => {
+                if let Some(name) = label.take() {
+                    events.push(Event::Text(name.into()));
+                }
                 if !dropped.pop().unwrap_or(false) {
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = root_relative(&dest_url, cx.base_path).map_or(dest_url, CowStr::from);
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url =
+                    root_relative(&dest_url, cx.base_path).map_or(dest_url, CowStr::from);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Start(Tag::Heading { .. }) => {
                 heading = Some(events.len());
                 events.push(event);
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some(start) = heading.take() {
-                    if let Event::Start(Tag::Heading { id, classes, attrs, .. }) = &events[start] {
-                        let id = match id {
-                            Some(id) => id.to_string(),
-                            None => {
-                                let text: String = events[start + 1..]
-                                    .iter()
-                                    .filter_map(|e| match e {
-                                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                                        _ => None,
-                                    })
-                                    .collect();
-                                let base = crate::slug::slugify(&text);
-                                let base = if base.is_empty() { "section".to_string() } else { base };
-                                unique_id(base, &mut used_ids)
-                            }
-                        };
-                        events[start] = Event::Start(Tag::Heading {
-                            level,
-                            id: Some(id.into()),
-                            classes: classes.clone(),
-                            attrs: attrs.clone(),
-                        });
-                    }
+                if let Some(start) = heading.take()
+                    && let Event::Start(Tag::Heading {
+                        id, classes, attrs, ..
+                    }) = &events[start]
+                {
+                    let id = match id {
+                        Some(id) => id.to_string(),
+                        None => {
+                            let text: String = events[start + 1..]
+                                .iter()
+                                .filter_map(|e| match e {
+                                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                                    _ => None,
+                                })
+                                .collect();
+                            let base = crate::slug::slugify(&text);
+                            let base = if base.is_empty() {
+                                "section".to_string()
+                            } else {
+                                base
+                            };
+                            unique_id(base, &mut used_ids)
+                        }
+                    };
+                    events[start] = Event::Start(Tag::Heading {
+                        level,
+                        id: Some(id.into()),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    });
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
@@ -181,7 +229,11 @@ pub fn render(
 fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
     let n = used.entry(base.clone()).or_insert(0);
     *n += 1;
-    if *n == 1 { base } else { format!("{base}-{}", *n - 1) }
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{}", *n - 1)
+    }
 }
 
 enum Rewrite {
@@ -208,11 +260,24 @@ fn wiki(
         if let Some(b) = cx.names.briefing(name) {
             return Rewrite::To(Target::Briefing(b), String::new());
         }
-        if cx.site.drafts.values().any(|s| Some(s) == crate::model::Slug::new(name).as_ref()) {
-            diags.warning(path, span, format!("[[briefing:{name}]] links to a draft: rendered as text"));
+        if cx
+            .site
+            .drafts
+            .values()
+            .any(|s| Some(s) == crate::model::Slug::new(name).as_ref())
+        {
+            diags.warning(
+                path,
+                span,
+                format!("[[briefing:{name}]] links to a draft: rendered as text"),
+            );
             return Rewrite::Text;
         }
-        diags.error(path, span, format!("[[briefing:{name}]] matches no briefing slug"));
+        diags.error(
+            path,
+            span,
+            format!("[[briefing:{name}]] matches no briefing slug"),
+        );
         return Rewrite::Text;
     }
     let kind = prefix.and_then(|p| Kind::ALL.into_iter().find(|k| k.word() == p));
@@ -227,20 +292,30 @@ fn wiki(
                     .iter()
                     .map(|k| format!("[[{}:{}]]", k.word(), name))
                     .collect();
-                format!("[[{name}]] names more than one kind of entity: write {}", hints.join(" or "))
+                format!(
+                    "[[{name}]] names more than one kind of entity: write {}",
+                    hints.join(" or ")
+                )
             } else {
                 let ids: Vec<String> = found
                     .iter()
                     .map(|e| cx.site.entity(*e).id.slug.to_string())
                     .collect();
-                format!("[[{name}]] is ambiguous: it matches {}; use an id", ids.join(" and "))
+                format!(
+                    "[[{name}]] is ambiguous: it matches {}; use an id",
+                    ids.join(" and ")
+                )
             };
             diags.error(path, span, msg);
             Rewrite::Text
         }
         NameMatch::None => {
             let what = kind.map_or("actor, place or topic", Kind::word);
-            diags.error(path, span, format!("[[{dest}]] matches no {what} (by id, name or alias)"));
+            diags.error(
+                path,
+                span,
+                format!("[[{dest}]] matches no {what} (by id, name or alias)"),
+            );
             Rewrite::Text
         }
     }
@@ -280,10 +355,18 @@ fn href(
         return Rewrite::To(*t, fragment);
     }
     if cx.site.drafts.contains_key(&target_path) {
-        diags.warning(path, span, format!("link `{dest}` goes to a draft: rendered as text"));
+        diags.warning(
+            path,
+            span,
+            format!("link `{dest}` goes to a draft: rendered as text"),
+        );
         return Rewrite::Text;
     }
-    diags.error(path, span, format!("link `{dest}` matches no file (looked for content/{target_path})"));
+    diags.error(
+        path,
+        span,
+        format!("link `{dest}` matches no file (looked for content/{target_path})"),
+    );
     Rewrite::Text
 }
 

@@ -13,7 +13,9 @@ pub const MARKER: &str = ".dossier-output";
 pub enum OutputError {
     #[error("refusing to write to {0}: it is {1}; choose another --output")]
     Unsafe(PathBuf, &'static str),
-    #[error("refusing to replace {0}: it is not empty and was not written by Dossier; remove it or choose another --output")]
+    #[error(
+        "refusing to replace {0}: it is not empty and was not written by Dossier; remove it or choose another --output"
+    )]
     Foreign(PathBuf),
     #[error("cannot write {0}: {1}")]
     Io(PathBuf, io::Error),
@@ -24,7 +26,9 @@ pub fn absolute(p: &Path) -> PathBuf {
     let p = if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|c| c.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|c| c.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     };
     let mut out = PathBuf::new();
     for c in p.components() {
@@ -49,7 +53,10 @@ fn real(p: &Path) -> PathBuf {
     let mut existing = abs.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -92,7 +99,9 @@ pub fn check_safe(root: &Path, output: &Path) -> Result<(), OutputError> {
         return refuse("a file");
     }
     if out.is_dir() && !out.join(MARKER).exists() {
-        let empty = fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             return Err(OutputError::Foreign(output.to_path_buf()));
         }
@@ -110,8 +119,14 @@ impl Staging {
     /// Creates the temporary sibling of `output`.
     pub fn new(output: &Path) -> Result<Staging, OutputError> {
         let output = absolute(output);
-        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
-        let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "output".into());
+        let parent = output
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "output".into());
         fs::create_dir_all(&parent).map_err(|e| OutputError::Io(parent.clone(), e))?;
         let dir = parent.join(format!(".{name}.dossier-tmp-{}", std::process::id()));
         if dir.exists() {
@@ -127,7 +142,10 @@ impl Staging {
     pub fn commit(self) -> Result<(), OutputError> {
         let old = self.dir.with_file_name(format!(
             ".{}.dossier-old-{}",
-            self.output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            self.output
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
             std::process::id()
         ));
         let had_old = self.output.exists();
@@ -158,7 +176,10 @@ impl crate::render::Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         // Paths come from slugs and static files; refuse anything that could climb out.
         if path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/') {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {path}")));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path {path}"),
+            ));
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {

@@ -15,8 +15,20 @@ pub enum Parsed {
 }
 
 const BRIEFING_KEYS: &[&str] = &[
-    "title", "date", "updated", "summary", "slug", "actors", "places", "topics", "stances",
-    "tags", "sources", "confidence", "draft", "extra",
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "slug",
+    "actors",
+    "places",
+    "topics",
+    "stances",
+    "tags",
+    "sources",
+    "confidence",
+    "draft",
+    "extra",
 ];
 const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
@@ -60,13 +72,16 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
             .briefing(file, split.body, split.body_line)
             .map(|b| Parsed::Briefing(Box::new(b))),
     };
-    if fields.ok { parsed } else { None }
+    // Keep a briefing whose optional fields had errors (already reported): its body and
+    // references are still checked, so one run reports every problem.
+    parsed
 }
 
 struct Fields<'a> {
     path: &'a str,
     entries: Vec<(String, Span, Node)>,
     diags: &'a mut Diagnostics,
+    /// False once an error was reported for this mapping.
     ok: bool,
 }
 
@@ -77,7 +92,10 @@ impl Fields<'_> {
     }
 
     fn get(&self, key: &str) -> Option<&Node> {
-        self.entries.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n)
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, n)| n)
     }
 
     fn warn_unknown(&mut self, allowed: &[&str], what: &str) {
@@ -103,7 +121,10 @@ impl Fields<'_> {
         let node = self.get(key)?.clone();
         let r = scalar(&node);
         match r {
-            Some(s) => Some(Spanned { value: s, span: node.span }),
+            Some(s) => Some(Spanned {
+                value: s,
+                span: node.span,
+            }),
             None if node.value == Yaml::Null => None,
             None => {
                 let msg = format!("`{key}` must be text, not {}", node.value.describe());
@@ -122,7 +143,10 @@ impl Fields<'_> {
             }
             None => {
                 if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
-                    self.error(Span::FILE, format!("missing `{key}`: every {what} needs one"));
+                    self.error(
+                        Span::FILE,
+                        format!("missing `{key}`: every {what} needs one"),
+                    );
                 }
                 None
             }
@@ -145,14 +169,20 @@ impl Fields<'_> {
                         }),
                         _ => self.error(
                             item.span,
-                            format!("each entry of `{key}` must be a name, not {}", item.value.describe()),
+                            format!(
+                                "each entry of `{key}` must be a name, not {}",
+                                item.value.describe()
+                            ),
                         ),
                     }
                 }
                 out
             }
             _ => match scalar(&node) {
-                Some(s) => vec![Spanned { value: s, span: node.span }],
+                Some(s) => vec![Spanned {
+                    value: s,
+                    span: node.span,
+                }],
                 None => {
                     self.error(node.span, format!("`{key}` must be a list of names"));
                     Vec::new()
@@ -209,7 +239,10 @@ impl Fields<'_> {
             Some(s) => match Slug::new(&s.value) {
                 Some(slug) => Some(slug),
                 None => {
-                    self.error(s.span, format!("slug `{}` has no letters or digits", s.value));
+                    self.error(
+                        s.span,
+                        format!("slug `{}` has no letters or digits", s.value),
+                    );
                     None
                 }
             },
@@ -220,7 +253,9 @@ impl Fields<'_> {
                     None => {
                         self.error(
                             Span::FILE,
-                            format!("file name `{stem}` gives an empty slug: rename it or add `slug:`"),
+                            format!(
+                                "file name `{stem}` gives an empty slug: rename it or add `slug:`"
+                            ),
                         );
                         None
                     }
@@ -234,7 +269,11 @@ impl Fields<'_> {
         for t in &tags {
             if Slug::new(&t.value).is_none() {
                 self.ok = false;
-                self.diags.error(self.path, t.span, format!("tag `{}` has no letters or digits", t.value));
+                self.diags.error(
+                    self.path,
+                    t.span,
+                    format!("tag `{}` has no letters or digits", t.value),
+                );
             }
         }
         let sources = self.sources();
@@ -245,7 +284,10 @@ impl Fields<'_> {
                 None => {
                     self.error(
                         c.span,
-                        format!("unknown confidence `{}`: use low, moderate or high", c.value),
+                        format!(
+                            "unknown confidence `{}`: use low, moderate or high",
+                            c.value
+                        ),
                     );
                     None
                 }
@@ -254,10 +296,18 @@ impl Fields<'_> {
         };
         let draft = match self.get("draft").cloned() {
             None => false,
-            Some(Node { value: Yaml::Bool(b), .. }) => b,
-            Some(Node { value: Yaml::Null, .. }) => false,
+            Some(Node {
+                value: Yaml::Bool(b),
+                ..
+            }) => b,
+            Some(Node {
+                value: Yaml::Null, ..
+            }) => false,
             Some(n) => {
-                self.error(n.span, format!("`draft` must be true or false, not {}", n.value.describe()));
+                self.error(
+                    n.span,
+                    format!("`draft` must be true or false, not {}", n.value.describe()),
+                );
                 false
             }
         };
@@ -292,7 +342,10 @@ impl Fields<'_> {
             Yaml::Seq(items) => items,
             Yaml::Null => return Vec::new(),
             other => {
-                self.error(node.span, format!("`sources` must be a list, not {}", other.describe()));
+                self.error(
+                    node.span,
+                    format!("`sources` must be a list, not {}", other.describe()),
+                );
                 return Vec::new();
             }
         };
@@ -336,7 +389,10 @@ impl Fields<'_> {
                 }
                 other => self.error(
                     item.span,
-                    format!("a source must be a mapping (title, url, publisher, date), not {}", other.describe()),
+                    format!(
+                        "a source must be a mapping (title, url, publisher, date), not {}",
+                        other.describe()
+                    ),
                 ),
             }
         }
@@ -351,7 +407,10 @@ impl Fields<'_> {
             Yaml::Seq(items) => items,
             Yaml::Null => return Vec::new(),
             other => {
-                self.error(node.span, format!("`stances` must be a list, not {}", other.describe()));
+                self.error(
+                    node.span,
+                    format!("`stances` must be a list, not {}", other.describe()),
+                );
                 return Vec::new();
             }
         };
@@ -360,7 +419,10 @@ impl Fields<'_> {
             let Yaml::Map(entries) = &item.value else {
                 self.error(
                     item.span,
-                    format!("a stance must be a mapping (actor, on, position, …), not {}", item.value.describe()),
+                    format!(
+                        "a stance must be a mapping (actor, on, position, …), not {}",
+                        item.value.describe()
+                    ),
                 );
                 continue;
             };
@@ -443,14 +505,20 @@ impl Fields<'_> {
         }
     }
 
-    fn profile(&mut self, file: &SourceFile, kind: Kind, body: &str, body_line: u32) -> Option<Profile> {
-        let name_key = if kind == Kind::Topic && self.get("name").is_none() {
-            "title"
-        } else if kind != Kind::Topic && self.get("name").is_none() && self.get("title").is_some() {
-            "title"
-        } else {
-            "name"
-        };
+    fn profile(
+        &mut self,
+        file: &SourceFile,
+        kind: Kind,
+        body: &str,
+        body_line: u32,
+    ) -> Option<Profile> {
+        // Topics are titled, others named; either key is accepted for any kind.
+        let name_key =
+            if self.get("name").is_none() && (kind == Kind::Topic || self.get("title").is_some()) {
+                "title"
+            } else {
+                "name"
+            };
         let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
         match kind {
             Kind::Actor => allowed.extend(["role", "affiliation"]),
@@ -461,7 +529,10 @@ impl Fields<'_> {
         let stem = file_stem(&file.content_path);
         let id = Slug::new(stem);
         if id.is_none() {
-            self.error(Span::FILE, format!("file name `{stem}` gives an empty id: rename the file"));
+            self.error(
+                Span::FILE,
+                format!("file name `{stem}` gives an empty id: rename the file"),
+            );
         }
         let name = self.required_text(name_key, &format!("{} profile", kind.word()));
         let aliases = self.list("aliases").into_iter().map(|a| a.value).collect();
@@ -471,20 +542,42 @@ impl Fields<'_> {
             Kind::Place => &["country", "region", "city", "site"],
             Kind::Topic => &[],
         };
-        if let Some(k) = &subkind {
-            if !allowed_kinds.is_empty() && !allowed_kinds.contains(&k.value.as_str()) {
-                self.diags.warning(
-                    self.path,
-                    k.span,
-                    format!("unknown {} kind `{}` (expected {})", kind.word(), k.value, allowed_kinds.join(", ")),
-                );
-            }
+        if let Some(k) = &subkind
+            && !allowed_kinds.is_empty()
+            && !allowed_kinds.contains(&k.value.as_str())
+        {
+            self.diags.warning(
+                self.path,
+                k.span,
+                format!(
+                    "unknown {} kind `{}` (expected {})",
+                    kind.word(),
+                    k.value,
+                    allowed_kinds.join(", ")
+                ),
+            );
         }
         let role = self.text("role").map(|r| r.value);
-        let affiliation = if kind == Kind::Actor { self.text("affiliation") } else { None };
-        let within = if kind == Kind::Place { self.text("within") } else { None };
-        let question = if kind == Kind::Topic { self.text("question").map(|q| q.value) } else { None };
-        let coords = if kind == Kind::Place { self.coords() } else { None };
+        let affiliation = if kind == Kind::Actor {
+            self.text("affiliation")
+        } else {
+            None
+        };
+        let within = if kind == Kind::Place {
+            self.text("within")
+        } else {
+            None
+        };
+        let question = if kind == Kind::Topic {
+            self.text("question").map(|q| q.value)
+        } else {
+            None
+        };
+        let coords = if kind == Kind::Place {
+            self.coords()
+        } else {
+            None
+        };
         let extra = self.extra();
         Some(Profile {
             path: file.path.clone(),
@@ -512,14 +605,18 @@ impl Fields<'_> {
                 .iter()
                 .filter_map(|i| scalar(i).and_then(|s| s.trim().parse().ok()))
                 .collect();
-            if let [lat, lon] = nums[..] {
-                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
-                    return Some((lat, lon));
-                }
+            if let [lat, lon] = nums[..]
+                && (-90.0..=90.0).contains(&lat)
+                && (-180.0..=180.0).contains(&lon)
+            {
+                return Some((lat, lon));
             }
         }
         if node.value != Yaml::Null {
-            self.error(node.span, "`coords` must be [latitude, longitude] in degrees");
+            self.error(
+                node.span,
+                "`coords` must be [latitude, longitude] in degrees",
+            );
         }
         None
     }
@@ -543,10 +640,13 @@ fn file_stem(content_path: &str) -> &str {
 fn date_prefix(stem: &str) -> Option<(&str, &str)> {
     let b = stem.as_bytes();
     let shape = b.len() > 11
-        && b[..10]
-            .iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
         && b[10] == b'-';
     shape.then(|| (&stem[..10], &stem[11..]))
 }

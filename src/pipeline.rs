@@ -94,7 +94,15 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
         .map(|b| {
             let mut d = Diagnostics::new();
             let depth = urls::depth(&urls::briefing(&b.slug));
-            let body = markdown::render(&b.body, b.body_line, &b.path, &b.content_path, depth, &cx, &mut d);
+            let body = markdown::render(
+                &b.body,
+                b.body_line,
+                &b.path,
+                &b.content_path,
+                depth,
+                &cx,
+                &mut d,
+            );
             (body, d)
         })
         .collect();
@@ -106,7 +114,16 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
             let html = match &e.profile {
                 Some(p) => {
                     let depth = urls::depth(&urls::entity(&e.id));
-                    markdown::render(&p.body, p.body_line, &p.path, &p.content_path, depth, &cx, &mut d).html
+                    markdown::render(
+                        &p.body,
+                        p.body_line,
+                        &p.path,
+                        &p.content_path,
+                        depth,
+                        &cx,
+                        &mut d,
+                    )
+                    .html
                 }
                 None => String::new(),
             };
@@ -160,7 +177,9 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
 
 /// The output folder `opts` asks for.
 pub fn output_dir(opts: &Options) -> PathBuf {
-    opts.output.clone().unwrap_or_else(|| opts.root.join("output"))
+    opts.output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("output"))
 }
 
 /// `dossier build`: everything, written atomically; the old output stays on any error.
@@ -187,10 +206,10 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     let statics = theme_statics(&theme);
     let mut written = 0;
     for (path, src) in &statics {
-        if let Ok(bytes) = std::fs::read(src) {
-            if render::Sink::write(&staging, path, &bytes).is_ok() {
-                written += 1;
-            }
+        if let Ok(bytes) = std::fs::read(src)
+            && render::Sink::write(&staging, path, &bytes).is_ok()
+        {
+            written += 1;
         }
     }
     written += render::render_site(&site, &theme, &staging, &mut diags);

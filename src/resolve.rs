@@ -52,7 +52,11 @@ pub struct Refs {
 impl Refs {
     /// Every entity named, in kind order.
     pub fn entities(&self) -> impl Iterator<Item = EntityIdx> + '_ {
-        self.actors.iter().chain(&self.places).chain(&self.topics).copied()
+        self.actors
+            .iter()
+            .chain(&self.places)
+            .chain(&self.topics)
+            .copied()
     }
 }
 
@@ -193,7 +197,8 @@ pub fn resolve(
             !b.draft
         });
     }
-    briefings.sort_by(|a, b| (&a.date.epoch, &a.slug, &a.path).cmp(&(&b.date.epoch, &b.slug, &b.path)));
+    briefings
+        .sort_by(|a, b| (&a.date.epoch, &a.slug, &a.path).cmp(&(&b.date.epoch, &b.slug, &b.path)));
     dedupe_briefings(&mut briefings, diags);
     profiles.sort_by(|a, b| (a.kind, &a.id, &a.path).cmp(&(b.kind, &b.id, &b.path)));
     dedupe_profiles(&mut profiles, diags);
@@ -247,7 +252,9 @@ pub fn resolve(
         for (si, s) in b.stances.iter().enumerate() {
             let actor = r.resolve(Kind::Actor, &s.actor, &b.path);
             let topic = r.resolve(Kind::Topic, &s.on, &b.path);
-            let by = s.by.as_ref().and_then(|by| r.resolve(Kind::Actor, by, &b.path));
+            let by =
+                s.by.as_ref()
+                    .and_then(|by| r.resolve(Kind::Actor, by, &b.path));
             if let (Some(actor), Some(topic)) = (actor, topic) {
                 push_unique(&mut p.actors, actor.clone());
                 if let Some(by) = &by {
@@ -273,7 +280,10 @@ pub fn resolve(
     let mut entities: Vec<Entity> = Vec::with_capacity(profiles.len() + r.stubs.len());
     for p in profiles {
         entities.push(Entity {
-            id: EntityId { kind: p.kind, slug: p.id.clone() },
+            id: EntityId {
+                kind: p.kind,
+                slug: p.id.clone(),
+            },
             name: p.name.clone(),
             aliases: p.aliases.clone(),
             profile: Some(p),
@@ -340,9 +350,13 @@ pub fn resolve(
     }
     let tags: Vec<Tag> = tag_index
         .iter()
-        .map(|(slug, (_, name))| Tag { slug: slug.clone(), name: name.clone() })
+        .map(|(slug, (_, name))| Tag {
+            slug: slug.clone(),
+            name: name.clone(),
+        })
         .collect();
-    let tag_pos: HashMap<&Slug, usize> = tag_index.keys().enumerate().map(|(i, s)| (s, i)).collect();
+    let tag_pos: HashMap<&Slug, usize> =
+        tag_index.keys().enumerate().map(|(i, s)| (s, i)).collect();
 
     let refs = briefings
         .iter()
@@ -350,10 +364,10 @@ pub fn resolve(
         .map(|(b, p)| {
             let mut tags = Vec::new();
             for t in &b.tags {
-                if let Some(i) = Slug::new(&t.value).and_then(|s| tag_pos.get(&s).copied()) {
-                    if !tags.contains(&i) {
-                        tags.push(i);
-                    }
+                if let Some(i) = Slug::new(&t.value).and_then(|s| tag_pos.get(&s).copied())
+                    && !tags.contains(&i)
+                {
+                    tags.push(i);
                 }
             }
             let stances = p
@@ -451,7 +465,10 @@ impl Resolver<'_> {
                     self.diags.error(
                         path,
                         name.span,
-                        format!("`{}` has no letters or digits to make an id from", name.value),
+                        format!(
+                            "`{}` has no letters or digits to make an id from",
+                            name.value
+                        ),
                     );
                     return None;
                 };
@@ -469,7 +486,9 @@ impl Resolver<'_> {
                         id.slug
                     ),
                 );
-                self.stubs.entry(id.clone()).or_insert_with(|| name.value.clone());
+                self.stubs
+                    .entry(id.clone())
+                    .or_insert_with(|| name.value.clone());
                 Some(id)
             }
         }
@@ -483,7 +502,10 @@ fn dedupe_briefings(briefings: &mut Vec<Briefing>, diags: &mut Diagnostics) {
             diags.error(
                 &b.path,
                 Span::FILE,
-                format!("duplicate slug `{}`: {} has it too; set a different `slug:`", b.slug, first),
+                format!(
+                    "duplicate slug `{}`: {} has it too; set a different `slug:`",
+                    b.slug, first
+                ),
             );
             false
         }
@@ -501,7 +523,12 @@ fn dedupe_profiles(profiles: &mut Vec<Profile>, diags: &mut Diagnostics) {
             diags.error(
                 &p.path,
                 Span::FILE,
-                format!("duplicate {} id `{}`: {} has it too; rename one file", p.kind.word(), p.id, first),
+                format!(
+                    "duplicate {} id `{}`: {} has it too; rename one file",
+                    p.kind.word(),
+                    p.id,
+                    first
+                ),
             );
             false
         }

@@ -3,7 +3,7 @@
 /// Transliterates to ASCII, lower-cases, turns every run of other characters into one `-`
 /// and trims `-`. May return an empty string, which callers report as an error.
 pub fn slugify(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    let ascii = transliterate(s);
     let mut out = String::with_capacity(ascii.len());
     let mut dash = false;
     for c in ascii.chars() {
@@ -20,10 +20,29 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// ASCII as written; other characters transliterated, without the apostrophes that mark
+/// soft signs (`Зеленський` → `Zelenskii`, not `Zelens'kii`).
+fn transliterate(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if c == '’' {
+            out.push('\'');
+        } else if let Some(t) = deunicode::deunicode_char(c) {
+            out.extend(t.chars().filter(|&c| c != '\''));
+        }
+    }
+    out
+}
+
 /// The key a reference is matched by: transliterated, lower-cased, whitespace collapsed.
 /// `Jean-Noël Barrot`, `jean-noel barrot` and `JEAN-NOEL  BARROT` share one key.
 pub fn match_key(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    let ascii = transliterate(s);
     let mut out = String::with_capacity(ascii.len());
     for word in ascii.split_whitespace() {
         if !out.is_empty() {
@@ -60,7 +79,10 @@ mod tests {
 
     #[test]
     fn match_key_ignores_case_and_diacritics() {
-        assert_eq!(match_key("Jean-Noël Barrot"), match_key("jean-noel  barrot"));
+        assert_eq!(
+            match_key("Jean-Noël Barrot"),
+            match_key("jean-noel  barrot")
+        );
         assert_ne!(match_key("Zelensky"), match_key("Zelenskyy"));
     }
 }

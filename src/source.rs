@@ -84,7 +84,11 @@ pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics)
                 let msg = if e.loop_ancestor().is_some() {
                     "symlink loop: not followed".to_string()
                 } else {
-                    format!("cannot read: {}", e.io_error().map_or_else(|| e.to_string(), |io| io.to_string()))
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    )
                 };
                 diags.warning(&path, Span::FILE, msg);
                 continue;
@@ -124,11 +128,14 @@ fn rel_path(base: &Path, p: &Path) -> String {
 pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
     let meta = std::fs::metadata(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err((Span::FILE, format!(
-            "file is {} bytes; the limit is {} (16 MiB)",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
+        return Err((
+            Span::FILE,
+            format!(
+                "file is {} bytes; the limit is {} (16 MiB)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
     decode(bytes)
@@ -147,7 +154,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (Span, String)> {
             "file is not UTF-8 text: save it as UTF-8".to_string(),
         )
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {

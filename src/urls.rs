@@ -46,7 +46,9 @@ pub fn split_base(base_url: &str) -> (String, String) {
         base.push('/');
     }
     let path = match base.find("://") {
-        Some(i) => base[i + 3..].find('/').map_or("/".to_string(), |j| base[i + 3 + j..].to_string()),
+        Some(i) => base[i + 3..]
+            .find('/')
+            .map_or("/".to_string(), |j| base[i + 3 + j..].to_string()),
         None => {
             if base.starts_with('/') {
                 base.clone()
@@ -64,8 +66,14 @@ mod tests {
 
     #[test]
     fn base_paths() {
-        assert_eq!(split_base("https://example.org/desk"), ("https://example.org/desk/".into(), "/desk/".into()));
-        assert_eq!(split_base("https://example.org"), ("https://example.org/".into(), "/".into()));
+        assert_eq!(
+            split_base("https://example.org/desk"),
+            ("https://example.org/desk/".into(), "/desk/".into())
+        );
+        assert_eq!(
+            split_base("https://example.org"),
+            ("https://example.org/".into(), "/".into())
+        );
         assert_eq!(root_of("briefings/x/"), "../../");
         assert_eq!(href("../../", "actors/a/"), "../../actors/a/index.html");
         assert_eq!(href("", ""), "index.html");

@@ -23,19 +23,32 @@ pub fn files(site: &Site, views: &Views<'_>) -> Vec<(String, Vec<u8>)> {
         }
     }
     put("sitemap.xml".into(), sitemap(site).into_bytes());
-    put("robots.txt".into(), format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes());
+    put(
+        "robots.txt".into(),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            site.config.base_url
+        )
+        .into_bytes(),
+    );
     put("search-index.json".into(), search_index(site, views));
     out
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 fn sitemap(site: &Site) -> String {
     let base = &site.config.base_url;
     let r = &site.resolved;
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     let mut url = |dir: &str, lastmod: Option<String>| {
         s.push_str("  <url><loc>");
         s.push_str(&xml_escape(&format!("{base}{dir}")));
@@ -55,7 +68,10 @@ fn sitemap(site: &Site) -> String {
         url(&urls::kind_index(k), None);
     }
     for b in &r.briefings {
-        url(&urls::briefing(&b.slug), Some(b.updated.as_ref().unwrap_or(&b.date).ymd()));
+        url(
+            &urls::briefing(&b.slug),
+            Some(b.updated.as_ref().unwrap_or(&b.date).ymd()),
+        );
     }
     for e in &r.entities {
         url(&urls::entity(&e.id), None);
@@ -105,5 +121,8 @@ fn search_index(site: &Site, _views: &Views<'_>) -> Vec<u8> {
     let json = serde_json::to_string(&entries).unwrap_or_default();
     // Markup characters only occur inside JSON strings: escaping them keeps a page that
     // inserts the index carelessly from turning a title into HTML.
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").into_bytes()
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .into_bytes()
 }

@@ -47,7 +47,13 @@ enum Page {
 
 fn plan(site: &Site) -> Vec<Page> {
     let r = &site.resolved;
-    let mut pages = vec![Page::Home, Page::Tags, Page::Timeline, Page::NotFound, Page::SiteFeed];
+    let mut pages = vec![
+        Page::Home,
+        Page::Tags,
+        Page::Timeline,
+        Page::NotFound,
+        Page::SiteFeed,
+    ];
     pages.extend(Kind::ALL.into_iter().map(Page::Entities));
     pages.extend((0..r.briefings.len()).map(|i| Page::Briefing(BriefingIdx(i as u32))));
     for i in 0..r.entities.len() {
@@ -83,7 +89,11 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
             let ctx = match ctx {
                 Ok(c) => c,
                 Err(e) => {
-                    lock(&found).error(&path, crate::diagnostic::Span::FILE, format!("cannot build page context: {e}"));
+                    lock(&found).error(
+                        &path,
+                        crate::diagnostic::Span::FILE,
+                        format!("cannot build page context: {e}"),
+                    );
                     return 0;
                 }
             };
@@ -91,7 +101,11 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
                 Ok(html) => match sink.write(&path, html.as_bytes()) {
                     Ok(()) => 1,
                     Err(e) => {
-                        lock(&found).error(&path, crate::diagnostic::Span::FILE, format!("cannot write output: {e}"));
+                        lock(&found).error(
+                            &path,
+                            crate::diagnostic::Span::FILE,
+                            format!("cannot write output: {e}"),
+                        );
                         0
                     }
                 },
@@ -109,7 +123,11 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
     for (path, bytes) in hosting::files(site, &views) {
         match sink.write(&path, &bytes) {
             Ok(()) => extra += 1,
-            Err(e) => d.error(&path, crate::diagnostic::Span::FILE, format!("cannot write output: {e}")),
+            Err(e) => d.error(
+                &path,
+                crate::diagnostic::Span::FILE,
+                format!("cannot write output: {e}"),
+            ),
         }
     }
     diags.extend(d);
@@ -126,10 +144,18 @@ fn ctx_of<T: Serialize>(global: &tera::Context, view: &T) -> Result<tera::Contex
     Ok(c)
 }
 
-fn context(views: &Views<'_>, page: Page, global: &tera::Context) -> (String, &'static str, Result<tera::Context, tera::Error>) {
+fn context(
+    views: &Views<'_>,
+    page: Page,
+    global: &tera::Context,
+) -> (String, &'static str, Result<tera::Context, tera::Error>) {
     let r = &views.site.resolved;
     match page {
-        Page::Home => ("index.html".into(), "index.html", ctx_of(global, &views.home_page())),
+        Page::Home => (
+            "index.html".into(),
+            "index.html",
+            ctx_of(global, &views.home_page()),
+        ),
         Page::Briefing(b) => (
             format!("{}index.html", urls::briefing(&r.briefing(b).slug)),
             "briefing.html",
@@ -154,14 +180,30 @@ fn context(views: &Views<'_>, page: Page, global: &tera::Context) -> (String, &'
             "entities.html",
             ctx_of(global, &views.entities_page(kind)),
         ),
-        Page::Tags => ("tags/index.html".into(), "tags.html", ctx_of(global, &views.tags_page())),
+        Page::Tags => (
+            "tags/index.html".into(),
+            "tags.html",
+            ctx_of(global, &views.tags_page()),
+        ),
         Page::Tag(t) => (
             format!("{}index.html", urls::tag(&r.tags[t].slug)),
             "tag.html",
             ctx_of(global, &views.tag_page(t)),
         ),
-        Page::Timeline => ("timeline/index.html".into(), "timeline.html", ctx_of(global, &views.timeline_page())),
-        Page::NotFound => ("404.html".into(), "404.html", ctx_of(global, &views.not_found_page())),
-        Page::SiteFeed => ("atom.xml".into(), "atom.xml", ctx_of(global, &views.site_feed())),
+        Page::Timeline => (
+            "timeline/index.html".into(),
+            "timeline.html",
+            ctx_of(global, &views.timeline_page()),
+        ),
+        Page::NotFound => (
+            "404.html".into(),
+            "404.html",
+            ctx_of(global, &views.not_found_page()),
+        ),
+        Page::SiteFeed => (
+            "atom.xml".into(),
+            "atom.xml",
+            ctx_of(global, &views.site_feed()),
+        ),
     }
 }

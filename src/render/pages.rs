@@ -12,8 +12,18 @@ pub const LATEST: usize = 12;
 pub const FEED_ENTRIES: usize = 30;
 const TOP: usize = 10;
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MON: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -37,7 +47,14 @@ fn confidence(c: Confidence) -> &'static str {
 }
 
 impl<'a> Views<'a> {
-    fn meta(&self, dir: &str, title: String, description: Option<String>, feed: Option<String>, section: &'static str) -> PageMeta {
+    fn meta(
+        &self,
+        dir: &str,
+        title: String,
+        description: Option<String>,
+        feed: Option<String>,
+        section: &'static str,
+    ) -> PageMeta {
         let cfg = &self.site.config;
         PageMeta {
             title,
@@ -84,7 +101,10 @@ impl<'a> Views<'a> {
     fn counted(&self, list: &[(EntityIdx, u32)], limit: usize) -> Vec<CountedLink> {
         list.iter()
             .take(limit)
-            .map(|&(e, count)| CountedLink { entity: self.entity_link(e), count })
+            .map(|&(e, count)| CountedLink {
+                entity: self.entity_link(e),
+                count,
+            })
             .collect()
     }
 
@@ -107,7 +127,9 @@ impl<'a> Views<'a> {
             .iter()
             .map(|h| self.site.resolved.refs[h.briefing.0 as usize].stances[h.stance].position)
             .collect();
-        let last_change = (1..positions.len()).rev().find(|&i| positions[i] != positions[i - 1]);
+        let last_change = (1..positions.len())
+            .rev()
+            .find(|&i| positions[i] != positions[i - 1]);
         PositionRow {
             entity: self.entity_link(entity),
             position: marks.last().map_or("unclear", |m| m.position),
@@ -151,11 +173,7 @@ impl<'a> Views<'a> {
                 source: s.source.map(|i| i + 1),
             })
             .collect();
-        let tags = refs
-            .tags
-            .iter()
-            .map(|&t| self.tag_link(t))
-            .collect();
+        let tags = refs.tags.iter().map(|&t| self.tag_link(t)).collect();
         let sources = br
             .sources
             .iter()
@@ -169,7 +187,13 @@ impl<'a> Views<'a> {
             })
             .collect();
         BriefingPage {
-            page: self.meta(&dir, br.title.clone(), br.summary.clone(), None, "briefings"),
+            page: self.meta(
+                &dir,
+                br.title.clone(),
+                br.summary.clone(),
+                None,
+                "briefings",
+            ),
             briefing: BriefingView {
                 link: self.briefing_link(b),
                 published: br.date.rfc3339.clone(),
@@ -186,7 +210,8 @@ impl<'a> Views<'a> {
                 extra: br.extra.clone(),
             },
             related: self.briefing_links(ix.related[b.0 as usize].iter().copied()),
-            backlinks: self.briefing_links(ix.briefing_backlinks[b.0 as usize].iter().rev().copied()),
+            backlinks: self
+                .briefing_links(ix.briefing_backlinks[b.0 as usize].iter().rev().copied()),
         }
     }
 
@@ -205,7 +230,12 @@ impl<'a> Views<'a> {
     }
 
     fn backlinks(&self, e: EntityIdx) -> Vec<BriefingLink> {
-        self.briefing_links(self.site.index.entity_backlinks[e.0 as usize].iter().rev().copied())
+        self.briefing_links(
+            self.site.index.entity_backlinks[e.0 as usize]
+                .iter()
+                .rev()
+                .copied(),
+        )
     }
 
     fn entity_meta(&self, e: EntityIdx, description: Option<String>) -> PageMeta {
@@ -232,7 +262,11 @@ impl<'a> Views<'a> {
             .map(|m| self.entity_link(m))
             .collect();
         ActorPage {
-            page: self.entity_meta(e, p.and_then(|p| p.role.clone()).map(|r| format!("{}: {r}", en.name))),
+            page: self.entity_meta(
+                e,
+                p.and_then(|p| p.role.clone())
+                    .map(|r| format!("{}: {r}", en.name)),
+            ),
             entity: self.entity_view(e),
             role: p.and_then(|p| p.role.clone()),
             affiliation: en.affiliation.map(|a| self.entity_link(a)),
@@ -251,7 +285,12 @@ impl<'a> Views<'a> {
         let mut parents = Vec::new();
         let mut cur = en.within;
         while let Some(p) = cur {
-            if p == e || parents.len() > 32 || parents.iter().any(|x: &EntityLink| x.id == self.site.resolved.entity(p).id.slug.as_str()) {
+            if p == e
+                || parents.len() > 32
+                || parents
+                    .iter()
+                    .any(|x: &EntityLink| x.id == self.site.resolved.entity(p).id.slug.as_str())
+            {
                 break;
             }
             parents.push(self.entity_link(p));
@@ -264,7 +303,10 @@ impl<'a> Views<'a> {
             entity: self.entity_view(e),
             parent: en.within.map(|p| self.entity_link(p)),
             parents,
-            sub_places: ix.sub_places[e.0 as usize].iter().map(|&s| self.entity_link(s)).collect(),
+            sub_places: ix.sub_places[e.0 as usize]
+                .iter()
+                .map(|&s| self.entity_link(s))
+                .collect(),
             coords: coords.map(|(a, b)| [a, b]),
             coords_text: coords.map(|(lat, lon)| {
                 format!(
@@ -327,7 +369,13 @@ impl<'a> Views<'a> {
             })
             .collect();
         EntitiesPage {
-            page: self.meta(&urls::kind_index(kind), heading.to_string(), None, None, kind.dir()),
+            page: self.meta(
+                &urls::kind_index(kind),
+                heading.to_string(),
+                None,
+                None,
+                kind.dir(),
+            ),
             kind: kind.word(),
             heading,
             entities,
@@ -338,7 +386,9 @@ impl<'a> Views<'a> {
     pub fn tags_page(&self) -> TagsPage {
         TagsPage {
             page: self.meta("tags/", "Tags".into(), None, None, "tags"),
-            tags: (0..self.site.resolved.tags.len()).map(|t| self.tag_link(t)).collect(),
+            tags: (0..self.site.resolved.tags.len())
+                .map(|t| self.tag_link(t))
+                .collect(),
         }
     }
 
@@ -346,7 +396,13 @@ impl<'a> Views<'a> {
     pub fn tag_page(&self, t: usize) -> TagPage {
         let tag = self.tag_link(t);
         TagPage {
-            page: self.meta(&urls::tag(&self.site.resolved.tags[t].slug), format!("Tagged “{}”", tag.name), None, None, "tags"),
+            page: self.meta(
+                &urls::tag(&self.site.resolved.tags[t].slug),
+                format!("Tagged “{}”", tag.name),
+                None,
+                None,
+                "tags",
+            ),
             briefings: self.briefing_links(self.site.index.tag_briefings[t].iter().rev().copied()),
             tag,
         }
@@ -367,7 +423,11 @@ impl<'a> Views<'a> {
                 });
             }
             if years.last().is_none_or(|y| y.year != d.year()) {
-                years.push(Year { year: d.year(), anchor: id, count: 0 });
+                years.push(Year {
+                    year: d.year(),
+                    anchor: id,
+                    count: 0,
+                });
             }
             if let Some(y) = years.last_mut() {
                 y.count += 1;
@@ -397,12 +457,23 @@ impl<'a> Views<'a> {
             self.counted(&v, TOP)
         };
         // The latest change of position per topic.
-        let mut changes: Vec<(i64, BriefingIdx, EntityIdx, EntityIdx, Position, Position)> = Vec::new();
+        let mut changes: Vec<(i64, BriefingIdx, EntityIdx, EntityIdx, Position, Position)> =
+            Vec::new();
         for (&(actor, topic), hist) in &ix.history {
             let pos = |h: &StanceAt| r.refs[h.briefing.0 as usize].stances[h.stance].position;
-            if let Some(i) = (1..hist.len()).rev().find(|&i| pos(&hist[i]) != pos(&hist[i - 1])) {
+            if let Some(i) = (1..hist.len())
+                .rev()
+                .find(|&i| pos(&hist[i]) != pos(&hist[i - 1]))
+            {
                 let b = hist[i].briefing;
-                changes.push((r.briefing(b).date.epoch, b, topic, actor, pos(&hist[i - 1]), pos(&hist[i])));
+                changes.push((
+                    r.briefing(b).date.epoch,
+                    b,
+                    topic,
+                    actor,
+                    pos(&hist[i - 1]),
+                    pos(&hist[i]),
+                ));
             }
         }
         changes.sort_by(|a, b| (b.0, b.1, a.2, a.3).cmp(&(a.0, a.1, b.2, b.3)));
@@ -412,7 +483,11 @@ impl<'a> Views<'a> {
             .filter(|c| seen.insert(c.2))
             .take(TOP)
             .map(|(_, b, topic, actor, from, to)| TopicChange {
-                question: r.entity(topic).profile.as_ref().and_then(|p| p.question.clone()),
+                question: r
+                    .entity(topic)
+                    .profile
+                    .as_ref()
+                    .and_then(|p| p.question.clone()),
                 topic: self.entity_link(topic),
                 changed_on: r.briefing(b).date.ymd(),
                 actor: self.entity_link(actor),
@@ -422,8 +497,18 @@ impl<'a> Views<'a> {
             .collect();
         let n = r.briefings.len();
         HomePage {
-            page: self.meta("", self.site.config.title.clone(), None, Some("atom.xml".into()), "home"),
-            latest: self.briefing_links((n.saturating_sub(LATEST)..n).rev().map(|i| BriefingIdx(i as u32))),
+            page: self.meta(
+                "",
+                self.site.config.title.clone(),
+                None,
+                Some("atom.xml".into()),
+                "home",
+            ),
+            latest: self.briefing_links(
+                (n.saturating_sub(LATEST)..n)
+                    .rev()
+                    .map(|i| BriefingIdx(i as u32)),
+            ),
             total: n,
             top_actors: top(Kind::Actor),
             top_places: top(Kind::Place),
@@ -480,7 +565,12 @@ impl<'a> Views<'a> {
     /// `<kind>/<id>/atom.xml`: the latest briefings naming an entity.
     pub fn entity_feed(&self, e: EntityIdx) -> FeedPage {
         let en = self.site.resolved.entity(e);
-        let entries = self.feed_entries(self.site.index.named_in[e.0 as usize].iter().rev().copied());
-        self.feed(format!("{} — {}", en.name, self.site.config.title), &urls::entity(&en.id), entries)
+        let entries =
+            self.feed_entries(self.site.index.named_in[e.0 as usize].iter().rev().copied());
+        self.feed(
+            format!("{} — {}", en.name, self.site.config.title),
+            &urls::entity(&en.id),
+            entries,
+        )
     }
 }

@@ -19,17 +19,21 @@ pub struct Theme {
 impl Theme {
     /// The diagnostic path of template `name`.
     pub fn source_of(&self, name: &str) -> String {
-        self.sources
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or_else(|| format!("themes/default/templates/{name}"), |(_, p)| p.clone())
+        self.sources.iter().find(|(n, _)| n == name).map_or_else(
+            || format!("themes/default/templates/{name}"),
+            |(_, p)| p.clone(),
+        )
     }
 
     /// Turns a tera error into a diagnostic with the template's file, line and column.
     pub fn report(&self, fallback: &str, e: &tera::Error, diags: &mut Diagnostics) {
         match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-                let name = if r.filename().is_empty() { fallback } else { r.filename() };
+                let name = if r.filename().is_empty() {
+                    fallback
+                } else {
+                    r.filename()
+                };
                 let span = r.span();
                 diags.error(
                     &self.source_of(name),
@@ -45,7 +49,11 @@ impl Theme {
                     msg.push_str(&s.to_string());
                     src = s.source();
                 }
-                diags.error(&self.source_of(fallback), Span::FILE, format!("template error: {msg}"));
+                diags.error(
+                    &self.source_of(fallback),
+                    Span::FILE,
+                    format!("template error: {msg}"),
+                );
             }
         }
     }
@@ -56,9 +64,17 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
     let mut templates: Vec<(String, String, String)> = Vec::new();
     if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
         for f in dir.files() {
-            let name = f.path().file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = f
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             if let Some(text) = f.contents_utf8() {
-                templates.push((name.clone(), format!("themes/default/templates/{name}"), text.to_string()));
+                templates.push((
+                    name.clone(),
+                    format!("themes/default/templates/{name}"),
+                    text.to_string(),
+                ));
             }
         }
     }
@@ -66,7 +82,11 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
     if let Some(name) = theme {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
-            diags.error("site.yaml", Span::FILE, format!("theme `{name}` not found: expected a folder themes/{name}/"));
+            diags.error(
+                "site.yaml",
+                Span::FILE,
+                format!("theme `{name}` not found: expected a folder themes/{name}/"),
+            );
             return None;
         }
         let tdir = dir.join("templates");
@@ -104,7 +124,9 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         sources: sources.clone(),
         dir: None,
     };
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, _, t)| (n.as_str(), t.as_str()))) {
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, _, t)| (n.as_str(), t.as_str())))
+    {
         tmp.report("base.html", &e, diags);
         ok = false;
     }

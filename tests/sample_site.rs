@@ -1,0 +1,157 @@
+//! The sample site at the repository root: builds cleanly, every link resolves, every
+//! entity lists the briefings that name it, and two builds are byte-identical.
+
+mod common;
+use common::*;
+
+fn build_sample(out: &std::path::Path) -> Run {
+    let root = repo();
+    run(
+        &[
+            "build",
+            "--root",
+            &root.to_string_lossy(),
+            "--output",
+            &out.to_string_lossy(),
+        ],
+        &root,
+    )
+}
+
+#[test]
+fn sample_site_builds_with_one_summary_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build_sample(&out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.stdout);
+    assert!(
+        lines[0].starts_with("built ") && lines[0].contains("pages") && lines[0].contains(" s"),
+        "{}",
+        lines[0]
+    );
+    assert!(!r.stderr.contains("error"), "{}", r.stderr);
+    for f in [
+        "index.html",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "search-index.json",
+        "timeline/index.html",
+        "tags/index.html",
+        "actors/index.html",
+        "places/index.html",
+        "topics/index.html",
+    ] {
+        assert!(out.join(f).is_file(), "missing {f}");
+    }
+}
+
+#[test]
+fn every_internal_link_of_the_sample_site_resolves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    assert_eq!(build_sample(&out).code, 0);
+    let broken = broken_links(&out, "/");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    // The check itself must see links: the sample has hundreds.
+    let total: usize = snapshot(&out)
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(_, b)| links(&String::from_utf8_lossy(b)).len())
+        .sum();
+    assert!(total > 500, "only {total} links seen");
+}
+
+#[test]
+fn every_entity_a_briefing_names_lists_it_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    assert_eq!(build_sample(&out).code, 0);
+    let mut checked = 0;
+    for (rel, bytes) in snapshot(&out.join("briefings")) {
+        if !rel.ends_with("index.html") {
+            continue;
+        }
+        let slug = rel.trim_end_matches("/index.html");
+        let html = String::from_utf8(bytes).unwrap();
+        let chips = &html[html.find("class=\"chips\"").expect("chips")..];
+        let chips = &chips[..chips.find("</dl>").unwrap()];
+        for link in links(chips) {
+            let target = out.join("briefings").join(slug).join(&link);
+            let entity = std::fs::read_to_string(&target).unwrap_or_else(|_| panic!("{link}"));
+            assert!(
+                entity.contains(&format!("briefings/{slug}/index.html")),
+                "{link} does not list briefing {slug}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} entity links checked");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(build_sample(&a).code, 0);
+    assert_eq!(build_sample(&b).code, 0);
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert!(sa.len() > 50);
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (k, v) in &sa {
+        assert!(sb[k] == *v, "{k} differs between builds");
+    }
+}
+
+#[test]
+fn sample_site_has_the_contracted_shape() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build_sample(&out);
+    assert_eq!(r.code, 0);
+    let count = |dir: &str| {
+        std::fs::read_dir(out.join(dir))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().is_dir())
+            .count()
+    };
+    assert!(count("briefings") >= 6);
+    assert!(count("actors") >= 12);
+    assert!(count("places") >= 8);
+    assert!(count("topics") >= 3);
+    // One stub (warned about), one draft (absent).
+    assert!(
+        r.stderr.contains("warning: no actor profile matches"),
+        "{}",
+        r.stderr
+    );
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let drafts: Vec<_> = walkdir::WalkDir::new(repo().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("\ndraft: true")))
+        .collect();
+    assert_eq!(drafts.len(), 1, "the sample site has one draft");
+    let stem = drafts[0]
+        .path()
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    let slug = &stem[11..];
+    assert!(!out.join("briefings").join(slug).exists());
+    assert!(!sitemap.contains(slug));
+    // Every page: one <title>, one <h1>, a viewport, lang.
+    for (rel, bytes) in snapshot(&out) {
+        if rel.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert_eq!(html.matches("<title>").count(), 1, "{rel}");
+            assert_eq!(html.matches("<h1").count(), 1, "{rel}");
+            assert!(html.contains("name=\"viewport\""), "{rel}");
+            assert!(html.contains("<html lang=\"en\">"), "{rel}");
+        }
+    }
+}
