@@ -71,12 +71,12 @@ pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics)
     if !dir.is_dir() {
         return out;
     }
-    let walker = walkdir::WalkDir::new(dir)
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !is_hidden(e.file_name()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -105,6 +105,9 @@ pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics)
                     Span::FILE,
                     "symlink points outside the site: not followed",
                 );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
                 continue;
             }
         }

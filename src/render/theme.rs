@@ -49,6 +49,29 @@ impl Theme {
                     msg.push_str(&s.to_string());
                     src = s.source();
                 }
+                // Validation errors arrive as rendered reports: `error: MSG` then `--> NAME:L:C`.
+                let mut found = false;
+                let mut last = String::new();
+                for line in msg.lines() {
+                    if let Some(m) = line.strip_prefix("error: ") {
+                        last = m.to_string();
+                    } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
+                        let mut parts = loc.rsplitn(3, ':');
+                        let col = parts.next().and_then(|c| c.trim().parse::<u32>().ok());
+                        let line_no = parts.next().and_then(|l| l.trim().parse::<u32>().ok());
+                        if let (Some(c), Some(l), Some(name)) = (col, line_no, parts.next()) {
+                            diags.error(
+                                &self.source_of(name.trim()),
+                                Span::new(l, c),
+                                format!("template error: {last}"),
+                            );
+                            found = true;
+                        }
+                    }
+                }
+                if found {
+                    return;
+                }
                 diags.error(
                     &self.source_of(fallback),
                     Span::FILE,

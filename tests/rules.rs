@@ -1,0 +1,490 @@
+//! One test per rule of the content model, on tiny sites built in temp folders.
+
+mod common;
+use common::*;
+
+const ACTOR_Z: &str = "---\nname: Volodymyr Zelenskiy\naliases: [Zelensky, Zelenskyy]\nkind: person\naffiliation: ukraine\n---\nPresident.\n\n## Background\n\nText.\n";
+const ACTOR_UA: &str = "---\nname: Ukraine\nkind: state\n---\n";
+const ACTOR_B: &str = "---\nname: Jean-Noël Barrot\nkind: person\n---\n";
+const PLACE_P: &str =
+    "---\nname: Pokrovsk\nkind: city\nwithin: donetsk-oblast\ncoords: [48.28, 37.18]\n---\n";
+const PLACE_D: &str = "---\nname: Donetsk Oblast\nkind: region\n---\n";
+const TOPIC: &str =
+    "---\ntitle: US peace framework\nquestion: Should Kyiv accept the US framework?\n---\n";
+
+fn base_site(extra: &[(&str, &str)]) -> TestSite {
+    let mut files = vec![
+        ("content/actors/volodymyr-zelenskiy.md", ACTOR_Z),
+        ("content/actors/ukraine.md", ACTOR_UA),
+        ("content/actors/jean-noel-barrot.md", ACTOR_B),
+        ("content/places/pokrovsk.md", PLACE_P),
+        ("content/places/donetsk-oblast.md", PLACE_D),
+        ("content/topics/us-peace-plan.md", TOPIC),
+    ];
+    files.extend_from_slice(extra);
+    TestSite::new(&files)
+}
+
+#[test]
+fn references_match_ids_names_and_aliases_ignoring_case_and_diacritics() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-plan.md",
+        "---\ntitle: Plan\nactors: [ZELENSKYY, jean-noel barrot, ukraine]\nplaces: [pokrovsk]\ntopics: [US Peace Framework]\n---\nBody.\n",
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("stub"), "{}", r.stderr);
+    let page = site.page("briefings/plan/index.html");
+    for href in [
+        "actors/volodymyr-zelenskiy/index.html",
+        "actors/jean-noel-barrot/index.html",
+        "actors/ukraine/index.html",
+        "places/pokrovsk/index.html",
+        "topics/us-peace-plan/index.html",
+    ] {
+        assert!(page.contains(href), "{href}");
+    }
+    for entity in [
+        "actors/volodymyr-zelenskiy",
+        "actors/jean-noel-barrot",
+        "places/pokrovsk",
+        "topics/us-peace-plan",
+    ] {
+        assert!(
+            site.page(&format!("{entity}/index.html"))
+                .contains("briefings/plan/index.html"),
+            "{entity}"
+        );
+    }
+}
+
+#[test]
+fn stance_actors_voices_and_topics_are_named_too() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-plan.md",
+        "---\ntitle: Plan\nstances:\n  - actor: Ukraine\n    on: us-peace-plan\n    position: mixed\n    by: Zelensky\n    quote: \"We will work on it.\"\n---\nBody.\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    let z = site.page("actors/volodymyr-zelenskiy/index.html");
+    assert!(z.contains("briefings/plan/index.html"));
+    let topic = site.page("topics/us-peace-plan/index.html");
+    assert!(topic.contains("actors/ukraine/index.html") && topic.contains("pos-mixed"));
+    assert!(topic.contains("Should Kyiv accept the US framework?"));
+}
+
+#[test]
+fn an_unknown_name_makes_a_stub_with_a_warning_and_body_links_may_use_it() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-plan.md",
+        "---\ntitle: Plan\nactors: [Andriy Yermak]\n---\nTalks led by [[Andriy Yermak]].\n",
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("content/briefings/2025-11-20-plan.md:3:10: warning:"),
+        "{}",
+        r.stderr
+    );
+    let stub = site.page("actors/andriy-yermak/index.html");
+    assert!(stub.contains("Andriy Yermak") && stub.contains("briefings/plan/index.html"));
+    assert!(
+        site.root()
+            .join("output/actors/andriy-yermak/atom.xml")
+            .is_file()
+    );
+    assert!(
+        site.page("briefings/plan/index.html")
+            .contains("href=\"../../actors/andriy-yermak/index.html\">Andriy Yermak</a>")
+    );
+}
+
+#[test]
+fn body_links_of_every_form_resolve_and_make_backlinks() {
+    let site = base_site(&[
+        (
+            "content/briefings/2025-11-19-first.md",
+            "---\ntitle: First\n---\nEarlier.\n",
+        ),
+        (
+            "content/briefings/2025-11-20-plan.md",
+            "---\ntitle: Plan\n---\n[[Zelensky]], [[Pokrovsk|the railway hub]], [[topic:us-peace-plan]], [[briefing:first]], [earlier](2025-11-19-first.md), [bio](../actors/volodymyr-zelenskiy.md#background), [[place:pokrovsk]] and [root](/tags/).\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = site.page("briefings/plan/index.html");
+    for want in [
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html\">Zelensky</a>",
+        "<a href=\"../../places/pokrovsk/index.html\">the railway hub</a>",
+        "<a href=\"../../topics/us-peace-plan/index.html\">US peace framework</a>",
+        "<a href=\"../../briefings/first/index.html\">First</a>",
+        "<a href=\"../../briefings/first/index.html\">earlier</a>",
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html#background\">bio</a>",
+        "<a href=\"/tags/\">root</a>",
+    ] {
+        assert!(page.contains(want), "missing {want}");
+    }
+    // Body links show up as backlinks, not as "briefings that name it".
+    let first = site.page("briefings/first/index.html");
+    assert!(first.contains("Linked from") && first.contains("briefings/plan/index.html"));
+    let z = site.page("actors/volodymyr-zelenskiy/index.html");
+    assert!(z.contains("id=\"backlinks\""));
+    assert!(
+        broken_links(&site.out(), "/")
+            .iter()
+            .all(|l| l.contains("/tags/")),
+        "{:?}",
+        broken_links(&site.out(), "/")
+    );
+}
+
+#[test]
+fn an_actor_and_a_place_may_share_a_name() {
+    let site = TestSite::new(&[
+        ("content/actors/mali.md", "---\nname: Mali\n---\n"),
+        ("content/places/mali.md", "---\nname: Mali\n---\n"),
+        (
+            "content/briefings/2025-01-01-x.md",
+            "---\ntitle: X\nactors: [Mali]\nplaces: [Mali]\n---\n[[actor:Mali]] in [[place:Mali]].\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = site.page("briefings/x/index.html");
+    assert!(page.contains("actors/mali/index.html") && page.contains("places/mali/index.html"));
+}
+
+#[test]
+fn drafts_are_absent_unless_asked_for() {
+    let site = base_site(&[
+        (
+            "content/briefings/2025-11-20-public.md",
+            "---\ntitle: Public\ntags: [open]\n---\nSee [the draft](2025-11-21-secret.md).\n",
+        ),
+        (
+            "content/briefings/2025-11-21-secret.md",
+            "---\ntitle: Secret Draft\ndraft: true\nactors: [Draft Only Person]\ntags: [hidden]\n---\nDraft.\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("draft"),
+        "a link to a draft warns: {}",
+        r.stderr
+    );
+    assert!(!site.out().join("briefings/secret").exists());
+    assert!(!site.out().join("actors/draft-only-person").exists());
+    assert!(!site.out().join("tags/hidden").exists());
+    for f in [
+        "index.html",
+        "timeline/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "search-index.json",
+        "tags/index.html",
+        "actors/index.html",
+    ] {
+        assert!(
+            !site.page(f).contains("Secret") && !site.page(f).contains("secret"),
+            "{f} mentions the draft"
+        );
+    }
+    assert!(
+        site.page("briefings/public/index.html")
+            .contains("See the draft."),
+        "rendered as text"
+    );
+    let r = site.run(&["build", "--drafts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.page("briefings/secret/index.html")
+            .contains("Secret Draft")
+    );
+    assert!(site.page("timeline/index.html").contains("Secret Draft"));
+}
+
+#[test]
+fn slugs_never_leave_their_folder() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/2025-11-20-escape.md",
+            "---\ntitle: A\nslug: ../../x\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-21-etc.md",
+            "---\ntitle: B\nslug: /etc/x\n---\n",
+        ),
+        (
+            "content/briefings/deep/2025-11-22-Ünïcode Title!.md",
+            "---\ntitle: C\n---\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.out().join("briefings/x/index.html").is_file());
+    assert!(site.out().join("briefings/etc-x/index.html").is_file());
+    assert!(
+        site.out()
+            .join("briefings/unicode-title/index.html")
+            .is_file()
+    );
+    assert!(!site.root().join("x").exists() && !site.out().join("x").exists());
+}
+
+#[test]
+fn tags_are_slugified_and_shown_as_first_written() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/2025-11-20-a.md",
+            "---\ntitle: A\ntags: [Ukraine War]\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-21-b.md",
+            "---\ntitle: B\ntags: [ukraine-war]\n---\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    let tag = site.page("tags/ukraine-war/index.html");
+    assert!(
+        tag.contains("Ukraine War") && tag.contains("briefings/a/") && tag.contains("briefings/b/")
+    );
+}
+
+#[test]
+fn base_url_with_a_path_and_the_override() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-plan.md",
+        "---\ntitle: Plan\nactors: [Zelensky]\n---\n[root link](/actors/)\n",
+    )]);
+    site.write(
+        "site.yaml",
+        "title: Desk\nbase_url: https://example.org/desk/\nlanguage: en-GB\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/plan/index.html");
+    assert!(
+        page.contains("<link rel=\"canonical\" href=\"https://example.org/desk/briefings/plan/\">")
+    );
+    assert!(page.contains("<html lang=\"en-GB\">"));
+    assert!(page.contains("href=\"/desk/actors/\""));
+    let nf = site.page("404.html");
+    for l in links(&nf) {
+        assert!(
+            l.starts_with("/desk/") || l.contains("://"),
+            "404 link {l} is not root-relative"
+        );
+    }
+    assert!(
+        site.page("atom.xml")
+            .contains("https://example.org/desk/briefings/plan/")
+    );
+    assert!(
+        site.page("sitemap.xml")
+            .contains("<loc>https://example.org/desk/briefings/plan/</loc>")
+    );
+    assert!(
+        broken_links(&site.out(), "/desk/").is_empty(),
+        "{:?}",
+        broken_links(&site.out(), "/desk/")
+    );
+    let r = site.run(&["build", "--base-url", "https://preview.example.net/pr-7/"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        site.page("briefings/plan/index.html")
+            .contains("href=\"https://preview.example.net/pr-7/briefings/plan/\"")
+    );
+    assert!(site.page("404.html").contains("href=\"/pr-7/index.html\""));
+}
+
+#[test]
+fn front_matter_is_escaped_everywhere() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"<img src=x onerror=alert(1)>\"\nactors: [\"<b>Bold</b>\"]\ntags: [\"<i>t</i>\"]\n---\nBody.\n",
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in [
+        "briefings/x/index.html",
+        "index.html",
+        "timeline/index.html",
+        "atom.xml",
+        "actors/b-bold-b/index.html",
+        "search-index.json",
+        "tags/i-t-i/index.html",
+    ] {
+        let text = site.page(f);
+        assert!(!text.contains("<script>alert"), "{f}");
+        assert!(!text.contains("<img src=x"), "{f}");
+        assert!(!text.contains("<b>Bold"), "{f}");
+    }
+}
+
+#[test]
+fn bom_crlf_and_yaml_1_2_words() {
+    let site = TestSite::new(&[
+        ("content/topics/on.md", "---\ntitle: \"on\"\n---\n"),
+        (
+            "content/briefings/2025-11-20-x.md",
+            "\u{feff}---\r\ntitle: Windows file\r\ntopics: [on]\r\nstances:\r\n  - actor: yes\r\n    on: on\r\n    position: supports\r\n---\r\nBody.\r\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.page("briefings/x/index.html").contains("Windows file"));
+    assert!(
+        site.out().join("actors/yes/index.html").is_file(),
+        "`yes` is a name, not a boolean"
+    );
+}
+
+#[test]
+fn unknown_keys_warn_with_their_line() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\nauthor: Someone\n---\n",
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stderr
+            .contains("content/briefings/2025-11-20-x.md:3:1: warning: unknown key `author`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn date_from_file_name_and_rfc3339() {
+    let site = TestSite::new(&[
+        ("content/briefings/2025-11-20-a.md", "---\ntitle: A\n---\n"),
+        (
+            "content/briefings/b.md",
+            "---\ntitle: B\ndate: 2025-11-21T08:30:00+02:00\nupdated: 2025-11-22\n---\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    let tl = site.page("timeline/index.html");
+    let (a, b) = (
+        tl.find("briefings/a/").unwrap(),
+        tl.find("briefings/b/").unwrap(),
+    );
+    assert!(b < a, "newest first");
+    assert!(
+        site.page("briefings/b/index.html")
+            .contains("datetime=\"2025-11-21T06:30:00Z\"")
+    );
+}
+
+#[test]
+fn a_site_theme_overrides_one_template() {
+    let site = TestSite::new(&[
+        ("site.yaml", "title: T\ntheme: mine\n"),
+        (
+            "themes/mine/templates/tag.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>CUSTOM {{ tag.name }}</h1>{% endblock content %}",
+        ),
+        ("themes/mine/static/extra.css", "body{}"),
+        ("static/files/report.txt", "hello"),
+        (
+            "content/briefings/2025-11-20-x.md",
+            "---\ntitle: X\ntags: [alpha]\n---\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.page("tags/alpha/index.html")
+            .contains("<h1>CUSTOM alpha</h1>")
+    );
+    assert!(
+        site.page("briefings/x/index.html")
+            .contains("class=\"briefing\""),
+        "other templates stay default"
+    );
+    assert_eq!(site.page("extra.css"), "body{}");
+    assert_eq!(site.page("files/report.txt"), "hello");
+}
+
+#[test]
+fn a_template_error_names_the_template_file_and_line() {
+    let site = TestSite::new(&[
+        ("site.yaml", "title: T\ntheme: broken\n"),
+        (
+            "themes/broken/templates/tag.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{{ tag.name | nosuchfilter }}\n{% endblock content %}",
+        ),
+        (
+            "content/briefings/2025-11-20-x.md",
+            "---\ntitle: X\ntags: [alpha]\n---\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("themes/broken/templates/tag.html:3:"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn profiles_link_their_affiliation_and_places_their_parents() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\nactors: [Zelensky]\nplaces: [Pokrovsk]\n---\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    assert!(
+        site.page("actors/volodymyr-zelenskiy/index.html")
+            .contains("href=\"../../actors/ukraine/index.html\"")
+    );
+    let p = site.page("places/pokrovsk/index.html");
+    assert!(
+        p.contains("href=\"../../places/donetsk-oblast/index.html\"")
+            && p.contains("openstreetmap.org")
+    );
+    assert!(
+        site.page("places/donetsk-oblast/index.html")
+            .contains("places/pokrovsk/index.html"),
+        "sub-place listed"
+    );
+    let co = site.page("places/pokrovsk/index.html");
+    assert!(
+        co.contains("actors/volodymyr-zelenskiy/index.html"),
+        "actors active there"
+    );
+}
+
+#[test]
+fn stance_history_and_latest_position() {
+    let site = base_site(&[
+        (
+            "content/briefings/2025-11-20-a.md",
+            "---\ntitle: A\nstances:\n  - {actor: Ukraine, on: us-peace-plan, position: opposes}\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-22-b.md",
+            "---\ntitle: B\nstances:\n  - {actor: Ukraine, on: us-peace-plan, position: mixed}\n---\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    let t = site.page("topics/us-peace-plan/index.html");
+    let row = &t[t.find("<tbody>").unwrap()..t.find("</tbody>").unwrap()];
+    let (o, m) = (
+        row.find("pos-opposes").unwrap(),
+        row.rfind("pos-mixed").unwrap(),
+    );
+    assert!(o < m, "history oldest first");
+    assert!(
+        row.contains("from opposes on <time datetime=\"2025-11-22\">"),
+        "{row}"
+    );
+    assert!(
+        site.page("actors/ukraine/index.html")
+            .contains("badge pos-mixed")
+    );
+    assert!(site.page("index.html").contains("Positions that moved"));
+}
