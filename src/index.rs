@@ -155,15 +155,11 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
                     counts[o as usize] = 0;
                 }
                 touched.clear();
-                // Briefings are sorted by date then slug, so a larger index is newer
-                // (or the same date with a larger slug).
+                // Briefings are sorted by date then slug, so among equal dates the smaller
+                // index has the smaller slug: no string comparison (or clone) needed.
                 let key = |&(score, o): &(u32, u32)| {
-                    let b = &site.briefings[o as usize];
-                    (
-                        std::cmp::Reverse(score),
-                        std::cmp::Reverse(b.date.epoch),
-                        b.slug.clone(),
-                    )
+                    let epoch = site.briefings[o as usize].date.epoch;
+                    (std::cmp::Reverse(score), std::cmp::Reverse(epoch), o)
                 };
                 if best.len() > RELATED {
                     best.select_nth_unstable_by_key(RELATED, key);

@@ -1,11 +1,11 @@
 //! Markdown bodies to HTML: CommonMark plus tables, footnotes, strikethrough, task lists and
 //! heading ids; `[[wiki]]` and `.md` links rewritten to page URLs.
 
-use crate::diagnostic::{Diagnostics, LineIndex};
+use crate::diagnostic::{Diagnostics, LineIndex, Span};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::resolve::{NameMatch, Names, Resolved};
 use crate::urls;
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 
 /// Where a body link points.
@@ -21,6 +21,39 @@ pub struct Body {
     pub html: String,
     /// Sorted, without repeats.
     pub links: Vec<Target>,
+    /// Element ids the body defines (headings, footnotes, raw HTML).
+    pub ids: Vec<String>,
+    /// `#fragment` links: the page (`None` for this one), the fragment and where.
+    pub fragments: Vec<(Option<Target>, String, Span)>,
+}
+
+/// Ids the default theme gives sections of its pages; body headings never take them.
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "stances",
+    "sources",
+    "related",
+    "backlinks",
+    "positions",
+    "members",
+    "briefings",
+    "co-actors",
+    "sub-places",
+    "actors",
+    "matrix",
+    "latest",
+    "changes",
+    "top-actors",
+    "top-places",
+];
+
+/// True when a page of the default theme has an element with id `frag`.
+pub fn is_theme_id(frag: &str) -> bool {
+    THEME_IDS.contains(&frag)
+        || ["stance-", "source-"].iter().any(|p| {
+            frag.strip_prefix(p)
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
 }
 
 /// What body links are resolved against.
@@ -29,13 +62,11 @@ pub struct LinkContext<'a> {
     pub names: &'a Names,
     /// Content path (`briefings/x.md`) → page.
     pub paths: HashMap<String, Target>,
-    /// The output's base path, `/` or `/desk/`.
-    pub base_path: &'a str,
 }
 
 impl<'a> LinkContext<'a> {
     /// Indexes the content paths of every briefing and profile.
-    pub fn new(site: &'a Resolved, names: &'a Names, base_path: &'a str) -> Self {
+    pub fn new(site: &'a Resolved, names: &'a Names) -> Self {
         let mut paths = HashMap::new();
         for (i, b) in site.briefings.iter().enumerate() {
             paths.insert(
@@ -48,12 +79,7 @@ impl<'a> LinkContext<'a> {
                 paths.insert(p.content_path.clone(), Target::Entity(EntityIdx(i as u32)));
             }
         }
-        LinkContext {
-            site,
-            names,
-            paths,
-            base_path,
-        }
+        LinkContext { site, names, paths }
     }
 
     fn name(&self, t: Target) -> String {
@@ -101,7 +127,11 @@ pub fn render(
     let mut heading: Option<usize> = None;
     // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
     let mut label: Option<String> = None;
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: HashMap<String, usize> =
+        THEME_IDS.iter().map(|id| (id.to_string(), 1)).collect();
+    let mut ids: Vec<String> = Vec::new();
+    let mut fragments: Vec<(Option<Target>, String, Span)> = Vec::new();
+    let mut has_h1 = false;
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -118,6 +148,9 @@ pub fn render(
                 };
                 match resolved {
                     Rewrite::Keep => {
+                        if let Some(frag) = dest_url.strip_prefix('#') {
+                            fragments.push((None, frag.to_string(), span));
+                        }
                         dropped.push(false);
                         events.push(Event::Start(Tag::Link {
                             link_type,
@@ -128,21 +161,15 @@ pub fn render(
                     }
                     Rewrite::To(target, fragment) => {
                         links.insert(target);
+                        if let Some(frag) = fragment.strip_prefix('#') {
+                            fragments.push((Some(target), frag.to_string(), span));
+                        }
                         if matches!(link_type, LinkType::WikiLink { has_pothole: false })
                             && dest_url.contains(':')
                         {
                             label = Some(cx.name(target));
                         }
                         let url = format!("{}{fragment}", urls::href(&root, &cx.url(target)));
-                        dropped.push(false);
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: url.into(),
-                            title,
-                            id,
-                        }));
-                    }
-                    Rewrite::Url(url) => {
                         dropped.push(false);
                         events.push(Event::Start(Tag::Link {
                             link_type,
@@ -163,22 +190,8 @@ pub fn render(
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    root_relative(&dest_url, cx.base_path).map_or(dest_url, CowStr::from);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
+                has_h1 |= level == HeadingLevel::H1;
                 heading = Some(events.len());
                 events.push(event);
             }
@@ -207,6 +220,7 @@ pub fn render(
                             unique_id(base, &mut used_ids)
                         }
                     };
+                    ids.push(id.clone());
                     events[start] = Event::Start(Tag::Heading {
                         level,
                         id: Some(id.into()),
@@ -216,14 +230,94 @@ pub fn render(
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
+            Event::Start(Tag::FootnoteDefinition(ref label)) => {
+                ids.push(label.to_string());
+                events.push(event);
+            }
+            Event::Html(ref raw) | Event::InlineHtml(ref raw) => {
+                ids.extend(html_ids(raw));
+                events.push(event);
+            }
             other => events.push(other),
+        }
+    }
+    if has_h1 {
+        // The page's title is its only <h1>: the body's headings move one level down.
+        for e in events.iter_mut() {
+            match e {
+                Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
+                    *level = demote(*level);
+                }
+                _ => {}
+            }
         }
     }
     let mut html = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let mut links: Vec<Target> = links.into_iter().collect();
     links.sort();
-    Body { html, links }
+    Body {
+        html,
+        links,
+        ids,
+        fragments,
+    }
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Values of ` id="…"` attributes in a piece of raw HTML.
+fn html_ids(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find("id=") {
+        let before = rest[..i].chars().last();
+        let after = &rest[i + 3..];
+        rest = after;
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = after[1..].find(q) {
+            out.push(after[1..1 + end].to_string());
+        }
+    }
+    out
+}
+
+/// Warns about `#fragment` links to ids no page has; `has(target, id)` looks in other pages.
+pub fn check_fragments(
+    body: &Body,
+    path: &str,
+    has: impl Fn(Target, &str) -> bool,
+    diags: &mut Diagnostics,
+) {
+    for (target, frag, span) in &body.fragments {
+        if frag.is_empty() || is_theme_id(frag) {
+            continue;
+        }
+        let found = match target {
+            None => body.ids.contains(frag),
+            Some(t) => has(*t, frag),
+        };
+        if !found {
+            diags.warning(
+                path,
+                *span,
+                format!("link to `#{frag}`: the target page has no element with that id"),
+            );
+        }
+    }
 }
 
 fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
@@ -239,7 +333,6 @@ fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
 enum Rewrite {
     Keep,
     To(Target, String),
-    Url(String),
     Text,
 }
 
@@ -329,10 +422,9 @@ fn href(
     span: crate::diagnostic::Span,
     diags: &mut Diagnostics,
 ) -> Rewrite {
-    if let Some(url) = root_relative(dest, cx.base_path) {
-        return Rewrite::Url(url);
-    }
-    let is_external = dest.contains("://")
+    // Root-relative URLs are moved under the base path with the rest of the page.
+    let is_external = dest.starts_with('/')
+        || dest.contains("://")
         || dest.starts_with("//")
         || dest.starts_with('#')
         || dest.split_once(':').is_some_and(|(s, _)| !s.contains('/'));
@@ -368,15 +460,6 @@ fn href(
         format!("link `{dest}` matches no file (looked for content/{target_path})"),
     );
     Rewrite::Text
-}
-
-/// `/x/` served under the base path; `None` for any other URL.
-fn root_relative(dest: &str, base_path: &str) -> Option<String> {
-    let rest = dest.strip_prefix('/')?;
-    if rest.starts_with('/') {
-        return None;
-    }
-    Some(format!("{base_path}{rest}"))
 }
 
 /// Joins a relative link to the folder of the linking file; `None` if it leaves content/.

@@ -4,7 +4,7 @@
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::index::{self, Index};
-use crate::markdown::{self, LinkContext};
+use crate::markdown::{self, LinkContext, Target};
 use crate::model::{Briefing, EntityIdx, Profile};
 use crate::output::{self, OutputError, Staging};
 use crate::parse::{self, Parsed};
@@ -87,7 +87,7 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
     let config = config?;
     let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
     let names = Names::new(&resolved);
-    let cx = LinkContext::new(&resolved, &names, &config.base_path);
+    let cx = LinkContext::new(&resolved, &names);
     let bodies: Vec<(markdown::Body, Diagnostics)> = resolved
         .briefings
         .par_iter()
@@ -106,12 +106,12 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
             (body, d)
         })
         .collect();
-    let profile_bodies: Vec<(String, Diagnostics)> = resolved
+    let profile_bodies: Vec<(markdown::Body, Diagnostics)> = resolved
         .entities
         .par_iter()
         .map(|e| {
             let mut d = Diagnostics::new();
-            let html = match &e.profile {
+            let body = match &e.profile {
                 Some(p) => {
                     let depth = urls::depth(&urls::entity(&e.id));
                     markdown::render(
@@ -123,13 +123,27 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
                         &cx,
                         &mut d,
                     )
-                    .html
                 }
-                None => String::new(),
+                None => markdown::Body::default(),
             };
-            (html, d)
+            (body, d)
         })
         .collect();
+    let has = |t: Target, frag: &str| {
+        let ids = match t {
+            Target::Briefing(b) => &bodies[b.0 as usize].0.ids,
+            Target::Entity(e) => &profile_bodies[e.0 as usize].0.ids,
+        };
+        ids.iter().any(|i| i == frag)
+    };
+    for (b, (body, _)) in resolved.briefings.iter().zip(&bodies) {
+        markdown::check_fragments(body, &b.path, has, diags);
+    }
+    for (e, (body, _)) in resolved.entities.iter().zip(&profile_bodies) {
+        if let Some(p) = &e.profile {
+            markdown::check_fragments(body, &p.path, has, diags);
+        }
+    }
     let mut links = Vec::with_capacity(bodies.len());
     let mut body_html = Vec::with_capacity(bodies.len());
     for (b, d) in bodies {
@@ -139,9 +153,9 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
     }
     let profile_html = profile_bodies
         .into_iter()
-        .map(|(h, d)| {
+        .map(|(b, d)| {
             diags.extend(d);
-            h
+            b.html
         })
         .collect();
     let index = index::build(&resolved, &links);

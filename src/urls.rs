@@ -60,6 +60,39 @@ pub fn split_base(base_url: &str) -> (String, String) {
     (base, path)
 }
 
+/// Serves root-relative URLs (`href="/x/"`) of an HTML page under the base path
+/// (`href="/desk/x/"`), as the contract asks for bodies and themes alike.
+pub fn under_base(html: &str, base_path: &str) -> String {
+    if base_path == "/" {
+        return html.to_string();
+    }
+    let prefix = base_path.trim_end_matches('/');
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    let next = |s: &str| match (s.find("=\"/"), s.find("='/")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    while let Some(i) = next(rest) {
+        let (head, tail) = rest.split_at(i + 2);
+        out.push_str(head);
+        let attr = head[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let is_url_attr = matches!(
+            attr.to_ascii_lowercase().as_str(),
+            "href" | "src" | "action" | "poster" | "cite" | "data"
+        );
+        if is_url_attr && !tail[1..].starts_with('/') && !tail[1..].starts_with(&base_path[1..]) {
+            out.push_str(prefix);
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +110,15 @@ mod tests {
         assert_eq!(root_of("briefings/x/"), "../../");
         assert_eq!(href("../../", "actors/a/"), "../../actors/a/index.html");
         assert_eq!(href("", ""), "index.html");
+    }
+
+    #[test]
+    fn root_relative_urls_move_under_the_base_path() {
+        let html = r#"<a href="/x/">x</a> <img src='/i.png'> <a href="//cdn.example/x"> <a href="../y/"> <p title="/not">"#;
+        assert_eq!(
+            under_base(html, "/desk/"),
+            r#"<a href="/desk/x/">x</a> <img src='/desk/i.png'> <a href="//cdn.example/x"> <a href="../y/"> <p title="/not">"#
+        );
+        assert_eq!(under_base(html, "/"), html);
     }
 }

@@ -488,3 +488,59 @@ fn stance_history_and_latest_position() {
     );
     assert!(site.page("index.html").contains("Positions that moved"));
 }
+
+#[test]
+fn body_headings_get_ids_and_never_a_second_h1() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\n---\n# Big heading\n\n## Sources\n\n## Sources\n\nSee [below](#sources-1), [nowhere](#nope) and [up](#big-heading).\n",
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = site.page("briefings/x/index.html");
+    assert_eq!(page.matches("<h1").count(), 1);
+    assert!(page.contains("<h2 id=\"big-heading\">Big heading</h2>"));
+    assert!(
+        page.contains("<h3 id=\"sources-1\">Sources</h3>")
+            && page.contains("<h3 id=\"sources-2\">"),
+        "theme ids are reserved"
+    );
+    assert!(
+        r.stderr.contains("content/briefings/2025-11-20-x.md:10:") && r.stderr.contains("`#nope`"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("sources-1"), "{}", r.stderr);
+}
+
+#[test]
+fn root_relative_urls_in_themes_and_raw_html_follow_the_base_path() {
+    let site = TestSite::new(&[
+        (
+            "site.yaml",
+            "title: T\nbase_url: https://example.org/desk/\ntheme: t\n",
+        ),
+        (
+            "themes/t/templates/tags.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>Tags</h1><a href=\"/about/\">About</a>{% endblock content %}",
+        ),
+        (
+            "static/about/index.html",
+            "<!DOCTYPE html><title>About</title>",
+        ),
+        (
+            "content/briefings/2025-11-20-x.md",
+            "---\ntitle: X\n---\n<a href=\"/about/\">raw</a> and ![chart](/about/chart.png)\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    assert!(
+        site.page("tags/index.html")
+            .contains("href=\"/desk/about/\"")
+    );
+    let page = site.page("briefings/x/index.html");
+    assert!(
+        page.contains("href=\"/desk/about/\"") && page.contains("src=\"/desk/about/chart.png\""),
+        "{page}"
+    );
+}

@@ -97,22 +97,26 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
                     return 0;
                 }
             };
-            match theme.tera.render(template, &ctx) {
-                Ok(html) => match sink.write(&path, html.as_bytes()) {
-                    Ok(()) => 1,
-                    Err(e) => {
-                        lock(&found).error(
-                            &path,
-                            crate::diagnostic::Span::FILE,
-                            format!("cannot write output: {e}"),
-                        );
-                        0
-                    }
-                },
+            let html = match theme.tera.render(template, &ctx) {
+                Ok(html) if template.ends_with(".html") => {
+                    urls::under_base(&html, &site.config.base_path)
+                }
+                Ok(xml) => xml,
                 Err(e) => {
                     if lock(&reported).insert(template.to_string()) {
                         theme.report(template, &e, &mut lock(&found));
                     }
+                    return 0;
+                }
+            };
+            match sink.write(&path, html.as_bytes()) {
+                Ok(()) => 1,
+                Err(e) => {
+                    lock(&found).error(
+                        &path,
+                        crate::diagnostic::Span::FILE,
+                        format!("cannot write output: {e}"),
+                    );
                     0
                 }
             }

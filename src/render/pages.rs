@@ -519,7 +519,8 @@ impl<'a> Views<'a> {
     /// `404.html`, whose links are root-relative under the base path.
     pub fn not_found_page(&self) -> NotFoundPage {
         let mut page = self.meta("404.html", "Page not found".into(), None, None, "none");
-        page.root = self.site.config.base_path.clone();
+        // Root-relative: moved under the base path like every root-relative URL.
+        page.root = "/".to_string();
         NotFoundPage { page }
     }
 
