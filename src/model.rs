@@ -150,7 +150,7 @@ pub enum Position {
 impl Position {
     /// Parses one of the five position words.
     pub fn parse(s: &str) -> Option<Position> {
-        Some(match s {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
             "supports" => Position::Supports,
             "opposes" => Position::Opposes,
             "mixed" => Position::Mixed,
@@ -184,7 +184,7 @@ pub enum Confidence {
 impl Confidence {
     /// Parses `low`, `moderate` or `high`.
     pub fn parse(s: &str) -> Option<Confidence> {
-        Some(match s {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
             "low" => Confidence::Low,
             "moderate" => Confidence::Moderate,
             "high" => Confidence::High,

@@ -13,7 +13,7 @@ use crate::resolve::{self, Names, Resolved};
 use crate::source::{self, StaticFile};
 use crate::urls;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// What to build and how.
@@ -58,6 +58,8 @@ pub enum Fatal {
     Output(#[from] OutputError),
     #[error("site root {0} is not a folder")]
     NoRoot(PathBuf),
+    #[error("no site.yaml in {0}: is this a Dossier site? (pass its folder with --root)")]
+    NotASite(PathBuf),
 }
 
 /// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`.
@@ -202,6 +204,9 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     if !opts.root.is_dir() {
         return Err(Fatal::NoRoot(opts.root.clone()));
     }
+    if !opts.root.join("site.yaml").is_file() {
+        return Err(Fatal::NotASite(opts.root.clone()));
+    }
     let out = output_dir(opts);
     output::check_safe(&opts.root, &out)?;
     let mut diags = Diagnostics::new();
@@ -217,16 +222,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         return Ok(finish(diags, 0, 0, start));
     }
     let staging = Staging::new(&out)?;
-    let statics = theme_statics(&theme);
-    let mut written = 0;
-    for (path, src) in &statics {
-        if let Ok(bytes) = std::fs::read(src)
-            && render::Sink::write(&staging, path, &bytes).is_ok()
-        {
-            written += 1;
-        }
-    }
-    written += render::render_site(&site, &theme, &staging, &mut diags);
+    let written = render::render_site(&site, &theme, &staging, &mut diags);
     if diags.has_errors() {
         drop(staging);
         return Ok(finish(diags, 0, 0, start));
@@ -236,29 +232,14 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     Ok(finish(diags, written, pages, start))
 }
 
-/// A site theme's own static files (output path, source).
-fn theme_statics(theme: &theme::Theme) -> Vec<(String, PathBuf)> {
-    let Some(dir) = &theme.dir else {
-        return Vec::new();
-    };
-    let sdir = dir.join("static");
-    let mut d = Diagnostics::new();
-    let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
-    let canon = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    source::walk(root, &sdir, &canon, &mut d)
-        .into_iter()
-        .map(|p| {
-            let rel = crate::diagnostic::display_path(p.strip_prefix(&sdir).unwrap_or(&p));
-            (rel, p)
-        })
-        .collect()
-}
-
 /// `dossier check`: the same pipeline, rendering to nowhere.
 pub fn check(opts: &Options) -> Result<Report, Fatal> {
     let start = Instant::now();
     if !opts.root.is_dir() {
         return Err(Fatal::NoRoot(opts.root.clone()));
+    }
+    if !opts.root.join("site.yaml").is_file() {
+        return Err(Fatal::NotASite(opts.root.clone()));
     }
     let mut diags = Diagnostics::new();
     let Some(site) = load(opts, &mut diags) else {

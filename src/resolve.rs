@@ -226,8 +226,15 @@ pub fn resolve(
         topics: Vec<EntityId>,
         stances: Vec<(EntityId, EntityId, Option<EntityId>, usize)>,
     }
-    let mut pending = Vec::with_capacity(briefings.len());
-    for b in &briefings {
+    // Names are taken "as written the first time": by date, then path.
+    let mut first_order: Vec<usize> = (0..briefings.len()).collect();
+    first_order.sort_by(|&a, &b| {
+        let (a, b) = (&briefings[a], &briefings[b]);
+        (a.date.epoch, &a.path).cmp(&(b.date.epoch, &b.path))
+    });
+    let mut pending: Vec<Option<Pending>> = (0..briefings.len()).map(|_| None).collect();
+    for &bi in &first_order {
+        let b = &briefings[bi];
         let mut p = Pending {
             actors: Vec::new(),
             places: Vec::new(),
@@ -264,7 +271,7 @@ pub fn resolve(
                 p.stances.push((actor, topic, by, si));
             }
         }
-        pending.push(p);
+        pending[bi] = Some(p);
     }
     // Reported (and stubbed) now; linked once entity indices exist.
     for p in &profiles {
@@ -338,9 +345,9 @@ pub fn resolve(
         e.within = within.filter(|w| *w != i);
     }
 
-    // Tags: slug → first spelling (briefings are already in date order).
+    // Tags: slug → first spelling.
     let mut tag_index: BTreeMap<Slug, (usize, String)> = BTreeMap::new();
-    for b in &briefings {
+    for b in first_order.iter().map(|&i| &briefings[i]) {
         for t in &b.tags {
             if let Some(slug) = Slug::new(&t.value) {
                 let n = tag_index.len();
@@ -360,7 +367,7 @@ pub fn resolve(
 
     let refs = briefings
         .iter()
-        .zip(pending)
+        .zip(pending.into_iter().flatten())
         .map(|(b, p)| {
             let mut tags = Vec::new();
             for t in &b.tags {

@@ -135,6 +135,15 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["frobnicate"], site.root()).code, 2);
     let r = run(&["build", "--root", "/no/such/site"], site.root());
     assert_eq!(r.code, 2, "{}", r.stderr);
+    let empty = tempfile::tempdir().unwrap();
+    for cmd in ["build", "check"] {
+        let r = run(
+            &[cmd, "--root", &empty.path().to_string_lossy()],
+            site.root(),
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("no site.yaml"), "{}", r.stderr);
+    }
 }
 
 #[cfg(unix)]

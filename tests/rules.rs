@@ -544,3 +544,43 @@ fn root_relative_urls_in_themes_and_raw_html_follow_the_base_path() {
         "{page}"
     );
 }
+
+#[test]
+fn static_files_layer_default_theme_then_site_theme_then_site() {
+    let site = TestSite::new(&[
+        ("site.yaml", "title: T\ntheme: t\n"),
+        ("themes/t/static/style.css", "/* theme css */"),
+        ("static/robots.txt", "User-agent: *\nDisallow: /\n"),
+        ("content/briefings/2025-11-20-x.md", "---\ntitle: X\n---\n"),
+    ]);
+    assert_eq!(site.build().code, 0);
+    assert_eq!(site.page("style.css"), "/* theme css */");
+    assert_eq!(site.page("robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert!(
+        site.out().join("favicon.svg").is_file(),
+        "default theme files stay"
+    );
+}
+
+#[test]
+fn stub_and_tag_names_are_as_first_written_by_date_then_path() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/b/2025-11-20-zz.md",
+            "---\ntitle: Z\nactors: [andriy yermak]\ntags: [late spelling]\n---\n",
+        ),
+        (
+            "content/briefings/a/2025-11-20-zz-other.md",
+            "---\ntitle: A\nactors: [Andriy Yermak]\ntags: [Late Spelling]\n---\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    assert!(
+        site.page("actors/andriy-yermak/index.html")
+            .contains("<h1>Andriy Yermak</h1>")
+    );
+    assert!(
+        site.page("tags/late-spelling/index.html")
+            .contains("Late Spelling")
+    );
+}

@@ -1,29 +1,45 @@
 //! Files for hosts and search: sitemap.xml, robots.txt, search-index.json, static assets.
 
 use super::pages::Views;
+use super::theme::Theme;
+use crate::diagnostic::{Diagnostics, Span, display_path};
 use crate::model::Kind;
 use crate::pipeline::Site;
 use crate::urls;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Every non-template file of the output: (path, bytes), in a stable order.
-pub fn files(site: &Site, views: &Views<'_>) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut put = |path: String, bytes: Vec<u8>| {
-        out.retain(|(p, _)| *p != path);
-        out.push((path, bytes));
+/// Later entries replace earlier ones: default theme, site theme, generated files, then
+/// the site's own `static/`, so a site can replace anything, robots.txt included.
+pub fn files(
+    site: &Site,
+    theme: &Theme,
+    views: &Views<'_>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<u8>> {
+    let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let read = |path: &std::path::Path, diags: &mut Diagnostics| match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            diags.error(
+                &display_path(path),
+                Span::FILE,
+                format!("cannot read static file: {e}"),
+            );
+            None
+        }
     };
     for (path, bytes) in super::theme::default_statics() {
-        put(path, bytes.to_vec());
+        out.insert(path, bytes.to_vec());
     }
-    for f in &site.statics {
-        match std::fs::read(&f.source) {
-            Ok(bytes) => put(f.output_path.clone(), bytes),
-            Err(_) => continue,
+    for (path, src) in super::theme::site_statics(theme) {
+        if let Some(bytes) = read(&src, diags) {
+            out.insert(path, bytes);
         }
     }
-    put("sitemap.xml".into(), sitemap(site).into_bytes());
-    put(
+    out.insert("sitemap.xml".into(), sitemap(site).into_bytes());
+    out.insert(
         "robots.txt".into(),
         format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
@@ -31,7 +47,12 @@ pub fn files(site: &Site, views: &Views<'_>) -> Vec<(String, Vec<u8>)> {
         )
         .into_bytes(),
     );
-    put("search-index.json".into(), search_index(site, views));
+    out.insert("search-index.json".into(), search_index(site, views));
+    for f in &site.statics {
+        if let Some(bytes) = read(&f.source, diags) {
+            out.insert(f.output_path.clone(), bytes);
+        }
+    }
     out
 }
 

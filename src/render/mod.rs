@@ -124,7 +124,7 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
         .sum();
     let mut extra = 0;
     let mut d = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    for (path, bytes) in hosting::files(site, &views) {
+    for (path, bytes) in hosting::files(site, theme, &views, &mut d) {
         match sink.write(&path, &bytes) {
             Ok(()) => extra += 1,
             Err(e) => d.error(

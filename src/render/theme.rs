@@ -179,3 +179,21 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
         collect(d, out);
     }
 }
+
+/// The site theme's own static files (output path, source), sorted.
+pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
+    let Some(dir) = &theme.dir else {
+        return Vec::new();
+    };
+    let sdir = dir.join("static");
+    let mut d = Diagnostics::new();
+    let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
+    let canon = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    crate::source::walk(root, &sdir, &canon, &mut d)
+        .into_iter()
+        .map(|p| {
+            let rel = crate::diagnostic::display_path(p.strip_prefix(&sdir).unwrap_or(&p));
+            (rel, p)
+        })
+        .collect()
+}
