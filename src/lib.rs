@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod index;
 pub mod markdown;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod parse;
 pub mod pipeline;

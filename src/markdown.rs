@@ -3,7 +3,8 @@
 
 use crate::diagnostic::{Diagnostics, LineIndex, Span};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::resolve::{NameMatch, Names, Resolved};
+use crate::names::{NameMatch, Names};
+use crate::resolve::Resolved;
 use crate::urls;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};

@@ -1,6 +1,7 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
 pub mod hosting;
+pub mod lists;
 pub mod pages;
 pub mod theme;
 pub mod views;

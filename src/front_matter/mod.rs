@@ -1,0 +1,240 @@
+//! Splits a Markdown file into YAML front matter and body, guards the YAML against hostile
+//! input, and parses it. The only module that knows serde_yaml, so it can be swapped.
+
+mod guard;
+mod locate;
+
+use crate::diagnostic::Span;
+use guard::guard;
+use locate::Locator;
+
+/// Front matter larger than this is refused before parsing.
+pub const MAX_FRONT_MATTER: usize = 64 * 1024;
+/// Deeper nesting than this is refused before parsing.
+pub const MAX_DEPTH: usize = 64;
+/// How many nodes alias expansion may produce in one document.
+pub const ALIAS_BUDGET: u64 = 4096;
+
+/// A YAML value with the position of its text in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Yaml,
+    pub span: Span,
+}
+
+/// A parsed YAML value, independent of the parser that produced it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yaml {
+    Null,
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    String(String),
+    Seq(Vec<Node>),
+    /// Keys with their position, in document order.
+    Map(Vec<(String, Span, Node)>),
+}
+
+impl Yaml {
+    /// What kind of value this is, for error messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Yaml::Null => "nothing",
+            Yaml::Bool(_) => "a boolean",
+            Yaml::Number(_) => "a number",
+            Yaml::String(_) => "a string",
+            Yaml::Seq(_) => "a list",
+            Yaml::Map(_) => "a mapping",
+        }
+    }
+
+    /// Converts to JSON for template contexts.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Yaml::Null => Value::Null,
+            Yaml::Bool(b) => Value::Bool(*b),
+            Yaml::Number(n) => serde_json::from_str(n).unwrap_or_else(|_| Value::String(n.clone())),
+            Yaml::String(s) => Value::String(s.clone()),
+            Yaml::Seq(items) => Value::Array(items.iter().map(|n| n.value.to_json()).collect()),
+            Yaml::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, _, v)| (k.clone(), v.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A problem with the front matter, at a position in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub span: Span,
+    pub message: String,
+}
+
+pub(crate) fn err(line: u32, col: u32, message: impl Into<String>) -> FrontMatterError {
+    FrontMatterError {
+        span: Span::new(line, col),
+        message: message.into(),
+    }
+}
+
+/// A file split at its front matter fences.
+#[derive(Debug)]
+pub struct Split<'a> {
+    /// The YAML between the fences.
+    pub yaml: &'a str,
+    /// The file line (1-based) of the first YAML line.
+    pub yaml_line: u32,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// The file line (1-based) of the first body line.
+    pub body_line: u32,
+}
+
+/// Splits `text` (BOM already removed, `\n` line ends) into front matter and body.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(err(
+            1,
+            1,
+            "no front matter: a Dossier file starts with a `---` line, YAML, and a closing `---` line",
+        ));
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    let mut line = 2u32;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let l = text[offset..end].trim_end();
+        if l == "---" || l == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err(err(
+        1,
+        1,
+        "front matter is never closed: add a `---` line after the YAML",
+    ))
+}
+
+/// Parses front matter YAML into a mapping, after the size, tab, depth and alias guards.
+/// `first_line` is the file line of the first YAML line, so positions are file positions.
+pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
+    guard(yaml, first_line)?;
+    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+        Ok(v) => v,
+        Err(e) => {
+            let (line, col) = e.location().map_or((first_line, 1), |l| {
+                (first_line + l.line() as u32 - 1, l.column() as u32)
+            });
+            let msg = e.to_string();
+            // serde_yaml appends " at line X column Y" in the wrong coordinates: drop it.
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            return Err(err(line, col.max(1), format!("invalid YAML: {msg}")));
+        }
+    };
+    let locator = Locator::new(yaml, first_line);
+    let whole = 0..locator.lines.len();
+    let node = locator.convert(&value, whole, None);
+    match node.value {
+        Yaml::Map(_) => Ok(node),
+        Yaml::Null => Ok(Node {
+            value: Yaml::Map(Vec::new()),
+            span: Span::new(first_line, 1),
+        }),
+        other => Err(err(
+            first_line,
+            1,
+            format!(
+                "front matter must be a mapping of keys to values, not {}",
+                other.describe()
+            ),
+        )),
+    }
+}
+
+/// Parses a whole YAML file (such as site.yaml) with the same guards.
+pub fn parse_document(yaml: &str) -> Result<Node, FrontMatterError> {
+    if yaml.len() > MAX_FRONT_MATTER {
+        return Err(err(1, 1, "file is larger than 64 KiB"));
+    }
+    parse(yaml, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(node: &Node) -> &Vec<(String, Span, Node)> {
+        match &node.value {
+            Yaml::Map(m) => m,
+            other => panic!("not a map: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn split_finds_fences_and_lines() {
+        let s = split("---\ntitle: x\n---\nbody\n").unwrap();
+        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(s.body, "body\n");
+        assert_eq!(s.body_line, 4);
+        assert!(split("title: x\n").is_err());
+        assert!(split("---\ntitle: x\n").is_err());
+    }
+
+    #[test]
+    fn values_carry_file_positions() {
+        let yaml = "title: Hello\nactors: [Alpha, Beta]\nstances:\n  - actor: Gamma\n    on: topic-a\n    position: maybe\n";
+        let node = parse(yaml, 2).unwrap();
+        let m = map(&node);
+        assert_eq!(m[0].1, Span::new(2, 1));
+        assert_eq!(m[0].2.span, Span::new(2, 8));
+        let Yaml::Seq(actors) = &m[1].2.value else {
+            panic!()
+        };
+        assert_eq!(actors[1].span, Span::new(3, 17));
+        let Yaml::Seq(stances) = &m[2].2.value else {
+            panic!()
+        };
+        let st = map(&stances[0]);
+        assert_eq!(st[2].2.span, Span::new(7, 15));
+    }
+
+    #[test]
+    fn yaml_1_2_keeps_on_and_yes_as_strings() {
+        let node = parse("on: yes\nx: no\n", 2).unwrap();
+        let m = map(&node);
+        assert_eq!(m[0].0, "on");
+        assert_eq!(m[0].2.value, Yaml::String("yes".into()));
+    }
+
+    #[test]
+    fn guards_refuse_hostile_yaml() {
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+        assert!(parse(bomb, 2).unwrap_err().message.contains("aliases"));
+        let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+        assert!(parse(&deep, 2).unwrap_err().message.contains("deeper"));
+        let tab = "title: x\n\tbad: y\n";
+        assert_eq!(parse(tab, 2).unwrap_err().span, Span::new(3, 1));
+        let big = format!("title: {}\n", "x".repeat(70 * 1024));
+        assert!(parse(&big, 2).unwrap_err().message.contains("64 KiB"));
+    }
+
+    #[test]
+    fn syntax_errors_have_file_lines() {
+        let e = parse("title: x\nactors: [a, b\n", 2).unwrap_err();
+        assert!(e.span.line >= 3, "{e:?}");
+    }
+}

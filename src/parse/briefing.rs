@@ -1,0 +1,310 @@
+//! Briefing front matter: required fields, references, stances and sources.
+
+use super::{BRIEFING_KEYS, Fields, SOURCE_KEYS, STANCE_KEYS, date_prefix, file_stem, scalar};
+use crate::diagnostic::Span;
+use crate::front_matter::{Node, Yaml};
+use crate::model::{Briefing, Confidence, Position, Slug, Source, Spanned, StanceSrc, When};
+use crate::source::SourceFile;
+
+impl Fields<'_> {
+    pub(super) fn briefing(
+        &mut self,
+        file: &SourceFile,
+        body: &str,
+        body_line: u32,
+    ) -> Option<Briefing> {
+        self.warn_unknown(BRIEFING_KEYS, "briefing");
+        let stem = file_stem(&file.content_path);
+        let dated_stem = date_prefix(stem);
+        let title = self.required_text("title", "briefing");
+        let date = match self.get("date") {
+            Some(n) if n.value != Yaml::Null => self.when("date"),
+            _ => match dated_stem {
+                Some((d, _)) => match When::parse(d) {
+                    Ok(w) => Some(w),
+                    Err(e) => {
+                        self.error(Span::FILE, format!("file name date: {e}"));
+                        None
+                    }
+                },
+                None => {
+                    self.error(
+                        Span::FILE,
+                        "missing `date`: add `date: YYYY-MM-DD` or start the file name with YYYY-MM-DD-",
+                    );
+                    None
+                }
+            },
+        };
+        let updated = self.when("updated");
+        let summary = self.text("summary").map(|s| s.value);
+        let slug = match self.text("slug") {
+            Some(s) => match Slug::new(&s.value) {
+                Some(slug) => Some(slug),
+                None => {
+                    self.error(
+                        s.span,
+                        format!("slug `{}` has no letters or digits", s.value),
+                    );
+                    None
+                }
+            },
+            None => {
+                let base = dated_stem.map_or(stem, |(_, rest)| rest);
+                match Slug::new(base) {
+                    Some(slug) => Some(slug),
+                    None => {
+                        self.error(
+                            Span::FILE,
+                            format!(
+                                "file name `{stem}` gives an empty slug: rename it or add `slug:`"
+                            ),
+                        );
+                        None
+                    }
+                }
+            }
+        };
+        let actors = self.list("actors");
+        let places = self.list("places");
+        let topics = self.list("topics");
+        let tags = self.list("tags");
+        for t in &tags {
+            if Slug::new(&t.value).is_none() {
+                self.ok = false;
+                self.diags.error(
+                    self.path,
+                    t.span,
+                    format!("tag `{}` has no letters or digits", t.value),
+                );
+            }
+        }
+        let sources = self.sources();
+        let stances = self.stances(sources.len());
+        let confidence = match self.text("confidence") {
+            Some(c) => match Confidence::parse(c.value.trim()) {
+                Some(c) => Some(c),
+                None => {
+                    self.error(
+                        c.span,
+                        format!(
+                            "unknown confidence `{}`: use low, moderate or high",
+                            c.value
+                        ),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let draft = match self.get("draft").cloned() {
+            None => false,
+            Some(Node {
+                value: Yaml::Bool(b),
+                ..
+            }) => b,
+            Some(Node {
+                value: Yaml::Null, ..
+            }) => false,
+            Some(n) => {
+                self.error(
+                    n.span,
+                    format!("`draft` must be true or false, not {}", n.value.describe()),
+                );
+                false
+            }
+        };
+        let extra = self.extra();
+        Some(Briefing {
+            path: file.path.clone(),
+            content_path: file.content_path.clone(),
+            slug: slug?,
+            title: title?.value,
+            date: date?,
+            updated,
+            summary,
+            actors,
+            places,
+            topics,
+            stances,
+            tags,
+            sources,
+            confidence,
+            draft,
+            extra,
+            body: body.to_string(),
+            body_line,
+        })
+    }
+
+    fn sources(&mut self) -> Vec<Source> {
+        let Some(node) = self.get("sources").cloned() else {
+            return Vec::new();
+        };
+        let items = match node.value {
+            Yaml::Seq(items) => items,
+            Yaml::Null => return Vec::new(),
+            other => {
+                self.error(
+                    node.span,
+                    format!("`sources` must be a list, not {}", other.describe()),
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match &item.value {
+                Yaml::String(url) => out.push(Source {
+                    title: url.clone(),
+                    url: Some(url.clone()),
+                    publisher: None,
+                    date: None,
+                }),
+                Yaml::Map(entries) => {
+                    let mut sub = Fields {
+                        path: self.path,
+                        entries: entries.clone(),
+                        diags: self.diags,
+                        ok: true,
+                    };
+                    sub.warn_unknown(SOURCE_KEYS, "source");
+                    let url = sub.text("url").map(|s| s.value);
+                    let title = sub.text("title").map(|s| s.value);
+                    let publisher = sub.text("publisher").map(|s| s.value);
+                    let date = sub.text("date").map(|d| match When::parse(&d.value) {
+                        Ok(w) => w.ymd(),
+                        Err(e) => {
+                            sub.error(d.span, format!("source `date`: {e}"));
+                            d.value
+                        }
+                    });
+                    if title.is_none() && url.is_none() {
+                        sub.error(item.span, "a source needs a `title` or a `url`");
+                    }
+                    self.ok &= sub.ok;
+                    out.push(Source {
+                        title: title.or_else(|| url.clone()).unwrap_or_default(),
+                        url,
+                        publisher,
+                        date,
+                    });
+                }
+                other => self.error(
+                    item.span,
+                    format!(
+                        "a source must be a mapping (title, url, publisher, date), not {}",
+                        other.describe()
+                    ),
+                ),
+            }
+        }
+        out
+    }
+
+    fn stances(&mut self, source_count: usize) -> Vec<StanceSrc> {
+        let Some(node) = self.get("stances").cloned() else {
+            return Vec::new();
+        };
+        let items = match node.value {
+            Yaml::Seq(items) => items,
+            Yaml::Null => return Vec::new(),
+            other => {
+                self.error(
+                    node.span,
+                    format!("`stances` must be a list, not {}", other.describe()),
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Yaml::Map(entries) = &item.value else {
+                self.error(
+                    item.span,
+                    format!(
+                        "a stance must be a mapping (actor, on, position, …), not {}",
+                        item.value.describe()
+                    ),
+                );
+                continue;
+            };
+            let mut sub = Fields {
+                path: self.path,
+                entries: entries.clone(),
+                diags: self.diags,
+                ok: true,
+            };
+            sub.warn_unknown(STANCE_KEYS, "stance");
+            let actor = sub.stance_field("actor", item.span);
+            let on = sub.stance_field("on", item.span);
+            let position = match sub.stance_field("position", item.span) {
+                Some(p) => match Position::parse(p.value.trim()) {
+                    Some(p) => Some(p),
+                    None => {
+                        sub.error(
+                            p.span,
+                            format!(
+                                "unknown position `{}`: use supports, opposes, mixed, neutral or unclear",
+                                p.value
+                            ),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            let quote = sub.text("quote").map(|q| q.value);
+            let by = sub.text("by");
+            let source = match sub.get("source").cloned() {
+                None => None,
+                Some(n) => {
+                    let idx = scalar(&n).and_then(|s| s.trim().parse::<usize>().ok());
+                    match idx {
+                        Some(i) if i >= 1 && i <= source_count => Some(i - 1),
+                        _ => {
+                            sub.error(
+                                n.span,
+                                format!(
+                                    "stance `source` must be a number from 1 to {source_count} (the briefing's sources)"
+                                ),
+                            );
+                            None
+                        }
+                    }
+                }
+            };
+            self.ok &= sub.ok;
+            if let (Some(actor), Some(on), Some(position)) = (actor, on, position) {
+                out.push(StanceSrc {
+                    actor,
+                    on,
+                    position,
+                    quote,
+                    by,
+                    source,
+                });
+            }
+        }
+        out
+    }
+
+    fn stance_field(&mut self, key: &str, item: Span) -> Option<Spanned<String>> {
+        match self.text(key) {
+            Some(t) if !t.value.trim().is_empty() => Some(Spanned {
+                value: t.value.trim().to_string(),
+                span: t.span,
+            }),
+            Some(t) => {
+                self.error(t.span, format!("stance `{key}` is empty"));
+                None
+            }
+            None => {
+                if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
+                    self.error(item, format!("stance is missing `{key}`"));
+                }
+                None
+            }
+        }
+    }
+}

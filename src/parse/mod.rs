@@ -1,0 +1,241 @@
+//! Turns a source file into a typed briefing or profile, reporting every problem found.
+
+mod briefing;
+mod profile;
+
+use crate::diagnostic::{Diagnostics, Span};
+use crate::front_matter::{self, Node, Yaml};
+use crate::model::{Briefing, Kind, Profile, Spanned, When};
+use crate::source::SourceFile;
+
+/// What a Markdown file turned out to be.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    Briefing(Box<Briefing>),
+    Profile(Box<Profile>),
+}
+
+const BRIEFING_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "slug",
+    "actors",
+    "places",
+    "topics",
+    "stances",
+    "tags",
+    "sources",
+    "confidence",
+    "draft",
+    "extra",
+];
+const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
+const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
+
+/// Parses one file; `None` when it has errors (which are recorded in `diags`).
+pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> {
+    let split = match front_matter::split(&file.text) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.error(&file.path, e.span, e.message);
+            return None;
+        }
+    };
+    let root = match front_matter::parse(split.yaml, split.yaml_line) {
+        Ok(n) => n,
+        Err(e) => {
+            diags.error(&file.path, e.span, e.message);
+            return None;
+        }
+    };
+    let Yaml::Map(entries) = root.value else {
+        return None;
+    };
+    let mut fields = Fields {
+        path: &file.path,
+        entries,
+        diags,
+        ok: true,
+    };
+    let profile_kind = file
+        .content_path
+        .split('/')
+        .next()
+        .filter(|_| file.content_path.contains('/'))
+        .and_then(Kind::from_dir);
+    let parsed = match profile_kind {
+        Some(kind) => fields
+            .profile(file, kind, split.body, split.body_line)
+            .map(|p| Parsed::Profile(Box::new(p))),
+        None => fields
+            .briefing(file, split.body, split.body_line)
+            .map(|b| Parsed::Briefing(Box::new(b))),
+    };
+    // Keep a briefing whose optional fields had errors (already reported): its body and
+    // references are still checked, so one run reports every problem.
+    parsed
+}
+
+struct Fields<'a> {
+    path: &'a str,
+    entries: Vec<(String, Span, Node)>,
+    diags: &'a mut Diagnostics,
+    /// False once an error was reported for this mapping.
+    ok: bool,
+}
+
+impl Fields<'_> {
+    fn error(&mut self, span: Span, msg: impl Into<String>) {
+        self.ok = false;
+        self.diags.error(self.path, span, msg);
+    }
+
+    fn get(&self, key: &str) -> Option<&Node> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, n)| n)
+    }
+
+    fn warn_unknown(&mut self, allowed: &[&str], what: &str) {
+        let unknown: Vec<(String, Span)> = self
+            .entries
+            .iter()
+            .filter(|(k, _, _)| !allowed.contains(&k.as_str()))
+            .map(|(k, s, _)| (k.clone(), *s))
+            .collect();
+        for (k, span) in unknown {
+            self.diags.warning(
+                self.path,
+                span,
+                format!(
+                    "unknown key `{k}` in {what} front matter (known keys: {}); put custom data under `extra:`",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, key: &str) -> Option<Spanned<String>> {
+        let node = self.get(key)?.clone();
+        let r = scalar(&node);
+        match r {
+            Some(s) => Some(Spanned {
+                value: s,
+                span: node.span,
+            }),
+            None if node.value == Yaml::Null => None,
+            None => {
+                let msg = format!("`{key}` must be text, not {}", node.value.describe());
+                self.error(node.span, msg);
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, key: &str, what: &str) -> Option<Spanned<String>> {
+        match self.text(key) {
+            Some(t) if !t.value.trim().is_empty() => Some(t),
+            Some(t) => {
+                self.error(t.span, format!("`{key}` is empty: every {what} needs one"));
+                None
+            }
+            None => {
+                if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
+                    self.error(
+                        Span::FILE,
+                        format!("missing `{key}`: every {what} needs one"),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, key: &str) -> Vec<Spanned<String>> {
+        let Some(node) = self.get(key).cloned() else {
+            return Vec::new();
+        };
+        match &node.value {
+            Yaml::Null => Vec::new(),
+            Yaml::Seq(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match scalar(item) {
+                        Some(s) if !s.trim().is_empty() => out.push(Spanned {
+                            value: s.trim().to_string(),
+                            span: item.span,
+                        }),
+                        _ => self.error(
+                            item.span,
+                            format!(
+                                "each entry of `{key}` must be a name, not {}",
+                                item.value.describe()
+                            ),
+                        ),
+                    }
+                }
+                out
+            }
+            _ => match scalar(&node) {
+                Some(s) => vec![Spanned {
+                    value: s,
+                    span: node.span,
+                }],
+                None => {
+                    self.error(node.span, format!("`{key}` must be a list of names"));
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    fn when(&mut self, key: &str) -> Option<When> {
+        let t = self.text(key)?;
+        match When::parse(&t.value) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                self.error(t.span, format!("`{key}`: {e}"));
+                None
+            }
+        }
+    }
+
+    fn extra(&mut self) -> serde_json::Value {
+        self.get("extra")
+            .map(|n| n.value.to_json())
+            .filter(|v| !v.is_null())
+            .unwrap_or_else(|| serde_json::Value::Object(Default::default()))
+    }
+}
+
+fn scalar(node: &Node) -> Option<String> {
+    match &node.value {
+        Yaml::String(s) => Some(s.clone()),
+        Yaml::Number(n) => Some(n.clone()),
+        Yaml::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn file_stem(content_path: &str) -> &str {
+    let name = content_path.rsplit('/').next().unwrap_or(content_path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// Splits `YYYY-MM-DD-rest` into the date and the rest.
+fn date_prefix(stem: &str) -> Option<(&str, &str)> {
+    let b = stem.as_bytes();
+    let shape = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && b[10] == b'-';
+    shape.then(|| (&stem[..10], &stem[11..]))
+}

@@ -1,0 +1,125 @@
+//! Profile front matter: actors, places and topics.
+
+use super::{Fields, file_stem, scalar};
+use crate::diagnostic::Span;
+use crate::front_matter::Yaml;
+use crate::model::{Kind, Profile, Slug};
+use crate::source::SourceFile;
+
+impl Fields<'_> {
+    pub(super) fn profile(
+        &mut self,
+        file: &SourceFile,
+        kind: Kind,
+        body: &str,
+        body_line: u32,
+    ) -> Option<Profile> {
+        // Topics are titled, others named; either key is accepted for any kind.
+        let name_key =
+            if self.get("name").is_none() && (kind == Kind::Topic || self.get("title").is_some()) {
+                "title"
+            } else {
+                "name"
+            };
+        let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
+        match kind {
+            Kind::Actor => allowed.extend(["role", "affiliation"]),
+            Kind::Place => allowed.extend(["within", "coords"]),
+            Kind::Topic => allowed.push("question"),
+        }
+        self.warn_unknown(&allowed, kind.word());
+        let stem = file_stem(&file.content_path);
+        let id = Slug::new(stem);
+        if id.is_none() {
+            self.error(
+                Span::FILE,
+                format!("file name `{stem}` gives an empty id: rename the file"),
+            );
+        }
+        let name = self.required_text(name_key, &format!("{} profile", kind.word()));
+        let aliases = self.list("aliases").into_iter().map(|a| a.value).collect();
+        let subkind = self.text("kind");
+        let allowed_kinds: &[&str] = match kind {
+            Kind::Actor => &["person", "organization", "state", "group"],
+            Kind::Place => &["country", "region", "city", "site"],
+            Kind::Topic => &[],
+        };
+        if let Some(k) = &subkind
+            && !allowed_kinds.is_empty()
+            && !allowed_kinds.contains(&k.value.as_str())
+        {
+            self.diags.warning(
+                self.path,
+                k.span,
+                format!(
+                    "unknown {} kind `{}` (expected {})",
+                    kind.word(),
+                    k.value,
+                    allowed_kinds.join(", ")
+                ),
+            );
+        }
+        let role = self.text("role").map(|r| r.value);
+        let affiliation = if kind == Kind::Actor {
+            self.text("affiliation")
+        } else {
+            None
+        };
+        let within = if kind == Kind::Place {
+            self.text("within")
+        } else {
+            None
+        };
+        let question = if kind == Kind::Topic {
+            self.text("question").map(|q| q.value)
+        } else {
+            None
+        };
+        let coords = if kind == Kind::Place {
+            self.coords()
+        } else {
+            None
+        };
+        let extra = self.extra();
+        Some(Profile {
+            path: file.path.clone(),
+            content_path: file.content_path.clone(),
+            kind,
+            id: id?,
+            name: name?.value,
+            aliases,
+            subkind: subkind.map(|k| k.value),
+            role,
+            affiliation,
+            within,
+            coords,
+            question,
+            extra,
+            body: body.to_string(),
+            body_line,
+        })
+    }
+
+    fn coords(&mut self) -> Option<(f64, f64)> {
+        let node = self.get("coords")?.clone();
+        if let Yaml::Seq(items) = &node.value {
+            let nums: Vec<f64> = items
+                .iter()
+                .filter_map(|i| scalar(i).and_then(|s| s.trim().parse().ok()))
+                .collect();
+            if let [lat, lon] = nums[..]
+                && (-90.0..=90.0).contains(&lat)
+                && (-180.0..=180.0).contains(&lon)
+            {
+                return Some((lat, lon));
+            }
+        }
+        if node.value != Yaml::Null {
+            self.error(
+                node.span,
+                "`coords` must be [latitude, longitude] in degrees",
+            );
+        }
+        None
+    }
+}
