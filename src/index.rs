@@ -132,11 +132,16 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 /// of squared entity degrees, not briefings × briefings.
 fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
-    (0..n)
-        .into_par_iter()
-        .map_init(
-            || (vec![0u32; n], Vec::<u32>::new()),
-            |(counts, touched), bi| {
+    let ids: Vec<usize> = (0..n).collect();
+    // One scratch set per chunk of briefings, not per briefing.
+    let chunks: Vec<Vec<Vec<BriefingIdx>>> = ids
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut counts = vec![0u32; n];
+            let mut touched: Vec<u32> = Vec::new();
+            let mut best: Vec<(u32, u32)> = Vec::new();
+            let mut out = Vec::with_capacity(chunk.len());
+            for &bi in chunk {
                 for e in site.refs[bi].entities() {
                     for &other in &named_in[e.0 as usize] {
                         let o = other.0 as usize;
@@ -149,8 +154,8 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
                         counts[o] += 1;
                     }
                 }
-                let mut best: Vec<(u32, u32)> =
-                    touched.iter().map(|&o| (counts[o as usize], o)).collect();
+                best.clear();
+                best.extend(touched.iter().map(|&o| (counts[o as usize], o)));
                 for &o in touched.iter() {
                     counts[o as usize] = 0;
                 }
@@ -166,8 +171,13 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
                     best.truncate(RELATED);
                 }
                 best.sort_by_key(key);
-                best.into_iter().map(|(_, o)| BriefingIdx(o)).collect()
-            },
-        )
-        .collect()
+                // A fresh, exact-size list: collecting from `best` would keep its capacity.
+                let mut top = Vec::with_capacity(best.len());
+                top.extend(best.iter().map(|&(_, o)| BriefingIdx(o)));
+                out.push(top);
+            }
+            out
+        })
+        .collect();
+    chunks.into_iter().flatten().collect()
 }

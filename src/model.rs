@@ -235,6 +235,7 @@ pub struct Briefing {
     pub confidence: Option<Confidence>,
     pub draft: bool,
     pub extra: serde_json::Value,
+    /// The Markdown source; emptied once rendered (the HTML is in `Site::bodies`).
     pub body: String,
     /// File line of the body's first line.
     pub body_line: u32,

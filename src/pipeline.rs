@@ -67,9 +67,8 @@ pub enum Fatal {
 pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
     let root = &opts.root;
     let config = config::load(root, opts.base_url.as_deref(), diags);
-    let sources = source::discover(root, diags);
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = sources
-        .markdown
+    let source::Sources { markdown, statics } = source::discover(root, diags);
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = markdown
         .par_iter()
         .map(|f| {
             let mut d = Diagnostics::new();
@@ -87,6 +86,8 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
             None => {}
         }
     }
+    // The parsed files hold what is needed from here on.
+    drop(markdown);
     let config = config?;
     let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
     let names = Names::new(&resolved);
@@ -162,13 +163,18 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
         })
         .collect();
     let index = index::build(&resolved, &links);
+    // Rendered bodies replace the Markdown sources from here on.
+    let mut resolved = resolved;
+    for b in &mut resolved.briefings {
+        b.body = String::new();
+    }
     Some(Site {
         config,
         resolved,
         bodies: body_html,
         profile_bodies: profile_html,
         index,
-        statics: sources.statics,
+        statics,
     })
 }
 
