@@ -181,3 +181,126 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
         .collect();
     chunks.into_iter().flatten().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostics, Span};
+    use crate::model::{Briefing, Position, Slug, Spanned, StanceSrc, When};
+
+    fn briefing(
+        slug: &str,
+        date: &str,
+        actors: &[&str],
+        stances: &[(&str, &str, Position)],
+    ) -> Briefing {
+        let s = |v: &str| Spanned {
+            value: v.to_string(),
+            span: Span::FILE,
+        };
+        Briefing {
+            path: format!("content/{slug}.md"),
+            content_path: format!("{slug}.md"),
+            slug: Slug::new(slug).unwrap(),
+            title: slug.to_string(),
+            date: When::parse(date).unwrap(),
+            updated: None,
+            summary: None,
+            actors: actors.iter().map(|a| s(a)).collect(),
+            places: Vec::new(),
+            topics: Vec::new(),
+            stances: stances
+                .iter()
+                .map(|(a, t, p)| StanceSrc {
+                    actor: s(a),
+                    on: s(t),
+                    position: *p,
+                    quote: None,
+                    by: None,
+                    source: None,
+                })
+                .collect(),
+            tags: Vec::new(),
+            sources: Vec::new(),
+            confidence: None,
+            draft: false,
+            extra: serde_json::json!({}),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    fn site(briefings: Vec<Briefing>) -> (Resolved, Index) {
+        let mut d = Diagnostics::new();
+        let r = crate::resolve::resolve(briefings, Vec::new(), false, &mut d);
+        let links = vec![Vec::new(); r.briefings.len()];
+        let ix = build(&r, &links);
+        (r, ix)
+    }
+
+    fn slugs(r: &Resolved, list: &[BriefingIdx]) -> Vec<String> {
+        list.iter()
+            .map(|b| r.briefing(*b).slug.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn related_prefers_shared_entities_then_newest_then_slug() {
+        let (r, ix) = site(vec![
+            briefing("base", "2025-01-10", &["a", "b", "c"], &[]),
+            briefing("two-shared", "2025-01-01", &["a", "b"], &[]),
+            briefing("one-old", "2025-01-02", &["a"], &[]),
+            briefing("one-new-b", "2025-01-05", &["c"], &[]),
+            briefing("one-new-a", "2025-01-05", &["b"], &[]),
+            briefing("unrelated", "2025-01-09", &["z"], &[]),
+        ]);
+        let base = r
+            .briefings
+            .iter()
+            .position(|b| b.slug.as_str() == "base")
+            .unwrap();
+        assert_eq!(
+            slugs(&r, &ix.related[base]),
+            ["two-shared", "one-new-a", "one-new-b", "one-old"]
+        );
+    }
+
+    #[test]
+    fn history_is_oldest_first_and_co_actors_are_counted() {
+        let (r, ix) = site(vec![
+            briefing(
+                "late",
+                "2025-02-01",
+                &["a", "b"],
+                &[("a", "t", Position::Mixed)],
+            ),
+            briefing(
+                "early",
+                "2025-01-01",
+                &["a", "b", "c"],
+                &[("a", "t", Position::Opposes)],
+            ),
+        ]);
+        let id = |s: &str| {
+            r.entities
+                .iter()
+                .position(|e| e.id.slug.as_str() == s)
+                .map(|i| EntityIdx(i as u32))
+                .unwrap()
+        };
+        let hist = &ix.history[&(id("a"), id("t"))];
+        assert_eq!(
+            slugs(&r, &hist.iter().map(|h| h.briefing).collect::<Vec<_>>()),
+            ["early", "late"]
+        );
+        assert_eq!(
+            ix.co_actors[id("a").0 as usize],
+            vec![(id("b"), 2), (id("c"), 1)]
+        );
+        assert_eq!(ix.topic_actors[id("t").0 as usize], vec![id("a")]);
+        assert_eq!(
+            slugs(&r, &ix.named_in[id("t").0 as usize]),
+            ["early", "late"]
+        );
+    }
+}

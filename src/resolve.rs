@@ -478,3 +478,133 @@ fn dedupe_profiles(profiles: &mut Vec<Profile>, diags: &mut Diagnostics) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::When;
+
+    fn profile(kind: Kind, id: &str, name: &str, aliases: &[&str]) -> Profile {
+        Profile {
+            path: format!("content/{}/{id}.md", kind.dir()),
+            content_path: format!("{}/{id}.md", kind.dir()),
+            kind,
+            id: Slug::new(id).unwrap(),
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            subkind: None,
+            role: None,
+            affiliation: None,
+            within: None,
+            coords: None,
+            question: None,
+            extra: serde_json::json!({}),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    fn briefing(actors: &[&str]) -> Briefing {
+        Briefing {
+            path: "content/b.md".into(),
+            content_path: "b.md".into(),
+            slug: Slug::new("b").unwrap(),
+            title: "B".into(),
+            date: When::parse("2025-01-01").unwrap(),
+            updated: None,
+            summary: None,
+            actors: actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Spanned {
+                    value: a.to_string(),
+                    span: Span::new(3, 10 + i as u32),
+                })
+                .collect(),
+            places: Vec::new(),
+            topics: Vec::new(),
+            stances: Vec::new(),
+            tags: Vec::new(),
+            sources: Vec::new(),
+            confidence: None,
+            draft: false,
+            extra: serde_json::json!({}),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn ids_names_aliases_slugs_and_stubs() {
+        let mut d = Diagnostics::new();
+        let r = resolve(
+            vec![briefing(&[
+                "ZELENSKYY",
+                "jean-noel barrot",
+                "Jean Noel Barrot!",
+                "Andriy Yermak",
+                "andriy  yermak",
+            ])],
+            vec![
+                profile(
+                    Kind::Actor,
+                    "volodymyr-zelenskiy",
+                    "Volodymyr Zelenskiy",
+                    &["Zelenskyy"],
+                ),
+                profile(Kind::Actor, "jean-noel-barrot", "Jean-Noël Barrot", &[]),
+            ],
+            false,
+            &mut d,
+        );
+        let ids: Vec<&str> = r.refs[0]
+            .actors
+            .iter()
+            .map(|&e| r.entity(e).id.slug.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["volodymyr-zelenskiy", "jean-noel-barrot", "andriy-yermak"]
+        );
+        let stub = r
+            .entities
+            .iter()
+            .find(|e| e.id.slug.as_str() == "andriy-yermak")
+            .unwrap();
+        assert!(stub.profile.is_none());
+        assert_eq!(stub.name, "Andriy Yermak");
+        assert_eq!(d.warning_count(), 2, "one warning per stub reference");
+        assert!(!d.has_errors());
+    }
+
+    #[test]
+    fn a_name_of_two_profiles_is_an_error_naming_both() {
+        let mut d = Diagnostics::new();
+        resolve(
+            vec![briefing(&["Mali"])],
+            vec![
+                profile(Kind::Actor, "mali-army", "Malian Armed Forces", &["Mali"]),
+                profile(
+                    Kind::Actor,
+                    "mali-government",
+                    "Government of Mali",
+                    &["Mali"],
+                ),
+                profile(Kind::Place, "mali", "Mali", &[]),
+            ],
+            false,
+            &mut d,
+        );
+        let errors: Vec<String> = d.sorted().into_iter().map(|x| x.to_string()).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("content/b.md:3:10: error:"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[0].contains("content/actors/mali-army.md")
+                && errors[0].contains("content/actors/mali-government.md")
+        );
+    }
+}

@@ -584,3 +584,22 @@ fn stub_and_tag_names_are_as_first_written_by_date_then_path() {
             .contains("Late Spelling")
     );
 }
+
+#[test]
+fn topic_matrix_reads_as_a_curator_expects() {
+    let site = base_site(&[
+        (
+            "content/briefings/2025-11-20-a.md",
+            "---\ntitle: A\nstances:\n  - {actor: Ukraine, on: us-peace-plan, position: unclear, by: Zelensky}\n  - {actor: Jean-Noël Barrot, on: us-peace-plan, position: opposes, quote: \"Peace cannot be a capitulation.\"}\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-22-b.md",
+            "---\ntitle: B\nstances:\n  - {actor: Ukraine, on: us-peace-plan, position: mixed}\n---\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("topics/us-peace-plan/index.html");
+    let start = page.find("<section aria-labelledby=\"matrix\">").unwrap();
+    let end = start + page[start..].find("</section>").unwrap() + 10;
+    insta::assert_snapshot!(&page[start..end]);
+}
