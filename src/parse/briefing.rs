@@ -138,20 +138,7 @@ impl Fields<'_> {
     }
 
     fn sources(&mut self) -> Vec<Source> {
-        let Some(node) = self.get("sources").cloned() else {
-            return Vec::new();
-        };
-        let items = match node.value {
-            Yaml::Seq(items) => items,
-            Yaml::Null => return Vec::new(),
-            other => {
-                self.error(
-                    node.span,
-                    format!("`sources` must be a list, not {}", other.describe()),
-                );
-                return Vec::new();
-            }
-        };
+        let items = self.items("sources");
         let mut out = Vec::new();
         for item in items {
             match &item.value {
@@ -203,20 +190,7 @@ impl Fields<'_> {
     }
 
     fn stances(&mut self, source_count: usize) -> Vec<StanceSrc> {
-        let Some(node) = self.get("stances").cloned() else {
-            return Vec::new();
-        };
-        let items = match node.value {
-            Yaml::Seq(items) => items,
-            Yaml::Null => return Vec::new(),
-            other => {
-                self.error(
-                    node.span,
-                    format!("`stances` must be a list, not {}", other.describe()),
-                );
-                return Vec::new();
-            }
-        };
+        let items = self.items("stances");
         let mut out = Vec::new();
         for item in items {
             let Yaml::Map(entries) = &item.value else {

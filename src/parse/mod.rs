@@ -203,6 +203,24 @@ impl Fields<'_> {
         }
     }
 
+    /// The entries of the list under `key`; empty (with an error) when it is not a list.
+    fn items(&mut self, key: &str) -> Vec<Node> {
+        let Some(node) = self.get(key).cloned() else {
+            return Vec::new();
+        };
+        match node.value {
+            Yaml::Seq(items) => items,
+            Yaml::Null => Vec::new(),
+            other => {
+                self.error(
+                    node.span,
+                    format!("`{key}` must be a list, not {}", other.describe()),
+                );
+                Vec::new()
+            }
+        }
+    }
+
     fn extra(&mut self) -> serde_json::Value {
         self.get("extra")
             .map(|n| n.value.to_json())
