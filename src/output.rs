@@ -166,6 +166,44 @@ impl Staging {
     }
 }
 
+/// Cleans up after a build that was killed: a half-written staging folder is removed, and
+/// an output that was moved aside but never replaced is moved back.
+pub fn recover(output: &Path) {
+    let output = absolute(output);
+    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let output = output.as_path();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let (tmp, old) = (
+        format!(".{name}.dossier-tmp-"),
+        format!(".{name}.dossier-old-"),
+    );
+    let mut found: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().to_string(), e.path()))
+        .filter(|(n, _)| n.starts_with(&tmp) || n.starts_with(&old))
+        .collect();
+    found.sort();
+    for (n, path) in found {
+        // Only folders this tool made (they carry the marker), of builds no longer running.
+        let pid = n.rsplit('-').next().unwrap_or("");
+        let running =
+            pid != std::process::id().to_string() && Path::new("/proc").join(pid).exists();
+        if !path.join(MARKER).exists() || running {
+            continue;
+        }
+        if n.starts_with(&old) && !output.exists() {
+            let _ = fs::rename(&path, output);
+        } else {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.dir);

@@ -216,6 +216,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     }
     let out = output_dir(opts);
     output::check_safe(&opts.root, &out)?;
+    output::recover(&out);
     let mut diags = Diagnostics::new();
     let Some(site) = load(opts, &mut diags) else {
         return Ok(finish(diags, 0, 0, start));

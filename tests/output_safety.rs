@@ -168,3 +168,39 @@ fn symlinks_never_lead_out_of_the_site_and_loops_do_not_hang() {
     assert!(r.stderr.contains("loop"), "{}", r.stderr);
     assert!(!site.page("timeline/index.html").contains("Outside secret"));
 }
+
+#[test]
+fn leftovers_of_a_killed_build_are_cleaned_up_or_restored() {
+    let site = good_site();
+    assert_eq!(site.build().code, 0);
+    let before = snapshot(&site.out());
+    // A build killed after moving the old output aside, and another killed mid-write.
+    std::fs::rename(site.out(), site.root().join(".output.dossier-old-99999")).unwrap();
+    std::fs::create_dir(site.root().join(".output.dossier-tmp-88888")).unwrap();
+    std::fs::write(
+        site.root()
+            .join(".output.dossier-tmp-88888/.dossier-output"),
+        "",
+    )
+    .unwrap();
+    std::fs::write(
+        site.root().join(".output.dossier-tmp-88888/half.html"),
+        "<p>half",
+    )
+    .unwrap();
+    site.write("content/broken.md", "---\ntitle: [\n---\n");
+    assert_eq!(site.build().code, 1);
+    assert_eq!(
+        snapshot(&site.out()),
+        before,
+        "the moved-aside output is back"
+    );
+    std::fs::remove_file(site.root().join("content/broken.md")).unwrap();
+    assert_eq!(site.build().code, 0);
+    assert_eq!(snapshot(&site.out()), before);
+    let names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("dossier-")), "{names:?}");
+}
