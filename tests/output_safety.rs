@@ -174,20 +174,23 @@ fn leftovers_of_a_killed_build_are_cleaned_up_or_restored() {
     let site = good_site();
     assert_eq!(site.build().code, 0);
     let before = snapshot(&site.out());
+    // PIDs of processes that have ended, as a killed build's would be.
+    let dead = || {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        child.wait().unwrap();
+        child.id()
+    };
+    let (a, b) = (dead(), dead());
     // A build killed after moving the old output aside, and another killed mid-write.
-    std::fs::rename(site.out(), site.root().join(".output.dossier-old-99999")).unwrap();
-    std::fs::create_dir(site.root().join(".output.dossier-tmp-88888")).unwrap();
-    std::fs::write(
-        site.root()
-            .join(".output.dossier-tmp-88888/.dossier-output"),
-        "",
+    let tmp = site.root().join(format!(".output.dossier-tmp-{b}"));
+    std::fs::rename(
+        site.out(),
+        site.root().join(format!(".output.dossier-old-{a}")),
     )
     .unwrap();
-    std::fs::write(
-        site.root().join(".output.dossier-tmp-88888/half.html"),
-        "<p>half",
-    )
-    .unwrap();
+    std::fs::create_dir(&tmp).unwrap();
+    std::fs::write(tmp.join(".dossier-output"), "").unwrap();
+    std::fs::write(tmp.join("half.html"), "<p>half").unwrap();
     site.write("content/broken.md", "---\ntitle: [\n---\n");
     assert_eq!(site.build().code, 1);
     assert_eq!(
