@@ -231,10 +231,6 @@ pub fn render(
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::FootnoteDefinition(ref label)) => {
-                ids.push(label.to_string());
-                events.push(event);
-            }
             Event::Html(ref raw) | Event::InlineHtml(ref raw) => {
                 ids.extend(html_ids(raw));
                 events.push(event);
@@ -253,6 +249,7 @@ pub fn render(
             }
         }
     }
+    footnotes(&mut events, &mut ids);
     let mut html = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let mut links: Vec<Target> = links.into_iter().collect();
@@ -262,6 +259,74 @@ pub fn render(
         links,
         ids,
         fragments,
+    }
+}
+
+/// Renders footnotes with ids that are valid and cannot collide with headings
+/// (`fn-<label>`, `fnref-<label>`), numbered in order of first reference, each definition
+/// linking back to its first reference.
+fn footnotes(events: &mut [Event<'_>], ids: &mut Vec<String>) {
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    let mut referenced: HashSet<String> = HashSet::new();
+    let id = |label: &str| {
+        let slug = crate::slug::slugify(label);
+        if slug.is_empty() {
+            "note".to_string()
+        } else {
+            slug
+        }
+    };
+    for e in events.iter() {
+        if let Event::FootnoteReference(label) = e {
+            let n = numbers.len() + 1;
+            numbers.entry(id(label)).or_insert(n);
+        }
+    }
+    for e in events.iter() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = e {
+            let n = numbers.len() + 1;
+            numbers.entry(id(label)).or_insert(n);
+        }
+    }
+    let mut open: Vec<String> = Vec::new();
+    for e in events.iter_mut() {
+        let html = match e {
+            Event::FootnoteReference(label) => {
+                let slug = id(label);
+                let n = numbers.get(&slug).copied().unwrap_or(0);
+                // Only the first reference carries the id the back link points to.
+                let anchor = if referenced.insert(slug.clone()) {
+                    ids.push(format!("fnref-{slug}"));
+                    format!(" id=\"fnref-{slug}\"")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "<sup class=\"footnote-reference\"{anchor}><a href=\"#fn-{slug}\">{n}</a></sup>"
+                )
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let slug = id(label);
+                let n = numbers.get(&slug).copied().unwrap_or(0);
+                ids.push(format!("fn-{slug}"));
+                open.push(slug.clone());
+                format!(
+                    "<div class=\"footnote-definition\" id=\"fn-{slug}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let slug = open.pop().unwrap_or_default();
+                if referenced.contains(&slug) {
+                    format!(
+                        "<a class=\"footnote-backref\" href=\"#fnref-{slug}\" aria-label=\"Back to the text\">↩</a></div>\n"
+                    )
+                } else {
+                    "</div>\n".to_string()
+                }
+            }
+            _ => continue,
+        };
+        *e = Event::Html(html.into());
     }
 }
 

@@ -603,3 +603,21 @@ fn topic_matrix_reads_as_a_curator_expects() {
     let end = start + page[start..].find("</section>").unwrap() + 10;
     insta::assert_snapshot!(&page[start..end]);
 }
+
+#[test]
+fn footnotes_get_valid_ids_and_link_both_ways() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\n---\n## 1\n\nClaim one[^my note] and two[^2].\n\n[^2]: Second.\n[^my note]: First, with a space in its label.\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/x/index.html");
+    assert!(page.contains("<sup class=\"footnote-reference\" id=\"fnref-my-note\"><a href=\"#fn-my-note\">1</a></sup>"), "{page}");
+    assert!(page.contains("id=\"fn-2\"><sup class=\"footnote-definition-label\">2</sup>"));
+    assert!(page.contains("href=\"#fnref-2\""));
+    assert!(
+        broken_links(&site.out(), "/").is_empty(),
+        "{:?}",
+        broken_links(&site.out(), "/")
+    );
+}

@@ -39,7 +39,8 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError>
         indents.push(indent);
         let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
         let (flow, aliases_here, anchors_here) = scan_line(content);
-        let depth = indents.len() + dashes + flow;
+        // The top-level mapping is depth 0: `a: [[x]]` nests two deep.
+        let depth = indents.len() - 1 + dashes + flow;
         if depth > MAX_DEPTH {
             return Err(err(
                 lno,

@@ -226,6 +226,14 @@ mod tests {
         assert!(parse(bomb, 2).unwrap_err().message.contains("aliases"));
         let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
         assert!(parse(&deep, 2).unwrap_err().message.contains("deeper"));
+        let at_limit = format!("a: {}{}\n", "[".repeat(64), "]".repeat(64));
+        assert!(parse(&at_limit, 2).is_ok());
+        let past = format!("a: {}{}\n", "[".repeat(65), "]".repeat(65));
+        assert!(parse(&past, 2).is_err());
+        let block: String = (0..70)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        assert!(parse(&block, 2).unwrap_err().message.contains("deeper"));
         let tab = "title: x\n\tbad: y\n";
         assert_eq!(parse(tab, 2).unwrap_err().span, Span::new(3, 1));
         let big = format!("title: {}\n", "x".repeat(70 * 1024));
