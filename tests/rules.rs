@@ -621,3 +621,21 @@ fn footnotes_get_valid_ids_and_link_both_ways() {
         broken_links(&site.out(), "/")
     );
 }
+
+#[test]
+fn bom_and_crlf_change_nothing_in_the_output() {
+    let text = "---\ntitle: Same\nactors: [Someone]\n---\n# Heading\n\nA paragraph\nover two lines.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+    let lf = TestSite::new(&[("content/briefings/2025-11-20-x.md", text)]);
+    let crlf = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        &format!("\u{feff}{}", text.replace('\n', "\r\n")),
+    )]);
+    let (a, b) = (lf.build(), crlf.build());
+    assert_eq!((a.code, b.code), (0, 0));
+    assert_eq!(
+        a.stderr.replace(' ', ""),
+        b.stderr.replace(' ', ""),
+        "same diagnostics, same lines"
+    );
+    assert_eq!(snapshot(&lf.out()), snapshot(&crlf.out()));
+}
