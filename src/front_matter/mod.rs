@@ -135,15 +135,7 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
     guard(yaml, first_line)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
-        Err(e) => {
-            let (line, col) = e.location().map_or((first_line, 1), |l| {
-                (first_line + l.line() as u32 - 1, l.column() as u32)
-            });
-            let msg = e.to_string();
-            // serde_yaml appends " at line X column Y" in the wrong coordinates: drop it.
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            return Err(err(line, col.max(1), format!("invalid YAML: {msg}")));
-        }
+        Err(e) => return Err(yaml_error(&e, yaml, first_line)),
     };
     let locator = Locator::new(yaml, first_line);
     let whole = 0..locator.lines.len();
@@ -163,6 +155,63 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
             ),
         )),
     }
+}
+
+/// A serde_yaml error in file coordinates: its position moved by the front matter's first
+/// line, and every "at line N" of its message too.
+fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: u32) -> FrontMatterError {
+    let (mut line, mut col) = e.location().map_or((first_line, 1), |l| {
+        (first_line + l.line() as u32 - 1, l.column() as u32)
+    });
+    let raw = e.to_string();
+    // The first position repeats the diagnostic's own: drop it, keep the context after it.
+    let mut msg = match raw.split_once(" at line ") {
+        Some((head, rest)) => {
+            let tail = rest.split_once(", ").map_or("", |(_, t)| t);
+            if tail.is_empty() {
+                head.to_string()
+            } else {
+                format!("{head}, {tail}")
+            }
+        }
+        None => raw.clone(),
+    };
+    if let Some((head, rest)) = msg.split_once(" at line ") {
+        let mut words = rest.splitn(2, ' ');
+        if let Some(n) = words.next().and_then(|n| n.parse::<u32>().ok()) {
+            msg = format!(
+                "{head} at line {} {}",
+                n + first_line - 1,
+                words.next().unwrap_or("")
+            );
+        }
+    }
+    if let Some(key) = raw
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|k| k.split('"').next())
+    {
+        // Point at the second occurrence of the key, not at the mapping.
+        let hits: Vec<(usize, usize)> = yaml
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let t = l.trim_start();
+                (t.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':')))
+                .then_some((i, l.len() - t.len()))
+            })
+            .collect();
+        if let Some(&(i, indent)) = hits.get(1) {
+            line = first_line + i as u32;
+            col = indent as u32 + 1;
+        }
+        msg = format!("`{key}` is set twice");
+    }
+    err(
+        line,
+        col.max(1),
+        format!("invalid YAML: {}", msg.trim_end()),
+    )
 }
 
 /// Parses a whole YAML file (such as site.yaml) with the same guards.
