@@ -13,7 +13,7 @@ pub const MAX_FRONT_MATTER: usize = 64 * 1024;
 /// Deeper nesting than this is refused before parsing.
 pub const MAX_DEPTH: usize = 64;
 /// How many nodes alias expansion may produce in one document.
-pub const ALIAS_BUDGET: u64 = 4096;
+pub const ALIAS_BUDGET: u64 = 10_000;
 
 /// A YAML value with the position of its text in the file.
 #[derive(Debug, Clone, PartialEq)]
