@@ -17,6 +17,20 @@ pub struct Config {
     pub theme: Option<String>,
 }
 
+impl Config {
+    /// Settings used to go on checking content when site.yaml has errors (the run fails).
+    pub fn fallback() -> Config {
+        Config {
+            title: "Untitled site".to_string(),
+            base_url: "/".to_string(),
+            base_path: "/".to_string(),
+            language: "en".to_string(),
+            description: None,
+            theme: None,
+        }
+    }
+}
+
 const KEYS: &[&str] = &["title", "base_url", "language", "description", "theme"];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).

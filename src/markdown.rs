@@ -128,8 +128,7 @@ pub fn render(
     let mut heading: Option<usize> = None;
     // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
     let mut label: Option<String> = None;
-    let mut used_ids: HashMap<String, usize> =
-        THEME_IDS.iter().map(|id| (id.to_string(), 1)).collect();
+    let mut used_ids: HashSet<String> = HashSet::new();
     let mut ids: Vec<String> = Vec::new();
     let mut fragments: Vec<(Option<Target>, String, Span)> = Vec::new();
     let mut has_h1 = false;
@@ -203,7 +202,7 @@ pub fn render(
                     }) = &events[start]
                 {
                     let id = match id {
-                        Some(id) => id.to_string(),
+                        Some(id) => unique_id(id.to_string(), &mut used_ids),
                         None => {
                             let text: String = events[start + 1..]
                                 .iter()
@@ -361,21 +360,20 @@ fn html_ids(raw: &str) -> Vec<String> {
     out
 }
 
-/// Warns about `#fragment` links to ids no page has; `has(target, id)` looks in other pages.
+/// Warns about `#fragment` links to ids their page lacks; `has(page, id)` knows each page's
+/// ids (this body's own included, under `this`).
 pub fn check_fragments(
     body: &Body,
+    this: Target,
     path: &str,
     has: impl Fn(Target, &str) -> bool,
     diags: &mut Diagnostics,
 ) {
     for (target, frag, span) in &body.fragments {
-        if frag.is_empty() || is_theme_id(frag) {
+        if frag.is_empty() {
             continue;
         }
-        let found = match target {
-            None => body.ids.contains(frag),
-            Some(t) => has(*t, frag),
-        };
+        let found = has(target.unwrap_or(this), frag);
         if !found {
             diags.warning(
                 path,
@@ -386,14 +384,16 @@ pub fn check_fragments(
     }
 }
 
-fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
-    let n = used.entry(base.clone()).or_insert(0);
-    *n += 1;
-    if *n == 1 {
-        base
-    } else {
-        format!("{base}-{}", *n - 1)
+/// `base`, or `base-1`, `base-2`… : never an id already on the page or one the theme uses.
+fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    let mut candidate = base.clone();
+    let mut n = 0;
+    while used.contains(&candidate) || is_theme_id(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
     }
+    used.insert(candidate.clone());
+    candidate
 }
 
 enum Rewrite {

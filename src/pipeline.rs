@@ -88,7 +88,8 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
     }
     // The parsed files hold what is needed from here on.
     drop(markdown);
-    let config = config?;
+    // With a broken site.yaml (already reported), content is still checked.
+    let config = config.unwrap_or_else(Config::fallback);
     let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
     let names = Names::new(&resolved);
     let cx = LinkContext::new(&resolved, &names);
@@ -133,26 +134,28 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
             (body, d)
         })
         .collect();
+    let links: Vec<Vec<Target>> = bodies.iter().map(|(b, _)| b.links.clone()).collect();
+    let index = index::build(&resolved, &links);
     let has = |t: Target, frag: &str| {
         let ids = match t {
             Target::Briefing(b) => &bodies[b.0 as usize].0.ids,
             Target::Entity(e) => &profile_bodies[e.0 as usize].0.ids,
         };
-        ids.iter().any(|i| i == frag)
+        ids.iter().any(|i| i == frag) || theme::has_section_id(&resolved, &index, t, frag)
     };
-    for (b, (body, _)) in resolved.briefings.iter().zip(&bodies) {
-        markdown::check_fragments(body, &b.path, has, diags);
+    for (i, (b, (body, _))) in resolved.briefings.iter().zip(&bodies).enumerate() {
+        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
+        markdown::check_fragments(body, this, &b.path, has, diags);
     }
-    for (e, (body, _)) in resolved.entities.iter().zip(&profile_bodies) {
+    for (i, (e, (body, _))) in resolved.entities.iter().zip(&profile_bodies).enumerate() {
         if let Some(p) = &e.profile {
-            markdown::check_fragments(body, &p.path, has, diags);
+            let this = Target::Entity(EntityIdx(i as u32));
+            markdown::check_fragments(body, this, &p.path, has, diags);
         }
     }
-    let mut links = Vec::with_capacity(bodies.len());
     let mut body_html = Vec::with_capacity(bodies.len());
     for (b, d) in bodies {
         diags.extend(d);
-        links.push(b.links);
         body_html.push(b.html);
     }
     let profile_html = profile_bodies
@@ -162,7 +165,6 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
             b.html
         })
         .collect();
-    let index = index::build(&resolved, &links);
     // Rendered bodies replace the Markdown sources from here on.
     let mut resolved = resolved;
     for b in &mut resolved.briefings {
@@ -186,10 +188,14 @@ fn page_count(site: &Site) -> usize {
 }
 
 fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> Report {
-    let errors = diags.error_count();
-    let warnings = diags.warning_count();
+    let diagnostics = diags.sorted();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
     Report {
-        diagnostics: diags.sorted(),
+        diagnostics,
         errors,
         warnings,
         written,

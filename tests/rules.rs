@@ -639,3 +639,16 @@ fn bom_and_crlf_change_nothing_in_the_output() {
     );
     assert_eq!(snapshot(&lf.out()), snapshot(&crlf.out()));
 }
+
+#[test]
+fn a_briefing_naming_only_a_topic_links_to_it() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\ntopics: [Energy]\n---\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    assert!(
+        site.page("briefings/x/index.html")
+            .contains("href=\"../../topics/energy/index.html\"")
+    );
+}

@@ -118,9 +118,11 @@ impl Fields<'_> {
         Some(Briefing {
             path: file.path.clone(),
             content_path: file.content_path.clone(),
-            slug: slug?,
-            title: title?.value,
-            date: date?,
+            // Errors for these are already reported, and the build will fail: placeholders
+            // let the references and the body still be checked in this run.
+            slug: slug.or_else(|| Slug::new(&file.content_path))?,
+            title: title.map_or_else(|| stem.to_string(), |t| t.value),
+            date: date.or_else(|| When::parse("1970-01-01").ok())?,
             updated,
             summary,
             actors,
@@ -237,12 +239,14 @@ impl Fields<'_> {
                     match idx {
                         Some(i) if i >= 1 && i <= source_count => Some(i - 1),
                         _ => {
-                            sub.error(
-                                n.span,
+                            let msg = if source_count == 0 {
+                                "stance `source` points into `sources`, but this briefing lists none".to_string()
+                            } else {
                                 format!(
                                     "stance `source` must be a number from 1 to {source_count} (the briefing's sources)"
-                                ),
-                            );
+                                )
+                            };
+                            sub.error(n.span, msg);
                             None
                         }
                     }

@@ -86,7 +86,7 @@ impl Fields<'_> {
             content_path: file.content_path.clone(),
             kind,
             id: id?,
-            name: name?.value,
+            name: name.map_or_else(|| stem.to_string(), |n| n.value),
             aliases,
             subkind: subkind.map(|k| k.value),
             role,

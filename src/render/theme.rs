@@ -2,6 +2,10 @@
 //! `themes/<name>/templates/X.html` of the site.
 
 use crate::diagnostic::{Diagnostics, Span};
+use crate::index::Index;
+use crate::markdown::Target;
+use crate::model::Kind;
+use crate::resolve::Resolved;
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
@@ -196,4 +200,47 @@ pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
             (rel, p)
         })
         .collect()
+}
+
+/// Whether the default theme gives the page of `t` an element with id `frag` (a section
+/// such as `stances`, or a row such as `source-2`), as rendered for this site.
+pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
+    let numbered = |prefix: &str, count: usize| {
+        frag.strip_prefix(prefix)
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n >= 1 && n <= count)
+    };
+    if frag == "main" {
+        return true;
+    }
+    match t {
+        Target::Briefing(b) => {
+            let (i, br) = (b.0 as usize, r.briefing(b));
+            let stances = r.refs[i].stances.len();
+            match frag {
+                "stances" => stances > 0,
+                "sources" => !br.sources.is_empty(),
+                "related" => !ix.related[i].is_empty(),
+                "backlinks" => !ix.briefing_backlinks[i].is_empty(),
+                _ => numbered("stance-", stances) || numbered("source-", br.sources.len()),
+            }
+        }
+        Target::Entity(e) => {
+            let i = e.0 as usize;
+            let kind = r.entity(e).id.kind;
+            match frag {
+                "briefings" => true,
+                "backlinks" => !ix.entity_backlinks[i].is_empty(),
+                "positions" => kind == Kind::Actor && !ix.actor_topics[i].is_empty(),
+                "co-actors" => kind == Kind::Actor && !ix.co_actors[i].is_empty(),
+                "members" => {
+                    kind == Kind::Actor && r.entities.iter().any(|m| m.affiliation == Some(e))
+                }
+                "sub-places" => kind == Kind::Place && !ix.sub_places[i].is_empty(),
+                "actors" => kind == Kind::Place && !ix.place_actors[i].is_empty(),
+                "matrix" => kind == Kind::Topic,
+                _ => false,
+            }
+        }
+    }
 }
