@@ -38,7 +38,13 @@ pub struct Sources {
 pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
     let mut sources = Sources::default();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in walk(root, &root.join("content"), &canon_root, diags) {
+    for entry in walk(
+        root,
+        &root.join("content"),
+        &canon_root,
+        Skip::Hidden,
+        diags,
+    ) {
         if entry.extension().is_none_or(|e| e != "md") {
             continue;
         }
@@ -53,7 +59,13 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
             Err((span, msg)) => diags.error(&rel, span, msg),
         }
     }
-    for entry in walk(root, &root.join("static"), &canon_root, diags) {
+    for entry in walk(
+        root,
+        &root.join("static"),
+        &canon_root,
+        Skip::VersionControl,
+        diags,
+    ) {
         let rel = rel_path(&root.join("static"), &entry);
         sources.statics.push(StaticFile {
             output_path: rel,
@@ -65,8 +77,24 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
     sources
 }
 
+/// What a walk leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Content: dotfiles, editor backups (`x~`, `#x#`) and version-control folders.
+    Hidden,
+    /// Static files are copied verbatim (`.nojekyll`, `.well-known/`): only `.git` and the
+    /// like are left out.
+    VersionControl,
+}
+
 /// Every regular file under `dir`, sorted, following symlinks that stay in the site.
-pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub fn walk(
+    root: &Path,
+    dir: &Path,
+    canon_root: &Path,
+    skip: Skip,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return out;
@@ -75,7 +103,10 @@ pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
+        .filter_entry(move |e| match skip {
+            Skip::Hidden => !is_hidden(e.file_name()),
+            Skip::VersionControl => !is_vcs(e.file_name()),
+        });
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -116,6 +147,10 @@ pub fn walk(root: &Path, dir: &Path, canon_root: &Path, diags: &mut Diagnostics)
         }
     }
     out
+}
+
+fn is_vcs(name: &std::ffi::OsStr) -> bool {
+    matches!(name.to_str(), Some(".git" | ".hg" | ".svn" | ".DS_Store"))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -551,9 +551,22 @@ fn static_files_layer_default_theme_then_site_theme_then_site() {
         ("site.yaml", "title: T\ntheme: t\n"),
         ("themes/t/static/style.css", "/* theme css */"),
         ("static/robots.txt", "User-agent: *\nDisallow: /\n"),
+        ("static/.nojekyll", ""),
+        (
+            "static/.well-known/security.txt",
+            "Contact: mailto:desk@example.org\n",
+        ),
         ("content/briefings/2025-11-20-x.md", "---\ntitle: X\n---\n"),
     ]);
     assert_eq!(site.build().code, 0);
+    assert!(
+        site.out().join(".nojekyll").is_file(),
+        "static dotfiles are copied verbatim"
+    );
+    assert!(
+        site.page(".well-known/security.txt")
+            .starts_with("Contact:")
+    );
     assert_eq!(site.page("style.css"), "/* theme css */");
     assert_eq!(site.page("robots.txt"), "User-agent: *\nDisallow: /\n");
     assert!(

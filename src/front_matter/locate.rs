@@ -194,25 +194,35 @@ impl<'a> Locator<'a> {
                 start += 2;
                 start += t[start..].len() - t[start..].trim_start().len();
             }
-            let rest = &t[start..];
-            let after = if let Some(r) = rest.strip_prefix(key) {
-                Some(r)
-            } else {
-                ['"', '\''].iter().find_map(|q| {
-                    rest.strip_prefix(*q)
-                        .and_then(|r| r.strip_prefix(key))
-                        .and_then(|r| r.strip_prefix(*q))
-                })
-            };
-            if let Some(after) = after {
-                let trimmed = after.trim_start();
-                if let Some(value) = trimmed.strip_prefix(':')
+            // Where a key may begin: the line's content, or just inside a flow mapping
+            // (`- {actor: X, on: y}`), after `{` or `,`.
+            let mut starts = vec![start];
+            for (i, c) in t.char_indices().skip(start) {
+                if c == '{' || c == ',' {
+                    let after = i + 1;
+                    starts.push(after + t[after..].len() - t[after..].trim_start().len());
+                }
+            }
+            for start in starts {
+                let rest = &t[start..];
+                let after = if let Some(r) = rest.strip_prefix(key) {
+                    Some(r)
+                } else {
+                    ['"', '\''].iter().find_map(|q| {
+                        rest.strip_prefix(*q)
+                            .and_then(|r| r.strip_prefix(key))
+                            .and_then(|r| r.strip_prefix(*q))
+                    })
+                };
+                let Some(after) = after else { continue };
+                if let Some(value) = after.trim_start().strip_prefix(':')
                     && (value.is_empty() || value.starts_with(' '))
                 {
                     let vb = t.len() - value.trim_start().len();
                     if best.is_none_or(|b| start < b.3) {
                         best = Some((l, start, vb, start));
                     }
+                    break;
                 }
             }
         }

@@ -262,6 +262,20 @@ mod tests {
     }
 
     #[test]
+    fn flow_mapping_values_have_their_own_columns() {
+        let yaml = "stances:\n  - {actor: opposers, on: t, position: oppose, source: 2}\n";
+        let node = parse(yaml, 2).unwrap();
+        let Yaml::Seq(items) = &map(&node)[0].2.value else {
+            panic!()
+        };
+        let st = map(&items[0]);
+        let at = |k: &str| st.iter().find(|(key, _, _)| key == k).unwrap().2.span;
+        assert_eq!(at("actor"), Span::new(3, 13));
+        assert_eq!(at("position"), Span::new(3, 40));
+        assert_eq!(at("source"), Span::new(3, 56));
+    }
+
+    #[test]
     fn yaml_1_2_keeps_on_and_yes_as_strings() {
         let node = parse("on: yes\nx: no\n", 2).unwrap();
         let m = map(&node);

@@ -193,13 +193,19 @@ pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
     let mut d = Diagnostics::new();
     let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
     let canon = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    crate::source::walk(root, &sdir, &canon, &mut d)
-        .into_iter()
-        .map(|p| {
-            let rel = crate::diagnostic::display_path(p.strip_prefix(&sdir).unwrap_or(&p));
-            (rel, p)
-        })
-        .collect()
+    crate::source::walk(
+        root,
+        &sdir,
+        &canon,
+        crate::source::Skip::VersionControl,
+        &mut d,
+    )
+    .into_iter()
+    .map(|p| {
+        let rel = crate::diagnostic::display_path(p.strip_prefix(&sdir).unwrap_or(&p));
+        (rel, p)
+    })
+    .collect()
 }
 
 /// Whether the default theme gives the page of `t` an element with id `frag` (a section
