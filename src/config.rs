@@ -117,6 +117,16 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     if !ok {
         return None;
     }
+    if let Some(b) = &base
+        && let Err(why) = crate::urls::check_base(b)
+    {
+        let span = entries
+            .iter()
+            .find(|(k, _, _)| k == "base_url")
+            .map_or(Span::FILE, |(_, _, n)| n.span);
+        diags.error(PATH, span, format!("`base_url`: {why}"));
+        return None;
+    }
     let base = base_url
         .map(str::to_string)
         .or(base)

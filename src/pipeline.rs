@@ -61,6 +61,8 @@ pub enum Fatal {
     NoRoot(PathBuf),
     #[error("no site.yaml in {0}: is this a Dossier site? (pass its folder with --root)")]
     NotASite(PathBuf),
+    #[error("--base-url {0}")]
+    BadBaseUrl(String),
 }
 
 /// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`.
@@ -220,6 +222,9 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     if !opts.root.join("site.yaml").is_file() {
         return Err(Fatal::NotASite(opts.root.clone()));
     }
+    if let Some(b) = &opts.base_url {
+        crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
+    }
     let out = output_dir(opts);
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
@@ -254,6 +259,9 @@ pub fn check(opts: &Options) -> Result<Report, Fatal> {
     }
     if !opts.root.join("site.yaml").is_file() {
         return Err(Fatal::NotASite(opts.root.clone()));
+    }
+    if let Some(b) = &opts.base_url {
+        crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
     }
     let mut diags = Diagnostics::new();
     let Some(site) = load(opts, &mut diags) else {

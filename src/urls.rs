@@ -39,6 +39,23 @@ pub fn root_of(dir: &str) -> String {
     "../".repeat(depth(dir))
 }
 
+/// Accepts an absolute http(s) URL or a path starting with `/`, with nothing in it that
+/// would need escaping in HTML.
+pub fn check_base(base: &str) -> Result<(), String> {
+    let b = base.trim();
+    if !(b.starts_with("https://") || b.starts_with("http://") || b.starts_with('/')) {
+        return Err(format!(
+            "`{b}` must be an absolute URL (https://example.org/desk/) or a path starting with /"
+        ));
+    }
+    if b.chars()
+        .any(|c| c.is_whitespace() || "\"'<>`\\".contains(c))
+    {
+        return Err(format!("`{b}` has characters a URL cannot hold unescaped"));
+    }
+    Ok(())
+}
+
 /// Splits a base URL into its normalized form (ending in `/`) and its path (`/desk/`).
 pub fn split_base(base_url: &str) -> (String, String) {
     let mut base = base_url.trim().to_string();

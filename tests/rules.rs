@@ -665,3 +665,27 @@ fn a_briefing_naming_only_a_topic_links_to_it() {
             .contains("href=\"../../topics/energy/index.html\"")
     );
 }
+
+#[test]
+fn a_base_url_must_be_absolute_and_clean() {
+    let site = TestSite::new(&[
+        (
+            "site.yaml",
+            "title: T\nbase_url: 'https://example.org/\"><script>x</script>'\n",
+        ),
+        ("content/briefings/2025-11-20-x.md", "---\ntitle: X\n---\n"),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("site.yaml:2:11: error: `base_url`"),
+        "{}",
+        r.stderr
+    );
+    site.write("site.yaml", "title: T\n");
+    let r = site.run(&["build", "--base-url", "example.org/desk"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--base-url"), "{}", r.stderr);
+    assert_eq!(site.run(&["build", "--base-url", "/desk/"]).code, 0);
+    assert!(site.page("404.html").contains("href=\"/desk/index.html\""));
+}
