@@ -30,12 +30,12 @@ proptest! {
     #[test]
     fn yaml_positions_are_inside_the_text(keys in proptest::collection::vec("[a-z]{1,8}", 1..8), vals in proptest::collection::vec("[A-Za-z]{1,12}", 1..8)) {
         let yaml: String = keys.iter().zip(&vals).map(|(k, v)| format!("{k}: {v}\n")).collect();
-        if let Ok(node) = front_matter::parse(&yaml, 2) {
-            if let front_matter::Yaml::Map(entries) = node.value {
-                for (_, key_span, value) in entries {
-                    prop_assert!(key_span.line >= 2 && (key_span.line as usize) < 2 + keys.len());
-                    prop_assert!(value.span.line == key_span.line, "{:?} {:?}", key_span, value.span);
-                }
+        if let Ok(node) = front_matter::parse(&yaml, 2)
+            && let front_matter::Yaml::Map(entries) = node.value
+        {
+            for (_, key_span, value) in entries {
+                prop_assert!(key_span.line >= 2 && (key_span.line as usize) < 2 + keys.len());
+                prop_assert!(value.span.line == key_span.line, "{:?} {:?}", key_span, value.span);
             }
         }
     }
