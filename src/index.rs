@@ -132,6 +132,14 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 /// of squared entity degrees, not briefings × briefings.
 fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
+    // Rank 0 is the newest briefing; among one date, the smaller slug ranks first. Briefings
+    // are sorted by date then slug, so the rank orders ties exactly as the contract asks.
+    let mut by_rank: Vec<u32> = (0..n as u32).collect();
+    by_rank.sort_by_key(|&o| (std::cmp::Reverse(site.briefings[o as usize].date.epoch), o));
+    let mut rank = vec![0u32; n];
+    for (r, &o) in by_rank.iter().enumerate() {
+        rank[o as usize] = r as u32;
+    }
     let ids: Vec<usize> = (0..n).collect();
     // One scratch set per chunk of briefings, not per briefing.
     let chunks: Vec<Vec<Vec<BriefingIdx>>> = ids
@@ -139,7 +147,6 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
         .map(|chunk| {
             let mut counts = vec![0u32; n];
             let mut touched: Vec<u32> = Vec::new();
-            let mut best: Vec<(u32, u32)> = Vec::new();
             let mut out = Vec::with_capacity(chunk.len());
             for &bi in chunk {
                 for e in site.refs[bi].entities() {
@@ -154,27 +161,25 @@ fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingId
                         counts[o] += 1;
                     }
                 }
-                best.clear();
-                best.extend(touched.iter().map(|&o| (counts[o as usize], o)));
-                for &o in touched.iter() {
+                // The best RELATED by (most shared, then rank), packed in one u64 so the
+                // smallest key wins; kept in a small sorted array rather than sorting all.
+                let mut top: [u64; RELATED] = [u64::MAX; RELATED];
+                for &o in &touched {
+                    let key = (u64::from(u32::MAX - counts[o as usize]) << 32)
+                        | u64::from(rank[o as usize]);
                     counts[o as usize] = 0;
+                    if key < top[RELATED - 1] {
+                        let at = top.partition_point(|&k| k < key);
+                        top.copy_within(at..RELATED - 1, at + 1);
+                        top[at] = key;
+                    }
                 }
                 touched.clear();
-                // Briefings are sorted by date then slug, so among equal dates the smaller
-                // index has the smaller slug: no string comparison (or clone) needed.
-                let key = |&(score, o): &(u32, u32)| {
-                    let epoch = site.briefings[o as usize].date.epoch;
-                    (std::cmp::Reverse(score), std::cmp::Reverse(epoch), o)
-                };
-                if best.len() > RELATED {
-                    best.select_nth_unstable_by_key(RELATED, key);
-                    best.truncate(RELATED);
-                }
-                best.sort_by_key(key);
-                // A fresh, exact-size list: collecting from `best` would keep its capacity.
-                let mut top = Vec::with_capacity(best.len());
-                top.extend(best.iter().map(|&(_, o)| BriefingIdx(o)));
-                out.push(top);
+                let best = top
+                    .iter()
+                    .take_while(|&&k| k != u64::MAX)
+                    .map(|&k| BriefingIdx(by_rank[(k & 0xffff_ffff) as usize]));
+                out.push(best.collect::<Vec<_>>());
             }
             out
         })

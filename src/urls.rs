@@ -79,13 +79,13 @@ pub fn split_base(base_url: &str) -> (String, String) {
 
 /// Serves root-relative URLs (`href="/x/"`) of an HTML page under the base path
 /// (`href="/desk/x/"`), as the contract asks for bodies and themes alike.
-pub fn under_base(html: &str, base_path: &str) -> String {
+pub fn under_base(html: String, base_path: &str) -> String {
     if base_path == "/" {
-        return html.to_string();
+        return html;
     }
     let prefix = base_path.trim_end_matches('/');
     let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
+    let mut rest = html.as_str();
     let next = |s: &str| match (s.find("=\"/"), s.find("='/")) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -133,9 +133,9 @@ mod tests {
     fn root_relative_urls_move_under_the_base_path() {
         let html = r#"<a href="/x/">x</a> <img src='/i.png'> <a href="//cdn.example/x"> <a href="../y/"> <p title="/not">"#;
         assert_eq!(
-            under_base(html, "/desk/"),
+            under_base(html.to_string(), "/desk/"),
             r#"<a href="/desk/x/">x</a> <img src='/desk/i.png'> <a href="//cdn.example/x"> <a href="../y/"> <p title="/not">"#
         );
-        assert_eq!(under_base(html, "/"), html);
+        assert_eq!(under_base(html.to_string(), "/"), html);
     }
 }

@@ -197,7 +197,8 @@ impl<'a> Locator<'a> {
             // Where a key may begin: the line's content, or just inside a flow mapping
             // (`- {actor: X, on: y}`), after `{` or `,`.
             let mut starts = vec![start];
-            for (i, c) in t.char_indices().skip(start) {
+            let flow = if t.contains('{') { t } else { "" };
+            for (i, c) in flow.char_indices().skip(start) {
                 if c == '{' || c == ',' {
                     let after = i + 1;
                     starts.push(after + t[after..].len() - t[after..].trim_start().len());

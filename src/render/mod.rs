@@ -100,7 +100,7 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
             };
             let html = match theme.tera.render(template, &ctx) {
                 Ok(html) if template.ends_with(".html") => {
-                    urls::under_base(&html, &site.config.base_path)
+                    urls::under_base(html, &site.config.base_path)
                 }
                 Ok(xml) => xml,
                 Err(e) => {
