@@ -240,6 +240,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         render::render_site(&site, &theme, &render::Discard, &mut diags);
         return Ok(finish(diags, 0, 0, start));
     }
+    output::check_replaceable(&opts.root, &out)?;
     let staging = Staging::new(&out)?;
     let written = render::render_site(&site, &theme, &staging, &mut diags);
     if diags.has_errors() {
