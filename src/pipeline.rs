@@ -274,12 +274,3 @@ pub fn check(opts: &Options) -> Result<Report, Fatal> {
     }
     Ok(finish(diags, 0, pages, start))
 }
-
-/// Entity lookup used by tests and later stages.
-pub fn entity_named(site: &Site, kind: crate::model::Kind, id: &str) -> Option<EntityIdx> {
-    site.resolved
-        .entities
-        .iter()
-        .position(|e| e.id.kind == kind && e.id.slug.as_str() == id)
-        .map(|i| EntityIdx(i as u32))
-}
