@@ -65,8 +65,9 @@ pub enum Fatal {
     BadBaseUrl(String),
 }
 
-/// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`.
-pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
+/// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`. Problems
+/// go to `diags`; the site is always returned so that one run reports all of them.
+pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
     let root = &opts.root;
     let config = config::load(root, opts.base_url.as_deref(), diags);
     let source::Sources { markdown, statics } = source::discover(root, diags);
@@ -172,14 +173,14 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Option<Site> {
     for b in &mut resolved.briefings {
         b.body = String::new();
     }
-    Some(Site {
+    Site {
         config,
         resolved,
         bodies: body_html,
         profile_bodies: profile_html,
         index,
         statics,
-    })
+    }
 }
 
 /// The number of HTML pages the site has.
@@ -229,9 +230,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
     let mut diags = Diagnostics::new();
-    let Some(site) = load(opts, &mut diags) else {
-        return Ok(finish(diags, 0, 0, start));
-    };
+    let site = load(opts, &mut diags);
     let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) else {
         return Ok(finish(diags, 0, 0, start));
     };
@@ -265,9 +264,7 @@ pub fn check(opts: &Options) -> Result<Report, Fatal> {
         crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
     }
     let mut diags = Diagnostics::new();
-    let Some(site) = load(opts, &mut diags) else {
-        return Ok(finish(diags, 0, 0, start));
-    };
+    let site = load(opts, &mut diags);
     let pages = page_count(&site);
     if let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) {
         render::render_site(&site, &theme, &render::Discard, &mut diags);
