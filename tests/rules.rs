@@ -302,10 +302,21 @@ fn base_url_with_a_path_and_the_override() {
 fn front_matter_is_escaped_everywhere() {
     let site = TestSite::new(&[(
         "content/briefings/2025-11-20-x.md",
-        "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"<img src=x onerror=alert(1)>\"\nactors: [\"<b>Bold</b>\"]\ntags: [\"<i>t</i>\"]\n---\nBody.\n",
+        "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"<img src=x onerror=alert(1)>\"\nactors: [\"<b>Bold</b>\"]\ntags: [\"<i>t</i>\"]\nsources:\n  - {title: Bad, url: \"javascript:alert(1)\"}\n  - \"JavaScript:alert(2)\"\n---\nBody.\n",
     )]);
     let r = site.build();
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(":8:") && r.stderr.contains("scheme `javascript:`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !site
+            .page("briefings/x/index.html")
+            .to_lowercase()
+            .contains("href=\"javascript")
+    );
     for f in [
         "briefings/x/index.html",
         "index.html",

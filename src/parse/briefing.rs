@@ -144,12 +144,15 @@ impl Fields<'_> {
         let mut out = Vec::new();
         for item in items {
             match &item.value {
-                Yaml::String(url) => out.push(Source {
-                    title: url.clone(),
-                    url: Some(url.clone()),
-                    publisher: None,
-                    date: None,
-                }),
+                Yaml::String(raw) => {
+                    let url = safe_url(raw, item.span, self.path, self.diags);
+                    out.push(Source {
+                        title: raw.clone(),
+                        url,
+                        publisher: None,
+                        date: None,
+                    })
+                }
                 Yaml::Map(entries) => {
                     let mut sub = Fields {
                         path: self.path,
@@ -158,7 +161,9 @@ impl Fields<'_> {
                         ok: true,
                     };
                     sub.warn_unknown(SOURCE_KEYS, "source");
-                    let url = sub.text("url").map(|s| s.value);
+                    let url = sub
+                        .text("url")
+                        .and_then(|u| safe_url(&u.value, u.span, sub.path, sub.diags));
                     let title = sub.text("title").map(|s| s.value);
                     let publisher = sub.text("publisher").map(|s| s.value);
                     let date = sub.text("date").map(|d| match When::parse(&d.value) {
@@ -283,6 +288,33 @@ impl Fields<'_> {
                 }
                 None
             }
+        }
+    }
+}
+
+/// A source URL that is safe to put in `href`: http(s), mailto or relative. Anything else
+/// (`javascript:`, `data:` …) is dropped with a warning; the source keeps its title.
+fn safe_url(
+    url: &str,
+    span: Span,
+    path: &str,
+    diags: &mut crate::diagnostic::Diagnostics,
+) -> Option<String> {
+    let u = url.trim();
+    let scheme = u.split_once(':').map(|(s, _)| s).filter(|s| {
+        !s.contains('/')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("http" | "https" | "mailto") => Some(u.to_string()),
+        Some(other) => {
+            diags.warning(
+                path,
+                span,
+                format!("source URL with scheme `{other}:` is not linked; use http(s)"),
+            );
+            None
         }
     }
 }
