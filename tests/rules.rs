@@ -700,3 +700,30 @@ fn a_base_url_must_be_absolute_and_clean() {
     assert_eq!(site.run(&["build", "--base-url", "/desk/"]).code, 0);
     assert!(site.page("404.html").contains("href=\"/desk/index.html\""));
 }
+
+#[test]
+fn extra_reaches_templates_in_a_stable_order() {
+    let site = TestSite::new(&[
+        ("site.yaml", "title: T\ntheme: t\n"),
+        (
+            "themes/t/templates/briefing.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>{{ briefing.title }}</h1>{% for k, v in briefing.extra %}[{{ k }}={{ v }}]{% endfor %}{% endblock content %}",
+        ),
+        (
+            "content/briefings/2025-11-20-x.md",
+            "---\ntitle: X\nextra: {zulu: 1, alpha: 2, mike: \"<b>3</b>\", echo: 4, kilo: 5, bravo: 6}\n---\n",
+        ),
+    ]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/x/index.html");
+    assert!(
+        page.contains("[alpha=2][bravo=6][echo=4][kilo=5][mike=&lt;b&gt;3&lt;&#x2F;b&gt;][zulu=1]")
+            || page
+                .contains("[alpha=2][bravo=6][echo=4][kilo=5][mike=&lt;b&gt;3&lt;/b&gt;][zulu=1]"),
+        "{page}"
+    );
+    for _ in 0..3 {
+        assert_eq!(site.build().code, 0);
+        assert_eq!(site.page("briefings/x/index.html"), page);
+    }
+}
