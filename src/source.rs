@@ -51,11 +51,14 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
         let rel = rel_path(root, &entry);
         let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
         match read_text(&entry) {
-            Ok(text) => sources.markdown.push(SourceFile {
-                path: rel,
-                content_path,
-                text,
-            }),
+            Ok(text) => {
+                let text = strip_controls(text, &rel, diags);
+                sources.markdown.push(SourceFile {
+                    path: rel,
+                    content_path,
+                    text,
+                })
+            }
             Err((span, msg)) => diags.error(&rel, span, msg),
         }
     }
@@ -177,6 +180,30 @@ pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
     }
     let bytes = std::fs::read(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
     decode(bytes)
+}
+
+/// True for characters no HTML page or XML feed may hold (C0 controls but tab and line
+/// feed, DEL, and the non-characters U+FFFE and U+FFFF).
+pub fn is_forbidden_char(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n') || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}'
+}
+
+/// Removes forbidden characters, warning once per file at the first of them.
+fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> String {
+    let Some(first) = text.find(is_forbidden_char) else {
+        return text;
+    };
+    let span = crate::diagnostic::LineIndex::new(&text).span(first, 1);
+    let c = text[first..].chars().next().unwrap_or(' ');
+    diags.warning(
+        path,
+        span,
+        format!(
+            "control character U+{:04X} removed (pages and feeds cannot hold it)",
+            c as u32
+        ),
+    );
+    text.replace(is_forbidden_char, "")
 }
 
 /// Decodes file bytes as UTF-8 text with LF line ends.

@@ -727,3 +727,33 @@ fn extra_reaches_templates_in_a_stable_order() {
         assert_eq!(site.page("briefings/x/index.html"), page);
     }
 }
+
+#[test]
+fn control_characters_never_reach_pages_or_feeds() {
+    let site = TestSite::new(&[
+        (
+            "content/actors/solo.md",
+            "---\nname: \"Solo\\u0007\"\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-20-x.md",
+            "---\ntitle: \"Form\\ffeed\"\nsummary: \"bell \\a and nul \\u0000\"\nactors: [Solo]\n---\nRaw \u{1} byte.\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("content/briefings/2025-11-20-x.md:6:5: warning: control character U+0001"),
+        "{}",
+        r.stderr
+    );
+    for (path, bytes) in snapshot(&site.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.chars().any(|c| c < ' ' && c != '\n' && c != '\t'),
+            "{path} holds a control character"
+        );
+    }
+    assert!(site.page("atom.xml").contains("<title>Formfeed</title>"));
+}

@@ -57,8 +57,14 @@ impl<'a> Locator<'a> {
             V::Number(n) => Yaml::Number(n.to_string()),
             V::String(s) => {
                 let span = self.find_text(s, &range, hint).unwrap_or(span);
+                // Escapes such as "\a" make characters no page or feed may hold.
+                let value = if s.contains(crate::source::is_forbidden_char) {
+                    s.replace(crate::source::is_forbidden_char, "")
+                } else {
+                    s.clone()
+                };
                 return Node {
-                    value: Yaml::String(s.clone()),
+                    value: Yaml::String(value),
                     span,
                 };
             }
