@@ -63,11 +63,13 @@ pub struct LinkContext<'a> {
     pub names: &'a Names,
     /// Content path (`briefings/x.md`) → page.
     pub paths: HashMap<String, Target>,
+    /// Content paths of the other files under `content/`, copied to the same output path.
+    pub assets: HashSet<String>,
 }
 
 impl<'a> LinkContext<'a> {
     /// Indexes the content paths of every briefing and profile.
-    pub fn new(site: &'a Resolved, names: &'a Names) -> Self {
+    pub fn new(site: &'a Resolved, names: &'a Names, assets: HashSet<String>) -> Self {
         let mut paths = HashMap::new();
         for (i, b) in site.briefings.iter().enumerate() {
             paths.insert(
@@ -80,7 +82,12 @@ impl<'a> LinkContext<'a> {
                 paths.insert(p.content_path.clone(), Target::Entity(EntityIdx(i as u32)));
             }
         }
-        LinkContext { site, names, paths }
+        LinkContext {
+            site,
+            names,
+            paths,
+            assets,
+        }
     }
 
     fn name(&self, t: Target) -> String {
@@ -178,6 +185,15 @@ pub fn render(
                             id,
                         }));
                     }
+                    Rewrite::Asset(out) => {
+                        dropped.push(false);
+                        events.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: format!("{root}{out}").into(),
+                            title,
+                            id,
+                        }));
+                    }
                     Rewrite::Text => dropped.push(true),
                 }
             }
@@ -189,6 +205,27 @@ pub fn render(
                 if !dropped.pop().unwrap_or(false) {
                     events.push(Event::End(TagEnd::Link));
                 }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let span = lines.span(range.start, first_line);
+                let dest_url = match href(&dest_url, dir, cx, path, span, diags) {
+                    Rewrite::Asset(out) => format!("{root}{out}").into(),
+                    Rewrite::To(t, frag) => {
+                        format!("{}{frag}", urls::href(&root, &cx.url(t))).into()
+                    }
+                    Rewrite::Keep | Rewrite::Text => dest_url,
+                };
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 has_h1 |= level == HeadingLevel::H1;
@@ -399,7 +436,44 @@ fn unique_id(base: String, used: &mut HashSet<String>) -> String {
 enum Rewrite {
     Keep,
     To(Target, String),
+    /// A file copied from `content/`, by its output path (with any fragment).
+    Asset(String),
     Text,
+}
+
+/// A relative link to a file that is not Markdown: it must be one of the files beside the
+/// content, which are copied to the same place in the output.
+#[allow(clippy::too_many_arguments)]
+fn asset(
+    dest: &str,
+    file: &str,
+    fragment: &str,
+    dir: &str,
+    cx: &LinkContext<'_>,
+    path: &str,
+    span: crate::diagnostic::Span,
+    diags: &mut Diagnostics,
+) -> Rewrite {
+    let decoded = percent_decode(file);
+    match join(dir, &decoded) {
+        Some(target) if cx.assets.contains(&target) => {
+            Rewrite::Asset(format!("{target}{fragment}"))
+        }
+        Some(target) => {
+            diags.error(
+                path,
+                span,
+                format!(
+                    "link `{dest}` matches no file (looked for content/{target}); link pages with .md paths or root-relative URLs (/tags/x/)"
+                ),
+            );
+            Rewrite::Text
+        }
+        None => {
+            diags.error(path, span, format!("link `{dest}` points outside content/"));
+            Rewrite::Text
+        }
+    }
 }
 
 fn wiki(
@@ -501,8 +575,13 @@ fn href(
         Some((f, frag)) => (f, format!("#{frag}")),
         None => (dest, String::new()),
     };
-    if !file.ends_with(".md") {
+    // A query string means nothing to a static page: resolve the file without it.
+    let file = file.split_once('?').map_or(file, |(f, _)| f);
+    if file.is_empty() {
         return Rewrite::Keep;
+    }
+    if !file.to_ascii_lowercase().ends_with(".md") {
+        return asset(dest, file, &fragment, dir, cx, path, span, diags);
     }
     let file = percent_decode(file);
     let Some(target_path) = join(dir, &file) else {

@@ -37,6 +37,8 @@ pub struct Site {
     pub profile_bodies: Vec<String>,
     pub index: Index,
     pub statics: Vec<StaticFile>,
+    /// Non-Markdown files under `content/`, copied to the same path in the output.
+    pub assets: Vec<StaticFile>,
 }
 
 /// How a run ended.
@@ -70,7 +72,11 @@ pub enum Fatal {
 pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
     let root = &opts.root;
     let config = config::load(root, opts.base_url.as_deref(), diags);
-    let source::Sources { markdown, statics } = source::discover(root, diags);
+    let source::Sources {
+        markdown,
+        statics,
+        assets,
+    } = source::discover(root, diags);
     let parsed: Vec<(Option<Parsed>, Diagnostics)> = markdown
         .par_iter()
         .map(|f| {
@@ -95,7 +101,8 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
     let config = config.unwrap_or_else(Config::fallback);
     let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
     let names = Names::new(&resolved);
-    let cx = LinkContext::new(&resolved, &names);
+    let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
+    let cx = LinkContext::new(&resolved, &names, asset_paths);
     let bodies: Vec<(markdown::Body, Diagnostics)> = resolved
         .briefings
         .par_iter()
@@ -180,6 +187,7 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
         profile_bodies: profile_html,
         index,
         statics,
+        assets,
     }
 }
 

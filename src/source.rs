@@ -31,6 +31,9 @@ pub struct StaticFile {
 pub struct Sources {
     pub markdown: Vec<SourceFile>,
     pub statics: Vec<StaticFile>,
+    /// Other files under `content/` (images, PDFs beside briefings), copied to the same
+    /// path in the output so that body links to them resolve.
+    pub assets: Vec<StaticFile>,
 }
 
 /// Walks `content/` and `static/` under `root`. Symlinks are followed only while they stay
@@ -46,6 +49,11 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
         diags,
     ) {
         if entry.extension().is_none_or(|e| e != "md") {
+            let rel = rel_path(&root.join("content"), &entry);
+            sources.assets.push(StaticFile {
+                output_path: rel,
+                source: entry,
+            });
             continue;
         }
         let rel = rel_path(root, &entry);
@@ -77,6 +85,7 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
     }
     sources.markdown.sort_by(|a, b| a.path.cmp(&b.path));
     sources.statics.sort();
+    sources.assets.sort();
     sources
 }
 

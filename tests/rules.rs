@@ -757,3 +757,48 @@ fn control_characters_never_reach_pages_or_feeds() {
     }
     assert!(site.page("atom.xml").contains("<title>Formfeed</title>"));
 }
+
+#[test]
+fn files_beside_the_content_are_copied_and_linked() {
+    let site = TestSite::new(&[
+        ("content/briefings/2025/img/map.png", "PNG"),
+        ("content/briefings/2025/report file.pdf", "PDF"),
+        (
+            "content/briefings/2025/2025-11-19-a.md",
+            "---\ntitle: A\n---\n",
+        ),
+        (
+            "content/briefings/2025/2025-11-20-b.md",
+            "---\ntitle: B\n---\n![map](img/map.png) [report](report%20file.pdf#page=2) [again](2025-11-19-a.md?utm=x#top)\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(site.page("briefings/2025/img/map.png"), "PNG");
+    let page = site.page("briefings/b/index.html");
+    assert!(
+        page.contains("src=\"../../briefings/2025/img/map.png\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../briefings/2025/report%20file.pdf#page=2\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../briefings/a/index.html#top\""),
+        "{page}"
+    );
+    site.write(
+        "content/briefings/2025/2025-11-21-c.md",
+        "---\ntitle: C\n---\n![gone](img/missing.png) and [dir](../2024/)\n",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/briefings/2025/2025-11-21-c.md:4:1: error: link `img/missing.png` matches no file"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("2025-11-21-c.md:4:30: error: link `../2024/`"),
+        "{}",
+        r.stderr
+    );
+}

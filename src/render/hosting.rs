@@ -33,6 +33,11 @@ pub fn files(
     for (path, bytes) in super::theme::default_statics() {
         out.insert(path, bytes.to_vec());
     }
+    for f in &site.assets {
+        if let Some(bytes) = read(&f.source, diags) {
+            out.insert(f.output_path.clone(), bytes);
+        }
+    }
     for (path, src) in super::theme::site_statics(theme) {
         if let Some(bytes) = read(&src, diags) {
             out.insert(path, bytes);
