@@ -135,6 +135,7 @@ pub fn render(
     let mut heading: Option<usize> = None;
     // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
     let mut label: Option<String> = None;
+    let mut empty_label: Option<(usize, String)> = None;
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut ids: Vec<String> = Vec::new();
     let mut fragments: Vec<(Option<Target>, String, Span)> = Vec::new();
@@ -175,6 +176,13 @@ pub fn render(
                             && dest_url.contains(':')
                         {
                             label = Some(cx.name(target));
+                        } else if matches!(link_type, LinkType::WikiLink { has_pothole: false })
+                            && let Some((written, _)) = dest_url.split_once('#')
+                        {
+                            label = Some(written.trim().to_string());
+                        } else if matches!(link_type, LinkType::WikiLink { .. }) {
+                            // `[[Kyiv|]]`: an empty label falls back to the entity's name.
+                            empty_label = Some((events.len() + 1, cx.name(target)));
                         }
                         let url = format!("{}{fragment}", urls::href(&root, &cx.url(target)));
                         dropped.push(false);
@@ -200,6 +208,12 @@ pub fn render(
             Event::Text(_) | Event::Code(_) if label.is_some() => {}
             Event::End(TagEnd::Link) => {
                 if let Some(name) = label.take() {
+                    events.push(Event::Text(name.into()));
+                } else if let Some((start, name)) = empty_label.take()
+                    && events[start.min(events.len())..]
+                        .iter()
+                        .all(|e| matches!(e, Event::Text(t) if t.trim().is_empty()))
+                {
                     events.push(Event::Text(name.into()));
                 }
                 if !dropped.pop().unwrap_or(false) {
@@ -483,15 +497,22 @@ fn wiki(
     span: crate::diagnostic::Span,
     diags: &mut Diagnostics,
 ) -> Rewrite {
+    // `[[Zelensky#background]]` links to a section of the page.
+    let (dest, fragment) = match dest.split_once('#') {
+        Some((d, f)) => (d, format!("#{f}")),
+        None => (dest, String::new()),
+    };
+    let lower = |p: &str| p.trim().to_ascii_lowercase();
     let (prefix, name) = match dest.split_once(':') {
-        Some((p, n)) if ["actor", "place", "topic", "briefing"].contains(&p.trim()) => {
-            (Some(p.trim()), n.trim())
+        Some((p, n)) if ["actor", "place", "topic", "briefing"].contains(&lower(p).as_str()) => {
+            (Some(lower(p)), n.trim())
         }
         _ => (None, dest.trim()),
     };
+    let prefix = prefix.as_deref();
     if prefix == Some("briefing") {
         if let Some(b) = cx.names.briefing(name) {
-            return Rewrite::To(Target::Briefing(b), String::new());
+            return Rewrite::To(Target::Briefing(b), fragment);
         }
         if cx
             .site
@@ -515,7 +536,7 @@ fn wiki(
     }
     let kind = prefix.and_then(|p| Kind::ALL.into_iter().find(|k| k.word() == p));
     match cx.names.find(name, kind) {
-        NameMatch::One(e) => Rewrite::To(Target::Entity(e), String::new()),
+        NameMatch::One(e) => Rewrite::To(Target::Entity(e), fragment),
         NameMatch::Many(found) => {
             let kinds: Vec<Kind> = found.iter().map(|e| cx.site.entity(*e).id.kind).collect();
             let mut distinct = kinds.clone();

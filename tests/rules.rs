@@ -802,3 +802,22 @@ fn files_beside_the_content_are_copied_and_linked() {
         r.stderr
     );
 }
+
+#[test]
+fn wiki_link_variants() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\n---\n[[Zelensky#background]], [[Actor:Zelensky|the president]], [[Pokrovsk|]], [[ TOPIC:us-peace-plan ]]\n",
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = site.page("briefings/x/index.html");
+    for want in [
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html#background\">Zelensky</a>",
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html\">the president</a>",
+        "<a href=\"../../places/pokrovsk/index.html\">Pokrovsk</a>",
+        "<a href=\"../../topics/us-peace-plan/index.html\">US peace framework</a>",
+    ] {
+        assert!(page.contains(want), "missing {want} in {}", main_of(&page));
+    }
+}
