@@ -154,56 +154,39 @@ pub fn render(
                     LinkType::WikiLink { .. } => wiki(&dest_url, cx, path, span, diags),
                     _ => href(&dest_url, dir, cx, path, span, diags),
                 };
-                match resolved {
-                    Rewrite::Keep => {
-                        if let Some(frag) = dest_url.strip_prefix('#') {
-                            fragments.push((None, frag.to_string(), span));
-                        }
-                        dropped.push(false);
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        }));
+                if let Rewrite::To(target, fragment) = &resolved {
+                    links.insert(*target);
+                    if let Some(frag) = fragment.strip_prefix('#') {
+                        fragments.push((Some(*target), frag.to_string(), span));
                     }
-                    Rewrite::To(target, fragment) => {
-                        links.insert(target);
-                        if let Some(frag) = fragment.strip_prefix('#') {
-                            fragments.push((Some(target), frag.to_string(), span));
-                        }
-                        if matches!(link_type, LinkType::WikiLink { has_pothole: false })
-                            && dest_url.contains(':')
-                        {
-                            label = Some(cx.name(target));
-                        } else if matches!(link_type, LinkType::WikiLink { has_pothole: false })
-                            && let Some((written, _)) = dest_url.split_once('#')
-                        {
-                            label = Some(written.trim().to_string());
-                        } else if matches!(link_type, LinkType::WikiLink { .. }) {
+                    if let LinkType::WikiLink { has_pothole } = link_type {
+                        if has_pothole {
                             // `[[Kyiv|]]`: an empty label falls back to the entity's name.
-                            empty_label = Some((events.len() + 1, cx.name(target)));
+                            empty_label = Some((events.len() + 1, cx.name(*target)));
+                        } else if dest_url.contains(':') {
+                            label = Some(cx.name(*target));
+                        } else if let Some((written, _)) = dest_url.split_once('#') {
+                            label = Some(written.trim().to_string());
                         }
-                        let url = format!("{}{fragment}", urls::href(&root, &cx.url(target)));
-                        dropped.push(false);
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: url.into(),
-                            title,
-                            id,
-                        }));
                     }
-                    Rewrite::Asset(out) => {
-                        dropped.push(false);
-                        events.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: format!("{root}{out}").into(),
-                            title,
-                            id,
-                        }));
-                    }
-                    Rewrite::Text => dropped.push(true),
                 }
+                if matches!(resolved, Rewrite::Text) {
+                    dropped.push(true);
+                    continue;
+                }
+                if matches!(resolved, Rewrite::Keep)
+                    && let Some(frag) = dest_url.strip_prefix('#')
+                {
+                    fragments.push((None, frag.to_string(), span));
+                }
+                dropped.push(false);
+                let dest_url = resolved.url(&root, cx).map_or(dest_url, Into::into);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Text(_) | Event::Code(_) if label.is_some() => {}
             Event::End(TagEnd::Link) => {
@@ -227,13 +210,9 @@ pub fn render(
                 id,
             }) => {
                 let span = lines.span(range.start, first_line);
-                let dest_url = match href(&dest_url, dir, cx, path, span, diags) {
-                    Rewrite::Asset(out) => format!("{root}{out}").into(),
-                    Rewrite::To(t, frag) => {
-                        format!("{}{frag}", urls::href(&root, &cx.url(t))).into()
-                    }
-                    Rewrite::Keep | Rewrite::Text => dest_url,
-                };
+                let dest_url = href(&dest_url, dir, cx, path, span, diags)
+                    .url(&root, cx)
+                    .map_or(dest_url, Into::into);
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -453,6 +432,20 @@ enum Rewrite {
     /// A file copied from `content/`, by its output path (with any fragment).
     Asset(String),
     Text,
+}
+
+impl Rewrite {
+    /// The new URL, from a page `root` (`../../`) back to the output root; `None` keeps the
+    /// link as written.
+    fn url(&self, root: &str, cx: &LinkContext<'_>) -> Option<String> {
+        match self {
+            Rewrite::To(t, fragment) => {
+                Some(format!("{}{fragment}", urls::href(root, &cx.url(*t))))
+            }
+            Rewrite::Asset(out) => Some(format!("{root}{out}")),
+            Rewrite::Keep | Rewrite::Text => None,
+        }
+    }
 }
 
 /// A relative link to a file that is not Markdown: it must be one of the files beside the

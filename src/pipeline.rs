@@ -103,7 +103,7 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
     let names = Names::new(&resolved);
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
     let cx = LinkContext::new(&resolved, &names, asset_paths);
-    let bodies: Vec<(markdown::Body, Diagnostics)> = resolved
+    let mut bodies: Vec<(markdown::Body, Diagnostics)> = resolved
         .briefings
         .par_iter()
         .map(|b| {
@@ -144,7 +144,10 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
             (body, d)
         })
         .collect();
-    let links: Vec<Vec<Target>> = bodies.iter().map(|(b, _)| b.links.clone()).collect();
+    let links: Vec<Vec<Target>> = bodies
+        .iter_mut()
+        .map(|(b, _)| std::mem::take(&mut b.links))
+        .collect();
     let index = index::build(&resolved, &links);
     let has = |t: Target, frag: &str| {
         let ids = match t {
