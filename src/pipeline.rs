@@ -54,6 +54,20 @@ pub struct Report {
     pub elapsed: std::time::Duration,
 }
 
+/// Told of the pipeline's stages as they run, for progress bars and `--verbose` timings.
+/// Every method has a do-nothing default.
+pub trait Progress: Sync {
+    /// A stage begins; `total` is its number of items, or 0 when it is not counted.
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// One more item of the current stage is done (called from many threads).
+    fn advance(&self) {}
+}
+
+/// The `Progress` that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// Fatal problems: the command could not run at all.
 #[derive(Debug, thiserror::Error)]
 pub enum Fatal {
@@ -70,18 +84,26 @@ pub enum Fatal {
 /// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`. Problems
 /// go to `diags`; the site is always returned so that one run reports all of them.
 pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
+    load_with(opts, diags, &Silent)
+}
+
+/// `load`, telling `progress` of each stage.
+pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progress) -> Site {
     let root = &opts.root;
+    progress.stage("reading", 0);
     let config = config::load(root, opts.base_url.as_deref(), diags);
     let source::Sources {
         markdown,
         statics,
         assets,
     } = source::discover(root, diags);
+    progress.stage("parsing", markdown.len());
     let parsed: Vec<(Option<Parsed>, Diagnostics)> = markdown
         .par_iter()
         .map(|f| {
             let mut d = Diagnostics::new();
             let p = parse::parse_file(f, &mut d);
+            progress.advance();
             (p, d)
         })
         .collect();
@@ -99,10 +121,15 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
     drop(markdown);
     // With a broken site.yaml (already reported), content is still checked.
     let config = config.unwrap_or_else(Config::fallback);
+    progress.stage("resolving", 0);
     let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
     let names = Names::new(&resolved);
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
     let cx = LinkContext::new(&resolved, &names, asset_paths);
+    progress.stage(
+        "rendering Markdown",
+        resolved.briefings.len() + resolved.entities.len(),
+    );
     let mut bodies: Vec<(markdown::Body, Diagnostics)> = resolved
         .briefings
         .par_iter()
@@ -118,6 +145,7 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
                 &cx,
                 &mut d,
             );
+            progress.advance();
             (body, d)
         })
         .collect();
@@ -141,6 +169,7 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
                 }
                 None => markdown::Body::default(),
             };
+            progress.advance();
             (body, d)
         })
         .collect();
@@ -148,6 +177,7 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
         .iter_mut()
         .map(|(b, _)| std::mem::take(&mut b.links))
         .collect();
+    progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
     let has = |t: Target, frag: &str| {
         let ids = match t {
@@ -225,9 +255,8 @@ pub fn output_dir(opts: &Options) -> PathBuf {
         .unwrap_or_else(|| opts.root.join("output"))
 }
 
-/// `dossier build`: everything, written atomically; the old output stays on any error.
-pub fn build(opts: &Options) -> Result<Report, Fatal> {
-    let start = Instant::now();
+/// Refuses to run on a root that is not a Dossier site, or with a bad `--base-url`.
+pub fn preflight(opts: &Options) -> Result<(), Fatal> {
     if !opts.root.is_dir() {
         return Err(Fatal::NoRoot(opts.root.clone()));
     }
@@ -237,11 +266,24 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     if let Some(b) = &opts.base_url {
         crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
     }
+    Ok(())
+}
+
+/// `dossier build`: everything, written atomically; the old output stays on any error.
+pub fn build(opts: &Options) -> Result<Report, Fatal> {
+    build_with(opts, &Silent)
+}
+
+/// `build`, telling `progress` of each stage.
+pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fatal> {
+    let start = Instant::now();
+    preflight(opts)?;
     let out = output_dir(opts);
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
     let mut diags = Diagnostics::new();
-    let site = load(opts, &mut diags);
+    let site = load_with(opts, &mut diags, progress);
+    progress.stage("rendering pages", 0);
     let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) else {
         return Ok(finish(diags, 0, 0, start));
     };
@@ -252,6 +294,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     }
     output::check_replaceable(&opts.root, &out)?;
     let staging = Staging::new(&out)?;
+    progress.stage("writing pages", 0);
     let written = render::render_site(&site, &theme, &staging, &mut diags);
     if diags.has_errors() {
         drop(staging);
@@ -264,19 +307,17 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
 
 /// `dossier check`: the same pipeline, rendering to nowhere.
 pub fn check(opts: &Options) -> Result<Report, Fatal> {
+    check_with(opts, &Silent)
+}
+
+/// `check`, telling `progress` of each stage.
+pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fatal> {
     let start = Instant::now();
-    if !opts.root.is_dir() {
-        return Err(Fatal::NoRoot(opts.root.clone()));
-    }
-    if !opts.root.join("site.yaml").is_file() {
-        return Err(Fatal::NotASite(opts.root.clone()));
-    }
-    if let Some(b) = &opts.base_url {
-        crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
-    }
+    preflight(opts)?;
     let mut diags = Diagnostics::new();
-    let site = load(opts, &mut diags);
+    let site = load_with(opts, &mut diags, progress);
     let pages = page_count(&site);
+    progress.stage("rendering pages", 0);
     if let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) {
         render::render_site(&site, &theme, &render::Discard, &mut diags);
     }

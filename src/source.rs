@@ -1,6 +1,6 @@
 //! Discovers the site's files: Markdown under `content/`, assets under `static/`.
 
-use crate::diagnostic::{Diagnostics, Span, display_path};
+use crate::diagnostic::{Code, Diagnostics, Span, display_path};
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read.
@@ -67,7 +67,9 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
                     text,
                 })
             }
-            Err((span, msg)) => diags.error(&rel, span, msg),
+            Err((span, msg)) => {
+                diags.error(Code::FileUnreadable, &rel, span, msg);
+            }
         }
     }
     for entry in walk(
@@ -124,16 +126,18 @@ pub fn walk(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                let msg = if e.loop_ancestor().is_some() {
-                    "symlink loop: not followed".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                let (code, msg) = if e.loop_ancestor().is_some() {
+                    (
+                        Code::SymlinkSkipped,
+                        "symlink loop: not followed".to_string(),
                     )
+                } else {
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string());
+                    (Code::FileUnreadable, format!("cannot read: {why}"))
                 };
-                diags.warning(&path, Span::FILE, msg);
+                diags.warning(code, &path, Span::FILE, msg);
                 continue;
             }
         };
@@ -144,6 +148,7 @@ pub fn walk(
                 .is_ok_and(|target| target.starts_with(canon_root));
             if !inside {
                 diags.warning(
+                    Code::SymlinkSkipped,
                     &rel_path(root, entry.path()),
                     Span::FILE,
                     "symlink points outside the site: not followed",
@@ -205,6 +210,7 @@ fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> String {
     let span = crate::diagnostic::LineIndex::new(&text).span(first, 1);
     let c = text[first..].chars().next().unwrap_or(' ');
     diags.warning(
+        Code::ControlCharacter,
         path,
         span,
         format!(

@@ -521,7 +521,11 @@ fn body_headings_get_ids_and_never_a_second_h1() {
         "{}",
         r.stderr
     );
-    assert!(!r.stderr.contains("sources-1"), "{}", r.stderr);
+    assert!(
+        !r.diagnostics().iter().any(|l| l.contains("sources-1")),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use super::pages::Views;
 use super::theme::Theme;
-use crate::diagnostic::{Diagnostics, Span, display_path};
+use crate::diagnostic::{Code, Diagnostics, Span, display_path};
 use crate::model::Kind;
 use crate::pipeline::Site;
 use crate::urls;
@@ -23,6 +23,7 @@ pub fn files(
         Ok(bytes) => Some(bytes),
         Err(e) => {
             diags.error(
+                Code::Output,
                 &display_path(path),
                 Span::FILE,
                 format!("cannot read static file: {e}"),

@@ -6,7 +6,7 @@ pub mod pages;
 pub mod theme;
 pub mod views;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::pipeline::Site;
 use crate::urls;
@@ -91,6 +91,7 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
                 Ok(c) => c,
                 Err(e) => {
                     lock(&found).error(
+                        Code::Output,
                         &path,
                         crate::diagnostic::Span::FILE,
                         format!("cannot build page context: {e}"),
@@ -114,6 +115,7 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
                 Ok(()) => 1,
                 Err(e) => {
                     lock(&found).error(
+                        Code::Output,
                         &path,
                         crate::diagnostic::Span::FILE,
                         format!("cannot write output: {e}"),
@@ -128,11 +130,14 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
     for (path, bytes) in hosting::files(site, theme, &views, &mut d) {
         match sink.write(&path, &bytes) {
             Ok(()) => extra += 1,
-            Err(e) => d.error(
-                &path,
-                crate::diagnostic::Span::FILE,
-                format!("cannot write output: {e}"),
-            ),
+            Err(e) => {
+                d.error(
+                    Code::Output,
+                    &path,
+                    crate::diagnostic::Span::FILE,
+                    format!("cannot write output: {e}"),
+                );
+            }
         }
     }
     diags.extend(d);

@@ -1,0 +1,269 @@
+//! The `dossier` command line: arguments, one function per command, exit codes
+//! (0 ok, 1 content errors, 2 usage errors).
+
+mod commands;
+mod progress;
+mod report;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code of a run with content errors.
+pub const CONTENT_ERRORS: u8 = 1;
+/// Exit code of a usage error, a refused folder or a fatal problem.
+pub const USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "A static site generator for curated briefings",
+    after_help = "Start here:\n  dossier init my-desk && cd my-desk\n  dossier new briefing \"Talks resume in Geneva\" --actor \"European Commission\"\n  dossier build        # writes output/; open output/index.html\n\nEvery problem is reported as path:line:col: error|warning: message, with a code\n(D001…) that `dossier explain CODE` describes.",
+    propagate_version = true
+)]
+struct Cli {
+    /// Print only diagnostics: no summary line, no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print each stage of the pipeline with its time (on stderr)
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The folder of the site a command works on.
+#[derive(Args, Clone)]
+struct RootArg {
+    /// The site's root folder (holding site.yaml and content/)
+    #[arg(long, default_value = ".", value_name = "SITE")]
+    root: PathBuf,
+}
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `path:line:col: severity: message`, then the source line, a caret and a help
+    Human,
+    /// One JSON object per diagnostic and line on stdout (file, line, col, severity, code, message, help)
+    Json,
+    /// GitHub Actions annotations on stdout (`::error file=…,line=…,col=…,title=D00x::message`)
+    Github,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder
+    #[command(
+        after_help = "Examples:\n  dossier build\n  dossier build --root my-desk --drafts\n  dossier build --output /srv/www/desk --base-url https://example.org/desk/\n  dossier build --format github     # annotations in GitHub Actions"
+    )]
+    Build {
+        #[command(flatten)]
+        root: RootArg,
+        /// Where to write the site (default: <root>/output)
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Overrides site.yaml's base_url
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// How diagnostics are printed
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Load, resolve and validate everything; write nothing
+    #[command(
+        after_help = "Examples:\n  dossier check\n  dossier check --root my-desk --drafts\n  dossier check --format json       # for editors: one object per line\n  dossier check --format github     # for CI: annotations on the changed lines"
+    )]
+    Check {
+        #[command(flatten)]
+        root: RootArg,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// How diagnostics are printed
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Create a new site that builds as is
+    #[command(
+        after_help = "Examples:\n  dossier init my-desk\n  dossier init . --force     # into a folder that already holds files"
+    )]
+    Init {
+        /// The folder to create the site in (created if missing)
+        dir: PathBuf,
+        /// Write into a folder that is not empty (files of the same names are replaced)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a briefing or a profile with its front matter filled in
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Count briefings, drafts, entities, stubs, stances, tags and the most-named entities
+    #[command(
+        after_help = "Examples:\n  dossier stats\n  dossier stats --root my-desk --format json"
+    )]
+    Stats {
+        #[command(flatten)]
+        root: RootArg,
+        /// Count drafts as briefings
+        #[arg(long)]
+        drafts: bool,
+        /// `human` or `json`
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatsFormat,
+    },
+    /// Explain a diagnostic code (D001…): what it means and how to fix it
+    #[command(after_help = "Examples:\n  dossier explain D015\n  dossier explain d15")]
+    Explain {
+        /// The code, as printed after `= code:`
+        code: String,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  dossier completions bash > ~/.local/share/bash-completion/completions/dossier\n  dossier completions zsh > ~/.zfunc/_dossier\n  dossier completions fish > ~/.config/fish/completions/dossier.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How `stats` prints.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Aligned lines for reading
+    Human,
+    /// One JSON object
+    Json,
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A briefing: content/briefings/YYYY-MM-DD-<slug>.md
+    #[command(
+        after_help = "Examples:\n  dossier new briefing \"Talks resume in Geneva\"\n  dossier new briefing \"Talks resume\" --date 2025-11-20 --actor Zelenskyy --actor \"Donald Trump\" --place Geneva"
+    )]
+    Briefing {
+        /// The briefing's title
+        title: String,
+        /// Its date, YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// An actor it names (repeat for more)
+        #[arg(long = "actor", value_name = "NAME")]
+        actors: Vec<String>,
+        /// A place it names (repeat for more)
+        #[arg(long = "place", value_name = "NAME")]
+        places: Vec<String>,
+        /// A topic it names (repeat for more)
+        #[arg(long = "topic", value_name = "NAME")]
+        topics: Vec<String>,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// An actor profile: content/actors/<id>.md
+    #[command(after_help = "Example:\n  dossier new actor \"Jean-Noël Barrot\"")]
+    Actor {
+        /// The actor's name
+        name: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// A place profile: content/places/<id>.md
+    #[command(after_help = "Example:\n  dossier new place \"Pokrovsk\"")]
+    Place {
+        /// The place's name
+        name: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// A topic profile: content/topics/<id>.md
+    #[command(after_help = "Example:\n  dossier new topic \"US peace plan\"")]
+    Topic {
+        /// The topic's title
+        name: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+}
+
+/// What every command may print besides its own output.
+#[derive(Clone, Copy)]
+pub struct Verbosity {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Parses the arguments, runs the command and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let v = Verbosity {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            format,
+        } => commands::build(root.root, output, base_url, drafts, format, v),
+        Command::Check {
+            root,
+            drafts,
+            format,
+        } => commands::check(root.root, drafts, format, v),
+        Command::Init { dir, force } => commands::init(&dir, force, v),
+        Command::New(new) => match new {
+            NewCommand::Briefing {
+                title,
+                date,
+                actors,
+                places,
+                topics,
+                root,
+            } => commands::new_briefing(
+                &root.root,
+                &title,
+                date.as_deref(),
+                [actors, places, topics],
+                v,
+            ),
+            NewCommand::Actor { name, root } => {
+                commands::new_profile(&root.root, crate::model::Kind::Actor, &name, v)
+            }
+            NewCommand::Place { name, root } => {
+                commands::new_profile(&root.root, crate::model::Kind::Place, &name, v)
+            }
+            NewCommand::Topic { name, root } => {
+                commands::new_profile(&root.root, crate::model::Kind::Topic, &name, v)
+            }
+        },
+        Command::Stats {
+            root,
+            drafts,
+            format,
+        } => commands::stats(root.root, drafts, format),
+        Command::Explain { code } => commands::explain(&code),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "dossier", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
