@@ -326,3 +326,47 @@ pub fn display_path(path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented_in_docs_errors_md() {
+        let docs = include_str!("../docs/errors.md");
+        // The codes the source can print are the string arms of `Code::as_str`.
+        let src = include_str!("diagnostic.rs");
+        let printed: Vec<&str> = src
+            .match_indices("=> \"D")
+            .map(|(i, _)| &src[i + 4..i + 8])
+            .collect();
+        let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(printed, all, "Code::ALL lists every code, in order");
+        for (i, code) in all.iter().enumerate() {
+            assert_eq!(
+                *code,
+                format!("D{:03}", i + 1),
+                "codes are numbered without gaps"
+            );
+            assert!(
+                docs.contains(&format!("\n## {code}: ")),
+                "{code} is not documented in docs/errors.md"
+            );
+        }
+        let documented: Vec<&str> = docs
+            .match_indices("\n## D")
+            .map(|(i, _)| &docs[i + 4..i + 8])
+            .collect();
+        assert_eq!(documented, all, "docs/errors.md documents no other code");
+    }
+
+    #[test]
+    fn help_is_kept_with_its_diagnostic() {
+        let mut d = Diagnostics::new();
+        d.warning(Code::Stub, "a.md", Span::new(2, 3), "m")
+            .with_help("did you mean `x`?");
+        let all = d.sorted();
+        assert_eq!(all[0].help.as_deref(), Some("did you mean `x`?"));
+        assert_eq!(all[0].to_string(), "a.md:2:3: warning: m");
+    }
+}

@@ -4,7 +4,8 @@ use crate::slug::match_key;
 
 /// The candidate closest to `typed`, compared the way references match (case, diacritics
 /// and spacing ignored), if one is close enough to be a likely typo. Ties go to the
-/// candidate that sorts first, so the suggestion never depends on input order.
+/// candidate closest in length (a slip of one letter is likelier than a missing one),
+/// then to the one that sorts first, so the suggestion never depends on input order.
 pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let key: Vec<char> = match_key(typed).chars().collect();
     if key.is_empty() {
@@ -12,7 +13,7 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
     }
     // A third of the word, at most 3 edits: "Zelenskky" finds "Zelenskyy", "EU" not "US".
     let budget = (key.len() / 3).clamp(1, 3);
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<(usize, usize, &str)> = None;
     for cand in candidates {
         let other: Vec<char> = match_key(cand).chars().collect();
         if other == key || other.len().abs_diff(key.len()) > budget {
@@ -21,15 +22,12 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
         let Some(d) = distance(&key, &other, budget) else {
             continue;
         };
-        let better = match best {
-            None => true,
-            Some((bd, bc)) => d < bd || (d == bd && cand < bc),
-        };
-        if better {
-            best = Some((d, cand));
+        let rank = (d, other.len().abs_diff(key.len()), cand);
+        if best.is_none_or(|b| rank < b) {
+            best = Some(rank);
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, _, c)| c)
 }
 
 /// A help line for the closest candidate: "did you mean `X`?".
@@ -82,6 +80,10 @@ mod tests {
             "zelenskiy",
         ];
         assert_eq!(closest("Zelenskky", names), Some("Zelenskyy"));
+        assert_eq!(
+            closest("Zelenskky", ["Zelensky", "Zelenskyy"]),
+            Some("Zelenskyy")
+        );
         assert_eq!(closest("Donlad Trump", names), Some("Donald Trump"));
         assert_eq!(closest("ZELENSKY", ["Zelenskyy"]), Some("Zelenskyy"));
         assert_eq!(closest("Zelénskyy", ["Zelenskyy"]), None, "already a match");

@@ -132,6 +132,8 @@ fn underline_width(line: &str, col: usize) -> usize {
             .map(|i| s[..i].chars().count() + end.chars().count())
     };
     let n = match rest[0] {
+        // A byte that is not UTF-8, shown as U+FFFD.
+        '\u{fffd}' => Some(1),
         '[' if rest.get(1) == Some(&'[') => until("]]"),
         '[' => until(")"),
         q @ ('"' | '\'') => rest.iter().skip(1).position(|&c| c == q).map(|i| i + 2),
@@ -178,7 +180,7 @@ fn json(d: &Diagnostic) -> String {
 /// folder the command runs in (the repository root in a workflow), so `--root site`
 /// gives `site/content/…`.
 fn github(d: &Diagnostic, root: &Path) -> String {
-    let file = crate::diagnostic::display_path(&root.join(&d.path));
+    let file = root.join(&d.path).to_string_lossy().replace('\\', "/");
     let file = file.strip_prefix("./").unwrap_or(&file);
     let mut message = d.message.clone();
     if let Some(h) = &d.help {
