@@ -135,7 +135,8 @@ fn underline_width(line: &str, col: usize) -> usize {
         // A byte that is not UTF-8, shown as U+FFFD.
         '\u{fffd}' => Some(1),
         '[' if rest.get(1) == Some(&'[') => until("]]"),
-        '[' => until(")"),
+        // A Markdown link `[text](dest)`, or a YAML flow list `[a, b]`.
+        '[' => until("](").and(until(")")).or_else(|| until("]")),
         q @ ('"' | '\'') => rest.iter().skip(1).position(|&c| c == q).map(|i| i + 2),
         _ => None,
     };
@@ -245,6 +246,7 @@ mod tests {
     fn carets_cover_the_offending_value() {
         assert_eq!(underline_width("x: [[Ghost]] here", 3), 9);
         assert_eq!(underline_width("see [a](b.md) now", 4), 9);
+        assert_eq!(underline_width("title: [a, b] # c", 7), 6);
         assert_eq!(underline_width("title: \"a, b\"", 7), 6);
         assert_eq!(underline_width("titel: Hello", 0), 5);
         assert_eq!(underline_width("short", 9), 1);
