@@ -116,7 +116,15 @@ fn top(site: &Site, kind: Kind) -> Vec<Mention> {
 
 /// The stats as aligned lines for a terminal.
 pub fn to_text(s: &Stats) -> String {
-    let kind = |k: &KindCount| format!("{} ({} profiles, {} stubs)", k.total, k.profiles, k.stubs);
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let kind = |k: &KindCount| {
+        format!(
+            "{} ({}, {})",
+            k.total,
+            plural(k.profiles, "profile"),
+            plural(k.stubs, "stub")
+        )
+    };
     let tops = |v: &[Mention]| {
         if v.is_empty() {
             return "none".to_string();

@@ -470,6 +470,44 @@ fn piped_output_has_no_colour_or_progress_escapes() {
 }
 
 #[test]
+fn colour_only_when_allowed_and_never_on_the_contract_line() {
+    let site = broken_site();
+    let coloured = assert_cmd::Command::cargo_bin("dossier")
+        .unwrap()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&coloured.stderr).to_string();
+    assert!(
+        stderr.contains('\u{1b}'),
+        "CLICOLOR_FORCE colours: {stderr:?}"
+    );
+    let firsts: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.starts_with('\u{1b}'))
+        .collect();
+    assert!(
+        firsts
+            .iter()
+            .take(2)
+            .all(|l| l.starts_with("content/briefings/2025-11-20-a.md:") && !l.contains('\u{1b}')),
+        "{firsts:?}"
+    );
+    let plain = assert_cmd::Command::cargo_bin("dossier")
+        .unwrap()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!plain.stderr.contains(&0x1b), "NO_COLOR wins");
+}
+
+#[test]
 fn check_writes_nothing() {
     let site = broken_site();
     site.write("content/briefings/2025-11-20-a.md", "---\ntitle: A\n---\n");

@@ -24,10 +24,6 @@ impl Reporter {
         let bar = (interactive && !quiet && !verbose).then(|| {
             // Hidden until DELAY has passed, so quick builds never flash a bar.
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-            let style =
-                ProgressStyle::with_template("{spinner} {msg:<20} {bar:30} {pos}/{len} {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
-            bar.set_style(style);
             let shown = bar.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(DELAY);
@@ -72,6 +68,15 @@ impl Progress for Reporter {
             *stage = (name, Instant::now());
         }
         if let Some(bar) = &self.bar {
+            // Counted stages show a bar; the others a spinner (no misleading "0/0").
+            let template = if total > 0 {
+                "{spinner} {msg:<20} {bar:30} {pos}/{len} {elapsed}"
+            } else {
+                "{spinner} {msg:<20} {elapsed}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
             bar.set_message(name);
             bar.set_position(0);
             bar.set_length(total as u64);

@@ -77,21 +77,15 @@ impl Sources {
     }
 }
 
-/// The first line exactly as the contract has it, then indented lines (rustc's layout)
-/// that no parser of `path:line:col:` lines can mistake for a diagnostic.
+/// The first line exactly as the contract has it, never coloured (tools read it even from
+/// a terminal), then indented lines (rustc's layout) that no parser of `path:line:col:`
+/// lines can mistake for a diagnostic.
 fn human(d: &Diagnostic, source: Option<&str>, out: &mut String) {
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     };
-    out.push_str(&format!(
-        "{}:{}:{}: {style}{}{style:#}: {}\n",
-        d.path,
-        d.span.line,
-        d.span.col,
-        d.severity_word(),
-        d.message
-    ));
+    out.push_str(&format!("{d}\n"));
     let number = d.span.line.to_string();
     let pad = " ".repeat(number.len() + 2);
     if let Some(line) = source {
