@@ -644,12 +644,25 @@ fn href(
         );
         return Rewrite::Text;
     }
-    diags.error(
+    let d = diags.error(
         Code::BrokenLink,
         path,
         span,
         format!("link `{dest}` matches no file (looked for content/{target_path})"),
     );
+    // Suggest a page in the same folder, written the way the link was.
+    let (target_dir, name) = target_path.rsplit_once('/').unwrap_or(("", &target_path));
+    let siblings = cx.paths.keys().filter_map(|p| {
+        let (pd, pn) = p.rsplit_once('/').unwrap_or(("", p));
+        (pd == target_dir).then_some(pn)
+    });
+    if let Some(best) = crate::suggest::closest(name, siblings) {
+        let shown = match file.rsplit_once('/') {
+            Some((written_dir, _)) => format!("{written_dir}/{best}"),
+            None => best.to_string(),
+        };
+        d.with_help(format!("did you mean `{shown}`?"));
+    }
     Rewrite::Text
 }
 
