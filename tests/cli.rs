@@ -144,14 +144,21 @@ fn init_refuses_a_folder_that_is_not_empty_unless_forced() {
     std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
     let r = dossier(&["init", "."], tmp.path());
     assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
     assert!(
         r.stderr.contains("not empty") && r.stderr.contains("--force"),
         "{}",
         r.stderr
     );
     assert!(!tmp.path().join("site.yaml").exists(), "nothing written");
-    let r = dossier(&["init", ".", "--force"], tmp.path());
+    let abs = tmp.path().to_string_lossy().to_string();
+    let r = dossier(&["init", &abs, "--force"], Path::new("/"));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(&format!("created {abs}/site.yaml\n")),
+        "{}",
+        r.stdout
+    );
     assert!(tmp.path().join("site.yaml").is_file());
     assert_eq!(read(&tmp.path().join("notes.txt")), "mine");
 }
@@ -505,6 +512,23 @@ fn colour_only_when_allowed_and_never_on_the_contract_line() {
         .output()
         .unwrap();
     assert!(!plain.stderr.contains(&0x1b), "NO_COLOR wins");
+}
+
+#[test]
+fn carets_line_up_in_files_with_a_bom_and_crlf() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-a.md",
+        "\u{feff}---\r\nactors: [Ghost]\r\ntitle: A\r\n---\r\n",
+    )]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2025-11-20-a.md:2:10: warning: ")
+            && r.stderr
+                .contains("\n 2 | actors: [Ghost]\n   |          ^^^^^\n"),
+        "{:?}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -132,9 +132,9 @@ pub fn init(dir: &Path, force: bool, v: Verbosity) -> ExitCode {
         Ok(files) => {
             if !v.quiet {
                 for f in &files {
-                    say!("created {}", crate::diagnostic::display_path(&dir.join(f)));
+                    say!("created {}", dir.join(f).display());
                 }
-                let cd = crate::diagnostic::display_path(dir);
+                let cd = dir.display();
                 say!(
                     "\nNext:\n  cd {cd}\n  dossier build     # then open output/index.html\n  dossier new briefing \"A title\" --actor \"European Commission\""
                 );

@@ -194,7 +194,9 @@ enum NewCommand {
 /// What every command may print besides its own output.
 #[derive(Clone, Copy)]
 pub struct Verbosity {
+    /// `-q`: diagnostics only.
     pub quiet: bool,
+    /// `-v`: each stage and its time too.
     pub verbose: bool,
 }
 

@@ -64,7 +64,9 @@ impl Sources {
             // Lossy: a file that is not UTF-8 still shows the line up to the bad byte.
             self.lines = std::fs::read(root.join(path))
                 .map(|b| {
+                    // Columns are counted without the BOM, as the pipeline reads the file.
                     String::from_utf8_lossy(&b)
+                        .trim_start_matches('\u{feff}')
                         .lines()
                         .map(|l| l.trim_end_matches('\r').to_string())
                         .collect()
