@@ -201,7 +201,7 @@ pub struct ActorPage {
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
     pub co_actors: Vec<CountedLink>,
-    /// Briefings per month that name it, over the site's whole period.
+    /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
 }
 
@@ -222,7 +222,7 @@ pub struct PlacePage {
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
     pub actors: Vec<CountedLink>,
-    /// Briefings per month that name it, over the site's whole period.
+    /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
 }
 
