@@ -14,6 +14,8 @@ const PLOT_RIGHT: f32 = CHART_WIDTH - 16.0;
 const ROW_HEIGHT: f32 = 28.0;
 const TOP: f32 = 12.0;
 const AXIS_HEIGHT: f32 = 28.0;
+/// Marks of the same position closer than this (in SVG units) are drawn once.
+const MARK_SPACING: f32 = 3.0;
 /// Longest actor name drawn in full; the table beside the chart has every name whole.
 const NAME_CHARS: usize = 24;
 
@@ -209,15 +211,23 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let marks: Vec<ChartMark> = s
-                .stances
-                .iter()
-                .map(|&(d, position, title)| ChartMark {
-                    x: scale.x(d),
+            let mut marks: Vec<ChartMark> = Vec::with_capacity(s.stances.len());
+            for &(d, position, title) in &s.stances {
+                let x = scale.x(d);
+                // A mark drawn over the same one adds bytes and no information: on a large
+                // site one actor can hold thousands of stances on a topic.
+                if marks
+                    .last()
+                    .is_some_and(|m| m.position == position && (x - m.x).abs() < MARK_SPACING)
+                {
+                    continue;
+                }
+                marks.push(ChartMark {
+                    x,
                     position,
                     title: format!("{}: {position} — {title}", short_date(d)),
-                })
-                .collect();
+                });
+            }
             ChartRow {
                 y: round(TOP + ROW_HEIGHT * (i as f32 + 0.5)),
                 label: shorten(s.name),
@@ -422,6 +432,17 @@ mod tests {
                 .contains("2 actors, 3 stances from 20 Nov 2025 to 24 Nov 2025")
         );
         assert!(stance_chart(&[]).is_none());
+    }
+
+    #[test]
+    fn repeated_stances_on_one_spot_are_drawn_once_but_changes_always_show() {
+        let d = date(2025, 11, 20);
+        let mut stances = vec![(d, "opposes", "x"); 50];
+        stances.push((d, "supports", "y"));
+        stances.push((date(2026, 11, 20), "supports", "z"));
+        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
+        let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
+        assert_eq!(marks, ["opposes", "supports", "supports"]);
     }
 
     #[test]
