@@ -822,3 +822,32 @@ fn wiki_link_variants() {
         assert!(page.contains(want), "missing {want} in {}", main_of(&page));
     }
 }
+
+#[test]
+fn task_list_checkboxes_say_whether_they_are_done() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\n---\n- [x] Draft received\n- [ ] Reply sent\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/x/index.html");
+    assert!(
+        page.contains(
+            "<input type=\"checkbox\" disabled checked aria-label=\"done\"> Draft received"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<input type=\"checkbox\" disabled aria-label=\"not done\"> Reply sent"));
+}
+
+#[test]
+fn body_headings_named_like_theme_sections_get_other_ids() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\nactors: [Zelensky]\n---\n## At a glance\n\nSee [the facts](#at-a-glance).\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/x/index.html");
+    assert_eq!(page.matches("id=\"at-a-glance\"").count(), 1, "{page}");
+    assert!(page.contains("id=\"at-a-glance-1\""));
+}

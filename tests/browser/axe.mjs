@@ -20,13 +20,13 @@ const MAX_TARGETS = 25; // per rule and page, in the printed list (--json has al
 function usage(msg) {
   console.error(`axe.mjs: ${msg}`);
   console.error(
-    'usage: node tests/browser/axe.mjs SITE_DIR [--all] [--page REL]... [--base /path/] [--json FILE]',
+    'usage: node tests/browser/axe.mjs SITE_DIR [--all] [--page REL]... [--base /path/] [--width PX] [--json FILE]',
   );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const o = { site: undefined, all: false, pages: [], base: '/', json: undefined };
+  const o = { site: undefined, all: false, pages: [], base: '/', json: undefined, width: 1280 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -34,6 +34,7 @@ function parseArgs(argv) {
     else if (a === '--page') o.pages.push(value());
     else if (a === '--base') o.base = value();
     else if (a === '--json') o.json = value();
+    else if (a === '--width') o.width = Number(value());
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else if (o.site === undefined) o.site = a;
     else usage(`unexpected argument ${a}`);
@@ -56,8 +57,8 @@ function nodeMessage(node) {
  * problems that make the result untrustworthy (a file the page asked for is missing or
  * off-site, a script error, a page that did not load).
  */
-async function checkScheme(chrome, server, axeSource, pages, colorScheme) {
-  const page = await chrome.page(server.origin, { colorScheme });
+async function checkScheme(chrome, server, axeSource, pages, colorScheme, width) {
+  const page = await chrome.page(server.origin, { colorScheme, width });
   let current; // the result the page's events belong to
   page.on('pageerror', (e) => current.problems.push(`script error: ${e.message}`));
   page.on('response', (r) => {
@@ -118,7 +119,7 @@ async function main() {
   try {
     // The schemes side by side: Chromium renders one page while axe checks the other.
     perScheme = await Promise.all(
-      SCHEMES.map((scheme) => checkScheme(chrome, server, axeSource, pages, scheme)),
+      SCHEMES.map((scheme) => checkScheme(chrome, server, axeSource, pages, scheme, opts.width)),
     );
   } finally {
     await chrome.close();

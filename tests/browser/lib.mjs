@@ -14,7 +14,6 @@ import { chromium } from 'playwright-core';
 export const PAGE_KINDS = [
   { kind: 'home', path: 'index.html' },
   { kind: 'briefing', match: /^briefings\/[^/]+\/index\.html$/ },
-  { kind: 'briefings index', path: 'briefings/index.html', optional: true },
   { kind: 'actor', match: /^actors\/[^/]+\/index\.html$/ },
   { kind: 'actors index', path: 'actors/index.html' },
   { kind: 'place', match: /^places\/[^/]+\/index\.html$/ },
@@ -25,8 +24,7 @@ export const PAGE_KINDS = [
   { kind: 'tags index', path: 'tags/index.html' },
   { kind: 'timeline', path: 'timeline/index.html' },
   { kind: '404', path: '404.html' },
-  // Issue #6: drop `optional` once the search page lands.
-  { kind: 'search', path: 'search/index.html', optional: true },
+  { kind: 'search', path: 'search/index.html' },
 ];
 
 // Chromium flags that work on these machines as root, with a closed network.
