@@ -46,6 +46,9 @@ pub const THEME_IDS: &[&str] = &[
     "changes",
     "top-actors",
     "top-places",
+    "topics",
+    "at-a-glance",
+    "stance-history",
 ];
 
 /// True when a page of the default theme has an element with id `frag`.
@@ -264,6 +267,15 @@ pub fn render(
                 ids.extend(html_ids(raw));
                 events.push(event);
             }
+            // A bare checkbox has no accessible name: screen readers would say "checkbox".
+            Event::TaskListMarker(done) => events.push(Event::InlineHtml(
+                if done {
+                    "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
+                } else {
+                    "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
+                }
+                .into(),
+            )),
             other => events.push(other),
         }
     }

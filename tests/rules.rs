@@ -272,7 +272,7 @@ fn base_url_with_a_path_and_the_override() {
     let nf = site.page("404.html");
     for l in links(&nf) {
         assert!(
-            l.starts_with("/desk/") || l.contains("://"),
+            l.starts_with("/desk/") || l.contains("://") || l.starts_with('#'),
             "404 link {l} is not root-relative"
         );
     }
@@ -490,12 +490,13 @@ fn stance_history_and_latest_position() {
     );
     assert!(o < m, "history oldest first");
     assert!(
-        row.contains("from opposes on <time datetime=\"2025-11-22\">"),
+        row.contains("changed on <time datetime=\"2025-11-22\">22 Nov 2025</time>"),
         "{row}"
     );
+    assert!(row.contains("was opposes"), "{row}");
     assert!(
         site.page("actors/ukraine/index.html")
-            .contains("badge pos-mixed")
+            .contains("badge glyph pos-mixed\">mixed<")
     );
     assert!(site.page("index.html").contains("Positions that moved"));
 }
@@ -824,4 +825,33 @@ fn wiki_link_variants() {
     ] {
         assert!(page.contains(want), "missing {want} in {}", main_of(&page));
     }
+}
+
+#[test]
+fn task_list_checkboxes_say_whether_they_are_done() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\n---\n- [x] Draft received\n- [ ] Reply sent\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/x/index.html");
+    assert!(
+        page.contains(
+            "<input type=\"checkbox\" disabled checked aria-label=\"done\"> Draft received"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<input type=\"checkbox\" disabled aria-label=\"not done\"> Reply sent"));
+}
+
+#[test]
+fn body_headings_named_like_theme_sections_get_other_ids() {
+    let site = base_site(&[(
+        "content/briefings/2025-11-20-x.md",
+        "---\ntitle: X\nactors: [Zelensky]\n---\n## At a glance\n\nSee [the facts](#at-a-glance).\n",
+    )]);
+    assert_eq!(site.build().code, 0);
+    let page = site.page("briefings/x/index.html");
+    assert_eq!(page.matches("id=\"at-a-glance\"").count(), 1, "{page}");
+    assert!(page.contains("id=\"at-a-glance-1\""));
 }

@@ -155,3 +155,69 @@ fn sample_site_has_the_contracted_shape() {
         }
     }
 }
+
+#[test]
+fn theme_stays_in_budget_css_under_30_kb_and_script_only_on_search() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    assert_eq!(build_sample(&out).code, 0);
+    let mut css = 0;
+    let mut pages = 0;
+    for (rel, bytes) in snapshot(&out) {
+        if rel.ends_with(".css") {
+            css += bytes.len();
+        }
+        if rel.ends_with(".html") {
+            pages += 1;
+            let html = String::from_utf8(bytes).unwrap();
+            let scripts = html.matches("<script").count();
+            if rel == "search/index.html" {
+                assert_eq!(scripts, 1, "{rel}");
+            } else {
+                assert_eq!(scripts, 0, "{rel} has a script");
+                assert!(!html.contains(" onclick="), "{rel}");
+            }
+        }
+    }
+    assert!(pages > 50);
+    assert!(css > 0 && css <= 30 * 1024, "CSS is {css} bytes");
+}
+
+#[test]
+fn topic_and_entity_pages_carry_their_charts_and_positions_carry_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    assert_eq!(build_sample(&out).code, 0);
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    let topic = read("topics/us-peace-plan/index.html");
+    let chart = &topic[topic
+        .find("<svg class=\"stance-chart\"")
+        .expect("a stance chart")..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    assert!(chart.contains("role=\"img\""));
+    assert!(
+        chart.contains("aria-label=\"Stance history chart: "),
+        "{chart}"
+    );
+    // Ukraine moved from unclear to mixed: both shapes sit on its row.
+    let ukraine = &chart[chart.find(">Ukraine</text>").unwrap()..];
+    let ukraine = &ukraine[..ukraine.find("</g>\n</g>").unwrap_or(ukraine.len())];
+    assert!(
+        ukraine.contains("pos-unclear") && ukraine.contains("pos-mixed"),
+        "{ukraine}"
+    );
+    // Every badge says its position in words, not only in colour.
+    for p in ["supports", "opposes", "mixed", "neutral", "unclear"] {
+        let badge = format!("<span class=\"badge glyph pos-{p}\">{p}</span>");
+        assert!(topic.contains(&badge), "no {p} badge with its word");
+    }
+    let actor = read("actors/volodymyr-zelenskiy/index.html");
+    assert!(actor.contains("<figure class=\"sparkline\">"));
+    assert!(
+        actor.contains("aria-label=\"Briefings per day, "),
+        "sample spans days"
+    );
+    let place = read("places/pokrovsk/index.html");
+    assert!(place.contains("<figure class=\"sparkline\">"));
+    assert!(place.contains("openstreetmap.org"));
+}

@@ -88,7 +88,7 @@ fn sitemap(site: &Site) -> String {
         s.push_str("</url>\n");
     };
     url("", None);
-    for d in ["timeline/", "tags/"] {
+    for d in ["timeline/", "tags/", "search/"] {
         url(d, None);
     }
     for k in Kind::ALL {

@@ -1,6 +1,6 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
-use super::pages::{FEED_ENTRIES, LATEST, MONTHS, TOP, Views};
+use super::pages::{FEED_ENTRIES, LATEST, MONTHS, TOP, Views, crumb};
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind, Position};
@@ -18,16 +18,7 @@ impl Views<'_> {
             .site
             .resolved
             .of_kind(kind)
-            .map(|e| {
-                let en = self.site.resolved.entity(e);
-                let p = en.profile.as_ref();
-                IndexEntry {
-                    entity: self.entity_link(e),
-                    count: self.site.index.named_in[e.0 as usize].len(),
-                    subkind: p.and_then(|p| p.subkind.clone()),
-                    note: p.and_then(|p| p.role.clone().or_else(|| p.question.clone())),
-                }
-            })
+            .map(|e| self.index_entry(e))
             .collect();
         EntitiesPage {
             page: self.meta(
@@ -40,6 +31,17 @@ impl Views<'_> {
             kind: kind.word(),
             heading,
             entities,
+        }
+    }
+
+    fn index_entry(&self, e: EntityIdx) -> IndexEntry {
+        let en = self.site.resolved.entity(e);
+        let p = en.profile.as_ref();
+        IndexEntry {
+            entity: self.entity_link(e),
+            count: self.site.index.named_in[e.0 as usize].len(),
+            subkind: p.and_then(|p| p.subkind.clone()),
+            note: p.and_then(|p| p.role.clone().or_else(|| p.question.clone())),
         }
     }
 
@@ -56,14 +58,16 @@ impl Views<'_> {
     /// `tags/<slug>/`.
     pub fn tag_page(&self, t: usize) -> TagPage {
         let tag = self.tag_link(t);
+        let mut page = self.meta(
+            &urls::tag(&self.site.resolved.tags[t].slug),
+            format!("Tagged “{}”", tag.name),
+            None,
+            None,
+            "tags",
+        );
+        page.crumbs = vec![crumb("Tags", "tags/index.html".into())];
         TagPage {
-            page: self.meta(
-                &urls::tag(&self.site.resolved.tags[t].slug),
-                format!("Tagged “{}”", tag.name),
-                None,
-                None,
-                "tags",
-            ),
+            page,
             briefings: self.briefing_links(self.site.index.tag_briefings[t].iter().rev().copied()),
             tag,
         }
@@ -151,6 +155,7 @@ impl Views<'_> {
                     .and_then(|p| p.question.clone()),
                 topic: self.entity_link(topic),
                 changed_on: r.briefing(b).date.ymd(),
+                changed_display: self.briefing_link(b).date_display,
                 actor: self.entity_link(actor),
                 from: from.as_str(),
                 to: to.as_str(),
@@ -174,6 +179,32 @@ impl Views<'_> {
             top_actors: top(Kind::Actor),
             top_places: top(Kind::Place),
             changing_topics,
+            topics: {
+                let mut t: Vec<IndexEntry> = r
+                    .of_kind(Kind::Topic)
+                    .map(|e| self.index_entry(e))
+                    .collect();
+                t.sort_by(|a, b| b.count.cmp(&a.count).then(a.entity.id.cmp(&b.entity.id)));
+                t.truncate(TOP);
+                t
+            },
+        }
+    }
+
+    /// `search/`.
+    pub fn search_page(&self) -> SearchPage {
+        SearchPage {
+            page: self.meta(
+                "search/",
+                "Search".into(),
+                Some(format!(
+                    "Search the briefings of {}",
+                    self.site.config.title
+                )),
+                None,
+                "search",
+            ),
+            index: "search-index.json",
         }
     }
 

@@ -1,5 +1,6 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
+pub mod charts;
 pub mod hosting;
 pub mod lists;
 pub mod pages;
@@ -42,6 +43,7 @@ enum Page {
     Tags,
     Tag(usize),
     Timeline,
+    Search,
     NotFound,
     SiteFeed,
 }
@@ -52,6 +54,7 @@ fn plan(site: &Site) -> Vec<Page> {
         Page::Home,
         Page::Tags,
         Page::Timeline,
+        Page::Search,
         Page::NotFound,
         Page::SiteFeed,
     ];
@@ -204,6 +207,11 @@ fn context(
             "timeline/index.html".into(),
             "timeline.html",
             ctx_of(global, &views.timeline_page()),
+        ),
+        Page::Search => (
+            "search/index.html".into(),
+            "search.html",
+            ctx_of(global, &views.search_page()),
         ),
         Page::NotFound => (
             "404.html".into(),

@@ -1,5 +1,6 @@
 //! Builds the view struct of each page from the site.
 
+use super::charts::{self, Sparkline, StanceSeries};
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, Position};
@@ -27,9 +28,17 @@ pub const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const MON: [&str; 12] = [
+pub(super) const MON: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+
+/// One breadcrumb.
+pub(super) fn crumb(name: &str, url: String) -> Crumb {
+    Crumb {
+        name: name.to_string(),
+        url,
+    }
+}
 
 /// Builds views for one site.
 pub struct Views<'a> {
@@ -67,6 +76,7 @@ impl<'a> Views<'a> {
             root: urls::root_of(dir),
             feed,
             section,
+            crumbs: Vec::new(),
         }
     }
 
@@ -139,6 +149,7 @@ impl<'a> Views<'a> {
             entity: self.entity_link(entity),
             position: marks.last().map_or("unclear", |m| m.position),
             changed_on: last_change.map(|i| marks[i].date.clone()),
+            changed_display: last_change.map(|i| marks[i].briefing.date_display.clone()),
             previous: last_change.map(|i| positions[i - 1].as_str()),
             history: marks,
         }
@@ -189,16 +200,30 @@ impl<'a> Views<'a> {
                 url: s.url.clone(),
                 publisher: s.publisher.clone(),
                 date: s.date.clone(),
+                date_display: s.date.as_ref().map(|d| {
+                    d.get(..10)
+                        .and_then(|ymd| ymd.parse::<jiff::civil::Date>().ok())
+                        .map_or_else(|| d.clone(), display_date)
+                }),
             })
             .collect();
-        BriefingPage {
-            page: self.meta(
-                &dir,
-                br.title.clone(),
-                br.summary.clone(),
-                None,
-                "briefings",
+        let mut page = self.meta(
+            &dir,
+            br.title.clone(),
+            br.summary.clone(),
+            None,
+            "briefings",
+        );
+        let d = br.date.date;
+        page.crumbs = vec![
+            crumb("Timeline", "timeline/index.html".into()),
+            crumb(
+                &format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
+                format!("timeline/index.html#{:04}-{:02}", d.year(), d.month()),
             ),
+        ];
+        BriefingPage {
+            page,
             briefing: BriefingView {
                 link: self.briefing_link(b),
                 published: br.date.rfc3339.clone(),
@@ -247,7 +272,25 @@ impl<'a> Views<'a> {
         let en = self.site.resolved.entity(e);
         let dir = urls::entity(&en.id);
         let feed = Some(format!("{dir}atom.xml"));
-        self.meta(&dir, en.name.clone(), description, feed, en.id.kind.dir())
+        let mut page = self.meta(&dir, en.name.clone(), description, feed, en.id.kind.dir());
+        let index = match en.id.kind {
+            Kind::Actor => "Actors",
+            Kind::Place => "Places",
+            Kind::Topic => "Topics",
+        };
+        page.crumbs = vec![crumb(index, urls::href("", &urls::kind_index(en.id.kind)))];
+        page
+    }
+
+    /// Briefings per month naming `e`, over the period of the whole site.
+    fn activity(&self, e: EntityIdx) -> Option<Sparkline> {
+        let r = &self.site.resolved;
+        let (first, last) = (r.briefings.first()?, r.briefings.last()?);
+        let dates: Vec<_> = self.site.index.named_in[e.0 as usize]
+            .iter()
+            .map(|&b| r.briefing(b).date.date)
+            .collect();
+        charts::sparkline(&dates, first.date.date, last.date.date)
     }
 
     /// `actors/<id>/`.
@@ -266,12 +309,17 @@ impl<'a> Views<'a> {
             .filter(|&m| self.site.resolved.entity(m).affiliation == Some(e))
             .map(|m| self.entity_link(m))
             .collect();
+        let mut page = self.entity_meta(
+            e,
+            p.and_then(|p| p.role.clone())
+                .map(|r| format!("{}: {r}", en.name)),
+        );
+        if let Some(a) = en.affiliation.filter(|&a| a != e) {
+            let a = self.entity_link(a);
+            page.crumbs.push(crumb(&a.name, a.url));
+        }
         ActorPage {
-            page: self.entity_meta(
-                e,
-                p.and_then(|p| p.role.clone())
-                    .map(|r| format!("{}: {r}", en.name)),
-            ),
+            page,
             entity: self.entity_view(e),
             role: p.and_then(|p| p.role.clone()),
             affiliation: en.affiliation.map(|a| self.entity_link(a)),
@@ -280,6 +328,7 @@ impl<'a> Views<'a> {
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
             co_actors: self.counted(&ix.co_actors[e.0 as usize], 24),
+            activity: self.activity(e),
         }
     }
 
@@ -303,8 +352,11 @@ impl<'a> Views<'a> {
         }
         parents.reverse();
         let coords = en.profile.as_ref().and_then(|p| p.coords);
+        let mut page = self.entity_meta(e, None);
+        page.crumbs
+            .extend(parents.iter().map(|p| crumb(&p.name, p.url.clone())));
         PlacePage {
-            page: self.entity_meta(e, None),
+            page,
             entity: self.entity_view(e),
             parent: en.within.map(|p| self.entity_link(p)),
             parents,
@@ -328,6 +380,7 @@ impl<'a> Views<'a> {
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
             actors: self.counted(&ix.place_actors[e.0 as usize], 24),
+            activity: self.activity(e),
         }
     }
 
@@ -336,9 +389,25 @@ impl<'a> Views<'a> {
         let en = self.site.resolved.entity(e);
         let ix = &self.site.index;
         let question = en.profile.as_ref().and_then(|p| p.question.clone());
-        let matrix = ix.topic_actors[e.0 as usize]
+        let actors = &ix.topic_actors[e.0 as usize];
+        let matrix = actors
             .iter()
             .map(|&a| self.position_row(a, &ix.history[&(a, e)]))
+            .collect();
+        let r = &self.site.resolved;
+        let series: Vec<StanceSeries<'_>> = actors
+            .iter()
+            .map(|&a| StanceSeries {
+                name: &r.entity(a).name,
+                stances: ix.history[&(a, e)]
+                    .iter()
+                    .map(|h| {
+                        let b = r.briefing(h.briefing);
+                        let s = &r.refs[h.briefing.0 as usize].stances[h.stance];
+                        (b.date.date, s.position.as_str(), b.title.as_str())
+                    })
+                    .collect(),
+            })
             .collect();
         TopicPage {
             page: self.entity_meta(e, question.clone()),
@@ -346,6 +415,7 @@ impl<'a> Views<'a> {
             question,
             matrix,
             positions: vec!["supports", "opposes", "mixed", "neutral", "unclear"],
+            chart: charts::stance_chart(&series),
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
         }

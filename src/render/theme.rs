@@ -234,6 +234,13 @@ pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
                 "sources" => !br.sources.is_empty(),
                 "related" => !ix.related[i].is_empty(),
                 "backlinks" => !ix.briefing_backlinks[i].is_empty(),
+                "at-a-glance" => {
+                    let refs = &r.refs[i];
+                    !(refs.actors.is_empty()
+                        && refs.places.is_empty()
+                        && refs.topics.is_empty()
+                        && refs.tags.is_empty())
+                }
                 _ => numbered("stance-", stances) || numbered("source-", br.sources.len()),
             }
         }
@@ -251,6 +258,7 @@ pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
                 "sub-places" => kind == Kind::Place && !ix.sub_places[i].is_empty(),
                 "actors" => kind == Kind::Place && !ix.place_actors[i].is_empty(),
                 "matrix" => kind == Kind::Topic,
+                "stance-history" => kind == Kind::Topic && !ix.topic_actors[i].is_empty(),
                 _ => false,
             }
         }

@@ -1,6 +1,7 @@
 //! Typed template contexts: one `Serialize` struct per page kind. These structs are the
 //! theme's documentation of what each template may use (see docs/themes.md).
 
+use super::charts::{Sparkline, StanceChart};
 use serde::Serialize;
 
 /// The site as every template sees it, under `site`.
@@ -30,6 +31,16 @@ pub struct PageMeta {
     pub feed: Option<String>,
     /// Which navigation section the page belongs to.
     pub section: &'static str,
+    /// The breadcrumb trail between Home and this page, outermost first.
+    pub crumbs: Vec<Crumb>,
+}
+
+/// One step of a breadcrumb trail.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub name: String,
+    /// Relative to the root, like every `url`.
+    pub url: String,
 }
 
 /// A link to an actor, place or topic.
@@ -95,8 +106,10 @@ pub struct PositionRow {
     pub position: &'static str,
     /// Every stance, oldest first.
     pub history: Vec<StanceMark>,
-    /// The date of the latest change of position, if it ever changed.
+    /// The date of the latest change of position (`YYYY-MM-DD`), if it ever changed.
     pub changed_on: Option<String>,
+    /// The same date as `20 Nov 2025`.
+    pub changed_display: Option<String>,
     /// The position before that change.
     pub previous: Option<&'static str>,
 }
@@ -121,7 +134,10 @@ pub struct SourceView {
     pub title: String,
     pub url: Option<String>,
     pub publisher: Option<String>,
+    /// As written in the front matter.
     pub date: Option<String>,
+    /// `20 Nov 2025` when `date` is a date, else `date` as written.
+    pub date_display: Option<String>,
 }
 
 /// Everything about one briefing.
@@ -185,6 +201,8 @@ pub struct ActorPage {
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
     pub co_actors: Vec<CountedLink>,
+    /// Briefings naming it over the site's whole period (per month, or per day on short sites).
+    pub activity: Option<Sparkline>,
 }
 
 /// `place.html`: a place's profile, parent and sub-places, briefings and actors.
@@ -204,6 +222,8 @@ pub struct PlacePage {
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
     pub actors: Vec<CountedLink>,
+    /// Briefings naming it over the site's whole period (per month, or per day on short sites).
+    pub activity: Option<Sparkline>,
 }
 
 /// `topic.html`: the question, the stance matrix and the briefings.
@@ -216,6 +236,8 @@ pub struct TopicPage {
     pub matrix: Vec<PositionRow>,
     /// The five positions, for a legend.
     pub positions: Vec<&'static str>,
+    /// The matrix's stances drawn over time; `None` without stances.
+    pub chart: Option<StanceChart>,
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
 }
@@ -289,8 +311,10 @@ pub struct TimelinePage {
 pub struct TopicChange {
     pub topic: EntityLink,
     pub question: Option<String>,
-    /// The latest change of any actor's position on it.
+    /// The latest change of any actor's position on it (`YYYY-MM-DD`).
     pub changed_on: String,
+    /// The same date as `20 Nov 2025`.
+    pub changed_display: String,
     pub actor: EntityLink,
     pub from: &'static str,
     pub to: &'static str,
@@ -305,6 +329,16 @@ pub struct HomePage {
     pub top_actors: Vec<CountedLink>,
     pub top_places: Vec<CountedLink>,
     pub changing_topics: Vec<TopicChange>,
+    /// Every topic, with its question (`note`), most-named first.
+    pub topics: Vec<IndexEntry>,
+}
+
+/// `search.html`: the search page; its script reads `search-index.json`.
+#[derive(Debug, Serialize)]
+pub struct SearchPage {
+    pub page: PageMeta,
+    /// The search index, relative to the root.
+    pub index: &'static str,
 }
 
 /// `404.html`: the not-found page; `page.root` is the base path.

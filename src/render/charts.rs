@@ -1,0 +1,514 @@
+//! Chart geometry computed at build time, drawn as inline SVG by the theme: a stance history
+//! chart per topic and an activity sparkline per actor and place. Pages carry no JavaScript,
+//! so every coordinate is decided here and templates only place shapes.
+
+use super::pages::MON;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Width of the stance chart's drawing, in SVG units.
+const CHART_WIDTH: f32 = 720.0;
+/// Where the plot starts: the actor names sit left of it.
+const PLOT_LEFT: f32 = 176.0;
+const PLOT_RIGHT: f32 = CHART_WIDTH - 16.0;
+const ROW_HEIGHT: f32 = 28.0;
+const TOP: f32 = 12.0;
+const AXIS_HEIGHT: f32 = 28.0;
+/// Marks of the same position closer than this (in SVG units) are drawn once.
+const MARK_SPACING: f32 = 3.0;
+/// Longest actor name drawn in full; the table beside the chart has every name whole.
+const NAME_CHARS: usize = 24;
+
+/// A stance history chart: one row per actor, one mark per stance, time left to right.
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceChart {
+    pub width: f32,
+    pub height: f32,
+    /// Where the plot area starts and ends (x).
+    pub plot_left: f32,
+    pub plot_right: f32,
+    /// The y of the time axis, and of the tick labels under it.
+    pub axis_y: f32,
+    pub tick_label_y: f32,
+    /// Where actor names end (they are right-aligned to it).
+    pub label_x: f32,
+    pub rows: Vec<ChartRow>,
+    pub ticks: Vec<Tick>,
+    /// A sentence describing the chart, for `aria-label`.
+    pub summary: String,
+}
+
+/// One actor's row of a [`StanceChart`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartRow {
+    /// The row's centre line.
+    pub y: f32,
+    /// The actor's name, shortened to fit.
+    pub label: String,
+    /// Where the actor's first and last stances sit: the row's line runs between them.
+    pub x_first: f32,
+    pub x_last: f32,
+    pub marks: Vec<ChartMark>,
+}
+
+/// One stance in a [`ChartRow`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartMark {
+    pub x: f32,
+    pub position: &'static str,
+    /// `20 Nov 2025: supports — <briefing title>`. The default theme leaves it out: an SVG
+    /// `<title>` would give the page a second `<title>` element.
+    pub title: String,
+}
+
+/// A labelled tick of a time axis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tick {
+    pub x: f32,
+    pub label: String,
+}
+
+/// What the stance chart is drawn from: an actor and its stances, oldest first.
+pub struct StanceSeries<'a> {
+    pub name: &'a str,
+    /// (date, position, briefing title).
+    pub stances: Vec<(Date, &'static str, &'a str)>,
+}
+
+fn round(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+fn short_date(d: Date) -> String {
+    format!("{} {}", d.day(), MON[(d.month() - 1) as usize])
+}
+
+fn month_year(d: Date) -> String {
+    format!("{} {}", MON[(d.month() - 1) as usize], d.year())
+}
+
+fn day_number(d: Date) -> i64 {
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil): linear across years.
+    let (mut y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
+    if m <= 2 {
+        y -= 1;
+    }
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Maps dates onto `[left, right]`; a single date sits in the middle.
+struct TimeScale {
+    first: i64,
+    span: i64,
+    left: f32,
+    right: f32,
+}
+
+impl TimeScale {
+    fn new(first: Date, last: Date, left: f32, right: f32) -> Self {
+        let first = day_number(first);
+        TimeScale {
+            first,
+            span: day_number(last) - first,
+            left,
+            right,
+        }
+    }
+
+    fn x(&self, d: Date) -> f32 {
+        if self.span == 0 {
+            return round((self.left + self.right) / 2.0);
+        }
+        let t = (day_number(d) - self.first) as f32 / self.span as f32;
+        round(self.left + t * (self.right - self.left))
+    }
+}
+
+/// At most about eight ticks: days, weeks, months, quarters or years, by the span shown.
+fn ticks(first: Date, last: Date, scale: &TimeScale) -> Vec<Tick> {
+    let days = (day_number(last) - day_number(first)).max(0);
+    let mut out = Vec::new();
+    if days <= 60 {
+        let step = [1i64, 2, 7, 14]
+            .into_iter()
+            .find(|s| days / s <= 8)
+            .unwrap_or(14);
+        let mut d = first;
+        while d <= last {
+            out.push(Tick {
+                x: scale.x(d),
+                label: short_date(d),
+            });
+            match d.checked_add(jiff::Span::new().days(step)) {
+                Ok(next) => d = next,
+                Err(_) => break,
+            }
+        }
+        return out;
+    }
+    let months = (i64::from(last.year()) - i64::from(first.year())) * 12 + i64::from(last.month())
+        - i64::from(first.month());
+    let step = [1i64, 2, 3, 6, 12, 24, 60, 120]
+        .into_iter()
+        .find(|s| months / s <= 8)
+        .unwrap_or(120);
+    // Month starts after `first`, aligned so that yearly ticks fall on January.
+    let mut d = first.first_of_month();
+    if d < first {
+        d = match d.checked_add(jiff::Span::new().months(1)) {
+            Ok(n) => n,
+            Err(_) => return out,
+        };
+    }
+    while step >= 12 && d.month() != 1 {
+        d = match d.checked_add(jiff::Span::new().months(1)) {
+            Ok(n) => n,
+            Err(_) => return out,
+        };
+    }
+    while d <= last {
+        out.push(Tick {
+            x: scale.x(d),
+            label: if step >= 12 {
+                d.year().to_string()
+            } else {
+                month_year(d)
+            },
+        });
+        d = match d.checked_add(jiff::Span::new().months(step)) {
+            Ok(n) => n,
+            Err(_) => break,
+        };
+    }
+    out
+}
+
+fn shorten(name: &str) -> String {
+    if name.chars().count() <= NAME_CHARS {
+        return name.to_string();
+    }
+    let mut s: String = name.chars().take(NAME_CHARS - 1).collect();
+    s.push('…');
+    s
+}
+
+/// The stance chart of a topic, or `None` when nobody has taken a stance on it.
+pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
+    let dates = series.iter().flat_map(|s| s.stances.iter().map(|t| t.0));
+    let first = dates.clone().min()?;
+    let last = dates.max()?;
+    let scale = TimeScale::new(first, last, PLOT_LEFT + 8.0, PLOT_RIGHT - 8.0);
+    let rows: Vec<ChartRow> = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut marks: Vec<ChartMark> = Vec::with_capacity(s.stances.len());
+            for &(d, position, title) in &s.stances {
+                let x = scale.x(d);
+                // A mark drawn over the same one adds bytes and no information: on a large
+                // site one actor can hold thousands of stances on a topic.
+                if marks
+                    .last()
+                    .is_some_and(|m| m.position == position && (x - m.x).abs() < MARK_SPACING)
+                {
+                    continue;
+                }
+                marks.push(ChartMark {
+                    x,
+                    position,
+                    title: format!("{}: {position} — {title}", short_date(d)),
+                });
+            }
+            ChartRow {
+                y: round(TOP + ROW_HEIGHT * (i as f32 + 0.5)),
+                label: shorten(s.name),
+                x_first: marks.first().map_or(PLOT_LEFT, |m| m.x),
+                x_last: marks.last().map_or(PLOT_LEFT, |m| m.x),
+                marks,
+            }
+        })
+        .collect();
+    let axis_y = round(TOP + ROW_HEIGHT * rows.len() as f32 + 4.0);
+    let stances: usize = series.iter().map(|s| s.stances.len()).sum();
+    let period = if first == last {
+        format!("on {} {}", short_date(first), first.year())
+    } else {
+        format!(
+            "from {} {} to {} {}",
+            short_date(first),
+            first.year(),
+            short_date(last),
+            last.year()
+        )
+    };
+    Some(StanceChart {
+        width: CHART_WIDTH,
+        height: round(axis_y + AXIS_HEIGHT),
+        plot_left: PLOT_LEFT,
+        plot_right: PLOT_RIGHT,
+        axis_y,
+        tick_label_y: round(axis_y + 18.0),
+        label_x: PLOT_LEFT - 10.0,
+        ticks: ticks(first, last, &scale),
+        summary: format!(
+            "Stance history chart: {} {}, {} {} {period}. The table gives the same stances as text.",
+            rows.len(),
+            if rows.len() == 1 { "actor" } else { "actors" },
+            stances,
+            if stances == 1 { "stance" } else { "stances" },
+        ),
+        rows,
+    })
+}
+
+/// Width and height of a sparkline, in SVG units.
+const SPARK_WIDTH: f32 = 240.0;
+const SPARK_HEIGHT: f32 = 40.0;
+/// The widest a bar gets, so a short period does not draw slabs.
+const SPARK_MAX_BAR: f32 = 12.0;
+/// Periods shorter than this many months are counted by day: one bar a month says nothing.
+const MONTHS_FOR_MONTHLY: i64 = 4;
+
+/// Briefings over time as a small bar chart: the site's whole period, so entities compare.
+/// Per month, or per day on a site whose briefings span under four months.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sparkline {
+    pub width: f32,
+    pub height: f32,
+    /// `month` or `day`: what one bar counts.
+    pub unit: &'static str,
+    /// Periods with at least one briefing; empty ones draw nothing.
+    pub bars: Vec<Bar>,
+    /// Labels of the first and last period.
+    pub first: String,
+    pub last: String,
+    /// The busiest period's count.
+    pub max: u32,
+    /// A sentence describing the chart, for `aria-label`.
+    pub summary: String,
+}
+
+/// One period of a [`Sparkline`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    /// `Nov 2025: 3 briefings` (unused by the default theme, like [`ChartMark::title`]).
+    pub title: String,
+}
+
+fn month_index(d: Date) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month()) - 1
+}
+
+fn day_label(day: i64) -> String {
+    // Back from a day number to a date: walk from 1970-01-01, which jiff does exactly.
+    let d = jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(day))
+        .unwrap_or(jiff::civil::date(1970, 1, 1));
+    format!("{} {}", short_date(d), d.year())
+}
+
+/// The activity sparkline of an entity named on `dates`, over the site's `first..=last`.
+pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
+    if dates.is_empty() {
+        return None;
+    }
+    let monthly = month_index(last) - month_index(first) + 1 >= MONTHS_FOR_MONTHLY;
+    let (unit, start, end) = if monthly {
+        ("month", month_index(first), month_index(last))
+    } else {
+        ("day", day_number(first), day_number(last))
+    };
+    let slots = (end - start + 1).max(1) as usize;
+    let mut counts = vec![0u32; slots];
+    for &d in dates {
+        let i = if monthly {
+            month_index(d)
+        } else {
+            day_number(d)
+        } - start;
+        if let Some(c) = usize::try_from(i).ok().and_then(|i| counts.get_mut(i)) {
+            *c += 1;
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let slot = (SPARK_WIDTH / slots as f32).min(SPARK_MAX_BAR + 2.0);
+    let gap = if slot >= 4.0 { 1.0 } else { 0.0 };
+    let label = |i: usize| {
+        let n = start + i as i64;
+        if monthly {
+            format!("{} {}", MON[n.rem_euclid(12) as usize], n.div_euclid(12))
+        } else {
+            day_label(n)
+        }
+    };
+    let bars = counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c > 0)
+        .map(|(i, &c)| {
+            // Every non-empty period stays visible, however busy the busiest.
+            let h = (SPARK_HEIGHT * c as f32 / max as f32).max(2.0);
+            Bar {
+                x: round(i as f32 * slot + gap / 2.0),
+                y: round(SPARK_HEIGHT - h),
+                width: round((slot - gap).max(0.5)),
+                height: round(h),
+                title: format!(
+                    "{}: {c} {}",
+                    label(i),
+                    if c == 1 { "briefing" } else { "briefings" }
+                ),
+            }
+        })
+        .collect();
+    let busiest = counts
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |(i, _)| i);
+    let total = dates.len();
+    Some(Sparkline {
+        width: round(slot * slots as f32),
+        height: SPARK_HEIGHT,
+        unit,
+        bars,
+        first: label(0),
+        last: label(slots - 1),
+        max,
+        summary: format!(
+            "Briefings per {unit}, {} to {}: {total} in all, most on {} ({}).",
+            label(0),
+            label(slots - 1),
+            label(busiest),
+            counts[busiest]
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn stance_marks_sit_in_time_order_inside_the_plot() {
+        let series = [
+            StanceSeries {
+                name: "Ukraine",
+                stances: vec![
+                    (date(2025, 11, 20), "unclear", "a"),
+                    (date(2025, 11, 24), "mixed", "b"),
+                ],
+            },
+            StanceSeries {
+                name: "A very long organisation name that will not fit",
+                stances: vec![(date(2025, 11, 22), "opposes", "c")],
+            },
+        ];
+        let c = stance_chart(&series).expect("a chart");
+        assert_eq!(c.rows.len(), 2);
+        let (a, b) = (c.rows[0].marks[0].x, c.rows[0].marks[1].x);
+        assert!(c.plot_left < a && a < b && b < c.plot_right, "{a} {b}");
+        let mid = c.rows[1].marks[0].x;
+        assert!(a < mid && mid < b);
+        assert!(c.rows[1].label.ends_with('…'));
+        assert!(c.rows[1].label.chars().count() <= NAME_CHARS);
+        assert_eq!(c.ticks.first().map(|t| t.label.as_str()), Some("20 Nov"));
+        assert!(
+            c.summary
+                .contains("2 actors, 3 stances from 20 Nov 2025 to 24 Nov 2025")
+        );
+        assert!(stance_chart(&[]).is_none());
+    }
+
+    #[test]
+    fn repeated_stances_on_one_spot_are_drawn_once_but_changes_always_show() {
+        let d = date(2025, 11, 20);
+        let mut stances = vec![(d, "opposes", "x"); 50];
+        stances.push((d, "supports", "y"));
+        stances.push((date(2026, 11, 20), "supports", "z"));
+        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
+        let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
+        assert_eq!(marks, ["opposes", "supports", "supports"]);
+    }
+
+    #[test]
+    fn long_periods_get_month_or_year_ticks() {
+        let scale = TimeScale::new(date(2020, 3, 5), date(2025, 11, 20), 0.0, 100.0);
+        let t = ticks(date(2020, 3, 5), date(2025, 11, 20), &scale);
+        assert!(t.len() <= 9 && t.len() >= 3, "{t:?}");
+        assert!(t.iter().all(|t| t.label.len() == 4), "{t:?}");
+        let scale = TimeScale::new(date(2025, 1, 15), date(2025, 11, 20), 0.0, 100.0);
+        let t = ticks(date(2025, 1, 15), date(2025, 11, 20), &scale);
+        assert_eq!(t[0].label, "Feb 2025");
+        assert!(t.windows(2).all(|w| w[0].x < w[1].x));
+    }
+
+    #[test]
+    fn sparkline_counts_months_and_skips_empty_ones() {
+        let dates = [date(2025, 1, 3), date(2025, 1, 9), date(2025, 3, 1)];
+        let s = sparkline(&dates, date(2024, 12, 1), date(2025, 3, 31)).expect("a sparkline");
+        assert_eq!(s.unit, "month");
+        assert_eq!(s.bars.len(), 2);
+        assert_eq!(s.bars[0].title, "Jan 2025: 2 briefings");
+        assert_eq!(s.bars[1].title, "Mar 2025: 1 briefing");
+        assert_eq!(s.bars[0].height, s.height);
+        assert!(s.bars[1].height < s.bars[0].height);
+        assert_eq!(
+            (s.first.as_str(), s.last.as_str()),
+            ("Dec 2024", "Mar 2025")
+        );
+        assert_eq!(s.unit, "month");
+        assert!(
+            s.summary.contains("3 in all, most on Jan 2025 (2)"),
+            "{}",
+            s.summary
+        );
+        assert!(sparkline(&[], date(2025, 1, 1), date(2025, 1, 1)).is_none());
+    }
+
+    #[test]
+    fn a_short_period_is_counted_by_day_with_narrow_bars() {
+        let dates = [date(2025, 11, 20), date(2025, 11, 20), date(2025, 11, 24)];
+        let s = sparkline(&dates, date(2025, 11, 19), date(2025, 11, 24)).expect("a sparkline");
+        assert_eq!(s.unit, "day");
+        assert_eq!(
+            (s.first.as_str(), s.last.as_str()),
+            ("19 Nov 2025", "24 Nov 2025")
+        );
+        assert_eq!(s.bars.len(), 2);
+        assert_eq!(s.bars[0].title, "20 Nov 2025: 2 briefings");
+        assert!(s.bars.iter().all(|b| b.width <= SPARK_MAX_BAR + 1.0));
+        assert!(s.bars[1].x > s.bars[0].x);
+    }
+
+    #[test]
+    fn day_numbers_are_consecutive_across_months_years_and_leap_days() {
+        assert_eq!(day_number(date(1970, 1, 1)), 0);
+        assert_eq!(
+            day_number(date(2025, 1, 1)) - day_number(date(2024, 12, 31)),
+            1
+        );
+        assert_eq!(
+            day_number(date(2024, 3, 1)) - day_number(date(2024, 2, 28)),
+            2
+        );
+        assert_eq!(
+            day_number(date(2023, 3, 1)) - day_number(date(2023, 2, 28)),
+            1
+        );
+    }
+}
