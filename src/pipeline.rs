@@ -226,9 +226,7 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
 
 /// The number of HTML pages the site has.
 fn page_count(site: &Site) -> usize {
-    let r = &site.resolved;
-    // home, tags, timeline, 404, three entity indexes, briefings, entities, tags.
-    7 + r.briefings.len() + r.entities.len() + r.tags.len()
+    render::page_count(site)
 }
 
 fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> Report {

@@ -68,6 +68,14 @@ fn plan(site: &Site) -> Vec<Page> {
     pages
 }
 
+/// How many HTML pages the site has (feeds and other files not counted).
+pub fn page_count(site: &Site) -> usize {
+    plan(site)
+        .iter()
+        .filter(|p| !matches!(p, Page::EntityFeed(_) | Page::SiteFeed))
+        .count()
+}
+
 /// Renders the whole site into `sink`; returns the number of files written.
 pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
     let views = Views { site };
