@@ -204,7 +204,7 @@ impl Views<'_> {
                 None,
                 "search",
             ),
-            index: "search-index.json",
+            index: "search/",
         }
     }
 

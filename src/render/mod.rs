@@ -4,6 +4,7 @@ pub mod charts;
 pub mod hosting;
 pub mod lists;
 pub mod pages;
+pub mod search;
 pub mod theme;
 pub mod views;
 

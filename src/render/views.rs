@@ -333,11 +333,11 @@ pub struct HomePage {
     pub topics: Vec<IndexEntry>,
 }
 
-/// `search.html`: the search page; its script reads `search-index.json`.
+/// `search.html`: the search page; its script reads the split index under `search/`.
 #[derive(Debug, Serialize)]
 pub struct SearchPage {
     pub page: PageMeta,
-    /// The search index, relative to the root.
+    /// The folder of the split search index (`search/`), relative to the root.
     pub index: &'static str,
 }
 
