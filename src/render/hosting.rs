@@ -1,5 +1,6 @@
 //! Files for hosts and search: sitemap.xml, robots.txt, search-index.json, static assets.
 
+use super::exports;
 use super::pages::Views;
 use super::search;
 use super::theme::Theme;
@@ -61,6 +62,9 @@ pub fn files(
         search_index(site, views, &excerpts),
     );
     out.extend(search::files(site, &excerpts));
+    out.insert("data/stances.csv".into(), exports::stances_csv(site));
+    out.insert("data/entities.json".into(), exports::entities_json(site));
+    out.insert("data/graph.json".into(), exports::graph_json(site));
     for f in &site.statics {
         if let Some(bytes) = read(&f.source, diags) {
             out.insert(f.output_path.clone(), bytes);

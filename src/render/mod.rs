@@ -1,10 +1,12 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
 pub mod charts;
+pub mod exports;
 pub mod hosting;
 pub mod lists;
 pub mod pages;
 pub mod search;
+pub mod structured;
 pub mod theme;
 pub mod views;
 
