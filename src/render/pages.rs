@@ -46,7 +46,8 @@ pub struct Views<'a> {
     pub site: &'a Site,
 }
 
-fn display_date(d: jiff::civil::Date) -> String {
+/// `20 Nov 2025`.
+pub(super) fn display_date(d: jiff::civil::Date) -> String {
     format!("{} {} {}", d.day(), MON[(d.month() - 1) as usize], d.year())
 }
 

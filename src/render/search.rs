@@ -188,9 +188,9 @@ struct Meta<'a> {
     tag: Vec<Vec<u32>>,
 }
 
-/// `[title, url, date, summary]`.
+/// `[title, url, date, summary, date as shown on pages]`.
 #[derive(Serialize)]
-struct Doc<'a>(&'a str, String, String, &'a str);
+struct Doc<'a>(&'a str, String, String, &'a str, String);
 
 /// Every file of the split search index: (output path, bytes).
 pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
@@ -319,6 +319,7 @@ pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
                 urls::href("", &urls::briefing(&b.slug)),
                 b.date.ymd(),
                 b.summary.as_deref().unwrap_or(""),
+                super::pages::display_date(b.date.date),
             )
         })
         .collect();

@@ -135,7 +135,7 @@
           var li = document.createElement("li");
           var time = document.createElement("time");
           time.dateTime = d[2];
-          time.textContent = d[2];
+          time.textContent = d[4] || d[2];
           var div = document.createElement("div");
           var a = document.createElement("a");
           a.className = "title";
