@@ -52,6 +52,43 @@ pub struct Report {
     pub written: usize,
     pub pages: usize,
     pub elapsed: std::time::Duration,
+    /// Bytes written (0 for `check`).
+    pub bytes: u64,
+    /// Time spent writing files, summed over the threads that wrote them.
+    pub write_time: std::time::Duration,
+}
+
+/// A sink that counts what passes through it and how long writing takes, and tells
+/// `progress` of each file.
+struct Measured<'a> {
+    inner: &'a dyn render::Sink,
+    progress: &'a dyn Progress,
+    bytes: std::sync::atomic::AtomicU64,
+    nanos: std::sync::atomic::AtomicU64,
+}
+
+impl<'a> Measured<'a> {
+    fn new(inner: &'a dyn render::Sink, progress: &'a dyn Progress) -> Self {
+        Measured {
+            inner,
+            progress,
+            bytes: 0.into(),
+            nanos: 0.into(),
+        }
+    }
+}
+
+impl render::Sink for Measured<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let start = Instant::now();
+        let r = self.inner.write(path, bytes);
+        self.nanos
+            .fetch_add(start.elapsed().as_nanos() as u64, Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Relaxed);
+        self.progress.advance();
+        r
+    }
 }
 
 /// Told of the pipeline's stages as they run, for progress bars and `--verbose` timings.
@@ -243,6 +280,8 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
         written,
         pages,
         elapsed: start.elapsed(),
+        bytes: 0,
+        write_time: std::time::Duration::ZERO,
     }
 }
 
@@ -281,7 +320,7 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     output::recover(&out);
     let mut diags = Diagnostics::new();
     let site = load_with(opts, &mut diags, progress);
-    progress.stage("rendering pages", 0);
+    progress.stage("loading theme", 0);
     let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) else {
         return Ok(finish(diags, 0, 0, start));
     };
@@ -292,15 +331,21 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     }
     output::check_replaceable(&opts.root, &out)?;
     let staging = Staging::new(&out)?;
-    progress.stage("writing pages", 0);
-    let written = render::render_site(&site, &theme, &staging, &mut diags);
+    progress.stage("rendering and writing", render::file_count(&site));
+    let sink = Measured::new(&staging, progress);
+    let written = render::render_site(&site, &theme, &sink, &mut diags);
+    let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
     if diags.has_errors() {
         drop(staging);
         return Ok(finish(diags, 0, 0, start));
     }
     let pages = page_count(&site);
+    progress.stage("committing", 0);
     staging.commit()?;
-    Ok(finish(diags, written, pages, start))
+    let mut report = finish(diags, written, pages, start);
+    report.bytes = bytes;
+    report.write_time = std::time::Duration::from_nanos(nanos);
+    Ok(report)
 }
 
 /// `dossier check`: the same pipeline, rendering to nowhere.
@@ -315,9 +360,11 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let mut diags = Diagnostics::new();
     let site = load_with(opts, &mut diags, progress);
     let pages = page_count(&site);
-    progress.stage("rendering pages", 0);
+    progress.stage("loading theme", 0);
     if let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) {
-        render::render_site(&site, &theme, &render::Discard, &mut diags);
+        progress.stage("rendering", render::file_count(&site));
+        let sink = Measured::new(&render::Discard, progress);
+        render::render_site(&site, &theme, &sink, &mut diags);
     }
     Ok(finish(diags, 0, pages, start))
 }

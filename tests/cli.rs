@@ -642,3 +642,43 @@ fn explain_prints_a_codes_section_of_docs_errors_md() {
         r.stderr
     );
 }
+
+#[test]
+fn timings_show_each_stage_with_its_time_and_counts() {
+    let (_tmp, site) = init_site();
+    let r = dossier(&["build", "--timings"], &site);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("built "), "{}", r.stdout);
+    let table: Vec<&str> = r.stderr.lines().collect();
+    assert!(table[0].starts_with("stage"), "{}", r.stderr);
+    for stage in [
+        "reading",
+        "parsing",
+        "resolving",
+        "rendering Markdown",
+        "indexing",
+        "rendering and writing",
+        "committing",
+        "total",
+    ] {
+        let line = table
+            .iter()
+            .find(|l| l.starts_with(stage))
+            .unwrap_or_else(|| panic!("no {stage} in {}", r.stderr));
+        assert!(line.contains(" s"), "{line}");
+    }
+    let parsing = table.iter().find(|l| l.starts_with("parsing")).unwrap();
+    assert!(
+        parsing.trim_end().ends_with(" 4"),
+        "four Markdown files: {parsing}"
+    );
+    assert!(
+        table.last().unwrap().starts_with("wrote ") && table.last().unwrap().contains(" MB"),
+        "{}",
+        r.stderr
+    );
+    let check = dossier(&["check", "--timings"], &site);
+    assert_eq!(check.code, 0);
+    assert!(check.stderr.contains("\nrendering "), "{}", check.stderr);
+    assert!(!check.stderr.contains("wrote "), "check writes nothing");
+}

@@ -47,6 +47,15 @@ fn finish(
         Ok(r) => r,
         Err(e) => return usage_error(e),
     };
+    // After the summary, where a reader looks last; stdout is flushed first so the two
+    // streams do not interleave on a terminal.
+    let timings = || {
+        if v.timings {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            eprint!("{}", timings_table(&reporter.timings(), &report));
+        }
+    };
     report::print(&report.diagnostics, format, root);
     let verb = if building { "build" } else { "check" };
     if report.errors > 0 {
@@ -57,9 +66,11 @@ fn finish(
                 plural(report.warnings, "warning")
             );
         }
+        timings();
         return ExitCode::from(CONTENT_ERRORS);
     }
     if v.quiet {
+        timings();
         return ExitCode::SUCCESS;
     }
     let secs = report.elapsed.as_secs_f64();
@@ -83,6 +94,7 @@ fn finish(
     } else {
         say!("{summary}");
     }
+    timings();
     ExitCode::SUCCESS
 }
 
@@ -104,6 +116,36 @@ pub fn build(
     let reporter = Reporter::new(v.quiet, v.verbose);
     let result = pipeline::build_with(&opts, &reporter);
     finish(result, &reporter, &opts.root, format, v, true)
+}
+
+/// The `--timings` table: each stage with its wall time and items, then what was written.
+fn timings_table(stages: &[(&'static str, std::time::Duration, usize)], r: &Report) -> String {
+    let mut out = String::from("stage                       time      items\n");
+    for (name, took, items) in stages.iter().filter(|s| s.0 != "starting") {
+        let items = if *items > 0 {
+            items.to_string()
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "{name:<22} {:>9.3} s {items:>10}\n",
+            took.as_secs_f64()
+        ));
+    }
+    out.push_str(&format!(
+        "{:<22} {:>9.3} s\n",
+        "total",
+        r.elapsed.as_secs_f64()
+    ));
+    if r.written > 0 {
+        out.push_str(&format!(
+            "wrote {} files, {:.1} MB; {:.3} s writing, summed over threads\n",
+            r.written,
+            r.bytes as f64 / 1e6,
+            r.write_time.as_secs_f64()
+        ));
+    }
+    out
 }
 
 /// `dossier check`.

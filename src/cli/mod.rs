@@ -56,7 +56,7 @@ pub enum Format {
 enum Command {
     /// Build the site into the output folder
     #[command(
-        after_help = "Examples:\n  dossier build\n  dossier build --root my-desk --drafts\n  dossier build --output /srv/www/desk --base-url https://example.org/desk/\n  dossier build --format github     # annotations in GitHub Actions"
+        after_help = "Examples:\n  dossier build\n  dossier build --root my-desk --drafts\n  dossier build --output /srv/www/desk --base-url https://example.org/desk/\n  dossier build --format github     # annotations in GitHub Actions\n  dossier build --timings           # where the time goes, stage by stage"
     )]
     Build {
         #[command(flatten)]
@@ -73,6 +73,9 @@ enum Command {
         /// How diagnostics are printed
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Print each stage's time and item count after the build
+        #[arg(long)]
+        timings: bool,
     },
     /// Load, resolve and validate everything; write nothing
     #[command(
@@ -87,6 +90,9 @@ enum Command {
         /// How diagnostics are printed
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Print each stage's time and item count after the check
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new site that builds as is
     #[command(
@@ -198,6 +204,8 @@ pub struct Verbosity {
     pub quiet: bool,
     /// `-v`: each stage and its time too.
     pub verbose: bool,
+    /// `--timings`: a table of stages, times and counts after the run.
+    pub timings: bool,
 }
 
 /// Parses the arguments, runs the command and returns its exit code.
@@ -213,9 +221,10 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    let v = Verbosity {
+    let mut v = Verbosity {
         quiet: cli.quiet,
         verbose: cli.verbose,
+        timings: false,
     };
     match cli.command {
         Command::Build {
@@ -224,12 +233,20 @@ pub fn main() -> ExitCode {
             base_url,
             drafts,
             format,
-        } => commands::build(root.root, output, base_url, drafts, format, v),
+            timings,
+        } => {
+            v.timings = timings;
+            commands::build(root.root, output, base_url, drafts, format, v)
+        }
         Command::Check {
             root,
             drafts,
             format,
-        } => commands::check(root.root, drafts, format, v),
+            timings,
+        } => {
+            v.timings = timings;
+            commands::check(root.root, drafts, format, v)
+        }
         Command::Init { dir, force } => commands::init(&dir, force, v),
         Command::New(new) => match new {
             NewCommand::Briefing {

@@ -4,6 +4,7 @@ use crate::pipeline::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// A build shorter than this shows no bar at all.
@@ -15,6 +16,10 @@ pub struct Reporter {
     bar: Option<ProgressBar>,
     verbose: bool,
     stage: Mutex<(&'static str, Instant)>,
+    /// Items done in the current stage.
+    items: AtomicUsize,
+    /// Finished stages: name, time, items (for `--timings`).
+    done: Mutex<Vec<(&'static str, Duration, usize)>>,
 }
 
 impl Reporter {
@@ -38,7 +43,14 @@ impl Reporter {
             bar,
             verbose: verbose && !quiet,
             stage: Mutex::new(("starting", Instant::now())),
+            items: AtomicUsize::new(0),
+            done: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Each stage with its time and the items it went through, in order.
+    pub fn timings(&self) -> Vec<(&'static str, Duration, usize)> {
+        self.done.lock().map(|d| d.clone()).unwrap_or_default()
     }
 
     /// Clears the bar before the diagnostics and the summary are printed.
@@ -50,14 +62,22 @@ impl Reporter {
     }
 
     fn log_stage_end(&self) {
-        if !self.verbose {
-            return;
-        }
         let Ok(stage) = self.stage.lock() else {
             return;
         };
         let (name, since) = *stage;
-        eprintln!("  {name:<20} {:>8.3} s", since.elapsed().as_secs_f64());
+        let took = since.elapsed();
+        let items = self.items.swap(0, Ordering::Relaxed);
+        if let Ok(mut done) = self.done.lock()
+            && done
+                .last()
+                .is_none_or(|d| d.0 != name || name == "starting")
+        {
+            done.push((name, took, items));
+        }
+        if self.verbose {
+            eprintln!("  {name:<20} {:>8.3} s", took.as_secs_f64());
+        }
     }
 }
 
@@ -84,6 +104,7 @@ impl Progress for Reporter {
     }
 
     fn advance(&self) {
+        self.items.fetch_add(1, Ordering::Relaxed);
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }

@@ -79,6 +79,11 @@ pub fn page_count(site: &Site) -> usize {
         .count()
 }
 
+/// How many files the templates render (pages and feeds; other files not counted).
+pub fn file_count(site: &Site) -> usize {
+    plan(site).len()
+}
+
 /// Renders the whole site into `sink`; returns the number of files written.
 pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
     let views = Views { site };
