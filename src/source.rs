@@ -1,6 +1,7 @@
 //! Discovers the site's files: Markdown under `content/`, assets under `static/`.
 
 use crate::diagnostic::{Code, Diagnostics, Span, display_path};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read.
@@ -41,6 +42,7 @@ pub struct Sources {
 pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
     let mut sources = Sources::default();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut markdown = Vec::new();
     for entry in walk(
         root,
         &root.join("content"),
@@ -56,21 +58,36 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
             });
             continue;
         }
-        let rel = rel_path(root, &entry);
-        let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
-        match read_text(&entry) {
-            Ok(text) => {
-                let text = strip_controls(text, &rel, diags);
-                sources.markdown.push(SourceFile {
-                    path: rel,
-                    content_path,
-                    text,
-                })
-            }
-            Err((span, msg)) => {
-                diags.error(Code::FileUnreadable, &rel, span, msg);
-            }
-        }
+        markdown.push(entry);
+    }
+    // Reading is most of discovery on a large site: one thread per core, each file's
+    // diagnostics kept with it and merged in path order.
+    let read: Vec<(Option<SourceFile>, Diagnostics)> = markdown
+        .par_iter()
+        .map(|entry| {
+            let mut d = Diagnostics::new();
+            let rel = rel_path(root, entry);
+            let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
+            let file = match read_text(entry) {
+                Ok(text) => {
+                    let text = strip_controls(text, &rel, &mut d);
+                    Some(SourceFile {
+                        path: rel,
+                        content_path,
+                        text,
+                    })
+                }
+                Err((span, msg)) => {
+                    d.error(Code::FileUnreadable, &rel, span, msg);
+                    None
+                }
+            };
+            (file, d)
+        })
+        .collect();
+    for (file, d) in read {
+        diags.extend(d);
+        sources.markdown.extend(file);
     }
     for entry in walk(
         root,
