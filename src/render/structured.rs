@@ -7,8 +7,9 @@ use crate::pipeline::Site;
 use crate::urls;
 use serde_json::{Map, Value, json};
 
-/// The schema.org type of an entity: people, organizations, places, and plain things for
-/// topics and for stubs, whose kind nobody wrote down.
+/// The schema.org type of an entity: `Person`, `Organization` (states and groups too) and
+/// `Place` as consumers expect them, and `Thing` for topics and for stub actors, whose kind
+/// nobody wrote down. The profile's own kind goes in `additionalType`.
 fn schema_type(site: &Site, e: EntityIdx) -> &'static str {
     let en = site.resolved.entity(e);
     let sub = en
@@ -18,10 +19,7 @@ fn schema_type(site: &Site, e: EntityIdx) -> &'static str {
         .map(str::to_ascii_lowercase);
     match (en.id.kind, sub.as_deref()) {
         (Kind::Actor, Some("person")) => "Person",
-        (Kind::Actor, Some("state")) => "GovernmentOrganization",
         (Kind::Actor, Some(_)) => "Organization",
-        (Kind::Place, Some("country")) => "Country",
-        (Kind::Place, Some("city")) => "City",
         (Kind::Place, _) => "Place",
         _ => "Thing",
     }
@@ -130,6 +128,9 @@ pub fn entity(site: &Site, e: EntityIdx) -> String {
     let mut v = Map::new();
     v.insert("@context".into(), json!("https://schema.org"));
     v.insert("@type".into(), json!(schema_type(site, e)));
+    if let Some(kind) = p.and_then(|p| p.subkind.as_ref()) {
+        v.insert("additionalType".into(), json!(kind));
+    }
     v.insert("name".into(), json!(en.name));
     v.insert("url".into(), json!(url_of(site, e)));
     if !en.aliases.is_empty() {
