@@ -319,6 +319,21 @@ impl Fields<'_> {
     }
 }
 
+/// `u` with the characters a URL may not hold as they are (spaces, quotes, angle brackets
+/// and the like) percent-encoded, so the `href` is a valid URL; `%` escapes already there
+/// are kept.
+fn encode_url(u: &str) -> String {
+    let mut out = String::with_capacity(u.len());
+    for c in u.chars() {
+        if c.is_ascii_control() || " \"<>\\^`{|}".contains(c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A source URL that is safe to put in `href`: http(s), mailto or relative. Anything else
 /// (`javascript:`, `data:` …) is dropped with a warning; the source keeps its title.
 fn safe_url(
@@ -334,7 +349,7 @@ fn safe_url(
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     match scheme.map(str::to_ascii_lowercase).as_deref() {
-        None | Some("http" | "https" | "mailto") => Some(u.to_string()),
+        None | Some("http" | "https" | "mailto") => Some(encode_url(u)),
         Some(other) => {
             diags.warning(
                 Code::UnlinkedUrl,
@@ -344,5 +359,22 @@ fn safe_url(
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_url;
+
+    #[test]
+    fn source_urls_are_encoded_where_a_url_cannot_hold_a_character() {
+        assert_eq!(
+            encode_url("https://example.com/a b?x=1&y=\"2\"<>|%20"),
+            "https://example.com/a%20b?x=1&y=%222%22%3C%3E%7C%20"
+        );
+        assert_eq!(
+            encode_url("https://example.com/Київ"),
+            "https://example.com/Київ"
+        );
     }
 }

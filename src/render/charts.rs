@@ -7,31 +7,31 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 /// Width of the stance chart's drawing, in SVG units.
-const CHART_WIDTH: f32 = 720.0;
+const CHART_WIDTH: f64 = 720.0;
 /// Where the plot starts: the actor names sit left of it.
-const PLOT_LEFT: f32 = 176.0;
-const PLOT_RIGHT: f32 = CHART_WIDTH - 16.0;
-const ROW_HEIGHT: f32 = 28.0;
-const TOP: f32 = 12.0;
-const AXIS_HEIGHT: f32 = 28.0;
+const PLOT_LEFT: f64 = 176.0;
+const PLOT_RIGHT: f64 = CHART_WIDTH - 16.0;
+const ROW_HEIGHT: f64 = 28.0;
+const TOP: f64 = 12.0;
+const AXIS_HEIGHT: f64 = 28.0;
 /// Marks of the same position closer than this (in SVG units) are drawn once.
-const MARK_SPACING: f32 = 3.0;
+const MARK_SPACING: f64 = 3.0;
 /// Longest actor name drawn in full; the table beside the chart has every name whole.
 const NAME_CHARS: usize = 24;
 
 /// A stance history chart: one row per actor, one mark per stance, time left to right.
 #[derive(Debug, Clone, Serialize)]
 pub struct StanceChart {
-    pub width: f32,
-    pub height: f32,
+    pub width: f64,
+    pub height: f64,
     /// Where the plot area starts and ends (x).
-    pub plot_left: f32,
-    pub plot_right: f32,
+    pub plot_left: f64,
+    pub plot_right: f64,
     /// The y of the time axis, and of the tick labels under it.
-    pub axis_y: f32,
-    pub tick_label_y: f32,
+    pub axis_y: f64,
+    pub tick_label_y: f64,
     /// Where actor names end (they are right-aligned to it).
-    pub label_x: f32,
+    pub label_x: f64,
     pub rows: Vec<ChartRow>,
     pub ticks: Vec<Tick>,
     /// A sentence describing the chart, for `aria-label`.
@@ -42,19 +42,19 @@ pub struct StanceChart {
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartRow {
     /// The row's centre line.
-    pub y: f32,
+    pub y: f64,
     /// The actor's name, shortened to fit.
     pub label: String,
     /// Where the actor's first and last stances sit: the row's line runs between them.
-    pub x_first: f32,
-    pub x_last: f32,
+    pub x_first: f64,
+    pub x_last: f64,
     pub marks: Vec<ChartMark>,
 }
 
 /// One stance in a [`ChartRow`].
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartMark {
-    pub x: f32,
+    pub x: f64,
     pub position: &'static str,
     /// `20 Nov 2025: supports — <briefing title>`. The default theme leaves it out: an SVG
     /// `<title>` would give the page a second `<title>` element.
@@ -64,7 +64,7 @@ pub struct ChartMark {
 /// A labelled tick of a time axis.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tick {
-    pub x: f32,
+    pub x: f64,
     pub label: String,
 }
 
@@ -75,7 +75,7 @@ pub struct StanceSeries<'a> {
     pub stances: Vec<(Date, &'static str, &'a str)>,
 }
 
-fn round(v: f32) -> f32 {
+fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
@@ -109,12 +109,12 @@ fn day_number(d: Date) -> i64 {
 struct TimeScale {
     first: i64,
     span: i64,
-    left: f32,
-    right: f32,
+    left: f64,
+    right: f64,
 }
 
 impl TimeScale {
-    fn new(first: Date, last: Date, left: f32, right: f32) -> Self {
+    fn new(first: Date, last: Date, left: f64, right: f64) -> Self {
         let first = day_number(first);
         TimeScale {
             first,
@@ -124,11 +124,11 @@ impl TimeScale {
         }
     }
 
-    fn x(&self, d: Date) -> f32 {
+    fn x(&self, d: Date) -> f64 {
         if self.span == 0 {
             return round((self.left + self.right) / 2.0);
         }
-        let t = (day_number(d) - self.first) as f32 / self.span as f32;
+        let t = (day_number(d) - self.first) as f64 / self.span as f64;
         round(self.left + t * (self.right - self.left))
     }
 }
@@ -229,7 +229,7 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
                 });
             }
             ChartRow {
-                y: round(TOP + ROW_HEIGHT * (i as f32 + 0.5)),
+                y: round(TOP + ROW_HEIGHT * (i as f64 + 0.5)),
                 label: shorten(s.name),
                 x_first: marks.first().map_or(PLOT_LEFT, |m| m.x),
                 x_last: marks.last().map_or(PLOT_LEFT, |m| m.x),
@@ -237,7 +237,7 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
             }
         })
         .collect();
-    let axis_y = round(TOP + ROW_HEIGHT * rows.len() as f32 + 4.0);
+    let axis_y = round(TOP + ROW_HEIGHT * rows.len() as f64 + 4.0);
     let stances: usize = series.iter().map(|s| s.stances.len()).sum();
     let period = if first == last {
         format!("on {} {}", short_date(first), first.year())
@@ -271,19 +271,19 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
 }
 
 /// Width and height of a sparkline, in SVG units.
-const SPARK_WIDTH: f32 = 240.0;
-const SPARK_HEIGHT: f32 = 40.0;
+const SPARK_WIDTH: f64 = 240.0;
+const SPARK_HEIGHT: f64 = 40.0;
 /// The widest a bar gets, so a short period does not draw slabs.
-const SPARK_MAX_BAR: f32 = 12.0;
-/// Periods shorter than this many months are counted by day: one bar a month says nothing.
-const MONTHS_FOR_MONTHLY: i64 = 4;
+const SPARK_MAX_BAR: f64 = 12.0;
+/// Periods shorter than this many days are counted by day: a few bars a month say nothing.
+const DAYS_FOR_MONTHLY: i64 = 120;
 
 /// Briefings over time as a small bar chart: the site's whole period, so entities compare.
-/// Per month, or per day on a site whose briefings span under four months.
+/// Per month, or per day on a site whose briefings span under 120 days.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sparkline {
-    pub width: f32,
-    pub height: f32,
+    pub width: f64,
+    pub height: f64,
     /// `month` or `day`: what one bar counts.
     pub unit: &'static str,
     /// Periods with at least one briefing; empty ones draw nothing.
@@ -300,10 +300,10 @@ pub struct Sparkline {
 /// One period of a [`Sparkline`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    pub x: f32,
-    pub y: f32,
-    pub width: f32,
-    pub height: f32,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
     /// `Nov 2025: 3 briefings` (unused by the default theme, like [`ChartMark::title`]).
     pub title: String,
 }
@@ -325,7 +325,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
     if dates.is_empty() {
         return None;
     }
-    let monthly = month_index(last) - month_index(first) + 1 >= MONTHS_FOR_MONTHLY;
+    let monthly = day_number(last) - day_number(first) >= DAYS_FOR_MONTHLY;
     let (unit, start, end) = if monthly {
         ("month", month_index(first), month_index(last))
     } else {
@@ -344,7 +344,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         }
     }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let slot = (SPARK_WIDTH / slots as f32).min(SPARK_MAX_BAR + 2.0);
+    let slot = (SPARK_WIDTH / slots as f64).min(SPARK_MAX_BAR + 2.0);
     let gap = if slot >= 4.0 { 1.0 } else { 0.0 };
     let label = |i: usize| {
         let n = start + i as i64;
@@ -360,9 +360,9 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         .filter(|&(_, &c)| c > 0)
         .map(|(i, &c)| {
             // Every non-empty period stays visible, however busy the busiest.
-            let h = (SPARK_HEIGHT * c as f32 / max as f32).max(2.0);
+            let h = (SPARK_HEIGHT * c as f64 / max as f64).max(2.0);
             Bar {
-                x: round(i as f32 * slot + gap / 2.0),
+                x: round(i as f64 * slot + gap / 2.0),
                 y: round(SPARK_HEIGHT - h),
                 width: round((slot - gap).max(0.5)),
                 height: round(h),
@@ -381,7 +381,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         .map_or(0, |(i, _)| i);
     let total = dates.len();
     Some(Sparkline {
-        width: round(slot * slots as f32),
+        width: round(slot * slots as f64),
         height: SPARK_HEIGHT,
         unit,
         bars,

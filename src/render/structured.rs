@@ -8,8 +8,8 @@ use crate::urls;
 use serde_json::{Map, Value, json};
 
 /// The schema.org type of an entity: `Person`, `Organization` (states and groups too) and
-/// `Place` as consumers expect them, and `Thing` for topics and for stub actors, whose kind
-/// nobody wrote down. The profile's own kind goes in `additionalType`.
+/// `Place` as consumers expect them, and `Thing` for topics and for actors whose kind nobody
+/// wrote down (stubs, profiles without `kind:`). The profile's own kind goes in `additionalType`.
 fn schema_type(site: &Site, e: EntityIdx) -> &'static str {
     let en = site.resolved.entity(e);
     let sub = en

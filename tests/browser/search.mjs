@@ -81,6 +81,9 @@ async function scenario(chrome, server, base) {
   r = await query(page, 'Зеленський');
   expect(r.join('|') === zelenskyy, `${base}: "Зеленський" finds the same through its alias`);
 
+  r = await query(page, "Zelenskiy's office");
+  expect(r[0] && r[0].startsWith("Zelenskiy's office"), `${base}: a possessive and a second word find the title (got ${r[0]})`);
+
   r = await query(page, 'peace');
   const all = r.length;
   // Narrow with the keyboard: Tab to the place filter and choose Brussels.

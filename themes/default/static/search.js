@@ -15,7 +15,8 @@
 
   // As src/render/search.rs folds: NFD, marks removed, lower case.
   function fold(s) { return (s || "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
-  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  // Rust's char::is_alphanumeric: Alphabetic or Numeric.
+  function words(s) { return fold(s).split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean); }
   function key(w) {
     return Array.from(w).slice(0, 2).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
@@ -62,10 +63,12 @@
     function add(ids, s) { ids.forEach(function (id) { if ((score.get(id) || 0) < s) score.set(id, s); }); }
     meta.keys.forEach(function (k, i) { if (anyPrefix(k, w)) add(meta.ent[i], 8); });
     meta.tagKeys.forEach(function (k, i) { if (anyPrefix(k, w)) add(meta.tag[i], 4); });
-    if (Array.from(w).length < 2) return Promise.resolve(score);
+    // A one-letter word ("Plan B", the "s" of "Ukraine's") has a file of its own and
+    // matches only itself there; longer words match every word they begin.
+    var single = Array.from(w).length < 2;
     return get("w/" + key(w) + ".json").then(function (shard) {
       if (shard) Object.keys(shard).forEach(function (t) {
-        if (t.indexOf(w) !== 0) return;
+        if (single ? t !== w : t.indexOf(w) !== 0) return;
         add(undelta(shard[t][0]), 10);
         add(undelta(shard[t][1]), 1);
       });
@@ -93,6 +96,7 @@
   }
 
   function search() {
+    if (!meta) return; // the index is still loading; its arrival runs the search
     var mine = ++runId, ws = words(q.value);
     syncUrl();
     if (!ws.length && !filtering()) {
