@@ -3,6 +3,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod incremental;
 pub mod index;
 pub mod markdown;
 pub mod model;
