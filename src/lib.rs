@@ -13,6 +13,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod urls;

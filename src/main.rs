@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use dossier::pipeline::{self, Options, Report};
+use dossier::serve;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,6 +33,33 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        /// Keep running: rebuild what changes in content/, static/, themes/ and site.yaml
+        #[arg(long)]
+        watch: bool,
+        /// With --watch: poll for changes (network and container file systems)
+        #[arg(long, requires = "watch")]
+        poll: bool,
+    },
+    /// Build into a preview folder, serve it, and rebuild and reload on every change
+    Serve {
+        /// The site's root folder (holding site.yaml and content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on (loopback unless you mean otherwise)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// Open the preview in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes (network and container file systems)
+        #[arg(long)]
+        poll: bool,
     },
     /// Load, resolve and validate everything; write nothing
     Check {
@@ -51,6 +79,17 @@ fn print(report: &Report) {
         err.push('\n');
     }
     eprint!("{err}");
+}
+
+/// `serve` and `build --watch` return only when they cannot run (or on Ctrl-C).
+fn long_running(r: Result<(), serve::ServeError>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -79,6 +118,8 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            watch,
+            poll,
         } => {
             let opts = Options {
                 root,
@@ -86,7 +127,32 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
             };
+            if watch {
+                return long_running(serve::watch_build(&opts, poll));
+            }
             (pipeline::build(&opts), true)
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            open,
+            poll,
+        } => {
+            let site = Options {
+                root,
+                output: None,
+                base_url: None,
+                drafts,
+            };
+            return long_running(serve::serve(&serve::ServeOptions {
+                site,
+                bind,
+                port,
+                open,
+                poll,
+            }));
         }
         Command::Check { root, drafts } => {
             let opts = Options {
