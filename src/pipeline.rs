@@ -282,6 +282,7 @@ pub fn assemble(
         &index,
         |i| &bodies[i].body,
         |i| &profile_bodies[i].body,
+        None,
         &mut fragments,
     );
     drop(cx);
@@ -319,12 +320,14 @@ pub fn assemble(
 }
 
 /// Warns about `#fragment` links to ids their page lacks, in every briefing and profile
-/// body (`briefing(i)` and `profile(i)` give the rendered bodies by index).
+/// body (`briefing(i)` and `profile(i)` give the rendered bodies by index), or only in
+/// briefing `only`.
 pub fn check_fragments<'b>(
     resolved: &Resolved,
     index: &Index,
     briefing: impl Fn(usize) -> &'b markdown::Body,
     profile: impl Fn(usize) -> &'b markdown::Body,
+    only: Option<usize>,
     diags: &mut Diagnostics,
 ) {
     let has = |t: Target, frag: &str| {
@@ -334,6 +337,11 @@ pub fn check_fragments<'b>(
         };
         ids.iter().any(|i| i == frag) || theme::has_section_id(resolved, index, t, frag)
     };
+    if let Some(i) = only {
+        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
+        markdown::check_fragments(briefing(i), this, &resolved.briefings[i].path, has, diags);
+        return;
+    }
     for (i, b) in resolved.briefings.iter().enumerate() {
         let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
         markdown::check_fragments(briefing(i), this, &b.path, has, diags);

@@ -73,6 +73,9 @@ pub struct Engine {
     bodies: BodyCache,
     site: Option<Site>,
     names: Option<Names>,
+    /// The link context's lookups, kept for the body-only path (built with `names`).
+    link_paths: HashMap<String, Target>,
+    link_assets: std::collections::HashSet<String>,
     /// Diagnostics of resolve and Markdown, and fragment warnings, of the last assembly.
     assembled: Diagnostics,
     fragments: Diagnostics,
@@ -84,6 +87,14 @@ pub struct Engine {
     file_paths: BTreeSet<String>,
     on_disk: HashMap<String, u64>,
     has_output: bool,
+}
+
+/// Which pages a rebuild looks at.
+enum Scope {
+    /// Every page, by fingerprint; generated files too when their inputs changed.
+    All,
+    /// Just these pages: a body-only edit knows exactly what it touched.
+    Pages(Vec<render::Page>),
 }
 
 /// What a changed path is.
@@ -127,6 +138,8 @@ impl Engine {
             bodies: BodyCache::default(),
             site: None,
             names: None,
+            link_paths: HashMap::new(),
+            link_assets: Default::default(),
             assembled: Diagnostics::new(),
             fragments: Diagnostics::new(),
             good: false,
@@ -314,8 +327,12 @@ impl Engine {
         let Some(b) = site.resolved.briefings.iter().position(|x| x.path == rel) else {
             return Ok(None);
         };
-        let asset_paths = site.assets.iter().map(|a| a.output_path.clone()).collect();
-        let cx = LinkContext::new(&site.resolved, names, asset_paths);
+        let cx = LinkContext {
+            site: &site.resolved,
+            names,
+            paths: std::mem::take(&mut self.link_paths),
+            assets: std::mem::take(&mut self.link_assets),
+        };
         let depth = urls::depth(&urls::briefing(&new_b.slug));
         let mut d = Diagnostics::new();
         let body = markdown::render(
@@ -327,7 +344,8 @@ impl Engine {
             &cx,
             &mut d,
         );
-        drop(cx);
+        self.link_paths = cx.paths;
+        self.link_assets = cx.assets;
         if d.has_errors() {
             return Ok(None);
         }
@@ -343,6 +361,10 @@ impl Engine {
             .map(|c| c.body.links.clone())
             .unwrap_or_default();
         let me = BriefingIdx(b as u32);
+        let links_changed = old_links != new.body.links;
+        let ids_changed = old_cached
+            .as_ref()
+            .is_none_or(|c| c.body.ids != new.body.ids);
         for t in old_links.iter().filter(|t| !new.body.links.contains(t)) {
             if let Some(list) = backlinks(&mut site.index, *t, me) {
                 list.retain(|&x| x != me);
@@ -372,7 +394,17 @@ impl Engine {
         self.assembled = next;
         self.bodies.insert(rel.to_string(), new);
         self.files.markdown.insert(rel.to_string(), entry);
+        // Other bodies' fragment links only change their verdict when this page's ids or
+        // backlinks changed; otherwise only this body's own links are checked again.
+        let only = (!links_changed && !ids_changed).then_some(b);
         let mut fragments = Diagnostics::new();
+        if only.is_some() {
+            for x in self.fragments.clone().sorted() {
+                if x.path != rel {
+                    push(&mut fragments, x);
+                }
+            }
+        }
         let empty = markdown::Body::default();
         let bodies = &self.bodies;
         let r = &site.resolved;
@@ -387,10 +419,16 @@ impl Engine {
                     .as_ref()
                     .map_or(&empty, |p| body_of(&p.path))
             },
+            only,
             &mut fragments,
         );
         self.fragments = fragments;
-        self.finish(format!("{rel} (body)"), start).map(Some)
+        let scope = if links_changed {
+            Scope::All
+        } else {
+            Scope::Pages(vec![render::Page::Briefing(me)])
+        };
+        self.finish(format!("{rel} (body)"), start, scope).map(Some)
     }
 
     /// Resolves, renders Markdown (cached) and indexes the whole site again.
@@ -414,11 +452,15 @@ impl Engine {
         };
         let mut d = Diagnostics::new();
         let (site, fragments) = pipeline::assemble(input, Some(&mut self.bodies), &mut d);
-        self.names = Some(Names::new(&site.resolved));
+        let names = Names::new(&site.resolved);
+        let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
+        let cx = LinkContext::new(&site.resolved, &names, assets);
+        (self.link_paths, self.link_assets) = (cx.paths, cx.assets);
+        self.names = Some(names);
         self.site = Some(site);
         self.assembled = d;
         self.fragments = fragments;
-        self.finish(what, start)
+        self.finish(what, start, Scope::All)
     }
 
     /// Every diagnostic of the site as it now is, sorted.
@@ -448,7 +490,7 @@ impl Engine {
     }
 
     /// Renders the pages whose fingerprint changed and writes the files whose bytes did.
-    fn finish(&mut self, what: String, start: Instant) -> Result<Outcome, Fatal> {
+    fn finish(&mut self, what: String, start: Instant, scope: Scope) -> Result<Outcome, Fatal> {
         let mut diagnostics = self.diagnostics();
         let done = |diagnostics: Vec<Diagnostic>, rendered, written, removed| {
             let errors = count_errors(&diagnostics);
@@ -470,34 +512,40 @@ impl Engine {
             self.good = false;
             return done(diagnostics, 0, Vec::new(), 0);
         }
-        let markdown = &self.files.markdown;
-        let bodies = &self.bodies;
-        let text = |p: &str| markdown.get(p).map_or(0, |e| e.hash);
-        let body = |p: &str| bodies.get(p).map_or(0, |c| c.key);
-        let fps = fingerprint::compute(
-            site,
-            theme,
-            &fingerprint::Sources {
-                text: &text,
-                body: &body,
-            },
-        );
-        let files_fp = {
-            let mut h = DefaultHasher::new();
-            (fps.files, self.stamps(theme)).hash(&mut h);
-            h.finish()
+        let (dirty, fps, files_fp) = match scope {
+            Scope::Pages(pages) => (pages, None, self.files_fp),
+            Scope::All => {
+                let markdown = &self.files.markdown;
+                let bodies = &self.bodies;
+                let text = |p: &str| markdown.get(p).map_or(0, |e| e.hash);
+                let body = |p: &str| bodies.get(p).map_or(0, |c| c.key);
+                let fps = fingerprint::compute(
+                    site,
+                    theme,
+                    &fingerprint::Sources {
+                        text: &text,
+                        body: &body,
+                    },
+                );
+                let files_fp = {
+                    let mut h = DefaultHasher::new();
+                    (fps.files, self.stamps(theme)).hash(&mut h);
+                    h.finish()
+                };
+                let dirty: Vec<render::Page> = fps
+                    .pages
+                    .iter()
+                    .filter(|(path, (_, fp))| self.page_fps.get(*path) != Some(fp))
+                    .map(|(_, (page, _))| *page)
+                    .collect();
+                (dirty, Some(fps), Some(files_fp))
+            }
         };
-        let dirty: Vec<render::Page> = fps
-            .pages
-            .iter()
-            .filter(|(path, (_, fp))| self.page_fps.get(*path) != Some(fp))
-            .map(|(_, (page, _))| *page)
-            .collect();
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
         let rendered = render::render_pages(site, theme, &dirty, &sink, &mut d);
         let mut generated = None;
-        if self.files_fp != Some(files_fp) {
+        if self.files_fp != files_fp {
             let views = Views { site };
             let files = &self.files;
             generated = Some(hosting::files_with(
@@ -537,13 +585,15 @@ impl Engine {
             .into_iter()
             .filter(|(p, h)| self.on_disk.get(p) != Some(h))
             .collect();
-        let live: BTreeSet<&String> = fps.pages.keys().chain(&file_paths).collect();
-        let removed: Vec<String> = self
-            .on_disk
-            .keys()
-            .filter(|p| !live.contains(p))
-            .cloned()
-            .collect();
+        let removed: Vec<String> = match &fps {
+            Some(fps) => self
+                .on_disk
+                .keys()
+                .filter(|p| !fps.pages.contains_key(*p) && !file_paths.contains(*p))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
         if self.has_output {
             let dir = &self.out;
             changed
@@ -570,8 +620,19 @@ impl Engine {
         let mut written: Vec<String> = changed.iter().map(|(p, _)| p.clone()).collect();
         written.sort();
         self.on_disk.extend(changed);
-        self.page_fps = fps.pages.into_iter().map(|(p, (_, fp))| (p, fp)).collect();
-        self.files_fp = Some(files_fp);
+        match fps {
+            Some(fps) => {
+                self.page_fps = fps.pages.into_iter().map(|(p, (_, fp))| (p, fp)).collect();
+            }
+            None => {
+                // Pages rendered outside the fingerprint pass: the next pass renders them
+                // again rather than trust a fingerprint computed without them.
+                for page in &dirty {
+                    self.page_fps.remove(&render::target(site, *page).0);
+                }
+            }
+        }
+        self.files_fp = files_fp;
         self.file_paths = file_paths;
         self.good = true;
         done(diagnostics, rendered, written, removed.len())

@@ -27,7 +27,8 @@ impl Stamp {
 /// One Markdown file, parsed.
 pub struct Entry {
     pub stamp: Option<Stamp>,
-    /// Hash of the text as read (what page fingerprints build on).
+    /// Hash of the front matter as read (what page fingerprints build on; bodies are
+    /// covered by the rendered-body cache key).
     pub hash: u64,
     /// `None` when the file has errors (in `diags`).
     pub parsed: Option<Parsed>,
@@ -40,9 +41,21 @@ pub fn read_entry(root: &Path, file: &Path) -> Entry {
     let mut diags = Diagnostics::new();
     let (hash, parsed) = match source::load_markdown(root, file, &mut diags) {
         Some(f) => {
+            let parsed = parse::parse_file(&f, &mut diags);
+            let body_line = match &parsed {
+                Some(Parsed::Briefing(b)) => b.body_line,
+                Some(Parsed::Profile(p)) => p.body_line,
+                None => u32::MAX,
+            };
+            // Everything before the body: the front matter and its fences.
+            let front: String = f
+                .text
+                .split_inclusive('\n')
+                .take(body_line.saturating_sub(1) as usize)
+                .collect();
             let mut h = DefaultHasher::new();
-            f.text.hash(&mut h);
-            (h.finish(), parse::parse_file(&f, &mut diags))
+            (front, f.path).hash(&mut h);
+            (h.finish(), parsed)
         }
         None => (0, None),
     };

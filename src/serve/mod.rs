@@ -61,7 +61,7 @@ impl Printer {
         let now = jiff::Timestamp::now().strftime("%H:%M:%S").to_string();
         if out.errors > 0 {
             println!(
-                "{now} {}: {} {}; the last good pages are kept ({ms:.0} ms)",
+                "{now} {}: {} {}, the last good pages are kept, in {ms:.0} ms",
                 out.what,
                 out.errors,
                 if out.errors == 1 { "error" } else { "errors" },
