@@ -282,3 +282,20 @@ fn a_busy_port_moves_on_and_says_so() {
         "{first}"
     );
 }
+
+#[test]
+fn serve_starts_on_a_broken_site_and_shows_why() {
+    let site = TestSite::new(&[(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("title: Talks resume", "title: [Talks resume"),
+    )]);
+    let (_r, addr, _) = Running::serve(&site);
+    let (status, body) = get(&addr, b"/");
+    assert_eq!(status, 404);
+    assert!(body.contains("invalid YAML") && body.contains("/__dossier/events"));
+    site.write("content/briefings/talks.md", BRIEFING);
+    let (_, body) = until(&addr, "/briefings/talks/", "the fixed site", |s, _| {
+        s == 200
+    });
+    assert!(body.contains("The first text.") && !body.contains("invalid YAML"));
+}

@@ -232,7 +232,19 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
         }
         Found::Missing => match find(&shared.root, &["404.html".to_string()], false) {
             Found::File(p) => page(&shared, &p, StatusCode::NOT_FOUND, head).await,
-            _ => plain(StatusCode::NOT_FOUND, "404 Not Found\n", head),
+            // No build yet (the first one failed): a bare page that still shows the errors
+            // and reloads once a build succeeds.
+            _ => {
+                let errors = shared.status.borrow().errors.clone();
+                let html = b"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1></body></html>";
+                let body = reload::inject(html, &errors);
+                respond(
+                    StatusCode::NOT_FOUND,
+                    "text/html; charset=utf-8",
+                    body,
+                    head,
+                )
+            }
         },
     }
 }
