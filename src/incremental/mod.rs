@@ -271,6 +271,7 @@ impl Engine {
             let kind = match (gone, known) {
                 (true, _) => "removed",
                 (false, false) => "added",
+                (false, true) if is_profile(&rel) => "profile",
                 (false, true) => "front matter",
             };
             return self.general(format!("{rel} ({kind})"), start);
@@ -365,6 +366,13 @@ fn push(d: &mut Diagnostics, x: Diagnostic) {
         Severity::Error => d.error(&x.path, x.span, x.message),
         Severity::Warning => d.warning(&x.path, x.span, x.message),
     }
+}
+
+/// Whether the content file `rel` is a profile (under `content/actors/` and the like).
+fn is_profile(rel: &str) -> bool {
+    let mut parts = rel.split('/').skip(1);
+    let dir = parts.next().and_then(crate::model::Kind::from_dir);
+    dir.is_some() && parts.next().is_some()
 }
 
 fn count_errors(d: &[Diagnostic]) -> usize {
