@@ -124,12 +124,25 @@ fn rebuild_loop(
         if folder_created {
             watcher.watch_folders();
         }
-        match engine.rebuild(&changes) {
-            Ok(out) => {
+        // A bug in a rebuild must not end the preview: start over from the files.
+        let run = |engine: &mut Engine, changes: &Changes| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.rebuild(changes)))
+        };
+        let result = run(engine, &changes).or_else(|_| {
+            eprintln!("error: internal error during the rebuild; reading the whole site again");
+            let all = Changes {
+                paths: Default::default(),
+                rescan: true,
+            };
+            run(engine, &all)
+        });
+        match result {
+            Ok(Ok(out)) => {
                 printer.print(&out);
                 after(&out);
             }
-            Err(e) => eprintln!("error: {e}; still watching"),
+            Ok(Err(e)) => eprintln!("error: {e}; still watching"),
+            Err(_) => eprintln!("error: the rebuild failed again; still watching"),
         }
     }
 }
