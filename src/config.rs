@@ -1,6 +1,6 @@
 //! `site.yaml` → [`Config`].
 
-use crate::diagnostic::{Diagnostics, Span};
+use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Yaml};
 use std::path::Path;
 
@@ -39,6 +39,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let file = root.join(PATH);
     if !file.is_file() {
         diags.error(
+            Code::FileUnreadable,
             PATH,
             Span::FILE,
             format!(
@@ -51,14 +52,14 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let text = match crate::source::read_text(&file) {
         Ok(t) => t,
         Err((span, msg)) => {
-            diags.error(PATH, span, msg);
+            diags.error(Code::FileUnreadable, PATH, span, msg);
             return None;
         }
     };
     let node = match front_matter::parse_document(&text) {
         Ok(n) => n,
         Err(e) => {
-            diags.error(PATH, e.span, e.message);
+            diags.error(e.code, PATH, e.span, e.message);
             return None;
         }
     };
@@ -74,6 +75,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
             Yaml::Null => None,
             other => {
                 diags.error(
+                    Code::WrongType,
                     PATH,
                     n.span,
                     format!("`{key}` must be text, not {}", other.describe()),
@@ -90,7 +92,8 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let theme = get("theme", diags);
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
-            diags.warning(
+            let d = diags.warning(
+                Code::UnknownKey,
                 PATH,
                 *span,
                 format!(
@@ -98,16 +101,25 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
                     KEYS.join(", ")
                 ),
             );
+            if let Some(h) = crate::suggest::did_you_mean(k, KEYS.iter().copied()) {
+                d.with_help(h);
+            }
         }
     }
     let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
-        diags.error(PATH, Span::FILE, "missing `title`: site.yaml needs one");
+        diags.error(
+            Code::MissingField,
+            PATH,
+            Span::FILE,
+            "missing `title`: site.yaml needs one",
+        );
         return None;
     };
     if let Some(t) = &theme
         && (t.contains(['/', '\\']) || t.starts_with('.') || t.is_empty())
     {
         diags.error(
+            Code::SiteSetting,
             PATH,
             Span::FILE,
             format!("`theme: {t}` must be a folder name under themes/"),
@@ -124,7 +136,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
             .iter()
             .find(|(k, _, _)| k == "base_url")
             .map_or(Span::FILE, |(_, _, n)| n.span);
-        diags.error(PATH, span, format!("`base_url`: {why}"));
+        diags.error(Code::SiteSetting, PATH, span, format!("`base_url`: {why}"));
         return None;
     }
     let base = base_url

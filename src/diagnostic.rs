@@ -1,4 +1,5 @@
 //! Content diagnostics: `path:line:col: severity: message`, collected and printed at once.
+//! Each carries a stable code (`D001`…, documented in docs/errors.md) and may carry a help.
 
 use std::fmt;
 use std::path::Path;
@@ -8,6 +9,134 @@ use std::path::Path;
 pub enum Severity {
     Error,
     Warning,
+}
+
+/// The kind of a problem, printed as a stable code (`D001`…) that docs/errors.md explains.
+/// Codes are never renumbered: a new kind of problem gets the next free number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// a file cannot be read: I/O error, not UTF-8, or over 16 MiB
+    FileUnreadable,
+    /// a symlink is not followed: a loop, or a target outside the site
+    SymlinkSkipped,
+    /// a control character was removed from a file
+    ControlCharacter,
+    /// a Markdown file has no front matter, or never closes it
+    NoFrontMatter,
+    /// front matter or site.yaml is not valid YAML
+    InvalidYaml,
+    /// front matter past a limit: size, nesting or alias expansion
+    FrontMatterLimit,
+    /// a key Dossier does not know
+    UnknownKey,
+    /// a value of the wrong type or shape
+    WrongType,
+    /// a required field is missing or empty
+    MissingField,
+    /// a date that cannot be read
+    InvalidDate,
+    /// a value outside its field's fixed set (confidence, position, kind)
+    UnknownValue,
+    /// a slug, id, tag or name without letters or digits
+    NoLetters,
+    /// a stance's `source` does not point into `sources`
+    SourceIndex,
+    /// a source URL with a scheme that is not linked
+    UnlinkedUrl,
+    /// a name matches no profile, so a stub entity was made
+    Stub,
+    /// a name matches two profiles of its kind
+    AmbiguousName,
+    /// two briefings with one slug, or two profiles of one kind with one id
+    Duplicate,
+    /// a body link that resolves to nothing
+    BrokenLink,
+    /// a `[[wiki]]` link whose name is of two kinds
+    WikiTwoKinds,
+    /// a body link that points outside content/
+    OutsideContent,
+    /// a body link to a draft, in a build without --drafts
+    LinkToDraft,
+    /// a `#fragment` the target page does not have
+    MissingFragment,
+    /// a site.yaml value that cannot be used (base_url, theme)
+    SiteSetting,
+    /// site.yaml names a theme with no folder
+    ThemeNotFound,
+    /// a template that does not parse or render
+    Template,
+    /// a file of the output that cannot be read or written
+    Output,
+}
+
+impl Code {
+    /// Every code, in number order.
+    pub const ALL: [Code; 26] = [
+        Code::FileUnreadable,
+        Code::SymlinkSkipped,
+        Code::ControlCharacter,
+        Code::NoFrontMatter,
+        Code::InvalidYaml,
+        Code::FrontMatterLimit,
+        Code::UnknownKey,
+        Code::WrongType,
+        Code::MissingField,
+        Code::InvalidDate,
+        Code::UnknownValue,
+        Code::NoLetters,
+        Code::SourceIndex,
+        Code::UnlinkedUrl,
+        Code::Stub,
+        Code::AmbiguousName,
+        Code::Duplicate,
+        Code::BrokenLink,
+        Code::WikiTwoKinds,
+        Code::OutsideContent,
+        Code::LinkToDraft,
+        Code::MissingFragment,
+        Code::SiteSetting,
+        Code::ThemeNotFound,
+        Code::Template,
+        Code::Output,
+    ];
+
+    /// The code as printed: `D001`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::FileUnreadable => "D001",
+            Code::SymlinkSkipped => "D002",
+            Code::ControlCharacter => "D003",
+            Code::NoFrontMatter => "D004",
+            Code::InvalidYaml => "D005",
+            Code::FrontMatterLimit => "D006",
+            Code::UnknownKey => "D007",
+            Code::WrongType => "D008",
+            Code::MissingField => "D009",
+            Code::InvalidDate => "D010",
+            Code::UnknownValue => "D011",
+            Code::NoLetters => "D012",
+            Code::SourceIndex => "D013",
+            Code::UnlinkedUrl => "D014",
+            Code::Stub => "D015",
+            Code::AmbiguousName => "D016",
+            Code::Duplicate => "D017",
+            Code::BrokenLink => "D018",
+            Code::WikiTwoKinds => "D019",
+            Code::OutsideContent => "D020",
+            Code::LinkToDraft => "D021",
+            Code::MissingFragment => "D022",
+            Code::SiteSetting => "D023",
+            Code::ThemeNotFound => "D024",
+            Code::Template => "D025",
+            Code::Output => "D026",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A 1-based line and column (columns in characters) in a file.
@@ -34,19 +163,38 @@ pub struct Diagnostic {
     /// Path relative to the site root, with `/` separators.
     pub path: String,
     pub span: Span,
+    pub code: Code,
     pub message: String,
+    /// How to fix it, when there is more to say than the message does.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// Adds a help line (`= help: …` when printed).
+    pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `error` or `warning`.
+    pub fn severity_word(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         write!(
             f,
             "{}:{}:{}: {}: {}",
-            self.path, self.span.line, self.span.col, sev, self.message
+            self.path,
+            self.span.line,
+            self.span.col,
+            self.severity_word(),
+            self.message
         )
     }
 }
@@ -63,23 +211,51 @@ impl Diagnostics {
         Self::default()
     }
 
-    /// Records an error at `span` of `path`.
-    pub fn error(&mut self, path: &str, span: Span, message: impl Into<String>) {
-        self.push(Severity::Error, path, span, message.into());
+    /// Records a diagnostic made elsewhere (an incremental rebuild keeps some across runs).
+    pub fn add(&mut self, d: Diagnostic) {
+        self.items.push(d);
     }
 
-    /// Records a warning at `span` of `path`.
-    pub fn warning(&mut self, path: &str, span: Span, message: impl Into<String>) {
-        self.push(Severity::Warning, path, span, message.into());
+    /// Records an error of kind `code` at `span` of `path`; returns it to add a help.
+    pub fn error(
+        &mut self,
+        code: Code,
+        path: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Error, code, path, span, message.into())
     }
 
-    fn push(&mut self, severity: Severity, path: &str, span: Span, message: String) {
+    /// Records a warning of kind `code` at `span` of `path`; returns it to add a help.
+    pub fn warning(
+        &mut self,
+        code: Code,
+        path: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Warning, code, path, span, message.into())
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        path: &str,
+        span: Span,
+        message: String,
+    ) -> &mut Diagnostic {
         self.items.push(Diagnostic {
             severity,
             path: path.to_string(),
             span,
+            code,
             message,
+            help: None,
         });
+        let last = self.items.len() - 1;
+        &mut self.items[last]
     }
 
     /// Moves every diagnostic of `other` into this list.
@@ -154,4 +330,48 @@ pub fn display_path(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented_in_docs_errors_md() {
+        let docs = include_str!("../docs/errors.md");
+        // The codes the source can print are the string arms of `Code::as_str`.
+        let src = include_str!("diagnostic.rs");
+        let printed: Vec<&str> = src
+            .match_indices("=> \"D")
+            .map(|(i, _)| &src[i + 4..i + 8])
+            .collect();
+        let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(printed, all, "Code::ALL lists every code, in order");
+        for (i, code) in all.iter().enumerate() {
+            assert_eq!(
+                *code,
+                format!("D{:03}", i + 1),
+                "codes are numbered without gaps"
+            );
+            assert!(
+                docs.contains(&format!("\n## {code}: ")),
+                "{code} is not documented in docs/errors.md"
+            );
+        }
+        let documented: Vec<&str> = docs
+            .match_indices("\n## D")
+            .map(|(i, _)| &docs[i + 4..i + 8])
+            .collect();
+        assert_eq!(documented, all, "docs/errors.md documents no other code");
+    }
+
+    #[test]
+    fn help_is_kept_with_its_diagnostic() {
+        let mut d = Diagnostics::new();
+        d.warning(Code::Stub, "a.md", Span::new(2, 3), "m")
+            .with_help("did you mean `x`?");
+        let all = d.sorted();
+        assert_eq!(all[0].help.as_deref(), Some("did you mean `x`?"));
+        assert_eq!(all[0].to_string(), "a.md:2:3: warning: m");
+    }
 }

@@ -1,5 +1,6 @@
 //! Dossier: a static site generator for curated briefings.
 
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod front_matter;
@@ -13,7 +14,10 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod source;
+pub mod stats;
+pub mod suggest;
 pub mod urls;

@@ -1,7 +1,7 @@
 //! Markdown bodies to HTML: CommonMark plus tables, footnotes, strikethrough, task lists and
 //! heading ids; `[[wiki]]` and `.md` links rewritten to page URLs.
 
-use crate::diagnostic::{Diagnostics, LineIndex, Span};
+use crate::diagnostic::{Code, Diagnostics, LineIndex, Span};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::names::{NameMatch, Names};
 use crate::resolve::Resolved;
@@ -418,6 +418,7 @@ pub fn check_fragments(
         let found = has(target.unwrap_or(this), frag);
         if !found {
             diags.warning(
+                Code::MissingFragment,
                 path,
                 *span,
                 format!("link to `#{frag}`: the target page has no element with that id"),
@@ -479,7 +480,7 @@ fn asset(
             Rewrite::Asset(format!("{target}{fragment}"))
         }
         Some(target) => {
-            diags.error(
+            diags.error(Code::BrokenLink,
                 path,
                 span,
                 format!(
@@ -489,7 +490,12 @@ fn asset(
             Rewrite::Text
         }
         None => {
-            diags.error(path, span, format!("link `{dest}` points outside content/"));
+            diags.error(
+                Code::OutsideContent,
+                path,
+                span,
+                format!("link `{dest}` points outside content/"),
+            );
             Rewrite::Text
         }
     }
@@ -526,17 +532,23 @@ fn wiki(
             .any(|s| Some(s) == crate::model::Slug::new(name).as_ref())
         {
             diags.warning(
+                Code::LinkToDraft,
                 path,
                 span,
                 format!("[[briefing:{name}]] links to a draft: rendered as text"),
             );
             return Rewrite::Text;
         }
-        diags.error(
+        let d = diags.error(
+            Code::BrokenLink,
             path,
             span,
             format!("[[briefing:{name}]] matches no briefing slug"),
         );
+        let slugs = cx.site.briefings.iter().map(|b| b.slug.as_str());
+        if let Some(h) = crate::suggest::did_you_mean(name, slugs) {
+            d.with_help(h);
+        }
         return Rewrite::Text;
     }
     let kind = prefix.and_then(|p| Kind::ALL.into_iter().find(|k| k.word() == p));
@@ -546,35 +558,48 @@ fn wiki(
             let kinds: Vec<Kind> = found.iter().map(|e| cx.site.entity(*e).id.kind).collect();
             let mut distinct = kinds.clone();
             distinct.dedup();
-            let msg = if distinct.len() > 1 {
+            let (code, msg) = if distinct.len() > 1 {
                 let hints: Vec<String> = distinct
                     .iter()
                     .map(|k| format!("[[{}:{}]]", k.word(), name))
                     .collect();
-                format!(
+                let msg = format!(
                     "[[{name}]] names more than one kind of entity: write {}",
                     hints.join(" or ")
-                )
+                );
+                (Code::WikiTwoKinds, msg)
             } else {
                 let ids: Vec<String> = found
                     .iter()
                     .map(|e| cx.site.entity(*e).id.slug.to_string())
                     .collect();
-                format!(
+                let msg = format!(
                     "[[{name}]] is ambiguous: it matches {}; use an id",
                     ids.join(" and ")
-                )
+                );
+                (Code::AmbiguousName, msg)
             };
-            diags.error(path, span, msg);
+            diags.error(code, path, span, msg);
             Rewrite::Text
         }
         NameMatch::None => {
             let what = kind.map_or("actor, place or topic", Kind::word);
-            diags.error(
+            let d = diags.error(
+                Code::BrokenLink,
                 path,
                 span,
                 format!("[[{dest}]] matches no {what} (by id, name or alias)"),
             );
+            let known = cx
+                .site
+                .entities
+                .iter()
+                .filter(|e| kind.is_none_or(|k| k == e.id.kind))
+                .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+                .map(String::as_str);
+            if let Some(h) = crate::suggest::did_you_mean(name, known) {
+                d.with_help(h);
+            }
             Rewrite::Text
         }
     }
@@ -611,7 +636,12 @@ fn href(
     }
     let file = percent_decode(file);
     let Some(target_path) = join(dir, &file) else {
-        diags.error(path, span, format!("link `{dest}` points outside content/"));
+        diags.error(
+            Code::OutsideContent,
+            path,
+            span,
+            format!("link `{dest}` points outside content/"),
+        );
         return Rewrite::Text;
     };
     if let Some(t) = cx.paths.get(&target_path) {
@@ -619,17 +649,32 @@ fn href(
     }
     if cx.site.drafts.contains_key(&target_path) {
         diags.warning(
+            Code::LinkToDraft,
             path,
             span,
             format!("link `{dest}` goes to a draft: rendered as text"),
         );
         return Rewrite::Text;
     }
-    diags.error(
+    let d = diags.error(
+        Code::BrokenLink,
         path,
         span,
         format!("link `{dest}` matches no file (looked for content/{target_path})"),
     );
+    // Suggest a page in the same folder, written the way the link was.
+    let (target_dir, name) = target_path.rsplit_once('/').unwrap_or(("", &target_path));
+    let siblings = cx.paths.keys().filter_map(|p| {
+        let (pd, pn) = p.rsplit_once('/').unwrap_or(("", p));
+        (pd == target_dir).then_some(pn)
+    });
+    if let Some(best) = crate::suggest::closest(name, siblings) {
+        let shown = match file.rsplit_once('/') {
+            Some((written_dir, _)) => format!("{written_dir}/{best}"),
+            None => best.to_string(),
+        };
+        d.with_help(format!("did you mean `{shown}`?"));
+    }
     Rewrite::Text
 }
 

@@ -54,7 +54,58 @@ pub struct Report {
     pub written: usize,
     pub pages: usize,
     pub elapsed: std::time::Duration,
+    /// Bytes written (0 for `check`).
+    pub bytes: u64,
+    /// Time spent writing files, summed over the threads that wrote them.
+    pub write_time: std::time::Duration,
 }
+
+/// A sink that counts what passes through it and how long writing takes, and tells
+/// `progress` of each file.
+struct Measured<'a> {
+    inner: &'a dyn render::Sink,
+    progress: &'a dyn Progress,
+    bytes: std::sync::atomic::AtomicU64,
+    nanos: std::sync::atomic::AtomicU64,
+}
+
+impl<'a> Measured<'a> {
+    fn new(inner: &'a dyn render::Sink, progress: &'a dyn Progress) -> Self {
+        Measured {
+            inner,
+            progress,
+            bytes: 0.into(),
+            nanos: 0.into(),
+        }
+    }
+}
+
+impl render::Sink for Measured<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let start = Instant::now();
+        let r = self.inner.write(path, bytes);
+        self.nanos
+            .fetch_add(start.elapsed().as_nanos() as u64, Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Relaxed);
+        self.progress.advance();
+        r
+    }
+}
+
+/// Told of the pipeline's stages as they run, for progress bars and `--verbose` timings.
+/// Every method has a do-nothing default.
+pub trait Progress: Sync {
+    /// A stage begins; `total` is its number of items, or 0 when it is not counted.
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// One more item of the current stage is done (called from many threads).
+    fn advance(&self) {}
+}
+
+/// The `Progress` that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
 
 /// Fatal problems: the command could not run at all.
 #[derive(Debug, thiserror::Error)]
@@ -72,16 +123,23 @@ pub enum Fatal {
 /// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`. Problems
 /// go to `diags`; the site is always returned so that one run reports all of them.
 pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
+    load_with(opts, diags, &Silent)
+}
+
+/// `load`, telling `progress` of each stage.
+pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progress) -> Site {
     let root = &opts.root;
+    progress.stage("reading", 0);
     let config = config::load(root, opts.base_url.as_deref(), diags);
     let source::Sources {
         markdown,
         statics,
         assets,
     } = source::discover(root, diags);
+    progress.stage("parsing", markdown.len());
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
-    for (p, d) in parse_all(&markdown) {
+    for (p, d) in parse_all(&markdown, progress) {
         diags.extend(d);
         match p {
             Some(Parsed::Briefing(b)) => briefings.push(*b),
@@ -101,18 +159,22 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
         assets,
         drafts: opts.drafts,
     };
-    let (site, fragments) = assemble(input, None, diags);
+    let (site, fragments) = assemble(input, None, progress, diags);
     diags.extend(fragments);
     site
 }
 
 /// Parses every Markdown file, in parallel; each result comes with its own diagnostics.
-pub fn parse_all(markdown: &[source::SourceFile]) -> Vec<(Option<Parsed>, Diagnostics)> {
+pub fn parse_all(
+    markdown: &[source::SourceFile],
+    progress: &dyn Progress,
+) -> Vec<(Option<Parsed>, Diagnostics)> {
     markdown
         .par_iter()
         .map(|f| {
             let mut d = Diagnostics::new();
             let p = parse::parse_file(f, &mut d);
+            progress.advance();
             (p, d)
         })
         .collect()
@@ -213,6 +275,7 @@ fn render_body(
 pub fn assemble(
     input: Input,
     mut cache: Option<&mut BodyCache>,
+    progress: &dyn Progress,
     diags: &mut Diagnostics,
 ) -> (Site, Diagnostics) {
     let Input {
@@ -223,6 +286,7 @@ pub fn assemble(
         assets,
         drafts,
     } = input;
+    progress.stage("resolving", 0);
     let resolved = resolve::resolve(briefings, profiles, drafts, diags);
     let names = Names::new(&resolved);
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
@@ -235,12 +299,16 @@ pub fn assemble(
         }
     }
     let reuse = cache.as_deref();
+    progress.stage(
+        "rendering Markdown",
+        resolved.briefings.len() + resolved.entities.len(),
+    );
     let bodies: Vec<CachedBody> = resolved
         .briefings
         .par_iter()
         .map(|b| {
             let depth = urls::depth(&urls::briefing(&b.slug));
-            render_body(
+            let body = render_body(
                 reuse,
                 &b.body,
                 b.body_line,
@@ -248,7 +316,9 @@ pub fn assemble(
                 &b.content_path,
                 depth,
                 &cx,
-            )
+            );
+            progress.advance();
+            body
         })
         .collect();
     let profile_bodies: Vec<CachedBody> = resolved
@@ -275,6 +345,7 @@ pub fn assemble(
         })
         .collect();
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
+    progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
     let mut fragments = Diagnostics::new();
     check_fragments(
@@ -355,10 +426,8 @@ pub fn check_fragments<'b>(
 }
 
 /// The number of HTML pages the site has.
-pub fn page_count(site: &Site) -> usize {
-    let r = &site.resolved;
-    // home, tags, timeline, 404, three entity indexes, briefings, entities, tags.
-    7 + r.briefings.len() + r.entities.len() + r.tags.len()
+fn page_count(site: &Site) -> usize {
+    render::page_count(site)
 }
 
 fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> Report {
@@ -375,6 +444,8 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
         written,
         pages,
         elapsed: start.elapsed(),
+        bytes: 0,
+        write_time: std::time::Duration::ZERO,
     }
 }
 
@@ -385,9 +456,8 @@ pub fn output_dir(opts: &Options) -> PathBuf {
         .unwrap_or_else(|| opts.root.join("output"))
 }
 
-/// `dossier build`: everything, written atomically; the old output stays on any error.
-pub fn build(opts: &Options) -> Result<Report, Fatal> {
-    let start = Instant::now();
+/// Refuses to run on a root that is not a Dossier site, or with a bad `--base-url`.
+pub fn preflight(opts: &Options) -> Result<(), Fatal> {
     if !opts.root.is_dir() {
         return Err(Fatal::NoRoot(opts.root.clone()));
     }
@@ -397,11 +467,24 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     if let Some(b) = &opts.base_url {
         crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
     }
+    Ok(())
+}
+
+/// `dossier build`: everything, written atomically; the old output stays on any error.
+pub fn build(opts: &Options) -> Result<Report, Fatal> {
+    build_with(opts, &Silent)
+}
+
+/// `build`, telling `progress` of each stage.
+pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fatal> {
+    let start = Instant::now();
+    preflight(opts)?;
     let out = output_dir(opts);
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
     let mut diags = Diagnostics::new();
-    let site = load(opts, &mut diags);
+    let site = load_with(opts, &mut diags, progress);
+    progress.stage("loading theme", 0);
     let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) else {
         return Ok(finish(diags, 0, 0, start));
     };
@@ -412,33 +495,40 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     }
     output::check_replaceable(&opts.root, &out)?;
     let staging = Staging::new(&out)?;
-    let written = render::render_site(&site, &theme, &staging, &mut diags);
+    progress.stage("rendering and writing", render::file_count(&site));
+    let sink = Measured::new(&staging, progress);
+    let written = render::render_site(&site, &theme, &sink, &mut diags);
+    let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
     if diags.has_errors() {
         drop(staging);
         return Ok(finish(diags, 0, 0, start));
     }
     let pages = page_count(&site);
+    progress.stage("committing", 0);
     staging.commit()?;
-    Ok(finish(diags, written, pages, start))
+    let mut report = finish(diags, written, pages, start);
+    report.bytes = bytes;
+    report.write_time = std::time::Duration::from_nanos(nanos);
+    Ok(report)
 }
 
 /// `dossier check`: the same pipeline, rendering to nowhere.
 pub fn check(opts: &Options) -> Result<Report, Fatal> {
+    check_with(opts, &Silent)
+}
+
+/// `check`, telling `progress` of each stage.
+pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fatal> {
     let start = Instant::now();
-    if !opts.root.is_dir() {
-        return Err(Fatal::NoRoot(opts.root.clone()));
-    }
-    if !opts.root.join("site.yaml").is_file() {
-        return Err(Fatal::NotASite(opts.root.clone()));
-    }
-    if let Some(b) = &opts.base_url {
-        crate::urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
-    }
+    preflight(opts)?;
     let mut diags = Diagnostics::new();
-    let site = load(opts, &mut diags);
+    let site = load_with(opts, &mut diags, progress);
     let pages = page_count(&site);
+    progress.stage("loading theme", 0);
     if let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) {
-        render::render_site(&site, &theme, &render::Discard, &mut diags);
+        progress.stage("rendering", render::file_count(&site));
+        let sink = Measured::new(&render::Discard, progress);
+        render::render_site(&site, &theme, &sink, &mut diags);
     }
     Ok(finish(diags, 0, pages, start))
 }

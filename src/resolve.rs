@@ -1,7 +1,7 @@
 //! Resolves every name in front matter to an entity: ids, names and aliases per kind,
 //! stubs for unknown names, errors for ambiguous ones and for duplicate slugs and ids.
 
-use crate::diagnostic::{Diagnostics, Span};
+use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::model::{
     Briefing, BriefingIdx, EntityId, EntityIdx, Kind, Position, Profile, Slug, Spanned,
 };
@@ -97,10 +97,13 @@ impl Resolved {
 struct Registry {
     keys: HashMap<String, Vec<Slug>>,
     ids: HashMap<Slug, String>,
+    /// Every id, name and alias as written, for "did you mean" helps.
+    spellings: Vec<String>,
 }
 
 impl Registry {
     fn add(&mut self, key: &str, slug: &Slug) {
+        self.spellings.push(key.to_string());
         let ids = self.keys.entry(match_key(key)).or_default();
         if !ids.contains(slug) {
             ids.push(slug.clone());
@@ -388,6 +391,7 @@ impl Resolver<'_> {
                     .map(|id| format!("`{}` ({})", id, reg.ids.get(id).map_or("?", String::as_str)))
                     .collect();
                 self.diags.error(
+                    Code::AmbiguousName,
                     path,
                     name.span,
                     format!(
@@ -403,6 +407,7 @@ impl Resolver<'_> {
             Lookup::Missing => {
                 let Some(slug) = Slug::new(&name.value) else {
                     self.diags.error(
+                        Code::NoLetters,
                         path,
                         name.span,
                         format!(
@@ -413,7 +418,15 @@ impl Resolver<'_> {
                     return None;
                 };
                 let id = EntityId { kind, slug };
-                self.diags.warning(
+                let help = crate::suggest::did_you_mean(
+                    &name.value,
+                    self.registries[kind as usize]
+                        .spellings
+                        .iter()
+                        .map(String::as_str),
+                );
+                let d = self.diags.warning(
+                    Code::Stub,
                     path,
                     name.span,
                     format!(
@@ -426,6 +439,9 @@ impl Resolver<'_> {
                         id.slug
                     ),
                 );
+                if let Some(h) = help {
+                    d.with_help(h);
+                }
                 self.stubs
                     .entry(id.clone())
                     .or_insert_with(|| name.value.clone());
@@ -440,6 +456,7 @@ fn dedupe_briefings(briefings: &mut Vec<Briefing>, diags: &mut Diagnostics) {
     briefings.retain(|b| match seen.get(&b.slug) {
         Some(first) => {
             diags.error(
+                Code::Duplicate,
                 &b.path,
                 Span::FILE,
                 format!(
@@ -461,6 +478,7 @@ fn dedupe_profiles(profiles: &mut Vec<Profile>, diags: &mut Diagnostics) {
     profiles.retain(|p| match seen.get(&(p.kind, p.id.clone())) {
         Some(first) => {
             diags.error(
+                Code::Duplicate,
                 &p.path,
                 Span::FILE,
                 format!(

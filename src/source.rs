@@ -1,6 +1,7 @@
 //! Discovers the site's files: Markdown under `content/`, assets under `static/`.
 
-use crate::diagnostic::{Diagnostics, Span, display_path};
+use crate::diagnostic::{Code, Diagnostics, Span, display_path};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read.
@@ -41,6 +42,7 @@ pub struct Sources {
 pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
     let mut sources = Sources::default();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut markdown = Vec::new();
     for entry in walk(
         root,
         &root.join("content"),
@@ -56,9 +58,21 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
             });
             continue;
         }
-        if let Some(file) = load_markdown(root, &entry, diags) {
-            sources.markdown.push(file);
-        }
+        markdown.push(entry);
+    }
+    // Reading is most of discovery on a large site: one thread per core, each file's
+    // diagnostics kept with it and merged in path order.
+    let read: Vec<(Option<SourceFile>, Diagnostics)> = markdown
+        .par_iter()
+        .map(|entry| {
+            let mut d = Diagnostics::new();
+            let file = load_markdown(root, entry, &mut d);
+            (file, d)
+        })
+        .collect();
+    for (file, d) in read {
+        diags.extend(d);
+        sources.markdown.extend(file);
     }
     for entry in walk(
         root,
@@ -93,7 +107,7 @@ pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Optio
             })
         }
         Err((span, msg)) => {
-            diags.error(&rel, span, msg);
+            diags.error(Code::FileUnreadable, &rel, span, msg);
             None
         }
     }
@@ -134,16 +148,18 @@ pub fn walk(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                let msg = if e.loop_ancestor().is_some() {
-                    "symlink loop: not followed".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                let (code, msg) = if e.loop_ancestor().is_some() {
+                    (
+                        Code::SymlinkSkipped,
+                        "symlink loop: not followed".to_string(),
                     )
+                } else {
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string());
+                    (Code::FileUnreadable, format!("cannot read: {why}"))
                 };
-                diags.warning(&path, Span::FILE, msg);
+                diags.warning(code, &path, Span::FILE, msg);
                 continue;
             }
         };
@@ -154,6 +170,7 @@ pub fn walk(
                 .is_ok_and(|target| target.starts_with(canon_root));
             if !inside {
                 diags.warning(
+                    Code::SymlinkSkipped,
                     &rel_path(root, entry.path()),
                     Span::FILE,
                     "symlink points outside the site: not followed",
@@ -235,6 +252,7 @@ fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> String {
     let span = crate::diagnostic::LineIndex::new(&text).span(first, 1);
     let c = text[first..].chars().next().unwrap_or(' ');
     diags.warning(
+        Code::ControlCharacter,
         path,
         span,
         format!(

@@ -1,5 +1,7 @@
 //! Every error fixture (tests/fixtures/errors/<case>/): `check` and `build` exit 1, print
 //! each expected `path:line:col: severity: message` line, and `build` writes nothing.
+//! Indented lines under a diagnostic in expected.txt (source line, caret, help, code) must
+//! follow that diagnostic's line in stderr exactly.
 
 mod common;
 use common::*;
@@ -22,6 +24,25 @@ fn expected(case: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each diagnostic line of `want` with the indented lines after it, when it has some.
+fn blocks(want: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in want {
+        if line.starts_with(' ') {
+            if let Some(c) = current.as_mut() {
+                c.push('\n');
+                c.push_str(line);
+            }
+        } else {
+            out.extend(current.take().filter(|c| c.contains('\n')));
+            current = Some(line.clone());
+        }
+    }
+    out.extend(current.filter(|c| c.contains('\n')));
+    out.into_iter().map(|b| format!("{b}\n")).collect()
+}
+
 #[test]
 fn every_error_fixture_fails_check_with_file_line_and_column() {
     let all = cases();
@@ -42,15 +63,24 @@ fn every_error_fixture_fails_check_with_file_line_and_column() {
                 r.stderr
             );
         }
-        // Every diagnostic has the contracted shape.
-        for l in r
-            .stderr
-            .lines()
-            .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
-        {
+        for block in blocks(&want) {
+            assert!(
+                r.stderr.contains(&block),
+                "{case}: missing the block\n{block}\nin\n{}",
+                r.stderr
+            );
+        }
+        // Every diagnostic has the contracted shape; every other line is indented.
+        for l in r.stderr.lines() {
+            if l.starts_with(' ') || l.starts_with("check failed: ") {
+                continue;
+            }
             let parts: Vec<&str> = l.splitn(4, ':').collect();
             assert!(
-                parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(),
+                parts.len() == 4
+                    && parts[1].parse::<u32>().is_ok()
+                    && parts[2].parse::<u32>().is_ok()
+                    && (parts[3].starts_with(" error: ") || parts[3].starts_with(" warning: ")),
                 "{case}: {l}"
             );
         }

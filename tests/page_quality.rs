@@ -319,3 +319,56 @@ fn axe_reports_a_bad_page_in_the_scheme_it_fails() {
         "light mode is readable:\n{report}"
     );
 }
+
+/// Runs `node tests/browser/search.mjs DIR ARGS`: passed or not, and what it printed.
+fn search_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
+    let mut cmd = Command::new("node");
+    cmd.arg(browser_dir().join("search.mjs"))
+        .arg(dir)
+        .args(args);
+    if let Some(chromium) = chromium() {
+        cmd.env("CHROMIUM", chromium);
+    }
+    let out = cmd.output().expect("run node");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn search_finds_ranks_and_filters_at_the_root_and_under_a_sub_path() {
+    if skip("search in Chromium", &axe_tools()) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build_sample(&out);
+    let (passed, report) = search_scenario(&out, &[]);
+    assert!(passed, "search at / failed:\n{report}");
+    assert!(report.matches("\nok ").count() >= 10, "{report}");
+
+    let desk = tmp.path().join("desk");
+    let root = repo();
+    let r = run(
+        &[
+            "build",
+            "--root",
+            &root.to_string_lossy(),
+            "--output",
+            &desk.to_string_lossy(),
+            "--base-url",
+            "https://example.org/desk/",
+        ],
+        &root,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (passed, report) = search_scenario(&desk, &["--base", "/desk/"]);
+    assert!(passed, "search under /desk/ failed:\n{report}");
+    assert!(
+        report.contains("ok   /desk/: the result links to its briefing"),
+        "{report}"
+    );
+}

@@ -5,6 +5,7 @@
 //! parser: an over-estimate is what a budget wants) for anchors, aliases and nesting.
 
 use super::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
+use crate::diagnostic::Code;
 
 /// A position in the text: line index and byte in that line.
 type Pos = (usize, usize);
@@ -22,6 +23,7 @@ enum Tok {
 pub(super) fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER {
         return Err(err(
+            Code::FrontMatterLimit,
             first_line,
             1,
             format!(
@@ -55,6 +57,7 @@ fn scan(lines: &[&str], first_line: u32) -> Result<Vec<(Pos, Tok)>, FrontMatterE
         }
         if quote.is_none() && content.starts_with('\t') {
             return Err(err(
+                Code::InvalidYaml,
                 lno,
                 indent as u32 + 1,
                 "tab character in indentation: YAML indents with spaces",
@@ -134,6 +137,7 @@ fn scan(lines: &[&str], first_line: u32) -> Result<Vec<(Pos, Tok)>, FrontMatterE
         let depth = indents.len().saturating_sub(1) + dashes + max_flow;
         if depth > MAX_DEPTH {
             return Err(err(
+                Code::FrontMatterLimit,
                 lno,
                 1,
                 format!("front matter nests deeper than {MAX_DEPTH} levels"),
@@ -204,6 +208,7 @@ fn check_aliases(
             total = total.saturating_add(target(j, name, &size));
             if total > ALIAS_BUDGET {
                 return Err(err(
+                    Code::FrontMatterLimit,
                     first_line + *line as u32,
                     1,
                     format!(

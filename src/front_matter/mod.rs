@@ -4,7 +4,7 @@
 mod guard;
 mod locate;
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Code, Span};
 use guard::guard;
 use locate::Locator;
 
@@ -71,12 +71,14 @@ impl Yaml {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
     pub span: Span,
+    pub code: Code,
     pub message: String,
 }
 
-pub(crate) fn err(line: u32, col: u32, message: impl Into<String>) -> FrontMatterError {
+pub(crate) fn err(code: Code, line: u32, col: u32, message: impl Into<String>) -> FrontMatterError {
     FrontMatterError {
         span: Span::new(line, col),
+        code,
         message: message.into(),
     }
 }
@@ -99,6 +101,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Err(err(
+            Code::NoFrontMatter,
             1,
             1,
             "no front matter: a Dossier file starts with a `---` line, YAML, and a closing `---` line",
@@ -123,6 +126,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         line += 1;
     }
     Err(err(
+        Code::NoFrontMatter,
         1,
         1,
         "front matter is never closed: add a `---` line after the YAML",
@@ -147,6 +151,7 @@ pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
             span: Span::new(first_line, 1),
         }),
         other => Err(err(
+            Code::InvalidYaml,
             first_line,
             1,
             format!(
@@ -208,6 +213,7 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: u32) -> FrontMatter
         msg = format!("`{key}` is set twice");
     }
     err(
+        Code::InvalidYaml,
         line,
         col.max(1),
         format!("invalid YAML: {}", msg.trim_end()),
@@ -217,7 +223,12 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: u32) -> FrontMatter
 /// Parses a whole YAML file (such as site.yaml) with the same guards.
 pub fn parse_document(yaml: &str) -> Result<Node, FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER {
-        return Err(err(1, 1, "file is larger than 64 KiB"));
+        return Err(err(
+            Code::FrontMatterLimit,
+            1,
+            1,
+            "file is larger than 64 KiB",
+        ));
     }
     parse(yaml, 1)
 }

@@ -328,7 +328,8 @@ impl Engine {
             std::thread::spawn(move || drop(old));
         }
         let mut d = Diagnostics::new();
-        let (site, fragments) = pipeline::assemble(input, Some(&mut self.bodies), &mut d);
+        let (site, fragments) =
+            pipeline::assemble(input, Some(&mut self.bodies), &pipeline::Silent, &mut d);
         let names = Names::new(&site.resolved);
         let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
         let cx = LinkContext::new(&site.resolved, &names, assets);
@@ -362,10 +363,7 @@ fn source_temp(name: &str) -> bool {
 }
 
 fn push(d: &mut Diagnostics, x: Diagnostic) {
-    match x.severity {
-        Severity::Error => d.error(&x.path, x.span, x.message),
-        Severity::Warning => d.warning(&x.path, x.span, x.message),
-    }
+    d.add(x);
 }
 
 /// Whether the content file `rel` is a profile (under `content/actors/` and the like).

@@ -1,7 +1,7 @@
 //! Briefing front matter: required fields, references, stances and sources.
 
 use super::{BRIEFING_KEYS, Fields, SOURCE_KEYS, STANCE_KEYS, date_prefix, file_stem, scalar};
-use crate::diagnostic::Span;
+use crate::diagnostic::{Code, Span};
 use crate::front_matter::{Node, Yaml};
 use crate::model::{Briefing, Confidence, Position, Slug, Source, Spanned, StanceSrc, When};
 use crate::source::SourceFile;
@@ -23,12 +23,16 @@ impl Fields<'_> {
                 Some((d, _)) => match When::parse(d) {
                     Ok(w) => Some(w),
                     Err(e) => {
-                        self.error(Span::FILE, format!("file name date: {e}"));
+                        self.error(
+                            Code::InvalidDate,
+                            Span::FILE,
+                            format!("file name date: {e}"),
+                        );
                         None
                     }
                 },
                 None => {
-                    self.error(
+                    self.error(Code::MissingField,
                         Span::FILE,
                         "missing `date`: add `date: YYYY-MM-DD` or start the file name with YYYY-MM-DD-",
                     );
@@ -43,6 +47,7 @@ impl Fields<'_> {
                 Some(slug) => Some(slug),
                 None => {
                     self.error(
+                        Code::NoLetters,
                         s.span,
                         format!("slug `{}` has no letters or digits", s.value),
                     );
@@ -55,6 +60,7 @@ impl Fields<'_> {
                     Some(slug) => Some(slug),
                     None => {
                         self.error(
+                            Code::NoLetters,
                             Span::FILE,
                             format!(
                                 "file name `{stem}` gives an empty slug: rename it or add `slug:`"
@@ -73,6 +79,7 @@ impl Fields<'_> {
             if Slug::new(&t.value).is_none() {
                 self.ok = false;
                 self.diags.error(
+                    Code::NoLetters,
                     self.path,
                     t.span,
                     format!("tag `{}` has no letters or digits", t.value),
@@ -85,12 +92,15 @@ impl Fields<'_> {
             Some(c) => match Confidence::parse(c.value.trim()) {
                 Some(c) => Some(c),
                 None => {
-                    self.error(
+                    self.error_suggesting(
+                        Code::UnknownValue,
                         c.span,
                         format!(
                             "unknown confidence `{}`: use low, moderate or high",
                             c.value
                         ),
+                        &c.value,
+                        &["low", "moderate", "high"],
                     );
                     None
                 }
@@ -108,6 +118,7 @@ impl Fields<'_> {
             }) => false,
             Some(n) => {
                 self.error(
+                    Code::WrongType,
                     n.span,
                     format!("`draft` must be true or false, not {}", n.value.describe()),
                 );
@@ -169,12 +180,16 @@ impl Fields<'_> {
                     let date = sub.text("date").map(|d| match When::parse(&d.value) {
                         Ok(w) => w.ymd(),
                         Err(e) => {
-                            sub.error(d.span, format!("source `date`: {e}"));
+                            sub.error(Code::InvalidDate, d.span, format!("source `date`: {e}"));
                             d.value
                         }
                     });
                     if title.is_none() && url.is_none() {
-                        sub.error(item.span, "a source needs a `title` or a `url`");
+                        sub.error(
+                            Code::MissingField,
+                            item.span,
+                            "a source needs a `title` or a `url`",
+                        );
                     }
                     self.ok &= sub.ok;
                     out.push(Source {
@@ -185,6 +200,7 @@ impl Fields<'_> {
                     });
                 }
                 other => self.error(
+                    Code::WrongType,
                     item.span,
                     format!(
                         "a source must be a mapping (title, url, publisher, date), not {}",
@@ -202,6 +218,7 @@ impl Fields<'_> {
         for item in items {
             let Yaml::Map(entries) = &item.value else {
                 self.error(
+                    Code::WrongType,
                     item.span,
                     format!(
                         "a stance must be a mapping (actor, on, position, …), not {}",
@@ -223,12 +240,14 @@ impl Fields<'_> {
                 Some(p) => match Position::parse(p.value.trim()) {
                     Some(p) => Some(p),
                     None => {
-                        sub.error(
+                        sub.error_suggesting(Code::UnknownValue,
                             p.span,
                             format!(
                                 "unknown position `{}`: use supports, opposes, mixed, neutral or unclear",
                                 p.value
                             ),
+                            &p.value,
+                            &["supports", "opposes", "mixed", "neutral", "unclear"],
                         );
                         None
                     }
@@ -251,7 +270,7 @@ impl Fields<'_> {
                                     "stance `source` must be a number from 1 to {source_count} (the briefing's sources)"
                                 )
                             };
-                            sub.error(n.span, msg);
+                            sub.error(Code::SourceIndex, n.span, msg);
                             None
                         }
                     }
@@ -279,12 +298,20 @@ impl Fields<'_> {
                 span: t.span,
             }),
             Some(t) => {
-                self.error(t.span, format!("stance `{key}` is empty"));
+                self.error(
+                    Code::MissingField,
+                    t.span,
+                    format!("stance `{key}` is empty"),
+                );
                 None
             }
             None => {
                 if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
-                    self.error(item, format!("stance is missing `{key}`"));
+                    self.error(
+                        Code::MissingField,
+                        item,
+                        format!("stance is missing `{key}`"),
+                    );
                 }
                 None
             }
@@ -310,6 +337,7 @@ fn safe_url(
         None | Some("http" | "https" | "mailto") => Some(u.to_string()),
         Some(other) => {
             diags.warning(
+                Code::UnlinkedUrl,
                 path,
                 span,
                 format!("source URL with scheme `{other}:` is not linked; use http(s)"),

@@ -3,7 +3,7 @@
 mod briefing;
 mod profile;
 
-use crate::diagnostic::{Diagnostics, Span};
+use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
 use crate::model::{Briefing, Kind, Profile, Spanned, When};
 use crate::source::SourceFile;
@@ -39,14 +39,14 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
     let split = match front_matter::split(&file.text) {
         Ok(s) => s,
         Err(e) => {
-            diags.error(&file.path, e.span, e.message);
+            diags.error(e.code, &file.path, e.span, e.message);
             return None;
         }
     };
     let root = match front_matter::parse(split.yaml, split.yaml_line) {
         Ok(n) => n,
         Err(e) => {
-            diags.error(&file.path, e.span, e.message);
+            diags.error(e.code, &file.path, e.span, e.message);
             return None;
         }
     };
@@ -87,9 +87,25 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn error(&mut self, span: Span, msg: impl Into<String>) {
+    /// Records an error with a "did you mean" help when `typed` is close to one of `known`.
+    fn error_suggesting(
+        &mut self,
+        code: Code,
+        span: Span,
+        msg: impl Into<String>,
+        typed: &str,
+        known: &[&str],
+    ) {
         self.ok = false;
-        self.diags.error(self.path, span, msg);
+        let d = self.diags.error(code, self.path, span, msg);
+        if let Some(h) = crate::suggest::did_you_mean(typed, known.iter().copied()) {
+            d.with_help(h);
+        }
+    }
+
+    fn error(&mut self, code: Code, span: Span, msg: impl Into<String>) {
+        self.ok = false;
+        self.diags.error(code, self.path, span, msg);
     }
 
     fn get(&self, key: &str) -> Option<&Node> {
@@ -107,7 +123,7 @@ impl Fields<'_> {
             .map(|(k, s, _)| (k.clone(), *s))
             .collect();
         for (k, span) in unknown {
-            self.diags.warning(
+            let d = self.diags.warning(Code::UnknownKey,
                 self.path,
                 span,
                 format!(
@@ -115,6 +131,9 @@ impl Fields<'_> {
                     allowed.join(", ")
                 ),
             );
+            if let Some(h) = crate::suggest::did_you_mean(&k, allowed.iter().copied()) {
+                d.with_help(h);
+            }
         }
     }
 
@@ -129,7 +148,7 @@ impl Fields<'_> {
             None if node.value == Yaml::Null => None,
             None => {
                 let msg = format!("`{key}` must be text, not {}", node.value.describe());
-                self.error(node.span, msg);
+                self.error(Code::WrongType, node.span, msg);
                 None
             }
         }
@@ -139,12 +158,17 @@ impl Fields<'_> {
         match self.text(key) {
             Some(t) if !t.value.trim().is_empty() => Some(t),
             Some(t) => {
-                self.error(t.span, format!("`{key}` is empty: every {what} needs one"));
+                self.error(
+                    Code::MissingField,
+                    t.span,
+                    format!("`{key}` is empty: every {what} needs one"),
+                );
                 None
             }
             None => {
                 if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
                     self.error(
+                        Code::MissingField,
                         Span::FILE,
                         format!("missing `{key}`: every {what} needs one"),
                     );
@@ -169,6 +193,7 @@ impl Fields<'_> {
                             span: item.span,
                         }),
                         _ => self.error(
+                            Code::WrongType,
                             item.span,
                             format!(
                                 "each entry of `{key}` must be a name, not {}",
@@ -185,7 +210,11 @@ impl Fields<'_> {
                     span: node.span,
                 }],
                 None => {
-                    self.error(node.span, format!("`{key}` must be a list of names"));
+                    self.error(
+                        Code::WrongType,
+                        node.span,
+                        format!("`{key}` must be a list of names"),
+                    );
                     Vec::new()
                 }
             },
@@ -197,7 +226,7 @@ impl Fields<'_> {
         match When::parse(&t.value) {
             Ok(w) => Some(w),
             Err(e) => {
-                self.error(t.span, format!("`{key}`: {e}"));
+                self.error(Code::InvalidDate, t.span, format!("`{key}`: {e}"));
                 None
             }
         }
@@ -213,6 +242,7 @@ impl Fields<'_> {
             Yaml::Null => Vec::new(),
             other => {
                 self.error(
+                    Code::WrongType,
                     node.span,
                     format!("`{key}` must be a list, not {}", other.describe()),
                 );

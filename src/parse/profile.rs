@@ -1,7 +1,7 @@
 //! Profile front matter: actors, places and topics.
 
 use super::{Fields, file_stem, scalar};
-use crate::diagnostic::Span;
+use crate::diagnostic::{Code, Span};
 use crate::front_matter::Yaml;
 use crate::model::{Kind, Profile, Slug};
 use crate::source::SourceFile;
@@ -32,6 +32,7 @@ impl Fields<'_> {
         let id = Slug::new(stem);
         if id.is_none() {
             self.error(
+                Code::NoLetters,
                 Span::FILE,
                 format!("file name `{stem}` gives an empty id: rename the file"),
             );
@@ -48,7 +49,8 @@ impl Fields<'_> {
             && !allowed_kinds.is_empty()
             && !allowed_kinds.contains(&k.value.as_str())
         {
-            self.diags.warning(
+            let d = self.diags.warning(
+                Code::UnknownValue,
                 self.path,
                 k.span,
                 format!(
@@ -58,6 +60,9 @@ impl Fields<'_> {
                     allowed_kinds.join(", ")
                 ),
             );
+            if let Some(h) = crate::suggest::did_you_mean(&k.value, allowed_kinds.iter().copied()) {
+                d.with_help(h);
+            }
         }
         let role = self.text("role").map(|r| r.value);
         let affiliation = if kind == Kind::Actor {
@@ -116,6 +121,7 @@ impl Fields<'_> {
         }
         if node.value != Yaml::Null {
             self.error(
+                Code::WrongType,
                 node.span,
                 "`coords` must be [latitude, longitude] in degrees",
             );

@@ -1,11 +1,14 @@
 //! Files for hosts and search: sitemap.xml, robots.txt, search-index.json, static assets.
 
+use super::exports;
 use super::pages::Views;
+use super::search;
 use super::theme::Theme;
-use crate::diagnostic::{Diagnostics, Span, display_path};
+use crate::diagnostic::{Code, Diagnostics, Span, display_path};
 use crate::model::Kind;
 use crate::pipeline::Site;
 use crate::urls;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -34,6 +37,7 @@ pub fn files_with(
         Ok(bytes) => Some(bytes),
         Err(e) => {
             diags.error(
+                Code::Output,
                 &display_path(path),
                 Span::FILE,
                 format!("cannot read static file: {e}"),
@@ -63,7 +67,15 @@ pub fn files_with(
         )
         .into_bytes(),
     );
-    out.insert("search-index.json".into(), search_index(site, views));
+    let excerpts: Vec<String> = site.bodies.par_iter().map(|b| search::excerpt(b)).collect();
+    out.insert(
+        "search-index.json".into(),
+        search_index(site, views, &excerpts),
+    );
+    out.extend(search::files(site, &excerpts));
+    out.insert("data/stances.csv".into(), exports::stances_csv(site));
+    out.insert("data/entities.json".into(), exports::entities_json(site));
+    out.insert("data/graph.json".into(), exports::graph_json(site));
     for f in &site.statics {
         if let Some(bytes) = read(&f.source, diags) {
             out.insert(f.output_path.clone(), bytes);
@@ -129,16 +141,19 @@ struct SearchEntry<'a> {
     /// Names and aliases of every entity the briefing names.
     names: Vec<&'a str>,
     tags: Vec<&'a str>,
+    /// The first words of the body, as plain text.
+    excerpt: &'a str,
 }
 
-fn search_index(site: &Site, _views: &Views<'_>) -> Vec<u8> {
+fn search_index(site: &Site, _views: &Views<'_>, excerpts: &[String]) -> Vec<u8> {
     let r = &site.resolved;
     let entries: Vec<SearchEntry<'_>> = r
         .briefings
         .iter()
         .zip(&r.refs)
+        .zip(excerpts)
         .rev()
-        .map(|(b, refs)| {
+        .map(|((b, refs), excerpt)| {
             let mut names = Vec::new();
             for e in refs.entities() {
                 let en = r.entity(e);
@@ -152,14 +167,9 @@ fn search_index(site: &Site, _views: &Views<'_>) -> Vec<u8> {
                 summary: b.summary.as_deref(),
                 names,
                 tags: refs.tags.iter().map(|&t| r.tags[t].name.as_str()).collect(),
+                excerpt,
             }
         })
         .collect();
-    let json = serde_json::to_string(&entries).unwrap_or_default();
-    // Markup characters only occur inside JSON strings: escaping them keeps a page that
-    // inserts the index carelessly from turning a title into HTML.
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .into_bytes()
+    search::json(&entries)
 }

@@ -204,7 +204,7 @@ impl Views<'_> {
                 None,
                 "search",
             ),
-            index: "search-index.json",
+            index: "search/",
         }
     }
 
@@ -216,12 +216,25 @@ impl Views<'_> {
         NotFoundPage { page }
     }
 
+    /// An Atom id for the page at `dir`: its absolute URL, or, when base_url is only a path,
+    /// a URN naming the site, since Atom ids must be absolute.
+    fn atom_id(&self, dir: &str) -> String {
+        let base = &self.site.config.base_url;
+        if base.contains("://") {
+            format!("{base}{dir}")
+        } else {
+            let site = crate::slug::slugify(&self.site.config.title);
+            format!("urn:dossier:{site}:{}{dir}", base.trim_start_matches('/'))
+        }
+    }
+
     fn feed_entries(&self, list: impl Iterator<Item = BriefingIdx>) -> Vec<FeedEntry> {
         let base = &self.site.config.base_url;
         list.take(FEED_ENTRIES)
             .map(|b| {
                 let br = self.site.resolved.briefing(b);
                 FeedEntry {
+                    id: self.atom_id(&urls::briefing(&br.slug)),
                     title: br.title.clone(),
                     url: format!("{base}{}", urls::briefing(&br.slug)),
                     published: br.date.rfc3339.clone(),
@@ -240,6 +253,7 @@ impl Views<'_> {
             .max()
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
         FeedPage {
+            id: self.atom_id(&format!("{dir}atom.xml")),
             title,
             url: format!("{base}{dir}"),
             self_url: format!("{base}{dir}atom.xml"),

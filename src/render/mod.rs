@@ -1,13 +1,16 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
 pub mod charts;
+pub mod exports;
 pub mod hosting;
 pub mod lists;
 pub mod pages;
+pub mod search;
+pub mod structured;
 pub mod theme;
 pub mod views;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::pipeline::Site;
 use crate::urls;
@@ -69,6 +72,19 @@ pub fn plan(site: &Site) -> Vec<Page> {
     pages
 }
 
+/// How many HTML pages the site has (feeds and other files not counted).
+pub fn page_count(site: &Site) -> usize {
+    plan(site)
+        .iter()
+        .filter(|p| !matches!(p, Page::EntityFeed(_) | Page::SiteFeed))
+        .count()
+}
+
+/// How many files the templates render (pages and feeds; other files not counted).
+pub fn file_count(site: &Site) -> usize {
+    plan(site).len()
+}
+
 /// Renders the whole site into `sink`; returns the number of files written.
 pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
     let written = render_pages(site, theme, &plan(site), sink, diags);
@@ -78,11 +94,14 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
     for (path, bytes) in hosting::files(site, theme, &views, &mut d) {
         match sink.write(&path, &bytes) {
             Ok(()) => extra += 1,
-            Err(e) => d.error(
-                &path,
-                crate::diagnostic::Span::FILE,
-                format!("cannot write output: {e}"),
-            ),
+            Err(e) => {
+                d.error(
+                    Code::Output,
+                    &path,
+                    crate::diagnostic::Span::FILE,
+                    format!("cannot write output: {e}"),
+                );
+            }
         }
     }
     diags.extend(d);
@@ -120,6 +139,7 @@ pub fn render_pages(
                 Ok(c) => c,
                 Err(e) => {
                     lock(&found).error(
+                        Code::Output,
                         &path,
                         crate::diagnostic::Span::FILE,
                         format!("cannot build page context: {e}"),
@@ -143,6 +163,7 @@ pub fn render_pages(
                 Ok(()) => 1,
                 Err(e) => {
                     lock(&found).error(
+                        Code::Output,
                         &path,
                         crate::diagnostic::Span::FILE,
                         format!("cannot write output: {e}"),

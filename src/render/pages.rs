@@ -1,6 +1,7 @@
 //! Builds the view struct of each page from the site.
 
 use super::charts::{self, Sparkline, StanceSeries};
+use super::structured;
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, Position};
@@ -45,7 +46,8 @@ pub struct Views<'a> {
     pub site: &'a Site,
 }
 
-fn display_date(d: jiff::civil::Date) -> String {
+/// `20 Nov 2025`.
+pub(super) fn display_date(d: jiff::civil::Date) -> String {
     format!("{} {} {}", d.day(), MON[(d.month() - 1) as usize], d.year())
 }
 
@@ -242,6 +244,7 @@ impl<'a> Views<'a> {
             related: self.briefing_links(ix.related[b.0 as usize].iter().copied()),
             backlinks: self
                 .briefing_links(ix.briefing_backlinks[b.0 as usize].iter().rev().copied()),
+            json_ld: structured::briefing(self.site, b),
         }
     }
 
@@ -328,6 +331,7 @@ impl<'a> Views<'a> {
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
             co_actors: self.counted(&ix.co_actors[e.0 as usize], 24),
+            json_ld: structured::entity(self.site, e),
             activity: self.activity(e),
         }
     }
@@ -380,6 +384,7 @@ impl<'a> Views<'a> {
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
             actors: self.counted(&ix.place_actors[e.0 as usize], 24),
+            json_ld: structured::entity(self.site, e),
             activity: self.activity(e),
         }
     }

@@ -1,7 +1,7 @@
 //! Loads templates: the default theme compiled into the binary, overridden per template by
 //! `themes/<name>/templates/X.html` of the site.
 
-use crate::diagnostic::{Diagnostics, Span};
+use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::index::Index;
 use crate::markdown::Target;
 use crate::model::Kind;
@@ -42,6 +42,7 @@ impl Theme {
                 };
                 let span = r.span();
                 diags.error(
+                    Code::Template,
                     &self.source_of(name),
                     Span::new(span.start_line.max(1) as u32, span.start_col as u32 + 1),
                     format!("template error: {}", r.message()),
@@ -67,6 +68,7 @@ impl Theme {
                         let line_no = parts.next().and_then(|l| l.trim().parse::<u32>().ok());
                         if let (Some(c), Some(l), Some(name)) = (col, line_no, parts.next()) {
                             diags.error(
+                                Code::Template,
                                 &self.source_of(name.trim()),
                                 Span::new(l, c),
                                 format!("template error: {last}"),
@@ -79,6 +81,7 @@ impl Theme {
                     return;
                 }
                 diags.error(
+                    Code::Template,
                     &self.source_of(fallback),
                     Span::FILE,
                     format!("template error: {msg}"),
@@ -112,6 +115,7 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
             diags.error(
+                Code::ThemeNotFound,
                 "site.yaml",
                 Span::FILE,
                 format!("theme `{name}` not found: expected a folder themes/{name}/"),
@@ -136,7 +140,9 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
                     templates.retain(|(n, _, _)| *n != fname);
                     templates.push((fname, shown, text));
                 }
-                Err((span, msg)) => diags.error(&shown, span, msg),
+                Err((span, msg)) => {
+                    diags.error(Code::FileUnreadable, &shown, span, msg);
+                }
             }
         }
         theme_dir = Some(dir);

@@ -169,6 +169,8 @@ pub struct BriefingPage {
     pub related: Vec<BriefingLink>,
     /// Briefings whose bodies link here.
     pub backlinks: Vec<BriefingLink>,
+    /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
+    pub json_ld: String,
 }
 
 /// The profile part of an entity page.
@@ -201,6 +203,8 @@ pub struct ActorPage {
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
     pub co_actors: Vec<CountedLink>,
+    /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
+    pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
 }
@@ -222,6 +226,8 @@ pub struct PlacePage {
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
     pub actors: Vec<CountedLink>,
+    /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
+    pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
 }
@@ -333,11 +339,11 @@ pub struct HomePage {
     pub topics: Vec<IndexEntry>,
 }
 
-/// `search.html`: the search page; its script reads `search-index.json`.
+/// `search.html`: the search page; its script reads the split index under `search/`.
 #[derive(Debug, Serialize)]
 pub struct SearchPage {
     pub page: PageMeta,
-    /// The search index, relative to the root.
+    /// The folder of the split search index (`search/`), relative to the root.
     pub index: &'static str,
 }
 
@@ -350,6 +356,8 @@ pub struct NotFoundPage {
 /// An entry of an Atom feed; every URL absolute.
 #[derive(Debug, Serialize)]
 pub struct FeedEntry {
+    /// The entry's Atom id: its absolute URL, or a `urn:dossier:` name when base_url is a path.
+    pub id: String,
     pub title: String,
     pub url: String,
     pub published: String,
@@ -363,8 +371,10 @@ pub struct FeedPage {
     pub title: String,
     /// The page the feed is about (absolute).
     pub url: String,
-    /// The feed's own URL (absolute), also its id.
+    /// The feed's own URL.
     pub self_url: String,
+    /// The feed's Atom id: `self_url`, or a `urn:dossier:` name when base_url is a path.
+    pub id: String,
     pub updated: String,
     pub entries: Vec<FeedEntry>,
 }

@@ -66,6 +66,10 @@ async function checkScheme(chrome, server, axeSource, pages, colorScheme, width)
   });
   page.on('requestfailed', (r) => {
     const why = r.failure()?.errorText;
+    // Our own navigation to the next page cancels what a page was still fetching (the
+    // search page loads its index): not a fault of the page. Missing files answer 404
+    // above, and blocked off-site requests fail with another error.
+    if (why === 'net::ERR_ABORTED') return;
     current.problems.push(`${r.url()} failed (${why}; off-site requests are blocked)`);
   });
   const results = [];

@@ -73,6 +73,19 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// The contract's `path:line:col: severity: message` lines of stderr, without the
+    /// indented source, caret, help and code lines that follow each.
+    pub fn diagnostics(&self) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|l| {
+                !l.starts_with(' ') && (l.contains(": error: ") || l.contains(": warning: "))
+            })
+            .collect()
+    }
+}
+
 pub fn run(args: &[&str], cwd: &Path) -> Run {
     let out = assert_cmd::Command::cargo_bin("dossier")
         .expect("binary")

@@ -1,0 +1,280 @@
+//! One function per command: runs it, prints what it has to say, returns the exit code.
+
+use super::progress::Reporter;
+use super::{CONTENT_ERRORS, Format, StatsFormat, USAGE, Verbosity, report};
+use crate::diagnostic::Diagnostics;
+use crate::model::Kind;
+use crate::pipeline::{self, Fatal, Options, Report};
+use crate::{scaffold, stats};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `println!` that ignores a closed stdout (`dossier stats | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// The explanations `dossier explain` prints: docs/errors.md, compiled in.
+const ERRORS_MD: &str = include_str!("../../docs/errors.md");
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(USAGE)
+}
+
+/// Prints a finished run's diagnostics and summary line; returns the exit code.
+fn finish(
+    result: Result<Report, Fatal>,
+    reporter: &Reporter,
+    root: &Path,
+    format: Format,
+    v: Verbosity,
+    building: bool,
+) -> ExitCode {
+    reporter.finish();
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => return usage_error(e),
+    };
+    // After the summary, where a reader looks last; stdout is flushed first so the two
+    // streams do not interleave on a terminal.
+    let timings = || {
+        if v.timings {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            eprint!("{}", timings_table(&reporter.timings(), &report));
+        }
+    };
+    report::print(&report.diagnostics, format, root);
+    let verb = if building { "build" } else { "check" };
+    if report.errors > 0 {
+        if !v.quiet {
+            eprintln!(
+                "{verb} failed: {}, {}; nothing written",
+                plural(report.errors, "error"),
+                plural(report.warnings, "warning")
+            );
+        }
+        timings();
+        return ExitCode::from(CONTENT_ERRORS);
+    }
+    if v.quiet {
+        timings();
+        return ExitCode::SUCCESS;
+    }
+    let secs = report.elapsed.as_secs_f64();
+    let summary = if building {
+        format!(
+            "built {} ({} files) with {} in {secs:.2} s",
+            plural(report.pages, "page"),
+            report.written,
+            plural(report.warnings, "warning"),
+        )
+    } else {
+        format!(
+            "checked {} with {} in {secs:.2} s",
+            plural(report.pages, "page"),
+            plural(report.warnings, "warning"),
+        )
+    };
+    // JSON lines own stdout, so that every line of it parses.
+    if format == Format::Json {
+        eprintln!("{summary}");
+    } else {
+        say!("{summary}");
+    }
+    timings();
+    ExitCode::SUCCESS
+}
+
+/// `dossier build`.
+pub fn build(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    drafts: bool,
+    format: Format,
+    v: Verbosity,
+) -> ExitCode {
+    let opts = Options {
+        root,
+        output,
+        base_url,
+        drafts,
+    };
+    let reporter = Reporter::new(v.quiet, v.verbose);
+    let result = pipeline::build_with(&opts, &reporter);
+    finish(result, &reporter, &opts.root, format, v, true)
+}
+
+/// The `--timings` table: each stage with its wall time and items, then what was written.
+fn timings_table(stages: &[(&'static str, std::time::Duration, usize)], r: &Report) -> String {
+    let mut out = String::from("stage                       time      items\n");
+    for (name, took, items) in stages.iter().filter(|s| s.0 != "starting") {
+        let items = if *items > 0 {
+            items.to_string()
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "{name:<22} {:>9.3} s {items:>10}\n",
+            took.as_secs_f64()
+        ));
+    }
+    out.push_str(&format!(
+        "{:<22} {:>9.3} s\n",
+        "total",
+        r.elapsed.as_secs_f64()
+    ));
+    if r.written > 0 {
+        out.push_str(&format!(
+            "wrote {} files, {:.1} MB; {:.3} s writing, summed over threads\n",
+            r.written,
+            r.bytes as f64 / 1e6,
+            r.write_time.as_secs_f64()
+        ));
+    }
+    out
+}
+
+/// `dossier check`.
+pub fn check(root: PathBuf, drafts: bool, format: Format, v: Verbosity) -> ExitCode {
+    let opts = Options {
+        root,
+        output: None,
+        base_url: None,
+        drafts,
+    };
+    let reporter = Reporter::new(v.quiet, v.verbose);
+    let result = pipeline::check_with(&opts, &reporter);
+    finish(result, &reporter, &opts.root, format, v, false)
+}
+
+fn today() -> jiff::civil::Date {
+    // The author's local date: a briefing written at 1 a.m. is dated that day.
+    jiff::tz::TimeZone::system()
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
+
+/// `dossier init DIR`.
+pub fn init(dir: &Path, force: bool, v: Verbosity) -> ExitCode {
+    match scaffold::init(dir, force, today()) {
+        Ok(files) => {
+            if !v.quiet {
+                for f in &files {
+                    say!("created {}", dir.join(f).display());
+                }
+                let cd = dir.display();
+                say!(
+                    "\nNext:\n  cd {cd}\n  dossier build     # then open output/index.html\n  dossier new briefing \"A title\" --actor \"European Commission\""
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(e),
+    }
+}
+
+/// `dossier new briefing`.
+pub fn new_briefing(
+    root: &Path,
+    title: &str,
+    date: Option<&str>,
+    names: scaffold::Names,
+    v: Verbosity,
+) -> ExitCode {
+    match scaffold::new_briefing(root, title, date, today(), &names) {
+        Ok(rel) => created(&rel, v),
+        Err(e) => usage_error(e),
+    }
+}
+
+/// `dossier new actor|place|topic`.
+pub fn new_profile(root: &Path, kind: Kind, name: &str, v: Verbosity) -> ExitCode {
+    match scaffold::new_profile(root, kind, name) {
+        Ok(rel) => created(&rel, v),
+        Err(e) => usage_error(e),
+    }
+}
+
+fn created(rel: &Path, v: Verbosity) -> ExitCode {
+    if !v.quiet {
+        say!("created {}", crate::diagnostic::display_path(rel));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `dossier stats`: counts of the site as `check` loads it. Content errors are printed
+/// and fail the command, since counts of a broken site would mislead.
+pub fn stats(root: PathBuf, drafts: bool, format: StatsFormat) -> ExitCode {
+    let opts = Options {
+        root,
+        output: None,
+        base_url: None,
+        drafts,
+    };
+    if let Err(e) = pipeline::preflight(&opts) {
+        return usage_error(e);
+    }
+    let mut diags = Diagnostics::new();
+    let site = pipeline::load(&opts, &mut diags);
+    if diags.has_errors() {
+        let errors = diags.error_count();
+        report::print(&diags.sorted(), Format::Human, &opts.root);
+        eprintln!(
+            "stats failed: {}; run `dossier check` for details",
+            plural(errors, "error")
+        );
+        return ExitCode::from(CONTENT_ERRORS);
+    }
+    let s = stats::compute(&site);
+    match format {
+        StatsFormat::Human => say!("{}", stats::to_text(&s).trim_end()),
+        StatsFormat::Json => match serde_json::to_string_pretty(&s) {
+            Ok(j) => say!("{j}"),
+            Err(e) => return usage_error(e),
+        },
+    }
+    ExitCode::SUCCESS
+}
+
+/// `dossier explain CODE`: the code's section of docs/errors.md.
+pub fn explain(code: &str) -> ExitCode {
+    let wanted = code
+        .trim()
+        .trim_start_matches(['D', 'd'])
+        .parse::<u32>()
+        .ok()
+        .map(|n| format!("D{n:03}"));
+    match wanted.as_deref().and_then(section) {
+        Some(text) => {
+            say!("{}", text.trim_end());
+            ExitCode::SUCCESS
+        }
+        None => usage_error(format!(
+            "unknown code `{code}`: codes run from {} to {}",
+            crate::diagnostic::Code::ALL[0],
+            crate::diagnostic::Code::ALL[crate::diagnostic::Code::ALL.len() - 1]
+        )),
+    }
+}
+
+/// The `## CODE…` section of docs/errors.md, heading included.
+pub fn section(code: &str) -> Option<&'static str> {
+    let start = ERRORS_MD.find(&format!("\n## {code}"))? + 1;
+    let rest = &ERRORS_MD[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 4);
+    Some(&rest[..end])
+}

@@ -1,0 +1,361 @@
+//! The `dossier` command line: arguments, one function per command, exit codes
+//! (0 ok, 1 content errors, 2 usage errors).
+
+mod commands;
+mod progress;
+mod report;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code of a run with content errors.
+pub const CONTENT_ERRORS: u8 = 1;
+/// Exit code of a usage error, a refused folder or a fatal problem.
+pub const USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "A static site generator for curated briefings",
+    after_help = "Start here:\n  dossier init my-desk && cd my-desk\n  dossier new briefing \"Talks resume in Geneva\" --actor \"European Commission\"\n  dossier build        # writes output/; open output/index.html\n\nEvery problem is reported as path:line:col: error|warning: message, with a code\n(D001…) that `dossier explain CODE` describes.",
+    propagate_version = true
+)]
+struct Cli {
+    /// Print only diagnostics: no summary line, no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print each stage of the pipeline with its time (on stderr)
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The folder of the site a command works on.
+#[derive(Args, Clone)]
+struct RootArg {
+    /// The site's root folder (holding site.yaml and content/)
+    #[arg(long, default_value = ".", value_name = "SITE")]
+    root: PathBuf,
+}
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `path:line:col: severity: message`, then the source line, a caret and a help
+    Human,
+    /// One JSON object per diagnostic and line on stdout (file, line, col, severity, code, message, help)
+    Json,
+    /// GitHub Actions annotations on stdout (`::error file=…,line=…,col=…,title=D00x::message`)
+    Github,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder
+    #[command(
+        after_help = "Examples:\n  dossier build\n  dossier build --root my-desk --drafts\n  dossier build --output /srv/www/desk --base-url https://example.org/desk/\n  dossier build --format github     # annotations in GitHub Actions\n  dossier build --timings           # where the time goes, stage by stage"
+    )]
+    Build {
+        #[command(flatten)]
+        root: RootArg,
+        /// Where to write the site (default: <root>/output)
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Overrides site.yaml's base_url
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// How diagnostics are printed
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Print each stage's time and item count after the build
+        #[arg(long)]
+        timings: bool,
+        /// Keep running: rebuild what changes in content/, static/, themes/ and site.yaml
+        #[arg(long)]
+        watch: bool,
+        /// With --watch: poll for changes (network and container file systems)
+        #[arg(long, requires = "watch")]
+        poll: bool,
+    },
+    /// Build into a preview folder, serve it, and rebuild and reload on every change
+    #[command(
+        after_help = "Examples:\n  dossier serve\n  dossier serve --root my-desk --drafts --open\n  dossier serve --port 0          # any free port\n  dossier serve --poll            # network or container file systems"
+    )]
+    Serve {
+        #[command(flatten)]
+        root: RootArg,
+        /// The address to listen on (loopback unless you mean otherwise)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// Open the preview in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes (network and container file systems)
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Load, resolve and validate everything; write nothing
+    #[command(
+        after_help = "Examples:\n  dossier check\n  dossier check --root my-desk --drafts\n  dossier check --format json       # for editors: one object per line\n  dossier check --format github     # for CI: annotations on the changed lines"
+    )]
+    Check {
+        #[command(flatten)]
+        root: RootArg,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// How diagnostics are printed
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Print each stage's time and item count after the check
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Create a new site that builds as is
+    #[command(
+        after_help = "Examples:\n  dossier init my-desk\n  dossier init . --force     # into a folder that already holds files"
+    )]
+    Init {
+        /// The folder to create the site in (created if missing)
+        dir: PathBuf,
+        /// Write into a folder that is not empty (files of the same names are replaced)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a briefing or a profile with its front matter filled in
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Count briefings, drafts, entities, stubs, stances, tags and the most-named entities
+    #[command(
+        after_help = "Examples:\n  dossier stats\n  dossier stats --root my-desk --format json"
+    )]
+    Stats {
+        #[command(flatten)]
+        root: RootArg,
+        /// Count drafts as briefings
+        #[arg(long)]
+        drafts: bool,
+        /// `human` or `json`
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatsFormat,
+    },
+    /// Explain a diagnostic code (D001…): what it means and how to fix it
+    #[command(after_help = "Examples:\n  dossier explain D015\n  dossier explain d15")]
+    Explain {
+        /// The code, as printed after `= code:`
+        code: String,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  dossier completions bash > ~/.local/share/bash-completion/completions/dossier\n  dossier completions zsh > ~/.zfunc/_dossier\n  dossier completions fish > ~/.config/fish/completions/dossier.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How `stats` prints.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Aligned lines for reading
+    Human,
+    /// One JSON object
+    Json,
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A briefing: content/briefings/YYYY-MM-DD-<slug>.md
+    #[command(
+        after_help = "Examples:\n  dossier new briefing \"Talks resume in Geneva\"\n  dossier new briefing \"Talks resume\" --date 2025-11-20 --actor Zelenskyy --actor \"Donald Trump\" --place Geneva"
+    )]
+    Briefing {
+        /// The briefing's title
+        title: String,
+        /// Its date, YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// An actor it names (repeat for more)
+        #[arg(long = "actor", value_name = "NAME")]
+        actors: Vec<String>,
+        /// A place it names (repeat for more)
+        #[arg(long = "place", value_name = "NAME")]
+        places: Vec<String>,
+        /// A topic it names (repeat for more)
+        #[arg(long = "topic", value_name = "NAME")]
+        topics: Vec<String>,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// An actor profile: content/actors/<id>.md
+    #[command(after_help = "Example:\n  dossier new actor \"Jean-Noël Barrot\"")]
+    Actor {
+        /// The actor's name
+        name: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// A place profile: content/places/<id>.md
+    #[command(after_help = "Example:\n  dossier new place \"Pokrovsk\"")]
+    Place {
+        /// The place's name
+        name: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// A topic profile: content/topics/<id>.md
+    #[command(after_help = "Example:\n  dossier new topic \"US peace plan\"")]
+    Topic {
+        /// The topic's title
+        name: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+}
+
+/// What every command may print besides its own output.
+#[derive(Clone, Copy)]
+pub struct Verbosity {
+    /// `-q`: diagnostics only.
+    pub quiet: bool,
+    /// `-v`: each stage and its time too.
+    pub verbose: bool,
+    /// `--timings`: a table of stages, times and counts after the run.
+    pub timings: bool,
+}
+
+/// `serve` and `build --watch` return only when they cannot run (or on Ctrl-C).
+fn long_running(r: Result<(), crate::serve::ServeError>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
+/// Parses the arguments, runs the command and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let mut v = Verbosity {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        timings: false,
+    };
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            format,
+            timings,
+            watch,
+            poll,
+        } => {
+            v.timings = timings;
+            if watch {
+                let opts = crate::pipeline::Options {
+                    root: root.root,
+                    output,
+                    base_url,
+                    drafts,
+                };
+                return long_running(crate::serve::watch_build(&opts, poll));
+            }
+            commands::build(root.root, output, base_url, drafts, format, v)
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            open,
+            poll,
+        } => {
+            let site = crate::pipeline::Options {
+                root: root.root,
+                output: None,
+                base_url: None,
+                drafts,
+            };
+            long_running(crate::serve::serve(&crate::serve::ServeOptions {
+                site,
+                bind,
+                port,
+                open,
+                poll,
+            }))
+        }
+        Command::Check {
+            root,
+            drafts,
+            format,
+            timings,
+        } => {
+            v.timings = timings;
+            commands::check(root.root, drafts, format, v)
+        }
+        Command::Init { dir, force } => commands::init(&dir, force, v),
+        Command::New(new) => match new {
+            NewCommand::Briefing {
+                title,
+                date,
+                actors,
+                places,
+                topics,
+                root,
+            } => commands::new_briefing(
+                &root.root,
+                &title,
+                date.as_deref(),
+                [actors, places, topics],
+                v,
+            ),
+            NewCommand::Actor { name, root } => {
+                commands::new_profile(&root.root, crate::model::Kind::Actor, &name, v)
+            }
+            NewCommand::Place { name, root } => {
+                commands::new_profile(&root.root, crate::model::Kind::Place, &name, v)
+            }
+            NewCommand::Topic { name, root } => {
+                commands::new_profile(&root.root, crate::model::Kind::Topic, &name, v)
+            }
+        },
+        Command::Stats {
+            root,
+            drafts,
+            format,
+        } => commands::stats(root.root, drafts, format),
+        Command::Explain { code } => commands::explain(&code),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "dossier", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Data for analysts, beside the pages: `data/stances.csv` (one row per stance),
+//! `data/entities.json` (every actor, place and topic) and `data/graph.json` (who is named
+//! with whom). Documented in docs/data.md.
+
+use super::search;
+use crate::model::Kind;
+use crate::pipeline::Site;
+use crate::urls;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The columns of `stances.csv`, in order.
+pub const STANCE_COLUMNS: [&str; 13] = [
+    "briefing_slug",
+    "briefing_url",
+    "date",
+    "actor_id",
+    "actor_name",
+    "topic_id",
+    "topic_name",
+    "position",
+    "quote",
+    "voiced_by_id",
+    "voiced_by_name",
+    "source_title",
+    "source_url",
+];
+
+/// One CSV field, quoted when RFC 4180 requires it (a comma, a quote or a line break).
+fn field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+fn row(out: &mut String, values: &[&str]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, v);
+    }
+    // RFC 4180 ends records with CRLF.
+    out.push_str("\r\n");
+}
+
+/// `data/stances.csv`: every stance of every published briefing, by date, then slug, then
+/// the order the briefing lists them in.
+pub fn stances_csv(site: &Site) -> Vec<u8> {
+    let r = &site.resolved;
+    let base = &site.config.base_url;
+    let mut out = String::new();
+    row(&mut out, &STANCE_COLUMNS);
+    for (b, refs) in r.briefings.iter().zip(&r.refs) {
+        let url = format!("{base}{}", urls::briefing(&b.slug));
+        let date = b.date.ymd();
+        for s in &refs.stances {
+            let actor = r.entity(s.actor);
+            let topic = r.entity(s.topic);
+            let by = s.by.map(|e| r.entity(e));
+            let source = s.source.and_then(|i| b.sources.get(i));
+            row(
+                &mut out,
+                &[
+                    b.slug.as_str(),
+                    &url,
+                    &date,
+                    actor.id.slug.as_str(),
+                    &actor.name,
+                    topic.id.slug.as_str(),
+                    &topic.name,
+                    s.position.as_str(),
+                    s.quote.as_deref().unwrap_or(""),
+                    by.map_or("", |e| e.id.slug.as_str()),
+                    by.map_or("", |e| e.name.as_str()),
+                    source.map_or("", |s| s.title.as_str()),
+                    source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+                ],
+            );
+        }
+    }
+    out.into_bytes()
+}
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    /// The profile's `kind:` (person, country, …), if any.
+    kind: Option<&'a str>,
+    url: String,
+    /// Briefings that name it.
+    briefings: usize,
+    /// Stances it took (actors) or that were taken on it (topics).
+    stances: usize,
+    /// No profile file: created from a name in a briefing.
+    stub: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    within: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coords: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    question: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Entities<'a> {
+    actors: Vec<EntityRecord<'a>>,
+    places: Vec<EntityRecord<'a>>,
+    topics: Vec<EntityRecord<'a>>,
+}
+
+/// `data/entities.json`: every actor, place and topic with aliases, kinds, counts and URLs.
+pub fn entities_json(site: &Site) -> Vec<u8> {
+    let r = &site.resolved;
+    let base = &site.config.base_url;
+    let mut stances = vec![0usize; r.entities.len()];
+    for refs in &r.refs {
+        for s in &refs.stances {
+            stances[s.actor.0 as usize] += 1;
+            stances[s.topic.0 as usize] += 1;
+        }
+    }
+    let of = |kind: Kind| -> Vec<EntityRecord<'_>> {
+        r.of_kind(kind)
+            .map(|e| {
+                let en = r.entity(e);
+                let p = en.profile.as_ref();
+                EntityRecord {
+                    id: en.id.slug.as_str(),
+                    name: &en.name,
+                    aliases: &en.aliases,
+                    kind: p.and_then(|p| p.subkind.as_deref()),
+                    url: format!("{base}{}", urls::entity(&en.id)),
+                    briefings: site.index.named_in[e.0 as usize].len(),
+                    stances: stances[e.0 as usize],
+                    stub: p.is_none(),
+                    role: p.and_then(|p| p.role.as_deref()),
+                    affiliation: en.affiliation.map(|a| r.entity(a).id.slug.as_str()),
+                    within: en.within.map(|w| r.entity(w).id.slug.as_str()),
+                    coords: p.and_then(|p| p.coords).map(|(a, b)| [a, b]),
+                    question: p.and_then(|p| p.question.as_deref()),
+                }
+            })
+            .collect()
+    };
+    let all = Entities {
+        actors: of(Kind::Actor),
+        places: of(Kind::Place),
+        topics: of(Kind::Topic),
+    };
+    search::json(&all)
+}
+
+#[derive(Serialize)]
+struct Node<'a> {
+    /// `actor:<id>`, `place:<id>` or `topic:<id>`: ids are unique per kind only.
+    id: String,
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+    /// Briefings that name it.
+    briefings: usize,
+}
+
+#[derive(Serialize)]
+struct Edge {
+    source: String,
+    target: String,
+    /// Briefings that name both.
+    weight: u32,
+}
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    nodes: Vec<Node<'a>>,
+    edges: Vec<Edge>,
+}
+
+/// `data/graph.json`: entities as nodes, and an edge between two entities for every
+/// briefing that names both, weighted by how many do.
+pub fn graph_json(site: &Site) -> Vec<u8> {
+    let r = &site.resolved;
+    let base = &site.config.base_url;
+    let node_id = |e: crate::model::EntityIdx| {
+        let en = r.entity(e);
+        format!("{}:{}", en.id.kind.word(), en.id.slug)
+    };
+    let nodes = (0..r.entities.len() as u32)
+        .map(crate::model::EntityIdx)
+        .map(|e| {
+            let en = r.entity(e);
+            Node {
+                id: node_id(e),
+                kind: en.id.kind.word(),
+                name: &en.name,
+                url: format!("{base}{}", urls::entity(&en.id)),
+                briefings: site.index.named_in[e.0 as usize].len(),
+            }
+        })
+        .collect();
+    let mut weights: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for refs in &r.refs {
+        let mut named: Vec<u32> = refs.entities().map(|e| e.0).collect();
+        named.sort_unstable();
+        named.dedup();
+        for (i, &a) in named.iter().enumerate() {
+            for &b in &named[i + 1..] {
+                *weights.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let edges = weights
+        .into_iter()
+        .map(|((a, b), weight)| Edge {
+            source: node_id(crate::model::EntityIdx(a)),
+            target: node_id(crate::model::EntityIdx(b)),
+            weight,
+        })
+        .collect();
+    search::json(&Graph { nodes, edges })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_rfc_4180_needs_it() {
+        let mut out = String::new();
+        row(&mut out, &["plain", "a, b", "say \"no\"", "two\nlines", ""]);
+        assert_eq!(out, "plain,\"a, b\",\"say \"\"no\"\"\",\"two\nlines\",\r\n");
+    }
+}

@@ -1,0 +1,377 @@
+//! The search page's index, split so that the first query of a large site downloads little:
+//! `search/meta.json` (entities with aliases, tags, dates and who names what), one file of
+//! words per two-letter prefix (`search/w/<key>.json`), and the briefings to show in shards
+//! of [`DOC_SHARD`] (`search/d/<n>.json`). `search.js` reads them; `search-index.json` stays
+//! the whole index in one file for other tools.
+//!
+//! Briefings are numbered newest first. Lists of numbers are delta-encoded (each number is
+//! the difference from the one before) to keep the files small.
+
+use crate::model::Kind;
+use crate::pipeline::Site;
+use crate::urls;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Briefings per file of `search/d/`.
+pub const DOC_SHARD: usize = 50;
+/// Words of a briefing's text kept in its excerpt.
+const EXCERPT_WORDS: usize = 40;
+
+/// Lower case without diacritics: what `search.js` does to a query
+/// (`normalize("NFD")`, marks removed, `toLowerCase()`), so both sides meet.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The folded words of `s`: runs of letters and digits.
+pub fn words(s: &str) -> impl Iterator<Item = String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The file a word's postings live in: its first two characters, letters and digits as
+/// they are and anything else as `_<hex code point>`, so every name is safe on any host.
+pub fn shard_key(word: &str) -> String {
+    word.chars()
+        .take(2)
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c.to_string()
+            } else {
+                format!("_{:x}", c as u32)
+            }
+        })
+        .collect()
+}
+
+/// The first words of a rendered body, as plain text.
+pub fn excerpt(html: &str) -> String {
+    let mut text = String::with_capacity(html.len().min(2048));
+    let mut tag: Option<String> = None;
+    let mut count = 0;
+    let space = |text: &mut String, count: &mut usize| {
+        if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+            *count += 1;
+        }
+    };
+    for c in html.chars() {
+        if let Some(name) = tag.as_mut() {
+            if c == '>' {
+                // Block elements separate words; inline ones (`<a>`, `<em>`) do not.
+                let n = name.trim_start_matches('/').split(' ').next().unwrap_or("");
+                if matches!(
+                    n,
+                    "p" | "br"
+                        | "li"
+                        | "td"
+                        | "th"
+                        | "tr"
+                        | "div"
+                        | "blockquote"
+                        | "pre"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "hr"
+                        | "dt"
+                        | "dd"
+                ) {
+                    space(&mut text, &mut count);
+                }
+                tag = None;
+            } else if !c.is_whitespace() && !name.contains(' ') {
+                name.push(c);
+            } else {
+                name.push(' ');
+            }
+            continue;
+        }
+        if c == '<' {
+            tag = Some(String::new());
+        } else if c.is_whitespace() {
+            space(&mut text, &mut count);
+        } else {
+            text.push(c);
+        }
+        if count >= EXCERPT_WORDS {
+            break;
+        }
+    }
+    unescape(text.trim())
+}
+
+/// The five entities pulldown-cmark writes, and numeric ones.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| match &rest[1..e] {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            n => n
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A word's briefings: those with it in the title, and those with it only in the text.
+type Postings = (Vec<u32>, Vec<u32>);
+
+fn delta(ids: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let mut prev = 0;
+    ids.into_iter()
+        .map(|id| {
+            let d = id - prev;
+            prev = id;
+            d
+        })
+        .collect()
+}
+
+/// `[kind, name, url, aliases]`.
+#[derive(Serialize)]
+struct MetaEntity<'a>(&'static str, &'a str, String, &'a [String]);
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    /// Format version, for scripts of other themes.
+    v: u32,
+    /// Briefings per file of `search/d/`.
+    shard: usize,
+    count: usize,
+    entities: Vec<MetaEntity<'a>>,
+    /// `[name, url]`.
+    tags: Vec<(&'a str, String)>,
+    /// Each briefing's date as days since 1970-01-01, delta-encoded.
+    days: Vec<i64>,
+    /// Per entity, the briefings naming it (delta-encoded numbers).
+    ent: Vec<Vec<u32>>,
+    /// Per tag, its briefings (delta-encoded numbers).
+    tag: Vec<Vec<u32>>,
+}
+
+/// `[title, url, date, summary, date as shown on pages]`.
+#[derive(Serialize)]
+struct Doc<'a>(&'a str, String, String, &'a str, String);
+
+/// Every file of the split search index: (output path, bytes).
+pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
+    let r = &site.resolved;
+    let n = r.briefings.len();
+    // Briefing index → its number, newest first.
+    let number = |b: usize| (n - 1 - b) as u32;
+    let mut out = Vec::new();
+
+    let mut ent: Vec<Vec<u32>> = vec![Vec::new(); r.entities.len()];
+    let mut tag: Vec<Vec<u32>> = vec![Vec::new(); r.tags.len()];
+    for (b, refs) in r.refs.iter().enumerate() {
+        for e in refs.entities() {
+            ent[e.0 as usize].push(number(b));
+        }
+        for &t in &refs.tags {
+            tag[t].push(number(b));
+        }
+    }
+    let days: Vec<i64> = {
+        let mut prev = 0;
+        r.briefings
+            .iter()
+            .rev()
+            .map(|b| {
+                let d = i64::from(
+                    b.date
+                        .date
+                        .since(jiff::civil::date(1970, 1, 1))
+                        .map_or(0, |s| s.get_days()),
+                );
+                let out = d - prev;
+                prev = d;
+                out
+            })
+            .collect()
+    };
+    let meta = Meta {
+        v: 1,
+        shard: DOC_SHARD,
+        count: n,
+        entities: r
+            .entities
+            .iter()
+            .map(|e| {
+                let kind = match e.id.kind {
+                    Kind::Actor => "actor",
+                    Kind::Place => "place",
+                    Kind::Topic => "topic",
+                };
+                MetaEntity(
+                    kind,
+                    &e.name,
+                    urls::href("", &urls::entity(&e.id)),
+                    &e.aliases,
+                )
+            })
+            .collect(),
+        tags: r
+            .tags
+            .iter()
+            .map(|t| (t.name.as_str(), urls::href("", &urls::tag(&t.slug))))
+            .collect(),
+        days,
+        ent: ent
+            .into_iter()
+            .map(|mut v| {
+                v.sort_unstable();
+                delta(v)
+            })
+            .collect(),
+        tag: tag
+            .into_iter()
+            .map(|mut v| {
+                v.sort_unstable();
+                delta(v)
+            })
+            .collect(),
+    };
+    out.push(("search/meta.json".to_string(), json(&meta)));
+
+    // Words → (briefings whose title has it, briefings whose summary or excerpt has it).
+    let mut index: BTreeMap<String, Postings> = BTreeMap::new();
+    for (b, br) in r.briefings.iter().enumerate() {
+        let id = number(b);
+        for w in words(&br.title) {
+            let p = index.entry(w).or_default();
+            if p.0.last() != Some(&id) {
+                p.0.push(id);
+            }
+        }
+        let text = format!(
+            "{} {}",
+            br.summary.as_deref().unwrap_or(""),
+            excerpts.get(b).map_or("", String::as_str)
+        );
+        for w in words(&text) {
+            let p = index.entry(w).or_default();
+            if p.1.last() != Some(&id) {
+                p.1.push(id);
+            }
+        }
+    }
+    let mut shards: BTreeMap<String, BTreeMap<String, Postings>> = BTreeMap::new();
+    for (w, (mut title, mut text)) in index {
+        title.sort_unstable();
+        text.sort_unstable();
+        // A title hit outranks a text hit: listing the briefing under both adds nothing.
+        text.retain(|id| title.binary_search(id).is_err());
+        shards
+            .entry(shard_key(&w))
+            .or_default()
+            .insert(w, (delta(title), delta(text)));
+    }
+    for (key, words) in shards {
+        out.push((format!("search/w/{key}.json"), json(&words)));
+    }
+
+    let docs: Vec<Doc<'_>> = r
+        .briefings
+        .iter()
+        .rev()
+        .map(|b| {
+            Doc(
+                &b.title,
+                urls::href("", &urls::briefing(&b.slug)),
+                b.date.ymd(),
+                b.summary.as_deref().unwrap_or(""),
+                super::pages::display_date(b.date.date),
+            )
+        })
+        .collect();
+    for (i, chunk) in docs.chunks(DOC_SHARD).enumerate() {
+        out.push((format!("search/d/{i}.json"), json(&chunk)));
+    }
+    out
+}
+
+/// JSON with markup characters escaped, so no front-matter text can become HTML wherever
+/// a script inserts it carelessly.
+pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_and_diacritics_in_any_script() {
+        assert_eq!(fold("Zelénskiy"), "zelenskiy");
+        assert_eq!(fold("Jean-Noël Barrot"), "jean-noel barrot");
+        assert_eq!(fold("Зеленський"), "зеленськии");
+        let w: Vec<String> = words("Kyiv's “plan”, 28-point").collect();
+        assert_eq!(w, ["kyiv", "s", "plan", "28", "point"]);
+    }
+
+    #[test]
+    fn shard_keys_are_safe_file_names() {
+        assert_eq!(shard_key("zelenskiy"), "ze");
+        assert_eq!(shard_key("a"), "a");
+        assert_eq!(shard_key("зе"), "_437_435");
+        assert_eq!(shard_key("28"), "28");
+    }
+
+    #[test]
+    fn excerpts_are_plain_text_of_the_first_words() {
+        let e = excerpt("<h2 id=\"x\">Kyiv</h2>\n<p>Talks &amp; more <a href=\"#\">here</a>.</p>");
+        assert_eq!(e, "Kyiv Talks & more here.");
+        let long = "<p>".to_string() + &"word ".repeat(100) + "</p>";
+        assert_eq!(excerpt(&long).split(' ').count(), EXCERPT_WORDS);
+        assert_eq!(unescape("a &#233; &#xE9; &bogus b"), "a é é &bogus b");
+    }
+
+    #[test]
+    fn postings_are_delta_encoded() {
+        assert_eq!(delta([2, 3, 7]), [2, 1, 4]);
+    }
+}

@@ -1,0 +1,168 @@
+//! JSON-LD (schema.org) for briefing, actor and place pages, so search engines and news
+//! aggregators read who and where a briefing is about without scraping the page.
+
+use super::search;
+use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::pipeline::Site;
+use crate::urls;
+use serde_json::{Map, Value, json};
+
+/// The schema.org type of an entity: `Person`, `Organization` (states and groups too) and
+/// `Place` as consumers expect them, and `Thing` for topics and for stub actors, whose kind
+/// nobody wrote down. The profile's own kind goes in `additionalType`.
+fn schema_type(site: &Site, e: EntityIdx) -> &'static str {
+    let en = site.resolved.entity(e);
+    let sub = en
+        .profile
+        .as_ref()
+        .and_then(|p| p.subkind.as_deref())
+        .map(str::to_ascii_lowercase);
+    match (en.id.kind, sub.as_deref()) {
+        (Kind::Actor, Some("person")) => "Person",
+        (Kind::Actor, Some(_)) => "Organization",
+        (Kind::Place, _) => "Place",
+        _ => "Thing",
+    }
+}
+
+fn url_of(site: &Site, e: EntityIdx) -> String {
+    format!(
+        "{}{}",
+        site.config.base_url,
+        urls::entity(&site.resolved.entity(e).id)
+    )
+}
+
+/// A short reference to an entity: type, name, URL.
+fn entity_ref(site: &Site, e: EntityIdx) -> Value {
+    json!({
+        "@type": schema_type(site, e),
+        "name": site.resolved.entity(e).name,
+        "url": url_of(site, e),
+    })
+}
+
+fn publisher(site: &Site) -> Value {
+    json!({
+        "@type": "Organization",
+        "name": site.config.title,
+        "url": site.config.base_url,
+    })
+}
+
+/// Serialized for a `<script type="application/ld+json">`: `<` is escaped so no text can
+/// close the script element.
+fn finish(v: Value) -> String {
+    String::from_utf8(search::json(&v)).unwrap_or_default()
+}
+
+/// An `AnalysisNewsArticle`: the briefing, its dates, what it is about and who it mentions.
+pub fn briefing(site: &Site, b: BriefingIdx) -> String {
+    let r = &site.resolved;
+    let br = r.briefing(b);
+    let refs = &r.refs[b.0 as usize];
+    let url = format!("{}{}", site.config.base_url, urls::briefing(&br.slug));
+    let mut v = Map::new();
+    v.insert("@context".into(), json!("https://schema.org"));
+    v.insert("@type".into(), json!("AnalysisNewsArticle"));
+    v.insert("headline".into(), json!(br.title));
+    if let Some(s) = &br.summary {
+        v.insert("description".into(), json!(s));
+    }
+    v.insert("url".into(), json!(url));
+    v.insert("mainEntityOfPage".into(), json!(url));
+    v.insert("datePublished".into(), json!(br.date.rfc3339));
+    v.insert(
+        "dateModified".into(),
+        json!(br.updated.as_ref().unwrap_or(&br.date).rfc3339),
+    );
+    v.insert("inLanguage".into(), json!(site.config.language));
+    v.insert("publisher".into(), publisher(site));
+    v.insert("author".into(), publisher(site));
+    if !refs.topics.is_empty() {
+        let about: Vec<Value> = refs.topics.iter().map(|&t| entity_ref(site, t)).collect();
+        v.insert("about".into(), Value::Array(about));
+    }
+    let mentions: Vec<Value> = refs
+        .actors
+        .iter()
+        .chain(&refs.places)
+        .map(|&e| entity_ref(site, e))
+        .collect();
+    if !mentions.is_empty() {
+        v.insert("mentions".into(), Value::Array(mentions));
+    }
+    if !refs.tags.is_empty() {
+        let tags: Vec<&str> = refs.tags.iter().map(|&t| r.tags[t].name.as_str()).collect();
+        v.insert("keywords".into(), json!(tags));
+    }
+    let citations: Vec<Value> = br
+        .sources
+        .iter()
+        .map(|s| {
+            let mut c = Map::new();
+            c.insert("@type".into(), json!("CreativeWork"));
+            c.insert("name".into(), json!(s.title));
+            if let Some(u) = &s.url {
+                c.insert("url".into(), json!(u));
+            }
+            if let Some(p) = &s.publisher {
+                c.insert(
+                    "publisher".into(),
+                    json!({"@type": "Organization", "name": p}),
+                );
+            }
+            Value::Object(c)
+        })
+        .collect();
+    if !citations.is_empty() {
+        v.insert("citation".into(), Value::Array(citations));
+    }
+    finish(Value::Object(v))
+}
+
+/// The entity itself: a `Person`, an `Organization`, a `Place` with `GeoCoordinates`, ….
+pub fn entity(site: &Site, e: EntityIdx) -> String {
+    let en = site.resolved.entity(e);
+    let p = en.profile.as_ref();
+    let mut v = Map::new();
+    v.insert("@context".into(), json!("https://schema.org"));
+    v.insert("@type".into(), json!(schema_type(site, e)));
+    if let Some(kind) = p.and_then(|p| p.subkind.as_ref()) {
+        v.insert("additionalType".into(), json!(kind));
+    }
+    v.insert("name".into(), json!(en.name));
+    v.insert("url".into(), json!(url_of(site, e)));
+    if !en.aliases.is_empty() {
+        v.insert("alternateName".into(), json!(en.aliases));
+    }
+    if let Some(role) = p.and_then(|p| p.role.as_ref()) {
+        let key = if schema_type(site, e) == "Person" {
+            "jobTitle"
+        } else {
+            "description"
+        };
+        v.insert(key.into(), json!(role));
+    }
+    if let Some(q) = p.and_then(|p| p.question.as_ref()) {
+        v.insert("description".into(), json!(q));
+    }
+    if let Some(a) = en.affiliation {
+        let key = if schema_type(site, e) == "Person" {
+            "affiliation"
+        } else {
+            "parentOrganization"
+        };
+        v.insert(key.into(), entity_ref(site, a));
+    }
+    if let Some(w) = en.within {
+        v.insert("containedInPlace".into(), entity_ref(site, w));
+    }
+    if let Some((lat, lon)) = p.and_then(|p| p.coords) {
+        v.insert(
+            "geo".into(),
+            json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}),
+        );
+    }
+    finish(Value::Object(v))
+}

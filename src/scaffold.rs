@@ -1,0 +1,357 @@
+//! `dossier init` and `dossier new`: a starter site, and briefings and profiles with their
+//! front matter filled in. Never overwrites a file it was not told it may replace.
+
+use crate::model::Kind;
+use crate::slug::slugify;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error("{0} is not empty: choose a new folder, or pass --force to write into it")]
+    NotEmpty(PathBuf),
+    #[error("{0} already exists: not overwritten (edit it, or choose another title or name)")]
+    Exists(PathBuf),
+    #[error(
+        "no site.yaml in {0}: run `dossier init {0}` first, or pass the site's folder with --root"
+    )]
+    NotASite(PathBuf),
+    #[error("`{0}` has no letters or digits to make a file name from")]
+    NoLetters(String),
+    #[error("--date {0}: use YYYY-MM-DD, such as 2025-11-20")]
+    BadDate(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The names a new briefing starts with, by kind: actors, places, topics.
+pub type Names = [Vec<String>; 3];
+
+/// Writes a starter site into `dir` (created if missing): site.yaml, a README, a
+/// .gitignore, and one briefing naming one actor, place and topic. Returns the files
+/// written, relative to `dir`.
+pub fn init(
+    dir: &Path,
+    force: bool,
+    today: jiff::civil::Date,
+) -> Result<Vec<String>, ScaffoldError> {
+    let io = |source| ScaffoldError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(io)?;
+        if entries.next().is_some() && !force {
+            return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    let title = dir
+        .canonicalize()
+        .ok()
+        .or_else(|| Some(dir.to_path_buf()))
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_string()))
+        .map(|n| title_case(&n))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "My Briefings".to_string());
+    let date = today.to_string();
+    let files = starter_files(&title, &date);
+    let mut written = Vec::new();
+    for (rel, text) in &files {
+        write(&dir.join(rel), text, force)?;
+        written.push(rel.clone());
+    }
+    Ok(written)
+}
+
+/// Writes `content/briefings/YYYY-MM-DD-<slug>.md` into the site at `root`.
+pub fn new_briefing(
+    root: &Path,
+    title: &str,
+    date: Option<&str>,
+    today: jiff::civil::Date,
+    names: &Names,
+) -> Result<PathBuf, ScaffoldError> {
+    require_site(root)?;
+    let date = match date {
+        Some(d) => d
+            .trim()
+            .parse::<jiff::civil::Date>()
+            .map_err(|_| ScaffoldError::BadDate(d.to_string()))?,
+        None => today,
+    };
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(ScaffoldError::NoLetters(title.to_string()));
+    }
+    let rel = PathBuf::from(format!("content/briefings/{date}-{slug}.md"));
+    write(
+        &root.join(&rel),
+        &briefing_text(title, &date.to_string(), names),
+        false,
+    )
+    .map_err(|e| shown_as(e, &rel))?;
+    Ok(rel)
+}
+
+/// Writes `content/<kind>s/<id>.md` into the site at `root`.
+pub fn new_profile(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, ScaffoldError> {
+    require_site(root)?;
+    let id = slugify(name);
+    if id.is_empty() {
+        return Err(ScaffoldError::NoLetters(name.to_string()));
+    }
+    let rel = PathBuf::from(format!("content/{}/{id}.md", kind.dir()));
+    write(&root.join(&rel), &profile_text(kind, name), false).map_err(|e| shown_as(e, &rel))?;
+    Ok(rel)
+}
+
+/// Names an existing file by its path in the site, as the user knows it.
+fn shown_as(e: ScaffoldError, rel: &Path) -> ScaffoldError {
+    match e {
+        ScaffoldError::Exists(_) => ScaffoldError::Exists(rel.to_path_buf()),
+        other => other,
+    }
+}
+
+fn require_site(root: &Path) -> Result<(), ScaffoldError> {
+    if root.join("site.yaml").is_file() {
+        Ok(())
+    } else {
+        Err(ScaffoldError::NotASite(root.to_path_buf()))
+    }
+}
+
+/// Creates `path` with `text`; an existing file is replaced only when `replace` is set.
+fn write(path: &Path, text: &str, replace: bool) -> Result<(), ScaffoldError> {
+    let io = |source| ScaffoldError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if replace {
+        options.create(true).truncate(true);
+    } else {
+        // create_new: an existing file is refused by the system, with no race.
+        options.create_new(true);
+    }
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ScaffoldError::Exists(path.to_path_buf())
+        } else {
+            io(e)
+        }
+    })?;
+    file.write_all(text.as_bytes()).map_err(io)
+}
+
+/// A YAML scalar that reads back as `s` whatever it holds (`:`, `#`, quotes): JSON strings
+/// are YAML 1.2 double-quoted scalars.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.replace('"', "'")))
+}
+
+fn list(names: &[String]) -> String {
+    let items: Vec<String> = names.iter().map(|n| quoted(n.trim())).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The text of a new briefing.
+pub fn briefing_text(title: &str, date: &str, names: &Names) -> String {
+    let [actors, places, topics] = names;
+    format!(
+        "---
+title: {title}
+date: {date}
+# summary: One sentence for lists, feeds and search.
+actors: {actors}            # ids, names or aliases
+places: {places}
+topics: {topics}
+# stances:
+#   - {{actor: NAME, on: TOPIC, position: supports, source: 1}}   # supports | opposes | mixed | neutral | unclear
+sources: []
+#   - {{title: TITLE, url: \"https://…\", publisher: NAME, date: {date}}}
+tags: []
+# confidence: moderate          # low | moderate | high
+---
+Write the briefing here, in Markdown. Link an entity with `[[its name]]`, another
+briefing with `[[briefing:its-slug]]`.
+",
+        title = quoted(title),
+        actors = list(actors),
+        places = list(places),
+        topics = list(topics),
+    )
+}
+
+/// The text of a new profile of `kind`.
+pub fn profile_text(kind: Kind, name: &str) -> String {
+    let name = quoted(name);
+    match kind {
+        Kind::Actor => format!(
+            "---
+name: {name}
+aliases: []
+# kind: person                 # person | organization | state | group
+# role: What they do
+# affiliation: an actor's id or name
+---
+Who {name} is, in a few lines.
+"
+        ),
+        Kind::Place => format!(
+            "---
+name: {name}
+aliases: []
+# kind: city                   # country | region | city | site
+# within: a place's id or name
+# coords: [50.45, 30.52]       # latitude, longitude
+---
+What to know about {name}.
+"
+        ),
+        Kind::Topic => format!(
+            "---
+title: {name}
+aliases: []
+# question: \"The question actors take stances on?\"
+---
+What {name} is about.
+"
+        ),
+    }
+}
+
+/// `my-desk` → `My Desk`.
+fn title_case(folder: &str) -> String {
+    folder
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn starter_files(title: &str, date: &str) -> Vec<(String, String)> {
+    vec![
+        (
+            "site.yaml".into(),
+            format!(
+                "title: {}
+description: Briefings on who stands where.
+language: en
+base_url: /          # where the site is served, such as https://example.org/desk/
+",
+                quoted(title)
+            ),
+        ),
+        (".gitignore".into(), "output/\n".into()),
+        ("README.md".into(), README.replace("{title}", title)),
+        (
+            format!("content/briefings/{date}-welcome.md"),
+            format!(
+                "---
+title: Welcome to your briefings
+date: {date}
+summary: A first briefing that names an actor, a place and a topic.
+actors: [European Commission]
+places: [Brussels]
+topics: [energy-prices]
+stances:
+  - {{actor: Commission, on: energy-prices, position: supports, source: 1}}
+sources:
+  - {{title: Example source, url: \"https://example.com/\", publisher: Example News, date: {date}}}
+tags: [getting-started]
+confidence: moderate
+---
+This briefing names [[European Commission]] (here by its alias [[Commission]]),
+[[Brussels]] and the topic [[topic:energy-prices]]. Each gets a page that lists the
+briefings naming it; the topic's page shows every actor's stance.
+
+Write your own with `dossier new briefing \"A title\"`, then run `dossier build`.
+"
+            ),
+        ),
+        (
+            "content/actors/european-commission.md".into(),
+            "---
+name: European Commission
+aliases: [Commission, EC]
+kind: organization
+role: Executive of the European Union
+---
+The European Union's executive: it proposes laws and negotiates for the Union.
+"
+            .into(),
+        ),
+        (
+            "content/places/brussels.md".into(),
+            "---
+name: Brussels
+kind: city
+coords: [50.85, 4.35]
+---
+Capital of Belgium, seat of the European Commission.
+"
+            .into(),
+        ),
+        (
+            "content/topics/energy-prices.md".into(),
+            "---
+title: Energy prices
+question: Should the EU cap wholesale gas prices?
+---
+Who supports a cap, who opposes it, and how positions move.
+"
+            .into(),
+        ),
+    ]
+}
+
+const README: &str = "# {title}
+
+A Dossier site: briefings in Markdown with YAML front matter,
+built into a cross-linked HTML site.
+
+```sh
+dossier build        # writes output/; open output/index.html
+dossier check        # every problem at once, writes nothing
+dossier new briefing \"Talks resume in Geneva\" --actor \"European Commission\"
+dossier new actor \"Jean-Noël Barrot\"
+```
+
+| path | holds |
+|---|---|
+| `site.yaml` | the title, base_url, language, description, theme |
+| `content/briefings/` | briefings (any `.md` outside the three folders below is one) |
+| `content/actors/`, `content/places/`, `content/topics/` | one profile per file; the file name is its id |
+| `static/` | files copied as they are |
+| `output/` | the built site (generated: never edit it) |
+
+A name that matches no profile still gets a page (a *stub*) and a warning; add a profile
+to give it a text. `dossier explain D015` tells more about any code a warning shows.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_with_yaml_syntax_are_quoted() {
+        let t = briefing_text("Kyiv: \"no\" # deal", "2025-11-20", &Default::default());
+        assert!(t.contains(r#"title: "Kyiv: \"no\" # deal""#), "{t}");
+        assert_eq!(title_case("my-desk_two"), "My Desk Two");
+    }
+}

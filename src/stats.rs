@@ -1,0 +1,153 @@
+//! `dossier stats`: counts over a loaded site (the same `pipeline::load` build and check use).
+
+use crate::model::{EntityIdx, Kind};
+use crate::pipeline::Site;
+use serde::Serialize;
+
+/// How many most-mentioned actors and places are listed.
+pub const TOP: usize = 5;
+
+/// The numbers `dossier stats` prints.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Stats {
+    pub briefings: usize,
+    /// Drafts left out of this count (0 with `--drafts`, where they count as briefings).
+    pub drafts: usize,
+    pub actors: KindCount,
+    pub places: KindCount,
+    pub topics: KindCount,
+    /// Entities made from names that match no profile, all kinds.
+    pub stubs: usize,
+    pub stances: usize,
+    /// Times an actor's position on a topic differs from its previous stance.
+    pub stance_changes: usize,
+    pub tags: usize,
+    pub top_actors: Vec<Mention>,
+    pub top_places: Vec<Mention>,
+}
+
+/// Entities of one kind: with a profile, and stubs.
+#[derive(Debug, Serialize, PartialEq, Eq, Default)]
+pub struct KindCount {
+    pub total: usize,
+    pub profiles: usize,
+    pub stubs: usize,
+}
+
+/// An entity and the number of briefings that name it.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Mention {
+    pub id: String,
+    pub name: String,
+    pub briefings: usize,
+}
+
+/// Counts everything `Stats` holds.
+pub fn compute(site: &Site) -> Stats {
+    let r = &site.resolved;
+    let kind_count = |kind: Kind| {
+        let mut c = KindCount::default();
+        for e in r.of_kind(kind).map(|i| r.entity(i)) {
+            c.total += 1;
+            if e.profile.is_some() {
+                c.profiles += 1;
+            } else {
+                c.stubs += 1;
+            }
+        }
+        c
+    };
+    let (actors, places, topics) = (
+        kind_count(Kind::Actor),
+        kind_count(Kind::Place),
+        kind_count(Kind::Topic),
+    );
+    let stance_changes = site
+        .index
+        .history
+        .values()
+        .map(|h| {
+            h.windows(2)
+                .filter(|w| position(site, w[0]) != position(site, w[1]))
+                .count()
+        })
+        .sum();
+    Stats {
+        briefings: r.briefings.len(),
+        drafts: r.drafts.len(),
+        stubs: actors.stubs + places.stubs + topics.stubs,
+        actors,
+        places,
+        topics,
+        stances: r.refs.iter().map(|x| x.stances.len()).sum(),
+        stance_changes,
+        tags: r.tags.len(),
+        top_actors: top(site, Kind::Actor),
+        top_places: top(site, Kind::Place),
+    }
+}
+
+fn position(site: &Site, at: crate::index::StanceAt) -> crate::model::Position {
+    site.resolved.refs[at.briefing.0 as usize].stances[at.stance].position
+}
+
+/// The most-named entities of `kind`: by briefings naming them, ties by id.
+fn top(site: &Site, kind: Kind) -> Vec<Mention> {
+    let r = &site.resolved;
+    let mut all: Vec<(usize, EntityIdx)> = r
+        .of_kind(kind)
+        .map(|i| (site.index.named_in[i.0 as usize].len(), i))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    // Entities are sorted by id, so a stable sort keeps ties in id order.
+    all.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+    all.into_iter()
+        .take(TOP)
+        .map(|(n, i)| {
+            let e = r.entity(i);
+            Mention {
+                id: e.id.slug.to_string(),
+                name: e.name.clone(),
+                briefings: n,
+            }
+        })
+        .collect()
+}
+
+/// The stats as aligned lines for a terminal.
+pub fn to_text(s: &Stats) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let kind = |k: &KindCount| {
+        format!(
+            "{} ({}, {})",
+            k.total,
+            plural(k.profiles, "profile"),
+            plural(k.stubs, "stub")
+        )
+    };
+    let tops = |v: &[Mention]| {
+        if v.is_empty() {
+            return "none".to_string();
+        }
+        v.iter()
+            .map(|m| format!("{} ({})", m.name, m.briefings))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rows = [
+        ("briefings", s.briefings.to_string()),
+        ("drafts", s.drafts.to_string()),
+        ("actors", kind(&s.actors)),
+        ("places", kind(&s.places)),
+        ("topics", kind(&s.topics)),
+        ("stubs", s.stubs.to_string()),
+        ("stances", s.stances.to_string()),
+        ("stance changes", s.stance_changes.to_string()),
+        ("tags", s.tags.to_string()),
+        ("top actors", tops(&s.top_actors)),
+        ("top places", tops(&s.top_places)),
+    ];
+    rows.iter()
+        .map(|(k, v)| format!("{:<15} {v}\n", format!("{k}:")))
+        .collect()
+}

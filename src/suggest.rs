@@ -1,0 +1,115 @@
+//! "Did you mean …?": the known spelling closest to a mistyped one, by edit distance.
+
+use crate::slug::match_key;
+
+/// The candidate closest to `typed`, compared the way references match (case, diacritics
+/// and spacing ignored), if one is close enough to be a likely typo. Ties go to the
+/// candidate closest in length (a slip of one letter is likelier than a missing one),
+/// then to the one that sorts first, so the suggestion never depends on input order.
+pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let key: Vec<char> = match_key(typed).chars().collect();
+    if key.is_empty() {
+        return None;
+    }
+    // A third of the word, at most 3 edits: "Zelenskky" finds "Zelenskyy", "EU" not "US".
+    let budget = (key.len() / 3).clamp(1, 3);
+    let mut best: Option<(usize, usize, &str)> = None;
+    for cand in candidates {
+        let other: Vec<char> = match_key(cand).chars().collect();
+        if other == key || other.len().abs_diff(key.len()) > budget {
+            continue;
+        }
+        let Some(d) = distance(&key, &other, budget) else {
+            continue;
+        };
+        let rank = (d, other.len().abs_diff(key.len()), cand);
+        if best.is_none_or(|b| rank < b) {
+            best = Some(rank);
+        }
+    }
+    best.map(|(_, _, c)| c)
+}
+
+/// A help line for the closest candidate: "did you mean `X`?".
+pub fn did_you_mean<'a>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(typed, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment), or `None` once
+/// it exceeds `max`.
+fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let width = b.len() + 1;
+    let mut prev2: Vec<usize> = vec![0; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_typos_of_names_and_aliases() {
+        let names = [
+            "Volodymyr Zelenskiy",
+            "Zelenskyy",
+            "Donald Trump",
+            "zelenskiy",
+        ];
+        assert_eq!(closest("Zelenskky", names), Some("Zelenskyy"));
+        assert_eq!(
+            closest("Zelenskky", ["Zelensky", "Zelenskyy"]),
+            Some("Zelenskyy")
+        );
+        assert_eq!(closest("Donlad Trump", names), Some("Donald Trump"));
+        assert_eq!(closest("ZELENSKY", ["Zelenskyy"]), Some("Zelenskyy"));
+        assert_eq!(closest("Zelénskyy", ["Zelenskyy"]), None, "already a match");
+    }
+
+    #[test]
+    fn refuses_far_fetched_suggestions() {
+        assert_eq!(closest("Macron", ["Zelenskyy", "Donald Trump"]), None);
+        assert_eq!(closest("EU", ["USA"]), None);
+        assert_eq!(closest("", ["a"]), None);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_in_sort_order() {
+        assert_eq!(closest("cat", ["cut", "bat"]), Some("bat"));
+        assert_eq!(closest("cat", ["bat", "cut"]), Some("bat"));
+    }
+
+    #[test]
+    fn transpositions_count_once() {
+        let a: Vec<char> = "confidnece".chars().collect();
+        let b: Vec<char> = "confidence".chars().collect();
+        assert_eq!(distance(&a, &b, 3), Some(1));
+        assert_eq!(
+            did_you_mean("titel", ["title", "date"]).as_deref(),
+            Some("did you mean `title`?")
+        );
+    }
+}
