@@ -60,7 +60,7 @@ enum Edit {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        3 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::Body(i, k)),
+        3 => (any::<usize>(), 0u8..5).prop_map(|(i, k)| Edit::Body(i, k)),
         2 => (any::<usize>(), any::<bool>()).prop_map(|(i, k)| Edit::AddActor(i, k)),
         1 => (any::<usize>(), any::<u8>()).prop_map(|(i, k)| Edit::Title(i, k)),
         1 => (any::<usize>(), 0u8..28).prop_map(|(i, k)| Edit::Date(i, k)),
@@ -138,7 +138,14 @@ impl World {
                         2 => "[the framework](2025-11-20-us-framework.md)",
                         _ => "no link",
                     };
-                    let text = format!("{}\nA new paragraph, {link}.\n", read(&p));
+                    let before = read(&p);
+                    let text = if *k == 4 {
+                        // At the start of the body: the search index quotes it.
+                        let at = before[4..].find("\n---\n").map_or(0, |i| i + 9);
+                        format!("{}First words changed.\n\n{}", &before[..at], &before[at..])
+                    } else {
+                        format!("{before}\nA new paragraph, {link}.\n")
+                    };
                     write(&p, &text, &mut touched);
                 }
             }
@@ -352,6 +359,7 @@ fn the_sequences_that_once_failed() {
     use Edit::*;
     for seq in [
         vec![Body(0, 0), Body(0, 3)],
+        vec![Body(2, 4), Body(2, 3), Body(3, 4)],
         vec![AddActor(1, false), Title(2, 3), Date(3, 4)],
         vec![Break(0), Body(1, 1), Fix],
         vec![Rename(2), Delete(0), NewBriefing(4)],

@@ -86,6 +86,8 @@ impl Engine {
                 list.insert(at, me);
             }
         }
+        let excerpt_changed =
+            render::search::excerpt(&site.bodies[b]) != render::search::excerpt(&new.body.html);
         site.bodies[b] = new.body.html.clone();
         let mut assembled: Vec<Diagnostic> = self.assembled.clone().sorted();
         if let Some(c) = &old_cached {
@@ -132,7 +134,9 @@ impl Engine {
             &mut fragments,
         );
         self.fragments = fragments;
-        let scope = if links_changed {
+        // The search index quotes the start of every body: when that changes, the
+        // generated files are made again too.
+        let scope = if links_changed || excerpt_changed {
             Scope::All
         } else {
             Scope::Pages(vec![render::Page::Briefing(me)])

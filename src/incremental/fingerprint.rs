@@ -222,10 +222,14 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
             (path, (page, fp))
         })
         .collect();
-    // The sitemap, search index (and any other generated file) read front matter and
-    // names, never bodies: the briefing metadata and entity fingerprints cover them.
+    // The sitemap, search index and data exports read front matter, names and (for the
+    // search excerpts) bodies: the briefing metadata, entity fingerprints and body keys
+    // cover them.
     let mut files = DefaultHasher::new();
     (config, &parts.bmeta, &entity_fp, &parts.tl, &theme.hashes).hash(&mut files);
+    for b in &r.briefings {
+        (src.body)(&b.path).hash(&mut files);
+    }
     Fingerprints {
         pages,
         files: files.finish(),
