@@ -211,6 +211,11 @@ impl Diagnostics {
         Self::default()
     }
 
+    /// Records a diagnostic made elsewhere (an incremental rebuild keeps some across runs).
+    pub fn add(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
     /// Records an error of kind `code` at `span` of `path`; returns it to add a help.
     pub fn error(
         &mut self,

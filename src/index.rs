@@ -45,7 +45,7 @@ pub struct Index {
 }
 
 /// Builds the index from the resolved site and the links found in each briefing body.
-pub fn build(site: &Resolved, body_links: &[Vec<Target>]) -> Index {
+pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
     let n_entities = site.entities.len();
     let n_briefings = site.briefings.len();
     let mut ix = Index {
@@ -90,7 +90,7 @@ pub fn build(site: &Resolved, body_links: &[Vec<Target>]) -> Index {
         for &t in &refs.tags {
             ix.tag_briefings[t].push(b);
         }
-        for target in body_links.get(bi).into_iter().flatten() {
+        for target in body_links.get(bi).map(AsRef::as_ref).into_iter().flatten() {
             let list = match *target {
                 Target::Briefing(t) if t != b => &mut ix.briefing_backlinks[t.0 as usize],
                 Target::Entity(e) => &mut ix.entity_backlinks[e.0 as usize],

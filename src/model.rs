@@ -215,7 +215,7 @@ pub struct Source {
 }
 
 /// A briefing as parsed from its file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Briefing {
     /// Path relative to the site root.
     pub path: String,

@@ -14,6 +14,8 @@ use crate::resolve::{self, Resolved};
 use crate::source::{self, StaticFile};
 use crate::urls;
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -135,18 +137,9 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
         assets,
     } = source::discover(root, diags);
     progress.stage("parsing", markdown.len());
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = markdown
-        .par_iter()
-        .map(|f| {
-            let mut d = Diagnostics::new();
-            let p = parse::parse_file(f, &mut d);
-            progress.advance();
-            (p, d)
-        })
-        .collect();
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
-    for (p, d) in parsed {
+    for (p, d) in parse_all(&markdown, progress) {
         diags.extend(d);
         match p {
             Some(Parsed::Briefing(b)) => briefings.push(*b),
@@ -158,99 +151,234 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
     drop(markdown);
     // With a broken site.yaml (already reported), content is still checked.
     let config = config.unwrap_or_else(Config::fallback);
+    let input = Input {
+        config,
+        briefings,
+        profiles,
+        statics,
+        assets,
+        drafts: opts.drafts,
+    };
+    let (site, fragments) = assemble(input, None, progress, diags);
+    diags.extend(fragments);
+    site
+}
+
+/// Parses every Markdown file, in parallel; each result comes with its own diagnostics.
+pub fn parse_all(
+    markdown: &[source::SourceFile],
+    progress: &dyn Progress,
+) -> Vec<(Option<Parsed>, Diagnostics)> {
+    markdown
+        .par_iter()
+        .map(|f| {
+            let mut d = Diagnostics::new();
+            let p = parse::parse_file(f, &mut d);
+            progress.advance();
+            (p, d)
+        })
+        .collect()
+}
+
+/// What the stages after parsing start from.
+pub struct Input {
+    pub config: Config,
+    pub briefings: Vec<Briefing>,
+    pub profiles: Vec<Profile>,
+    pub statics: Vec<StaticFile>,
+    pub assets: Vec<StaticFile>,
+    pub drafts: bool,
+}
+
+/// Rendered Markdown bodies kept between rebuilds (by `serve` and `build --watch`), keyed by
+/// file path. Entries stay valid while the names, paths and titles links resolve against
+/// stay the same ([`link_env`]); otherwise the whole cache is dropped.
+#[derive(Default)]
+pub struct BodyCache {
+    env: u64,
+    entries: HashMap<String, CachedBody>,
+}
+
+/// One body in a [`BodyCache`].
+#[derive(Clone)]
+pub struct CachedBody {
+    /// Hash of the Markdown and of where it sits (first line, content path, page depth).
+    pub key: u64,
+    pub body: markdown::Body,
+    pub diags: Diagnostics,
+}
+
+impl BodyCache {
+    /// The cached body of the file at `path`, if any.
+    pub fn get(&self, path: &str) -> Option<&CachedBody> {
+        self.entries.get(path)
+    }
+
+    /// Records the body of the file at `path`.
+    pub fn insert(&mut self, path: String, body: CachedBody) {
+        self.entries.insert(path, body);
+    }
+}
+
+/// The hash a [`CachedBody`] is stored under.
+pub fn body_key(text: &str, first_line: u32, content_path: &str, depth: usize) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (text, first_line, content_path, depth).hash(&mut h);
+    h.finish()
+}
+
+/// Everything a body link can resolve against: briefing paths, slugs, titles and order;
+/// entity ids, names, aliases and profile paths; drafts; files beside the content.
+pub fn link_env(r: &Resolved, assets: &[StaticFile]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for b in &r.briefings {
+        (&b.content_path, &b.slug, &b.title).hash(&mut h);
+    }
+    for e in &r.entities {
+        (&e.id, &e.name, &e.aliases).hash(&mut h);
+        e.profile.as_ref().map(|p| &p.content_path).hash(&mut h);
+    }
+    let mut drafts: Vec<_> = r.drafts.iter().collect();
+    drafts.sort();
+    drafts.hash(&mut h);
+    for a in assets {
+        a.output_path.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn render_body(
+    cache: Option<&BodyCache>,
+    text: &str,
+    first_line: u32,
+    path: &str,
+    content_path: &str,
+    depth: usize,
+    cx: &LinkContext<'_>,
+) -> CachedBody {
+    let key = body_key(text, first_line, content_path, depth);
+    if let Some(hit) = cache
+        .and_then(|c| c.entries.get(path))
+        .filter(|c| c.key == key)
+    {
+        return hit.clone();
+    }
+    let mut diags = Diagnostics::new();
+    let body = markdown::render(text, first_line, path, content_path, depth, cx, &mut diags);
+    CachedBody { key, body, diags }
+}
+
+/// Resolves, renders Markdown and indexes parsed files into a site. Returns the site and
+/// the fragment warnings (kept apart so that an incremental rebuild can replace them).
+/// With a cache, bodies whose text and link environment did not change are not rendered
+/// again, and the cache is refreshed.
+pub fn assemble(
+    input: Input,
+    mut cache: Option<&mut BodyCache>,
+    progress: &dyn Progress,
+    diags: &mut Diagnostics,
+) -> (Site, Diagnostics) {
+    let Input {
+        config,
+        briefings,
+        profiles,
+        statics,
+        assets,
+        drafts,
+    } = input;
     progress.stage("resolving", 0);
-    let resolved = resolve::resolve(briefings, profiles, opts.drafts, diags);
+    let resolved = resolve::resolve(briefings, profiles, drafts, diags);
     let names = Names::new(&resolved);
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
     let cx = LinkContext::new(&resolved, &names, asset_paths);
+    if let Some(c) = cache.as_deref_mut() {
+        let env = link_env(&resolved, &assets);
+        if c.env != env {
+            c.entries.clear();
+            c.env = env;
+        }
+    }
+    let reuse = cache.as_deref();
     progress.stage(
         "rendering Markdown",
         resolved.briefings.len() + resolved.entities.len(),
     );
-    let mut bodies: Vec<(markdown::Body, Diagnostics)> = resolved
+    let bodies: Vec<CachedBody> = resolved
         .briefings
         .par_iter()
         .map(|b| {
-            let mut d = Diagnostics::new();
             let depth = urls::depth(&urls::briefing(&b.slug));
-            let body = markdown::render(
+            let body = render_body(
+                reuse,
                 &b.body,
                 b.body_line,
                 &b.path,
                 &b.content_path,
                 depth,
                 &cx,
-                &mut d,
             );
             progress.advance();
-            (body, d)
+            body
         })
         .collect();
-    let profile_bodies: Vec<(markdown::Body, Diagnostics)> = resolved
+    let profile_bodies: Vec<CachedBody> = resolved
         .entities
         .par_iter()
-        .map(|e| {
-            let mut d = Diagnostics::new();
-            let body = match &e.profile {
-                Some(p) => {
-                    let depth = urls::depth(&urls::entity(&e.id));
-                    markdown::render(
-                        &p.body,
-                        p.body_line,
-                        &p.path,
-                        &p.content_path,
-                        depth,
-                        &cx,
-                        &mut d,
-                    )
-                }
-                None => markdown::Body::default(),
-            };
-            progress.advance();
-            (body, d)
+        .map(|e| match &e.profile {
+            Some(p) => {
+                let depth = urls::depth(&urls::entity(&e.id));
+                render_body(
+                    reuse,
+                    &p.body,
+                    p.body_line,
+                    &p.path,
+                    &p.content_path,
+                    depth,
+                    &cx,
+                )
+            }
+            None => CachedBody {
+                key: 0,
+                body: markdown::Body::default(),
+                diags: Diagnostics::new(),
+            },
         })
         .collect();
-    let links: Vec<Vec<Target>> = bodies
-        .iter_mut()
-        .map(|(b, _)| std::mem::take(&mut b.links))
-        .collect();
+    let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
-    let has = |t: Target, frag: &str| {
-        let ids = match t {
-            Target::Briefing(b) => &bodies[b.0 as usize].0.ids,
-            Target::Entity(e) => &profile_bodies[e.0 as usize].0.ids,
-        };
-        ids.iter().any(|i| i == frag) || theme::has_section_id(&resolved, &index, t, frag)
-    };
-    for (i, (b, (body, _))) in resolved.briefings.iter().zip(&bodies).enumerate() {
-        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
-        markdown::check_fragments(body, this, &b.path, has, diags);
-    }
-    for (i, (e, (body, _))) in resolved.entities.iter().zip(&profile_bodies).enumerate() {
-        if let Some(p) = &e.profile {
-            let this = Target::Entity(EntityIdx(i as u32));
-            markdown::check_fragments(body, this, &p.path, has, diags);
+    let mut fragments = Diagnostics::new();
+    check_fragments(
+        &resolved,
+        &index,
+        |i| &bodies[i].body,
+        |i| &profile_bodies[i].body,
+        None,
+        &mut fragments,
+    );
+    drop(cx);
+    let mut body_html = Vec::with_capacity(bodies.len());
+    for (b, cached) in resolved.briefings.iter().zip(bodies) {
+        diags.extend(cached.diags.clone());
+        body_html.push(cached.body.html.clone());
+        if let Some(c) = cache.as_deref_mut() {
+            c.entries.insert(b.path.clone(), cached);
         }
     }
-    let mut body_html = Vec::with_capacity(bodies.len());
-    for (b, d) in bodies {
-        diags.extend(d);
-        body_html.push(b.html);
+    let mut profile_html = Vec::with_capacity(profile_bodies.len());
+    for (e, cached) in resolved.entities.iter().zip(profile_bodies) {
+        diags.extend(cached.diags.clone());
+        profile_html.push(cached.body.html.clone());
+        if let (Some(c), Some(p)) = (cache.as_deref_mut(), &e.profile) {
+            c.entries.insert(p.path.clone(), cached);
+        }
     }
-    let profile_html = profile_bodies
-        .into_iter()
-        .map(|(b, d)| {
-            diags.extend(d);
-            b.html
-        })
-        .collect();
     // Rendered bodies replace the Markdown sources from here on.
     let mut resolved = resolved;
     for b in &mut resolved.briefings {
         b.body = String::new();
     }
-    Site {
+    let site = Site {
         config,
         resolved,
         bodies: body_html,
@@ -258,6 +386,42 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
         index,
         statics,
         assets,
+    };
+    (site, fragments)
+}
+
+/// Warns about `#fragment` links to ids their page lacks, in every briefing and profile
+/// body (`briefing(i)` and `profile(i)` give the rendered bodies by index), or only in
+/// briefing `only`.
+pub fn check_fragments<'b>(
+    resolved: &Resolved,
+    index: &Index,
+    briefing: impl Fn(usize) -> &'b markdown::Body,
+    profile: impl Fn(usize) -> &'b markdown::Body,
+    only: Option<usize>,
+    diags: &mut Diagnostics,
+) {
+    let has = |t: Target, frag: &str| {
+        let ids = match t {
+            Target::Briefing(b) => &briefing(b.0 as usize).ids,
+            Target::Entity(e) => &profile(e.0 as usize).ids,
+        };
+        ids.iter().any(|i| i == frag) || theme::has_section_id(resolved, index, t, frag)
+    };
+    if let Some(i) = only {
+        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
+        markdown::check_fragments(briefing(i), this, &resolved.briefings[i].path, has, diags);
+        return;
+    }
+    for (i, b) in resolved.briefings.iter().enumerate() {
+        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
+        markdown::check_fragments(briefing(i), this, &b.path, has, diags);
+    }
+    for (i, e) in resolved.entities.iter().enumerate() {
+        if let Some(p) = &e.profile {
+            let this = Target::Entity(EntityIdx(i as u32));
+            markdown::check_fragments(profile(i), this, &p.path, has, diags);
+        }
     }
 }
 

@@ -66,22 +66,7 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
         .par_iter()
         .map(|entry| {
             let mut d = Diagnostics::new();
-            let rel = rel_path(root, entry);
-            let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
-            let file = match read_text(entry) {
-                Ok(text) => {
-                    let text = strip_controls(text, &rel, &mut d);
-                    Some(SourceFile {
-                        path: rel,
-                        content_path,
-                        text,
-                    })
-                }
-                Err((span, msg)) => {
-                    d.error(Code::FileUnreadable, &rel, span, msg);
-                    None
-                }
-            };
+            let file = load_markdown(root, entry, &mut d);
             (file, d)
         })
         .collect();
@@ -106,6 +91,26 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
     sources.statics.sort();
     sources.assets.sort();
     sources
+}
+
+/// Reads one Markdown file under `content/`; `None` when it cannot be read (reported).
+pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let rel = rel_path(root, file);
+    let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
+    match read_text(file) {
+        Ok(text) => {
+            let text = strip_controls(text, &rel, diags);
+            Some(SourceFile {
+                path: rel,
+                content_path,
+                text,
+            })
+        }
+        Err((span, msg)) => {
+            diags.error(Code::FileUnreadable, &rel, span, msg);
+            None
+        }
+    }
 }
 
 /// What a walk leaves out.
@@ -136,7 +141,7 @@ pub fn walk(
         .into_iter()
         .filter_entry(move |e| match skip {
             Skip::Hidden => !is_hidden(e.file_name()),
-            Skip::VersionControl => !is_vcs(e.file_name()),
+            Skip::VersionControl => !is_vcs(e.file_name()) && !is_editor_temp(e.file_name()),
         });
     while let Some(entry) = walker.next() {
         let entry = match entry {
@@ -187,9 +192,29 @@ fn is_vcs(name: &std::ffi::OsStr) -> bool {
     matches!(name.to_str(), Some(".git" | ".hg" | ".svn" | ".DS_Store"))
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
+/// Content files left out: dotfiles and editor leftovers.
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.') || is_editor_temp(name)
+}
+
+/// Editor swap, backup and temporary files (`x~`, `#x#`, `.#x`, `.x.swp`, vim's `4913`,
+/// JetBrains' `x___jb_tmp___`): never content, never copied, never a reason to rebuild.
+pub fn is_editor_temp(name: &std::ffi::OsStr) -> bool {
     let n = name.to_string_lossy();
-    n.starts_with('.') || n.ends_with('~') || n.starts_with('#')
+    n.ends_with('~')
+        || n.starts_with('#')
+        || n.starts_with(".#")
+        || [
+            ".swp",
+            ".swo",
+            ".swx",
+            ".swpx",
+            "___jb_tmp___",
+            "___jb_old___",
+        ]
+        .iter()
+        .any(|s| n.ends_with(s))
+        || n == "4913"
 }
 
 fn rel_path(base: &Path, p: &Path) -> String {

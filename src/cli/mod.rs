@@ -76,6 +76,35 @@ enum Command {
         /// Print each stage's time and item count after the build
         #[arg(long)]
         timings: bool,
+        /// Keep running: rebuild what changes in content/, static/, themes/ and site.yaml
+        #[arg(long)]
+        watch: bool,
+        /// With --watch: poll for changes (network and container file systems)
+        #[arg(long, requires = "watch")]
+        poll: bool,
+    },
+    /// Build into a preview folder, serve it, and rebuild and reload on every change
+    #[command(
+        after_help = "Examples:\n  dossier serve\n  dossier serve --root my-desk --drafts --open\n  dossier serve --port 0          # any free port\n  dossier serve --poll            # network or container file systems"
+    )]
+    Serve {
+        #[command(flatten)]
+        root: RootArg,
+        /// The address to listen on (loopback unless you mean otherwise)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+        /// Open the preview in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes (network and container file systems)
+        #[arg(long)]
+        poll: bool,
     },
     /// Load, resolve and validate everything; write nothing
     #[command(
@@ -208,6 +237,17 @@ pub struct Verbosity {
     pub timings: bool,
 }
 
+/// `serve` and `build --watch` return only when they cannot run (or on Ctrl-C).
+fn long_running(r: Result<(), crate::serve::ServeError>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
 /// Parses the arguments, runs the command and returns its exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -234,9 +274,42 @@ pub fn main() -> ExitCode {
             drafts,
             format,
             timings,
+            watch,
+            poll,
         } => {
             v.timings = timings;
+            if watch {
+                let opts = crate::pipeline::Options {
+                    root: root.root,
+                    output,
+                    base_url,
+                    drafts,
+                };
+                return long_running(crate::serve::watch_build(&opts, poll));
+            }
             commands::build(root.root, output, base_url, drafts, format, v)
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            open,
+            poll,
+        } => {
+            let site = crate::pipeline::Options {
+                root: root.root,
+                output: None,
+                base_url: None,
+                drafts,
+            };
+            long_running(crate::serve::serve(&crate::serve::ServeOptions {
+                site,
+                bind,
+                port,
+                open,
+                poll,
+            }))
         }
         Command::Check {
             root,

@@ -21,8 +21,19 @@ pub fn files(
     views: &Views<'_>,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<u8>> {
+    files_with(site, theme, views, &|p| std::fs::read(p), diags)
+}
+
+/// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).
+pub fn files_with(
+    site: &Site,
+    theme: &Theme,
+    views: &Views<'_>,
+    read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<u8>> {
     let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let read = |path: &std::path::Path, diags: &mut Diagnostics| match std::fs::read(path) {
+    let read = |path: &std::path::Path, diags: &mut Diagnostics| match read_file(path) {
         Ok(bytes) => Some(bytes),
         Err(e) => {
             diags.error(

@@ -35,9 +35,9 @@ impl Sink for Discard {
     }
 }
 
-/// One file of the output.
-#[derive(Debug, Clone, Copy)]
-enum Page {
+/// One page or feed of the output, rendered through a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
     Home,
     Briefing(BriefingIdx),
     Entity(EntityIdx),
@@ -51,7 +51,8 @@ enum Page {
     SiteFeed,
 }
 
-fn plan(site: &Site) -> Vec<Page> {
+/// Every page and feed the site has.
+pub fn plan(site: &Site) -> Vec<Page> {
     let r = &site.resolved;
     let mut pages = vec![
         Page::Home,
@@ -86,6 +87,35 @@ pub fn file_count(site: &Site) -> usize {
 
 /// Renders the whole site into `sink`; returns the number of files written.
 pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
+    let written = render_pages(site, theme, &plan(site), sink, diags);
+    let views = Views { site };
+    let mut extra = 0;
+    let mut d = Diagnostics::new();
+    for (path, bytes) in hosting::files(site, theme, &views, &mut d) {
+        match sink.write(&path, &bytes) {
+            Ok(()) => extra += 1,
+            Err(e) => {
+                d.error(
+                    Code::Output,
+                    &path,
+                    crate::diagnostic::Span::FILE,
+                    format!("cannot write output: {e}"),
+                );
+            }
+        }
+    }
+    diags.extend(d);
+    written + extra
+}
+
+/// Renders `pages` into `sink`, in parallel; returns the number of files written.
+pub fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    pages: &[Page],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> usize {
     let views = Views { site };
     let mut tera_global = tera::Context::new();
     tera_global.insert(
@@ -101,12 +131,11 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
     let found = Mutex::new(Diagnostics::new());
     // One report per template is enough: the same error would repeat on every page.
     let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
-    let pages = plan(site);
     let written: usize = pages
         .par_iter()
         .map(|&page| {
-            let (path, template, ctx) = context(&views, page, &tera_global);
-            let ctx = match ctx {
+            let (path, template) = target(site, page);
+            let ctx = match context(&views, page, &tera_global) {
                 Ok(c) => c,
                 Err(e) => {
                     lock(&found).error(
@@ -144,23 +173,8 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diag
             }
         })
         .sum();
-    let mut extra = 0;
-    let mut d = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    for (path, bytes) in hosting::files(site, theme, &views, &mut d) {
-        match sink.write(&path, &bytes) {
-            Ok(()) => extra += 1,
-            Err(e) => {
-                d.error(
-                    Code::Output,
-                    &path,
-                    crate::diagnostic::Span::FILE,
-                    format!("cannot write output: {e}"),
-                );
-            }
-        }
-    }
-    diags.extend(d);
-    written + extra
+    diags.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
+    written
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -173,71 +187,65 @@ fn ctx_of<T: Serialize>(global: &tera::Context, view: &T) -> Result<tera::Contex
     Ok(c)
 }
 
-fn context(
-    views: &Views<'_>,
-    page: Page,
-    global: &tera::Context,
-) -> (String, &'static str, Result<tera::Context, tera::Error>) {
-    let r = &views.site.resolved;
+/// The output path of `page` and the template that renders it.
+pub fn target(site: &Site, page: Page) -> (String, &'static str) {
+    let r = &site.resolved;
     match page {
-        Page::Home => (
-            "index.html".into(),
-            "index.html",
-            ctx_of(global, &views.home_page()),
-        ),
+        Page::Home => ("index.html".into(), "index.html"),
         Page::Briefing(b) => (
             format!("{}index.html", urls::briefing(&r.briefing(b).slug)),
             "briefing.html",
-            ctx_of(global, &views.briefing_page(b)),
         ),
         Page::Entity(e) => {
             let en = r.entity(e);
             let path = format!("{}index.html", urls::entity(&en.id));
             match en.id.kind {
-                Kind::Actor => (path, "actor.html", ctx_of(global, &views.actor_page(e))),
-                Kind::Place => (path, "place.html", ctx_of(global, &views.place_page(e))),
-                Kind::Topic => (path, "topic.html", ctx_of(global, &views.topic_page(e))),
+                Kind::Actor => (path, "actor.html"),
+                Kind::Place => (path, "place.html"),
+                Kind::Topic => (path, "topic.html"),
             }
         }
         Page::EntityFeed(e) => (
             format!("{}atom.xml", urls::entity(&r.entity(e).id)),
             "atom.xml",
-            ctx_of(global, &views.entity_feed(e)),
         ),
         Page::Entities(kind) => (
             format!("{}index.html", urls::kind_index(kind)),
             "entities.html",
-            ctx_of(global, &views.entities_page(kind)),
         ),
-        Page::Tags => (
-            "tags/index.html".into(),
-            "tags.html",
-            ctx_of(global, &views.tags_page()),
-        ),
+        Page::Tags => ("tags/index.html".into(), "tags.html"),
         Page::Tag(t) => (
             format!("{}index.html", urls::tag(&r.tags[t].slug)),
             "tag.html",
-            ctx_of(global, &views.tag_page(t)),
         ),
-        Page::Timeline => (
-            "timeline/index.html".into(),
-            "timeline.html",
-            ctx_of(global, &views.timeline_page()),
-        ),
-        Page::Search => (
-            "search/index.html".into(),
-            "search.html",
-            ctx_of(global, &views.search_page()),
-        ),
-        Page::NotFound => (
-            "404.html".into(),
-            "404.html",
-            ctx_of(global, &views.not_found_page()),
-        ),
-        Page::SiteFeed => (
-            "atom.xml".into(),
-            "atom.xml",
-            ctx_of(global, &views.site_feed()),
-        ),
+        Page::Timeline => ("timeline/index.html".into(), "timeline.html"),
+        Page::Search => ("search/index.html".into(), "search.html"),
+        Page::NotFound => ("404.html".into(), "404.html"),
+        Page::SiteFeed => ("atom.xml".into(), "atom.xml"),
+    }
+}
+
+fn context(
+    views: &Views<'_>,
+    page: Page,
+    global: &tera::Context,
+) -> Result<tera::Context, tera::Error> {
+    let r = &views.site.resolved;
+    match page {
+        Page::Home => ctx_of(global, &views.home_page()),
+        Page::Briefing(b) => ctx_of(global, &views.briefing_page(b)),
+        Page::Entity(e) => match r.entity(e).id.kind {
+            Kind::Actor => ctx_of(global, &views.actor_page(e)),
+            Kind::Place => ctx_of(global, &views.place_page(e)),
+            Kind::Topic => ctx_of(global, &views.topic_page(e)),
+        },
+        Page::EntityFeed(e) => ctx_of(global, &views.entity_feed(e)),
+        Page::Entities(kind) => ctx_of(global, &views.entities_page(kind)),
+        Page::Tags => ctx_of(global, &views.tags_page()),
+        Page::Tag(t) => ctx_of(global, &views.tag_page(t)),
+        Page::Timeline => ctx_of(global, &views.timeline_page()),
+        Page::Search => ctx_of(global, &views.search_page()),
+        Page::NotFound => ctx_of(global, &views.not_found_page()),
+        Page::SiteFeed => ctx_of(global, &views.site_feed()),
     }
 }

@@ -18,6 +18,8 @@ pub struct Theme {
     sources: Vec<(String, String)>,
     /// The site theme's folder, if any.
     pub dir: Option<PathBuf>,
+    /// Template name → hash of its text, so a live preview knows which pages a change touches.
+    pub hashes: std::collections::BTreeMap<String, u64>,
 }
 
 impl Theme {
@@ -156,7 +158,17 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         tera: tera::Tera::new(),
         sources: sources.clone(),
         dir: None,
+        hashes: Default::default(),
     };
+    let hashes = templates
+        .iter()
+        .map(|(n, _, t)| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            t.hash(&mut h);
+            (n.clone(), h.finish())
+        })
+        .collect();
     if let Err(e) =
         tera.add_raw_templates(templates.iter().map(|(n, _, t)| (n.as_str(), t.as_str())))
     {
@@ -167,6 +179,7 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         tera,
         sources,
         dir: theme_dir,
+        hashes,
     })
 }
 

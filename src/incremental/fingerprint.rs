@@ -1,0 +1,278 @@
+//! Page fingerprints: one hash per output page of everything its view reads. A page is
+//! rendered again only when its fingerprint changes, so the hashes here must cover every
+//! input of the matching builder in `render/pages.rs` and `render/lists.rs`; they may cover
+//! more (a page rendered for nothing costs time, never correctness). The property test in
+//! `tests/incremental.rs` compares every incremental rebuild with a clean build.
+
+use crate::index::StanceAt;
+use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::pipeline::Site;
+use crate::render::{self, Page, theme::Theme};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Templates that render a page of their own; every other template (base, partials) is
+/// shared by all pages.
+const PAGE_TEMPLATES: &[&str] = &[
+    "index.html",
+    "briefing.html",
+    "actor.html",
+    "place.html",
+    "topic.html",
+    "atom.xml",
+    "entities.html",
+    "tags.html",
+    "tag.html",
+    "timeline.html",
+    "search.html",
+    "404.html",
+];
+
+/// What fingerprints are computed from besides the site: the hash of each source file's
+/// text and of each rendered body, by file path.
+pub struct Sources<'a> {
+    /// File path → hash of its text (front matter and body).
+    pub text: &'a (dyn Fn(&str) -> u64 + Sync),
+    /// File path → key of its rendered body (text, place and link environment).
+    pub body: &'a (dyn Fn(&str) -> u64 + Sync),
+}
+
+/// Fingerprints of every page (by output path), and one of the inputs of the files that
+/// are not pages (sitemap, search index, static files).
+pub struct Fingerprints {
+    pub pages: HashMap<String, (Page, u64)>,
+    pub files: u64,
+}
+
+fn h<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut s = DefaultHasher::new();
+    v.hash(&mut s);
+    s.finish()
+}
+
+struct Parts<'a> {
+    site: &'a Site,
+    /// Per briefing: what a link to it shows (title, dates, summary, slug, confidence).
+    bl: Vec<u64>,
+    /// Per briefing: everything its page shows but its body, related and backlinks.
+    bmeta: Vec<u64>,
+    /// Per entity: what a link to it shows.
+    el: Vec<u64>,
+    /// Per tag: what a link to it shows, its count included.
+    tl: Vec<u64>,
+    /// Per actor: its members (actors affiliated with it).
+    members: Vec<Vec<EntityIdx>>,
+}
+
+impl Parts<'_> {
+    fn stance(&self, at: &StanceAt) -> u64 {
+        let s = &self.site.resolved.refs[at.briefing.0 as usize].stances[at.stance];
+        h(&(
+            self.bl[at.briefing.0 as usize],
+            at.stance,
+            s.position,
+            &s.quote,
+        ))
+    }
+
+    fn links(&self, list: &[BriefingIdx], hs: &mut DefaultHasher) {
+        list.len().hash(hs);
+        for b in list {
+            self.bl[b.0 as usize].hash(hs);
+        }
+    }
+
+    fn entity(&self, e: EntityIdx, src: &Sources<'_>) -> u64 {
+        let (text, body) = (src.text, src.body);
+        let r = &self.site.resolved;
+        let ix = &self.site.index;
+        let i = e.0 as usize;
+        let en = r.entity(e);
+        let mut hs = DefaultHasher::new();
+        self.el[i].hash(&mut hs);
+        en.aliases.hash(&mut hs);
+        if let Some(p) = &en.profile {
+            (text(&p.path), body(&p.path)).hash(&mut hs);
+        }
+        en.affiliation.map(|a| self.el[a.0 as usize]).hash(&mut hs);
+        // The chain of enclosing places, as the place page walks it.
+        let mut cur = en.within;
+        for _ in 0..34 {
+            let Some(p) = cur else { break };
+            self.el[p.0 as usize].hash(&mut hs);
+            cur = r.entity(p).within;
+        }
+        for m in &self.members[i] {
+            self.el[m.0 as usize].hash(&mut hs);
+        }
+        for s in &ix.sub_places[i] {
+            self.el[s.0 as usize].hash(&mut hs);
+        }
+        self.links(&ix.named_in[i], &mut hs);
+        self.links(&ix.entity_backlinks[i], &mut hs);
+        for &t in &ix.actor_topics[i] {
+            self.el[t.0 as usize].hash(&mut hs);
+            for at in ix.history.get(&(e, t)).into_iter().flatten() {
+                self.stance(at).hash(&mut hs);
+            }
+        }
+        for &a in &ix.topic_actors[i] {
+            self.el[a.0 as usize].hash(&mut hs);
+            for at in ix.history.get(&(a, e)).into_iter().flatten() {
+                self.stance(at).hash(&mut hs);
+            }
+        }
+        for (list, tag) in [(&ix.co_actors[i], 1u8), (&ix.place_actors[i], 2)] {
+            tag.hash(&mut hs);
+            for &(o, n) in list {
+                (self.el[o.0 as usize], n).hash(&mut hs);
+            }
+        }
+        // Activity sparklines span the whole site's period.
+        r.briefings.first().map(|b| b.date.epoch).hash(&mut hs);
+        r.briefings.last().map(|b| b.date.epoch).hash(&mut hs);
+        hs.finish()
+    }
+}
+
+/// Computes the fingerprint of every page of `site` as rendered through `theme`.
+pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
+    let r = &site.resolved;
+    let ix = &site.index;
+    let bl: Vec<u64> = r
+        .briefings
+        .par_iter()
+        .map(|b| {
+            h(&(
+                &b.slug,
+                &b.title,
+                b.date.epoch,
+                &b.date.rfc3339,
+                b.updated.as_ref().map(|u| &u.rfc3339),
+                &b.summary,
+                b.confidence.map(|c| c as u8),
+            ))
+        })
+        .collect();
+    let el: Vec<u64> = r
+        .entities
+        .iter()
+        .map(|e| h(&(&e.id, &e.name, e.profile.is_none())))
+        .collect();
+    let tl: Vec<u64> = r
+        .tags
+        .iter()
+        .zip(&ix.tag_briefings)
+        .map(|(t, list)| h(&(&t.slug, &t.name, list.len())))
+        .collect();
+    let bmeta: Vec<u64> = r
+        .briefings
+        .par_iter()
+        .zip(&r.refs)
+        .enumerate()
+        .map(|(i, (b, refs))| {
+            let mut hs = DefaultHasher::new();
+            (bl[i], (src.text)(&b.path)).hash(&mut hs);
+            for e in refs.entities() {
+                el[e.0 as usize].hash(&mut hs);
+            }
+            for s in &refs.stances {
+                let by = s.by.map(|b| el[b.0 as usize]);
+                (el[s.actor.0 as usize], el[s.topic.0 as usize], by).hash(&mut hs);
+            }
+            for &t in &refs.tags {
+                tl[t].hash(&mut hs);
+            }
+            hs.finish()
+        })
+        .collect();
+    let mut members = vec![Vec::new(); r.entities.len()];
+    for (i, e) in r.entities.iter().enumerate() {
+        if e.id.kind == Kind::Actor
+            && let Some(a) = e.affiliation
+        {
+            members[a.0 as usize].push(EntityIdx(i as u32));
+        }
+    }
+    let parts = Parts {
+        site,
+        bl,
+        bmeta,
+        el,
+        tl,
+        members,
+    };
+    let shared = h(&theme
+        .hashes
+        .iter()
+        .filter(|(n, _)| !PAGE_TEMPLATES.contains(&n.as_str()))
+        .collect::<Vec<_>>());
+    let config = h(&format!("{:?}", site.config));
+    let entity_fp: Vec<u64> = (0..r.entities.len())
+        .into_par_iter()
+        .map(|i| parts.entity(EntityIdx(i as u32), src))
+        .collect();
+    let pages: HashMap<String, (Page, u64)> = render::plan(site)
+        .into_par_iter()
+        .map(|page| {
+            let (path, template) = render::target(site, page);
+            let own = fingerprint(&parts, &entity_fp, page, src);
+            let fp = h(&(own, config, shared, theme.hashes.get(template), &path));
+            (path, (page, fp))
+        })
+        .collect();
+    // The sitemap, search index and data exports read front matter, names and (for the
+    // search excerpts) bodies: the briefing metadata, entity fingerprints and body keys
+    // cover them.
+    let mut files = DefaultHasher::new();
+    (config, &parts.bmeta, &entity_fp, &parts.tl, &theme.hashes).hash(&mut files);
+    for b in &r.briefings {
+        (src.body)(&b.path).hash(&mut files);
+    }
+    Fingerprints {
+        pages,
+        files: files.finish(),
+    }
+}
+
+fn fingerprint(p: &Parts<'_>, entity_fp: &[u64], page: Page, src: &Sources<'_>) -> u64 {
+    let r = &p.site.resolved;
+    let ix = &p.site.index;
+    let mut hs = DefaultHasher::new();
+    std::mem::discriminant(&page).hash(&mut hs);
+    match page {
+        Page::Briefing(b) => {
+            let i = b.0 as usize;
+            (p.bmeta[i], (src.body)(&r.briefing(b).path)).hash(&mut hs);
+            p.links(&ix.related[i], &mut hs);
+            p.links(&ix.briefing_backlinks[i], &mut hs);
+        }
+        Page::Entity(e) => entity_fp[e.0 as usize].hash(&mut hs),
+        Page::EntityFeed(e) => {
+            p.el[e.0 as usize].hash(&mut hs);
+            let list = &ix.named_in[e.0 as usize];
+            let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
+            p.links(&list[from..], &mut hs);
+        }
+        Page::Entities(kind) => {
+            kind.hash(&mut hs);
+            for e in r.of_kind(kind) {
+                entity_fp[e.0 as usize].hash(&mut hs);
+            }
+        }
+        Page::Tags => p.tl.hash(&mut hs),
+        Page::Tag(t) => {
+            p.tl[t].hash(&mut hs);
+            p.links(&ix.tag_briefings[t], &mut hs);
+        }
+        Page::Timeline | Page::SiteFeed => p.bl.hash(&mut hs),
+        Page::Home => {
+            // Latest briefings, counts, topics and every stance change: hash them all.
+            p.bl.hash(&mut hs);
+            entity_fp.hash(&mut hs);
+        }
+        Page::Search | Page::NotFound => {}
+    }
+    hs.finish()
+}

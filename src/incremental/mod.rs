@@ -1,0 +1,378 @@
+//! Incremental rebuilds for `serve` and `build --watch`. The parsed site stays in memory;
+//! each change re-reads only the files it names, runs the cheap global stages again
+//! (resolve, index) with cached Markdown bodies, and renders only the pages whose
+//! fingerprint changed. A body-only edit of a briefing skips resolve and index entirely.
+//! Only files whose bytes changed are written. A clean build is the reference: the
+//! property test in `tests/incremental.rs` checks that both always agree byte for byte.
+
+mod body_edit;
+pub mod fingerprint;
+mod publish;
+pub mod sources;
+pub mod write;
+
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::markdown::{LinkContext, Target};
+use crate::model::Briefing;
+use crate::names::Names;
+use crate::output;
+use crate::parse::Parsed;
+use crate::pipeline::{self, BodyCache, Fatal, Input, Options, Site};
+use crate::render::{self, theme, theme::Theme};
+use crate::urls;
+use sources::Tracked;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Files that changed on disk since the last rebuild.
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    /// Absolute paths (or relative to the site root).
+    pub paths: BTreeSet<PathBuf>,
+    /// The watcher lost track (overflow, rescan): everything is looked at again.
+    pub rescan: bool,
+}
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// What changed, for the terminal line (`content/x.md: body`).
+    pub what: String,
+    /// Every diagnostic of the site as it now is, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: usize,
+    /// Pages rendered again.
+    pub rendered: usize,
+    /// Files written (or rewritten), by output path.
+    pub written: Vec<String>,
+    /// Files removed from the output.
+    pub removed: usize,
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    /// True when every file written is a stylesheet (the browser can swap it in place).
+    pub fn css_only(&self) -> bool {
+        !self.written.is_empty() && self.written.iter().all(|p| p.ends_with(".css"))
+    }
+}
+
+/// A site kept in memory between rebuilds, and the output folder it keeps up to date.
+pub struct Engine {
+    opts: Options,
+    /// The site root with symlinks resolved, as file watchers may report paths.
+    canon_root: PathBuf,
+    out: PathBuf,
+    files: Tracked,
+    config: Option<Config>,
+    config_diags: Diagnostics,
+    theme: Option<Theme>,
+    theme_diags: Diagnostics,
+    bodies: BodyCache,
+    site: Option<Site>,
+    names: Option<Names>,
+    /// The link context's lookups, kept for the body-only path (built with `names`).
+    link_paths: HashMap<String, Target>,
+    link_assets: std::collections::HashSet<String>,
+    /// Diagnostics of resolve and Markdown, and fragment warnings, of the last assembly.
+    assembled: Diagnostics,
+    fragments: Diagnostics,
+    /// Whether the last rebuild ended without errors (the body-only path builds on it).
+    good: bool,
+    /// What is in the output folder: page fingerprints and byte hashes, by output path.
+    page_fps: HashMap<String, u64>,
+    files_fp: Option<u64>,
+    file_paths: BTreeSet<String>,
+    on_disk: HashMap<String, u64>,
+    has_output: bool,
+}
+
+/// Which pages a rebuild looks at.
+enum Scope {
+    /// Every page, by fingerprint; generated files too when their inputs changed.
+    All,
+    /// Just these pages: a body-only edit knows exactly what it touched.
+    Pages(Vec<render::Page>),
+}
+
+/// What a changed path is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    Config,
+    Markdown(String),
+    ContentTree,
+    Static,
+    Theme,
+}
+
+impl Engine {
+    /// Checks that `out` may be written (as `build` does) and prepares an empty engine.
+    pub fn new(opts: &Options, out: &Path) -> Result<Engine, Fatal> {
+        if !opts.root.is_dir() {
+            return Err(Fatal::NoRoot(opts.root.clone()));
+        }
+        if !opts.root.join("site.yaml").is_file() {
+            return Err(Fatal::NotASite(opts.root.clone()));
+        }
+        if let Some(b) = &opts.base_url {
+            urls::check_base(b).map_err(Fatal::BadBaseUrl)?;
+        }
+        output::check_safe(&opts.root, out)?;
+        output::recover(out);
+        let root = output::absolute(&opts.root);
+        let files = Tracked::new(&root);
+        Ok(Engine {
+            canon_root: root.canonicalize().unwrap_or_else(|_| root.clone()),
+            opts: Options {
+                root,
+                ..opts.clone()
+            },
+            out: output::absolute(out),
+            files,
+            config: None,
+            config_diags: Diagnostics::new(),
+            theme: None,
+            theme_diags: Diagnostics::new(),
+            bodies: BodyCache::default(),
+            site: None,
+            names: None,
+            link_paths: HashMap::new(),
+            link_assets: Default::default(),
+            assembled: Diagnostics::new(),
+            fragments: Diagnostics::new(),
+            good: false,
+            page_fps: HashMap::new(),
+            files_fp: None,
+            file_paths: BTreeSet::new(),
+            on_disk: HashMap::new(),
+            has_output: false,
+        })
+    }
+
+    /// The output folder this engine writes.
+    pub fn output(&self) -> &Path {
+        &self.out
+    }
+
+    /// Reads and builds everything (the first build, and after a config change or rescan).
+    pub fn build_all(&mut self) -> Result<Outcome, Fatal> {
+        let start = Instant::now();
+        self.reload_all(&BTreeSet::new());
+        self.general("full build".into(), start)
+    }
+
+    fn reload_all(&mut self, force: &BTreeSet<String>) {
+        self.load_config();
+        self.load_theme();
+        self.files.rescan_content(force);
+        self.files.rescan_static();
+    }
+
+    fn load_config(&mut self) {
+        let mut d = Diagnostics::new();
+        self.config = config::load(&self.opts.root, self.opts.base_url.as_deref(), &mut d);
+        self.config_diags = d;
+    }
+
+    fn load_theme(&mut self) {
+        let mut d = Diagnostics::new();
+        let name = self.config.as_ref().and_then(|c| c.theme.clone());
+        self.theme = theme::load(&self.opts.root, name.as_deref(), &mut d);
+        self.theme_diags = d;
+    }
+
+    fn classify(&self, path: &Path) -> Option<Class> {
+        let root = &self.opts.root;
+        let rel = if path.is_relative() {
+            path.to_path_buf()
+        } else {
+            path.strip_prefix(root)
+                .or_else(|_| path.strip_prefix(&self.canon_root))
+                .ok()?
+                .to_path_buf()
+        };
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .collect();
+        if parts.iter().any(|p| source_temp(p)) {
+            return None;
+        }
+        match parts.first().map(String::as_str) {
+            Some("site.yaml") if parts.len() == 1 => Some(Class::Config),
+            Some("content") => {
+                let hidden = parts[1..].iter().any(|p| p.starts_with('.'));
+                let full = root.join(&rel);
+                let md = parts.len() > 1 && rel.extension().is_some_and(|e| e == "md");
+                if hidden {
+                    None
+                } else if md && !full.is_dir() && !full.is_symlink() {
+                    Some(Class::Markdown(crate::diagnostic::display_path(&rel)))
+                } else {
+                    Some(Class::ContentTree)
+                }
+            }
+            Some("static") => Some(Class::Static),
+            Some("themes") => Some(Class::Theme),
+            _ => None,
+        }
+    }
+
+    /// Rebuilds after `changes`: only what they touch.
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<Outcome, Fatal> {
+        let start = Instant::now();
+        let classes: BTreeSet<Class> = changes
+            .paths
+            .iter()
+            .filter_map(|p| self.classify(p))
+            .collect();
+        let md: BTreeSet<String> = classes
+            .iter()
+            .filter_map(|c| match c {
+                Class::Markdown(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        if changes.rescan || classes.contains(&Class::Config) {
+            let what = if changes.rescan {
+                "rescan"
+            } else {
+                "site.yaml"
+            };
+            self.reload_all(&md);
+            return self.general(what.into(), start);
+        }
+        if classes.is_empty() {
+            return Ok(self.unchanged(start));
+        }
+        let mut what = Vec::new();
+        if classes.contains(&Class::Theme) {
+            self.load_theme();
+            what.push("theme".to_string());
+        }
+        if classes.contains(&Class::Static) {
+            self.files.rescan_static();
+            what.push("static".to_string());
+        }
+        if classes.contains(&Class::ContentTree) {
+            let read = self.files.rescan_content(&md);
+            what.push(format!("content ({} read)", read.len()));
+        } else if md.len() == 1 && classes.len() == 1 {
+            let rel = md.iter().next().cloned().unwrap_or_default();
+            let entry = sources::read_entry(&self.opts.root, &self.opts.root.join(&rel));
+            let gone = entry.stamp.is_none();
+            if !gone && let Some(out) = self.try_body_edit(&rel, entry, start)? {
+                return Ok(out);
+            }
+            let known = self.files.markdown.contains_key(&rel);
+            self.files.refresh_markdown(&rel);
+            let kind = match (gone, known) {
+                (true, _) => "removed",
+                (false, false) => "added",
+                (false, true) if is_profile(&rel) => "profile",
+                (false, true) => "front matter",
+            };
+            return self.general(format!("{rel} ({kind})"), start);
+        } else {
+            for rel in &md {
+                self.files.refresh_markdown(rel);
+            }
+        }
+        if !md.is_empty() {
+            what.push(match md.len() {
+                1 => md.iter().next().cloned().unwrap_or_default(),
+                n => format!("{n} Markdown files"),
+            });
+        }
+        self.general(what.join(", "), start)
+    }
+
+    fn unchanged(&self, start: Instant) -> Outcome {
+        let diagnostics = self.diagnostics();
+        let errors = count_errors(&diagnostics);
+        Outcome {
+            what: "nothing".into(),
+            diagnostics,
+            errors,
+            rendered: 0,
+            written: Vec::new(),
+            removed: 0,
+            elapsed: start.elapsed(),
+        }
+    }
+
+    /// Resolves, renders Markdown (cached) and indexes the whole site again.
+    fn general(&mut self, what: String, start: Instant) -> Result<Outcome, Fatal> {
+        let mut briefings: Vec<Briefing> = Vec::new();
+        let mut profiles = Vec::new();
+        for e in self.files.markdown.values() {
+            match &e.parsed {
+                Some(Parsed::Briefing(b)) => briefings.push((**b).clone()),
+                Some(Parsed::Profile(p)) => profiles.push((**p).clone()),
+                None => {}
+            }
+        }
+        let input = Input {
+            config: self.config.clone().unwrap_or_else(Config::fallback),
+            briefings,
+            profiles,
+            statics: self.files.statics.clone(),
+            assets: self.files.assets.clone(),
+            drafts: self.opts.drafts,
+        };
+        // Freeing the last site (every page body) takes a while at 10,000 briefings: not on
+        // the way to the browser.
+        if let Some(old) = self.site.take() {
+            std::thread::spawn(move || drop(old));
+        }
+        let mut d = Diagnostics::new();
+        let (site, fragments) =
+            pipeline::assemble(input, Some(&mut self.bodies), &pipeline::Silent, &mut d);
+        let names = Names::new(&site.resolved);
+        let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
+        let cx = LinkContext::new(&site.resolved, &names, assets);
+        (self.link_paths, self.link_assets) = (cx.paths, cx.assets);
+        self.names = Some(names);
+        self.site = Some(site);
+        self.assembled = d;
+        self.fragments = fragments;
+        self.finish(what, start, Scope::All)
+    }
+
+    /// Every diagnostic of the site as it now is, sorted.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all = Diagnostics::new();
+        all.extend(self.config_diags.clone());
+        all.extend(self.theme_diags.clone());
+        all.extend(self.files.content_walk.clone());
+        all.extend(self.files.static_walk.clone());
+        for e in self.files.markdown.values() {
+            all.extend(e.diags.clone());
+        }
+        all.extend(self.assembled.clone());
+        all.extend(self.fragments.clone());
+        all.sorted()
+    }
+}
+
+/// Names that editors write beside a file while saving it.
+fn source_temp(name: &str) -> bool {
+    crate::source::is_editor_temp(std::ffi::OsStr::new(name))
+}
+
+fn push(d: &mut Diagnostics, x: Diagnostic) {
+    d.add(x);
+}
+
+/// Whether the content file `rel` is a profile (under `content/actors/` and the like).
+fn is_profile(rel: &str) -> bool {
+    let mut parts = rel.split('/').skip(1);
+    let dir = parts.next().and_then(crate::model::Kind::from_dir);
+    dir.is_some() && parts.next().is_some()
+}
+
+fn count_errors(d: &[Diagnostic]) -> usize {
+    d.iter().filter(|x| x.severity == Severity::Error).count()
+}

@@ -1,0 +1,206 @@
+//! The site's files as last seen: parsed Markdown keyed by path with the stamp (modified
+//! time and length) it was read at, the lists of static files and assets, and the bytes of
+//! static files already read. A file is read again only when it changed.
+
+use crate::diagnostic::{Diagnostics, display_path};
+use crate::parse::{self, Parsed};
+use crate::source::{self, Skip, StaticFile};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+/// When a file was last modified and how long it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp(Option<SystemTime>, u64);
+
+impl Stamp {
+    /// The stamp of the file at `path`, `None` when it is gone.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp(m.modified().ok(), m.len()))
+    }
+}
+
+/// One Markdown file, parsed.
+pub struct Entry {
+    pub stamp: Option<Stamp>,
+    /// Hash of the front matter as read (what page fingerprints build on; bodies are
+    /// covered by the rendered-body cache key).
+    pub hash: u64,
+    /// `None` when the file has errors (in `diags`).
+    pub parsed: Option<Parsed>,
+    pub diags: Diagnostics,
+}
+
+/// Reads and parses one Markdown file under `root`.
+pub fn read_entry(root: &Path, file: &Path) -> Entry {
+    let stamp = Stamp::of(file);
+    let mut diags = Diagnostics::new();
+    let (hash, parsed) = match source::load_markdown(root, file, &mut diags) {
+        Some(f) => {
+            let parsed = parse::parse_file(&f, &mut diags);
+            let body_line = match &parsed {
+                Some(Parsed::Briefing(b)) => b.body_line,
+                Some(Parsed::Profile(p)) => p.body_line,
+                None => u32::MAX,
+            };
+            // Everything before the body: the front matter and its fences.
+            let front: String = f
+                .text
+                .split_inclusive('\n')
+                .take(body_line.saturating_sub(1) as usize)
+                .collect();
+            let mut h = DefaultHasher::new();
+            (front, f.path).hash(&mut h);
+            (h.finish(), parsed)
+        }
+        None => (0, None),
+    };
+    Entry {
+        stamp,
+        hash,
+        parsed,
+        diags,
+    }
+}
+
+/// Every file of the site the build reads.
+pub struct Tracked {
+    root: PathBuf,
+    /// Markdown under `content/`, by path relative to the root.
+    pub markdown: BTreeMap<String, Entry>,
+    pub assets: Vec<StaticFile>,
+    pub statics: Vec<StaticFile>,
+    /// Warnings of the last walk of `content/` (symlinks) and of `static/`.
+    pub content_walk: Diagnostics,
+    pub static_walk: Diagnostics,
+    bytes: Mutex<HashMap<PathBuf, (Stamp, Vec<u8>)>>,
+}
+
+impl Tracked {
+    /// Nothing read yet.
+    pub fn new(root: &Path) -> Tracked {
+        Tracked {
+            root: root.to_path_buf(),
+            markdown: BTreeMap::new(),
+            assets: Vec::new(),
+            statics: Vec::new(),
+            content_walk: Diagnostics::new(),
+            static_walk: Diagnostics::new(),
+            bytes: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn canon_root(&self) -> PathBuf {
+        self.root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone())
+    }
+
+    /// Walks `content/` again: new files and files in `force` (or whose stamp changed) are
+    /// read; files that are gone are dropped. Returns the paths read.
+    pub fn rescan_content(&mut self, force: &BTreeSet<String>) -> Vec<String> {
+        let mut diags = Diagnostics::new();
+        let content = self.root.join("content");
+        let found = source::walk(
+            &self.root,
+            &content,
+            &self.canon_root(),
+            Skip::Hidden,
+            &mut diags,
+        );
+        self.content_walk = diags;
+        let mut md = Vec::new();
+        let mut assets = Vec::new();
+        for f in found {
+            if f.extension().is_some_and(|e| e == "md") {
+                md.push(f);
+            } else {
+                let rel = display_path(f.strip_prefix(&content).unwrap_or(&f));
+                assets.push(StaticFile {
+                    output_path: rel,
+                    source: f,
+                });
+            }
+        }
+        assets.sort();
+        self.assets = assets;
+        let rels: Vec<(String, PathBuf)> = md
+            .into_iter()
+            .map(|f| (display_path(f.strip_prefix(&self.root).unwrap_or(&f)), f))
+            .collect();
+        let keep: BTreeSet<&String> = rels.iter().map(|(r, _)| r).collect();
+        self.markdown.retain(|k, _| keep.contains(k));
+        let stale: Vec<&(String, PathBuf)> = rels
+            .iter()
+            .filter(|(rel, f)| {
+                force.contains(rel)
+                    || self
+                        .markdown
+                        .get(rel)
+                        .is_none_or(|e| e.stamp.is_none() || e.stamp != Stamp::of(f))
+            })
+            .collect();
+        let root = &self.root;
+        let read: Vec<(String, Entry)> = stale
+            .par_iter()
+            .map(|(rel, f)| (rel.clone(), read_entry(root, f)))
+            .collect();
+        let paths = read.iter().map(|(r, _)| r.clone()).collect();
+        self.markdown.extend(read);
+        paths
+    }
+
+    /// Reads the one Markdown file `rel` again, or drops it when it is gone.
+    pub fn refresh_markdown(&mut self, rel: &str) {
+        let full = self.root.join(rel);
+        if full.is_file() {
+            let entry = read_entry(&self.root, &full);
+            self.markdown.insert(rel.to_string(), entry);
+        } else {
+            self.markdown.remove(rel);
+        }
+    }
+
+    /// Walks `static/` again (names only; bytes are read when needed).
+    pub fn rescan_static(&mut self) {
+        let mut diags = Diagnostics::new();
+        let dir = self.root.join("static");
+        let found = source::walk(
+            &self.root,
+            &dir,
+            &self.canon_root(),
+            Skip::VersionControl,
+            &mut diags,
+        );
+        self.static_walk = diags;
+        let mut statics: Vec<StaticFile> = found
+            .into_iter()
+            .map(|f| StaticFile {
+                output_path: display_path(f.strip_prefix(&dir).unwrap_or(&f)),
+                source: f,
+            })
+            .collect();
+        statics.sort();
+        self.statics = statics;
+    }
+
+    /// The bytes of a static file, read again only when its stamp changed.
+    pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        let stamp = Stamp::of(path);
+        let mut cache = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Some(s), Some((old, bytes))) = (stamp, cache.get(path))
+            && *old == s
+        {
+            return Ok(bytes.clone());
+        }
+        let bytes = std::fs::read(path)?;
+        if let Some(s) = stamp {
+            cache.insert(path.to_path_buf(), (s, bytes.clone()));
+        }
+        Ok(bytes)
+    }
+}

@@ -1,0 +1,329 @@
+//! `dossier serve` and `dossier build --watch`: one watcher, one incremental engine, and for
+//! `serve` an HTTP server on loopback with live reload and an error overlay. A content or
+//! template error never stops either: it is printed and shown, and the last good pages stay.
+
+pub mod http;
+pub mod reload;
+pub mod watch;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::incremental::{Changes, Engine, Outcome};
+use crate::pipeline::{self, Fatal, Options};
+use reload::Status;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Root and drafts; the output and base URL are the preview's own.
+    pub site: Options,
+    pub bind: IpAddr,
+    pub port: u16,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// Poll for changes instead of waiting for file-system events.
+    pub poll: bool,
+}
+
+/// Why `serve` or `build --watch` could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Fatal(#[from] Fatal),
+    #[error(
+        "cannot listen on {0}: {1} (choose another with --port, or --port 0 for any free port)"
+    )]
+    Bind(SocketAddr, std::io::Error),
+    #[error("cannot watch the site for changes: {0} (try --poll)")]
+    Watch(#[from] notify::Error),
+    #[error("cannot start the server: {0}")]
+    Runtime(std::io::Error),
+}
+
+/// Prints one rebuild: its diagnostics when they changed, then one line.
+struct Printer {
+    last: Vec<Diagnostic>,
+}
+
+impl Printer {
+    fn print(&mut self, out: &Outcome) {
+        if out.diagnostics != self.last {
+            let mut err = String::new();
+            for d in &out.diagnostics {
+                err.push_str(&format!("{d}\n"));
+            }
+            eprint!("{err}");
+            self.last = out.diagnostics.clone();
+        }
+        let ms = out.elapsed.as_secs_f64() * 1000.0;
+        let now = jiff::Timestamp::now().strftime("%H:%M:%S").to_string();
+        if out.errors > 0 {
+            println!(
+                "{now} {}: {} {}, the last good pages are kept, in {ms:.0} ms",
+                out.what,
+                out.errors,
+                if out.errors == 1 { "error" } else { "errors" },
+            );
+        } else {
+            println!(
+                "{now} {}: {} rendered, {} written, {} removed in {ms:.0} ms",
+                out.what,
+                count(out.rendered, "page"),
+                count(out.written.len(), "file"),
+                out.removed,
+            );
+        }
+    }
+}
+
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn status_after(out: &Outcome, before: &Status) -> Status {
+    let errors: Vec<String> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    let wrote = out.errors == 0 && !out.written.is_empty();
+    Status {
+        generation: before.generation + u64::from(wrote),
+        reload: if wrote && out.css_only() {
+            "css"
+        } else if wrote {
+            "page"
+        } else {
+            before.reload
+        },
+        errors,
+    }
+}
+
+/// Waits for changes and rebuilds, forever (until the channel closes).
+fn rebuild_loop(
+    engine: &mut Engine,
+    rx: &mpsc::Receiver<Changes>,
+    watcher: &mut watch::Watch,
+    printer: &mut Printer,
+    mut after: impl FnMut(&Outcome),
+) {
+    while let Ok(mut changes) = rx.recv() {
+        // Everything that arrived meanwhile goes into the same rebuild.
+        while let Ok(more) = rx.try_recv() {
+            changes.paths.extend(more.paths);
+            changes.rescan |= more.rescan;
+        }
+        let folder_created = changes.paths.iter().any(|p| {
+            p.file_name()
+                .is_some_and(|n| watch::FOLDERS.iter().any(|f| n == *f))
+        });
+        if folder_created {
+            watcher.watch_folders();
+        }
+        // A bug in a rebuild must not end the preview: start over from the files.
+        let run = |engine: &mut Engine, changes: &Changes| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.rebuild(changes)))
+        };
+        let result = run(engine, &changes).or_else(|_| {
+            eprintln!("error: internal error during the rebuild; reading the whole site again");
+            let all = Changes {
+                paths: Default::default(),
+                rescan: true,
+            };
+            run(engine, &all)
+        });
+        match result {
+            Ok(Ok(out)) => {
+                printer.print(&out);
+                after(&out);
+            }
+            Ok(Err(e)) => eprintln!("error: {e}; still watching"),
+            Err(_) => eprintln!("error: the rebuild failed again; still watching"),
+        }
+    }
+}
+
+/// `dossier build --watch`: builds `output/` (or `--output`), then rebuilds what each change
+/// touches. Returns only when it cannot run.
+pub fn watch_build(opts: &Options, poll: bool) -> Result<(), ServeError> {
+    let out = pipeline::output_dir(opts);
+    let mut engine = Engine::new(opts, &out)?;
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = watch::Watch::start(&output_root(opts), poll, tx)?;
+    let mut printer = Printer { last: Vec::new() };
+    let first = engine.build_all()?;
+    printer.print(&first);
+    println!(
+        "watching {} for changes; writing {} (Ctrl-C to stop)",
+        opts.root.display(),
+        engine.output().display()
+    );
+    rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, |_| {});
+    Ok(())
+}
+
+fn output_root(opts: &Options) -> PathBuf {
+    crate::output::absolute(&opts.root)
+}
+
+/// Binds `ip:port`; a busy port moves on to the next of ten (and says so).
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
+    let first = SocketAddr::new(ip, port);
+    match TcpListener::bind(first) {
+        Ok(l) => return Ok(l),
+        Err(e) if e.kind() != std::io::ErrorKind::AddrInUse || port == 0 => {
+            return Err(ServeError::Bind(first, e));
+        }
+        Err(_) => {}
+    }
+    for next in port.saturating_add(1)..=port.saturating_add(10) {
+        if let Ok(l) = TcpListener::bind(SocketAddr::new(ip, next)) {
+            eprintln!("port {port} is in use; using {next} instead");
+            return Ok(l);
+        }
+    }
+    Err(ServeError::Bind(
+        first,
+        std::io::Error::new(
+            std::io::ErrorKind::AddrInUse,
+            format!("ports {port} to {} are all in use", port.saturating_add(10)),
+        ),
+    ))
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}
+
+/// `dossier serve`: builds into a temporary folder of its own, serves it, watches the site
+/// and rebuilds what changes, until Ctrl-C. Returns only when it cannot run.
+pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
+    if !o.bind.is_loopback() {
+        eprintln!(
+            "warning: --bind {} makes the preview reachable from other machines; it is meant for this one",
+            o.bind
+        );
+    }
+    let listener = bind(o.bind, o.port)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| ServeError::Bind(SocketAddr::new(o.bind, o.port), e))?;
+    let url = format!("http://{addr}/");
+    clean_stale_previews();
+    let preview = std::env::temp_dir().join(format!("dossier-serve-{}", std::process::id()));
+    let opts = Options {
+        output: Some(preview.clone()),
+        // Served at the root of this address, whatever base_url's path is.
+        base_url: Some(url.clone()),
+        ..o.site.clone()
+    };
+    let mut engine = Engine::new(&opts, &preview)?;
+    std::fs::create_dir_all(&preview)
+        .map_err(|e| Fatal::Output(crate::output::OutputError::Io(preview.clone(), e)))?;
+    let root = preview.canonicalize().unwrap_or_else(|_| preview.clone());
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = watch::Watch::start(&output_root(&opts), o.poll, tx)?;
+    let mut printer = Printer { last: Vec::new() };
+    let first = engine.build_all()?;
+    printer.print(&first);
+    let (status_tx, status_rx) = tokio::sync::watch::channel(Arc::new(status_after(
+        &first,
+        &Status {
+            generation: 0,
+            reload: "page",
+            errors: Vec::new(),
+        },
+    )));
+    println!(
+        "serving {url} from {} (Ctrl-C to stop)",
+        engine.output().display()
+    );
+    if o.open {
+        open_browser(&url);
+    }
+    std::thread::spawn(move || {
+        rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, |out| {
+            let next = status_after(out, &status_tx.borrow());
+            status_tx.send_replace(Arc::new(next));
+        });
+    });
+    let result = run_http(
+        listener,
+        http::Shared {
+            root,
+            status: status_rx,
+        },
+    );
+    remove_preview(&preview);
+    result
+}
+
+fn run_http(listener: TcpListener, shared: http::Shared) -> Result<(), ServeError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(ServeError::Runtime)?;
+    rt.block_on(async move {
+        listener
+            .set_nonblocking(true)
+            .map_err(ServeError::Runtime)?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(ServeError::Runtime)?;
+        let app = http::router(shared);
+        tokio::select! {
+            r = axum::serve(listener, app) => r.map_err(ServeError::Runtime),
+            _ = tokio::signal::ctrl_c() => Ok(()),
+            _ = terminated() => Ok(()),
+        }
+    })?;
+    // Open event streams would keep a graceful shutdown waiting forever.
+    rt.shutdown_background();
+    Ok(())
+}
+
+/// Resolves when the process is asked to stop (SIGTERM), so the preview folder is removed.
+async fn terminated() {
+    #[cfg(unix)]
+    if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        s.recv().await;
+        return;
+    }
+    std::future::pending::<()>().await
+}
+
+/// Removes preview folders of `serve` processes that were killed before they could.
+fn clean_stale_previews() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(pid) = name.strip_prefix("dossier-serve-") else {
+            continue;
+        };
+        let path = e.path();
+        let ours = path.join(crate::output::MARKER).exists()
+            || std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+        let alive = Path::new("/proc").join(pid).exists() || !Path::new("/proc/self").exists();
+        if ours && !alive && pid.chars().all(|c| c.is_ascii_digit()) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+fn remove_preview(preview: &Path) {
+    let _ = std::fs::remove_dir_all(preview);
+}

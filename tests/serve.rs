@@ -1,0 +1,301 @@
+//! `dossier serve` and `dossier build --watch`, as a curator sees them: pages over HTTP that
+//! follow every save, an error overlay that comes and goes, and a server that hands out
+//! nothing but the built site.
+
+mod common;
+
+use common::TestSite;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// A running `dossier` process, stopped when dropped.
+struct Running {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // SIGTERM first, so that serve removes its preview folder.
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Running {
+    fn start(site: &TestSite, args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dossier");
+        let out = child.stdout.take().expect("stdout");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Running { child, lines }
+    }
+
+    /// The first stdout line containing `needle`.
+    fn line(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            match self.lines.recv_timeout(Duration::from_millis(200)) {
+                Ok(l) if l.contains(needle) => return l,
+                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        panic!("dossier never printed a line with {needle:?}");
+    }
+
+    /// Starts `serve --port 0` and returns it with its address and preview folder.
+    fn serve(site: &TestSite) -> (Running, String, PathBuf) {
+        let r = Running::start(site, &["serve", "--port", "0"]);
+        let line = r.line("serving http://");
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .expect("address")
+            .to_string();
+        let dir = line
+            .split(" from ")
+            .nth(1)
+            .and_then(|s| s.split(" (").next())
+            .expect("folder");
+        (r, addr, PathBuf::from(dir))
+    }
+}
+
+/// A raw HTTP/1.1 GET (no client library normalizes the path on our behalf).
+fn get(addr: &str, path: &[u8]) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut req = b"GET ".to_vec();
+    req.extend_from_slice(path);
+    req.extend_from_slice(b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    s.write_all(&req).expect("send");
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).to_string();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, text)
+}
+
+/// Polls `path` until its response satisfies `ok` (a rebuild takes a moment).
+fn until(addr: &str, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> (u16, String) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (status, body) = get(addr, path.as_bytes());
+        if ok(status, &body) {
+            return (status, body);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{what}: last response {status}\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+const BRIEFING: &str = "---\ntitle: Talks resume\ndate: 2025-11-20\nactors: [Jean-Noël Barrot]\n---\nThe first text.\n";
+
+fn small_site() -> TestSite {
+    TestSite::new(&[
+        ("content/briefings/talks.md", BRIEFING),
+        (
+            "content/actors/jean-noel-barrot.md",
+            "---\nname: Jean-Noël Barrot\n---\nFrench foreign minister.\n",
+        ),
+    ])
+}
+
+#[test]
+fn serve_follows_edits_shows_errors_in_the_page_and_recovers() {
+    let site = small_site();
+    let (_r, addr, _) = Running::serve(&site);
+    let (status, body) = get(&addr, b"/briefings/talks/");
+    assert_eq!(status, 200);
+    assert!(body.contains("The first text."));
+    assert!(
+        body.contains("/__dossier/events"),
+        "live-reload script injected"
+    );
+
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("The first text.", "A second text."),
+    );
+    until(&addr, "/briefings/talks/", "the edit shows", |s, b| {
+        s == 200 && b.contains("A second text.")
+    });
+
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("title: Talks resume", "title: [Talks resume"),
+    );
+    let (_, body) = until(&addr, "/briefings/talks/", "the overlay shows", |s, b| {
+        s == 200 && b.contains("invalid YAML")
+    });
+    assert!(body.contains("content/briefings/talks.md:"), "{body}");
+    assert!(body.contains(": error: invalid YAML"), "{body}");
+    assert!(body.contains("A second text."), "the last good page stays");
+    let (status, _) = get(&addr, b"/actors/jean-noel-barrot/");
+    assert_eq!(status, 200, "the server still answers");
+
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("The first text.", "A third text."),
+    );
+    let (_, body) = until(&addr, "/briefings/talks/", "the overlay goes", |s, b| {
+        s == 200 && b.contains("A third text.")
+    });
+    assert!(!body.contains("invalid YAML"));
+}
+
+#[test]
+fn serve_hands_out_nothing_outside_the_build() {
+    let site = small_site();
+    site.write("secret.txt", "TOP-SECRET-CONTENT\n");
+    let (_r, addr, dir) = Running::serve(&site);
+    std::os::unix::fs::symlink(site.root().join("secret.txt"), dir.join("leak.txt"))
+        .expect("symlink");
+    std::os::unix::fs::symlink(site.root(), dir.join("leakdir")).expect("symlink");
+    let long = format!("/{}", "a/".repeat(3000));
+    let hostile: Vec<&[u8]> = vec![
+        b"/../site.yaml",
+        b"/%2e%2e/%2e%2e/etc/passwd",
+        b"/..%2fsite.yaml",
+        b"/..\\site.yaml",
+        b"/%5c..%5csite.yaml",
+        b"/%252e%252e/%252e%252e/secret.txt",
+        b"//etc/passwd",
+        b"/leak.txt",
+        b"/leakdir/secret.txt",
+        b"/index.html%00.txt",
+        b"/a\0b",
+        long.as_bytes(),
+    ];
+    for path in hostile {
+        let (status, body) = get(&addr, path);
+        let shown = String::from_utf8_lossy(&path[..path.len().min(40)]).to_string();
+        assert!(
+            [400, 404].contains(&status),
+            "{shown}: status {status}\n{body}"
+        );
+        assert!(!body.contains("TOP-SECRET"), "{shown} leaked the secret");
+        assert!(!body.contains("root:x:"), "{shown} leaked /etc/passwd");
+        assert!(
+            !body.contains("title: Test Desk"),
+            "{shown} leaked site.yaml"
+        );
+    }
+    // Missing pages get the site's 404 page; folders redirect to their slash form.
+    let (status, body) = get(&addr, b"/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1") && body.contains("content-type: text/html"));
+    let (status, body) = get(&addr, b"/actors");
+    assert_eq!(status, 308);
+    assert!(
+        body.to_ascii_lowercase().contains("location: /actors/"),
+        "{body}"
+    );
+    let (status, body) = get(&addr, b"/atom.xml");
+    assert_eq!(status, 200);
+    assert!(body.contains("content-type: application/atom+xml"));
+    assert!(
+        !body.contains("/__dossier/events"),
+        "no script outside HTML"
+    );
+}
+
+#[test]
+fn build_watch_rewrites_the_output_folder() {
+    let site = small_site();
+    let r = Running::start(&site, &["build", "--watch"]);
+    r.line("watching");
+    assert!(
+        site.page("briefings/talks/index.html")
+            .contains("The first text.")
+    );
+    assert!(
+        !site
+            .page("briefings/talks/index.html")
+            .contains("__dossier")
+    );
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("The first text.", "Watched text."),
+    );
+    r.line("talks.md (body)");
+    let page = site.page("briefings/talks/index.html");
+    assert!(page.contains("Watched text.") && !page.contains("__dossier"));
+}
+
+#[test]
+fn a_busy_port_moves_on_and_says_so() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let site = small_site();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let err = child.stderr.take().expect("stderr");
+    let first = BufReader::new(err).lines().map_while(Result::ok).next();
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let _ = child.wait();
+    let first = first.unwrap_or_default();
+    assert!(
+        first.contains(&format!("port {port} is in use; using")),
+        "{first}"
+    );
+}
+
+#[test]
+fn serve_starts_on_a_broken_site_and_shows_why() {
+    let site = TestSite::new(&[(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("title: Talks resume", "title: [Talks resume"),
+    )]);
+    let (_r, addr, _) = Running::serve(&site);
+    let (status, body) = get(&addr, b"/");
+    assert_eq!(status, 404);
+    assert!(body.contains("invalid YAML") && body.contains("/__dossier/events"));
+    site.write("content/briefings/talks.md", BRIEFING);
+    let (_, body) = until(&addr, "/briefings/talks/", "the fixed site", |s, _| {
+        s == 200
+    });
+    assert!(body.contains("The first text.") && !body.contains("invalid YAML"));
+}
