@@ -58,7 +58,34 @@ pub fn files_with(
             out.insert(path, bytes);
         }
     }
-    out.insert("sitemap.xml".into(), sitemap(site).into_bytes());
+    // The generated files are independent of one another: built side by side.
+    let ((sitemap, (index, split)), (stances, (entities, graph))) = rayon::join(
+        || {
+            rayon::join(
+                || sitemap(site),
+                || {
+                    let excerpts: Vec<String> =
+                        site.bodies.par_iter().map(|b| search::excerpt(b)).collect();
+                    (
+                        search_index(site, views, &excerpts),
+                        search::files(site, &excerpts),
+                    )
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || exports::stances_csv(site),
+                || {
+                    rayon::join(
+                        || exports::entities_json(site),
+                        || exports::graph_json(site),
+                    )
+                },
+            )
+        },
+    );
+    out.insert("sitemap.xml".into(), sitemap.into_bytes());
     out.insert(
         "robots.txt".into(),
         format!(
@@ -67,15 +94,11 @@ pub fn files_with(
         )
         .into_bytes(),
     );
-    let excerpts: Vec<String> = site.bodies.par_iter().map(|b| search::excerpt(b)).collect();
-    out.insert(
-        "search-index.json".into(),
-        search_index(site, views, &excerpts),
-    );
-    out.extend(search::files(site, &excerpts));
-    out.insert("data/stances.csv".into(), exports::stances_csv(site));
-    out.insert("data/entities.json".into(), exports::entities_json(site));
-    out.insert("data/graph.json".into(), exports::graph_json(site));
+    out.insert("search-index.json".into(), index);
+    out.extend(split);
+    out.insert("data/stances.csv".into(), stances);
+    out.insert("data/entities.json".into(), entities);
+    out.insert("data/graph.json".into(), graph);
     for f in &site.statics {
         if let Some(bytes) = read(&f.source, diags) {
             out.insert(f.output_path.clone(), bytes);
