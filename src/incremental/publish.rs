@@ -58,7 +58,16 @@ impl Engine {
                 let markdown = &self.files.markdown;
                 let bodies = &self.bodies;
                 let text = |p: &str| markdown.get(p).map_or(0, |e| e.hash);
-                let body = |p: &str| bodies.get(p).map_or(0, |c| c.key);
+                // The rendered HTML, not the Markdown: a body whose text stayed the same can
+                // still render differently when what its links resolve to changed (an alias
+                // removed sends `[[Syrskyi]]` to another page).
+                let body = |p: &str| {
+                    bodies.get(p).map_or(0, |c| {
+                        let mut h = DefaultHasher::new();
+                        c.body.html.hash(&mut h);
+                        h.finish()
+                    })
+                };
                 let fps = fingerprint::compute(
                     site,
                     theme,
