@@ -299,3 +299,41 @@ fn serve_starts_on_a_broken_site_and_shows_why() {
     });
     assert!(body.contains("The first text.") && !body.contains("invalid YAML"));
 }
+
+#[test]
+fn serve_prints_diagnostics_with_their_source_line_and_help() {
+    let site = TestSite::new(&[
+        (
+            "content/actors/european-commission.md",
+            "---\nname: European Commission\nkind: organization\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-20-gas.md",
+            "---\ntitle: Gas\nactors: [European Comission]\n---\nBody.\n",
+        ),
+    ]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let err = child.stderr.take().expect("stderr");
+    let lines: Vec<String> = BufReader::new(err)
+        .lines()
+        .map_while(Result::ok)
+        .take(6)
+        .collect();
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let _ = child.wait();
+    let text = lines.join("\n");
+    assert!(
+        lines[0].starts_with("content/briefings/2025-11-20-gas.md:3:10: warning: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("   = help: did you mean `European Commission`?"),
+        "{text}"
+    );
+}

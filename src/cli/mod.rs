@@ -3,7 +3,7 @@
 
 mod commands;
 mod progress;
-mod report;
+pub(crate) mod report;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

@@ -45,16 +45,15 @@ pub enum ServeError {
 /// Prints one rebuild: its diagnostics when they changed, then one line.
 struct Printer {
     last: Vec<Diagnostic>,
+    /// The site root, where the source lines under each diagnostic are read from.
+    root: PathBuf,
 }
 
 impl Printer {
     fn print(&mut self, out: &Outcome) {
         if out.diagnostics != self.last {
-            let mut err = String::new();
-            for d in &out.diagnostics {
-                err.push_str(&format!("{d}\n"));
-            }
-            eprint!("{err}");
+            // As `build` and `check` print them: the contract's line, then source and help.
+            crate::cli::report::print(&out.diagnostics, crate::cli::Format::Human, &self.root);
             self.last = out.diagnostics.clone();
         }
         let ms = out.elapsed.as_secs_f64() * 1000.0;
@@ -154,7 +153,10 @@ pub fn watch_build(opts: &Options, poll: bool) -> Result<(), ServeError> {
     let mut engine = Engine::new(opts, &out)?;
     let (tx, rx) = mpsc::channel();
     let mut watcher = watch::Watch::start(&output_root(opts), poll, tx)?;
-    let mut printer = Printer { last: Vec::new() };
+    let mut printer = Printer {
+        last: Vec::new(),
+        root: opts.root.clone(),
+    };
     let first = engine.build_all()?;
     printer.print(&first);
     println!(
@@ -236,7 +238,10 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
     let root = preview.canonicalize().unwrap_or_else(|_| preview.clone());
     let (tx, rx) = mpsc::channel();
     let mut watcher = watch::Watch::start(&output_root(&opts), o.poll, tx)?;
-    let mut printer = Printer { last: Vec::new() };
+    let mut printer = Printer {
+        last: Vec::new(),
+        root: opts.root.clone(),
+    };
     let first = engine.build_all()?;
     printer.print(&first);
     let (status_tx, status_rx) = tokio::sync::watch::channel(Arc::new(status_after(
