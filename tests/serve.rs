@@ -320,11 +320,23 @@ fn serve_prints_diagnostics_with_their_source_line_and_help() {
         .spawn()
         .expect("start");
     let err = child.stderr.take().expect("stderr");
-    let lines: Vec<String> = BufReader::new(err)
-        .lines()
-        .map_while(Result::ok)
-        .take(6)
-        .collect();
+    // Read on a thread: serve keeps stderr open, and a missing line must fail, not hang.
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(err).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines: Vec<String> = Vec::new();
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(20)) {
+        let done = line.contains("= code:");
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
     let _ = Command::new("kill").arg(child.id().to_string()).status();
     let _ = child.wait();
     let text = lines.join("\n");
