@@ -68,7 +68,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<u8>().prop_map(Edit::NewBriefing),
         1 => any::<usize>().prop_map(Edit::Delete),
         1 => any::<usize>().prop_map(Edit::Rename),
-        1 => (any::<usize>(), 0u8..3).prop_map(|(i, k)| Edit::Profile(i, k)),
+        1 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::Profile(i, k)),
         1 => any::<usize>().prop_map(Edit::DeleteProfile),
         1 => any::<usize>().prop_map(Edit::Break),
         1 => Just(Edit::Fix),
@@ -211,6 +211,7 @@ impl World {
                     let text = match k {
                         0 => set_key(&read(&p), "aliases", "[Someone Else]"),
                         1 => set_key(&read(&p), "role", "A new role"),
+                        2 => set_key(&read(&p), "kind", "group"),
                         _ => format!("{}\nMore about them.\n", read(&p)),
                     };
                     write(&p, &text, &mut touched);

@@ -158,7 +158,16 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
     let el: Vec<u64> = r
         .entities
         .iter()
-        .map(|e| h(&(&e.id, &e.name, e.profile.is_none())))
+        // The kind too: JSON-LD names an entity as Person, Organization or Place wherever it
+        // is linked from.
+        .map(|e| {
+            h(&(
+                &e.id,
+                &e.name,
+                e.profile.is_none(),
+                e.profile.as_ref().and_then(|p| p.subkind.as_deref()),
+            ))
+        })
         .collect();
     let tl: Vec<u64> = r
         .tags

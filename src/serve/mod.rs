@@ -88,10 +88,11 @@ fn status_after(out: &Outcome, before: &Status) -> Status {
         .filter(|d| d.severity == Severity::Error)
         .map(ToString::to_string)
         .collect();
-    let wrote = out.errors == 0 && !out.written.is_empty();
+    // A rebuild that only removed files (a deleted stylesheet) changes the pages too.
+    let wrote = out.errors == 0 && (!out.written.is_empty() || out.removed > 0);
     Status {
         generation: before.generation + u64::from(wrote),
-        reload: if wrote && out.css_only() {
+        reload: if wrote && out.removed == 0 && out.css_only() {
             "css"
         } else if wrote {
             "page"
@@ -225,7 +226,8 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         .map_err(|e| ServeError::Bind(SocketAddr::new(o.bind, o.port), e))?;
     let url = format!("http://{addr}/");
     clean_stale_previews();
-    let preview = std::env::temp_dir().join(format!("dossier-serve-{}", std::process::id()));
+    let private = private_dir()?;
+    let preview = private.join("site");
     let opts = Options {
         output: Some(preview.clone()),
         // Served at the root of this address, whatever base_url's path is.
@@ -235,7 +237,10 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
     let mut engine = Engine::new(&opts, &preview)?;
     std::fs::create_dir_all(&preview)
         .map_err(|e| Fatal::Output(crate::output::OutputError::Io(preview.clone(), e)))?;
-    let root = preview.canonicalize().unwrap_or_else(|_| preview.clone());
+    let root = private
+        .canonicalize()
+        .unwrap_or_else(|_| private.clone())
+        .join("site");
     let (tx, rx) = mpsc::channel();
     let mut watcher = watch::Watch::start(&output_root(&opts), o.poll, tx)?;
     let mut printer = Printer {
@@ -272,7 +277,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
             status: status_rx,
         },
     );
-    remove_preview(&preview);
+    remove_preview(&private);
     result
 }
 
@@ -309,6 +314,23 @@ async fn terminated() {
     std::future::pending::<()>().await
 }
 
+/// A new folder of our own for the preview: `$TMPDIR/dossier-serve-<pid>-<nanos>`, created
+/// (never reused, so a symlink planted under a guessable name is refused) and readable by
+/// this user only, since it holds drafts. The site is built in its `site/` folder.
+fn private_dir() -> Result<PathBuf, ServeError> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let dir = std::env::temp_dir().join(format!("dossier-serve-{}-{nanos:09}", std::process::id()));
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(&dir)
+        .map_err(|e| Fatal::Output(crate::output::OutputError::Io(dir.clone(), e)))?;
+    Ok(dir)
+}
+
 /// Removes preview folders of `serve` processes that were killed before they could.
 fn clean_stale_previews() {
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
@@ -316,11 +338,16 @@ fn clean_stale_previews() {
     };
     for e in entries.filter_map(Result::ok) {
         let name = e.file_name().to_string_lossy().to_string();
-        let Some(pid) = name.strip_prefix("dossier-serve-") else {
+        let Some(rest) = name.strip_prefix("dossier-serve-") else {
             continue;
         };
+        let pid = rest.split('-').next().unwrap_or(rest);
         let path = e.path();
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            continue;
+        }
         let ours = path.join(crate::output::MARKER).exists()
+            || path.join("site").join(crate::output::MARKER).exists()
             || std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
         let alive = Path::new("/proc").join(pid).exists() || !Path::new("/proc/self").exists();
         if ours && !alive && pid.chars().all(|c| c.is_ascii_digit()) {
