@@ -92,12 +92,19 @@ impl Running {
 
 /// A raw HTTP/1.1 GET (no client library normalizes the path on our behalf).
 fn get(addr: &str, path: &[u8]) -> (u16, String) {
+    get_as(addr, path, "localhost")
+}
+
+/// [`get`] with the `Host` header given.
+fn get_as(addr: &str, path: &[u8], host: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
     let mut req = b"GET ".to_vec();
     req.extend_from_slice(path);
-    req.extend_from_slice(b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    req.extend_from_slice(
+        format!(" HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
     s.write_all(&req).expect("send");
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
@@ -348,4 +355,21 @@ fn serve_prints_diagnostics_with_their_source_line_and_help() {
         text.contains("   = help: did you mean `European Commission`?"),
         "{text}"
     );
+}
+
+#[test]
+fn a_loopback_preview_refuses_other_host_names() {
+    let site = small_site();
+    let (_r, addr, _dir) = Running::serve(&site);
+    let port = addr.rsplit(':').next().unwrap_or_default().to_string();
+    for host in ["attacker.example", "127.0.0.1.nip.example"] {
+        let (status, body) = get_as(&addr, b"/", &format!("{host}:{port}"));
+        assert_eq!(status, 403, "{host}: {body}");
+        let (status, _) = get_as(&addr, b"/__dossier/events", host);
+        assert_eq!(status, 403, "{host}: events");
+    }
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let (status, body) = get_as(&addr, b"/", &host);
+        assert_eq!(status, 200, "{host}: {body}");
+    }
 }

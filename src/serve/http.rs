@@ -21,14 +21,52 @@ pub struct Shared {
     /// The build folder, symlinks resolved.
     pub root: PathBuf,
     pub status: watch::Receiver<Arc<Status>>,
+    /// Bound to loopback: answer only requests addressed to a loopback host name, so that
+    /// a web page elsewhere cannot read the preview through DNS rebinding.
+    pub loopback_only: bool,
 }
 
 /// The router: the event stream and every file of the build.
 pub fn router(shared: Shared) -> axum::Router {
+    let loopback_only = shared.loopback_only;
     axum::Router::new()
         .route(reload::EVENTS, axum::routing::get(events))
         .fallback(file)
+        .layer(axum::middleware::from_fn(
+            move |req: axum::extract::Request, next: axum::middleware::Next| async move {
+                if loopback_only && !local_host(req.headers().get(header::HOST)) {
+                    return (
+                        StatusCode::FORBIDDEN,
+                        "This preview answers only requests for localhost or 127.0.0.1.\n",
+                    )
+                        .into_response();
+                }
+                next.run(req).await
+            },
+        ))
         .with_state(shared)
+}
+
+/// Whether a `Host` header names this machine: `localhost` (or a name under it), a
+/// loopback address, or nothing at all (HTTP/1.0).
+pub fn local_host(host: Option<&HeaderValue>) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    let Ok(host) = host.to_str() else {
+        return false;
+    };
+    let name = if host.starts_with('[') {
+        host.split(']').next().map(|h| &h[1..]).unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, _)| h)
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Why a request path was refused.
@@ -283,6 +321,29 @@ async fn events(State(shared): State<Shared>) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_loopback_host_names_are_local() {
+        let h = |s: &'static str| Some(HeaderValue::from_static(s));
+        for ok in [
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "LOCALHOST",
+            "app.localhost:8",
+        ] {
+            assert!(local_host(h(ok).as_ref()), "{ok}");
+        }
+        for bad in [
+            "attacker.example:1111",
+            "127.0.0.1.evil.example",
+            "10.0.0.1:1111",
+            "[::2]:1",
+        ] {
+            assert!(!local_host(h(bad).as_ref()), "{bad}");
+        }
+        assert!(local_host(None));
+    }
 
     #[test]
     fn hostile_paths_are_refused() {

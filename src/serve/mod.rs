@@ -275,6 +275,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         http::Shared {
             root,
             status: status_rx,
+            loopback_only: o.bind.is_loopback(),
         },
     );
     remove_preview(&private);
