@@ -206,6 +206,23 @@ pub struct CachedBody {
     pub key: u64,
     pub body: markdown::Body,
     pub diags: Diagnostics,
+    /// Hash of the rendered HTML, taken once here: incremental rebuilds fingerprint pages
+    /// by what the body renders to, which can change while its Markdown does not.
+    pub html_hash: u64,
+}
+
+impl CachedBody {
+    /// A rendered body and what it was rendered from.
+    pub fn new(key: u64, body: markdown::Body, diags: Diagnostics) -> Self {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        body.html.hash(&mut h);
+        CachedBody {
+            key,
+            html_hash: h.finish(),
+            body,
+            diags,
+        }
+    }
 }
 
 impl BodyCache {
@@ -265,7 +282,7 @@ fn render_body(
     }
     let mut diags = Diagnostics::new();
     let body = markdown::render(text, first_line, path, content_path, depth, cx, &mut diags);
-    CachedBody { key, body, diags }
+    CachedBody::new(key, body, diags)
 }
 
 /// Resolves, renders Markdown and indexes parsed files into a site. Returns the site and
@@ -337,11 +354,7 @@ pub fn assemble(
                     &cx,
                 )
             }
-            None => CachedBody {
-                key: 0,
-                body: markdown::Body::default(),
-                diags: Diagnostics::new(),
-            },
+            None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
         })
         .collect();
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();

@@ -6,21 +6,6 @@ use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn build_sample(out: &Path) {
-    let root = repo();
-    let r = run(
-        &[
-            "build",
-            "--root",
-            &root.to_string_lossy(),
-            "--output",
-            &out.to_string_lossy(),
-        ],
-        &root,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-}
-
 /// The text between the first `start` after `from` and the next `end`.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let i = s.find(start)? + start.len();
@@ -67,7 +52,7 @@ fn stance_rows_on_pages(out: &Path) -> Vec<[String; 4]> {
 fn stances_csv_has_exactly_the_rows_the_briefing_pages_show() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    build_sample(&out);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let mut reader = csv::Reader::from_path(out.join("data/stances.csv")).unwrap();
     let headers = reader.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -133,7 +118,7 @@ fn csv_quotes_commas_quotes_and_line_breaks_per_rfc_4180() {
 fn entities_and_graph_json_describe_the_site() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    build_sample(&out);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let read = |p: &str| -> serde_json::Value {
         serde_json::from_slice(&std::fs::read(out.join(p)).unwrap()).unwrap()
     };
@@ -214,7 +199,7 @@ fn json_ld(html: &str) -> Option<serde_json::Value> {
 fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    build_sample(&out);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let mut checked = BTreeMap::new();
     for (rel, bytes) in snapshot(&out) {
         if !rel.ends_with(".html") {

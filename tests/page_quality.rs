@@ -135,21 +135,6 @@ fn skip(test: &str, missing: &[Missing]) -> bool {
 }
 
 /// Builds the sample site into `out`.
-fn build_sample(out: &Path) {
-    let root = repo();
-    let r = run(
-        &[
-            "build",
-            "--root",
-            &root.to_string_lossy(),
-            "--output",
-            &out.to_string_lossy(),
-        ],
-        &root,
-    );
-    assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
-}
-
 /// Every `.html` file under `dir`, sorted.
 fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
@@ -210,14 +195,19 @@ fn vnu_errors(dir: &Path) -> (Vec<String>, usize) {
     (errors, files.len())
 }
 
-/// Runs `node tests/browser/axe.mjs DIR ARGS`: passed (exit 0) or not, and what it printed.
-fn axe(dir: &Path, args: &[&str]) -> (bool, String) {
+/// Runs `node tests/browser/SCRIPT DIR ARGS` with the Chromium to drive.
+fn browser_script(script: &str, dir: &Path, args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new("node");
-    cmd.arg(browser_dir().join("axe.mjs")).arg(dir).args(args);
+    cmd.arg(browser_dir().join(script)).arg(dir).args(args);
     if let Some(chromium) = chromium() {
         cmd.env("CHROMIUM", chromium);
     }
-    let out = cmd.output().expect("run node");
+    cmd.output().expect("run node")
+}
+
+/// Runs `node tests/browser/axe.mjs DIR ARGS`: passed (exit 0) or not, and what it printed.
+fn axe(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = browser_script("axe.mjs", dir, args);
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     let stderr = String::from_utf8_lossy(&out.stderr);
     match out.status.code() {
@@ -234,7 +224,8 @@ fn every_page_of_the_sample_site_passes_the_nu_html_checker() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    build_sample(&out);
+    let r = build_sample(&out, &[]);
+    assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
     let (errors, pages) = vnu_errors(&out);
     assert!(
         errors.is_empty(),
@@ -252,7 +243,8 @@ fn every_page_has_no_axe_violations_in_light_and_dark_mode() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    build_sample(&out);
+    let r = build_sample(&out, &[]);
+    assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
     // Every page, not one of each kind: Markdown bodies differ from page to page.
     let (passed, report) = axe(&out, &["--all"]);
     assert!(passed, "axe-core found violations:\n{report}");
@@ -322,14 +314,7 @@ fn axe_reports_a_bad_page_in_the_scheme_it_fails() {
 
 /// Runs `node tests/browser/search.mjs DIR ARGS`: passed or not, and what it printed.
 fn search_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
-    let mut cmd = Command::new("node");
-    cmd.arg(browser_dir().join("search.mjs"))
-        .arg(dir)
-        .args(args);
-    if let Some(chromium) = chromium() {
-        cmd.env("CHROMIUM", chromium);
-    }
-    let out = cmd.output().expect("run node");
+    let out = browser_script("search.mjs", dir, args);
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -345,25 +330,14 @@ fn search_finds_ranks_and_filters_at_the_root_and_under_a_sub_path() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    build_sample(&out);
+    let r = build_sample(&out, &[]);
+    assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
     let (passed, report) = search_scenario(&out, &[]);
     assert!(passed, "search at / failed:\n{report}");
     assert!(report.matches("\nok ").count() >= 10, "{report}");
 
     let desk = tmp.path().join("desk");
-    let root = repo();
-    let r = run(
-        &[
-            "build",
-            "--root",
-            &root.to_string_lossy(),
-            "--output",
-            &desk.to_string_lossy(),
-            "--base-url",
-            "https://example.org/desk/",
-        ],
-        &root,
-    );
+    let r = build_sample(&desk, &["--base-url", "https://example.org/desk/"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let (passed, report) = search_scenario(&desk, &["--base", "/desk/"]);
     assert!(passed, "search under /desk/ failed:\n{report}");

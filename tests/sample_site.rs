@@ -4,25 +4,11 @@
 mod common;
 use common::*;
 
-fn build_sample(out: &std::path::Path) -> Run {
-    let root = repo();
-    run(
-        &[
-            "build",
-            "--root",
-            &root.to_string_lossy(),
-            "--output",
-            &out.to_string_lossy(),
-        ],
-        &root,
-    )
-}
-
 #[test]
 fn sample_site_builds_with_one_summary_line() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let r = build_sample(&out);
+    let r = build_sample(&out, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", r.stdout);
@@ -53,7 +39,7 @@ fn sample_site_builds_with_one_summary_line() {
 fn every_internal_link_of_the_sample_site_resolves() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    assert_eq!(build_sample(&out).code, 0);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let broken = broken_links(&out, "/");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     // The check itself must see links: the sample has hundreds.
@@ -69,7 +55,7 @@ fn every_internal_link_of_the_sample_site_resolves() {
 fn every_entity_a_briefing_names_lists_it_back() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    assert_eq!(build_sample(&out).code, 0);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let mut checked = 0;
     for (rel, bytes) in snapshot(&out.join("briefings")) {
         if !rel.ends_with("index.html") {
@@ -96,8 +82,8 @@ fn every_entity_a_briefing_names_lists_it_back() {
 fn two_builds_are_byte_identical() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    assert_eq!(build_sample(&a).code, 0);
-    assert_eq!(build_sample(&b).code, 0);
+    assert_eq!(build_sample(&a, &[]).code, 0);
+    assert_eq!(build_sample(&b, &[]).code, 0);
     let (sa, sb) = (snapshot(&a), snapshot(&b));
     assert!(sa.len() > 50);
     assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
@@ -110,7 +96,7 @@ fn two_builds_are_byte_identical() {
 fn sample_site_has_the_contracted_shape() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let r = build_sample(&out);
+    let r = build_sample(&out, &[]);
     assert_eq!(r.code, 0);
     let count = |dir: &str| {
         std::fs::read_dir(out.join(dir))
@@ -160,7 +146,7 @@ fn sample_site_has_the_contracted_shape() {
 fn theme_stays_in_budget_css_under_30_kb_and_script_only_on_search() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    assert_eq!(build_sample(&out).code, 0);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let mut css = 0;
     let mut pages = 0;
     for (rel, bytes) in snapshot(&out) {
@@ -191,7 +177,7 @@ fn theme_stays_in_budget_css_under_30_kb_and_script_only_on_search() {
 fn topic_and_entity_pages_carry_their_charts_and_positions_carry_words() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    assert_eq!(build_sample(&out).code, 0);
+    assert_eq!(build_sample(&out, &[]).code, 0);
     let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
     let topic = read("topics/us-peace-plan/index.html");
     let chart = &topic[topic

@@ -59,11 +59,7 @@ impl Engine {
             return Ok(None);
         }
         let key = pipeline::body_key(&new_b.body, new_b.body_line, &new_b.content_path, depth);
-        let new = CachedBody {
-            key,
-            body,
-            diags: d,
-        };
+        let new = CachedBody::new(key, body, d);
         let old_cached = self.bodies.get(rel).cloned();
         let old_links = old_cached
             .as_ref()

@@ -61,13 +61,7 @@ impl Engine {
                 // The rendered HTML, not the Markdown: a body whose text stayed the same can
                 // still render differently when what its links resolve to changed (an alias
                 // removed sends `[[Syrskyi]]` to another page).
-                let body = |p: &str| {
-                    bodies.get(p).map_or(0, |c| {
-                        let mut h = DefaultHasher::new();
-                        c.body.html.hash(&mut h);
-                        h.finish()
-                    })
-                };
+                let body = |p: &str| bodies.get(p).map_or(0, |c| c.html_hash);
                 let fps = fingerprint::compute(
                     site,
                     theme,

@@ -2,7 +2,7 @@
 //! chart per topic and an activity sparkline per actor and place. Pages carry no JavaScript,
 //! so every coordinate is decided here and templates only place shapes.
 
-use super::pages::MON;
+use super::pages::{MON, display_date};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -87,7 +87,8 @@ fn month_year(d: Date) -> String {
     format!("{} {}", MON[(d.month() - 1) as usize], d.year())
 }
 
-fn day_number(d: Date) -> i64 {
+/// Days since 1970-01-01.
+pub(super) fn day_number(d: Date) -> i64 {
     // Days since 1970-01-01 (Howard Hinnant's days_from_civil): linear across years.
     let (mut y, m, day) = (
         i64::from(d.year()),
@@ -240,15 +241,9 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
     let axis_y = round(TOP + ROW_HEIGHT * rows.len() as f64 + 4.0);
     let stances: usize = series.iter().map(|s| s.stances.len()).sum();
     let period = if first == last {
-        format!("on {} {}", short_date(first), first.year())
+        format!("on {}", display_date(first))
     } else {
-        format!(
-            "from {} {} to {} {}",
-            short_date(first),
-            first.year(),
-            short_date(last),
-            last.year()
-        )
+        format!("from {} to {}", display_date(first), display_date(last))
     };
     Some(StanceChart {
         width: CHART_WIDTH,
@@ -317,7 +312,7 @@ fn day_label(day: i64) -> String {
     let d = jiff::civil::date(1970, 1, 1)
         .checked_add(jiff::Span::new().days(day))
         .unwrap_or(jiff::civil::date(1970, 1, 1));
-    format!("{} {}", short_date(d), d.year())
+    display_date(d)
 }
 
 /// The activity sparkline of an entity named on `dates`, over the site's `first..=last`.

@@ -30,13 +30,12 @@ pub fn fold(s: &str) -> String {
 }
 
 /// The folded words of `s`: runs of letters and digits.
-pub fn words(s: &str) -> impl Iterator<Item = String> {
+pub fn words(s: &str) -> Vec<String> {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// The file a word's postings live in: its first two characters, letters and digits as
@@ -216,12 +215,7 @@ pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
             .iter()
             .rev()
             .map(|b| {
-                let d = i64::from(
-                    b.date
-                        .date
-                        .since(jiff::civil::date(1970, 1, 1))
-                        .map_or(0, |s| s.get_days()),
-                );
+                let d = super::charts::day_number(b.date.date);
                 let out = d - prev;
                 prev = d;
                 out
@@ -349,7 +343,7 @@ mod tests {
         assert_eq!(fold("Zelénskiy"), "zelenskiy");
         assert_eq!(fold("Jean-Noël Barrot"), "jean-noel barrot");
         assert_eq!(fold("Зеленський"), "зеленськии");
-        let w: Vec<String> = words("Kyiv's “plan”, 28-point").collect();
+        let w = words("Kyiv's “plan”, 28-point");
         assert_eq!(w, ["kyiv", "s", "plan", "28", "point"]);
     }
 

@@ -100,6 +100,15 @@ pub fn run(args: &[&str], cwd: &Path) -> Run {
     }
 }
 
+/// Builds the sample site at the repository root into `out`, with `extra` arguments.
+pub fn build_sample(out: &Path, extra: &[&str]) -> Run {
+    let root = repo();
+    let (root_arg, out_arg) = (root.to_string_lossy(), out.to_string_lossy());
+    let mut args = vec!["build", "--root", &root_arg, "--output", &out_arg];
+    args.extend_from_slice(extra);
+    run(&args, &root)
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
