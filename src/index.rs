@@ -3,9 +3,9 @@
 
 use crate::markdown::Target;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::resolve::Resolved;
+use crate::resolve::{Refs, Resolved};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many related briefings a briefing page lists.
 pub const RELATED: usize = 5;
@@ -42,6 +42,41 @@ pub struct Index {
     pub sub_places: Vec<Vec<EntityIdx>>,
     /// Per tag: briefings with it, oldest first.
     pub tag_briefings: Vec<Vec<BriefingIdx>>,
+    /// Briefings from newest to oldest, the order ties between related briefings go by.
+    pub recency: Recency,
+}
+
+/// Rank 0 is the newest briefing; among one date, the smaller slug ranks first. Briefings
+/// are sorted by date then slug, so the rank orders ties exactly as the contract asks.
+#[derive(Debug, Default)]
+pub struct Recency {
+    /// Per briefing: its rank.
+    rank: Vec<u32>,
+    /// Per rank: the briefing.
+    by_rank: Vec<u32>,
+}
+
+impl Recency {
+    fn new(site: &Resolved) -> Recency {
+        let n = site.briefings.len();
+        let mut by_rank: Vec<u32> = (0..n as u32).collect();
+        by_rank.sort_by_key(|&o| (std::cmp::Reverse(site.briefings[o as usize].date.epoch), o));
+        let mut rank = vec![0u32; n];
+        for (r, &o) in by_rank.iter().enumerate() {
+            rank[o as usize] = r as u32;
+        }
+        Recency { rank, by_rank }
+    }
+
+    /// The order of related briefings: most shared entities first, then the newest. The
+    /// smallest key wins.
+    fn key(&self, briefing: usize, shared: u32) -> u64 {
+        (u64::from(u32::MAX - shared) << 32) | u64::from(self.rank[briefing])
+    }
+
+    fn briefing(&self, key: u64) -> BriefingIdx {
+        BriefingIdx(self.by_rank[(key & 0xffff_ffff) as usize])
+    }
 }
 
 /// Builds the index from the resolved site and the links found in each briefing body.
@@ -117,7 +152,8 @@ pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
             ix.sub_places[parent.0 as usize].push(EntityIdx(i as u32));
         }
     }
-    ix.related = related(site, &ix.named_in);
+    ix.recency = Recency::new(site);
+    ix.related = related(site, &ix.named_in, &ix.recency);
     ix
 }
 
@@ -130,61 +166,254 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 /// For each briefing, the others sharing the most entities; ties go to the newest, then
 /// to the smaller slug. Counting walks each entity's briefings, so the cost is the sum
 /// of squared entity degrees, not briefings × briefings.
-fn related(site: &Resolved, named_in: &[Vec<BriefingIdx>]) -> Vec<Vec<BriefingIdx>> {
+fn related(
+    site: &Resolved,
+    named_in: &[Vec<BriefingIdx>],
+    recency: &Recency,
+) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
-    // Rank 0 is the newest briefing; among one date, the smaller slug ranks first. Briefings
-    // are sorted by date then slug, so the rank orders ties exactly as the contract asks.
-    let mut by_rank: Vec<u32> = (0..n as u32).collect();
-    by_rank.sort_by_key(|&o| (std::cmp::Reverse(site.briefings[o as usize].date.epoch), o));
-    let mut rank = vec![0u32; n];
-    for (r, &o) in by_rank.iter().enumerate() {
-        rank[o as usize] = r as u32;
-    }
     let ids: Vec<usize> = (0..n).collect();
     // One scratch set per chunk of briefings, not per briefing.
     let chunks: Vec<Vec<Vec<BriefingIdx>>> = ids
         .par_chunks(256)
         .map(|chunk| {
-            let mut counts = vec![0u32; n];
-            let mut touched: Vec<u32> = Vec::new();
-            let mut out = Vec::with_capacity(chunk.len());
-            for &bi in chunk {
-                for e in site.refs[bi].entities() {
-                    for &other in &named_in[e.0 as usize] {
-                        let o = other.0 as usize;
-                        if o == bi {
-                            continue;
-                        }
-                        if counts[o] == 0 {
-                            touched.push(o as u32);
-                        }
-                        counts[o] += 1;
-                    }
-                }
-                // The best RELATED by (most shared, then rank), packed in one u64 so the
-                // smallest key wins; kept in a small sorted array rather than sorting all.
-                let mut top: [u64; RELATED] = [u64::MAX; RELATED];
-                for &o in &touched {
-                    let key = (u64::from(u32::MAX - counts[o as usize]) << 32)
-                        | u64::from(rank[o as usize]);
-                    counts[o as usize] = 0;
-                    if key < top[RELATED - 1] {
-                        let at = top.partition_point(|&k| k < key);
-                        top.copy_within(at..RELATED - 1, at + 1);
-                        top[at] = key;
-                    }
-                }
-                touched.clear();
-                let best = top
-                    .iter()
-                    .take_while(|&&k| k != u64::MAX)
-                    .map(|&k| BriefingIdx(by_rank[(k & 0xffff_ffff) as usize]));
-                out.push(best.collect::<Vec<_>>());
-            }
-            out
+            let mut scratch = Shared::new(n);
+            chunk
+                .iter()
+                .map(|&bi| related_one(site, named_in, recency, bi, &mut scratch))
+                .collect()
         })
         .collect();
     chunks.into_iter().flatten().collect()
+}
+
+/// Counts of entities shared with one briefing, by other briefing: a dense array that is
+/// cleared by walking what was touched.
+struct Shared {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Shared {
+    fn new(n: usize) -> Shared {
+        Shared {
+            counts: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Counts, for every other briefing, how many of `entities` name it too.
+    fn count(
+        &mut self,
+        named_in: &[Vec<BriefingIdx>],
+        entities: impl Iterator<Item = EntityIdx>,
+        me: usize,
+    ) {
+        for e in entities {
+            for &other in &named_in[e.0 as usize] {
+                let o = other.0 as usize;
+                if o == me {
+                    continue;
+                }
+                if self.counts[o] == 0 {
+                    self.touched.push(o as u32);
+                }
+                self.counts[o] += 1;
+            }
+        }
+    }
+
+    /// Every briefing counted, with its count; the counts are reset.
+    fn drain(&mut self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let counts = &mut self.counts;
+        self.touched.drain(..).map(move |o| {
+            let c = std::mem::take(&mut counts[o as usize]);
+            (o as usize, c)
+        })
+    }
+}
+
+/// The related briefings of briefing `bi`.
+fn related_one(
+    site: &Resolved,
+    named_in: &[Vec<BriefingIdx>],
+    recency: &Recency,
+    bi: usize,
+    scratch: &mut Shared,
+) -> Vec<BriefingIdx> {
+    scratch.count(named_in, site.refs[bi].entities(), bi);
+    // The best RELATED, kept in a small sorted array rather than sorting all.
+    let mut top: [u64; RELATED] = [u64::MAX; RELATED];
+    for (o, c) in scratch.drain() {
+        let key = recency.key(o, c);
+        if key < top[RELATED - 1] {
+            let at = top.partition_point(|&k| k < key);
+            top.copy_within(at..RELATED - 1, at + 1);
+            top[at] = key;
+        }
+    }
+    top.iter()
+        .take_while(|&&k| k != u64::MAX)
+        .map(|&k| recency.briefing(k))
+        .collect()
+}
+
+/// Updates the index after the front matter of briefing `b` changed in place: `site.refs`
+/// holds its new references, `old` the ones the index was built with. Its date, slug,
+/// tags and body links must be unchanged (the caller checks; anything else needs
+/// [`build`]). The result equals a fresh [`build`] of the changed site.
+pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Refs) {
+    let bi = b.0 as usize;
+    let new = &site.refs[bi];
+    let mut scratch = Shared::new(site.briefings.len());
+    scratch.count(&ix.named_in, old.entities(), bi);
+    let before: BTreeMap<usize, u32> = scratch.drain().collect();
+
+    let old_set: BTreeSet<EntityIdx> = old.entities().collect();
+    let new_set: BTreeSet<EntityIdx> = new.entities().collect();
+    for e in old_set.difference(&new_set) {
+        let list = &mut ix.named_in[e.0 as usize];
+        if let Ok(at) = list.binary_search(&b) {
+            list.remove(at);
+        }
+    }
+    for e in new_set.difference(&old_set) {
+        let list = &mut ix.named_in[e.0 as usize];
+        if let Err(at) = list.binary_search(&b) {
+            list.insert(at, b);
+        }
+    }
+
+    // Co-occurrence counts: what the old references added is taken away, the new added.
+    let mut co: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
+    let mut at_place: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
+    for (refs, sign) in [(old, -1i64), (new, 1)] {
+        for &a in &refs.actors {
+            for &other in &refs.actors {
+                if other != a {
+                    *co.entry((a, other)).or_default() += sign;
+                }
+            }
+        }
+        for &p in &refs.places {
+            for &a in &refs.actors {
+                *at_place.entry((p, a)).or_default() += sign;
+            }
+        }
+    }
+    apply_counts(&mut ix.co_actors, &co);
+    apply_counts(&mut ix.place_actors, &at_place);
+
+    // Stance histories, and the actor ⇄ topic lists their keys make.
+    let mut keys: BTreeSet<(EntityIdx, EntityIdx)> = BTreeSet::new();
+    for s in &old.stances {
+        keys.insert((s.actor, s.topic));
+        if let Some(list) = ix.history.get_mut(&(s.actor, s.topic)) {
+            list.retain(|at| at.briefing != b);
+        }
+    }
+    for (si, s) in new.stances.iter().enumerate() {
+        keys.insert((s.actor, s.topic));
+        let list = ix.history.entry((s.actor, s.topic)).or_default();
+        let at = StanceAt {
+            briefing: b,
+            stance: si,
+        };
+        let pos = list.partition_point(|x| (x.briefing, x.stance) < (b, si));
+        list.insert(pos, at);
+    }
+    for (actor, topic) in keys {
+        let exists = ix
+            .history
+            .get(&(actor, topic))
+            .is_some_and(|l| !l.is_empty());
+        if !exists {
+            ix.history.remove(&(actor, topic));
+        }
+        set_member(&mut ix.actor_topics[actor.0 as usize], topic, exists);
+        set_member(&mut ix.topic_actors[topic.0 as usize], actor, exists);
+    }
+
+    // Related briefings: only the count shared with `b` changed, for each other briefing.
+    scratch.count(&ix.named_in, new.entities(), bi);
+    let after: BTreeMap<usize, u32> = scratch.drain().collect();
+    ix.related[bi] = related_one(site, &ix.named_in, &ix.recency, bi, &mut scratch);
+    let others: BTreeSet<usize> = before.keys().chain(after.keys()).copied().collect();
+    for x in others {
+        let (c0, c1) = (
+            before.get(&x).copied().unwrap_or(0),
+            after.get(&x).copied().unwrap_or(0),
+        );
+        if c0 == c1 {
+            continue;
+        }
+        let list = &ix.related[x];
+        let had = list.contains(&b);
+        if had && c1 < c0 && list.len() == RELATED {
+            // `b` may fall out of a full list, and what replaces it is not known here.
+            ix.related[x] = related_one(site, &ix.named_in, &ix.recency, x, &mut scratch);
+            continue;
+        }
+        // Otherwise the best are among the current list and `b`.
+        let mut keys: Vec<u64> = list
+            .iter()
+            .filter(|&&o| o != b)
+            .map(|&o| {
+                let o = o.0 as usize;
+                ix.recency.key(o, shared(&site.refs[x], &site.refs[o]))
+            })
+            .collect();
+        if c1 > 0 {
+            keys.push(ix.recency.key(bi, c1));
+        }
+        keys.sort_unstable();
+        keys.truncate(RELATED);
+        ix.related[x] = keys.into_iter().map(|k| ix.recency.briefing(k)).collect();
+    }
+}
+
+/// How many entities two briefings both name.
+fn shared(a: &Refs, b: &Refs) -> u32 {
+    a.entities()
+        .filter(|e| b.entities().any(|f| f == *e))
+        .count() as u32
+}
+
+/// Adds `delta` to counted lists, keeping them ordered as [`by_count`] does.
+fn apply_counts(
+    lists: &mut [Vec<(EntityIdx, u32)>],
+    delta: &BTreeMap<(EntityIdx, EntityIdx), i64>,
+) {
+    let mut by_owner: BTreeMap<EntityIdx, Vec<(EntityIdx, i64)>> = BTreeMap::new();
+    for (&(owner, other), &d) in delta {
+        if d != 0 {
+            by_owner.entry(owner).or_default().push((other, d));
+        }
+    }
+    for (owner, changes) in by_owner {
+        let list = &mut lists[owner.0 as usize];
+        let mut m: BTreeMap<EntityIdx, u32> = list.iter().copied().collect();
+        for (other, d) in changes {
+            let c = i64::from(m.get(&other).copied().unwrap_or(0)) + d;
+            if c > 0 {
+                m.insert(other, c as u32);
+            } else {
+                m.remove(&other);
+            }
+        }
+        *list = by_count(m);
+    }
+}
+
+/// Puts `x` into the sorted `list` or takes it out.
+fn set_member(list: &mut Vec<EntityIdx>, x: EntityIdx, member: bool) {
+    match (list.binary_search(&x), member) {
+        (Err(at), true) => list.insert(at, x),
+        (Ok(at), false) => {
+            list.remove(at);
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -307,5 +536,79 @@ mod tests {
             slugs(&r, &ix.named_in[id("t").0 as usize]),
             ["early", "late"]
         );
+    }
+
+    mod incremental {
+        use super::*;
+        use proptest::prelude::*;
+
+        const ACTORS: [&str; 6] = ["a0", "a1", "a2", "a3", "a4", "a5"];
+        const TOPICS: [&str; 3] = ["t0", "t1", "t2"];
+
+        /// Names and stances of one briefing: bit masks over `ACTORS` and `TOPICS`, and
+        /// stances as (actor, topic, position).
+        #[derive(Debug, Clone)]
+        struct Named {
+            actors: u8,
+            stances: Vec<(usize, usize, u8)>,
+        }
+
+        fn named() -> impl Strategy<Value = Named> {
+            (
+                0u8..64,
+                proptest::collection::vec((0usize..6, 0usize..3, 0u8..3), 0..3),
+            )
+                .prop_map(|(actors, stances)| Named { actors, stances })
+        }
+
+        fn to_briefing(i: usize, day: u8, n: &Named) -> Briefing {
+            let actors: Vec<&str> = (0..6)
+                .filter(|a| n.actors & (1 << a) != 0)
+                .map(|a| ACTORS[a])
+                .collect();
+            let positions = [Position::Supports, Position::Opposes, Position::Mixed];
+            let stances: Vec<(&str, &str, Position)> = n
+                .stances
+                .iter()
+                .map(|&(a, t, p)| (ACTORS[a], TOPICS[t], positions[p as usize]))
+                .collect();
+            briefing(
+                &format!("b{i:02}"),
+                &format!("2025-01-{:02}", 1 + day % 5),
+                &actors,
+                &stances,
+            )
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+            /// Updating the index for one briefing's new names gives what building it
+            /// from scratch gives.
+            #[test]
+            fn an_updated_index_equals_a_fresh_one(
+                site in proptest::collection::vec((0u8..5, named()), 2..24),
+                pick in any::<usize>(),
+                change in named(),
+            ) {
+                // One briefing names everything, so that no edit adds or drops an entity.
+                let everything = Named {
+                    actors: 63,
+                    stances: (0..3).map(|t| (0, t, 0)).collect(),
+                };
+                let mut list: Vec<Briefing> =
+                    site.iter().enumerate().map(|(i, (d, n))| to_briefing(i, *d, n)).collect();
+                list.push(to_briefing(99, 0, &everything));
+                let (old, mut ix) = super::site(list.clone());
+                let k = pick % site.len();
+                list[k] = to_briefing(k, site[k].0, &change);
+                let (new, fresh) = super::site(list);
+                let ids = |r: &Resolved| r.entities.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+                prop_assert_eq!(ids(&old), ids(&new));
+                let at = new.briefings.iter().position(|b| b.slug.as_str() == format!("b{k:02}"));
+                let at = at.expect("the changed briefing");
+                update_briefing(&mut ix, &new, BriefingIdx(at as u32), &old.refs[at]);
+                prop_assert_eq!(format!("{ix:?}"), format!("{fresh:?}"));
+            }
+        }
     }
 }

@@ -345,6 +345,104 @@ pub fn resolve(
     }
 }
 
+/// Names of profiles, looked up as [`resolve`] does, to resolve one briefing again after
+/// its front matter changed (`serve`).
+pub struct ProfileNames {
+    keys: [HashMap<String, Vec<EntityIdx>>; 3],
+    ids: [HashMap<Slug, EntityIdx>; 3],
+}
+
+impl ProfileNames {
+    /// The ids, names and aliases of every profile of `r`.
+    pub fn new(r: &Resolved) -> ProfileNames {
+        let mut names = ProfileNames {
+            keys: Default::default(),
+            ids: Default::default(),
+        };
+        for (i, e) in r.entities.iter().enumerate() {
+            let Some(p) = &e.profile else { continue };
+            let idx = EntityIdx(i as u32);
+            let k = p.kind as usize;
+            names.ids[k].insert(p.id.clone(), idx);
+            let keys = std::iter::once(p.id.as_str())
+                .chain(std::iter::once(p.name.as_str()))
+                .chain(p.aliases.iter().map(String::as_str));
+            for key in keys {
+                let v = names.keys[k].entry(match_key(key)).or_default();
+                if !v.contains(&idx) {
+                    v.push(idx);
+                }
+            }
+        }
+        names
+    }
+
+    /// The one profile `name` names; `None` when it names several or none (a stub).
+    fn find(&self, kind: Kind, name: &str) -> Option<EntityIdx> {
+        let k = kind as usize;
+        if let Some(v) = self.keys[k].get(&match_key(name)) {
+            return (v.len() == 1).then(|| v[0]);
+        }
+        Slug::new(name).and_then(|s| self.ids[k].get(&s).copied())
+    }
+
+    /// The references of briefing `b`, as [`resolve`] makes them, when every name in it is
+    /// one profile and every tag is one of `tags` (sorted by slug); `None` otherwise, and
+    /// then only a full resolve knows the answer (stubs, errors, new tags).
+    pub fn refs(&self, b: &Briefing, tags: &[Tag]) -> Option<Refs> {
+        let mut refs = Refs::default();
+        let push = |v: &mut Vec<EntityIdx>, e: EntityIdx| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        };
+        for (list, kind) in [
+            (&b.actors, Kind::Actor),
+            (&b.places, Kind::Place),
+            (&b.topics, Kind::Topic),
+        ] {
+            for name in list {
+                let e = self.find(kind, &name.value)?;
+                let into = match kind {
+                    Kind::Actor => &mut refs.actors,
+                    Kind::Place => &mut refs.places,
+                    Kind::Topic => &mut refs.topics,
+                };
+                push(into, e);
+            }
+        }
+        for s in &b.stances {
+            let actor = self.find(Kind::Actor, &s.actor.value)?;
+            let topic = self.find(Kind::Topic, &s.on.value)?;
+            let by = match &s.by {
+                Some(by) => Some(self.find(Kind::Actor, &by.value)?),
+                None => None,
+            };
+            push(&mut refs.actors, actor);
+            if let Some(by) = by {
+                push(&mut refs.actors, by);
+            }
+            push(&mut refs.topics, topic);
+            refs.stances.push(Stance {
+                actor,
+                topic,
+                position: s.position,
+                quote: s.quote.clone(),
+                by,
+                source: s.source,
+            });
+        }
+        for t in &b.tags {
+            let slug = Slug::new(&t.value)?;
+            let i = tags.binary_search_by(|x| x.slug.cmp(&slug)).ok()?;
+            if !refs.tags.contains(&i) {
+                refs.tags.push(i);
+            }
+        }
+        Some(refs)
+    }
+}
+
 fn push_unique(v: &mut Vec<EntityId>, id: EntityId) {
     if !v.contains(&id) {
         v.push(id);

@@ -40,6 +40,9 @@ enum Edit {
     Body(usize, u8),
     /// Adds a name to a briefing's actors: an existing actor or a new one (a stub).
     AddActor(usize, bool),
+    /// Changes a briefing's other front matter: places, topics, summary, stances,
+    /// confidence, actors removed.
+    Names(usize, u8),
     /// Changes a briefing's title.
     Title(usize, u8),
     /// Moves a briefing to another date.
@@ -62,6 +65,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         3 => (any::<usize>(), 0u8..5).prop_map(|(i, k)| Edit::Body(i, k)),
         2 => (any::<usize>(), any::<bool>()).prop_map(|(i, k)| Edit::AddActor(i, k)),
+        2 => (any::<usize>(), 0u8..7).prop_map(|(i, k)| Edit::Names(i, k)),
         1 => (any::<usize>(), any::<u8>()).prop_map(|(i, k)| Edit::Title(i, k)),
         1 => (any::<usize>(), 0u8..28).prop_map(|(i, k)| Edit::Date(i, k)),
         1 => (any::<usize>(), 0u8..3).prop_map(|(i, k)| Edit::Tag(i, k)),
@@ -157,6 +161,26 @@ impl World {
                         "Kaja Kallas"
                     };
                     let text = read(&p).replacen("actors: [", &format!("actors: [{name}, "), 1);
+                    write(&p, &text, &mut touched);
+                }
+            }
+            Edit::Names(i, k) => {
+                if let Some(p) = pick(&briefings, *i) {
+                    let before = read(&p);
+                    let stance =
+                        "  - actor: Marco Rubio\n    on: us-peace-plan\n    position: supports\n";
+                    let text = match k {
+                        0 => set_key(&before, "places", "[]"),
+                        1 => set_key(&before, "places", "[Kyiv, Moscow]"),
+                        2 => set_key(&before, "topics", "[us-peace-plan]"),
+                        3 => set_key(&before, "summary", "A summary, changed."),
+                        4 if before.contains("\nstances:\n") => {
+                            before.replacen("\nstances:\n", &format!("\nstances:\n{stance}"), 1)
+                        }
+                        4 => set_key(&before, "stances", &format!("\n{}", stance.trim_end())),
+                        5 => set_key(&before, "actors", "[]"),
+                        _ => set_key(&before, "confidence", "high"),
+                    };
                     write(&p, &text, &mut touched);
                 }
             }
@@ -330,6 +354,42 @@ proptest! {
 }
 
 #[test]
+fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    engine.build_all().expect("build");
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    std::fs::write(&p, set_key(&read(&p), "places", "[Kyiv, Moscow]")).expect("write");
+    let out = engine
+        .rebuild(&Changes {
+            paths: [p].into_iter().collect(),
+            rescan: false,
+        })
+        .expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+    assert!(!stages.contains(&"resolving"), "{stages:?}");
+    for page in [
+        "briefings/ministers-ousted/index.html",
+        "places/moscow/index.html",
+        "places/ukraine/index.html",
+    ] {
+        assert!(
+            out.written.iter().any(|w| w == page),
+            "{page}: {:?}",
+            out.written
+        );
+    }
+    let moscow = read(&live.join("places/moscow/index.html"));
+    assert!(
+        moscow.contains("/briefings/ministers-ousted/"),
+        "Moscow does not list it"
+    );
+}
+
+#[test]
 fn a_body_edit_rewrites_its_page_and_the_pages_it_now_links_to() {
     let site = sample();
     let root = site.root().to_path_buf();
@@ -365,6 +425,20 @@ fn the_sequences_that_once_failed() {
         vec![Break(0), Body(1, 1), Fix],
         vec![Rename(2), Delete(0), NewBriefing(4)],
         vec![Profile(3, 0), DeleteProfile(4), Static(1), Tag(5, 1)],
+        vec![
+            Names(0, 0),
+            Names(1, 4),
+            Names(2, 5),
+            Names(3, 3),
+            AddActor(4, true),
+        ],
+        vec![
+            Names(5, 6),
+            Names(0, 1),
+            Names(6, 2),
+            Names(7, 4),
+            Names(7, 0),
+        ],
     ] {
         check(&seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
     }

@@ -7,9 +7,9 @@
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::pipeline::Site;
-use crate::render::{self, Page, theme::Theme};
+use crate::render::{self, Page, hosting::Generated, theme::Theme};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Templates that render a page of their own; every other template (base, partials) is
@@ -38,10 +38,13 @@ pub struct Sources<'a> {
     pub body: &'a (dyn Fn(&str) -> u64 + Sync),
 }
 
-/// Fingerprints of every page (by output path), and one of the inputs of the files that
-/// are not pages (sitemap, search index, static files).
+/// Fingerprints of every page (by output path), of each generated file family, and one of
+/// what copied files and every generated file depend on (configuration, theme).
 pub struct Fingerprints {
     pub pages: HashMap<String, (Page, u64)>,
+    pub generated: BTreeMap<Generated, u64>,
+    /// Per briefing: what its entry in `search-index.json` shows.
+    pub search_entries: Vec<u64>,
     pub files: u64,
 }
 
@@ -231,18 +234,107 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
             (path, (page, fp))
         })
         .collect();
-    // The sitemap, search index and data exports read front matter, names and (for the
-    // search excerpts) bodies: the briefing metadata, entity fingerprints and body keys
-    // cover them.
-    let mut files = DefaultHasher::new();
-    (config, &parts.bmeta, &entity_fp, &parts.tl, &theme.hashes).hash(&mut files);
-    for b in &r.briefings {
-        (src.body)(&b.path).hash(&mut files);
-    }
+    let names: Vec<u64> = r
+        .entities
+        .iter()
+        .zip(&parts.el)
+        .map(|(e, el)| h(&(el, &e.aliases)))
+        .collect();
+    let search_entries: Vec<u64> = r
+        .briefings
+        .par_iter()
+        .zip(&r.refs)
+        .enumerate()
+        .map(|(i, (b, refs))| {
+            let mut hs = DefaultHasher::new();
+            (parts.bl[i], (src.body)(&b.path)).hash(&mut hs);
+            for e in refs.entities() {
+                names[e.0 as usize].hash(&mut hs);
+            }
+            for &t in &refs.tags {
+                parts.tl[t].hash(&mut hs);
+            }
+            hs.finish()
+        })
+        .collect();
+    let generated = Generated::ALL
+        .par_iter()
+        .map(|&g| {
+            let own = match g {
+                Generated::SearchIndex => h(&search_entries),
+                _ => generated(&parts, &entity_fp, g, src),
+            };
+            (g, h(&(config, own)))
+        })
+        .collect();
     Fingerprints {
         pages,
-        files: files.finish(),
+        generated,
+        search_entries,
+        files: h(&(config, &theme.hashes)),
     }
+}
+
+/// What generated file family `g` reads: front matter, names and (for the search excerpts)
+/// bodies. Each may cover more than its family reads, never less.
+fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated, src: &Sources<'_>) -> u64 {
+    let r = &p.site.resolved;
+    let mut hs = DefaultHasher::new();
+    let bodies = |hs: &mut DefaultHasher| {
+        for b in &r.briefings {
+            (src.body)(&b.path).hash(hs);
+        }
+    };
+    // Which entities and tags each briefing names.
+    let named = |hs: &mut DefaultHasher| {
+        for refs in &r.refs {
+            refs.entities().count().hash(hs);
+            for e in refs.entities() {
+                e.hash(hs);
+            }
+            refs.tags.hash(hs);
+        }
+    };
+    let names = |hs: &mut DefaultHasher| {
+        for (e, el) in r.entities.iter().zip(&p.el) {
+            (el, &e.aliases).hash(hs);
+        }
+    };
+    match g {
+        Generated::Sitemap | Generated::SearchDocs => (&p.bl, &p.el, &p.tl).hash(&mut hs),
+        // Made from `Fingerprints::search_entries`.
+        Generated::SearchIndex => {}
+        Generated::SearchMeta => {
+            (&p.bl, &p.tl).hash(&mut hs);
+            names(&mut hs);
+            named(&mut hs);
+        }
+        Generated::SearchWords => {
+            p.bl.hash(&mut hs);
+            bodies(&mut hs);
+        }
+        Generated::StancesCsv => {
+            for (i, (b, refs)) in r.briefings.iter().zip(&r.refs).enumerate() {
+                if refs.stances.is_empty() {
+                    continue;
+                }
+                (i, p.bl[i]).hash(&mut hs);
+                for s in &refs.stances {
+                    let by = s.by.map(|b| p.el[b.0 as usize]);
+                    let source = s.source.and_then(|i| b.sources.get(i));
+                    let source = source.map(|s| (&s.title, &s.url));
+                    let (a, t) = (p.el[s.actor.0 as usize], p.el[s.topic.0 as usize]);
+                    (a, t, s.position, &s.quote, by, source).hash(&mut hs);
+                }
+            }
+        }
+        Generated::EntitiesJson => entity_fp.hash(&mut hs),
+        Generated::GraphJson => {
+            p.el.hash(&mut hs);
+            named(&mut hs);
+        }
+    }
+    hs.finish()
 }
 
 fn fingerprint(p: &Parts<'_>, entity_fp: &[u64], page: Page, src: &Sources<'_>) -> u64 {

@@ -7,6 +7,7 @@
 
 mod body_edit;
 pub mod fingerprint;
+mod front_matter_edit;
 mod publish;
 pub mod sources;
 pub mod write;
@@ -50,6 +51,8 @@ pub struct Outcome {
     /// Files removed from the output.
     pub removed: usize,
     pub elapsed: Duration,
+    /// Where the time went, stage by stage (for `--timings`).
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl Outcome {
@@ -83,10 +86,50 @@ pub struct Engine {
     good: bool,
     /// What is in the output folder: page fingerprints and byte hashes, by output path.
     page_fps: HashMap<String, u64>,
-    files_fp: Option<u64>,
-    file_paths: BTreeSet<String>,
+    /// The files besides pages in the output, and what they were made from.
+    made: publish::Made,
     on_disk: HashMap<String, u64>,
     has_output: bool,
+    /// Stages of the rebuild under way, and when the last one ended.
+    laps: Laps,
+}
+
+/// Stage times of one rebuild. Also a pipeline [`pipeline::Progress`], so that the shared
+/// stages (resolve, Markdown, index) are timed under their own names.
+#[derive(Default)]
+pub(crate) struct Laps(std::sync::Mutex<LapsInner>);
+
+#[derive(Default)]
+struct LapsInner {
+    done: Vec<(&'static str, Duration)>,
+    current: Option<(&'static str, Instant)>,
+}
+
+impl Laps {
+    /// Forgets the last rebuild; the stage `name` begins.
+    fn start(&mut self, name: &'static str) {
+        let inner = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        inner.done.clear();
+        inner.current = Some((name, Instant::now()));
+    }
+
+    /// The current stage ends and `name` begins.
+    fn begin(&self, name: &'static str) {
+        let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        if let Some((n, since)) = inner.current.take() {
+            inner.done.push((n, now - since));
+        }
+        inner.current = Some((name, now));
+    }
+
+    /// Every stage so far, the current one ended now.
+    fn take(&self) -> Vec<(&'static str, Duration)> {
+        self.begin("");
+        let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        inner.current = None;
+        std::mem::take(&mut inner.done)
+    }
 }
 
 /// Which pages a rebuild looks at.
@@ -105,6 +148,12 @@ enum Class {
     ContentTree,
     Static,
     Theme,
+}
+
+impl pipeline::Progress for Laps {
+    fn stage(&self, name: &'static str, _total: usize) {
+        self.begin(name);
+    }
 }
 
 impl Engine {
@@ -144,10 +193,10 @@ impl Engine {
             fragments: Diagnostics::new(),
             good: false,
             page_fps: HashMap::new(),
-            files_fp: None,
-            file_paths: BTreeSet::new(),
+            made: publish::Made::default(),
             on_disk: HashMap::new(),
             has_output: false,
+            laps: Laps::default(),
         })
     }
 
@@ -159,6 +208,7 @@ impl Engine {
     /// Reads and builds everything (the first build, and after a config change or rescan).
     pub fn build_all(&mut self) -> Result<Outcome, Fatal> {
         let start = Instant::now();
+        self.laps.start("read");
         self.reload_all(&BTreeSet::new());
         self.general("full build".into(), start)
     }
@@ -223,6 +273,7 @@ impl Engine {
     /// Rebuilds after `changes`: only what they touch.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Outcome, Fatal> {
         let start = Instant::now();
+        self.laps.start("read");
         let classes: BTreeSet<Class> = changes
             .paths
             .iter()
@@ -263,8 +314,13 @@ impl Engine {
             let rel = md.iter().next().cloned().unwrap_or_default();
             let entry = sources::read_entry(&self.opts.root, &self.opts.root.join(&rel));
             let gone = entry.stamp.is_none();
-            if !gone && let Some(out) = self.try_body_edit(&rel, entry, start)? {
-                return Ok(out);
+            if !gone {
+                if let Some(out) = self.try_body_edit(&rel, entry.clone(), start)? {
+                    return Ok(out);
+                }
+                if let Some(out) = self.try_front_matter_edit(&rel, &entry, start)? {
+                    return Ok(out);
+                }
             }
             let known = self.files.markdown.contains_key(&rel);
             self.files.refresh_markdown(&rel);
@@ -300,11 +356,13 @@ impl Engine {
             written: Vec::new(),
             removed: 0,
             elapsed: start.elapsed(),
+            stages: Vec::new(),
         }
     }
 
     /// Resolves, renders Markdown (cached) and indexes the whole site again.
     fn general(&mut self, what: String, start: Instant) -> Result<Outcome, Fatal> {
+        self.laps.begin("copy parsed files");
         let mut briefings: Vec<Briefing> = Vec::new();
         let mut profiles = Vec::new();
         for e in self.files.markdown.values() {
@@ -329,7 +387,8 @@ impl Engine {
         }
         let mut d = Diagnostics::new();
         let (site, fragments) =
-            pipeline::assemble(input, Some(&mut self.bodies), &pipeline::Silent, &mut d);
+            pipeline::assemble(input, Some(&mut self.bodies), &self.laps, &mut d);
+        self.laps.begin("link context");
         let names = Names::new(&site.resolved);
         let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
         let cx = LinkContext::new(&site.resolved, &names, assets);

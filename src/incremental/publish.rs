@@ -5,9 +5,9 @@ use super::{Engine, Outcome, Scope, count_errors, fingerprint, push, write};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{self, Staging};
 use crate::pipeline::Fatal;
-use crate::render::{self, Sink, hosting, pages::Views, theme, theme::Theme};
+use crate::render::{self, Sink, hosting, hosting::Generated, theme, theme::Theme};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::time::Instant;
@@ -31,29 +31,33 @@ impl Engine {
         start: Instant,
         scope: Scope,
     ) -> Result<Outcome, Fatal> {
+        self.laps.begin("diagnostics");
         let mut diagnostics = self.diagnostics();
-        let done = |diagnostics: Vec<Diagnostic>, rendered, written, removed| {
-            let errors = count_errors(&diagnostics);
-            Ok(Outcome {
-                what: what.clone(),
-                diagnostics,
-                errors,
-                rendered,
-                written,
-                removed,
-                elapsed: start.elapsed(),
-            })
-        };
+        let done =
+            |laps: &super::Laps, diagnostics: Vec<Diagnostic>, rendered, written, removed| {
+                let errors = count_errors(&diagnostics);
+                Ok(Outcome {
+                    what: what.clone(),
+                    diagnostics,
+                    errors,
+                    rendered,
+                    written,
+                    removed,
+                    elapsed: start.elapsed(),
+                    stages: laps.take(),
+                })
+            };
         let (Some(site), Some(theme)) = (self.site.as_ref(), self.theme.as_ref()) else {
             self.good = false;
-            return done(diagnostics, 0, Vec::new(), 0);
+            return done(&self.laps, diagnostics, 0, Vec::new(), 0);
         };
         if count_errors(&diagnostics) > 0 || self.config.is_none() {
             self.good = false;
-            return done(diagnostics, 0, Vec::new(), 0);
+            return done(&self.laps, diagnostics, 0, Vec::new(), 0);
         }
+        self.laps.begin("fingerprints");
         let (dirty, fps, files_fp) = match scope {
-            Scope::Pages(pages) => (pages, None, self.files_fp),
+            Scope::Pages(pages) => (pages, None, 0),
             Scope::All => {
                 let markdown = &self.files.markdown;
                 let bodies = &self.bodies;
@@ -81,24 +85,30 @@ impl Engine {
                     .filter(|(path, (_, fp))| self.page_fps.get(*path) != Some(fp))
                     .map(|(_, (page, _))| *page)
                     .collect();
-                (dirty, Some(fps), Some(files_fp))
+                (dirty, Some(fps), files_fp)
             }
         };
+        self.laps.begin("render pages");
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
         let rendered = render::render_pages(site, theme, &dirty, &sink, &mut d);
-        let mut generated = None;
-        if self.files_fp != files_fp {
-            let views = Views { site };
-            let files = &self.files;
-            generated = Some(hosting::files_with(
-                site,
-                theme,
-                &views,
-                &|p| files.read(p),
-                &mut d,
-            ));
-        }
+        self.laps.begin("generated files");
+        let made = match &fps {
+            Some(fps) => {
+                let files = &self.files;
+                let read = |p: &Path| files.read(p);
+                Some(make_files(
+                    site,
+                    theme,
+                    fps,
+                    &mut self.made,
+                    files_fp,
+                    &read,
+                    &mut d,
+                ))
+            }
+            None => None,
+        };
         if d.has_errors() {
             let mut all = Diagnostics::new();
             for x in diagnostics.drain(..) {
@@ -106,11 +116,15 @@ impl Engine {
             }
             all.extend(d);
             self.good = false;
-            return done(all.sorted(), 0, Vec::new(), 0);
+            return done(&self.laps, all.sorted(), 0, Vec::new(), 0);
         }
-        let file_paths: BTreeSet<String> = match &generated {
-            Some(g) => g.keys().cloned().collect(),
-            None => self.file_paths.clone(),
+        let (file_paths, generated) = match made {
+            Some((state, files)) => {
+                let paths = state.paths();
+                self.made = state;
+                (paths, files)
+            }
+            None => (self.made.paths(), BTreeMap::new()),
         };
         let mut out: HashMap<String, Vec<u8>> = sink
             .files
@@ -119,7 +133,8 @@ impl Engine {
             .into_iter()
             .filter(|(p, _)| !file_paths.contains(p))
             .collect();
-        out.extend(generated.into_iter().flatten());
+        out.extend(generated);
+        self.laps.begin("compare");
         let hashes: Vec<(String, u64)> = out
             .par_iter()
             .map(|(p, b)| (p.clone(), write::bytes_hash(b)))
@@ -137,6 +152,7 @@ impl Engine {
                 .collect(),
             None => Vec::new(),
         };
+        self.laps.begin("write");
         if self.has_output {
             let dir = &self.out;
             changed
@@ -175,10 +191,8 @@ impl Engine {
                 }
             }
         }
-        self.files_fp = files_fp;
-        self.file_paths = file_paths;
         self.good = true;
-        done(diagnostics, rendered, written, removed.len())
+        done(&self.laps, diagnostics, rendered, written, removed.len())
     }
 }
 
@@ -190,4 +204,155 @@ fn stamp_key(p: &Path) -> Option<(Option<u128>, u64)> {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_nanos());
     Some((t, m.len()))
+}
+
+/// The files besides pages as last made: what they were made from and their paths.
+#[derive(Default)]
+pub(super) struct Made {
+    /// Configuration, theme and the stamps of copied files; `None` before the first build.
+    files_fp: Option<u64>,
+    generated: BTreeMap<Generated, u64>,
+    /// Paths of copied files (static files, assets, the theme's).
+    copied: BTreeSet<String>,
+    /// Paths of the site's own `static/` files, which replace generated ones.
+    above: BTreeSet<String>,
+    /// Paths of each generated family.
+    families: BTreeMap<Generated, BTreeSet<String>>,
+    /// Entries of `search-index.json` by fingerprint: on a large site, serialising every
+    /// entry again takes longer than the rest of a front-matter edit.
+    search_entries: HashMap<u64, Vec<u8>>,
+}
+
+impl Made {
+    /// Every path of a file that is not a page.
+    fn paths(&self) -> BTreeSet<String> {
+        let mut all = self.copied.clone();
+        for paths in self.families.values() {
+            all.extend(paths.iter().cloned());
+        }
+        all
+    }
+}
+
+/// Makes again the files besides pages whose inputs changed since `last`: all of them
+/// when the configuration, theme or a copied file changed, otherwise only the generated
+/// families whose fingerprint changed. Returns what is now made, and the files to compare
+/// with what is on disk.
+fn make_files(
+    site: &crate::pipeline::Site,
+    theme: &Theme,
+    fps: &fingerprint::Fingerprints,
+    last: &mut Made,
+    files_fp: u64,
+    read: &(dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
+    d: &mut Diagnostics,
+) -> (Made, BTreeMap<String, Vec<u8>>) {
+    let stale: Vec<Generated> = Generated::ALL
+        .into_iter()
+        .filter(|g| last.generated.get(g) != fps.generated.get(g))
+        .collect();
+    let everything = last.files_fp != Some(files_fp);
+    // The cache moves into what is made now (on an error it is simply made again).
+    let cached = std::mem::take(&mut last.search_entries);
+    let entries = if everything || stale.contains(&Generated::SearchIndex) {
+        search_entries(site, fps, cached)
+    } else {
+        cached
+    };
+    let made_family = |g: Generated, excerpts: &[String]| {
+        let files = match g {
+            Generated::SearchIndex => vec![(
+                "search-index.json".to_string(),
+                hosting::search_index_of(
+                    fps.search_entries
+                        .iter()
+                        .map(|fp| entries.get(fp).map_or(&[][..], Vec::as_slice)),
+                ),
+            )],
+            _ => g.make(site, excerpts),
+        };
+        let paths: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        (g, paths, files)
+    };
+    let excerpts = |gs: &[Generated]| {
+        if gs.contains(&Generated::SearchWords) {
+            hosting::excerpts(site)
+        } else {
+            Vec::new()
+        }
+    };
+    if !everything {
+        let ex = excerpts(&stale);
+        let fresh: Vec<_> = stale.par_iter().map(|&g| made_family(g, &ex)).collect();
+        // A family whose files are not the same paths as before may uncover or hide a
+        // copied file of the same path: that is sorted out by making everything.
+        if fresh
+            .iter()
+            .all(|(g, paths, _)| last.families.get(g) == Some(paths))
+        {
+            let mut files = BTreeMap::new();
+            for (_, _, list) in fresh {
+                files.extend(list.into_iter().filter(|(p, _)| !last.above.contains(p)));
+            }
+            let made = Made {
+                files_fp: last.files_fp,
+                generated: fps.generated.clone(),
+                copied: last.copied.clone(),
+                above: last.above.clone(),
+                families: last.families.clone(),
+                search_entries: entries,
+            };
+            return (made, files);
+        }
+    }
+    let hosting::Copied { below, above } = hosting::copied(site, theme, read, d);
+    let ex = excerpts(&Generated::ALL);
+    let fresh: Vec<_> = Generated::ALL
+        .par_iter()
+        .map(|&g| made_family(g, &ex))
+        .collect();
+    let mut made = Made {
+        files_fp: Some(files_fp),
+        generated: fps.generated.clone(),
+        copied: below.keys().chain(above.keys()).cloned().collect(),
+        above: above.keys().cloned().collect(),
+        families: BTreeMap::new(),
+        search_entries: HashMap::new(),
+    };
+    let mut files = below;
+    for (g, paths, list) in fresh {
+        made.families.insert(g, paths);
+        files.extend(list);
+    }
+    files.extend(above);
+    made.search_entries = entries;
+    (made, files)
+}
+
+/// The entry of every briefing in `search-index.json`, by fingerprint: taken from `last`
+/// when there, made otherwise.
+fn search_entries(
+    site: &crate::pipeline::Site,
+    fps: &fingerprint::Fingerprints,
+    mut last: HashMap<u64, Vec<u8>>,
+) -> HashMap<u64, Vec<u8>> {
+    let fresh: Vec<(u64, Option<Vec<u8>>)> = fps
+        .search_entries
+        .iter()
+        .map(|fp| (*fp, last.remove(fp)))
+        .collect();
+    fresh
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (fp, old))| {
+            let entry = match old {
+                Some(e) => e,
+                None => {
+                    let excerpt = render::search::excerpt(&site.bodies[i]);
+                    hosting::search_entry(site, i, &excerpt)
+                }
+            };
+            (fp, entry)
+        })
+        .collect()
 }

@@ -25,6 +25,7 @@ impl Stamp {
 }
 
 /// One Markdown file, parsed.
+#[derive(Clone)]
 pub struct Entry {
     pub stamp: Option<Stamp>,
     /// Hash of the front matter as read (what page fingerprints build on; bodies are

@@ -7,7 +7,6 @@ use crate::model::Kind;
 use crate::pipeline::Site;
 use crate::urls;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The columns of `stances.csv`, in order.
 pub const STANCE_COLUMNS: [&str; 13] = [
@@ -208,23 +207,25 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
             }
         })
         .collect();
-    let mut weights: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    // Every pair named together, once per briefing; sorted, equal pairs are counted.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for refs in &r.refs {
         let mut named: Vec<u32> = refs.entities().map(|e| e.0).collect();
         named.sort_unstable();
         named.dedup();
         for (i, &a) in named.iter().enumerate() {
             for &b in &named[i + 1..] {
-                *weights.entry((a, b)).or_default() += 1;
+                pairs.push((a, b));
             }
         }
     }
-    let edges = weights
-        .into_iter()
-        .map(|((a, b), weight)| Edge {
-            source: node_id(crate::model::EntityIdx(a)),
-            target: node_id(crate::model::EntityIdx(b)),
-            weight,
+    pairs.sort_unstable();
+    let edges = pairs
+        .chunk_by(|x, y| x == y)
+        .map(|run| Edge {
+            source: node_id(crate::model::EntityIdx(run[0].0)),
+            target: node_id(crate::model::EntityIdx(run[0].1)),
+            weight: run.len() as u32,
         })
         .collect();
     search::json(&Graph { nodes, edges })

@@ -12,6 +12,79 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A file, or a family of files, generated from the site rather than copied or rendered
+/// through a template. Each is made on its own, so that a live preview makes again only
+/// those whose inputs changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Generated {
+    /// `sitemap.xml` and `robots.txt`.
+    Sitemap,
+    /// `search-index.json`, the whole index in one file.
+    SearchIndex,
+    /// `search/meta.json`.
+    SearchMeta,
+    /// `search/w/*.json`.
+    SearchWords,
+    /// `search/d/*.json`.
+    SearchDocs,
+    /// `data/stances.csv`.
+    StancesCsv,
+    /// `data/entities.json`.
+    EntitiesJson,
+    /// `data/graph.json`.
+    GraphJson,
+}
+
+impl Generated {
+    /// Every generated file family.
+    pub const ALL: [Generated; 8] = [
+        Generated::Sitemap,
+        Generated::SearchIndex,
+        Generated::SearchMeta,
+        Generated::SearchWords,
+        Generated::SearchDocs,
+        Generated::StancesCsv,
+        Generated::EntitiesJson,
+        Generated::GraphJson,
+    ];
+
+    /// Whether it quotes the start of each briefing's body.
+    pub fn needs_excerpts(self) -> bool {
+        matches!(self, Generated::SearchIndex | Generated::SearchWords)
+    }
+
+    /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, needed
+    /// only when [`Generated::needs_excerpts`].
+    pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
+        let one = |path: &str, bytes: Vec<u8>| vec![(path.to_string(), bytes)];
+        match self {
+            Generated::Sitemap => vec![
+                ("sitemap.xml".into(), sitemap(site).into_bytes()),
+                (
+                    "robots.txt".into(),
+                    format!(
+                        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                        site.config.base_url
+                    )
+                    .into_bytes(),
+                ),
+            ],
+            Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
+            Generated::SearchMeta => one("search/meta.json", search::meta(site)),
+            Generated::SearchWords => search::word_files(site, excerpts),
+            Generated::SearchDocs => search::doc_files(site),
+            Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
+            Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
+            Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
+        }
+    }
+}
+
+/// The start of every briefing's body as plain text, by briefing index.
+pub fn excerpts(site: &Site) -> Vec<String> {
+    site.bodies.par_iter().map(|b| search::excerpt(b)).collect()
+}
+
 /// Every non-template file of the output: (path, bytes), in a stable order.
 /// Later entries replace earlier ones: default theme, site theme, generated files, then
 /// the site's own `static/`, so a site can replace anything, robots.txt included.
@@ -24,15 +97,23 @@ pub fn files(
     files_with(site, theme, views, &|p| std::fs::read(p), diags)
 }
 
-/// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).
-pub fn files_with(
+/// Copied files: those generated files replace (`below`: the default theme's, the
+/// content folder's and the site theme's), and those that replace generated files
+/// (`above`: the site's own `static/`).
+pub struct Copied {
+    pub below: BTreeMap<String, Vec<u8>>,
+    pub above: BTreeMap<String, Vec<u8>>,
+}
+
+/// The copied files, read with `read` (a live preview keeps unchanged ones in memory).
+pub fn copied(
     site: &Site,
     theme: &Theme,
-    views: &Views<'_>,
     read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
     diags: &mut Diagnostics,
-) -> BTreeMap<String, Vec<u8>> {
-    let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+) -> Copied {
+    let mut below: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut above: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let read = |path: &std::path::Path, diags: &mut Diagnostics| match read_file(path) {
         Ok(bytes) => Some(bytes),
         Err(e) => {
@@ -46,65 +127,44 @@ pub fn files_with(
         }
     };
     for (path, bytes) in super::theme::default_statics() {
-        out.insert(path, bytes.to_vec());
+        below.insert(path, bytes.to_vec());
     }
     for f in &site.assets {
         if let Some(bytes) = read(&f.source, diags) {
-            out.insert(f.output_path.clone(), bytes);
+            below.insert(f.output_path.clone(), bytes);
         }
     }
     for (path, src) in super::theme::site_statics(theme) {
         if let Some(bytes) = read(&src, diags) {
-            out.insert(path, bytes);
+            below.insert(path, bytes);
         }
     }
-    // The generated files are independent of one another: built side by side.
-    let ((sitemap, (index, split)), (stances, (entities, graph))) = rayon::join(
-        || {
-            rayon::join(
-                || sitemap(site),
-                || {
-                    let excerpts: Vec<String> =
-                        site.bodies.par_iter().map(|b| search::excerpt(b)).collect();
-                    (
-                        search_index(site, views, &excerpts),
-                        search::files(site, &excerpts),
-                    )
-                },
-            )
-        },
-        || {
-            rayon::join(
-                || exports::stances_csv(site),
-                || {
-                    rayon::join(
-                        || exports::entities_json(site),
-                        || exports::graph_json(site),
-                    )
-                },
-            )
-        },
-    );
-    out.insert("sitemap.xml".into(), sitemap.into_bytes());
-    out.insert(
-        "robots.txt".into(),
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-            site.config.base_url
-        )
-        .into_bytes(),
-    );
-    out.insert("search-index.json".into(), index);
-    out.extend(split);
-    out.insert("data/stances.csv".into(), stances);
-    out.insert("data/entities.json".into(), entities);
-    out.insert("data/graph.json".into(), graph);
     for f in &site.statics {
         if let Some(bytes) = read(&f.source, diags) {
-            out.insert(f.output_path.clone(), bytes);
+            above.insert(f.output_path.clone(), bytes);
         }
     }
-    out
+    Copied { below, above }
+}
+
+/// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).
+pub fn files_with(
+    site: &Site,
+    theme: &Theme,
+    _views: &Views<'_>,
+    read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<u8>> {
+    let Copied { mut below, above } = copied(site, theme, read_file, diags);
+    // The generated files are independent of one another: built side by side.
+    let excerpts = excerpts(site);
+    let generated: Vec<Vec<(String, Vec<u8>)>> = Generated::ALL
+        .par_iter()
+        .map(|g| g.make(site, &excerpts))
+        .collect();
+    below.extend(generated.into_iter().flatten());
+    below.extend(above);
+    below
 }
 
 fn xml_escape(s: &str) -> String {
@@ -168,31 +228,46 @@ struct SearchEntry<'a> {
     excerpt: &'a str,
 }
 
-fn search_index(site: &Site, _views: &Views<'_>, excerpts: &[String]) -> Vec<u8> {
-    let r = &site.resolved;
-    let entries: Vec<SearchEntry<'_>> = r
-        .briefings
-        .iter()
-        .zip(&r.refs)
-        .zip(excerpts)
-        .rev()
-        .map(|((b, refs), excerpt)| {
-            let mut names = Vec::new();
-            for e in refs.entities() {
-                let en = r.entity(e);
-                names.push(en.name.as_str());
-                names.extend(en.aliases.iter().map(String::as_str));
-            }
-            SearchEntry {
-                title: &b.title,
-                url: urls::href("", &urls::briefing(&b.slug)),
-                date: b.date.ymd(),
-                summary: b.summary.as_deref(),
-                names,
-                tags: refs.tags.iter().map(|&t| r.tags[t].name.as_str()).collect(),
-                excerpt,
-            }
-        })
+fn search_index(site: &Site, excerpts: &[String]) -> Vec<u8> {
+    let entries: Vec<Vec<u8>> = (0..site.resolved.briefings.len())
+        .into_par_iter()
+        .map(|i| search_entry(site, i, &excerpts[i]))
         .collect();
-    search::json(&entries)
+    search_index_of(entries.iter().map(Vec::as_slice))
+}
+
+/// The `search-index.json` entry of briefing `i`, whose body starts with `excerpt`.
+pub fn search_entry(site: &Site, i: usize, excerpt: &str) -> Vec<u8> {
+    let r = &site.resolved;
+    let (b, refs) = (&r.briefings[i], &r.refs[i]);
+    let mut names = Vec::new();
+    for e in refs.entities() {
+        let en = r.entity(e);
+        names.push(en.name.as_str());
+        names.extend(en.aliases.iter().map(String::as_str));
+    }
+    search::json(&SearchEntry {
+        title: &b.title,
+        url: urls::href("", &urls::briefing(&b.slug)),
+        date: b.date.ymd(),
+        summary: b.summary.as_deref(),
+        names,
+        tags: refs.tags.iter().map(|&t| r.tags[t].name.as_str()).collect(),
+        excerpt,
+    })
+}
+
+/// `search-index.json` from the entries of every briefing, oldest first (the file lists
+/// the newest first).
+pub fn search_index_of<'a>(entries: impl DoubleEndedIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1 << 20);
+    out.push(b'[');
+    for (n, e) in entries.rev().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(e);
+    }
+    out.push(b']');
+    out
 }

@@ -191,13 +191,12 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct Doc<'a>(&'a str, String, String, &'a str, String);
 
-/// Every file of the split search index: (output path, bytes).
-pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
+/// `search/meta.json`: entities, tags, dates and who names what.
+pub fn meta(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let n = r.briefings.len();
     // Briefing index → its number, newest first.
     let number = |b: usize| (n - 1 - b) as u32;
-    let mut out = Vec::new();
 
     let mut ent: Vec<Vec<u32>> = vec![Vec::new(); r.entities.len()];
     let mut tag: Vec<Vec<u32>> = vec![Vec::new(); r.tags.len()];
@@ -264,8 +263,16 @@ pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
             })
             .collect(),
     };
-    out.push(("search/meta.json".to_string(), json(&meta)));
+    json(&meta)
+}
 
+/// `search/w/<key>.json`: the words of titles, summaries and excerpts, with the
+/// briefings they are in.
+pub fn word_files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
+    let r = &site.resolved;
+    let n = r.briefings.len();
+    let number = |b: usize| (n - 1 - b) as u32;
+    let mut out = Vec::new();
     // Words → (briefings whose title has it, briefings whose summary or excerpt has it).
     let mut index: BTreeMap<String, Postings> = BTreeMap::new();
     for (b, br) in r.briefings.iter().enumerate() {
@@ -302,7 +309,13 @@ pub fn files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
     for (key, words) in shards {
         out.push((format!("search/w/{key}.json"), json(&words)));
     }
+    out
+}
 
+/// `search/d/<n>.json`: the briefings to list, newest first, [`DOC_SHARD`] per file.
+pub fn doc_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let r = &site.resolved;
+    let mut out = Vec::new();
     let docs: Vec<Doc<'_>> = r
         .briefings
         .iter()
