@@ -293,7 +293,7 @@ enum KillAt {
 fn a_build_killed_at_any_point_keeps_the_previous_output_and_the_next_build_is_clean() {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
-    let site = big_site(400);
+    let site = big_site(250);
     let root = site.root().to_path_buf();
     let variant = |title: &str| site.write("site.yaml", &format!("title: {title}\n"));
     let listing = || -> Vec<String> {
