@@ -147,9 +147,25 @@ impl Staging {
         Ok(Staging { dir, output })
     }
 
-    /// Replaces the output with the staged folder. The old output is moved aside first and
-    /// removed only once the new one is in place.
+    /// Replaces the output with the staged folder. Where the system can, the two folders
+    /// trade places in one step, so `output` always holds a whole build; elsewhere the old
+    /// output is moved aside first and removed only once the new one is in place (a kill
+    /// between the two renames leaves it aside, and the next build's [`recover`] puts it back).
     pub fn commit(self) -> Result<(), OutputError> {
+        let had_old = self.output.exists();
+        if had_old {
+            // The old output is about to be removed under one of our temporary names; with
+            // the marker, a removal cut short by a kill is finished by the next `recover`.
+            let marker = self.output.join(MARKER);
+            let real_dir = fs::symlink_metadata(&self.output).is_ok_and(|m| m.is_dir());
+            if real_dir && !marker.exists() {
+                fs::write(&marker, b"").map_err(|e| OutputError::Io(self.output.clone(), e))?;
+            }
+            if exchange(&self.dir, &self.output).is_ok() {
+                // `self.dir` now holds the previous output; dropping `self` removes it.
+                return Ok(());
+            }
+        }
         let old = self.dir.with_file_name(format!(
             ".{}.dossier-old-{}",
             self.output
@@ -158,7 +174,6 @@ impl Staging {
                 .unwrap_or_default(),
             std::process::id()
         ));
-        let had_old = self.output.exists();
         if had_old {
             fs::rename(&self.output, &old).map_err(|e| OutputError::Io(self.output.clone(), e))?;
         }
@@ -169,15 +184,53 @@ impl Staging {
             return Err(OutputError::Io(self.output.clone(), e));
         }
         if had_old {
-            let _ = fs::remove_dir_all(&old);
+            remove_ours(&old);
         }
         std::mem::forget(self);
         Ok(())
     }
 }
 
-/// Cleans up after a build that was killed: a half-written staging folder is removed, and
-/// an output that was moved aside but never replaced is moved back.
+/// Swaps two folders in one step (`renameat2` with `RENAME_EXCHANGE`); an error (an older
+/// kernel, a file system without it) changes nothing, and the caller falls back to renames.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Removes a folder this tool made, its marker last: a removal cut short by a kill leaves a
+/// folder that still says it is ours (or an empty one), which the next [`recover`] removes.
+fn remove_ours(dir: &Path) {
+    // An output that was a symlink: remove the link, never what it points to.
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.filter_map(Result::ok) {
+            if e.file_name() == MARKER {
+                continue;
+            }
+            // The entry's own type: a symlink is removed, never followed.
+            let _ = match e.file_type() {
+                Ok(t) if t.is_dir() => fs::remove_dir_all(e.path()),
+                _ => fs::remove_file(e.path()),
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
+}
+
+/// Cleans up after a build that was killed: a half-written staging folder, or a previous
+/// output whose removal was cut short, is removed, and an output that was moved aside but
+/// never replaced is moved back.
 pub fn recover(output: &Path) {
     let output = absolute(output);
     let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
@@ -203,20 +256,26 @@ pub fn recover(output: &Path) {
         let pid = n.rsplit('-').next().unwrap_or("");
         let running =
             pid != std::process::id().to_string() && Path::new("/proc").join(pid).exists();
-        if !path.join(MARKER).exists() || running {
+        if running {
+            continue;
+        }
+        if !path.join(MARKER).exists() {
+            // Killed between creating the folder and marking it, or between removing the
+            // marker and the folder: empty. Anything else under the name is not ours to touch.
+            let _ = fs::remove_dir(&path);
             continue;
         }
         if n.starts_with(&old) && !output.exists() {
             let _ = fs::rename(&path, output);
         } else {
-            let _ = fs::remove_dir_all(&path);
+            remove_ours(&path);
         }
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
+        remove_ours(&self.dir);
     }
 }
 

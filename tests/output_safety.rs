@@ -180,9 +180,14 @@ fn leftovers_of_a_killed_build_are_cleaned_up_or_restored() {
         child.wait().unwrap();
         child.id()
     };
-    let (a, b) = (dead(), dead());
+    let (a, b, c, d) = (dead(), dead(), dead(), dead());
     // A build killed after moving the old output aside, and another killed mid-write.
     let tmp = site.root().join(format!(".output.dossier-tmp-{b}"));
+    // One killed between creating its staging folder and marking it as ours: empty.
+    std::fs::create_dir(site.root().join(format!(".output.dossier-tmp-{c}"))).unwrap();
+    // A folder that only looks like ours (no marker, not empty) is never touched.
+    let foreign = format!(".output.dossier-tmp-{d}");
+    site.write(&format!("{foreign}/notes.txt"), "mine");
     std::fs::rename(
         site.out(),
         site.root().join(format!(".output.dossier-old-{a}")),
@@ -204,8 +209,13 @@ fn leftovers_of_a_killed_build_are_cleaned_up_or_restored() {
     let names: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("dossier-"))
         .collect();
-    assert!(!names.iter().any(|n| n.contains("dossier-")), "{names:?}");
+    assert_eq!(names, std::slice::from_ref(&foreign));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join(foreign).join("notes.txt")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -221,4 +231,215 @@ fn the_sites_own_output_folder_is_always_replaced_and_kept_on_errors() {
     std::fs::remove_file(site.root().join("content/broken.md")).unwrap();
     assert_eq!(site.build().code, 0);
     assert!(!site.out().join("stale").exists());
+}
+
+/// A site big enough that a build takes a while: `n` short briefings naming a few profiles.
+fn big_site(n: usize) -> TestSite {
+    let site = TestSite::new(&[]);
+    for i in 0..40 {
+        site.write(
+            &format!("content/actors/actor-{i}.md"),
+            &format!("---\nname: Actor {i}\n---\nProfile {i}.\n"),
+        );
+    }
+    for i in 0..n {
+        site.write(
+            &format!(
+                "content/briefings/2025-{:02}-{:02}-b{i:04}.md",
+                1 + i % 12,
+                1 + i % 28
+            ),
+            &format!(
+                "---\ntitle: Briefing {i}\nactors: [Actor {}, Actor {}]\ntags: [t{}]\n---\nBody {i} names [[Actor {}]].\n",
+                i % 40,
+                (i * 7) % 40,
+                i % 20,
+                i % 40
+            ),
+        );
+    }
+    site
+}
+
+/// A hash of every file under `dir`, by relative path (whole trees of bytes would not fit
+/// comfortably in memory five times over).
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, u64> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, bytes)| {
+            let mut h = DefaultHasher::new();
+            bytes.hash(&mut h);
+            (p, h.finish())
+        })
+        .collect()
+}
+
+/// Where a build is killed: on what the test sees of its progress, or after a delay.
+#[derive(Debug, Clone, Copy)]
+enum KillAt {
+    /// The staging folder exists.
+    Staging,
+    /// The staging folder holds this many files.
+    Filled(usize),
+    /// `output/` shows the new build: the swap is done, the old output is being removed.
+    Swapped,
+    /// This many milliseconds after the start.
+    After(u64),
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_at_any_point_keeps_the_previous_output_and_the_next_build_is_clean() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let site = big_site(250);
+    let root = site.root().to_path_buf();
+    let variant = |title: &str| site.write("site.yaml", &format!("title: {title}\n"));
+    let listing = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    let sources = || {
+        let mut t = tree(&root);
+        t.retain(|p, _| !p.starts_with("output/") && !p.starts_with(".output."));
+        t
+    };
+    // Two clean builds, whose output differs on every page (the site title is on each).
+    let titles = ["Desk B", "Desk A"];
+    let mut reference = Vec::new();
+    for title in titles {
+        variant(title);
+        let r = site.build();
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        reference.push(tree(&site.out()));
+    }
+    let total = reference[0].len();
+    assert_ne!(reference[0], reference[1]);
+    // Kill points from a fixed seed, so every run tries the same ones.
+    let mut seed: u64 = 0x5eed_cafe;
+    let mut next = |below: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % below.max(1)
+    };
+    let points = [
+        KillAt::Staging,
+        KillAt::Filled(1 + next(total as u64 / 2) as usize),
+        KillAt::Filled(total / 2 + next(total as u64 / 2) as usize),
+        KillAt::Swapped,
+        KillAt::After(next(400)),
+    ];
+    let mut previous = 1; // output/ holds "Desk A"
+    for (i, point) in points.into_iter().enumerate() {
+        let target = i % 2;
+        variant(titles[target]);
+        let before = sources();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "-q", "--root"])
+            .arg(&root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let staging = root.join(format!(".output.dossier-tmp-{pid}"));
+        let start = Instant::now();
+        let mut killed = false;
+        while child.try_wait().unwrap().is_none() {
+            let now = match point {
+                KillAt::Staging => staging.exists(),
+                KillAt::Filled(n) => {
+                    walkdir::WalkDir::new(&staging)
+                        .into_iter()
+                        .filter_map(Result::ok)
+                        .filter(|e| e.file_type().is_file())
+                        .count()
+                        >= n
+                }
+                KillAt::Swapped => std::fs::read_to_string(site.out().join("index.html"))
+                    .is_ok_and(|p| p.contains(titles[target])),
+                KillAt::After(ms) => start.elapsed() >= Duration::from_millis(ms),
+            };
+            if now {
+                killed = child.kill().is_ok();
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        child.wait().unwrap();
+
+        // Only the documented temporary names of the killed build appear beside the output,
+        // the sources are untouched, and the output is one whole build: the previous one, or
+        // the new one once the swap happened; never a mix.
+        let allowed = [
+            format!(".output.dossier-old-{pid}"),
+            format!(".output.dossier-tmp-{pid}"),
+            "content".to_string(),
+            "output".to_string(),
+            "site.yaml".to_string(),
+        ];
+        let names = listing();
+        assert!(
+            names.iter().all(|n| allowed.contains(n)),
+            "{point:?}: {names:?}"
+        );
+        assert_eq!(sources(), before, "{point:?}: sources changed");
+        let out = if site.out().exists() {
+            site.out()
+        } else {
+            // Only where the folders cannot trade places in one step: moved aside, whole.
+            root.join(format!(".output.dossier-old-{pid}"))
+        };
+        let now = tree(&out);
+        let which = reference.iter().position(|r| *r == now);
+        eprintln!(
+            "{point:?}: killed {killed} after {:?}; output is the {} build; {} leftover(s)",
+            start.elapsed(),
+            if which == Some(target) {
+                "new"
+            } else {
+                "previous"
+            },
+            names.len() - 3
+        );
+        assert!(
+            which == Some(previous) || which == Some(target),
+            "{point:?}: the output is neither the previous build nor the new one ({} files)",
+            now.len()
+        );
+        // The next build cleans up and matches a clean build of the same sources.
+        let r = site.build();
+        assert_eq!(r.code, 0, "{point:?}: {}", r.stderr);
+        assert!(
+            tree(&site.out()) == reference[target],
+            "{point:?}: the build after the kill differs from a clean build"
+        );
+        assert_eq!(
+            listing(),
+            ["content", "output", "site.yaml"],
+            "{point:?}: leftovers"
+        );
+        previous = target;
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_symlink_is_replaced_and_its_target_left_alone() {
+    let site = good_site();
+    let target = tempfile::tempdir().unwrap();
+    std::fs::write(target.path().join("keep.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(target.path(), site.out()).unwrap();
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.out().join("briefings/a/index.html").is_file());
+    assert!(!site.out().is_symlink());
+    let left: Vec<_> = snapshot(target.path()).into_keys().collect();
+    assert_eq!(left, ["keep.txt"]);
 }

@@ -5,90 +5,12 @@
 mod common;
 
 use common::TestSite;
+use common::serve::Running;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-/// A running `dossier` process, stopped when dropped.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        // SIGTERM first, so that serve removes its preview folder.
-        let _ = Command::new("kill")
-            .arg(self.child.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Running {
-    fn start(site: &TestSite, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(args)
-            .arg("--root")
-            .arg(site.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start dossier");
-        let out = child.stdout.take().expect("stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Running { child, lines }
-    }
-
-    /// The first stdout line containing `needle`.
-    fn line(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while Instant::now() < deadline {
-            match self.lines.recv_timeout(Duration::from_millis(200)) {
-                Ok(l) if l.contains(needle) => return l,
-                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            }
-        }
-        panic!("dossier never printed a line with {needle:?}");
-    }
-
-    /// Starts `serve --port 0` and returns it with its address and preview folder.
-    fn serve(site: &TestSite) -> (Running, String, PathBuf) {
-        let r = Running::start(site, &["serve", "--port", "0"]);
-        let line = r.line("serving http://");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|s| s.split('/').next())
-            .expect("address")
-            .to_string();
-        let dir = line
-            .split(" from ")
-            .nth(1)
-            .and_then(|s| s.split(" (").next())
-            .expect("folder");
-        (r, addr, PathBuf::from(dir))
-    }
-}
 
 /// A raw HTTP/1.1 GET (no client library normalizes the path on our behalf).
 fn get(addr: &str, path: &[u8]) -> (u16, String) {

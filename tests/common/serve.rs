@@ -1,0 +1,88 @@
+//! A `dossier` process for tests of `serve` and `build --watch`: its stdout lines as they
+//! come, and a SIGTERM when dropped.
+
+use super::TestSite;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// A running `dossier` process, stopped when dropped.
+pub struct Running {
+    pub child: Child,
+    pub lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // SIGTERM first, so that serve removes its preview folder.
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Running {
+    /// Starts `dossier ARGS --root SITE`, its stdout read line by line on a thread.
+    pub fn start(site: &TestSite, args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dossier");
+        let out = child.stdout.take().expect("stdout");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Running { child, lines }
+    }
+
+    /// The first stdout line containing `needle`.
+    pub fn line(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            match self.lines.recv_timeout(Duration::from_millis(200)) {
+                Ok(l) if l.contains(needle) => return l,
+                Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        panic!("dossier never printed a line with {needle:?}");
+    }
+
+    /// Starts `serve --port 0` and returns it with its address and preview folder.
+    pub fn serve(site: &TestSite) -> (Running, String, PathBuf) {
+        let r = Running::start(site, &["serve", "--port", "0"]);
+        let line = r.line("serving http://");
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .expect("address")
+            .to_string();
+        let dir = line
+            .split(" from ")
+            .nth(1)
+            .and_then(|s| s.split(" (").next())
+            .expect("folder");
+        (r, addr, PathBuf::from(dir))
+    }
+}
