@@ -20,8 +20,20 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// True for characters that take no space on screen: zero-width spaces and joiners, the
+/// byte-order mark, soft hyphens, direction marks and controls, variation selectors. A name
+/// is matched and slugified as it looks, so `Ali\u{200B}ce` is `Alice`.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
 /// ASCII as written; other characters transliterated, without the apostrophes that mark
-/// soft signs (`Зеленський` → `Zelenskii`, not `Zelens'kii`).
+/// soft signs (`Зеленський` → `Zelenskii`, not `Zelens'kii`), and without invisible ones.
 fn transliterate(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
@@ -30,6 +42,7 @@ fn transliterate(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c);
+        } else if is_invisible(c) {
         } else if c == '’' {
             out.push('\'');
         } else if let Some(t) = deunicode::deunicode_char(c) {
@@ -75,6 +88,21 @@ mod tests {
             let once = slugify(s);
             assert_eq!(slugify(&once), once);
         }
+    }
+
+    #[test]
+    fn invisible_characters_neither_split_nor_join_names() {
+        for hidden in [
+            "Ali\u{200B}ce",
+            "Al\u{200D}ice",
+            "\u{FEFF}Alice",
+            "Ali\u{00AD}ce",
+        ] {
+            assert_eq!(match_key(hidden), "alice", "{hidden:?}");
+            assert_eq!(slugify(hidden), "alice", "{hidden:?}");
+        }
+        assert_eq!(match_key("\u{202E}ecilA"), "ecila");
+        assert_ne!(match_key("Alice"), match_key("Alicia\u{200B}"));
     }
 
     #[test]
