@@ -1,7 +1,12 @@
 //! `slugify` and the case- and diacritic-insensitive matching key of the content model.
 
+/// The longest slug: a page's folder is named by it, and file systems refuse names over
+/// 255 bytes (a title of Chinese characters transliterates to several times its length).
+pub const MAX_SLUG: usize = 200;
+
 /// Transliterates to ASCII, lower-cases, turns every run of other characters into one `-`
-/// and trims `-`. May return an empty string, which callers report as an error.
+/// and trims `-`; past [`MAX_SLUG`] characters, cuts at the last word that fits. May
+/// return an empty string, which callers report as an error.
 pub fn slugify(s: &str) -> String {
     let ascii = transliterate(s);
     let mut out = String::with_capacity(ascii.len());
@@ -16,6 +21,14 @@ pub fn slugify(s: &str) -> String {
         } else {
             dash = true;
         }
+    }
+    if out.len() > MAX_SLUG {
+        // ASCII only, so byte positions are character positions.
+        let cut = out[..=MAX_SLUG]
+            .rfind('-')
+            .filter(|&i| i > 0)
+            .unwrap_or(MAX_SLUG);
+        out.truncate(cut);
     }
     out
 }
@@ -80,6 +93,17 @@ mod tests {
         assert_eq!(slugify("/etc/x"), "etc-x");
         assert_eq!(slugify("  --Hello,   World!-- "), "hello-world");
         assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word() {
+        let long = "word ".repeat(100);
+        let slug = slugify(&long);
+        assert_eq!(slug.len(), 199, "{slug}");
+        assert!(slug.ends_with("word") && !slug.ends_with('-'));
+        assert_eq!(slugify(&slug), slug);
+        assert_eq!(slugify(&"a".repeat(300)).len(), MAX_SLUG);
+        assert!(slugify(&"北京".repeat(100)).len() <= MAX_SLUG);
     }
 
     #[test]
