@@ -23,6 +23,18 @@ fn variant(case: &str, with: &str, safe_html: bool) -> TestSite {
         }
         site.write(&rel, &text);
     }
+    // A file name holds what a file system allows of the attack (no `/`).
+    let name = if with.is_empty() || with == "plain words" {
+        "plain-name".to_string()
+    } else {
+        "\"><img src=x onerror=alert(1)>".to_string()
+    };
+    if case == "payloads" {
+        site.write(
+            &format!("content/briefings/2025-11-18-{name}.md"),
+            "---\ntitle: Named by its file\n---\n",
+        );
+    }
     site
 }
 
@@ -532,4 +544,59 @@ fn invisible_characters_neither_split_one_name_nor_join_two() {
         .into_iter()
         .collect();
     assert_eq!(actors, ["alice", "alicia"]);
+}
+
+mod disguises {
+    use proptest::prelude::*;
+
+    /// `javascript:alert(1)` written as an attacker might: each letter in either case or as
+    /// a character reference, tabs and newlines between letters, controls and spaces before.
+    fn disguised() -> impl Strategy<Value = String> {
+        let letters: Vec<BoxedStrategy<String>> = "javascript:"
+            .chars()
+            .map(|c| {
+                let upper = c.to_ascii_uppercase();
+                prop_oneof![
+                    Just(c.to_string()),
+                    Just(upper.to_string()),
+                    Just(format!("&#x{:x};", c as u32)),
+                    Just(format!("&#{};", c as u32)),
+                    Just(format!("&#X{:02X};", upper as u32)),
+                ]
+                .prop_flat_map(|l| {
+                    proptest::sample::select(vec!["", "", "\t", "\n", "\r", "&Tab;", "&NewLine;"])
+                        .prop_map(move |gap| format!("{gap}{l}"))
+                })
+                .boxed()
+            })
+            .collect();
+        (
+            proptest::sample::select(vec!["", " ", "\u{1}", "\u{0} ", "\t\n "]),
+            letters,
+        )
+            .prop_map(|(lead, parts)| format!("{lead}{}alert(1)", parts.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn a_disguised_javascript_url_is_still_javascript(url in disguised()) {
+            let scheme = dossier::urls::script_scheme(&url);
+            prop_assert_eq!(scheme.as_deref(), Some("javascript"));
+        }
+
+        #[test]
+        fn safe_html_leaves_no_disguised_javascript_link(url in disguised()) {
+            let html = dossier::sanitize::body(&format!("<a href=\"{url}\">x</a><img src=\"{url}\">"));
+            // What is left is read as a browser reads it (a NUL becomes U+FFFD, which
+            // makes the URL relative).
+            for tag in super::start_tags(&html) {
+                for (name, value) in tag.attrs {
+                    let value = value.replace("&amp;", "&");
+                    prop_assert!(dossier::urls::script_scheme(&value).is_none(), "{} in {}", name, html);
+                }
+            }
+        }
+    }
 }
