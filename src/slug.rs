@@ -52,10 +52,10 @@ fn transliterate(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    // deunicode turns a zero-width space into a space: `Ali\u{200B}ce` would be two words.
+    for c in s.chars().filter(|&c| !is_invisible(c)) {
         if c.is_ascii() {
             out.push(c);
-        } else if is_invisible(c) {
         } else if c == '’' {
             out.push('\'');
         } else if let Some(t) = deunicode::deunicode_char(c) {
