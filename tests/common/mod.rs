@@ -1,6 +1,8 @@
 //! Helpers for integration tests: tiny sites in temp folders, the binary, link checks.
 #![allow(dead_code)]
 
+pub mod markup;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
