@@ -110,6 +110,9 @@ pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Optio
                 text,
             })
         }
+        // Removed since the folder was listed (an editor's save, a `git checkout`): the
+        // build sees the site as it is now, without it.
+        Err(_) if std::fs::symlink_metadata(file).is_err() => None,
         Err((span, msg)) => {
             diags.error(Code::FileUnreadable, &rel, span, msg);
             None
