@@ -15,6 +15,8 @@ pub struct Config {
     pub language: String,
     pub description: Option<String>,
     pub theme: Option<String>,
+    /// Raw HTML in Markdown bodies is sanitized instead of kept as written.
+    pub safe_html: bool,
 }
 
 impl Config {
@@ -27,11 +29,19 @@ impl Config {
             language: "en".to_string(),
             description: None,
             theme: None,
+            safe_html: false,
         }
     }
 }
 
-const KEYS: &[&str] = &["title", "base_url", "language", "description", "theme"];
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "description",
+    "theme",
+    "safe_html",
+];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
 pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Option<Config> {
@@ -90,6 +100,26 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let language = get("language", diags);
     let description = get("description", diags);
     let theme = get("theme", diags);
+    let safe_html = match entries.iter().find(|(k, _, _)| k == "safe_html") {
+        None => false,
+        Some((_, _, n)) => match &n.value {
+            Yaml::Bool(b) => *b,
+            Yaml::Null => false,
+            other => {
+                diags.error(
+                    Code::WrongType,
+                    PATH,
+                    n.span,
+                    format!(
+                        "`safe_html` must be true or false, not {}",
+                        other.describe()
+                    ),
+                );
+                ok = false;
+                false
+            }
+        },
+    };
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
             let d = diags.warning(
@@ -151,5 +181,6 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
         language: language.unwrap_or_else(|| "en".to_string()),
         description,
         theme,
+        safe_html,
     })
 }

@@ -67,11 +67,17 @@ pub enum Code {
     Template,
     /// a file of the output that cannot be read or written
     Output,
+    /// a body link or image whose URL would run script (`javascript:`, `data:` …)
+    ScriptUrl,
+    /// a name or alias that looks like another entity's but is spelled differently
+    ConfusableName,
+    /// a site past a limit on files or aliases
+    SiteLimit,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 29] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -98,6 +104,9 @@ impl Code {
         Code::ThemeNotFound,
         Code::Template,
         Code::Output,
+        Code::ScriptUrl,
+        Code::ConfusableName,
+        Code::SiteLimit,
     ];
 
     /// The code as printed: `D001`.
@@ -129,6 +138,9 @@ impl Code {
             Code::ThemeNotFound => "D024",
             Code::Template => "D025",
             Code::Output => "D026",
+            Code::ScriptUrl => "D027",
+            Code::ConfusableName => "D028",
+            Code::SiteLimit => "D029",
         }
     }
 }

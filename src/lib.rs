@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod confusable;
 pub mod diagnostic;
 pub mod front_matter;
 pub mod incremental;
@@ -14,6 +15,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
+pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;

@@ -68,11 +68,18 @@ pub struct LinkContext<'a> {
     pub paths: HashMap<String, Target>,
     /// Content paths of the other files under `content/`, copied to the same output path.
     pub assets: HashSet<String>,
+    /// Raw HTML in bodies is sanitized (site.yaml `safe_html: true`).
+    pub safe_html: bool,
 }
 
 impl<'a> LinkContext<'a> {
     /// Indexes the content paths of every briefing and profile.
-    pub fn new(site: &'a Resolved, names: &'a Names, assets: HashSet<String>) -> Self {
+    pub fn new(
+        site: &'a Resolved,
+        names: &'a Names,
+        assets: HashSet<String>,
+        safe_html: bool,
+    ) -> Self {
         let mut paths = HashMap::new();
         for (i, b) in site.briefings.iter().enumerate() {
             paths.insert(
@@ -90,6 +97,7 @@ impl<'a> LinkContext<'a> {
             names,
             paths,
             assets,
+            safe_html,
         }
     }
 
@@ -135,6 +143,8 @@ pub fn render(
     let mut events: Vec<Event<'_>> = Vec::new();
     // For each open link: whether its start was dropped (rendered as plain text).
     let mut dropped: Vec<bool> = Vec::new();
+    // The same for each open image.
+    let mut images: Vec<bool> = Vec::new();
     let mut heading: Option<usize> = None;
     // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
     let mut label: Option<String> = None;
@@ -213,15 +223,24 @@ pub fn render(
                 id,
             }) => {
                 let span = lines.span(range.start, first_line);
-                let dest_url = href(&dest_url, dir, cx, path, span, diags)
-                    .url(&root, cx)
-                    .map_or(dest_url, Into::into);
+                let resolved = href(&dest_url, dir, cx, path, span, diags);
+                // An image that cannot be shown leaves its alt text, as a browser would.
+                images.push(matches!(resolved, Rewrite::Text));
+                if matches!(resolved, Rewrite::Text) {
+                    continue;
+                }
+                let dest_url = resolved.url(&root, cx).map_or(dest_url, Into::into);
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Image) => {
+                if !images.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Image));
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 has_h1 |= level == HeadingLevel::H1;
@@ -293,6 +312,9 @@ pub fn render(
     footnotes(&mut events, &mut ids);
     let mut html = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if cx.safe_html {
+        html = crate::sanitize::body(&html);
+    }
     let mut links: Vec<Target> = links.into_iter().collect();
     links.sort();
     Body {
@@ -613,6 +635,17 @@ fn href(
     span: crate::diagnostic::Span,
     diags: &mut Diagnostics,
 ) -> Rewrite {
+    if let Some(scheme) = urls::script_scheme(dest) {
+        diags.warning(
+            Code::ScriptUrl,
+            path,
+            span,
+            format!(
+                "`{scheme}:` URL not linked (it could run script in a reader's browser): rendered as text"
+            ),
+        );
+        return Rewrite::Text;
+    }
     // Root-relative URLs are moved under the base path with the rest of the page.
     let is_external = dest.starts_with('/')
         || dest.contains("://")

@@ -250,6 +250,10 @@ pub struct Profile {
     pub id: Slug,
     pub name: String,
     pub aliases: Vec<String>,
+    /// Where the name and each alias are written (the name's is line 1 when it comes from
+    /// the file name).
+    pub name_span: Span,
+    pub alias_spans: Vec<Span>,
     /// `kind:` of the profile (person, organization, country, …).
     pub subkind: Option<String>,
     pub role: Option<String>,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 /// Name lookup over the entities of a resolved site, used for `[[wiki]]` links.
 pub struct Names {
     keys: [HashMap<String, Vec<EntityIdx>>; 3],
+    ids: [HashMap<String, EntityIdx>; 3],
     briefings: HashMap<Slug, BriefingIdx>,
 }
 
@@ -23,8 +24,10 @@ impl Names {
     /// Indexes ids, names and aliases of every entity, and briefing slugs.
     pub fn new(site: &Resolved) -> Names {
         let mut keys: [HashMap<String, Vec<EntityIdx>>; 3] = Default::default();
+        let mut ids: [HashMap<String, EntityIdx>; 3] = Default::default();
         for (i, e) in site.entities.iter().enumerate() {
             let idx = EntityIdx(i as u32);
+            ids[e.id.kind as usize].insert(e.id.slug.to_string(), idx);
             let map = &mut keys[e.id.kind as usize];
             for k in std::iter::once(e.id.slug.as_str())
                 .chain(std::iter::once(e.name.as_str()))
@@ -42,13 +45,25 @@ impl Names {
             .enumerate()
             .map(|(i, b)| (b.slug.clone(), BriefingIdx(i as u32)))
             .collect();
-        Names { keys, briefings }
+        Names {
+            keys,
+            ids,
+            briefings,
+        }
     }
 
     /// Finds `name` among entities of `kind`, or of every kind when `kind` is `None`.
     pub fn find(&self, name: &str, kind: Option<Kind>) -> NameMatch {
         let key = match_key(name);
         let slug_key = crate::slug::slugify(name);
+        // Written as an id (`[[actor:alice]]`): that entity, even if an alias elsewhere
+        // is spelled the same.
+        if let Some(k) = kind
+            && slug_key == name.trim()
+            && let Some(&one) = self.ids[k as usize].get(&slug_key)
+        {
+            return NameMatch::One(one);
+        }
         let mut found: Vec<EntityIdx> = Vec::new();
         for k in Kind::ALL {
             if kind.is_some_and(|want| want != k) {

@@ -245,9 +245,11 @@ pub fn body_key(text: &str, first_line: u32, content_path: &str, depth: usize) -
 }
 
 /// Everything a body link can resolve against: briefing paths, slugs, titles and order;
-/// entity ids, names, aliases and profile paths; drafts; files beside the content.
-pub fn link_env(r: &Resolved, assets: &[StaticFile]) -> u64 {
+/// entity ids, names, aliases and profile paths; drafts; files beside the content; and
+/// whether raw HTML is sanitized.
+pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    safe_html.hash(&mut h);
     for b in &r.briefings {
         (&b.content_path, &b.slug, &b.title).hash(&mut h);
     }
@@ -307,9 +309,9 @@ pub fn assemble(
     let resolved = resolve::resolve(briefings, profiles, drafts, diags);
     let names = Names::new(&resolved);
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
-    let cx = LinkContext::new(&resolved, &names, asset_paths);
+    let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html);
     if let Some(c) = cache.as_deref_mut() {
-        let env = link_env(&resolved, &assets);
+        let env = link_env(&resolved, &assets, config.safe_html);
         if c.env != env {
             c.entries.clear();
             c.env = env;

@@ -138,6 +138,7 @@ pub fn resolve(
     dedupe_briefings(&mut briefings, diags);
     profiles.sort_by(|a, b| (a.kind, &a.id, &a.path).cmp(&(b.kind, &b.id, &b.path)));
     dedupe_profiles(&mut profiles, diags);
+    crate::confusable::check(&profiles, diags);
 
     let mut registries: [Registry; 3] = Default::default();
     for p in &profiles {
@@ -377,9 +378,16 @@ impl ProfileNames {
         names
     }
 
-    /// The one profile `name` names; `None` when it names several or none (a stub).
+    /// The one profile `name` names; `None` when it names several or none (a stub). The
+    /// same order of rules as `Resolver::lookup`.
     fn find(&self, kind: Kind, name: &str) -> Option<EntityIdx> {
         let k = kind as usize;
+        if let Some(slug) = Slug::new(name)
+            && slug.as_str() == name.trim()
+            && let Some(&e) = self.ids[k].get(&slug)
+        {
+            return Some(e);
+        }
         if let Some(v) = self.keys[k].get(&match_key(name)) {
             return (v.len() == 1).then(|| v[0]);
         }
@@ -458,6 +466,14 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     fn lookup(&self, kind: Kind, name: &str) -> Lookup {
         let reg = &self.registries[kind as usize];
+        // A reference written as an id is that profile, whatever else shares the spelling:
+        // "use an id instead" must always work, and no alias can take an id over.
+        if let Some(slug) = Slug::new(name)
+            && slug.as_str() == name.trim()
+            && reg.ids.contains_key(&slug)
+        {
+            return Lookup::Found(slug);
+        }
         if let Some(ids) = reg.keys.get(&match_key(name)) {
             return match ids.len() {
                 1 => Lookup::Found(ids[0].clone()),
@@ -608,6 +624,8 @@ mod tests {
             id: Slug::new(id).unwrap(),
             name: name.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            name_span: Span::FILE,
+            alias_spans: aliases.iter().map(|_| Span::FILE).collect(),
             subkind: None,
             role: None,
             affiliation: None,

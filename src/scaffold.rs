@@ -334,7 +334,7 @@ dossier new actor \"Jean-Noël Barrot\"
 
 | path | holds |
 |---|---|
-| `site.yaml` | the title, base_url, language, description, theme |
+| `site.yaml` | the title, base_url, language, description, theme, safe_html (true: raw HTML in bodies is sanitized) |
 | `content/briefings/` | briefings (any `.md` outside the three folders below is one) |
 | `content/actors/`, `content/places/`, `content/topics/` | one profile per file; the file name is its id |
 | `static/` | files copied as they are |

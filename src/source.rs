@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Files `content/` (and, apart, `static/`) may hold: four times the largest corpus the
+/// benchmarks build, and few enough that a runaway folder fails before it is read.
+pub const MAX_FILES: usize = 200_000;
+
 /// One Markdown file of the content folder, read into memory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -106,6 +110,9 @@ pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Optio
                 text,
             })
         }
+        // Removed since the folder was listed (an editor's save, a `git checkout`): the
+        // build sees the site as it is now, without it.
+        Err(_) if std::fs::symlink_metadata(file).is_err() => None,
         Err((span, msg)) => {
             diags.error(Code::FileUnreadable, &rel, span, msg);
             None
@@ -183,6 +190,18 @@ pub fn walk(
         }
         if entry.file_type().is_file() {
             out.push(entry.into_path());
+            if out.len() > MAX_FILES {
+                let folder = rel_path(root, dir);
+                diags.error(
+                    Code::SiteLimit,
+                    &folder,
+                    Span::FILE,
+                    format!(
+                        "{folder}/ holds more than {MAX_FILES} files, the limit: nothing under it was read; move archives or generated files out of it"
+                    ),
+                );
+                return Vec::new();
+            }
         }
     }
     out
@@ -223,25 +242,45 @@ fn rel_path(base: &Path, p: &Path) -> String {
 
 /// Reads a UTF-8 text file, dropping a BOM and normalizing CRLF line ends.
 pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
-    let meta = std::fs::metadata(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err((
+    use std::io::Read;
+    let cannot = |e: std::io::Error| (Span::FILE, format!("cannot read: {e}"));
+    let too_big = |len: u64| {
+        (
             Span::FILE,
-            format!(
-                "file is {} bytes; the limit is {} (16 MiB)",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        ));
+            format!("file is {len} bytes; the limit is {MAX_FILE_BYTES} (16 MiB)"),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_big(len));
     }
-    let bytes = std::fs::read(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
+    // A file that grows while it is read is still cut off at the limit.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     decode(bytes)
 }
 
-/// True for characters no HTML page or XML feed may hold (C0 controls but tab and line
-/// feed, DEL, and the non-characters U+FFFE and U+FFFF).
+/// True for characters removed from content: those no HTML page or XML feed may hold (C0
+/// controls but tab and line feed, DEL, and the non-characters U+FFFE and U+FFFF), and the
+/// bidirectional embedding, override and isolate controls, which would reorder the text
+/// around a name or title wherever it is shown (so `\u{202E}ecilA` would read "Alice").
 pub fn is_forbidden_char(c: char) -> bool {
-    (c < ' ' && c != '\t' && c != '\n') || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}'
+    (c < ' ' && c != '\t' && c != '\n')
+        || c == '\u{7f}'
+        || c == '\u{fffe}'
+        || c == '\u{ffff}'
+        || is_bidi_control(c)
+}
+
+/// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Removes forbidden characters, warning once per file at the first of them.
@@ -251,15 +290,18 @@ fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> String {
     };
     let span = crate::diagnostic::LineIndex::new(&text).span(first, 1);
     let c = text[first..].chars().next().unwrap_or(' ');
-    diags.warning(
-        Code::ControlCharacter,
-        path,
-        span,
+    let message = if is_bidi_control(c) {
+        format!(
+            "bidirectional control character U+{:04X} removed (it would reorder the text around it on the page)",
+            c as u32
+        )
+    } else {
         format!(
             "control character U+{:04X} removed (pages and feeds cannot hold it)",
             c as u32
-        ),
-    );
+        )
+    };
+    diags.warning(Code::ControlCharacter, path, span, message);
     text.replace(is_forbidden_char, "")
 }
 

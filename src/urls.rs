@@ -110,6 +110,73 @@ pub fn under_base(html: String, base_path: &str) -> String {
     out
 }
 
+/// The scheme of `url` as a browser reads it, lower-cased (`javascript`), or `None` for a
+/// relative URL. Browsers drop leading and trailing controls and spaces and every tab and
+/// newline before parsing, and an attribute's character references are decoded first, so
+/// `  JaVa&#x09;script:` is `javascript` too.
+pub fn scheme(url: &str) -> Option<String> {
+    let decoded = decode_references(url);
+    let cleaned: String = decoded
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Schemes that run script or carry a document of their own, and so never become a link.
+pub const SCRIPT_SCHEMES: &[&str] = &["javascript", "vbscript", "data", "livescript"];
+
+/// The scheme of `url` when it is one of [`SCRIPT_SCHEMES`].
+pub fn script_scheme(url: &str) -> Option<String> {
+    scheme(url).filter(|s| SCRIPT_SCHEMES.contains(&s.as_str()))
+}
+
+/// Numeric character references and the named ones that spell URL punctuation
+/// (`&Tab;`, `&NewLine;`, `&colon;`), decoded as an HTML attribute would be.
+fn decode_references(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e <= 12);
+        let entity = end.map(|e| &rest[1..e]);
+        let decoded = entity.and_then(|e| match e {
+            "Tab" => Some('\t'),
+            "NewLine" => Some('\n'),
+            "colon" => Some(':'),
+            _ => {
+                let n = e.strip_prefix('#')?;
+                let code = match n.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => n.parse().ok()?,
+                };
+                char::from_u32(code)
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +204,38 @@ mod tests {
             r#"<a href="/desk/x/">x</a> <img src='/desk/i.png'> <a href="//cdn.example/x"> <a href="../y/"> <p title="/not">"#
         );
         assert_eq!(under_base(html.to_string(), "/"), html);
+    }
+
+    #[test]
+    fn script_schemes_are_found_however_they_are_written() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "  javascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "java&#x09;script:alert(1)",
+            "java&#9;script:alert(1)",
+            "&#106;avascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "java&Tab;script:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "DATA:image/svg+xml;base64,PHN2Zz4=",
+        ] {
+            assert!(script_scheme(url).is_some(), "{url:?}");
+        }
+        for url in [
+            "https://example.com/javascript:x",
+            "./javascript:x",
+            "%6Aavascript:alert(1)",
+            "notes.md",
+            "#javascript:x",
+            "/data:x",
+            "mailto:desk@example.org",
+        ] {
+            assert_eq!(script_scheme(url), None, "{url:?}");
+        }
     }
 }

@@ -637,7 +637,7 @@ fn explain_prints_a_codes_section_of_docs_errors_md() {
     let r = dossier(&["explain", "D999"], &here);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("D001") && r.stderr.contains("D026"),
+        r.stderr.contains("D001") && r.stderr.contains("D029"),
         "{}",
         r.stderr
     );

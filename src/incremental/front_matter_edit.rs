@@ -61,6 +61,7 @@ impl Engine {
                 names,
                 paths: std::mem::take(&mut self.link_paths),
                 assets: std::mem::take(&mut self.link_assets),
+                safe_html: site.config.safe_html,
             };
             let depth = urls::depth(&urls::briefing(&new_b.slug));
             let mut d = Diagnostics::new();

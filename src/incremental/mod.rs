@@ -391,7 +391,7 @@ impl Engine {
         self.laps.begin("link context");
         let names = Names::new(&site.resolved);
         let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
-        let cx = LinkContext::new(&site.resolved, &names, assets);
+        let cx = LinkContext::new(&site.resolved, &names, assets, site.config.safe_html);
         (self.link_paths, self.link_assets) = (cx.paths, cx.assets);
         self.names = Some(names);
         self.site = Some(site);

@@ -343,12 +343,8 @@ fn safe_url(
     diags: &mut crate::diagnostic::Diagnostics,
 ) -> Option<String> {
     let u = url.trim();
-    let scheme = u.split_once(':').map(|(s, _)| s).filter(|s| {
-        !s.contains('/')
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    match scheme.map(str::to_ascii_lowercase).as_deref() {
+    // The scheme a browser would see: `java\tscript:` and `&#106;avascript:` are javascript.
+    match crate::urls::scheme(u).as_deref() {
         None | Some("http" | "https" | "mailto") => Some(encode_url(u)),
         Some(other) => {
             diags.warning(

@@ -6,6 +6,10 @@ use crate::front_matter::Yaml;
 use crate::model::{Kind, Profile, Slug};
 use crate::source::SourceFile;
 
+/// Aliases a profile may list: far more than any entity has names, few enough that every
+/// lookup and "did you mean" stays quick.
+pub const MAX_ALIASES: usize = 1_000;
+
 impl Fields<'_> {
     pub(super) fn profile(
         &mut self,
@@ -38,7 +42,20 @@ impl Fields<'_> {
             );
         }
         let name = self.required_text(name_key, &format!("{} profile", kind.word()));
-        let aliases = self.list("aliases").into_iter().map(|a| a.value).collect();
+        let mut aliases = self.list("aliases");
+        if aliases.len() > MAX_ALIASES {
+            let span = self.get("aliases").map_or(Span::FILE, |n| n.span);
+            self.error(
+                Code::FrontMatterLimit,
+                span,
+                format!(
+                    "{} aliases: a profile may have at most {MAX_ALIASES}; keep the spellings readers use",
+                    aliases.len()
+                ),
+            );
+            aliases.truncate(MAX_ALIASES);
+        }
+        let (aliases, alias_spans) = aliases.into_iter().map(|a| (a.value, a.span)).unzip();
         let subkind = self.text("kind");
         let allowed_kinds: &[&str] = match kind {
             Kind::Actor => &["person", "organization", "state", "group"],
@@ -91,8 +108,10 @@ impl Fields<'_> {
             content_path: file.content_path.clone(),
             kind,
             id: id?,
+            name_span: name.as_ref().map_or(Span::FILE, |n| n.span),
             name: name.map_or_else(|| stem.to_string(), |n| n.value),
             aliases,
+            alias_spans,
             subkind: subkind.map(|k| k.value),
             role,
             affiliation,

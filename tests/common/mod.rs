@@ -1,6 +1,7 @@
 //! Helpers for integration tests: tiny sites in temp folders, the binary, link checks.
 #![allow(dead_code)]
 
+pub mod markup;
 pub mod serve;
 
 use std::collections::BTreeMap;

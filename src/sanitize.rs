@@ -1,0 +1,74 @@
+//! `safe_html: true`: rendered bodies cleaned with ammonia, so raw HTML in Markdown keeps
+//! its content tags and loses anything that could run script or restyle the page.
+
+use std::sync::LazyLock;
+
+/// Tags a briefing may use on top of ammonia's content set (tables, figures,
+/// details/summary, sup/sub, abbr …): the disabled checkboxes of task lists.
+const EXTRA_TAGS: &[&str] = &["input"];
+
+/// Attributes any kept tag may carry: ids and classes of headings, footnotes and raw HTML
+/// (fragment links need them), accessible names, and text direction.
+const GENERIC_ATTRIBUTES: &[&str] = &[
+    "id",
+    "class",
+    "lang",
+    "title",
+    "dir",
+    "aria-label",
+    "aria-hidden",
+];
+
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(EXTRA_TAGS)
+        .generic_attributes(GENERIC_ATTRIBUTES.iter().copied().collect())
+        .add_tag_attributes("input", ["disabled", "checked"])
+        .add_tag_attribute_values("input", "type", ["checkbox"])
+        // Table columns are aligned with `style="text-align: …"`; no other property stays.
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .filter_style_properties(["text-align"].into_iter().collect())
+        // Links inside the site are the site's own: no `rel` is added to them.
+        .link_rel(None);
+    b
+});
+
+/// `html` without scripts, event handlers, styles (but table alignment), frames, forms,
+/// and URLs of schemes other than http(s), mailto and the like (`javascript:`, `data:`).
+pub fn body(html: &str) -> String {
+    CLEANER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body;
+
+    #[test]
+    fn scripts_handlers_styles_frames_and_script_urls_go() {
+        let html = body(concat!(
+            "<p onclick=\"x()\" style=\"color:red\">Hi<script>alert(1)</script></p>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<a href=\"javascript:alert(1)\">a</a><img src=\"data:image/svg+xml,x\" alt=\"i\">",
+            "<form action=\"/x\"><input type=\"text\" name=\"q\"></form>",
+        ));
+        assert_eq!(html, "<p>Hi</p><a>a</a><img alt=\"i\"><input>");
+    }
+
+    #[test]
+    fn content_tags_ids_classes_and_alignment_stay() {
+        let kept = concat!(
+            "<h2 id=\"x\" class=\"c\">T</h2>",
+            "<table><thead><tr><th style=\"text-align: center\">a</th></tr></thead></table>",
+            "<details><summary>s</summary><abbr title=\"t\">A</abbr><sup>1</sup><sub>2</sub></details>",
+            "<figure><img src=\"a.png\" alt=\"a\"><figcaption>c</figcaption></figure>",
+            "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"done\">",
+            "<a href=\"../../actors/x/index.html#y\">x</a>",
+        );
+        // Only the spacing of the style changes.
+        assert_eq!(
+            body(kept),
+            kept.replace("text-align: center", "text-align:center")
+        );
+    }
+}
