@@ -5,6 +5,7 @@ pub mod config;
 pub mod confusable;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod hash;
 pub mod incremental;
 pub mod index;
 pub mod markdown;

@@ -14,7 +14,6 @@ use crate::resolve::{self, Resolved};
 use crate::source::{self, StaticFile};
 use crate::urls;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -196,7 +195,7 @@ pub struct Input {
 #[derive(Default)]
 pub struct BodyCache {
     env: u64,
-    entries: HashMap<String, CachedBody>,
+    entries: crate::hash::Map<String, CachedBody>,
 }
 
 /// One body in a [`BodyCache`].
@@ -214,7 +213,7 @@ pub struct CachedBody {
 impl CachedBody {
     /// A rendered body and what it was rendered from.
     pub fn new(key: u64, body: markdown::Body, diags: Diagnostics) -> Self {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = crate::hash::hasher();
         body.html.hash(&mut h);
         CachedBody {
             key,
@@ -239,7 +238,7 @@ impl BodyCache {
 
 /// The hash a [`CachedBody`] is stored under.
 pub fn body_key(text: &str, first_line: u32, content_path: &str, depth: usize) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::hash::hasher();
     (text, first_line, content_path, depth).hash(&mut h);
     h.finish()
 }
@@ -248,7 +247,7 @@ pub fn body_key(text: &str, first_line: u32, content_path: &str, depth: usize) -
 /// entity ids, names, aliases and profile paths; drafts; files beside the content; and
 /// whether raw HTML is sanitized.
 pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::hash::hasher();
     safe_html.hash(&mut h);
     for b in &r.briefings {
         (&b.content_path, &b.slug, &b.title).hash(&mut h);

@@ -9,8 +9,8 @@ use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::pipeline::Site;
 use crate::render::{self, Page, hosting::Generated, theme::Theme};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 /// Templates that render a page of their own; every other template (base, partials) is
 /// shared by all pages.
@@ -41,7 +41,8 @@ pub struct Sources<'a> {
 /// Fingerprints of every page (by output path), of each generated file family, and one of
 /// what copied files and every generated file depend on (configuration, theme).
 pub struct Fingerprints {
-    pub pages: HashMap<String, (Page, u64)>,
+    /// Per page of the [`Targets`] they were computed for, in order.
+    pub pages: Vec<u64>,
     pub generated: BTreeMap<Generated, u64>,
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
@@ -49,7 +50,7 @@ pub struct Fingerprints {
 }
 
 fn h<T: Hash + ?Sized>(v: &T) -> u64 {
-    let mut s = DefaultHasher::new();
+    let mut s = crate::hash::hasher();
     v.hash(&mut s);
     s.finish()
 }
@@ -66,20 +67,16 @@ struct Parts<'a> {
     tl: Vec<u64>,
     /// Per actor: its members (actors affiliated with it).
     members: Vec<Vec<EntityIdx>>,
+    /// Per briefing, per stance: what a stance history shows of it.
+    stances: Vec<Vec<u64>>,
 }
 
 impl Parts<'_> {
     fn stance(&self, at: &StanceAt) -> u64 {
-        let s = &self.site.resolved.refs[at.briefing.0 as usize].stances[at.stance];
-        h(&(
-            self.bl[at.briefing.0 as usize],
-            at.stance,
-            s.position,
-            &s.quote,
-        ))
+        self.stances[at.briefing.0 as usize][at.stance]
     }
 
-    fn links(&self, list: &[BriefingIdx], hs: &mut DefaultHasher) {
+    fn links(&self, list: &[BriefingIdx], hs: &mut ahash::AHasher) {
         list.len().hash(hs);
         for b in list {
             self.bl[b.0 as usize].hash(hs);
@@ -92,7 +89,7 @@ impl Parts<'_> {
         let ix = &self.site.index;
         let i = e.0 as usize;
         let en = r.entity(e);
-        let mut hs = DefaultHasher::new();
+        let mut hs = crate::hash::hasher();
         self.el[i].hash(&mut hs);
         en.aliases.hash(&mut hs);
         if let Some(p) = &en.profile {
@@ -139,8 +136,36 @@ impl Parts<'_> {
     }
 }
 
-/// Computes the fingerprint of every page of `site` as rendered through `theme`.
-pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
+/// Every page of a site with its output path and template, in plan order. It changes only
+/// when briefings, entities or tags come, go or move, so a rebuild that keeps them keeps it.
+pub struct Targets {
+    pub list: Vec<(Page, String, &'static str)>,
+    /// Output path → position in `list`.
+    pub index: crate::hash::Map<String, usize>,
+}
+
+impl Targets {
+    /// The pages of `site`.
+    pub fn new(site: &Site) -> Targets {
+        let list: Vec<(Page, String, &'static str)> = render::plan(site)
+            .into_par_iter()
+            .map(|page| {
+                let (path, template) = render::target(site, page);
+                (page, path, template)
+            })
+            .collect();
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, (_, p, _))| (p.clone(), i))
+            .collect();
+        Targets { list, index }
+    }
+}
+
+/// Computes the fingerprint of every page of `targets` (the pages of `site`) as rendered
+/// through `theme`.
+pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>) -> Fingerprints {
     let r = &site.resolved;
     let ix = &site.index;
     let bl: Vec<u64> = r
@@ -184,7 +209,7 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
         .zip(&r.refs)
         .enumerate()
         .map(|(i, (b, refs))| {
-            let mut hs = DefaultHasher::new();
+            let mut hs = crate::hash::hasher();
             (bl[i], (src.text)(&b.path)).hash(&mut hs);
             for e in refs.entities() {
                 el[e.0 as usize].hash(&mut hs);
@@ -207,6 +232,16 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
             members[a.0 as usize].push(EntityIdx(i as u32));
         }
     }
+    let stances: Vec<Vec<u64>> = r
+        .refs
+        .par_iter()
+        .enumerate()
+        .map(|(i, refs)| {
+            (refs.stances.iter().enumerate())
+                .map(|(si, s)| h(&(bl[i], si, s.position, &s.quote)))
+                .collect()
+        })
+        .collect();
     let parts = Parts {
         site,
         bl,
@@ -214,6 +249,7 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
         el,
         tl,
         members,
+        stances,
     };
     let shared = h(&theme
         .hashes
@@ -225,13 +261,12 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
         .into_par_iter()
         .map(|i| parts.entity(EntityIdx(i as u32), src))
         .collect();
-    let pages: HashMap<String, (Page, u64)> = render::plan(site)
-        .into_par_iter()
-        .map(|page| {
-            let (path, template) = render::target(site, page);
-            let own = fingerprint(&parts, &entity_fp, page, src);
-            let fp = h(&(own, config, shared, theme.hashes.get(template), &path));
-            (path, (page, fp))
+    let pages: Vec<u64> = targets
+        .list
+        .par_iter()
+        .map(|(page, path, template)| {
+            let own = fingerprint(&parts, &entity_fp, *page, src);
+            h(&(own, config, shared, theme.hashes.get(*template), path))
         })
         .collect();
     let names: Vec<u64> = r
@@ -246,7 +281,7 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
         .zip(&r.refs)
         .enumerate()
         .map(|(i, (b, refs))| {
-            let mut hs = DefaultHasher::new();
+            let mut hs = crate::hash::hasher();
             (parts.bl[i], (src.body)(&b.path)).hash(&mut hs);
             for e in refs.entities() {
                 names[e.0 as usize].hash(&mut hs);
@@ -279,14 +314,14 @@ pub fn compute(site: &Site, theme: &Theme, src: &Sources<'_>) -> Fingerprints {
 /// bodies. Each may cover more than its family reads, never less.
 fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated, src: &Sources<'_>) -> u64 {
     let r = &p.site.resolved;
-    let mut hs = DefaultHasher::new();
-    let bodies = |hs: &mut DefaultHasher| {
+    let mut hs = crate::hash::hasher();
+    let bodies = |hs: &mut ahash::AHasher| {
         for b in &r.briefings {
             (src.body)(&b.path).hash(hs);
         }
     };
     // Which entities and tags each briefing names.
-    let named = |hs: &mut DefaultHasher| {
+    let named = |hs: &mut ahash::AHasher| {
         for refs in &r.refs {
             refs.entities().count().hash(hs);
             for e in refs.entities() {
@@ -295,7 +330,7 @@ fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated, src: &Sources<'_>) 
             refs.tags.hash(hs);
         }
     };
-    let names = |hs: &mut DefaultHasher| {
+    let names = |hs: &mut ahash::AHasher| {
         for (e, el) in r.entities.iter().zip(&p.el) {
             (el, &e.aliases).hash(hs);
         }
@@ -340,7 +375,7 @@ fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated, src: &Sources<'_>) 
 fn fingerprint(p: &Parts<'_>, entity_fp: &[u64], page: Page, src: &Sources<'_>) -> u64 {
     let r = &p.site.resolved;
     let ix = &p.site.index;
-    let mut hs = DefaultHasher::new();
+    let mut hs = crate::hash::hasher();
     std::mem::discriminant(&page).hash(&mut hs);
     match page {
         Page::Briefing(b) => {

@@ -25,6 +25,7 @@ use crate::urls;
 use sources::Tracked;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Files that changed on disk since the last rebuild.
@@ -85,10 +86,14 @@ pub struct Engine {
     /// Whether the last rebuild ended without errors (the body-only path builds on it).
     good: bool,
     /// What is in the output folder: page fingerprints and byte hashes, by output path.
-    page_fps: HashMap<String, u64>,
+    page_fps: Vec<u64>,
+    /// The pages of the site in memory, while it keeps the same pages (`None`: not known).
+    targets: Option<Arc<fingerprint::Targets>>,
+    /// The pages `page_fps` are of, in order.
+    last_targets: Option<Arc<fingerprint::Targets>>,
     /// The files besides pages in the output, and what they were made from.
     made: publish::Made,
-    on_disk: HashMap<String, u64>,
+    on_disk: crate::hash::Map<String, u64>,
     has_output: bool,
     /// Stages of the rebuild under way, and when the last one ended.
     laps: Laps,
@@ -192,9 +197,11 @@ impl Engine {
             assembled: Diagnostics::new(),
             fragments: Diagnostics::new(),
             good: false,
-            page_fps: HashMap::new(),
+            page_fps: Vec::new(),
+            targets: None,
+            last_targets: None,
             made: publish::Made::default(),
-            on_disk: HashMap::new(),
+            on_disk: Default::default(),
             has_output: false,
             laps: Laps::default(),
         })
@@ -395,6 +402,7 @@ impl Engine {
         (self.link_paths, self.link_assets) = (cx.paths, cx.assets);
         self.names = Some(names);
         self.site = Some(site);
+        self.targets = None;
         self.assembled = d;
         self.fragments = fragments;
         self.finish(what, start, Scope::All)

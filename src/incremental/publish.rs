@@ -8,13 +8,14 @@ use crate::pipeline::Fatal;
 use crate::render::{self, Sink, hosting, hosting::Generated, theme, theme::Theme};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 impl Engine {
     fn stamps(&self, theme: &Theme) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = crate::hash::hasher();
         for f in self.files.statics.iter().chain(&self.files.assets) {
             (&f.output_path, stamp_key(&f.source)).hash(&mut h);
         }
@@ -66,24 +67,45 @@ impl Engine {
                 // still render differently when what its links resolve to changed (an alias
                 // removed sends `[[Syrskyi]]` to another page).
                 let body = |p: &str| bodies.get(p).map_or(0, |c| c.html_hash);
+                let targets = self
+                    .targets
+                    .get_or_insert_with(|| Arc::new(fingerprint::Targets::new(site)))
+                    .clone();
                 let fps = fingerprint::compute(
                     site,
                     theme,
+                    &targets,
                     &fingerprint::Sources {
                         text: &text,
                         body: &body,
                     },
                 );
                 let files_fp = {
-                    let mut h = DefaultHasher::new();
+                    let mut h = crate::hash::hasher();
                     (fps.files, self.stamps(theme)).hash(&mut h);
                     h.finish()
                 };
-                let dirty: Vec<render::Page> = fps
-                    .pages
-                    .iter()
-                    .filter(|(path, (_, fp))| self.page_fps.get(*path) != Some(fp))
-                    .map(|(_, (page, _))| *page)
+                // Fingerprints of the same pages are compared in place, others by path.
+                let same = self
+                    .last_targets
+                    .as_ref()
+                    .is_some_and(|t| Arc::ptr_eq(t, &targets));
+                let old: crate::hash::Map<&str, u64> = match (same, &self.last_targets) {
+                    (false, Some(t)) => t
+                        .list
+                        .iter()
+                        .zip(&self.page_fps)
+                        .map(|((_, p, _), fp)| (p.as_str(), *fp))
+                        .collect(),
+                    _ => Default::default(),
+                };
+                let dirty: Vec<render::Page> = (targets.list.iter().zip(&fps.pages))
+                    .enumerate()
+                    .filter(|(i, ((_, path, _), fp))| match same {
+                        true => self.page_fps.get(*i) != Some(*fp),
+                        false => old.get(path.as_str()) != Some(*fp),
+                    })
+                    .map(|(_, ((page, _, _), _))| *page)
                     .collect();
                 (dirty, Some(fps), files_fp)
             }
@@ -118,6 +140,7 @@ impl Engine {
             self.good = false;
             return done(&self.laps, all.sorted(), 0, Vec::new(), 0);
         }
+        let old_file_paths = self.made.paths();
         let (file_paths, generated) = match made {
             Some((state, files)) => {
                 let paths = state.paths();
@@ -126,7 +149,7 @@ impl Engine {
             }
             None => (self.made.paths(), BTreeMap::new()),
         };
-        let mut out: HashMap<String, Vec<u8>> = sink
+        let mut out: crate::hash::Map<String, Vec<u8>> = sink
             .files
             .into_inner()
             .unwrap_or_else(|e| e.into_inner())
@@ -143,14 +166,20 @@ impl Engine {
             .into_iter()
             .filter(|(p, h)| self.on_disk.get(p) != Some(h))
             .collect();
-        let removed: Vec<String> = match &fps {
-            Some(fps) => self
+        // Everything on disk was a page or a file of the last rebuild: with the same pages
+        // and files, nothing is to go.
+        let same_pages = match (&self.targets, &self.last_targets) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        let removed: Vec<String> = match (&fps, &self.targets) {
+            (Some(_), Some(t)) if !(same_pages && file_paths == old_file_paths) => self
                 .on_disk
                 .keys()
-                .filter(|p| !fps.pages.contains_key(*p) && !file_paths.contains(*p))
+                .filter(|p| !t.index.contains_key(*p) && !file_paths.contains(*p))
                 .cloned()
                 .collect(),
-            None => Vec::new(),
+            _ => Vec::new(),
         };
         self.laps.begin("write");
         if self.has_output {
@@ -181,13 +210,18 @@ impl Engine {
         self.on_disk.extend(changed);
         match fps {
             Some(fps) => {
-                self.page_fps = fps.pages.into_iter().map(|(p, (_, fp))| (p, fp)).collect();
+                self.page_fps = fps.pages;
+                self.last_targets = self.targets.clone();
             }
             None => {
                 // Pages rendered outside the fingerprint pass: the next pass renders them
                 // again rather than trust a fingerprint computed without them.
                 for page in &dirty {
-                    self.page_fps.remove(&render::target(site, *page).0);
+                    let path = render::target(site, *page).0;
+                    let at = self.last_targets.as_ref().and_then(|t| t.index.get(&path));
+                    if let Some(fp) = at.and_then(|&i| self.page_fps.get_mut(i)) {
+                        *fp = UNKNOWN;
+                    }
                 }
             }
         }
@@ -195,6 +229,9 @@ impl Engine {
         done(&self.laps, diagnostics, rendered, written, removed.len())
     }
 }
+
+/// A page fingerprint that matches nothing: the page is rendered by the next pass.
+const UNKNOWN: u64 = u64::MAX;
 
 fn stamp_key(p: &Path) -> Option<(Option<u128>, u64)> {
     let m = std::fs::metadata(p).ok()?;

@@ -7,7 +7,7 @@ use crate::parse::{self, Parsed};
 use crate::source::{self, Skip, StaticFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -54,7 +54,7 @@ pub fn read_entry(root: &Path, file: &Path) -> Entry {
                 .split_inclusive('\n')
                 .take(body_line.saturating_sub(1) as usize)
                 .collect();
-            let mut h = DefaultHasher::new();
+            let mut h = crate::hash::hasher();
             (front, f.path).hash(&mut h);
             (h.finish(), parsed)
         }

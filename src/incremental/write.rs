@@ -9,8 +9,8 @@ use std::sync::Mutex;
 
 /// Hash of a file's bytes, to tell which files a rebuild really changed.
 pub fn bytes_hash(bytes: &[u8]) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::hasher();
     bytes.hash(&mut h);
     h.finish()
 }

@@ -207,28 +207,62 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
             }
         })
         .collect();
-    // Every pair named together, once per briefing; sorted, equal pairs are counted.
+    let edges = pair_counts(r)
+        .into_iter()
+        .map(|((a, b), weight)| Edge {
+            source: node_id(crate::model::EntityIdx(a)),
+            target: node_id(crate::model::EntityIdx(b)),
+            weight,
+        })
+        .collect();
+    search::json(&Graph { nodes, edges })
+}
+
+/// Entities up to which pairs are counted in a square table rather than by sorting.
+const DENSE_PAIRS: usize = 4096;
+
+/// Every pair of entities named in one briefing, `(smaller, larger)` in order, with the
+/// number of briefings naming both.
+fn pair_counts(r: &crate::resolve::Resolved) -> Vec<((u32, u32), u32)> {
+    let n = r.entities.len();
+    let named = |refs: &crate::resolve::Refs| {
+        let mut v: Vec<u32> = refs.entities().map(|e| e.0).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    if n <= DENSE_PAIRS {
+        let mut counts = vec![0u32; n * n];
+        for refs in &r.refs {
+            let v = named(refs);
+            for (i, &a) in v.iter().enumerate() {
+                for &b in &v[i + 1..] {
+                    counts[a as usize * n + b as usize] += 1;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (at, &c) in counts.iter().enumerate() {
+            if c > 0 {
+                out.push((((at / n) as u32, (at % n) as u32), c));
+            }
+        }
+        return out;
+    }
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for refs in &r.refs {
-        let mut named: Vec<u32> = refs.entities().map(|e| e.0).collect();
-        named.sort_unstable();
-        named.dedup();
-        for (i, &a) in named.iter().enumerate() {
-            for &b in &named[i + 1..] {
+        let v = named(refs);
+        for (i, &a) in v.iter().enumerate() {
+            for &b in &v[i + 1..] {
                 pairs.push((a, b));
             }
         }
     }
     pairs.sort_unstable();
-    let edges = pairs
+    pairs
         .chunk_by(|x, y| x == y)
-        .map(|run| Edge {
-            source: node_id(crate::model::EntityIdx(run[0].0)),
-            target: node_id(crate::model::EntityIdx(run[0].1)),
-            weight: run.len() as u32,
-        })
-        .collect();
-    search::json(&Graph { nodes, edges })
+        .map(|run| (run[0], run.len() as u32))
+        .collect()
 }
 
 #[cfg(test)]
