@@ -125,7 +125,8 @@ impl Parts<'_> {
         }
         for (list, tag) in [(&ix.co_actors[i], 1u8), (&ix.place_actors[i], 2)] {
             tag.hash(&mut hs);
-            for &(o, n) in list {
+            // The pages list the first few only.
+            for &(o, n) in list.iter().take(render::pages::COUNTED) {
                 (self.el[o.0 as usize], n).hash(&mut hs);
             }
         }

@@ -163,7 +163,7 @@ pub fn entities_json(site: &Site) -> Vec<u8> {
 #[derive(Serialize)]
 struct Node<'a> {
     /// `actor:<id>`, `place:<id>` or `topic:<id>`: ids are unique per kind only.
-    id: String,
+    id: &'a str,
     kind: &'static str,
     name: &'a str,
     url: String,
@@ -172,9 +172,9 @@ struct Node<'a> {
 }
 
 #[derive(Serialize)]
-struct Edge {
-    source: String,
-    target: String,
+struct Edge<'a> {
+    source: &'a str,
+    target: &'a str,
     /// Briefings that name both.
     weight: u32,
 }
@@ -182,7 +182,7 @@ struct Edge {
 #[derive(Serialize)]
 struct Graph<'a> {
     nodes: Vec<Node<'a>>,
-    edges: Vec<Edge>,
+    edges: Vec<Edge<'a>>,
 }
 
 /// `data/graph.json`: entities as nodes, and an edge between two entities for every
@@ -190,16 +190,15 @@ struct Graph<'a> {
 pub fn graph_json(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let base = &site.config.base_url;
-    let node_id = |e: crate::model::EntityIdx| {
-        let en = r.entity(e);
-        format!("{}:{}", en.id.kind.word(), en.id.slug)
-    };
+    let ids: Vec<String> = (r.entities.iter())
+        .map(|en| format!("{}:{}", en.id.kind.word(), en.id.slug))
+        .collect();
     let nodes = (0..r.entities.len() as u32)
         .map(crate::model::EntityIdx)
         .map(|e| {
             let en = r.entity(e);
             Node {
-                id: node_id(e),
+                id: &ids[e.0 as usize],
                 kind: en.id.kind.word(),
                 name: &en.name,
                 url: format!("{base}{}", urls::entity(&en.id)),
@@ -210,8 +209,8 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
     let edges = pair_counts(r)
         .into_iter()
         .map(|((a, b), weight)| Edge {
-            source: node_id(crate::model::EntityIdx(a)),
-            target: node_id(crate::model::EntityIdx(b)),
+            source: &ids[a as usize],
+            target: &ids[b as usize],
             weight,
         })
         .collect();

@@ -14,6 +14,8 @@ pub const LATEST: usize = 12;
 pub const FEED_ENTRIES: usize = 30;
 /// How many entities the home page lists per kind.
 pub const TOP: usize = 10;
+/// How many co-occurring actors an actor or place page lists.
+pub const COUNTED: usize = 24;
 /// Month names for the timeline.
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -330,7 +332,7 @@ impl<'a> Views<'a> {
             positions,
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
-            co_actors: self.counted(&ix.co_actors[e.0 as usize], 24),
+            co_actors: self.counted(&ix.co_actors[e.0 as usize], COUNTED),
             json_ld: structured::entity(self.site, e),
             activity: self.activity(e),
         }
@@ -383,7 +385,7 @@ impl<'a> Views<'a> {
             }),
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
-            actors: self.counted(&ix.place_actors[e.0 as usize], 24),
+            actors: self.counted(&ix.place_actors[e.0 as usize], COUNTED),
             json_ld: structured::entity(self.site, e),
             activity: self.activity(e),
         }

@@ -339,12 +339,21 @@ pub fn doc_files(site: &Site) -> Vec<(String, Vec<u8>)> {
 /// JSON with markup characters escaped, so no front-matter text can become HTML wherever
 /// a script inserts it carelessly.
 pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .into_bytes()
+    let bytes = serde_json::to_vec(v).unwrap_or_default();
+    // Outside strings JSON has none of these characters: escaping them in place is safe.
+    if !bytes.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 64);
+    for b in bytes {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            _ => out.push(b),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
