@@ -190,6 +190,24 @@ fn build_watch_rewrites_the_output_folder() {
 }
 
 #[test]
+fn build_watch_timings_print_each_stage_of_a_rebuild() {
+    let site = small_site();
+    let r = Running::start(&site, &["build", "--watch", "--timings"]);
+    r.line("watching");
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("The first text.", "Timed text."),
+    );
+    r.line("talks.md (body)");
+    let stages = r.line(" ms, ");
+    assert!(stages.starts_with("  "), "{stages}");
+    assert!(
+        stages.contains("render pages") && stages.contains("write"),
+        "{stages}"
+    );
+}
+
+#[test]
 fn a_busy_port_moves_on_and_says_so() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port().to_string();

@@ -105,6 +105,9 @@ enum Command {
         /// Poll for changes (network and container file systems)
         #[arg(long)]
         poll: bool,
+        /// Print each rebuild's stage times under its line
+        #[arg(long)]
+        timings: bool,
     },
     /// Load, resolve and validate everything; write nothing
     #[command(
@@ -285,7 +288,7 @@ pub fn main() -> ExitCode {
                     base_url,
                     drafts,
                 };
-                return long_running(crate::serve::watch_build(&opts, poll));
+                return long_running(crate::serve::watch_build(&opts, poll, timings));
             }
             commands::build(root.root, output, base_url, drafts, format, v)
         }
@@ -296,6 +299,7 @@ pub fn main() -> ExitCode {
             drafts,
             open,
             poll,
+            timings,
         } => {
             let site = crate::pipeline::Options {
                 root: root.root,
@@ -309,6 +313,7 @@ pub fn main() -> ExitCode {
                 port,
                 open,
                 poll,
+                timings,
             }))
         }
         Command::Check {

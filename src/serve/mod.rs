@@ -25,6 +25,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Poll for changes instead of waiting for file-system events.
     pub poll: bool,
+    /// Print each rebuild's stage times.
+    pub timings: bool,
 }
 
 /// Why `serve` or `build --watch` could not run at all.
@@ -47,6 +49,8 @@ struct Printer {
     last: Vec<Diagnostic>,
     /// The site root, where the source lines under each diagnostic are read from.
     root: PathBuf,
+    /// `--timings`: each rebuild's stages on a line of their own.
+    timings: bool,
 }
 
 impl Printer {
@@ -73,6 +77,12 @@ impl Printer {
                 count(out.written.len(), "file"),
                 out.removed,
             );
+        }
+        if self.timings && !out.stages.is_empty() {
+            let stages: Vec<String> = (out.stages.iter())
+                .map(|(name, took)| format!("{name} {:.1} ms", took.as_secs_f64() * 1000.0))
+                .collect();
+            println!("  {}", stages.join(", "));
         }
     }
 }
@@ -149,7 +159,7 @@ fn rebuild_loop(
 
 /// `dossier build --watch`: builds `output/` (or `--output`), then rebuilds what each change
 /// touches. Returns only when it cannot run.
-pub fn watch_build(opts: &Options, poll: bool) -> Result<(), ServeError> {
+pub fn watch_build(opts: &Options, poll: bool, timings: bool) -> Result<(), ServeError> {
     let out = pipeline::output_dir(opts);
     let mut engine = Engine::new(opts, &out)?;
     let (tx, rx) = mpsc::channel();
@@ -157,6 +167,7 @@ pub fn watch_build(opts: &Options, poll: bool) -> Result<(), ServeError> {
     let mut printer = Printer {
         last: Vec::new(),
         root: opts.root.clone(),
+        timings,
     };
     let first = engine.build_all()?;
     printer.print(&first);
@@ -246,6 +257,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
     let mut printer = Printer {
         last: Vec::new(),
         root: opts.root.clone(),
+        timings: o.timings,
     };
     let first = engine.build_all()?;
     printer.print(&first);
