@@ -1,13 +1,12 @@
 //! The body-only path: a briefing whose front matter did not change gets its body rendered
 //! again and its backlinks moved, without resolving or indexing the site again.
 
-use super::{Engine, Outcome, Scope, push, sources};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{self, LinkContext, Target};
+use super::{Engine, Outcome, Scope, sources};
+use crate::markdown::Target;
 use crate::model::{Briefing, BriefingIdx};
 use crate::parse::Parsed;
-use crate::pipeline::{self, CachedBody, Fatal};
-use crate::{render, urls};
+use crate::pipeline::Fatal;
+use crate::render;
 use std::time::Instant;
 
 impl Engine {
@@ -20,8 +19,7 @@ impl Engine {
         entry: sources::Entry,
         start: Instant,
     ) -> Result<Option<Outcome>, Fatal> {
-        let (Some(site), Some(names), true) = (self.site.as_mut(), self.names.as_ref(), self.good)
-        else {
+        let (Some(site), true) = (self.site.as_ref(), self.good) else {
             return Ok(None);
         };
         let old = self.files.markdown.get(rel);
@@ -36,31 +34,16 @@ impl Engine {
         let Some(b) = site.resolved.briefings.iter().position(|x| x.path == rel) else {
             return Ok(None);
         };
-        let cx = LinkContext {
-            site: &site.resolved,
-            names,
-            paths: std::mem::take(&mut self.link_paths),
-            assets: std::mem::take(&mut self.link_assets),
-            safe_html: site.config.safe_html,
+        let new_b = new_b.clone();
+        let Some(new) = self.render_briefing_body(rel, &new_b) else {
+            return Ok(None);
         };
-        let depth = urls::depth(&urls::briefing(&new_b.slug));
-        let mut d = Diagnostics::new();
-        let body = markdown::render(
-            &new_b.body,
-            new_b.body_line,
-            rel,
-            &new_b.content_path,
-            depth,
-            &cx,
-            &mut d,
-        );
-        self.link_paths = cx.paths;
-        self.link_assets = cx.assets;
-        if d.has_errors() {
+        if new.diags.has_errors() {
             return Ok(None);
         }
-        let key = pipeline::body_key(&new_b.body, new_b.body_line, &new_b.content_path, depth);
-        let new = CachedBody::new(key, body, d);
+        let Some(site) = self.site.as_mut() else {
+            return Ok(None);
+        };
         let old_cached = self.bodies.get(rel).cloned();
         let old_links = old_cached
             .as_ref()
@@ -86,51 +69,11 @@ impl Engine {
         let excerpt_changed =
             render::search::excerpt(&site.bodies[b]) != render::search::excerpt(&new.body.html);
         site.bodies[b] = new.body.html.clone();
-        let mut assembled: Vec<Diagnostic> = self.assembled.clone().sorted();
-        if let Some(c) = &old_cached {
-            for gone in c.diags.iter() {
-                if let Some(i) = assembled.iter().position(|x| x == gone) {
-                    assembled.remove(i);
-                }
-            }
-        }
-        let mut next = Diagnostics::new();
-        for x in assembled {
-            push(&mut next, x);
-        }
-        next.extend(new.diags.clone());
-        self.assembled = next;
-        self.bodies.insert(rel.to_string(), new);
+        self.replace_body(rel, new);
         self.files.markdown.insert(rel.to_string(), entry);
         // Other bodies' fragment links only change their verdict when this page's ids or
         // backlinks changed; otherwise only this body's own links are checked again.
-        let only = (!links_changed && !ids_changed).then_some(b);
-        let mut fragments = Diagnostics::new();
-        if only.is_some() {
-            for x in self.fragments.clone().sorted() {
-                if x.path != rel {
-                    push(&mut fragments, x);
-                }
-            }
-        }
-        let empty = markdown::Body::default();
-        let bodies = &self.bodies;
-        let r = &site.resolved;
-        let body_of = |path: &str| bodies.get(path).map_or(&empty, |c| &c.body);
-        pipeline::check_fragments(
-            r,
-            &site.index,
-            |i| body_of(&r.briefings[i].path),
-            |i| {
-                r.entities[i]
-                    .profile
-                    .as_ref()
-                    .map_or(&empty, |p| body_of(&p.path))
-            },
-            only,
-            &mut fragments,
-        );
-        self.fragments = fragments;
+        self.recheck_fragments((!links_changed && !ids_changed).then_some((b, rel)));
         // The search index quotes the start of every body: when that changes, the
         // generated files are made again too.
         let scope = if links_changed || excerpt_changed {

@@ -5,14 +5,12 @@
 //! fingerprint as usual. Anything else (a stub, an ambiguous name, a new tag) takes the
 //! general path, which resolves and indexes the whole site.
 
-use super::{Engine, Outcome, Scope, push, sources};
-use crate::diagnostic::Diagnostics;
-use crate::markdown::{self, LinkContext};
+use super::{Engine, Outcome, Scope, sources};
+use crate::index;
 use crate::model::{Briefing, BriefingIdx};
 use crate::parse::Parsed;
-use crate::pipeline::{self, CachedBody, Fatal};
+use crate::pipeline::Fatal;
 use crate::resolve::ProfileNames;
-use crate::{index, urls};
 use std::time::Instant;
 
 impl Engine {
@@ -24,7 +22,7 @@ impl Engine {
         entry: &sources::Entry,
         start: Instant,
     ) -> Result<Option<Outcome>, Fatal> {
-        let (Some(site), true) = (self.site.as_mut(), self.good) else {
+        let (Some(site), true) = (self.site.as_ref(), self.good) else {
             return Ok(None);
         };
         let old = self.files.markdown.get(rel);
@@ -50,43 +48,27 @@ impl Engine {
         }
         // The body is the same text, but a longer or shorter front matter moves it: its
         // warnings are rendered again to carry the new line numbers.
-        let old_cached = self.bodies.get(rel).cloned();
-        let mut moved = None;
-        if old_b.body_line != new_b.body_line {
-            let Some(names) = self.names.as_ref() else {
+        let moved = old_b.body_line != new_b.body_line;
+        let new_b: Briefing = (**new_b).clone();
+        let mut moved_body = None;
+        if moved {
+            let Some(body) = self.render_briefing_body(rel, &new_b) else {
                 return Ok(None);
             };
-            let cx = LinkContext {
-                site: r,
-                names,
-                paths: std::mem::take(&mut self.link_paths),
-                assets: std::mem::take(&mut self.link_assets),
-                safe_html: site.config.safe_html,
-            };
-            let depth = urls::depth(&urls::briefing(&new_b.slug));
-            let mut d = Diagnostics::new();
-            let body = markdown::render(
-                &new_b.body,
-                new_b.body_line,
-                rel,
-                &new_b.content_path,
-                depth,
-                &cx,
-                &mut d,
-            );
-            self.link_paths = cx.paths;
-            self.link_assets = cx.assets;
-            let same = old_cached.as_ref().is_some_and(|c| {
-                c.body.html == body.html && c.body.links == body.links && c.body.ids == body.ids
+            let same = self.bodies.get(rel).is_some_and(|c| {
+                c.body.html == body.body.html
+                    && c.body.links == body.body.links
+                    && c.body.ids == body.body.ids
             });
-            if !same || d.has_errors() {
+            if !same || body.diags.has_errors() {
                 return Ok(None);
             }
-            let key = pipeline::body_key(&new_b.body, new_b.body_line, &new_b.content_path, depth);
-            moved = Some(CachedBody::new(key, body, d));
+            moved_body = Some(body);
         }
-
-        let mut briefing = (**new_b).clone();
+        let Some(site) = self.site.as_mut() else {
+            return Ok(None);
+        };
+        let mut briefing = new_b;
         briefing.body = String::new();
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
@@ -96,45 +78,13 @@ impl Engine {
             BriefingIdx(bi as u32),
             &old_refs,
         );
-        if let Some(new) = moved {
-            let mut assembled = self.assembled.clone().sorted();
-            if let Some(c) = &old_cached {
-                for gone in c.diags.iter() {
-                    if let Some(i) = assembled.iter().position(|x| x == gone) {
-                        assembled.remove(i);
-                    }
-                }
-            }
-            let mut next = Diagnostics::new();
-            for x in assembled {
-                push(&mut next, x);
-            }
-            next.extend(new.diags.clone());
-            self.assembled = next;
-            self.bodies.insert(rel.to_string(), new);
+        if let Some(new) = moved_body {
+            self.replace_body(rel, new);
         }
         self.files.markdown.insert(rel.to_string(), entry.clone());
         // Section ids of pages (`#stances`, `#related`) follow the index: every fragment
         // link is checked again.
-        let empty = markdown::Body::default();
-        let bodies = &self.bodies;
-        let r = &site.resolved;
-        let body_of = |path: &str| bodies.get(path).map_or(&empty, |c| &c.body);
-        let mut fragments = Diagnostics::new();
-        pipeline::check_fragments(
-            r,
-            &site.index,
-            |i| body_of(&r.briefings[i].path),
-            |i| {
-                r.entities[i]
-                    .profile
-                    .as_ref()
-                    .map_or(&empty, |p| body_of(&p.path))
-            },
-            None,
-            &mut fragments,
-        );
-        self.fragments = fragments;
+        self.recheck_fragments(None);
         self.finish(format!("{rel} (front matter)"), start, Scope::All)
             .map(Some)
     }

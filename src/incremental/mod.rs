@@ -14,12 +14,12 @@ pub mod write;
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::markdown::{LinkContext, Target};
+use crate::markdown::{self, LinkContext, Target};
 use crate::model::Briefing;
 use crate::names::Names;
 use crate::output;
 use crate::parse::Parsed;
-use crate::pipeline::{self, BodyCache, Fatal, Input, Options, Site};
+use crate::pipeline::{self, BodyCache, CachedBody, Fatal, Input, Options, Site};
 use crate::render::{self, theme, theme::Theme};
 use crate::urls;
 use sources::Tracked;
@@ -421,6 +421,89 @@ impl Engine {
         all.extend(self.assembled.clone());
         all.extend(self.fragments.clone());
         all.sorted()
+    }
+}
+
+impl Engine {
+    /// Renders the body of briefing `b` (file `rel`) against the site in memory, as the
+    /// in-place paths need it. `None` before a first good build.
+    fn render_briefing_body(&mut self, rel: &str, b: &Briefing) -> Option<CachedBody> {
+        let (site, names) = (self.site.as_ref()?, self.names.as_ref()?);
+        let cx = LinkContext {
+            site: &site.resolved,
+            names,
+            paths: std::mem::take(&mut self.link_paths),
+            assets: std::mem::take(&mut self.link_assets),
+            safe_html: site.config.safe_html,
+        };
+        let depth = urls::depth(&urls::briefing(&b.slug));
+        let mut d = Diagnostics::new();
+        let body = markdown::render(
+            &b.body,
+            b.body_line,
+            rel,
+            &b.content_path,
+            depth,
+            &cx,
+            &mut d,
+        );
+        self.link_paths = cx.paths;
+        self.link_assets = cx.assets;
+        let key = pipeline::body_key(&b.body, b.body_line, &b.content_path, depth);
+        Some(CachedBody::new(key, body, d))
+    }
+
+    /// Keeps `new` as the body of `rel`, its Markdown diagnostics in place of the old ones.
+    fn replace_body(&mut self, rel: &str, new: CachedBody) {
+        let mut assembled: Vec<Diagnostic> = self.assembled.clone().sorted();
+        if let Some(old) = self.bodies.get(rel) {
+            for gone in old.diags.iter() {
+                if let Some(i) = assembled.iter().position(|x| x == gone) {
+                    assembled.remove(i);
+                }
+            }
+        }
+        let mut next = Diagnostics::new();
+        for x in assembled {
+            push(&mut next, x);
+        }
+        next.extend(new.diags.clone());
+        self.assembled = next;
+        self.bodies.insert(rel.to_string(), new);
+    }
+
+    /// Checks `#fragment` links again: in every body, or only in briefing `only` (file
+    /// `rel`), the other bodies' verdicts kept.
+    fn recheck_fragments(&mut self, only: Option<(usize, &str)>) {
+        let Some(site) = self.site.as_ref() else {
+            return;
+        };
+        let mut fragments = Diagnostics::new();
+        if let Some((_, rel)) = only {
+            for x in self.fragments.clone().sorted() {
+                if x.path != rel {
+                    push(&mut fragments, x);
+                }
+            }
+        }
+        let empty = markdown::Body::default();
+        let bodies = &self.bodies;
+        let r = &site.resolved;
+        let body_of = |path: &str| bodies.get(path).map_or(&empty, |c| &c.body);
+        pipeline::check_fragments(
+            r,
+            &site.index,
+            |i| body_of(&r.briefings[i].path),
+            |i| {
+                r.entities[i]
+                    .profile
+                    .as_ref()
+                    .map_or(&empty, |p| body_of(&p.path))
+            },
+            only.map(|(i, _)| i),
+            &mut fragments,
+        );
+        self.fragments = fragments;
     }
 }
 
