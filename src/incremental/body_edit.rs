@@ -4,7 +4,6 @@
 use super::{Engine, Outcome, Scope, sources};
 use crate::markdown::Target;
 use crate::model::{Briefing, BriefingIdx};
-use crate::parse::Parsed;
 use crate::pipeline::Fatal;
 use crate::render;
 use std::time::Instant;
@@ -19,19 +18,7 @@ impl Engine {
         entry: sources::Entry,
         start: Instant,
     ) -> Result<Option<Outcome>, Fatal> {
-        let (Some(site), true) = (self.site.as_ref(), self.good) else {
-            return Ok(None);
-        };
-        let old = self.files.markdown.get(rel);
-        let (Some(Parsed::Briefing(old_b)), Some(Parsed::Briefing(new_b))) =
-            (old.and_then(|e| e.parsed.as_ref()), entry.parsed.as_ref())
-        else {
-            return Ok(None);
-        };
-        if entry.diags.has_errors() || !same_front_matter(old_b, new_b) {
-            return Ok(None);
-        }
-        let Some(b) = site.resolved.briefings.iter().position(|x| x.path == rel) else {
+        let Some((b, _, new_b)) = self.edited_briefing(rel, &entry, same_front_matter) else {
             return Ok(None);
         };
         let new_b = new_b.clone();

@@ -8,7 +8,6 @@
 use super::{Engine, Outcome, Scope, sources};
 use crate::index;
 use crate::model::{Briefing, BriefingIdx};
-use crate::parse::Parsed;
 use crate::pipeline::Fatal;
 use crate::resolve::ProfileNames;
 use std::time::Instant;
@@ -22,19 +21,10 @@ impl Engine {
         entry: &sources::Entry,
         start: Instant,
     ) -> Result<Option<Outcome>, Fatal> {
-        let (Some(site), true) = (self.site.as_ref(), self.good) else {
+        let Some((bi, old_b, new_b)) = self.edited_briefing(rel, entry, same_place) else {
             return Ok(None);
         };
-        let old = self.files.markdown.get(rel);
-        let (Some(Parsed::Briefing(old_b)), Some(Parsed::Briefing(new_b))) =
-            (old.and_then(|e| e.parsed.as_ref()), entry.parsed.as_ref())
-        else {
-            return Ok(None);
-        };
-        if entry.diags.has_errors() || !same_place(old_b, new_b) {
-            return Ok(None);
-        }
-        let Some(bi) = site.resolved.briefings.iter().position(|x| x.path == rel) else {
+        let Some(site) = self.site.as_ref() else {
             return Ok(None);
         };
         let r = &site.resolved;
@@ -49,7 +39,7 @@ impl Engine {
         // The body is the same text, but a longer or shorter front matter moves it: its
         // warnings are rendered again to carry the new line numbers.
         let moved = old_b.body_line != new_b.body_line;
-        let new_b: Briefing = (**new_b).clone();
+        let new_b: Briefing = new_b.clone();
         let mut moved_body = None;
         if moved {
             let Some(body) = self.render_briefing_body(rel, &new_b) else {

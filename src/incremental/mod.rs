@@ -425,6 +425,29 @@ impl Engine {
 }
 
 impl Engine {
+    /// For an edit of briefing file `rel` that the in-place paths may take (the last build
+    /// was good, the file was and is a briefing without errors, `same(old, new)` holds):
+    /// its index in the site, its old and its new parse.
+    fn edited_briefing<'a>(
+        &'a self,
+        rel: &str,
+        entry: &'a sources::Entry,
+        same: impl Fn(&Briefing, &Briefing) -> bool,
+    ) -> Option<(usize, &'a Briefing, &'a Briefing)> {
+        let site = self.site.as_ref().filter(|_| self.good)?;
+        let old = self.files.markdown.get(rel)?.parsed.as_ref();
+        let (Some(Parsed::Briefing(old)), Some(Parsed::Briefing(new))) =
+            (old, entry.parsed.as_ref())
+        else {
+            return None;
+        };
+        if entry.diags.has_errors() || !same(old, new) {
+            return None;
+        }
+        let b = site.resolved.briefings.iter().position(|x| x.path == rel)?;
+        Some((b, old, new))
+    }
+
     /// Renders the body of briefing `b` (file `rel`) against the site in memory, as the
     /// in-place paths need it. `None` before a first good build.
     fn render_briefing_body(&mut self, rel: &str, b: &Briefing) -> Option<CachedBody> {
