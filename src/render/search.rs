@@ -387,6 +387,15 @@ mod tests {
     }
 
     #[test]
+    fn json_never_carries_markup_characters() {
+        assert_eq!(
+            json(&"</script> & <b>"),
+            br#""\u003c/script\u003e \u0026 \u003cb\u003e""#
+        );
+        assert_eq!(json(&["plain", "text"]), br#"["plain","text"]"#);
+    }
+
+    #[test]
     fn postings_are_delta_encoded() {
         assert_eq!(delta([2, 3, 7]), [2, 1, 4]);
     }
