@@ -1,0 +1,94 @@
+//! Arbitrary text as a briefing body, rendered against a small resolved site with
+//! `[[wiki]]` links (names, aliases, kind prefixes, a draft) and `.md` links to resolve.
+//! Nothing may panic, and every diagnostic points inside the body.
+#![no_main]
+
+use dossier::config::Config;
+use dossier::diagnostic::Diagnostics;
+use dossier::markdown::{self, LinkContext};
+use dossier::names::Names;
+use dossier::pipeline::{self, Site};
+use dossier::source::{self, Sources};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "content/briefings/2025-11-20-plan.md",
+        "---\ntitle: Plan\nactors: [Volodymyr Zelenskiy, Mali]\nplaces: [Mali, Pokrovsk]\ntopics: [us-peace-plan]\n---\n## Background\nText.\n",
+    ),
+    (
+        "content/briefings/2025-11-21-draft.md",
+        "---\ntitle: Draft\ndraft: true\n---\nDraft.\n",
+    ),
+    (
+        "content/actors/volodymyr-zelenskiy.md",
+        "---\nname: Volodymyr Zelenskiy\naliases: [Zelensky, Зеленський]\n---\nProfile.\n",
+    ),
+    ("content/actors/mali.md", "---\nname: Mali\n---\n"),
+    ("content/places/mali.md", "---\nname: Mali\n---\n"),
+    (
+        "content/topics/us-peace-plan.md",
+        "---\ntitle: US peace plan\n---\n",
+    ),
+];
+
+fn site() -> &'static (Site, Names) {
+    static SITE: OnceLock<(Site, Names)> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let mut diags = Diagnostics::new();
+        let markdown = FILES
+            .iter()
+            .filter_map(|(p, t)| source::from_bytes(p, t.as_bytes().to_vec(), &mut diags))
+            .collect();
+        let sources = Sources {
+            markdown,
+            ..Sources::default()
+        };
+        let site = pipeline::load_sources(
+            Config::fallback(),
+            sources,
+            false,
+            &mut diags,
+            &pipeline::Silent,
+        );
+        let names = Names::new(&site.resolved);
+        (site, names)
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let (site, names) = site();
+    let cx = LinkContext::new(
+        &site.resolved,
+        names,
+        ["briefings/map.png".to_string()].into(),
+    );
+    let mut diags = Diagnostics::new();
+    let first_line = 7;
+    let body = markdown::render(
+        &text,
+        first_line,
+        "content/briefings/2025-11-22-x.md",
+        "briefings/2025-11-22-x.md",
+        2,
+        &cx,
+        &mut diags,
+    );
+    let lines = text.split('\n').count() as u32;
+    for d in diags.iter() {
+        assert!(
+            d.span.line >= first_line && d.span.line < first_line + lines && d.span.col >= 1,
+            "{}:{}: {} (body lines {first_line}..{})",
+            d.span.line,
+            d.span.col,
+            d.message,
+            first_line + lines
+        );
+    }
+    assert!(
+        body.links.windows(2).all(|w| w[0] < w[1]),
+        "links not sorted"
+    );
+});
