@@ -6,6 +6,7 @@ mod memory;
 
 use dossier::front_matter;
 use dossier::slug::slugify;
+use dossier::source::is_forbidden_char;
 use memory::{Built, Files, build, config, quote};
 use proptest::prelude::*;
 
@@ -162,16 +163,39 @@ fn arbitrary_file() -> impl Strategy<Value = Vec<u8>> {
 /// pages of their own.
 const NAMES_X: &str = "---\ntitle: Names x\ndate: 2025-01-01\nactors: [x]\nplaces: [x]\ntopics: [x]\n---\n[[actor:x]]\n";
 
-/// Checks what a user would notice of a build: diagnostics inside the file, and, when the
-/// build succeeds, feeds and sitemap that parse as XML and JSON files that parse as JSON.
-fn check_build(built: &Built, lines: usize) -> Result<(), TestCaseError> {
+/// Checks what a user would notice of a build: every diagnostic points at a line and
+/// column inside its file, and, when the build succeeds, feeds and sitemap parse as XML and
+/// JSON files as JSON.
+fn check_build(built: &Built, files: &[(String, Vec<u8>)]) -> Result<(), TestCaseError> {
     for d in &built.diagnostics {
         let mut parts = d.splitn(4, ':');
-        let (_, line) = (
-            parts.next(),
-            parts.next().and_then(|l| l.parse::<usize>().ok()),
+        let (path, line, col) = (
+            parts.next().unwrap_or_default(),
+            parts
+                .next()
+                .and_then(|l| l.parse::<usize>().ok())
+                .unwrap_or(0),
+            parts
+                .next()
+                .and_then(|c| c.parse::<usize>().ok())
+                .unwrap_or(0),
         );
-        prop_assert!(line.is_some_and(|l| l >= 1 && l <= lines.max(1)), "{d}");
+        let file = files.iter().find(|(p, _)| p == path);
+        prop_assert!(file.is_some(), "{d}: not one of the files");
+        let Some((_, bytes)) = file else { continue };
+        // As an editor shows the file: a BOM is not a character of line 1, CRLF one break.
+        let text = String::from_utf8_lossy(bytes);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&text)
+            .replace("\r\n", "\n");
+        let line_text = line.checked_sub(1).and_then(|i| text.split('\n').nth(i));
+        prop_assert!(line_text.is_some(), "{d}: the file has no line {line}");
+        let width = line_text.map_or(0, |l| l.chars().count());
+        prop_assert!(
+            col >= 1 && col <= width + 1,
+            "{d}: line {line} has {width} characters"
+        );
     }
     if built.errors {
         return Ok(());
@@ -196,9 +220,8 @@ proptest! {
 
     #[test]
     fn pipeline_survives_arbitrary_bytes_as_a_briefing(bytes in arbitrary_file()) {
-        let lines = bytes.split(|&b| b == b'\n').count();
-        let built = build(config("T", None), &[("content/briefings/2025-01-01-x.md".into(), bytes)]);
-        check_build(&built, lines)?;
+        let files = [("content/briefings/2025-01-01-x.md".to_string(), bytes)];
+        check_build(&build(config("T", None), &files), &files)?;
     }
 
     #[test]
@@ -206,12 +229,11 @@ proptest! {
         bytes in arbitrary_file(),
         kind in proptest::sample::select(&["actors", "places", "topics"][..]),
     ) {
-        let lines = bytes.split(|&b| b == b'\n').count().max(NAMES_X.lines().count());
-        let built = build(config("T", None), &[
-            ("content/briefings/names.md".into(), NAMES_X.as_bytes().to_vec()),
+        let files = [
+            ("content/briefings/names.md".to_string(), NAMES_X.as_bytes().to_vec()),
             (format!("content/{kind}/x.md"), bytes),
-        ]);
-        check_build(&built, lines)?;
+        ];
+        check_build(&build(config("T", None), &files), &files)?;
     }
 
     #[test]
@@ -236,21 +258,48 @@ const TRICKY: &[char] = &[
     '-', ' ', '_', '.', '/', 'a', 'Z', '0', '\u{0}', '\u{85}', '\u{2028}',
 ];
 
+fn tricky_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![proptest::sample::select(TRICKY), any::<char>()],
+        0..24,
+    )
+    .prop_map(|c| c.into_iter().collect())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn slugs_of_any_script_are_url_safe_and_idempotent(
-        s in proptest::collection::vec(
-            prop_oneof![proptest::sample::select(TRICKY), any::<char>()], 0..24,
-        ).prop_map(|c| c.into_iter().collect::<String>())
-    ) {
+    fn slugs_of_any_script_are_url_safe_and_idempotent(s in tricky_text()) {
         let slug = slugify(&s);
         prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{s:?} → {slug:?}");
         prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{s:?} → {slug:?}");
         prop_assert_eq!(slugify(&slug), slug.clone(), "{:?}", s);
         if s.chars().any(|c| c.is_ascii_alphanumeric()) {
             prop_assert!(!slug.is_empty(), "{s:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_slug_gives_its_page_a_url_or_an_error(s in tricky_text()) {
+        let text = format!("---\ntitle: T\nslug: {}\n---\n", quote(&s));
+        let files = [("content/briefings/2025-01-01-x.md".to_string(), text.into_bytes())];
+        let built = build(config("T", None), &files);
+        // Characters no page can hold are dropped from YAML values, escaped or not.
+        let expected = slugify(&s.replace(is_forbidden_char, ""));
+        if expected.is_empty() {
+            prop_assert!(
+                built.diagnostics.iter().any(|d| d.starts_with("content/briefings/2025-01-01-x.md:3:7: error: slug")),
+                "{s:?}: {:?}", built.diagnostics
+            );
+        } else {
+            prop_assert!(!built.errors, "{s:?}: {:?}", built.diagnostics);
+            let page = format!("briefings/{expected}/index.html");
+            prop_assert!(built.files.contains_key(&page), "{s:?}: no {page}");
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Arbitrary bytes as a briefing and as each kind of profile: the front matter is split and
-//! parsed, then typed. Nothing may panic, and every diagnostic points inside the file.
+//! parsed, then typed. Nothing may panic, and every diagnostic points at a line and column
+//! inside the file.
 #![no_main]
 
 use dossier::diagnostic::Diagnostics;
@@ -23,15 +24,26 @@ fuzz_target!(|data: &[u8]| {
             let _ = front_matter::parse(split.yaml, split.yaml_line);
         }
         let _ = parse::parse_file(&file, &mut diags);
-        let lines = file.text.split('\n').count() as u32;
+        // Positions as an editor shows the file: a BOM is no character, CRLF one break.
+        let text = String::from_utf8_lossy(data);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&text)
+            .replace("\r\n", "\n");
+        let lines: Vec<&str> = text.split('\n').collect();
         for d in diags.iter() {
+            let width = (d.span.line as usize)
+                .checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .map(|l| l.chars().count());
             assert!(
-                d.span.line >= 1 && d.span.line <= lines && d.span.col >= 1,
-                "{}:{}:{}: {} (the file has {lines} lines)",
+                width.is_some_and(|w| d.span.col >= 1 && d.span.col as usize <= w + 1),
+                "{}:{}:{}: {} (the file has {} lines; that one {width:?} characters)",
                 d.path,
                 d.span.line,
                 d.span.col,
-                d.message
+                d.message,
+                lines.len()
             );
         }
     }

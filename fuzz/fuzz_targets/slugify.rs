@@ -5,7 +5,7 @@
 use dossier::diagnostic::Diagnostics;
 use dossier::parse::{self, Parsed};
 use dossier::slug::{match_key, slugify};
-use dossier::source::SourceFile;
+use dossier::source::{self, SourceFile};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -33,13 +33,15 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut diags = Diagnostics::new();
     let parsed = parse::parse_file(&file, &mut diags);
-    if slug.is_empty() {
+    // Characters no page can hold are dropped from YAML values, escaped or not.
+    let expected = slugify(&s.replace(source::is_forbidden_char, ""));
+    if expected.is_empty() {
         assert!(
             diags.has_errors(),
             "slug {s:?} has no letters, yet no error"
         );
     } else if let Some(Parsed::Briefing(b)) = parsed {
-        assert_eq!(b.slug.as_str(), slug, "slug: {quoted}");
+        assert_eq!(b.slug.as_str(), expected, "slug: {quoted}");
     }
 });
 
