@@ -107,8 +107,9 @@ pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Optio
 }
 
 /// A Markdown file at `path` (relative to the site root) from bytes already in memory,
-/// checked and cleaned as if read from disk: what the fuzz targets and property tests feed
-/// the pipeline. `None` when the bytes are not UTF-8 (reported).
+/// decoded and cleaned as if read from disk (only the file size limit is not checked): what
+/// the fuzz targets and property tests feed the pipeline. `None` when the bytes are not
+/// UTF-8 (reported).
 pub fn from_bytes(path: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<SourceFile> {
     let content_path = path.strip_prefix("content/").unwrap_or(path).to_string();
     match decode(bytes) {

@@ -304,6 +304,24 @@ proptest! {
     }
 }
 
+/// The slugify fuzz target's first find: `\0` escapes in a YAML value decode to characters
+/// no page can hold, which are dropped before the slug is made (not turned into `-`).
+#[test]
+fn an_escaped_nul_in_a_slug_is_dropped() {
+    let text = "---\ntitle: T\nslug: \"fJ\\0\\0a\"\n---\n";
+    let files = [(
+        "content/briefings/2025-01-01-x.md".to_string(),
+        text.as_bytes().to_vec(),
+    )];
+    let built = build(config("T", None), &files);
+    assert!(!built.errors, "{:?}", built.diagnostics);
+    assert!(
+        built.files.contains_key("briefings/fja/index.html"),
+        "{:?}",
+        built.files.keys()
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // (d) The output does not depend on the order files are found in.
 

@@ -151,8 +151,10 @@ fn hostile_files(h: &Hostile) -> Files {
         q(&h.stub),
     );
     let place = format!(
-        "---\nname: {}\nkind: city\nwithin: {}\ncoords: [50.1, 30.2]\n---\n",
+        // An unknown kind is a warning, not an error: the value must be safe wherever it goes.
+        "---\nname: {}\nkind: {}\nwithin: {}\ncoords: [50.1, 30.2]\n---\n",
         q(&h.place),
+        q(&h.role),
         q(&h.stub),
     );
     let topic = format!(
