@@ -79,10 +79,10 @@ fuzz_target!(|data: &[u8]| {
             if let Err(e) = roxmltree::Document::parse(text) {
                 panic!("{path} is not XML: {e}\n{text}");
             }
-        } else if path.ends_with(".json") {
-            if let Err(e) = serde_json::from_slice::<serde_json::Value>(bytes) {
-                panic!("{path} is not JSON: {e}");
-            }
+        } else if path.ends_with(".json")
+            && let Err(e) = serde_json::from_slice::<serde_json::Value>(bytes)
+        {
+            panic!("{path} is not JSON: {e}");
         }
     }
 });
