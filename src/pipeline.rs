@@ -130,11 +130,27 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
     let root = &opts.root;
     progress.stage("reading", 0);
     let config = config::load(root, opts.base_url.as_deref(), diags);
+    let sources = source::discover(root, diags);
+    // With a broken site.yaml (already reported), content is still checked.
+    let config = config.unwrap_or_else(Config::fallback);
+    load_sources(config, sources, opts.drafts, diags, progress)
+}
+
+/// What `load` does once the files are read: parses, resolves, renders Markdown and
+/// indexes `sources`, given in any order. Fuzz targets and property tests use it to build
+/// sites held in memory.
+pub fn load_sources(
+    config: Config,
+    sources: source::Sources,
+    drafts: bool,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> Site {
     let source::Sources {
         markdown,
         statics,
         assets,
-    } = source::discover(root, diags);
+    } = sources;
     progress.stage("parsing", markdown.len());
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
@@ -148,15 +164,13 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
     }
     // The parsed files hold what is needed from here on.
     drop(markdown);
-    // With a broken site.yaml (already reported), content is still checked.
-    let config = config.unwrap_or_else(Config::fallback);
     let input = Input {
         config,
         briefings,
         profiles,
         statics,
         assets,
-        drafts: opts.drafts,
+        drafts,
     };
     let (site, fragments) = assemble(input, None, progress, diags);
     diags.extend(fragments);

@@ -102,14 +102,7 @@ pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Optio
     let rel = rel_path(root, file);
     let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
     match read_text(file) {
-        Ok(text) => {
-            let text = strip_controls(text, &rel, diags);
-            Some(SourceFile {
-                path: rel,
-                content_path,
-                text,
-            })
-        }
+        Ok(text) => Some(source_file(rel, content_path, text, diags)),
         // Removed since the folder was listed (an editor's save, a `git checkout`): the
         // build sees the site as it is now, without it.
         Err(_) if std::fs::symlink_metadata(file).is_err() => None,
@@ -117,6 +110,35 @@ pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Optio
             diags.error(Code::FileUnreadable, &rel, span, msg);
             None
         }
+    }
+}
+
+/// A Markdown file at `path` (relative to the site root) from bytes already in memory,
+/// decoded and cleaned as if read from disk (only the file size limit is not checked): what
+/// the fuzz targets and property tests feed the pipeline. `None` when the bytes are not
+/// UTF-8 (reported).
+pub fn from_bytes(path: &str, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let content_path = path.strip_prefix("content/").unwrap_or(path).to_string();
+    match decode(bytes) {
+        Ok(text) => Some(source_file(path.to_string(), content_path, text, diags)),
+        Err((span, msg)) => {
+            diags.error(Code::FileUnreadable, path, span, msg);
+            None
+        }
+    }
+}
+
+fn source_file(
+    path: String,
+    content_path: String,
+    text: String,
+    diags: &mut Diagnostics,
+) -> SourceFile {
+    let text = strip_controls(text, &path, diags);
+    SourceFile {
+        path,
+        content_path,
+        text,
     }
 }
 
