@@ -46,6 +46,8 @@ pub struct Fingerprints {
     pub generated: BTreeMap<Generated, u64>,
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
+    /// Per briefing: what its words in `search/w/` are made from.
+    pub search_words: Vec<u64>,
     pub files: u64,
 }
 
@@ -293,12 +295,18 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             hs.finish()
         })
         .collect();
+    let search_words: Vec<u64> = r
+        .briefings
+        .par_iter()
+        .map(|b| h(&(&b.title, &b.summary, (src.body)(&b.path))))
+        .collect();
     let generated = Generated::ALL
         .par_iter()
         .map(|&g| {
             let own = match g {
                 Generated::SearchIndex => h(&search_entries),
-                _ => generated(&parts, &entity_fp, g, src),
+                Generated::SearchWords => h(&search_words),
+                _ => generated(&parts, &entity_fp, g),
             };
             (g, h(&(config, own)))
         })
@@ -307,20 +315,16 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         pages,
         generated,
         search_entries,
+        search_words,
         files: h(&(config, &theme.hashes)),
     }
 }
 
 /// What generated file family `g` reads: front matter, names and (for the search excerpts)
 /// bodies. Each may cover more than its family reads, never less.
-fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated, src: &Sources<'_>) -> u64 {
+fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated) -> u64 {
     let r = &p.site.resolved;
     let mut hs = crate::hash::hasher();
-    let bodies = |hs: &mut ahash::AHasher| {
-        for b in &r.briefings {
-            (src.body)(&b.path).hash(hs);
-        }
-    };
     // Which entities and tags each briefing names.
     let named = |hs: &mut ahash::AHasher| {
         for refs in &r.refs {
@@ -345,10 +349,8 @@ fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated, src: &Sources<'_>) 
             names(&mut hs);
             named(&mut hs);
         }
-        Generated::SearchWords => {
-            p.bl.hash(&mut hs);
-            bodies(&mut hs);
-        }
+        // Made from `Fingerprints::search_words`.
+        Generated::SearchWords => {}
         Generated::StancesCsv => {
             for (i, (b, refs)) in r.briefings.iter().zip(&r.refs).enumerate() {
                 if refs.stances.is_empty() {

@@ -5,7 +5,9 @@ use super::{Engine, Outcome, Scope, count_errors, fingerprint, push, write};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{self, Staging};
 use crate::pipeline::Fatal;
-use crate::render::{self, Sink, hosting, hosting::Generated, theme, theme::Theme};
+use crate::render::{
+    self, Sink, hosting, hosting::Generated, search::BriefingWords, theme, theme::Theme,
+};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -258,6 +260,9 @@ pub(super) struct Made {
     /// Entries of `search-index.json` by fingerprint: on a large site, serialising every
     /// entry again takes longer than the rest of a front-matter edit.
     search_entries: HashMap<u64, Vec<u8>>,
+    /// The words of each briefing for `search/w/`, by fingerprint: folding every title,
+    /// summary and excerpt again takes longer than the rest of an edit of a body's start.
+    search_words: HashMap<u64, Arc<BriefingWords>>,
 }
 
 impl Made {
@@ -296,7 +301,13 @@ fn make_files(
     } else {
         cached
     };
-    let made_family = |g: Generated, excerpts: &[String]| {
+    let cached = std::mem::take(&mut last.search_words);
+    let words = if everything || stale.contains(&Generated::SearchWords) {
+        search_words(site, fps, cached)
+    } else {
+        cached
+    };
+    let made_family = |g: Generated| {
         let files = match g {
             Generated::SearchIndex => vec![(
                 "search-index.json".to_string(),
@@ -306,21 +317,19 @@ fn make_files(
                         .map(|fp| entries.get(fp).map_or(&[][..], Vec::as_slice)),
                 ),
             )],
-            _ => g.make(site, excerpts),
+            Generated::SearchWords => render::search::word_files_from(
+                fps.search_words
+                    .iter()
+                    .map(|fp| words.get(fp).map_or(&NO_WORDS, |w| &**w)),
+            ),
+            // The families that quote excerpts are made from the caches above.
+            _ => g.make(site, &[]),
         };
         let paths: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
         (g, paths, files)
     };
-    let excerpts = |gs: &[Generated]| {
-        if gs.contains(&Generated::SearchWords) {
-            hosting::excerpts(site)
-        } else {
-            Vec::new()
-        }
-    };
     if !everything {
-        let ex = excerpts(&stale);
-        let fresh: Vec<_> = stale.par_iter().map(|&g| made_family(g, &ex)).collect();
+        let fresh: Vec<_> = stale.par_iter().map(|&g| made_family(g)).collect();
         // A family whose files are not the same paths as before may uncover or hide a
         // copied file of the same path: that is sorted out by making everything.
         if fresh
@@ -338,16 +347,13 @@ fn make_files(
                 above: last.above.clone(),
                 families: last.families.clone(),
                 search_entries: entries,
+                search_words: words,
             };
             return (made, files);
         }
     }
     let hosting::Copied { below, above } = hosting::copied(site, theme, read, d);
-    let ex = excerpts(&Generated::ALL);
-    let fresh: Vec<_> = Generated::ALL
-        .par_iter()
-        .map(|&g| made_family(g, &ex))
-        .collect();
+    let fresh: Vec<_> = Generated::ALL.par_iter().map(|&g| made_family(g)).collect();
     let mut made = Made {
         files_fp: Some(files_fp),
         generated: fps.generated.clone(),
@@ -355,6 +361,7 @@ fn make_files(
         above: above.keys().cloned().collect(),
         families: BTreeMap::new(),
         search_entries: HashMap::new(),
+        search_words: HashMap::new(),
     };
     let mut files = below;
     for (g, paths, list) in fresh {
@@ -363,7 +370,37 @@ fn make_files(
     }
     files.extend(above);
     made.search_entries = entries;
+    made.search_words = words;
     (made, files)
+}
+
+/// A briefing's words when none were made (never used: every fingerprint gets its words).
+static NO_WORDS: BriefingWords = BriefingWords::EMPTY;
+
+/// The words of every briefing, by fingerprint: taken from `last` when there, made
+/// otherwise.
+fn search_words(
+    site: &crate::pipeline::Site,
+    fps: &fingerprint::Fingerprints,
+    mut last: HashMap<u64, Arc<BriefingWords>>,
+) -> HashMap<u64, Arc<BriefingWords>> {
+    let fresh: Vec<(u64, Option<Arc<BriefingWords>>)> = fps
+        .search_words
+        .iter()
+        .map(|fp| (*fp, last.remove(fp)))
+        .collect();
+    fresh
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (fp, old))| {
+            let words = old.unwrap_or_else(|| {
+                let b = &site.resolved.briefings[i];
+                let excerpt = render::search::excerpt(&site.bodies[i]);
+                Arc::new(BriefingWords::new(&b.title, b.summary.as_deref(), &excerpt))
+            });
+            (fp, words)
+        })
+        .collect()
 }
 
 /// The entry of every briefing in `search-index.json`, by fingerprint: taken from `last`

@@ -48,13 +48,8 @@ impl Generated {
         Generated::GraphJson,
     ];
 
-    /// Whether it quotes the start of each briefing's body.
-    pub fn needs_excerpts(self) -> bool {
-        matches!(self, Generated::SearchIndex | Generated::SearchWords)
-    }
-
-    /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, needed
-    /// only when [`Generated::needs_excerpts`].
+    /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
+    /// by the search index and its word files.
     pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
         let one = |path: &str, bytes: Vec<u8>| vec![(path.to_string(), bytes)];
         match self {

@@ -269,47 +269,74 @@ pub fn meta(site: &Site) -> Vec<u8> {
 /// `search/w/<key>.json`: the words of titles, summaries and excerpts, with the
 /// briefings they are in.
 pub fn word_files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
+    use rayon::prelude::*;
     let r = &site.resolved;
-    let n = r.briefings.len();
-    let number = |b: usize| (n - 1 - b) as u32;
-    let mut out = Vec::new();
-    // Words → (briefings whose title has it, briefings whose summary or excerpt has it).
-    let mut index: BTreeMap<String, Postings> = BTreeMap::new();
-    for (b, br) in r.briefings.iter().enumerate() {
-        let id = number(b);
-        for w in words(&br.title) {
-            let p = index.entry(w).or_default();
-            if p.0.last() != Some(&id) {
-                p.0.push(id);
-            }
-        }
-        let text = format!(
-            "{} {}",
-            br.summary.as_deref().unwrap_or(""),
-            excerpts.get(b).map_or("", String::as_str)
-        );
-        for w in words(&text) {
-            let p = index.entry(w).or_default();
-            if p.1.last() != Some(&id) {
-                p.1.push(id);
-            }
+    let per: Vec<BriefingWords> = (r.briefings.par_iter().zip(excerpts))
+        .map(|(b, excerpt)| BriefingWords::new(&b.title, b.summary.as_deref(), excerpt))
+        .collect();
+    word_files_from(per.iter())
+}
+
+/// The words one briefing adds to the split index, each once: those of its title, and
+/// those of its summary and excerpt.
+#[derive(Debug, Clone, Default)]
+pub struct BriefingWords {
+    title: Vec<String>,
+    text: Vec<String>,
+}
+
+impl BriefingWords {
+    /// No words.
+    pub const EMPTY: BriefingWords = BriefingWords {
+        title: Vec::new(),
+        text: Vec::new(),
+    };
+
+    /// The words of a briefing with this title, summary and body excerpt.
+    pub fn new(title: &str, summary: Option<&str>, excerpt: &str) -> BriefingWords {
+        let unique = |mut v: Vec<String>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        BriefingWords {
+            title: unique(words(title)),
+            text: unique(words(&format!("{} {excerpt}", summary.unwrap_or("")))),
         }
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, Postings>> = BTreeMap::new();
+}
+
+/// [`word_files`] from the words of every briefing, oldest first.
+pub fn word_files_from<'a>(
+    per: impl ExactSizeIterator<Item = &'a BriefingWords>,
+) -> Vec<(String, Vec<u8>)> {
+    let n = per.len();
+    // Words → (briefings whose title has it, briefings whose summary or excerpt has it).
+    let mut index: crate::hash::Map<&str, Postings> = Default::default();
+    for (b, w) in per.enumerate() {
+        let id = (n - 1 - b) as u32;
+        for t in &w.title {
+            index.entry(t.as_str()).or_default().0.push(id);
+        }
+        for t in &w.text {
+            index.entry(t.as_str()).or_default().1.push(id);
+        }
+    }
+    let mut shards: BTreeMap<String, BTreeMap<&str, Postings>> = BTreeMap::new();
     for (w, (mut title, mut text)) in index {
         title.sort_unstable();
         text.sort_unstable();
         // A title hit outranks a text hit: listing the briefing under both adds nothing.
         text.retain(|id| title.binary_search(id).is_err());
         shards
-            .entry(shard_key(&w))
+            .entry(shard_key(w))
             .or_default()
             .insert(w, (delta(title), delta(text)));
     }
-    for (key, words) in shards {
-        out.push((format!("search/w/{key}.json"), json(&words)));
-    }
-    out
+    shards
+        .into_iter()
+        .map(|(key, words)| (format!("search/w/{key}.json"), json(&words)))
+        .collect()
 }
 
 /// `search/d/<n>.json`: the briefings to list, newest first, [`DOC_SHARD`] per file.
