@@ -4,7 +4,8 @@
 use std::sync::LazyLock;
 
 /// Tags a briefing may use on top of ammonia's content set (tables, figures,
-/// details/summary, sup/sub, abbr …): the disabled checkboxes of task lists.
+/// details/summary, sup/sub, abbr …): the disabled checkboxes of task lists. Every kept
+/// `<input>` is disabled, so that no text box or button can be used.
 const EXTRA_TAGS: &[&str] = &["input"];
 
 /// Attributes any kept tag may carry: ids and classes of headings, footnotes and raw HTML
@@ -23,8 +24,10 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_tags(EXTRA_TAGS)
         .generic_attributes(GENERIC_ATTRIBUTES.iter().copied().collect())
-        .add_tag_attributes("input", ["disabled", "checked"])
+        .add_tag_attributes("input", ["checked"])
         .add_tag_attribute_values("input", "type", ["checkbox"])
+        // One attribute set, not two: ammonia adds set values in hash order.
+        .set_tag_attribute_value("input", "disabled", "")
         // Table columns are aligned with `style="text-align: …"`; no other property stays.
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
@@ -52,7 +55,11 @@ mod tests {
             "<a href=\"javascript:alert(1)\">a</a><img src=\"data:image/svg+xml,x\" alt=\"i\">",
             "<form action=\"/x\"><input type=\"text\" name=\"q\"></form>",
         ));
-        assert_eq!(html, "<p>Hi</p><a>a</a><img alt=\"i\"><input>");
+        // A text box is left disabled: nothing to type into.
+        assert_eq!(
+            html,
+            "<p>Hi</p><a>a</a><img alt=\"i\"><input disabled=\"\">"
+        );
     }
 
     #[test]
@@ -65,10 +72,14 @@ mod tests {
             "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"done\">",
             "<a href=\"../../actors/x/index.html#y\">x</a>",
         );
-        // Only the spacing of the style changes.
+        // Only the spacing of the style and the order of the checkbox's attributes change.
         assert_eq!(
             body(kept),
             kept.replace("text-align: center", "text-align:center")
+                .replace(
+                    "type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"done\"",
+                    "type=\"checkbox\" checked=\"\" aria-label=\"done\" disabled=\"\""
+                )
         );
     }
 }
