@@ -76,7 +76,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<usize>().prop_map(Edit::DeleteProfile),
         1 => any::<usize>().prop_map(Edit::Break),
         1 => Just(Edit::Fix),
-        1 => (0u8..2).prop_map(Edit::Static),
+        1 => (0u8..4).prop_map(Edit::Static),
     ]
 }
 
@@ -266,6 +266,18 @@ impl World {
                     write(&p, &text, &mut touched);
                 }
             }
+            // A static file of a page's path stands in for the page; removed, the page shows.
+            Edit::Static(2) => {
+                let p = root.join("static/404.html");
+                write(&p, "<p>Our own page.</p>\n", &mut touched);
+            }
+            Edit::Static(3) => {
+                let p = root.join("static/404.html");
+                if p.exists() {
+                    std::fs::remove_file(&p).expect("rm");
+                    touched.push(p);
+                }
+            }
             Edit::Static(k) => {
                 let p = root.join("static/notes.txt");
                 write(&p, &format!("notes {k}\n"), &mut touched);
@@ -439,6 +451,7 @@ fn the_sequences_that_once_failed() {
             Names(7, 4),
             Names(7, 0),
         ],
+        vec![Static(2), Body(0, 0), Static(3), Names(1, 3)],
     ] {
         check(&seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
     }

@@ -9,6 +9,7 @@ use crate::render::{
     self, Sink, hosting, hosting::Generated, search::BriefingWords, theme, theme::Theme,
 };
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -115,7 +116,7 @@ impl Engine {
         self.laps.begin("render pages");
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
-        let rendered = render::render_pages(site, theme, &dirty, &sink, &mut d);
+        let mut rendered = render::render_pages(site, theme, &dirty, &sink, &mut d);
         self.laps.begin("generated files");
         let made = match &fps {
             Some(fps) => {
@@ -133,7 +134,22 @@ impl Engine {
             }
             None => None,
         };
+        // A page that a copied file stood in for (a site's own `static/404.html`) shows
+        // again once the file is gone, though nothing it reads changed.
+        if let (Some((state, _)), Some(t)) = (&made, &self.targets) {
+            let now = state.paths();
+            let uncovered: Vec<render::Page> = (self.made.paths().difference(&now))
+                .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
+                .filter(|p| !dirty.contains(p))
+                .collect();
+            rendered += render::render_pages(site, theme, &uncovered, &sink, &mut d);
+        }
         if d.has_errors() {
+            // The caches are by fingerprint: what was made stays good for the next pass.
+            if let Some((state, _)) = made {
+                self.made.search_entries = state.search_entries;
+                self.made.search_words = state.search_words;
+            }
             let mut all = Diagnostics::new();
             for x in diagnostics.drain(..) {
                 push(&mut all, x);
@@ -309,19 +325,24 @@ fn make_files(
     };
     let made_family = |g: Generated| {
         let files = match g {
-            Generated::SearchIndex => vec![(
-                "search-index.json".to_string(),
-                hosting::search_index_of(
-                    fps.search_entries
-                        .iter()
-                        .map(|fp| entries.get(fp).map_or(&[][..], Vec::as_slice)),
-                ),
-            )],
-            Generated::SearchWords => render::search::word_files_from(
-                fps.search_words
-                    .iter()
-                    .map(|fp| words.get(fp).map_or(&NO_WORDS, |w| &**w)),
-            ),
+            Generated::SearchIndex => vec![("search-index.json".to_string(), {
+                let all: Vec<Cow<'_, [u8]>> = (fps.search_entries.iter().enumerate())
+                    .map(|(i, fp)| match entries.get(fp) {
+                        Some(e) => Cow::Borrowed(e.as_slice()),
+                        None => Cow::Owned(search_entry(site, i)),
+                    })
+                    .collect();
+                hosting::search_index_of(all.iter().map(|e| &**e))
+            })],
+            Generated::SearchWords => {
+                let all: Vec<Arc<BriefingWords>> = (fps.search_words.iter().enumerate())
+                    .map(|(i, fp)| match words.get(fp) {
+                        Some(w) => w.clone(),
+                        None => Arc::new(briefing_words(site, i)),
+                    })
+                    .collect();
+                render::search::word_files_from(all.iter().map(|w| &**w))
+            }
             // The families that quote excerpts are made from the caches above.
             _ => g.make(site, &[]),
         };
@@ -374,9 +395,6 @@ fn make_files(
     (made, files)
 }
 
-/// A briefing's words when none were made (never used: every fingerprint gets its words).
-static NO_WORDS: BriefingWords = BriefingWords::EMPTY;
-
 /// The words of every briefing, by fingerprint: taken from `last` when there, made
 /// otherwise.
 fn search_words(
@@ -393,11 +411,7 @@ fn search_words(
         .into_par_iter()
         .enumerate()
         .map(|(i, (fp, old))| {
-            let words = old.unwrap_or_else(|| {
-                let b = &site.resolved.briefings[i];
-                let excerpt = render::search::excerpt(&site.bodies[i]);
-                Arc::new(BriefingWords::new(&b.title, b.summary.as_deref(), &excerpt))
-            });
+            let words = old.unwrap_or_else(|| Arc::new(briefing_words(site, i)));
             (fp, words)
         })
         .collect()
@@ -419,14 +433,21 @@ fn search_entries(
         .into_par_iter()
         .enumerate()
         .map(|(i, (fp, old))| {
-            let entry = match old {
-                Some(e) => e,
-                None => {
-                    let excerpt = render::search::excerpt(&site.bodies[i]);
-                    hosting::search_entry(site, i, &excerpt)
-                }
-            };
+            let entry = old.unwrap_or_else(|| search_entry(site, i));
             (fp, entry)
         })
         .collect()
+}
+
+/// The `search-index.json` entry of briefing `i`.
+fn search_entry(site: &crate::pipeline::Site, i: usize) -> Vec<u8> {
+    let excerpt = render::search::excerpt(&site.bodies[i]);
+    hosting::search_entry(site, i, &excerpt)
+}
+
+/// The words briefing `i` adds to `search/w/`.
+fn briefing_words(site: &crate::pipeline::Site, i: usize) -> BriefingWords {
+    let b = &site.resolved.briefings[i];
+    let excerpt = render::search::excerpt(&site.bodies[i]);
+    BriefingWords::new(&b.title, b.summary.as_deref(), &excerpt)
 }

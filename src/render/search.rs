@@ -286,12 +286,6 @@ pub struct BriefingWords {
 }
 
 impl BriefingWords {
-    /// No words.
-    pub const EMPTY: BriefingWords = BriefingWords {
-        title: Vec::new(),
-        text: Vec::new(),
-    };
-
     /// The words of a briefing with this title, summary and body excerpt.
     pub fn new(title: &str, summary: Option<&str>, excerpt: &str) -> BriefingWords {
         let unique = |mut v: Vec<String>| {
