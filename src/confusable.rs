@@ -40,6 +40,8 @@ struct Spelling<'a> {
     text: &'a str,
     span: Span,
     what: &'static str,
+    /// `written_key(text)`, made once.
+    written: String,
 }
 
 /// Warns about every name or alias that matches another profile's name, alias or id only
@@ -65,17 +67,18 @@ pub fn check(profiles: &[Profile], diags: &mut Diagnostics) {
                     text,
                     span,
                     what,
+                    written: written_key(text),
                 });
         }
     }
-    let mut reported: Vec<(usize, usize, String)> = Vec::new();
+    let mut reported: std::collections::HashSet<(usize, usize, &str)> = Default::default();
     for spellings in by_key.values() {
         if spellings.iter().all(|s| s.profile == spellings[0].profile) {
             continue;
         }
         for (n, a) in spellings.iter().enumerate() {
             for b in &spellings[n + 1..] {
-                if a.profile == b.profile || written_key(a.text) == written_key(b.text) {
+                if a.profile == b.profile || a.written == b.written {
                     continue;
                 }
                 // The odd one is the spelling with the unexpected character; with two,
@@ -86,11 +89,9 @@ pub fn check(profiles: &[Profile], diags: &mut Diagnostics) {
                     _ if a.profile > b.profile => (a, b),
                     _ => (b, a),
                 };
-                let pair = (odd.profile, plain.profile, written_key(odd.text));
-                if reported.contains(&pair) {
+                if !reported.insert((odd.profile, plain.profile, odd.written.as_str())) {
                     continue;
                 }
-                reported.push(pair);
                 let (p, q) = (&profiles[odd.profile], &profiles[plain.profile]);
                 let shown = odd_char(odd.text).map_or(String::new(), |c| {
                     format!(

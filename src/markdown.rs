@@ -314,6 +314,11 @@ pub fn render(
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if cx.safe_html {
         html = crate::sanitize::body(&html);
+        // An id on an element the sanitizer dropped (`<form id=x>`) is no target any more.
+        ids.retain(|id| {
+            let attr = id.replace('&', "&amp;").replace('"', "&quot;");
+            html.contains(&format!("id=\"{attr}\""))
+        });
     }
     let mut links: Vec<Target> = links.into_iter().collect();
     links.sort();

@@ -212,20 +212,26 @@ fn remove_ours(dir: &Path) {
         let _ = fs::remove_file(dir);
         return;
     }
+    let mut all_gone = true;
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.filter_map(Result::ok) {
             if e.file_name() == MARKER {
                 continue;
             }
             // The entry's own type: a symlink is removed, never followed.
-            let _ = match e.file_type() {
+            let gone = match e.file_type() {
                 Ok(t) if t.is_dir() => fs::remove_dir_all(e.path()),
                 _ => fs::remove_file(e.path()),
             };
+            all_gone &= gone.is_ok();
         }
     }
-    let _ = fs::remove_file(dir.join(MARKER));
-    let _ = fs::remove_dir(dir);
+    // The marker goes last and only when all else went: a folder left half removed keeps
+    // it, so that a later build knows the folder is ours and finishes the job.
+    if all_gone {
+        let _ = fs::remove_file(dir.join(MARKER));
+        let _ = fs::remove_dir(dir);
+    }
 }
 
 /// Cleans up after a build that was killed: a half-written staging folder, or a previous

@@ -259,6 +259,22 @@ fn raw_html_site(safe_html: bool) -> TestSite {
 }
 
 #[test]
+fn safe_html_ids_of_dropped_elements_are_no_link_targets() {
+    let body = "---\ntitle: Forms\n---\n<form id=\"gone\"><p>x</p></form>\n\n<p id=\"kept\">y</p>\n\n[a](#gone) [b](#kept)\n";
+    for (safe, warned) in [(true, true), (false, false)] {
+        let site = TestSite::new(&[
+            ("site.yaml", &format!("title: Desk\nsafe_html: {safe}\n")),
+            ("content/briefings/2025-11-20-forms.md", body),
+        ]);
+        let r = site.build();
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let missing = r.stderr.contains("link to `#gone`");
+        assert_eq!(missing, warned, "safe_html {safe}: {}", r.stderr);
+        assert!(!r.stderr.contains("`#kept`"), "{}", r.stderr);
+    }
+}
+
+#[test]
 fn raw_html_in_bodies_is_kept_by_default_as_commonmark_does() {
     let site = raw_html_site(false);
     let body = main_of(&site.page("briefings/raw/index.html")).to_string();
