@@ -544,21 +544,28 @@ mod tests {
 
         const ACTORS: [&str; 6] = ["a0", "a1", "a2", "a3", "a4", "a5"];
         const TOPICS: [&str; 3] = ["t0", "t1", "t2"];
+        const PLACES: [&str; 3] = ["p0", "p1", "p2"];
 
         /// Names and stances of one briefing: bit masks over `ACTORS` and `TOPICS`, and
         /// stances as (actor, topic, position).
         #[derive(Debug, Clone)]
         struct Named {
             actors: u8,
+            places: u8,
             stances: Vec<(usize, usize, u8)>,
         }
 
         fn named() -> impl Strategy<Value = Named> {
             (
                 0u8..64,
+                0u8..8,
                 proptest::collection::vec((0usize..6, 0usize..3, 0u8..3), 0..3),
             )
-                .prop_map(|(actors, stances)| Named { actors, stances })
+                .prop_map(|(actors, places, stances)| Named {
+                    actors,
+                    places,
+                    stances,
+                })
         }
 
         fn to_briefing(i: usize, day: u8, n: &Named) -> Briefing {
@@ -572,12 +579,20 @@ mod tests {
                 .iter()
                 .map(|&(a, t, p)| (ACTORS[a], TOPICS[t], positions[p as usize]))
                 .collect();
-            briefing(
+            let mut b = briefing(
                 &format!("b{i:02}"),
                 &format!("2025-01-{:02}", 1 + day % 5),
                 &actors,
                 &stances,
-            )
+            );
+            b.places = (0..3)
+                .filter(|p| n.places & (1 << p) != 0)
+                .map(|p| Spanned {
+                    value: PLACES[p].to_string(),
+                    span: Span::FILE,
+                })
+                .collect();
+            b
         }
 
         proptest! {
@@ -593,6 +608,7 @@ mod tests {
                 // One briefing names everything, so that no edit adds or drops an entity.
                 let everything = Named {
                     actors: 63,
+                    places: 7,
                     stances: (0..3).map(|t| (0, t, 0)).collect(),
                 };
                 let mut list: Vec<Briefing> =
