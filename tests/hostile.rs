@@ -306,7 +306,8 @@ fn safe_html_strips_scripts_handlers_styles_frames_and_script_urls_and_keeps_con
         "<sub>2</sub>",
         "<figure><figcaption>Caption</figcaption></figure>",
         "style=\"text-align:center\"",
-        "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"done\">",
+        // The sanitizer sets `disabled` on every input, after its other attributes.
+        "<input type=\"checkbox\" checked=\"\" aria-label=\"done\" disabled=\"\">",
         "id=\"background\"",
         "href=\"#background\"",
         "href=\"../../actors/someone/index.html\"",
