@@ -139,42 +139,12 @@ pub fn script_scheme(url: &str) -> Option<String> {
 /// Numeric character references and the named ones that spell URL punctuation
 /// (`&Tab;`, `&NewLine;`, `&colon;`), decoded as an HTML attribute would be.
 fn decode_references(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 12);
-        let entity = end.map(|e| &rest[1..e]);
-        let decoded = entity.and_then(|e| match e {
-            "Tab" => Some('\t'),
-            "NewLine" => Some('\n'),
-            "colon" => Some(':'),
-            _ => {
-                let n = e.strip_prefix('#')?;
-                let code = match n.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => n.parse().ok()?,
-                };
-                char::from_u32(code)
-            }
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::char_refs::decode(s, |name| match name {
+        "Tab" => Some('\t'),
+        "NewLine" => Some('\n'),
+        "colon" => Some(':'),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

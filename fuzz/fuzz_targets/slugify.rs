@@ -8,6 +8,10 @@ use dossier::slug::{match_key, slugify};
 use dossier::source::{self, SourceFile};
 use libfuzzer_sys::fuzz_target;
 
+// `memory::quote` writes a YAML string, as the property tests do.
+#[path = "../../tests/memory/mod.rs"]
+mod memory;
+
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
@@ -25,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(slugify(&slug), slug, "not idempotent for {s:?}");
     let _ = match_key(s);
 
-    let quoted = yaml_string(s);
+    let quoted = memory::quote(s);
     let file = SourceFile {
         path: "content/briefings/x.md".into(),
         content_path: "briefings/x.md".into(),
@@ -44,19 +48,3 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(b.slug.as_str(), expected, "slug: {quoted}");
     }
 });
-
-/// `s` as a YAML double-quoted string. Everything but printable ASCII is escaped, since
-/// YAML folds some characters (NEL, line separators) when they appear raw.
-fn yaml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push('"');
-    out
-}

@@ -313,13 +313,15 @@ fn make_files(
     // The cache moves into what is made now (on an error it is simply made again).
     let cached = std::mem::take(&mut last.search_entries);
     let entries = if everything || stale.contains(&Generated::SearchIndex) {
-        search_entries(site, fps, cached)
+        by_fingerprint(&fps.search_entries, cached, |i| search_entry(site, i))
     } else {
         cached
     };
     let cached = std::mem::take(&mut last.search_words);
     let words = if everything || stale.contains(&Generated::SearchWords) {
-        search_words(site, fps, cached)
+        by_fingerprint(&fps.search_words, cached, |i| {
+            Arc::new(briefing_words(site, i))
+        })
     } else {
         cached
     };
@@ -395,47 +397,18 @@ fn make_files(
     (made, files)
 }
 
-/// The words of every briefing, by fingerprint: taken from `last` when there, made
-/// otherwise.
-fn search_words(
-    site: &crate::pipeline::Site,
-    fps: &fingerprint::Fingerprints,
-    mut last: HashMap<u64, Arc<BriefingWords>>,
-) -> HashMap<u64, Arc<BriefingWords>> {
-    let fresh: Vec<(u64, Option<Arc<BriefingWords>>)> = fps
-        .search_words
-        .iter()
-        .map(|fp| (*fp, last.remove(fp)))
-        .collect();
+/// One value per briefing, by its fingerprint in `fps`: taken from `last` when there,
+/// made by `make(briefing index)` otherwise.
+fn by_fingerprint<T: Send>(
+    fps: &[u64],
+    mut last: HashMap<u64, T>,
+    make: impl Fn(usize) -> T + Sync,
+) -> HashMap<u64, T> {
+    let fresh: Vec<(u64, Option<T>)> = fps.iter().map(|fp| (*fp, last.remove(fp))).collect();
     fresh
         .into_par_iter()
         .enumerate()
-        .map(|(i, (fp, old))| {
-            let words = old.unwrap_or_else(|| Arc::new(briefing_words(site, i)));
-            (fp, words)
-        })
-        .collect()
-}
-
-/// The entry of every briefing in `search-index.json`, by fingerprint: taken from `last`
-/// when there, made otherwise.
-fn search_entries(
-    site: &crate::pipeline::Site,
-    fps: &fingerprint::Fingerprints,
-    mut last: HashMap<u64, Vec<u8>>,
-) -> HashMap<u64, Vec<u8>> {
-    let fresh: Vec<(u64, Option<Vec<u8>>)> = fps
-        .search_entries
-        .iter()
-        .map(|fp| (*fp, last.remove(fp)))
-        .collect();
-    fresh
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, (fp, old))| {
-            let entry = old.unwrap_or_else(|| search_entry(site, i));
-            (fp, entry)
-        })
+        .map(|(i, (fp, old))| (fp, old.unwrap_or_else(|| make(i))))
         .collect()
 }
 

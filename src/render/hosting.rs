@@ -1,7 +1,6 @@
 //! Files for hosts and search: sitemap.xml, robots.txt, search-index.json, static assets.
 
 use super::exports;
-use super::pages::Views;
 use super::search;
 use super::theme::Theme;
 use crate::diagnostic::{Code, Diagnostics, Span, display_path};
@@ -83,13 +82,8 @@ pub fn excerpts(site: &Site) -> Vec<String> {
 /// Every non-template file of the output: (path, bytes), in a stable order.
 /// Later entries replace earlier ones: default theme, site theme, generated files, then
 /// the site's own `static/`, so a site can replace anything, robots.txt included.
-pub fn files(
-    site: &Site,
-    theme: &Theme,
-    views: &Views<'_>,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Vec<u8>> {
-    files_with(site, theme, views, &|p| std::fs::read(p), diags)
+pub fn files(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
+    files_with(site, theme, &|p| std::fs::read(p), diags)
 }
 
 /// Copied files: those generated files replace (`below`: the default theme's, the
@@ -146,7 +140,6 @@ pub fn copied(
 pub fn files_with(
     site: &Site,
     theme: &Theme,
-    _views: &Views<'_>,
     read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<u8>> {

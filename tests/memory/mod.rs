@@ -4,26 +4,12 @@
 
 use dossier::config::Config;
 use dossier::diagnostic::{Diagnostic, Diagnostics};
+use dossier::incremental::write::Memory;
 use dossier::pipeline;
-use dossier::render::{self, Sink, theme};
+use dossier::render::{self, theme};
 use dossier::source::{self, Sources};
 use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
-
-/// Rendered files by output path.
-#[derive(Default)]
-struct Memory(Mutex<BTreeMap<String, Vec<u8>>>);
-
-impl Sink for Memory {
-    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let mut files = self
-            .0
-            .lock()
-            .map_err(|_| std::io::Error::other("poisoned"))?;
-        files.insert(path.to_string(), bytes.to_vec());
-        Ok(())
-    }
-}
+use std::sync::OnceLock;
 
 /// Markdown files of a site: path relative to the root, and bytes.
 pub type Files = Vec<(String, Vec<u8>)>;
@@ -73,7 +59,9 @@ pub fn build(config: Config, files: &[(String, Vec<u8>)]) -> Built {
     let errors = diags.has_errors();
     let diagnostics = diags.sorted().iter().map(show).collect();
     Built {
-        files: out.0.into_inner().expect("no writer panicked"),
+        files: (out.files.into_inner().expect("no writer panicked"))
+            .into_iter()
+            .collect(),
         diagnostics,
         errors,
     }
