@@ -166,7 +166,7 @@ pub fn check_safe(root: &Path, output: &Path) -> Result<(), OutputError> {
         if out_id.as_ref() == Some(&s_id) {
             return refuse(name.clone());
         }
-        if out_id.is_some_and(|o| chain(&s.path).contains(&o)) {
+        if out_id.as_ref().is_some_and(|o| chain(&s.path).contains(o)) {
             return refuse(format!("an ancestor of {name}"));
         }
         if !s.is_root && out_chain.contains(&s_id) {
@@ -202,6 +202,8 @@ fn is_mount_point(dir: &Path) -> bool {
             return a.dev() != b.dev();
         }
     }
+    #[cfg(not(unix))]
+    let _ = parent;
     false
 }
 
