@@ -301,3 +301,29 @@ fn of_the_location(e: &io::Error) -> bool {
             | K::OutOfMemory
     ) || (cfg!(unix) && e.raw_os_error() == Some(EIO))
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::FileTypeExt;
+
+    /// Whatever takes the output's place while a build runs is checked again at the swap:
+    /// exchanging would move a FIFO or a device out of its place.
+    #[test]
+    fn commit_refuses_a_non_folder_that_took_the_outputs_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("public");
+        let staging = Staging::new(&out).expect("staging");
+        let made = std::process::Command::new("mkfifo").arg(&out).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        let err = staging.commit().expect_err("a FIFO is not replaced");
+        assert!(err.to_string().contains("a FIFO, not a folder"), "{err}");
+        let t = fs::symlink_metadata(&out).expect("still there").file_type();
+        assert!(t.is_fifo());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["public"], "the staging folder is removed");
+    }
+}
