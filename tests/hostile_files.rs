@@ -250,6 +250,10 @@ fn a_full_output_location_is_a_clear_error_and_keeps_the_output() {
     let r = build_into(&site, &out);
     assert_write_error(&r, &out, "No space left on device");
     assert_eq!(snapshot(&out), before);
+    // `build --watch` makes its first build the same way, and stops the same way.
+    let r = site.run(&["build", "--watch", "--output", &out.to_string_lossy()]);
+    assert_write_error(&r, &out, "No space left on device");
+    assert_eq!(snapshot(&out), before);
     let left: Vec<String> = std::fs::read_dir(mount.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
