@@ -21,6 +21,7 @@ pub enum OutputError {
         "refusing to replace {0}: it is not empty and was not written by Dossier; remove it or choose another --output"
     )]
     Foreign(PathBuf),
+    /// A mount point cannot be renamed, so a build could not be swapped in whole.
     #[error(
         "refusing to write to {0}: it is a mount point (a volume), whose contents cannot be swapped for a new build in one step; build into a subfolder of it instead (--output {sub})",
         sub = .0.join("site").display()
