@@ -527,6 +527,10 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let sink = Measured::new(&staging, progress);
     let written = render::render_site(&site, &theme, &sink, &mut diags);
     let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
+    // A full or read-only output location: one error for the folder, not one per file.
+    if let Some(e) = staging.failure() {
+        return Err(e.into());
+    }
     if diags.has_errors() {
         drop(staging);
         return Ok(finish(diags, 0, 0, start));

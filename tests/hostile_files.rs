@@ -3,9 +3,9 @@
 //! consistent site or fails with a clear error and the previous output byte-identical.
 
 mod common;
+use common::mount::Mount;
 use common::*;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -189,53 +189,24 @@ fn files_changing_during_builds_give_a_whole_site_or_a_clear_error() {
     assert!(edits > 0);
 }
 
-/// A tmpfs mounted for one test, unmounted when dropped; `None` when this system cannot
-/// mount one (not root, or no permission in a container), with the reason printed.
-struct Mount {
-    dir: tempfile::TempDir,
-}
-
-impl Mount {
-    fn tmpfs(size: &str) -> Option<Mount> {
-        let dir = tempfile::tempdir().ok()?;
-        let done = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .output();
-        match done {
-            Ok(o) if o.status.success() => Some(Mount { dir }),
-            Ok(o) => {
-                println!(
-                    "skipped: cannot mount a tmpfs here ({}); CI runs as root",
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                println!("skipped: no mount command ({e})");
-                None
-            }
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn remount(&self, options: &str) {
-        let o = Command::new("mount")
-            .args(["-o", &format!("remount,{options}")])
-            .arg(self.path())
-            .output()
-            .expect("mount");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-}
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(self.dir.path()).status();
-    }
+/// A write error of the output location: exit 2 (not content errors) and one line naming
+/// the output folder and the system's reason, not one error per file at output paths.
+fn assert_write_error(r: &Run, out: &Path, reason: &str) {
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let errors: Vec<&str> = r.stderr.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(errors.len(), 1, "one error: {}", r.stderr);
+    let folder = format!("{}:", out.display());
+    assert!(
+        errors[0].contains(&folder) && errors[0].contains(reason),
+        "names {folder} and says `{reason}`: {}",
+        r.stderr
+    );
+    assert!(
+        r.diagnostics().is_empty(),
+        "no per-file diagnostics: {}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
 }
 
 /// Builds `site` into `out`.
@@ -258,9 +229,7 @@ fn a_read_only_output_location_is_a_clear_error_and_keeps_the_output() {
         "---\ntitle: New\n---\n",
     );
     let r = build_into(&site, &out);
-    assert_ne!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("Read-only file system"), "{}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_write_error(&r, &out, "Read-only file system");
     assert_eq!(snapshot(&out), before);
     mount.remount("rw");
     assert_eq!(build_into(&site, &out).code, 0, "writable again, it builds");
@@ -279,9 +248,11 @@ fn a_full_output_location_is_a_clear_error_and_keeps_the_output() {
     // A static file larger than what is left: the staged copy cannot be written.
     site.write("static/big.bin", &"x".repeat(2 * 1024 * 1024));
     let r = build_into(&site, &out);
-    assert_ne!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("No space left on device"), "{}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_write_error(&r, &out, "No space left on device");
+    assert_eq!(snapshot(&out), before);
+    // `build --watch` makes its first build the same way, and stops the same way.
+    let r = site.run(&["build", "--watch", "--output", &out.to_string_lossy()]);
+    assert_write_error(&r, &out, "No space left on device");
     assert_eq!(snapshot(&out), before);
     let left: Vec<String> = std::fs::read_dir(mount.path())
         .unwrap()

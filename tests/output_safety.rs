@@ -2,6 +2,7 @@
 //! previous output byte-identical, and nothing is written outside the output folder.
 
 mod common;
+use common::mount::Mount;
 use common::*;
 
 fn good_site() -> TestSite {
@@ -442,4 +443,352 @@ fn an_output_symlink_is_replaced_and_its_target_left_alone() {
     assert!(!site.out().is_symlink());
     let left: Vec<_> = snapshot(target.path()).into_keys().collect();
     assert_eq!(left, ["keep.txt"]);
+}
+
+/// Names beside `dir` that a build would leave there (staging or moved-aside folders).
+#[cfg(unix)]
+fn leftovers_beside(dir: &std::path::Path) -> Vec<String> {
+    let Some(parent) = dir.parent() else {
+        return Vec::new();
+    };
+    std::fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains(".dossier-"))
+        .collect()
+}
+
+/// What a node is, without following it: its type and, for a symlink, its target.
+#[cfg(unix)]
+fn identity(p: &std::path::Path) -> (String, Option<std::path::PathBuf>, Option<String>) {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = |p: &std::path::Path, follow: bool| {
+        let m = if follow {
+            std::fs::metadata(p)
+        } else {
+            std::fs::symlink_metadata(p)
+        };
+        m.map(|m| {
+            let t = m.file_type();
+            if t.is_symlink() {
+                "symlink"
+            } else if t.is_dir() {
+                "dir"
+            } else if t.is_file() {
+                "file"
+            } else if t.is_fifo() {
+                "fifo"
+            } else if t.is_socket() {
+                "socket"
+            } else if t.is_char_device() {
+                "char"
+            } else if t.is_block_device() {
+                "block"
+            } else {
+                "other"
+            }
+            .to_string()
+        })
+        .ok()
+    };
+    (
+        kind(p, false).unwrap_or_else(|| "missing".into()),
+        std::fs::read_link(p).ok(),
+        kind(p, true),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_exists_and_is_not_a_folder_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::symlink;
+    use std::process::Command;
+    let site = good_site();
+    let nodes = tempfile::tempdir().unwrap();
+    let at = |n: &str| nodes.path().join(n);
+    std::fs::write(at("file"), "a file").unwrap();
+    let fifo = Command::new("mkfifo").arg(at("fifo")).status().unwrap();
+    assert!(fifo.success());
+    let _socket = std::os::unix::net::UnixListener::bind(at("socket")).unwrap();
+    // A character device like /dev/null (1, 3), made inside the temp folder: only root can.
+    let chr = Command::new("mknod")
+        .arg(at("chr"))
+        .args(["c", "1", "3"])
+        .output()
+        .unwrap();
+    let mut cases = vec![
+        ("file", "a file"),
+        ("fifo", "a FIFO"),
+        ("socket", "a socket"),
+        ("link-to-file", "a symlink to a file"),
+        ("link-to-fifo", "a symlink to a FIFO"),
+        ("link-to-socket", "a symlink to a socket"),
+        ("link-to-link-to-fifo", "a symlink to a FIFO"),
+        ("dangling", "a symlink to nothing"),
+    ];
+    if chr.status.success() {
+        cases.push(("chr", "a character device"));
+        cases.push(("link-to-chr", "a symlink to a character device"));
+        symlink(at("chr"), at("link-to-chr")).unwrap();
+    } else {
+        println!(
+            "character device skipped: mknod needs root ({}); CI runs as root",
+            String::from_utf8_lossy(&chr.stderr).trim()
+        );
+    }
+    symlink(at("file"), at("link-to-file")).unwrap();
+    symlink(at("fifo"), at("link-to-fifo")).unwrap();
+    symlink(at("socket"), at("link-to-socket")).unwrap();
+    symlink(at("link-to-fifo"), at("link-to-link-to-fifo")).unwrap();
+    symlink(at("no-such-thing"), at("dangling")).unwrap();
+    for (name, what) in cases {
+        let node = at(name);
+        let before = identity(&node);
+        let r = site.run(&["build", "--output", &node.to_string_lossy()]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("refusing")
+                && r.stderr.contains(&*node.to_string_lossy())
+                && r.stderr.contains(what),
+            "{name}: expected `{what}`: {}",
+            r.stderr
+        );
+        assert_eq!(identity(&node), before, "{name}: the node changed");
+        assert!(
+            leftovers_beside(&node).is_empty(),
+            "{name}: {:?}",
+            leftovers_beside(&node)
+        );
+        // `build --watch` shares the refusal, before it writes anything.
+        let r = site.run(&["build", "--watch", "--output", &node.to_string_lossy()]);
+        assert_eq!(r.code, 2, "{name} --watch: {}", r.stderr);
+        assert!(r.stderr.contains(what), "{name} --watch: {}", r.stderr);
+        assert_eq!(identity(&node), before, "{name} --watch: the node changed");
+    }
+    assert_eq!(std::fs::read_to_string(at("file")).unwrap(), "a file");
+}
+
+/// Every way a source folder of the site and the output folder can be one folder, or one
+/// inside the other, through links: refused with exit 2 before anything is touched.
+#[cfg(unix)]
+#[test]
+fn sources_and_output_that_meet_through_links_are_refused() {
+    use std::os::unix::fs::symlink;
+    struct Case {
+        name: &'static str,
+        /// Sets up the site in `root` with helper folders in `elsewhere`; returns `--output`.
+        setup: fn(&std::path::Path, &std::path::Path) -> std::path::PathBuf,
+        what: &'static str,
+    }
+    fn moved(root: &std::path::Path, dir: &str, to: &std::path::Path) {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::rename(root.join(dir), to).unwrap();
+        symlink(to, root.join(dir)).unwrap();
+    }
+    fn marked(dir: &std::path::Path) {
+        std::fs::write(dir.join(".dossier-output"), "").unwrap();
+    }
+    let cases = [
+        Case {
+            name: "content is a link to the site's own output folder",
+            setup: |root, _| {
+                moved(root, "content", &root.join("output"));
+                root.join("output")
+            },
+            what: "the content folder",
+        },
+        Case {
+            name: "content is a link to the --output folder",
+            setup: |root, e| {
+                moved(root, "content", &e.join("pub"));
+                marked(&e.join("pub"));
+                e.join("pub")
+            },
+            what: "the content folder",
+        },
+        Case {
+            name: "static is a link to the default output folder",
+            setup: |root, _| {
+                std::fs::rename(root.join("static"), root.join("output")).unwrap();
+                marked(&root.join("output"));
+                symlink("output", root.join("static")).unwrap();
+                root.join("output")
+            },
+            what: "the static folder",
+        },
+        Case {
+            name: "themes is a link to the --output folder",
+            setup: |root, e| {
+                moved(root, "themes", &e.join("pub"));
+                marked(&e.join("pub"));
+                e.join("pub")
+            },
+            what: "the themes folder",
+        },
+        Case {
+            name: "themes/t is a link into the --output folder",
+            setup: |root, e| {
+                std::fs::create_dir_all(e.join("pub")).unwrap();
+                marked(&e.join("pub"));
+                std::fs::rename(root.join("themes/t"), e.join("pub/t")).unwrap();
+                symlink(e.join("pub/t"), root.join("themes/t")).unwrap();
+                e.join("pub")
+            },
+            what: "the themes folder",
+        },
+        Case {
+            name: "--output is inside the content folder's target",
+            setup: |root, e| {
+                moved(root, "content", &e.join("data/content"));
+                e.join("data/content/public")
+            },
+            what: "the content folder",
+        },
+        Case {
+            name: "--output is an ancestor of the static folder's target",
+            setup: |root, e| {
+                moved(root, "static", &e.join("data/static"));
+                marked(&e.join("data"));
+                e.join("data")
+            },
+            what: "the static folder",
+        },
+        Case {
+            name: "--output is a chain of links to the content folder",
+            setup: |root, e| {
+                symlink(root.join("content"), e.join("one")).unwrap();
+                symlink(e.join("one"), e.join("two")).unwrap();
+                e.join("two")
+            },
+            what: "the content folder",
+        },
+        Case {
+            name: "--output is inside a link to the themes folder",
+            setup: |root, e| {
+                symlink(root.join("themes"), e.join("one")).unwrap();
+                e.join("one/built")
+            },
+            what: "the themes folder",
+        },
+    ];
+    for case in cases {
+        let site = good_site();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let output = (case.setup)(site.root(), elsewhere.path());
+        let before = (snapshot(site.root()), snapshot(elsewhere.path()));
+        let r = site.run(&["build", "--output", &output.to_string_lossy()]);
+        assert_eq!(r.code, 2, "{}: {}", case.name, r.stderr);
+        assert!(
+            r.stderr.contains("refusing") && r.stderr.contains(case.what),
+            "{}: expected `{}`: {}",
+            case.name,
+            case.what,
+            r.stderr
+        );
+        assert_eq!(
+            (snapshot(site.root()), snapshot(elsewhere.path())),
+            before,
+            "{}: files changed",
+            case.name
+        );
+        assert!(leftovers_beside(&output).is_empty(), "{}", case.name);
+    }
+}
+
+/// A mount point (a Docker volume, say) cannot be renamed, so it cannot be swapped for a new
+/// build: it is refused before anything is written, and a subfolder of it works.
+#[cfg(unix)]
+#[test]
+fn a_mount_point_as_the_output_folder_is_refused_before_anything_is_written() {
+    let site = good_site();
+    let Some(volume) = Mount::tmpfs("4m") else {
+        return;
+    };
+    let vol = volume.path();
+    // Once empty, once holding what looks like a build of Dossier's own.
+    for round in 0..2 {
+        if round == 1 {
+            std::fs::write(vol.join(".dossier-output"), "").unwrap();
+            std::fs::write(vol.join("index.html"), "the previous build").unwrap();
+        }
+        let before = snapshot(vol);
+        let r = site.run(&["build", "--output", &vol.to_string_lossy()]);
+        assert_eq!(r.code, 2, "round {round}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("refusing")
+                && r.stderr.contains(&*vol.to_string_lossy())
+                && r.stderr.contains("a mount point")
+                && r.stderr.contains("subfolder"),
+            "round {round}: {}",
+            r.stderr
+        );
+        assert_eq!(snapshot(vol), before, "round {round}: written into");
+        assert!(leftovers_beside(vol).is_empty(), "round {round}");
+        let r = site.run(&["build", "--watch", "--output", &vol.to_string_lossy()]);
+        assert_eq!(r.code, 2, "round {round} --watch: {}", r.stderr);
+        assert_eq!(snapshot(vol), before, "round {round} --watch: written into");
+    }
+    // A subfolder of the volume is an ordinary output folder.
+    let sub = vol.join("site");
+    let r = site.run(&["build", "--output", &sub.to_string_lossy()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(sub.join("briefings/a/index.html").is_file());
+
+    // The site's own output/ as a volume, and a folder bind-mounted on itself (same device).
+    std::fs::create_dir(site.out()).unwrap();
+    let Some(own) = Mount::tmpfs_at("4m", &site.out()) else {
+        return;
+    };
+    std::fs::write(site.out().join("kept.txt"), "on the volume").unwrap();
+    let r = site.build();
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("a mount point"), "{}", r.stderr);
+    assert_eq!(snapshot(&site.out()).len(), 1);
+    drop(own);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (from, at) = (elsewhere.path().join("a"), elsewhere.path().join("b"));
+    std::fs::create_dir(&from).unwrap();
+    std::fs::create_dir(&at).unwrap();
+    let Some(_bound) = Mount::bind(&from, &at) else {
+        return;
+    };
+    let r = site.run(&["build", "--output", &at.to_string_lossy()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("a mount point"), "{}", r.stderr);
+    assert!(snapshot(&from).is_empty());
+}
+
+/// A bind mount shows one folder at a second path that no link resolution sees through:
+/// the output folder is compared with the sources by identity, not by name.
+#[cfg(unix)]
+#[test]
+fn a_bind_mounted_alias_of_a_source_folder_is_refused_as_the_output() {
+    let site = good_site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    for (source, what) in [
+        ("content", "the content folder"),
+        ("static", "the static folder"),
+        ("", "the site root"),
+    ] {
+        let alias = elsewhere.path().join(format!("alias-{source}"));
+        std::fs::create_dir(&alias).unwrap();
+        let Some(_m) = Mount::bind(&site.root().join(source), &alias) else {
+            return;
+        };
+        let before = snapshot(site.root());
+        for output in [alias.clone(), alias.join("built")] {
+            if source.is_empty() && output != alias {
+                continue; // a folder inside the site root is an ordinary output
+            }
+            let r = site.run(&["build", "--output", &output.to_string_lossy()]);
+            assert_eq!(r.code, 2, "{}: {}", output.display(), r.stderr);
+            assert!(
+                r.stderr.contains("refusing") && r.stderr.contains(what),
+                "{}: expected `{what}`: {}",
+                output.display(),
+                r.stderr
+            );
+            assert_eq!(snapshot(site.root()), before, "{}", output.display());
+        }
+    }
 }

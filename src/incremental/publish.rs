@@ -216,7 +216,12 @@ impl Engine {
             changed
                 .par_iter()
                 .try_for_each(|(p, _)| staging.write(p, &out[p]))
-                .map_err(|e| Fatal::Output(output::OutputError::Io(staging.dir.clone(), e)))?;
+                .map_err(|e| {
+                    let e = staging
+                        .failure()
+                        .unwrap_or(output::OutputError::Write(self.out.clone(), e));
+                    Fatal::Output(e)
+                })?;
             staging.commit()?;
             self.has_output = true;
         }

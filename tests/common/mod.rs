@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod markup;
+pub mod mount;
 pub mod serve;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,78 @@
+//! File systems mounted for one test (a tmpfs, a bind mount), unmounted when dropped. Only
+//! root can mount: elsewhere the constructors return `None` and print why, and the test
+//! returns early; CI runs as root, so there the tests run in full.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A mount made by a test; unmounted on drop.
+pub struct Mount {
+    at: PathBuf,
+    /// The temp folder mounted on, when the mount made its own.
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn mount(args: &[&str], at: &Path) -> Result<(), String> {
+    match Command::new("mount").args(args).arg(at).output() {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_string()),
+        Err(e) => Err(format!("no mount command: {e}")),
+    }
+}
+
+fn skipped(why: String) -> Option<Mount> {
+    println!("skipped: cannot mount here ({why}); CI runs as root");
+    None
+}
+
+impl Mount {
+    /// A tmpfs of `size` (`1m`, `4m`) on a fresh temp folder.
+    pub fn tmpfs(size: &str) -> Option<Mount> {
+        let dir = tempfile::tempdir().ok()?;
+        let at = dir.path().to_path_buf();
+        let mut m = Mount::tmpfs_at(size, &at)?;
+        m._dir = Some(dir);
+        Some(m)
+    }
+
+    /// A tmpfs of `size` on the existing folder `at`.
+    pub fn tmpfs_at(size: &str, at: &Path) -> Option<Mount> {
+        match mount(&["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"], at) {
+            Ok(()) => Some(Mount {
+                at: at.to_path_buf(),
+                _dir: None,
+            }),
+            Err(e) => skipped(e),
+        }
+    }
+
+    /// `from` bind-mounted on the existing folder `at`: one folder seen at two paths.
+    pub fn bind(from: &Path, at: &Path) -> Option<Mount> {
+        match mount(&["--bind", &from.to_string_lossy()], at) {
+            Ok(()) => Some(Mount {
+                at: at.to_path_buf(),
+                _dir: None,
+            }),
+            Err(e) => skipped(e),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.at
+    }
+
+    pub fn remount(&self, options: &str) {
+        let o = Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.at)
+            .output()
+            .expect("mount");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.at).status();
+    }
+}
