@@ -313,3 +313,126 @@ fn a_loopback_preview_refuses_other_host_names() {
         assert_eq!(status, 200, "{host}: {body}");
     }
 }
+
+/// The status line and headers of a response, lower-cased, without waiting for its body
+/// (the event stream never ends).
+fn head_of(addr: &str, path: &str, host: &str) -> String {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).expect("send");
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && s.read(&mut byte).is_ok_and(|n| n == 1) {
+        head.push(byte[0]);
+    }
+    String::from_utf8_lossy(&head).to_ascii_lowercase()
+}
+
+#[test]
+fn no_response_of_the_preview_can_be_framed() {
+    let site = small_site();
+    site.write("static/notes.txt", "plain text\n");
+    let (_r, addr, _dir) = Running::serve(&site);
+    for (path, host) in [
+        ("/", "localhost"),
+        ("/briefings/talks/", "localhost"),
+        ("/briefings/talks", "localhost"),
+        ("/notes.txt", "localhost"),
+        ("/no/such/page/", "localhost"),
+        ("/%2e%2e/site.yaml", "localhost"),
+        ("/__dossier/events", "localhost"),
+        ("/", "attacker.example"),
+    ] {
+        let head = head_of(&addr, path, host);
+        assert!(head.starts_with("http/1.1 "), "{path}: {head}");
+        assert!(
+            head.contains("\r\nx-frame-options: deny\r\n"),
+            "{path}: {head}"
+        );
+        assert!(
+            head.contains("\r\ncontent-security-policy: frame-ancestors 'none'\r\n"),
+            "{path}: {head}"
+        );
+    }
+}
+
+#[test]
+fn idle_and_half_sent_connections_are_closed_and_lock_no_one_out() {
+    let site = small_site();
+    let (_r, addr, _dir) =
+        Running::serve_with(&site, &[], &[("DOSSIER_SERVE_HEADER_TIMEOUT_MS", "1500")]);
+    // Bounded and on loopback: 300 sockets, half silent, half stopping mid-request.
+    let mut idle = Vec::new();
+    for i in 0..300 {
+        let mut s = TcpStream::connect(&addr).expect("connect");
+        if i % 2 == 1 {
+            s.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                .expect("send half");
+        }
+        idle.push(s);
+    }
+    let (status, body) = get(&addr, b"/briefings/talks/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("The first text."));
+    // Every idle socket is closed by the server: a read ends (0 bytes or a reset) instead
+    // of waiting out its own timeout.
+    for (i, mut s) in idle.into_iter().enumerate() {
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        let mut buf = [0u8; 256];
+        let r = loop {
+            match s.read(&mut buf) {
+                Ok(0) => break Ok(()),
+                // A 408 or a similar last word may come before the close.
+                Ok(_) => continue,
+                Err(e) => break Err(e),
+            }
+        };
+        if let Err(e) = r {
+            assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "connection {i} was never closed: {e}"
+            );
+        }
+    }
+    let (status, _) = get(&addr, b"/");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn the_event_stream_outlives_the_header_timeout() {
+    let site = small_site();
+    let (_r, addr, _dir) =
+        Running::serve_with(&site, &[], &[("DOSSIER_SERVE_HEADER_TIMEOUT_MS", "1000")]);
+    let mut events = TcpStream::connect(&addr).expect("connect");
+    events
+        .write_all(b"GET /__dossier/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .expect("send");
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut buf = [0u8; 4096];
+    let n = events.read(&mut buf).expect("event stream head");
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("200 OK"));
+    // Longer than the header timeout, then an edit: the stream still carries the reload.
+    std::thread::sleep(Duration::from_millis(2500));
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("The first text.", "Streamed text."),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = String::new();
+    while !seen.contains("event: reload") && Instant::now() < deadline {
+        match events.read(&mut buf) {
+            Ok(0) => panic!("the event stream was closed: {seen}"),
+            Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(e) => panic!("the event stream broke: {e}: {seen}"),
+        }
+    }
+    assert!(seen.contains("event: reload"), "{seen}");
+}
