@@ -436,3 +436,70 @@ fn the_event_stream_outlives_the_header_timeout() {
     }
     assert!(seen.contains("event: reload"), "{seen}");
 }
+
+/// Waits for the start of the next wall-clock second, so that two saves 100 ms apart fall
+/// within one second (file systems and watchers that keep whole seconds see one time).
+fn start_of_a_second() {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    std::thread::sleep(Duration::from_nanos(
+        u64::from(1_000_000_000 - nanos) + 20_000_000,
+    ));
+}
+
+/// Two saves of the same length within one second, the second as soon as the first is
+/// seen (`page` reads the page as served): both must land. A round whose first save took
+/// too long to show is tried again, since the second save would fall in the next second.
+fn two_saves_in_one_second_both_land(site: &TestSite, page: impl Fn() -> String) {
+    let texts = ["Alpha text one.", "Bravo text two.", "Charl text six."];
+    for round in 0..6 {
+        let [first, second] = [texts[round % 3], texts[(round + 1) % 3]];
+        start_of_a_second();
+        let saved = Instant::now();
+        site.write(
+            "content/briefings/talks.md",
+            &BRIEFING.replace("The first text.", first),
+        );
+        let deadline = saved + Duration::from_secs(15);
+        while !page().contains(first) {
+            assert!(Instant::now() < deadline, "the first save never landed");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if saved.elapsed() > Duration::from_millis(800) {
+            continue;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        site.write(
+            "content/briefings/talks.md",
+            &BRIEFING.replace("The first text.", second),
+        );
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !page().contains(second) {
+            assert!(
+                Instant::now() < deadline,
+                "a second save of the same length in the same second never landed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        return;
+    }
+    panic!("no first save showed within 800 ms in six rounds");
+}
+
+#[test]
+fn build_watch_poll_sees_a_second_save_within_the_same_second() {
+    let site = small_site();
+    let r = Running::start(&site, &["build", "--watch", "--poll"]);
+    r.line("watching");
+    two_saves_in_one_second_both_land(&site, || {
+        std::fs::read_to_string(site.out().join("briefings/talks/index.html")).unwrap_or_default()
+    });
+}
+
+#[test]
+fn serve_poll_sees_a_second_save_within_the_same_second() {
+    let site = small_site();
+    let (_r, addr, _dir) = Running::serve_with(&site, &["--poll"], &[]);
+    two_saves_in_one_second_both_land(&site, || get(&addr, b"/briefings/talks/").1);
+}

@@ -251,14 +251,8 @@ impl Engine {
 /// A page fingerprint that matches nothing: the page is rendered by the next pass.
 const UNKNOWN: u64 = u64::MAX;
 
-fn stamp_key(p: &Path) -> Option<(Option<u128>, u64)> {
-    let m = std::fs::metadata(p).ok()?;
-    let t = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos());
-    Some((t, m.len()))
+fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
+    super::sources::Stamp::of(p)
 }
 
 /// The files besides pages as last made: what they were made from and their paths.
