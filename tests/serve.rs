@@ -503,3 +503,80 @@ fn serve_poll_sees_a_second_save_within_the_same_second() {
     let (_r, addr, _dir) = Running::serve_with(&site, &["--poll"], &[]);
     two_saves_in_one_second_both_land(&site, || get(&addr, b"/briefings/talks/").1);
 }
+
+/// Waits until `path` holds `text` again.
+fn comes_back(path: &std::path::Path, text: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !std::fs::read_to_string(path).is_ok_and(|t| t.contains(text)) {
+        assert!(
+            Instant::now() < deadline,
+            "{what}: {} was never rebuilt",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn build_watch_rebuilds_what_is_removed_or_changed_in_its_output_folder() {
+    for mode in [&["build", "--watch"][..], &["build", "--watch", "--poll"]] {
+        let site = small_site();
+        let r = Running::start(&site, mode);
+        r.line("watching");
+        let out = site.out();
+        let page = out.join("briefings/talks/index.html");
+        let sitemap = out.join("sitemap.xml");
+        let actor = out.join("actors/jean-noel-barrot/index.html");
+        assert!(std::fs::read_to_string(&page).is_ok_and(|t| t.contains("The first text.")));
+        let expected_sitemap = std::fs::read_to_string(&sitemap).expect("sitemap");
+
+        std::fs::remove_file(&page).expect("remove a page");
+        comes_back(&page, "The first text.", "a removed page");
+
+        std::fs::write(&actor, "defaced").expect("change a page");
+        comes_back(&actor, "French foreign minister.", "a changed page");
+
+        std::fs::remove_file(&sitemap).expect("remove the sitemap");
+        comes_back(&sitemap, &expected_sitemap, "a removed sitemap");
+
+        std::fs::remove_dir_all(site.out().join("briefings")).expect("remove a folder");
+        comes_back(&page, "The first text.", "a removed folder of pages");
+
+        std::fs::remove_dir_all(&out).expect("remove output/");
+        comes_back(&page, "The first text.", "a removed output folder");
+        comes_back(
+            &actor,
+            "French foreign minister.",
+            "a removed output folder",
+        );
+
+        // And it goes on following edits.
+        site.write(
+            "content/briefings/talks.md",
+            &BRIEFING.replace("The first text.", "After the removal."),
+        );
+        comes_back(
+            &page,
+            "After the removal.",
+            "an edit after the output was removed",
+        );
+        drop(r);
+    }
+}
+
+#[test]
+fn serve_rebuilds_its_preview_folder_when_it_is_removed() {
+    let site = small_site();
+    let (_r, addr, dir) = Running::serve(&site);
+    until(&addr, "/briefings/talks/", "first build", |s, b| {
+        s == 200 && b.contains("The first text.")
+    });
+    std::fs::remove_file(dir.join("briefings/talks/index.html")).expect("remove a page");
+    until(&addr, "/briefings/talks/", "the removed page", |s, b| {
+        s == 200 && b.contains("The first text.")
+    });
+    std::fs::remove_dir_all(&dir).expect("remove the preview folder");
+    until(&addr, "/briefings/talks/", "the removed preview", |s, b| {
+        s == 200 && b.contains("The first text.")
+    });
+}

@@ -223,6 +223,12 @@ impl Engine {
         for p in &removed {
             self.on_disk.remove(p);
         }
+        super::output_check::stamp_written(
+            &self.out,
+            &mut self.written,
+            changed.par_iter().map(|(p, _)| p),
+            &removed,
+        );
         let mut written: Vec<String> = changed.iter().map(|(p, _)| p.clone()).collect();
         written.sort();
         self.on_disk.extend(changed);
@@ -249,7 +255,7 @@ impl Engine {
 }
 
 /// A page fingerprint that matches nothing: the page is rendered by the next pass.
-const UNKNOWN: u64 = u64::MAX;
+pub(super) const UNKNOWN: u64 = u64::MAX;
 
 fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
     super::sources::Stamp::of(p)
@@ -276,6 +282,11 @@ pub(super) struct Made {
 }
 
 impl Made {
+    /// Makes the next pass make every file besides pages again (the caches stay).
+    pub(super) fn forget(&mut self) {
+        self.files_fp = None;
+    }
+
     /// Every path of a file that is not a page.
     fn paths(&self) -> BTreeSet<String> {
         let mut all = self.copied.clone();
