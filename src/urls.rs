@@ -42,39 +42,112 @@ pub fn root_of(dir: &str) -> String {
 /// Accepts an absolute http(s) URL or a path starting with `/`, with nothing in it that
 /// would need escaping in HTML.
 pub fn check_base(base: &str) -> Result<(), String> {
+    parse_base(base).map(|_| ())
+}
+
+/// Reads a base URL (`base_url` or `--base-url`): an absolute `http`/`https` URL with a
+/// host and an optional path, or a path starting with `/`. Returns it normalized (scheme
+/// and host in lower case, ending in `/`) with its path (`/desk/`), or why it is refused:
+/// no scheme (`//host`, `host/path`), another scheme, no host, a user name or password, a
+/// query or fragment, spaces, quotes or bad percent-escapes. The `url` crate does the
+/// parsing; what it would silently repair (`https:///x` read as host `x`) is refused first.
+pub fn parse_base(base: &str) -> Result<(String, String), String> {
     let b = base.trim();
-    if !(b.starts_with("https://") || b.starts_with("http://") || b.starts_with('/')) {
-        return Err(format!(
-            "`{b}` must be an absolute URL (https://example.org/desk/) or a path starting with /"
-        ));
-    }
     if b.chars()
-        .any(|c| c.is_whitespace() || "\"'<>`\\".contains(c))
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\{}|^".contains(c))
     {
         return Err(format!("`{b}` has characters a URL cannot hold unescaped"));
     }
-    Ok(())
+    if let Some(i) = b.find('%')
+        && !percent_escapes_are_whole(&b[i..])
+    {
+        return Err(format!(
+            "`{b}` has a `%` that is not followed by two hex digits (write `%25` for a percent sign)"
+        ));
+    }
+    if b.contains('?') {
+        return Err(format!(
+            "`{b}` has a query (`?…`); a base URL is a scheme, a host and a path"
+        ));
+    }
+    if b.contains('#') {
+        return Err(format!(
+            "`{b}` has a fragment (`#…`); a base URL is a scheme, a host and a path"
+        ));
+    }
+    if let Some(rest) = b.strip_prefix("//") {
+        return Err(format!(
+            "`{b}` has no scheme: write `https://{rest}` (or a path starting with a single /)"
+        ));
+    }
+    if b.starts_with('/') {
+        let mut path = b.to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        return Ok((path.clone(), path));
+    }
+    let lower = b.to_ascii_lowercase();
+    let Some(rest) = ["https://", "http://"]
+        .iter()
+        .find_map(|s| lower.starts_with(s).then(|| &b[s.len()..]))
+    else {
+        let scheme = b.split_once(':').map(|(s, _)| s).filter(|s| {
+            !s.is_empty()
+                && !s.contains(['/', '.'])
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        return Err(match scheme {
+            Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+                format!("`{b}` must have `//` after `{s}:` (https://example.org/desk/)")
+            }
+            Some(s) => format!(
+                "`{b}` uses the scheme `{s}:`; a base URL is http:// or https:// (https://example.org/desk/) or a path starting with /"
+            ),
+            None => format!(
+                "`{b}` must be an absolute URL (https://example.org/desk/) or a path starting with /"
+            ),
+        });
+    };
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(format!(
+            "`{b}` holds a user name or password; a published address never should"
+        ));
+    }
+    if authority.is_empty() || authority.starts_with(':') {
+        return Err(format!("`{b}` has no host name after `//`"));
+    }
+    let url = url::Url::parse(b).map_err(|e| format!("`{b}` is not a valid URL: {e}"))?;
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("`{b}` has no host name after `//`"));
+    }
+    let mut normal = url.as_str().to_string();
+    if !normal.ends_with('/') {
+        normal.push('/');
+    }
+    let mut path = url.path().to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok((normal, path))
+}
+
+/// Whether every `%` in `s` starts an escape of two hex digits.
+fn percent_escapes_are_whole(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| {
+        c != b'%'
+            || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    })
 }
 
 /// Splits a base URL into its normalized form (ending in `/`) and its path (`/desk/`).
+/// A value [`parse_base`] refuses (reported before this is called) is kept as written.
 pub fn split_base(base_url: &str) -> (String, String) {
-    let mut base = base_url.trim().to_string();
-    if !base.ends_with('/') {
-        base.push('/');
-    }
-    let path = match base.find("://") {
-        Some(i) => base[i + 3..]
-            .find('/')
-            .map_or("/".to_string(), |j| base[i + 3 + j..].to_string()),
-        None => {
-            if base.starts_with('/') {
-                base.clone()
-            } else {
-                format!("/{base}")
-            }
-        }
-    };
-    (base, path)
+    parse_base(base_url).unwrap_or_else(|_| (base_url.trim().to_string(), "/".to_string()))
 }
 
 /// Serves root-relative URLs (`href="/x/"`) of an HTML page under the base path

@@ -859,3 +859,81 @@ fn body_headings_named_like_theme_sections_get_other_ids() {
     assert_eq!(page.matches("id=\"at-a-glance\"").count(), 1, "{page}");
     assert!(page.contains("id=\"at-a-glance-1\""));
 }
+
+#[test]
+fn base_url_values_are_accepted_or_refused_by_what_a_url_is() {
+    let site = TestSite::new(&[("content/briefings/2025-11-20-x.md", "---\ntitle: X\n---\n")]);
+    // Accepted, and how canonical URLs then begin.
+    for (value, canonical) in [
+        ("https://example.org/desk/", "https://example.org/desk/"),
+        ("https://example.org/desk", "https://example.org/desk/"),
+        ("HTTPS://Example.ORG/desk/", "https://example.org/desk/"),
+        ("Http://example.org", "http://example.org/"),
+        (
+            "https://example.org:8443/a/b/",
+            "https://example.org:8443/a/b/",
+        ),
+        (
+            "https://example.org/d%C3%A9sk/",
+            "https://example.org/d%C3%A9sk/",
+        ),
+        ("/desk/", "/desk/"),
+        ("/desk", "/desk/"),
+    ] {
+        site.write("site.yaml", &format!("title: T\nbase_url: '{value}'\n"));
+        let r = site.build();
+        assert_eq!(r.code, 0, "site.yaml {value}: {}", r.stderr);
+        let page = site.page("briefings/x/index.html");
+        assert!(
+            page.contains(&format!("href=\"{canonical}briefings/x/\"")),
+            "site.yaml {value}: no canonical under {canonical}"
+        );
+        site.write("site.yaml", "title: T\n");
+        let r = site.run(&["build", "--base-url", value]);
+        assert_eq!(r.code, 0, "--base-url {value}: {}", r.stderr);
+        let page = site.page("briefings/x/index.html");
+        assert!(
+            page.contains(&format!("href=\"{canonical}briefings/x/\"")),
+            "--base-url {value}: no canonical under {canonical}"
+        );
+    }
+    // Refused: in site.yaml a D023 at the value (exit 1), as a flag a usage error (exit 2).
+    for value in [
+        "//example.org/desk/",
+        "example.org/desk",
+        "example.org",
+        "https://example.org/?x=1",
+        "https://example.org/desk?",
+        "https://example.org/#top",
+        "/desk/?x",
+        "/desk/#x",
+        "https:///desk/",
+        "https://",
+        "http://:8080/",
+        "https://user:pw@example.org/",
+        "https://user@example.org/",
+        "https://exa mple.org/",
+        "https://example.org/my desk/",
+        "https://example.org/a%zz/",
+        "https://example.org/a%2",
+        "https://[::1/",
+        "https://example.org:99999/",
+        "ftp://example.org/",
+        "javascript:alert(1)",
+        "mailto:desk@example.org",
+        "https:example.org",
+    ] {
+        site.write("site.yaml", &format!("title: T\nbase_url: '{value}'\n"));
+        let r = site.build();
+        assert_eq!(r.code, 1, "site.yaml {value} was accepted: {}", r.stdout);
+        assert!(
+            r.stderr.contains("site.yaml:2:11: error: `base_url`") && r.stderr.contains("D023"),
+            "site.yaml {value}: {}",
+            r.stderr
+        );
+        site.write("site.yaml", "title: T\n");
+        let r = site.run(&["build", "--base-url", value]);
+        assert_eq!(r.code, 2, "--base-url {value} was accepted: {}", r.stdout);
+        assert!(r.stderr.contains("--base-url"), "{value}: {}", r.stderr);
+    }
+}

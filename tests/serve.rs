@@ -313,3 +313,270 @@ fn a_loopback_preview_refuses_other_host_names() {
         assert_eq!(status, 200, "{host}: {body}");
     }
 }
+
+/// The status line and headers of a response, lower-cased, without waiting for its body
+/// (the event stream never ends).
+fn head_of(addr: &str, path: &str, host: &str) -> String {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).expect("send");
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && s.read(&mut byte).is_ok_and(|n| n == 1) {
+        head.push(byte[0]);
+    }
+    String::from_utf8_lossy(&head).to_ascii_lowercase()
+}
+
+#[test]
+fn no_response_of_the_preview_can_be_framed() {
+    let site = small_site();
+    site.write("static/notes.txt", "plain text\n");
+    let (_r, addr, _dir) = Running::serve(&site);
+    for (path, host) in [
+        ("/", "localhost"),
+        ("/briefings/talks/", "localhost"),
+        ("/briefings/talks", "localhost"),
+        ("/notes.txt", "localhost"),
+        ("/no/such/page/", "localhost"),
+        ("/%2e%2e/site.yaml", "localhost"),
+        ("/__dossier/events", "localhost"),
+        ("/", "attacker.example"),
+    ] {
+        let head = head_of(&addr, path, host);
+        assert!(head.starts_with("http/1.1 "), "{path}: {head}");
+        assert!(
+            head.contains("\r\nx-frame-options: deny\r\n"),
+            "{path}: {head}"
+        );
+        assert!(
+            head.contains("\r\ncontent-security-policy: frame-ancestors 'none'\r\n"),
+            "{path}: {head}"
+        );
+    }
+}
+
+#[test]
+fn idle_and_half_sent_connections_are_closed_and_lock_no_one_out() {
+    let site = small_site();
+    let (_r, addr, _dir) =
+        Running::serve_with(&site, &[], &[("DOSSIER_SERVE_HEADER_TIMEOUT_MS", "1500")]);
+    // Bounded and on loopback: 300 sockets, half silent, half stopping mid-request.
+    let mut idle = Vec::new();
+    for i in 0..300 {
+        let mut s = TcpStream::connect(&addr).expect("connect");
+        if i % 2 == 1 {
+            s.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                .expect("send half");
+        }
+        idle.push(s);
+    }
+    let (status, body) = get(&addr, b"/briefings/talks/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("The first text."));
+    // Every idle socket is closed by the server: a read ends (0 bytes or a reset) instead
+    // of waiting out its own timeout.
+    for (i, mut s) in idle.into_iter().enumerate() {
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        let mut buf = [0u8; 256];
+        let r = loop {
+            match s.read(&mut buf) {
+                Ok(0) => break Ok(()),
+                // A 408 or a similar last word may come before the close.
+                Ok(_) => continue,
+                Err(e) => break Err(e),
+            }
+        };
+        if let Err(e) = r {
+            assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "connection {i} was never closed: {e}"
+            );
+        }
+    }
+    let (status, _) = get(&addr, b"/");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn the_event_stream_outlives_the_header_timeout() {
+    let site = small_site();
+    let (_r, addr, _dir) =
+        Running::serve_with(&site, &[], &[("DOSSIER_SERVE_HEADER_TIMEOUT_MS", "1000")]);
+    let mut events = TcpStream::connect(&addr).expect("connect");
+    events
+        .write_all(b"GET /__dossier/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .expect("send");
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut buf = [0u8; 4096];
+    let n = events.read(&mut buf).expect("event stream head");
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("200 OK"));
+    // Longer than the header timeout, then an edit: the stream still carries the reload.
+    std::thread::sleep(Duration::from_millis(2500));
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("The first text.", "Streamed text."),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = String::new();
+    while !seen.contains("event: reload") && Instant::now() < deadline {
+        match events.read(&mut buf) {
+            Ok(0) => panic!("the event stream was closed: {seen}"),
+            Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(e) => panic!("the event stream broke: {e}: {seen}"),
+        }
+    }
+    assert!(seen.contains("event: reload"), "{seen}");
+}
+
+/// Waits for the start of the next wall-clock second, so that two saves 100 ms apart fall
+/// within one second (file systems and watchers that keep whole seconds see one time).
+fn start_of_a_second() {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    std::thread::sleep(Duration::from_nanos(
+        u64::from(1_000_000_000 - nanos) + 20_000_000,
+    ));
+}
+
+/// Two saves of the same length within one second, the second as soon as the first is
+/// seen (`page` reads the page as served): both must land. A round whose first save took
+/// too long to show is tried again, since the second save would fall in the next second.
+fn two_saves_in_one_second_both_land(site: &TestSite, page: impl Fn() -> String) {
+    let texts = ["Alpha text one.", "Bravo text two.", "Charl text six."];
+    for round in 0..6 {
+        let [first, second] = [texts[round % 3], texts[(round + 1) % 3]];
+        start_of_a_second();
+        let saved = Instant::now();
+        site.write(
+            "content/briefings/talks.md",
+            &BRIEFING.replace("The first text.", first),
+        );
+        let deadline = saved + Duration::from_secs(15);
+        while !page().contains(first) {
+            assert!(Instant::now() < deadline, "the first save never landed");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if saved.elapsed() > Duration::from_millis(800) {
+            continue;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        site.write(
+            "content/briefings/talks.md",
+            &BRIEFING.replace("The first text.", second),
+        );
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !page().contains(second) {
+            assert!(
+                Instant::now() < deadline,
+                "a second save of the same length in the same second never landed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        return;
+    }
+    panic!("no first save showed within 800 ms in six rounds");
+}
+
+#[test]
+fn build_watch_poll_sees_a_second_save_within_the_same_second() {
+    let site = small_site();
+    let r = Running::start(&site, &["build", "--watch", "--poll"]);
+    r.line("watching");
+    two_saves_in_one_second_both_land(&site, || {
+        std::fs::read_to_string(site.out().join("briefings/talks/index.html")).unwrap_or_default()
+    });
+}
+
+#[test]
+fn serve_poll_sees_a_second_save_within_the_same_second() {
+    let site = small_site();
+    let (_r, addr, _dir) = Running::serve_with(&site, &["--poll"], &[]);
+    two_saves_in_one_second_both_land(&site, || get(&addr, b"/briefings/talks/").1);
+}
+
+/// Waits until `path` holds `text` again.
+fn comes_back(path: &std::path::Path, text: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !std::fs::read_to_string(path).is_ok_and(|t| t.contains(text)) {
+        assert!(
+            Instant::now() < deadline,
+            "{what}: {} was never rebuilt",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn build_watch_rebuilds_what_is_removed_or_changed_in_its_output_folder() {
+    for mode in [&["build", "--watch"][..], &["build", "--watch", "--poll"]] {
+        let site = small_site();
+        let r = Running::start(&site, mode);
+        r.line("watching");
+        let out = site.out();
+        let page = out.join("briefings/talks/index.html");
+        let sitemap = out.join("sitemap.xml");
+        let actor = out.join("actors/jean-noel-barrot/index.html");
+        assert!(std::fs::read_to_string(&page).is_ok_and(|t| t.contains("The first text.")));
+        let expected_sitemap = std::fs::read_to_string(&sitemap).expect("sitemap");
+
+        std::fs::remove_file(&page).expect("remove a page");
+        comes_back(&page, "The first text.", "a removed page");
+
+        std::fs::write(&actor, "defaced").expect("change a page");
+        comes_back(&actor, "French foreign minister.", "a changed page");
+
+        std::fs::remove_file(&sitemap).expect("remove the sitemap");
+        comes_back(&sitemap, &expected_sitemap, "a removed sitemap");
+
+        std::fs::remove_dir_all(site.out().join("briefings")).expect("remove a folder");
+        comes_back(&page, "The first text.", "a removed folder of pages");
+
+        std::fs::remove_dir_all(&out).expect("remove output/");
+        comes_back(&page, "The first text.", "a removed output folder");
+        comes_back(
+            &actor,
+            "French foreign minister.",
+            "a removed output folder",
+        );
+
+        // And it goes on following edits.
+        site.write(
+            "content/briefings/talks.md",
+            &BRIEFING.replace("The first text.", "After the removal."),
+        );
+        comes_back(
+            &page,
+            "After the removal.",
+            "an edit after the output was removed",
+        );
+        drop(r);
+    }
+}
+
+#[test]
+fn serve_rebuilds_its_preview_folder_when_it_is_removed() {
+    let site = small_site();
+    let (_r, addr, dir) = Running::serve(&site);
+    until(&addr, "/briefings/talks/", "first build", |s, b| {
+        s == 200 && b.contains("The first text.")
+    });
+    std::fs::remove_file(dir.join("briefings/talks/index.html")).expect("remove a page");
+    until(&addr, "/briefings/talks/", "the removed page", |s, b| {
+        s == 200 && b.contains("The first text.")
+    });
+    std::fs::remove_dir_all(&dir).expect("remove the preview folder");
+    until(&addr, "/briefings/talks/", "the removed preview", |s, b| {
+        s == 200 && b.contains("The first text.")
+    });
+}

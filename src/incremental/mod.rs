@@ -8,6 +8,7 @@
 mod body_edit;
 pub mod fingerprint;
 mod front_matter_edit;
+mod output_check;
 mod publish;
 pub mod sources;
 pub mod write;
@@ -94,6 +95,8 @@ pub struct Engine {
     /// The files besides pages in the output, and what they were made from.
     made: publish::Made,
     on_disk: crate::hash::Map<String, u64>,
+    /// How each file written looked just after, to see changes made behind our back.
+    written: crate::hash::Map<String, output_check::Written>,
     has_output: bool,
     /// Stages of the rebuild under way, and when the last one ended.
     laps: Laps,
@@ -202,6 +205,7 @@ impl Engine {
             last_targets: None,
             made: publish::Made::default(),
             on_disk: Default::default(),
+            written: Default::default(),
             has_output: false,
             laps: Laps::default(),
         })

@@ -228,6 +228,12 @@ impl Engine {
         for p in &removed {
             self.on_disk.remove(p);
         }
+        super::output_check::stamp_written(
+            &self.out,
+            &mut self.written,
+            changed.par_iter().map(|(p, _)| p),
+            &removed,
+        );
         let mut written: Vec<String> = changed.iter().map(|(p, _)| p.clone()).collect();
         written.sort();
         self.on_disk.extend(changed);
@@ -254,16 +260,10 @@ impl Engine {
 }
 
 /// A page fingerprint that matches nothing: the page is rendered by the next pass.
-const UNKNOWN: u64 = u64::MAX;
+pub(super) const UNKNOWN: u64 = u64::MAX;
 
-fn stamp_key(p: &Path) -> Option<(Option<u128>, u64)> {
-    let m = std::fs::metadata(p).ok()?;
-    let t = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos());
-    Some((t, m.len()))
+fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
+    super::sources::Stamp::of(p)
 }
 
 /// The files besides pages as last made: what they were made from and their paths.
@@ -287,6 +287,11 @@ pub(super) struct Made {
 }
 
 impl Made {
+    /// Makes the next pass make every file besides pages again (the caches stay).
+    pub(super) fn forget(&mut self) {
+        self.files_fp = None;
+    }
+
     /// Every path of a file that is not a page.
     fn paths(&self) -> BTreeSet<String> {
         let mut all = self.copied.clone();

@@ -1,5 +1,5 @@
 //! The site's files as last seen: parsed Markdown keyed by path with the stamp (modified
-//! time and length) it was read at, the lists of static files and assets, and the bytes of
+//! time, length, and the bytes' hash while the time is recent) it was read at, the lists of static files and assets, and the bytes of
 //! static files already read. A file is read again only when it changed.
 
 use crate::diagnostic::{Diagnostics, display_path};
@@ -10,18 +10,70 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
-/// When a file was last modified and how long it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp(Option<SystemTime>, u64);
+/// When a file was last modified, how long it was, and, while that time is recent, a hash
+/// of its bytes. File systems keep modified times to a tick (a few milliseconds, a second or
+/// two on some network and FAT file systems): a save of the same length within one tick
+/// leaves time and length as they were, so only the bytes tell it apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    /// The bytes' hash while the file is [`RECENT`]; `None` after, or over [`HASHED_UP_TO`].
+    recent: Option<u64>,
+}
+
+/// How long after its modified time a file's bytes are hashed into its stamp: past the
+/// coarsest tick (FAT: 2 s) and a little clock skew of a network file system.
+pub const RECENT: Duration = Duration::from_secs(3);
+
+/// Larger files are told apart by time and length alone (a video being copied in is read
+/// when the copy ends, not hashed on every look).
+pub const HASHED_UP_TO: u64 = crate::source::MAX_FILE_BYTES;
 
 impl Stamp {
     /// The stamp of the file at `path`, `None` when it is gone.
     pub fn of(path: &Path) -> Option<Stamp> {
         let m = std::fs::metadata(path).ok()?;
-        Some(Stamp(m.modified().ok(), m.len()))
+        let modified = m.modified().ok();
+        // A time in the future (clock skew) is recent too.
+        let recent = modified.is_none_or(|t| {
+            SystemTime::now()
+                .duration_since(t)
+                .is_ok_and(|age| age < RECENT)
+                || t > SystemTime::now()
+        });
+        let hash = if recent && m.is_file() && m.len() <= HASHED_UP_TO {
+            bytes_hash(path)
+        } else {
+            None
+        };
+        Some(Stamp {
+            modified,
+            len: m.len(),
+            recent: hash,
+        })
     }
+
+    /// Whether `now`, a later stamp of the same `path`, shows the file unchanged. A file that
+    /// stopped being recent in between is hashed once more, to compare with its last hash.
+    pub fn same_as(&self, now: &Stamp, path: &Path) -> bool {
+        if self.modified != now.modified || self.len != now.len {
+            return false;
+        }
+        match (self.recent, now.recent) {
+            (Some(a), Some(b)) => a == b,
+            (Some(a), None) => bytes_hash(path) == Some(a),
+            (None, _) => true,
+        }
+    }
+}
+
+fn bytes_hash(path: &Path) -> Option<u64> {
+    std::fs::read(path)
+        .ok()
+        .map(|b| super::write::bytes_hash(&b))
 }
 
 /// One Markdown file, parsed.
@@ -142,7 +194,10 @@ impl Tracked {
                     || self
                         .markdown
                         .get(rel)
-                        .is_none_or(|e| e.stamp.is_none() || e.stamp != Stamp::of(f))
+                        .is_none_or(|e| match (e.stamp, Stamp::of(f)) {
+                            (Some(old), Some(now)) => !old.same_as(&now, f),
+                            _ => true,
+                        })
             })
             .collect();
         let root = &self.root;
@@ -193,9 +248,11 @@ impl Tracked {
     pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         let stamp = Stamp::of(path);
         let mut cache = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
-        if let (Some(s), Some((old, bytes))) = (stamp, cache.get(path))
-            && *old == s
+        if let (Some(s), Some((old, bytes))) = (stamp, cache.get_mut(path))
+            && old.same_as(&s, path)
         {
+            // Settled: later looks compare time and length only.
+            *old = s;
             return Ok(bytes.clone());
         }
         let bytes = std::fs::read(path)?;
@@ -203,5 +260,31 @@ impl Tracked {
             cache.insert(path.to_path_buf(), (s, bytes.clone()));
         }
         Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_same_length_rewrite_within_one_tick_changes_the_stamp() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "first text").expect("write");
+        let when = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("modified");
+        let before = Stamp::of(&path).expect("stamp");
+        // The same length, and the time a coarse file system would have kept.
+        std::fs::write(&path, "other text").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(when))
+            .expect("set time");
+        let after = Stamp::of(&path).expect("stamp");
+        assert!(!before.same_as(&after, &path));
+        assert!(after.same_as(&Stamp::of(&path).expect("stamp"), &path));
     }
 }

@@ -44,7 +44,20 @@ pub fn router(shared: Shared) -> axum::Router {
                 next.run(req).await
             },
         ))
+        .layer(axum::middleware::map_response(forbid_framing))
         .with_state(shared)
+}
+
+/// No page of the preview may be shown inside another site's frame (clickjacking a
+/// preview that holds drafts): every response says so, in the old header and the new.
+async fn forbid_framing(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("frame-ancestors 'none'"),
+    );
+    r
 }
 
 /// Whether a `Host` header names this machine: `localhost` (or a name under it), a

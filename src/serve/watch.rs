@@ -1,12 +1,17 @@
 //! Watches `site.yaml`, `content/`, `static/` and `themes/` with a short debounce, and hands
 //! the changed paths on. Editor swap and backup files are dropped here; a watcher error or
-//! overflow asks for a rescan.
+//! overflow asks for a rescan. `--poll` looks at every file's stamp (nanosecond time,
+//! length, the bytes' hash while recent) instead: notify's poller keeps whole seconds and
+//! no length, and lost a second save within one second.
 
 use crate::incremental::Changes;
+use crate::incremental::sources::Stamp;
 use notify::{RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_debouncer_opt};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// How long a burst of events may last before a rebuild starts. Editors save with a few
@@ -16,10 +21,92 @@ const DEBOUNCE: Duration = Duration::from_millis(10);
 /// The folders watched recursively, relative to the site root.
 pub const FOLDERS: [&str; 3] = ["content", "static", "themes"];
 
+/// How often `--poll` looks at every file.
+const POLL_EVERY: Duration = Duration::from_millis(300);
+
 /// A running watcher; dropping it stops watching.
 pub struct Watch {
     inner: Box<dyn Rewatch + Send>,
     root: PathBuf,
+}
+
+/// The `--poll` thread: it walks the watched folders itself, so there is nothing to add.
+struct Poller {
+    stop: Arc<AtomicBool>,
+}
+
+impl Rewatch for Poller {
+    fn watch(&mut self, _: &Path, _: RecursiveMode) -> notify::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for Poller {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Poller {
+    fn start(root: &Path, tx: mpsc::Sender<Changes>) -> std::io::Result<Poller> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (root, flag) = (root.to_path_buf(), stop.clone());
+        // The first look is taken before the first build, so no save is missed between.
+        let first = stamps(&root);
+        std::thread::Builder::new()
+            .name("dossier-poll".into())
+            .spawn(move || poll(&root, first, &tx, &flag))?;
+        Ok(Poller { stop })
+    }
+}
+
+/// Compares every file's stamp with the last look's, until told to stop or nobody listens.
+fn poll(
+    root: &Path,
+    mut last: HashMap<PathBuf, Stamp>,
+    tx: &mpsc::Sender<Changes>,
+    stop: &AtomicBool,
+) {
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(POLL_EVERY);
+        let now = stamps(root);
+        let mut changes = Changes::default();
+        for (path, stamp) in &now {
+            if !last.get(path).is_some_and(|old| old.same_as(stamp, path)) {
+                changes.paths.insert(path.clone());
+            }
+        }
+        changes
+            .paths
+            .extend(last.keys().filter(|p| !now.contains_key(*p)).cloned());
+        if !changes.paths.is_empty() && tx.send(changes).is_err() {
+            return;
+        }
+        last = now;
+    }
+}
+
+/// The stamp of `site.yaml` and of every file under the watched folders.
+fn stamps(root: &Path) -> HashMap<PathBuf, Stamp> {
+    let mut all = HashMap::new();
+    let config = root.join("site.yaml");
+    if let Some(s) = Stamp::of(&config) {
+        all.insert(config, s);
+    }
+    for f in FOLDERS {
+        // Symlinks are followed as the build follows them; a loop is an error entry,
+        // skipped (the build warns about it).
+        let walk = walkdir::WalkDir::new(root.join(f)).follow_links(true);
+        for e in walk.into_iter().filter_map(Result::ok) {
+            if e.file_type().is_file()
+                && !is_editor_temp(e.path())
+                && let Some(s) = Stamp::of(e.path())
+            {
+                all.insert(e.into_path(), s);
+            }
+        }
+    }
+    all
 }
 
 trait Rewatch {
@@ -36,6 +123,7 @@ impl Watch {
     /// Starts watching the site at `root`; `poll` uses polling (network and container file
     /// systems, where change events do not arrive).
     pub fn start(root: &Path, poll: bool, tx: mpsc::Sender<Changes>) -> notify::Result<Watch> {
+        let tx_poll = tx.clone();
         let handler = move |r: DebounceEventResult| {
             let mut changes = Changes::default();
             match r {
@@ -63,14 +151,7 @@ impl Watch {
             }
         };
         let inner: Box<dyn Rewatch + Send> = if poll {
-            let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-            Box::new(new_debouncer_opt::<_, notify::PollWatcher, _>(
-                DEBOUNCE,
-                None,
-                handler,
-                notify_debouncer_full::NoCache,
-                config,
-            )?)
+            Box::new(Poller::start(root, tx_poll).map_err(notify::Error::io)?)
         } else {
             Box::new(new_debouncer_opt::<_, notify::RecommendedWatcher, _>(
                 DEBOUNCE,

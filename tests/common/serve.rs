@@ -35,8 +35,14 @@ impl Drop for Running {
 impl Running {
     /// Starts `dossier ARGS --root SITE`, its stdout read line by line on a thread.
     pub fn start(site: &TestSite, args: &[&str]) -> Running {
+        Running::start_with(site, args, &[])
+    }
+
+    /// [`Running::start`] with extra environment variables.
+    pub fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args(args)
+            .envs(env.iter().copied())
             .arg("--root")
             .arg(site.root())
             .stdout(Stdio::piped())
@@ -70,7 +76,18 @@ impl Running {
 
     /// Starts `serve --port 0` and returns it with its address and preview folder.
     pub fn serve(site: &TestSite) -> (Running, String, PathBuf) {
-        let r = Running::start(site, &["serve", "--port", "0"]);
+        Running::serve_with(site, &[], &[])
+    }
+
+    /// [`Running::serve`] with more arguments and environment variables.
+    pub fn serve_with(
+        site: &TestSite,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> (Running, String, PathBuf) {
+        let mut all = vec!["serve", "--port", "0"];
+        all.extend_from_slice(args);
+        let r = Running::start_with(site, &all, env);
         let line = r.line("serving http://");
         let addr = line
             .split("http://")
