@@ -6,7 +6,7 @@ pub mod http;
 pub mod reload;
 pub mod watch;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::incremental::{Changes, Engine, Outcome};
 use crate::pipeline::{self, Fatal, Options};
 use reload::Status;
@@ -92,12 +92,7 @@ fn count(n: usize, word: &str) -> String {
 }
 
 fn status_after(out: &Outcome, before: &Status) -> Status {
-    let errors: Vec<String> = out
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let errors = crate::cli::report::error_lines(&out.diagnostics);
     // A rebuild that only removed files (a deleted stylesheet) changes the pages too.
     let wrote = out.errors == 0 && (!out.written.is_empty() || out.removed > 0);
     Status {
