@@ -371,3 +371,19 @@ fn serve_survives_thousands_of_problems_on_one_long_line() {
         &body[body.len() - 2000..]
     );
 }
+
+#[test]
+fn the_terminal_line_shows_a_hostile_file_name_escaped() {
+    let site = small_site();
+    let (r, _addr, _) = Running::serve(&site);
+    site.write(
+        "content/briefings/x\n12:00:00 forged.md (added): 0 pages rendered\u{1b}[2J.md",
+        BRIEFING,
+    );
+    let line = r.line("forged.md (added)");
+    assert!(
+        line.contains(" content/briefings/x\\n12:00:00 forged.md (added): 0 pages rendered\\u{1b}[2J.md (added): "),
+        "{line:?}"
+    );
+    assert!(!line.contains('\u{1b}'), "{line:?}");
+}

@@ -449,6 +449,39 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_show_a_window_around_the_caret() {
+        let line = format!("{}[[Ghost]]{}", "a".repeat(300), "b".repeat(300));
+        let e = Excerpt::new(&line, 300);
+        let ctx = "a".repeat(CONTEXT_COLUMNS);
+        let after = "b".repeat(EXCERPT_COLUMNS - CONTEXT_COLUMNS - 9);
+        assert_eq!(e.text, format!("…{ctx}[[Ghost]]{after}…"));
+        assert_eq!((e.before, e.carets), (1 + CONTEXT_COLUMNS, 9));
+        // Near the end of the line, the window takes more of what comes before.
+        let e = Excerpt::new(&line[..309], 300);
+        let before = "a".repeat(EXCERPT_COLUMNS - 9);
+        assert_eq!(e.text, format!("…{before}[[Ghost]]"));
+        assert_eq!((e.before, e.carets), (EXCERPT_COLUMNS - 8, 9));
+        // Near its start, the window starts with it.
+        let e = Excerpt::new(&line[300..], 0);
+        assert_eq!(e.text.chars().count(), EXCERPT_COLUMNS + 1);
+        assert!(e.text.starts_with("[[Ghost]]b") && e.text.ends_with("b…"));
+        assert_eq!((e.before, e.carets), (0, 9));
+    }
+
+    #[test]
+    fn short_lines_show_whole_with_escapes_wide_characters_and_tabs() {
+        let e = Excerpt::new("short", 9);
+        assert_eq!((e.text.as_str(), e.before, e.carets), ("short", 9, 1));
+        let e = Excerpt::new("\tx: 中文 \u{1b}[2J [[Ghost]]", 12);
+        assert_eq!(e.text, " x: 中文 \\u{1b}[2J [[Ghost]]");
+        assert_eq!((e.before, e.carets), (19, 9));
+        // A caret on an escaped character covers its escape.
+        let e = Excerpt::new("a\u{202e}b", 1);
+        assert_eq!((e.text.as_str(), e.before), ("a\\u{202e}b", 1));
+        assert!(e.carets >= 8, "{e:?}");
+    }
+
+    #[test]
     fn carets_cover_the_offending_value() {
         assert_eq!(underline_width("x: [[Ghost]] here", 3), 9);
         assert_eq!(underline_width("see [a](b.md) now", 4), 9);

@@ -62,17 +62,17 @@ impl Printer {
         }
         let ms = out.elapsed.as_secs_f64() * 1000.0;
         let now = jiff::Timestamp::now().strftime("%H:%M:%S").to_string();
+        // `what` names the changed file: escaped, so that its name cannot forge a line.
+        let what = crate::printable::escape(&out.what);
         if out.errors > 0 {
             println!(
-                "{now} {}: {} {}, the last good pages are kept, in {ms:.0} ms",
-                out.what,
+                "{now} {what}: {} {}, the last good pages are kept, in {ms:.0} ms",
                 out.errors,
                 if out.errors == 1 { "error" } else { "errors" },
             );
         } else {
             println!(
-                "{now} {}: {} rendered, {} written, {} removed in {ms:.0} ms",
-                out.what,
+                "{now} {what}: {} rendered, {} written, {} removed in {ms:.0} ms",
                 count(out.rendered, "page"),
                 count(out.written.len(), "file"),
                 out.removed,
@@ -146,7 +146,10 @@ fn rebuild_loop(
                 printer.print(&out);
                 after(&out);
             }
-            Ok(Err(e)) => eprintln!("error: {e}; still watching"),
+            Ok(Err(e)) => eprintln!(
+                "error: {}; still watching",
+                crate::printable::escape(&e.to_string())
+            ),
             Err(_) => eprintln!("error: the rebuild failed again; still watching"),
         }
     }
