@@ -730,3 +730,27 @@ fn long_lines_show_a_window_with_the_caret_under_wide_characters() {
         assert!(carets.ends_with(" ^^^^^^^^^"), "{carets}");
     }
 }
+
+#[test]
+fn stats_shows_names_with_control_characters_escaped() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-a.md",
+        "---\ntitle: A\nactors: [\"Gh\\nbriefings:      999\\u2028x\"]\n---\n",
+    )]);
+    let r = site.run(&["stats"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Gh\\nbriefings:      999\\u{2028}x (1)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.starts_with("briefings"))
+            .count(),
+        1,
+        "{}",
+        r.stdout
+    );
+}
