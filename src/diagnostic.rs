@@ -1,6 +1,7 @@
 //! Content diagnostics: `path:line:col: severity: message`, collected and printed at once.
 //! Each carries a stable code (`D001`…, documented in docs/errors.md) and may carry a help.
 
+use crate::printable;
 use std::fmt;
 use std::path::Path;
 
@@ -197,17 +198,20 @@ impl Diagnostic {
     }
 }
 
+/// The contract line `path:line:col: severity: message`, for people: control characters
+/// of the path and message are escaped (`\n`, `\u{1b}`), so that no file name or value
+/// can drive the terminal or forge a line for another file.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        printable::write_escaped(f, &self.path)?;
         write!(
             f,
-            "{}:{}:{}: {}: {}",
-            self.path,
+            ":{}:{}: {}: ",
             self.span.line,
             self.span.col,
             self.severity_word(),
-            self.message
-        )
+        )?;
+        printable::write_escaped(f, &self.message)
     }
 }
 
@@ -385,5 +389,20 @@ mod tests {
         let all = d.sorted();
         assert_eq!(all[0].help.as_deref(), Some("did you mean `x`?"));
         assert_eq!(all[0].to_string(), "a.md:2:3: warning: m");
+    }
+
+    #[test]
+    fn the_contract_line_escapes_control_characters_of_path_and_message() {
+        let mut d = Diagnostics::new();
+        d.error(
+            Code::Stub,
+            "x\nb.md:1:1: error: forged\u{1b}[2J/a.md",
+            Span::new(2, 3),
+            "no actor `Eve\r\u{202e}\nc.md:9:9: error: forged`",
+        );
+        assert_eq!(
+            d.sorted()[0].to_string(),
+            "x\\nb.md:1:1: error: forged\\u{1b}[2J/a.md:2:3: error: no actor `Eve\\r\\u{202e}\\nc.md:9:9: error: forged`"
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod names;
 pub mod output;
 pub mod parse;
 pub mod pipeline;
+pub mod printable;
 pub mod render;
 pub mod resolve;
 pub mod sanitize;

@@ -130,7 +130,8 @@ pub fn to_text(s: &Stats) -> String {
             return "none".to_string();
         }
         v.iter()
-            .map(|m| format!("{} ({})", m.name, m.briefings))
+            // Names come from files: escaped, so that none can start a line of its own.
+            .map(|m| format!("{} ({})", crate::printable::escape(&m.name), m.briefings))
             .collect::<Vec<_>>()
             .join(", ")
     };

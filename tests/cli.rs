@@ -682,3 +682,75 @@ fn timings_show_each_stage_with_its_time_and_counts() {
     assert!(check.stderr.contains("\nrendering "), "{}", check.stderr);
     assert!(!check.stderr.contains("wrote "), "check writes nothing");
 }
+
+#[test]
+fn long_lines_show_a_window_with_the_caret_under_wide_characters() {
+    // Terminal columns of the test's own characters: CJK ideographs take two.
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| {
+                if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum()
+    };
+    let long = format!("{} [[Ghost]] {}", "中".repeat(200), "x".repeat(300));
+    let site = TestSite::new(&[
+        (
+            "content/briefings/2025-11-20-a.md",
+            &format!("---\ntitle: A\n---\n{long}\n"),
+        ),
+        (
+            "content/briefings/2025-11-21-b.md",
+            "---\ntitle: B\n---\n中文 [[Ghost]] here\n",
+        ),
+    ]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    let excerpts: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with(" 4 | "))
+        .collect();
+    assert_eq!(excerpts.len(), 2, "{}", r.stderr);
+    for (n, &i) in excerpts.iter().enumerate() {
+        let (source, carets) = (lines[i], lines[i + 1]);
+        assert!(width(source) <= 130, "{} columns: {source}", width(source));
+        if n == 0 {
+            assert!(
+                source.starts_with(" 4 | …中") && source.ends_with("xx…"),
+                "{source}"
+            );
+        }
+        let link = width(&source[..source.find("[[Ghost]]").expect("the link is shown")]);
+        let caret = width(&carets[..carets.find('^').expect("a caret")]);
+        assert_eq!(caret, link, "\n{source}\n{carets}");
+        assert!(carets.ends_with(" ^^^^^^^^^"), "{carets}");
+    }
+}
+
+#[test]
+fn stats_shows_names_with_control_characters_escaped() {
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-a.md",
+        "---\ntitle: A\nactors: [\"Gh\\nbriefings:      999\\u2028x\"]\n---\n",
+    )]);
+    let r = site.run(&["stats"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Gh\\nbriefings:      999\\u{2028}x (1)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.starts_with("briefings"))
+            .count(),
+        1,
+        "{}",
+        r.stdout
+    );
+}

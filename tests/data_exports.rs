@@ -83,7 +83,12 @@ fn stances_csv_has_exactly_the_rows_the_briefing_pages_show() {
         ]);
     }
     from_csv.sort();
-    let on_pages = stance_rows_on_pages(&out);
+    // The CSV holds each value as a spreadsheet must not run it (see `neutralised`).
+    let mut on_pages: Vec<[String; 4]> = stance_rows_on_pages(&out)
+        .into_iter()
+        .map(|row| row.map(|v| neutralised(&v)))
+        .collect();
+    on_pages.sort();
     assert!(on_pages.len() >= 10, "{on_pages:?}");
     assert!(quotes >= 5);
     assert_eq!(from_csv, on_pages);
@@ -382,4 +387,67 @@ fn feeds_of_a_site_without_a_host_still_have_absolute_ids() {
         child(entry, "id")[0].text(),
         Some("urn:dossier:desk:desk/briefings/a/")
     );
+}
+
+/// A cell as stances.csv writes it: an apostrophe before a value that a spreadsheet would
+/// read as a formula (or that starts with an apostrophe itself).
+fn neutralised(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    }
+}
+
+#[test]
+fn csv_cells_that_spreadsheets_read_as_formulas_start_with_an_apostrophe() {
+    let starts = ["=", "+", "-", "@", "\\t", "\\r"];
+    let stances: String = starts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "  - actor: \"{s}Actor{i}\"\n    on: \"{s}topic {i}\"\n    position: mixed\n    quote: \"{s}HYPERLINK(\\\"http://evil.example/\\\",\\\"x{i}\\\")\"\n    by: \"{s}Voice{i}\"\n    source: {}\n",
+                i + 1
+            )
+        })
+        .collect();
+    let sources: String = starts
+        .iter()
+        .map(|s| format!("  - title: \"{s}cmd|' /C calc'!A0\"\n    url: https://example.org/\n"))
+        .collect();
+    let site = TestSite::new(&[(
+        "content/briefings/2025-11-20-x.md",
+        &format!("---\ntitle: X\nstances:\n{stances}sources:\n{sources}---\n"),
+    )]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = std::fs::read(site.out().join("data/stances.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 6);
+    let mut neutralised_cells = 0;
+    for row in &rows {
+        for (name, cell) in headers.iter().zip(row.iter()) {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{name}: {cell:?} would be a formula"
+            );
+            neutralised_cells += usize::from(cell.starts_with('\''));
+        }
+    }
+    // Names are trimmed (a leading tab or carriage return goes) and a carriage return is
+    // dropped from every value, so: five quotes, voices and source titles, four actor and
+    // topic names.
+    assert!(neutralised_cells >= 5 * 3 + 4 * 2, "{neutralised_cells}");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    for (i, s) in ["=", "+", "-", "@", "\t", "\r"].iter().enumerate() {
+        let quote = format!("{s}HYPERLINK(\"http://evil.example/\",\"x{i}\")");
+        assert!(
+            rows.iter().any(|r| r[col("quote")] == neutralised(&quote)
+                || r[col("quote")] == neutralised(quote.trim_start_matches('\r'))),
+            "{quote:?} not in {rows:?}"
+        );
+    }
 }

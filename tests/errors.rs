@@ -173,3 +173,226 @@ fn hostile_inputs_end_in_errors_not_hangs_or_crashes() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(site.page("briefings/big/index.html").len() > 5_000_000);
 }
+
+/// Runs `dossier ARGS --root SITE` with its address space bounded to `kib` KiB (`ulimit -v`),
+/// so that output built up in memory ends in an allocation failure instead of a swapping
+/// machine.
+#[cfg(unix)]
+fn run_within(site: &TestSite, args: &[&str], kib: u64) -> Run {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .output()
+        .expect("run");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+    }
+}
+
+/// A briefing whose body is one 240 KB line holding 20,000 broken `[[wiki]]` links.
+pub fn long_line_site() -> TestSite {
+    let line: String = (0..20_000).map(|i| format!("[[Gh{i:05}]] ")).collect();
+    TestSite::new(&[(
+        "content/briefings/2025-11-20-long.md",
+        &format!("---\ntitle: Long\n---\n{line}\n"),
+    )])
+}
+
+#[test]
+#[cfg(unix)]
+fn thousands_of_problems_on_one_long_line_print_in_proportion() {
+    let site = long_line_site();
+    // 1 GiB of address space: the whole line under each problem would need 7 GB.
+    let r = run_within(&site, &["check"], 1 << 20);
+    let tail: String = r.stderr.chars().rev().take(600).collect::<String>();
+    assert_eq!(r.code, 1, "{}", tail.chars().rev().collect::<String>());
+    assert!(r.stderr.contains("check failed: 20000 errors"), "{tail}");
+    assert!(r.stderr.len() < 1_000_000, "{} bytes", r.stderr.len());
+    // The source line is shown three times at most, each time as a window of it.
+    let excerpts: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with(" 4 | "))
+        .collect();
+    assert_eq!(excerpts.len(), 3, "{excerpts:?}");
+    for l in r.stderr.lines() {
+        assert!(l.chars().count() <= 200, "a line of {} chars", l.len());
+    }
+    assert!(
+        r.stderr
+            .contains("   = note: 19997 more problems on this line\n"),
+        "{}",
+        &r.stderr[..3000]
+    );
+    // A thousand problems of one kind in one file, then one line for the rest.
+    let shown = r.diagnostics();
+    assert_eq!(shown.len(), 1000);
+    assert!(
+        shown[999].starts_with("content/briefings/2025-11-20-long.md:4:11989: error: [[Gh00999]]")
+    );
+    assert!(
+        r.stderr.contains(
+            "   = note: 19000 more D018 problems in content/briefings/2025-11-20-long.md are not shown (`--format json` lists every one)\n"
+        ),
+        "{tail}"
+    );
+    // JSON and GitHub give every problem, one line each, without the source line.
+    for (format, bound) in [("json", 300), ("github", 300)] {
+        let r = run_within(&site, &["check", "--format", format], 1 << 20);
+        assert_eq!(r.code, 1, "{format}");
+        assert_eq!(r.stdout.lines().count(), 20_000, "{format}");
+        assert!(r.stdout.lines().all(|l| l.len() < bound), "{format}");
+    }
+}
+
+/// A site whose file and values hold terminal escapes, bidi controls, carriage returns and
+/// newlines that would forge diagnostics for other files.
+fn hostile_names_site() -> TestSite {
+    let dir =
+        "content/briefings/x\ncontent/briefings/forged.md:1:1: error: forged\u{1b}[2J\u{202e}";
+    TestSite::new(&[
+        (
+            &format!("{dir}/2025-11-20-a.md"),
+            "---\ntitle: A\nactors: [\"Gh\\e[31most\\ncontent/briefings/b.md:2:2: error: forged\\r\\u2028\\u0085x\"]\n---\nRaw \u{1b}]0;title\u{7} and \u{9b}31m and \u{202e}and\u{2066} here, then [[No\u{1b}[2Jbody]].\n",
+        ),
+        (
+            "content/actors/eve.md",
+            "---\nname: \"Ev\\e[1me\\ncontent/actors/zed.md:1:1: warning: forged\"\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-21-b.md",
+            "---\ntitle: B\nactors: [\"Ev\\e[1me\\ncontent/actors/zed.md:1:1: warning: forgd\"]\n---\n",
+        ),
+    ])
+}
+
+/// `text` without the colour sequences (`ESC [ … m`) Dossier writes itself.
+fn without_own_colours(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let n = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(after.len());
+        if after[n..].starts_with('m') {
+            rest = &after[n + 1..];
+        } else {
+            out.push('\u{1b}');
+            rest = &rest[i + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+#[cfg(unix)]
+fn control_characters_in_names_and_values_are_shown_escaped() {
+    let site = hostile_names_site();
+    for colour in ["1", "0"] {
+        let out = assert_cmd::Command::cargo_bin("dossier")
+            .unwrap()
+            .args(["check", "--root"])
+            .arg(site.root())
+            .env("CLICOLOR_FORCE", colour)
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let plain = without_own_colours(&stderr);
+        let bad = |c: char| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        };
+        assert!(
+            !plain.chars().any(bad),
+            "raw control characters in\n{plain:?}"
+        );
+        // No line pretends to be a diagnostic of a file that has none.
+        for l in plain.lines() {
+            assert!(
+                !l.starts_with("content/briefings/forged.md")
+                    && !l.starts_with("content/briefings/b.md")
+                    && !l.starts_with("content/actors/zed.md"),
+                "forged line {l:?} in\n{plain}"
+            );
+        }
+        // The characters are named instead, on the line they belong to.
+        assert!(
+            plain.contains("content/briefings/x\\ncontent/briefings/forged.md:1:1: error: forged\\u{1b}[2J\\u{202e}/2025-11-20-a.md:"),
+            "{plain}"
+        );
+        assert!(
+            plain.contains(
+                "`Gh[31most\\ncontent/briefings/b.md:2:2: error: forged\\u{2028}\\u{85}x`"
+            ),
+            "{plain}"
+        );
+        assert!(
+            plain.contains(
+                "Raw \\u{1b}]0;title\\u{7} and \\u{9b}31m and \\u{202e}and\\u{2066} here"
+            ),
+            "{plain}"
+        );
+        assert!(
+            plain.contains("= help: did you mean `Ev[1me\\ncontent/actors/zed.md"),
+            "{plain}"
+        );
+    }
+}
+
+#[test]
+fn json_and_github_formats_keep_control_characters_inside_one_record() {
+    let site = hostile_names_site();
+    let human = site.run(&["check"]);
+    let count = human
+        .stderr
+        .lines()
+        .filter(|l| l.contains("= code: D"))
+        .count();
+    assert!(count >= 4, "{}", human.stderr);
+    let json = site.run(&["check", "--format", "json"]);
+    let records: Vec<serde_json::Value> = json
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}")))
+        .collect();
+    assert_eq!(records.len(), count, "{}", json.stdout);
+    assert!(records.iter().any(|r| {
+        r["file"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("content/briefings/x\ncontent/briefings/forged.md:1:1"))
+    }));
+    assert!(records.iter().any(|r| {
+        r["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Gh[31most\ncontent/briefings/b.md:2:2"))
+    }));
+    assert!(!json.stdout.contains('\u{1b}') && !json.stdout.contains('\r'));
+    let github = site.run(&["check", "--format", "github"]);
+    let lines: Vec<&str> = github.stdout.lines().collect();
+    assert_eq!(lines.len(), count, "{}", github.stdout);
+    for l in &lines {
+        assert!(
+            l.starts_with("::error file=") || l.starts_with("::warning file="),
+            "{l:?}"
+        );
+        assert!(!l.contains('\r'), "{l:?}");
+    }
+    assert!(
+        github.stdout.contains(
+            "/content/briefings/x%0Acontent/briefings/forged.md%3A1%3A1%3A error%3A forged"
+        ),
+        "{}",
+        github.stdout
+    );
+}

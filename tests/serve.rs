@@ -580,3 +580,77 @@ fn serve_rebuilds_its_preview_folder_when_it_is_removed() {
         s == 200 && b.contains("The first text.")
     });
 }
+
+#[test]
+#[cfg(unix)]
+fn serve_survives_thousands_of_problems_on_one_long_line() {
+    let site = small_site();
+    // 1 GiB of address space, as `check` gets in tests/errors.rs: the whole line under
+    // each problem would need 7 GB.
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start");
+    let out = child.stdout.take().expect("stdout");
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let r = Running { child, lines };
+    let line = r.line("serving http://");
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .expect("address")
+        .to_string();
+    let long: String = (0..20_000).map(|i| format!("[[Gh{i:05}]] ")).collect();
+    site.write(
+        "content/briefings/2025-11-20-long.md",
+        &format!("---\ntitle: Long\n---\n{long}\n"),
+    );
+    r.line("20000 errors, the last good pages are kept");
+    let (_, body) = until(&addr, "/briefings/talks/", "the overlay shows", |s, b| {
+        s == 200 && b.contains("<div id=\"dossier-overlay\"")
+    });
+    assert!(body.contains("The first text."), "the last good page stays");
+    assert!(
+        body.contains("2025-11-20-long.md:4:1: error: [[Gh00000]]"),
+        "{body}"
+    );
+    // The overlay lists problems as the terminal does: a thousand of one code per file.
+    assert!(body.len() < 300_000, "{} bytes", body.len());
+    assert!(
+        body.contains(
+            "19000 more D018 problems in content/briefings/2025-11-20-long.md are not shown"
+        ),
+        "{}",
+        &body[body.len() - 2000..]
+    );
+}
+
+#[test]
+fn the_terminal_line_shows_a_hostile_file_name_escaped() {
+    let site = small_site();
+    let (r, _addr, _) = Running::serve(&site);
+    site.write(
+        "content/briefings/x\n12:00:00 forged.md (added): 0 pages rendered\u{1b}[2J.md",
+        BRIEFING,
+    );
+    let line = r.line("forged.md (added)");
+    assert!(
+        line.contains(" content/briefings/x\\n12:00:00 forged.md (added): 0 pages rendered\\u{1b}[2J.md (added): "),
+        "{line:?}"
+    );
+    assert!(!line.contains('\u{1b}'), "{line:?}");
+}

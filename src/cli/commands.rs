@@ -29,7 +29,8 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn usage_error(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {message}");
+    // Fatal errors name folders, which may hold any character.
+    eprintln!("error: {}", crate::printable::escape(&message.to_string()));
     ExitCode::from(USAGE)
 }
 

@@ -245,7 +245,7 @@ fn long_running(r: Result<(), crate::serve::ServeError>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", crate::printable::escape(&e.to_string()));
             ExitCode::from(USAGE)
         }
     }

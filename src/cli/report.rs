@@ -1,49 +1,158 @@
-//! Printing diagnostics: rustc-style for people (source line, caret, help, code), JSON
-//! lines for editors, GitHub Actions annotations for CI.
+//! Printing diagnostics: rustc-style for people (a window of the source line, caret, help,
+//! code), JSON lines for editors, GitHub Actions annotations for CI. Each diagnostic is
+//! written as soon as it is formatted, to a locked and buffered stream, so that output
+//! grows with the number of problems and never waits in one string.
 
 use super::Format;
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Code, Diagnostic, Severity, Span};
+use crate::printable;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use unicode_width::UnicodeWidthChar;
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const GUTTER: Style = AnsiColor::Blue.on_default().bold();
 const HELP: Style = AnsiColor::Cyan.on_default().bold();
 
+/// Terminal columns of source shown under a diagnostic; a longer line is cut to a window
+/// around the caret, with `…` at each cut end (docs/limits.md).
+pub const EXCERPT_COLUMNS: usize = 120;
+/// Columns kept before the caret when a long line is cut.
+const CONTEXT_COLUMNS: usize = 40;
+/// Times one source line is shown; later problems on it print without it (docs/limits.md).
+pub const EXCERPTS_PER_LINE: usize = 3;
+/// Problems of one code in one file printed for people; the rest are counted in one note
+/// (docs/limits.md). JSON and GitHub formats list every problem.
+pub const SHOWN_PER_CODE_AND_FILE: usize = 1000;
+/// Characters after the caret searched for the end of the value it underlines.
+const UNDERLINE_SCAN: usize = 1024;
+
 /// Prints every diagnostic in `format`: human ones on stderr, machine ones on stdout.
 /// `root` is where the files named by diagnostics are read from (for source lines) and,
 /// for GitHub, the prefix of their paths.
 pub fn print(diags: &[Diagnostic], format: Format, root: &Path) {
-    match format {
+    let written = match format {
         Format::Human => {
-            let mut text = String::new();
-            let mut sources = Sources::default();
-            for d in diags {
-                human(d, sources.line(root, &d.path, d.span), &mut text);
-            }
             // anstream drops the colours when stderr is not a terminal or NO_COLOR is set.
-            let _ = anstream::stderr().write_all(text.as_bytes());
+            let mut w = BufWriter::new(anstream::stderr().lock());
+            write_human(diags, root, &mut w).and_then(|()| w.flush())
         }
         Format::Json => {
-            let mut out = String::new();
-            for d in diags {
-                out.push_str(&json(d));
-                out.push('\n');
-            }
-            let _ = std::io::stdout().write_all(out.as_bytes());
+            let mut w = BufWriter::new(io::stdout().lock());
+            diags
+                .iter()
+                .try_for_each(|d| writeln!(w, "{}", json(d)))
+                .and_then(|()| w.flush())
         }
         Format::Github => {
-            let mut out = String::new();
-            for d in diags {
-                out.push_str(&github(d, root));
-                out.push('\n');
+            let mut w = BufWriter::new(io::stdout().lock());
+            diags
+                .iter()
+                .try_for_each(|d| writeln!(w, "{}", github(d, root)))
+                .and_then(|()| w.flush())
+        }
+    };
+    // A closed pipe (`dossier check | head`) ends the listing, not the command.
+    let _ = written;
+}
+
+/// Writes `diags` (sorted by path and position) for people: each problem's contract line,
+/// a window of its source line the first [`EXCERPTS_PER_LINE`] times that line comes up,
+/// its help and code; after [`SHOWN_PER_CODE_AND_FILE`] problems of one code in a file,
+/// one note for the rest.
+fn write_human(diags: &[Diagnostic], root: &Path, w: &mut impl Write) -> io::Result<()> {
+    let mut totals: HashMap<(&str, Code), usize> = HashMap::new();
+    for d in diags {
+        *totals.entry((d.path.as_str(), d.code)).or_default() += 1;
+    }
+    let mut printed: HashMap<(&str, Code), usize> = HashMap::new();
+    let mut sources = Sources::default();
+    // (path, line) of the last excerpt and how many times that line was shown.
+    let mut line_shown: Option<(&str, u32, usize)> = None;
+    for (i, d) in diags.iter().enumerate() {
+        let n = printed.entry((d.path.as_str(), d.code)).or_default();
+        *n += 1;
+        if *n > SHOWN_PER_CODE_AND_FILE {
+            continue;
+        }
+        let times = match line_shown {
+            Some((p, l, t)) if p == d.path && l == d.span.line => t,
+            _ => 0,
+        };
+        let mut excerpt = None;
+        let mut more_on_line = 0;
+        if times < EXCERPTS_PER_LINE
+            && let Some(line) = sources.line(root, &d.path, d.span)
+        {
+            excerpt = Some(Excerpt::new(line, (d.span.col as usize).saturating_sub(1)));
+            line_shown = Some((d.path.as_str(), d.span.line, times + 1));
+            if times + 1 == EXCERPTS_PER_LINE {
+                more_on_line = diags[i + 1..]
+                    .iter()
+                    .take_while(|o| o.path == d.path && o.span.line == d.span.line)
+                    .count();
             }
-            let _ = std::io::stdout().write_all(out.as_bytes());
+        }
+        human(d, excerpt.as_ref(), w)?;
+        let pad = " ".repeat(d.span.line.to_string().len() + 2);
+        if more_on_line > 0 {
+            let s = if more_on_line == 1 { "" } else { "s" };
+            writeln!(
+                w,
+                "{pad}= note: {more_on_line} more problem{s} on this line"
+            )?;
+        }
+        if *n == SHOWN_PER_CODE_AND_FILE {
+            let rest = totals[&(d.path.as_str(), d.code)] - SHOWN_PER_CODE_AND_FILE;
+            if rest > 0 {
+                writeln!(w, "{pad}= note: {}", not_shown(rest, d))?;
+            }
         }
     }
+    Ok(())
+}
+
+/// The note after the last problem of a code shown for a file.
+fn not_shown(rest: usize, d: &Diagnostic) -> String {
+    format!(
+        "{rest} more {} problem{} in {} {} not shown (`--format json` lists every one)",
+        d.code,
+        if rest == 1 { "" } else { "s" },
+        printable::escape(&d.path),
+        if rest == 1 { "is" } else { "are" },
+    )
+}
+
+/// The contract lines of the errors among `diags` (sorted), for the `serve` overlay: as
+/// many of one code per file as the terminal shows, then one line for the rest, so that
+/// the overlay added to every page stays small.
+pub fn error_lines(diags: &[Diagnostic]) -> Vec<String> {
+    let errors = || diags.iter().filter(|d| d.severity == Severity::Error);
+    let mut totals: HashMap<(&str, Code), usize> = HashMap::new();
+    for d in errors() {
+        *totals.entry((d.path.as_str(), d.code)).or_default() += 1;
+    }
+    let mut printed: HashMap<(&str, Code), usize> = HashMap::new();
+    let mut lines = Vec::new();
+    for d in errors() {
+        let n = printed.entry((d.path.as_str(), d.code)).or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_CODE_AND_FILE {
+            lines.push(d.to_string());
+        }
+        let total = totals[&(d.path.as_str(), d.code)];
+        if *n == SHOWN_PER_CODE_AND_FILE && total > SHOWN_PER_CODE_AND_FILE {
+            lines.push(format!(
+                "… {}",
+                not_shown(total - SHOWN_PER_CODE_AND_FILE, d)
+            ));
+        }
+    }
+    lines
 }
 
 /// The lines of the last file read, since diagnostics come sorted by path.
@@ -79,40 +188,140 @@ impl Sources {
     }
 }
 
-/// The first line exactly as the contract has it, never coloured (tools read it even from
-/// a terminal), then indented lines (rustc's layout) that no parser of `path:line:col:`
-/// lines can mistake for a diagnostic.
-fn human(d: &Diagnostic, source: Option<&str>, out: &mut String) {
+/// What a source character looks like under a diagnostic, and its width in terminal
+/// columns: a tab as one space (so that the caret stays under its character), control and
+/// bidirectional characters as escapes, wide (CJK) characters two columns.
+fn cell(c: char) -> (std::borrow::Cow<'static, str>, usize) {
+    if c == '\t' {
+        return (" ".into(), 1);
+    }
+    match printable::escape_char(c) {
+        Some(e) => {
+            let w = e.len();
+            (e, w)
+        }
+        None => (c.to_string().into(), c.width().unwrap_or(0)),
+    }
+}
+
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| cell(c).1).sum()
+}
+
+/// The part of a source line shown under a diagnostic: at most [`EXCERPT_COLUMNS`] columns
+/// around the caret, escaped, and where the caret goes in it.
+#[derive(Debug, PartialEq, Eq)]
+struct Excerpt {
+    text: String,
+    /// Columns before the first caret.
+    before: usize,
+    /// Carets under the offending value (at least one).
+    carets: usize,
+}
+
+impl Excerpt {
+    /// The window of `line` around character `col` (0-based).
+    fn new(line: &str, col: usize) -> Excerpt {
+        // A column past the end of the line (a value missing at its end) puts the caret
+        // after the last character; the gap is bounded like the rest of the window.
+        let (at, gap) = match line.char_indices().nth(col) {
+            Some((i, _)) => (i, 0),
+            None => (
+                line.len(),
+                col.saturating_sub(line.chars().count())
+                    .min(CONTEXT_COLUMNS),
+            ),
+        };
+        let rest = &line[at..];
+        let scan = rest
+            .char_indices()
+            .nth(UNDERLINE_SCAN)
+            .map_or(rest, |(i, _)| &rest[..i]);
+        let underlined = if gap > 0 { 0 } else { underline_width(scan, 0) };
+        // Columns right of the caret, counted only as far as a window can show.
+        let mut right = 0;
+        for c in rest.chars() {
+            right += cell(c).1;
+            if right > EXCERPT_COLUMNS {
+                break;
+            }
+        }
+        let left_budget = if right + gap > EXCERPT_COLUMNS - CONTEXT_COLUMNS {
+            CONTEXT_COLUMNS
+        } else {
+            EXCERPT_COLUMNS - right - gap
+        };
+        let (mut start, mut left) = (at, 0);
+        for (i, c) in line[..at].char_indices().rev() {
+            let w = cell(c).1;
+            if left + w > left_budget {
+                break;
+            }
+            left += w;
+            start = i;
+        }
+        let right_budget = EXCERPT_COLUMNS.saturating_sub(left + gap);
+        let (mut end, mut used, mut carets) = (at, 0, 0);
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            let w = cell(c).1;
+            if used + w > right_budget {
+                break;
+            }
+            used += w;
+            end = at + i + c.len_utf8();
+            if n < underlined {
+                carets += w;
+            }
+        }
+        let cut_left = start > 0;
+        let cut_right = end < line.len();
+        let mut text = String::new();
+        if cut_left {
+            text.push('…');
+        }
+        for c in line[start..end].chars() {
+            text.push_str(&cell(c).0);
+        }
+        if cut_right {
+            text.push('…');
+        }
+        Excerpt {
+            before: usize::from(cut_left) + columns(&line[start..at]) + gap,
+            carets: carets.max(1),
+            text,
+        }
+    }
+}
+
+/// The first line exactly as the contract has it (control characters escaped), never
+/// coloured (tools read it even from a terminal), then indented lines (rustc's layout)
+/// that no parser of `path:line:col:` lines can mistake for a diagnostic.
+fn human(d: &Diagnostic, excerpt: Option<&Excerpt>, out: &mut impl Write) -> io::Result<()> {
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     };
-    out.push_str(&format!("{d}\n"));
+    writeln!(out, "{d}")?;
     let number = d.span.line.to_string();
     let pad = " ".repeat(number.len() + 2);
-    if let Some(line) = source {
-        // Tabs shown as one space keep the caret under its character.
-        let shown: String = line
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
-        let col = (d.span.col as usize).saturating_sub(1);
-        let width = underline_width(&shown, col);
-        out.push_str(&format!("{GUTTER}{pad}|{GUTTER:#}\n"));
-        out.push_str(&format!("{GUTTER} {number} |{GUTTER:#} {shown}\n"));
-        out.push_str(&format!(
-            "{GUTTER}{pad}|{GUTTER:#} {}{style}{}{style:#}\n",
-            " ".repeat(col),
-            "^".repeat(width)
-        ));
+    if let Some(e) = excerpt {
+        writeln!(out, "{GUTTER}{pad}|{GUTTER:#}")?;
+        writeln!(out, "{GUTTER} {number} |{GUTTER:#} {}", e.text)?;
+        writeln!(
+            out,
+            "{GUTTER}{pad}|{GUTTER:#} {}{style}{}{style:#}",
+            " ".repeat(e.before),
+            "^".repeat(e.carets)
+        )?;
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("{pad}{HELP}= help{HELP:#}: {help}\n"));
+        writeln!(
+            out,
+            "{pad}{HELP}= help{HELP:#}: {}",
+            printable::escape(help)
+        )?;
     }
-    out.push_str(&format!(
-        "{pad}= code: {} (dossier explain {})\n",
-        d.code, d.code
-    ));
+    writeln!(out, "{pad}= code: {} (dossier explain {})", d.code, d.code)
 }
 
 /// How many characters from `col` the caret underlines: a `[[wiki]]` or `[text](link)`
@@ -225,17 +434,51 @@ mod tests {
 
     #[test]
     fn human_output_keeps_the_contract_line_first_and_indents_the_rest() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         human(
             &diag(Some("did you mean `Zelenskyy`?")),
-            Some("actors: [Zelenskky, Trump]"),
+            Some(&Excerpt::new("actors: [Zelenskky, Trump]", 9)),
             &mut out,
-        );
-        let plain = anstream::adapter::strip_str(&out).to_string();
+        )
+        .unwrap();
+        let plain = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
         assert_eq!(
             plain,
             "content/a.md:3:10: warning: no actor profile matches `Zelenskky`\n   |\n 3 | actors: [Zelenskky, Trump]\n   |          ^^^^^^^^^\n   = help: did you mean `Zelenskyy`?\n   = code: D015 (dossier explain D015)\n"
         );
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_caret() {
+        let line = format!("{}[[Ghost]]{}", "a".repeat(300), "b".repeat(300));
+        let e = Excerpt::new(&line, 300);
+        let ctx = "a".repeat(CONTEXT_COLUMNS);
+        let after = "b".repeat(EXCERPT_COLUMNS - CONTEXT_COLUMNS - 9);
+        assert_eq!(e.text, format!("…{ctx}[[Ghost]]{after}…"));
+        assert_eq!((e.before, e.carets), (1 + CONTEXT_COLUMNS, 9));
+        // Near the end of the line, the window takes more of what comes before.
+        let e = Excerpt::new(&line[..309], 300);
+        let before = "a".repeat(EXCERPT_COLUMNS - 9);
+        assert_eq!(e.text, format!("…{before}[[Ghost]]"));
+        assert_eq!((e.before, e.carets), (EXCERPT_COLUMNS - 8, 9));
+        // Near its start, the window starts with it.
+        let e = Excerpt::new(&line[300..], 0);
+        assert_eq!(e.text.chars().count(), EXCERPT_COLUMNS + 1);
+        assert!(e.text.starts_with("[[Ghost]]b") && e.text.ends_with("b…"));
+        assert_eq!((e.before, e.carets), (0, 9));
+    }
+
+    #[test]
+    fn short_lines_show_whole_with_escapes_wide_characters_and_tabs() {
+        let e = Excerpt::new("short", 9);
+        assert_eq!((e.text.as_str(), e.before, e.carets), ("short", 9, 1));
+        let e = Excerpt::new("\tx: 中文 \u{1b}[2J [[Ghost]]", 12);
+        assert_eq!(e.text, " x: 中文 \\u{1b}[2J [[Ghost]]");
+        assert_eq!((e.before, e.carets), (19, 9));
+        // A caret on an escaped character covers its escape.
+        let e = Excerpt::new("a\u{202e}b", 1);
+        assert_eq!((e.text.as_str(), e.before), ("a\\u{202e}b", 1));
+        assert!(e.carets >= 8, "{e:?}");
     }
 
     #[test]

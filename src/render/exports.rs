@@ -25,8 +25,21 @@ pub const STANCE_COLUMNS: [&str; 13] = [
     "source_url",
 ];
 
-/// One CSV field, quoted when RFC 4180 requires it (a comma, a quote or a line break).
+/// First characters that make spreadsheet programs read a cell as a formula (OWASP, "CSV
+/// Injection"), and the apostrophe itself, so that a reader can strip exactly one leading
+/// apostrophe from any cell that has one and get the value back (docs/data.md).
+const NEUTRALISED_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// One CSV field: an apostrophe before a value that starts like a formula, then quoted
+/// when RFC 4180 requires it (a comma, a quote or a line break).
 fn field(out: &mut String, value: &str) {
+    let prefixed;
+    let value = if value.starts_with(NEUTRALISED_STARTS) {
+        prefixed = format!("'{value}");
+        prefixed.as_str()
+    } else {
+        value
+    };
     if value.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));

@@ -6,7 +6,7 @@ pub mod http;
 pub mod reload;
 pub mod watch;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::incremental::{Changes, Engine, Outcome};
 use crate::pipeline::{self, Fatal, Options};
 use reload::Status;
@@ -63,17 +63,17 @@ impl Printer {
         }
         let ms = out.elapsed.as_secs_f64() * 1000.0;
         let now = jiff::Timestamp::now().strftime("%H:%M:%S").to_string();
+        // `what` names the changed file: escaped, so that its name cannot forge a line.
+        let what = crate::printable::escape(&out.what);
         if out.errors > 0 {
             println!(
-                "{now} {}: {} {}, the last good pages are kept, in {ms:.0} ms",
-                out.what,
+                "{now} {what}: {} {}, the last good pages are kept, in {ms:.0} ms",
                 out.errors,
                 if out.errors == 1 { "error" } else { "errors" },
             );
         } else {
             println!(
-                "{now} {}: {} rendered, {} written, {} removed in {ms:.0} ms",
-                out.what,
+                "{now} {what}: {} rendered, {} written, {} removed in {ms:.0} ms",
                 count(out.rendered, "page"),
                 count(out.written.len(), "file"),
                 out.removed,
@@ -93,12 +93,7 @@ fn count(n: usize, word: &str) -> String {
 }
 
 fn status_after(out: &Outcome, before: &Status) -> Status {
-    let errors: Vec<String> = out
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let errors = crate::cli::report::error_lines(&out.diagnostics);
     // A rebuild that only removed files (a deleted stylesheet) changes the pages too.
     let wrote = out.errors == 0 && (!out.written.is_empty() || out.removed > 0);
     Status {
@@ -146,7 +141,10 @@ fn rebuild_loop(
                 after(&out);
             }
             Ok(Ok(None)) => {}
-            Ok(Err(e)) => eprintln!("error: {e}; still watching"),
+            Ok(Err(e)) => eprintln!(
+                "error: {}; still watching",
+                crate::printable::escape(&e.to_string())
+            ),
             Err(_) => eprintln!("error: internal error while checking the output; still watching"),
         }
     }
@@ -190,7 +188,10 @@ fn rebuild(
             printer.print(&out);
             after(&out);
         }
-        Ok(Err(e)) => eprintln!("error: {e}; still watching"),
+        Ok(Err(e)) => eprintln!(
+            "error: {}; still watching",
+            crate::printable::escape(&e.to_string())
+        ),
         Err(_) => eprintln!("error: the rebuild failed again; still watching"),
     }
 }
