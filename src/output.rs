@@ -44,7 +44,7 @@ pub fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Resolves symlinks where the path exists, so `output -> content` is caught too.
-fn real(p: &Path) -> PathBuf {
+pub fn real(p: &Path) -> PathBuf {
     let abs = absolute(p);
     if let Ok(c) = abs.canonicalize() {
         return c;
