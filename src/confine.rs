@@ -157,8 +157,24 @@ impl Confine {
         Err(Refused::Loop)
     }
 
-    /// Whether the canonical path `p`, reached through a symlink, may be read.
+    /// Whether the canonical path `p`, a symlink's target, may be read: [`Confine::check_path`],
+    /// and no folder on its way was written by a build.
     pub fn check(&self, p: &Path, usage: Use) -> Result<(), Refused> {
+        self.check_path(p, usage)?;
+        let marked = p
+            .ancestors()
+            .take_while(|a| a.starts_with(&self.canon_root))
+            .any(is_marked);
+        if marked {
+            return Err(Refused::Output);
+        }
+        Ok(())
+    }
+
+    /// Whether the canonical path `p`, reached through a symlink, may be read, by its name
+    /// alone (no file system access): inside the root, no dotfile or VCS folder on its way,
+    /// no output folder, and no Markdown file of content/ under a verbatim name.
+    pub fn check_path(&self, p: &Path, usage: Use) -> Result<(), Refused> {
         let Ok(rel) = p.strip_prefix(&self.canon_root) else {
             return Err(Refused::Outside);
         };
@@ -183,8 +199,8 @@ impl Confine {
         Ok(())
     }
 
-    /// Refuses an output folder, anything inside one, and any folder holding one: known
-    /// output folders, and folders marked as written by Dossier.
+    /// Refuses a known output folder, anything inside one, and any folder holding one, by
+    /// name (folders a build marked are seen by [`is_marked`]).
     pub fn check_output(&self, p: &Path) -> Result<(), Refused> {
         if self
             .outputs
@@ -193,15 +209,14 @@ impl Confine {
         {
             return Err(Refused::Output);
         }
-        let marked = p
-            .ancestors()
-            .take_while(|a| a.starts_with(&self.canon_root))
-            .any(|a| a.join(crate::output::MARKER).exists());
-        if marked {
-            return Err(Refused::Output);
-        }
         Ok(())
     }
+}
+
+/// Whether `dir` is a folder a build wrote (it holds the `.dossier-output` marker): an
+/// output folder of this site under another name (`serve`'s, an earlier `--output`).
+pub fn is_marked(dir: &Path) -> bool {
+    dir.join(crate::output::MARKER).exists()
 }
 
 /// Version-control folders (and the Finder's `.DS_Store`): never content, never copied.

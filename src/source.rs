@@ -304,22 +304,35 @@ impl Walker<'_> {
     /// Walks the folder `logical`, which is the canonical folder `real`; `via` is the
     /// symlink it was reached through, if any.
     fn visit(&mut self, logical: &Path, real: &Path, via: Option<&Path>) {
-        let mut names: Vec<std::ffi::OsString> = match std::fs::read_dir(real) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.file_name())).collect(),
-            Err(e) => {
-                let shown = shown_path(&self.confine.root, logical);
-                self.diags.warning(
-                    Code::FileUnreadable,
-                    &shown,
-                    Span::FILE,
-                    format!("cannot read: {e}"),
-                );
-                return;
-            }
-        };
-        names.sort();
+        // Through a link, a folder a build wrote is an output folder under another name
+        // (followed, each build would publish the last one inside itself). The link's own
+        // target was checked by `Confine::check`.
+        if let Some(link) = via.filter(|l| *l != logical)
+            && confine::is_marked(real)
+        {
+            self.refuse(logical, Some(link), &Refused::Output);
+            return;
+        }
+        // The type comes with the listing on most file systems: no stat per file.
+        let mut names: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> =
+            match std::fs::read_dir(real) {
+                Ok(rd) => rd
+                    .filter_map(|e| e.ok().map(|e| (e.file_name(), e.file_type().ok())))
+                    .collect(),
+                Err(e) => {
+                    let shown = shown_path(&self.confine.root, logical);
+                    self.diags.warning(
+                        Code::FileUnreadable,
+                        &shown,
+                        Span::FILE,
+                        format!("cannot read: {e}"),
+                    );
+                    return;
+                }
+            };
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         self.ancestors.push(real.to_path_buf());
-        for name in names {
+        for (name, file_type) in names {
             if self.full {
                 break;
             }
@@ -332,11 +345,13 @@ impl Walker<'_> {
             }
             let path = logical.join(&name);
             let here = real.join(&name);
-            let Ok(meta) = std::fs::symlink_metadata(&here) else {
-                // Removed since the folder was listed.
+            let Some(file_type) = file_type.or_else(|| {
+                // Removed since the folder was listed: None.
+                std::fs::symlink_metadata(&here).ok().map(|m| m.file_type())
+            }) else {
                 continue;
             };
-            let (target, via) = if meta.file_type().is_symlink() {
+            let (target, via) = if file_type.is_symlink() {
                 match self.confine.follow(&here, self.usage(&path)) {
                     Ok(t) => (t, Some(path.as_path())),
                     Err(why) => {
@@ -347,7 +362,7 @@ impl Walker<'_> {
             } else {
                 // Under a followed link, the same bounds as the link's own target.
                 let checked = match via {
-                    Some(_) => self.confine.check(&here, self.usage(&path)),
+                    Some(_) => self.confine.check_path(&here, self.usage(&path)),
                     None => self.confine.check_output(&here),
                 };
                 if let Err(why) = checked {
@@ -374,16 +389,21 @@ impl Walker<'_> {
                 );
                 continue;
             }
-            let Ok(meta) = std::fs::metadata(&target) else {
-                continue;
+            let (is_dir, is_file) = if file_type.is_symlink() {
+                match std::fs::metadata(&target) {
+                    Ok(m) => (m.is_dir(), m.is_file()),
+                    Err(_) => continue,
+                }
+            } else {
+                (file_type.is_dir(), file_type.is_file())
             };
-            if meta.is_dir() {
+            if is_dir {
                 if self.ancestors.contains(&target) {
                     self.refuse(&path, None, &Refused::Loop);
                     continue;
                 }
                 self.visit(&path, &target, via);
-            } else if meta.is_file() {
+            } else if is_file {
                 self.out.push(Found { path, target });
                 if self.out.len() > MAX_FILES {
                     self.full = true;
