@@ -449,6 +449,8 @@ fn links_to_vcs_folders_dotfiles_drafts_or_the_output_are_refused_with_a_warning
     link("env", "static/env2");
     link("../../.env", "content/briefings/env.txt");
     link("../../.git/config", "content/briefings/2025-11-24-git.md");
+    // A content asset that is a link to a draft would publish its raw text.
+    link("2025-11-23-draft.md", "content/briefings/copy.txt");
     assert_eq!(site.build().code, 0);
     // Twice: a followed link to output/ would nest the first build in the second.
     let r = site.build();
@@ -476,6 +478,7 @@ fn links_to_vcs_folders_dotfiles_drafts_or_the_output_are_refused_with_a_warning
     warned("static/all", "output");
     warned("content/briefings/env.txt", "hidden");
     warned("content/briefings/2025-11-24-git.md", "version-control");
+    warned("content/briefings/copy.txt", "Markdown");
     // Under a followed link, dotfiles are refused as they are in content/.
     warned("static/private/.ssh", "hidden");
     let secrets = [
@@ -747,4 +750,43 @@ fn a_file_swapped_for_a_link_after_discovery_is_not_read_through_it() {
             "{name}: {shown:?}"
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_site_yaml_linked_out_of_the_site_or_to_a_dotfile_is_not_read() {
+    let site = good_site();
+    assert_eq!(site.build().code, 0);
+    let before = snapshot(&site.out());
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("site.yaml"), "title: OUTSIDE-TITLE\n").unwrap();
+    site.write(".private/site.yaml", "title: HIDDEN-TITLE\n");
+    site.write("config/site.yaml", "title: Linked Desk\n");
+    for (target, why) in [
+        (outside.path().join("site.yaml"), "outside the site"),
+        (site.root().join(".private/site.yaml"), "hidden"),
+        (PathBuf::from("/proc/self/environ"), "outside the site"),
+    ] {
+        std::fs::remove_file(site.root().join("site.yaml")).unwrap();
+        std::os::unix::fs::symlink(&target, site.root().join("site.yaml")).unwrap();
+        let r = site.build();
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.diagnostics()
+                .iter()
+                .any(|d| d.starts_with("site.yaml:1:1: error: symlink points ")
+                    && d.contains(why)
+                    && d.ends_with("not read")),
+            "{target:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("OUTSIDE-TITLE") && !r.stderr.contains("HIDDEN-TITLE"));
+        assert_eq!(snapshot(&site.out()), before);
+    }
+    // A link that stays in the site is read.
+    std::fs::remove_file(site.root().join("site.yaml")).unwrap();
+    std::os::unix::fs::symlink("config/site.yaml", site.root().join("site.yaml")).unwrap();
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.page("index.html").contains("Linked Desk"));
 }
