@@ -89,6 +89,7 @@ impl Confine {
 
     /// `p` (under the root, logical or canonical) relative to the root, `/`-separated.
     pub fn shown(&self, p: &Path) -> String {
+        let p = &crate::output::absolute(p);
         let rel = p
             .strip_prefix(&self.root)
             .or_else(|_| p.strip_prefix(&self.canon_root))
@@ -104,6 +105,8 @@ impl Confine {
         logical: &Path,
         usage: Use,
     ) -> Result<Option<PathBuf>, (PathBuf, Refused)> {
+        // `--root .` gives relative paths: `./site.yaml`.
+        let logical = &crate::output::absolute(logical);
         let rel = logical
             .strip_prefix(&self.root)
             .or_else(|_| logical.strip_prefix(&self.canon_root))

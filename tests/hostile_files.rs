@@ -783,10 +783,17 @@ fn a_site_yaml_linked_out_of_the_site_or_to_a_dotfile_is_not_read() {
         assert!(!r.stderr.contains("OUTSIDE-TITLE") && !r.stderr.contains("HIDDEN-TITLE"));
         assert_eq!(snapshot(&site.out()), before);
     }
-    // A link that stays in the site is read.
+    // A link that stays in the site is read, with the root given as an absolute path or
+    // as the working folder.
     std::fs::remove_file(site.root().join("site.yaml")).unwrap();
     std::os::unix::fs::symlink("config/site.yaml", site.root().join("site.yaml")).unwrap();
     let r = site.build();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(site.page("index.html").contains("Linked Desk"));
+    site.write("config/site.yaml", "title: Relative Desk\n");
+    for args in [&["build", "--root", "."][..], &["build"][..]] {
+        let r = run(args, site.root());
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(site.page("index.html").contains("Relative Desk"));
+    }
 }
