@@ -464,17 +464,22 @@ fn rel_path(base: &Path, p: &Path) -> String {
 
 /// Reads a UTF-8 text file, dropping a BOM and normalizing CRLF line ends.
 pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
-    let file = std::fs::File::open(path).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
-    read_from(file)
+    let cannot = |e: std::io::Error| (Span::FILE, format!("cannot read: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    read_from(file, len)
 }
 
 /// [`read_text`] of a file found by a walk, at its canonical path, opened without
 /// following a symlink that replaced it since ([`confine::open`]).
 pub fn read_confined_text(target: &Path) -> Result<String, (Span, String)> {
-    read_from(confine::open(target).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?)
+    let (file, len) =
+        confine::open(target).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
+    read_from(file, len)
 }
 
-fn read_from(file: std::fs::File) -> Result<String, (Span, String)> {
+/// The text of `file`, `len` bytes long when opened.
+fn read_from(file: std::fs::File, len: u64) -> Result<String, (Span, String)> {
     use std::io::Read;
     let cannot = |e: std::io::Error| (Span::FILE, format!("cannot read: {e}"));
     let too_big = |len: u64| {
@@ -483,7 +488,6 @@ fn read_from(file: std::fs::File) -> Result<String, (Span, String)> {
             format!("file is {len} bytes; the limit is {MAX_FILE_BYTES} (16 MiB)"),
         )
     };
-    let len = file.metadata().map_err(cannot)?.len();
     if len > MAX_FILE_BYTES {
         return Err(too_big(len));
     }
