@@ -564,3 +564,42 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (Span, String)> {
         text
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(n: &str) -> &OsStr {
+        OsStr::new(n)
+    }
+
+    #[test]
+    fn markdown_is_md_in_any_case_and_its_leftovers_are_recognised() {
+        for page in ["x.md", "x.MD", "2025-11-20-x.Md", "a.b.md"] {
+            assert!(is_markdown(name(page)), "{page}");
+        }
+        for other in ["x.markdown", "x.Markdown", "x.mdown", "x.MKD", "x.mdx"] {
+            assert!(!is_markdown(name(other)), "{other}");
+            assert_eq!(other_markdown_stem(name(other)), Some("x"), "{other}");
+            assert!(is_markdownish(name(other)), "{other}");
+        }
+        for leftover in [
+            "x.md.orig",
+            "x.md.BAK",
+            "x.MD.rej",
+            "x.md.dpkg-old",
+            "x.md.1",
+            "x.md~",
+            "#x.md#",
+            ".x.md.swp",
+            "x.markdown.bak",
+        ] {
+            assert!(is_markdownish(name(leftover)), "{leftover}");
+            assert!(!is_markdown(name(leftover)), "{leftover}");
+            assert_eq!(other_markdown_stem(name(leftover)), None, "{leftover}");
+        }
+        for asset in ["chart.png", "md.txt", "notes.md5", "x.orig", "readme"] {
+            assert!(!is_markdownish(name(asset)), "{asset}");
+        }
+    }
+}
