@@ -251,7 +251,15 @@ pub fn walk(confine: &Confine, dir: &Path, skip: Skip, diags: &mut Diagnostics) 
         w.refuse(dir, None, &why);
         return Vec::new();
     }
-    w.visit(dir, &start, None);
+    // The folder itself reached through a link (`static -> ../assets`): what is under it
+    // gets the checks of a link's target, as under any followed folder link.
+    let lexical = confine.canon_root.join(
+        crate::output::absolute(dir)
+            .strip_prefix(&confine.root)
+            .unwrap_or(dir),
+    );
+    let via = (start != lexical).then_some(dir);
+    w.visit(dir, &start, via);
     if w.full {
         let folder = rel_path(&confine.root, dir);
         w.diags.error(

@@ -513,6 +513,26 @@ fn links_to_vcs_folders_dotfiles_drafts_or_the_output_are_refused_with_a_warning
         r.stderr
     );
     assert!(!snapshot(&public).keys().any(|k| k.starts_with("pub/")));
+
+    // static/ itself a link inside the site: its dotfiles are refused as under any link.
+    site.write("assets/.env", "ASSETS-DOT-SECRET");
+    site.write("assets/logo.txt", "logo");
+    std::fs::rename(site.root().join("static"), site.root().join("old-static")).unwrap();
+    link("assets", "static");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.diagnostics()
+            .iter()
+            .any(|d| d.starts_with("static/.env:1:1: warning: ") && d.contains("hidden")),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(site.page("logo.txt"), "logo");
+    assert_eq!(
+        leaks(&site.out(), &["ASSETS-DOT-SECRET"]),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
