@@ -217,6 +217,9 @@ pub enum Skip {
     /// Static files are copied verbatim (`.nojekyll`, `.well-known/`): only `.git` and the
     /// like are left out.
     VersionControl,
+    /// Theme templates: left out as content is, but never pages, so never a link to a
+    /// Markdown file of content/ (a template can include any other by name).
+    Templates,
 }
 
 /// A regular file found by [`walk`].
@@ -345,7 +348,7 @@ impl Walker<'_> {
                 break;
             }
             let skipped = match self.skip {
-                Skip::Hidden => is_hidden(&name),
+                Skip::Hidden | Skip::Templates => is_hidden(&name),
                 Skip::VersionControl => is_vcs(&name) || is_editor_temp(&name),
             };
             if skipped {

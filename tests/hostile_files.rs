@@ -356,8 +356,24 @@ fn theme_files_linked_out_of_the_site_are_refused_with_a_warning() {
     );
     link(&o.join("leak.txt"), "themes/mine/static/leak.txt");
     link(&o.join("css"), "themes/mine/static/css");
+    // A template any other can include, linked to a draft's Markdown.
+    site.write(
+        "content/briefings/2025-11-23-draft.md",
+        "---\ntitle: Hidden\ndraft: true\n---\nDRAFT-IN-TEMPLATE\n",
+    );
+    link(
+        &site.root().join("content/briefings/2025-11-23-draft.md"),
+        "themes/mine/templates/notes.md",
+    );
     let r = run_with_canary(&site, &["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.diagnostics().iter().any(|d| d.starts_with(
+            "themes/mine/templates/notes.md:1:1: warning: symlink points to a Markdown file"
+        )),
+        "{}",
+        r.stderr
+    );
     for path in [
         "themes/mine/templates/briefing.html",
         "themes/mine/templates/404.html",
@@ -377,6 +393,7 @@ fn theme_files_linked_out_of_the_site_are_refused_with_a_warning() {
         "OUTSIDE CSS SECRET",
         "canary-7c1e-secret",
         "leak.txt",
+        "DRAFT-IN-TEMPLATE",
     ];
     assert_eq!(leaks(&site.out(), &secrets), Vec::<String>::new());
     assert_eq!(

@@ -156,7 +156,7 @@ pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) 
         let tdir = dir.join("templates");
         // Only the folder's own files are templates; the walk applies the same rules to
         // links as for static files, and its warnings are the build's.
-        for f in source::walk(confine, &tdir, Skip::Hidden, diags) {
+        for f in source::walk(confine, &tdir, Skip::Templates, diags) {
             if f.path.parent() != Some(tdir.as_path()) {
                 continue;
             }
