@@ -59,7 +59,24 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
         );
         return None;
     }
-    let text = match crate::source::read_text(&file) {
+    // site.yaml is read under the rules of every other file: a link out of the site (to
+    // `/proc/self/environ`, a `.env`) would print its lines in errors and its title on
+    // every page.
+    let confine = crate::confine::Confine::new(root, None);
+    let target = match confine.resolve(&file, crate::confine::Use::Verbatim) {
+        Ok(Some(t)) => t,
+        Ok(None) => file.clone(),
+        Err((link, why)) => {
+            diags.error(
+                Code::FileUnreadable,
+                &confine.shown(&link),
+                Span::FILE,
+                format!("symlink points {}: not read", why.why()),
+            );
+            return None;
+        }
+    };
+    let text = match crate::source::read_confined_text(&target) {
         Ok(t) => t,
         Err((span, msg)) => {
             diags.error(Code::FileUnreadable, PATH, span, msg);

@@ -74,11 +74,17 @@ pub enum Code {
     ConfusableName,
     /// a site past a limit on files or aliases
     SiteLimit,
+    /// a Markdown file under another extension than `.md` (`x.markdown`)
+    MarkdownExtension,
+    /// an editor or merge leftover of a Markdown file (`x.md.orig`)
+    Leftover,
+    /// a file or folder name that is not UTF-8
+    FileName,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 32] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -108,6 +114,9 @@ impl Code {
         Code::ScriptUrl,
         Code::ConfusableName,
         Code::SiteLimit,
+        Code::MarkdownExtension,
+        Code::Leftover,
+        Code::FileName,
     ];
 
     /// The code as printed: `D001`.
@@ -142,6 +151,9 @@ impl Code {
             Code::ScriptUrl => "D027",
             Code::ConfusableName => "D028",
             Code::SiteLimit => "D029",
+            Code::MarkdownExtension => "D032",
+            Code::Leftover => "D033",
+            Code::FileName => "D034",
         }
     }
 }
@@ -363,12 +375,15 @@ mod tests {
             .collect();
         let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(printed, all, "Code::ALL lists every code, in order");
-        for (i, code) in all.iter().enumerate() {
-            assert_eq!(
-                *code,
-                format!("D{:03}", i + 1),
-                "codes are numbered without gaps"
-            );
+        // Numbers are handed out in blocks to changes made side by side (D030–D031 and
+        // D032–D035 for one issue): increasing, possibly with a gap until all are merged.
+        let numbers: Vec<u32> = all.iter().filter_map(|c| c[1..].parse().ok()).collect();
+        assert_eq!(numbers.len(), all.len(), "codes are D and three digits");
+        assert!(
+            numbers.windows(2).all(|w| w[0] < w[1]) && numbers.first() == Some(&1),
+            "codes are numbered in increasing order from D001: {all:?}"
+        );
+        for code in &all {
             assert!(
                 docs.contains(&format!("\n## {code}: ")),
                 "{code} is not documented in docs/errors.md"

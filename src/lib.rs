@@ -3,6 +3,7 @@
 pub mod char_refs;
 pub mod cli;
 pub mod config;
+pub mod confine;
 pub mod confusable;
 pub mod diagnostic;
 pub mod front_matter;

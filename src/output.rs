@@ -3,7 +3,7 @@
 
 mod refusals;
 
-pub use refusals::{check_replaceable, check_safe};
+pub use refusals::{check_replaceable, check_safe, real};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -130,7 +130,7 @@ pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progres
     let root = &opts.root;
     progress.stage("reading", 0);
     let config = config::load(root, opts.base_url.as_deref(), diags);
-    let sources = source::discover(root, diags);
+    let sources = source::discover(root, opts.output.as_deref(), diags);
     // With a broken site.yaml (already reported), content is still checked.
     let config = config.unwrap_or_else(Config::fallback);
     load_sources(config, sources, opts.drafts, diags, progress)
@@ -477,6 +477,11 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
     }
 }
 
+/// The bounds of the site `opts` builds: where symlinks may lead.
+pub fn confine(opts: &Options) -> crate::confine::Confine {
+    crate::confine::Confine::new(&opts.root, opts.output.as_deref())
+}
+
 /// The output folder `opts` asks for.
 pub fn output_dir(opts: &Options) -> PathBuf {
     opts.output
@@ -513,7 +518,8 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let mut diags = Diagnostics::new();
     let site = load_with(opts, &mut diags, progress);
     progress.stage("loading theme", 0);
-    let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) else {
+    let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags)
+    else {
         return Ok(finish(diags, 0, 0, start));
     };
     if diags.has_errors() {
@@ -557,7 +563,7 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let site = load_with(opts, &mut diags, progress);
     let pages = page_count(&site);
     progress.stage("loading theme", 0);
-    if let Some(theme) = theme::load(&opts.root, site.config.theme.as_deref(), &mut diags) {
+    if let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags) {
         progress.stage("rendering", render::file_count(&site));
         let sink = Measured::new(&render::Discard, progress);
         render::render_site(&site, &theme, &sink, &mut diags);

@@ -1,7 +1,9 @@
 //! Discovers the site's files: Markdown under `content/`, assets under `static/`.
 
+use crate::confine::{self, Confine, Refused, Use, is_vcs};
 use crate::diagnostic::{Code, Diagnostics, Span, display_path};
 use rayon::prelude::*;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read.
@@ -41,36 +43,28 @@ pub struct Sources {
     pub assets: Vec<StaticFile>,
 }
 
-/// Walks `content/` and `static/` under `root`. Symlinks are followed only while they stay
-/// inside the site; loops and escapes are warnings.
-pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
+/// Walks `content/` and `static/` under `root`, whose output goes to `output` (default
+/// `<root>/output`). Symlinks are followed only to files of the site meant to be
+/// published ([`Confine`]); refused links, leftovers and unusable names are warnings.
+pub fn discover(root: &Path, output: Option<&Path>, diags: &mut Diagnostics) -> Sources {
+    discover_in(&Confine::new(root, output), diags)
+}
+
+/// [`discover`] within the bounds `confine`.
+pub fn discover_in(confine: &Confine, diags: &mut Diagnostics) -> Sources {
+    let root = &confine.root;
     let mut sources = Sources::default();
-    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut markdown = Vec::new();
-    for entry in walk(
-        root,
-        &root.join("content"),
-        &canon_root,
-        Skip::Hidden,
-        diags,
-    ) {
-        if entry.extension().is_none_or(|e| e != "md") {
-            let rel = rel_path(&root.join("content"), &entry);
-            sources.assets.push(StaticFile {
-                output_path: rel,
-                source: entry,
-            });
-            continue;
-        }
-        markdown.push(entry);
-    }
+    let content = root.join("content");
+    let (markdown, assets) =
+        split_content(confine, walk(confine, &content, Skip::Hidden, diags), diags);
+    sources.assets = assets;
     // Reading is most of discovery on a large site: one thread per core, each file's
     // diagnostics kept with it and merged in path order.
     let read: Vec<(Option<SourceFile>, Diagnostics)> = markdown
         .par_iter()
-        .map(|entry| {
+        .map(|found| {
             let mut d = Diagnostics::new();
-            let file = load_markdown(root, entry, &mut d);
+            let file = load_markdown(root, found, &mut d);
             (file, d)
         })
         .collect();
@@ -78,34 +72,107 @@ pub fn discover(root: &Path, diags: &mut Diagnostics) -> Sources {
         diags.extend(d);
         sources.markdown.extend(file);
     }
-    for entry in walk(
-        root,
-        &root.join("static"),
-        &canon_root,
-        Skip::VersionControl,
-        diags,
-    ) {
-        let rel = rel_path(&root.join("static"), &entry);
-        sources.statics.push(StaticFile {
-            output_path: rel,
-            source: entry,
-        });
-    }
+    sources.statics = statics(confine, &root.join("static"), diags);
     sources.markdown.sort_by(|a, b| a.path.cmp(&b.path));
-    sources.statics.sort();
-    sources.assets.sort();
     sources
 }
 
-/// Reads one Markdown file under `content/`; `None` when it cannot be read (reported).
-pub fn load_markdown(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
-    let rel = rel_path(root, file);
+/// The files under `dir`, copied verbatim to the same path in the output, sorted.
+pub fn statics(confine: &Confine, dir: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
+    let mut out: Vec<StaticFile> = walk(confine, dir, Skip::VersionControl, diags)
+        .into_iter()
+        .map(|f| StaticFile {
+            output_path: rel_path(dir, &f.path),
+            source: f.target,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Splits the files found under `content/` into Markdown pages and assets (sorted),
+/// warning about Markdown under other extensions and leftovers, which are neither.
+pub fn split_content(
+    confine: &Confine,
+    found: Vec<Found>,
+    diags: &mut Diagnostics,
+) -> (Vec<Found>, Vec<StaticFile>) {
+    let content = confine.root.join("content");
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    for f in found {
+        let name = f.path.file_name().unwrap_or_default();
+        let shown = rel_path(&confine.root, &f.path);
+        if is_markdown(name) {
+            markdown.push(f);
+        } else if let Some(stem) = other_markdown_stem(name) {
+            diags.warning(
+                Code::MarkdownExtension,
+                &shown,
+                Span::FILE,
+                format!(
+                    "Markdown is read only from files named .md: not published; rename it to {stem}.md"
+                ),
+            );
+        } else if is_markdownish(name) {
+            diags.warning(
+                Code::Leftover,
+                &shown,
+                Span::FILE,
+                "an editor or merge leftover of a Markdown file: not published (delete it, or rename it to .md to make it a page)",
+            );
+        } else {
+            assets.push(StaticFile {
+                output_path: rel_path(&content, &f.path),
+                source: f.target,
+            });
+        }
+    }
+    assets.sort();
+    (markdown, assets)
+}
+
+/// Extensions of Markdown files, other than `.md`, that Dossier does not read (any case).
+const OTHER_MARKDOWN: [&str; 8] = [
+    "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext", "mdx",
+];
+
+/// A Markdown page of `content/`: a name ending in `.md`, in any case (`x.MD`).
+pub fn is_markdown(name: &OsStr) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+/// The stem of a Markdown file under another extension (`x.markdown` → `x`).
+fn other_markdown_stem(name: &OsStr) -> Option<&str> {
+    let (stem, ext) = name.to_str()?.rsplit_once('.')?;
+    let other = OTHER_MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(ext));
+    (other && !stem.is_empty()).then_some(stem)
+}
+
+/// A Markdown file, or what an editor, merge or package tool leaves beside one: any name
+/// with a Markdown extension after its first part (`x.md`, `x.MD.orig`, `x.md~`,
+/// `#x.md#`, `.x.md.swp`, `x.markdown.bak`).
+pub fn is_markdownish(name: &OsStr) -> bool {
+    let n = name.to_string_lossy();
+    let n = n.trim_matches(|c| c == '#' || c == '~');
+    n.split('.').skip(1).any(|part| {
+        part.eq_ignore_ascii_case("md")
+            || OTHER_MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(part))
+    })
+}
+
+/// Reads one Markdown file found under `content/`; `None` when it cannot be read
+/// (reported).
+pub fn load_markdown(root: &Path, file: &Found, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let rel = rel_path(root, &file.path);
     let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
-    match read_text(file) {
+    match read_confined_text(&file.target) {
         Ok(text) => Some(source_file(rel, content_path, text, diags)),
         // Removed since the folder was listed (an editor's save, a `git checkout`): the
         // build sees the site as it is now, without it.
-        Err(_) if std::fs::symlink_metadata(file).is_err() => None,
+        Err(_) if std::fs::symlink_metadata(&file.target).is_err() => None,
         Err((span, msg)) => {
             diags.error(Code::FileUnreadable, &rel, span, msg);
             None
@@ -150,87 +217,231 @@ pub enum Skip {
     /// Static files are copied verbatim (`.nojekyll`, `.well-known/`): only `.git` and the
     /// like are left out.
     VersionControl,
+    /// Theme templates: left out as content is, but never pages, so never a link to a
+    /// Markdown file of content/ (a template can include any other by name).
+    Templates,
 }
 
-/// Every regular file under `dir`, sorted, following symlinks that stay in the site.
-pub fn walk(
-    root: &Path,
-    dir: &Path,
-    canon_root: &Path,
-    skip: Skip,
-    diags: &mut Diagnostics,
-) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return out;
+/// A regular file found by [`walk`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Where it was found, under the walked folder (symlinks on the way kept).
+    pub path: PathBuf,
+    /// The canonical path it is read from, opened with [`confine::open`].
+    pub target: PathBuf,
+}
+
+/// Every regular file under `dir`, sorted, following only the symlinks `confine` allows.
+pub fn walk(confine: &Confine, dir: &Path, skip: Skip, diags: &mut Diagnostics) -> Vec<Found> {
+    let mut w = Walker {
+        confine,
+        skip,
+        diags,
+        out: Vec::new(),
+        ancestors: Vec::new(),
+        full: false,
+    };
+    let usage = w.usage(dir);
+    let start = match confine.resolve(dir, usage) {
+        Ok(Some(t)) if t.is_dir() => t,
+        Ok(_) => return Vec::new(),
+        Err((link, why)) => {
+            w.refuse(&link, None, &why);
+            return Vec::new();
+        }
+    };
+    if let Err(why) = confine.check_output(&start) {
+        w.refuse(dir, None, &why);
+        return Vec::new();
     }
-    let mut walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(move |e| match skip {
-            Skip::Hidden => !is_hidden(e.file_name()),
-            Skip::VersionControl => !is_vcs(e.file_name()) && !is_editor_temp(e.file_name()),
-        });
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                let (code, msg) = if e.loop_ancestor().is_some() {
-                    (
-                        Code::SymlinkSkipped,
-                        "symlink loop: not followed".to_string(),
-                    )
-                } else {
-                    let why = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string());
-                    (Code::FileUnreadable, format!("cannot read: {why}"))
-                };
-                diags.warning(code, &path, Span::FILE, msg);
+    // The folder itself reached through a link (`static -> ../assets`): what is under it
+    // gets the checks of a link's target, as under any followed folder link.
+    let lexical = confine.canon_root.join(
+        crate::output::absolute(dir)
+            .strip_prefix(&confine.root)
+            .unwrap_or(dir),
+    );
+    let via = (start != lexical).then_some(dir);
+    w.visit(dir, &start, via);
+    if w.full {
+        let folder = rel_path(&confine.root, dir);
+        w.diags.error(
+            Code::SiteLimit,
+            &folder,
+            Span::FILE,
+            format!(
+                "{folder}/ holds more than {MAX_FILES} files, the limit: nothing under it was read; move archives or generated files out of it"
+            ),
+        );
+        return Vec::new();
+    }
+    w.out
+}
+
+/// The state of one [`walk`].
+struct Walker<'a> {
+    confine: &'a Confine,
+    skip: Skip,
+    diags: &'a mut Diagnostics,
+    out: Vec<Found>,
+    /// Canonical folders being walked, to see a link back to one of them.
+    ancestors: Vec<PathBuf>,
+    /// Past [`MAX_FILES`]: the walk stops.
+    full: bool,
+}
+
+impl Walker<'_> {
+    /// Markdown pages of content/ may be links to Markdown; anything copied may not.
+    fn usage(&self, path: &Path) -> Use {
+        let page = self.skip == Skip::Hidden && path.file_name().is_some_and(is_markdown);
+        if page { Use::Page } else { Use::Verbatim }
+    }
+
+    fn refuse(&mut self, path: &Path, via: Option<&Path>, why: &Refused) {
+        let shown = shown_path(&self.confine.root, path);
+        let message = match (via, why) {
+            (None, Refused::Loop) => "symlink loop: not followed".to_string(),
+            (None, why) => format!("symlink points {}: not followed", why.why()),
+            (Some(link), why) => format!(
+                "reached through the symlink {}, which leads {}: not followed",
+                shown_path(&self.confine.root, link),
+                why.why()
+            ),
+        };
+        self.diags
+            .warning(Code::SymlinkSkipped, &shown, Span::FILE, message);
+    }
+
+    /// Walks the folder `logical`, which is the canonical folder `real`; `via` is the
+    /// symlink it was reached through, if any.
+    fn visit(&mut self, logical: &Path, real: &Path, via: Option<&Path>) {
+        // Through a link, a folder a build wrote is an output folder under another name
+        // (followed, each build would publish the last one inside itself). The link's own
+        // target was checked by `Confine::check`.
+        if let Some(link) = via.filter(|l| *l != logical)
+            && confine::is_marked(real)
+        {
+            self.refuse(logical, Some(link), &Refused::Output);
+            return;
+        }
+        // The type comes with the listing on most file systems: no stat per file.
+        let mut names: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> =
+            match std::fs::read_dir(real) {
+                Ok(rd) => rd
+                    .filter_map(|e| e.ok().map(|e| (e.file_name(), e.file_type().ok())))
+                    .collect(),
+                Err(e) => {
+                    let shown = shown_path(&self.confine.root, logical);
+                    self.diags.warning(
+                        Code::FileUnreadable,
+                        &shown,
+                        Span::FILE,
+                        format!("cannot read: {e}"),
+                    );
+                    return;
+                }
+            };
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        self.ancestors.push(real.to_path_buf());
+        for (name, file_type) in names {
+            if self.full {
+                break;
+            }
+            let skipped = match self.skip {
+                Skip::Hidden | Skip::Templates => is_hidden(&name),
+                Skip::VersionControl => is_vcs(&name) || is_editor_temp(&name),
+            };
+            if skipped {
                 continue;
             }
-        };
-        if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|target| target.starts_with(canon_root));
-            if !inside {
-                diags.warning(
-                    Code::SymlinkSkipped,
-                    &rel_path(root, entry.path()),
-                    Span::FILE,
-                    "symlink points outside the site: not followed",
-                );
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
+            let path = logical.join(&name);
+            let here = real.join(&name);
+            let Some(file_type) = file_type.or_else(|| {
+                // Removed since the folder was listed: None.
+                std::fs::symlink_metadata(&here).ok().map(|m| m.file_type())
+            }) else {
                 continue;
+            };
+            let (target, via) = if file_type.is_symlink() {
+                match self.confine.follow(&here, self.usage(&path)) {
+                    Ok(t) => (t, Some(path.as_path())),
+                    Err(why) => {
+                        self.refuse(&path, None, &why);
+                        continue;
+                    }
+                }
+            } else {
+                // Under a followed link, the same bounds as the link's own target.
+                let checked = match via {
+                    Some(_) => self.confine.check_path(&here, self.usage(&path)),
+                    None => self.confine.check_output(&here),
+                };
+                if let Err(why) = checked {
+                    match via {
+                        Some(link) => self.refuse(&path, Some(link), &why),
+                        None => self.refuse(&path, None, &why),
+                    }
+                    continue;
+                }
+                (here, via)
+            };
+            if name.to_str().is_none() {
+                let shown = shown_path(&self.confine.root, &path);
+                let what = if target.is_dir() {
+                    "folder name is not UTF-8: not copied or read, nor anything under it"
+                } else {
+                    "file name is not UTF-8: not copied or read"
+                };
+                self.diags.warning(
+                    Code::FileName,
+                    &shown,
+                    Span::FILE,
+                    format!("{what}; rename it in UTF-8 (pages and URLs are named in UTF-8)"),
+                );
+                continue;
+            }
+            let (is_dir, is_file) = if file_type.is_symlink() {
+                match std::fs::metadata(&target) {
+                    Ok(m) => (m.is_dir(), m.is_file()),
+                    Err(_) => continue,
+                }
+            } else {
+                (file_type.is_dir(), file_type.is_file())
+            };
+            if is_dir {
+                if self.ancestors.contains(&target) {
+                    self.refuse(&path, None, &Refused::Loop);
+                    continue;
+                }
+                self.visit(&path, &target, via);
+            } else if is_file {
+                self.out.push(Found { path, target });
+                if self.out.len() > MAX_FILES {
+                    self.full = true;
+                }
             }
         }
-        if entry.file_type().is_file() {
-            out.push(entry.into_path());
-            if out.len() > MAX_FILES {
-                let folder = rel_path(root, dir);
-                diags.error(
-                    Code::SiteLimit,
-                    &folder,
-                    Span::FILE,
-                    format!(
-                        "{folder}/ holds more than {MAX_FILES} files, the limit: nothing under it was read; move archives or generated files out of it"
-                    ),
-                );
-                return Vec::new();
+        self.ancestors.pop();
+    }
+}
+
+/// `p` relative to `root` for a diagnostic, bytes that are not UTF-8 shown as `\xNN`
+/// (so that two such names stay apart).
+fn shown_path(root: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    let mut out = String::new();
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        for chunk in c.as_os_str().as_encoded_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
             }
         }
     }
     out
-}
-
-fn is_vcs(name: &std::ffi::OsStr) -> bool {
-    matches!(name.to_str(), Some(".git" | ".hg" | ".svn" | ".DS_Store"))
 }
 
 /// Content files left out: dotfiles and editor leftovers.
@@ -264,6 +475,22 @@ fn rel_path(base: &Path, p: &Path) -> String {
 
 /// Reads a UTF-8 text file, dropping a BOM and normalizing CRLF line ends.
 pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
+    let cannot = |e: std::io::Error| (Span::FILE, format!("cannot read: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    read_from(file, len)
+}
+
+/// [`read_text`] of a file found by a walk, at its canonical path, opened without
+/// following a symlink that replaced it since ([`confine::open`]).
+pub fn read_confined_text(target: &Path) -> Result<String, (Span, String)> {
+    let (file, len) =
+        confine::open(target).map_err(|e| (Span::FILE, format!("cannot read: {e}")))?;
+    read_from(file, len)
+}
+
+/// The text of `file`, `len` bytes long when opened.
+fn read_from(file: std::fs::File, len: u64) -> Result<String, (Span, String)> {
     use std::io::Read;
     let cannot = |e: std::io::Error| (Span::FILE, format!("cannot read: {e}"));
     let too_big = |len: u64| {
@@ -272,8 +499,6 @@ pub fn read_text(path: &Path) -> Result<String, (Span, String)> {
             format!("file is {len} bytes; the limit is {MAX_FILE_BYTES} (16 MiB)"),
         )
     };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let len = file.metadata().map_err(cannot)?.len();
     if len > MAX_FILE_BYTES {
         return Err(too_big(len));
     }
@@ -349,4 +574,43 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, (Span, String)> {
     } else {
         text
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(n: &str) -> &OsStr {
+        OsStr::new(n)
+    }
+
+    #[test]
+    fn markdown_is_md_in_any_case_and_its_leftovers_are_recognised() {
+        for page in ["x.md", "x.MD", "2025-11-20-x.Md", "a.b.md"] {
+            assert!(is_markdown(name(page)), "{page}");
+        }
+        for other in ["x.markdown", "x.Markdown", "x.mdown", "x.MKD", "x.mdx"] {
+            assert!(!is_markdown(name(other)), "{other}");
+            assert_eq!(other_markdown_stem(name(other)), Some("x"), "{other}");
+            assert!(is_markdownish(name(other)), "{other}");
+        }
+        for leftover in [
+            "x.md.orig",
+            "x.md.BAK",
+            "x.MD.rej",
+            "x.md.dpkg-old",
+            "x.md.1",
+            "x.md~",
+            "#x.md#",
+            ".x.md.swp",
+            "x.markdown.bak",
+        ] {
+            assert!(is_markdownish(name(leftover)), "{leftover}");
+            assert!(!is_markdown(name(leftover)), "{leftover}");
+            assert_eq!(other_markdown_stem(name(leftover)), None, "{leftover}");
+        }
+        for asset in ["chart.png", "md.txt", "notes.md5", "x.orig", "readme"] {
+            assert!(!is_markdownish(name(asset)), "{asset}");
+        }
+    }
 }

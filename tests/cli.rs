@@ -636,8 +636,9 @@ fn explain_prints_a_codes_section_of_docs_errors_md() {
     assert_eq!(dossier(&["explain", "d15"], &here).stdout, r.stdout);
     let r = dossier(&["explain", "D999"], &here);
     assert_eq!(r.code, 2);
+    let last = dossier::diagnostic::Code::ALL[dossier::diagnostic::Code::ALL.len() - 1];
     assert!(
-        r.stderr.contains("D001") && r.stderr.contains("D029"),
+        r.stderr.contains("D001") && r.stderr.contains(last.as_str()),
         "{}",
         r.stderr
     );

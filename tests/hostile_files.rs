@@ -260,3 +260,548 @@ fn a_full_output_location_is_a_clear_error_and_keeps_the_output() {
         .collect();
     assert_eq!(left, ["public"], "the staging folder is removed");
 }
+
+/// Runs `dossier ARGS --root ROOT` with `DOSSIER_CANARY` in its environment, so that a
+/// build that publishes its environment (a template linked to `/proc/self/environ`) shows.
+#[cfg(unix)]
+fn run_with_canary(site: &TestSite, args: &[&str]) -> Run {
+    let out = assert_cmd::Command::cargo_bin("dossier")
+        .expect("binary")
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .env("DOSSIER_CANARY", "canary-7c1e-secret")
+        .current_dir(site.root())
+        .output()
+        .expect("run");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+    }
+}
+
+/// Whether any file of `out` holds one of `needles`, or is named with one.
+fn leaks(out: &Path, needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (k, b) in snapshot(out) {
+        let text = String::from_utf8_lossy(&b);
+        for n in needles {
+            if text.contains(n) || k.contains(n) {
+                found.push(format!("{k}: {n}"));
+            }
+        }
+    }
+    found
+}
+
+#[cfg(unix)]
+#[test]
+fn theme_files_linked_out_of_the_site_are_refused_with_a_warning() {
+    let site = good_site();
+    let outside = tempfile::tempdir().unwrap();
+    let o = outside.path();
+    std::fs::write(o.join("secret.html"), "OUTSIDE TEMPLATE SECRET").unwrap();
+    std::fs::write(o.join("leak.txt"), "OUTSIDE STATIC SECRET").unwrap();
+    std::fs::create_dir_all(o.join("theme/static")).unwrap();
+    std::fs::create_dir_all(o.join("theme/templates")).unwrap();
+    std::fs::write(o.join("theme/static/stolen.txt"), "OUTSIDE THEME SECRET").unwrap();
+    std::fs::create_dir_all(o.join("css")).unwrap();
+    std::fs::write(o.join("css/x.css"), "OUTSIDE CSS SECRET").unwrap();
+    site.write("themes/mine/templates/tag.html", "{{ page.title }} mine");
+    site.write("themes/mine/static/own.txt", "theme's own file");
+    site.write(
+        "site.yaml",
+        "title: Test Desk\nbase_url: https://example.org/\ntheme: mine\n",
+    );
+    let link = |target: &Path, at: &str| {
+        std::os::unix::fs::symlink(target, site.root().join(at)).unwrap();
+    };
+    link(
+        &o.join("secret.html"),
+        "themes/mine/templates/briefing.html",
+    );
+    link(
+        Path::new("/proc/self/environ"),
+        "themes/mine/templates/404.html",
+    );
+    link(&o.join("leak.txt"), "themes/mine/static/leak.txt");
+    link(&o.join("css"), "themes/mine/static/css");
+    // A template any other can include, linked to a draft's Markdown.
+    site.write(
+        "content/briefings/2025-11-23-draft.md",
+        "---\ntitle: Hidden\ndraft: true\n---\nDRAFT-IN-TEMPLATE\n",
+    );
+    link(
+        &site.root().join("content/briefings/2025-11-23-draft.md"),
+        "themes/mine/templates/notes.md",
+    );
+    let r = run_with_canary(&site, &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.diagnostics().iter().any(|d| d.starts_with(
+            "themes/mine/templates/notes.md:1:1: warning: symlink points to a Markdown file"
+        )),
+        "{}",
+        r.stderr
+    );
+    for path in [
+        "themes/mine/templates/briefing.html",
+        "themes/mine/templates/404.html",
+        "themes/mine/static/leak.txt",
+        "themes/mine/static/css",
+    ] {
+        assert!(
+            r.diagnostics().iter().any(|d| d
+                == &format!("{path}:1:1: warning: symlink points outside the site: not followed")),
+            "{path}: {}",
+            r.stderr
+        );
+    }
+    let secrets = [
+        "OUTSIDE TEMPLATE SECRET",
+        "OUTSIDE STATIC SECRET",
+        "OUTSIDE CSS SECRET",
+        "canary-7c1e-secret",
+        "leak.txt",
+        "DRAFT-IN-TEMPLATE",
+    ];
+    assert_eq!(leaks(&site.out(), &secrets), Vec::<String>::new());
+    assert_eq!(
+        std::fs::read_to_string(site.out().join("own.txt")).unwrap(),
+        "theme's own file"
+    );
+    assert!(site.page("briefings/a/index.html").contains("Stable"));
+    let before = snapshot(&site.out());
+
+    // A theme folder that is itself a link out of the site is not used at all.
+    link(&o.join("theme"), "themes/linked");
+    site.write(
+        "site.yaml",
+        "title: Test Desk\nbase_url: https://example.org/\ntheme: linked\n",
+    );
+    let r = run_with_canary(&site, &["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.diagnostics()
+            .iter()
+            .any(|d| d
+                == &"themes/linked:1:1: warning: symlink points outside the site: not followed"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        snapshot(&site.out()),
+        before,
+        "a failed build changed the output"
+    );
+    assert_eq!(
+        leaks(&site.out(), &["OUTSIDE THEME SECRET"]),
+        Vec::<String>::new()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_vcs_folders_dotfiles_drafts_or_the_output_are_refused_with_a_warning() {
+    let site = good_site();
+    site.write(
+        ".git/config",
+        "[remote]\n  url = https://TOKEN-git-secret@example.org/x\n",
+    );
+    site.write(".hg/hgrc", "HG-SECRET");
+    site.write(".env", "API_KEY=dotenv-secret");
+    site.write("content/.secret", "content-dot-secret");
+    site.write("private/.ssh/id", "ssh-dot-secret");
+    site.write(
+        "content/briefings/2025-11-23-draft.md",
+        "---\ntitle: Hidden\ndraft: true\n---\nDRAFT-BODY-SECRET\n",
+    );
+    let link = |target: &str, at: &str| {
+        std::os::unix::fs::symlink(target, site.root().join(at)).unwrap();
+    };
+    link("../.git/config", "static/gitconfig");
+    link("../.git", "static/git");
+    link("../.hg", "static/hg");
+    link("../.env", "static/env");
+    link("../content/.secret", "static/secret");
+    link("../private", "static/private");
+    link(
+        "../content/briefings/2025-11-23-draft.md",
+        "static/draft.md",
+    );
+    link("../content/briefings", "static/briefings");
+    link("../output", "static/out");
+    link("..", "static/all");
+    // A chain: a link to a link to a dotfile.
+    link("env", "static/env2");
+    link("../../.env", "content/briefings/env.txt");
+    link("../../.git/config", "content/briefings/2025-11-24-git.md");
+    // A content asset that is a link to a draft would publish its raw text.
+    link("2025-11-23-draft.md", "content/briefings/copy.txt");
+    assert_eq!(site.build().code, 0);
+    // Twice: a followed link to output/ would nest the first build in the second.
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warned = |path: &str, why: &str| {
+        assert!(
+            r.diagnostics()
+                .iter()
+                .any(|d| d.starts_with(&format!("{path}:1:1: warning: "))
+                    && d.contains("symlink")
+                    && d.contains(why)
+                    && d.ends_with(": not followed")),
+            "{path} ({why}): {}",
+            r.stderr
+        );
+    };
+    warned("static/gitconfig", "version-control");
+    warned("static/git", "version-control");
+    warned("static/hg", "version-control");
+    warned("static/env", "hidden");
+    warned("static/env2", "hidden");
+    warned("static/secret", "hidden");
+    warned("static/draft.md", "Markdown");
+    warned("static/out", "output");
+    warned("static/all", "output");
+    warned("content/briefings/env.txt", "hidden");
+    warned("content/briefings/2025-11-24-git.md", "version-control");
+    warned("content/briefings/copy.txt", "Markdown");
+    // Under a followed link, dotfiles are refused as they are in content/.
+    warned("static/private/.ssh", "hidden");
+    let secrets = [
+        "TOKEN-git-secret",
+        "HG-SECRET",
+        "dotenv-secret",
+        "content-dot-secret",
+        "ssh-dot-secret",
+        "DRAFT-BODY-SECRET",
+    ];
+    assert_eq!(leaks(&site.out(), &secrets), Vec::<String>::new());
+    let out = snapshot(&site.out());
+    assert!(
+        !out.keys()
+            .any(|k| k.starts_with("out/") || k.starts_with("all/")),
+        "the output nests itself: {:?}",
+        out.keys().filter(|k| k.contains('/')).collect::<Vec<_>>()
+    );
+
+    // The output folder given with --output is known to discovery too.
+    let public = site.root().join("public");
+    link("../public", "static/pub");
+    let arg = public.to_string_lossy().to_string();
+    assert_eq!(site.run(&["build", "--output", &arg]).code, 0);
+    let r = site.run(&["build", "--output", &arg]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.diagnostics().iter().any(
+            |d| d.starts_with("static/pub:1:1: warning: symlink points ") && d.contains("output")
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!snapshot(&public).keys().any(|k| k.starts_with("pub/")));
+
+    // static/ itself a link inside the site: its dotfiles are refused as under any link.
+    site.write("assets/.env", "ASSETS-DOT-SECRET");
+    site.write("assets/logo.txt", "logo");
+    std::fs::rename(site.root().join("static"), site.root().join("old-static")).unwrap();
+    link("assets", "static");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.diagnostics()
+            .iter()
+            .any(|d| d.starts_with("static/.env:1:1: warning: ") && d.contains("hidden")),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(site.page("logo.txt"), "logo");
+    assert_eq!(
+        leaks(&site.out(), &["ASSETS-DOT-SECRET"]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn markdown_in_any_case_is_a_page_and_leftovers_or_other_extensions_never_publish_text() {
+    let draft = "---\ntitle: Secret plan\ndraft: true\n---\nDRAFT-TEXT-SECRET\n";
+    let site = good_site();
+    site.write(
+        "content/briefings/2025-11-21-upper.MD",
+        "---\ntitle: Upper case\n---\nShouting.\n",
+    );
+    site.write("content/briefings/2025-11-22-mixed.Md", draft);
+    for leftover in [
+        "2025-11-20-a.md.orig",
+        "2025-11-20-a.md.bak",
+        "2025-11-20-a.md.BAK",
+        "2025-11-20-a.md.rej",
+        "2025-11-20-a.md.dpkg-old",
+        "2025-11-20-a.MD.Orig",
+        "2025-11-20-a.md~",
+        "#2025-11-20-a.md#",
+        ".2025-11-20-a.md.swp",
+        "2025-11-20-b.markdown",
+        "2025-11-20-c.Markdown",
+        "2025-11-20-d.mdown",
+        "2025-11-20-e.MKD",
+        "2025-11-20-f.markdown.bak",
+    ] {
+        site.write(&format!("content/briefings/{leftover}"), draft);
+    }
+    site.write("content/briefings/chart.png", "PNG bytes");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.page("briefings/upper/index.html")
+            .contains("Shouting.")
+    );
+    assert!(site.page("briefings/chart.png").contains("PNG bytes"));
+    assert_eq!(
+        leaks(
+            &site.out(),
+            &[
+                "DRAFT-TEXT-SECRET",
+                "Secret plan",
+                ".md",
+                ".MD",
+                ".Md",
+                "markdown",
+                "mdown",
+                ".MKD"
+            ]
+        ),
+        Vec::<String>::new()
+    );
+    let d = r.diagnostics();
+    for leftover in [
+        "2025-11-20-a.md.orig",
+        "2025-11-20-a.md.bak",
+        "2025-11-20-a.md.BAK",
+        "2025-11-20-a.md.rej",
+        "2025-11-20-a.md.dpkg-old",
+        "2025-11-20-a.MD.Orig",
+        "2025-11-20-f.markdown.bak",
+    ] {
+        let path = format!("content/briefings/{leftover}:1:1: warning: ");
+        assert!(
+            d.iter().any(|l| l.starts_with(&path)
+                && l.contains("leftover")
+                && l.contains("not published")),
+            "{leftover}: {}",
+            r.stderr
+        );
+    }
+    for other in [
+        "2025-11-20-b.markdown",
+        "2025-11-20-c.Markdown",
+        "2025-11-20-d.mdown",
+        "2025-11-20-e.MKD",
+    ] {
+        let path = format!("content/briefings/{other}:1:1: warning: ");
+        assert!(
+            d.iter()
+                .any(|l| l.starts_with(&path) && l.contains("rename it to") && l.contains(".md")),
+            "{other}: {}",
+            r.stderr
+        );
+    }
+    // With --drafts the draft in `.Md` is a page; its leftovers still are not published.
+    let r = site.run(&["build", "--drafts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.page("briefings/mixed/index.html")
+            .contains("DRAFT-TEXT-SECRET")
+    );
+    let found = leaks(&site.out(), &["DRAFT-TEXT-SECRET", "2025-11-20-"]);
+    assert!(
+        found
+            .iter()
+            .all(|l| l.starts_with("briefings/mixed/") || l.starts_with("search")),
+        "{found:?}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn static_file_names_that_are_not_utf8_are_refused_not_merged() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = good_site();
+    for (name, text) in [
+        (&b"caf\xe9.txt"[..], "latin-1 name"),
+        (&b"caf\xff.txt"[..], "other name"),
+    ] {
+        let p = site
+            .root()
+            .join("static")
+            .join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(p, text).unwrap();
+    }
+    let dir = site
+        .root()
+        .join("static")
+        .join(std::ffi::OsStr::from_bytes(b"d\xe9"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("inner.txt"), "inside a latin-1 folder").unwrap();
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d = r.diagnostics();
+    for shown in [
+        "static/caf\\xE9.txt",
+        "static/caf\\xFF.txt",
+        "static/d\\xE9",
+    ] {
+        assert!(
+            d.iter()
+                .any(|l| l.starts_with(&format!("{shown}:1:1: warning: "))
+                    && l.contains("not UTF-8")
+                    && l.contains("not copied")),
+            "{shown}: {}",
+            r.stderr
+        );
+    }
+    assert_eq!(
+        d.iter().filter(|l| l.contains("not UTF-8")).count(),
+        3,
+        "one warning per name: {}",
+        r.stderr
+    );
+    assert_eq!(
+        leaks(
+            &site.out(),
+            &[
+                "latin-1 name",
+                "other name",
+                "inside a latin-1 folder",
+                "\u{fffd}"
+            ]
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(site.page("keep.txt"), "static file");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_link_after_discovery_is_not_read_through_it() {
+    use dossier::diagnostic::Diagnostics;
+    use dossier::source::{self, Skip};
+    let site = good_site();
+    site.write("static/sub/inner.txt", "inner file");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret");
+    std::fs::write(&secret, "---\ntitle: SWAPPED-SECRET\n---\nSWAPPED-SECRET\n").unwrap();
+    std::fs::create_dir(outside.path().join("sub")).unwrap();
+    std::fs::write(outside.path().join("sub/inner.txt"), "SWAPPED-SECRET").unwrap();
+    let swap = |at: &Path, to: &Path| {
+        if at.is_dir() {
+            std::fs::remove_dir_all(at).unwrap();
+        } else {
+            std::fs::remove_file(at).unwrap();
+        }
+        std::os::unix::fs::symlink(to, at).unwrap();
+    };
+
+    // A Markdown file listed, then replaced by a link before it is read.
+    let confine = dossier::confine::Confine::new(site.root(), None);
+    let mut diags = Diagnostics::new();
+    let found = source::walk(
+        &confine,
+        &site.root().join("content"),
+        Skip::Hidden,
+        &mut diags,
+    );
+    assert_eq!(found.len(), 1);
+    swap(&found[0].path, &secret);
+    let read = source::load_markdown(site.root(), &found[0], &mut diags);
+    assert!(read.is_none_or(|f| !f.text.contains("SWAPPED-SECRET")));
+    let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+    assert!(
+        shown.iter().any(
+            |d| d.starts_with("content/briefings/2025-11-20-a.md:1:1: error: ")
+                && d.contains("symlink")
+        ),
+        "{shown:?}"
+    );
+
+    // Static files listed, then a file and a folder replaced by links before the copy.
+    site.write(
+        "content/briefings/2025-11-20-a.md",
+        "---\ntitle: Stable\n---\n",
+    );
+    let opts = dossier::pipeline::Options {
+        root: site.root().to_path_buf(),
+        output: None,
+        base_url: None,
+        drafts: false,
+    };
+    let mut diags = Diagnostics::new();
+    let loaded = dossier::pipeline::load(&opts, &mut diags);
+    let theme = dossier::render::theme::load(site.root(), None, &mut diags).unwrap();
+    assert!(!diags.has_errors());
+    swap(&site.root().join("static/keep.txt"), &secret);
+    swap(&site.root().join("static/sub"), &outside.path().join("sub"));
+    let files = dossier::render::hosting::files(&loaded, &theme, &mut diags);
+    let leaked: Vec<&String> = files
+        .iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains("SWAPPED-SECRET"))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(leaked.is_empty(), "{leaked:?}");
+    let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+    for name in ["keep.txt", "sub/inner.txt"] {
+        assert!(
+            shown.iter().any(
+                |d| d.contains(&format!("static/{name}:1:1: error: ")) && d.contains("symlink")
+            ),
+            "{name}: {shown:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_site_yaml_linked_out_of_the_site_or_to_a_dotfile_is_not_read() {
+    let site = good_site();
+    assert_eq!(site.build().code, 0);
+    let before = snapshot(&site.out());
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("site.yaml"), "title: OUTSIDE-TITLE\n").unwrap();
+    site.write(".private/site.yaml", "title: HIDDEN-TITLE\n");
+    site.write("config/site.yaml", "title: Linked Desk\n");
+    for (target, why) in [
+        (outside.path().join("site.yaml"), "outside the site"),
+        (site.root().join(".private/site.yaml"), "hidden"),
+        (PathBuf::from("/proc/self/environ"), "outside the site"),
+    ] {
+        std::fs::remove_file(site.root().join("site.yaml")).unwrap();
+        std::os::unix::fs::symlink(&target, site.root().join("site.yaml")).unwrap();
+        let r = site.build();
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.diagnostics()
+                .iter()
+                .any(|d| d.starts_with("site.yaml:1:1: error: symlink points ")
+                    && d.contains(why)
+                    && d.ends_with("not read")),
+            "{target:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("OUTSIDE-TITLE") && !r.stderr.contains("HIDDEN-TITLE"));
+        assert_eq!(snapshot(&site.out()), before);
+    }
+    // A link that stays in the site is read, with the root given as an absolute path or
+    // as the working folder.
+    std::fs::remove_file(site.root().join("site.yaml")).unwrap();
+    std::os::unix::fs::symlink("config/site.yaml", site.root().join("site.yaml")).unwrap();
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.page("index.html").contains("Linked Desk"));
+    site.write("config/site.yaml", "title: Relative Desk\n");
+    for args in [&["build", "--root", "."][..], &["build"][..]] {
+        let r = run(args, site.root());
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(site.page("index.html").contains("Relative Desk"));
+    }
+}

@@ -456,3 +456,79 @@ fn the_sequences_that_once_failed() {
         check(&seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_change_behind_a_symlink_is_read_under_the_rules_of_a_clean_build() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/2025-11-20-a.md",
+            "---\ntitle: A\n---\nText.\n",
+        ),
+        (
+            "content/shared/2025-11-21-s.md",
+            "---\ntitle: Shared\n---\nShared text.\n",
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    assert_eq!(engine.build_all().expect("build").errors, 0);
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        outside.path().join("2025-11-21-s.md"),
+        "---\ntitle: OUTSIDE-SECRET\n---\nOUTSIDE-SECRET\n",
+    )
+    .expect("write");
+    // The folder becomes a link out of the site; the watcher names only the file in it.
+    std::fs::remove_dir_all(root.join("content/shared")).expect("rm");
+    std::os::unix::fs::symlink(outside.path(), root.join("content/shared")).expect("link");
+    let changes = Changes {
+        paths: [root.join("content/shared/2025-11-21-s.md")]
+            .into_iter()
+            .collect(),
+        rescan: false,
+    };
+    let out = engine.rebuild(&changes).expect("rebuild");
+    assert!(
+        !snapshot(&live)
+            .values()
+            .any(|v| String::from_utf8_lossy(v).contains("OUTSIDE-SECRET")),
+        "read through the link"
+    );
+    assert!(
+        out.diagnostics.iter().any(|d| d.path == "content/shared"
+            && d.to_string().contains("symlink points outside the site")),
+        "{:?}",
+        out.diagnostics
+    );
+    // A Markdown file in upper case, added, is a page as in a clean build.
+    site.write(
+        "content/briefings/2025-11-22-up.MD",
+        "---\ntitle: Upper\n---\nUpper text.\n",
+    );
+    let changes = Changes {
+        paths: [root.join("content/briefings/2025-11-22-up.MD")]
+            .into_iter()
+            .collect(),
+        rescan: false,
+    };
+    let out = engine.rebuild(&changes).expect("rebuild");
+    let clean_dir = root.join("clean");
+    let clean = pipeline::build(&opts(&root, Some(clean_dir.clone()))).expect("clean build");
+    assert_eq!(out.diagnostics, clean.diagnostics);
+    assert!(
+        out.diagnostics.iter().any(|d| d.path == "content/shared"
+            && d.to_string().contains("symlink points outside the site")),
+        "{:?}",
+        out.diagnostics
+    );
+    let (a, b) = (snapshot(&live), snapshot(&clean_dir));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    assert!(
+        !a.values()
+            .any(|v| String::from_utf8_lossy(v).contains("OUTSIDE-SECRET")),
+        "read through the link"
+    );
+    assert!(a.contains_key("briefings/up/index.html"));
+}

@@ -179,7 +179,7 @@ impl Engine {
         output::check_safe(&opts.root, out)?;
         output::recover(out);
         let root = output::absolute(&opts.root);
-        let files = Tracked::new(&root);
+        let files = Tracked::new(&root, out);
         Ok(Engine {
             canon_root: root.canonicalize().unwrap_or_else(|_| root.clone()),
             opts: Options {
@@ -240,7 +240,7 @@ impl Engine {
     fn load_theme(&mut self) {
         let mut d = Diagnostics::new();
         let name = self.config.as_ref().and_then(|c| c.theme.clone());
-        self.theme = theme::load(&self.opts.root, name.as_deref(), &mut d);
+        self.theme = theme::load_in(&self.files.confine, name.as_deref(), &mut d);
         self.theme_diags = d;
     }
 
@@ -265,12 +265,19 @@ impl Engine {
             Some("site.yaml") if parts.len() == 1 => Some(Class::Config),
             Some("content") => {
                 let hidden = parts[1..].iter().any(|p| p.starts_with('.'));
-                let full = root.join(&rel);
-                let md = parts.len() > 1 && rel.extension().is_some_and(|e| e == "md");
+                let md = parts.len() > 1 && rel.file_name().is_some_and(crate::source::is_markdown);
+                let shown = crate::diagnostic::display_path(&rel);
+                // A file with a symlink on its way, or that is one, is looked at by walking
+                // content/ again, under the rules of a clean build.
+                let direct = md
+                    && match self.files.unlinked(&shown) {
+                        Some(f) => !f.target.is_dir(),
+                        None => std::fs::symlink_metadata(root.join(&rel)).is_err(),
+                    };
                 if hidden {
                     None
-                } else if md && !full.is_dir() && !full.is_symlink() {
-                    Some(Class::Markdown(crate::diagnostic::display_path(&rel)))
+                } else if direct {
+                    Some(Class::Markdown(shown))
                 } else {
                     Some(Class::ContentTree)
                 }
@@ -323,9 +330,13 @@ impl Engine {
             what.push(format!("content ({} read)", read.len()));
         } else if md.len() == 1 && classes.len() == 1 {
             let rel = md.iter().next().cloned().unwrap_or_default();
-            let entry = sources::read_entry(&self.opts.root, &self.opts.root.join(&rel));
-            let gone = entry.stamp.is_none();
-            if !gone {
+            let entry = self
+                .files
+                .unlinked(&rel)
+                .map(|found| sources::read_entry(&self.opts.root, &found))
+                .filter(|e| e.stamp.is_some());
+            let gone = entry.is_none();
+            if let Some(entry) = entry {
                 if let Some(out) = self.try_body_edit(&rel, entry.clone(), start)? {
                     return Ok(out);
                 }

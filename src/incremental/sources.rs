@@ -2,9 +2,10 @@
 //! time, length, and the bytes' hash while the time is recent) it was read at, the lists of static files and assets, and the bytes of
 //! static files already read. A file is read again only when it changed.
 
+use crate::confine::Confine;
 use crate::diagnostic::{Diagnostics, display_path};
 use crate::parse::{self, Parsed};
-use crate::source::{self, Skip, StaticFile};
+use crate::source::{self, Found, Skip, StaticFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -89,8 +90,8 @@ pub struct Entry {
 }
 
 /// Reads and parses one Markdown file under `root`.
-pub fn read_entry(root: &Path, file: &Path) -> Entry {
-    let stamp = Stamp::of(file);
+pub fn read_entry(root: &Path, file: &Found) -> Entry {
+    let stamp = Stamp::of(&file.path);
     let mut diags = Diagnostics::new();
     let (hash, parsed) = match source::load_markdown(root, file, &mut diags) {
         Some(f) => {
@@ -123,6 +124,8 @@ pub fn read_entry(root: &Path, file: &Path) -> Entry {
 /// Every file of the site the build reads.
 pub struct Tracked {
     root: PathBuf,
+    /// Where symlinks may lead: the rules of a clean build.
+    pub confine: Confine,
     /// Markdown under `content/`, by path relative to the root.
     pub markdown: BTreeMap<String, Entry>,
     pub assets: Vec<StaticFile>,
@@ -134,10 +137,11 @@ pub struct Tracked {
 }
 
 impl Tracked {
-    /// Nothing read yet.
-    pub fn new(root: &Path) -> Tracked {
+    /// Nothing read yet, for the site at `root` built into `out`.
+    pub fn new(root: &Path, out: &Path) -> Tracked {
         Tracked {
             root: root.to_path_buf(),
+            confine: Confine::new(root, Some(out)),
             markdown: BTreeMap::new(),
             assets: Vec::new(),
             statics: Vec::new(),
@@ -147,59 +151,38 @@ impl Tracked {
         }
     }
 
-    fn canon_root(&self) -> PathBuf {
-        self.root
-            .canonicalize()
-            .unwrap_or_else(|_| self.root.clone())
-    }
-
     /// Walks `content/` again: new files and files in `force` (or whose stamp changed) are
     /// read; files that are gone are dropped. Returns the paths read.
     pub fn rescan_content(&mut self, force: &BTreeSet<String>) -> Vec<String> {
         let mut diags = Diagnostics::new();
         let content = self.root.join("content");
-        let found = source::walk(
-            &self.root,
-            &content,
-            &self.canon_root(),
-            Skip::Hidden,
-            &mut diags,
-        );
+        let found = source::walk(&self.confine, &content, Skip::Hidden, &mut diags);
+        let (md, assets) = source::split_content(&self.confine, found, &mut diags);
         self.content_walk = diags;
-        let mut md = Vec::new();
-        let mut assets = Vec::new();
-        for f in found {
-            if f.extension().is_some_and(|e| e == "md") {
-                md.push(f);
-            } else {
-                let rel = display_path(f.strip_prefix(&content).unwrap_or(&f));
-                assets.push(StaticFile {
-                    output_path: rel,
-                    source: f,
-                });
-            }
-        }
-        assets.sort();
         self.assets = assets;
-        let rels: Vec<(String, PathBuf)> = md
+        let rels: Vec<(String, Found)> = md
             .into_iter()
-            .map(|f| (display_path(f.strip_prefix(&self.root).unwrap_or(&f)), f))
+            .map(|f| {
+                (
+                    display_path(f.path.strip_prefix(&self.root).unwrap_or(&f.path)),
+                    f,
+                )
+            })
             .collect();
         let keep: BTreeSet<&String> = rels.iter().map(|(r, _)| r).collect();
         self.markdown.retain(|k, _| keep.contains(k));
-        let stale: Vec<&(String, PathBuf)> = rels
-            .iter()
-            .filter(|(rel, f)| {
-                force.contains(rel)
-                    || self
-                        .markdown
-                        .get(rel)
-                        .is_none_or(|e| match (e.stamp, Stamp::of(f)) {
-                            (Some(old), Some(now)) => !old.same_as(&now, f),
-                            _ => true,
+        let stale: Vec<&(String, Found)> =
+            rels.iter()
+                .filter(|(rel, f)| {
+                    force.contains(rel)
+                        || self.markdown.get(rel).is_none_or(|e| {
+                            match (e.stamp, Stamp::of(&f.path)) {
+                                (Some(old), Some(now)) => !old.same_as(&now, &f.path),
+                                _ => true,
+                            }
                         })
-            })
-            .collect();
+                })
+                .collect();
         let root = &self.root;
         let read: Vec<(String, Entry)> = stale
             .par_iter()
@@ -210,11 +193,24 @@ impl Tracked {
         paths
     }
 
-    /// Reads the one Markdown file `rel` again, or drops it when it is gone.
+    /// The Markdown file `rel` (relative to the root) as a walk finds it, when no symlink
+    /// is on its way (a file behind a link is looked at by walking `content/` again).
+    pub fn unlinked(&self, rel: &str) -> Option<Found> {
+        let path = self.root.join(rel);
+        let target = self.confine.canon_root.join(rel);
+        let direct = self
+            .confine
+            .resolve(&path, crate::confine::Use::Page)
+            .is_ok_and(|t| t.as_ref() == Some(&target));
+        direct.then_some(Found { path, target })
+    }
+
+    /// Reads the one Markdown file `rel` again, or drops it when it is gone. `rel` has no
+    /// symlink on its way ([`Tracked::unlinked`]).
     pub fn refresh_markdown(&mut self, rel: &str) {
-        let full = self.root.join(rel);
-        if full.is_file() {
-            let entry = read_entry(&self.root, &full);
+        let found = self.unlinked(rel);
+        if let Some(found) = found.filter(|f| f.target.is_file()) {
+            let entry = read_entry(&self.root, &found);
             self.markdown.insert(rel.to_string(), entry);
         } else {
             self.markdown.remove(rel);
@@ -225,23 +221,8 @@ impl Tracked {
     pub fn rescan_static(&mut self) {
         let mut diags = Diagnostics::new();
         let dir = self.root.join("static");
-        let found = source::walk(
-            &self.root,
-            &dir,
-            &self.canon_root(),
-            Skip::VersionControl,
-            &mut diags,
-        );
+        self.statics = source::statics(&self.confine, &dir, &mut diags);
         self.static_walk = diags;
-        let mut statics: Vec<StaticFile> = found
-            .into_iter()
-            .map(|f| StaticFile {
-                output_path: display_path(f.strip_prefix(&dir).unwrap_or(&f)),
-                source: f,
-            })
-            .collect();
-        statics.sort();
-        self.statics = statics;
     }
 
     /// The bytes of a static file, read again only when its stamp changed.
@@ -255,7 +236,7 @@ impl Tracked {
             *old = s;
             return Ok(bytes.clone());
         }
-        let bytes = std::fs::read(path)?;
+        let bytes = crate::confine::read(path)?;
         if let Some(s) = stamp {
             cache.insert(path.to_path_buf(), (s, bytes.clone()));
         }

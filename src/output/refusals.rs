@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Resolves symlinks where the path exists, so `output -> content` is caught too.
-pub(super) fn real(p: &Path) -> PathBuf {
+pub fn real(p: &Path) -> PathBuf {
     let abs = absolute(p);
     if let Ok(c) = abs.canonicalize() {
         return c;

@@ -270,7 +270,11 @@ fn scalar(node: &Node) -> Option<String> {
 
 fn file_stem(content_path: &str) -> &str {
     let name = content_path.rsplit('/').next().unwrap_or(content_path);
-    name.strip_suffix(".md").unwrap_or(name)
+    // `.md` in any case: `x.MD` is a page too (source::is_markdown).
+    match name.len().checked_sub(3) {
+        Some(i) if name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md") => &name[..i],
+        _ => name,
+    }
 }
 
 /// Splits `YYYY-MM-DD-rest` into the date and the rest.

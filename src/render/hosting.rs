@@ -3,7 +3,7 @@
 use super::exports;
 use super::search;
 use super::theme::Theme;
-use crate::diagnostic::{Code, Diagnostics, Span, display_path};
+use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::model::Kind;
 use crate::pipeline::Site;
 use crate::urls;
@@ -83,7 +83,8 @@ pub fn excerpts(site: &Site) -> Vec<String> {
 /// Later entries replace earlier ones: default theme, site theme, generated files, then
 /// the site's own `static/`, so a site can replace anything, robots.txt included.
 pub fn files(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
-    files_with(site, theme, &|p| std::fs::read(p), diags)
+    // Opened without following a symlink that replaced a file since discovery.
+    files_with(site, theme, &crate::confine::read, diags)
 }
 
 /// Copied files: those generated files replace (`below`: the default theme's, the
@@ -103,33 +104,43 @@ pub fn copied(
 ) -> Copied {
     let mut below: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut above: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let read = |path: &std::path::Path, diags: &mut Diagnostics| match read_file(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) => {
-            diags.error(
-                Code::Output,
-                &display_path(path),
-                Span::FILE,
-                format!("cannot read static file: {e}"),
-            );
-            None
-        }
-    };
+    // `shown`: where the file is in the site, for the error.
+    let read =
+        |path: &std::path::Path, shown: String, diags: &mut Diagnostics| match read_file(path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                diags.error(
+                    Code::Output,
+                    &shown,
+                    Span::FILE,
+                    format!("cannot read static file: {e}"),
+                );
+                None
+            }
+        };
+    let theme_dir = theme.dir.as_deref().map(|d| {
+        let name = d
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        format!("themes/{name}/static")
+    });
     for (path, bytes) in super::theme::default_statics() {
         below.insert(path, bytes.to_vec());
     }
     for f in &site.assets {
-        if let Some(bytes) = read(&f.source, diags) {
+        if let Some(bytes) = read(&f.source, format!("content/{}", f.output_path), diags) {
             below.insert(f.output_path.clone(), bytes);
         }
     }
     for (path, src) in super::theme::site_statics(theme) {
-        if let Some(bytes) = read(&src, diags) {
+        let shown = format!("{}/{path}", theme_dir.as_deref().unwrap_or("themes"));
+        if let Some(bytes) = read(&src, shown, diags) {
             below.insert(path, bytes);
         }
     }
     for f in &site.statics {
-        if let Some(bytes) = read(&f.source, diags) {
+        if let Some(bytes) = read(&f.source, format!("static/{}", f.output_path), diags) {
             above.insert(f.output_path.clone(), bytes);
         }
     }

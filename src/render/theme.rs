@@ -1,11 +1,13 @@
 //! Loads templates: the default theme compiled into the binary, overridden per template by
 //! `themes/<name>/templates/X.html` of the site.
 
+use crate::confine::{Confine, Refused, Use};
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::index::Index;
 use crate::markdown::Target;
 use crate::model::Kind;
 use crate::resolve::Resolved;
+use crate::source::{self, Skip};
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,9 @@ pub struct Theme {
     pub dir: Option<PathBuf>,
     /// Template name → hash of its text, so a live preview knows which pages a change touches.
     pub hashes: std::collections::BTreeMap<String, u64>,
+    /// The theme's own static files (output path, canonical source), sorted; found when
+    /// the theme is loaded, so their warnings are reported with the theme's.
+    statics: Vec<(String, PathBuf)>,
 }
 
 impl Theme {
@@ -93,6 +98,12 @@ impl Theme {
 
 /// Loads the default templates and the site theme's overrides. `None` on errors (reported).
 pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option<Theme> {
+    load_in(&Confine::new(root, None), theme, diags)
+}
+
+/// [`load`] within the bounds `confine`: the theme's files are read as static files are,
+/// never through a link out of the site or into a dotfile or the output.
+pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) -> Option<Theme> {
     let mut templates: Vec<(String, String, String)> = Vec::new();
     if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
         for f in dir.files() {
@@ -111,9 +122,29 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         }
     }
     let mut theme_dir = None;
+    let mut statics = Vec::new();
     if let Some(name) = theme {
-        let dir = root.join("themes").join(name);
-        if !dir.is_dir() {
+        let dir = confine.root.join("themes").join(name);
+        let refused = |link: &Path, why: &Refused, diags: &mut Diagnostics| {
+            let message = match why {
+                Refused::Loop => "symlink loop: not followed".to_string(),
+                why => format!("symlink points {}: not followed", why.why()),
+            };
+            diags.warning(
+                Code::SymlinkSkipped,
+                &confine.shown(link),
+                Span::FILE,
+                message,
+            );
+        };
+        let found = match confine.resolve(&dir, Use::Verbatim) {
+            Ok(t) => t.filter(|t| t.is_dir()),
+            Err((link, why)) => {
+                refused(&link, &why, diags);
+                None
+            }
+        };
+        if found.is_none() {
             diags.error(
                 Code::ThemeNotFound,
                 "site.yaml",
@@ -123,19 +154,18 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
             return None;
         }
         let tdir = dir.join("templates");
-        let mut found: Vec<PathBuf> = std::fs::read_dir(&tdir)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        found.sort();
-        for path in found {
-            let Some(fname) = path.file_name().map(|n| n.to_string_lossy().to_string()) else {
-                continue;
-            };
-            if !path.is_file() || fname.starts_with('.') {
+        // Only the folder's own files are templates; the walk applies the same rules to
+        // links as for static files, and its warnings are the build's.
+        for f in source::walk(confine, &tdir, Skip::Templates, diags) {
+            if f.path.parent() != Some(tdir.as_path()) {
                 continue;
             }
+            let Some(fname) = f.path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let fname = fname.to_string();
             let shown = format!("themes/{name}/templates/{fname}");
-            match crate::source::read_text(&path) {
+            match source::read_confined_text(&f.target) {
                 Ok(text) => {
                     templates.retain(|(n, _, _)| *n != fname);
                     templates.push((fname, shown, text));
@@ -145,6 +175,11 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
                 }
             }
         }
+        let sdir = dir.join("static");
+        statics = source::statics(confine, &sdir, diags)
+            .into_iter()
+            .map(|f| (f.output_path, f.source))
+            .collect();
         theme_dir = Some(dir);
     }
     let mut tera = tera::Tera::new();
@@ -159,6 +194,7 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         sources: sources.clone(),
         dir: None,
         hashes: Default::default(),
+        statics: Vec::new(),
     };
     let hashes = templates
         .iter()
@@ -180,6 +216,7 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
         sources,
         dir: theme_dir,
         hashes,
+        statics,
     })
 }
 
@@ -205,26 +242,7 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
 
 /// The site theme's own static files (output path, source), sorted.
 pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
-    let Some(dir) = &theme.dir else {
-        return Vec::new();
-    };
-    let sdir = dir.join("static");
-    let mut d = Diagnostics::new();
-    let root = dir.parent().and_then(Path::parent).unwrap_or(dir);
-    let canon = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    crate::source::walk(
-        root,
-        &sdir,
-        &canon,
-        crate::source::Skip::VersionControl,
-        &mut d,
-    )
-    .into_iter()
-    .map(|p| {
-        let rel = crate::diagnostic::display_path(p.strip_prefix(&sdir).unwrap_or(&p));
-        (rel, p)
-    })
-    .collect()
+    theme.statics.clone()
 }
 
 /// Whether the default theme gives the page of `t` an element with id `frag` (a section

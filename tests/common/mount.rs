@@ -28,8 +28,11 @@ fn skipped(why: String) -> Option<Mount> {
 impl Mount {
     /// A tmpfs of `size` (`1m`, `4m`) on a fresh temp folder.
     pub fn tmpfs(size: &str) -> Option<Mount> {
+        // A folder of its own inside a private temp folder, so that what a build leaves
+        // beside the mount point is this test's alone (not the rest of $TMPDIR).
         let dir = tempfile::tempdir().ok()?;
-        let at = dir.path().to_path_buf();
+        let at = dir.path().join("volume");
+        std::fs::create_dir(&at).ok()?;
         let mut m = Mount::tmpfs_at(size, &at)?;
         m._dir = Some(dir);
         Some(m)
