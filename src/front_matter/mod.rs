@@ -1,6 +1,7 @@
 //! Splits a Markdown file into YAML front matter and body, guards the YAML against hostile
 //! input, and parses it. The only module that knows serde_yaml, so it can be swapped.
 
+mod events;
 mod guard;
 mod locate;
 
