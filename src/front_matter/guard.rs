@@ -6,13 +6,15 @@
 //! so that no spelling can look like one thing to the guard and another to the parser.
 
 use super::events::{Event, Kind, Mark, Outcome, Style, for_each_event};
+use super::locate::{NodeAt, NodeKind};
 use super::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
 use crate::diagnostic::Code;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-/// Refuses input that would make the YAML parser slow, deep or huge.
-pub(super) fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError> {
+/// Refuses input that would make the YAML parser slow, deep or huge. Otherwise gives where
+/// each node starts, in event order (empty after a syntax error, which serde_yaml reports).
+pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER {
         return Err(err(
             Code::FrontMatterLimit,
@@ -57,8 +59,9 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError>
                 ),
             },
         )),
+        Outcome::Done => Ok(count.starts),
         // serde_yaml reads the same events up to the same error and reports it.
-        Outcome::Done | Outcome::SyntaxError(_) => Ok(()),
+        Outcome::SyntaxError(_) => Ok(Vec::new()),
     }
 }
 
@@ -90,10 +93,25 @@ struct Count {
     sizes: Vec<Option<u64>>,
     /// Lines (0-based, inclusive) inside multi-line quoted or block scalars.
     inside_scalars: Vec<(usize, usize)>,
+    /// Where each node starts.
+    starts: Vec<NodeAt>,
 }
 
 impl Count {
     fn event(&mut self, e: &Event<'_>) -> ControlFlow<(Mark, Limit)> {
+        let kind = match e.kind {
+            Kind::Scalar(..) => Some(NodeKind::Scalar),
+            Kind::SequenceStart => Some(NodeKind::Sequence),
+            Kind::MappingStart => Some(NodeKind::Mapping),
+            Kind::Alias(_) => Some(NodeKind::Alias),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            self.starts.push(NodeAt {
+                kind,
+                start: e.start,
+            });
+        }
         match e.kind {
             Kind::SequenceStart | Kind::MappingStart => {
                 // The top-level mapping is depth 0: `a: [[x]]` nests two deep.
