@@ -132,6 +132,32 @@ fn anchors_and_aliases_inside_strings_are_text() {
 }
 
 #[test]
+fn tabs_inside_strings_are_text_and_tabs_in_indentation_are_refused() {
+    for yaml in [
+        "summary: |\n  code:\n  \tindented\ntitle: x\n",
+        "summary: \"one\n\ttwo\"\ntitle: x\n",
+        "summary: 'one\n\ttwo'\n",
+    ] {
+        assert!(front_matter::parse(yaml, 2).is_ok(), "{yaml:?}");
+    }
+    for (yaml, line) in [
+        ("title: x\n\tbad: y\n", 3),
+        ("summary: |\n  text\n\tbad: y\n", 4),
+        ("title: x, \"y\n\tbad: y\n", 3),
+    ] {
+        let e = refused(yaml);
+        assert_eq!(
+            (e.span.line, e.message.as_str()),
+            (
+                line,
+                "tab character in indentation: YAML indents with spaces"
+            ),
+            "{yaml:?}"
+        );
+    }
+}
+
+#[test]
 fn an_alias_inside_its_own_node_is_refused() {
     let e = refused("a: &a [x, *a, *a, *a]\n");
     assert_eq!((e.code, e.span.line), (Code::FrontMatterLimit, 2));

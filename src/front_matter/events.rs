@@ -7,11 +7,12 @@
 
 use std::ops::ControlFlow;
 
-/// A position in the YAML text: 0-based line, 0-based column in characters.
+/// A position in the YAML text: 0-based line, 0-based column in characters, byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Mark {
     pub(super) line: usize,
     pub(super) column: usize,
+    pub(super) index: usize,
 }
 
 /// How a scalar was written.
@@ -82,7 +83,11 @@ pub(super) fn for_each_event<B>(
     // SAFETY: `yaml_parser_initialize` fills the whole struct (it zeroes it first). It fails
     // only when allocation fails, and then leaves nothing to free.
     if unsafe { unsafe_libyaml::yaml_parser_initialize(parser.as_mut_ptr()) }.fail {
-        return Outcome::SyntaxError(Mark { line: 0, column: 0 });
+        return Outcome::SyntaxError(Mark {
+            line: 0,
+            column: 0,
+            index: 0,
+        });
     }
     let mut parser = Parser(parser);
     let p = parser.0.as_mut_ptr();
@@ -133,6 +138,7 @@ fn mark(m: unsafe_libyaml::yaml_mark_t) -> Mark {
     Mark {
         line: usize::try_from(m.line).unwrap_or(usize::MAX),
         column: usize::try_from(m.column).unwrap_or(usize::MAX),
+        index: usize::try_from(m.index).unwrap_or(usize::MAX),
     }
 }
 

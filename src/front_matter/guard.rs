@@ -137,8 +137,10 @@ impl Count {
                     self.sizes[a] = Some(1);
                 }
                 self.nodes += 1;
-                if style != Style::Plain && e.end.line > e.start.line {
-                    self.inside_scalars.push((e.start.line + 1, e.end.line));
+                // A block scalar can end at the start of the next line: not its own.
+                let last = e.end.line.saturating_sub(usize::from(e.end.column == 0));
+                if style != Style::Plain && last > e.start.line {
+                    self.inside_scalars.push((e.start.line + 1, last));
                 }
             }
             Kind::Alias(name) => {
@@ -170,14 +172,16 @@ impl Count {
 }
 
 /// The first line (0-based) indented with a tab, outside multi-line quoted and block
-/// scalars, and not past `stop` (where reading the events ended early).
+/// scalars (given in order), and not past `stop` (where reading the events ended early).
 fn tab_line(yaml: &str, inside_scalars: &[(usize, usize)], stop: Option<usize>) -> Option<usize> {
+    let mut scalars = inside_scalars.iter().peekable();
     yaml.split('\n')
         .enumerate()
         .take_while(|(i, _)| stop.is_none_or(|s| *i <= s))
         .find(|(i, l)| {
+            while scalars.next_if(|&&(_, last)| last < *i).is_some() {}
             l.trim_start_matches(' ').starts_with('\t')
-                && !inside_scalars.iter().any(|&(a, b)| (a..=b).contains(i))
+                && scalars.peek().is_none_or(|&&(first, _)| first > *i)
         })
         .map(|(i, _)| i)
 }

@@ -36,7 +36,7 @@ pub(super) struct Removed {
 
 /// Pairs serde_yaml values with the positions of their events.
 pub(super) struct Locator<'a> {
-    lines: Vec<&'a str>,
+    yaml: &'a str,
     first_line: u32,
     nodes: &'a [NodeAt],
     next: usize,
@@ -47,7 +47,7 @@ pub(super) struct Locator<'a> {
 impl<'a> Locator<'a> {
     pub(super) fn new(yaml: &'a str, first_line: u32, nodes: &'a [NodeAt]) -> Self {
         Locator {
-            lines: yaml.split('\n').collect(),
+            yaml,
             first_line,
             nodes,
             next: 0,
@@ -58,14 +58,10 @@ impl<'a> Locator<'a> {
     /// The span of a node starting at `m`, past its anchor and tag (`&a !t value`), so
     /// that it points at the value itself.
     fn span(&self, m: Mark) -> Span {
-        let Some(text) = self.lines.get(m.line) else {
-            return Span::new(self.first_line + m.line as u32, 1);
-        };
         let mut col = m.column;
-        let mut rest: &str = text
-            .char_indices()
-            .nth(m.column)
-            .map_or("", |(b, _)| &text[b..]);
+        // The mark's byte offset, not its column, so that a long line costs no rescans.
+        let rest = self.yaml.get(m.index..).unwrap_or("");
+        let mut rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
         while rest.starts_with(['&', '!']) {
             let token = rest.find([' ', '\t']).unwrap_or(rest.len());
             let blanks = rest[token..].len() - rest[token..].trim_start_matches([' ', '\t']).len();
