@@ -20,8 +20,24 @@ pub struct SourceFile {
     pub path: String,
     /// Path relative to `content/`, `/`-separated (`briefings/x.md`).
     pub content_path: String,
-    /// The text with any BOM removed and CRLF turned into LF.
+    /// The text with any BOM removed, CRLF turned into LF and forbidden characters removed.
     pub text: String,
+    /// Where forbidden characters were removed: one `(line, column)` of `text` per
+    /// character, the column of what followed it, in order; see [`SourceFile::file_span`].
+    pub removed: Vec<(u32, u32)>,
+}
+
+impl SourceFile {
+    /// A position in `text` as an editor shows the file: columns count the characters
+    /// removed before them on their line.
+    pub fn file_span(&self, span: Span) -> Span {
+        let before = self
+            .removed
+            .iter()
+            .filter(|&&(l, c)| l == span.line && c <= span.col)
+            .count();
+        Span::new(span.line, span.col + before as u32)
+    }
 }
 
 /// A file to copy verbatim into the output.
@@ -201,11 +217,12 @@ fn source_file(
     text: String,
     diags: &mut Diagnostics,
 ) -> SourceFile {
-    let text = strip_controls(text, &path, diags);
+    let (text, removed) = strip_controls(text, &path, diags);
     SourceFile {
         path,
         content_path,
         text,
+        removed,
     }
 }
 
@@ -530,14 +547,36 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Removes forbidden characters, warning once per file at the first of them.
-fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> String {
+/// Removes forbidden characters, warning once per file at the first of them, and says
+/// where they were (see [`SourceFile::removed`]).
+fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> (String, Vec<(u32, u32)>) {
     let Some(first) = text.find(is_forbidden_char) else {
-        return text;
+        return (text, Vec::new());
     };
     let span = crate::diagnostic::LineIndex::new(&text).span(first, 1);
     let c = text[first..].chars().next().unwrap_or(' ');
-    let message = if is_bidi_control(c) {
+    diags.warning(Code::ControlCharacter, path, span, removed_message(c));
+    let mut kept = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    let (mut line, mut col) = (1u32, 1u32);
+    for c in text.chars() {
+        if is_forbidden_char(c) {
+            removed.push((line, col));
+            continue;
+        }
+        kept.push(c);
+        if c == '\n' {
+            (line, col) = (line + 1, 1);
+        } else {
+            col += 1;
+        }
+    }
+    (kept, removed)
+}
+
+/// The D003 warning for a removed character `c`.
+pub fn removed_message(c: char) -> String {
+    if is_bidi_control(c) {
         format!(
             "bidirectional control character U+{:04X} removed (it would reorder the text around it on the page)",
             c as u32
@@ -547,9 +586,7 @@ fn strip_controls(text: String, path: &str, diags: &mut Diagnostics) -> String {
             "control character U+{:04X} removed (pages and feeds cannot hold it)",
             c as u32
         )
-    };
-    diags.warning(Code::ControlCharacter, path, span, message);
-    text.replace(is_forbidden_char, "")
+    }
 }
 
 /// Decodes file bytes as UTF-8 text with LF line ends.

@@ -1,9 +1,11 @@
 //! Arbitrary bytes as a briefing and as each kind of profile: the front matter is split and
-//! parsed, then typed. Nothing may panic, and every diagnostic points at a line and column
-//! inside the file.
+//! parsed, then typed. Nothing may panic, every diagnostic points at a line and column
+//! inside the file, and front matter the guards let through expands to no more nodes than
+//! it writes plus the alias budget.
 #![no_main]
 
 use dossier::diagnostic::Diagnostics;
+use dossier::front_matter::{ALIAS_BUDGET, Node, Yaml};
 use dossier::{front_matter, parse, source};
 use libfuzzer_sys::fuzz_target;
 
@@ -20,8 +22,17 @@ fuzz_target!(|data: &[u8]| {
         let Some(file) = source::from_bytes(path, data.to_vec(), &mut diags) else {
             continue;
         };
-        if let Ok(split) = front_matter::split(&file.text) {
-            let _ = front_matter::parse(split.yaml, split.yaml_line);
+        if let Ok(split) = front_matter::split(&file.text)
+            && let Ok(node) = front_matter::parse(split.yaml, split.yaml_line)
+        {
+            // A node takes at least half a byte to write (`? ` is a key and its value).
+            let written = 2 * split.yaml.len() as u64 + 2;
+            let built = nodes(&node);
+            assert!(
+                built <= written + ALIAS_BUDGET,
+                "{built} nodes from {} bytes",
+                split.yaml.len()
+            );
         }
         let _ = parse::parse_file(&file, &mut diags);
         // Positions as an editor shows the file: a BOM is no character, CRLF one break.
@@ -51,3 +62,12 @@ fuzz_target!(|data: &[u8]| {
         let _ = front_matter::parse_document(text);
     }
 });
+
+/// Nodes in a parsed tree, keys included.
+fn nodes(node: &Node) -> u64 {
+    match &node.value {
+        Yaml::Seq(items) => 1 + items.iter().map(nodes).sum::<u64>(),
+        Yaml::Map(entries) => 1 + entries.iter().map(|(_, _, v)| 1 + nodes(v)).sum::<u64>(),
+        _ => 1,
+    }
+}

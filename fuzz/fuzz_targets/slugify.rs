@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
         path: "content/briefings/x.md".into(),
         content_path: "briefings/x.md".into(),
         text: format!("---\ntitle: T\ndate: 2025-01-01\nslug: {quoted}\n---\nBody.\n"),
+        removed: Vec::new(),
     };
     let mut diags = Diagnostics::new();
     let parsed = parse::parse_file(&file, &mut diags);

@@ -1,26 +1,20 @@
-//! Guards run before the YAML parser sees input: size, tabs, nesting depth, alias budget.
+//! Guards run before serde_yaml builds values: size, tabs, nesting depth, alias budget.
 //!
 //! serde_yaml expands every alias into a full copy of its anchored node, so a few hundred
-//! bytes of aliases can ask for gigabytes. This module scans the text (not a full YAML
-//! parser: an over-estimate is what a budget wants) for anchors, aliases and nesting.
+//! bytes of aliases can ask for gigabytes. The depth and alias limits are counted on
+//! libyaml's own events (`events.rs`), the very events serde_yaml builds its values from,
+//! so that no spelling can look like one thing to the guard and another to the parser.
 
+use super::events::{Event, Kind, Mark, Outcome, Style, for_each_event};
+use super::locate::{NodeAt, NodeKind};
 use super::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
 use crate::diagnostic::Code;
+use std::collections::HashMap;
+use std::ops::ControlFlow;
 
-/// A position in the text: line index and byte in that line.
-type Pos = (usize, usize);
-
-#[derive(Debug)]
-enum Tok {
-    Anchor(String),
-    Alias(String),
-    Open,
-    Close,
-    Comma,
-}
-
-/// Refuses input that would make the YAML parser slow, deep or huge.
-pub(super) fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError> {
+/// Refuses input that would make the YAML parser slow, deep or huge. Otherwise gives where
+/// each node starts, in event order (empty after a syntax error, which serde_yaml reports).
+pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER {
         return Err(err(
             Code::FrontMatterLimit,
@@ -33,254 +27,163 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<(), FrontMatterError>
             ),
         ));
     }
-    let lines: Vec<&str> = yaml.split('\n').collect();
-    let toks = scan(&lines, first_line)?;
-    check_aliases(&lines, &toks, first_line)
-}
-
-/// Tokenizes outside quotes, comments and block scalars, checking tabs and depth as it goes.
-fn scan(lines: &[&str], first_line: u32) -> Result<Vec<(Pos, Tok)>, FrontMatterError> {
-    let mut toks = Vec::new();
-    let mut flow = 0usize;
-    let mut quote: Option<char> = None;
-    let mut block_scalar: Option<usize> = None;
-    let mut indents: Vec<usize> = Vec::new();
-    for (li, line) in lines.iter().enumerate() {
-        let lno = first_line + li as u32;
-        let content = line.trim_start_matches(' ');
-        let indent = line.len() - content.len();
-        if let Some(owner) = block_scalar {
-            if content.trim().is_empty() || indent > owner {
-                continue;
-            }
-            block_scalar = None;
-        }
-        if quote.is_none() && content.starts_with('\t') {
-            return Err(err(
-                Code::InvalidYaml,
-                lno,
-                indent as u32 + 1,
-                "tab character in indentation: YAML indents with spaces",
-            ));
-        }
-        if quote.is_none() && (content.is_empty() || content.starts_with('#')) {
-            continue;
-        }
-        if quote.is_none() && flow == 0 {
-            // Block nesting: one level per deeper indent, plus one per `- ` opening the line.
-            while indents.last().is_some_and(|&top| top >= indent) {
-                indents.pop();
-            }
-            indents.push(indent);
-        }
-        let dashes = content.split("- ").take_while(|s| s.is_empty()).count();
-        let mut max_flow = flow;
-        let mut prev: Option<char> = None;
-        let mut prev_sig: Option<char> = None;
-        let mut chars = line.char_indices().skip(indent).peekable();
-        let mut last_token_end = indent;
-        while let Some((b, c)) = chars.next() {
-            if let Some(q) = quote {
-                if q == '"' && c == '\\' {
-                    chars.next();
-                } else if c == q {
-                    // `''` inside single quotes is an escaped quote.
-                    if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                        chars.next();
-                    } else {
-                        quote = None;
-                    }
-                }
-                prev = Some(c);
-                continue;
-            }
-            let at_value = prev.is_none_or(|p| p.is_whitespace() || "[{,".contains(p))
-                && prev_sig.is_none_or(|p| ":-[{,?".contains(p));
-            match c {
-                '#' if prev.is_none_or(char::is_whitespace) => break,
-                '"' | '\'' if at_value => quote = Some(c),
-                '[' | '{' if flow > 0 || at_value => {
-                    flow += 1;
-                    max_flow = max_flow.max(flow);
-                    toks.push(((li, b), Tok::Open));
-                }
-                ']' | '}' if flow > 0 => {
-                    flow -= 1;
-                    toks.push(((li, b), Tok::Close));
-                }
-                ',' if flow > 0 => toks.push(((li, b), Tok::Comma)),
-                '&' | '*' if at_value => {
-                    let name: String = line[b + 1..]
-                        .chars()
-                        .take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c))
-                        .collect();
-                    if !name.is_empty() {
-                        toks.push((
-                            (li, b),
-                            if c == '&' {
-                                Tok::Anchor(name)
-                            } else {
-                                Tok::Alias(name)
-                            },
-                        ));
-                    }
-                }
-                _ => {}
-            }
-            if !c.is_whitespace() {
-                prev_sig = Some(c);
-                last_token_end = b + c.len_utf8();
-            }
-            prev = Some(c);
-        }
-        // The top-level mapping is depth 0: `a: [[x]]` nests two deep.
-        let depth = indents.len().saturating_sub(1) + dashes + max_flow;
-        if depth > MAX_DEPTH {
-            return Err(err(
-                Code::FrontMatterLimit,
-                lno,
-                1,
-                format!("front matter nests deeper than {MAX_DEPTH} levels"),
-            ));
-        }
-        if quote.is_none() && flow == 0 && opens_block_scalar(&line[..last_token_end]) {
-            block_scalar = Some(indent);
-        }
-    }
-    Ok(toks)
-}
-
-/// True when a line ends with a block scalar indicator (`key: |`, `- >-`, `key: |2`).
-fn opens_block_scalar(line: &str) -> bool {
-    let last = line.split_whitespace().last().unwrap_or("");
-    let mut chars = last.chars();
-    matches!(chars.next(), Some('|' | '>')) && chars.all(|c| "-+0123456789".contains(c))
-}
-
-/// Estimates how many nodes alias expansion produces and refuses more than the budget.
-fn check_aliases(
-    lines: &[&str],
-    toks: &[(Pos, Tok)],
-    first_line: u32,
-) -> Result<(), FrontMatterError> {
-    if !toks.iter().any(|(_, t)| matches!(t, Tok::Alias(_))) {
-        return Ok(());
-    }
-    // Each anchor's node: where it ends, and how many nodes it has before expansion.
-    let mut anchors: Vec<(usize, Pos, u64)> = Vec::new(); // (token index, end, own size)
-    for (i, (pos, t)) in toks.iter().enumerate() {
-        if let Tok::Anchor(_) = t {
-            let (end, own) = node_extent(lines, toks, i, *pos);
-            anchors.push((i, end, own));
-        }
-    }
-    // Sizes in order of where nodes end: an alias inside a node refers to a node that
-    // ended before it (YAML allows no forward or self references).
-    let mut order: Vec<usize> = (0..anchors.len()).collect();
-    order.sort_by_key(|&a| anchors[a].1);
-    let mut size: Vec<Option<u64>> = vec![None; anchors.len()];
-    let target = |alias_tok: usize, name: &str, size: &[Option<u64>]| -> u64 {
-        anchors
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, (ti, _, _))| *ti < alias_tok)
-            .find(|(_, (ti, _, _))| matches!(&toks[*ti].1, Tok::Anchor(n) if n == name))
-            .and_then(|(a, _)| size[a])
-            .unwrap_or(1)
+    let mut count = Count::default();
+    let outcome = for_each_event(yaml, |e| count.event(e));
+    // A tab in indentation is reported before anything found after it, as one reading of
+    // the file from the top would.
+    let stop = match &outcome {
+        Outcome::Done => None,
+        Outcome::Stopped((mark, _)) | Outcome::SyntaxError(mark) => Some(mark.line),
     };
-    for &a in &order {
-        let (ti, end, own) = anchors[a];
-        let mut total = own;
-        for (j, (pos, t)) in toks.iter().enumerate().skip(ti + 1) {
-            if *pos > end {
-                break;
-            }
-            if let Tok::Alias(name) = t {
-                total = total.saturating_add(target(j, name, &size));
-            }
-        }
-        size[a] = Some(total.min(u64::MAX / 4));
+    if let Some(line) = tab_line(yaml, &count.inside_scalars, stop) {
+        let indent = yaml
+            .split('\n')
+            .nth(line)
+            .map_or(0, |l| l.len() - l.trim_start_matches(' ').len());
+        return Err(err(
+            Code::InvalidYaml,
+            first_line + line as u32,
+            indent as u32 + 1,
+            "tab character in indentation: YAML indents with spaces",
+        ));
     }
-    let mut total: u64 = 0;
-    for (j, ((line, _), t)) in toks.iter().enumerate() {
-        if let Tok::Alias(name) = t {
-            total = total.saturating_add(target(j, name, &size));
-            if total > ALIAS_BUDGET {
-                return Err(err(
-                    Code::FrontMatterLimit,
-                    first_line + *line as u32,
-                    1,
-                    format!(
-                        "YAML aliases would expand past {ALIAS_BUDGET} nodes; write the values out instead"
-                    ),
-                ));
-            }
-        }
+    match outcome {
+        Outcome::Stopped((mark, limit)) => Err(err(
+            Code::FrontMatterLimit,
+            first_line + mark.line as u32,
+            1,
+            match limit {
+                Limit::Depth => format!("front matter nests deeper than {MAX_DEPTH} levels"),
+                Limit::Aliases => format!(
+                    "YAML aliases would expand past {ALIAS_BUDGET} nodes; write the values out instead"
+                ),
+            },
+        )),
+        Outcome::Done => Ok(count.starts),
+        // serde_yaml reads the same events up to the same error and reports it.
+        Outcome::SyntaxError(_) => Ok(Vec::new()),
     }
-    Ok(())
 }
 
-/// Where the node anchored by token `ti` ends, and its size without alias expansion.
-fn node_extent(lines: &[&str], toks: &[(Pos, Tok)], ti: usize, (line, byte): Pos) -> (Pos, u64) {
-    let text = lines[line];
-    let name_len = match &toks[ti].1 {
-        Tok::Anchor(n) => n.len(),
-        _ => 0,
-    };
-    let rest = text.get(byte + 1 + name_len..).unwrap_or("").trim_start();
-    let rest = rest.split(" #").next().unwrap_or("").trim_end();
-    if rest.starts_with('[') || rest.starts_with('{') {
-        // A flow collection: up to its matching bracket.
-        let mut depth = 0usize;
-        let mut size = 1u64;
-        for (pos, t) in &toks[ti + 1..] {
-            match t {
-                Tok::Open => {
-                    depth += 1;
-                    size += 1;
+/// Which limit an event crossed.
+#[derive(Debug, PartialEq, Eq)]
+enum Limit {
+    Depth,
+    Aliases,
+}
+
+/// A collection still open: its anchor, and the node count when it opened.
+struct Open {
+    anchor: Option<usize>,
+    nodes_before: u64,
+}
+
+/// The running counts of one pass over the events.
+#[derive(Default)]
+struct Count {
+    /// Collections open around the current event.
+    open: Vec<Open>,
+    /// Nodes serde_yaml will have built so far, with every alias expanded.
+    nodes: u64,
+    /// Nodes added by alias expansion so far.
+    expanded: u64,
+    /// Each anchor name's latest node (serde_yaml lets a later anchor replace an earlier).
+    anchors: HashMap<Vec<u8>, usize>,
+    /// Each anchored node's size, once it is closed.
+    sizes: Vec<Option<u64>>,
+    /// Lines (0-based, inclusive) inside multi-line quoted or block scalars.
+    inside_scalars: Vec<(usize, usize)>,
+    /// Where each node starts.
+    starts: Vec<NodeAt>,
+}
+
+impl Count {
+    fn event(&mut self, e: &Event<'_>) -> ControlFlow<(Mark, Limit)> {
+        let kind = match e.kind {
+            Kind::Scalar(..) => Some(NodeKind::Scalar),
+            Kind::SequenceStart => Some(NodeKind::Sequence),
+            Kind::MappingStart => Some(NodeKind::Mapping),
+            Kind::Alias(_) => Some(NodeKind::Alias),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            self.starts.push(NodeAt {
+                kind,
+                start: e.start,
+            });
+        }
+        match e.kind {
+            Kind::SequenceStart | Kind::MappingStart => {
+                // The top-level mapping is depth 0: `a: [[x]]` nests two deep.
+                if self.open.len() > MAX_DEPTH {
+                    return ControlFlow::Break((e.start, Limit::Depth));
                 }
-                Tok::Close => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return (*pos, size);
-                    }
-                }
-                Tok::Comma => size += 1,
-                _ => {}
+                let anchor = self.anchor(e.anchor);
+                self.open.push(Open {
+                    anchor,
+                    nodes_before: self.nodes,
+                });
+                self.nodes += 1;
             }
+            Kind::SequenceEnd | Kind::MappingEnd => {
+                if let Some(done) = self.open.pop()
+                    && let Some(a) = done.anchor
+                {
+                    self.sizes[a] = Some(self.nodes - done.nodes_before);
+                }
+            }
+            Kind::Scalar(_, style) => {
+                if let Some(a) = self.anchor(e.anchor) {
+                    self.sizes[a] = Some(1);
+                }
+                self.nodes += 1;
+                // A block scalar can end at the start of the next line: not its own.
+                let last = e.end.line.saturating_sub(usize::from(e.end.column == 0));
+                if style != Style::Plain && last > e.start.line {
+                    self.inside_scalars.push((e.start.line + 1, last));
+                }
+            }
+            Kind::Alias(name) => {
+                // An alias inside the node it names (`&a [*a]`) expands without end; one
+                // to no anchor at all is serde_yaml's error to report, and costs nothing.
+                let size = match self.anchors.get(name) {
+                    Some(&a) => self.sizes[a].unwrap_or(u64::MAX),
+                    None => 1,
+                };
+                self.expanded = self.expanded.saturating_add(size);
+                if self.expanded > ALIAS_BUDGET {
+                    return ControlFlow::Break((e.start, Limit::Aliases));
+                }
+                self.nodes += size;
+            }
+            Kind::Other => {}
         }
-        return ((lines.len(), 0), size);
+        ControlFlow::Continue(())
     }
-    if !rest.is_empty() {
-        return ((line, text.len()), 1);
+
+    /// Registers a node's anchor, if it has one; its size is known when it closes.
+    fn anchor(&mut self, name: Option<&[u8]>) -> Option<usize> {
+        let name = name?;
+        let id = self.sizes.len();
+        self.sizes.push(None);
+        self.anchors.insert(name.to_vec(), id);
+        Some(id)
     }
-    // A block node: the lines indented deeper than the line holding the anchor (and, under
-    // a key, `- ` items at the key's own indent).
-    let owner = text.len() - text.trim_start().len();
-    let owner_is_item = text.trim_start().starts_with('-');
-    let mut end = (line, text.len());
-    let mut size = 1u64;
-    for (li, l) in lines.iter().enumerate().skip(line + 1) {
-        let t = l.trim_start();
-        if t.is_empty() || t.starts_with('#') {
-            continue;
-        }
-        let indent = l.len() - t.len();
-        let item_under_key = indent == owner && !owner_is_item && t.starts_with('-');
-        if indent <= owner && !item_under_key {
-            break;
-        }
-        end = (li, l.len());
-        size += 1;
-    }
-    let commas = toks
-        .iter()
-        .skip(ti + 1)
-        .take_while(|(pos, _)| *pos <= end)
-        .filter(|(_, t)| matches!(t, Tok::Comma | Tok::Open))
-        .count() as u64;
-    (end, size + commas)
+}
+
+/// The first line (0-based) indented with a tab, outside multi-line quoted and block
+/// scalars (given in order), and not past `stop` (where reading the events ended early).
+fn tab_line(yaml: &str, inside_scalars: &[(usize, usize)], stop: Option<usize>) -> Option<usize> {
+    let mut scalars = inside_scalars.iter().peekable();
+    yaml.split('\n')
+        .enumerate()
+        .take_while(|(i, _)| stop.is_none_or(|s| *i <= s))
+        .find(|(i, l)| {
+            while scalars.next_if(|&&(_, last)| last < *i).is_some() {}
+            l.trim_start_matches(' ').starts_with('\t')
+                && scalars.peek().is_none_or(|&&(first, _)| first > *i)
+        })
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -323,8 +226,15 @@ mod tests {
 
     #[test]
     fn nesting_counts_across_lines_and_ignores_text() {
-        let deep = format!("extra:\n{}{}", "[\n".repeat(100), "]\n".repeat(100));
-        assert!(guard(&deep, 2).unwrap_err().message.contains("deeper"));
+        let deep = format!("extra:\n{}{}", " [\n".repeat(100), " ]\n".repeat(100));
+        let e = guard(&deep, 2).unwrap_err();
+        assert!(e.message.contains("deeper"), "{e:?}");
+        // The 65th bracket opens the 66th collection, counting the top-level mapping.
+        assert_eq!(e.span.line, 2 + 65);
+        // Flow brackets at column 0 under a key are a syntax error: serde_yaml reports it.
+        let col0 = format!("extra:\n{}{}", "[\n".repeat(100), "]\n".repeat(100));
+        assert!(guard(&col0, 2).is_ok());
+        assert!(super::super::parse(&col0, 2).is_err());
         let text = format!(
             "summary: |\n  {}\ntitle: \"{}\"\nnote: a [b] *c &d\n",
             "[".repeat(100),

@@ -1,281 +1,159 @@
-//! Finds the file position of every parsed YAML value.
+//! Gives every parsed YAML value the file position libyaml saw it at.
+//!
+//! serde_yaml keeps no positions, but it builds its values from libyaml's events in order,
+//! and the guard has just read the same events (`guard.rs`). Walking a value and those
+//! events side by side pairs each value with where it was written, however it was spelled
+//! (escapes, `''`, block scalars) — no search of the text for a value's spelling.
 
+use super::events::Mark;
 use super::{Node, Yaml};
 use crate::diagnostic::Span;
 
-/// Finds where values were written, so diagnostics can point at them. serde_yaml keeps no
-/// positions, so this searches the text: keys by indentation, scalars by their spelling.
+/// What kind of node an event starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NodeKind {
+    Scalar,
+    Sequence,
+    Mapping,
+    /// `*name`: serde_yaml puts a copy of the anchored value here.
+    Alias,
+}
+
+/// Where one node of the document starts, in event order.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NodeAt {
+    pub(super) kind: NodeKind,
+    pub(super) start: Mark,
+}
+
+/// A value written where forbidden characters were removed from it (`"\0"`, `"\u202E"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Removed {
+    pub(super) span: Span,
+    /// The first character removed.
+    pub(super) first: char,
+}
+
+/// Pairs serde_yaml values with the positions of their events.
 pub(super) struct Locator<'a> {
-    pub(super) lines: Vec<&'a str>,
+    yaml: &'a str,
     first_line: u32,
+    nodes: &'a [NodeAt],
+    next: usize,
+    /// The first string that lost forbidden characters.
+    pub(super) removed: Option<Removed>,
 }
 
 impl<'a> Locator<'a> {
-    pub(super) fn new(yaml: &'a str, first_line: u32) -> Self {
+    pub(super) fn new(yaml: &'a str, first_line: u32, nodes: &'a [NodeAt]) -> Self {
         Locator {
-            lines: yaml.split('\n').collect(),
+            yaml,
             first_line,
+            nodes,
+            next: 0,
+            removed: None,
         }
     }
 
-    fn span_at(&self, line: usize, byte: usize) -> Span {
-        let text = self.lines.get(line).copied().unwrap_or("");
-        let col = text
-            .get(..byte.min(text.len()))
-            .map_or(0, |s| s.chars().count());
-        Span::new(self.first_line + line as u32, col as u32 + 1)
-    }
-
-    /// Start of the first non-blank line in `range`, or of the range.
-    fn region_start(&self, range: &std::ops::Range<usize>, hint: Option<(usize, usize)>) -> Span {
-        if let Some((l, b)) = hint {
-            return self.span_at(l, b);
-        }
-        for l in range.clone() {
-            let t = self.lines[l];
-            let trimmed = t.trim_start();
-            if !trimmed.is_empty() && !trimmed.starts_with('#') {
-                return self.span_at(l, t.len() - trimmed.len());
+    /// The span of a node starting at `m`, past its anchor and tag (`&a !t value`), so
+    /// that it points at the value itself.
+    fn span(&self, m: Mark) -> Span {
+        let mut col = m.column;
+        // The mark's byte offset, not its column, so that a long line costs no rescans.
+        let rest = self.yaml.get(m.index..).unwrap_or("");
+        let mut rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        while rest.starts_with(['&', '!']) {
+            let token = rest.find([' ', '\t']).unwrap_or(rest.len());
+            let blanks = rest[token..].len() - rest[token..].trim_start_matches([' ', '\t']).len();
+            if token + blanks == rest.len() {
+                // The value is on a later line (`key: &a` then an indented block).
+                break;
             }
+            col += rest[..token + blanks].chars().count();
+            rest = &rest[token + blanks..];
         }
-        self.span_at(range.start, 0)
+        Span::new(self.first_line + m.line as u32, col as u32 + 1)
     }
 
-    /// Converts a serde_yaml value found within `range` of lines. `hint` is where the
-    /// value starts when the caller knows (just after `key:`).
-    pub(super) fn convert(
-        &self,
-        v: &serde_yaml::Value,
-        range: std::ops::Range<usize>,
-        hint: Option<(usize, usize)>,
-    ) -> Node {
+    /// The next node's position, checked against the kind of value serde_yaml built.
+    /// `None` when the two disagree, which they should not: positions then fall back to
+    /// the start of the front matter rather than point at the wrong value.
+    fn take(&mut self, v: &serde_yaml::Value) -> Option<NodeAt> {
+        let at = *self.nodes.get(self.next)?;
+        if at.kind != NodeKind::Alias && at.kind != kind_of(v) {
+            self.next = self.nodes.len();
+            return None;
+        }
+        self.next += 1;
+        Some(at)
+    }
+
+    /// Converts a serde_yaml value, consuming the events it was built from.
+    pub(super) fn convert(&mut self, v: &serde_yaml::Value) -> Node {
+        let at = self.take(v);
+        let span = at.map_or(Span::new(self.first_line, 1), |a| self.span(a.start));
+        if at.is_some_and(|a| a.kind == NodeKind::Alias) {
+            // A copy of an earlier value: it has no events of its own, and every part of
+            // it is shown where the alias was written.
+            return self.copy(v, span);
+        }
+        self.build(v, span, true)
+    }
+
+    /// An alias's copy: every part at the alias.
+    fn copy(&mut self, v: &serde_yaml::Value, span: Span) -> Node {
+        self.build(v, span, false)
+    }
+
+    fn build(&mut self, v: &serde_yaml::Value, span: Span, walk: bool) -> Node {
         use serde_yaml::Value as V;
-        let span = self.region_start(&range, hint);
+        let child = |me: &mut Self, v: &serde_yaml::Value| {
+            if walk {
+                me.convert(v)
+            } else {
+                me.copy(v, span)
+            }
+        };
         let value = match v {
             V::Null => Yaml::Null,
             V::Bool(b) => Yaml::Bool(*b),
             V::Number(n) => Yaml::Number(n.to_string()),
-            V::String(s) => {
-                let span = self.find_text(s, &range, hint).unwrap_or(span);
-                // Escapes such as "\a" make characters no page or feed may hold.
-                let value = if s.contains(crate::source::is_forbidden_char) {
-                    s.replace(crate::source::is_forbidden_char, "")
-                } else {
-                    s.clone()
-                };
-                return Node {
-                    value: Yaml::String(value),
-                    span,
-                };
-            }
-            V::Sequence(items) => Yaml::Seq(self.convert_seq(items, range.clone(), hint)),
-            V::Mapping(m) => Yaml::Map(self.convert_map(m, range.clone())),
-            V::Tagged(t) => return self.convert(&t.value, range, hint),
+            V::String(s) => Yaml::String(self.clean(s, span)),
+            V::Sequence(items) => Yaml::Seq(items.iter().map(|i| child(self, i)).collect()),
+            V::Mapping(m) => Yaml::Map(
+                m.iter()
+                    .map(|(k, v)| {
+                        let key = child(self, k);
+                        let value = child(self, v);
+                        (yaml_key(k), key.span, value)
+                    })
+                    .collect(),
+            ),
+            V::Tagged(t) => return self.build(&t.value, span, walk),
         };
         Node { value, span }
     }
 
-    fn convert_seq(
-        &self,
-        items: &[serde_yaml::Value],
-        range: std::ops::Range<usize>,
-        hint: Option<(usize, usize)>,
-    ) -> Vec<Node> {
-        let starts = self.item_lines(&range);
-        if starts.len() == items.len() {
-            return items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let start = starts[i];
-                    let end = starts.get(i + 1).copied().unwrap_or(range.end);
-                    let t = self.lines[start];
-                    let dash = t.find('-').unwrap_or(0);
-                    let rest = &t[dash + 1..];
-                    let after = dash + 1 + (rest.len() - rest.trim_start().len());
-                    let hint = if t[after..].trim().is_empty() {
-                        None
-                    } else {
-                        Some((start, after))
-                    };
-                    self.convert(v, start..end, hint)
-                })
-                .collect();
+    /// A string without the characters no page or feed may hold, which escapes such as
+    /// `"\a"` can write; the first such string is remembered for a warning.
+    fn clean(&mut self, s: &str, span: Span) -> String {
+        let Some(first) = s.chars().find(|&c| crate::source::is_forbidden_char(c)) else {
+            return s.to_string();
+        };
+        if self.removed.is_none() {
+            self.removed = Some(Removed { span, first });
         }
-        // A flow sequence: find each scalar in turn after the previous one.
-        let mut cursor = hint.unwrap_or((range.start, 0));
-        items
-            .iter()
-            .map(|v| {
-                let here = (cursor.0..range.end, Some(cursor));
-                let node = self.convert(v, here.0, here.1);
-                if let Yaml::String(s) = &node.value
-                    && let Some((l, b)) = self.find_offset(s, &(cursor.0..range.end), Some(cursor))
-                {
-                    cursor = (l, b + s.len());
-                }
-                node
-            })
-            .collect()
+        s.replace(crate::source::is_forbidden_char, "")
     }
+}
 
-    fn convert_map(
-        &self,
-        m: &serde_yaml::Mapping,
-        range: std::ops::Range<usize>,
-    ) -> Vec<(String, Span, Node)> {
-        /// Line, key byte and value byte of a key, where found.
-        type KeyAt = Option<(usize, usize, usize)>;
-        let mut found: Vec<(String, KeyAt, &serde_yaml::Value)> = m
-            .iter()
-            .map(|(k, v)| {
-                let key = yaml_key(k);
-                let at = self.find_key(&key, &range);
-                (key, at, v)
-            })
-            .collect();
-        let mut lines: Vec<usize> = found.iter().filter_map(|f| f.1.map(|x| x.0)).collect();
-        lines.sort_unstable();
-        found
-            .drain(..)
-            .map(|(key, at, v)| match at {
-                Some((line, key_byte, value_byte)) => {
-                    let end = lines
-                        .iter()
-                        .copied()
-                        .find(|&l| l > line)
-                        .unwrap_or(range.end);
-                    let hint = if self.lines[line][value_byte..].trim().is_empty() {
-                        None
-                    } else {
-                        Some((line, value_byte))
-                    };
-                    let inner = if hint.is_some() {
-                        line..end
-                    } else {
-                        line + 1..end
-                    };
-                    let node = self.convert(v, inner, hint);
-                    (key, self.span_at(line, key_byte), node)
-                }
-                None => {
-                    let node = self.convert(v, range.clone(), None);
-                    (key, node.span, node)
-                }
-            })
-            .collect()
-    }
-
-    /// Lines in `range` that open a block sequence item at the shallowest indent.
-    fn item_lines(&self, range: &std::ops::Range<usize>) -> Vec<usize> {
-        let mut min_indent = usize::MAX;
-        let mut out = Vec::new();
-        for l in range.clone() {
-            let t = self.lines[l];
-            let trimmed = t.trim_start();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            let indent = t.len() - trimmed.len();
-            if trimmed == "-" || trimmed.starts_with("- ") {
-                if indent < min_indent {
-                    min_indent = indent;
-                    out.clear();
-                }
-                if indent == min_indent {
-                    out.push(l);
-                }
-            }
-        }
-        out
-    }
-
-    /// The line, key byte and value byte of `key:` at the shallowest indent in `range`.
-    fn find_key(&self, key: &str, range: &std::ops::Range<usize>) -> Option<(usize, usize, usize)> {
-        let mut best: Option<(usize, usize, usize, usize)> = None;
-        for l in range.clone() {
-            let t = self.lines[l];
-            let mut start = t.len() - t.trim_start().len();
-            while t[start..].starts_with("- ") {
-                start += 2;
-                start += t[start..].len() - t[start..].trim_start().len();
-            }
-            // Where a key may begin: the line's content, or just inside a flow mapping
-            // (`- {actor: X, on: y}`), after `{` or `,`.
-            let mut starts = vec![start];
-            let flow = if t.contains('{') { t } else { "" };
-            for (i, c) in flow.char_indices().skip(start) {
-                if c == '{' || c == ',' {
-                    let after = i + 1;
-                    starts.push(after + t[after..].len() - t[after..].trim_start().len());
-                }
-            }
-            for start in starts {
-                let rest = &t[start..];
-                let after = if let Some(r) = rest.strip_prefix(key) {
-                    Some(r)
-                } else {
-                    ['"', '\''].iter().find_map(|q| {
-                        rest.strip_prefix(*q)
-                            .and_then(|r| r.strip_prefix(key))
-                            .and_then(|r| r.strip_prefix(*q))
-                    })
-                };
-                let Some(after) = after else { continue };
-                if let Some(value) = after.trim_start().strip_prefix(':')
-                    && (value.is_empty() || value.starts_with(' '))
-                {
-                    let vb = t.len() - value.trim_start().len();
-                    if best.is_none_or(|b| start < b.3) {
-                        best = Some((l, start, vb, start));
-                    }
-                    break;
-                }
-            }
-        }
-        best.map(|(l, k, v, _)| (l, k, v))
-    }
-
-    fn find_offset(
-        &self,
-        s: &str,
-        range: &std::ops::Range<usize>,
-        hint: Option<(usize, usize)>,
-    ) -> Option<(usize, usize)> {
-        if s.is_empty() {
-            return None;
-        }
-        let (first, from) = hint.unwrap_or((range.start, 0));
-        for l in first..range.end.max(first + 1).min(self.lines.len()) {
-            let t = self.lines[l];
-            let from = if l == first { from.min(t.len()) } else { 0 };
-            if let Some(i) = t.get(from..).and_then(|rest| rest.find(s)) {
-                return Some((l, from + i));
-            }
-        }
-        None
-    }
-
-    fn find_text(
-        &self,
-        s: &str,
-        range: &std::ops::Range<usize>,
-        hint: Option<(usize, usize)>,
-    ) -> Option<Span> {
-        // Multi-line scalars are not found verbatim: point at the value's start instead.
-        let first = s.lines().next().unwrap_or("");
-        self.find_offset(first, range, hint)
-            .map(|(l, b)| {
-                // Point at the opening quote of a quoted scalar.
-                let t = self.lines[l];
-                let b = if b > 0 && matches!(t.as_bytes()[b - 1], b'"' | b'\'') {
-                    b - 1
-                } else {
-                    b
-                };
-                self.span_at(l, b)
-            })
-            .or_else(|| hint.map(|(l, b)| self.span_at(l, b)))
+/// The kind of event a value is built from.
+fn kind_of(v: &serde_yaml::Value) -> NodeKind {
+    match v {
+        serde_yaml::Value::Sequence(_) => NodeKind::Sequence,
+        serde_yaml::Value::Mapping(_) => NodeKind::Mapping,
+        serde_yaml::Value::Tagged(t) => kind_of(&t.value),
+        _ => NodeKind::Scalar,
     }
 }
 
@@ -285,6 +163,7 @@ fn yaml_key(k: &serde_yaml::Value) -> String {
         serde_yaml::Value::Bool(b) => b.to_string(),
         serde_yaml::Value::Number(n) => n.to_string(),
         serde_yaml::Value::Null => "null".to_string(),
+        serde_yaml::Value::Tagged(t) => yaml_key(&t.value),
         _ => "?".to_string(),
     }
 }

@@ -1,6 +1,7 @@
 //! Splits a Markdown file into YAML front matter and body, guards the YAML against hostile
 //! input, and parses it. The only module that knows serde_yaml, so it can be swapped.
 
+mod events;
 mod guard;
 mod locate;
 
@@ -136,30 +137,50 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 /// Parses front matter YAML into a mapping, after the size, tab, depth and alias guards.
 /// `first_line` is the file line of the first YAML line, so positions are file positions.
 pub fn parse(yaml: &str, first_line: u32) -> Result<Node, FrontMatterError> {
-    guard(yaml, first_line)?;
+    parse_with_warnings(yaml, first_line).map(|(node, _)| node)
+}
+
+/// `parse`, with the warnings about what was dropped from the values: the first string
+/// whose escapes wrote characters no page may hold (`"\0"`), which are removed (D003).
+pub fn parse_with_warnings(
+    yaml: &str,
+    first_line: u32,
+) -> Result<(Node, Vec<FrontMatterError>), FrontMatterError> {
+    let starts = guard(yaml, first_line)?;
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => return Err(yaml_error(&e, yaml, first_line)),
     };
-    let locator = Locator::new(yaml, first_line);
-    let whole = 0..locator.lines.len();
-    let node = locator.convert(&value, whole, None);
-    match node.value {
-        Yaml::Map(_) => Ok(node),
-        Yaml::Null => Ok(Node {
+    let mut locator = Locator::new(yaml, first_line, &starts);
+    let node = locator.convert(&value);
+    let warnings = locator
+        .removed
+        .map(|r| FrontMatterError {
+            span: r.span,
+            code: Code::ControlCharacter,
+            message: crate::source::removed_message(r.first),
+        })
+        .into_iter()
+        .collect();
+    let node = match node.value {
+        Yaml::Map(_) => node,
+        Yaml::Null => Node {
             value: Yaml::Map(Vec::new()),
             span: Span::new(first_line, 1),
-        }),
-        other => Err(err(
-            Code::InvalidYaml,
-            first_line,
-            1,
-            format!(
-                "front matter must be a mapping of keys to values, not {}",
-                other.describe()
-            ),
-        )),
-    }
+        },
+        other => {
+            return Err(err(
+                Code::InvalidYaml,
+                first_line,
+                1,
+                format!(
+                    "front matter must be a mapping of keys to values, not {}",
+                    other.describe()
+                ),
+            ));
+        }
+    };
+    Ok((node, warnings))
 }
 
 /// A serde_yaml error in file coordinates: its position moved by the front matter's first

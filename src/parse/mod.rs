@@ -43,13 +43,21 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
             return None;
         }
     };
-    let root = match front_matter::parse(split.yaml, split.yaml_line) {
-        Ok(n) => n,
+    let mut root = match front_matter::parse_with_warnings(split.yaml, split.yaml_line) {
+        Ok((n, warnings)) => {
+            for w in warnings {
+                diags.warning(w.code, &file.path, file.file_span(w.span), w.message);
+            }
+            n
+        }
         Err(e) => {
-            diags.error(e.code, &file.path, e.span, e.message);
+            diags.error(e.code, &file.path, file.file_span(e.span), e.message);
             return None;
         }
     };
+    if !file.removed.is_empty() {
+        in_file(&mut root, file);
+    }
     let Yaml::Map(entries) = root.value else {
         return None;
     };
@@ -76,6 +84,22 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
     // Keep a briefing whose optional fields had errors (already reported): its body and
     // references are still checked, so one run reports every problem.
     parsed
+}
+
+/// Moves every position of a parsed tree to the column the file shows (see
+/// [`SourceFile::file_span`]).
+fn in_file(node: &mut Node, file: &SourceFile) {
+    node.span = file.file_span(node.span);
+    match &mut node.value {
+        Yaml::Seq(items) => items.iter_mut().for_each(|n| in_file(n, file)),
+        Yaml::Map(entries) => {
+            for (_, key, value) in entries {
+                *key = file.file_span(*key);
+                in_file(value, file);
+            }
+        }
+        _ => {}
+    }
 }
 
 struct Fields<'a> {
