@@ -313,6 +313,9 @@ impl Diagnostics {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last offset answered and its column (0-based): columns are counted on from it,
+    /// so that many positions on one long line cost the line once, not once each.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -320,7 +323,11 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 0)),
+        }
     }
 
     /// The line and column of byte `offset`, with `first_line` added to lines.
@@ -328,10 +335,30 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
+        let end = self.starts.get(line + 1).copied().unwrap_or(usize::MAX);
+        let (last, last_col) = self.last.get();
+        let chars = |from: usize, to: usize| {
+            self.text.get(from..to).map(|s| {
+                #[cfg(test)]
+                SCANNED.with(|n| n.set(n.get() + s.len() as u64));
+                s.chars().count()
+            })
+        };
+        let on_line = (start..end).contains(&last);
+        let col = if on_line && last <= offset {
+            chars(last, offset).map(|n| last_col + n)
+        } else if on_line && last > offset && last - offset < offset - start {
+            chars(offset, last).map(|n| last_col - n)
+        } else {
+            chars(start, offset)
+        };
+        let col = match col {
+            Some(col) => {
+                self.last.set((offset, col));
+                col
+            }
+            None => 0,
+        };
         Span::new(first_line + line as u32, col as u32 + 1)
     }
 }
@@ -345,8 +372,39 @@ pub fn display_path(path: &Path) -> String {
 }
 
 #[cfg(test)]
+thread_local! {
+    /// Bytes `LineIndex::span` has counted characters over, on this thread.
+    static SCANNED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_of_many_links_on_one_line_cost_the_line_once() {
+        // 20,000 links on one line: each column counted from the line start would scan
+        // 20,000 × half the line.
+        let line = "é [x](https://example.org/) ".repeat(20_000);
+        let text = format!("first\n{line}\nlast\n");
+        let index = LineIndex::new(&text);
+        let starts: Vec<usize> = text.match_indices('[').map(|(i, _)| i).collect();
+        SCANNED.with(|n| n.set(0));
+        for (k, &at) in starts.iter().enumerate() {
+            let span = index.span(at, 1);
+            assert_eq!((span.line, span.col), (2, 3 + 28 * k as u32));
+        }
+        let scanned = SCANNED.with(std::cell::Cell::get);
+        assert!(
+            scanned <= 2 * text.len() as u64,
+            "{scanned} bytes scanned for a {} byte text",
+            text.len()
+        );
+        // Out of order, and on other lines, columns are still right.
+        assert_eq!(index.span(starts[5], 1).col, 3 + 28 * 5);
+        assert_eq!(index.span(text.len() - 2, 10).line, 12);
+        assert_eq!(index.span(3, 1).col, 4);
+    }
 
     #[test]
     fn every_code_is_documented_in_docs_errors_md() {

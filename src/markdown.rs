@@ -149,7 +149,7 @@ pub fn render(
     // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
     let mut label: Option<String> = None;
     let mut empty_label: Option<(usize, String)> = None;
-    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut used_ids = UsedIds::default();
     let mut ids: Vec<String> = Vec::new();
     let mut fragments: Vec<(Option<Target>, String, Span)> = Vec::new();
     let mut has_h1 = false;
@@ -254,7 +254,7 @@ pub fn render(
                     }) = &events[start]
                 {
                     let id = match id {
-                        Some(id) => unique_id(id.to_string(), &mut used_ids),
+                        Some(id) => used_ids.unique(id.to_string()),
                         None => {
                             let text: String = events[start + 1..]
                                 .iter()
@@ -269,7 +269,7 @@ pub fn render(
                             } else {
                                 base
                             };
-                            unique_id(base, &mut used_ids)
+                            used_ids.unique(base)
                         }
                     };
                     ids.push(id.clone());
@@ -315,9 +315,17 @@ pub fn render(
     if cx.safe_html {
         html = crate::sanitize::body(&html);
         // An id on an element the sanitizer dropped (`<form id=x>`) is no target any more.
+        // One pass over the HTML, not one search per id: a body may have 20,000 headings.
+        let kept: HashSet<&str> = html
+            .match_indices("id=\"")
+            .filter_map(|(at, _)| {
+                let value = &html[at + 4..];
+                value.find('"').map(|end| &value[..end])
+            })
+            .collect();
         ids.retain(|id| {
             let attr = id.replace('&', "&amp;").replace('"', "&quot;");
-            html.contains(&format!("id=\"{attr}\""))
+            kept.contains(attr.as_str())
         });
     }
     let mut links: Vec<Target> = links.into_iter().collect();
@@ -454,16 +462,36 @@ pub fn check_fragments(
     }
 }
 
-/// `base`, or `base-1`, `base-2`… : never an id already on the page or one the theme uses.
-fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    let mut candidate = base.clone();
-    let mut n = 0;
-    while used.contains(&candidate) || is_theme_id(&candidate) {
-        n += 1;
-        candidate = format!("{base}-{n}");
+/// Ids given on one page so far, and per base the next suffix to try, so that many
+/// headings with one text cost one step each rather than a rescan of `base-1`, `base-2`….
+#[derive(Default)]
+struct UsedIds {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UsedIds {
+    /// `base`, or `base-1`, `base-2`… : never an id already on the page or one the theme uses.
+    fn unique(&mut self, base: String) -> String {
+        let mut n = self.next.get(&base).copied().unwrap_or(0);
+        let name = |n: usize| {
+            if n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        };
+        let mut candidate = name(n);
+        while self.used.contains(&candidate) || is_theme_id(&candidate) {
+            #[cfg(test)]
+            PROBES.with(|p| p.set(p.get() + 1));
+            n += 1;
+            candidate = name(n);
+        }
+        self.used.insert(candidate.clone());
+        self.next.insert(base, n + 1);
+        candidate
     }
-    used.insert(candidate.clone());
-    candidate
 }
 
 enum Rewrite {
@@ -751,4 +779,40 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Ids tried and found taken by `unique_id`, on this thread.
+    static PROBES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_headings_get_numbered_ids_without_rescanning() {
+        let mut used = UsedIds::default();
+        PROBES.with(|p| p.set(0));
+        let ids: Vec<String> = (0..2_000)
+            .map(|_| used.unique("same".to_string()))
+            .collect();
+        assert_eq!(ids[0], "same");
+        assert_eq!(ids[1], "same-1");
+        assert_eq!(ids[1_999], "same-1999");
+        // `same-1` written out as a heading's own id, then taken by no later `same`.
+        let mut used = UsedIds::default();
+        let a = used.unique("same-1".to_string());
+        let b = used.unique("same".to_string());
+        let c = used.unique("same".to_string());
+        assert_eq!(
+            (a.as_str(), b.as_str(), c.as_str()),
+            ("same-1", "same", "same-2")
+        );
+        // A theme id is never given: `related` becomes `related-1`.
+        assert_eq!(used.unique("related".to_string()), "related-1");
+        let probes = PROBES.with(std::cell::Cell::get);
+        assert!(probes <= 4_100, "{probes} ids tried for 2,003 headings");
+    }
 }
