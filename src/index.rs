@@ -10,6 +10,15 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How many related briefings a briefing page lists.
 pub const RELATED: usize = 5;
 
+/// Names of each kind (actors, places, topics) a briefing counts co-occurrence among: pairs
+/// grow with the square of the names, and a roster of 8,000 actors would make 32 million.
+pub const CO_NAMED: usize = 100;
+
+/// The first [`CO_NAMED`] of a briefing's names of one kind.
+pub fn co_named(names: &[EntityIdx]) -> &[EntityIdx] {
+    &names[..names.len().min(CO_NAMED)]
+}
+
 /// One stance in a history: the briefing and the stance's position in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StanceAt {
@@ -101,15 +110,16 @@ pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
         for e in refs.entities() {
             ix.named_in[e.0 as usize].push(b);
         }
-        for &a in &refs.actors {
-            for &other in &refs.actors {
+        let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
+        for &a in actors {
+            for &other in actors {
                 if other != a {
                     *co[a.0 as usize].entry(other).or_default() += 1;
                 }
             }
         }
-        for &p in &refs.places {
-            for &a in &refs.actors {
+        for &p in places {
+            for &a in actors {
                 *at_place[p.0 as usize].entry(a).or_default() += 1;
             }
         }
@@ -288,15 +298,16 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     let mut co: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
     let mut at_place: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
     for (refs, sign) in [(old, -1i64), (new, 1)] {
-        for &a in &refs.actors {
-            for &other in &refs.actors {
+        let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
+        for &a in actors {
+            for &other in actors {
                 if other != a {
                     *co.entry((a, other)).or_default() += sign;
                 }
             }
         }
-        for &p in &refs.places {
-            for &a in &refs.actors {
+        for &p in places {
+            for &a in actors {
                 *at_place.entry((p, a)).or_default() += sign;
             }
         }

@@ -125,6 +125,34 @@ fn options() -> Options {
         | Options::ENABLE_WIKILINKS
 }
 
+/// Lines and Markdown marks a body may hold. pulldown-cmark keeps a tree node for nearly
+/// every mark and line of a document at once (about a hundred bytes each, more for table
+/// cells), so a 16 MiB file of `|a` cells or `` `a` `` spans would need gigabytes; a million
+/// keeps any body under a few hundred MiB while prose of 16 MiB (a mark a line) passes.
+pub const MAX_MARKS: usize = 1_000_000;
+
+/// The characters that open Markdown structure (emphasis, code, links, images, tables,
+/// HTML, entities, strikethrough, escapes, headings, quotes), besides line breaks.
+const MARKS: &[u8] = b"*_`[]|<>&!~\\#";
+
+/// The line of `text` on which its marks pass [`MAX_MARKS`] (0-based), if they do.
+fn too_dense(text: &str) -> Option<usize> {
+    let mut marks = 0;
+    let mut line = 0;
+    for &b in text.as_bytes() {
+        if b == b'\n' || MARKS.contains(&b) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                return Some(line);
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    None
+}
+
 /// Renders the body of the file at `path` (`content_path` inside `content/`), whose first
 /// line is file line `first_line`, for a page `depth` folders below the output root.
 pub fn render(
@@ -136,6 +164,17 @@ pub fn render(
     cx: &LinkContext<'_>,
     diags: &mut Diagnostics,
 ) -> Body {
+    if let Some(line) = too_dense(text) {
+        diags.error(
+            Code::BodyLimit,
+            path,
+            Span::new(first_line + line as u32, 1),
+            format!(
+                "the body has more than {MAX_MARKS} Markdown marks (line breaks, and the characters * _ ` [ ] | < > & ! ~ \\ #): split it into several files"
+            ),
+        );
+        return Body::default();
+    }
     let lines = LineIndex::new(text);
     let root = "../".repeat(depth);
     let dir = content_path.rsplit_once('/').map_or("", |(d, _)| d);
