@@ -279,6 +279,22 @@ pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
     h.finish()
 }
 
+/// Bodies (Markdown or rendered HTML) longer than this are rendered one at a time: parsing
+/// takes a few hundred bytes a Markdown mark, and k big files on k threads would take k
+/// times the memory of one.
+pub const BIG_BODY: usize = 256 * 1024;
+
+/// Lets one big body at a time through; small ones pass at once.
+#[derive(Default)]
+pub struct BigGate(std::sync::Mutex<()>);
+
+impl BigGate {
+    /// Waits for the other big body, if `len` is big; the guard lets the next one in.
+    pub fn enter(&self, len: usize) -> Option<std::sync::MutexGuard<'_, ()>> {
+        (len > BIG_BODY).then(|| self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
 fn render_body(
     cache: Option<&BodyCache>,
     text: &str,
@@ -335,11 +351,13 @@ pub fn assemble(
         "rendering Markdown",
         resolved.briefings.len() + resolved.entities.len(),
     );
+    let gate = BigGate::default();
     let bodies: Vec<CachedBody> = resolved
         .briefings
         .par_iter()
         .map(|b| {
             let depth = urls::depth(&urls::briefing(&b.slug));
+            let _big = gate.enter(b.body.len());
             let body = render_body(
                 reuse,
                 &b.body,
@@ -359,6 +377,7 @@ pub fn assemble(
         .map(|e| match &e.profile {
             Some(p) => {
                 let depth = urls::depth(&urls::entity(&e.id));
+                let _big = gate.enter(p.body.len());
                 render_body(
                     reuse,
                     &p.body,

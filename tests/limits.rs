@@ -482,15 +482,26 @@ struct Measured {
 /// Runs `binary build` on a fresh site of `case` at `size`, measuring the child alone.
 #[cfg(unix)]
 fn measure(binary: &std::path::Path, case: &Case, size: usize) -> Measured {
+    measure_files(binary, &(case.make)(size), &[])
+}
+
+/// Runs `binary build` on a fresh site of `files`, with `env` set, measuring the child alone.
+#[cfg(unix)]
+fn measure_files(
+    binary: &std::path::Path,
+    files: &[(String, String)],
+    env: &[(&str, &str)],
+) -> Measured {
     let site = TestSite::new(&[]);
-    for (path, text) in (case.make)(size) {
-        site.write(&path, &text);
+    for (path, text) in files {
+        site.write(path, text);
     }
     let stderr_path = site.root().join("stderr.txt");
     let start = std::time::Instant::now();
     // Reaped by wait4 below, which std's `wait` cannot replace: it drops the rusage.
     #[allow(clippy::zombie_processes)]
     let child = std::process::Command::new(binary)
+        .envs(env.iter().copied())
         .args(["build", "-q", "--root"])
         .arg(site.root())
         .stdout(std::process::Stdio::null())
@@ -605,4 +616,28 @@ fn adversarial_inputs_at_full_size() {
     for (case, n, m) in &rows {
         assert_eq!(m.code, case.full_code, "{} at {n}: exit code", case.name);
     }
+}
+
+/// Big bodies are rendered one at a time: four dense tables on four threads take about the
+/// memory of one, not four times it.
+#[cfg(unix)]
+#[test]
+fn big_bodies_do_not_render_all_at_once() {
+    let binary = assert_cmd::cargo::cargo_bin("dossier");
+    let dense = |i: usize| {
+        let mut files = table(600_000);
+        files[0].0 = format!("content/briefings/2025-01-0{}-t{i}.md", i + 1);
+        files.remove(0)
+    };
+    let four: Vec<(String, String)> = (0..4).map(dense).collect();
+    let threads = [("RAYON_NUM_THREADS", "4")];
+    let one = measure_files(&binary, &four[..1], &threads);
+    let all = measure_files(&binary, &four, &threads);
+    assert_eq!((one.code, all.code), (0, 0));
+    assert!(
+        all.peak_rss < one.peak_rss * 3 / 2,
+        "four big bodies peaked at {}, one at {}",
+        mib(all.peak_rss),
+        mib(one.peak_rss)
+    );
 }

@@ -130,10 +130,18 @@ pub fn render_pages(
     let found = Mutex::new(Diagnostics::new());
     // One report per template is enough: the same error would repeat on every page.
     let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
+    let gate = crate::pipeline::BigGate::default();
     let written: usize = pages
         .par_iter()
         .map(|&page| {
             let (path, template) = target(site, page);
+            // A page holds several copies of its body (view, context, output) while it renders.
+            let body = match page {
+                Page::Briefing(b) => site.bodies[b.0 as usize].len(),
+                Page::Entity(e) => site.profile_bodies[e.0 as usize].len(),
+                _ => 0,
+            };
+            let _big = gate.enter(body);
             let ctx = match context(&views, page, &tera_global) {
                 Ok(c) => c,
                 Err(e) => {
