@@ -421,6 +421,15 @@ const CASES: &[Case] = &[
         full_code: 1,
     },
     Case {
+        // 22 marks a 42-byte row: 995,000 marks, just under the limit, in the densest form.
+        name: "a 1.9 MB table just under the marks limit",
+        make: table,
+        full_size: 1_900_000,
+        reduced_size: Some(100_000),
+        code: 0,
+        full_code: 0,
+    },
+    Case {
         name: "8,000 actors in one briefing",
         make: actors,
         full_size: 8_000,
