@@ -276,10 +276,10 @@ impl Shared {
 ///
 /// Entities named by at most `ix.scan` briefings are counted in full. For a bigger one,
 /// the briefings already counted get its share by a binary search, and of the rest only its
-/// newest are looked at: `ix.scan` of them, and on until [`RELATED`] new ones were found.
-/// With one such entity the result is exact (the rest all share just it, and lose to newer
-/// ones); with several, a briefing sharing two of them but none of the others and older than
-/// the newest `ix.scan` of each is missed.
+/// newest are looked at: with one such entity, until [`RELATED`] new ones were found (exact:
+/// the rest all share just it, and lose to newer ones); with several, `ix.scan` of each and
+/// on until [`RELATED`] new ones were found, so a briefing sharing two of them but none of
+/// the others and older than the newest `ix.scan` of each is missed.
 fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> Vec<BriefingIdx> {
     let named_in = &ix.named_in;
     let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[bi]
@@ -299,10 +299,13 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
         for &o in &scratch.touched {
             scratch.counts[o as usize] += names(o);
         }
+        // With one big entity, the rest all share just it: the newest RELATED of them are
+        // all that can win. With more, a briefing may share several: look further.
+        let window = if big.len() == 1 { 0 } else { ix.scan };
         for e in &big {
             let mut found = 0;
             for (k, &other) in ix.newest_first[e].iter().enumerate() {
-                if k >= ix.scan && found >= RELATED {
+                if k >= window && found >= RELATED {
                     break;
                 }
                 #[cfg(test)]
