@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How many related briefings a briefing page lists.
 pub const RELATED: usize = 5;
 
-/// Briefings of one entity that related-briefing counting looks at, newest first, beyond
-/// those another entity already brought in.
+/// An entity named by more briefings than this is not walked whole when counting related
+/// briefings: only its newest are looked at (this many when a briefing names two or more
+/// such entities), besides those another entity already brought in.
 pub const RELATED_SCAN: usize = 5_000;
 
 /// Names of each kind (actors, places, topics) a briefing counts co-occurrence among: pairs
