@@ -279,20 +279,26 @@ pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
     h.finish()
 }
 
-/// Bodies (Markdown or rendered HTML) longer than this are rendered one at a time: parsing
-/// takes a few hundred bytes a Markdown mark, and k big files on k threads would take k
-/// times the memory of one.
+/// Bodies (Markdown or rendered HTML) longer than this are rendered one at a time, on the
+/// calling thread, after the others: parsing takes a few hundred bytes a Markdown mark, and
+/// k big files on k threads would take k times the memory of one (each thread's allocator
+/// keeps what it freed, so a lock alone would not do).
 pub const BIG_BODY: usize = 256 * 1024;
 
-/// Lets one big body at a time through; small ones pass at once.
-#[derive(Default)]
-pub struct BigGate(std::sync::Mutex<()>);
-
-impl BigGate {
-    /// Waits for the other big body, if `len` is big; the guard lets the next one in.
-    pub fn enter(&self, len: usize) -> Option<std::sync::MutexGuard<'_, ()>> {
-        (len > BIG_BODY).then(|| self.0.lock().unwrap_or_else(|e| e.into_inner()))
+/// Maps `items` in parallel, except those `big` picks, which are mapped one at a time on
+/// this thread; the results keep the order of `items`.
+pub fn big_ones_alone<T: Sync, R: Send>(
+    items: &[T],
+    big: impl Fn(&T) -> bool + Sync,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let mut out: Vec<Option<R>> = items.par_iter().map(|x| (!big(x)).then(|| f(x))).collect();
+    for (slot, x) in out.iter_mut().zip(items) {
+        if slot.is_none() {
+            *slot = Some(f(x));
+        }
     }
+    out.into_iter().flatten().collect()
 }
 
 fn render_body(
@@ -351,13 +357,11 @@ pub fn assemble(
         "rendering Markdown",
         resolved.briefings.len() + resolved.entities.len(),
     );
-    let gate = BigGate::default();
-    let bodies: Vec<CachedBody> = resolved
-        .briefings
-        .par_iter()
-        .map(|b| {
+    let bodies: Vec<CachedBody> = big_ones_alone(
+        &resolved.briefings,
+        |b| b.body.len() > BIG_BODY,
+        |b| {
             let depth = urls::depth(&urls::briefing(&b.slug));
-            let _big = gate.enter(b.body.len());
             let body = render_body(
                 reuse,
                 &b.body,
@@ -369,15 +373,14 @@ pub fn assemble(
             );
             progress.advance();
             body
-        })
-        .collect();
-    let profile_bodies: Vec<CachedBody> = resolved
-        .entities
-        .par_iter()
-        .map(|e| match &e.profile {
+        },
+    );
+    let profile_bodies: Vec<CachedBody> = big_ones_alone(
+        &resolved.entities,
+        |e| e.profile.as_ref().is_some_and(|p| p.body.len() > BIG_BODY),
+        |e| match &e.profile {
             Some(p) => {
                 let depth = urls::depth(&urls::entity(&e.id));
-                let _big = gate.enter(p.body.len());
                 render_body(
                     reuse,
                     &p.body,
@@ -389,8 +392,8 @@ pub fn assemble(
                 )
             }
             None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
-        })
-        .collect();
+        },
+    );
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);

@@ -643,6 +643,11 @@ fn big_bodies_do_not_render_all_at_once() {
     let one = measure_files(&binary, &four[..1], &threads);
     let all = measure_files(&binary, &four, &threads);
     assert_eq!((one.code, all.code), (0, 0));
+    println!(
+        "one big body: {}; four: {}",
+        mib(one.peak_rss),
+        mib(all.peak_rss)
+    );
     assert!(
         all.peak_rss < one.peak_rss * 3 / 2,
         "four big bodies peaked at {}, one at {}",
