@@ -126,21 +126,32 @@ fn options() -> Options {
 }
 
 /// Lines and Markdown marks a body may hold. pulldown-cmark keeps a tree node for nearly
-/// every mark and line of a document at once (about a hundred bytes each, more for table
-/// cells), so a 16 MiB file of `|a` cells or `` `a` `` spans would need gigabytes; a million
-/// keeps any body under a few hundred MiB while prose of 16 MiB (a mark a line) passes.
-pub const MAX_MARKS: usize = 1_000_000;
+/// every mark and line of a document at once, and the rewriting below an event or more
+/// each (together 300-900 bytes a mark: a cell of `|a|`, a level of `- - - a` nesting),
+/// so a 16 MiB file of such marks would need gigabytes; 600,000 keep any body under about
+/// 600 MiB, while prose of 16 MiB (a line break and a mark or two a line) passes.
+pub const MAX_MARKS: usize = 600_000;
 
 /// The characters that open Markdown structure (emphasis, code, links, images, tables,
-/// HTML, entities, strikethrough, escapes, headings, quotes), besides line breaks.
+/// HTML, entities, strikethrough, escapes, headings, quotes), besides line breaks and
+/// list markers.
 const MARKS: &[u8] = b"*_`[]|<>&!~\\#";
 
-/// The line of `text` on which its marks pass [`MAX_MARKS`] (0-based), if they do.
+/// The line of `text` on which its marks pass [`MAX_MARKS`] (0-based), if they do. List
+/// markers count as marks: `-` or `+` before a space, tab or line break, and `.` or `)`
+/// after a digit.
 fn too_dense(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut marks = 0;
     let mut line = 0;
-    for &b in text.as_bytes() {
-        if b == b'\n' || MARKS.contains(&b) {
+    for (i, &b) in bytes.iter().enumerate() {
+        let mark = match b {
+            b'\n' => true,
+            b'-' | b'+' => matches!(bytes.get(i + 1), Some(b' ' | b'\t' | b'\n') | None),
+            b'.' | b')' => i > 0 && bytes[i - 1].is_ascii_digit(),
+            _ => MARKS.contains(&b),
+        };
+        if mark {
             marks += 1;
             if marks > MAX_MARKS {
                 return Some(line);
@@ -170,7 +181,7 @@ pub fn render(
             path,
             Span::new(first_line + line as u32, 1),
             format!(
-                "the body has more than {MAX_MARKS} Markdown marks (line breaks, and the characters * _ ` [ ] | < > & ! ~ \\ #): split it into several files"
+                "the body has more than {MAX_MARKS} Markdown marks (line breaks, list markers, and the characters * _ ` [ ] | < > & ! ~ \\ #): split it into several files"
             ),
         );
         return Body::default();
