@@ -10,6 +10,20 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How many related briefings a briefing page lists.
 pub const RELATED: usize = 5;
 
+/// An entity named by more briefings than this is not walked whole when counting related
+/// briefings: only its newest are looked at (this many when a briefing names two or more
+/// such entities), besides those another entity already brought in.
+pub const RELATED_SCAN: usize = 5_000;
+
+/// Names of each kind (actors, places, topics) a briefing counts co-occurrence among: pairs
+/// grow with the square of the names, and a roster of 8,000 actors would make 32 million.
+pub const CO_NAMED: usize = 100;
+
+/// The first [`CO_NAMED`] of a briefing's names of one kind.
+pub fn co_named(names: &[EntityIdx]) -> &[EntityIdx] {
+    &names[..names.len().min(CO_NAMED)]
+}
+
 /// One stance in a history: the briefing and the stance's position in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StanceAt {
@@ -44,6 +58,10 @@ pub struct Index {
     pub tag_briefings: Vec<Vec<BriefingIdx>>,
     /// Briefings from newest to oldest, the order ties between related briefings go by.
     pub recency: Recency,
+    /// Per entity named by more than `scan` briefings: those briefings, newest first.
+    pub newest_first: BTreeMap<EntityIdx, Vec<BriefingIdx>>,
+    /// [`RELATED_SCAN`], or less in tests.
+    pub scan: usize,
 }
 
 /// Rank 0 is the newest briefing; among one date, the smaller slug ranks first. Briefings
@@ -81,6 +99,11 @@ impl Recency {
 
 /// Builds the index from the resolved site and the links found in each briefing body.
 pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
+    build_scanning(site, body_links, RELATED_SCAN)
+}
+
+/// [`build`], with related briefings looking at the newest `scan` of a big entity's.
+fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: usize) -> Index {
     let n_entities = site.entities.len();
     let n_briefings = site.briefings.len();
     let mut ix = Index {
@@ -101,15 +124,16 @@ pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
         for e in refs.entities() {
             ix.named_in[e.0 as usize].push(b);
         }
-        for &a in &refs.actors {
-            for &other in &refs.actors {
+        let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
+        for &a in actors {
+            for &other in actors {
                 if other != a {
                     *co[a.0 as usize].entry(other).or_default() += 1;
                 }
             }
         }
-        for &p in &refs.places {
-            for &a in &refs.actors {
+        for &p in places {
+            for &a in actors {
                 *at_place[p.0 as usize].entry(a).or_default() += 1;
             }
         }
@@ -153,8 +177,24 @@ pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
         }
     }
     ix.recency = Recency::new(site);
-    ix.related = related(site, &ix.named_in, &ix.recency);
+    ix.scan = scan;
+    for e in 0..n_entities {
+        refresh_newest(&mut ix, EntityIdx(e as u32));
+    }
+    ix.related = related(site, &ix);
     ix
+}
+
+/// Keeps `ix.newest_first` of entity `e` in step with its `named_in`.
+fn refresh_newest(ix: &mut Index, e: EntityIdx) {
+    let list = &ix.named_in[e.0 as usize];
+    if list.len() <= ix.scan {
+        ix.newest_first.remove(&e);
+        return;
+    }
+    let mut newest = list.clone();
+    newest.sort_by_key(|b| ix.recency.rank[b.0 as usize]);
+    ix.newest_first.insert(e, newest);
 }
 
 fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
@@ -164,13 +204,11 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 }
 
 /// For each briefing, the others sharing the most entities; ties go to the newest, then
-/// to the smaller slug. Counting walks each entity's briefings, so the cost is the sum
-/// of squared entity degrees, not briefings × briefings.
-fn related(
-    site: &Resolved,
-    named_in: &[Vec<BriefingIdx>],
-    recency: &Recency,
-) -> Vec<Vec<BriefingIdx>> {
+/// to the smaller slug. Counting walks each entity's briefings, but of an entity named by
+/// more than `ix.scan` briefings only the newest `ix.scan` (and those other entities bring
+/// in), so the cost is at most the mentions times `ix.scan`, not the square of the biggest
+/// entity's briefings.
+fn related(site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
     let ids: Vec<usize> = (0..n).collect();
     // One scratch set per chunk of briefings, not per briefing.
@@ -180,7 +218,7 @@ fn related(
             let mut scratch = Shared::new(n);
             chunk
                 .iter()
-                .map(|&bi| related_one(site, named_in, recency, bi, &mut scratch))
+                .map(|&bi| related_one(site, ix, bi, &mut scratch))
                 .collect()
         })
         .collect();
@@ -211,6 +249,8 @@ impl Shared {
     ) {
         for e in entities {
             for &other in &named_in[e.0 as usize] {
+                #[cfg(test)]
+                EXAMINED.with(|n| n.set(n.get() + 1));
                 let o = other.0 as usize;
                 if o == me {
                     continue;
@@ -234,18 +274,57 @@ impl Shared {
 }
 
 /// The related briefings of briefing `bi`.
-fn related_one(
-    site: &Resolved,
-    named_in: &[Vec<BriefingIdx>],
-    recency: &Recency,
-    bi: usize,
-    scratch: &mut Shared,
-) -> Vec<BriefingIdx> {
-    scratch.count(named_in, site.refs[bi].entities(), bi);
+///
+/// Entities named by at most `ix.scan` briefings are counted in full. For a bigger one,
+/// the briefings already counted get its share by a binary search, and of the rest only its
+/// newest are looked at: with one such entity, until [`RELATED`] new ones were found (exact:
+/// the rest all share just it, and lose to newer ones); with several, `ix.scan` of each and
+/// on until [`RELATED`] new ones were found, so a briefing sharing two of them but none of
+/// the others and older than the newest `ix.scan` of each is missed.
+fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> Vec<BriefingIdx> {
+    let named_in = &ix.named_in;
+    let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[bi]
+        .entities()
+        .partition(|e| ix.newest_first.contains_key(e));
+    scratch.count(named_in, small.into_iter(), bi);
+    if !big.is_empty() {
+        let names = |o: u32| {
+            big.iter()
+                .filter(|e| {
+                    named_in[e.0 as usize]
+                        .binary_search(&BriefingIdx(o))
+                        .is_ok()
+                })
+                .count() as u32
+        };
+        for &o in &scratch.touched {
+            scratch.counts[o as usize] += names(o);
+        }
+        // With one big entity, the rest all share just it: the newest RELATED of them are
+        // all that can win. With more, a briefing may share several: look further.
+        let window = if big.len() == 1 { 0 } else { ix.scan };
+        for e in &big {
+            let mut found = 0;
+            for (k, &other) in ix.newest_first[e].iter().enumerate() {
+                if k >= window && found >= RELATED {
+                    break;
+                }
+                #[cfg(test)]
+                EXAMINED.with(|n| n.set(n.get() + 1));
+                let o = other.0 as usize;
+                if o == bi || scratch.counts[o] > 0 {
+                    continue;
+                }
+                scratch.counts[o] = names(other.0);
+                scratch.touched.push(other.0);
+                found += 1;
+            }
+        }
+    }
     // The best RELATED, kept in a small sorted array rather than sorting all.
     let mut top: [u64; RELATED] = [u64::MAX; RELATED];
     for (o, c) in scratch.drain() {
-        let key = recency.key(o, c);
+        let key = ix.recency.key(o, c);
         if key < top[RELATED - 1] {
             let at = top.partition_point(|&k| k < key);
             top.copy_within(at..RELATED - 1, at + 1);
@@ -254,7 +333,7 @@ fn related_one(
     }
     top.iter()
         .take_while(|&&k| k != u64::MAX)
-        .map(|&k| recency.briefing(k))
+        .map(|&k| ix.recency.briefing(k))
         .collect()
 }
 
@@ -283,20 +362,32 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
             list.insert(at, b);
         }
     }
+    // An entity past `ix.scan` briefings, before or after: its newest list changes, and with
+    // it what every briefing naming it looks at.
+    let mut big_changed = false;
+    for &e in old_set.symmetric_difference(&new_set) {
+        big_changed |= ix.newest_first.contains_key(&e);
+        refresh_newest(ix, e);
+        big_changed |= ix.newest_first.contains_key(&e);
+    }
+    big_changed |= old_set
+        .union(&new_set)
+        .any(|e| ix.newest_first.contains_key(e));
 
     // Co-occurrence counts: what the old references added is taken away, the new added.
     let mut co: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
     let mut at_place: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
     for (refs, sign) in [(old, -1i64), (new, 1)] {
-        for &a in &refs.actors {
-            for &other in &refs.actors {
+        let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
+        for &a in actors {
+            for &other in actors {
                 if other != a {
                     *co.entry((a, other)).or_default() += sign;
                 }
             }
         }
-        for &p in &refs.places {
-            for &a in &refs.actors {
+        for &p in places {
+            for &a in actors {
                 *at_place.entry((p, a)).or_default() += sign;
             }
         }
@@ -337,8 +428,15 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     // Related briefings: only the count shared with `b` changed, for each other briefing.
     scratch.count(&ix.named_in, new.entities(), bi);
     let after: BTreeMap<usize, u32> = scratch.drain().collect();
-    ix.related[bi] = related_one(site, &ix.named_in, &ix.recency, bi, &mut scratch);
+    ix.related[bi] = related_one(site, ix, bi, &mut scratch);
     let others: BTreeSet<usize> = before.keys().chain(after.keys()).copied().collect();
+    if big_changed {
+        // Windows moved: every briefing sharing an entity with `b` is counted again.
+        for x in others {
+            ix.related[x] = related_one(site, ix, x, &mut scratch);
+        }
+        return;
+    }
     for x in others {
         let (c0, c1) = (
             before.get(&x).copied().unwrap_or(0),
@@ -351,7 +449,7 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
         let had = list.contains(&b);
         if had && c1 < c0 && list.len() == RELATED {
             // `b` may fall out of a full list, and what replaces it is not known here.
-            ix.related[x] = related_one(site, &ix.named_in, &ix.recency, x, &mut scratch);
+            ix.related[x] = related_one(site, ix, x, &mut scratch);
             continue;
         }
         // Otherwise the best are among the current list and `b`.
@@ -417,8 +515,54 @@ fn set_member(list: &mut Vec<EntityIdx>, x: EntityIdx, member: bool) {
 }
 
 #[cfg(test)]
+thread_local! {
+    /// Candidate briefings looked at while finding related briefings, on this thread.
+    static EXAMINED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_briefings_of_one_entity_in_every_briefing_are_not_quadratic() {
+        let scan = 500;
+        let n = scan + 200;
+        let dates: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    "20{:02}-{:02}-{:02}",
+                    10 + i / 336,
+                    1 + i / 28 % 12,
+                    1 + i % 28
+                )
+            })
+            .collect();
+        let list: Vec<Briefing> = (0..n)
+            .map(|i| briefing(&format!("b{i:05}"), &dates[i], &["big"], &[]))
+            .collect();
+        let mut d = Diagnostics::new();
+        let r = crate::resolve::resolve(list, Vec::new(), false, &mut d);
+        let links = vec![Vec::<Target>::new(); r.briefings.len()];
+        // One thread, so that its counter sees all the work.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+        let (ix, examined) = pool.expect("a thread").install(|| {
+            EXAMINED.with(|c| c.set(0));
+            let ix = build_scanning(&r, &links, scan);
+            (ix, EXAMINED.with(std::cell::Cell::get))
+        });
+        // Each briefing looks at the entity's newest `scan`, not at all n of them.
+        let bound = (n * scan * 11 / 10) as u64;
+        assert!(
+            examined <= bound,
+            "{examined} candidates looked at, over {bound}"
+        );
+        // Every briefing shares one entity with every other: the newest five win.
+        let newest: Vec<String> = (n - 5..n).rev().map(|i| format!("b{i:05}")).collect();
+        assert_eq!(slugs(&r, &ix.related[0]), newest);
+        let below: Vec<String> = (n - 6..n - 1).rev().map(|i| format!("b{i:05}")).collect();
+        assert_eq!(slugs(&r, &ix.related[n - 1]), below);
+    }
     use crate::diagnostic::{Diagnostics, Span};
     use crate::model::{Briefing, Position, Slug, Spanned, StanceSrc, When};
 
@@ -465,11 +609,35 @@ mod tests {
     }
 
     fn site(briefings: Vec<Briefing>) -> (Resolved, Index) {
+        site_scanning(briefings, RELATED_SCAN)
+    }
+
+    fn site_scanning(briefings: Vec<Briefing>, scan: usize) -> (Resolved, Index) {
         let mut d = Diagnostics::new();
         let r = crate::resolve::resolve(briefings, Vec::new(), false, &mut d);
         let links = vec![Vec::new(); r.briefings.len()];
-        let ix = build(&r, &links);
+        let ix = build_scanning(&r, &links, scan);
         (r, ix)
+    }
+
+    #[test]
+    fn with_one_big_entity_a_bounded_scan_finds_what_a_full_one_does() {
+        // `big` in every briefing, `s<k>` in a few: a scan of 10 must find what counting all
+        // finds, small entities first, then the newest sharing only `big`.
+        let list = || -> Vec<Briefing> {
+            (0..40)
+                .map(|i| {
+                    let small = format!("s{}", i % 7);
+                    let day = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+                    briefing(&format!("b{i:02}"), &day, &["big", &small], &[])
+                })
+                .collect()
+        };
+        let (r, full) = site_scanning(list(), usize::MAX);
+        let (_, bounded) = site_scanning(list(), 10);
+        assert_eq!(bounded.newest_first.len(), 1);
+        assert_eq!(full.related, bounded.related);
+        assert!(r.briefings.len() == 40 && full.related.iter().all(|l| l.len() == RELATED));
     }
 
     fn slugs(r: &Resolved, list: &[BriefingIdx]) -> Vec<String> {
@@ -604,6 +772,7 @@ mod tests {
                 site in proptest::collection::vec((0u8..5, named()), 2..24),
                 pick in any::<usize>(),
                 change in named(),
+                scan in prop_oneof![Just(RELATED_SCAN), 1usize..4],
             ) {
                 // One briefing names everything, so that no edit adds or drops an entity.
                 let everything = Named {
@@ -614,10 +783,10 @@ mod tests {
                 let mut list: Vec<Briefing> =
                     site.iter().enumerate().map(|(i, (d, n))| to_briefing(i, *d, n)).collect();
                 list.push(to_briefing(99, 0, &everything));
-                let (old, mut ix) = super::site(list.clone());
+                let (old, mut ix) = super::site_scanning(list.clone(), scan);
                 let k = pick % site.len();
                 list[k] = to_briefing(k, site[k].0, &change);
-                let (new, fresh) = super::site(list);
+                let (new, fresh) = super::site_scanning(list, scan);
                 let ids = |r: &Resolved| r.entities.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
                 prop_assert_eq!(ids(&old), ids(&new));
                 let at = new.briefings.iter().position(|b| b.slug.as_str() == format!("b{k:02}"));

@@ -125,6 +125,45 @@ fn options() -> Options {
         | Options::ENABLE_WIKILINKS
 }
 
+/// Lines and Markdown marks a body may hold. pulldown-cmark keeps a tree node for nearly
+/// every mark and line of a document at once, and the rewriting below an event or more
+/// each (together 300-900 bytes a mark: a cell of `|a|`, a level of `- - - a` nesting),
+/// so a 16 MiB file of such marks would need gigabytes; 600,000 keep any body under about
+/// 600 MiB, while prose of 16 MiB (a line break and a mark or two a line) passes.
+pub const MAX_MARKS: usize = 600_000;
+
+/// The characters that open Markdown structure (emphasis, code, links, images, tables,
+/// HTML, entities, strikethrough, escapes, headings, quotes), besides line breaks and
+/// list markers.
+const MARKS: &[u8] = b"*_`[]|<>&!~\\#";
+
+/// The line of `text` on which its marks pass [`MAX_MARKS`] (0-based), if they do. List
+/// markers count as marks: `-` or `+` before a space, tab or line break, and `.` or `)`
+/// after a digit.
+fn too_dense(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut marks = 0;
+    let mut line = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let mark = match b {
+            b'\n' => true,
+            b'-' | b'+' => matches!(bytes.get(i + 1), Some(b' ' | b'\t' | b'\n') | None),
+            b'.' | b')' => i > 0 && bytes[i - 1].is_ascii_digit(),
+            _ => MARKS.contains(&b),
+        };
+        if mark {
+            marks += 1;
+            if marks > MAX_MARKS {
+                return Some(line);
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    None
+}
+
 /// Renders the body of the file at `path` (`content_path` inside `content/`), whose first
 /// line is file line `first_line`, for a page `depth` folders below the output root.
 pub fn render(
@@ -136,6 +175,17 @@ pub fn render(
     cx: &LinkContext<'_>,
     diags: &mut Diagnostics,
 ) -> Body {
+    if let Some(line) = too_dense(text) {
+        diags.error(
+            Code::BodyLimit,
+            path,
+            Span::new(first_line + line as u32, 1),
+            format!(
+                "the body has more than {MAX_MARKS} Markdown marks (line breaks, list markers, and the characters * _ ` [ ] | < > & ! ~ \\ #): split it into several files"
+            ),
+        );
+        return Body::default();
+    }
     let lines = LineIndex::new(text);
     let root = "../".repeat(depth);
     let dir = content_path.rsplit_once('/').map_or("", |(d, _)| d);
@@ -149,7 +199,7 @@ pub fn render(
     // A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name.
     let mut label: Option<String> = None;
     let mut empty_label: Option<(usize, String)> = None;
-    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut used_ids = UsedIds::default();
     let mut ids: Vec<String> = Vec::new();
     let mut fragments: Vec<(Option<Target>, String, Span)> = Vec::new();
     let mut has_h1 = false;
@@ -254,7 +304,7 @@ pub fn render(
                     }) = &events[start]
                 {
                     let id = match id {
-                        Some(id) => unique_id(id.to_string(), &mut used_ids),
+                        Some(id) => used_ids.unique(id.to_string()),
                         None => {
                             let text: String = events[start + 1..]
                                 .iter()
@@ -269,7 +319,7 @@ pub fn render(
                             } else {
                                 base
                             };
-                            unique_id(base, &mut used_ids)
+                            used_ids.unique(base)
                         }
                     };
                     ids.push(id.clone());
@@ -315,9 +365,17 @@ pub fn render(
     if cx.safe_html {
         html = crate::sanitize::body(&html);
         // An id on an element the sanitizer dropped (`<form id=x>`) is no target any more.
+        // One pass over the HTML, not one search per id: a body may have 20,000 headings.
+        let kept: HashSet<&str> = html
+            .match_indices("id=\"")
+            .filter_map(|(at, _)| {
+                let value = &html[at + 4..];
+                value.find('"').map(|end| &value[..end])
+            })
+            .collect();
         ids.retain(|id| {
             let attr = id.replace('&', "&amp;").replace('"', "&quot;");
-            html.contains(&format!("id=\"{attr}\""))
+            kept.contains(attr.as_str())
         });
     }
     let mut links: Vec<Target> = links.into_iter().collect();
@@ -454,16 +512,36 @@ pub fn check_fragments(
     }
 }
 
-/// `base`, or `base-1`, `base-2`… : never an id already on the page or one the theme uses.
-fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    let mut candidate = base.clone();
-    let mut n = 0;
-    while used.contains(&candidate) || is_theme_id(&candidate) {
-        n += 1;
-        candidate = format!("{base}-{n}");
+/// Ids given on one page so far, and per base the next suffix to try, so that many
+/// headings with one text cost one step each rather than a rescan of `base-1`, `base-2`….
+#[derive(Default)]
+struct UsedIds {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UsedIds {
+    /// `base`, or `base-1`, `base-2`… : never an id already on the page or one the theme uses.
+    fn unique(&mut self, base: String) -> String {
+        let mut n = self.next.get(&base).copied().unwrap_or(0);
+        let name = |n: usize| {
+            if n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        };
+        let mut candidate = name(n);
+        while self.used.contains(&candidate) || is_theme_id(&candidate) {
+            #[cfg(test)]
+            PROBES.with(|p| p.set(p.get() + 1));
+            n += 1;
+            candidate = name(n);
+        }
+        self.used.insert(candidate.clone());
+        self.next.insert(base, n + 1);
+        candidate
     }
-    used.insert(candidate.clone());
-    candidate
 }
 
 enum Rewrite {
@@ -751,4 +829,40 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Ids tried and found taken by `unique_id`, on this thread.
+    static PROBES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_headings_get_numbered_ids_without_rescanning() {
+        let mut used = UsedIds::default();
+        PROBES.with(|p| p.set(0));
+        let ids: Vec<String> = (0..2_000)
+            .map(|_| used.unique("same".to_string()))
+            .collect();
+        assert_eq!(ids[0], "same");
+        assert_eq!(ids[1], "same-1");
+        assert_eq!(ids[1_999], "same-1999");
+        // `same-1` written out as a heading's own id, then taken by no later `same`.
+        let mut used = UsedIds::default();
+        let a = used.unique("same-1".to_string());
+        let b = used.unique("same".to_string());
+        let c = used.unique("same".to_string());
+        assert_eq!(
+            (a.as_str(), b.as_str(), c.as_str()),
+            ("same-1", "same", "same-2")
+        );
+        // A theme id is never given: `related` becomes `related-1`.
+        assert_eq!(used.unique("related".to_string()), "related-1");
+        let probes = PROBES.with(std::cell::Cell::get);
+        assert!(probes <= 4_100, "{probes} ids tried for 2,003 headings");
+    }
 }

@@ -279,6 +279,28 @@ pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
     h.finish()
 }
 
+/// Bodies (Markdown or rendered HTML) longer than this are rendered one at a time, on the
+/// calling thread, after the others: parsing takes a few hundred bytes a Markdown mark, and
+/// k big files on k threads would take k times the memory of one (each thread's allocator
+/// keeps what it freed, so a lock alone would not do).
+pub const BIG_BODY: usize = 256 * 1024;
+
+/// Maps `items` in parallel, except those `big` picks, which are mapped one at a time on
+/// this thread; the results keep the order of `items`.
+pub fn big_ones_alone<T: Sync, R: Send>(
+    items: &[T],
+    big: impl Fn(&T) -> bool + Sync,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let mut out: Vec<Option<R>> = items.par_iter().map(|x| (!big(x)).then(|| f(x))).collect();
+    for (slot, x) in out.iter_mut().zip(items) {
+        if slot.is_none() {
+            *slot = Some(f(x));
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
 fn render_body(
     cache: Option<&BodyCache>,
     text: &str,
@@ -335,10 +357,10 @@ pub fn assemble(
         "rendering Markdown",
         resolved.briefings.len() + resolved.entities.len(),
     );
-    let bodies: Vec<CachedBody> = resolved
-        .briefings
-        .par_iter()
-        .map(|b| {
+    let bodies: Vec<CachedBody> = big_ones_alone(
+        &resolved.briefings,
+        |b| b.body.len() > BIG_BODY,
+        |b| {
             let depth = urls::depth(&urls::briefing(&b.slug));
             let body = render_body(
                 reuse,
@@ -351,12 +373,12 @@ pub fn assemble(
             );
             progress.advance();
             body
-        })
-        .collect();
-    let profile_bodies: Vec<CachedBody> = resolved
-        .entities
-        .par_iter()
-        .map(|e| match &e.profile {
+        },
+    );
+    let profile_bodies: Vec<CachedBody> = big_ones_alone(
+        &resolved.entities,
+        |e| e.profile.as_ref().is_some_and(|p| p.body.len() > BIG_BODY),
+        |e| match &e.profile {
             Some(p) => {
                 let depth = urls::depth(&urls::entity(&e.id));
                 render_body(
@@ -370,8 +392,8 @@ pub fn assemble(
                 )
             }
             None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
-        })
-        .collect();
+        },
+    );
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);

@@ -74,6 +74,24 @@ impl Fields<'_> {
         let actors = self.list("actors");
         let places = self.list("places");
         let topics = self.list("topics");
+        for (list, kind) in [
+            (&actors, "actors"),
+            (&places, "places"),
+            (&topics, "topics"),
+        ] {
+            if let Some(past) = list.get(crate::index::CO_NAMED) {
+                self.diags.warning(
+                    Code::CoOccurrenceLimit,
+                    self.path,
+                    past.span,
+                    format!(
+                        "{} {kind}: co-occurrence (co-actors, place actors, data/graph.json) counts the first {}",
+                        list.len(),
+                        crate::index::CO_NAMED
+                    ),
+                );
+            }
+        }
         let tags = self.list("tags");
         for t in &tags {
             if Slug::new(&t.value).is_none() {

@@ -199,7 +199,7 @@ struct Graph<'a> {
 }
 
 /// `data/graph.json`: entities as nodes, and an edge between two entities for every
-/// briefing that names both, weighted by how many do.
+/// briefing that names both (among its first 100 names of each kind), weighted by how many do.
 pub fn graph_json(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let base = &site.config.base_url;
@@ -233,12 +233,19 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
 /// Entities up to which pairs are counted in a square table rather than by sorting.
 const DENSE_PAIRS: usize = 4096;
 
-/// Every pair of entities named in one briefing, `(smaller, larger)` in order, with the
-/// number of briefings naming both.
+/// Every pair of entities named in one briefing (among the first [`CO_NAMED`] of each kind),
+/// `(smaller, larger)` in order, with the number of briefings naming both.
+///
+/// [`CO_NAMED`]: crate::index::CO_NAMED
 fn pair_counts(r: &crate::resolve::Resolved) -> Vec<((u32, u32), u32)> {
+    use crate::index::co_named;
     let n = r.entities.len();
     let named = |refs: &crate::resolve::Refs| {
-        let mut v: Vec<u32> = refs.entities().map(|e| e.0).collect();
+        let mut v: Vec<u32> = (co_named(&refs.actors).iter())
+            .chain(co_named(&refs.places))
+            .chain(co_named(&refs.topics))
+            .map(|e| e.0)
+            .collect();
         v.sort_unstable();
         v.dedup();
         v

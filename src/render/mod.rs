@@ -15,7 +15,6 @@ use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::pipeline::Site;
 use crate::urls;
 use pages::Views;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Mutex;
 use theme::Theme;
@@ -130,48 +129,56 @@ pub fn render_pages(
     let found = Mutex::new(Diagnostics::new());
     // One report per template is enough: the same error would repeat on every page.
     let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
-    let written: usize = pages
-        .par_iter()
-        .map(|&page| {
-            let (path, template) = target(site, page);
-            let ctx = match context(&views, page, &tera_global) {
-                Ok(c) => c,
-                Err(e) => {
-                    lock(&found).error(
-                        Code::Output,
-                        &path,
-                        crate::diagnostic::Span::FILE,
-                        format!("cannot build page context: {e}"),
-                    );
-                    return 0;
-                }
-            };
-            let html = match theme.tera.render(template, &ctx) {
-                Ok(html) if template.ends_with(".html") => {
-                    urls::under_base(html, &site.config.base_path)
-                }
-                Ok(xml) => xml,
-                Err(e) => {
-                    if lock(&reported).insert(template.to_string()) {
-                        theme.report(template, &e, &mut lock(&found));
-                    }
-                    return 0;
-                }
-            };
-            match sink.write(&path, html.as_bytes()) {
-                Ok(()) => 1,
-                Err(e) => {
-                    lock(&found).error(
-                        Code::Output,
-                        &path,
-                        crate::diagnostic::Span::FILE,
-                        format!("cannot write output: {e}"),
-                    );
-                    0
-                }
+    // A page holds several copies of its body (view, context, output) while it renders.
+    let big = |page: &Page| {
+        let body = match *page {
+            Page::Briefing(b) => site.bodies[b.0 as usize].len(),
+            Page::Entity(e) => site.profile_bodies[e.0 as usize].len(),
+            _ => 0,
+        };
+        body > crate::pipeline::BIG_BODY
+    };
+    let written: usize = crate::pipeline::big_ones_alone(pages, big, |&page| {
+        let (path, template) = target(site, page);
+        let ctx = match context(&views, page, &tera_global) {
+            Ok(c) => c,
+            Err(e) => {
+                lock(&found).error(
+                    Code::Output,
+                    &path,
+                    crate::diagnostic::Span::FILE,
+                    format!("cannot build page context: {e}"),
+                );
+                return 0;
             }
-        })
-        .sum();
+        };
+        let html = match theme.tera.render(template, &ctx) {
+            Ok(html) if template.ends_with(".html") => {
+                urls::under_base(html, &site.config.base_path)
+            }
+            Ok(xml) => xml,
+            Err(e) => {
+                if lock(&reported).insert(template.to_string()) {
+                    theme.report(template, &e, &mut lock(&found));
+                }
+                return 0;
+            }
+        };
+        match sink.write(&path, html.as_bytes()) {
+            Ok(()) => 1,
+            Err(e) => {
+                lock(&found).error(
+                    Code::Output,
+                    &path,
+                    crate::diagnostic::Span::FILE,
+                    format!("cannot write output: {e}"),
+                );
+                0
+            }
+        }
+    })
+    .into_iter()
+    .sum();
     diags.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
     written
 }
