@@ -247,6 +247,14 @@ impl Diagnostics {
         Self::default()
     }
 
+    /// Moves every position to the column the file shows, given where control characters
+    /// were removed from the text they were found in (see `SourceFile::removed`).
+    pub fn to_file_columns(&mut self, removed: &[(u32, u32)]) {
+        for d in &mut self.items {
+            d.span = crate::source::in_file(removed, d.span);
+        }
+    }
+
     /// Records a diagnostic made elsewhere (an incremental rebuild keeps some across runs).
     pub fn add(&mut self, d: Diagnostic) {
         self.items.push(d);

@@ -605,6 +605,7 @@ mod tests {
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,
+            body_removed: Vec::new(),
         }
     }
 

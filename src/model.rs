@@ -239,6 +239,9 @@ pub struct Briefing {
     pub body: String,
     /// File line of the body's first line.
     pub body_line: u32,
+    /// Where control characters were removed from the body (see `SourceFile::removed`), so
+    /// that its diagnostics give the columns an editor shows.
+    pub body_removed: Vec<(u32, u32)>,
 }
 
 /// A profile of an actor, place or topic as parsed from its file.
@@ -264,4 +267,6 @@ pub struct Profile {
     pub extra: serde_json::Value,
     pub body: String,
     pub body_line: u32,
+    /// Where control characters were removed from the body (see `SourceFile::removed`).
+    pub body_removed: Vec<(u32, u32)>,
 }

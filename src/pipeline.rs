@@ -251,10 +251,74 @@ impl BodyCache {
 }
 
 /// The hash a [`CachedBody`] is stored under.
-pub fn body_key(text: &str, first_line: u32, content_path: &str, depth: usize) -> u64 {
+pub fn body_key(b: &BodyRef<'_>, depth: usize) -> u64 {
     let mut h = crate::hash::hasher();
-    (text, first_line, content_path, depth).hash(&mut h);
+    (b.text, b.first_line, b.removed, b.content_path, depth).hash(&mut h);
     h.finish()
+}
+
+/// One body to render: its text, where it sits in its file and what was removed from it.
+pub struct BodyRef<'a> {
+    /// The Markdown, control characters removed.
+    pub text: &'a str,
+    /// File line of its first line.
+    pub first_line: u32,
+    /// Where control characters were removed (file line, column of the cleaned text).
+    pub removed: &'a [(u32, u32)],
+    /// The file, relative to the site root.
+    pub path: &'a str,
+    /// The file, relative to `content/`.
+    pub content_path: &'a str,
+}
+
+impl Briefing {
+    /// This briefing's body, to render.
+    pub fn body_ref(&self) -> BodyRef<'_> {
+        BodyRef {
+            text: &self.body,
+            first_line: self.body_line,
+            removed: &self.body_removed,
+            path: &self.path,
+            content_path: &self.content_path,
+        }
+    }
+}
+
+impl Profile {
+    /// This profile's body, to render.
+    pub fn body_ref(&self) -> BodyRef<'_> {
+        BodyRef {
+            text: &self.body,
+            first_line: self.body_line,
+            removed: &self.body_removed,
+            path: &self.path,
+            content_path: &self.content_path,
+        }
+    }
+}
+
+impl BodyRef<'_> {
+    /// Renders the body: its HTML and links, and its diagnostics at the file's columns.
+    pub fn render(&self, depth: usize, cx: &LinkContext<'_>) -> (markdown::Body, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let mut body = markdown::render(
+            self.text,
+            self.first_line,
+            self.path,
+            self.content_path,
+            depth,
+            cx,
+            &mut diags,
+        );
+        if !self.removed.is_empty() {
+            diags.to_file_columns(self.removed);
+            // Fragment links are checked later, once every page's ids are known.
+            for (_, _, span) in &mut body.fragments {
+                *span = crate::source::in_file(self.removed, *span);
+            }
+        }
+        (body, diags)
+    }
 }
 
 /// Everything a body link can resolve against: briefing paths, slugs, titles and order;
@@ -303,22 +367,18 @@ pub fn big_ones_alone<T: Sync, R: Send>(
 
 fn render_body(
     cache: Option<&BodyCache>,
-    text: &str,
-    first_line: u32,
-    path: &str,
-    content_path: &str,
+    b: BodyRef<'_>,
     depth: usize,
     cx: &LinkContext<'_>,
 ) -> CachedBody {
-    let key = body_key(text, first_line, content_path, depth);
+    let key = body_key(&b, depth);
     if let Some(hit) = cache
-        .and_then(|c| c.entries.get(path))
+        .and_then(|c| c.entries.get(b.path))
         .filter(|c| c.key == key)
     {
         return hit.clone();
     }
-    let mut diags = Diagnostics::new();
-    let body = markdown::render(text, first_line, path, content_path, depth, cx, &mut diags);
+    let (body, diags) = b.render(depth, cx);
     CachedBody::new(key, body, diags)
 }
 
@@ -362,15 +422,7 @@ pub fn assemble(
         |b| b.body.len() > BIG_BODY,
         |b| {
             let depth = urls::depth(&urls::briefing(&b.slug));
-            let body = render_body(
-                reuse,
-                &b.body,
-                b.body_line,
-                &b.path,
-                &b.content_path,
-                depth,
-                &cx,
-            );
+            let body = render_body(reuse, b.body_ref(), depth, &cx);
             progress.advance();
             body
         },
@@ -381,15 +433,7 @@ pub fn assemble(
         |e| match &e.profile {
             Some(p) => {
                 let depth = urls::depth(&urls::entity(&e.id));
-                render_body(
-                    reuse,
-                    &p.body,
-                    p.body_line,
-                    &p.path,
-                    &p.content_path,
-                    depth,
-                    &cx,
-                )
+                render_body(reuse, p.body_ref(), depth, &cx)
             }
             None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
         },

@@ -635,6 +635,7 @@ mod tests {
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,
+            body_removed: Vec::new(),
         }
     }
 
@@ -665,6 +666,7 @@ mod tests {
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,
+            body_removed: Vec::new(),
         }
     }
 

@@ -31,13 +31,27 @@ impl SourceFile {
     /// A position in `text` as an editor shows the file: columns count the characters
     /// removed before them on their line.
     pub fn file_span(&self, span: Span) -> Span {
-        let before = self
-            .removed
-            .iter()
-            .filter(|&&(l, c)| l == span.line && c <= span.col)
-            .count();
-        Span::new(span.line, span.col + before as u32)
+        in_file(&self.removed, span)
     }
+
+    /// The removals on line `line` and after: those of a body starting there.
+    pub fn removed_from(&self, line: u32) -> Vec<(u32, u32)> {
+        self.removed
+            .iter()
+            .filter(|&&(l, _)| l >= line)
+            .copied()
+            .collect()
+    }
+}
+
+/// `span` of a cleaned text as an editor shows the file, given where characters were
+/// removed (see [`SourceFile::removed`]).
+pub fn in_file(removed: &[(u32, u32)], span: Span) -> Span {
+    let before = removed
+        .iter()
+        .filter(|&&(l, c)| l == span.line && c <= span.col)
+        .count();
+    Span::new(span.line, span.col + before as u32)
 }
 
 /// A file to copy verbatim into the output.

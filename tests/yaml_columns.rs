@@ -104,3 +104,25 @@ fn control_characters_written_as_escapes_are_removed_with_a_warning() {
         assert!(!text.contains('\u{0}') && !text.contains('\u{202e}'));
     }
 }
+
+/// In the body too: a broken link after removed control characters, and a `#fragment`
+/// link checked once every page is known, point at the column the file shows.
+#[test]
+fn body_diagnostics_count_the_control_characters_removed_before_them() {
+    let body = "A\u{1}\u{7}b [x](nowhere.md) and [y](#missing)\nNext [z](gone.md)\n";
+    let site = TestSite::new(&[(PATH, &format!("---\ntitle: T\n---\n{body}"))]);
+    let r = site.run(&["check"]);
+    let at = |needle: &str| -> Vec<String> {
+        r.diagnostics()
+            .iter()
+            .filter(|d| d.contains(needle))
+            .filter_map(|d| d.strip_prefix(&format!("{PATH}:")))
+            .map(|d| d.split(": ").next().unwrap_or("").to_string())
+            .collect()
+    };
+    // `[x]` is the 6th character of the file's line 4 (after `A`, two removed, `b `).
+    assert_eq!(at("nowhere.md"), ["4:6"], "{}", r.stderr);
+    assert_eq!(at("#missing"), ["4:26"], "{}", r.stderr);
+    // The next line had nothing removed.
+    assert_eq!(at("gone.md"), ["5:6"], "{}", r.stderr);
+}

@@ -475,19 +475,14 @@ impl Engine {
             safe_html: site.config.safe_html,
         };
         let depth = urls::depth(&urls::briefing(&b.slug));
-        let mut d = Diagnostics::new();
-        let body = markdown::render(
-            &b.body,
-            b.body_line,
-            rel,
-            &b.content_path,
-            depth,
-            &cx,
-            &mut d,
-        );
+        let body_ref = pipeline::BodyRef {
+            path: rel,
+            ..b.body_ref()
+        };
+        let (body, d) = body_ref.render(depth, &cx);
         self.link_paths = cx.paths;
         self.link_assets = cx.assets;
-        let key = pipeline::body_key(&b.body, b.body_line, &b.content_path, depth);
+        let key = pipeline::body_key(&body_ref, depth);
         Some(CachedBody::new(key, body, d))
     }
 

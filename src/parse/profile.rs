@@ -121,6 +121,7 @@ impl Fields<'_> {
             extra,
             body: body.to_string(),
             body_line,
+            body_removed: file.removed_from(body_line),
         })
     }
 
