@@ -171,7 +171,7 @@ impl Sources {
         if self.path != path {
             self.path = path.to_string();
             // Lossy: a file that is not UTF-8 still shows the line up to the bad byte.
-            self.lines = std::fs::read(root.join(path))
+            self.lines = excerpt_source(&root.join(path))
                 .map(|b| {
                     // Columns are counted without the BOM, as the pipeline reads the file.
                     String::from_utf8_lossy(&b)
@@ -414,6 +414,21 @@ fn data(s: &str) -> String {
 /// Escapes a workflow command's property value.
 fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The bytes of a file to quote from: a regular file within the size limit only, so that a
+/// file swapped for a device or a huge file after the build cannot stall the report.
+fn excerpt_source(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() > crate::source::MAX_FILE_BYTES {
+        return Err(std::io::Error::other("not a file within the size limit"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(crate::source::MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
