@@ -4,8 +4,11 @@
 //! length, the bytes' hash while recent) instead: notify's poller keeps whole seconds and
 //! no length, and lost a second save within one second.
 
+use crate::confine::Confine;
+use crate::diagnostic::Diagnostics;
 use crate::incremental::Changes;
 use crate::incremental::sources::Stamp;
+use crate::source::{self, Skip};
 use notify::{RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_debouncer_opt};
 use std::collections::HashMap;
@@ -93,16 +96,22 @@ fn stamps(root: &Path) -> HashMap<PathBuf, Stamp> {
     if let Some(s) = Stamp::of(&config) {
         all.insert(config, s);
     }
+    // Symlinks are followed only where the build follows them (never out of the site, into
+    // `.git` or the output), so a `content/x -> /` link is not walked every tick; what the
+    // walk refuses, the build warns about.
+    let confine = Confine::new(root, None);
+    let mut refused = Diagnostics::new();
     for f in FOLDERS {
-        // Symlinks are followed as the build follows them; a loop is an error entry,
-        // skipped (the build warns about it).
-        let walk = walkdir::WalkDir::new(root.join(f)).follow_links(true);
-        for e in walk.into_iter().filter_map(Result::ok) {
-            if e.file_type().is_file()
-                && !is_editor_temp(e.path())
-                && let Some(s) = Stamp::of(e.path())
+        let skip = if f == "content" {
+            Skip::Hidden
+        } else {
+            Skip::VersionControl
+        };
+        for found in source::walk(&confine, &root.join(f), skip, &mut refused) {
+            if !is_editor_temp(&found.path)
+                && let Some(s) = Stamp::of(&found.path)
             {
-                all.insert(e.into_path(), s);
+                all.insert(found.path, s);
             }
         }
     }
