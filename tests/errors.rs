@@ -188,11 +188,7 @@ fn run_within(site: &TestSite, args: &[&str], kib: u64) -> Run {
         .arg(site.root())
         .output()
         .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-    }
+    Run::from(out)
 }
 
 /// A briefing whose body is one 240 KB line holding 20,000 broken `[[wiki]]` links.

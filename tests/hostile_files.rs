@@ -274,11 +274,7 @@ fn run_with_canary(site: &TestSite, args: &[&str]) -> Run {
         .current_dir(site.root())
         .output()
         .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-    }
+    Run::from(out)
 }
 
 /// Whether any file of `out` holds one of `needles`, or is named with one.

@@ -587,7 +587,7 @@ fn serve_survives_thousands_of_problems_on_one_long_line() {
     let site = small_site();
     // 1 GiB of address space, as `check` gets in tests/errors.rs: the whole line under
     // each problem would need 7 GB.
-    let mut child = Command::new("sh")
+    let child = Command::new("sh")
         .arg("-c")
         .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_dossier"))
@@ -597,16 +597,7 @@ fn serve_survives_thousands_of_problems_on_one_long_line() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start");
-    let out = child.stdout.take().expect("stdout");
-    let (tx, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let r = Running { child, lines };
+    let r = Running::from_child(child);
     let line = r.line("serving http://");
     let addr = line
         .split("http://")

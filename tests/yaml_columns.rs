@@ -10,7 +10,11 @@ const PATH: &str = "content/briefings/2025-11-20-x.md";
 /// The `line:col` of each diagnostic of the briefing whose message contains `needle`.
 fn positions(front_matter: &str, needle: &str) -> Vec<String> {
     let site = TestSite::new(&[(PATH, &format!("---\n{front_matter}---\nBody\n"))]);
-    let r = site.run(&["check"]);
+    positions_in(&site.run(&["check"]), needle)
+}
+
+/// The `line:col` of each diagnostic of `r` on the briefing whose message contains `needle`.
+fn positions_in(r: &Run, needle: &str) -> Vec<String> {
     r.diagnostics()
         .iter()
         .filter(|d| d.contains(needle))
@@ -112,14 +116,7 @@ fn body_diagnostics_count_the_control_characters_removed_before_them() {
     let body = "A\u{1}\u{7}b [x](nowhere.md) and [y](#missing)\nNext [z](gone.md)\n";
     let site = TestSite::new(&[(PATH, &format!("---\ntitle: T\n---\n{body}"))]);
     let r = site.run(&["check"]);
-    let at = |needle: &str| -> Vec<String> {
-        r.diagnostics()
-            .iter()
-            .filter(|d| d.contains(needle))
-            .filter_map(|d| d.strip_prefix(&format!("{PATH}:")))
-            .map(|d| d.split(": ").next().unwrap_or("").to_string())
-            .collect()
-    };
+    let at = |needle: &str| positions_in(&r, needle);
     // `[x]` is the 6th character of the file's line 4 (after `A`, two removed, `b `).
     assert_eq!(at("nowhere.md"), ["4:6"], "{}", r.stderr);
     assert_eq!(at("#missing"), ["4:26"], "{}", r.stderr);

@@ -97,10 +97,17 @@ pub fn run(args: &[&str], cwd: &Path) -> Run {
         .current_dir(cwd)
         .output()
         .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+    Run::from(out)
+}
+
+impl From<std::process::Output> for Run {
+    /// A finished process: its exit code (-1 when killed by a signal) and its output.
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+        }
     }
 }
 

@@ -40,7 +40,7 @@ impl Running {
 
     /// [`Running::start`] with extra environment variables.
     pub fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        let child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args(args)
             .envs(env.iter().copied())
             .arg("--root")
@@ -49,6 +49,11 @@ impl Running {
             .stderr(Stdio::null())
             .spawn()
             .expect("start dossier");
+        Running::from_child(child)
+    }
+
+    /// A started process whose stdout is piped: its lines are read as they come.
+    pub fn from_child(mut child: Child) -> Running {
         let out = child.stdout.take().expect("stdout");
         let (tx, lines) = mpsc::channel();
         std::thread::spawn(move || {
