@@ -195,7 +195,7 @@ impl Confine {
         // the pipeline (drafts left out), never as bytes.
         if usage == Use::Verbatim
             && p.starts_with(&self.content)
-            && p.file_name().is_some_and(crate::source::is_markdownish)
+            && p.file_name().is_some_and(crate::confine::is_markdownish)
         {
             return Err(Refused::Markdown);
         }
@@ -300,4 +300,21 @@ pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     // per file, and sites copy tens of thousands).
     file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Extensions of Markdown files, other than `.md`, that Dossier does not read (any case).
+pub(crate) const OTHER_MARKDOWN: [&str; 8] = [
+    "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext", "mdx",
+];
+
+/// A Markdown file, or what an editor, merge or package tool leaves beside one: any name
+/// with a Markdown extension after its first part (`x.md`, `x.MD.orig`, `x.md~`,
+/// `#x.md#`, `.x.md.swp`, `x.markdown.bak`).
+pub fn is_markdownish(name: &OsStr) -> bool {
+    let n = name.to_string_lossy();
+    let n = n.trim_matches(|c| c == '#' || c == '~');
+    n.split('.').skip(1).any(|part| {
+        part.eq_ignore_ascii_case("md")
+            || OTHER_MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(part))
+    })
 }

@@ -251,7 +251,7 @@ impl Diagnostics {
     /// were removed from the text they were found in (see `SourceFile::removed`).
     pub fn to_file_columns(&mut self, removed: &[(u32, u32)]) {
         for d in &mut self.items {
-            d.span = crate::source::in_file(removed, d.span);
+            d.span = crate::diagnostic::in_file(removed, d.span);
         }
     }
 
@@ -339,6 +339,17 @@ impl Diagnostics {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
+}
+
+/// `span` of a cleaned text as an editor shows the file, given where characters were
+/// removed (see [`SourceFile::removed`]).
+pub fn in_file(removed: &[(u32, u32)], span: Span) -> Span {
+    // `removed` is in file order: two binary searches keep a file with millions of removed
+    // characters and thousands of diagnostics linear, not their product.
+    let line_start = removed.partition_point(|&(l, _)| l < span.line);
+    let upto = removed.partition_point(|&p| p <= (span.line, span.col));
+    let before = upto.saturating_sub(line_start);
+    Span::new(span.line, span.col + before as u32)
 }
 
 /// Maps byte offsets of a text to 1-based line and character columns.

@@ -2,7 +2,7 @@
 //! stance histories, related briefings, co-occurring actors and sub-places.
 
 use crate::markdown::Target;
-use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::model::{BriefingIdx, EntityIdx, Kind, co_named};
 use crate::resolve::{Refs, Resolved};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,15 +14,6 @@ pub const RELATED: usize = 5;
 /// briefings: only its newest are looked at (this many when a briefing names two or more
 /// such entities), besides those another entity already brought in.
 pub const RELATED_SCAN: usize = 5_000;
-
-/// Names of each kind (actors, places, topics) a briefing counts co-occurrence among: pairs
-/// grow with the square of the names, and a roster of 8,000 actors would make 32 million.
-pub const CO_NAMED: usize = 100;
-
-/// The first [`CO_NAMED`] of a briefing's names of one kind.
-pub fn co_named(names: &[EntityIdx]) -> &[EntityIdx] {
-    &names[..names.len().min(CO_NAMED)]
-}
 
 /// One stance in a history: the briefing and the stance's position in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -270,3 +270,12 @@ pub struct Profile {
     /// Where control characters were removed from the body (see `SourceFile::removed`).
     pub body_removed: Vec<(u32, u32)>,
 }
+
+/// Names of each kind (actors, places, topics) a briefing counts co-occurrence among: pairs
+/// grow with the square of the names, and a roster of 8,000 actors would make 32 million.
+pub const CO_NAMED: usize = 100;
+
+/// The first [`CO_NAMED`] of a briefing's names of one kind.
+pub fn co_named(names: &[EntityIdx]) -> &[EntityIdx] {
+    &names[..names.len().min(CO_NAMED)]
+}

@@ -1,60 +1,29 @@
 //! Writes the output folder atomically: build into a temporary sibling, then swap it in.
 //! Refuses output folders whose replacement would lose the site's own files.
 
+mod location;
 mod refusals;
 
+pub use location::{MARKER, OutputError, absolute};
 pub use refusals::{check_replaceable, check_safe, real};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// A marker file in every output folder, so a later build knows it may replace it.
-pub const MARKER: &str = ".dossier-output";
-
-/// Why an output folder was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum OutputError {
-    #[error("refusing to write to {0}: it is {1}; choose another --output")]
-    Unsafe(PathBuf, String),
-    #[error(
-        "refusing to replace {0}: it is not empty and was not written by Dossier; remove it or choose another --output"
-    )]
-    Foreign(PathBuf),
-    /// A mount point cannot be renamed, so a build could not be swapped in whole.
-    #[error(
-        "refusing to write to {0}: it is a mount point (a volume), whose contents cannot be swapped for a new build in one step; build into a subfolder of it instead (--output {sub})",
-        sub = .0.join("site").display()
-    )]
-    MountPoint(PathBuf),
-    #[error("cannot write {0}: {1}")]
-    Io(PathBuf, io::Error),
-    /// The output location failed a build (full, read-only, no permission): reported once,
-    /// for the folder, rather than once per file at paths that look like the site's own.
-    #[error("cannot write the output folder {0}: {1}; the previous output is unchanged")]
-    Write(PathBuf, io::Error),
+/// Where rendered files go: a folder, or nowhere (for `check`).
+pub trait Sink: Sync {
+    /// Writes `bytes` at `path` (relative to the output root, `/`-separated).
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
 }
 
-/// Makes `p` absolute and removes `.` and `..` without touching the disk.
-pub fn absolute(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|c| c.join(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
+/// A sink that discards everything: `check` renders to find template errors only.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
     }
-    out
 }
 
 /// A fresh temporary folder beside `output`, where a build writes before the swap.
@@ -254,7 +223,7 @@ impl Drop for Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl crate::output::Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         // Paths come from slugs and static files; refuse anything that could climb out.
         if path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/') {

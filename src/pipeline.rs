@@ -8,9 +8,11 @@ use crate::markdown::{self, LinkContext, Target};
 use crate::model::{Briefing, EntityIdx, Profile};
 use crate::names::Names;
 use crate::output::{self, OutputError, Staging};
+use crate::parallel::{BIG_BODY, big_ones_alone};
 use crate::parse::{self, Parsed};
 use crate::render::{self, theme};
 use crate::resolve::{self, Resolved};
+use crate::site::Site;
 use crate::source::{self, StaticFile};
 use crate::urls;
 use rayon::prelude::*;
@@ -26,20 +28,6 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
-}
-
-/// A loaded, resolved and indexed site, ready to render.
-pub struct Site {
-    pub config: Config,
-    pub resolved: Resolved,
-    /// Rendered briefing bodies, by briefing index.
-    pub bodies: Vec<String>,
-    /// Rendered profile bodies, by entity index (empty for stubs).
-    pub profile_bodies: Vec<String>,
-    pub index: Index,
-    pub statics: Vec<StaticFile>,
-    /// Non-Markdown files under `content/`, copied to the same path in the output.
-    pub assets: Vec<StaticFile>,
 }
 
 /// How a run ended.
@@ -62,14 +50,14 @@ pub struct Report {
 /// A sink that counts what passes through it and how long writing takes, and tells
 /// `progress` of each file.
 struct Measured<'a> {
-    inner: &'a dyn render::Sink,
+    inner: &'a dyn output::Sink,
     progress: &'a dyn Progress,
     bytes: std::sync::atomic::AtomicU64,
     nanos: std::sync::atomic::AtomicU64,
 }
 
 impl<'a> Measured<'a> {
-    fn new(inner: &'a dyn render::Sink, progress: &'a dyn Progress) -> Self {
+    fn new(inner: &'a dyn output::Sink, progress: &'a dyn Progress) -> Self {
         Measured {
             inner,
             progress,
@@ -79,7 +67,7 @@ impl<'a> Measured<'a> {
     }
 }
 
-impl render::Sink for Measured<'_> {
+impl output::Sink for Measured<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         use std::sync::atomic::Ordering::Relaxed;
         let start = Instant::now();
@@ -314,7 +302,7 @@ impl BodyRef<'_> {
             diags.to_file_columns(self.removed);
             // Fragment links are checked later, once every page's ids are known.
             for (_, _, span) in &mut body.fragments {
-                *span = crate::source::in_file(self.removed, *span);
+                *span = crate::diagnostic::in_file(self.removed, *span);
             }
         }
         (body, diags)
@@ -341,28 +329,6 @@ pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
         a.output_path.hash(&mut h);
     }
     h.finish()
-}
-
-/// Bodies (Markdown or rendered HTML) longer than this are rendered one at a time, on the
-/// calling thread, after the others: parsing takes a few hundred bytes a Markdown mark, and
-/// k big files on k threads would take k times the memory of one (each thread's allocator
-/// keeps what it freed, so a lock alone would not do).
-pub const BIG_BODY: usize = 256 * 1024;
-
-/// Maps `items` in parallel, except those `big` picks, which are mapped one at a time on
-/// this thread; the results keep the order of `items`.
-pub fn big_ones_alone<T: Sync, R: Send>(
-    items: &[T],
-    big: impl Fn(&T) -> bool + Sync,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let mut out: Vec<Option<R>> = items.par_iter().map(|x| (!big(x)).then(|| f(x))).collect();
-    for (slot, x) in out.iter_mut().zip(items) {
-        if slot.is_none() {
-            *slot = Some(f(x));
-        }
-    }
-    out.into_iter().flatten().collect()
 }
 
 fn render_body(
@@ -590,7 +556,7 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     };
     if diags.has_errors() {
         // Render anyway to report template errors with the content errors, but write nothing.
-        render::render_site(&site, &theme, &render::Discard, &mut diags);
+        render::render_site(&site, &theme, &output::Discard, &mut diags);
         return Ok(finish(diags, 0, 0, start));
     }
     output::check_replaceable(&opts.root, &out)?;
@@ -631,7 +597,7 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     progress.stage("loading theme", 0);
     if let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags) {
         progress.stage("rendering", render::file_count(&site));
-        let sink = Measured::new(&render::Discard, progress);
+        let sink = Measured::new(&output::Discard, progress);
         render::render_site(&site, &theme, &sink, &mut diags);
     }
     Ok(finish(diags, 0, pages, start))

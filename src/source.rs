@@ -1,7 +1,7 @@
 //! Discovers the site's files: Markdown under `content/`, assets under `static/`.
 
-use crate::confine::{self, Confine, Refused, Use, is_vcs};
-use crate::diagnostic::{Code, Diagnostics, Span, display_path};
+use crate::confine::{self, Confine, OTHER_MARKDOWN, Refused, Use, is_markdownish, is_vcs};
+use crate::diagnostic::{Code, Diagnostics, Span, display_path, in_file};
 use rayon::prelude::*;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -39,17 +39,6 @@ impl SourceFile {
         let first = self.removed.partition_point(|&(l, _)| l < line);
         self.removed[first..].to_vec()
     }
-}
-
-/// `span` of a cleaned text as an editor shows the file, given where characters were
-/// removed (see [`SourceFile::removed`]).
-pub fn in_file(removed: &[(u32, u32)], span: Span) -> Span {
-    // `removed` is in file order: two binary searches keep a file with millions of removed
-    // characters and thousands of diagnostics linear, not their product.
-    let line_start = removed.partition_point(|&(l, _)| l < span.line);
-    let upto = removed.partition_point(|&p| p <= (span.line, span.col));
-    let before = upto.saturating_sub(line_start);
-    Span::new(span.line, span.col + before as u32)
 }
 
 /// A file to copy verbatim into the output.
@@ -160,11 +149,6 @@ pub fn split_content(
     (markdown, assets)
 }
 
-/// Extensions of Markdown files, other than `.md`, that Dossier does not read (any case).
-const OTHER_MARKDOWN: [&str; 8] = [
-    "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext", "mdx",
-];
-
 /// A Markdown page of `content/`: a name ending in `.md`, in any case (`x.MD`).
 pub fn is_markdown(name: &OsStr) -> bool {
     Path::new(name)
@@ -177,18 +161,6 @@ fn other_markdown_stem(name: &OsStr) -> Option<&str> {
     let (stem, ext) = name.to_str()?.rsplit_once('.')?;
     let other = OTHER_MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(ext));
     (other && !stem.is_empty()).then_some(stem)
-}
-
-/// A Markdown file, or what an editor, merge or package tool leaves beside one: any name
-/// with a Markdown extension after its first part (`x.md`, `x.MD.orig`, `x.md~`,
-/// `#x.md#`, `.x.md.swp`, `x.markdown.bak`).
-pub fn is_markdownish(name: &OsStr) -> bool {
-    let n = name.to_string_lossy();
-    let n = n.trim_matches(|c| c == '#' || c == '~');
-    n.split('.').skip(1).any(|part| {
-        part.eq_ignore_ascii_case("md")
-            || OTHER_MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(part))
-    })
 }
 
 /// Reads one Markdown file found under `content/`; `None` when it cannot be read

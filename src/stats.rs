@@ -1,7 +1,7 @@
 //! `dossier stats`: counts over a loaded site (the same `pipeline::load` build and check use).
 
 use crate::model::{EntityIdx, Kind};
-use crate::pipeline::Site;
+use crate::site::Site;
 use serde::Serialize;
 
 /// How many most-mentioned actors and places are listed.

@@ -1,10 +1,11 @@
 //! One function per command: runs it, prints what it has to say, returns the exit code.
 
 use super::progress::Reporter;
-use super::{CONTENT_ERRORS, Format, StatsFormat, USAGE, Verbosity, report};
+use super::{CONTENT_ERRORS, StatsFormat, USAGE, Verbosity};
 use crate::diagnostic::Diagnostics;
 use crate::model::Kind;
 use crate::pipeline::{self, Fatal, Options, Report};
+use crate::report::{self, Format};
 use crate::{scaffold, stats};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -3,8 +3,8 @@
 
 mod commands;
 mod progress;
-pub(crate) mod report;
 
+use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,17 +39,6 @@ struct RootArg {
     /// The site's root folder (holding site.yaml and content/)
     #[arg(long, default_value = ".", value_name = "SITE")]
     root: PathBuf,
-}
-
-/// How diagnostics are printed.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// `path:line:col: severity: message`, then the source line, a caret and a help
-    Human,
-    /// One JSON object per diagnostic and line on stdout (file, line, col, severity, code, message, help)
-    Json,
-    /// GitHub Actions annotations on stdout (`::error file=…,line=…,col=…,title=D00x::message`)
-    Github,
 }
 
 #[derive(Subcommand)]

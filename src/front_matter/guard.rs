@@ -7,7 +7,7 @@
 
 use super::events::{Event, Kind, Mark, Outcome, Style, for_each_event};
 use super::locate::{NodeAt, NodeKind};
-use super::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
+use super::tree::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
 use crate::diagnostic::Code;
 use std::collections::HashMap;
 use std::ops::ControlFlow;

@@ -6,7 +6,7 @@
 //! (escapes, `''`, block scalars) — no search of the text for a value's spelling.
 
 use super::events::Mark;
-use super::{Node, Yaml};
+use super::tree::{Node, Yaml};
 use crate::diagnostic::Span;
 
 /// What kind of node an event starts.

@@ -4,85 +4,13 @@
 mod events;
 mod guard;
 mod locate;
+mod tree;
 
 use crate::diagnostic::{Code, Span};
 use guard::guard;
 use locate::Locator;
-
-/// Front matter larger than this is refused before parsing.
-pub const MAX_FRONT_MATTER: usize = 64 * 1024;
-/// Deeper nesting than this is refused before parsing.
-pub const MAX_DEPTH: usize = 64;
-/// How many nodes alias expansion may produce in one document.
-pub const ALIAS_BUDGET: u64 = 10_000;
-
-/// A YAML value with the position of its text in the file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Yaml,
-    pub span: Span,
-}
-
-/// A parsed YAML value, independent of the parser that produced it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Yaml {
-    Null,
-    Bool(bool),
-    /// A number, as written.
-    Number(String),
-    String(String),
-    Seq(Vec<Node>),
-    /// Keys with their position, in document order.
-    Map(Vec<(String, Span, Node)>),
-}
-
-impl Yaml {
-    /// What kind of value this is, for error messages.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Yaml::Null => "nothing",
-            Yaml::Bool(_) => "a boolean",
-            Yaml::Number(_) => "a number",
-            Yaml::String(_) => "a string",
-            Yaml::Seq(_) => "a list",
-            Yaml::Map(_) => "a mapping",
-        }
-    }
-
-    /// Converts to JSON for template contexts.
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match self {
-            Yaml::Null => Value::Null,
-            Yaml::Bool(b) => Value::Bool(*b),
-            Yaml::Number(n) => serde_json::from_str(n).unwrap_or_else(|_| Value::String(n.clone())),
-            Yaml::String(s) => Value::String(s.clone()),
-            Yaml::Seq(items) => Value::Array(items.iter().map(|n| n.value.to_json()).collect()),
-            Yaml::Map(entries) => Value::Object(
-                entries
-                    .iter()
-                    .map(|(k, _, v)| (k.clone(), v.value.to_json()))
-                    .collect(),
-            ),
-        }
-    }
-}
-
-/// A problem with the front matter, at a position in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatterError {
-    pub span: Span,
-    pub code: Code,
-    pub message: String,
-}
-
-pub(crate) fn err(code: Code, line: u32, col: u32, message: impl Into<String>) -> FrontMatterError {
-    FrontMatterError {
-        span: Span::new(line, col),
-        code,
-        message: message.into(),
-    }
-}
+use tree::err;
+pub use tree::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, Node, Yaml};
 
 /// A file split at its front matter fences.
 #[derive(Debug)]

@@ -6,11 +6,14 @@
 
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::pipeline::Site;
 use crate::render::{self, Page, hosting::Generated, theme::Theme};
+use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
+
+/// A page fingerprint that matches nothing: the page is rendered by the next pass.
+pub const UNKNOWN: u64 = u64::MAX;
 
 /// Templates that render a page of their own; every other template (base, partials) is
 /// shared by all pages.

@@ -2,7 +2,8 @@
 //! back (a `rm -rf output`, a clean-up script, an editor saving into it) is written again.
 //! Each file the engine writes is stamped; [`Engine::check_output`] compares the stamps.
 
-use super::{Engine, Outcome, Scope, publish::UNKNOWN};
+use super::fingerprint::UNKNOWN;
+use super::{Engine, Outcome, Scope};
 use crate::output;
 use crate::pipeline::Fatal;
 use rayon::prelude::*;

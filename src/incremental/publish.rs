@@ -1,12 +1,13 @@
 //! The end of every rebuild: render the pages that need it, compare bytes, write what
 //! changed (the first time through a staging folder swapped in), remove what is gone.
 
+use super::fingerprint::UNKNOWN;
 use super::{Engine, Outcome, Scope, count_errors, fingerprint, push, write};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{self, Staging};
+use crate::output::{self, Sink, Staging};
 use crate::pipeline::Fatal;
 use crate::render::{
-    self, Sink, hosting, hosting::Generated, search::BriefingWords, theme, theme::Theme,
+    self, hosting, hosting::Generated, search::BriefingWords, theme, theme::Theme,
 };
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -259,9 +260,6 @@ impl Engine {
     }
 }
 
-/// A page fingerprint that matches nothing: the page is rendered by the next pass.
-pub(super) const UNKNOWN: u64 = u64::MAX;
-
 fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
     super::sources::Stamp::of(p)
 }
@@ -307,7 +305,7 @@ impl Made {
 /// families whose fingerprint changed. Returns what is now made, and the files to compare
 /// with what is on disk.
 fn make_files(
-    site: &crate::pipeline::Site,
+    site: &crate::site::Site,
     theme: &Theme,
     fps: &fingerprint::Fingerprints,
     last: &mut Made,
@@ -423,13 +421,13 @@ fn by_fingerprint<T: Send>(
 }
 
 /// The `search-index.json` entry of briefing `i`.
-fn search_entry(site: &crate::pipeline::Site, i: usize) -> Vec<u8> {
+fn search_entry(site: &crate::site::Site, i: usize) -> Vec<u8> {
     let excerpt = render::search::excerpt(&site.bodies[i]);
     hosting::search_entry(site, i, &excerpt)
 }
 
 /// The words briefing `i` adds to `search/w/`.
-fn briefing_words(site: &crate::pipeline::Site, i: usize) -> BriefingWords {
+fn briefing_words(site: &crate::site::Site, i: usize) -> BriefingWords {
     let b = &site.resolved.briefings[i];
     let excerpt = render::search::excerpt(&site.bodies[i]);
     BriefingWords::new(&b.title, b.summary.as_deref(), &excerpt)

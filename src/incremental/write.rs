@@ -75,7 +75,7 @@ pub struct Memory {
     pub files: Mutex<HashMap<String, Vec<u8>>>,
 }
 
-impl crate::render::Sink for Memory {
+impl crate::output::Sink for Memory {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         check_path(path)?;
         self.files

@@ -2,7 +2,7 @@
 //! folder, a folder that is (or holds, or lies inside) one of the site's sources however it
 //! is reached, a mount point, and a folder of someone else's files.
 
-use super::{MARKER, OutputError, absolute};
+use super::location::{MARKER, OutputError, absolute};
 use std::fs;
 use std::path::{Path, PathBuf};
 

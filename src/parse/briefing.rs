@@ -79,7 +79,7 @@ impl Fields<'_> {
             (&places, "places"),
             (&topics, "topics"),
         ] {
-            if let Some(past) = list.get(crate::index::CO_NAMED) {
+            if let Some(past) = list.get(crate::model::CO_NAMED) {
                 self.diags.warning(
                     Code::CoOccurrenceLimit,
                     self.path,
@@ -87,7 +87,7 @@ impl Fields<'_> {
                     format!(
                         "{} {kind}: co-occurrence (co-actors, place actors, data/graph.json) counts the first {}",
                         list.len(),
-                        crate::index::CO_NAMED
+                        crate::model::CO_NAMED
                     ),
                 );
             }

@@ -2,7 +2,7 @@
 //! chart per topic and an activity sparkline per actor and place. Pages carry no JavaScript,
 //! so every coordinate is decided here and templates only place shapes.
 
-use super::pages::{MON, display_date};
+use super::dates::{MON, day_number, display_date};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -85,25 +85,6 @@ fn short_date(d: Date) -> String {
 
 fn month_year(d: Date) -> String {
     format!("{} {}", MON[(d.month() - 1) as usize], d.year())
-}
-
-/// Days since 1970-01-01.
-pub(super) fn day_number(d: Date) -> i64 {
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil): linear across years.
-    let (mut y, m, day) = (
-        i64::from(d.year()),
-        i64::from(d.month()),
-        i64::from(d.day()),
-    );
-    if m <= 2 {
-        y -= 1;
-    }
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Maps dates onto `[left, right]`; a single date sits in the middle.

@@ -4,7 +4,7 @@
 
 use super::search;
 use crate::model::Kind;
-use crate::pipeline::Site;
+use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
 
@@ -236,9 +236,9 @@ const DENSE_PAIRS: usize = 4096;
 /// Every pair of entities named in one briefing (among the first [`CO_NAMED`] of each kind),
 /// `(smaller, larger)` in order, with the number of briefings naming both.
 ///
-/// [`CO_NAMED`]: crate::index::CO_NAMED
+/// [`CO_NAMED`]: crate::model::CO_NAMED
 fn pair_counts(r: &crate::resolve::Resolved) -> Vec<((u32, u32), u32)> {
-    use crate::index::co_named;
+    use crate::model::co_named;
     let n = r.entities.len();
     let named = |refs: &crate::resolve::Refs| {
         let mut v: Vec<u32> = (co_named(&refs.actors).iter())

@@ -5,7 +5,7 @@ use super::search;
 use super::theme::Theme;
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::model::Kind;
-use crate::pipeline::Site;
+use crate::site::Site;
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
-use super::pages::{FEED_ENTRIES, LATEST, MONTHS, TOP, Views, crumb};
+use super::dates::MONTHS;
+use super::pages::{FEED_ENTRIES, LATEST, TOP, Views, crumb};
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind, Position};

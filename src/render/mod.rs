@@ -1,6 +1,7 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
 pub mod charts;
+mod dates;
 pub mod exports;
 pub mod hosting;
 pub mod lists;
@@ -12,27 +13,13 @@ pub mod views;
 
 use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::pipeline::Site;
+use crate::output::Sink;
+use crate::site::Site;
 use crate::urls;
 use pages::Views;
 use serde::Serialize;
 use std::sync::Mutex;
 use theme::Theme;
-
-/// Where rendered files go: a folder, or nowhere (for `check`).
-pub trait Sink: Sync {
-    /// Writes `bytes` at `path` (relative to the output root, `/`-separated).
-    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
-}
-
-/// A sink that discards everything: `check` renders to find template errors only.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// One page or feed of the output, rendered through a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,9 +123,9 @@ pub fn render_pages(
             Page::Entity(e) => site.profile_bodies[e.0 as usize].len(),
             _ => 0,
         };
-        body > crate::pipeline::BIG_BODY
+        body > crate::parallel::BIG_BODY
     };
-    let written: usize = crate::pipeline::big_ones_alone(pages, big, |&page| {
+    let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
         let (path, template) = target(site, page);
         let ctx = match context(&views, page, &tera_global) {
             Ok(c) => c,

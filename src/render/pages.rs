@@ -1,11 +1,12 @@
 //! Builds the view struct of each page from the site.
 
 use super::charts::{self, Sparkline, StanceSeries};
+use super::dates::{MONTHS, display_date};
 use super::structured;
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, Position};
-use crate::pipeline::Site;
+use crate::site::Site;
 use crate::urls;
 
 /// How many briefings the home page and feeds list.
@@ -16,25 +17,6 @@ pub const FEED_ENTRIES: usize = 30;
 pub const TOP: usize = 10;
 /// How many co-occurring actors an actor or place page lists.
 pub const COUNTED: usize = 24;
-/// Month names for the timeline.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-pub(super) const MON: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -46,11 +28,6 @@ pub(super) fn crumb(name: &str, url: String) -> Crumb {
 /// Builds views for one site.
 pub struct Views<'a> {
     pub site: &'a Site,
-}
-
-/// `20 Nov 2025`.
-pub(super) fn display_date(d: jiff::civil::Date) -> String {
-    format!("{} {} {}", d.day(), MON[(d.month() - 1) as usize], d.year())
 }
 
 fn confidence(c: Confidence) -> &'static str {

@@ -8,7 +8,7 @@
 //! the difference from the one before) to keep the files small.
 
 use crate::model::Kind;
-use crate::pipeline::Site;
+use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -188,7 +188,7 @@ pub fn meta(site: &Site) -> Vec<u8> {
             .iter()
             .rev()
             .map(|b| {
-                let d = super::charts::day_number(b.date.date);
+                let d = super::dates::day_number(b.date.date);
                 let out = d - prev;
                 prev = d;
                 out
@@ -321,7 +321,7 @@ pub fn doc_files(site: &Site) -> Vec<(String, Vec<u8>)> {
                 urls::href("", &urls::briefing(&b.slug)),
                 b.date.ymd(),
                 b.summary.as_deref().unwrap_or(""),
-                super::pages::display_date(b.date.date),
+                super::dates::display_date(b.date.date),
             )
         })
         .collect();

@@ -3,7 +3,7 @@
 
 use super::search;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::pipeline::Site;
+use crate::site::Site;
 use crate::urls;
 use serde_json::{Map, Value, json};
 

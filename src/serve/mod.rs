@@ -58,7 +58,7 @@ impl Printer {
     fn print(&mut self, out: &Outcome) {
         if out.diagnostics != self.last {
             // As `build` and `check` print them: the contract's line, then source and help.
-            crate::cli::report::print(&out.diagnostics, crate::cli::Format::Human, &self.root);
+            crate::report::print(&out.diagnostics, crate::report::Format::Human, &self.root);
             self.last = out.diagnostics.clone();
         }
         let ms = out.elapsed.as_secs_f64() * 1000.0;
@@ -93,7 +93,7 @@ fn count(n: usize, word: &str) -> String {
 }
 
 fn status_after(out: &Outcome, before: &Status) -> Status {
-    let errors = crate::cli::report::error_lines(&out.diagnostics);
+    let errors = crate::report::error_lines(&out.diagnostics);
     // A rebuild that only removed files (a deleted stylesheet) changes the pages too.
     let wrote = out.errors == 0 && (!out.written.is_empty() || out.removed > 0);
     Status {

@@ -3,7 +3,6 @@
 //! written as soon as it is formatted, to a locked and buffered stream, so that output
 //! grows with the number of problems and never waits in one string.
 
-use super::Format;
 use crate::diagnostic::{Code, Diagnostic, Severity, Span};
 use crate::printable;
 use anstyle::{AnsiColor, Style};
@@ -12,6 +11,17 @@ use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use unicode_width::UnicodeWidthChar;
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:col: severity: message`, then the source line, a caret and a help
+    Human,
+    /// One JSON object per diagnostic and line on stdout (file, line, col, severity, code, message, help)
+    Json,
+    /// GitHub Actions annotations on stdout (`::error file=…,line=…,col=…,title=D00x::message`)
+    Github,
+}
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();

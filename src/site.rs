@@ -1,0 +1,21 @@
+//! The site model: what the pipeline's stages make of a site's files (configuration,
+//! resolved content, rendered bodies, index, files to copy), ready to render.
+
+use crate::config::Config;
+use crate::index::Index;
+use crate::resolve::Resolved;
+use crate::source::StaticFile;
+
+/// A loaded, resolved and indexed site, ready to render.
+pub struct Site {
+    pub config: Config,
+    pub resolved: Resolved,
+    /// Rendered briefing bodies, by briefing index.
+    pub bodies: Vec<String>,
+    /// Rendered profile bodies, by entity index (empty for stubs).
+    pub profile_bodies: Vec<String>,
+    pub index: Index,
+    pub statics: Vec<StaticFile>,
+    /// Non-Markdown files under `content/`, copied to the same path in the output.
+    pub assets: Vec<StaticFile>,
+}
