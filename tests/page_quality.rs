@@ -4,14 +4,13 @@
 //!
 //! The tools live outside cargo: Java 17+ and Chromium (Debian packages), Node.js and the
 //! npm packages of `tests/browser` (`npm ci --prefix tests/browser --ignore-scripts`).
-//! Without them these tests print `skipped: …` and pass, unless
-//! `DOSSIER_REQUIRE_PAGE_CHECKS=1` (`.ci/run` sets it): then they fail, naming what to
-//! install.
+//! So these tests are `#[ignore]`d with that reason: `cargo test` counts them as ignored,
+//! and `.ci/run` installs the tools and runs them with `--ignored`. Run where a tool is
+//! missing, a test fails naming what to install.
 
 mod common;
 use common::*;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -111,27 +110,17 @@ fn axe_tools() -> Vec<Missing> {
     missing
 }
 
-/// True when the test should stop here: tools are missing and they are not required. When
-/// `DOSSIER_REQUIRE_PAGE_CHECKS=1`, missing tools fail the test instead.
-fn skip(test: &str, missing: &[Missing]) -> bool {
+/// Fails the test, naming what to install, when a tool it needs is missing.
+fn require(test: &str, missing: &[Missing]) {
     if missing.is_empty() {
-        return false;
+        return;
     }
     let mut lines: Vec<String> = missing
         .iter()
         .map(|m| format!("{} ({})", m.what, m.install))
         .collect();
     lines.dedup();
-    let message = format!("{test}: missing {}; see .ci/run", lines.join(", "));
-    if std::env::var("DOSSIER_REQUIRE_PAGE_CHECKS").as_deref() == Ok("1") {
-        panic!("{message}");
-    }
-    // Straight to stderr: libtest hides what a passing test prints with eprintln!.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: {message} (DOSSIER_REQUIRE_PAGE_CHECKS=1 makes this a failure)"
-    );
-    true
+    panic!("{test}: missing {}; see .ci/run", lines.join(", "));
 }
 
 /// Builds the sample site into `out`.
@@ -218,10 +207,9 @@ fn axe(dir: &Path, args: &[&str]) -> (bool, String) {
 }
 
 #[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
 fn every_page_of_the_sample_site_passes_the_nu_html_checker() {
-    if skip("the Nu HTML Checker", &vnu_tools()) {
-        return;
-    }
+    require("the Nu HTML Checker", &vnu_tools());
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     let r = build_sample(&out, &[]);
@@ -237,10 +225,9 @@ fn every_page_of_the_sample_site_passes_the_nu_html_checker() {
 }
 
 #[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
 fn every_page_has_no_axe_violations_in_light_and_dark_mode() {
-    if skip("axe-core in Chromium", &axe_tools()) {
-        return;
-    }
+    require("axe-core in Chromium", &axe_tools());
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     let r = build_sample(&out, &[]);
@@ -275,10 +262,9 @@ p { color: #222; background: #fff; }
 }
 
 #[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
 fn the_nu_html_checker_reports_a_bad_page() {
-    if skip("the Nu HTML Checker", &vnu_tools()) {
-        return;
-    }
+    require("the Nu HTML Checker", &vnu_tools());
     let dir = bad_page();
     let (errors, _) = vnu_errors(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
@@ -290,10 +276,9 @@ fn the_nu_html_checker_reports_a_bad_page() {
 }
 
 #[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
 fn axe_reports_a_bad_page_in_the_scheme_it_fails() {
-    if skip("axe-core in Chromium", &axe_tools()) {
-        return;
-    }
+    require("axe-core in Chromium", &axe_tools());
     let dir = bad_page();
     let (passed, report) = axe(dir.path(), &["--page", "bad.html"]);
     assert!(!passed, "{report}");
@@ -324,10 +309,9 @@ fn search_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
 }
 
 #[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
 fn search_finds_ranks_and_filters_at_the_root_and_under_a_sub_path() {
-    if skip("search in Chromium", &axe_tools()) {
-        return;
-    }
+    require("search in Chromium", &axe_tools());
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     let r = build_sample(&out, &[]);

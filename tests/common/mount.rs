@@ -1,6 +1,6 @@
 //! File systems mounted for one test (a tmpfs, a bind mount), unmounted when dropped. Only
-//! root can mount: elsewhere the constructors return `None` and print why, and the test
-//! returns early; CI runs as root, so there the tests run in full.
+//! root can mount, so the tests that use these are `#[ignore]`d with that reason; `.ci/run`
+//! runs them as root with `--ignored`, and a mount that fails fails the test.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,43 +20,44 @@ fn mount(args: &[&str], at: &Path) -> Result<(), String> {
     }
 }
 
-fn skipped(why: String) -> Option<Mount> {
-    println!("skipped: cannot mount here ({why}); CI runs as root");
-    None
-}
-
 impl Mount {
     /// A tmpfs of `size` (`1m`, `4m`) on a fresh temp folder.
-    pub fn tmpfs(size: &str) -> Option<Mount> {
+    pub fn tmpfs(size: &str) -> Mount {
         // A folder of its own inside a private temp folder, so that what a build leaves
         // beside the mount point is this test's alone (not the rest of $TMPDIR).
-        let dir = tempfile::tempdir().ok()?;
+        let dir = tempfile::tempdir().expect("a temp folder");
         let at = dir.path().join("volume");
-        std::fs::create_dir(&at).ok()?;
-        let mut m = Mount::tmpfs_at(size, &at)?;
+        std::fs::create_dir(&at).expect("a folder to mount on");
+        let mut m = Mount::tmpfs_at(size, &at);
         m._dir = Some(dir);
-        Some(m)
+        m
     }
 
     /// A tmpfs of `size` on the existing folder `at`.
-    pub fn tmpfs_at(size: &str, at: &Path) -> Option<Mount> {
+    pub fn tmpfs_at(size: &str, at: &Path) -> Mount {
         match mount(&["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"], at) {
-            Ok(()) => Some(Mount {
+            Ok(()) => Mount {
                 at: at.to_path_buf(),
                 _dir: None,
-            }),
-            Err(e) => skipped(e),
+            },
+            Err(e) => panic!(
+                "cannot mount on {} ({e}): this test needs root",
+                at.display()
+            ),
         }
     }
 
     /// `from` bind-mounted on the existing folder `at`: one folder seen at two paths.
-    pub fn bind(from: &Path, at: &Path) -> Option<Mount> {
+    pub fn bind(from: &Path, at: &Path) -> Mount {
         match mount(&["--bind", &from.to_string_lossy()], at) {
-            Ok(()) => Some(Mount {
+            Ok(()) => Mount {
                 at: at.to_path_buf(),
                 _dir: None,
-            }),
-            Err(e) => skipped(e),
+            },
+            Err(e) => panic!(
+                "cannot mount on {} ({e}): this test needs root",
+                at.display()
+            ),
         }
     }
 
