@@ -98,17 +98,31 @@ pub struct When {
     pub rfc3339: String,
 }
 
+/// Why a date is refused; each names the text as written.
+#[derive(Debug, thiserror::Error)]
+pub enum DateError {
+    #[error("`{text}` is not a valid date ({why})")]
+    BadDay { text: String, why: jiff::Error },
+    #[error("`{text}` is not a date (YYYY-MM-DD) or an RFC 3339 date and time ({why})")]
+    NotADate { text: String, why: jiff::Error },
+    #[error("`{0}` does not start with a YYYY-MM-DD date")]
+    NoDay(String),
+    #[error("{0}")]
+    OutOfRange(jiff::Error),
+}
+
 impl When {
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp.
-    pub fn parse(s: &str) -> Result<When, String> {
+    pub fn parse(s: &str) -> Result<When, DateError> {
         let s = s.trim();
         if s.len() == 10 {
-            let date: jiff::civil::Date = s
-                .parse()
-                .map_err(|e| format!("`{s}` is not a valid date ({e})"))?;
+            let date: jiff::civil::Date = s.parse().map_err(|why| DateError::BadDay {
+                text: s.to_string(),
+                why,
+            })?;
             let ts = date
                 .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .map_err(|e| e.to_string())?
+                .map_err(DateError::OutOfRange)?
                 .timestamp();
             return Ok(When {
                 epoch: ts.as_second(),
@@ -116,13 +130,14 @@ impl When {
                 rfc3339: format!("{date}T00:00:00Z"),
             });
         }
-        let ts: jiff::Timestamp = s.parse().map_err(|e| {
-            format!("`{s}` is not a date (YYYY-MM-DD) or an RFC 3339 date and time ({e})")
+        let ts: jiff::Timestamp = s.parse().map_err(|why| DateError::NotADate {
+            text: s.to_string(),
+            why,
         })?;
         let date: jiff::civil::Date = s
             .get(..10)
             .and_then(|d| d.parse().ok())
-            .ok_or_else(|| format!("`{s}` does not start with a YYYY-MM-DD date"))?;
+            .ok_or_else(|| DateError::NoDay(s.to_string()))?;
         Ok(When {
             epoch: ts.as_second(),
             date,

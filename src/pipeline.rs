@@ -104,7 +104,7 @@ pub enum Fatal {
     #[error("no site.yaml in {0}: is this a Dossier site? (pass its folder with --root)")]
     NotASite(PathBuf),
     #[error("--base-url {0}")]
-    BadBaseUrl(String),
+    BadBaseUrl(#[from] crate::urls::BaseUrlError),
 }
 
 /// Loads, parses, resolves, renders Markdown and indexes the site at `opts.root`. Problems

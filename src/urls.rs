@@ -39,9 +39,40 @@ pub fn root_of(dir: &str) -> String {
     "../".repeat(depth(dir))
 }
 
+/// Why a base URL (`base_url` or `--base-url`) is refused; each names the value as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    #[error("`{0}` has characters a URL cannot hold unescaped")]
+    Unescaped(String),
+    #[error(
+        "`{0}` has a `%` that is not followed by two hex digits (write `%25` for a percent sign)"
+    )]
+    BadPercent(String),
+    #[error("`{0}` has a query (`?…`); a base URL is a scheme, a host and a path")]
+    Query(String),
+    #[error("`{0}` has a fragment (`#…`); a base URL is a scheme, a host and a path")]
+    Fragment(String),
+    #[error("`{url}` has no scheme: write `https://{rest}` (or a path starting with a single /)")]
+    NoScheme { url: String, rest: String },
+    #[error("`{url}` must have `//` after `{scheme}:` (https://example.org/desk/)")]
+    NoSlashes { url: String, scheme: String },
+    #[error(
+        "`{url}` uses the scheme `{scheme}:`; a base URL is http:// or https:// (https://example.org/desk/) or a path starting with /"
+    )]
+    OtherScheme { url: String, scheme: String },
+    #[error("`{0}` must be an absolute URL (https://example.org/desk/) or a path starting with /")]
+    NotAbsolute(String),
+    #[error("`{0}` holds a user name or password; a published address never should")]
+    Credentials(String),
+    #[error("`{0}` has no host name after `//`")]
+    NoHost(String),
+    #[error("`{url}` is not a valid URL: {why}")]
+    Invalid { url: String, why: url::ParseError },
+}
+
 /// Accepts an absolute http(s) URL or a path starting with `/`, with nothing in it that
 /// would need escaping in HTML.
-pub fn check_base(base: &str) -> Result<(), String> {
+pub fn check_base(base: &str) -> Result<(), BaseUrlError> {
     parse_base(base).map(|_| ())
 }
 
@@ -51,34 +82,29 @@ pub fn check_base(base: &str) -> Result<(), String> {
 /// no scheme (`//host`, `host/path`), another scheme, no host, a user name or password, a
 /// query or fragment, spaces, quotes or bad percent-escapes. The `url` crate does the
 /// parsing; what it would silently repair (`https:///x` read as host `x`) is refused first.
-pub fn parse_base(base: &str) -> Result<(String, String), String> {
+pub fn parse_base(base: &str) -> Result<(String, String), BaseUrlError> {
     let b = base.trim();
     if b.chars()
         .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\{}|^".contains(c))
     {
-        return Err(format!("`{b}` has characters a URL cannot hold unescaped"));
+        return Err(BaseUrlError::Unescaped(b.to_string()));
     }
     if let Some(i) = b.find('%')
         && !percent_escapes_are_whole(&b[i..])
     {
-        return Err(format!(
-            "`{b}` has a `%` that is not followed by two hex digits (write `%25` for a percent sign)"
-        ));
+        return Err(BaseUrlError::BadPercent(b.to_string()));
     }
     if b.contains('?') {
-        return Err(format!(
-            "`{b}` has a query (`?…`); a base URL is a scheme, a host and a path"
-        ));
+        return Err(BaseUrlError::Query(b.to_string()));
     }
     if b.contains('#') {
-        return Err(format!(
-            "`{b}` has a fragment (`#…`); a base URL is a scheme, a host and a path"
-        ));
+        return Err(BaseUrlError::Fragment(b.to_string()));
     }
     if let Some(rest) = b.strip_prefix("//") {
-        return Err(format!(
-            "`{b}` has no scheme: write `https://{rest}` (or a path starting with a single /)"
-        ));
+        return Err(BaseUrlError::NoScheme {
+            url: b.to_string(),
+            rest: rest.to_string(),
+        });
     }
     if b.starts_with('/') {
         let mut path = b.to_string();
@@ -98,30 +124,30 @@ pub fn parse_base(base: &str) -> Result<(String, String), String> {
                 && s.chars()
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         });
+        let (url, scheme) = (b.to_string(), scheme.map(str::to_string));
         return Err(match scheme {
-            Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
-                format!("`{b}` must have `//` after `{s}:` (https://example.org/desk/)")
+            Some(scheme)
+                if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+            {
+                BaseUrlError::NoSlashes { url, scheme }
             }
-            Some(s) => format!(
-                "`{b}` uses the scheme `{s}:`; a base URL is http:// or https:// (https://example.org/desk/) or a path starting with /"
-            ),
-            None => format!(
-                "`{b}` must be an absolute URL (https://example.org/desk/) or a path starting with /"
-            ),
+            Some(scheme) => BaseUrlError::OtherScheme { url, scheme },
+            None => BaseUrlError::NotAbsolute(url),
         });
     };
     let authority = rest.split('/').next().unwrap_or("");
     if authority.contains('@') {
-        return Err(format!(
-            "`{b}` holds a user name or password; a published address never should"
-        ));
+        return Err(BaseUrlError::Credentials(b.to_string()));
     }
     if authority.is_empty() || authority.starts_with(':') {
-        return Err(format!("`{b}` has no host name after `//`"));
+        return Err(BaseUrlError::NoHost(b.to_string()));
     }
-    let url = url::Url::parse(b).map_err(|e| format!("`{b}` is not a valid URL: {e}"))?;
+    let url = url::Url::parse(b).map_err(|why| BaseUrlError::Invalid {
+        url: b.to_string(),
+        why,
+    })?;
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(format!("`{b}` has no host name after `//`"));
+        return Err(BaseUrlError::NoHost(b.to_string()));
     }
     let mut normal = url.as_str().to_string();
     if !normal.ends_with('/') {
