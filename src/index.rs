@@ -1,6 +1,7 @@
 //! The cross-reference graph: which briefings name or link to each entity and briefing,
 //! stance histories, related briefings, co-occurring actors and sub-places.
 
+use crate::id_vec::{Id, IdVec};
 use crate::markdown::Target;
 use crate::model::{BriefingIdx, EntityIdx, Kind, co_named};
 use crate::resolve::{Refs, Resolved};
@@ -26,25 +27,25 @@ pub struct StanceAt {
 #[derive(Debug, Default)]
 pub struct Index {
     /// Per entity: briefings whose front matter names it, oldest first.
-    pub named_in: Vec<Vec<BriefingIdx>>,
+    pub named_in: IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per entity: briefings whose bodies link to it, oldest first.
-    pub entity_backlinks: Vec<Vec<BriefingIdx>>,
+    pub entity_backlinks: IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per briefing: briefings whose bodies link to it, oldest first.
-    pub briefing_backlinks: Vec<Vec<BriefingIdx>>,
+    pub briefing_backlinks: IdVec<BriefingIdx, Vec<BriefingIdx>>,
     /// Per briefing: the most related briefings, best first.
-    pub related: Vec<Vec<BriefingIdx>>,
+    pub related: IdVec<BriefingIdx, Vec<BriefingIdx>>,
     /// (actor, topic) → every stance, oldest first.
     pub history: BTreeMap<(EntityIdx, EntityIdx), Vec<StanceAt>>,
     /// Per topic: actors with a stance on it, by id.
-    pub topic_actors: Vec<Vec<EntityIdx>>,
+    pub topic_actors: IdVec<EntityIdx, Vec<EntityIdx>>,
     /// Per actor: topics it took a stance on, by id.
-    pub actor_topics: Vec<Vec<EntityIdx>>,
+    pub actor_topics: IdVec<EntityIdx, Vec<EntityIdx>>,
     /// Per actor: other actors named in the same briefings, with counts, most first.
-    pub co_actors: Vec<Vec<(EntityIdx, u32)>>,
+    pub co_actors: IdVec<EntityIdx, Vec<(EntityIdx, u32)>>,
     /// Per place: actors named in briefings that name the place, with counts, most first.
-    pub place_actors: Vec<Vec<(EntityIdx, u32)>>,
+    pub place_actors: IdVec<EntityIdx, Vec<(EntityIdx, u32)>>,
     /// Per place: places `within` it, by id.
-    pub sub_places: Vec<Vec<EntityIdx>>,
+    pub sub_places: IdVec<EntityIdx, Vec<EntityIdx>>,
     /// Per tag: briefings with it, oldest first.
     pub tag_briefings: Vec<Vec<BriefingIdx>>,
     /// Briefings from newest to oldest, the order ties between related briefings go by.
@@ -98,34 +99,36 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
     let n_entities = site.entities.len();
     let n_briefings = site.briefings.len();
     let mut ix = Index {
-        named_in: vec![Vec::new(); n_entities],
-        entity_backlinks: vec![Vec::new(); n_entities],
-        briefing_backlinks: vec![Vec::new(); n_briefings],
-        topic_actors: vec![Vec::new(); n_entities],
-        actor_topics: vec![Vec::new(); n_entities],
-        sub_places: vec![Vec::new(); n_entities],
+        named_in: IdVec::filled(Vec::new(), n_entities),
+        entity_backlinks: IdVec::filled(Vec::new(), n_entities),
+        briefing_backlinks: IdVec::filled(Vec::new(), n_briefings),
+        topic_actors: IdVec::filled(Vec::new(), n_entities),
+        actor_topics: IdVec::filled(Vec::new(), n_entities),
+        sub_places: IdVec::filled(Vec::new(), n_entities),
         tag_briefings: vec![Vec::new(); site.tags.len()],
         ..Index::default()
     };
-    let mut co: Vec<BTreeMap<EntityIdx, u32>> = vec![BTreeMap::new(); n_entities];
-    let mut at_place: Vec<BTreeMap<EntityIdx, u32>> = vec![BTreeMap::new(); n_entities];
+    let mut co: IdVec<EntityIdx, BTreeMap<EntityIdx, u32>> =
+        IdVec::filled(BTreeMap::new(), n_entities);
+    let mut at_place: IdVec<EntityIdx, BTreeMap<EntityIdx, u32>> =
+        IdVec::filled(BTreeMap::new(), n_entities);
 
     for (bi, refs) in site.refs.iter().enumerate() {
         let b = BriefingIdx(bi as u32);
         for e in refs.entities() {
-            ix.named_in[e.0 as usize].push(b);
+            ix.named_in[e].push(b);
         }
         let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
         for &a in actors {
             for &other in actors {
                 if other != a {
-                    *co[a.0 as usize].entry(other).or_default() += 1;
+                    *co[a].entry(other).or_default() += 1;
                 }
             }
         }
         for &p in places {
             for &a in actors {
-                *at_place[p.0 as usize].entry(a).or_default() += 1;
+                *at_place[p].entry(a).or_default() += 1;
             }
         }
         for (si, s) in refs.stances.iter().enumerate() {
@@ -142,8 +145,8 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         }
         for target in body_links.get(bi).map(AsRef::as_ref).into_iter().flatten() {
             let list = match *target {
-                Target::Briefing(t) if t != b => &mut ix.briefing_backlinks[t.0 as usize],
-                Target::Entity(e) => &mut ix.entity_backlinks[e.0 as usize],
+                Target::Briefing(t) if t != b => &mut ix.briefing_backlinks[t],
+                Target::Entity(e) => &mut ix.entity_backlinks[e],
                 Target::Briefing(_) => continue,
             };
             if list.last() != Some(&b) {
@@ -152,8 +155,8 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         }
     }
     for &(actor, topic) in ix.history.keys() {
-        ix.topic_actors[topic.0 as usize].push(actor);
-        ix.actor_topics[actor.0 as usize].push(topic);
+        ix.topic_actors[topic].push(actor);
+        ix.actor_topics[actor].push(topic);
     }
     for list in ix.topic_actors.iter_mut() {
         list.sort();
@@ -164,7 +167,7 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         if e.id.kind == Kind::Place
             && let Some(parent) = e.within
         {
-            ix.sub_places[parent.0 as usize].push(EntityIdx(i as u32));
+            ix.sub_places[parent].push(EntityIdx(i as u32));
         }
     }
     ix.recency = Recency::new(site);
@@ -172,19 +175,19 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
     for e in 0..n_entities {
         refresh_newest(&mut ix, EntityIdx(e as u32));
     }
-    ix.related = related(site, &ix);
+    ix.related = IdVec::from_vec(related(site, &ix));
     ix
 }
 
 /// Keeps `ix.newest_first` of entity `e` in step with its `named_in`.
 fn refresh_newest(ix: &mut Index, e: EntityIdx) {
-    let list = &ix.named_in[e.0 as usize];
+    let list = &ix.named_in[e];
     if list.len() <= ix.scan {
         ix.newest_first.remove(&e);
         return;
     }
     let mut newest = list.clone();
-    newest.sort_by_key(|b| ix.recency.rank[b.0 as usize]);
+    newest.sort_by_key(|b| ix.recency.rank[b.index()]);
     ix.newest_first.insert(e, newest);
 }
 
@@ -234,12 +237,12 @@ impl Shared {
     /// Counts, for every other briefing, how many of `entities` name it too.
     fn count(
         &mut self,
-        named_in: &[Vec<BriefingIdx>],
+        named_in: &IdVec<EntityIdx, Vec<BriefingIdx>>,
         entities: impl Iterator<Item = EntityIdx>,
         me: usize,
     ) {
         for e in entities {
-            for &other in &named_in[e.0 as usize] {
+            for &other in &named_in[e] {
                 #[cfg(test)]
                 EXAMINED.with(|n| n.set(n.get() + 1));
                 let o = other.0 as usize;
@@ -281,11 +284,7 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
     if !big.is_empty() {
         let names = |o: u32| {
             big.iter()
-                .filter(|e| {
-                    named_in[e.0 as usize]
-                        .binary_search(&BriefingIdx(o))
-                        .is_ok()
-                })
+                .filter(|e| named_in[**e].binary_search(&BriefingIdx(o)).is_ok())
                 .count() as u32
         };
         for &o in &scratch.touched {
@@ -342,13 +341,13 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     let old_set: BTreeSet<EntityIdx> = old.entities().collect();
     let new_set: BTreeSet<EntityIdx> = new.entities().collect();
     for e in old_set.difference(&new_set) {
-        let list = &mut ix.named_in[e.0 as usize];
+        let list = &mut ix.named_in[*e];
         if let Ok(at) = list.binary_search(&b) {
             list.remove(at);
         }
     }
     for e in new_set.difference(&old_set) {
-        let list = &mut ix.named_in[e.0 as usize];
+        let list = &mut ix.named_in[*e];
         if let Err(at) = list.binary_search(&b) {
             list.insert(at, b);
         }
@@ -412,19 +411,19 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
         if !exists {
             ix.history.remove(&(actor, topic));
         }
-        set_member(&mut ix.actor_topics[actor.0 as usize], topic, exists);
-        set_member(&mut ix.topic_actors[topic.0 as usize], actor, exists);
+        set_member(&mut ix.actor_topics[actor], topic, exists);
+        set_member(&mut ix.topic_actors[topic], actor, exists);
     }
 
     // Related briefings: only the count shared with `b` changed, for each other briefing.
     scratch.count(&ix.named_in, new.entities(), bi);
     let after: BTreeMap<usize, u32> = scratch.drain().collect();
-    ix.related[bi] = related_one(site, ix, bi, &mut scratch);
+    ix.related[b] = related_one(site, ix, bi, &mut scratch);
     let others: BTreeSet<usize> = before.keys().chain(after.keys()).copied().collect();
     if big_changed {
         // Windows moved: every briefing sharing an entity with `b` is counted again.
         for x in others {
-            ix.related[x] = related_one(site, ix, x, &mut scratch);
+            ix.related[BriefingIdx::from_index(x)] = related_one(site, ix, x, &mut scratch);
         }
         return;
     }
@@ -436,11 +435,11 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
         if c0 == c1 {
             continue;
         }
-        let list = &ix.related[x];
+        let list = &ix.related[BriefingIdx::from_index(x)];
         let had = list.contains(&b);
         if had && c1 < c0 && list.len() == RELATED {
             // `b` may fall out of a full list, and what replaces it is not known here.
-            ix.related[x] = related_one(site, ix, x, &mut scratch);
+            ix.related[BriefingIdx::from_index(x)] = related_one(site, ix, x, &mut scratch);
             continue;
         }
         // Otherwise the best are among the current list and `b`.
@@ -457,7 +456,8 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
         }
         keys.sort_unstable();
         keys.truncate(RELATED);
-        ix.related[x] = keys.into_iter().map(|k| ix.recency.briefing(k)).collect();
+        ix.related[BriefingIdx::from_index(x)] =
+            keys.into_iter().map(|k| ix.recency.briefing(k)).collect();
     }
 }
 
@@ -470,7 +470,7 @@ fn shared(a: &Refs, b: &Refs) -> u32 {
 
 /// Adds `delta` to counted lists, keeping them ordered as [`by_count`] does.
 fn apply_counts(
-    lists: &mut [Vec<(EntityIdx, u32)>],
+    lists: &mut IdVec<EntityIdx, Vec<(EntityIdx, u32)>>,
     delta: &BTreeMap<(EntityIdx, EntityIdx), i64>,
 ) {
     let mut by_owner: BTreeMap<EntityIdx, Vec<(EntityIdx, i64)>> = BTreeMap::new();
@@ -480,7 +480,7 @@ fn apply_counts(
         }
     }
     for (owner, changes) in by_owner {
-        let list = &mut lists[owner.0 as usize];
+        let list = &mut lists[owner];
         let mut m: BTreeMap<EntityIdx, u32> = list.iter().copied().collect();
         for (other, d) in changes {
             let c = i64::from(m.get(&other).copied().unwrap_or(0)) + d;
@@ -550,9 +550,12 @@ mod tests {
         );
         // Every briefing shares one entity with every other: the newest five win.
         let newest: Vec<String> = (n - 5..n).rev().map(|i| format!("b{i:05}")).collect();
-        assert_eq!(slugs(&r, &ix.related[0]), newest);
+        assert_eq!(slugs(&r, &ix.related[BriefingIdx(0)]), newest);
         let below: Vec<String> = (n - 6..n - 1).rev().map(|i| format!("b{i:05}")).collect();
-        assert_eq!(slugs(&r, &ix.related[n - 1]), below);
+        assert_eq!(
+            slugs(&r, &ix.related[BriefingIdx::from_index(n - 1)]),
+            below
+        );
     }
     use crate::diagnostic::{Diagnostics, Span};
     use crate::model::{Briefing, Position, Slug, Spanned, StanceSrc, When};
@@ -654,7 +657,7 @@ mod tests {
             .position(|b| b.slug.as_str() == "base")
             .unwrap();
         assert_eq!(
-            slugs(&r, &ix.related[base]),
+            slugs(&r, &ix.related[BriefingIdx::from_index(base)]),
             ["two-shared", "one-new-a", "one-new-b", "one-old"]
         );
     }
@@ -687,15 +690,9 @@ mod tests {
             slugs(&r, &hist.iter().map(|h| h.briefing).collect::<Vec<_>>()),
             ["early", "late"]
         );
-        assert_eq!(
-            ix.co_actors[id("a").0 as usize],
-            vec![(id("b"), 2), (id("c"), 1)]
-        );
-        assert_eq!(ix.topic_actors[id("t").0 as usize], vec![id("a")]);
-        assert_eq!(
-            slugs(&r, &ix.named_in[id("t").0 as usize]),
-            ["early", "late"]
-        );
+        assert_eq!(ix.co_actors[id("a")], vec![(id("b"), 2), (id("c"), 1)]);
+        assert_eq!(ix.topic_actors[id("t")], vec![id("a")]);
+        assert_eq!(slugs(&r, &ix.named_in[id("t")]), ["early", "late"]);
     }
 
     mod incremental {

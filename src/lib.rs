@@ -8,6 +8,7 @@ pub mod confusable;
 pub mod diagnostic;
 pub mod front_matter;
 pub mod hash;
+pub mod id_vec;
 pub mod incremental;
 pub mod index;
 pub mod markdown;

@@ -80,6 +80,24 @@ pub struct EntityIdx(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct BriefingIdx(pub u32);
 
+impl crate::id_vec::Id for EntityIdx {
+    fn from_index(i: usize) -> Self {
+        EntityIdx(i as u32)
+    }
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl crate::id_vec::Id for BriefingIdx {
+    fn from_index(i: usize) -> Self {
+        BriefingIdx(i as u32)
+    }
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// A value with where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {

@@ -96,7 +96,7 @@ fn top(site: &Site, kind: Kind) -> Vec<Mention> {
     let r = &site.resolved;
     let mut all: Vec<(usize, EntityIdx)> = r
         .of_kind(kind)
-        .map(|i| (site.index.named_in[i.0 as usize].len(), i))
+        .map(|i| (site.index.named_in[i].len(), i))
         .filter(|(n, _)| *n > 0)
         .collect();
     // Entities are sorted by id, so a stable sort keeps ties in id order.

@@ -90,7 +90,7 @@ fn backlinks(
 ) -> Option<&mut Vec<BriefingIdx>> {
     match t {
         Target::Briefing(x) if x == from => None,
-        Target::Briefing(x) => ix.briefing_backlinks.get_mut(x.0 as usize),
-        Target::Entity(e) => ix.entity_backlinks.get_mut(e.0 as usize),
+        Target::Briefing(x) => ix.briefing_backlinks.get_mut(x),
+        Target::Entity(e) => ix.entity_backlinks.get_mut(e),
     }
 }

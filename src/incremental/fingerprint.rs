@@ -111,24 +111,24 @@ impl Parts<'_> {
         for m in &self.members[i] {
             self.el[m.0 as usize].hash(&mut hs);
         }
-        for s in &ix.sub_places[i] {
+        for s in &ix.sub_places[e] {
             self.el[s.0 as usize].hash(&mut hs);
         }
-        self.links(&ix.named_in[i], &mut hs);
-        self.links(&ix.entity_backlinks[i], &mut hs);
-        for &t in &ix.actor_topics[i] {
+        self.links(&ix.named_in[e], &mut hs);
+        self.links(&ix.entity_backlinks[e], &mut hs);
+        for &t in &ix.actor_topics[e] {
             self.el[t.0 as usize].hash(&mut hs);
             for at in ix.history.get(&(e, t)).into_iter().flatten() {
                 self.stance(at).hash(&mut hs);
             }
         }
-        for &a in &ix.topic_actors[i] {
+        for &a in &ix.topic_actors[e] {
             self.el[a.0 as usize].hash(&mut hs);
             for at in ix.history.get(&(a, e)).into_iter().flatten() {
                 self.stance(at).hash(&mut hs);
             }
         }
-        for (list, tag) in [(&ix.co_actors[i], 1u8), (&ix.place_actors[i], 2)] {
+        for (list, tag) in [(&ix.co_actors[e], 1u8), (&ix.place_actors[e], 2)] {
             tag.hash(&mut hs);
             // The pages list the first few only.
             for &(o, n) in list.iter().take(render::pages::COUNTED) {
@@ -387,13 +387,13 @@ fn fingerprint(p: &Parts<'_>, entity_fp: &[u64], page: Page, src: &Sources<'_>) 
         Page::Briefing(b) => {
             let i = b.0 as usize;
             (p.bmeta[i], (src.body)(&r.briefing(b).path)).hash(&mut hs);
-            p.links(&ix.related[i], &mut hs);
-            p.links(&ix.briefing_backlinks[i], &mut hs);
+            p.links(&ix.related[b], &mut hs);
+            p.links(&ix.briefing_backlinks[b], &mut hs);
         }
         Page::Entity(e) => entity_fp[e.0 as usize].hash(&mut hs),
         Page::EntityFeed(e) => {
             p.el[e.0 as usize].hash(&mut hs);
-            let list = &ix.named_in[e.0 as usize];
+            let list = &ix.named_in[e];
             let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
             p.links(&list[from..], &mut hs);
         }

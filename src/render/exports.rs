@@ -153,7 +153,7 @@ pub fn entities_json(site: &Site) -> Vec<u8> {
                     aliases: &en.aliases,
                     kind: p.and_then(|p| p.subkind.as_deref()),
                     url: format!("{base}{}", urls::entity(&en.id)),
-                    briefings: site.index.named_in[e.0 as usize].len(),
+                    briefings: site.index.named_in[e].len(),
                     stances: stances[e.0 as usize],
                     stub: p.is_none(),
                     role: p.and_then(|p| p.role.as_deref()),
@@ -215,7 +215,7 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
                 kind: en.id.kind.word(),
                 name: &en.name,
                 url: format!("{base}{}", urls::entity(&en.id)),
-                briefings: site.index.named_in[e.0 as usize].len(),
+                briefings: site.index.named_in[e].len(),
             }
         })
         .collect();

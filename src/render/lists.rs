@@ -40,7 +40,7 @@ impl Views<'_> {
         let p = en.profile.as_ref();
         IndexEntry {
             entity: self.entity_link(e),
-            count: self.site.index.named_in[e.0 as usize].len(),
+            count: self.site.index.named_in[e].len(),
             subkind: p.and_then(|p| p.subkind.clone()),
             note: p.and_then(|p| p.role.clone().or_else(|| p.question.clone())),
         }
@@ -116,7 +116,7 @@ impl Views<'_> {
         let top = |kind: Kind| {
             let mut v: Vec<(EntityIdx, u32)> = r
                 .of_kind(kind)
-                .map(|e| (e, ix.named_in[e.0 as usize].len() as u32))
+                .map(|e| (e, ix.named_in[e].len() as u32))
                 .filter(|(_, n)| *n > 0)
                 .collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -273,8 +273,7 @@ impl Views<'_> {
     /// `<kind>/<id>/atom.xml`: the latest briefings naming an entity.
     pub fn entity_feed(&self, e: EntityIdx) -> FeedPage {
         let en = self.site.resolved.entity(e);
-        let entries =
-            self.feed_entries(self.site.index.named_in[e.0 as usize].iter().rev().copied());
+        let entries = self.feed_entries(self.site.index.named_in[e].iter().rev().copied());
         self.feed(
             format!("{} — {}", en.name, self.site.config.title),
             &urls::entity(&en.id),

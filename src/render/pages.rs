@@ -145,7 +145,7 @@ impl<'a> Views<'a> {
             subkind: p.and_then(|p| p.subkind.clone()),
             body: self.site.profile_bodies[e.0 as usize].clone(),
             extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
-            count: self.site.index.named_in[e.0 as usize].len(),
+            count: self.site.index.named_in[e].len(),
         }
     }
 
@@ -220,9 +220,8 @@ impl<'a> Views<'a> {
                 draft: br.draft,
                 extra: br.extra.clone(),
             },
-            related: self.briefing_links(ix.related[b.0 as usize].iter().copied()),
-            backlinks: self
-                .briefing_links(ix.briefing_backlinks[b.0 as usize].iter().rev().copied()),
+            related: self.briefing_links(ix.related[b].iter().copied()),
+            backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
             json_ld: structured::briefing(self.site, b),
         }
     }
@@ -238,16 +237,11 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn named_in(&self, e: EntityIdx) -> Vec<BriefingLink> {
-        self.briefing_links(self.site.index.named_in[e.0 as usize].iter().rev().copied())
+        self.briefing_links(self.site.index.named_in[e].iter().rev().copied())
     }
 
     pub(super) fn backlinks(&self, e: EntityIdx) -> Vec<BriefingLink> {
-        self.briefing_links(
-            self.site.index.entity_backlinks[e.0 as usize]
-                .iter()
-                .rev()
-                .copied(),
-        )
+        self.briefing_links(self.site.index.entity_backlinks[e].iter().rev().copied())
     }
 
     pub(super) fn entity_meta(&self, e: EntityIdx, description: Option<String>) -> PageMeta {
@@ -268,7 +262,7 @@ impl<'a> Views<'a> {
     fn activity(&self, e: EntityIdx) -> Option<Sparkline> {
         let r = &self.site.resolved;
         let (first, last) = (r.briefings.first()?, r.briefings.last()?);
-        let dates: Vec<_> = self.site.index.named_in[e.0 as usize]
+        let dates: Vec<_> = self.site.index.named_in[e]
             .iter()
             .map(|&b| r.briefing(b).date.date)
             .collect();
@@ -280,7 +274,7 @@ impl<'a> Views<'a> {
         let en = self.site.resolved.entity(e);
         let ix = &self.site.index;
         let p = en.profile.as_ref();
-        let positions = ix.actor_topics[e.0 as usize]
+        let positions = ix.actor_topics[e]
             .iter()
             .map(|&t| self.position_row(t, &ix.history[&(e, t)]))
             .collect();
@@ -309,7 +303,7 @@ impl<'a> Views<'a> {
             positions,
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
-            co_actors: self.counted(&ix.co_actors[e.0 as usize], COUNTED),
+            co_actors: self.counted(&ix.co_actors[e], COUNTED),
             json_ld: structured::entity(self.site, e),
             activity: self.activity(e),
         }
@@ -343,7 +337,7 @@ impl<'a> Views<'a> {
             entity: self.entity_view(e),
             parent: en.within.map(|p| self.entity_link(p)),
             parents,
-            sub_places: ix.sub_places[e.0 as usize]
+            sub_places: ix.sub_places[e]
                 .iter()
                 .map(|&s| self.entity_link(s))
                 .collect(),
@@ -362,7 +356,7 @@ impl<'a> Views<'a> {
             }),
             briefings: self.named_in(e),
             backlinks: self.backlinks(e),
-            actors: self.counted(&ix.place_actors[e.0 as usize], COUNTED),
+            actors: self.counted(&ix.place_actors[e], COUNTED),
             json_ld: structured::entity(self.site, e),
             activity: self.activity(e),
         }
@@ -373,7 +367,7 @@ impl<'a> Views<'a> {
         let en = self.site.resolved.entity(e);
         let ix = &self.site.index;
         let question = en.profile.as_ref().and_then(|p| p.question.clone());
-        let actors = &ix.topic_actors[e.0 as usize];
+        let actors = &ix.topic_actors[e];
         let matrix = actors
             .iter()
             .map(|&a| self.position_row(a, &ix.history[&(a, e)]))

@@ -263,8 +263,8 @@ pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
             match frag {
                 "stances" => stances > 0,
                 "sources" => !br.sources.is_empty(),
-                "related" => !ix.related[i].is_empty(),
-                "backlinks" => !ix.briefing_backlinks[i].is_empty(),
+                "related" => !ix.related[b].is_empty(),
+                "backlinks" => !ix.briefing_backlinks[b].is_empty(),
                 "at-a-glance" => {
                     let refs = &r.refs[i];
                     !(refs.actors.is_empty()
@@ -276,20 +276,19 @@ pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
             }
         }
         Target::Entity(e) => {
-            let i = e.0 as usize;
             let kind = r.entity(e).id.kind;
             match frag {
                 "briefings" => true,
-                "backlinks" => !ix.entity_backlinks[i].is_empty(),
-                "positions" => kind == Kind::Actor && !ix.actor_topics[i].is_empty(),
-                "co-actors" => kind == Kind::Actor && !ix.co_actors[i].is_empty(),
+                "backlinks" => !ix.entity_backlinks[e].is_empty(),
+                "positions" => kind == Kind::Actor && !ix.actor_topics[e].is_empty(),
+                "co-actors" => kind == Kind::Actor && !ix.co_actors[e].is_empty(),
                 "members" => {
                     kind == Kind::Actor && r.entities.iter().any(|m| m.affiliation == Some(e))
                 }
-                "sub-places" => kind == Kind::Place && !ix.sub_places[i].is_empty(),
-                "actors" => kind == Kind::Place && !ix.place_actors[i].is_empty(),
+                "sub-places" => kind == Kind::Place && !ix.sub_places[e].is_empty(),
+                "actors" => kind == Kind::Place && !ix.place_actors[e].is_empty(),
                 "matrix" => kind == Kind::Topic,
-                "stance-history" => kind == Kind::Topic && !ix.topic_actors[i].is_empty(),
+                "stance-history" => kind == Kind::Topic && !ix.topic_actors[e].is_empty(),
                 _ => false,
             }
         }
