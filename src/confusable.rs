@@ -3,9 +3,9 @@
 //! letters, such as a Cyrillic `а` for a Latin `a` or a hidden zero-width space.
 
 use crate::diagnostic::{Code, Diagnostics, Span};
-use crate::model::{Kind, Profile};
-use crate::slug::{is_invisible, match_key};
-use std::collections::HashMap;
+use crate::model::Profile;
+use crate::names::NameTable;
+use crate::slug::is_invisible;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -48,9 +48,11 @@ struct Spelling<'a> {
 /// once look-alike letters and invisible characters are set aside. Such a name is
 /// ambiguous wherever it is used, and readers cannot tell the two apart.
 pub fn check(profiles: &[Profile], diags: &mut Diagnostics) {
-    let mut by_key: HashMap<(Kind, String), Vec<Spelling<'_>>> = HashMap::new();
+    // Grouped by the key references are matched by: what it cannot tell apart.
+    let mut table: NameTable<usize> = NameTable::new();
+    let mut spellings: Vec<Spelling<'_>> = Vec::new();
     for (i, p) in profiles.iter().enumerate() {
-        let spellings = std::iter::once((p.name.as_str(), p.name_span, "name"))
+        let written = std::iter::once((p.name.as_str(), p.name_span, "name"))
             .chain(
                 p.aliases
                     .iter()
@@ -58,26 +60,26 @@ pub fn check(profiles: &[Profile], diags: &mut Diagnostics) {
                     .map(|(a, s)| (a.as_str(), *s, "alias")),
             )
             .chain(std::iter::once((p.id.as_str(), Span::FILE, "id")));
-        for (text, span, what) in spellings {
-            by_key
-                .entry((p.kind, match_key(text)))
-                .or_default()
-                .push(Spelling {
-                    profile: i,
-                    text,
-                    span,
-                    what,
-                    written: written_key(text),
-                });
+        for (text, span, what) in written {
+            table.add_key(p.kind, text, spellings.len());
+            spellings.push(Spelling {
+                profile: i,
+                text,
+                span,
+                what,
+                written: written_key(text),
+            });
         }
     }
     let mut reported: std::collections::HashSet<(usize, usize, &str)> = Default::default();
-    for spellings in by_key.values() {
-        if spellings.iter().all(|s| s.profile == spellings[0].profile) {
+    for group in table.groups() {
+        let first = spellings[group[0]].profile;
+        if group.iter().all(|&s| spellings[s].profile == first) {
             continue;
         }
-        for (n, a) in spellings.iter().enumerate() {
-            for b in &spellings[n + 1..] {
+        for (n, &a) in group.iter().enumerate() {
+            for &b in &group[n + 1..] {
+                let (a, b) = (&spellings[a], &spellings[b]);
                 if a.profile == b.profile || a.written == b.written {
                     continue;
                 }

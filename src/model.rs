@@ -28,7 +28,8 @@ impl fmt::Display for Slug {
     }
 }
 
-/// The three kinds of entity a briefing can name.
+/// The kinds of entity a briefing can name. Tables per kind are arrays of [`Kind::COUNT`]
+/// indexed by [`Kind::index`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -38,8 +39,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// All kinds, in page order.
-    pub const ALL: [Kind; 3] = [Kind::Actor, Kind::Place, Kind::Topic];
+    /// How many kinds there are.
+    pub const COUNT: usize = 3;
+
+    /// All kinds, in page order (the order of the variants).
+    pub const ALL: [Kind; Kind::COUNT] = [Kind::Actor, Kind::Place, Kind::Topic];
+
+    /// The kind's place in [`Kind::ALL`], to index a table of [`Kind::COUNT`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// The folder under `content/` and the output holding this kind (`actors`).
     pub fn dir(self) -> &'static str {
@@ -277,6 +286,17 @@ pub struct Briefing {
     pub body_removed: Vec<(u32, u32)>,
 }
 
+impl Briefing {
+    /// The names of `kind` its front matter lists (`actors:` and so on), stances aside.
+    pub fn named(&self, kind: Kind) -> &[Spanned<String>] {
+        match kind {
+            Kind::Actor => &self.actors,
+            Kind::Place => &self.places,
+            Kind::Topic => &self.topics,
+        }
+    }
+}
+
 /// A profile of an actor, place or topic as parsed from its file.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -311,4 +331,17 @@ pub const CO_NAMED: usize = 100;
 /// The first [`CO_NAMED`] of a briefing's names of one kind.
 pub fn co_named(names: &[EntityIdx]) -> &[EntityIdx] {
     &names[..names.len().min(CO_NAMED)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_indexes_its_place_in_all() {
+        for (i, k) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(k.index(), i, "{k:?}");
+            assert_eq!(Kind::from_dir(k.dir()), Some(k));
+        }
+    }
 }

@@ -6,7 +6,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::index::{self, Index};
 use crate::markdown::{self, LinkContext, Target};
 use crate::model::{Briefing, EntityIdx, Profile};
-use crate::names::Names;
 use crate::output::{self, OutputError, Staging};
 use crate::parallel::{BIG_BODY, big_ones_alone};
 use crate::parse::{self, Parsed};
@@ -368,7 +367,7 @@ pub fn assemble(
     } = input;
     progress.stage("resolving", 0);
     let resolved = resolve::resolve(briefings, profiles, drafts, diags);
-    let names = Names::new(&resolved);
+    let names = resolved.link_names();
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
     let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html);
     if let Some(c) = cache.as_deref_mut() {

@@ -1,12 +1,14 @@
 //! Resolves every name in front matter to an entity: ids, names and aliases per kind,
 //! stubs for unknown names, errors for ambiguous ones and for duplicate slugs and ids.
+//! Names are looked up in the one [`NameTable`]; [`resolve`] runs as named phases.
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::model::{
     Briefing, BriefingIdx, EntityId, EntityIdx, Kind, Position, Profile, Slug, Spanned,
 };
-use crate::slug::match_key;
+use crate::names::{Lookup, NameTable, Names};
 use std::collections::{BTreeMap, HashMap};
+use std::convert::Infallible;
 
 /// An actor, place or topic: from a profile, or a stub made from a name.
 #[derive(Debug, Clone)]
@@ -52,11 +54,15 @@ pub struct Refs {
 impl Refs {
     /// Every entity named, in kind order.
     pub fn entities(&self) -> impl Iterator<Item = EntityIdx> + '_ {
-        self.actors
-            .iter()
-            .chain(&self.places)
-            .chain(&self.topics)
-            .copied()
+        // In full, without `..`: a field added for a new kind cannot be left out.
+        let Refs {
+            actors,
+            places,
+            topics,
+            stances: _,
+            tags: _,
+        } = self;
+        actors.iter().chain(places).chain(topics).copied()
     }
 }
 
@@ -90,40 +96,60 @@ impl Resolved {
             .filter(move |(_, e)| e.id.kind == kind)
             .map(|(i, _)| EntityIdx(i as u32))
     }
-}
 
-/// Name → ids of one kind, keyed by `match_key`.
-#[derive(Default)]
-struct Registry {
-    keys: HashMap<String, Vec<Slug>>,
-    ids: HashMap<Slug, String>,
-    /// Every id, name and alias as written, for "did you mean" helps.
-    spellings: Vec<String>,
-}
-
-impl Registry {
-    fn add(&mut self, key: &str, slug: &Slug) {
-        self.spellings.push(key.to_string());
-        let ids = self.keys.entry(match_key(key)).or_default();
-        if !ids.contains(slug) {
-            ids.push(slug.clone());
+    /// The names `[[wiki]]` links are looked up by: every entity, stubs included, and
+    /// briefing slugs.
+    pub fn link_names(&self) -> Names {
+        let mut table = NameTable::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            table.add(
+                e.id.kind,
+                &e.id.slug,
+                &e.name,
+                &e.aliases,
+                EntityIdx(i as u32),
+            );
         }
+        let briefings = (self.briefings.iter().enumerate())
+            .map(|(i, b)| (b.slug.clone(), BriefingIdx(i as u32)))
+            .collect();
+        Names::new(table, briefings)
     }
-}
-
-enum Lookup {
-    Found(Slug),
-    Ambiguous(Vec<Slug>),
-    Missing,
 }
 
 /// Resolves parsed files into a site. Drafts are left out unless `drafts` is set.
 pub fn resolve(
-    mut briefings: Vec<Briefing>,
-    mut profiles: Vec<Profile>,
+    briefings: Vec<Briefing>,
+    profiles: Vec<Profile>,
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Resolved {
+    let (briefings, drafts) = published(briefings, drafts, diags);
+    let profiles = distinct_profiles(profiles, diags);
+    let first = first_written(&briefings);
+    let mut r = Resolver::new(&profiles, diags);
+    let named = r.briefings(&briefings, &first);
+    let links = r.profile_links();
+    let stubs = r.stubs;
+    let (entities, index) = entities(profiles, links, stubs);
+    let tags = tags(&briefings, &first);
+    let refs = briefing_refs(&briefings, named, &index, &tags);
+    Resolved {
+        briefings,
+        refs,
+        entities,
+        tags,
+        drafts,
+    }
+}
+
+/// The briefings of this build, by date then slug, without drafts (unless `drafts`) and
+/// without any whose slug an earlier one has; and the drafts left out, by content path.
+fn published(
+    mut briefings: Vec<Briefing>,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> (Vec<Briefing>, HashMap<String, Slug>) {
     let mut draft_paths = HashMap::new();
     if !drafts {
         briefings.retain(|b| {
@@ -136,373 +162,197 @@ pub fn resolve(
     briefings
         .sort_by(|a, b| (&a.date.epoch, &a.slug, &a.path).cmp(&(&b.date.epoch, &b.slug, &b.path)));
     dedupe_briefings(&mut briefings, diags);
+    (briefings, draft_paths)
+}
+
+/// Profiles by kind then id, each id once, with their look-alike names reported.
+fn distinct_profiles(mut profiles: Vec<Profile>, diags: &mut Diagnostics) -> Vec<Profile> {
     profiles.sort_by(|a, b| (a.kind, &a.id, &a.path).cmp(&(b.kind, &b.id, &b.path)));
     dedupe_profiles(&mut profiles, diags);
     crate::confusable::check(&profiles, diags);
+    profiles
+}
 
-    let mut registries: [Registry; 3] = Default::default();
-    for p in &profiles {
-        let reg = &mut registries[p.kind as usize];
-        reg.ids.insert(p.id.clone(), p.path.clone());
-        reg.add(p.id.as_str(), &p.id);
-        reg.add(&p.name, &p.id);
-        for a in &p.aliases {
-            reg.add(a, &p.id);
-        }
-    }
-
-    let mut r = Resolver {
-        registries,
-        stubs: BTreeMap::new(),
-        diags,
-    };
-    // References by id until every entity (stubs included) is known and sorted.
-    struct Pending {
-        actors: Vec<EntityId>,
-        places: Vec<EntityId>,
-        topics: Vec<EntityId>,
-        stances: Vec<(EntityId, EntityId, Option<EntityId>, usize)>,
-    }
-    // Names are taken "as written the first time": by date, then path.
-    let mut first_order: Vec<usize> = (0..briefings.len()).collect();
-    first_order.sort_by(|&a, &b| {
+/// Indices of `briefings` in the order names are taken "as written the first time": by
+/// date, then path.
+fn first_written(briefings: &[Briefing]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..briefings.len()).collect();
+    order.sort_by(|&a, &b| {
         let (a, b) = (&briefings[a], &briefings[b]);
         (a.date.epoch, &a.path).cmp(&(b.date.epoch, &b.path))
     });
-    let mut pending: Vec<Option<Pending>> = (0..briefings.len()).map(|_| None).collect();
-    for &bi in &first_order {
-        let b = &briefings[bi];
-        let mut p = Pending {
-            actors: Vec::new(),
-            places: Vec::new(),
-            topics: Vec::new(),
-            stances: Vec::new(),
-        };
-        for a in &b.actors {
-            if let Some(id) = r.resolve(Kind::Actor, a, &b.path) {
-                push_unique(&mut p.actors, id);
-            }
-        }
-        for a in &b.places {
-            if let Some(id) = r.resolve(Kind::Place, a, &b.path) {
-                push_unique(&mut p.places, id);
-            }
-        }
-        for a in &b.topics {
-            if let Some(id) = r.resolve(Kind::Topic, a, &b.path) {
-                push_unique(&mut p.topics, id);
-            }
-        }
-        for (si, s) in b.stances.iter().enumerate() {
-            let actor = r.resolve(Kind::Actor, &s.actor, &b.path);
-            let topic = r.resolve(Kind::Topic, &s.on, &b.path);
-            let by =
-                s.by.as_ref()
-                    .and_then(|by| r.resolve(Kind::Actor, by, &b.path));
-            if let (Some(actor), Some(topic)) = (actor, topic) {
-                push_unique(&mut p.actors, actor.clone());
-                if let Some(by) = &by {
-                    push_unique(&mut p.actors, by.clone());
-                }
-                push_unique(&mut p.topics, topic.clone());
-                p.stances.push((actor, topic, by, si));
-            }
-        }
-        pending[bi] = Some(p);
-    }
-    // Reported (and stubbed) now; linked once entity indices exist.
-    for p in &profiles {
-        if let Some(a) = &p.affiliation {
-            r.resolve(Kind::Actor, a, &p.path);
-        }
-        if let Some(w) = &p.within {
-            r.resolve(Kind::Place, w, &p.path);
-        }
-    }
-
-    // Entities: profiles and stubs, sorted by kind then id.
-    let mut entities: Vec<Entity> = Vec::with_capacity(profiles.len() + r.stubs.len());
-    for p in profiles {
-        entities.push(Entity {
-            id: EntityId {
-                kind: p.kind,
-                slug: p.id.clone(),
-            },
-            name: p.name.clone(),
-            aliases: p.aliases.clone(),
-            profile: Some(p),
-            affiliation: None,
-            within: None,
-        });
-    }
-    for (id, name) in std::mem::take(&mut r.stubs) {
-        entities.push(Entity {
-            id,
-            name,
-            aliases: Vec::new(),
-            profile: None,
-            affiliation: None,
-            within: None,
-        });
-    }
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| entities[a].id.cmp(&entities[b].id));
-    let mut sorted: Vec<Entity> = Vec::with_capacity(entities.len());
-    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-    for i in &order {
-        if let Some(e) = slots[*i].take() {
-            sorted.push(e);
-        }
-    }
-    let index: HashMap<EntityId, EntityIdx> = sorted
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), EntityIdx(i as u32)))
-        .collect();
-    let idx = |id: &EntityId| index[id];
-    let mut links: Vec<(EntityIdx, Option<EntityIdx>, Option<EntityIdx>)> = Vec::new();
-    for (i, e) in sorted.iter().enumerate() {
-        if let Some(p) = &e.profile {
-            let aff = p
-                .affiliation
-                .as_ref()
-                .and_then(|a| r.peek(Kind::Actor, &a.value))
-                .and_then(|id| index.get(&id).copied());
-            let within = p
-                .within
-                .as_ref()
-                .and_then(|w| r.peek(Kind::Place, &w.value))
-                .and_then(|id| index.get(&id).copied());
-            links.push((EntityIdx(i as u32), aff, within));
-        }
-    }
-    for (i, aff, within) in links {
-        let e = &mut sorted[i.0 as usize];
-        e.affiliation = aff.filter(|a| *a != i);
-        e.within = within.filter(|w| *w != i);
-    }
-
-    // Tags: slug → first spelling.
-    let mut tag_index: BTreeMap<Slug, (usize, String)> = BTreeMap::new();
-    for b in first_order.iter().map(|&i| &briefings[i]) {
-        for t in &b.tags {
-            if let Some(slug) = Slug::new(&t.value) {
-                let n = tag_index.len();
-                tag_index.entry(slug).or_insert((n, t.value.clone()));
-            }
-        }
-    }
-    let tags: Vec<Tag> = tag_index
-        .iter()
-        .map(|(slug, (_, name))| Tag {
-            slug: slug.clone(),
-            name: name.clone(),
-        })
-        .collect();
-    let tag_pos: HashMap<&Slug, usize> =
-        tag_index.keys().enumerate().map(|(i, s)| (s, i)).collect();
-
-    let refs = briefings
-        .iter()
-        .zip(pending.into_iter().flatten())
-        .map(|(b, p)| {
-            let mut tags = Vec::new();
-            for t in &b.tags {
-                if let Some(i) = Slug::new(&t.value).and_then(|s| tag_pos.get(&s).copied())
-                    && !tags.contains(&i)
-                {
-                    tags.push(i);
-                }
-            }
-            let stances = p
-                .stances
-                .iter()
-                .map(|(a, t, by, si)| (a, t, by, &b.stances[*si]))
-                .map(|(a, t, by, src)| Stance {
-                    actor: idx(a),
-                    topic: idx(t),
-                    position: src.position,
-                    quote: src.quote.clone(),
-                    by: by.as_ref().map(idx),
-                    source: src.source,
-                })
-                .collect();
-            Refs {
-                actors: p.actors.iter().map(idx).collect(),
-                places: p.places.iter().map(idx).collect(),
-                topics: p.topics.iter().map(idx).collect(),
-                stances,
-                tags,
-            }
-        })
-        .collect();
-
-    Resolved {
-        briefings,
-        refs,
-        entities: sorted,
-        tags,
-        drafts: draft_paths,
-    }
+    order
 }
 
-/// Names of profiles, looked up as [`resolve`] does, to resolve one briefing again after
-/// its front matter changed (`serve`).
-pub struct ProfileNames {
-    keys: [HashMap<String, Vec<EntityIdx>>; 3],
-    ids: [HashMap<Slug, EntityIdx>; 3],
+/// What a briefing's front matter names, by kind, and its stances, each name looked up to
+/// a `T`; made into [`Refs`] once entity indices exist.
+struct Named<T> {
+    kinds: [Vec<T>; Kind::COUNT],
+    stances: Vec<StanceNames<T>>,
 }
 
-impl ProfileNames {
-    /// The ids, names and aliases of every profile of `r`.
-    pub fn new(r: &Resolved) -> ProfileNames {
-        let mut names = ProfileNames {
-            keys: Default::default(),
-            ids: Default::default(),
-        };
-        for (i, e) in r.entities.iter().enumerate() {
-            let Some(p) = &e.profile else { continue };
-            let idx = EntityIdx(i as u32);
-            let k = p.kind as usize;
-            names.ids[k].insert(p.id.clone(), idx);
-            let keys = std::iter::once(p.id.as_str())
-                .chain(std::iter::once(p.name.as_str()))
-                .chain(p.aliases.iter().map(String::as_str));
-            for key in keys {
-                let v = names.keys[k].entry(match_key(key)).or_default();
-                if !v.contains(&idx) {
-                    v.push(idx);
+/// A stance's actor, topic and voice, looked up; `src` is its index in the briefing.
+struct StanceNames<T> {
+    actor: T,
+    topic: T,
+    by: Option<T>,
+    src: usize,
+}
+
+impl<T: Clone + PartialEq> Named<T> {
+    /// Looks up every name of `b` with `find`, in the order a full resolve reports them:
+    /// the names of each kind, then each stance's actor, topic and voice. `find` gives
+    /// `Ok(None)` to leave a name out (a stance whose actor or topic is left out goes
+    /// too), `Err` to give up on the briefing.
+    fn walk<E>(
+        b: &Briefing,
+        mut find: impl FnMut(Kind, &Spanned<String>) -> Result<Option<T>, E>,
+    ) -> Result<Named<T>, E> {
+        let mut kinds: [Vec<T>; Kind::COUNT] = std::array::from_fn(|_| Vec::new());
+        for kind in Kind::ALL {
+            for name in b.named(kind) {
+                if let Some(t) = find(kind, name)? {
+                    push_unique(&mut kinds[kind.index()], t);
                 }
             }
         }
-        names
-    }
-
-    /// The one profile `name` names; `None` when it names several or none (a stub). The
-    /// same order of rules as `Resolver::lookup`.
-    fn find(&self, kind: Kind, name: &str) -> Option<EntityIdx> {
-        let k = kind as usize;
-        if let Some(slug) = Slug::new(name)
-            && slug.as_str() == name.trim()
-            && let Some(&e) = self.ids[k].get(&slug)
-        {
-            return Some(e);
-        }
-        if let Some(v) = self.keys[k].get(&match_key(name)) {
-            return (v.len() == 1).then(|| v[0]);
-        }
-        Slug::new(name).and_then(|s| self.ids[k].get(&s).copied())
-    }
-
-    /// The references of briefing `b`, as [`resolve`] makes them, when every name in it is
-    /// one profile and every tag is one of `tags` (sorted by slug); `None` otherwise, and
-    /// then only a full resolve knows the answer (stubs, errors, new tags).
-    pub fn refs(&self, b: &Briefing, tags: &[Tag]) -> Option<Refs> {
-        let mut refs = Refs::default();
-        let push = |v: &mut Vec<EntityIdx>, e: EntityIdx| {
-            if !v.contains(&e) {
-                v.push(e);
-            }
-        };
-        for (list, kind) in [
-            (&b.actors, Kind::Actor),
-            (&b.places, Kind::Place),
-            (&b.topics, Kind::Topic),
-        ] {
-            for name in list {
-                let e = self.find(kind, &name.value)?;
-                let into = match kind {
-                    Kind::Actor => &mut refs.actors,
-                    Kind::Place => &mut refs.places,
-                    Kind::Topic => &mut refs.topics,
-                };
-                push(into, e);
-            }
-        }
-        for s in &b.stances {
-            let actor = self.find(Kind::Actor, &s.actor.value)?;
-            let topic = self.find(Kind::Topic, &s.on.value)?;
+        let mut stances = Vec::new();
+        for (src, s) in b.stances.iter().enumerate() {
+            let actor = find(Kind::Actor, &s.actor)?;
+            let topic = find(Kind::Topic, &s.on)?;
             let by = match &s.by {
-                Some(by) => Some(self.find(Kind::Actor, &by.value)?),
+                Some(by) => find(Kind::Actor, by)?,
                 None => None,
             };
-            push(&mut refs.actors, actor);
-            if let Some(by) = by {
-                push(&mut refs.actors, by);
-            }
-            push(&mut refs.topics, topic);
-            refs.stances.push(Stance {
-                actor,
-                topic,
-                position: s.position,
-                quote: s.quote.clone(),
-                by,
-                source: s.source,
-            });
-        }
-        for t in &b.tags {
-            let slug = Slug::new(&t.value)?;
-            let i = tags.binary_search_by(|x| x.slug.cmp(&slug)).ok()?;
-            if !refs.tags.contains(&i) {
-                refs.tags.push(i);
+            if let (Some(actor), Some(topic)) = (actor, topic) {
+                let actors = &mut kinds[Kind::Actor.index()];
+                push_unique(actors, actor.clone());
+                if let Some(by) = &by {
+                    push_unique(actors, by.clone());
+                }
+                push_unique(&mut kinds[Kind::Topic.index()], topic.clone());
+                stances.push(StanceNames {
+                    actor,
+                    topic,
+                    by,
+                    src,
+                });
             }
         }
-        Some(refs)
+        Ok(Named { kinds, stances })
+    }
+
+    /// The references of `b`, each `T` made an entity index by `idx`.
+    fn into_refs(self, b: &Briefing, idx: impl Fn(&T) -> EntityIdx, tags: Vec<usize>) -> Refs {
+        let stances = self
+            .stances
+            .iter()
+            .map(|s| {
+                let src = &b.stances[s.src];
+                Stance {
+                    actor: idx(&s.actor),
+                    topic: idx(&s.topic),
+                    position: src.position,
+                    quote: src.quote.clone(),
+                    by: s.by.as_ref().map(&idx),
+                    source: src.source,
+                }
+            })
+            .collect();
+        let [actors, places, topics] = self.kinds.map(|v| v.iter().map(&idx).collect());
+        Refs {
+            actors,
+            places,
+            topics,
+            stances,
+            tags,
+        }
     }
 }
 
-fn push_unique(v: &mut Vec<EntityId>, id: EntityId) {
-    if !v.contains(&id) {
-        v.push(id);
+fn push_unique<T: PartialEq>(v: &mut Vec<T>, t: T) {
+    if !v.contains(&t) {
+        v.push(t);
     }
 }
 
+/// Index of a profile among the distinct profiles being resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ProfileIdx(u32);
+
+/// An affiliation and enclosing place by id, until entity indices exist.
+struct Links {
+    affiliation: Option<EntityId>,
+    within: Option<EntityId>,
+}
+
+/// Looks names up among the profiles, reporting what is ambiguous and making stubs of
+/// what is missing.
 struct Resolver<'a> {
-    registries: [Registry; 3],
+    profiles: &'a [Profile],
+    table: NameTable<ProfileIdx>,
+    /// Stubs made so far, with the name as first written.
     stubs: BTreeMap<EntityId, String>,
     diags: &'a mut Diagnostics,
 }
 
-impl Resolver<'_> {
-    fn lookup(&self, kind: Kind, name: &str) -> Lookup {
-        let reg = &self.registries[kind as usize];
-        // A reference written as an id is that profile, whatever else shares the spelling:
-        // "use an id instead" must always work, and no alias can take an id over.
-        if let Some(slug) = Slug::new(name)
-            && slug.as_str() == name.trim()
-            && reg.ids.contains_key(&slug)
-        {
-            return Lookup::Found(slug);
+impl<'a> Resolver<'a> {
+    /// A resolver over the ids, names and aliases of `profiles` (sorted and distinct).
+    fn new(profiles: &'a [Profile], diags: &'a mut Diagnostics) -> Resolver<'a> {
+        let mut table = NameTable::new();
+        for (i, p) in profiles.iter().enumerate() {
+            table.add(p.kind, &p.id, &p.name, &p.aliases, ProfileIdx(i as u32));
         }
-        if let Some(ids) = reg.keys.get(&match_key(name)) {
-            return match ids.len() {
-                1 => Lookup::Found(ids[0].clone()),
-                _ => Lookup::Ambiguous(ids.clone()),
-            };
-        }
-        match Slug::new(name) {
-            Some(slug) if reg.ids.contains_key(&slug) => Lookup::Found(slug),
-            _ => Lookup::Missing,
+        Resolver {
+            profiles,
+            table,
+            stubs: BTreeMap::new(),
+            diags,
         }
     }
 
-    /// The entity `name` refers to, without reporting or creating anything.
-    fn peek(&self, kind: Kind, name: &str) -> Option<EntityId> {
-        match self.lookup(kind, name) {
-            Lookup::Found(slug) => Some(EntityId { kind, slug }),
-            Lookup::Ambiguous(_) => None,
-            Lookup::Missing => Slug::new(name).map(|slug| EntityId { kind, slug }),
+    /// What every briefing names, by id, in the order of `briefings`; looked up in `first`
+    /// order, so that a stub is named as first written.
+    fn briefings(&mut self, briefings: &[Briefing], first: &[usize]) -> Vec<Named<EntityId>> {
+        let mut named: Vec<Option<Named<EntityId>>> = (0..briefings.len()).map(|_| None).collect();
+        for &bi in first {
+            let b = &briefings[bi];
+            let Ok(n) = Named::walk(b, |kind, name| {
+                Ok::<_, Infallible>(self.resolve(kind, name, &b.path))
+            });
+            named[bi] = Some(n);
         }
+        named.into_iter().flatten().collect()
     }
 
+    /// The affiliation and enclosing place of every profile, by id (reported, and stubbed
+    /// when missing, as any reference).
+    fn profile_links(&mut self) -> Vec<Links> {
+        let profiles = self.profiles;
+        profiles
+            .iter()
+            .map(|p| Links {
+                affiliation: (p.affiliation.as_ref())
+                    .and_then(|a| self.resolve(Kind::Actor, a, &p.path)),
+                within: (p.within.as_ref()).and_then(|w| self.resolve(Kind::Place, w, &p.path)),
+            })
+            .collect()
+    }
+
+    /// The entity `name` refers to: a profile, or a stub made for it (with a warning);
+    /// `None`, with an error, when it names several profiles or has nothing to make an id
+    /// from.
     fn resolve(&mut self, kind: Kind, name: &Spanned<String>, path: &str) -> Option<EntityId> {
-        match self.lookup(kind, &name.value) {
-            Lookup::Found(slug) => Some(EntityId { kind, slug }),
-            Lookup::Ambiguous(ids) => {
-                let reg = &self.registries[kind as usize];
-                let files: Vec<String> = ids
+        match self.table.lookup(kind, &name.value) {
+            Lookup::Found(p) => Some(EntityId {
+                kind,
+                slug: self.profiles[p.0 as usize].id.clone(),
+            }),
+            Lookup::Ambiguous(found) => {
+                let files: Vec<String> = found
                     .iter()
-                    .map(|id| format!("`{}` ({})", id, reg.ids.get(id).map_or("?", String::as_str)))
+                    .map(|p| &self.profiles[p.0 as usize])
+                    .map(|p| format!("`{}` ({})", p.id, p.path))
                     .collect();
                 self.diags.error(
                     Code::AmbiguousName,
@@ -511,7 +361,7 @@ impl Resolver<'_> {
                     format!(
                         "`{}` is ambiguous: it names {} {}s: {}; use an id instead",
                         name.value,
-                        ids.len(),
+                        found.len(),
                         kind.word(),
                         files.join(" and ")
                     ),
@@ -532,13 +382,7 @@ impl Resolver<'_> {
                     return None;
                 };
                 let id = EntityId { kind, slug };
-                let help = crate::suggest::did_you_mean(
-                    &name.value,
-                    self.registries[kind as usize]
-                        .spellings
-                        .iter()
-                        .map(String::as_str),
-                );
+                let help = crate::suggest::did_you_mean(&name.value, self.table.spellings(kind));
                 let d = self.diags.warning(
                     Code::Stub,
                     path,
@@ -562,6 +406,150 @@ impl Resolver<'_> {
                 Some(id)
             }
         }
+    }
+}
+
+/// Profiles and stubs as entities, by kind then id, with affiliations and enclosing places
+/// linked (never to themselves); and the index of each id.
+fn entities(
+    profiles: Vec<Profile>,
+    links: Vec<Links>,
+    stubs: BTreeMap<EntityId, String>,
+) -> (Vec<Entity>, HashMap<EntityId, EntityIdx>) {
+    let mut entities: Vec<Entity> = Vec::with_capacity(profiles.len() + stubs.len());
+    let mut linked: Vec<(EntityIdx, Links)> = Vec::with_capacity(profiles.len());
+    // Both come sorted by kind then id, and no stub has a profile's id: merged in order.
+    let mut profiles = profiles.into_iter().zip(links).peekable();
+    let mut stubs = stubs.into_iter().peekable();
+    loop {
+        let profile_first = match (profiles.peek(), stubs.peek()) {
+            (Some((p, _)), Some((id, _))) => (p.kind, &p.id) < (id.kind, &id.slug),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let here = EntityIdx(entities.len() as u32);
+        if profile_first {
+            let Some((p, l)) = profiles.next() else { break };
+            linked.push((here, l));
+            entities.push(Entity {
+                id: EntityId {
+                    kind: p.kind,
+                    slug: p.id.clone(),
+                },
+                name: p.name.clone(),
+                aliases: p.aliases.clone(),
+                profile: Some(p),
+                affiliation: None,
+                within: None,
+            });
+        } else {
+            let Some((id, name)) = stubs.next() else {
+                break;
+            };
+            entities.push(Entity {
+                id,
+                name,
+                aliases: Vec::new(),
+                profile: None,
+                affiliation: None,
+                within: None,
+            });
+        }
+    }
+    let index: HashMap<EntityId, EntityIdx> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), EntityIdx(i as u32)))
+        .collect();
+    let at = |id: &Option<EntityId>, own: EntityIdx| {
+        id.as_ref()
+            .and_then(|id| index.get(id).copied())
+            .filter(|&e| e != own)
+    };
+    for (i, l) in linked {
+        let e = &mut entities[i.0 as usize];
+        e.affiliation = at(&l.affiliation, i);
+        e.within = at(&l.within, i);
+    }
+    (entities, index)
+}
+
+/// Every tag once, by slug, with the spelling first written.
+fn tags(briefings: &[Briefing], first: &[usize]) -> Vec<Tag> {
+    let mut first_spelling: BTreeMap<Slug, &str> = BTreeMap::new();
+    for b in first.iter().map(|&i| &briefings[i]) {
+        for t in &b.tags {
+            if let Some(slug) = Slug::new(&t.value) {
+                first_spelling.entry(slug).or_insert(&t.value);
+            }
+        }
+    }
+    first_spelling
+        .into_iter()
+        .map(|(slug, name)| Tag {
+            slug,
+            name: name.to_string(),
+        })
+        .collect()
+}
+
+/// The references of every briefing, by entity index.
+fn briefing_refs(
+    briefings: &[Briefing],
+    named: Vec<Named<EntityId>>,
+    index: &HashMap<EntityId, EntityIdx>,
+    tags: &[Tag],
+) -> Vec<Refs> {
+    let tag_pos: HashMap<&Slug, usize> =
+        tags.iter().enumerate().map(|(i, t)| (&t.slug, i)).collect();
+    briefings
+        .iter()
+        .zip(named)
+        .map(|(b, n)| {
+            let mut tags = Vec::new();
+            for t in &b.tags {
+                if let Some(i) = Slug::new(&t.value).and_then(|s| tag_pos.get(&s).copied()) {
+                    push_unique(&mut tags, i);
+                }
+            }
+            n.into_refs(b, |id| index[id], tags)
+        })
+        .collect()
+}
+
+/// Names of profiles, looked up as [`resolve`] does, to resolve one briefing again after
+/// its front matter changed (`serve`).
+pub struct ProfileNames(NameTable<EntityIdx>);
+
+impl ProfileNames {
+    /// The ids, names and aliases of every profile of `r`.
+    pub fn new(r: &Resolved) -> ProfileNames {
+        let mut table = NameTable::new();
+        for (i, e) in r.entities.iter().enumerate() {
+            if let Some(p) = &e.profile {
+                table.add(p.kind, &p.id, &p.name, &p.aliases, EntityIdx(i as u32));
+            }
+        }
+        ProfileNames(table)
+    }
+
+    /// The references of briefing `b`, as [`resolve`] makes them, when every name in it is
+    /// one profile and every tag is one of `tags` (sorted by slug); `None` otherwise, and
+    /// then only a full resolve knows the answer (stubs, errors, new tags).
+    pub fn refs(&self, b: &Briefing, tags: &[Tag]) -> Option<Refs> {
+        let named = Named::walk(b, |kind, name| match self.0.lookup(kind, &name.value) {
+            Lookup::Found(e) => Ok(Some(e)),
+            Lookup::Ambiguous(_) | Lookup::Missing => Err(()),
+        })
+        .ok()?;
+        let mut tag_refs = Vec::new();
+        for t in &b.tags {
+            let slug = Slug::new(&t.value)?;
+            let i = tags.binary_search_by(|x| x.slug.cmp(&slug)).ok()?;
+            push_unique(&mut tag_refs, i);
+        }
+        Some(named.into_refs(b, |&e| e, tag_refs))
     }
 }
 
@@ -742,5 +730,66 @@ mod tests {
             errors[0].contains("content/actors/mali-army.md")
                 && errors[0].contains("content/actors/mali-government.md")
         );
+    }
+
+    #[test]
+    fn stubs_sort_among_profiles_and_links_find_them() {
+        let mut d = Diagnostics::new();
+        let mut army = profile(Kind::Actor, "mali-army", "Malian Armed Forces", &[]);
+        army.affiliation = Some(Spanned {
+            value: "Government of Burkina".into(),
+            span: Span::FILE,
+        });
+        let mut junta = profile(Kind::Actor, "zz-junta", "Junta", &[]);
+        junta.affiliation = Some(Spanned {
+            value: "Junta".into(),
+            span: Span::FILE,
+        });
+        let mut bamako = profile(Kind::Place, "bamako", "Bamako", &[]);
+        bamako.within = Some(Spanned {
+            value: "Mali".into(),
+            span: Span::FILE,
+        });
+        let r = resolve(
+            vec![briefing(&["Wagner", "Alpha"])],
+            vec![junta, bamako, army],
+            false,
+            &mut d,
+        );
+        let ids: Vec<String> = r
+            .entities
+            .iter()
+            .map(|e| format!("{}/{}", e.id.kind.dir(), e.id.slug))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "actors/alpha",
+                "actors/government-of-burkina",
+                "actors/mali-army",
+                "actors/wagner",
+                "actors/zz-junta",
+                "places/bamako",
+                "places/mali",
+            ]
+        );
+        let id = |e: Option<EntityIdx>| e.map(|e| r.entity(e).id.slug.to_string());
+        let of = |slug: &str| {
+            r.entities
+                .iter()
+                .find(|e| e.id.slug.as_str() == slug)
+                .unwrap()
+        };
+        assert_eq!(
+            id(of("mali-army").affiliation).as_deref(),
+            Some("government-of-burkina")
+        );
+        assert_eq!(id(of("bamako").within).as_deref(), Some("mali"));
+        assert_eq!(
+            of("zz-junta").affiliation,
+            None,
+            "not affiliated with itself"
+        );
+        assert_eq!(d.warning_count(), 4, "a warning per stub");
     }
 }

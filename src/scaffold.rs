@@ -29,7 +29,7 @@ pub enum ScaffoldError {
 }
 
 /// The names a new briefing starts with, by kind: actors, places, topics.
-pub type Names = [Vec<String>; 3];
+pub type Names = [Vec<String>; Kind::COUNT];
 
 /// Writes a starter site into `dir` (created if missing): site.yaml, a README, a
 /// .gitignore, and one briefing naming one actor, place and topic. Returns the files

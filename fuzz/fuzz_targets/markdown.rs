@@ -52,7 +52,7 @@ fn site() -> &'static (Site, Names) {
             &mut diags,
             &pipeline::Silent,
         );
-        let names = Names::new(&site.resolved);
+        let names = site.resolved.link_names();
         (site, names)
     })
 }

@@ -412,7 +412,7 @@ impl Engine {
         let (site, fragments) =
             pipeline::assemble(input, Some(&mut self.bodies), &self.laps, &mut d);
         self.laps.begin("link context");
-        let names = Names::new(&site.resolved);
+        let names = site.resolved.link_names();
         let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
         let cx = LinkContext::new(&site.resolved, &names, assets, site.config.safe_html);
         (self.link_paths, self.link_assets) = (cx.paths, cx.assets);
