@@ -89,6 +89,16 @@ impl<I: Id, T> IdVec<I, T> {
         (0..self.items.len()).map(I::from_index)
     }
 
+    /// The first item.
+    pub fn first(&self) -> Option<&T> {
+        self.items.first()
+    }
+
+    /// The last item.
+    pub fn last(&self) -> Option<&T> {
+        self.items.last()
+    }
+
     /// The items as a slice (for parallel iteration).
     pub fn as_slice(&self) -> &[T] {
         &self.items
@@ -132,6 +142,14 @@ impl<'a, I, T> IntoIterator for &'a IdVec<I, T> {
     type IntoIter = std::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.iter()
+    }
+}
+
+impl<'a, I: Sync, T: Sync + 'a> rayon::iter::IntoParallelIterator for &'a IdVec<I, T> {
+    type Iter = rayon::slice::Iter<'a, T>;
+    type Item = &'a T;
+    fn into_par_iter(self) -> Self::Iter {
+        rayon::iter::IntoParallelIterator::into_par_iter(self.items.as_slice())
     }
 }
 

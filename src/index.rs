@@ -70,7 +70,12 @@ impl Recency {
     fn new(site: &Resolved) -> Recency {
         let n = site.briefings.len();
         let mut by_rank: Vec<u32> = (0..n as u32).collect();
-        by_rank.sort_by_key(|&o| (std::cmp::Reverse(site.briefings[o as usize].date.epoch), o));
+        by_rank.sort_by_key(|&o| {
+            (
+                std::cmp::Reverse(site.briefings[BriefingIdx(o)].date.epoch),
+                o,
+            )
+        });
         let mut rank = vec![0u32; n];
         for (r, &o) in by_rank.iter().enumerate() {
             rank[o as usize] = r as u32;
@@ -277,7 +282,7 @@ impl Shared {
 /// the others and older than the newest `ix.scan` of each is missed.
 fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> Vec<BriefingIdx> {
     let named_in = &ix.named_in;
-    let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[bi]
+    let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[BriefingIdx::from_index(bi)]
         .entities()
         .partition(|e| ix.newest_first.contains_key(e));
     scratch.count(named_in, small.into_iter(), bi);
@@ -333,7 +338,7 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
 /// [`build`]). The result equals a fresh [`build`] of the changed site.
 pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Refs) {
     let bi = b.0 as usize;
-    let new = &site.refs[bi];
+    let new = &site.refs[b];
     let mut scratch = Shared::new(site.briefings.len());
     scratch.count(&ix.named_in, old.entities(), bi);
     let before: BTreeMap<usize, u32> = scratch.drain().collect();
@@ -448,7 +453,9 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
             .filter(|&&o| o != b)
             .map(|&o| {
                 let o = o.0 as usize;
-                ix.recency.key(o, shared(&site.refs[x], &site.refs[o]))
+                let (x, o) = (BriefingIdx::from_index(x), BriefingIdx::from_index(o));
+                ix.recency
+                    .key(o.index(), shared(&site.refs[x], &site.refs[o]))
             })
             .collect();
         if c1 > 0 {
@@ -780,7 +787,7 @@ mod tests {
                 prop_assert_eq!(ids(&old), ids(&new));
                 let at = new.briefings.iter().position(|b| b.slug.as_str() == format!("b{k:02}"));
                 let at = at.expect("the changed briefing");
-                update_briefing(&mut ix, &new, BriefingIdx(at as u32), &old.refs[at]);
+                update_briefing(&mut ix, &new, BriefingIdx(at as u32), &old.refs[BriefingIdx(at as u32)]);
                 prop_assert_eq!(format!("{ix:?}"), format!("{fresh:?}"));
             }
         }

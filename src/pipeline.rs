@@ -3,9 +3,10 @@
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::id_vec::IdVec;
 use crate::index::{self, Index};
 use crate::markdown::{self, LinkContext, Target};
-use crate::model::{Briefing, EntityIdx, Profile};
+use crate::model::{Briefing, BriefingIdx, EntityIdx, Profile};
 use crate::output::{self, OutputError, Staging};
 use crate::parallel::{BIG_BODY, big_ones_alone};
 use crate::parse::{self, Parsed};
@@ -382,8 +383,8 @@ pub fn assemble(
         "rendering Markdown",
         resolved.briefings.len() + resolved.entities.len(),
     );
-    let bodies: Vec<CachedBody> = big_ones_alone(
-        &resolved.briefings,
+    let bodies: IdVec<BriefingIdx, CachedBody> = IdVec::from_vec(big_ones_alone(
+        resolved.briefings.as_slice(),
         |b| b.body.len() > BIG_BODY,
         |b| {
             let depth = urls::depth(&urls::briefing(&b.slug));
@@ -391,9 +392,9 @@ pub fn assemble(
             progress.advance();
             body
         },
-    );
-    let profile_bodies: Vec<CachedBody> = big_ones_alone(
-        &resolved.entities,
+    ));
+    let profile_bodies: IdVec<EntityIdx, CachedBody> = IdVec::from_vec(big_ones_alone(
+        resolved.entities.as_slice(),
         |e| e.profile.as_ref().is_some_and(|p| p.body.len() > BIG_BODY),
         |e| match &e.profile {
             Some(p) => {
@@ -402,7 +403,7 @@ pub fn assemble(
             }
             None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
         },
-    );
+    ));
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
@@ -434,14 +435,14 @@ pub fn assemble(
     }
     // Rendered bodies replace the Markdown sources from here on.
     let mut resolved = resolved;
-    for b in &mut resolved.briefings {
+    for b in resolved.briefings.iter_mut() {
         b.body = String::new();
     }
     let site = Site {
         config,
         resolved,
-        bodies: body_html,
-        profile_bodies: profile_html,
+        bodies: IdVec::from_vec(body_html),
+        profile_bodies: IdVec::from_vec(profile_html),
         index,
         statics,
         assets,
@@ -455,30 +456,30 @@ pub fn assemble(
 pub fn check_fragments<'b>(
     resolved: &Resolved,
     index: &Index,
-    briefing: impl Fn(usize) -> &'b markdown::Body,
-    profile: impl Fn(usize) -> &'b markdown::Body,
-    only: Option<usize>,
+    briefing: impl Fn(BriefingIdx) -> &'b markdown::Body,
+    profile: impl Fn(EntityIdx) -> &'b markdown::Body,
+    only: Option<BriefingIdx>,
     diags: &mut Diagnostics,
 ) {
     let has = |t: Target, frag: &str| {
         let ids = match t {
-            Target::Briefing(b) => &briefing(b.0 as usize).ids,
-            Target::Entity(e) => &profile(e.0 as usize).ids,
+            Target::Briefing(b) => &briefing(b).ids,
+            Target::Entity(e) => &profile(e).ids,
         };
         ids.iter().any(|i| i == frag) || theme::has_section_id(resolved, index, t, frag)
     };
-    if let Some(i) = only {
-        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
-        markdown::check_fragments(briefing(i), this, &resolved.briefings[i].path, has, diags);
+    if let Some(b) = only {
+        let this = Target::Briefing(b);
+        markdown::check_fragments(briefing(b), this, &resolved.briefings[b].path, has, diags);
         return;
     }
-    for (i, b) in resolved.briefings.iter().enumerate() {
-        let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
-        markdown::check_fragments(briefing(i), this, &b.path, has, diags);
+    for (b, briefing_) in resolved.briefings.iter_ids() {
+        let this = Target::Briefing(b);
+        markdown::check_fragments(briefing(b), this, &briefing_.path, has, diags);
     }
-    for (i, e) in resolved.entities.iter().enumerate() {
+    for (i, e) in resolved.entities.iter_ids() {
         if let Some(p) = &e.profile {
-            let this = Target::Entity(EntityIdx(i as u32));
+            let this = Target::Entity(i);
             markdown::check_fragments(profile(i), this, &p.path, has, diags);
         }
     }

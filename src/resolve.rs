@@ -3,6 +3,7 @@
 //! Names are looked up in the one [`NameTable`]; [`resolve`] runs as named phases.
 
 use crate::diagnostic::{Code, Diagnostics, Span};
+use crate::id_vec::{Id, IdVec};
 use crate::model::{
     Briefing, BriefingIdx, EntityId, EntityIdx, Kind, Position, Profile, Slug, Spanned,
 };
@@ -69,9 +70,9 @@ impl Refs {
 /// The site after resolution: briefings sorted by date then slug, entities by kind then id.
 #[derive(Debug, Default)]
 pub struct Resolved {
-    pub briefings: Vec<Briefing>,
-    pub refs: Vec<Refs>,
-    pub entities: Vec<Entity>,
+    pub briefings: IdVec<BriefingIdx, Briefing>,
+    pub refs: IdVec<BriefingIdx, Refs>,
+    pub entities: IdVec<EntityIdx, Entity>,
     pub tags: Vec<Tag>,
     /// Content paths of drafts left out of this build, with their slugs.
     pub drafts: HashMap<String, Slug>,
@@ -80,12 +81,12 @@ pub struct Resolved {
 impl Resolved {
     /// The entity at `idx`.
     pub fn entity(&self, idx: EntityIdx) -> &Entity {
-        &self.entities[idx.0 as usize]
+        &self.entities[idx]
     }
 
     /// The briefing at `idx`.
     pub fn briefing(&self, idx: BriefingIdx) -> &Briefing {
-        &self.briefings[idx.0 as usize]
+        &self.briefings[idx]
     }
 
     /// Indices of the entities of one kind.
@@ -135,9 +136,9 @@ pub fn resolve(
     let tags = tags(&briefings, &first);
     let refs = briefing_refs(&briefings, named, &index, &tags);
     Resolved {
-        briefings,
-        refs,
-        entities,
+        briefings: IdVec::from_vec(briefings),
+        refs: IdVec::from_vec(refs),
+        entities: IdVec::from_vec(entities),
         tags,
         drafts,
     }
@@ -468,7 +469,7 @@ fn entities(
             .filter(|&e| e != own)
     };
     for (i, l) in linked {
-        let e = &mut entities[i.0 as usize];
+        let e = &mut entities[i.index()];
         e.affiliation = at(&l.affiliation, i);
         e.within = at(&l.within, i);
     }
@@ -681,7 +682,7 @@ mod tests {
             false,
             &mut d,
         );
-        let ids: Vec<&str> = r.refs[0]
+        let ids: Vec<&str> = r.refs[BriefingIdx(0)]
             .actors
             .iter()
             .map(|&e| r.entity(e).id.slug.as_str())

@@ -2,7 +2,9 @@
 //! resolved content, rendered bodies, index, files to copy), ready to render.
 
 use crate::config::Config;
+use crate::id_vec::IdVec;
 use crate::index::Index;
+use crate::model::{BriefingIdx, EntityIdx};
 use crate::resolve::Resolved;
 use crate::source::StaticFile;
 
@@ -11,9 +13,9 @@ pub struct Site {
     pub config: Config,
     pub resolved: Resolved,
     /// Rendered briefing bodies, by briefing index.
-    pub bodies: Vec<String>,
+    pub bodies: IdVec<BriefingIdx, String>,
     /// Rendered profile bodies, by entity index (empty for stubs).
-    pub profile_bodies: Vec<String>,
+    pub profile_bodies: IdVec<EntityIdx, String>,
     pub index: Index,
     pub statics: Vec<StaticFile>,
     /// Non-Markdown files under `content/`, copied to the same path in the output.

@@ -88,7 +88,7 @@ pub fn compute(site: &Site) -> Stats {
 }
 
 fn position(site: &Site, at: crate::index::StanceAt) -> crate::model::Position {
-    site.resolved.refs[at.briefing.0 as usize].stances[at.stance].position
+    site.resolved.refs[at.briefing].stances[at.stance].position
 }
 
 /// The most-named entities of `kind`: by briefings naming them, ties by id.

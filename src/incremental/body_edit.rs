@@ -36,7 +36,7 @@ impl Engine {
             .as_ref()
             .map(|c| c.body.links.clone())
             .unwrap_or_default();
-        let me = BriefingIdx(b as u32);
+        let me = b;
         let links_changed = old_links != new.body.links;
         let ids_changed = old_cached
             .as_ref()

@@ -7,7 +7,7 @@
 
 use super::{Engine, Outcome, Scope, sources};
 use crate::index;
-use crate::model::{Briefing, BriefingIdx};
+use crate::model::Briefing;
 use crate::pipeline::Fatal;
 use crate::resolve::ProfileNames;
 use std::time::Instant;
@@ -62,12 +62,7 @@ impl Engine {
         briefing.body = String::new();
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
-        index::update_briefing(
-            &mut site.index,
-            &site.resolved,
-            BriefingIdx(bi as u32),
-            &old_refs,
-        );
+        index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
         if let Some(new) = moved_body {
             self.replace_body(rel, new);
         }

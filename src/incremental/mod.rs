@@ -16,7 +16,7 @@ pub mod write;
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, LinkContext, Target};
-use crate::model::Briefing;
+use crate::model::{Briefing, BriefingIdx};
 use crate::names::Names;
 use crate::output;
 use crate::parse::Parsed;
@@ -449,7 +449,7 @@ impl Engine {
         rel: &str,
         entry: &'a sources::Entry,
         same: impl Fn(&Briefing, &Briefing) -> bool,
-    ) -> Option<(usize, &'a Briefing, &'a Briefing)> {
+    ) -> Option<(BriefingIdx, &'a Briefing, &'a Briefing)> {
         let site = self.site.as_ref().filter(|_| self.good)?;
         let old = self.files.markdown.get(rel)?.parsed.as_ref();
         let (Some(Parsed::Briefing(old)), Some(Parsed::Briefing(new))) =
@@ -460,7 +460,7 @@ impl Engine {
         if entry.diags.has_errors() || !same(old, new) {
             return None;
         }
-        let b = site.resolved.briefings.iter().position(|x| x.path == rel)?;
+        let (b, _) = (site.resolved.briefings.iter_ids()).find(|(_, x)| x.path == rel)?;
         Some((b, old, new))
     }
 
@@ -508,7 +508,7 @@ impl Engine {
 
     /// Checks `#fragment` links again: in every body, or only in briefing `only` (file
     /// `rel`), the other bodies' verdicts kept.
-    fn recheck_fragments(&mut self, only: Option<(usize, &str)>) {
+    fn recheck_fragments(&mut self, only: Option<(BriefingIdx, &str)>) {
         let Some(site) = self.site.as_ref() else {
             return;
         };

@@ -4,6 +4,8 @@
 use super::fingerprint::UNKNOWN;
 use super::{Engine, Outcome, Scope, count_errors, fingerprint, push, write};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::id_vec::Id;
+use crate::model::BriefingIdx;
 use crate::output::{self, Sink, Staging};
 use crate::pipeline::Fatal;
 use crate::render::{
@@ -321,14 +323,16 @@ fn make_files(
     // The cache moves into what is made now (on an error it is simply made again).
     let cached = std::mem::take(&mut last.search_entries);
     let entries = if everything || stale.contains(&Generated::SearchIndex) {
-        by_fingerprint(&fps.search_entries, cached, |i| search_entry(site, i))
+        by_fingerprint(&fps.search_entries, cached, |i| {
+            search_entry(site, BriefingIdx::from_index(i))
+        })
     } else {
         cached
     };
     let cached = std::mem::take(&mut last.search_words);
     let words = if everything || stale.contains(&Generated::SearchWords) {
         by_fingerprint(&fps.search_words, cached, |i| {
-            Arc::new(briefing_words(site, i))
+            Arc::new(briefing_words(site, BriefingIdx::from_index(i)))
         })
     } else {
         cached
@@ -339,7 +343,7 @@ fn make_files(
                 let all: Vec<Cow<'_, [u8]>> = (fps.search_entries.iter().enumerate())
                     .map(|(i, fp)| match entries.get(fp) {
                         Some(e) => Cow::Borrowed(e.as_slice()),
-                        None => Cow::Owned(search_entry(site, i)),
+                        None => Cow::Owned(search_entry(site, BriefingIdx::from_index(i))),
                     })
                     .collect();
                 hosting::search_index_of(all.iter().map(|e| &**e))
@@ -348,7 +352,7 @@ fn make_files(
                 let all: Vec<Arc<BriefingWords>> = (fps.search_words.iter().enumerate())
                     .map(|(i, fp)| match words.get(fp) {
                         Some(w) => w.clone(),
-                        None => Arc::new(briefing_words(site, i)),
+                        None => Arc::new(briefing_words(site, BriefingIdx::from_index(i))),
                     })
                     .collect();
                 render::search::word_files_from(all.iter().map(|w| &**w))
@@ -421,13 +425,13 @@ fn by_fingerprint<T: Send>(
 }
 
 /// The `search-index.json` entry of briefing `i`.
-fn search_entry(site: &crate::site::Site, i: usize) -> Vec<u8> {
+fn search_entry(site: &crate::site::Site, i: BriefingIdx) -> Vec<u8> {
     let excerpt = render::search::excerpt(&site.bodies[i]);
     hosting::search_entry(site, i, &excerpt)
 }
 
 /// The words briefing `i` adds to `search/w/`.
-fn briefing_words(site: &crate::site::Site, i: usize) -> BriefingWords {
+fn briefing_words(site: &crate::site::Site, i: BriefingIdx) -> BriefingWords {
     let b = &site.resolved.briefings[i];
     let excerpt = render::search::excerpt(&site.bodies[i]);
     BriefingWords::new(&b.title, b.summary.as_deref(), &excerpt)

@@ -3,7 +3,8 @@
 //! with whom). Documented in docs/data.md.
 
 use super::search;
-use crate::model::Kind;
+use crate::id_vec::IdVec;
+use crate::model::{EntityIdx, Kind};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -135,11 +136,11 @@ struct Entities<'a> {
 pub fn entities_json(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let base = &site.config.base_url;
-    let mut stances = vec![0usize; r.entities.len()];
+    let mut stances: IdVec<EntityIdx, usize> = IdVec::filled(0, r.entities.len());
     for refs in &r.refs {
         for s in &refs.stances {
-            stances[s.actor.0 as usize] += 1;
-            stances[s.topic.0 as usize] += 1;
+            stances[s.actor] += 1;
+            stances[s.topic] += 1;
         }
     }
     let of = |kind: Kind| -> Vec<EntityRecord<'_>> {
@@ -154,7 +155,7 @@ pub fn entities_json(site: &Site) -> Vec<u8> {
                     kind: p.and_then(|p| p.subkind.as_deref()),
                     url: format!("{base}{}", urls::entity(&en.id)),
                     briefings: site.index.named_in[e].len(),
-                    stances: stances[e.0 as usize],
+                    stances: stances[e],
                     stub: p.is_none(),
                     role: p.and_then(|p| p.role.as_deref()),
                     affiliation: en.affiliation.map(|a| r.entity(a).id.slug.as_str()),
@@ -203,15 +204,14 @@ struct Graph<'a> {
 pub fn graph_json(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let base = &site.config.base_url;
-    let ids: Vec<String> = (r.entities.iter())
+    let ids: IdVec<EntityIdx, String> = (r.entities.iter())
         .map(|en| format!("{}:{}", en.id.kind.word(), en.id.slug))
         .collect();
-    let nodes = (0..r.entities.len() as u32)
-        .map(crate::model::EntityIdx)
+    let nodes = (r.entities.ids())
         .map(|e| {
             let en = r.entity(e);
             Node {
-                id: &ids[e.0 as usize],
+                id: &ids[e],
                 kind: en.id.kind.word(),
                 name: &en.name,
                 url: format!("{base}{}", urls::entity(&en.id)),
@@ -222,8 +222,8 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
     let edges = pair_counts(r)
         .into_iter()
         .map(|((a, b), weight)| Edge {
-            source: &ids[a as usize],
-            target: &ids[b as usize],
+            source: &ids[EntityIdx(a)],
+            target: &ids[EntityIdx(b)],
             weight,
         })
         .collect();

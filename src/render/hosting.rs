@@ -4,7 +4,8 @@ use super::exports;
 use super::search;
 use super::theme::Theme;
 use crate::diagnostic::{Code, Diagnostics, Span};
-use crate::model::Kind;
+use crate::id_vec::Id;
+use crate::model::{BriefingIdx, Kind};
 use crate::site::Site;
 use crate::urls;
 use rayon::prelude::*;
@@ -230,13 +231,13 @@ struct SearchEntry<'a> {
 fn search_index(site: &Site, excerpts: &[String]) -> Vec<u8> {
     let entries: Vec<Vec<u8>> = (0..site.resolved.briefings.len())
         .into_par_iter()
-        .map(|i| search_entry(site, i, &excerpts[i]))
+        .map(|i| search_entry(site, BriefingIdx::from_index(i), &excerpts[i]))
         .collect();
     search_index_of(entries.iter().map(Vec::as_slice))
 }
 
 /// The `search-index.json` entry of briefing `i`, whose body starts with `excerpt`.
-pub fn search_entry(site: &Site, i: usize, excerpt: &str) -> Vec<u8> {
+pub fn search_entry(site: &Site, i: BriefingIdx, excerpt: &str) -> Vec<u8> {
     let r = &site.resolved;
     let (b, refs) = (&r.briefings[i], &r.refs[i]);
     let mut names = Vec::new();

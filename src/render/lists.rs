@@ -126,7 +126,7 @@ impl Views<'_> {
         let mut changes: Vec<(i64, BriefingIdx, EntityIdx, EntityIdx, Position, Position)> =
             Vec::new();
         for (&(actor, topic), hist) in &ix.history {
-            let pos = |h: &StanceAt| r.refs[h.briefing.0 as usize].stances[h.stance].position;
+            let pos = |h: &StanceAt| r.refs[h.briefing].stances[h.stance].position;
             if let Some(i) = (1..hist.len())
                 .rev()
                 .find(|&i| pos(&hist[i]) != pos(&hist[i - 1]))

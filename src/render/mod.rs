@@ -119,8 +119,8 @@ pub fn render_pages(
     // A page holds several copies of its body (view, context, output) while it renders.
     let big = |page: &Page| {
         let body = match *page {
-            Page::Briefing(b) => site.bodies[b.0 as usize].len(),
-            Page::Entity(e) => site.profile_bodies[e.0 as usize].len(),
+            Page::Briefing(b) => site.bodies[b].len(),
+            Page::Entity(e) => site.profile_bodies[e].len(),
             _ => 0,
         };
         body > crate::parallel::BIG_BODY

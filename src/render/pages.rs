@@ -105,7 +105,7 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn stance_mark(&self, at: StanceAt) -> StanceMark {
-        let refs = &self.site.resolved.refs[at.briefing.0 as usize];
+        let refs = &self.site.resolved.refs[at.briefing];
         let s = &refs.stances[at.stance];
         let link = self.briefing_link(at.briefing);
         StanceMark {
@@ -121,7 +121,7 @@ impl<'a> Views<'a> {
         let marks: Vec<StanceMark> = history.iter().map(|&h| self.stance_mark(h)).collect();
         let positions: Vec<Position> = history
             .iter()
-            .map(|h| self.site.resolved.refs[h.briefing.0 as usize].stances[h.stance].position)
+            .map(|h| self.site.resolved.refs[h.briefing].stances[h.stance].position)
             .collect();
         let last_change = (1..positions.len())
             .rev()
@@ -143,7 +143,7 @@ impl<'a> Views<'a> {
             link: self.entity_link(e),
             aliases: en.aliases.clone(),
             subkind: p.and_then(|p| p.subkind.clone()),
-            body: self.site.profile_bodies[e.0 as usize].clone(),
+            body: self.site.profile_bodies[e].clone(),
             extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
             count: self.site.index.named_in[e].len(),
         }
@@ -152,7 +152,7 @@ impl<'a> Views<'a> {
     /// `briefings/<slug>/`.
     pub fn briefing_page(&self, b: BriefingIdx) -> BriefingPage {
         let br = self.site.resolved.briefing(b);
-        let refs = &self.site.resolved.refs[b.0 as usize];
+        let refs = &self.site.resolved.refs[b];
         let ix = &self.site.index;
         let dir = urls::briefing(&br.slug);
         let links = |v: &[EntityIdx]| v.iter().map(|&e| self.entity_link(e)).collect::<Vec<_>>();
@@ -216,7 +216,7 @@ impl<'a> Views<'a> {
                 stances,
                 tags,
                 sources,
-                body: self.site.bodies[b.0 as usize].clone(),
+                body: self.site.bodies[b].clone(),
                 draft: br.draft,
                 extra: br.extra.clone(),
             },
@@ -381,7 +381,7 @@ impl<'a> Views<'a> {
                     .iter()
                     .map(|h| {
                         let b = r.briefing(h.briefing);
-                        let s = &r.refs[h.briefing.0 as usize].stances[h.stance];
+                        let s = &r.refs[h.briefing].stances[h.stance];
                         (b.date.date, s.position.as_str(), b.title.as_str())
                     })
                     .collect(),

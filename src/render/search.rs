@@ -7,7 +7,8 @@
 //! Briefings are numbered newest first. Lists of numbers are delta-encoded (each number is
 //! the difference from the one before) to keep the files small.
 
-use crate::model::Kind;
+use crate::id_vec::IdVec;
+use crate::model::{EntityIdx, Kind};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -172,11 +173,11 @@ pub fn meta(site: &Site) -> Vec<u8> {
     // Briefing index → its number, newest first.
     let number = |b: usize| (n - 1 - b) as u32;
 
-    let mut ent: Vec<Vec<u32>> = vec![Vec::new(); r.entities.len()];
+    let mut ent: IdVec<EntityIdx, Vec<u32>> = IdVec::filled(Vec::new(), r.entities.len());
     let mut tag: Vec<Vec<u32>> = vec![Vec::new(); r.tags.len()];
     for (b, refs) in r.refs.iter().enumerate() {
         for e in refs.entities() {
-            ent[e.0 as usize].push(number(b));
+            ent[e].push(number(b));
         }
         for &t in &refs.tags {
             tag[t].push(number(b));

@@ -60,7 +60,7 @@ fn finish(v: Value) -> String {
 pub fn briefing(site: &Site, b: BriefingIdx) -> String {
     let r = &site.resolved;
     let br = r.briefing(b);
-    let refs = &r.refs[b.0 as usize];
+    let refs = &r.refs[b];
     let url = format!("{}{}", site.config.base_url, urls::briefing(&br.slug));
     let mut v = Map::new();
     v.insert("@context".into(), json!("https://schema.org"));

@@ -258,15 +258,15 @@ pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
     }
     match t {
         Target::Briefing(b) => {
-            let (i, br) = (b.0 as usize, r.briefing(b));
-            let stances = r.refs[i].stances.len();
+            let br = r.briefing(b);
+            let stances = r.refs[b].stances.len();
             match frag {
                 "stances" => stances > 0,
                 "sources" => !br.sources.is_empty(),
                 "related" => !ix.related[b].is_empty(),
                 "backlinks" => !ix.briefing_backlinks[b].is_empty(),
                 "at-a-glance" => {
-                    let refs = &r.refs[i];
+                    let refs = &r.refs[b];
                     !(refs.actors.is_empty()
                         && refs.places.is_empty()
                         && refs.topics.is_empty()
