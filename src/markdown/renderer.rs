@@ -1,0 +1,484 @@
+//! One body's pulldown-cmark events rewritten on their way to HTML: links resolved, heading
+//! ids given, ids and fragment links collected, task-list boxes named, footnotes numbered.
+
+use super::footnotes;
+use super::ids::{self, UsedIds};
+use super::links::{Dest, LinkResolver, Page};
+use super::{Body, Target};
+use crate::diagnostic::{Diagnostics, LineIndex, Span};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// The state of one body being rendered, fed its events in order by [`Renderer::event`].
+pub struct Renderer<'t, 'c> {
+    /// The file diagnostics name.
+    path: &'c str,
+    lines: LineIndex<'t>,
+    /// File line of the body's first line.
+    first_line: u32,
+    links: LinkResolver<'c>,
+    safe_html: bool,
+    diags: &'c mut Diagnostics,
+    events: Vec<Event<'t>>,
+    targets: HashSet<Target>,
+    /// For each open link: whether its start was dropped (rendered as plain text).
+    dropped_links: Vec<bool>,
+    /// The same for each open image.
+    dropped_images: Vec<bool>,
+    /// Where the open heading's start is in `events`.
+    heading: Option<usize>,
+    /// A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name, or a
+    /// `[[name#section]]` the name as written: the text parsed inside it is dropped.
+    label: Option<String>,
+    /// `[[Kyiv|]]`: where its label starts in `events`, and the name shown if it is blank.
+    empty_label: Option<(usize, String)>,
+    used_ids: UsedIds,
+    ids: Vec<String>,
+    fragments: Vec<(Option<Target>, String, Span)>,
+    has_h1: bool,
+    /// Bytes of Markdown, to size the HTML.
+    text_len: usize,
+}
+
+impl<'t, 'c> Renderer<'t, 'c> {
+    /// A renderer of `text`, the body of the file at `path` starting on file line
+    /// `first_line`, reporting into `diags`.
+    pub fn new(
+        text: &'t str,
+        first_line: u32,
+        path: &'c str,
+        links: LinkResolver<'c>,
+        diags: &'c mut Diagnostics,
+    ) -> Self {
+        Renderer {
+            path,
+            lines: LineIndex::new(text),
+            first_line,
+            safe_html: links.context().safe_html,
+            links,
+            diags,
+            events: Vec::new(),
+            targets: HashSet::new(),
+            dropped_links: Vec::new(),
+            dropped_images: Vec::new(),
+            heading: None,
+            label: None,
+            empty_label: None,
+            used_ids: UsedIds::default(),
+            ids: Vec::new(),
+            fragments: Vec::new(),
+            has_h1: false,
+            text_len: text.len(),
+        }
+    }
+
+    /// Takes the next event, found at byte `offset` of the body.
+    pub fn event(&mut self, event: Event<'t>, offset: usize) {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => self.start_link(link_type, dest_url, title, id, offset),
+            Event::Text(_) | Event::Code(_) if self.label.is_some() => {}
+            Event::End(TagEnd::Link) => self.end_link(),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => self.start_image(link_type, dest_url, title, id, offset),
+            Event::End(TagEnd::Image) => self.end_image(),
+            Event::Start(Tag::Heading { level, .. }) => self.start_heading(level, event),
+            Event::End(TagEnd::Heading(level)) => self.end_heading(level),
+            Event::Html(ref raw) | Event::InlineHtml(ref raw) => {
+                self.ids.extend(ids::html_ids(raw));
+                self.events.push(event);
+            }
+            Event::TaskListMarker(done) => self.task_list_marker(done),
+            other => self.events.push(other),
+        }
+    }
+
+    fn span(&self, offset: usize) -> Span {
+        self.lines.span(offset, self.first_line)
+    }
+
+    fn start_link(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'t>,
+        title: CowStr<'t>,
+        id: CowStr<'t>,
+        offset: usize,
+    ) {
+        let span = self.span(offset);
+        let resolved = match link_type {
+            LinkType::WikiLink { .. } => self.links.resolve_wiki(&dest_url).map(Dest::Page),
+            _ => self.links.resolve_href(&dest_url),
+        };
+        let dest = match resolved {
+            Ok(dest) => dest,
+            Err(e) => {
+                e.report(self.path, span, self.diags);
+                self.dropped_links.push(true);
+                return;
+            }
+        };
+        match &dest {
+            Dest::Page(page) => {
+                self.link_to(page, span);
+                if let LinkType::WikiLink { has_pothole } = link_type {
+                    self.wiki_label(&dest_url, page.target, has_pothole);
+                }
+            }
+            Dest::Keep => {
+                if let Some(frag) = dest_url.strip_prefix('#') {
+                    self.fragments.push((None, frag.to_string(), span));
+                }
+            }
+            Dest::Asset(_) => {}
+        }
+        self.dropped_links.push(false);
+        let dest_url = self.links.url(&dest).map_or(dest_url, Into::into);
+        self.events.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }));
+    }
+
+    /// Records a link to a page of the site, and its fragment to check once every page's
+    /// ids are known.
+    fn link_to(&mut self, page: &Page, span: Span) {
+        self.targets.insert(page.target);
+        if let Some(frag) = page.fragment.strip_prefix('#') {
+            self.fragments
+                .push((Some(page.target), frag.to_string(), span));
+        }
+    }
+
+    /// The text a wiki link to `target` shows instead of what was parsed inside it.
+    fn wiki_label(&mut self, written: &str, target: Target, has_pothole: bool) {
+        if has_pothole {
+            // `[[Kyiv|]]`: an empty label falls back to the entity's name.
+            self.empty_label = Some((self.events.len() + 1, self.links.name(target)));
+        } else if written.contains(':') {
+            self.label = Some(self.links.name(target));
+        } else if let Some((name, _)) = written.split_once('#') {
+            self.label = Some(name.trim().to_string());
+        }
+    }
+
+    fn end_link(&mut self) {
+        if let Some(name) = self.label.take() {
+            self.events.push(Event::Text(name.into()));
+        } else if let Some((start, name)) = self.empty_label.take()
+            && self.events[start.min(self.events.len())..]
+                .iter()
+                .all(|e| matches!(e, Event::Text(t) if t.trim().is_empty()))
+        {
+            self.events.push(Event::Text(name.into()));
+        }
+        if !self.dropped_links.pop().unwrap_or(false) {
+            self.events.push(Event::End(TagEnd::Link));
+        }
+    }
+
+    fn start_image(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'t>,
+        title: CowStr<'t>,
+        id: CowStr<'t>,
+        offset: usize,
+    ) {
+        let dest = match self.links.resolve_href(&dest_url) {
+            Ok(dest) => dest,
+            Err(e) => {
+                e.report(self.path, self.span(offset), self.diags);
+                // An image that cannot be shown leaves its alt text, as a browser would.
+                self.dropped_images.push(true);
+                return;
+            }
+        };
+        self.dropped_images.push(false);
+        let dest_url = self.links.url(&dest).map_or(dest_url, Into::into);
+        self.events.push(Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }));
+    }
+
+    fn end_image(&mut self) {
+        if !self.dropped_images.pop().unwrap_or(false) {
+            self.events.push(Event::End(TagEnd::Image));
+        }
+    }
+
+    fn start_heading(&mut self, level: HeadingLevel, event: Event<'t>) {
+        self.has_h1 |= level == HeadingLevel::H1;
+        self.heading = Some(self.events.len());
+        self.events.push(event);
+    }
+
+    /// Gives the heading that ends here its id: the one written (`{#id}`) or one made of
+    /// its text, unique on the page.
+    fn end_heading(&mut self, level: HeadingLevel) {
+        if let Some(start) = self.heading.take()
+            && let Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) = &self.events[start]
+        {
+            let base = match id {
+                Some(id) => id.to_string(),
+                None => {
+                    let text: String = self.events[start + 1..]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    ids::heading_base(&text)
+                }
+            };
+            let id = self.used_ids.unique(base);
+            self.ids.push(id.clone());
+            self.events[start] = Event::Start(Tag::Heading {
+                level,
+                id: Some(id.into()),
+                classes: classes.clone(),
+                attrs: attrs.clone(),
+            });
+        }
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// A bare checkbox has no accessible name: screen readers would say "checkbox".
+    fn task_list_marker(&mut self, done: bool) {
+        self.events.push(Event::InlineHtml(
+            if done {
+                "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
+            } else {
+                "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
+            }
+            .into(),
+        ));
+    }
+
+    /// The HTML, once every event is in, with the links and ids it has.
+    pub fn finish(mut self) -> Body {
+        if self.has_h1 {
+            // The page's title is its only <h1>: the body's headings move one level down.
+            for e in self.events.iter_mut() {
+                match e {
+                    Event::Start(Tag::Heading { level, .. })
+                    | Event::End(TagEnd::Heading(level)) => {
+                        *level = demote(*level);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        footnotes::render(&mut self.events, &mut self.ids);
+        let mut html = String::with_capacity(self.text_len + self.text_len / 4);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        if self.safe_html {
+            html = crate::sanitize::body(&html);
+            ids::keep_present(&mut self.ids, &html);
+        }
+        let mut links: Vec<Target> = self.targets.into_iter().collect();
+        links.sort();
+        Body {
+            html,
+            links,
+            ids: self.ids,
+            fragments: self.fragments,
+        }
+    }
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::markdown::tests::Fixture;
+    use crate::model::Kind::{Actor, Place, Topic};
+
+    /// The body of `content/briefings/2025-11-22-x.md`, starting on file line 5.
+    fn render(f: &Fixture, text: &str) -> (Body, Vec<Diagnostic>) {
+        let cx = f.cx();
+        let mut diags = Diagnostics::new();
+        let body = crate::markdown::render(
+            text,
+            5,
+            "content/briefings/2025-11-22-x.md",
+            "briefings/2025-11-22-x.md",
+            2,
+            &cx,
+            &mut diags,
+        );
+        (body, diags.iter().cloned().collect())
+    }
+
+    #[test]
+    fn heading_ids_avoid_each_other_and_the_themes_sections() {
+        let f = Fixture::new();
+        let text =
+            "## Stances\n\n## Stances\n\n## Background {#related}\n\n## Background\n\n## ?!\n";
+        let (body, diags) = render(&f, text);
+        assert!(diags.is_empty());
+        assert_eq!(
+            body.ids,
+            [
+                "stances-1",
+                "stances-2",
+                "related-1",
+                "background",
+                "section"
+            ]
+        );
+        assert!(body.html.contains("<h2 id=\"stances-1\">Stances</h2>"));
+        assert!(body.html.contains("<h2 id=\"related-1\">Background</h2>"));
+    }
+
+    #[test]
+    fn an_h1_in_the_body_moves_every_heading_down() {
+        let f = Fixture::new();
+        let (body, _) = render(&f, "# Top\n\n## Next\n\n###### Deepest\n");
+        assert_eq!(
+            body.html,
+            "<h2 id=\"top\">Top</h2>\n<h3 id=\"next\">Next</h3>\n<h6 id=\"deepest\">Deepest</h6>\n"
+        );
+    }
+
+    #[test]
+    fn footnotes_numbered_by_first_reference_with_one_back_link() {
+        let f = Fixture::new();
+        let text = "A[^z] b[^Long Note] c[^z].\n\n[^Long Note]: Second.\n[^z]: First.\n[^*]: Never cited.\n";
+        let (body, _) = render(&f, text);
+        assert_eq!(
+            body.ids,
+            [
+                "fnref-z",
+                "fnref-long-note",
+                "fn-long-note",
+                "fn-z",
+                "fn-note"
+            ]
+        );
+        let html = &body.html;
+        assert!(html.contains(
+            "<sup class=\"footnote-reference\" id=\"fnref-z\"><a href=\"#fn-z\">1</a></sup>"
+        ));
+        // The second reference to `z` has no id: the back link goes to the first.
+        assert!(html.contains("<sup class=\"footnote-reference\"><a href=\"#fn-z\">1</a></sup>"));
+        assert!(
+            html.contains("id=\"fn-long-note\"><sup class=\"footnote-definition-label\">2</sup>")
+        );
+        assert!(html.contains("href=\"#fnref-z\" aria-label=\"Back to the text\">↩</a></div>"));
+        // A definition never cited has no back link.
+        assert!(html.contains("id=\"fn-note\"><sup class=\"footnote-definition-label\">3</sup>\n<p>Never cited.</p>\n</div>"));
+    }
+
+    #[test]
+    fn wiki_links_show_names_and_record_pages_and_fragments() {
+        let f = Fixture::new();
+        let text = "[[topic:us-peace-plan]], [[Zelensky#background]], [[place:Mali|]] and [[Mali|the state]].\n";
+        let (body, diags) = render(&f, text);
+        assert_eq!(
+            body.html,
+            "<p><a href=\"../../topics/us-peace-plan/index.html\">US peace plan</a>, \
+             <a href=\"../../actors/volodymyr-zelenskiy/index.html#background\">Zelensky</a>, \
+             <a href=\"../../places/mali/index.html\">Mali</a> and the state.</p>\n"
+        );
+        let mut pages = vec![
+            f.entity(Topic, "us-peace-plan"),
+            f.entity(Actor, "volodymyr-zelenskiy"),
+            f.entity(Place, "mali"),
+        ];
+        pages.sort();
+        assert_eq!(body.links, pages);
+        assert_eq!(
+            body.fragments,
+            [(
+                Some(f.entity(Actor, "volodymyr-zelenskiy")),
+                "background".to_string(),
+                Span::new(5, 26)
+            )]
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, Code::WikiTwoKinds);
+    }
+
+    #[test]
+    fn a_broken_link_is_text_reported_at_its_line_and_column_in_the_file() {
+        let f = Fixture::new();
+        let text = "Intro.\n\nSee é [[Zelenskky]] and [the plan](2025-11-20-plam.md).\n\n![map](chart.png)\n";
+        let (body, diags) = render(&f, text);
+        assert_eq!(
+            body.html,
+            "<p>Intro.</p>\n<p>See é Zelenskky and the plan.</p>\n<p>map</p>\n"
+        );
+        assert!(body.links.is_empty());
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.span, d.help.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                // Columns count characters, not bytes: `é` is one.
+                (
+                    Code::BrokenLink,
+                    Span::new(7, 7),
+                    Some("did you mean `Zelensky`?")
+                ),
+                (
+                    Code::BrokenLink,
+                    Span::new(7, 25),
+                    Some("did you mean `2025-11-20-plan.md`?")
+                ),
+                (Code::BrokenLink, Span::new(9, 1), None),
+            ]
+        );
+        assert!(
+            diags
+                .iter()
+                .all(|d| d.path == "content/briefings/2025-11-22-x.md")
+        );
+    }
+
+    #[test]
+    fn kept_links_fragments_raw_html_ids_and_task_boxes() {
+        let f = Fixture::new();
+        let text =
+            "- [x] [up](#top) <span id=\"here\"></span>\n- [ ] [out](https://example.org/)\n";
+        let (body, diags) = render(&f, text);
+        assert!(diags.is_empty());
+        assert_eq!(body.ids, ["here"]);
+        assert_eq!(body.fragments, [(None, "top".to_string(), Span::new(5, 7))]);
+        assert!(body.html.contains(
+            "<input type=\"checkbox\" disabled checked aria-label=\"done\"> <a href=\"#top\">up</a>"
+        ));
+        assert!(
+            body.html
+                .contains("aria-label=\"not done\"> <a href=\"https://example.org/\">")
+        );
+    }
+}
