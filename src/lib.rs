@@ -21,6 +21,7 @@ pub mod render;
 pub mod resolve;
 pub mod sanitize;
 pub mod scaffold;
+pub mod sections;
 pub mod serve;
 pub mod slug;
 pub mod source;

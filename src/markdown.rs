@@ -5,6 +5,7 @@ use crate::diagnostic::{Code, Diagnostics, LineIndex, Span};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::names::{NameMatch, Names};
 use crate::resolve::Resolved;
+use crate::sections::is_reserved as is_theme_id;
 use crate::urls;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -26,38 +27,6 @@ pub struct Body {
     pub ids: Vec<String>,
     /// `#fragment` links: the page (`None` for this one), the fragment and where.
     pub fragments: Vec<(Option<Target>, String, Span)>,
-}
-
-/// Ids the default theme gives sections of its pages; body headings never take them.
-pub const THEME_IDS: &[&str] = &[
-    "main",
-    "stances",
-    "sources",
-    "related",
-    "backlinks",
-    "positions",
-    "members",
-    "briefings",
-    "co-actors",
-    "sub-places",
-    "actors",
-    "matrix",
-    "latest",
-    "changes",
-    "top-actors",
-    "top-places",
-    "topics",
-    "at-a-glance",
-    "stance-history",
-];
-
-/// True when a page of the default theme has an element with id `frag`.
-pub fn is_theme_id(frag: &str) -> bool {
-    THEME_IDS.contains(&frag)
-        || ["stance-", "source-"].iter().any(|p| {
-            frag.strip_prefix(p)
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-        })
 }
 
 /// What body links are resolved against.

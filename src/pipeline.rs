@@ -9,6 +9,7 @@ use crate::model::{Briefing, EntityIdx, Profile};
 use crate::names::Names;
 use crate::output::{self, OutputError, Staging};
 use crate::parse::{self, Parsed};
+use crate::render::template_ids::ThemeIds;
 use crate::render::{self, theme};
 use crate::resolve::{self, Resolved};
 use crate::source::{self, StaticFile};
@@ -127,19 +128,56 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
 
 /// `load`, telling `progress` of each stage.
 pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progress) -> Site {
+    let (config, sources) = read(opts, diags, progress);
+    load_sources(config, sources, opts.drafts, diags, progress)
+}
+
+/// `load_with`, the site's theme loaded first so that `#fragment` links are checked against
+/// the ids its pages have. The theme is `None` when it could not be loaded (reported).
+pub fn load_themed(
+    opts: &Options,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> (Site, Option<theme::Theme>) {
+    let (config, sources) = read(opts, diags, progress);
+    progress.stage("loading theme", 0);
+    let theme = theme::load_in(&confine(opts), config.theme.as_deref(), diags);
+    let ids = theme.as_ref().map_or(theme::default_ids(), |t| &t.ids);
+    let site = load_sources_for(ids, config, sources, opts.drafts, diags, progress);
+    (site, theme)
+}
+
+/// Reads site.yaml and finds the site's files.
+fn read(
+    opts: &Options,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> (Config, source::Sources) {
     let root = &opts.root;
     progress.stage("reading", 0);
     let config = config::load(root, opts.base_url.as_deref(), diags);
     let sources = source::discover(root, opts.output.as_deref(), diags);
     // With a broken site.yaml (already reported), content is still checked.
-    let config = config.unwrap_or_else(Config::fallback);
-    load_sources(config, sources, opts.drafts, diags, progress)
+    (config.unwrap_or_else(Config::fallback), sources)
 }
 
 /// What `load` does once the files are read: parses, resolves, renders Markdown and
 /// indexes `sources`, given in any order. Fuzz targets and property tests use it to build
 /// sites held in memory.
 pub fn load_sources(
+    config: Config,
+    sources: source::Sources,
+    drafts: bool,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> Site {
+    let ids = theme::default_ids();
+    load_sources_for(ids, config, sources, drafts, diags, progress)
+}
+
+/// `load_sources` for a theme whose page templates write `ids`.
+fn load_sources_for(
+    ids: &ThemeIds,
     config: Config,
     sources: source::Sources,
     drafts: bool,
@@ -172,7 +210,7 @@ pub fn load_sources(
         assets,
         drafts,
     };
-    let (site, fragments) = assemble(input, None, progress, diags);
+    let (site, fragments) = assemble_for(ids, input, None, progress, diags);
     diags.extend(fragments);
     site
 }
@@ -388,6 +426,18 @@ fn render_body(
 /// again, and the cache is refreshed.
 pub fn assemble(
     input: Input,
+    cache: Option<&mut BodyCache>,
+    progress: &dyn Progress,
+    diags: &mut Diagnostics,
+) -> (Site, Diagnostics) {
+    assemble_for(theme::default_ids(), input, cache, progress, diags)
+}
+
+/// `assemble` for a theme whose page templates write `ids`: fragments are checked against
+/// them.
+pub fn assemble_for(
+    ids: &ThemeIds,
+    input: Input,
     mut cache: Option<&mut BodyCache>,
     progress: &dyn Progress,
     diags: &mut Diagnostics,
@@ -442,7 +492,8 @@ pub fn assemble(
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
     let mut fragments = Diagnostics::new();
-    check_fragments(
+    check_fragments_for(
+        ids,
         &resolved,
         &index,
         |i| &bodies[i].body,
@@ -486,8 +537,22 @@ pub fn assemble(
 
 /// Warns about `#fragment` links to ids their page lacks, in every briefing and profile
 /// body (`briefing(i)` and `profile(i)` give the rendered bodies by index), or only in
-/// briefing `only`.
+/// briefing `only`; pages as the default theme renders them.
 pub fn check_fragments<'b>(
+    resolved: &Resolved,
+    index: &Index,
+    briefing: impl Fn(usize) -> &'b markdown::Body,
+    profile: impl Fn(usize) -> &'b markdown::Body,
+    only: Option<usize>,
+    diags: &mut Diagnostics,
+) {
+    let ids = theme::default_ids();
+    check_fragments_for(ids, resolved, index, briefing, profile, only, diags);
+}
+
+/// `check_fragments` for a theme whose page templates write `theme_ids`.
+pub fn check_fragments_for<'b>(
+    theme_ids: &ThemeIds,
     resolved: &Resolved,
     index: &Index,
     briefing: impl Fn(usize) -> &'b markdown::Body,
@@ -500,7 +565,7 @@ pub fn check_fragments<'b>(
             Target::Briefing(b) => &briefing(b.0 as usize).ids,
             Target::Entity(e) => &profile(e.0 as usize).ids,
         };
-        ids.iter().any(|i| i == frag) || theme::has_section_id(resolved, index, t, frag)
+        ids.iter().any(|i| i == frag) || theme::has_section_id(theme_ids, resolved, index, t, frag)
     };
     if let Some(i) = only {
         let this = Target::Briefing(crate::model::BriefingIdx(i as u32));
@@ -582,10 +647,8 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
     let mut diags = Diagnostics::new();
-    let site = load_with(opts, &mut diags, progress);
-    progress.stage("loading theme", 0);
-    let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags)
-    else {
+    let (site, theme) = load_themed(opts, &mut diags, progress);
+    let Some(theme) = theme else {
         return Ok(finish(diags, 0, 0, start));
     };
     if diags.has_errors() {
@@ -626,10 +689,9 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let start = Instant::now();
     preflight(opts)?;
     let mut diags = Diagnostics::new();
-    let site = load_with(opts, &mut diags, progress);
+    let (site, theme) = load_themed(opts, &mut diags, progress);
     let pages = page_count(&site);
-    progress.stage("loading theme", 0);
-    if let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags) {
+    if let Some(theme) = theme {
         progress.stage("rendering", render::file_count(&site));
         let sink = Measured::new(&render::Discard, progress);
         render::render_site(&site, &theme, &sink, &mut diags);
