@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::model::{BriefingIdx, EntityIdx};
 use crate::names::Names;
 use crate::resolve::Resolved;
+use crate::sections::is_reserved as is_theme_id;
 use crate::urls;
 use links::LinkResolver;
 use pulldown_cmark::{Options, Parser};
@@ -33,38 +34,6 @@ pub struct Body {
     pub ids: Vec<String>,
     /// `#fragment` links: the page (`None` for this one), the fragment and where.
     pub fragments: Vec<(Option<Target>, String, Span)>,
-}
-
-/// Ids the default theme gives sections of its pages; body headings never take them.
-pub const THEME_IDS: &[&str] = &[
-    "main",
-    "stances",
-    "sources",
-    "related",
-    "backlinks",
-    "positions",
-    "members",
-    "briefings",
-    "co-actors",
-    "sub-places",
-    "actors",
-    "matrix",
-    "latest",
-    "changes",
-    "top-actors",
-    "top-places",
-    "topics",
-    "at-a-glance",
-    "stance-history",
-];
-
-/// True when a page of the default theme has an element with id `frag`.
-pub fn is_theme_id(frag: &str) -> bool {
-    THEME_IDS.contains(&frag)
-        || ["stance-", "source-"].iter().any(|p| {
-            frag.strip_prefix(p)
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-        })
 }
 
 /// What body links are resolved against.

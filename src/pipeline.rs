@@ -10,6 +10,7 @@ use crate::model::{Briefing, BriefingIdx, EntityIdx, Profile};
 use crate::output::{self, OutputError, Staging};
 use crate::parallel::{BIG_BODY, big_ones_alone};
 use crate::parse::{self, Parsed};
+use crate::render::template_ids::ThemeIds;
 use crate::render::{self, theme};
 use crate::resolve::{self, Resolved};
 use crate::site::Site;
@@ -115,19 +116,56 @@ pub fn load(opts: &Options, diags: &mut Diagnostics) -> Site {
 
 /// `load`, telling `progress` of each stage.
 pub fn load_with(opts: &Options, diags: &mut Diagnostics, progress: &dyn Progress) -> Site {
+    let (config, sources) = read(opts, diags, progress);
+    load_sources(config, sources, opts.drafts, diags, progress)
+}
+
+/// `load_with`, the site's theme loaded first so that `#fragment` links are checked against
+/// the ids its pages have. The theme is `None` when it could not be loaded (reported).
+pub fn load_themed(
+    opts: &Options,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> (Site, Option<theme::Theme>) {
+    let (config, sources) = read(opts, diags, progress);
+    progress.stage("loading theme", 0);
+    let theme = theme::load_in(&confine(opts), config.theme.as_deref(), diags);
+    let ids = theme.as_ref().map_or(theme::default_ids(), |t| &t.ids);
+    let site = load_sources_for(ids, config, sources, opts.drafts, diags, progress);
+    (site, theme)
+}
+
+/// Reads site.yaml and finds the site's files.
+fn read(
+    opts: &Options,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> (Config, source::Sources) {
     let root = &opts.root;
     progress.stage("reading", 0);
     let config = config::load(root, opts.base_url.as_deref(), diags);
     let sources = source::discover(root, opts.output.as_deref(), diags);
     // With a broken site.yaml (already reported), content is still checked.
-    let config = config.unwrap_or_else(Config::fallback);
-    load_sources(config, sources, opts.drafts, diags, progress)
+    (config.unwrap_or_else(Config::fallback), sources)
 }
 
 /// What `load` does once the files are read: parses, resolves, renders Markdown and
 /// indexes `sources`, given in any order. Fuzz targets and property tests use it to build
 /// sites held in memory.
 pub fn load_sources(
+    config: Config,
+    sources: source::Sources,
+    drafts: bool,
+    diags: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> Site {
+    let ids = theme::default_ids();
+    load_sources_for(ids, config, sources, drafts, diags, progress)
+}
+
+/// `load_sources` for a theme whose page templates write `ids`.
+fn load_sources_for(
+    ids: &ThemeIds,
     config: Config,
     sources: source::Sources,
     drafts: bool,
@@ -160,7 +198,7 @@ pub fn load_sources(
         assets,
         drafts,
     };
-    let (site, fragments) = assemble(input, None, progress, diags);
+    let (site, fragments) = assemble(ids, input, None, progress, diags);
     diags.extend(fragments);
     site
 }
@@ -349,10 +387,12 @@ fn render_body(
 }
 
 /// Resolves, renders Markdown and indexes parsed files into a site. Returns the site and
-/// the fragment warnings (kept apart so that an incremental rebuild can replace them).
+/// the fragment warnings (kept apart so that an incremental rebuild can replace them),
+/// checked against the section ids the theme's page templates write (`ids`).
 /// With a cache, bodies whose text and link environment did not change are not rendered
 /// again, and the cache is refreshed.
 pub fn assemble(
+    ids: &ThemeIds,
     input: Input,
     mut cache: Option<&mut BodyCache>,
     progress: &dyn Progress,
@@ -409,6 +449,7 @@ pub fn assemble(
     let index = index::build(&resolved, &links);
     let mut fragments = Diagnostics::new();
     check_fragments(
+        ids,
         &resolved,
         &index,
         |i| &bodies[i].body,
@@ -452,8 +493,9 @@ pub fn assemble(
 
 /// Warns about `#fragment` links to ids their page lacks, in every briefing and profile
 /// body (`briefing(i)` and `profile(i)` give the rendered bodies by index), or only in
-/// briefing `only`.
+/// briefing `only`; pages as the theme whose page templates write `theme_ids` renders them.
 pub fn check_fragments<'b>(
+    theme_ids: &ThemeIds,
     resolved: &Resolved,
     index: &Index,
     briefing: impl Fn(BriefingIdx) -> &'b markdown::Body,
@@ -466,7 +508,7 @@ pub fn check_fragments<'b>(
             Target::Briefing(b) => &briefing(b).ids,
             Target::Entity(e) => &profile(e).ids,
         };
-        ids.iter().any(|i| i == frag) || theme::has_section_id(resolved, index, t, frag)
+        ids.iter().any(|i| i == frag) || theme::has_section_id(theme_ids, resolved, index, t, frag)
     };
     if let Some(b) = only {
         let this = Target::Briefing(b);
@@ -548,10 +590,8 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
     let mut diags = Diagnostics::new();
-    let site = load_with(opts, &mut diags, progress);
-    progress.stage("loading theme", 0);
-    let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags)
-    else {
+    let (site, theme) = load_themed(opts, &mut diags, progress);
+    let Some(theme) = theme else {
         return Ok(finish(diags, 0, 0, start));
     };
     if diags.has_errors() {
@@ -592,10 +632,9 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let start = Instant::now();
     preflight(opts)?;
     let mut diags = Diagnostics::new();
-    let site = load_with(opts, &mut diags, progress);
+    let (site, theme) = load_themed(opts, &mut diags, progress);
     let pages = page_count(&site);
-    progress.stage("loading theme", 0);
-    if let Some(theme) = theme::load_in(&confine(opts), site.config.theme.as_deref(), &mut diags) {
+    if let Some(theme) = theme {
         progress.stage("rendering", render::file_count(&site));
         let sink = Measured::new(&output::Discard, progress);
         render::render_site(&site, &theme, &sink, &mut diags);

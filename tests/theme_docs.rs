@@ -1,5 +1,6 @@
-//! docs/themes.md documents every template and every field a template can use: a field added
-//! to a view struct without a line in the docs fails here.
+//! docs/themes.md documents every template, every field a template can use, every block and
+//! every section id: a field added to a view struct, a block added to a template or a row
+//! added to the table of sections without a line in the docs fails here.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -125,4 +126,118 @@ fn the_docs_checker_notices_an_undocumented_field() {
     let docs = sections("### Demo\n\n| `shown` | number | x |\n");
     assert!(docs["Demo"].contains("| `shown` |"));
     assert!(!docs["Demo"].contains("| `hidden` |"));
+}
+
+/// The rows of the first table in `text`, as written.
+fn table_rows(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| l.starts_with("| `")).collect()
+}
+
+/// The names in backquotes of a table row, after its first cell.
+fn quoted_after_first_cell(row: &str) -> Vec<String> {
+    let rest = row.splitn(3, '|').nth(2).unwrap_or("");
+    rest.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect()
+}
+
+/// The names of the blocks a template defines, in order.
+fn blocks(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in template.split("{%").skip(1) {
+        let inner = tag.split("%}").next().unwrap_or("");
+        let mut words = inner
+            .trim_matches(|c: char| c == '-' || c.is_whitespace())
+            .split_whitespace();
+        if words.next() == Some("block") {
+            out.extend(words.next().map(String::from));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_section_ids_in_the_theme_docs_are_the_table() {
+    use dossier::sections::{Rows, TABLE};
+    let doc = std::fs::read_to_string(repo().join("docs/themes.md")).unwrap();
+    let docs = sections(&doc);
+    let rows = table_rows(&docs["Section ids"]);
+    let mut missing = Vec::new();
+    for row in TABLE {
+        let line = format!(
+            "| `{}` | {} | {} |",
+            row.section.id(),
+            row.page.name(),
+            row.when.doc()
+        );
+        if !rows.contains(&line.as_str()) {
+            missing.push(line);
+        }
+    }
+    for r in Rows::ALL {
+        let line = format!(
+            "| `{p}1`, `{p}2`… | briefing | one per {what}, in the `{s}` section |",
+            p = r.prefix(),
+            what = r.prefix().trim_end_matches('-'),
+            s = r.section().id()
+        );
+        if !rows.contains(&line.as_str()) {
+            missing.push(line);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/themes.md lacks:\n{}",
+        missing.join("\n")
+    );
+    assert_eq!(
+        rows.len(),
+        TABLE.len() + Rows::ALL.len(),
+        "docs/themes.md has rows the table has not: {rows:#?}"
+    );
+}
+
+#[test]
+fn the_blocks_in_the_theme_docs_are_the_templates_blocks() {
+    let doc = std::fs::read_to_string(repo().join("docs/themes.md")).unwrap();
+    let docs = sections(&doc);
+    let rows = table_rows(&docs["Blocks"]);
+    let dir = repo().join("themes/default/templates");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let found = blocks(&std::fs::read_to_string(&path).unwrap());
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("| `{name}` |")));
+        match row {
+            Some(row) => {
+                assert_eq!(quoted_after_first_cell(row), found, "{name}");
+                seen += 1;
+            }
+            None => assert!(
+                found.is_empty(),
+                "{name} has blocks {found:?}, undocumented"
+            ),
+        }
+    }
+    assert_eq!(
+        seen,
+        rows.len(),
+        "rows for templates that do not exist: {rows:#?}"
+    );
+    assert!(seen >= 12);
+}
+
+#[test]
+fn the_block_reader_finds_nested_and_trimmed_blocks() {
+    let t = "{% extends \"base.html\" %}{% block content -%}\n{%   block a -%}x{%- endblock a %}{%- block b %}{% endblock %}{% endblock content %}";
+    assert_eq!(blocks(t), ["content", "a", "b"]);
+    assert_eq!(
+        quoted_after_first_cell("| `x.html` | `content` (`a`, `b`) |"),
+        ["content", "a", "b"]
+    );
 }

@@ -320,6 +320,8 @@ impl Engine {
         let mut what = Vec::new();
         if classes.contains(&Class::Theme) {
             self.load_theme();
+            // The section ids `#fragment` links are checked against come from the theme.
+            self.recheck_fragments(None);
             what.push("theme".to_string());
         }
         if classes.contains(&Class::Static) {
@@ -409,8 +411,9 @@ impl Engine {
             std::thread::spawn(move || drop(old));
         }
         let mut d = Diagnostics::new();
+        let ids = self.theme.as_ref().map_or(theme::default_ids(), |t| &t.ids);
         let (site, fragments) =
-            pipeline::assemble(input, Some(&mut self.bodies), &self.laps, &mut d);
+            pipeline::assemble(ids, input, Some(&mut self.bodies), &self.laps, &mut d);
         self.laps.begin("link context");
         let names = site.resolved.link_names();
         let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
@@ -524,7 +527,9 @@ impl Engine {
         let bodies = &self.bodies;
         let r = &site.resolved;
         let body_of = |path: &str| bodies.get(path).map_or(&empty, |c| &c.body);
+        let ids = self.theme.as_ref().map_or(theme::default_ids(), |t| &t.ids);
         pipeline::check_fragments(
+            ids,
             r,
             &site.index,
             |i| body_of(&r.briefings[i].path),

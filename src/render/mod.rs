@@ -8,6 +8,7 @@ pub mod lists;
 pub mod pages;
 pub mod search;
 pub mod structured;
+pub mod template_ids;
 pub mod theme;
 pub mod views;
 

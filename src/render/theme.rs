@@ -1,15 +1,20 @@
 //! Loads templates: the default theme compiled into the binary, overridden per template by
-//! `themes/<name>/templates/X.html` of the site.
+//! `themes/<name>/templates/X.html` of the site. Every default template is also there as
+//! `default/X.html`, so that a site template can extend it and replace one block.
 
 use crate::confine::{Confine, Refused, Use};
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::index::Index;
 use crate::markdown::Target;
 use crate::model::Kind;
+use crate::render::template_ids::{self, ThemeIds};
 use crate::resolve::Resolved;
+use crate::sections::{self, Fact, PageKind, Rows, Section, When};
 use crate::source::{self, Skip};
 use include_dir::{Dir, include_dir};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -25,6 +30,8 @@ pub struct Theme {
     /// The theme's own static files (output path, canonical source), sorted; found when
     /// the theme is loaded, so their warnings are reported with the theme's.
     statics: Vec<(String, PathBuf)>,
+    /// Which element ids the page templates write, for `#fragment` checks.
+    pub ids: ThemeIds,
 }
 
 impl Theme {
@@ -104,22 +111,17 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
 /// [`load`] within the bounds `confine`: the theme's files are read as static files are,
 /// never through a link out of the site or into a dotfile or the output.
 pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) -> Option<Theme> {
-    let mut templates: Vec<(String, String, String)> = Vec::new();
-    if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
-        for f in dir.files() {
-            let name = f
-                .path()
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            if let Some(text) = f.contents_utf8() {
-                templates.push((
-                    name.clone(),
-                    format!("themes/default/templates/{name}"),
-                    text.to_string(),
-                ));
-            }
-        }
+    // (name, path shown, text, given by the site)
+    let mut templates: Vec<(String, String, String, bool)> = Vec::new();
+    for (name, text) in default_templates() {
+        let shown = format!("themes/default/templates/{name}");
+        templates.push((
+            format!("default/{name}"),
+            shown.clone(),
+            text.to_string(),
+            false,
+        ));
+        templates.push((name, shown, text.to_string(), false));
     }
     let mut theme_dir = None;
     let mut statics = Vec::new();
@@ -167,8 +169,8 @@ pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) 
             let shown = format!("themes/{name}/templates/{fname}");
             match source::read_confined_text(&f.target) {
                 Ok(text) => {
-                    templates.retain(|(n, _, _)| *n != fname);
-                    templates.push((fname, shown, text));
+                    templates.retain(|(n, ..)| *n != fname);
+                    templates.push((fname, shown, text, true));
                 }
                 Err((span, msg)) => {
                     diags.error(Code::FileUnreadable, &shown, span, msg);
@@ -186,7 +188,7 @@ pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) 
     tera.autoescape_on([".html", ".xml"]);
     let mut ok = true;
     let mut sources = Vec::new();
-    for (name, shown, _) in &templates {
+    for (name, shown, ..) in &templates {
         sources.push((name.clone(), shown.clone()));
     }
     let tmp = Theme {
@@ -195,28 +197,67 @@ pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) 
         dir: None,
         hashes: Default::default(),
         statics: Vec::new(),
+        ids: ThemeIds::default(),
     };
     let hashes = templates
         .iter()
-        .map(|(n, _, t)| {
+        .map(|(n, _, t, _)| {
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
             t.hash(&mut h);
             (n.clone(), h.finish())
         })
         .collect();
-    if let Err(e) =
-        tera.add_raw_templates(templates.iter().map(|(n, _, t)| (n.as_str(), t.as_str())))
-    {
+    if let Err(e) = tera.add_raw_templates(
+        templates
+            .iter()
+            .map(|(n, _, t, _)| (n.as_str(), t.as_str())),
+    ) {
         tmp.report("base.html", &e, diags);
         ok = false;
     }
-    ok.then_some(Theme {
+    if !ok {
+        return None;
+    }
+    let ids = ThemeIds::read(
+        &templates
+            .iter()
+            .map(|(n, _, text, site)| (n.as_str(), template_ids::Source { text, site: *site }))
+            .collect(),
+    );
+    Some(Theme {
         tera,
         sources,
         dir: theme_dir,
         hashes,
         statics,
+        ids,
+    })
+}
+
+/// The default theme's templates (file name, text).
+fn default_templates() -> Vec<(String, &'static str)> {
+    let Some(dir) = DEFAULT_THEME.get_dir("templates") else {
+        return Vec::new();
+    };
+    dir.files()
+        .filter_map(|f| {
+            let name = f.path().file_name()?.to_string_lossy().to_string();
+            Some((name, f.contents_utf8()?))
+        })
+        .collect()
+}
+
+/// Which element ids the default theme's page templates write.
+pub fn default_ids() -> &'static ThemeIds {
+    static IDS: OnceLock<ThemeIds> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let templates = default_templates();
+        let map: HashMap<&str, template_ids::Source<'_>> = templates
+            .iter()
+            .map(|(n, text)| (n.as_str(), template_ids::Source { text, site: false }))
+            .collect();
+        ThemeIds::read(&map)
     })
 }
 
@@ -245,52 +286,151 @@ pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
     theme.statics.clone()
 }
 
-/// Whether the default theme gives the page of `t` an element with id `frag` (a section
-/// such as `stances`, or a row such as `source-2`), as rendered for this site.
-pub fn has_section_id(r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
-    let numbered = |prefix: &str, count: usize| {
-        frag.strip_prefix(prefix)
-            .and_then(|n| n.parse::<usize>().ok())
-            .is_some_and(|n| n >= 1 && n <= count)
+/// Whether the page of `t`, rendered through a theme whose page templates write `ids`, has
+/// an element with id `frag` (a section such as `stances`, or a row such as `source-2`).
+/// Sections the default markup writes are there when the table in [`sections`] says; ids a
+/// site template writes are taken to be there.
+pub fn has_section_id(ids: &ThemeIds, r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
+    let page = match t {
+        Target::Briefing(_) => PageKind::Briefing,
+        Target::Entity(e) => match r.entity(e).id.kind {
+            Kind::Actor => PageKind::Actor,
+            Kind::Place => PageKind::Place,
+            Kind::Topic => PageKind::Topic,
+        },
     };
-    if frag == "main" {
+    let written = ids.page(page);
+    if written.literal.contains(frag) {
         return true;
     }
+    let holds = |s: Section| {
+        written.sections.contains(&s)
+            && sections::row_for(s, page).is_some_and(|row| match row.when {
+                When::Always => true,
+                When::Has(f) => count(r, ix, t, f) > 0,
+            })
+    };
+    if let Some(s) = Section::from_id(frag) {
+        return holds(s);
+    }
+    Rows::ALL.into_iter().any(|rows| {
+        rows.number(frag)
+            .is_some_and(|n| n >= 1 && n <= count(r, ix, t, rows.fact()))
+            && (written.rows.contains(&rows) || holds(rows.section()))
+    })
+}
+
+/// How many of `fact` the page of `t` has; 0 for a fact about another kind of page.
+fn count(r: &Resolved, ix: &Index, t: Target, fact: Fact) -> usize {
     match t {
         Target::Briefing(b) => {
-            let br = r.briefing(b);
-            let stances = r.refs[b].stances.len();
-            match frag {
-                "stances" => stances > 0,
-                "sources" => !br.sources.is_empty(),
-                "related" => !ix.related[b].is_empty(),
-                "backlinks" => !ix.briefing_backlinks[b].is_empty(),
-                "at-a-glance" => {
-                    let refs = &r.refs[b];
-                    !(refs.actors.is_empty()
-                        && refs.places.is_empty()
-                        && refs.topics.is_empty()
-                        && refs.tags.is_empty())
+            let refs = &r.refs[b];
+            match fact {
+                Fact::Stances => refs.stances.len(),
+                Fact::Sources => r.briefing(b).sources.len(),
+                Fact::Named => {
+                    refs.actors.len() + refs.places.len() + refs.topics.len() + refs.tags.len()
                 }
-                _ => numbered("stance-", stances) || numbered("source-", br.sources.len()),
+                Fact::Related => ix.related[b].len(),
+                Fact::Backlinks => ix.briefing_backlinks[b].len(),
+                _ => 0,
             }
         }
-        Target::Entity(e) => {
-            let kind = r.entity(e).id.kind;
-            match frag {
-                "briefings" => true,
-                "backlinks" => !ix.entity_backlinks[e].is_empty(),
-                "positions" => kind == Kind::Actor && !ix.actor_topics[e].is_empty(),
-                "co-actors" => kind == Kind::Actor && !ix.co_actors[e].is_empty(),
-                "members" => {
-                    kind == Kind::Actor && r.entities.iter().any(|m| m.affiliation == Some(e))
-                }
-                "sub-places" => kind == Kind::Place && !ix.sub_places[e].is_empty(),
-                "actors" => kind == Kind::Place && !ix.place_actors[e].is_empty(),
-                "matrix" => kind == Kind::Topic,
-                "stance-history" => kind == Kind::Topic && !ix.topic_actors[e].is_empty(),
-                _ => false,
+        Target::Entity(e) => match fact {
+            Fact::Backlinks => ix.entity_backlinks[e].len(),
+            Fact::Positions => ix.actor_topics[e].len(),
+            Fact::CoActors => ix.co_actors[e].len(),
+            Fact::Members => r
+                .entities
+                .iter()
+                .filter(|m| m.affiliation == Some(e))
+                .count(),
+            Fact::SubPlaces => ix.sub_places[e].len(),
+            Fact::PlaceActors => ix.place_actors[e].len(),
+            Fact::TopicStances => ix.topic_actors[e].len(),
+            _ => 0,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sections::TABLE;
+    use std::collections::BTreeSet;
+
+    /// Ids search.js looks up on the search page: form controls, not sections.
+    const SEARCH_CONTROLS: [&str; 10] = [
+        "q",
+        "f-actor",
+        "f-place",
+        "f-topic",
+        "f-tag",
+        "f-from",
+        "f-to",
+        "search-status",
+        "search-results",
+        "search-more",
+    ];
+
+    #[test]
+    fn each_default_page_template_writes_the_sections_the_table_gives_it() {
+        let ids = default_ids();
+        for kind in PageKind::PAGES {
+            let want: BTreeSet<Section> = TABLE
+                .iter()
+                .filter(|r| r.page == kind || r.page == PageKind::Every)
+                .map(|r| r.section)
+                .collect();
+            let page = ids.page(kind);
+            assert_eq!(page.sections, want, "{kind:?}");
+            assert!(
+                page.literal.is_empty() && page.rows.is_empty(),
+                "{kind:?}: {page:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_templates_write_no_fixed_id_outside_the_table() {
+        let script = DEFAULT_THEME
+            .get_file("static/search.js")
+            .and_then(|f| f.contents_utf8())
+            .unwrap_or_default();
+        let mut seen = 0;
+        for (name, text) in default_templates() {
+            for id in template_ids::literal_ids(text) {
+                seen += 1;
+                let control = name == "search.html" && SEARCH_CONTROLS.contains(&id.as_str());
+                assert!(
+                    Section::from_id(&id).is_some() || control,
+                    "{name} writes id `{id}`, which is not in the table of sections"
+                );
             }
+        }
+        assert!(seen >= Section::ALL.len() + SEARCH_CONTROLS.len(), "{seen}");
+        for id in SEARCH_CONTROLS {
+            assert!(script.contains(&format!("$(\"{id}\")")), "search.js: {id}");
+        }
+    }
+
+    #[test]
+    fn every_default_template_is_there_under_default_too() {
+        let mut diags = Diagnostics::new();
+        let theme = load(Path::new("."), None, &mut diags).expect("default theme");
+        let names: Vec<String> = theme.tera.get_template_names().map(String::from).collect();
+        let defaults = default_templates();
+        assert!(defaults.len() >= 20);
+        for (name, _) in defaults {
+            assert!(
+                names.contains(&format!("default/{name}")),
+                "{name}: {names:?}"
+            );
+            assert!(names.contains(&name), "{name}");
+            assert_eq!(
+                theme.source_of(&format!("default/{name}")),
+                format!("themes/default/templates/{name}")
+            );
         }
     }
 }

@@ -1,0 +1,461 @@
+//! Which element ids the page templates of a theme write, read from their text: the
+//! templates a page extends and includes are followed, a block a site template overrides
+//! replaces the default's, so a `#fragment` check knows what a custom theme's pages have.
+
+use crate::sections::{PageKind, Rows, Section};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A template by name: its text and whether the site's theme gave it.
+pub struct Source<'a> {
+    pub text: &'a str,
+    pub site: bool,
+}
+
+/// What the templates behind one kind of page write.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageIds {
+    /// Sections of the table written by default markup: there when the table says.
+    pub sections: BTreeSet<Section>,
+    /// Ids written as they stand by the site's templates (and any the default templates
+    /// write outside the table): taken to be always there, since their conditions are the
+    /// site's own.
+    pub literal: BTreeSet<String>,
+    /// Numbered rows the site's templates may write, from the ids they compute:
+    /// `id="source-{{ … }}"` may be a source row, an id that starts with an expression any
+    /// row. Rows within the count are taken to be there.
+    pub rows: BTreeSet<Rows>,
+}
+
+/// What a theme's page templates write, per kind of page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThemeIds {
+    pages: BTreeMap<PageKind, PageIds>,
+}
+
+impl ThemeIds {
+    /// Reads the templates `templates` (by the name tera knows them under).
+    pub fn read(templates: &HashMap<&str, Source<'_>>) -> ThemeIds {
+        let parsed: HashMap<&str, (Parsed, bool)> = templates
+            .iter()
+            .map(|(n, s)| (*n, (parse(s.text), s.site)))
+            .collect();
+        let pages = PageKind::PAGES
+            .into_iter()
+            .map(|kind| {
+                let mut pieces = Vec::new();
+                emit(&parsed, kind.template(), &mut pieces, 0);
+                (kind, page_ids(&pieces))
+            })
+            .collect();
+        ThemeIds { pages }
+    }
+
+    /// What pages of `kind` have: nothing for a kind without a template of its own.
+    pub fn page(&self, kind: PageKind) -> &PageIds {
+        static NONE: PageIds = PageIds {
+            sections: BTreeSet::new(),
+            literal: BTreeSet::new(),
+            rows: BTreeSet::new(),
+        };
+        self.pages.get(&kind).unwrap_or(&NONE)
+    }
+}
+
+/// A piece of template text, with what it stands for.
+#[derive(Debug)]
+enum Node {
+    /// Text as written; every `{{ … }}` in it reads `{{}}`.
+    Text(String),
+    Block(String),
+    Include(String),
+    /// `{{ super() }}`: the block of the template extended.
+    Super,
+}
+
+#[derive(Debug, Default)]
+struct Parsed {
+    extends: Option<String>,
+    top: Vec<Node>,
+    blocks: HashMap<String, Vec<Node>>,
+}
+
+/// Stands for an expression in `Node::Text`: an id holding it is computed.
+const EXPR: &str = "{{}}";
+
+/// The first quoted string in `s`.
+fn quoted(s: &str) -> Option<String> {
+    let start = s.find(['"', '\''])?;
+    let q = s[start..].chars().next()?;
+    let rest = &s[start + 1..];
+    rest.find(q).map(|end| rest[..end].to_string())
+}
+
+fn push_text(nodes: &mut Vec<Node>, t: &str) {
+    if let Some(Node::Text(last)) = nodes.last_mut() {
+        last.push_str(t);
+    } else {
+        nodes.push(Node::Text(t.to_string()));
+    }
+}
+
+/// Splits a template into text, blocks, includes and `super()`; every other tag reads as
+/// nothing, since only text can write an id.
+fn parse(text: &str) -> Parsed {
+    let mut out = Parsed::default();
+    // Open blocks, innermost last: name and nodes so far.
+    let mut stack: Vec<(String, Vec<Node>)> = Vec::new();
+    let mut top = Vec::new();
+    let mut rest = text;
+    let mut raw = false;
+    while !rest.is_empty() {
+        let nodes = stack.last_mut().map_or(&mut top, |(_, n)| n);
+        let Some(at) = ["{{", "{%", "{#"].iter().filter_map(|o| rest.find(o)).min() else {
+            push_text(nodes, rest);
+            break;
+        };
+        push_text(nodes, &rest[..at]);
+        let close = match &rest[at + 1..at + 2] {
+            "{" => "}}",
+            "%" => "%}",
+            _ => "#}",
+        };
+        let Some(end) = rest[at + 2..].find(close) else {
+            push_text(nodes, &rest[at..]);
+            break;
+        };
+        let inner =
+            rest[at + 2..at + 2 + end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let whole = &rest[at..at + 2 + end + 2];
+        rest = &rest[at + 2 + end + 2..];
+        if raw {
+            if close == "%}" && inner == "endraw" {
+                raw = false;
+            } else {
+                push_text(nodes, whole);
+            }
+            continue;
+        }
+        match close {
+            "}}" if inner.replace(' ', "") == "super()" => nodes.push(Node::Super),
+            "}}" => push_text(nodes, EXPR),
+            "%}" => {
+                let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+                match word {
+                    "block" => stack.push((args.trim().to_string(), Vec::new())),
+                    "endblock" => {
+                        if let Some((name, body)) = stack.pop() {
+                            let parent = stack.last_mut().map_or(&mut top, |(_, n)| n);
+                            parent.push(Node::Block(name.clone()));
+                            out.blocks.insert(name, body);
+                        }
+                    }
+                    "extends" => out.extends = quoted(args),
+                    "include" => {
+                        if let Some(name) = quoted(args) {
+                            nodes.push(Node::Include(name));
+                        }
+                    }
+                    "raw" => raw = true,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    // An unclosed block (tera refuses the template anyway) still counts as written.
+    while let Some((name, body)) = stack.pop() {
+        let parent = stack.last_mut().map_or(&mut top, |(_, n)| n);
+        parent.push(Node::Block(name.clone()));
+        out.blocks.insert(name, body);
+    }
+    out.top = top;
+    out
+}
+
+/// Templates and blocks nest no deeper than this; tera refuses cycles, this stops them
+/// regardless.
+const MAX_DEPTH: usize = 32;
+
+/// Appends the text template `name` renders to `out`: (text, whether the site wrote it).
+fn emit(
+    parsed: &HashMap<&str, (Parsed, bool)>,
+    name: &str,
+    out: &mut Vec<(String, bool)>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let mut chain: Vec<(&Parsed, bool)> = Vec::new();
+    let mut next = Some(name.to_string());
+    while let Some(n) = next.take() {
+        let Some((p, site)) = parsed.get(n.as_str()) else {
+            break;
+        };
+        if chain.len() > MAX_DEPTH {
+            break;
+        }
+        chain.push((p, *site));
+        next = p.extends.clone();
+    }
+    let Some(&(root, _)) = chain.last() else {
+        return;
+    };
+    let walk = Walk {
+        parsed,
+        chain: &chain,
+        depth,
+    };
+    walk.nodes(&root.top, chain.len() - 1, None, 0, out);
+}
+
+/// One template's inheritance chain being rendered, the template itself first.
+struct Walk<'p, 'c> {
+    parsed: &'p HashMap<&'p str, (Parsed, bool)>,
+    chain: &'c [(&'p Parsed, bool)],
+    depth: usize,
+}
+
+impl Walk<'_, '_> {
+    /// Renders `nodes` of the template at `level` of the chain, inside block `block`,
+    /// `nested` blocks deep.
+    fn nodes(
+        &self,
+        nodes: &[Node],
+        level: usize,
+        block: Option<&str>,
+        nested: usize,
+        out: &mut Vec<(String, bool)>,
+    ) {
+        // A block within a block of its own name (which tera refuses) would never end.
+        if nested > MAX_DEPTH {
+            return;
+        }
+        let site = self.chain[level].1;
+        for n in nodes {
+            match n {
+                Node::Text(t) => match out.last_mut() {
+                    Some((last, s)) if *s == site => last.push_str(t),
+                    _ => out.push((t.clone(), site)),
+                },
+                Node::Include(name) => emit(self.parsed, name, out, self.depth + 1),
+                Node::Block(name) => {
+                    // The most derived template defining the block wins.
+                    if let Some(i) =
+                        (0..self.chain.len()).find(|&i| self.chain[i].0.blocks.contains_key(name))
+                    {
+                        self.nodes(
+                            &self.chain[i].0.blocks[name],
+                            i,
+                            Some(name),
+                            nested + 1,
+                            out,
+                        );
+                    }
+                }
+                Node::Super => {
+                    let Some(name) = block else { continue };
+                    if let Some(i) = (level + 1..self.chain.len())
+                        .find(|&i| self.chain[i].0.blocks.contains_key(name))
+                    {
+                        self.nodes(
+                            &self.chain[i].0.blocks[name],
+                            i,
+                            Some(name),
+                            nested + 1,
+                            out,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The values of the `id` attributes in `html`.
+fn ids(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("id=") {
+        let before = rest[..at].chars().next_back();
+        let after = &rest[at + 3..];
+        rest = after;
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let value = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => after[1..].find(q).map(|end| &after[1..1 + end]),
+            Some(_) => Some(
+                after
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            ),
+            None => None,
+        };
+        if let Some(v) = value {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Sorts the ids of a page's rendered text by where they come from.
+fn page_ids(pieces: &[(String, bool)]) -> PageIds {
+    let mut page = PageIds::default();
+    for (text, site) in pieces {
+        for id in ids(text) {
+            match (site, id.split_once(EXPR), Section::from_id(id)) {
+                (false, Some(_), _) => {}
+                (false, None, Some(s)) => {
+                    page.sections.insert(s);
+                }
+                (true, Some((before, _)), _) => {
+                    page.rows.extend(Rows::ALL.into_iter().filter(|r| {
+                        r.prefix().starts_with(before) || before.starts_with(r.prefix())
+                    }))
+                }
+                (_, None, _) => {
+                    page.literal.insert(id.to_string());
+                }
+            }
+        }
+    }
+    page
+}
+
+/// Every id the template text `text` writes as it stands.
+#[cfg(test)]
+pub(super) fn literal_ids(text: &str) -> Vec<String> {
+    let parsed = parse(text);
+    let mut out = Vec::new();
+    for n in parsed.top.iter().chain(parsed.blocks.values().flatten()) {
+        if let Node::Text(t) = n {
+            out.extend(
+                ids(t)
+                    .into_iter()
+                    .filter(|i| !i.contains(EXPR))
+                    .map(String::from),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme(files: &[(&'static str, &'static str, bool)]) -> ThemeIds {
+        let map = files
+            .iter()
+            .map(|(n, t, site)| {
+                (
+                    *n,
+                    Source {
+                        text: t,
+                        site: *site,
+                    },
+                )
+            })
+            .collect();
+        ThemeIds::read(&map)
+    }
+
+    const BASE: &str = "<main id=\"main\">{% block content %}{% endblock content %}</main>";
+    const BRIEFING: &str = "{% extends \"base.html\" %}{% block content %}\
+        {% block stances %}{% if s %}<h2 id=\"stances\">{% for r in s %}<tr id=\"{{ r.anchor }}\">{% endfor %}{% endif %}{% endblock stances %}\
+        {%- block sources -%}<h2 id=\"sources\">{% endblock sources %}{% endblock content %}";
+
+    #[test]
+    fn the_default_markup_gives_table_sections() {
+        let t = theme(&[
+            ("base.html", BASE, false),
+            ("briefing.html", BRIEFING, false),
+        ]);
+        let p = t.page(PageKind::Briefing);
+        assert_eq!(
+            p.sections,
+            [Section::Main, Section::Stances, Section::Sources].into()
+        );
+        assert!(p.literal.is_empty() && p.rows.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn an_overridden_block_takes_its_ids_along() {
+        let t = theme(&[
+            ("base.html", BASE, false),
+            ("default/base.html", BASE, false),
+            ("default/briefing.html", BRIEFING, false),
+            (
+                "briefing.html",
+                "{% extends \"default/briefing.html\" %}{% block sources %}<p id='refs'><i id=\"source-{{ n }}\">{% endblock sources %}",
+                true,
+            ),
+        ]);
+        let p = t.page(PageKind::Briefing);
+        assert_eq!(p.sections, [Section::Main, Section::Stances].into());
+        assert_eq!(p.literal, ["refs".to_string()].into());
+        assert_eq!(p.rows, [Rows::Source].into());
+    }
+
+    #[test]
+    fn super_keeps_the_default_block_and_a_site_base_replaces_main() {
+        let t = theme(&[
+            (
+                "base.html",
+                "<div id=\"page\">{% block content %}{% endblock %}</div>",
+                true,
+            ),
+            ("default/briefing.html", BRIEFING, false),
+            (
+                "briefing.html",
+                "{% extends \"default/briefing.html\" %}{% block stances %}{{ super() }}<tr id=\"{{ x }}\">{% endblock %}",
+                true,
+            ),
+        ]);
+        let p = t.page(PageKind::Briefing);
+        assert_eq!(p.sections, [Section::Stances, Section::Sources].into());
+        assert_eq!(p.literal, ["page".to_string()].into());
+        assert_eq!(p.rows, Rows::ALL.into());
+    }
+
+    #[test]
+    fn templates_tera_refuses_end_too() {
+        let t = theme(&[
+            (
+                "index.html",
+                "{% block a %}<p id=\"x\">{% block a %}{% endblock %}{% endblock %}{% include \"index.html\" %}",
+                true,
+            ),
+            (
+                "topic.html",
+                "{% extends \"topic.html\" %}{% block b %}<p id=\"y\">",
+                true,
+            ),
+        ]);
+        assert!(t.page(PageKind::Home).literal.contains("x"));
+        assert!(t.page(PageKind::Topic).literal.contains("y"));
+    }
+
+    #[test]
+    fn includes_are_followed_and_attribute_lookalikes_ignored() {
+        let t = theme(&[
+            (
+                "index.html",
+                "{% include \"_side.html\" %}<a data-id=\"latest\" grid=\"x\">",
+                false,
+            ),
+            (
+                "_side.html",
+                "<section id=latest>{# id=\"changes\" #}",
+                true,
+            ),
+        ]);
+        assert_eq!(
+            t.page(PageKind::Home).literal,
+            ["latest".to_string()].into()
+        );
+        assert!(t.page(PageKind::Home).sections.is_empty());
+    }
+}
