@@ -123,7 +123,10 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         for e in refs.entities() {
             ix.named_in[e].push(b);
         }
-        let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
+        let (actors, places) = (
+            co_named(&refs.named[Kind::Actor]),
+            co_named(&refs.named[Kind::Place]),
+        );
         for &a in actors {
             for &other in actors {
                 if other != a {
@@ -373,7 +376,10 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     let mut co: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
     let mut at_place: BTreeMap<(EntityIdx, EntityIdx), i64> = BTreeMap::new();
     for (refs, sign) in [(old, -1i64), (new, 1)] {
-        let (actors, places) = (co_named(&refs.actors), co_named(&refs.places));
+        let (actors, places) = (
+            co_named(&refs.named[Kind::Actor]),
+            co_named(&refs.named[Kind::Place]),
+        );
         for &a in actors {
             for &other in actors {
                 if other != a {
@@ -565,7 +571,7 @@ mod tests {
         );
     }
     use crate::diagnostic::{Diagnostics, Span};
-    use crate::model::{Briefing, Position, Slug, Spanned, StanceSrc, When};
+    use crate::model::{Briefing, PerKind, Position, Slug, Spanned, StanceSrc, When};
 
     fn briefing(
         slug: &str,
@@ -585,9 +591,10 @@ mod tests {
             date: When::parse(date).unwrap(),
             updated: None,
             summary: None,
-            actors: actors.iter().map(|a| s(a)).collect(),
-            places: Vec::new(),
-            topics: Vec::new(),
+            named: PerKind::from_fn(|k| match k {
+                Kind::Actor => actors.iter().map(|a| s(a)).collect(),
+                _ => Vec::new(),
+            }),
             stances: stances
                 .iter()
                 .map(|(a, t, p)| StanceSrc {
@@ -749,7 +756,7 @@ mod tests {
                 &actors,
                 &stances,
             );
-            b.places = (0..3)
+            b.named[Kind::Place] = (0..3)
                 .filter(|p| n.places & (1 << p) != 0)
                 .map(|p| Spanned {
                     value: PLACES[p].to_string(),

@@ -28,8 +28,9 @@ impl fmt::Display for Slug {
     }
 }
 
-/// The kinds of entity a briefing can name. Tables per kind are arrays of [`Kind::COUNT`]
-/// indexed by [`Kind::index`].
+/// The kinds of entity a briefing can name, with what each is called and how it is shown:
+/// everything else that is the same for every kind reads these. Tables per kind are
+/// [`PerKind`]s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -39,11 +40,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// How many kinds there are.
-    pub const COUNT: usize = 3;
-
     /// All kinds, in page order (the order of the variants).
-    pub const ALL: [Kind; Kind::COUNT] = [Kind::Actor, Kind::Place, Kind::Topic];
+    pub const ALL: [Kind; 3] = [Kind::Actor, Kind::Place, Kind::Topic];
+
+    /// How many kinds there are.
+    pub const COUNT: usize = Kind::ALL.len();
 
     /// The kind's place in [`Kind::ALL`], to index a table of [`Kind::COUNT`].
     pub fn index(self) -> usize {
@@ -68,9 +69,135 @@ impl Kind {
         }
     }
 
+    /// The word with its article (`an actor`), for help texts.
+    pub fn a_word(self) -> &'static str {
+        match self {
+            Kind::Actor => "an actor",
+            Kind::Place => "a place",
+            Kind::Topic => "a topic",
+        }
+    }
+
+    /// A name of this kind, for the examples of help texts.
+    pub fn example(self) -> &'static str {
+        match self {
+            Kind::Actor => "Jean-Noël Barrot",
+            Kind::Place => "Pokrovsk",
+            Kind::Topic => "US peace plan",
+        }
+    }
+
+    /// The heading of its index page and of its crumb on its pages (`Actors`).
+    pub fn heading(self) -> &'static str {
+        match self {
+            Kind::Actor => "Actors",
+            Kind::Place => "Places",
+            Kind::Topic => "Topics",
+        }
+    }
+
+    /// The template of its pages (`actor.html`).
+    pub fn template(self) -> &'static str {
+        match self {
+            Kind::Actor => "actor.html",
+            Kind::Place => "place.html",
+            Kind::Topic => "topic.html",
+        }
+    }
+
+    /// The key a profile of this kind is named by (`title` for topics, which are questions
+    /// more than names): the one a missing name is reported as. Either key is accepted.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Kind::Actor | Kind::Place => "name",
+            Kind::Topic => "title",
+        }
+    }
+
+    /// Its schema.org type in JSON-LD (`Place`); `Thing` when no type fits better. An
+    /// actor's is refined by its profile's `kind:` (person, organization).
+    pub fn schema_type(self) -> &'static str {
+        match self {
+            Kind::Actor | Kind::Topic => "Thing",
+            Kind::Place => "Place",
+        }
+    }
+
+    /// Whether a briefing naming it is about it (JSON-LD `about`) rather than mentioning
+    /// it (`mentions`).
+    pub fn is_subject(self) -> bool {
+        match self {
+            Kind::Actor | Kind::Place => false,
+            Kind::Topic => true,
+        }
+    }
+
     /// The kind whose folder is `dir`.
     pub fn from_dir(dir: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.dir() == dir)
+    }
+
+    /// The kind whose singular word is `word`.
+    pub fn from_word(word: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.word() == word)
+    }
+}
+
+/// One `T` per kind, indexed by [`Kind`]: a table a new kind gets a place in without a
+/// line of its own. Serialized as a map from each kind's folder (`actors`) in kind order,
+/// the keys front matter, templates and data exports use.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PerKind<T>([T; Kind::COUNT]);
+
+impl<T> PerKind<T> {
+    /// The table of `f(kind)` for every kind.
+    pub fn from_fn(mut f: impl FnMut(Kind) -> T) -> PerKind<T> {
+        PerKind(std::array::from_fn(|i| f(Kind::ALL[i])))
+    }
+
+    /// Each kind with its value, in kind order.
+    pub fn iter(&self) -> impl Iterator<Item = (Kind, &T)> {
+        Kind::ALL.into_iter().zip(&self.0)
+    }
+
+    /// The values, in kind order.
+    pub fn values(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// The table of `f(value)`.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> PerKind<U> {
+        PerKind(self.0.map(f))
+    }
+}
+
+impl<T: Default> Default for PerKind<T> {
+    fn default() -> Self {
+        PerKind::from_fn(|_| T::default())
+    }
+}
+
+impl<T> std::ops::Index<Kind> for PerKind<T> {
+    type Output = T;
+    fn index(&self, kind: Kind) -> &T {
+        &self.0[kind.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<Kind> for PerKind<T> {
+    fn index_mut(&mut self, kind: Kind) -> &mut T {
+        &mut self.0[kind.index()]
+    }
+}
+
+impl<T: Serialize> Serialize for PerKind<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(Kind::COUNT))?;
+        for (kind, v) in self.iter() {
+            map.serialize_entry(kind.dir(), v)?;
+        }
+        map.end()
     }
 }
 
@@ -268,9 +395,8 @@ pub struct Briefing {
     pub date: When,
     pub updated: Option<When>,
     pub summary: Option<String>,
-    pub actors: Vec<Spanned<String>>,
-    pub places: Vec<Spanned<String>>,
-    pub topics: Vec<Spanned<String>>,
+    /// The names of each kind its front matter lists (`actors:` and so on), stances aside.
+    pub named: PerKind<Vec<Spanned<String>>>,
     pub stances: Vec<StanceSrc>,
     pub tags: Vec<Spanned<String>>,
     pub sources: Vec<Source>,
@@ -284,17 +410,6 @@ pub struct Briefing {
     /// Where control characters were removed from the body (see `SourceFile::removed`), so
     /// that its diagnostics give the columns an editor shows.
     pub body_removed: Vec<(u32, u32)>,
-}
-
-impl Briefing {
-    /// The names of `kind` its front matter lists (`actors:` and so on), stances aside.
-    pub fn named(&self, kind: Kind) -> &[Spanned<String>] {
-        match kind {
-            Kind::Actor => &self.actors,
-            Kind::Place => &self.places,
-            Kind::Topic => &self.topics,
-        }
-    }
 }
 
 /// A profile of an actor, place or topic as parsed from its file.
@@ -342,6 +457,19 @@ mod tests {
         for (i, k) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(k.index(), i, "{k:?}");
             assert_eq!(Kind::from_dir(k.dir()), Some(k));
+            assert_eq!(Kind::from_word(k.word()), Some(k));
         }
+    }
+
+    #[test]
+    fn a_per_kind_table_serializes_as_a_map_by_folder_in_kind_order() {
+        let t = PerKind::from_fn(|k| k.index());
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"actors":0,"places":1,"topics":2}"#
+        );
+        assert_eq!(t[Kind::Place], 1);
+        let words: Vec<&str> = t.iter().map(|(k, _)| k.word()).collect();
+        assert_eq!(words, ["actor", "place", "topic"]);
     }
 }

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::id_vec::{Id, IdVec};
 use crate::model::{
-    Briefing, BriefingIdx, EntityId, EntityIdx, Kind, Position, Profile, Slug, Spanned,
+    Briefing, BriefingIdx, EntityId, EntityIdx, Kind, PerKind, Position, Profile, Slug, Spanned,
 };
 use crate::names::{Lookup, NameTable, Names};
 use std::collections::{BTreeMap, HashMap};
@@ -41,13 +41,12 @@ pub struct Tag {
     pub name: String,
 }
 
-/// What a briefing's front matter names, resolved. Stance actors, voices and topics are
-/// included in `actors` and `topics`.
+/// What a briefing's front matter names, resolved.
 #[derive(Debug, Clone, Default)]
 pub struct Refs {
-    pub actors: Vec<EntityIdx>,
-    pub places: Vec<EntityIdx>,
-    pub topics: Vec<EntityIdx>,
+    /// The entities of each kind, in the order first named; stance actors and voices are
+    /// among the actors, stance topics among the topics.
+    pub named: PerKind<Vec<EntityIdx>>,
     pub stances: Vec<Stance>,
     pub tags: Vec<usize>,
 }
@@ -55,15 +54,7 @@ pub struct Refs {
 impl Refs {
     /// Every entity named, in kind order.
     pub fn entities(&self) -> impl Iterator<Item = EntityIdx> + '_ {
-        // In full, without `..`: a field added for a new kind cannot be left out.
-        let Refs {
-            actors,
-            places,
-            topics,
-            stances: _,
-            tags: _,
-        } = self;
-        actors.iter().chain(places).chain(topics).copied()
+        self.named.values().flatten().copied()
     }
 }
 
@@ -188,7 +179,7 @@ fn first_written(briefings: &[Briefing]) -> Vec<usize> {
 /// What a briefing's front matter names, by kind, and its stances, each name looked up to
 /// a `T`; made into [`Refs`] once entity indices exist.
 struct Named<T> {
-    kinds: [Vec<T>; Kind::COUNT],
+    kinds: PerKind<Vec<T>>,
     stances: Vec<StanceNames<T>>,
 }
 
@@ -209,11 +200,11 @@ impl<T: Clone + PartialEq> Named<T> {
         b: &Briefing,
         mut find: impl FnMut(Kind, &Spanned<String>) -> Result<Option<T>, E>,
     ) -> Result<Named<T>, E> {
-        let mut kinds: [Vec<T>; Kind::COUNT] = std::array::from_fn(|_| Vec::new());
-        for kind in Kind::ALL {
-            for name in b.named(kind) {
+        let mut kinds: PerKind<Vec<T>> = PerKind::default();
+        for (kind, names) in b.named.iter() {
+            for name in names {
                 if let Some(t) = find(kind, name)? {
-                    push_unique(&mut kinds[kind.index()], t);
+                    push_unique(&mut kinds[kind], t);
                 }
             }
         }
@@ -226,12 +217,12 @@ impl<T: Clone + PartialEq> Named<T> {
                 None => None,
             };
             if let (Some(actor), Some(topic)) = (actor, topic) {
-                let actors = &mut kinds[Kind::Actor.index()];
+                let actors = &mut kinds[Kind::Actor];
                 push_unique(actors, actor.clone());
                 if let Some(by) = &by {
                     push_unique(actors, by.clone());
                 }
-                push_unique(&mut kinds[Kind::Topic.index()], topic.clone());
+                push_unique(&mut kinds[Kind::Topic], topic.clone());
                 stances.push(StanceNames {
                     actor,
                     topic,
@@ -260,11 +251,8 @@ impl<T: Clone + PartialEq> Named<T> {
                 }
             })
             .collect();
-        let [actors, places, topics] = self.kinds.map(|v| v.iter().map(&idx).collect());
         Refs {
-            actors,
-            places,
-            topics,
+            named: self.kinds.map(|v| v.iter().map(&idx).collect()),
             stances,
             tags,
         }
@@ -637,16 +625,15 @@ mod tests {
             date: When::parse("2025-01-01").unwrap(),
             updated: None,
             summary: None,
-            actors: actors
-                .iter()
-                .enumerate()
-                .map(|(i, a)| Spanned {
-                    value: a.to_string(),
-                    span: Span::new(3, 10 + i as u32),
-                })
-                .collect(),
-            places: Vec::new(),
-            topics: Vec::new(),
+            named: PerKind::from_fn(|k| match k {
+                Kind::Actor => (actors.iter().enumerate())
+                    .map(|(i, a)| Spanned {
+                        value: a.to_string(),
+                        span: Span::new(3, 10 + i as u32),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }),
             stances: Vec::new(),
             tags: Vec::new(),
             sources: Vec::new(),
@@ -682,8 +669,7 @@ mod tests {
             false,
             &mut d,
         );
-        let ids: Vec<&str> = r.refs[BriefingIdx(0)]
-            .actors
+        let ids: Vec<&str> = r.refs[BriefingIdx(0)].named[Kind::Actor]
             .iter()
             .map(|&e| r.entity(e).id.slug.as_str())
             .collect();

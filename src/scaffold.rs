@@ -1,7 +1,7 @@
 //! `dossier init` and `dossier new`: a starter site, and briefings and profiles with their
 //! front matter filled in. Never overwrites a file it was not told it may replace.
 
-use crate::model::Kind;
+use crate::model::{Kind, PerKind};
 use crate::slug::slugify;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,8 +28,8 @@ pub enum ScaffoldError {
     },
 }
 
-/// The names a new briefing starts with, by kind: actors, places, topics.
-pub type Names = [Vec<String>; Kind::COUNT];
+/// The names a new briefing starts with, by kind.
+pub type Names = PerKind<Vec<String>>;
 
 /// Writes a starter site into `dir` (created if missing): site.yaml, a README, a
 /// .gitignore, and one briefing naming one actor, place and topic. Returns the files
@@ -105,7 +105,8 @@ pub fn new_profile(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, Scaff
         return Err(ScaffoldError::NoLetters(name.to_string()));
     }
     let rel = PathBuf::from(format!("content/{}/{id}.md", kind.dir()));
-    write(&root.join(&rel), &profile_text(kind, name), false).map_err(|e| shown_as(e, &rel))?;
+    let text = crate::parse::starter_profile(kind, &quoted(name));
+    write(&root.join(&rel), &text, false).map_err(|e| shown_as(e, &rel))?;
     Ok(rel)
 }
 
@@ -165,16 +166,21 @@ fn list(names: &[String]) -> String {
 
 /// The text of a new briefing.
 pub fn briefing_text(title: &str, date: &str, names: &Names) -> String {
-    let [actors, places, topics] = names;
+    let mut lists = String::new();
+    for (i, (kind, given)) in names.iter().enumerate() {
+        let note = if i == 0 {
+            "            # ids, names or aliases"
+        } else {
+            ""
+        };
+        lists += &format!("{}: {}{note}\n", kind.dir(), list(given));
+    }
     format!(
         "---
 title: {title}
 date: {date}
 # summary: One sentence for lists, feeds and search.
-actors: {actors}            # ids, names or aliases
-places: {places}
-topics: {topics}
-# stances:
+{lists}# stances:
 #   - {{actor: NAME, on: TOPIC, position: supports, source: 1}}   # supports | opposes | mixed | neutral | unclear
 sources: []
 #   - {{title: TITLE, url: \"https://…\", publisher: NAME, date: {date}}}
@@ -185,48 +191,7 @@ Write the briefing here, in Markdown. Link an entity with `[[its name]]`, anothe
 briefing with `[[briefing:its-slug]]`.
 ",
         title = quoted(title),
-        actors = list(actors),
-        places = list(places),
-        topics = list(topics),
     )
-}
-
-/// The text of a new profile of `kind`.
-pub fn profile_text(kind: Kind, name: &str) -> String {
-    let name = quoted(name);
-    match kind {
-        Kind::Actor => format!(
-            "---
-name: {name}
-aliases: []
-# kind: person                 # person | organization | state | group
-# role: What they do
-# affiliation: an actor's id or name
----
-Who {name} is, in a few lines.
-"
-        ),
-        Kind::Place => format!(
-            "---
-name: {name}
-aliases: []
-# kind: city                   # country | region | city | site
-# within: a place's id or name
-# coords: [50.45, 30.52]       # latitude, longitude
----
-What to know about {name}.
-"
-        ),
-        Kind::Topic => format!(
-            "---
-title: {name}
-aliases: []
-# question: \"The question actors take stances on?\"
----
-What {name} is about.
-"
-        ),
-    }
 }
 
 /// `my-desk` → `My Desk`.
@@ -353,5 +318,16 @@ mod tests {
         let t = briefing_text("Kyiv: \"no\" # deal", "2025-11-20", &Default::default());
         assert!(t.contains(r#"title: "Kyiv: \"no\" # deal""#), "{t}");
         assert_eq!(title_case("my-desk_two"), "My Desk Two");
+    }
+
+    #[test]
+    fn a_new_briefing_lists_the_names_of_every_kind_under_its_key() {
+        let mut names = Names::default();
+        names[Kind::Place] = vec!["Kyiv".into(), "Lviv: west".into()];
+        let t = briefing_text("T", "2025-11-20", &names);
+        assert!(
+            t.contains("\nactors: []            # ids, names or aliases\nplaces: [\"Kyiv\", \"Lviv: west\"]\ntopics: []\n# stances:"),
+            "{t}"
+        );
     }
 }

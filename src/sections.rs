@@ -2,8 +2,10 @@
 //! `#fragment` check, the ids body headings must not take and docs/themes.md all follow it;
 //! tests hold the default templates and the rendered sample site to it.
 //!
-//! Nothing here depends on the rest of the crate, so that Markdown rendering can read the
-//! table without depending on rendering.
+//! Nothing here depends on the rest of the crate but the kinds of entity in `model`, so
+//! that Markdown rendering can read the table without depending on rendering.
+
+use crate::model::Kind;
 
 /// A section of a default-theme page with a fixed element id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,30 +136,30 @@ pub enum PageKind {
     /// Every page: the frame `base.html` draws around it.
     Every,
     Briefing,
-    Actor,
-    Place,
-    Topic,
+    /// The page of an entity of one kind.
+    Entity(Kind),
     Home,
 }
 
 impl PageKind {
-    /// The page kinds with templates of their own.
-    pub const PAGES: [PageKind; 5] = [
-        PageKind::Briefing,
-        PageKind::Actor,
-        PageKind::Place,
-        PageKind::Topic,
-        PageKind::Home,
-    ];
+    /// The page kinds with templates of their own: briefings, each kind of entity, home.
+    pub const PAGES: [PageKind; Kind::COUNT + 2] = {
+        let mut pages = [PageKind::Briefing; Kind::COUNT + 2];
+        let mut i = 0;
+        while i < Kind::COUNT {
+            pages[i + 1] = PageKind::Entity(Kind::ALL[i]);
+            i += 1;
+        }
+        pages[Kind::COUNT + 1] = PageKind::Home;
+        pages
+    };
 
     /// The template that renders these pages.
     pub fn template(self) -> &'static str {
         match self {
             PageKind::Every => "base.html",
             PageKind::Briefing => "briefing.html",
-            PageKind::Actor => "actor.html",
-            PageKind::Place => "place.html",
-            PageKind::Topic => "topic.html",
+            PageKind::Entity(kind) => kind.template(),
             PageKind::Home => "index.html",
         }
     }
@@ -167,9 +169,7 @@ impl PageKind {
         match self {
             PageKind::Every => "every page",
             PageKind::Briefing => "briefing",
-            PageKind::Actor => "actor",
-            PageKind::Place => "place",
-            PageKind::Topic => "topic",
+            PageKind::Entity(kind) => kind.word(),
             PageKind::Home => "home",
         }
     }
@@ -273,6 +273,9 @@ pub const TABLE: &[Row] = {
     use PageKind as P;
     use Section as S;
     use When::{Always, Has};
+    const ACTOR: PageKind = P::Entity(Kind::Actor);
+    const PLACE: PageKind = P::Entity(Kind::Place);
+    const TOPIC: PageKind = P::Entity(Kind::Topic);
     &[
         row(S::Main, P::Every, Always),
         row(S::AtAGlance, P::Briefing, Has(F::Named)),
@@ -280,19 +283,19 @@ pub const TABLE: &[Row] = {
         row(S::Sources, P::Briefing, Has(F::Sources)),
         row(S::Related, P::Briefing, Has(F::Related)),
         row(S::Backlinks, P::Briefing, Has(F::Backlinks)),
-        row(S::Positions, P::Actor, Has(F::Positions)),
-        row(S::Members, P::Actor, Has(F::Members)),
-        row(S::Briefings, P::Actor, Always),
-        row(S::Backlinks, P::Actor, Has(F::Backlinks)),
-        row(S::CoActors, P::Actor, Has(F::CoActors)),
-        row(S::SubPlaces, P::Place, Has(F::SubPlaces)),
-        row(S::Briefings, P::Place, Always),
-        row(S::Backlinks, P::Place, Has(F::Backlinks)),
-        row(S::Actors, P::Place, Has(F::PlaceActors)),
-        row(S::Matrix, P::Topic, Always),
-        row(S::StanceHistory, P::Topic, Has(F::TopicStances)),
-        row(S::Briefings, P::Topic, Always),
-        row(S::Backlinks, P::Topic, Has(F::Backlinks)),
+        row(S::Positions, ACTOR, Has(F::Positions)),
+        row(S::Members, ACTOR, Has(F::Members)),
+        row(S::Briefings, ACTOR, Always),
+        row(S::Backlinks, ACTOR, Has(F::Backlinks)),
+        row(S::CoActors, ACTOR, Has(F::CoActors)),
+        row(S::SubPlaces, PLACE, Has(F::SubPlaces)),
+        row(S::Briefings, PLACE, Always),
+        row(S::Backlinks, PLACE, Has(F::Backlinks)),
+        row(S::Actors, PLACE, Has(F::PlaceActors)),
+        row(S::Matrix, TOPIC, Always),
+        row(S::StanceHistory, TOPIC, Has(F::TopicStances)),
+        row(S::Briefings, TOPIC, Always),
+        row(S::Backlinks, TOPIC, Has(F::Backlinks)),
         row(S::Latest, P::Home, Always),
         row(S::Changes, P::Home, Has(F::Changes)),
         row(S::Topics, P::Home, Has(F::Topics)),
@@ -353,9 +356,9 @@ mod tests {
 
     #[test]
     fn a_section_is_found_on_its_pages_only() {
-        assert!(row_for(Section::Main, PageKind::Topic).is_some());
-        assert!(row_for(Section::Backlinks, PageKind::Place).is_some());
-        assert!(row_for(Section::Stances, PageKind::Actor).is_none());
+        assert!(row_for(Section::Main, PageKind::Entity(Kind::Topic)).is_some());
+        assert!(row_for(Section::Backlinks, PageKind::Entity(Kind::Place)).is_some());
+        assert!(row_for(Section::Stances, PageKind::Entity(Kind::Actor)).is_none());
         assert!(row_for(Section::Latest, PageKind::Briefing).is_none());
     }
 }

@@ -1,6 +1,6 @@
 //! `dossier stats`: counts over a loaded site (the same `pipeline::load` build and check use).
 
-use crate::model::{EntityIdx, Kind};
+use crate::model::{EntityIdx, Kind, PerKind};
 use crate::site::Site;
 use serde::Serialize;
 
@@ -13,9 +13,9 @@ pub struct Stats {
     pub briefings: usize,
     /// Drafts left out of this count (0 with `--drafts`, where they count as briefings).
     pub drafts: usize,
-    pub actors: KindCount,
-    pub places: KindCount,
-    pub topics: KindCount,
+    /// Entities of each kind, under the kind's folder (`actors`).
+    #[serde(flatten)]
+    pub kinds: PerKind<KindCount>,
     /// Entities made from names that match no profile, all kinds.
     pub stubs: usize,
     pub stances: usize,
@@ -57,11 +57,7 @@ pub fn compute(site: &Site) -> Stats {
         }
         c
     };
-    let (actors, places, topics) = (
-        kind_count(Kind::Actor),
-        kind_count(Kind::Place),
-        kind_count(Kind::Topic),
-    );
+    let kinds = PerKind::from_fn(kind_count);
     let stance_changes = site
         .index
         .history
@@ -75,10 +71,8 @@ pub fn compute(site: &Site) -> Stats {
     Stats {
         briefings: r.briefings.len(),
         drafts: r.drafts.len(),
-        stubs: actors.stubs + places.stubs + topics.stubs,
-        actors,
-        places,
-        topics,
+        stubs: kinds.values().map(|k| k.stubs).sum(),
+        kinds,
         stances: r.refs.iter().map(|x| x.stances.len()).sum(),
         stance_changes,
         tags: r.tags.len(),
@@ -135,20 +129,21 @@ pub fn to_text(s: &Stats) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let counts = s.kinds.iter().map(|(k, c)| (k.dir(), kind(c)));
     let rows = [
         ("briefings", s.briefings.to_string()),
         ("drafts", s.drafts.to_string()),
-        ("actors", kind(&s.actors)),
-        ("places", kind(&s.places)),
-        ("topics", kind(&s.topics)),
+    ]
+    .into_iter()
+    .chain(counts)
+    .chain([
         ("stubs", s.stubs.to_string()),
         ("stances", s.stances.to_string()),
         ("stance changes", s.stance_changes.to_string()),
         ("tags", s.tags.to_string()),
         ("top actors", tops(&s.top_actors)),
         ("top places", tops(&s.top_places)),
-    ];
-    rows.iter()
-        .map(|(k, v)| format!("{:<15} {v}\n", format!("{k}:")))
+    ]);
+    rows.map(|(k, v)| format!("{:<15} {v}\n", format!("{k}:")))
         .collect()
 }

@@ -241,3 +241,31 @@ fn the_block_reader_finds_nested_and_trimmed_blocks() {
         ["content", "a", "b"]
     );
 }
+
+#[test]
+fn every_kind_of_entity_is_in_the_theme_docs_and_the_default_templates() {
+    use dossier::model::Kind;
+    let doc = std::fs::read_to_string(repo().join("docs/themes.md")).unwrap();
+    let docs = sections(&doc);
+    let template = |name: &str| {
+        std::fs::read_to_string(repo().join("themes/default/templates").join(name)).unwrap()
+    };
+    let (base, briefing) = (template("base.html"), template("briefing.html"));
+    let mut missing = Vec::new();
+    for kind in Kind::ALL {
+        let dir = kind.dir();
+        if !docs["BriefingView"].contains(&format!("| `{dir}` |")) {
+            missing.push(format!("docs/themes.md: BriefingView.{dir}"));
+        }
+        if !doc.contains(&format!("| `{}` |", kind.template())) {
+            missing.push(format!("docs/themes.md: {}", kind.template()));
+        }
+        if !base.contains(&format!("{{{{ page.root }}}}{dir}/index.html")) {
+            missing.push(format!("base.html: a link to {dir}/"));
+        }
+        if !briefing.contains(&format!("briefing.{dir}")) {
+            missing.push(format!("briefing.html: briefing.{dir}"));
+        }
+    }
+    assert!(missing.is_empty(), "missing: {missing:#?}");
+}

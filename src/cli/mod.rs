@@ -2,6 +2,7 @@
 //! (0 ok, 1 content errors, 2 usage errors).
 
 mod commands;
+mod kind_args;
 mod progress;
 
 use crate::report::Format;
@@ -180,42 +181,15 @@ enum NewCommand {
         /// Its date, YYYY-MM-DD (default: today)
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
-        /// An actor it names (repeat for more)
-        #[arg(long = "actor", value_name = "NAME")]
-        actors: Vec<String>,
-        /// A place it names (repeat for more)
-        #[arg(long = "place", value_name = "NAME")]
-        places: Vec<String>,
-        /// A topic it names (repeat for more)
-        #[arg(long = "topic", value_name = "NAME")]
-        topics: Vec<String>,
+        // `--actor NAME` and so on: one option per kind.
+        #[command(flatten)]
+        names: kind_args::NamedArgs,
         #[command(flatten)]
         root: RootArg,
     },
-    /// An actor profile: content/actors/<id>.md
-    #[command(after_help = "Example:\n  dossier new actor \"Jean-Noël Barrot\"")]
-    Actor {
-        /// The actor's name
-        name: String,
-        #[command(flatten)]
-        root: RootArg,
-    },
-    /// A place profile: content/places/<id>.md
-    #[command(after_help = "Example:\n  dossier new place \"Pokrovsk\"")]
-    Place {
-        /// The place's name
-        name: String,
-        #[command(flatten)]
-        root: RootArg,
-    },
-    /// A topic profile: content/topics/<id>.md
-    #[command(after_help = "Example:\n  dossier new topic \"US peace plan\"")]
-    Topic {
-        /// The topic's title
-        name: String,
-        #[command(flatten)]
-        root: RootArg,
-    },
+    // `actor NAME` and so on: one subcommand per kind.
+    #[command(flatten)]
+    Profile(kind_args::NewProfile),
 }
 
 /// What every command may print besides its own output.
@@ -319,26 +293,10 @@ pub fn main() -> ExitCode {
             NewCommand::Briefing {
                 title,
                 date,
-                actors,
-                places,
-                topics,
+                names,
                 root,
-            } => commands::new_briefing(
-                &root.root,
-                &title,
-                date.as_deref(),
-                [actors, places, topics],
-                v,
-            ),
-            NewCommand::Actor { name, root } => {
-                commands::new_profile(&root.root, crate::model::Kind::Actor, &name, v)
-            }
-            NewCommand::Place { name, root } => {
-                commands::new_profile(&root.root, crate::model::Kind::Place, &name, v)
-            }
-            NewCommand::Topic { name, root } => {
-                commands::new_profile(&root.root, crate::model::Kind::Topic, &name, v)
-            }
+            } => commands::new_briefing(&root.root, &title, date.as_deref(), names.0, v),
+            NewCommand::Profile(p) => commands::new_profile(&p.root.root, p.kind, &p.name, v),
         },
         Command::Stats {
             root,

@@ -1,9 +1,11 @@
 //! Briefing front matter: required fields, references, stances and sources.
 
-use super::{BRIEFING_KEYS, Fields, SOURCE_KEYS, STANCE_KEYS, date_prefix, file_stem, scalar};
+use super::{Fields, SOURCE_KEYS, STANCE_KEYS, date_prefix, file_stem, scalar};
 use crate::diagnostic::{Code, Span};
 use crate::front_matter::{Node, Yaml};
-use crate::model::{Briefing, Confidence, Position, Slug, Source, Spanned, StanceSrc, When};
+use crate::model::{
+    Briefing, Confidence, PerKind, Position, Slug, Source, Spanned, StanceSrc, When,
+};
 use crate::source::SourceFile;
 
 impl Fields<'_> {
@@ -13,7 +15,7 @@ impl Fields<'_> {
         body: &str,
         body_line: u32,
     ) -> Option<Briefing> {
-        self.warn_unknown(BRIEFING_KEYS, "briefing");
+        self.warn_unknown(&super::briefing_keys(), "briefing");
         let stem = file_stem(&file.content_path);
         let dated_stem = date_prefix(stem);
         let title = self.required_text("title", "briefing");
@@ -71,21 +73,15 @@ impl Fields<'_> {
                 }
             }
         };
-        let actors = self.list("actors");
-        let places = self.list("places");
-        let topics = self.list("topics");
-        for (list, kind) in [
-            (&actors, "actors"),
-            (&places, "places"),
-            (&topics, "topics"),
-        ] {
+        let named = PerKind::from_fn(|kind| self.list(kind.dir()));
+        for (key, list) in named.iter().map(|(kind, list)| (kind.dir(), list)) {
             if let Some(past) = list.get(crate::model::CO_NAMED) {
                 self.diags.warning(
                     Code::CoOccurrenceLimit,
                     self.path,
                     past.span,
                     format!(
-                        "{} {kind}: co-occurrence (co-actors, place actors, data/graph.json) counts the first {}",
+                        "{} {key}: co-occurrence (co-actors, place actors, data/graph.json) counts the first {}",
                         list.len(),
                         crate::model::CO_NAMED
                     ),
@@ -154,9 +150,7 @@ impl Fields<'_> {
             date: date.or_else(|| When::parse("1970-01-01").ok())?,
             updated,
             summary,
-            actors,
-            places,
-            topics,
+            named,
             stances,
             tags,
             sources,

@@ -3,6 +3,8 @@
 mod briefing;
 mod profile;
 
+pub use profile::starter_profile;
+
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
 use crate::model::{Briefing, Kind, Profile, Spanned, When};
@@ -15,22 +17,23 @@ pub enum Parsed {
     Profile(Box<Profile>),
 }
 
-const BRIEFING_KEYS: &[&str] = &[
-    "title",
-    "date",
-    "updated",
-    "summary",
-    "slug",
-    "actors",
-    "places",
-    "topics",
-    "stances",
-    "tags",
-    "sources",
-    "confidence",
-    "draft",
-    "extra",
-];
+/// A briefing's keys before the lists of names, which follow in kind order (`actors`, …).
+const BRIEFING_KEYS_BEFORE_NAMES: &[&str] = &["title", "date", "updated", "summary", "slug"];
+/// A briefing's keys after the lists of names.
+const BRIEFING_KEYS_AFTER_NAMES: &[&str] =
+    &["stances", "tags", "sources", "confidence", "draft", "extra"];
+
+/// Every key of a briefing's front matter, in the order the unknown-key warning lists them.
+fn briefing_keys() -> Vec<&'static str> {
+    let names = Kind::ALL.map(Kind::dir);
+    [
+        BRIEFING_KEYS_BEFORE_NAMES,
+        &names,
+        BRIEFING_KEYS_AFTER_NAMES,
+    ]
+    .concat()
+}
+
 const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
 

@@ -1,4 +1,5 @@
-//! Profile front matter: actors, places and topics.
+//! Profile front matter: actors, places and topics, each with fields of its own, read
+//! here and written out as a starter for `dossier new`.
 
 use super::{Fields, file_stem, scalar};
 use crate::diagnostic::{Code, Span};
@@ -18,13 +19,11 @@ impl Fields<'_> {
         body: &str,
         body_line: u32,
     ) -> Option<Profile> {
-        // Topics are titled, others named; either key is accepted for any kind.
-        let name_key =
-            if self.get("name").is_none() && (kind == Kind::Topic || self.get("title").is_some()) {
-                "title"
-            } else {
-                "name"
-            };
+        // Either key is accepted for any kind; a missing one is reported as the kind's own.
+        let name_key = ["name", "title"]
+            .into_iter()
+            .find(|k| self.get(k).is_some())
+            .unwrap_or(kind.name_key());
         let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
         match kind {
             Kind::Actor => allowed.extend(["role", "affiliation"]),
@@ -147,5 +146,43 @@ impl Fields<'_> {
             );
         }
         None
+    }
+}
+
+/// The text `dossier new` writes for a profile of `kind` named `name` (a YAML scalar): the
+/// fields the parser above reads for the kind, commented out but for the name.
+pub fn starter_profile(kind: Kind, name: &str) -> String {
+    match kind {
+        Kind::Actor => format!(
+            "---
+name: {name}
+aliases: []
+# kind: person                 # person | organization | state | group
+# role: What they do
+# affiliation: an actor's id or name
+---
+Who {name} is, in a few lines.
+"
+        ),
+        Kind::Place => format!(
+            "---
+name: {name}
+aliases: []
+# kind: city                   # country | region | city | site
+# within: a place's id or name
+# coords: [50.45, 30.52]       # latitude, longitude
+---
+What to know about {name}.
+"
+        ),
+        Kind::Topic => format!(
+            "---
+title: {name}
+aliases: []
+# question: \"The question actors take stances on?\"
+---
+What {name} is about.
+"
+        ),
     }
 }

@@ -4,7 +4,7 @@
 
 use super::search;
 use crate::id_vec::IdVec;
-use crate::model::{EntityIdx, Kind};
+use crate::model::{EntityIdx, Kind, PerKind};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -125,13 +125,6 @@ struct EntityRecord<'a> {
     question: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct Entities<'a> {
-    actors: Vec<EntityRecord<'a>>,
-    places: Vec<EntityRecord<'a>>,
-    topics: Vec<EntityRecord<'a>>,
-}
-
 /// `data/entities.json`: every actor, place and topic with aliases, kinds, counts and URLs.
 pub fn entities_json(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
@@ -166,12 +159,8 @@ pub fn entities_json(site: &Site) -> Vec<u8> {
             })
             .collect()
     };
-    let all = Entities {
-        actors: of(Kind::Actor),
-        places: of(Kind::Place),
-        topics: of(Kind::Topic),
-    };
-    search::json(&all)
+    // One list per kind, under the kind's folder (`actors`).
+    search::json(&PerKind::from_fn(of))
 }
 
 #[derive(Serialize)]
@@ -241,9 +230,8 @@ fn pair_counts(r: &crate::resolve::Resolved) -> Vec<((u32, u32), u32)> {
     use crate::model::co_named;
     let n = r.entities.len();
     let named = |refs: &crate::resolve::Refs| {
-        let mut v: Vec<u32> = (co_named(&refs.actors).iter())
-            .chain(co_named(&refs.places))
-            .chain(co_named(&refs.topics))
+        let mut v: Vec<u32> = (refs.named.values())
+            .flat_map(|names| co_named(names))
             .map(|e| e.0)
             .collect();
         v.sort_unstable();

@@ -10,11 +10,7 @@ use crate::urls;
 impl Views<'_> {
     /// `actors/`, `places/` or `topics/`.
     pub fn entities_page(&self, kind: Kind) -> EntitiesPage {
-        let heading = match kind {
-            Kind::Actor => "Actors",
-            Kind::Place => "Places",
-            Kind::Topic => "Topics",
-        };
+        let heading = kind.heading();
         let entities = self
             .site
             .resolved

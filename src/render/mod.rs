@@ -191,13 +191,11 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
             "briefing.html",
         ),
         Page::Entity(e) => {
-            let en = r.entity(e);
-            let path = format!("{}index.html", urls::entity(&en.id));
-            match en.id.kind {
-                Kind::Actor => (path, "actor.html"),
-                Kind::Place => (path, "place.html"),
-                Kind::Topic => (path, "topic.html"),
-            }
+            let id = &r.entity(e).id;
+            (
+                format!("{}index.html", urls::entity(id)),
+                id.kind.template(),
+            )
         }
         Page::EntityFeed(e) => (
             format!("{}atom.xml", urls::entity(&r.entity(e).id)),
@@ -224,15 +222,10 @@ fn context(
     page: Page,
     global: &tera::Context,
 ) -> Result<tera::Context, tera::Error> {
-    let r = &views.site.resolved;
     match page {
         Page::Home => ctx_of(global, &views.home_page()),
         Page::Briefing(b) => ctx_of(global, &views.briefing_page(b)),
-        Page::Entity(e) => match r.entity(e).id.kind {
-            Kind::Actor => ctx_of(global, &views.actor_page(e)),
-            Kind::Place => ctx_of(global, &views.place_page(e)),
-            Kind::Topic => ctx_of(global, &views.topic_page(e)),
-        },
+        Page::Entity(e) => ctx_of(global, &views.entity_page(e)),
         Page::EntityFeed(e) => ctx_of(global, &views.entity_feed(e)),
         Page::Entities(kind) => ctx_of(global, &views.entities_page(kind)),
         Page::Tags => ctx_of(global, &views.tags_page()),

@@ -5,7 +5,7 @@ use super::dates::{MONTHS, display_date};
 use super::structured;
 use super::views::*;
 use crate::index::StanceAt;
-use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, Position};
+use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, PerKind, Position};
 use crate::site::Site;
 use crate::urls;
 
@@ -210,9 +210,7 @@ impl<'a> Views<'a> {
                 published: br.date.rfc3339.clone(),
                 updated: br.updated.as_ref().map(|u| u.rfc3339.clone()),
                 updated_display: br.updated.as_ref().map(|u| display_date(u.date)),
-                actors: links(&refs.actors),
-                places: links(&refs.places),
-                topics: links(&refs.topics),
+                named: PerKind::from_fn(|kind| links(&refs.named[kind])),
                 stances,
                 tags,
                 sources,
@@ -249,12 +247,8 @@ impl<'a> Views<'a> {
         let dir = urls::entity(&en.id);
         let feed = Some(format!("{dir}atom.xml"));
         let mut page = self.meta(&dir, en.name.clone(), description, feed, en.id.kind.dir());
-        let index = match en.id.kind {
-            Kind::Actor => "Actors",
-            Kind::Place => "Places",
-            Kind::Topic => "Topics",
-        };
-        page.crumbs = vec![crumb(index, urls::href("", &urls::kind_index(en.id.kind)))];
+        let index = urls::href("", &urls::kind_index(en.id.kind));
+        page.crumbs = vec![crumb(en.id.kind.heading(), index)];
         page
     }
 
@@ -267,6 +261,15 @@ impl<'a> Views<'a> {
             .map(|&b| r.briefing(b).date.date)
             .collect();
         charts::sparkline(&dates, first.date.date, last.date.date)
+    }
+
+    /// The page of entity `e`, the view its kind has.
+    pub fn entity_page(&self, e: EntityIdx) -> EntityPage {
+        match self.site.resolved.entity(e).id.kind {
+            Kind::Actor => EntityPage::Actor(self.actor_page(e)),
+            Kind::Place => EntityPage::Place(self.place_page(e)),
+            Kind::Topic => EntityPage::Topic(self.topic_page(e)),
+        }
     }
 
     /// `actors/<id>/`.

@@ -8,7 +8,7 @@
 //! the difference from the one before) to keep the files small.
 
 use crate::id_vec::IdVec;
-use crate::model::{EntityIdx, Kind};
+use crate::model::EntityIdx;
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -204,13 +204,8 @@ pub fn meta(site: &Site) -> Vec<u8> {
             .entities
             .iter()
             .map(|e| {
-                let kind = match e.id.kind {
-                    Kind::Actor => "actor",
-                    Kind::Place => "place",
-                    Kind::Topic => "topic",
-                };
                 MetaEntity(
-                    kind,
+                    e.id.kind.word(),
                     &e.name,
                     urls::href("", &urls::entity(&e.id)),
                     &e.aliases,

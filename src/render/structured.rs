@@ -7,9 +7,10 @@ use crate::site::Site;
 use crate::urls;
 use serde_json::{Map, Value, json};
 
-/// The schema.org type of an entity: `Person`, `Organization` (states and groups too) and
-/// `Place` as consumers expect them, and `Thing` for topics and for actors whose kind nobody
-/// wrote down (stubs, profiles without `kind:`). The profile's own kind goes in `additionalType`.
+/// The schema.org type of an entity: `Person` and `Organization` (states and groups too)
+/// for actors as consumers expect them, else the kind's own (`Place`; `Thing` for topics
+/// and for actors whose kind nobody wrote down: stubs, profiles without `kind:`). The
+/// profile's own kind goes in `additionalType`.
 fn schema_type(site: &Site, e: EntityIdx) -> &'static str {
     let en = site.resolved.entity(e);
     let sub = en
@@ -20,8 +21,7 @@ fn schema_type(site: &Site, e: EntityIdx) -> &'static str {
     match (en.id.kind, sub.as_deref()) {
         (Kind::Actor, Some("person")) => "Person",
         (Kind::Actor, Some(_)) => "Organization",
-        (Kind::Place, _) => "Place",
-        _ => "Thing",
+        (kind, _) => kind.schema_type(),
     }
 }
 
@@ -79,16 +79,18 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
     v.insert("inLanguage".into(), json!(site.config.language));
     v.insert("publisher".into(), publisher(site));
     v.insert("author".into(), publisher(site));
-    if !refs.topics.is_empty() {
-        let about: Vec<Value> = refs.topics.iter().map(|&t| entity_ref(site, t)).collect();
+    let named = |subject: bool| -> Vec<Value> {
+        (refs.named.iter())
+            .filter(|(kind, _)| kind.is_subject() == subject)
+            .flat_map(|(_, list)| list)
+            .map(|&e| entity_ref(site, e))
+            .collect()
+    };
+    let about = named(true);
+    if !about.is_empty() {
         v.insert("about".into(), Value::Array(about));
     }
-    let mentions: Vec<Value> = refs
-        .actors
-        .iter()
-        .chain(&refs.places)
-        .map(|&e| entity_ref(site, e))
-        .collect();
+    let mentions = named(false);
     if !mentions.is_empty() {
         v.insert("mentions".into(), Value::Array(mentions));
     }

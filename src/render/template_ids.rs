@@ -435,7 +435,11 @@ mod tests {
             ),
         ]);
         assert!(t.page(PageKind::Home).literal.contains("x"));
-        assert!(t.page(PageKind::Topic).literal.contains("y"));
+        assert!(
+            t.page(PageKind::Entity(crate::model::Kind::Topic))
+                .literal
+                .contains("y")
+        );
     }
 
     #[test]

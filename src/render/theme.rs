@@ -6,7 +6,6 @@ use crate::confine::{Confine, Refused, Use};
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::index::Index;
 use crate::markdown::Target;
-use crate::model::Kind;
 use crate::render::template_ids::{self, ThemeIds};
 use crate::resolve::Resolved;
 use crate::sections::{self, Fact, PageKind, Rows, Section, When};
@@ -293,11 +292,7 @@ pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
 pub fn has_section_id(ids: &ThemeIds, r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
     let page = match t {
         Target::Briefing(_) => PageKind::Briefing,
-        Target::Entity(e) => match r.entity(e).id.kind {
-            Kind::Actor => PageKind::Actor,
-            Kind::Place => PageKind::Place,
-            Kind::Topic => PageKind::Topic,
-        },
+        Target::Entity(e) => PageKind::Entity(r.entity(e).id.kind),
     };
     let written = ids.page(page);
     if written.literal.contains(frag) {
@@ -328,9 +323,7 @@ fn count(r: &Resolved, ix: &Index, t: Target, fact: Fact) -> usize {
             match fact {
                 Fact::Stances => refs.stances.len(),
                 Fact::Sources => r.briefing(b).sources.len(),
-                Fact::Named => {
-                    refs.actors.len() + refs.places.len() + refs.topics.len() + refs.tags.len()
-                }
+                Fact::Named => refs.entities().count() + refs.tags.len(),
                 Fact::Related => ix.related[b].len(),
                 Fact::Backlinks => ix.briefing_backlinks[b].len(),
                 _ => 0,

@@ -2,6 +2,7 @@
 //! theme's documentation of what each template may use (see docs/themes.md).
 
 use super::charts::{Sparkline, StanceChart};
+use crate::model::PerKind;
 use serde::Serialize;
 
 /// The site as every template sees it, under `site`.
@@ -149,9 +150,9 @@ pub struct BriefingView {
     pub published: String,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
-    pub actors: Vec<EntityLink>,
-    pub places: Vec<EntityLink>,
-    pub topics: Vec<EntityLink>,
+    /// The entities it names, a list per kind under the kind's folder (`briefing.actors`).
+    #[serde(flatten)]
+    pub named: PerKind<Vec<EntityLink>>,
     pub stances: Vec<StanceRow>,
     pub tags: Vec<TagLink>,
     pub sources: Vec<SourceView>,
@@ -246,6 +247,15 @@ pub struct TopicPage {
     pub chart: Option<StanceChart>,
     pub briefings: Vec<BriefingLink>,
     pub backlinks: Vec<BriefingLink>,
+}
+
+/// The page of an entity: the view of its kind, serialized as that view alone.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum EntityPage {
+    Actor(ActorPage),
+    Place(PlacePage),
+    Topic(TopicPage),
 }
 
 /// An entity in an index, with its kind-specific line.
