@@ -12,23 +12,6 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
-/// Templates that render a page of their own; every other template (base, partials) is
-/// shared by all pages.
-const PAGE_TEMPLATES: &[&str] = &[
-    "index.html",
-    "briefing.html",
-    "actor.html",
-    "place.html",
-    "topic.html",
-    "atom.xml",
-    "entities.html",
-    "tags.html",
-    "tag.html",
-    "timeline.html",
-    "search.html",
-    "404.html",
-];
-
 /// What fingerprints are computed from besides the site: the hash of each source file's
 /// text and of each rendered body, by file path.
 pub struct Sources<'a> {
@@ -100,7 +83,7 @@ impl Parts<'_> {
         en.affiliation.map(|a| self.el[a.0 as usize]).hash(&mut hs);
         // The chain of enclosing places, as the place page walks it.
         let mut cur = en.within;
-        for _ in 0..34 {
+        for _ in 0..render::pages::PLACE_PARENTS {
             let Some(p) = cur else { break };
             self.el[p.0 as usize].hash(&mut hs);
             cur = r.entity(p).within;
@@ -257,9 +240,9 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     let shared = h(&theme
         .hashes
         .iter()
-        .filter(|(n, _)| !PAGE_TEMPLATES.contains(&n.as_str()))
+        .filter(|(n, _)| !render::PAGE_TEMPLATES.contains(&n.as_str()))
         .collect::<Vec<_>>());
-    let config = h(&format!("{:?}", site.config));
+    let config = h(&site.config);
     let entity_fp: Vec<u64> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| parts.entity(EntityIdx(i as u32), src))

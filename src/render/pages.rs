@@ -16,6 +16,8 @@ pub const FEED_ENTRIES: usize = 30;
 pub const TOP: usize = 10;
 /// How many co-occurring actors an actor or place page lists.
 pub const COUNTED: usize = 24;
+/// How many enclosing places a place page lists at most: a chain is cut there.
+pub const PLACE_PARENTS: usize = 33;
 /// Month names for the timeline.
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -346,7 +348,7 @@ impl<'a> Views<'a> {
         let mut cur = en.within;
         while let Some(p) = cur {
             if p == e
-                || parents.len() > 32
+                || parents.len() >= PLACE_PARENTS
                 || parents
                     .iter()
                     .any(|x: &EntityLink| x.id == self.site.resolved.entity(p).id.slug.as_str())
