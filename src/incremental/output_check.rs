@@ -2,7 +2,7 @@
 //! back (a `rm -rf output`, a clean-up script, an editor saving into it) is written again.
 //! Each file the engine writes is stamped; [`Engine::check_output`] compares the stamps.
 
-use super::{Engine, Outcome, Scope, publish::UNKNOWN};
+use super::{Engine, Outcome, Rebuilt, Scope, publish::UNKNOWN};
 use crate::output;
 use crate::pipeline::Fatal;
 use rayon::prelude::*;
@@ -79,7 +79,7 @@ impl Engine {
             self.written.clear();
             self.page_fps.iter_mut().for_each(|fp| *fp = UNKNOWN);
             self.made.forget();
-            format!("{} removed", self.out.display())
+            Rebuilt::OutputRemoved(self.out.clone())
         } else {
             for p in &touched {
                 self.on_disk.remove(p);
@@ -92,10 +92,7 @@ impl Engine {
                     None => self.made.forget(),
                 }
             }
-            match touched.as_slice() {
-                [one] => format!("output {one} changed or removed"),
-                many => format!("output: {} files changed or removed", many.len()),
-            }
+            Rebuilt::OutputTouched(touched)
         };
         self.finish(what, start, Scope::All).map(Some)
     }
