@@ -1,8 +1,9 @@
 //! Page fingerprints: one hash per output page of everything its view reads. A page is
 //! rendered again only when its fingerprint changes, so the hashes here must cover every
 //! input of the matching builder in `render/pages.rs` and `render/lists.rs`; they may cover
-//! more (a page rendered for nothing costs time, never correctness). The property test in
-//! `tests/incremental.rs` compares every incremental rebuild with a clean build.
+//! more (a page rendered for nothing costs time, never correctness). `tests/fingerprints.rs`
+//! checks it: after random edits, a page whose fingerprint did not change has the same
+//! view and bytes as before.
 
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
