@@ -299,9 +299,20 @@ enum Look {
     View,
 }
 
-/// What every page template renders under [`Look::View`]: each variable of the page's
-/// context, in name order (the context itself is a map in no fixed order).
+/// Each variable of a page's context, in name order (the context itself is a map in no
+/// fixed order).
 const VIEW: &str = "{% set view = __tera_context %}{% for name in view | keys | sort %}{{ name }}: {{ view | get(key=name) | safe }}\n{% endfor %}";
+
+/// Page template `name` under [`Look::View`]: the view, in the base template for pages
+/// (whose changes then show too).
+fn view_template(name: &str) -> String {
+    match name.ends_with(".html") {
+        true => format!(
+            "{{% extends \"base.html\" %}}{{% block content %}}{VIEW}{{% endblock content %}}"
+        ),
+        false => VIEW.to_string(),
+    }
+}
 
 /// Every kind of page: briefings with stances, sources and tags; actors with aliases and
 /// affiliations, and two stubs; places nested four deep; topics with a stance history.
@@ -449,7 +460,7 @@ fn fixture(look: Look) -> Site {
         templates: match look {
             Look::Default => BTreeMap::new(),
             Look::View => (render::PAGE_TEMPLATES.iter())
-                .map(|t| (t.to_string(), VIEW.to_string()))
+                .map(|t| (t.to_string(), view_template(t)))
                 .collect(),
         },
         statics: BTreeMap::new(),
@@ -621,7 +632,9 @@ fn pick<T: Copy>(pool: &[T], k: u8) -> T {
 
 /// `text` with `marker` where it shows on the pages the template renders.
 fn marked(text: &str, marker: &str) -> String {
-    if let Some(at) = text.find("{% block content %}") {
+    if text.contains("{% extends")
+        && let Some(at) = text.find("{% block content %}")
+    {
         let at = at + "{% block content %}".len();
         format!("{}{marker}{}", &text[..at], &text[at..])
     } else if text.starts_with("<?xml")
