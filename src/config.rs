@@ -4,8 +4,8 @@ use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Yaml};
 use std::path::Path;
 
-/// The site's settings.
-#[derive(Debug, Clone)]
+/// The site's settings. Hashed by its fields for the page fingerprints of `serve`.
+#[derive(Debug, Clone, Hash)]
 pub struct Config {
     pub title: String,
     /// Normalized to end in `/`.

@@ -153,6 +153,15 @@ impl<'a, I: Sync, T: Sync + 'a> rayon::iter::IntoParallelIterator for &'a IdVec<
     }
 }
 
+impl<I: Id, T: Send> rayon::iter::FromParallelIterator<T> for IdVec<I, T> {
+    fn from_par_iter<P>(items: P) -> Self
+    where
+        P: rayon::iter::IntoParallelIterator<Item = T>,
+    {
+        IdVec::from_vec(Vec::from_par_iter(items))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{TestSite, snapshot};
-use dossier::incremental::{Changes, Engine};
+use dossier::incremental::{Changes, Engine, FileChange, Rebuilt};
 use dossier::pipeline::{self, Options};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -381,6 +381,14 @@ fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
         })
         .expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    assert!(
+        matches!(
+            out.what,
+            Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
+        ),
+        "{:?}",
+        out.what
+    );
     let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
     assert!(!stages.contains(&"resolving"), "{stages:?}");
     for page in [
@@ -417,7 +425,11 @@ fn a_body_edit_rewrites_its_page_and_the_pages_it_now_links_to() {
         })
         .expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
-    assert!(out.what.contains("(body)"), "{}", out.what);
+    assert!(
+        matches!(&out.what, Rebuilt::File(p, FileChange::Body) if p == "content/briefings/2025-11-19-ministers-ousted.md"),
+        "{:?}",
+        out.what
+    );
     assert_eq!(
         out.written,
         vec![

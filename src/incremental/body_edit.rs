@@ -1,7 +1,7 @@
 //! The body-only path: a briefing whose front matter did not change gets its body rendered
 //! again and its backlinks moved, without resolving or indexing the site again.
 
-use super::{Engine, Outcome, Scope, sources};
+use super::{Engine, FileChange, Outcome, Rebuilt, Scope, sources};
 use crate::markdown::Target;
 use crate::model::{Briefing, BriefingIdx};
 use crate::pipeline::Fatal;
@@ -68,7 +68,8 @@ impl Engine {
         } else {
             Scope::Pages(vec![render::Page::Briefing(me)])
         };
-        self.finish(format!("{rel} (body)"), start, scope).map(Some)
+        let what = Rebuilt::File(rel.to_string(), FileChange::Body);
+        self.finish(what, start, scope).map(Some)
     }
 }
 

@@ -1,9 +1,11 @@
 //! Page fingerprints: one hash per output page of everything its view reads. A page is
 //! rendered again only when its fingerprint changes, so the hashes here must cover every
 //! input of the matching builder in `render/pages.rs` and `render/lists.rs`; they may cover
-//! more (a page rendered for nothing costs time, never correctness). The property test in
-//! `tests/incremental.rs` compares every incremental rebuild with a clean build.
+//! more (a page rendered for nothing costs time, never correctness). `tests/fingerprints.rs`
+//! checks it: after random edits, a page whose fingerprint did not change has the same
+//! view and bytes as before.
 
+use crate::id_vec::{Id, IdVec};
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::render::{self, Page, hosting::Generated, theme::Theme};
@@ -14,23 +16,6 @@ use std::hash::{Hash, Hasher};
 
 /// A page fingerprint that matches nothing: the page is rendered by the next pass.
 pub const UNKNOWN: u64 = u64::MAX;
-
-/// Templates that render a page of their own; every other template (base, partials) is
-/// shared by all pages.
-const PAGE_TEMPLATES: &[&str] = &[
-    "index.html",
-    "briefing.html",
-    "actor.html",
-    "place.html",
-    "topic.html",
-    "atom.xml",
-    "entities.html",
-    "tags.html",
-    "tag.html",
-    "timeline.html",
-    "search.html",
-    "404.html",
-];
 
 /// What fingerprints are computed from besides the site: the hash of each source file's
 /// text and of each rendered body, by file path.
@@ -63,28 +48,28 @@ fn h<T: Hash + ?Sized>(v: &T) -> u64 {
 struct Parts<'a> {
     site: &'a Site,
     /// Per briefing: what a link to it shows (title, dates, summary, slug, confidence).
-    bl: Vec<u64>,
+    bl: IdVec<BriefingIdx, u64>,
     /// Per briefing: everything its page shows but its body, related and backlinks.
-    bmeta: Vec<u64>,
+    bmeta: IdVec<BriefingIdx, u64>,
     /// Per entity: what a link to it shows.
-    el: Vec<u64>,
+    el: IdVec<EntityIdx, u64>,
     /// Per tag: what a link to it shows, its count included.
     tl: Vec<u64>,
     /// Per actor: its members (actors affiliated with it).
-    members: Vec<Vec<EntityIdx>>,
+    members: IdVec<EntityIdx, Vec<EntityIdx>>,
     /// Per briefing, per stance: what a stance history shows of it.
-    stances: Vec<Vec<u64>>,
+    stances: IdVec<BriefingIdx, Vec<u64>>,
 }
 
 impl Parts<'_> {
     fn stance(&self, at: &StanceAt) -> u64 {
-        self.stances[at.briefing.0 as usize][at.stance]
+        self.stances[at.briefing][at.stance]
     }
 
     fn links(&self, list: &[BriefingIdx], hs: &mut ahash::AHasher) {
         list.len().hash(hs);
         for b in list {
-            self.bl[b.0 as usize].hash(hs);
+            self.bl[*b].hash(hs);
         }
     }
 
@@ -92,38 +77,37 @@ impl Parts<'_> {
         let (text, body) = (src.text, src.body);
         let r = &self.site.resolved;
         let ix = &self.site.index;
-        let i = e.0 as usize;
         let en = r.entity(e);
         let mut hs = crate::hash::hasher();
-        self.el[i].hash(&mut hs);
+        self.el[e].hash(&mut hs);
         en.aliases.hash(&mut hs);
         if let Some(p) = &en.profile {
             (text(&p.path), body(&p.path)).hash(&mut hs);
         }
-        en.affiliation.map(|a| self.el[a.0 as usize]).hash(&mut hs);
+        en.affiliation.map(|a| self.el[a]).hash(&mut hs);
         // The chain of enclosing places, as the place page walks it.
         let mut cur = en.within;
-        for _ in 0..34 {
+        for _ in 0..render::pages::PLACE_PARENTS {
             let Some(p) = cur else { break };
-            self.el[p.0 as usize].hash(&mut hs);
+            self.el[p].hash(&mut hs);
             cur = r.entity(p).within;
         }
-        for m in &self.members[i] {
-            self.el[m.0 as usize].hash(&mut hs);
+        for &m in &self.members[e] {
+            self.el[m].hash(&mut hs);
         }
-        for s in &ix.sub_places[e] {
-            self.el[s.0 as usize].hash(&mut hs);
+        for &s in &ix.sub_places[e] {
+            self.el[s].hash(&mut hs);
         }
         self.links(&ix.named_in[e], &mut hs);
         self.links(&ix.entity_backlinks[e], &mut hs);
         for &t in &ix.actor_topics[e] {
-            self.el[t.0 as usize].hash(&mut hs);
+            self.el[t].hash(&mut hs);
             for at in ix.history.get(&(e, t)).into_iter().flatten() {
                 self.stance(at).hash(&mut hs);
             }
         }
         for &a in &ix.topic_actors[e] {
-            self.el[a.0 as usize].hash(&mut hs);
+            self.el[a].hash(&mut hs);
             for at in ix.history.get(&(a, e)).into_iter().flatten() {
                 self.stance(at).hash(&mut hs);
             }
@@ -132,7 +116,7 @@ impl Parts<'_> {
             tag.hash(&mut hs);
             // The pages list the first few only.
             for &(o, n) in list.iter().take(render::pages::COUNTED) {
-                (self.el[o.0 as usize], n).hash(&mut hs);
+                (self.el[o], n).hash(&mut hs);
             }
         }
         // Activity sparklines span the whole site's period.
@@ -174,7 +158,7 @@ impl Targets {
 pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>) -> Fingerprints {
     let r = &site.resolved;
     let ix = &site.index;
-    let bl: Vec<u64> = r
+    let bl: IdVec<BriefingIdx, u64> = r
         .briefings
         .par_iter()
         .map(|b| {
@@ -189,7 +173,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             ))
         })
         .collect();
-    let el: Vec<u64> = r
+    let el: IdVec<EntityIdx, u64> = r
         .entities
         .iter()
         // The kind too: JSON-LD names an entity as Person, Organization or Place wherever it
@@ -209,20 +193,20 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .zip(&ix.tag_briefings)
         .map(|(t, list)| h(&(&t.slug, &t.name, list.len())))
         .collect();
-    let bmeta: Vec<u64> = r
+    let bmeta: IdVec<BriefingIdx, u64> = r
         .briefings
         .par_iter()
         .zip(&r.refs)
-        .enumerate()
-        .map(|(i, (b, refs))| {
+        .zip(&bl)
+        .map(|((b, refs), link)| {
             let mut hs = crate::hash::hasher();
-            (bl[i], (src.text)(&b.path)).hash(&mut hs);
+            (link, (src.text)(&b.path)).hash(&mut hs);
             for e in refs.entities() {
-                el[e.0 as usize].hash(&mut hs);
+                el[e].hash(&mut hs);
             }
             for s in &refs.stances {
-                let by = s.by.map(|b| el[b.0 as usize]);
-                (el[s.actor.0 as usize], el[s.topic.0 as usize], by).hash(&mut hs);
+                let by = s.by.map(|b| el[b]);
+                (el[s.actor], el[s.topic], by).hash(&mut hs);
             }
             for &t in &refs.tags {
                 tl[t].hash(&mut hs);
@@ -230,21 +214,21 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             hs.finish()
         })
         .collect();
-    let mut members = vec![Vec::new(); r.entities.len()];
-    for (i, e) in r.entities.iter().enumerate() {
+    let mut members: IdVec<EntityIdx, Vec<EntityIdx>> = IdVec::filled(Vec::new(), r.entities.len());
+    for (i, e) in r.entities.iter_ids() {
         if e.id.kind == Kind::Actor
             && let Some(a) = e.affiliation
         {
-            members[a.0 as usize].push(EntityIdx(i as u32));
+            members[a].push(i);
         }
     }
-    let stances: Vec<Vec<u64>> = r
+    let stances: IdVec<BriefingIdx, Vec<u64>> = r
         .refs
         .par_iter()
-        .enumerate()
-        .map(|(i, refs)| {
+        .zip(&bl)
+        .map(|(refs, link)| {
             (refs.stances.iter().enumerate())
-                .map(|(si, s)| h(&(bl[i], si, s.position, &s.quote)))
+                .map(|(si, s)| h(&(link, si, s.position, &s.quote)))
                 .collect()
         })
         .collect();
@@ -260,12 +244,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     let shared = h(&theme
         .hashes
         .iter()
-        .filter(|(n, _)| !PAGE_TEMPLATES.contains(&n.as_str()))
+        .filter(|(n, _)| !render::PAGE_TEMPLATES.contains(&n.as_str()))
         .collect::<Vec<_>>());
-    let config = h(&format!("{:?}", site.config));
-    let entity_fp: Vec<u64> = (0..r.entities.len())
+    let config = h(&site.config);
+    let entity_fp: IdVec<EntityIdx, u64> = (0..r.entities.len())
         .into_par_iter()
-        .map(|i| parts.entity(EntityIdx(i as u32), src))
+        .map(|i| parts.entity(EntityIdx::from_index(i), src))
         .collect();
     let pages: Vec<u64> = targets
         .list
@@ -275,7 +259,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             h(&(own, config, shared, theme.hashes.get(*template), path))
         })
         .collect();
-    let names: Vec<u64> = r
+    let names: IdVec<EntityIdx, u64> = r
         .entities
         .iter()
         .zip(&parts.el)
@@ -285,12 +269,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .briefings
         .par_iter()
         .zip(&r.refs)
-        .enumerate()
-        .map(|(i, (b, refs))| {
+        .zip(&parts.bl)
+        .map(|((b, refs), link)| {
             let mut hs = crate::hash::hasher();
-            (parts.bl[i], (src.body)(&b.path)).hash(&mut hs);
+            (link, (src.body)(&b.path)).hash(&mut hs);
             for e in refs.entities() {
-                names[e.0 as usize].hash(&mut hs);
+                names[e].hash(&mut hs);
             }
             for &t in &refs.tags {
                 parts.tl[t].hash(&mut hs);
@@ -325,7 +309,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
 
 /// What generated file family `g` reads: front matter, names and (for the search excerpts)
 /// bodies. Each may cover more than its family reads, never less.
-fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated) -> u64 {
+fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> u64 {
     let r = &p.site.resolved;
     let mut hs = crate::hash::hasher();
     // Which entities and tags each briefing names.
@@ -355,16 +339,16 @@ fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated) -> u64 {
         // Made from `Fingerprints::search_words`.
         Generated::SearchWords => {}
         Generated::StancesCsv => {
-            for (i, (b, refs)) in r.briefings.iter().zip(&r.refs).enumerate() {
+            for ((i, b), refs) in r.briefings.iter_ids().zip(&r.refs) {
                 if refs.stances.is_empty() {
                     continue;
                 }
-                (i, p.bl[i]).hash(&mut hs);
+                (i.index(), p.bl[i]).hash(&mut hs);
                 for s in &refs.stances {
-                    let by = s.by.map(|b| p.el[b.0 as usize]);
+                    let by = s.by.map(|b| p.el[b]);
                     let source = s.source.and_then(|i| b.sources.get(i));
                     let source = source.map(|s| (&s.title, &s.url));
-                    let (a, t) = (p.el[s.actor.0 as usize], p.el[s.topic.0 as usize]);
+                    let (a, t) = (p.el[s.actor], p.el[s.topic]);
                     (a, t, s.position, &s.quote, by, source).hash(&mut hs);
                 }
             }
@@ -378,21 +362,25 @@ fn generated(p: &Parts<'_>, entity_fp: &[u64], g: Generated) -> u64 {
     hs.finish()
 }
 
-fn fingerprint(p: &Parts<'_>, entity_fp: &[u64], page: Page, src: &Sources<'_>) -> u64 {
+fn fingerprint(
+    p: &Parts<'_>,
+    entity_fp: &IdVec<EntityIdx, u64>,
+    page: Page,
+    src: &Sources<'_>,
+) -> u64 {
     let r = &p.site.resolved;
     let ix = &p.site.index;
     let mut hs = crate::hash::hasher();
     std::mem::discriminant(&page).hash(&mut hs);
     match page {
         Page::Briefing(b) => {
-            let i = b.0 as usize;
-            (p.bmeta[i], (src.body)(&r.briefing(b).path)).hash(&mut hs);
+            (p.bmeta[b], (src.body)(&r.briefing(b).path)).hash(&mut hs);
             p.links(&ix.related[b], &mut hs);
             p.links(&ix.briefing_backlinks[b], &mut hs);
         }
-        Page::Entity(e) => entity_fp[e.0 as usize].hash(&mut hs),
+        Page::Entity(e) => entity_fp[e].hash(&mut hs),
         Page::EntityFeed(e) => {
-            p.el[e.0 as usize].hash(&mut hs);
+            p.el[e].hash(&mut hs);
             let list = &ix.named_in[e];
             let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
             p.links(&list[from..], &mut hs);
@@ -400,7 +388,7 @@ fn fingerprint(p: &Parts<'_>, entity_fp: &[u64], page: Page, src: &Sources<'_>) 
         Page::Entities(kind) => {
             kind.hash(&mut hs);
             for e in r.of_kind(kind) {
-                entity_fp[e.0 as usize].hash(&mut hs);
+                entity_fp[e].hash(&mut hs);
             }
         }
         Page::Tags => p.tl.hash(&mut hs),

@@ -5,7 +5,7 @@
 //! fingerprint as usual. Anything else (a stub, an ambiguous name, a new tag) takes the
 //! general path, which resolves and indexes the whole site.
 
-use super::{Engine, Outcome, Scope, sources};
+use super::{Engine, FileChange, Outcome, Rebuilt, Scope, sources};
 use crate::index;
 use crate::model::Briefing;
 use crate::pipeline::Fatal;
@@ -70,8 +70,8 @@ impl Engine {
         // Section ids of pages (`#stances`, `#related`) follow the index: every fragment
         // link is checked again.
         self.recheck_fragments(None);
-        self.finish(format!("{rel} (front matter)"), start, Scope::All)
-            .map(Some)
+        let what = Rebuilt::File(rel.to_string(), FileChange::FrontMatter { in_place: true });
+        self.finish(what, start, Scope::All).map(Some)
     }
 }
 

@@ -8,6 +8,7 @@
 mod body_edit;
 pub mod fingerprint;
 mod front_matter_edit;
+mod outcome;
 mod output_check;
 mod publish;
 pub mod sources;
@@ -24,6 +25,7 @@ use crate::pipeline::{self, BodyCache, CachedBody, Fatal, Input, Options};
 use crate::render::{self, theme, theme::Theme};
 use crate::site::Site;
 use crate::urls;
+pub use outcome::{Change, FileChange, Outcome, Rebuilt};
 use sources::Tracked;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -37,32 +39,6 @@ pub struct Changes {
     pub paths: BTreeSet<PathBuf>,
     /// The watcher lost track (overflow, rescan): everything is looked at again.
     pub rescan: bool,
-}
-
-/// What one rebuild did.
-#[derive(Debug)]
-pub struct Outcome {
-    /// What changed, for the terminal line (`content/x.md: body`).
-    pub what: String,
-    /// Every diagnostic of the site as it now is, sorted.
-    pub diagnostics: Vec<Diagnostic>,
-    pub errors: usize,
-    /// Pages rendered again.
-    pub rendered: usize,
-    /// Files written (or rewritten), by output path.
-    pub written: Vec<String>,
-    /// Files removed from the output.
-    pub removed: usize,
-    pub elapsed: Duration,
-    /// Where the time went, stage by stage (for `--timings`).
-    pub stages: Vec<(&'static str, Duration)>,
-}
-
-impl Outcome {
-    /// True when every file written is a stylesheet (the browser can swap it in place).
-    pub fn css_only(&self) -> bool {
-        !self.written.is_empty() && self.written.iter().all(|p| p.ends_with(".css"))
-    }
 }
 
 /// A site kept in memory between rebuilds, and the output folder it keeps up to date.
@@ -222,7 +198,7 @@ impl Engine {
         let start = Instant::now();
         self.laps.start("read");
         self.reload_all(&BTreeSet::new());
-        self.general("full build".into(), start)
+        self.general(Rebuilt::Full, start)
     }
 
     fn reload_all(&mut self, force: &BTreeSet<String>) {
@@ -307,74 +283,89 @@ impl Engine {
             .collect();
         if changes.rescan || classes.contains(&Class::Config) {
             let what = if changes.rescan {
-                "rescan"
+                Rebuilt::Rescan
             } else {
-                "site.yaml"
+                Rebuilt::Config
             };
             self.reload_all(&md);
-            return self.general(what.into(), start);
+            return self.general(what, start);
         }
-        if classes.is_empty() {
-            return Ok(self.unchanged(start));
+        match (classes.len(), classes.first()) {
+            (0, _) => Ok(self.unchanged(start)),
+            (1, Some(Class::Markdown(rel))) => self.rebuild_file(rel.clone(), start),
+            _ => self.rebuild_parts(&classes, &md, start),
         }
+    }
+
+    /// Rebuilds after a change of the one Markdown file `rel`: in place when only its body
+    /// or what the index can absorb changed, through the general path otherwise.
+    fn rebuild_file(&mut self, rel: String, start: Instant) -> Result<Outcome, Fatal> {
+        let entry = self
+            .files
+            .unlinked(&rel)
+            .map(|found| sources::read_entry(&self.opts.root, &found))
+            .filter(|e| e.stamp.is_some());
+        let gone = entry.is_none();
+        if let Some(entry) = entry {
+            if let Some(out) = self.try_body_edit(&rel, entry.clone(), start)? {
+                return Ok(out);
+            }
+            if let Some(out) = self.try_front_matter_edit(&rel, &entry, start)? {
+                return Ok(out);
+            }
+        }
+        let known = self.files.markdown.contains_key(&rel);
+        self.files.refresh_markdown(&rel);
+        let change = match (gone, known) {
+            (true, _) => FileChange::Removed,
+            (false, false) => FileChange::Added,
+            (false, true) if is_profile(&rel) => FileChange::Profile,
+            (false, true) => FileChange::FrontMatter { in_place: false },
+        };
+        self.general(Rebuilt::File(rel, change), start)
+    }
+
+    /// Rebuilds after changes of several kinds (`classes`, the Markdown files among them
+    /// `md`): each is read again, then the site is assembled again.
+    fn rebuild_parts(
+        &mut self,
+        classes: &BTreeSet<Class>,
+        md: &BTreeSet<String>,
+        start: Instant,
+    ) -> Result<Outcome, Fatal> {
         let mut what = Vec::new();
         if classes.contains(&Class::Theme) {
             self.load_theme();
             // The section ids `#fragment` links are checked against come from the theme.
             self.recheck_fragments(None);
-            what.push("theme".to_string());
+            what.push(Change::Theme);
         }
         if classes.contains(&Class::Static) {
             self.files.rescan_static();
-            what.push("static".to_string());
+            what.push(Change::Static);
         }
         if classes.contains(&Class::ContentTree) {
-            let read = self.files.rescan_content(&md);
-            what.push(format!("content ({} read)", read.len()));
-        } else if md.len() == 1 && classes.len() == 1 {
-            let rel = md.iter().next().cloned().unwrap_or_default();
-            let entry = self
-                .files
-                .unlinked(&rel)
-                .map(|found| sources::read_entry(&self.opts.root, &found))
-                .filter(|e| e.stamp.is_some());
-            let gone = entry.is_none();
-            if let Some(entry) = entry {
-                if let Some(out) = self.try_body_edit(&rel, entry.clone(), start)? {
-                    return Ok(out);
-                }
-                if let Some(out) = self.try_front_matter_edit(&rel, &entry, start)? {
-                    return Ok(out);
-                }
-            }
-            let known = self.files.markdown.contains_key(&rel);
-            self.files.refresh_markdown(&rel);
-            let kind = match (gone, known) {
-                (true, _) => "removed",
-                (false, false) => "added",
-                (false, true) if is_profile(&rel) => "profile",
-                (false, true) => "front matter",
-            };
-            return self.general(format!("{rel} ({kind})"), start);
+            let read = self.files.rescan_content(md);
+            what.push(Change::ContentTree { read: read.len() });
         } else {
-            for rel in &md {
+            for rel in md {
                 self.files.refresh_markdown(rel);
             }
         }
         if !md.is_empty() {
             what.push(match md.len() {
-                1 => md.iter().next().cloned().unwrap_or_default(),
-                n => format!("{n} Markdown files"),
+                1 => Change::Markdown(md.iter().next().cloned().unwrap_or_default()),
+                n => Change::MarkdownFiles(n),
             });
         }
-        self.general(what.join(", "), start)
+        self.general(Rebuilt::Changes(what), start)
     }
 
     fn unchanged(&self, start: Instant) -> Outcome {
         let diagnostics = self.diagnostics();
         let errors = count_errors(&diagnostics);
         Outcome {
-            what: "nothing".into(),
+            what: Rebuilt::Nothing,
             diagnostics,
             errors,
             rendered: 0,
@@ -386,7 +377,7 @@ impl Engine {
     }
 
     /// Resolves, renders Markdown (cached) and indexes the whole site again.
-    fn general(&mut self, what: String, start: Instant) -> Result<Outcome, Fatal> {
+    fn general(&mut self, what: Rebuilt, start: Instant) -> Result<Outcome, Fatal> {
         self.laps.begin("copy parsed files");
         let mut briefings: Vec<Briefing> = Vec::new();
         let mut profiles = Vec::new();

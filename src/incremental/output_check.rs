@@ -3,7 +3,7 @@
 //! Each file the engine writes is stamped; [`Engine::check_output`] compares the stamps.
 
 use super::fingerprint::UNKNOWN;
-use super::{Engine, Outcome, Scope};
+use super::{Engine, Outcome, Rebuilt, Scope};
 use crate::output;
 use crate::pipeline::Fatal;
 use rayon::prelude::*;
@@ -80,7 +80,7 @@ impl Engine {
             self.written.clear();
             self.page_fps.iter_mut().for_each(|fp| *fp = UNKNOWN);
             self.made.forget();
-            format!("{} removed", self.out.display())
+            Rebuilt::OutputRemoved(self.out.clone())
         } else {
             for p in &touched {
                 self.on_disk.remove(p);
@@ -93,10 +93,7 @@ impl Engine {
                     None => self.made.forget(),
                 }
             }
-            match touched.as_slice() {
-                [one] => format!("output {one} changed or removed"),
-                many => format!("output: {} files changed or removed", many.len()),
-            }
+            Rebuilt::OutputTouched(touched)
         };
         self.finish(what, start, Scope::All).map(Some)
     }

@@ -2,7 +2,7 @@
 //! changed (the first time through a staging folder swapped in), remove what is gone.
 
 use super::fingerprint::UNKNOWN;
-use super::{Engine, Outcome, Scope, count_errors, fingerprint, push, write};
+use super::{Engine, Outcome, Rebuilt, Scope, count_errors, fingerprint, push, write};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::id_vec::Id;
 use crate::model::BriefingIdx;
@@ -11,6 +11,8 @@ use crate::pipeline::Fatal;
 use crate::render::{
     self, hosting, hosting::Generated, search::BriefingWords, theme, theme::Theme,
 };
+use crate::site::Site;
+use fingerprint::Targets;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -18,6 +20,27 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
+
+/// Which pages a rebuild renders, and the fingerprints it found them by.
+struct Plan {
+    /// The pages to render.
+    dirty: Vec<render::Page>,
+    /// Every page's and file family's fingerprint; `None` when the scope named the pages.
+    fps: Option<fingerprint::Fingerprints>,
+    /// What copied files and every generated file depend on (with `fps` only).
+    files_fp: u64,
+    /// Output paths of `dirty` when the scope named them.
+    named: Vec<String>,
+}
+
+/// What a rebuild put in the output folder.
+#[derive(Default)]
+struct Published {
+    rendered: usize,
+    /// Output paths, sorted.
+    written: Vec<String>,
+    removed: usize,
+}
 
 impl Engine {
     fn stamps(&self, theme: &Theme) -> u64 {
@@ -31,141 +54,216 @@ impl Engine {
         h.finish()
     }
 
+    /// The fingerprints of the pages of `targets` and of every file family, as the site in
+    /// memory now stands.
+    fn fingerprints(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        targets: &fingerprint::Targets,
+    ) -> fingerprint::Fingerprints {
+        let markdown = &self.files.markdown;
+        let bodies = &self.bodies;
+        let text = |p: &str| markdown.get(p).map_or(0, |e| e.hash);
+        // The rendered HTML, not the Markdown: a body whose text stayed the same can still
+        // render differently when what its links resolve to changed (an alias removed sends
+        // `[[Syrskyi]]` to another page).
+        let body = |p: &str| bodies.get(p).map_or(0, |c| c.html_hash);
+        let src = fingerprint::Sources {
+            text: &text,
+            body: &body,
+        };
+        fingerprint::compute(site, theme, targets, &src)
+    }
+
+    /// Every page of the site in memory (output path, template) with the fingerprint the
+    /// next rebuild compares it by; `None` unless the last rebuild ended without errors.
+    pub fn page_fingerprints(&self) -> Option<Vec<(String, &'static str, u64)>> {
+        let site = self.site.as_ref().filter(|_| self.good)?;
+        let theme = self.theme.as_ref()?;
+        let targets = (self.targets.clone()).unwrap_or_else(|| Arc::new(Targets::new(site)));
+        let fps = self.fingerprints(site, theme, &targets);
+        let pages = targets.list.iter().zip(fps.pages);
+        Some(pages.map(|((_, p, t), fp)| (p.clone(), *t, fp)).collect())
+    }
+
     /// Renders the pages whose fingerprint changed and writes the files whose bytes did.
     pub(super) fn finish(
         &mut self,
-        what: String,
+        what: Rebuilt,
         start: Instant,
         scope: Scope,
     ) -> Result<Outcome, Fatal> {
         self.laps.begin("diagnostics");
-        let mut diagnostics = self.diagnostics();
-        let done =
-            |laps: &super::Laps, diagnostics: Vec<Diagnostic>, rendered, written, removed| {
-                let errors = count_errors(&diagnostics);
-                Ok(Outcome {
-                    what: what.clone(),
-                    diagnostics,
-                    errors,
-                    rendered,
-                    written,
-                    removed,
-                    elapsed: start.elapsed(),
-                    stages: laps.take(),
-                })
-            };
-        let (Some(site), Some(theme)) = (self.site.as_ref(), self.theme.as_ref()) else {
+        let diagnostics = self.diagnostics();
+        let ready = (self.site.as_ref().zip(self.theme.as_ref()))
+            .filter(|_| count_errors(&diagnostics) == 0 && self.config.is_some());
+        let Some((site, theme)) = ready else {
             self.good = false;
-            return done(&self.laps, diagnostics, 0, Vec::new(), 0);
+            return Ok(self.outcome(what, start, diagnostics, Published::default()));
         };
-        if count_errors(&diagnostics) > 0 || self.config.is_none() {
-            self.good = false;
-            return done(&self.laps, diagnostics, 0, Vec::new(), 0);
-        }
         self.laps.begin("fingerprints");
-        let (dirty, fps, files_fp) = match scope {
-            Scope::Pages(pages) => (pages, None, 0),
+        let plan = match scope {
+            Scope::Pages(dirty) => Plan {
+                named: dirty.iter().map(|p| render::target(site, *p).0).collect(),
+                dirty,
+                fps: None,
+                files_fp: 0,
+            },
             Scope::All => {
-                let markdown = &self.files.markdown;
-                let bodies = &self.bodies;
-                let text = |p: &str| markdown.get(p).map_or(0, |e| e.hash);
-                // The rendered HTML, not the Markdown: a body whose text stayed the same can
-                // still render differently when what its links resolve to changed (an alias
-                // removed sends `[[Syrskyi]]` to another page).
-                let body = |p: &str| bodies.get(p).map_or(0, |c| c.html_hash);
-                let targets = self
-                    .targets
-                    .get_or_insert_with(|| Arc::new(fingerprint::Targets::new(site)))
-                    .clone();
-                let fps = fingerprint::compute(
-                    site,
-                    theme,
-                    &targets,
-                    &fingerprint::Sources {
-                        text: &text,
-                        body: &body,
-                    },
-                );
-                let files_fp = {
-                    let mut h = crate::hash::hasher();
-                    (fps.files, self.stamps(theme)).hash(&mut h);
-                    h.finish()
-                };
-                // Fingerprints of the same pages are compared in place, others by path.
-                let same = self
-                    .last_targets
-                    .as_ref()
-                    .is_some_and(|t| Arc::ptr_eq(t, &targets));
-                let old: crate::hash::Map<&str, u64> = match (same, &self.last_targets) {
-                    (false, Some(t)) => t
-                        .list
-                        .iter()
-                        .zip(&self.page_fps)
-                        .map(|((_, p, _), fp)| (p.as_str(), *fp))
-                        .collect(),
-                    _ => Default::default(),
-                };
-                let dirty: Vec<render::Page> = (targets.list.iter().zip(&fps.pages))
-                    .enumerate()
-                    .filter(|(i, ((_, path, _), fp))| match same {
-                        true => self.page_fps.get(*i) != Some(*fp),
-                        false => old.get(path.as_str()) != Some(*fp),
-                    })
-                    .map(|(_, ((page, _, _), _))| *page)
-                    .collect();
-                (dirty, Some(fps), files_fp)
+                let targets =
+                    (self.targets.clone()).unwrap_or_else(|| Arc::new(Targets::new(site)));
+                self.targets = Some(targets.clone());
+                self.plan(site, theme, targets)
             }
         };
         self.laps.begin("render pages");
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
-        let mut rendered = render::render_pages(site, theme, &dirty, &sink, &mut d);
+        let mut rendered = render::render_pages(site, theme, &plan.dirty, &sink, &mut d);
         self.laps.begin("generated files");
-        let made = match &fps {
-            Some(fps) => {
-                let files = &self.files;
-                let read = |p: &Path| files.read(p);
-                Some(make_files(
-                    site,
-                    theme,
-                    fps,
-                    &mut self.made,
-                    files_fp,
-                    &read,
-                    &mut d,
-                ))
-            }
-            None => None,
-        };
-        // A page that a copied file stood in for (a site's own `static/404.html`) shows
-        // again once the file is gone, though nothing it reads changed.
-        if let (Some((state, _)), Some(t)) = (&made, &self.targets) {
-            let now = state.paths();
-            let uncovered: Vec<render::Page> = (self.made.paths().difference(&now))
-                .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
-                .filter(|p| !dirty.contains(p))
-                .collect();
-            rendered += render::render_pages(site, theme, &uncovered, &sink, &mut d);
+        let made = plan.fps.as_ref().map(|fps| {
+            let files = &self.files;
+            let read = |p: &Path| files.read(p);
+            make_files(
+                site,
+                theme,
+                fps,
+                &mut self.made,
+                plan.files_fp,
+                &read,
+                &mut d,
+            )
+        });
+        if let Some((now, _)) = &made {
+            rendered += self.render_uncovered(site, theme, now, &plan.dirty, &sink, &mut d);
         }
         if d.has_errors() {
             // The caches are by fingerprint: what was made stays good for the next pass.
-            if let Some((state, _)) = made {
-                self.made.search_entries = state.search_entries;
-                self.made.search_words = state.search_words;
+            if let Some((now, _)) = made {
+                self.made.search_entries = now.search_entries;
+                self.made.search_words = now.search_words;
             }
             let mut all = Diagnostics::new();
-            for x in diagnostics.drain(..) {
+            for x in diagnostics {
                 push(&mut all, x);
             }
             all.extend(d);
             self.good = false;
-            return done(&self.laps, all.sorted(), 0, Vec::new(), 0);
+            return Ok(self.outcome(what, start, all.sorted(), Published::default()));
         }
+        let (out, file_paths, old_file_paths) = self.adopt(sink, made);
+        self.laps.begin("compare");
+        let changed = self.changed(&out);
+        let removed = self.gone(&plan, &file_paths, &old_file_paths);
+        self.laps.begin("write");
+        self.write(&out, &changed, &removed)?;
+        self.has_output = true;
+        let written = self.record(changed, &removed);
+        self.remember(plan);
+        self.good = true;
+        let published = Published {
+            rendered,
+            written,
+            removed: removed.len(),
+        };
+        Ok(self.outcome(what, start, diagnostics, published))
+    }
+
+    /// What a rebuild that started at `start` did.
+    fn outcome(
+        &self,
+        what: Rebuilt,
+        start: Instant,
+        diagnostics: Vec<Diagnostic>,
+        published: Published,
+    ) -> Outcome {
+        Outcome {
+            what,
+            errors: count_errors(&diagnostics),
+            diagnostics,
+            rendered: published.rendered,
+            written: published.written,
+            removed: published.removed,
+            elapsed: start.elapsed(),
+            stages: self.laps.take(),
+        }
+    }
+
+    /// Fingerprints every page of `targets`, and picks those that differ from what the
+    /// output folder holds.
+    fn plan(&self, site: &Site, theme: &Theme, targets: Arc<fingerprint::Targets>) -> Plan {
+        let fps = self.fingerprints(site, theme, &targets);
+        let files_fp = {
+            let mut h = crate::hash::hasher();
+            (fps.files, self.stamps(theme)).hash(&mut h);
+            h.finish()
+        };
+        // Fingerprints of the same pages are compared in place, others by path.
+        let same = (self.last_targets.as_ref()).is_some_and(|t| Arc::ptr_eq(t, &targets));
+        let old: crate::hash::Map<&str, u64> = match (same, &self.last_targets) {
+            (false, Some(t)) => t
+                .list
+                .iter()
+                .zip(&self.page_fps)
+                .map(|((_, p, _), fp)| (p.as_str(), *fp))
+                .collect(),
+            _ => Default::default(),
+        };
+        let dirty: Vec<render::Page> = (targets.list.iter().zip(&fps.pages))
+            .enumerate()
+            .filter(|(i, ((_, path, _), fp))| match same {
+                true => self.page_fps.get(*i) != Some(*fp),
+                false => old.get(path.as_str()) != Some(*fp),
+            })
+            .map(|(_, ((page, _, _), _))| *page)
+            .collect();
+        Plan {
+            dirty,
+            fps: Some(fps),
+            files_fp,
+            named: Vec::new(),
+        }
+    }
+
+    /// Renders the pages that copied files stood in for and no longer do (a site's own
+    /// `static/404.html` removed): they show again, though nothing they read changed.
+    fn render_uncovered(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        now: &Made,
+        dirty: &[render::Page],
+        sink: &dyn Sink,
+        d: &mut Diagnostics,
+    ) -> usize {
+        let Some(t) = &self.targets else {
+            return 0;
+        };
+        let uncovered: Vec<render::Page> = (self.made.paths().difference(&now.paths()))
+            .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
+            .filter(|p| !dirty.contains(p))
+            .collect();
+        render::render_pages(site, theme, &uncovered, sink, d)
+    }
+
+    /// Keeps `made` as what the output holds besides pages; returns every file rendered or
+    /// made (pages a copied or generated file stands in for left out), the paths of the
+    /// files besides pages, and those paths before.
+    fn adopt(
+        &mut self,
+        sink: write::Memory,
+        made: Option<(Made, BTreeMap<String, Vec<u8>>)>,
+    ) -> (
+        crate::hash::Map<String, Vec<u8>>,
+        BTreeSet<String>,
+        BTreeSet<String>,
+    ) {
         let old_file_paths = self.made.paths();
         let (file_paths, generated) = match made {
-            Some((state, files)) => {
-                let paths = state.paths();
-                self.made = state;
+            Some((now, files)) => {
+                let paths = now.paths();
+                self.made = now;
                 (paths, files)
             }
             None => (self.made.paths(), BTreeMap::new()),
@@ -178,22 +276,35 @@ impl Engine {
             .filter(|(p, _)| !file_paths.contains(p))
             .collect();
         out.extend(generated);
-        self.laps.begin("compare");
+        (out, file_paths, old_file_paths)
+    }
+
+    /// The files of `out` whose bytes differ from what is on disk, with their new hash.
+    fn changed(&self, out: &crate::hash::Map<String, Vec<u8>>) -> Vec<(String, u64)> {
         let hashes: Vec<(String, u64)> = out
             .par_iter()
             .map(|(p, b)| (p.clone(), write::bytes_hash(b)))
             .collect();
-        let changed: Vec<(String, u64)> = hashes
+        hashes
             .into_iter()
             .filter(|(p, h)| self.on_disk.get(p) != Some(h))
-            .collect();
+            .collect()
+    }
+
+    /// The files on disk that are neither a page nor a file of this rebuild.
+    fn gone(
+        &self,
+        plan: &Plan,
+        file_paths: &BTreeSet<String>,
+        old_file_paths: &BTreeSet<String>,
+    ) -> Vec<String> {
         // Everything on disk was a page or a file of the last rebuild: with the same pages
         // and files, nothing is to go.
         let same_pages = match (&self.targets, &self.last_targets) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
             _ => false,
         };
-        let removed: Vec<String> = match (&fps, &self.targets) {
+        match (&plan.fps, &self.targets) {
             (Some(_), Some(t)) if !(same_pages && file_paths == old_file_paths) => self
                 .on_disk
                 .keys()
@@ -201,46 +312,65 @@ impl Engine {
                 .cloned()
                 .collect(),
             _ => Vec::new(),
-        };
-        self.laps.begin("write");
+        }
+    }
+
+    /// Writes the `changed` files of `out` and removes the `removed` ones; the first time,
+    /// through a staging folder swapped in for the output.
+    fn write(
+        &self,
+        out: &crate::hash::Map<String, Vec<u8>>,
+        changed: &[(String, u64)],
+        removed: &[String],
+    ) -> Result<(), Fatal> {
+        let dir = &self.out;
         if self.has_output {
-            let dir = &self.out;
             changed
                 .par_iter()
                 .try_for_each(|(p, _)| write::replace(dir, p, &out[p]))
                 .map_err(|e| Fatal::Output(output::OutputError::Io(dir.clone(), e)))?;
-            for p in &removed {
+            for p in removed {
                 write::remove(dir, p)
                     .map_err(|e| Fatal::Output(output::OutputError::Io(dir.join(p), e)))?;
             }
-        } else {
-            output::check_replaceable(&self.opts.root, &self.out)?;
-            let staging = Staging::new(&self.out)?;
-            changed
-                .par_iter()
-                .try_for_each(|(p, _)| staging.write(p, &out[p]))
-                .map_err(|e| {
-                    let e = staging
-                        .failure()
-                        .unwrap_or(output::OutputError::Write(self.out.clone(), e));
-                    Fatal::Output(e)
-                })?;
-            staging.commit()?;
-            self.has_output = true;
+            return Ok(());
         }
-        for p in &removed {
+        output::check_replaceable(&self.opts.root, dir)?;
+        let staging = Staging::new(dir)?;
+        changed
+            .par_iter()
+            .try_for_each(|(p, _)| staging.write(p, &out[p]))
+            .map_err(|e| {
+                let e = staging
+                    .failure()
+                    .unwrap_or(output::OutputError::Write(dir.clone(), e));
+                Fatal::Output(e)
+            })?;
+        staging.commit()?;
+        Ok(())
+    }
+
+    /// Records what is now on disk: the hashes and stamps of the files written, the removed
+    /// ones forgotten. Returns the paths written, sorted.
+    fn record(&mut self, changed: Vec<(String, u64)>, removed: &[String]) -> Vec<String> {
+        for p in removed {
             self.on_disk.remove(p);
         }
         super::output_check::stamp_written(
             &self.out,
             &mut self.written,
             changed.par_iter().map(|(p, _)| p),
-            &removed,
+            removed,
         );
         let mut written: Vec<String> = changed.iter().map(|(p, _)| p.clone()).collect();
         written.sort();
         self.on_disk.extend(changed);
-        match fps {
+        written
+    }
+
+    /// Keeps the fingerprints the output now matches.
+    fn remember(&mut self, plan: Plan) {
+        match plan.fps {
             Some(fps) => {
                 self.page_fps = fps.pages;
                 self.last_targets = self.targets.clone();
@@ -248,17 +378,14 @@ impl Engine {
             None => {
                 // Pages rendered outside the fingerprint pass: the next pass renders them
                 // again rather than trust a fingerprint computed without them.
-                for page in &dirty {
-                    let path = render::target(site, *page).0;
-                    let at = self.last_targets.as_ref().and_then(|t| t.index.get(&path));
+                for path in &plan.named {
+                    let at = self.last_targets.as_ref().and_then(|t| t.index.get(path));
                     if let Some(fp) = at.and_then(|&i| self.page_fps.get_mut(i)) {
                         *fp = UNKNOWN;
                     }
                 }
             }
         }
-        self.good = true;
-        done(&self.laps, diagnostics, rendered, written, removed.len())
     }
 }
 

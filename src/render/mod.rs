@@ -181,14 +181,35 @@ fn ctx_of<T: Serialize>(global: &tera::Context, view: &T) -> Result<tera::Contex
     Ok(c)
 }
 
-/// The output path of `page` and the template that renders it.
+/// The templates that render pages of their own, as [`target`] names them; every other
+/// template (base, partials) is shared by all pages.
+pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let kinds = Kind::ALL.map(Kind::template);
+        [HOME, BRIEFING]
+            .into_iter()
+            .chain(kinds)
+            .chain([FEED, ENTITIES, TAGS, TAG, TIMELINE, SEARCH, NOT_FOUND])
+            .collect()
+    });
+const HOME: &str = "index.html";
+const BRIEFING: &str = "briefing.html";
+const FEED: &str = "atom.xml";
+const ENTITIES: &str = "entities.html";
+const TAGS: &str = "tags.html";
+const TAG: &str = "tag.html";
+const TIMELINE: &str = "timeline.html";
+const SEARCH: &str = "search.html";
+const NOT_FOUND: &str = "404.html";
+
+/// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
     let r = &site.resolved;
     match page {
-        Page::Home => ("index.html".into(), "index.html"),
+        Page::Home => ("index.html".into(), HOME),
         Page::Briefing(b) => (
             format!("{}index.html", urls::briefing(&r.briefing(b).slug)),
-            "briefing.html",
+            BRIEFING,
         ),
         Page::Entity(e) => {
             let id = &r.entity(e).id;
@@ -197,23 +218,14 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
                 id.kind.template(),
             )
         }
-        Page::EntityFeed(e) => (
-            format!("{}atom.xml", urls::entity(&r.entity(e).id)),
-            "atom.xml",
-        ),
-        Page::Entities(kind) => (
-            format!("{}index.html", urls::kind_index(kind)),
-            "entities.html",
-        ),
-        Page::Tags => ("tags/index.html".into(), "tags.html"),
-        Page::Tag(t) => (
-            format!("{}index.html", urls::tag(&r.tags[t].slug)),
-            "tag.html",
-        ),
-        Page::Timeline => ("timeline/index.html".into(), "timeline.html"),
-        Page::Search => ("search/index.html".into(), "search.html"),
-        Page::NotFound => ("404.html".into(), "404.html"),
-        Page::SiteFeed => ("atom.xml".into(), "atom.xml"),
+        Page::EntityFeed(e) => (format!("{}atom.xml", urls::entity(&r.entity(e).id)), FEED),
+        Page::Entities(kind) => (format!("{}index.html", urls::kind_index(kind)), ENTITIES),
+        Page::Tags => ("tags/index.html".into(), TAGS),
+        Page::Tag(t) => (format!("{}index.html", urls::tag(&r.tags[t].slug)), TAG),
+        Page::Timeline => ("timeline/index.html".into(), TIMELINE),
+        Page::Search => ("search/index.html".into(), SEARCH),
+        Page::NotFound => ("404.html".into(), NOT_FOUND),
+        Page::SiteFeed => ("atom.xml".into(), FEED),
     }
 }
 

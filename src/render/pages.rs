@@ -17,6 +17,8 @@ pub const FEED_ENTRIES: usize = 30;
 pub const TOP: usize = 10;
 /// How many co-occurring actors an actor or place page lists.
 pub const COUNTED: usize = 24;
+/// How many enclosing places a place page lists at most: a chain is cut there.
+pub const PLACE_PARENTS: usize = 33;
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -320,7 +322,7 @@ impl<'a> Views<'a> {
         let mut cur = en.within;
         while let Some(p) = cur {
             if p == e
-                || parents.len() > 32
+                || parents.len() >= PLACE_PARENTS
                 || parents
                     .iter()
                     .any(|x: &EntityLink| x.id == self.site.resolved.entity(p).id.slug.as_str())

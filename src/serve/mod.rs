@@ -9,7 +9,7 @@ pub mod watch;
 use crate::diagnostic::Diagnostic;
 use crate::incremental::{Changes, Engine, Outcome};
 use crate::pipeline::{self, Fatal, Options};
-use reload::Status;
+use reload::{Reload, Status};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -64,7 +64,8 @@ impl Printer {
         let ms = out.elapsed.as_secs_f64() * 1000.0;
         let now = jiff::Timestamp::now().strftime("%H:%M:%S").to_string();
         // `what` names the changed file: escaped, so that its name cannot forge a line.
-        let what = crate::printable::escape(&out.what);
+        let what = out.what.to_string();
+        let what = crate::printable::escape(&what);
         if out.errors > 0 {
             println!(
                 "{now} {what}: {} {}, the last good pages are kept, in {ms:.0} ms",
@@ -99,9 +100,9 @@ fn status_after(out: &Outcome, before: &Status) -> Status {
     Status {
         generation: before.generation + u64::from(wrote),
         reload: if wrote && out.removed == 0 && out.css_only() {
-            "css"
+            Reload::Css
         } else if wrote {
-            "page"
+            Reload::Page
         } else {
             before.reload
         },
@@ -304,7 +305,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         &first,
         &Status {
             generation: 0,
-            reload: "page",
+            reload: Reload::Page,
             errors: Vec::new(),
         },
     )));

@@ -13,10 +13,30 @@ pub const EVENTS: &str = "/__dossier/events";
 pub struct Status {
     /// Bumped after every rebuild that wrote files.
     pub generation: u64,
-    /// `css` when only stylesheets changed, `page` otherwise.
-    pub reload: &'static str,
+    /// How the last rebuild that wrote files is taken in.
+    pub reload: Reload,
     /// Diagnostics of a failed rebuild (`file:line:col: error: message`); empty when good.
     pub errors: Vec<String>,
+}
+
+/// How an open tab takes a rebuild that wrote files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Reload {
+    /// The page is loaded again.
+    #[default]
+    Page,
+    /// Only stylesheets changed: they are swapped in place, the page stays.
+    Css,
+}
+
+impl Reload {
+    /// The `reload` event's data, as the script reads it.
+    fn event_data(self) -> &'static str {
+        match self {
+            Reload::Page => "page",
+            Reload::Css => "css",
+        }
+    }
 }
 
 /// Sends status changes to every open tab.
@@ -88,7 +108,10 @@ pub fn events(last: Option<&Status>, now: &Status) -> String {
     if let Some(l) = last
         && l.generation != now.generation
     {
-        out.push_str(&format!("event: reload\ndata: {}\n\n", now.reload));
+        out.push_str(&format!(
+            "event: reload\ndata: {}\n\n",
+            now.reload.event_data()
+        ));
     }
     out
 }
@@ -114,12 +137,12 @@ mod tests {
     fn a_tab_reloads_once_per_generation() {
         let a = Status {
             generation: 1,
-            reload: "page",
+            reload: Reload::Page,
             errors: vec![],
         };
         let b = Status {
             generation: 2,
-            reload: "css",
+            reload: Reload::Css,
             ..a.clone()
         };
         assert_eq!(events(Some(&a), &a), "");
