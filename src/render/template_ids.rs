@@ -3,6 +3,7 @@
 //! replaces the default's, so a `#fragment` check knows what a custom theme's pages have.
 
 use crate::sections::{PageKind, Rows, Section};
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A template by name: its text and whether the site's theme gave it.
@@ -43,7 +44,8 @@ impl ThemeIds {
             .into_iter()
             .map(|kind| {
                 let mut pieces = Vec::new();
-                emit(&parsed, kind.template(), &mut pieces, 0);
+                let budget = Cell::new(EXPANSIONS);
+                emit(&parsed, kind.template(), &mut pieces, 0, &budget);
                 (kind, page_ids(&pieces))
             })
             .collect();
@@ -176,12 +178,19 @@ fn parse(text: &str) -> Parsed {
 /// regardless.
 const MAX_DEPTH: usize = 32;
 
+/// Pieces of template text one page may expand to: a template that includes another twice,
+/// which includes another twice, and so on, doubles at each level, and 32 levels would be
+/// billions. A page template past this is read only as far as the budget goes (its later
+/// ids count as absent: the fragment check warns rather than hangs).
+const EXPANSIONS: usize = 100_000;
+
 /// Appends the text template `name` renders to `out`: (text, whether the site wrote it).
 fn emit(
     parsed: &HashMap<&str, (Parsed, bool)>,
     name: &str,
     out: &mut Vec<(String, bool)>,
     depth: usize,
+    budget: &Cell<usize>,
 ) {
     if depth > MAX_DEPTH {
         return;
@@ -205,6 +214,7 @@ fn emit(
         parsed,
         chain: &chain,
         depth,
+        budget,
     };
     walk.nodes(&root.top, chain.len() - 1, None, 0, out);
 }
@@ -214,6 +224,8 @@ struct Walk<'p, 'c> {
     parsed: &'p HashMap<&'p str, (Parsed, bool)>,
     chain: &'c [(&'p Parsed, bool)],
     depth: usize,
+    /// Pieces left to expand for this page (see [`EXPANSIONS`]).
+    budget: &'c Cell<usize>,
 }
 
 impl Walk<'_, '_> {
@@ -233,12 +245,16 @@ impl Walk<'_, '_> {
         }
         let site = self.chain[level].1;
         for n in nodes {
+            let Some(left) = self.budget.get().checked_sub(1) else {
+                return;
+            };
+            self.budget.set(left);
             match n {
                 Node::Text(t) => match out.last_mut() {
                     Some((last, s)) if *s == site => last.push_str(t),
                     _ => out.push((t.clone(), site)),
                 },
-                Node::Include(name) => emit(self.parsed, name, out, self.depth + 1),
+                Node::Include(name) => emit(self.parsed, name, out, self.depth + 1, self.budget),
                 Node::Block(name) => {
                     // The most derived template defining the block wins.
                     if let Some(i) =
@@ -461,5 +477,37 @@ mod tests {
             ["latest".to_string()].into()
         );
         assert!(t.page(PageKind::Home).sections.is_empty());
+    }
+
+    #[test]
+    fn includes_that_double_at_every_level_stop_at_the_budget() {
+        // 30 levels of a template including the next twice: 2^30 expansions unbounded.
+        let names: Vec<String> = (0..=30).map(|i| format!("_l{i}.html")).collect();
+        let texts: Vec<String> = (0..30)
+            .map(|i| {
+                let next = &names[i + 1];
+                format!("{{% include \"{next}\" %}}{{% include \"{next}\" %}}")
+            })
+            .chain(std::iter::once("<p id=\"deep\">".to_string()))
+            .collect();
+        let mut files: Vec<(&'static str, &'static str, bool)> = names
+            .iter()
+            .zip(&texts)
+            .map(|(n, t)| -> (&'static str, &'static str, bool) {
+                (n.clone().leak(), t.clone().leak(), true)
+            })
+            .collect();
+        files.push((
+            "index.html",
+            "<div id=\"top\">{% include \"_l0.html\" %}",
+            true,
+        ));
+        // Unbounded, this would not return (nor fit in memory).
+        let t = theme(&files);
+        let literal = &t.page(PageKind::Home).literal;
+        assert!(
+            literal.contains("top") && literal.contains("deep"),
+            "{literal:?}"
+        );
     }
 }
