@@ -99,6 +99,55 @@ fn an_override_without_a_section_makes_links_to_it_warn() {
     assert_eq!(missing(&c), missing(&r), "{}", c.stderr);
 }
 
+/// A briefing without stances or sources, linked to at both.
+const BARE: &str = "---\ntitle: Bare\ndate: 2025-11-19\n---\nNothing named.\n";
+const TO_BARE: &str = "---\ntitle: Third\ndate: 2025-11-22\n---\n[s](2025-11-19-bare.md#stances) [r](2025-11-19-bare.md#sources) [f](2025-11-20-first.md#stances)\n";
+
+#[test]
+fn a_copied_default_template_keeps_the_tables_conditions() {
+    // Copying a default template was how a theme changed one before `default/<name>`:
+    // its section ids are the table's, there only when the page has the section.
+    let copied = include_str!("../themes/default/templates/briefing.html");
+    let site = desk(copied);
+    site.write("content/briefings/2025-11-19-bare.md", BARE);
+    site.write("content/briefings/2025-11-22-third.md", TO_BARE);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let plain = TestSite::new(&[
+        ("content/briefings/2025-11-19-bare.md", BARE),
+        ("content/briefings/2025-11-20-first.md", FIRST),
+        ("content/briefings/2025-11-21-second.md", SECOND),
+        ("content/briefings/2025-11-22-third.md", TO_BARE),
+    ]);
+    let d = plain.build();
+    assert_eq!(
+        missing(&r),
+        missing(&d),
+        "copied: {}\ndefault: {}",
+        r.stderr,
+        d.stderr
+    );
+    assert_eq!(missing(&r), ["notes", "sources", "stances"], "{}", r.stderr);
+}
+
+#[test]
+fn ids_written_in_capitals_or_with_spaces_count() {
+    let site = desk(
+        "{% extends \"default/briefing.html\" %}\
+         {% block sources %}<h2 ID = \"sources\">Sources</h2>{% endblock sources %}",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.page("briefings/first/index.html")
+            .contains("<h2 ID = \"sources\">")
+    );
+    // The override writes `sources` as it stands, so the link to it is fine; like the
+    // default section, it vouches for its rows (`source-1`), which a reading of the text
+    // cannot count.
+    assert_eq!(missing(&r), ["notes"], "{}", r.stderr);
+}
+
 #[test]
 fn a_site_base_without_main_makes_skip_links_warn() {
     let site = TestSite::new(&[

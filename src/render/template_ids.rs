@@ -15,16 +15,21 @@ pub struct Source<'a> {
 /// What the templates behind one kind of page write.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageIds {
-    /// Sections of the table written by default markup: there when the table says.
+    /// Sections of the table written by default markup, or by a site template as they
+    /// stand: there when the table says, as a copied default template has them.
     pub sections: BTreeSet<Section>,
-    /// Ids written as they stand by the site's templates (and any the default templates
-    /// write outside the table): taken to be always there, since their conditions are the
-    /// site's own.
+    /// Ids written as they stand by the site's templates outside the table's rows for the
+    /// page (and any the default templates write outside the table): taken to be always
+    /// there, since their conditions are the site's own. A table section a site template
+    /// writes on a page the table has no row for lands here too.
     pub literal: BTreeSet<String>,
     /// Numbered rows the site's templates may write, from the ids they compute:
     /// `id="source-{{ … }}"` may be a source row, an id that starts with an expression any
     /// row. Rows within the count are taken to be there.
     pub rows: BTreeSet<Rows>,
+    /// Table sections a site template writes as they stand: always there on a page the
+    /// table has no row of them for.
+    pub literal_sections: BTreeSet<Section>,
 }
 
 /// What a theme's page templates write, per kind of page.
@@ -58,6 +63,7 @@ impl ThemeIds {
             sections: BTreeSet::new(),
             literal: BTreeSet::new(),
             rows: BTreeSet::new(),
+            literal_sections: BTreeSet::new(),
         };
         self.pages.get(&kind).unwrap_or(&NONE)
     }
@@ -109,13 +115,19 @@ fn parse(text: &str) -> Parsed {
     let mut top = Vec::new();
     let mut rest = text;
     let mut raw = false;
+    // Nesting of the component or macro definitions being skipped.
+    let mut defining = 0usize;
     while !rest.is_empty() {
         let nodes = stack.last_mut().map_or(&mut top, |(_, n)| n);
         let Some(at) = ["{{", "{%", "{#"].iter().filter_map(|o| rest.find(o)).min() else {
-            push_text(nodes, rest);
+            if defining == 0 {
+                push_text(nodes, rest);
+            }
             break;
         };
-        push_text(nodes, &rest[..at]);
+        if defining == 0 {
+            push_text(nodes, &rest[..at]);
+        }
         let close = match &rest[at + 1..at + 2] {
             "{" => "}}",
             "%" => "%}",
@@ -137,8 +149,27 @@ fn parse(text: &str) -> Parsed {
             }
             continue;
         }
+        if defining > 0 {
+            // A component or macro definition writes nothing where it stands; what its
+            // calls pass (`id="…"`) is read at the call.
+            if close == "%}" {
+                let word = inner.split_whitespace().next().unwrap_or("");
+                match word {
+                    "component" | "macro" => defining += 1,
+                    "endcomponent" | "endmacro" => defining -= 1,
+                    _ => {}
+                }
+            }
+            continue;
+        }
         match close {
             "}}" if inner.replace(' ', "") == "super()" => nodes.push(Node::Super),
+            // A component call (`{{ <heading id="stances" … /> }}`): the attributes it is
+            // given are what it writes, as far as a reading of the text can tell.
+            "}}" if inner.starts_with('<') => {
+                push_text(nodes, " ");
+                push_text(nodes, inner);
+            }
             "}}" => push_text(nodes, EXPR),
             "%}" => {
                 let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
@@ -158,6 +189,7 @@ fn parse(text: &str) -> Parsed {
                         }
                     }
                     "raw" => raw = true,
+                    "component" | "macro" => defining = 1,
                     _ => {}
                 }
             }
@@ -288,30 +320,41 @@ impl Walk<'_, '_> {
     }
 }
 
-/// The values of the `id` attributes in `html`.
+/// The values of the `id` attributes in `html`: `id=x`, `ID="x"`, `id = 'x'`, as a
+/// browser reads them.
 fn ids(html: &str) -> Vec<&str> {
+    let bytes = html.as_bytes();
     let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("id=") {
-        let before = rest[..at].chars().next_back();
-        let after = &rest[at + 3..];
-        rest = after;
-        if !before.is_some_and(char::is_whitespace) {
+    let mut at = 0;
+    while at + 2 <= bytes.len() {
+        let name = bytes[at..at + 2].eq_ignore_ascii_case(b"id");
+        let starts = at > 0 && bytes[at - 1].is_ascii_whitespace();
+        if !(name && starts) {
+            at += 1;
             continue;
         }
-        let value = match after.chars().next() {
-            Some(q @ ('"' | '\'')) => after[1..].find(q).map(|end| &after[1..1 + end]),
-            Some(_) => Some(
-                after
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or(""),
-            ),
+        let mut i = at + 2;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            at += 2;
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let rest = &html[i..];
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].find(q).map(|end| &rest[1..1 + end]),
+            Some(_) => rest.split(|c: char| c.is_whitespace() || c == '>').next(),
             None => None,
         };
         if let Some(v) = value {
             out.push(v);
         }
+        at = i.max(at + 2);
     }
     out
 }
@@ -323,8 +366,12 @@ fn page_ids(pieces: &[(String, bool)]) -> PageIds {
         for id in ids(text) {
             match (site, id.split_once(EXPR), Section::from_id(id)) {
                 (false, Some(_), _) => {}
-                (false, None, Some(s)) => {
+                (_, None, Some(s)) => {
                     page.sections.insert(s);
+                    if *site {
+                        // Kept for a page the table has no row of `s` for.
+                        page.literal_sections.insert(s);
+                    }
                 }
                 (true, Some((before, _)), _) => {
                     page.rows.extend(Rows::ALL.into_iter().filter(|r| {
@@ -472,11 +519,34 @@ mod tests {
                 true,
             ),
         ]);
+        // `latest` is a table section: a site template writing it follows the table.
+        let latest = Section::from_id("latest").expect("a table section");
+        let home = t.page(PageKind::Home);
+        assert_eq!(home.sections, [latest].into());
+        assert_eq!(home.literal_sections, [latest].into());
+        assert!(home.literal.is_empty(), "{:?}", home.literal);
+    }
+
+    #[test]
+    fn ids_are_read_as_a_browser_reads_them() {
         assert_eq!(
-            t.page(PageKind::Home).literal,
-            ["latest".to_string()].into()
+            ids("<h2 ID=\"a\"> <p id = 'b'> <i\tid=c> <x data-id=\"no\" grid=\"no\" id>"),
+            ["a", "b", "c"]
         );
-        assert!(t.page(PageKind::Home).sections.is_empty());
+    }
+
+    #[test]
+    fn component_calls_write_their_id_and_definitions_write_nothing() {
+        let t = theme(&[(
+            "briefing.html",
+            "{% component box(id) %}<div id=\"defined\">{% endcomponent %}\
+             {{ <box id=\"stances\" /> }}<p id=\"after\">",
+            true,
+        )]);
+        let page = t.page(PageKind::Briefing);
+        let stances = Section::from_id("stances").expect("a table section");
+        assert_eq!(page.sections, [stances].into());
+        assert_eq!(page.literal, ["after".to_string()].into());
     }
 
     #[test]

@@ -287,7 +287,8 @@ pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
 
 /// Whether the page of `t`, rendered through a theme whose page templates write `ids`, has
 /// an element with id `frag` (a section such as `stances`, or a row such as `source-2`).
-/// Sections the default markup writes are there when the table in [`sections`] says; ids a
+/// Sections of the table are there when the table in [`sections`] says, whether the default
+/// markup or a site template writes them (as a copied default template does); other ids a
 /// site template writes are taken to be there.
 pub fn has_section_id(ids: &ThemeIds, r: &Resolved, ix: &Index, t: Target, frag: &str) -> bool {
     let page = match t {
@@ -298,12 +299,17 @@ pub fn has_section_id(ids: &ThemeIds, r: &Resolved, ix: &Index, t: Target, frag:
     if written.literal.contains(frag) {
         return true;
     }
-    let holds = |s: Section| {
-        written.sections.contains(&s)
-            && sections::row_for(s, page).is_some_and(|row| match row.when {
-                When::Always => true,
-                When::Has(f) => count(r, ix, t, f) > 0,
-            })
+    let holds = |s: Section| match sections::row_for(s, page) {
+        Some(row) => {
+            written.sections.contains(&s)
+                && match row.when {
+                    When::Always => true,
+                    When::Has(f) => count(r, ix, t, f) > 0,
+                }
+        }
+        // A section the table does not give this page: there only if a site template
+        // writes it as it stands.
+        None => written.literal_sections.contains(&s),
     };
     if let Some(s) = Section::from_id(frag) {
         return holds(s);
