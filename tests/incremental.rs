@@ -544,3 +544,48 @@ fn a_change_behind_a_symlink_is_read_under_the_rules_of_a_clean_build() {
     );
     assert!(a.contains_key("briefings/up/index.html"));
 }
+
+/// A page template that extends another page template: editing the one it extends
+/// renders its pages again (the fingerprint follows `extends` and `include`).
+#[test]
+fn a_page_template_extending_another_is_rendered_again_when_that_one_changes() {
+    let tags = |mark: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block content %}}<p>{mark}</p>{{% block list %}}{{% endblock list %}}{{% endblock content %}}"
+        )
+    };
+    let site = TestSite::new(&[
+        ("site.yaml", "title: Desk\ntheme: desk\n"),
+        (
+            "content/briefings/2025-11-20-a.md",
+            "---\ntitle: A\ntags: [alpha]\n---\nText.\n",
+        ),
+        ("themes/desk/templates/tags.html", &tags("TAGMARK1")),
+        (
+            "themes/desk/templates/tag.html",
+            "{% extends \"tags.html\" %}{% block list %}<p>one tag</p>{% endblock list %}",
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    assert_eq!(engine.build_all().expect("build").errors, 0);
+    let page = "tags/alpha/index.html";
+    assert!(read(&live.join(page)).contains("TAGMARK1"));
+    site.write("themes/desk/templates/tags.html", &tags("TAGMARK2"));
+    let changes = Changes {
+        paths: [root.join("themes/desk/templates/tags.html")]
+            .into_iter()
+            .collect(),
+        rescan: false,
+    };
+    engine.rebuild(&changes).expect("rebuild");
+    assert!(
+        read(&live.join(page)).contains("TAGMARK2"),
+        "{}",
+        read(&live.join(page))
+    );
+    let clean_dir = root.join("clean");
+    pipeline::build(&opts(&root, Some(clean_dir.clone()))).expect("clean build");
+    assert_eq!(snapshot(&live), snapshot(&clean_dir));
+}

@@ -247,6 +247,16 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .filter(|(n, _)| !render::PAGE_TEMPLATES.contains(&n.as_str()))
         .collect::<Vec<_>>());
     let config = h(&site.config);
+    // A page template may extend or include another page template (`tag.html` extending
+    // `tags.html`): a page depends on every template it renders through.
+    let templates: BTreeMap<&str, u64> = (render::PAGE_TEMPLATES.iter())
+        .map(|&t| {
+            let reached: Vec<(&str, Option<&u64>)> = (theme.ids.reached(t).into_iter())
+                .map(|n| (n, theme.hashes.get(n)))
+                .collect();
+            (t, h(&reached))
+        })
+        .collect();
     let entity_fp: IdVec<EntityIdx, u64> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| parts.entity(EntityIdx::from_index(i), src))
@@ -256,7 +266,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .par_iter()
         .map(|(page, path, template)| {
             let own = fingerprint(&parts, &entity_fp, *page, src);
-            h(&(own, config, shared, theme.hashes.get(*template), path))
+            h(&(own, config, shared, templates.get(*template), path))
         })
         .collect();
     let names: IdVec<EntityIdx, u64> = r

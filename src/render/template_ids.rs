@@ -36,6 +36,9 @@ pub struct PageIds {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ThemeIds {
     pages: BTreeMap<PageKind, PageIds>,
+    /// Template → every template it renders through (itself, what it extends and includes,
+    /// and on), so a live preview renders a page again when any of them changes.
+    reach: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl ThemeIds {
@@ -54,7 +57,19 @@ impl ThemeIds {
                 (kind, page_ids(&pieces))
             })
             .collect();
-        ThemeIds { pages }
+        let reach = parsed
+            .keys()
+            .map(|&name| (name.to_string(), reached(&parsed, name)))
+            .collect();
+        ThemeIds { pages, reach }
+    }
+
+    /// The templates `template` renders through, itself included.
+    pub fn reached<'a>(&'a self, template: &'a str) -> Vec<&'a str> {
+        match self.reach.get(template) {
+            Some(all) => all.iter().map(String::as_str).collect(),
+            None => vec![template],
+        }
     }
 
     /// What pages of `kind` have: nothing for a kind without a template of its own.
@@ -67,6 +82,28 @@ impl ThemeIds {
         };
         self.pages.get(&kind).unwrap_or(&NONE)
     }
+}
+
+/// Every template `name` extends or includes, and what those do, `name` included.
+fn reached(parsed: &HashMap<&str, (Parsed, bool)>, name: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut next = vec![name.to_string()];
+    while let Some(n) = next.pop() {
+        let Some((p, _)) = parsed.get(n.as_str()) else {
+            seen.insert(n);
+            continue;
+        };
+        if !seen.insert(n) {
+            continue;
+        }
+        next.extend(p.extends.iter().cloned());
+        for node in p.top.iter().chain(p.blocks.values().flatten()) {
+            if let Node::Include(i) = node {
+                next.push(i.clone());
+            }
+        }
+    }
+    seen
 }
 
 /// A piece of template text, with what it stands for.
