@@ -103,11 +103,6 @@ impl<I: Id, T> IdVec<I, T> {
     pub fn as_slice(&self) -> &[T] {
         &self.items
     }
-
-    /// The items as a mutable slice (for parallel iteration).
-    pub fn as_mut_slice(&mut self) -> &mut [T] {
-        &mut self.items
-    }
 }
 
 impl<I: Id, T> Index<I> for IdVec<I, T> {

@@ -19,6 +19,18 @@ fn good_site() -> TestSite {
     ])
 }
 
+/// Each of `paths` was warned about as a link out of the site, and not followed.
+fn not_followed(r: &Run, paths: &[&str]) {
+    for path in paths {
+        assert!(
+            r.diagnostics().iter().any(|d| d
+                == &format!("{path}:1:1: warning: symlink points outside the site: not followed")),
+            "{path}: {}",
+            r.stderr
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn symlinked_files_and_output_folders_never_reach_outside_the_site() {
@@ -47,19 +59,15 @@ fn symlinked_files_and_output_folders_never_reach_outside_the_site() {
     );
     let r = site.build();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for path in [
-        "content/briefings/2025-11-21-secret.md",
-        "static/secret.txt",
-        "static/outside",
-        "static/passwd",
-    ] {
-        assert!(
-            r.diagnostics().iter().any(|d| d
-                == &format!("{path}:1:1: warning: symlink points outside the site: not followed")),
-            "{path}: {}",
-            r.stderr
-        );
-    }
+    not_followed(
+        &r,
+        &[
+            "content/briefings/2025-11-21-secret.md",
+            "static/secret.txt",
+            "static/outside",
+            "static/passwd",
+        ],
+    );
     assert!(
         site.page("actors/someone/index.html")
             .contains("Shared profile.")
@@ -339,19 +347,15 @@ fn theme_files_linked_out_of_the_site_are_refused_with_a_warning() {
         "{}",
         r.stderr
     );
-    for path in [
-        "themes/mine/templates/briefing.html",
-        "themes/mine/templates/404.html",
-        "themes/mine/static/leak.txt",
-        "themes/mine/static/css",
-    ] {
-        assert!(
-            r.diagnostics().iter().any(|d| d
-                == &format!("{path}:1:1: warning: symlink points outside the site: not followed")),
-            "{path}: {}",
-            r.stderr
-        );
-    }
+    not_followed(
+        &r,
+        &[
+            "themes/mine/templates/briefing.html",
+            "themes/mine/templates/404.html",
+            "themes/mine/static/leak.txt",
+            "themes/mine/static/css",
+        ],
+    );
     let secrets = [
         "OUTSIDE TEMPLATE SECRET",
         "OUTSIDE STATIC SECRET",

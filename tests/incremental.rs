@@ -24,6 +24,14 @@ fn sample() -> TestSite {
     site
 }
 
+/// The watcher's report of `paths` changing.
+fn changed(paths: impl IntoIterator<Item = PathBuf>) -> Changes {
+    Changes {
+        paths: paths.into_iter().collect(),
+        rescan: false,
+    }
+}
+
 fn opts(root: &Path, output: Option<PathBuf>) -> Options {
     Options {
         root: root.to_path_buf(),
@@ -301,10 +309,7 @@ fn check(edits: &[Edit]) -> Result<(), TestCaseError> {
     for (step, e) in edits.iter().enumerate() {
         let before = snapshot(&live);
         let touched = world.apply(e);
-        let changes = Changes {
-            paths: touched.into_iter().collect(),
-            rescan: false,
-        };
+        let changes = changed(touched);
         let out = engine.rebuild(&changes).expect("rebuild");
         let clean_dir = root.join(format!("clean-{step}"));
         let clean = pipeline::build(&opts(&root, Some(clean_dir.clone()))).expect("clean build");
@@ -374,12 +379,7 @@ fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
     engine.build_all().expect("build");
     let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
     std::fs::write(&p, set_key(&read(&p), "places", "[Kyiv, Moscow]")).expect("write");
-    let out = engine
-        .rebuild(&Changes {
-            paths: [p].into_iter().collect(),
-            rescan: false,
-        })
-        .expect("rebuild");
+    let out = engine.rebuild(&changed([p])).expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     assert!(
         matches!(
@@ -418,12 +418,7 @@ fn a_body_edit_rewrites_its_page_and_the_pages_it_now_links_to() {
     engine.build_all().expect("build");
     let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
     std::fs::write(&p, format!("{}\nSee [[Peskov]].\n", read(&p))).expect("write");
-    let out = engine
-        .rebuild(&Changes {
-            paths: [p].into_iter().collect(),
-            rescan: false,
-        })
-        .expect("rebuild");
+    let out = engine.rebuild(&changed([p])).expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     assert!(
         matches!(&out.what, Rebuilt::File(p, FileChange::Body) if p == "content/briefings/2025-11-19-ministers-ousted.md"),
@@ -495,12 +490,7 @@ fn a_change_behind_a_symlink_is_read_under_the_rules_of_a_clean_build() {
     // The folder becomes a link out of the site; the watcher names only the file in it.
     std::fs::remove_dir_all(root.join("content/shared")).expect("rm");
     std::os::unix::fs::symlink(outside.path(), root.join("content/shared")).expect("link");
-    let changes = Changes {
-        paths: [root.join("content/shared/2025-11-21-s.md")]
-            .into_iter()
-            .collect(),
-        rescan: false,
-    };
+    let changes = changed([root.join("content/shared/2025-11-21-s.md")]);
     let out = engine.rebuild(&changes).expect("rebuild");
     assert!(
         !snapshot(&live)
@@ -519,12 +509,7 @@ fn a_change_behind_a_symlink_is_read_under_the_rules_of_a_clean_build() {
         "content/briefings/2025-11-22-up.MD",
         "---\ntitle: Upper\n---\nUpper text.\n",
     );
-    let changes = Changes {
-        paths: [root.join("content/briefings/2025-11-22-up.MD")]
-            .into_iter()
-            .collect(),
-        rescan: false,
-    };
+    let changes = changed([root.join("content/briefings/2025-11-22-up.MD")]);
     let out = engine.rebuild(&changes).expect("rebuild");
     let clean_dir = root.join("clean");
     let clean = pipeline::build(&opts(&root, Some(clean_dir.clone()))).expect("clean build");
@@ -573,12 +558,7 @@ fn a_page_template_extending_another_is_rendered_again_when_that_one_changes() {
     let page = "tags/alpha/index.html";
     assert!(read(&live.join(page)).contains("TAGMARK1"));
     site.write("themes/desk/templates/tags.html", &tags("TAGMARK2"));
-    let changes = Changes {
-        paths: [root.join("themes/desk/templates/tags.html")]
-            .into_iter()
-            .collect(),
-        rescan: false,
-    };
+    let changes = changed([root.join("themes/desk/templates/tags.html")]);
     engine.rebuild(&changes).expect("rebuild");
     assert!(
         read(&live.join(page)).contains("TAGMARK2"),

@@ -598,13 +598,7 @@ fn serve_survives_thousands_of_problems_on_one_long_line() {
         .spawn()
         .expect("start");
     let r = Running::from_child(child);
-    let line = r.line("serving http://");
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .expect("address")
-        .to_string();
+    let addr = common::serve::address(&r.line("serving http://"));
     let long: String = (0..20_000).map(|i| format!("[[Gh{i:05}]] ")).collect();
     site.write(
         "content/briefings/2025-11-20-long.md",

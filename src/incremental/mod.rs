@@ -335,9 +335,14 @@ impl Engine {
     ) -> Result<Outcome, Fatal> {
         let mut what = Vec::new();
         if classes.contains(&Class::Theme) {
+            let ids = |t: &Option<Theme>| t.as_ref().map(|t| t.ids.clone());
+            let before = ids(&self.theme);
             self.load_theme();
-            // The section ids `#fragment` links are checked against come from the theme.
-            self.recheck_fragments(None);
+            // The section ids `#fragment` links are checked against come from the theme:
+            // checked again only when a template edit changed them.
+            if ids(&self.theme) != before {
+                self.recheck_fragments(None);
+            }
             what.push(Change::Theme);
         }
         if classes.contains(&Class::Static) {

@@ -35,21 +35,17 @@ impl Mount {
 
     /// A tmpfs of `size` on the existing folder `at`.
     pub fn tmpfs_at(size: &str, at: &Path) -> Mount {
-        match mount(&["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"], at) {
-            Ok(()) => Mount {
-                at: at.to_path_buf(),
-                _dir: None,
-            },
-            Err(e) => panic!(
-                "cannot mount on {} ({e}): this test needs root",
-                at.display()
-            ),
-        }
+        Mount::mounted(&["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"], at)
     }
 
     /// `from` bind-mounted on the existing folder `at`: one folder seen at two paths.
     pub fn bind(from: &Path, at: &Path) -> Mount {
-        match mount(&["--bind", &from.to_string_lossy()], at) {
+        Mount::mounted(&["--bind", &from.to_string_lossy()], at)
+    }
+
+    /// `mount ARGS AT`, or the test fails: these tests run only where they can mount.
+    fn mounted(args: &[&str], at: &Path) -> Mount {
+        match mount(args, at) {
             Ok(()) => Mount {
                 at: at.to_path_buf(),
                 _dir: None,

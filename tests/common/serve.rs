@@ -94,12 +94,7 @@ impl Running {
         all.extend_from_slice(args);
         let r = Running::start_with(site, &all, env);
         let line = r.line("serving http://");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|s| s.split('/').next())
-            .expect("address")
-            .to_string();
+        let addr = address(&line);
         let dir = line
             .split(" from ")
             .nth(1)
@@ -107,4 +102,13 @@ impl Running {
             .expect("folder");
         (r, addr, PathBuf::from(dir))
     }
+}
+
+/// The `host:port` of serve's `serving http://…` line.
+pub fn address(line: &str) -> String {
+    line.split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .expect("address")
+        .to_string()
 }
