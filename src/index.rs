@@ -52,6 +52,9 @@ pub struct Index {
     pub recency: Recency,
     /// Per entity named by more than `scan` briefings: those briefings, newest first.
     pub newest_first: BTreeMap<EntityIdx, Vec<BriefingIdx>>,
+    /// Per entity of `newest_first`: a bit per briefing, set if it names the entity (a
+    /// bit test where a binary search of a long list took most of the indexing time).
+    pub big_members: BTreeMap<EntityIdx, Vec<u64>>,
     /// [`RELATED_SCAN`], or less in tests.
     pub scan: usize,
 }
@@ -192,11 +195,17 @@ fn refresh_newest(ix: &mut Index, e: EntityIdx) {
     let list = &ix.named_in[e];
     if list.len() <= ix.scan {
         ix.newest_first.remove(&e);
+        ix.big_members.remove(&e);
         return;
     }
     let mut newest = list.clone();
     newest.sort_by_key(|b| ix.recency.rank[b.index()]);
+    let mut bits = vec![0u64; ix.recency.rank.len().div_ceil(64)];
+    for b in list {
+        bits[b.index() / 64] |= 1 << (b.index() % 64);
+    }
     ix.newest_first.insert(e, newest);
+    ix.big_members.insert(e, bits);
 }
 
 fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
@@ -290,9 +299,11 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
         .partition(|e| ix.newest_first.contains_key(e));
     scratch.count(named_in, small.into_iter(), bi);
     if !big.is_empty() {
+        let sets: Vec<&[u64]> = big.iter().map(|e| &ix.big_members[e][..]).collect();
         let names = |o: u32| {
-            big.iter()
-                .filter(|e| named_in[**e].binary_search(&BriefingIdx(o)).is_ok())
+            let (word, bit) = (o as usize / 64, o % 64);
+            sets.iter()
+                .filter(|set| set.get(word).is_some_and(|w| w >> bit & 1 == 1))
                 .count() as u32
         };
         for &o in &scratch.touched {

@@ -23,3 +23,22 @@ pub fn big_ones_alone<T: Sync, R: Send>(
     }
     out.into_iter().flatten().collect()
 }
+
+/// [`big_ones_alone`] over owned items, each dropped once mapped (a body's text is freed
+/// as soon as its HTML exists).
+pub fn big_ones_alone_owned<T: Send, R: Send>(
+    items: Vec<T>,
+    big: impl Fn(&T) -> bool + Sync,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let out: Vec<Result<R, T>> = items
+        .into_par_iter()
+        .map(|x| if big(&x) { Err(x) } else { Ok(f(x)) })
+        .collect();
+    out.into_iter()
+        .map(|r| match r {
+            Ok(done) => done,
+            Err(x) => f(x),
+        })
+        .collect()
+}

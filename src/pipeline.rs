@@ -3,12 +3,12 @@
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::id_vec::IdVec;
+use crate::id_vec::{Id, IdVec};
 use crate::index::{self, Index};
 use crate::markdown::{self, LinkContext, Target};
 use crate::model::{Briefing, BriefingIdx, EntityIdx, Profile};
 use crate::output::{self, OutputError, Staging};
-use crate::parallel::{BIG_BODY, big_ones_alone};
+use crate::parallel::{BIG_BODY, big_ones_alone, big_ones_alone_owned};
 use crate::parse::{self, Parsed};
 use crate::render::template_ids::ThemeIds;
 use crate::render::{self, theme};
@@ -180,7 +180,17 @@ fn load_sources_for(
     progress.stage("parsing", markdown.len());
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
-    for (p, d) in parse_all(&markdown, progress) {
+    // Each file's text is freed once parsed: the site's text is never held twice.
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = markdown
+        .into_par_iter()
+        .map(|f| {
+            let mut d = Diagnostics::new();
+            let p = parse::parse_file(&f, &mut d);
+            progress.advance();
+            (p, d)
+        })
+        .collect();
+    for (p, d) in parsed {
         diags.extend(d);
         match p {
             Some(Parsed::Briefing(b)) => briefings.push(*b),
@@ -188,8 +198,6 @@ fn load_sources_for(
             None => {}
         }
     }
-    // The parsed files hold what is needed from here on.
-    drop(markdown);
     let input = Input {
         config,
         briefings,
@@ -310,6 +318,16 @@ impl Briefing {
     }
 }
 
+impl Briefing {
+    /// `text` as this briefing's body (taken out of it), to render.
+    pub fn body_ref_to<'a>(&'a self, text: &'a str) -> BodyRef<'a> {
+        BodyRef {
+            text,
+            ..self.body_ref()
+        }
+    }
+}
+
 impl Profile {
     /// This profile's body, to render.
     pub fn body_ref(&self) -> BodyRef<'_> {
@@ -407,7 +425,15 @@ pub fn assemble(
         drafts,
     } = input;
     progress.stage("resolving", 0);
-    let resolved = resolve::resolve(briefings, profiles, drafts, diags);
+    let mut resolved = resolve::resolve(briefings, profiles, drafts, diags);
+    // Rendered bodies replace the Markdown sources from here on; each is freed once
+    // rendered, so the site's text is never held twice.
+    let texts: Vec<(usize, String)> = resolved
+        .briefings
+        .iter_mut()
+        .map(|b| std::mem::take(&mut b.body))
+        .enumerate()
+        .collect();
     let names = resolved.link_names();
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
     let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html);
@@ -423,12 +449,13 @@ pub fn assemble(
         "rendering Markdown",
         resolved.briefings.len() + resolved.entities.len(),
     );
-    let bodies: IdVec<BriefingIdx, CachedBody> = IdVec::from_vec(big_ones_alone(
-        resolved.briefings.as_slice(),
-        |b| b.body.len() > BIG_BODY,
-        |b| {
+    let bodies: IdVec<BriefingIdx, CachedBody> = IdVec::from_vec(big_ones_alone_owned(
+        texts,
+        |(_, text)| text.len() > BIG_BODY,
+        |(i, text)| {
+            let b = &resolved.briefings[BriefingIdx::from_index(i)];
             let depth = urls::depth(&urls::briefing(&b.slug));
-            let body = render_body(reuse, b.body_ref(), depth, &cx);
+            let body = render_body(reuse, b.body_ref_to(&text), depth, &cx);
             progress.advance();
             body
         },
@@ -473,11 +500,6 @@ pub fn assemble(
         if let (Some(c), Some(p)) = (cache.as_deref_mut(), &e.profile) {
             c.entries.insert(p.path.clone(), cached);
         }
-    }
-    // Rendered bodies replace the Markdown sources from here on.
-    let mut resolved = resolved;
-    for b in resolved.briefings.iter_mut() {
-        b.body = String::new();
     }
     let site = Site {
         config,

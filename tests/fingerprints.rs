@@ -1021,11 +1021,15 @@ fn clean_build(root: &Path) -> Clean {
     let site = pipeline::load(&opts, &mut diags);
     let confine = pipeline::confine(&opts);
     let sink = Memory::default();
-    let mut others = BTreeMap::new();
+    let others = Memory::default();
     if let Some(theme) = theme::load_in(&confine, site.config.theme.as_deref(), &mut diags) {
         render::render_pages(&site, &theme, &render::plan(&site), &sink, &mut diags);
-        others = render::hosting::files(&site, &theme, &mut diags);
+        render::hosting::write_files(&site, &theme, &others, &mut diags);
     }
+    let others: BTreeMap<String, Vec<u8>> = (others.files.into_inner())
+        .expect("no writer panicked")
+        .into_iter()
+        .collect();
     let pages: BTreeMap<String, Vec<u8>> = (sink.files.into_inner())
         .expect("no writer panicked")
         .into_iter()

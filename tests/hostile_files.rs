@@ -740,7 +740,17 @@ fn a_file_swapped_for_a_link_after_discovery_is_not_read_through_it() {
     assert!(!diags.has_errors());
     swap(&site.root().join("static/keep.txt"), &secret);
     swap(&site.root().join("static/sub"), &outside.path().join("sub"));
-    let files = dossier::render::hosting::files(&loaded, &theme, &mut diags);
+    struct Collect(std::sync::Mutex<Vec<(String, Vec<u8>)>>);
+    impl dossier::output::Sink for Collect {
+        fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+            let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            files.push((path.to_string(), bytes.to_vec()));
+            Ok(())
+        }
+    }
+    let sink = Collect(Default::default());
+    dossier::render::hosting::write_files(&loaded, &theme, &sink, &mut diags);
+    let files = sink.0.into_inner().unwrap();
     let leaked: Vec<&String> = files
         .iter()
         .filter(|(_, b)| String::from_utf8_lossy(b).contains("SWAPPED-SECRET"))

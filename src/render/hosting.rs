@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// those whose inputs changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Generated {
-    /// `sitemap.xml` and `robots.txt`.
+    /// `sitemap.xml` (and its parts on a big site) and `robots.txt`.
     Sitemap,
     /// `search-index.json`, the whole index in one file.
     SearchIndex,
@@ -53,17 +53,18 @@ impl Generated {
     pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
         let one = |path: &str, bytes: Vec<u8>| vec![(path.to_string(), bytes)];
         match self {
-            Generated::Sitemap => vec![
-                ("sitemap.xml".into(), sitemap(site).into_bytes()),
-                (
+            Generated::Sitemap => {
+                let mut files = sitemaps(site);
+                files.push((
                     "robots.txt".into(),
                     format!(
                         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
                         site.config.base_url
                     )
                     .into_bytes(),
-                ),
-            ],
+                ));
+                files
+            }
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
             Generated::SearchMeta => one("search/meta.json", search::meta(site)),
             Generated::SearchWords => search::word_files(site, excerpts),
@@ -80,12 +81,61 @@ pub fn excerpts(site: &Site) -> Vec<String> {
     site.bodies.par_iter().map(|b| search::excerpt(b)).collect()
 }
 
-/// Every non-template file of the output: (path, bytes), in a stable order.
-/// Later entries replace earlier ones: default theme, site theme, generated files, then
-/// the site's own `static/`, so a site can replace anything, robots.txt included.
-pub fn files(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
+/// Writes every non-template file of the output into `sink`; returns how many were
+/// written. Later layers replace earlier ones: default theme, site theme, generated files,
+/// then the site's own `static/`, so a site can replace anything, robots.txt included.
+/// Each generated family is written as soon as it is made and then freed, so a big site
+/// never holds all of them (hundreds of megabytes at 100,000 briefings) at once.
+pub fn write_files(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+) -> usize {
     // Opened without following a symlink that replaced a file since discovery.
-    files_with(site, theme, &crate::confine::read, diags)
+    let Copied { below, above } = copied(site, theme, &crate::confine::read, diags);
+    let failed = std::sync::Mutex::new(Diagnostics::new());
+    let put = |path: &str, bytes: &[u8]| match sink.write(path, bytes) {
+        Ok(()) => 1,
+        Err(e) => {
+            failed.lock().unwrap_or_else(|e| e.into_inner()).error(
+                Code::Output,
+                path,
+                Span::FILE,
+                format!("cannot write output: {e}"),
+            );
+            0
+        }
+    };
+    let excerpts = excerpts(site);
+    // The generated files are independent of one another: made side by side.
+    let made: Vec<(Vec<String>, usize)> = Generated::ALL
+        .par_iter()
+        .map(|g| {
+            let mut paths = Vec::new();
+            let mut written = 0;
+            for (path, bytes) in g.make(site, &excerpts) {
+                if !above.contains_key(&path) {
+                    written += put(&path, &bytes);
+                }
+                paths.push(path);
+            }
+            (paths, written)
+        })
+        .collect();
+    let mut written: usize = made.iter().map(|(_, n)| n).sum();
+    let generated: std::collections::HashSet<String> =
+        made.into_iter().flat_map(|(paths, _)| paths).collect();
+    for (path, bytes) in &below {
+        if !generated.contains(path) && !above.contains_key(path) {
+            written += put(path, bytes);
+        }
+    }
+    for (path, bytes) in &above {
+        written += put(path, bytes);
+    }
+    diags.extend(failed.into_inner().unwrap_or_else(|e| e.into_inner()));
+    written
 }
 
 /// Copied files: those generated files replace (`below`: the default theme's, the
@@ -148,25 +198,6 @@ pub fn copied(
     Copied { below, above }
 }
 
-/// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).
-pub fn files_with(
-    site: &Site,
-    theme: &Theme,
-    read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Vec<u8>> {
-    let Copied { mut below, above } = copied(site, theme, read_file, diags);
-    // The generated files are independent of one another: built side by side.
-    let excerpts = excerpts(site);
-    let generated: Vec<Vec<(String, Vec<u8>)>> = Generated::ALL
-        .par_iter()
-        .map(|g| g.make(site, &excerpts))
-        .collect();
-    below.extend(generated.into_iter().flatten());
-    below.extend(above);
-    below
-}
-
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -175,23 +206,16 @@ fn xml_escape(s: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-fn sitemap(site: &Site) -> String {
+/// URLs per sitemap file: the sitemaps protocol's limit. A site with more gets a sitemap
+/// index at `sitemap.xml` naming `sitemap-1.xml`, `sitemap-2.xml`, … in order.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// `sitemap.xml`, and its numbered parts when the site has more than [`SITEMAP_URLS`] URLs.
+fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
     let base = &site.config.base_url;
     let r = &site.resolved;
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut url = |dir: &str, lastmod: Option<String>| {
-        s.push_str("  <url><loc>");
-        s.push_str(&xml_escape(&format!("{base}{dir}")));
-        s.push_str("</loc>");
-        if let Some(m) = lastmod {
-            s.push_str("<lastmod>");
-            s.push_str(&m);
-            s.push_str("</lastmod>");
-        }
-        s.push_str("</url>\n");
-    };
+    let mut urls: Vec<(String, Option<String>)> = Vec::new();
+    let mut url = |dir: &str, lastmod: Option<String>| urls.push((format!("{base}{dir}"), lastmod));
     url("", None);
     for d in ["timeline/", "tags/", "search/"] {
         url(d, None);
@@ -210,6 +234,51 @@ fn sitemap(site: &Site) -> String {
     }
     for t in &r.tags {
         url(&urls::tag(&t.slug), None);
+    }
+    split_sitemaps(base, &urls, SITEMAP_URLS)
+}
+
+/// `sitemap.xml` for `urls`, an index of numbered parts of `per` URLs when they are more.
+fn split_sitemaps(
+    base: &str,
+    urls: &[(String, Option<String>)],
+    per: usize,
+) -> Vec<(String, Vec<u8>)> {
+    if urls.len() <= per {
+        return vec![("sitemap.xml".into(), urlset(urls).into_bytes())];
+    }
+    let parts: Vec<&[(String, Option<String>)]> = urls.chunks(per).collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::with_capacity(parts.len() + 1);
+    for (i, part) in parts.into_iter().enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        index.push_str("  <sitemap><loc>");
+        index.push_str(&xml_escape(&format!("{base}{name}")));
+        index.push_str("</loc></sitemap>\n");
+        files.push((name, urlset(part).into_bytes()));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index.into_bytes()));
+    files
+}
+
+/// One sitemap file: `(location, last modified)` per URL.
+fn urlset(urls: &[(String, Option<String>)]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in urls {
+        s.push_str("  <url><loc>");
+        s.push_str(&xml_escape(loc));
+        s.push_str("</loc>");
+        if let Some(m) = lastmod {
+            s.push_str("<lastmod>");
+            s.push_str(m);
+            s.push_str("</lastmod>");
+        }
+        s.push_str("</url>\n");
     }
     s.push_str("</urlset>\n");
     s
@@ -270,4 +339,37 @@ pub fn search_index_of<'a>(entries: impl DoubleEndedIterator<Item = &'a [u8]>) -
     }
     out.push(b']');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_past_the_protocols_limit_gets_a_sitemap_index_of_parts() {
+        let urls: Vec<(String, Option<String>)> = (0..5)
+            .map(|i| (format!("https://x.org/b{i}/"), None))
+            .collect();
+        let small = split_sitemaps("https://x.org/", &urls, 5);
+        assert_eq!(small.len(), 1);
+        assert!(String::from_utf8_lossy(&small[0].1).contains("<urlset"));
+
+        let big = split_sitemaps("https://x.org/", &urls, 2);
+        let names: Vec<&str> = big.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = String::from_utf8_lossy(&big[0].1);
+        assert!(index.contains("<sitemapindex"));
+        assert!(index.contains("<loc>https://x.org/sitemap-3.xml</loc>"));
+        let last = String::from_utf8_lossy(&big[3].1);
+        assert_eq!(last.matches("<url>").count(), 1);
+        assert!(last.contains("https://x.org/b4/"));
+    }
 }
