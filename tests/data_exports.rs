@@ -206,6 +206,7 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
     let out = tmp.path().join("site");
     assert_eq!(build_sample(&out, &[]).code, 0);
     let mut checked = BTreeMap::new();
+    let mut cited_urls = 0;
     for (rel, bytes) in snapshot(&out) {
         if !rel.ends_with(".html") {
             continue;
@@ -223,6 +224,19 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
                 assert!(ld["headline"].is_string() && ld["datePublished"].is_string());
                 assert!(ld["dateModified"].is_string());
                 assert_eq!(ld["publisher"]["name"], "Dossier Sample Desk");
+                assert_eq!(ld["author"]["name"], "Dossier Sample Desk");
+                let url = format!("https://example.org/{}", rel.trim_end_matches("index.html"));
+                assert_eq!(ld["url"], url, "{rel}");
+                // Sources stay citations with their titles and URLs, tags keywords; what the
+                // <head> already says (meta description, lang, the URL again) is not repeated.
+                for c in ld["citation"].as_array().into_iter().flatten() {
+                    assert!(c["name"].is_string(), "{rel}: {c}");
+                    cited_urls += usize::from(c["url"].is_string());
+                }
+                assert!(ld["keywords"].is_array(), "{rel}");
+                for gone in ["description", "inLanguage", "mainEntityOfPage"] {
+                    assert!(ld.get(gone).is_none(), "{rel}: {gone}");
+                }
                 let named: Vec<String> = ld["mentions"]
                     .as_array()
                     .into_iter()
@@ -266,6 +280,7 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
         }
     }
     assert_eq!(checked.get("briefings"), Some(&8), "{checked:?}");
+    assert!(cited_urls > 8, "only {cited_urls} citations with a URL");
     assert!(
         checked["actors"] >= 12 && checked["places"] >= 8,
         "{checked:?}"

@@ -63,7 +63,7 @@ fn every_entity_a_briefing_names_lists_it_back() {
         }
         let slug = rel.trim_end_matches("/index.html");
         let html = String::from_utf8(bytes).unwrap();
-        let chips = &html[html.find("class=\"chips\"").expect("chips")..];
+        let chips = &html[html.find("id=\"at-a-glance\"").expect("at a glance")..];
         let chips = &chips[..chips.find("</dl>").unwrap()];
         for link in links(chips) {
             let target = out.join("briefings").join(slug).join(&link);
@@ -210,4 +210,33 @@ fn topic_and_entity_pages_carry_their_charts_and_positions_carry_words() {
     let place = read("places/pokrovsk/index.html");
     assert!(place.contains("<figure class=\"sparkline\">"));
     assert!(place.contains("openstreetmap.org"));
+}
+
+/// Lists of other briefings on briefing, entity and tag pages show date and title; the home
+/// page and the timeline, where a reader picks what to open, show the summary too.
+#[test]
+fn briefing_entity_and_tag_pages_list_other_briefings_by_date_and_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    assert_eq!(build_sample(&out, &[]).code, 0);
+    let title = "Kyiv and Washington agree to rework the draft";
+    let summary = "After Ukraine sets out its core principles";
+    let page = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    for rel in [
+        "briefings/us-framework/index.html",
+        "actors/donald-trump/index.html",
+        "places/brussels/index.html",
+        "topics/us-peace-plan/index.html",
+        "tags/diplomacy/index.html",
+    ] {
+        let main = page(rel);
+        let main = main_of(&main);
+        assert!(main.contains(title), "{rel} does not list the briefing");
+        assert!(!main.contains(summary), "{rel} shows its summary");
+    }
+    for rel in ["index.html", "timeline/index.html"] {
+        let main = page(rel);
+        let main = main_of(&main);
+        assert!(main.contains(title) && main.contains(summary), "{rel}");
+    }
 }

@@ -57,6 +57,11 @@ fn finish(v: Value) -> String {
 }
 
 /// An `AnalysisNewsArticle`: the briefing, its dates, what it is about and who it mentions.
+///
+/// Only what search engines and aggregators read and the page does not already say in a
+/// form they take: no `description` (the meta description), `inLanguage` (`<html lang>`),
+/// `mainEntityOfPage` (the same URL as `url`) or the publishers of cited sources. Every
+/// byte here is repeated on every briefing page of the archive.
 pub fn briefing(site: &Site, b: BriefingIdx) -> String {
     let r = &site.resolved;
     let br = r.briefing(b);
@@ -66,17 +71,12 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
     v.insert("@context".into(), json!("https://schema.org"));
     v.insert("@type".into(), json!("AnalysisNewsArticle"));
     v.insert("headline".into(), json!(br.title));
-    if let Some(s) = &br.summary {
-        v.insert("description".into(), json!(s));
-    }
     v.insert("url".into(), json!(url));
-    v.insert("mainEntityOfPage".into(), json!(url));
     v.insert("datePublished".into(), json!(br.date.rfc3339));
     v.insert(
         "dateModified".into(),
         json!(br.updated.as_ref().unwrap_or(&br.date).rfc3339),
     );
-    v.insert("inLanguage".into(), json!(site.config.language));
     v.insert("publisher".into(), publisher(site));
     v.insert("author".into(), publisher(site));
     let named = |subject: bool| -> Vec<Value> {
@@ -107,12 +107,6 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
             c.insert("name".into(), json!(s.title));
             if let Some(u) = &s.url {
                 c.insert("url".into(), json!(u));
-            }
-            if let Some(p) = &s.publisher {
-                c.insert(
-                    "publisher".into(),
-                    json!({"@type": "Organization", "name": p}),
-                );
             }
             Value::Object(c)
         })
