@@ -193,7 +193,7 @@ fn sitemap(site: &Site) -> String {
         s.push_str("</url>\n");
     };
     url("", None);
-    for d in ["timeline/", "tags/", "search/"] {
+    for d in ["briefings/", "timeline/", "tags/", "search/"] {
         url(d, None);
     }
     for k in Kind::ALL {
