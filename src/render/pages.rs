@@ -331,8 +331,9 @@ impl<'a> Views<'a> {
 
     /// Briefings of `list` (oldest first) on page `n`, newest first.
     pub(super) fn newest_on(&self, list: &[BriefingIdx], n: PageNo) -> Vec<BriefingLink> {
-        let newest: Vec<BriefingIdx> = list.iter().rev().copied().collect();
-        self.briefing_links(paging::slice(&newest, n, self.page_size()).iter().copied())
+        let total = list.len();
+        let ranks = paging::ranks(total, n, self.page_size());
+        self.briefing_links(ranks.map(|r| list[total - 1 - r]))
     }
 
     /// The page's two lists: briefings naming `e` and briefings linking to it, each
