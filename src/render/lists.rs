@@ -107,11 +107,9 @@ impl Views<'_> {
             if months.last().is_none_or(|m| m.id != id) {
                 // The page's first month began on an earlier page when the briefing before
                 // this one, on that page, is of the same month.
+                let before = (rank > 0).then(|| r.briefing(self.by_rank(rank - 1)).date.date);
                 let continued = rank == first
-                    && rank > 0
-                    && (r.briefing(self.by_rank(rank - 1)).date.date)
-                        .first_of_month()
-                        .eq(&d.first_of_month());
+                    && before.is_some_and(|p| p.first_of_month() == d.first_of_month());
                 months.push(Month {
                     label: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
                     id,
