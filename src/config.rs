@@ -17,7 +17,15 @@ pub struct Config {
     pub theme: Option<String>,
     /// Raw HTML in Markdown bodies is sanitized instead of kept as written.
     pub safe_html: bool,
+    /// How many items a page of a paginated list shows (briefings, entities, tags).
+    pub page_size: u32,
 }
+
+/// Items per list page when site.yaml does not say.
+pub const PAGE_SIZE: u32 = 50;
+/// The largest `page_size` site.yaml may give: past it, one page of a list weighs
+/// megabytes at archive scale, what pagination is there to prevent.
+pub const MAX_PAGE_SIZE: u32 = 1000;
 
 impl Config {
     /// Settings used to go on checking content when site.yaml has errors (the run fails).
@@ -30,6 +38,7 @@ impl Config {
             description: None,
             theme: None,
             safe_html: false,
+            page_size: PAGE_SIZE,
         }
     }
 }
@@ -41,6 +50,7 @@ const KEYS: &[&str] = &[
     "description",
     "theme",
     "safe_html",
+    "page_size",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -137,6 +147,17 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
             }
         },
     };
+    let page_size = match entries.iter().find(|(k, _, _)| k == "page_size") {
+        None => PAGE_SIZE,
+        Some((_, _, n)) => match page_size(&n.value) {
+            Ok(size) => size,
+            Err(why) => {
+                diags.error(Code::SiteSetting, PATH, n.span, why);
+                ok = false;
+                PAGE_SIZE
+            }
+        },
+    };
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
             let d = diags.warning(
@@ -199,5 +220,22 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
         description,
         theme,
         safe_html,
+        page_size,
     })
+}
+
+/// Reads `page_size:`: a whole number from 1 to [`MAX_PAGE_SIZE`], or null for the default.
+fn page_size(v: &Yaml) -> Result<u32, String> {
+    let range = format!("a whole number from 1 to {MAX_PAGE_SIZE}");
+    match v {
+        Yaml::Null => Ok(PAGE_SIZE),
+        Yaml::Number(s) => match s.parse::<u64>() {
+            Ok(n) if (1..=u64::from(MAX_PAGE_SIZE)).contains(&n) => Ok(n as u32),
+            _ => Err(format!("`page_size: {s}` must be {range}")),
+        },
+        other => Err(format!(
+            "`page_size` must be {range}, not {}",
+            other.describe()
+        )),
+    }
 }

@@ -218,6 +218,7 @@ fn starter_files(title: &str, date: &str) -> Vec<(String, String)> {
 description: Briefings on who stands where.
 language: en
 base_url: /          # where the site is served, such as https://example.org/desk/
+# page_size: 50      # items per page of the timeline, entity pages, tags and indexes (1 to 1000)
 ",
                 quoted(title)
             ),
@@ -299,7 +300,7 @@ dossier new actor \"Jean-Noël Barrot\"
 
 | path | holds |
 |---|---|
-| `site.yaml` | the title, base_url, language, description, theme, safe_html (true: raw HTML in bodies is sanitized) |
+| `site.yaml` | the title, base_url, language, description, theme, safe_html (true: raw HTML in bodies is sanitized), page_size (items per page of long lists, 50 unless set) |
 | `content/briefings/` | briefings (any `.md` outside the three folders below is one) |
 | `content/actors/`, `content/places/`, `content/topics/` | one profile per file; the file name is its id |
 | `static/` | files copied as they are |

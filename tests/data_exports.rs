@@ -28,8 +28,11 @@ fn stance_rows_on_pages(out: &Path) -> Vec<[String; 4]> {
     let mut rows = Vec::new();
     for entry in std::fs::read_dir(out.join("briefings")).unwrap() {
         let dir = entry.unwrap().path();
+        // `briefings/` also holds the list of every briefing (`index.html`, `page/N/`).
+        let Ok(html) = std::fs::read_to_string(dir.join("index.html")) else {
+            continue;
+        };
         let slug = dir.file_name().unwrap().to_string_lossy().to_string();
-        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
         let Some(table) = between(&html, "<table class=\"stances\">", "</table>") else {
             continue;
         };

@@ -85,6 +85,8 @@ struct Site {
     language: &'static str,
     base_url: &'static str,
     safe_html: bool,
+    /// `page_size` in site.yaml; `None` leaves it out (the default, 50).
+    page_size: Option<u8>,
     briefings: Vec<Briefing>,
     profiles: Vec<Profile>,
     /// The site theme's templates (overrides of the default ones), by name.
@@ -200,6 +202,9 @@ impl Site {
         }
         if self.safe_html {
             yaml.push_str("safe_html: true\n");
+        }
+        if let Some(n) = self.page_size {
+            yaml.push_str(&format!("page_size: {n}\n"));
         }
         f.insert("site.yaml".to_string(), yaml);
         // The theme folder exists, with or without templates of its own.
@@ -445,7 +450,7 @@ fn fixture(look: Look) -> Site {
         },
         Briefing {
             actors: vec!["Northland"],
-            places: vec!["Old Town"],
+            places: vec!["Old Town", "Sudria"],
             ..briefing("2025-10-28-background", "Background", "2025-10-28")
         },
     ];
@@ -455,6 +460,9 @@ fn fixture(look: Look) -> Site {
         language: "en",
         base_url: "https://example.org/",
         safe_html: false,
+        // Lists in pages of two: every paginated list has a page 2, and edits move
+        // briefings, entities and tags across page breaks.
+        page_size: Some(2),
         briefings,
         profiles,
         templates: match look {
@@ -508,6 +516,7 @@ enum ConfigField {
     Language,
     BaseUrl,
     SafeHtml,
+    PageSize,
 }
 
 /// One edit; the numbers pick a file and a value.
@@ -601,6 +610,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         ConfigField::Language,
         ConfigField::BaseUrl,
         ConfigField::SafeHtml,
+        ConfigField::PageSize,
     ]);
     prop_oneof![
         8 => (0..16usize, bf, any::<u8>()).prop_map(|(i, f, k)| Edit::Briefing(i, f, k)),
@@ -745,6 +755,10 @@ impl Site {
                     ConfigField::SafeHtml => {
                         self.safe_html = k % 2 == 1;
                         format!("safe_html: {}", self.safe_html)
+                    }
+                    ConfigField::PageSize => {
+                        self.page_size = pick(&[Some(2), Some(3), Some(1), None], k);
+                        format!("page_size: {:?}", self.page_size)
                     }
                 };
                 Some(format!("site.yaml: {what}"))
@@ -1043,11 +1057,30 @@ fn clean_build(root: &Path) -> Clean {
     }
 }
 
-/// The kind of page a template renders, feeds told apart.
+/// Templates of paginated lists, whose later pages (`page/N/`) count as a kind of their own.
+const PAGED: [&str; 8] = [
+    "briefings.html",
+    "actor.html",
+    "place.html",
+    "topic.html",
+    "entities.html",
+    "tags.html",
+    "tag.html",
+    "timeline.html",
+];
+
+/// Whether `path` is page N ≥ 2 of a list (`…/page/N/index.html`).
+fn later_page(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    (parts.windows(2)).any(|w| w[0] == "page" && w[1].parse::<u32>().is_ok())
+}
+
+/// The kind of page a template renders, feeds and later pages of lists told apart.
 fn kind(path: &str, template: &str) -> String {
     match (path, template) {
         ("atom.xml", _) => "site feed".into(),
         (_, "atom.xml") => "entity feed".into(),
+        _ if later_page(path) && PAGED.contains(&template) => format!("{template} page N"),
         _ => template.into(),
     }
 }
@@ -1061,6 +1094,7 @@ fn all_kinds() -> BTreeSet<String> {
         .collect();
     kinds.insert("site feed".into());
     kinds.insert("entity feed".into());
+    kinds.extend(PAGED.iter().map(|t| format!("{t} page N")));
     kinds
 }
 

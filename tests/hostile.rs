@@ -346,6 +346,62 @@ fn safe_html_must_be_true_or_false() {
     );
 }
 
+#[test]
+fn page_size_must_be_a_whole_number_from_1_to_1000() {
+    for (value, message) in [
+        ("0", "`page_size: 0` must be a whole number from 1 to 1000"),
+        (
+            "1001",
+            "`page_size: 1001` must be a whole number from 1 to 1000",
+        ),
+        (
+            "-3",
+            "`page_size: -3` must be a whole number from 1 to 1000",
+        ),
+        (
+            "2.5",
+            "`page_size: 2.5` must be a whole number from 1 to 1000",
+        ),
+        // Past what YAML integers hold: the YAML reader refuses it first, at the value.
+        ("99999999999999999999999999", "invalid YAML: "),
+        (
+            "\"50\"",
+            "`page_size` must be a whole number from 1 to 1000, not a string",
+        ),
+        (
+            "[5]",
+            "`page_size` must be a whole number from 1 to 1000, not a list",
+        ),
+        (
+            "true",
+            "`page_size` must be a whole number from 1 to 1000, not a boolean",
+        ),
+    ] {
+        let site = TestSite::new(&[
+            ("site.yaml", &format!("title: Desk\npage_size: {value}\n")),
+            ("content/briefings/2025-11-20-a.md", "---\ntitle: A\n---\n"),
+        ]);
+        let r = site.build();
+        assert_eq!(r.code, 1, "{value}: {}", r.stderr);
+        let want = format!("site.yaml:2:12: error: {message}");
+        assert!(
+            r.diagnostics().iter().any(|d| d.starts_with(&want)),
+            "{value}: want {want}\n{}",
+            r.stderr
+        );
+        assert!(!site.out().exists(), "{value}: nothing is written");
+    }
+    // At the bounds and when null, the site builds.
+    for value in ["1", "1000", "~", "+7"] {
+        let site = TestSite::new(&[
+            ("site.yaml", &format!("title: Desk\npage_size: {value}\n")),
+            ("content/briefings/2025-11-20-a.md", "---\ntitle: A\n---\n"),
+        ]);
+        let r = site.build();
+        assert_eq!(r.code, 0, "{value}: {}", r.stderr);
+    }
+}
+
 /// Profiles whose names differ only by look-alike letters or invisible characters.
 fn look_alike_site(briefing_actors: &str) -> TestSite {
     TestSite::new(&[

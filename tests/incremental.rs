@@ -67,6 +67,8 @@ enum Edit {
     Break(usize),
     Fix,
     Static(u8),
+    /// Sets `page_size` in site.yaml (1 to 4), or removes it (the default, 50).
+    PageSize(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -85,6 +87,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<usize>().prop_map(Edit::Break),
         1 => Just(Edit::Fix),
         1 => (0u8..4).prop_map(Edit::Static),
+        1 => (0u8..5).prop_map(Edit::PageSize),
     ]
 }
 
@@ -290,18 +293,35 @@ impl World {
                 let p = root.join("static/notes.txt");
                 write(&p, &format!("notes {k}\n"), &mut touched);
             }
+            Edit::PageSize(k) => {
+                let p = root.join("site.yaml");
+                let kept: String = (read(&p).lines())
+                    .filter(|l| !l.starts_with("page_size:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                let size = (*k > 0).then(|| format!("page_size: {k}\n"));
+                write(
+                    &p,
+                    &format!("{kept}{}", size.unwrap_or_default()),
+                    &mut touched,
+                );
+            }
         }
         touched
     }
 }
 
 /// Runs the edits through one engine and checks the output after each against a clean build.
+/// Lists are cut in pages of three, so that a briefing added, moved or removed, a name
+/// added or a link written moves items across page breaks and adds or removes pages.
 fn check(edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut world = World {
         site: sample(),
         broken: None,
     };
     let root = world.site.root().to_path_buf();
+    let yaml = root.join("site.yaml");
+    std::fs::write(&yaml, format!("{}page_size: 3\n", read(&yaml))).expect("write");
     let live = root.join("live");
     let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
     let first = engine.build_all().expect("first build");
@@ -459,6 +479,30 @@ fn the_sequences_that_once_failed() {
             Names(7, 0),
         ],
         vec![Static(2), Body(0, 0), Static(3), Names(1, 3)],
+        // Across page breaks: briefings added at the top, moved to the bottom, removed;
+        // names and body links added in place until an entity gains a page; page sizes.
+        vec![
+            NewBriefing(1),
+            NewBriefing(2),
+            Date(0, 3),
+            Delete(4),
+            Date(5, 27),
+        ],
+        vec![
+            AddActor(0, true),
+            AddActor(1, true),
+            AddActor(2, true),
+            AddActor(3, true),
+            Names(4, 5),
+        ],
+        vec![Body(0, 0), Body(1, 0), Body(2, 0), Body(3, 0), Body(4, 0)],
+        vec![
+            PageSize(1),
+            NewBriefing(3),
+            PageSize(0),
+            Delete(2),
+            PageSize(2),
+        ],
     ] {
         check(&seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
     }

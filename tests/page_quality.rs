@@ -123,7 +123,35 @@ fn require(test: &str, missing: &[Missing]) {
     panic!("{test}: missing {}; see .ci/run", lines.join(", "));
 }
 
-/// Builds the sample site into `out`.
+/// Builds the sample site with its lists in pages of two into `dir/site`, so that every
+/// paginated page has a page 2 with its pager; returns the output folder.
+fn build_paged_sample(dir: &Path) -> PathBuf {
+    let root = dir.join("paged");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    let yaml = std::fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    std::fs::write(root.join("site.yaml"), format!("{yaml}page_size: 2\n")).expect("write");
+    let out = dir.join("paged-site");
+    let (root_arg, out_arg) = (root.to_string_lossy(), out.to_string_lossy());
+    let r = run(&["build", "--root", &root_arg, "--output", &out_arg], &root);
+    assert_eq!(
+        r.code, 0,
+        "the paged sample site does not build:\n{}",
+        r.stderr
+    );
+    out
+}
+
+/// Later pages of lists in [`build_paged_sample`]'s output, one of each kind.
+const LATER_PAGES: [&str; 7] = [
+    "timeline/page/2/index.html",
+    "briefings/page/2/index.html",
+    "actors/ukraine/page/2/index.html",
+    "topics/us-peace-plan/page/2/index.html",
+    "actors/page/2/index.html",
+    "tags/page/2/index.html",
+    "tags/diplomacy/page/2/index.html",
+];
+
 /// Every `.html` file under `dir`, sorted.
 fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
@@ -222,6 +250,18 @@ fn every_page_of_the_sample_site_passes_the_nu_html_checker() {
         errors.join("\n")
     );
     eprintln!("vnu: {pages} pages, no error");
+    // And every page of every list cut in pages of two: pagers, later pages' short heads.
+    let paged = build_paged_sample(tmp.path());
+    for page in LATER_PAGES {
+        assert!(paged.join(page).is_file(), "{page}");
+    }
+    let (errors, pages) = vnu_errors(&paged);
+    assert!(
+        errors.is_empty(),
+        "the Nu HTML Checker found {} error(s) in {pages} pages of lists in pages of two:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
 }
 
 #[test]
@@ -239,6 +279,15 @@ fn every_page_has_no_axe_violations_in_light_and_dark_mode() {
     // And one page of each kind on a phone, where tables scroll and columns stack.
     let (passed, report) = axe(&out, &["--width", "390"]);
     assert!(passed, "axe-core found violations at 390 px:\n{report}");
+    eprint!("{report}");
+    // And later pages of lists, with their pagers.
+    let paged = build_paged_sample(tmp.path());
+    let args: Vec<&str> = LATER_PAGES.iter().flat_map(|p| ["--page", *p]).collect();
+    let (passed, report) = axe(&paged, &args);
+    assert!(
+        passed,
+        "axe-core found violations on later pages:\n{report}"
+    );
     eprint!("{report}");
 }
 

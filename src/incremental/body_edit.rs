@@ -38,6 +38,13 @@ impl Engine {
             .unwrap_or_default();
         let me = b;
         let links_changed = old_links != new.body.links;
+        let touched: Vec<_> = (old_links.iter().chain(&new.body.links))
+            .filter_map(|t| match t {
+                Target::Entity(e) => Some(*e),
+                Target::Briefing(_) => None,
+            })
+            .collect();
+        let pages_before = super::entity_pages(site, &touched);
         let ids_changed = old_cached
             .as_ref()
             .is_none_or(|c| c.body.ids != new.body.ids);
@@ -52,6 +59,10 @@ impl Engine {
             {
                 list.insert(at, me);
             }
+        }
+        if super::entity_pages(site, &touched) != pages_before {
+            // An entity gained or lost a page: the site's list of pages changed.
+            self.targets = None;
         }
         let excerpt_changed =
             render::search::excerpt(&site.bodies[b]) != render::search::excerpt(&new.body.html);

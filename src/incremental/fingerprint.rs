@@ -8,7 +8,7 @@
 use crate::id_vec::{Id, IdVec};
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::render::{self, Page, hosting::Generated, theme::Theme};
+use crate::render::{self, Page, hosting::Generated, paging, paging::PageNo, theme::Theme};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -261,11 +261,21 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .into_par_iter()
         .map(|i| parts.entity(EntityIdx::from_index(i), src))
         .collect();
+    // What places briefings in the timeline's months and years, and on which page.
+    let calendar = h(&r
+        .briefings
+        .iter()
+        .map(|b| (b.date.epoch, b.date.date))
+        .collect::<Vec<_>>());
+    let lists = Lists {
+        entity_fp: &entity_fp,
+        calendar,
+    };
     let pages: Vec<u64> = targets
         .list
         .par_iter()
         .map(|(page, path, template)| {
-            let own = fingerprint(&parts, &entity_fp, *page, src);
+            let own = fingerprint(&parts, &lists, *page, src);
             h(&(own, config, shared, templates.get(*template), path))
         })
         .collect();
@@ -372,41 +382,67 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
     hs.finish()
 }
 
-fn fingerprint(
-    p: &Parts<'_>,
-    entity_fp: &IdVec<EntityIdx, u64>,
-    page: Page,
-    src: &Sources<'_>,
-) -> u64 {
+/// What pages read of the whole site besides [`Parts`].
+struct Lists<'a> {
+    /// Per entity: everything its pages show.
+    entity_fp: &'a IdVec<EntityIdx, u64>,
+    /// Every briefing's date, in order: the timeline's months and years, and which page
+    /// of a list of every briefing holds which.
+    calendar: u64,
+}
+
+fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) -> u64 {
     let r = &p.site.resolved;
     let ix = &p.site.index;
+    let entity_fp = lists.entity_fp;
+    let size = p.site.config.page_size;
     let mut hs = crate::hash::hasher();
     std::mem::discriminant(&page).hash(&mut hs);
+    // The newest-first slice of every briefing on page `n`, as a list of them shows it.
+    let newest = |n: PageNo, hs: &mut ahash::AHasher| {
+        let total = r.briefings.len();
+        for rank in paging::ranks(total, n, size) {
+            p.bl[BriefingIdx((total - 1 - rank) as u32)].hash(hs);
+        }
+    };
     match page {
         Page::Briefing(b) => {
             (p.bmeta[b], (src.body)(&r.briefing(b).path)).hash(&mut hs);
             p.links(&ix.related[b], &mut hs);
             p.links(&ix.briefing_backlinks[b], &mut hs);
+            // Its breadcrumb links to the timeline page holding it.
+            let rank = r.briefings.len() - 1 - b.index();
+            PageNo::of_rank(rank, size).hash(&mut hs);
         }
-        Page::Entity(e) => entity_fp[e].hash(&mut hs),
+        // Each page of an entity reads the whole entity: a briefing added or removed moves
+        // every later one a slot, so its pages change together anyway.
+        Page::Entity(e, _) => entity_fp[e].hash(&mut hs),
         Page::EntityFeed(e) => {
             p.el[e].hash(&mut hs);
             let list = &ix.named_in[e];
             let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
             p.links(&list[from..], &mut hs);
         }
-        Page::Entities(kind) => {
+        Page::Entities(kind, _) => {
             kind.hash(&mut hs);
             for e in r.of_kind(kind) {
                 entity_fp[e].hash(&mut hs);
             }
         }
-        Page::Tags => p.tl.hash(&mut hs),
-        Page::Tag(t) => {
+        Page::Tags(_) => p.tl.hash(&mut hs),
+        Page::Tag(t, _) => {
             p.tl[t].hash(&mut hs);
             p.links(&ix.tag_briefings[t], &mut hs);
         }
-        Page::Timeline | Page::SiteFeed => p.bl.hash(&mut hs),
+        Page::Timeline(n) => {
+            lists.calendar.hash(&mut hs);
+            newest(n, &mut hs);
+        }
+        Page::Briefings(n) => {
+            r.briefings.len().hash(&mut hs);
+            newest(n, &mut hs);
+        }
+        Page::SiteFeed => p.bl.hash(&mut hs),
         Page::Home => {
             // Latest briefings, counts, topics and every stance change: hash them all.
             p.bl.hash(&mut hs);

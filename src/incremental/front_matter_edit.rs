@@ -62,7 +62,15 @@ impl Engine {
         briefing.body = String::new();
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
+        let touched: Vec<_> = (old_refs.entities())
+            .chain(site.resolved.refs[bi].entities())
+            .collect();
+        let pages_before = super::entity_pages(site, &touched);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
+        if super::entity_pages(site, &touched) != pages_before {
+            // An entity gained or lost a page: the site's list of pages changed.
+            self.targets = None;
+        }
         if let Some(new) = moved_body {
             self.replace_body(rel, new);
         }

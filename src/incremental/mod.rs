@@ -542,6 +542,14 @@ impl Engine {
     }
 }
 
+/// How many pages each of `entities` has: an in-place edit that changes one changes the
+/// site's list of pages.
+fn entity_pages(site: &Site, entities: &[crate::model::EntityIdx]) -> Vec<u32> {
+    (entities.iter())
+        .map(|&e| render::entity_pages(site, e))
+        .collect()
+}
+
 /// Names that editors write beside a file while saving it.
 fn source_temp(name: &str) -> bool {
     crate::source::is_editor_temp(std::ffi::OsStr::new(name))

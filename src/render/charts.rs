@@ -14,8 +14,10 @@ const PLOT_RIGHT: f64 = CHART_WIDTH - 16.0;
 const ROW_HEIGHT: f64 = 28.0;
 const TOP: f64 = 12.0;
 const AXIS_HEIGHT: f64 = 28.0;
-/// Marks of the same position closer than this (in SVG units) are drawn once.
-const MARK_SPACING: f64 = 3.0;
+/// Stances closer than this (in SVG units, under a mark's width) share one mark: the
+/// position most of them took. A row then holds at most the plot's width over this many
+/// marks however many stances it has, so a topic page stays light at any archive size.
+const MARK_SPACING: f64 = 6.0;
 /// Longest actor name drawn in full; the table beside the chart has every name whole.
 const NAME_CHARS: usize = 24;
 
@@ -49,6 +51,16 @@ pub struct ChartRow {
     pub x_first: f64,
     pub x_last: f64,
     pub marks: Vec<ChartMark>,
+    /// The same marks by position, for drawing each position's marks as one path.
+    pub shapes: Vec<ChartShape>,
+}
+
+/// The marks of one position in a [`ChartRow`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartShape {
+    pub position: &'static str,
+    /// Where each mark sits, oldest first.
+    pub xs: Vec<f64>,
 }
 
 /// One stance in a [`ChartRow`].
@@ -193,22 +205,46 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let mut marks: Vec<ChartMark> = Vec::with_capacity(s.stances.len());
-            for &(d, position, title) in &s.stances {
-                let x = scale.x(d);
-                // A mark drawn over the same one adds bytes and no information: on a large
-                // site one actor can hold thousands of stances on a topic.
-                if marks
-                    .last()
-                    .is_some_and(|m| m.position == position && (x - m.x).abs() < MARK_SPACING)
-                {
-                    continue;
+            let mut marks: Vec<ChartMark> = Vec::new();
+            let start = scale.left;
+            let bucket = |x: f64| ((x - start) / MARK_SPACING).floor() as i64;
+            let mut rest = &s.stances[..];
+            while let Some(&(d, _, _)) = rest.first() {
+                let b = bucket(scale.x(d));
+                let n = rest
+                    .iter()
+                    .take_while(|t| bucket(scale.x(t.0)) == b)
+                    .count();
+                let (crowd, next) = rest.split_at(n);
+                rest = next;
+                // The position most stances here took; the latest of them breaks ties.
+                let mut tally: Vec<(&str, usize, usize)> = Vec::new();
+                for (i, t) in crowd.iter().enumerate() {
+                    match tally.iter_mut().find(|c| c.0 == t.1) {
+                        Some(c) => (c.1, c.2) = (c.1 + 1, i),
+                        None => tally.push((t.1, 1, i)),
+                    }
                 }
+                let Some(&(d, position, title)) =
+                    (tally.iter().max_by_key(|c| (c.1, c.2))).and_then(|c| crowd.get(c.2))
+                else {
+                    continue;
+                };
                 marks.push(ChartMark {
-                    x,
+                    x: scale.x(d),
                     position,
                     title: format!("{}: {position} — {title}", short_date(d)),
                 });
+            }
+            let mut shapes: Vec<ChartShape> = Vec::new();
+            for m in &marks {
+                match shapes.iter_mut().find(|s| s.position == m.position) {
+                    Some(s) => s.xs.push(m.x),
+                    None => shapes.push(ChartShape {
+                        position: m.position,
+                        xs: vec![m.x],
+                    }),
+                }
             }
             ChartRow {
                 y: round(TOP + ROW_HEIGHT * (i as f64 + 0.5)),
@@ -216,6 +252,7 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
                 x_first: marks.first().map_or(PLOT_LEFT, |m| m.x),
                 x_last: marks.last().map_or(PLOT_LEFT, |m| m.x),
                 marks,
+                shapes,
             }
         })
         .collect();
@@ -411,14 +448,44 @@ mod tests {
     }
 
     #[test]
-    fn repeated_stances_on_one_spot_are_drawn_once_but_changes_always_show() {
+    fn crowded_stances_share_a_mark_of_their_commonest_position_and_changes_show() {
         let d = date(2025, 11, 20);
         let mut stances = vec![(d, "opposes", "x"); 50];
         stances.push((d, "supports", "y"));
         stances.push((date(2026, 11, 20), "supports", "z"));
         let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
-        assert_eq!(marks, ["opposes", "supports", "supports"]);
+        assert_eq!(marks, ["opposes", "supports"]);
+        // A tie goes to the latest position; stances a mark apart get a mark each.
+        let stances = vec![
+            (d, "opposes", "a"),
+            (d, "mixed", "b"),
+            (date(2025, 11, 27), "neutral", "c"),
+            (date(2025, 12, 20), "neutral", "d"),
+        ];
+        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
+        let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
+        assert_eq!(marks, ["mixed", "neutral", "neutral"]);
+        let shapes: Vec<_> = (c.rows[0].shapes.iter())
+            .map(|s| (s.position, s.xs.len()))
+            .collect();
+        assert_eq!(shapes, [("mixed", 1), ("neutral", 2)]);
+    }
+
+    #[test]
+    fn a_row_holds_at_most_one_mark_per_spacing_of_the_plot() {
+        let positions = ["supports", "opposes", "mixed", "neutral", "unclear"];
+        let stances: Vec<_> = (0..5000)
+            .map(|i| {
+                let d = date(2015, 1, 1)
+                    .checked_add(jiff::Span::new().days(i as i64))
+                    .expect("a date");
+                (d, positions[i * 7 % 5], "t")
+            })
+            .collect();
+        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
+        let most = ((PLOT_RIGHT - PLOT_LEFT) / MARK_SPACING).ceil() as usize + 1;
+        assert!(c.rows[0].marks.len() <= most, "{}", c.rows[0].marks.len());
     }
 
     #[test]

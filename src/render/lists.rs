@@ -2,29 +2,25 @@
 
 use super::dates::MONTHS;
 use super::pages::{FEED_ENTRIES, LATEST, TOP, Views, crumb};
+use super::paging::{self, PageNo};
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind, Position};
 use crate::urls;
 
 impl Views<'_> {
-    /// `actors/`, `places/` or `topics/`.
-    pub fn entities_page(&self, kind: Kind) -> EntitiesPage {
+    /// Page `n` of `actors/`, `places/` or `topics/`.
+    pub fn entities_page(&self, kind: Kind, n: PageNo) -> EntitiesPage {
         let heading = kind.heading();
-        let entities = self
-            .site
-            .resolved
-            .of_kind(kind)
-            .map(|e| self.index_entry(e))
+        let all: Vec<EntityIdx> = self.site.resolved.of_kind(kind).collect();
+        let entities = paging::slice(&all, n, self.page_size())
+            .iter()
+            .map(|&e| self.index_entry(e))
             .collect();
+        let dir = urls::kind_index(kind);
+        let page = self.meta(&dir, heading.to_string(), None, None, kind.dir());
         EntitiesPage {
-            page: self.meta(
-                &urls::kind_index(kind),
-                heading.to_string(),
-                None,
-                None,
-                kind.dir(),
-            ),
+            page: self.paginate(page, &dir, n, all.len()),
             kind: kind.word(),
             heading,
             entities,
@@ -42,64 +38,109 @@ impl Views<'_> {
         }
     }
 
-    /// `tags/`.
-    pub fn tags_page(&self) -> TagsPage {
+    /// Page `n` of `tags/`.
+    pub fn tags_page(&self, n: PageNo) -> TagsPage {
+        let all: Vec<usize> = (0..self.site.resolved.tags.len()).collect();
+        let page = self.meta("tags/", "Tags".into(), None, None, "tags");
         TagsPage {
-            page: self.meta("tags/", "Tags".into(), None, None, "tags"),
-            tags: (0..self.site.resolved.tags.len())
-                .map(|t| self.tag_link(t))
+            page: self.paginate(page, "tags/", n, all.len()),
+            tags: paging::slice(&all, n, self.page_size())
+                .iter()
+                .map(|&t| self.tag_link(t))
                 .collect(),
         }
     }
 
-    /// `tags/<slug>/`.
-    pub fn tag_page(&self, t: usize) -> TagPage {
+    /// Page `n` of `tags/<slug>/`.
+    pub fn tag_page(&self, t: usize, n: PageNo) -> TagPage {
         let tag = self.tag_link(t);
-        let mut page = self.meta(
-            &urls::tag(&self.site.resolved.tags[t].slug),
-            format!("Tagged “{}”", tag.name),
-            None,
-            None,
-            "tags",
-        );
+        let dir = urls::tag(&self.site.resolved.tags[t].slug);
+        let mut page = self.meta(&dir, format!("Tagged “{}”", tag.name), None, None, "tags");
         page.crumbs = vec![crumb("Tags", "tags/index.html".into())];
+        let list = &self.site.index.tag_briefings[t];
         TagPage {
-            page,
-            briefings: self.briefing_links(self.site.index.tag_briefings[t].iter().rev().copied()),
+            page: self.paginate(page, &dir, n, list.len()),
+            briefings: self.newest_on(list, n),
             tag,
         }
     }
 
-    /// `timeline/`.
-    pub fn timeline_page(&self) -> TimelinePage {
+    /// Briefing ranks (from the newest, from 0) on page `n` of a list of every briefing.
+    fn ranks_on(&self, n: PageNo) -> std::ops::Range<usize> {
+        paging::ranks(self.site.resolved.briefings.len(), n, self.page_size())
+    }
+
+    /// The briefing of rank `rank` (from the newest, from 0).
+    fn by_rank(&self, rank: usize) -> BriefingIdx {
+        BriefingIdx((self.site.resolved.briefings.len() - 1 - rank) as u32)
+    }
+
+    /// Page `n` of `briefings/`: every briefing, newest first.
+    pub fn briefings_page(&self, n: PageNo) -> BriefingsPage {
+        let total = self.site.resolved.briefings.len();
+        let page = self.meta(
+            "briefings/",
+            "All briefings".into(),
+            None,
+            Some("atom.xml".into()),
+            "briefings",
+        );
+        BriefingsPage {
+            page: self.paginate(page, "briefings/", n, total),
+            briefings: self.briefing_links(self.ranks_on(n).map(|r| self.by_rank(r))),
+            total,
+        }
+    }
+
+    /// Page `n` of `timeline/`: its briefings by month, and every year.
+    pub fn timeline_page(&self, n: PageNo) -> TimelinePage {
+        let r = &self.site.resolved;
+        let cal = self.calendar();
+        let size = self.page_size();
         let mut months: Vec<Month> = Vec::new();
-        let mut years: Vec<Year> = Vec::new();
-        for (i, b) in self.site.resolved.briefings.iter().enumerate().rev() {
-            let d = b.date.date;
+        let ranks = self.ranks_on(n);
+        let first = ranks.start;
+        for rank in ranks {
+            let b = self.by_rank(rank);
+            let d = r.briefing(b).date.date;
             let id = format!("{:04}-{:02}", d.year(), d.month());
             if months.last().is_none_or(|m| m.id != id) {
+                // The page's first month began on an earlier page when the briefing before
+                // this one, on that page, is of the same month.
+                let before = (rank > 0).then(|| r.briefing(self.by_rank(rank - 1)).date.date);
+                let continued = rank == first
+                    && before.is_some_and(|p| p.first_of_month() == d.first_of_month());
                 months.push(Month {
                     label: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
-                    id: id.clone(),
+                    id,
                     briefings: Vec::new(),
+                    count: cal.months.get(&(d.year(), d.month())).copied().unwrap_or(0),
+                    continued,
                 });
-            }
-            if years.last().is_none_or(|y| y.year != d.year()) {
-                years.push(Year {
-                    year: d.year(),
-                    anchor: id,
-                    count: 0,
-                });
-            }
-            if let Some(y) = years.last_mut() {
-                y.count += 1;
             }
             if let Some(m) = months.last_mut() {
-                m.briefings.push(self.briefing_link(BriefingIdx(i as u32)));
+                m.briefings.push(self.briefing_link(b));
             }
         }
+        let years = (cal.years.iter())
+            .map(|&(year, rank, count)| {
+                let d = r.briefing(self.by_rank(rank)).date.date;
+                let anchor = format!("{:04}-{:02}", d.year(), d.month());
+                let url = format!(
+                    "{}#{anchor}",
+                    paging::url("timeline/", PageNo::of_rank(rank, size))
+                );
+                Year {
+                    year,
+                    anchor,
+                    url,
+                    count,
+                }
+            })
+            .collect();
+        let page = self.meta("timeline/", "Timeline".into(), None, None, "timeline");
         TimelinePage {
-            page: self.meta("timeline/", "Timeline".into(), None, None, "timeline"),
+            page: self.paginate(page, "timeline/", n, r.briefings.len()),
             years,
             months,
         }

@@ -6,6 +6,7 @@ pub mod exports;
 pub mod hosting;
 pub mod lists;
 pub mod pages;
+pub mod paging;
 pub mod search;
 pub mod structured;
 pub mod template_ids;
@@ -18,44 +19,80 @@ use crate::output::Sink;
 use crate::site::Site;
 use crate::urls;
 use pages::Views;
+use paging::PageNo;
 use serde::Serialize;
 use std::sync::Mutex;
 use theme::Theme;
 
-/// One page or feed of the output, rendered through a template.
+/// One page or feed of the output, rendered through a template. Paginated lists have a
+/// page number: page 1 at the list's folder, page N ≥ 2 at `<folder>page/N/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     Home,
+    Briefings(PageNo),
     Briefing(BriefingIdx),
-    Entity(EntityIdx),
+    Entity(EntityIdx, PageNo),
     EntityFeed(EntityIdx),
-    Entities(Kind),
-    Tags,
-    Tag(usize),
-    Timeline,
+    Entities(Kind, PageNo),
+    Tags(PageNo),
+    Tag(usize, PageNo),
+    Timeline(PageNo),
     Search,
     NotFound,
     SiteFeed,
 }
 
+/// How many pages each paginated list of `site` has.
+pub struct PageCounts {
+    /// `briefings/` and `timeline/`, which page every briefing alike.
+    pub briefings: u32,
+    pub entities: crate::model::PerKind<u32>,
+    pub tags: u32,
+}
+
+impl PageCounts {
+    /// The page counts of `site`'s lists that are not about one entity or tag.
+    pub fn of(site: &Site) -> PageCounts {
+        let r = &site.resolved;
+        let size = site.config.page_size;
+        PageCounts {
+            briefings: paging::count(r.briefings.len(), size),
+            entities: crate::model::PerKind::from_fn(|k| paging::count(r.of_kind(k).count(), size)),
+            tags: paging::count(r.tags.len(), size),
+        }
+    }
+}
+
+/// How many pages entity `e` has.
+pub fn entity_pages(site: &Site, e: EntityIdx) -> u32 {
+    paging::count(pages::entity_items(site, e), site.config.page_size)
+}
+
+/// How many pages tag `t` has.
+pub fn tag_pages(site: &Site, t: usize) -> u32 {
+    paging::count(site.index.tag_briefings[t].len(), site.config.page_size)
+}
+
 /// Every page and feed the site has.
 pub fn plan(site: &Site) -> Vec<Page> {
     let r = &site.resolved;
-    let mut pages = vec![
-        Page::Home,
-        Page::Tags,
-        Page::Timeline,
-        Page::Search,
-        Page::NotFound,
-        Page::SiteFeed,
-    ];
-    pages.extend(Kind::ALL.into_iter().map(Page::Entities));
+    let counts = PageCounts::of(site);
+    let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::SiteFeed];
+    pages.extend(PageNo::all(counts.tags).map(Page::Tags));
+    pages.extend(PageNo::all(counts.briefings).map(Page::Timeline));
+    pages.extend(PageNo::all(counts.briefings).map(Page::Briefings));
+    for kind in Kind::ALL {
+        pages.extend(PageNo::all(counts.entities[kind]).map(|n| Page::Entities(kind, n)));
+    }
     pages.extend((0..r.briefings.len()).map(|i| Page::Briefing(BriefingIdx(i as u32))));
     for i in 0..r.entities.len() {
-        pages.push(Page::Entity(EntityIdx(i as u32)));
-        pages.push(Page::EntityFeed(EntityIdx(i as u32)));
+        let e = EntityIdx(i as u32);
+        pages.extend(PageNo::all(entity_pages(site, e)).map(|n| Page::Entity(e, n)));
+        pages.push(Page::EntityFeed(e));
     }
-    pages.extend((0..r.tags.len()).map(Page::Tag));
+    for t in 0..r.tags.len() {
+        pages.extend(PageNo::all(tag_pages(site, t)).map(|n| Page::Tag(t, n)));
+    }
     pages
 }
 
@@ -86,7 +123,7 @@ pub fn render_pages(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> usize {
-    let views = Views { site };
+    let views = Views::new(site);
     let mut tera_global = tera::Context::new();
     tera_global.insert(
         "site",
@@ -105,7 +142,7 @@ pub fn render_pages(
     let big = |page: &Page| {
         let body = match *page {
             Page::Briefing(b) => site.bodies[b].len(),
-            Page::Entity(e) => site.profile_bodies[e].len(),
+            Page::Entity(e, n) if n.is_first() => site.profile_bodies[e].len(),
             _ => 0,
         };
         body > crate::parallel::BIG_BODY
@@ -170,13 +207,14 @@ fn ctx_of<T: Serialize>(global: &tera::Context, view: &T) -> Result<tera::Contex
 pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| {
         let kinds = Kind::ALL.map(Kind::template);
-        [HOME, BRIEFING]
+        [HOME, BRIEFINGS, BRIEFING]
             .into_iter()
             .chain(kinds)
             .chain([FEED, ENTITIES, TAGS, TAG, TIMELINE, SEARCH, NOT_FOUND])
             .collect()
     });
 const HOME: &str = "index.html";
+const BRIEFINGS: &str = "briefings.html";
 const BRIEFING: &str = "briefing.html";
 const FEED: &str = "atom.xml";
 const ENTITIES: &str = "entities.html";
@@ -191,22 +229,20 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
     let r = &site.resolved;
     match page {
         Page::Home => ("index.html".into(), HOME),
+        Page::Briefings(n) => (paging::url("briefings/", n), BRIEFINGS),
         Page::Briefing(b) => (
             format!("{}index.html", urls::briefing(&r.briefing(b).slug)),
             BRIEFING,
         ),
-        Page::Entity(e) => {
+        Page::Entity(e, n) => {
             let id = &r.entity(e).id;
-            (
-                format!("{}index.html", urls::entity(id)),
-                id.kind.template(),
-            )
+            (paging::url(&urls::entity(id), n), id.kind.template())
         }
         Page::EntityFeed(e) => (format!("{}atom.xml", urls::entity(&r.entity(e).id)), FEED),
-        Page::Entities(kind) => (format!("{}index.html", urls::kind_index(kind)), ENTITIES),
-        Page::Tags => ("tags/index.html".into(), TAGS),
-        Page::Tag(t) => (format!("{}index.html", urls::tag(&r.tags[t].slug)), TAG),
-        Page::Timeline => ("timeline/index.html".into(), TIMELINE),
+        Page::Entities(kind, n) => (paging::url(&urls::kind_index(kind), n), ENTITIES),
+        Page::Tags(n) => (paging::url("tags/", n), TAGS),
+        Page::Tag(t, n) => (paging::url(&urls::tag(&r.tags[t].slug), n), TAG),
+        Page::Timeline(n) => (paging::url("timeline/", n), TIMELINE),
         Page::Search => ("search/index.html".into(), SEARCH),
         Page::NotFound => ("404.html".into(), NOT_FOUND),
         Page::SiteFeed => ("atom.xml".into(), FEED),
@@ -220,13 +256,14 @@ fn context(
 ) -> Result<tera::Context, tera::Error> {
     match page {
         Page::Home => ctx_of(global, &views.home_page()),
+        Page::Briefings(n) => ctx_of(global, &views.briefings_page(n)),
         Page::Briefing(b) => ctx_of(global, &views.briefing_page(b)),
-        Page::Entity(e) => ctx_of(global, &views.entity_page(e)),
+        Page::Entity(e, n) => ctx_of(global, &views.entity_page(e, n)),
         Page::EntityFeed(e) => ctx_of(global, &views.entity_feed(e)),
-        Page::Entities(kind) => ctx_of(global, &views.entities_page(kind)),
-        Page::Tags => ctx_of(global, &views.tags_page()),
-        Page::Tag(t) => ctx_of(global, &views.tag_page(t)),
-        Page::Timeline => ctx_of(global, &views.timeline_page()),
+        Page::Entities(kind, n) => ctx_of(global, &views.entities_page(kind, n)),
+        Page::Tags(n) => ctx_of(global, &views.tags_page(n)),
+        Page::Tag(t, n) => ctx_of(global, &views.tag_page(t, n)),
+        Page::Timeline(n) => ctx_of(global, &views.timeline_page(n)),
         Page::Search => ctx_of(global, &views.search_page()),
         Page::NotFound => ctx_of(global, &views.not_found_page()),
         Page::SiteFeed => ctx_of(global, &views.site_feed()),

@@ -2,12 +2,14 @@
 
 use super::charts::{self, Sparkline, StanceSeries};
 use super::dates::{MONTHS, display_date};
+use super::paging::{self, PageNo};
 use super::structured;
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, PerKind, Position};
 use crate::site::Site;
 use crate::urls;
+use std::sync::OnceLock;
 
 /// How many briefings the home page and feeds list.
 pub const LATEST: usize = 12;
@@ -19,6 +21,13 @@ pub const TOP: usize = 10;
 pub const COUNTED: usize = 24;
 /// How many enclosing places a place page lists at most: a chain is cut there.
 pub const PLACE_PARENTS: usize = 33;
+/// How many stances a history strip shows: the latest; the earlier ones are counted.
+pub const HISTORY: usize = 6;
+/// How many topics an actor page's positions table shows: those with the most stances.
+pub const POSITIONS: usize = 24;
+/// How many actors a topic page's stance matrix and chart show: those with the most
+/// stances on it.
+pub const MATRIX: usize = 16;
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -30,6 +39,18 @@ pub(super) fn crumb(name: &str, url: String) -> Crumb {
 /// Builds views for one site.
 pub struct Views<'a> {
     pub site: &'a Site,
+    /// Years and month sizes of the timeline, made once for all its pages.
+    calendar: OnceLock<Calendar>,
+}
+
+/// What every timeline page shows of the whole site: its years, and how many briefings
+/// each month has.
+pub(super) struct Calendar {
+    /// Newest first: the year, the rank (from the newest briefing, from 0) of its newest
+    /// briefing, and its count.
+    pub years: Vec<(i16, usize, usize)>,
+    /// (year, month) → briefings in it.
+    pub months: std::collections::HashMap<(i16, i8), usize>,
 }
 
 fn confidence(c: Confidence) -> &'static str {
@@ -41,6 +62,71 @@ fn confidence(c: Confidence) -> &'static str {
 }
 
 impl<'a> Views<'a> {
+    /// Views of `site`.
+    pub fn new(site: &'a Site) -> Views<'a> {
+        Views {
+            site,
+            calendar: OnceLock::new(),
+        }
+    }
+
+    /// The site's [`Calendar`], made on first use.
+    pub(super) fn calendar(&self) -> &Calendar {
+        self.calendar.get_or_init(|| {
+            let r = &self.site.resolved;
+            let mut years: Vec<(i16, usize, usize)> = Vec::new();
+            let mut months = std::collections::HashMap::new();
+            for (rank, b) in r.briefings.iter().rev().enumerate() {
+                let d = b.date.date;
+                *months.entry((d.year(), d.month())).or_insert(0) += 1;
+                match years.last_mut() {
+                    Some(y) if y.0 == d.year() => y.2 += 1,
+                    _ => years.push((d.year(), rank, 1)),
+                }
+            }
+            Calendar { years, months }
+        })
+    }
+
+    /// The page size of every paginated list.
+    pub(super) fn page_size(&self) -> u32 {
+        self.site.config.page_size
+    }
+
+    /// `page`, made for page 1 of the list in `list_dir`, as page `n` of a list of `items`.
+    pub(super) fn paginate(
+        &self,
+        mut page: PageMeta,
+        list_dir: &str,
+        n: PageNo,
+        items: usize,
+    ) -> PageMeta {
+        let size = self.page_size();
+        let pages = paging::count(items, size);
+        if !n.is_first() {
+            let dir = paging::dir(list_dir, n);
+            page.title = format!("{}, page {} of {pages}", page.title, n.get());
+            page.canonical = format!("{}{dir}", self.site.config.base_url);
+            page.root = urls::root_of(&dir);
+        }
+        page.pager = Some(paging::pager(list_dir, n, pages, items, size));
+        page
+    }
+
+    /// The timeline page holding briefing `b`, with the id of its month there.
+    pub fn timeline_url(&self, b: BriefingIdx) -> String {
+        let r = &self.site.resolved;
+        let rank = r.briefings.len() - 1 - b.0 as usize;
+        let d = r.briefing(b).date.date;
+        let n = PageNo::of_rank(rank, self.page_size());
+        format!(
+            "{}#{:04}-{:02}",
+            paging::url("timeline/", n),
+            d.year(),
+            d.month()
+        )
+    }
+
     pub(super) fn meta(
         &self,
         dir: &str,
@@ -60,6 +146,7 @@ impl<'a> Views<'a> {
             feed,
             section,
             crumbs: Vec::new(),
+            pager: None,
         }
     }
 
@@ -120,7 +207,6 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn position_row(&self, entity: EntityIdx, history: &[StanceAt]) -> PositionRow {
-        let marks: Vec<StanceMark> = history.iter().map(|&h| self.stance_mark(h)).collect();
         let positions: Vec<Position> = history
             .iter()
             .map(|h| self.site.resolved.refs[h.briefing].stances[h.stance].position)
@@ -128,13 +214,19 @@ impl<'a> Views<'a> {
         let last_change = (1..positions.len())
             .rev()
             .find(|&i| positions[i] != positions[i - 1]);
+        let changed = last_change.map(|i| self.briefing_link(history[i].briefing));
+        let earlier = history.len().saturating_sub(HISTORY);
         PositionRow {
             entity: self.entity_link(entity),
-            position: marks.last().map_or("unclear", |m| m.position),
-            changed_on: last_change.map(|i| marks[i].date.clone()),
-            changed_display: last_change.map(|i| marks[i].briefing.date_display.clone()),
+            position: positions.last().map_or("unclear", |p| p.as_str()),
+            changed_on: changed.as_ref().map(|l| l.date.clone()),
+            changed_display: changed.map(|l| l.date_display),
             previous: last_change.map(|i| positions[i - 1].as_str()),
-            history: marks,
+            history: history[earlier..]
+                .iter()
+                .map(|&h| self.stance_mark(h))
+                .collect(),
+            earlier,
         }
     }
 
@@ -202,7 +294,7 @@ impl<'a> Views<'a> {
             crumb("Timeline", "timeline/index.html".into()),
             crumb(
                 &format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
-                format!("timeline/index.html#{:04}-{:02}", d.year(), d.month()),
+                self.timeline_url(b),
             ),
         ];
         BriefingPage {
@@ -236,22 +328,36 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub(super) fn named_in(&self, e: EntityIdx) -> Vec<BriefingLink> {
-        self.briefing_links(self.site.index.named_in[e].iter().rev().copied())
+    /// Briefings of `list` (oldest first) on page `n`, newest first.
+    pub(super) fn newest_on(&self, list: &[BriefingIdx], n: PageNo) -> Vec<BriefingLink> {
+        let total = list.len();
+        let ranks = paging::ranks(total, n, self.page_size());
+        self.briefing_links(ranks.map(|r| list[total - 1 - r]))
     }
 
-    pub(super) fn backlinks(&self, e: EntityIdx) -> Vec<BriefingLink> {
-        self.briefing_links(self.site.index.entity_backlinks[e].iter().rev().copied())
+    /// The page's two lists: briefings naming `e` and briefings linking to it, each
+    /// newest first, paginated together.
+    fn lists_of(&self, e: EntityIdx, n: PageNo) -> (Vec<BriefingLink>, Vec<BriefingLink>) {
+        let ix = &self.site.index;
+        (
+            self.newest_on(&ix.named_in[e], n),
+            self.newest_on(&ix.entity_backlinks[e], n),
+        )
     }
 
-    pub(super) fn entity_meta(&self, e: EntityIdx, description: Option<String>) -> PageMeta {
+    pub(super) fn entity_meta(
+        &self,
+        e: EntityIdx,
+        description: Option<String>,
+        n: PageNo,
+    ) -> PageMeta {
         let en = self.site.resolved.entity(e);
         let dir = urls::entity(&en.id);
         let feed = Some(format!("{dir}atom.xml"));
         let mut page = self.meta(&dir, en.name.clone(), description, feed, en.id.kind.dir());
         let index = urls::href("", &urls::kind_index(en.id.kind));
         page.crumbs = vec![crumb(en.id.kind.heading(), index)];
-        page
+        self.paginate(page, &dir, n, entity_items(self.site, e))
     }
 
     /// Briefings per month naming `e`, over the period of the whole site.
@@ -265,59 +371,83 @@ impl<'a> Views<'a> {
         charts::sparkline(&dates, first.date.date, last.date.date)
     }
 
-    /// The page of entity `e`, the view its kind has.
-    pub fn entity_page(&self, e: EntityIdx) -> EntityPage {
+    /// Page `n` of entity `e`, the view its kind has.
+    pub fn entity_page(&self, e: EntityIdx, n: PageNo) -> EntityPage {
         match self.site.resolved.entity(e).id.kind {
-            Kind::Actor => EntityPage::Actor(self.actor_page(e)),
-            Kind::Place => EntityPage::Place(self.place_page(e)),
-            Kind::Topic => EntityPage::Topic(self.topic_page(e)),
+            Kind::Actor => EntityPage::Actor(self.actor_page(e, n)),
+            Kind::Place => EntityPage::Place(self.place_page(e, n)),
+            Kind::Topic => EntityPage::Topic(self.topic_page(e, n)),
         }
     }
 
-    /// `actors/<id>/`.
-    pub fn actor_page(&self, e: EntityIdx) -> ActorPage {
+    /// The profile part of page `n`: the text on page 1 only.
+    fn entity_on(&self, e: EntityIdx, n: PageNo) -> EntityView {
+        let mut v = self.entity_view(e);
+        if !n.is_first() {
+            v.body = String::new();
+        }
+        v
+    }
+
+    /// `actors/<id>/`, and its later pages (`page/N/`) with the briefings alone.
+    pub fn actor_page(&self, e: EntityIdx, n: PageNo) -> ActorPage {
         let en = self.site.resolved.entity(e);
         let ix = &self.site.index;
         let p = en.profile.as_ref();
-        let positions = ix.actor_topics[e]
-            .iter()
-            .map(|&t| self.position_row(t, &ix.history[&(e, t)]))
-            .collect();
-        let members = self
-            .site
-            .resolved
-            .of_kind(Kind::Actor)
-            .filter(|&m| self.site.resolved.entity(m).affiliation == Some(e))
-            .map(|m| self.entity_link(m))
-            .collect();
+        let head = n.is_first();
+        let topics = &ix.actor_topics[e];
+        let positions = match head {
+            true => busiest(topics, POSITIONS, |t| ix.history[&(e, t)].len())
+                .into_iter()
+                .map(|t| self.position_row(t, &ix.history[&(e, t)]))
+                .collect(),
+            false => Vec::new(),
+        };
+        let members = match head {
+            true => (self.site.resolved.of_kind(Kind::Actor))
+                .filter(|&m| self.site.resolved.entity(m).affiliation == Some(e))
+                .map(|m| self.entity_link(m))
+                .collect(),
+            false => Vec::new(),
+        };
         let mut page = self.entity_meta(
             e,
             p.and_then(|p| p.role.clone())
                 .map(|r| format!("{}: {r}", en.name)),
+            n,
         );
         if let Some(a) = en.affiliation.filter(|&a| a != e) {
             let a = self.entity_link(a);
             page.crumbs.push(crumb(&a.name, a.url));
         }
+        let (briefings, backlinks) = self.lists_of(e, n);
         ActorPage {
             page,
-            entity: self.entity_view(e),
+            entity: self.entity_on(e, n),
             role: p.and_then(|p| p.role.clone()),
             affiliation: en.affiliation.map(|a| self.entity_link(a)),
             members,
             positions,
-            briefings: self.named_in(e),
-            backlinks: self.backlinks(e),
-            co_actors: self.counted(&ix.co_actors[e], COUNTED),
-            json_ld: structured::entity(self.site, e),
-            activity: self.activity(e),
+            positions_total: topics.len(),
+            briefings,
+            backlinks,
+            co_actors: match head {
+                true => self.counted(&ix.co_actors[e], COUNTED),
+                false => Vec::new(),
+            },
+            json_ld: match head {
+                true => structured::entity(self.site, e),
+                false => String::new(),
+            },
+            activity: self.activity(e).filter(|_| head),
         }
     }
 
-    /// `places/<id>/`.
-    pub fn place_page(&self, e: EntityIdx) -> PlacePage {
+    /// `places/<id>/`, and its later pages (`page/N/`) with the briefings alone.
+    pub fn place_page(&self, e: EntityIdx, n: PageNo) -> PlacePage {
         let en = self.site.resolved.entity(e);
         let ix = &self.site.index;
+        let head = n.is_first();
         let mut parents = Vec::new();
         let mut cur = en.within;
         while let Some(p) = cur {
@@ -334,18 +464,21 @@ impl<'a> Views<'a> {
         }
         parents.reverse();
         let coords = en.profile.as_ref().and_then(|p| p.coords);
-        let mut page = self.entity_meta(e, None);
+        let mut page = self.entity_meta(e, None, n);
         page.crumbs
             .extend(parents.iter().map(|p| crumb(&p.name, p.url.clone())));
+        let (briefings, backlinks) = self.lists_of(e, n);
         PlacePage {
             page,
-            entity: self.entity_view(e),
+            entity: self.entity_on(e, n),
             parent: en.within.map(|p| self.entity_link(p)),
             parents,
-            sub_places: ix.sub_places[e]
-                .iter()
-                .map(|&s| self.entity_link(s))
-                .collect(),
+            sub_places: match head {
+                true => (ix.sub_places[e].iter())
+                    .map(|&s| self.entity_link(s))
+                    .collect(),
+                false => Vec::new(),
+            },
             coords: coords.map(|(a, b)| [a, b]),
             coords_text: coords.map(|(lat, lon)| {
                 format!(
@@ -359,20 +492,30 @@ impl<'a> Views<'a> {
             map_url: coords.map(|(lat, lon)| {
                 format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=10/{lat}/{lon}")
             }),
-            briefings: self.named_in(e),
-            backlinks: self.backlinks(e),
-            actors: self.counted(&ix.place_actors[e], COUNTED),
-            json_ld: structured::entity(self.site, e),
-            activity: self.activity(e),
+            briefings,
+            backlinks,
+            actors: match head {
+                true => self.counted(&ix.place_actors[e], COUNTED),
+                false => Vec::new(),
+            },
+            json_ld: match head {
+                true => structured::entity(self.site, e),
+                false => String::new(),
+            },
+            activity: self.activity(e).filter(|_| head),
         }
     }
 
-    /// `topics/<id>/`.
-    pub fn topic_page(&self, e: EntityIdx) -> TopicPage {
+    /// `topics/<id>/`, and its later pages (`page/N/`) with the briefings alone.
+    pub fn topic_page(&self, e: EntityIdx, n: PageNo) -> TopicPage {
         let en = self.site.resolved.entity(e);
         let ix = &self.site.index;
         let question = en.profile.as_ref().and_then(|p| p.question.clone());
-        let actors = &ix.topic_actors[e];
+        let all_actors = &ix.topic_actors[e];
+        let actors = match n.is_first() {
+            true => busiest(all_actors, MATRIX, |a| ix.history[&(a, e)].len()),
+            false => Vec::new(),
+        };
         let matrix = actors
             .iter()
             .map(|&a| self.position_row(a, &ix.history[&(a, e)]))
@@ -392,15 +535,41 @@ impl<'a> Views<'a> {
                     .collect(),
             })
             .collect();
+        let (briefings, backlinks) = self.lists_of(e, n);
         TopicPage {
-            page: self.entity_meta(e, question.clone()),
-            entity: self.entity_view(e),
+            page: self.entity_meta(e, question.clone(), n),
+            entity: self.entity_on(e, n),
             question,
             matrix,
+            matrix_total: all_actors.len(),
             positions: vec!["supports", "opposes", "mixed", "neutral", "unclear"],
             chart: charts::stance_chart(&series),
-            briefings: self.named_in(e),
-            backlinks: self.backlinks(e),
+            briefings,
+            backlinks,
         }
     }
+}
+
+/// How many items the lists of entity `e`'s pages hold: its pages are as many as the
+/// longer of its two lists needs.
+pub fn entity_items(site: &Site, e: EntityIdx) -> usize {
+    let ix = &site.index;
+    ix.named_in[e].len().max(ix.entity_backlinks[e].len())
+}
+
+/// The `limit` entities of `list` (kept in its order) with the most stances, by `stances`;
+/// ties go to the earlier in `list`.
+fn busiest(
+    list: &[EntityIdx],
+    limit: usize,
+    stances: impl Fn(EntityIdx) -> usize,
+) -> Vec<EntityIdx> {
+    if list.len() <= limit {
+        return list.to_vec();
+    }
+    let mut by_count: Vec<(usize, EntityIdx)> = list.iter().copied().enumerate().collect();
+    by_count.sort_by_key(|&(i, x)| (std::cmp::Reverse(stances(x)), i));
+    by_count.truncate(limit);
+    by_count.sort_by_key(|&(i, _)| i);
+    by_count.into_iter().map(|(_, x)| x).collect()
 }

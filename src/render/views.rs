@@ -34,6 +34,44 @@ pub struct PageMeta {
     pub section: &'static str,
     /// The breadcrumb trail between Home and this page, outermost first.
     pub crumbs: Vec<Crumb>,
+    /// Where the page stands in its list, on paginated lists; `None` on other pages.
+    pub pager: Option<Pager>,
+}
+
+/// The page of a paginated list, and links to the others (under `page.pager`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    /// This page's number, from 1.
+    pub number: u32,
+    /// How many pages the list has (at least 1).
+    pub count: u32,
+    /// How many items the list has on all its pages.
+    pub items: usize,
+    /// The first and last item on this page, counted from 1 over the whole list.
+    pub first_item: usize,
+    pub last_item: usize,
+    /// Links to page 1, the previous, the next and the last page, when there is such a page
+    /// other than this one; relative to the root, like every `url`.
+    pub first: Option<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub last: Option<String>,
+    /// Numbered links: the first and last page and two either side of this one, with gaps
+    /// standing for the pages left out (`1 … 4 5 [6] 7 8 … 20`).
+    pub links: Vec<PagerLink>,
+}
+
+/// One entry of a pager's numbered links.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    /// The page number (0 on a gap).
+    pub number: u32,
+    /// Relative to the root (empty on a gap).
+    pub url: String,
+    /// True on the page being shown.
+    pub current: bool,
+    /// True for an ellipsis standing for pages left out.
+    pub gap: bool,
 }
 
 /// One step of a breadcrumb trail.
@@ -105,8 +143,10 @@ pub struct PositionRow {
     pub entity: EntityLink,
     /// The latest position.
     pub position: &'static str,
-    /// Every stance, oldest first.
+    /// The latest stances (at most six), oldest first.
     pub history: Vec<StanceMark>,
+    /// How many stances came before those of `history`.
+    pub earlier: usize,
     /// The date of the latest change of position (`YYYY-MM-DD`), if it ever changed.
     pub changed_on: Option<String>,
     /// The same date as `20 Nov 2025`.
@@ -189,7 +229,9 @@ pub struct EntityView {
     pub count: usize,
 }
 
-/// `actor.html`: an actor's profile, positions and briefings.
+/// `actor.html`: an actor's profile, positions and briefings. Page 1 has it all; later
+/// pages (`page.pager.number` > 1) have the lists alone, every other list empty, the
+/// profile's `body` empty and `activity` and `json_ld` unset.
 #[derive(Debug, Serialize)]
 pub struct ActorPage {
     pub page: PageMeta,
@@ -198,10 +240,13 @@ pub struct ActorPage {
     pub affiliation: Option<EntityLink>,
     /// Actors whose affiliation is this actor.
     pub members: Vec<EntityLink>,
-    /// Positions by topic, topics by id.
+    /// Positions by topic, topics by id: the 24 topics with the most stances.
     pub positions: Vec<PositionRow>,
-    /// Briefings that name it, newest first.
+    /// How many topics it took a stance on.
+    pub positions_total: usize,
+    /// This page's briefings that name it, newest first.
     pub briefings: Vec<BriefingLink>,
+    /// This page's briefings whose bodies link to it, newest first.
     pub backlinks: Vec<BriefingLink>,
     pub co_actors: Vec<CountedLink>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
@@ -210,7 +255,8 @@ pub struct ActorPage {
     pub activity: Option<Sparkline>,
 }
 
-/// `place.html`: a place's profile, parent and sub-places, briefings and actors.
+/// `place.html`: a place's profile, parent and sub-places, briefings and actors. Later
+/// pages have the lists alone, as on [`ActorPage`].
 #[derive(Debug, Serialize)]
 pub struct PlacePage {
     pub page: PageMeta,
@@ -224,7 +270,9 @@ pub struct PlacePage {
     /// `48.2830° N, 37.1760° E`.
     pub coords_text: Option<String>,
     pub map_url: Option<String>,
+    /// This page's briefings that name it, newest first.
     pub briefings: Vec<BriefingLink>,
+    /// This page's briefings whose bodies link to it, newest first.
     pub backlinks: Vec<BriefingLink>,
     pub actors: Vec<CountedLink>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
@@ -233,19 +281,24 @@ pub struct PlacePage {
     pub activity: Option<Sparkline>,
 }
 
-/// `topic.html`: the question, the stance matrix and the briefings.
+/// `topic.html`: the question, the stance matrix and the briefings. Later pages have the
+/// lists alone, as on [`ActorPage`].
 #[derive(Debug, Serialize)]
 pub struct TopicPage {
     pub page: PageMeta,
     pub entity: EntityView,
     pub question: Option<String>,
-    /// One row per actor, by actor id.
+    /// One row per actor, by actor id: the 16 actors with the most stances on it.
     pub matrix: Vec<PositionRow>,
+    /// How many actors took a stance on it.
+    pub matrix_total: usize,
     /// The five positions, for a legend.
     pub positions: Vec<&'static str>,
     /// The matrix's stances drawn over time; `None` without stances.
     pub chart: Option<StanceChart>,
+    /// This page's briefings that name it, newest first.
     pub briefings: Vec<BriefingLink>,
+    /// This page's briefings whose bodies link to it, newest first.
     pub backlinks: Vec<BriefingLink>,
 }
 
@@ -269,7 +322,7 @@ pub struct IndexEntry {
     pub note: Option<String>,
 }
 
-/// `entities.html`: the index of one kind (actors, places or topics).
+/// `entities.html`: one page of the index of one kind (actors, places or topics).
 #[derive(Debug, Serialize)]
 pub struct EntitiesPage {
     pub page: PageMeta,
@@ -277,32 +330,40 @@ pub struct EntitiesPage {
     pub kind: &'static str,
     /// `Actors`, `Places` or `Topics`.
     pub heading: &'static str,
+    /// This page's entities, by id.
     pub entities: Vec<IndexEntry>,
 }
 
-/// `tags.html`: every tag.
+/// `tags.html`: one page of every tag.
 #[derive(Debug, Serialize)]
 pub struct TagsPage {
     pub page: PageMeta,
+    /// This page's tags, by slug.
     pub tags: Vec<TagLink>,
 }
 
-/// `tag.html`: the briefings with one tag.
+/// `tag.html`: one page of the briefings with one tag.
 #[derive(Debug, Serialize)]
 pub struct TagPage {
     pub page: PageMeta,
     pub tag: TagLink,
+    /// This page's briefings, newest first.
     pub briefings: Vec<BriefingLink>,
 }
 
-/// A month of the timeline.
+/// A month of a timeline page.
 #[derive(Debug, Serialize)]
 pub struct Month {
     /// `2025-11`, also the element id.
     pub id: String,
     /// `November 2025`.
     pub label: String,
+    /// The month's briefings on this page.
     pub briefings: Vec<BriefingLink>,
+    /// How many briefings the month has on all pages.
+    pub count: usize,
+    /// True when the month began on the page before (its newest briefings are there).
+    pub continued: bool,
 }
 
 /// A year of the timeline, for jump links.
@@ -311,15 +372,29 @@ pub struct Year {
     pub year: i16,
     /// Id of the year's newest month.
     pub anchor: String,
+    /// The timeline page where the year starts, with `#anchor`; relative to the root.
+    pub url: String,
     pub count: usize,
 }
 
-/// `timeline.html`: every briefing by month, newest first.
+/// `timeline.html`: one page of every briefing by month, newest first.
 #[derive(Debug, Serialize)]
 pub struct TimelinePage {
     pub page: PageMeta,
+    /// Every year of the site, on every page.
     pub years: Vec<Year>,
+    /// The months of this page's briefings.
     pub months: Vec<Month>,
+}
+
+/// `briefings.html`: one page of every briefing, newest first.
+#[derive(Debug, Serialize)]
+pub struct BriefingsPage {
+    pub page: PageMeta,
+    /// This page's briefings.
+    pub briefings: Vec<BriefingLink>,
+    /// How many briefings the site has.
+    pub total: usize,
 }
 
 /// A topic whose stances recently changed.

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 // To check a new kind of page, add a line here.
 export const PAGE_KINDS = [
   { kind: 'home', path: 'index.html' },
+  { kind: 'briefings index', path: 'briefings/index.html' },
   { kind: 'briefing', match: /^briefings\/[^/]+\/index\.html$/ },
   { kind: 'actor', match: /^actors\/[^/]+\/index\.html$/ },
   { kind: 'actors index', path: 'actors/index.html' },
