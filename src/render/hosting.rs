@@ -21,12 +21,11 @@ pub enum Generated {
     Sitemap,
     /// `search-index.json`, the whole index in one file.
     SearchIndex,
-    /// `search/meta.json`.
+    /// `search/meta.js` and the filter lists `search/e/`, `search/g/`.
     SearchMeta,
-    /// `search/w/*.json`.
-    SearchWords,
-    /// `search/d/*.json`.
-    SearchDocs,
+    /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`,
+    /// `search/v/`.
+    SearchText,
     /// `data/stances.csv`.
     StancesCsv,
     /// `data/entities.json`.
@@ -37,19 +36,18 @@ pub enum Generated {
 
 impl Generated {
     /// Every generated file family.
-    pub const ALL: [Generated; 8] = [
+    pub const ALL: [Generated; 7] = [
         Generated::Sitemap,
         Generated::SearchIndex,
         Generated::SearchMeta,
-        Generated::SearchWords,
-        Generated::SearchDocs,
+        Generated::SearchText,
         Generated::StancesCsv,
         Generated::EntitiesJson,
         Generated::GraphJson,
     ];
 
     /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
-    /// by the search index and its word files.
+    /// by `search-index.json`.
     pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
         let one = |path: &str, bytes: Vec<u8>| vec![(path.to_string(), bytes)];
         match self {
@@ -65,9 +63,8 @@ impl Generated {
                 ),
             ],
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
-            Generated::SearchMeta => one("search/meta.json", search::meta(site)),
-            Generated::SearchWords => search::word_files(site, excerpts),
-            Generated::SearchDocs => search::doc_files(site),
+            Generated::SearchMeta => search::meta_files(site),
+            Generated::SearchText => search::text_files(site),
             Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
