@@ -49,9 +49,27 @@ impl Generated {
     /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
     /// by `search-index.json`.
     pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
-        let one = |path: &str, bytes: Vec<u8>| vec![(path.to_string(), bytes)];
+        let out = std::sync::Mutex::new(Vec::new());
+        self.each(site, excerpts, &|path, bytes| {
+            out.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((path, bytes));
+        });
+        out.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hands each of its files to `emit` as soon as it is made, in no particular order: a
+    /// build writes them out at once instead of holding a family (the full-text index is
+    /// the size of the bodies' text) in memory.
+    pub fn each(self, site: &Site, excerpts: &[String], emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+        let many = |files: Vec<(String, Vec<u8>)>| {
+            for (path, bytes) in files {
+                emit(path, bytes);
+            }
+        };
+        let one = |path: &str, bytes: Vec<u8>| emit(path.to_string(), bytes);
         match self {
-            Generated::Sitemap => vec![
+            Generated::Sitemap => many(vec![
                 ("sitemap.xml".into(), sitemap(site).into_bytes()),
                 (
                     "robots.txt".into(),
@@ -61,10 +79,10 @@ impl Generated {
                     )
                     .into_bytes(),
                 ),
-            ],
+            ]),
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
-            Generated::SearchMeta => search::meta_files(site),
-            Generated::SearchText => search::text_files(site),
+            Generated::SearchMeta => many(search::meta_files(site)),
+            Generated::SearchText => search::text_files(site, emit),
             Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
@@ -143,6 +161,63 @@ pub fn copied(
         }
     }
     Copied { below, above }
+}
+
+/// Writes every non-template file into `sink` as [`files`] makes them, generated files as
+/// soon as each is made, so that they are never all in memory at once. Returns how many
+/// were written; a file that cannot be written is an error in `diags`.
+pub fn write_files(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+) -> usize {
+    let Copied { below, above } = copied(site, theme, &crate::confine::read, diags);
+    let excerpts = excerpts(site);
+    let failed = std::sync::Mutex::new(Vec::new());
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let write = |path: &str, bytes: &[u8]| match sink.write(path, bytes) {
+        Ok(()) => {
+            written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Err(e) => failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_string(), e)),
+    };
+    // Generated files replace the copied ones below them; the site's own `static/` files
+    // replace generated ones, so those are not written at all.
+    let made: Vec<String> = Generated::ALL
+        .par_iter()
+        .flat_map_iter(|g| {
+            let paths = std::sync::Mutex::new(Vec::new());
+            g.each(site, &excerpts, &|path, bytes| {
+                if !above.contains_key(&path) {
+                    write(&path, &bytes);
+                }
+                paths.lock().unwrap_or_else(|e| e.into_inner()).push(path);
+            });
+            paths.into_inner().unwrap_or_else(|e| e.into_inner())
+        })
+        .collect();
+    let made: std::collections::BTreeSet<String> = made.into_iter().collect();
+    for (path, bytes) in below.iter().filter(|(p, _)| !made.contains(*p)) {
+        if !above.contains_key(path) {
+            write(path, bytes);
+        }
+    }
+    for (path, bytes) in &above {
+        write(path, bytes);
+    }
+    for (path, e) in failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        diags.error(
+            Code::Output,
+            &path,
+            Span::FILE,
+            format!("cannot write output: {e}"),
+        );
+    }
+    written.into_inner()
 }
 
 /// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).

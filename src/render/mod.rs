@@ -75,21 +75,8 @@ pub fn file_count(site: &Site) -> usize {
 /// Renders the whole site into `sink`; returns the number of files written.
 pub fn render_site(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
     let written = render_pages(site, theme, &plan(site), sink, diags);
-    let mut extra = 0;
     let mut d = Diagnostics::new();
-    for (path, bytes) in hosting::files(site, theme, &mut d) {
-        match sink.write(&path, &bytes) {
-            Ok(()) => extra += 1,
-            Err(e) => {
-                d.error(
-                    Code::Output,
-                    &path,
-                    crate::diagnostic::Span::FILE,
-                    format!("cannot write output: {e}"),
-                );
-            }
-        }
-    }
+    let extra = hosting::write_files(site, theme, sink, &mut d);
     diags.extend(d);
     written + extra
 }

@@ -10,7 +10,7 @@
 //! gave. No copy of every body's text is held at once.
 
 use super::codes::{self, BitWriter, ListBuilder};
-use super::text::{self, pieces, plain_text};
+use super::text::{self, BodyText, pieces};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -140,7 +140,7 @@ impl ChunkBuilder {
         }
     }
 
-    fn add_doc(&mut self, d: &Doc<'_>, names: &Names<'_>, at: u16, buf: &mut (String, String)) {
+    fn add_doc(&mut self, d: &Doc<'_>, names: &Names<'_>, at: u16, body: &mut BodyText) {
         self.add_words(d.title, TITLE, at);
         for &e in &d.entities {
             for t in &names.entities[e as usize] {
@@ -155,9 +155,8 @@ impl ChunkBuilder {
             }
         }
         self.add_words(d.summary, SUMMARY, at);
-        let (scratch, text) = buf;
-        plain_text(d.body, scratch, text);
-        for (word, s) in pieces(text) {
+        body.read(d.body);
+        for (word, s) in body.pieces() {
             if !word && s == " " {
                 continue;
             }
@@ -284,15 +283,15 @@ enum Lists {
 }
 
 /// Every file of the full-text index: `search/text.js`, `search/w/`, `search/p/`,
-/// `search/t/` and `search/v/`, as (output path, bytes).
-pub fn files(docs: &[Doc<'_>], names: &Names<'_>) -> Vec<(String, Vec<u8>)> {
+/// `search/t/` and `search/v/`, each handed to `emit` as (output path, bytes) once made.
+pub fn files(docs: &[Doc<'_>], names: &Names<'_>, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let chunks: Vec<Chunk> = docs
         .par_chunks(CHUNK)
         .map(|part| {
             let mut b = ChunkBuilder::new();
-            let mut buf = (String::new(), String::new());
+            let mut body = BodyText::default();
             for (at, d) in part.iter().enumerate() {
-                b.add_doc(d, names, at as u16, &mut buf);
+                b.add_doc(d, names, at as u16, &mut body);
             }
             b.chunk
         })
@@ -300,7 +299,6 @@ pub fn files(docs: &[Doc<'_>], names: &Names<'_>) -> Vec<(String, Vec<u8>)> {
     let mut vocab = vocabulary(chunks);
     let per_len = codes::huffman_lengths(&vocab.counts);
     let code = codes::canonical_codes(&per_len);
-    let mut out = Vec::new();
 
     // Word files: each word in the file of its key, its lists inline when short.
     let mut keyed: BTreeMap<String, Vec<(Box<str>, Term)>> = BTreeMap::new();
@@ -321,7 +319,7 @@ pub fn files(docs: &[Doc<'_>], names: &Names<'_>) -> Vec<(String, Vec<u8>)> {
                 let n = posting_files;
                 posting_files += 1;
                 let name = format!("p/{n}");
-                out.push((format!("search/{name}.js"), super::script(&name, &lists)));
+                emit(format!("search/{name}.js"), super::script(&name, &lists));
                 Lists::File(n)
             } else {
                 Lists::Inline(lists)
@@ -329,12 +327,12 @@ pub fn files(docs: &[Doc<'_>], names: &Names<'_>) -> Vec<(String, Vec<u8>)> {
             entries.insert(t, Entry(df, &term.surfaces, lists));
         }
         let name = format!("w/{key}");
-        out.push((format!("search/{name}.js"), super::script(&name, &entries)));
+        emit(format!("search/{name}.js"), super::script(&name, &entries));
     }
 
     for (n, chunk) in vocab.surfaces.chunks(VOCAB_CHUNK).enumerate() {
         let name = format!("v/{n}");
-        out.push((format!("search/{name}.js"), super::script(&name, chunk)));
+        emit(format!("search/{name}.js"), super::script(&name, chunk));
     }
 
     let last = per_len.iter().rposition(|&c| c > 0).unwrap_or(0);
@@ -348,49 +346,42 @@ pub fn files(docs: &[Doc<'_>], names: &Names<'_>) -> Vec<(String, Vec<u8>)> {
             .collect(),
         keys: keyed.keys().map(String::as_str).collect(),
     };
-    out.push(("search/text.js".into(), super::script("text", &header)));
+    emit("search/text.js".into(), super::script("text", &header));
 
     // Text files: the second pass, each body encoded with the codes of the first.
-    let shards: Vec<(String, Vec<u8>)> = docs
-        .par_chunks(DOC_SHARD)
+    docs.par_chunks(DOC_SHARD)
         .enumerate()
-        .map_init(
-            || (String::new(), String::new()),
-            |(scratch, text), (n, part)| {
-                let list: Vec<TextDoc<'_>> = part
-                    .iter()
-                    .map(|d| {
-                        plain_text(d.body, scratch, text);
-                        let mut w = BitWriter::default();
-                        let mut tokens = 0;
-                        for (word, s) in pieces(text) {
-                            if !word && s == " " {
-                                continue;
-                            }
-                            if let Some(&id) = vocab.ids.get(s) {
-                                let (c, len) = code[id as usize];
-                                w.push(c, len);
-                                tokens += 1;
-                            }
+        .for_each_init(BodyText::default, |body, (n, part)| {
+            let list: Vec<TextDoc<'_>> = part
+                .iter()
+                .map(|d| {
+                    body.read(d.body);
+                    let mut w = BitWriter::default();
+                    let mut tokens = 0;
+                    for (word, s) in body.pieces() {
+                        if !word && s == " " {
+                            continue;
                         }
-                        TextDoc(
-                            d.title,
-                            d.slug,
-                            d.summary,
-                            &d.entities,
-                            &d.tags,
-                            tokens,
-                            w.finish(),
-                        )
-                    })
-                    .collect();
-                let name = format!("t/{n}");
-                (format!("search/{name}.js"), super::script(&name, &list))
-            },
-        )
-        .collect();
-    out.extend(shards);
-    out
+                        if let Some(&id) = vocab.ids.get(s) {
+                            let (c, len) = code[id as usize];
+                            w.push(c, len);
+                            tokens += 1;
+                        }
+                    }
+                    TextDoc(
+                        d.title,
+                        d.slug,
+                        d.summary,
+                        &d.entities,
+                        &d.tags,
+                        tokens,
+                        w.finish(),
+                    )
+                })
+                .collect();
+            let name = format!("t/{n}");
+            emit(format!("search/{name}.js"), super::script(&name, &list));
+        });
 }
 
 #[cfg(test)]
@@ -423,7 +414,9 @@ mod tests {
             entities: &[vec!["net".into()]],
             tags: &[],
         };
-        let files = files(&docs, &names);
+        let made = std::sync::Mutex::new(Vec::new());
+        files(&docs, &names, &|p, b| made.lock().unwrap().push((p, b)));
+        let files = made.into_inner().unwrap();
         // "safety": briefing 0 in its title, briefing 1 in its body only.
         let w = file(&files, "search/w/sa.js");
         assert!(w.contains(r#""safety":[2,["#), "{w}");

@@ -13,7 +13,7 @@ pub mod fulltext;
 pub mod text;
 
 use crate::id_vec::IdVec;
-use crate::model::EntityIdx;
+use crate::model::{EntityId, EntityIdx, Kind, Slug};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -120,11 +120,7 @@ pub fn excerpt(html: &str) -> String {
 /// Whether two rendered bodies give the search index the same text: the same plain text
 /// and the same excerpt.
 pub fn same_text(a: &str, b: &str) -> bool {
-    let mut scratch = String::new();
-    let (mut ta, mut tb) = (String::new(), String::new());
-    text::plain_text(a, &mut scratch, &mut ta);
-    text::plain_text(b, &mut scratch, &mut tb);
-    ta == tb && excerpt(a) == excerpt(b)
+    text::plain_text(a) == text::plain_text(b) && excerpt(a) == excerpt(b)
 }
 
 /// The five entities pulldown-cmark writes, and numeric ones.
@@ -139,9 +135,9 @@ fn unescape(s: &str) -> String {
     })
 }
 
-/// `[kind, name, url, aliases, briefings naming it]`.
+/// `[kind (index into kinds), name, slug, aliases, briefings naming it]`.
 #[derive(Serialize)]
-struct MetaEntity<'a>(&'static str, &'a str, String, &'a [String], usize);
+struct MetaEntity<'a>(usize, &'a str, &'a str, &'a [String], usize);
 
 #[derive(Serialize)]
 struct Meta<'a> {
@@ -149,12 +145,17 @@ struct Meta<'a> {
     v: u32,
     count: usize,
     /// A briefing's page, relative to the root: `page[0]`, its slug, `page[1]`.
-    page: [&'a str; 2],
+    page: [String; 2],
+    /// Per kind of entity: `[word, page prefix, page suffix]` (a page is prefix, slug,
+    /// suffix).
+    kinds: Vec<[String; 3]>,
+    /// A tag's page: `tag[0]`, its slug, `tag[1]`.
+    tag: [String; 2],
     /// Month names as pages show dates (`7 Nov 2025`).
     months: &'static [&'static str; 12],
     entities: Vec<MetaEntity<'a>>,
-    /// `[name, url, briefings]`.
-    tags: Vec<(&'a str, String, usize)>,
+    /// `[name, slug, briefings]`.
+    tags: Vec<(&'a str, &'a str, usize)>,
     /// Dates, newest first, as runs: the first day (days since 1970-01-01) and how many
     /// briefings have it, then for each older day how many days earlier it is and how many
     /// briefings have it.
@@ -197,22 +198,33 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         }
         prev = Some(d);
     }
-    let placeholder = crate::model::Slug::new("slug").map(|s| urls::href("", &urls::briefing(&s)));
-    let placeholder = placeholder.unwrap_or_default();
-    let page = placeholder.split_once("slug").unwrap_or(("", ""));
     let meta = Meta {
         v: 2,
         count: n,
-        page: [page.0, page.1],
+        page: page_of(urls::briefing),
+        kinds: Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let [a, b] = page_of(|slug| {
+                    urls::entity(&EntityId {
+                        kind,
+                        slug: slug.clone(),
+                    })
+                });
+                [kind.word().to_string(), a, b]
+            })
+            .collect(),
+        tag: page_of(urls::tag),
         months: &super::dates::MON,
         entities: r
             .entities
             .iter_ids()
             .map(|(i, e)| {
+                let kind = Kind::ALL.iter().position(|&k| k == e.id.kind);
                 MetaEntity(
-                    e.id.kind.word(),
+                    kind.unwrap_or(0),
                     &e.name,
-                    urls::href("", &urls::entity(&e.id)),
+                    e.id.slug.as_str(),
                     &e.aliases,
                     ent[i].len(),
                 )
@@ -222,13 +234,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
             .tags
             .iter()
             .zip(&tag)
-            .map(|(t, list)| {
-                (
-                    t.name.as_str(),
-                    urls::href("", &urls::tag(&t.slug)),
-                    list.len(),
-                )
-            })
+            .map(|(t, list)| (t.name.as_str(), t.slug.as_str(), list.len()))
             .collect(),
         days,
     };
@@ -247,8 +253,17 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The full-text files of `search/` (see [`fulltext`]).
-pub fn text_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// A page's address split around its slug: what goes before it and after it.
+fn page_of(dir: impl Fn(&Slug) -> String) -> [String; 2] {
+    const MARK: &str = "slug";
+    let url = Slug::new(MARK).map(|s| urls::href("", &dir(&s)));
+    let url = url.unwrap_or_default();
+    let (a, b) = url.split_once(MARK).unwrap_or(("", ""));
+    [a.to_string(), b.to_string()]
+}
+
+/// The full-text files of `search/` (see [`fulltext`]), each handed to `emit` as made.
+pub fn text_files(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let r = &site.resolved;
     let docs: Vec<fulltext::Doc<'_>> = (r.briefings.iter_ids().rev())
         .map(|(i, b)| {
@@ -283,7 +298,7 @@ pub fn text_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         entities: &entities,
         tags: &tags,
     };
-    fulltext::files(&docs, &names)
+    fulltext::files(&docs, &names, emit);
 }
 
 /// A file of the split index: a script handing `value` to `dossierSearch` under `name`

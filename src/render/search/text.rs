@@ -44,18 +44,6 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-/// Bytes that end a run of text in HTML: a tag, or white space.
-const STOPS_TEXT: [bool; 256] = {
-    let mut t = [false; 256];
-    let stops = b"< \n\t\r\x0c";
-    let mut i = 0;
-    while i < stops.len() {
-        t[stops[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
-
 /// Per byte of UTF-8: 1 for an ASCII letter or digit, 0 for any other ASCII character, 2
 /// for a byte of a longer character (decoded to tell).
 const CLASS: [u8; 256] = {
@@ -96,78 +84,253 @@ pub fn term(word: &str) -> String {
     t
 }
 
-/// Writes the text of `html` into `out` (cleared first): tags left out, character
-/// references decoded, each run of white space one space, and one line break where a block
-/// (paragraph, heading, list item, table cell…) begins or ends. `scratch` is reused
-/// between calls, so that a loop over many bodies allocates little.
-pub fn plain_text(html: &str, scratch: &mut String, out: &mut String) {
-    #[derive(PartialEq)]
-    enum Last {
-        Nothing,
-        Text,
-        Space,
-        Break,
-    }
-    let raw = scratch;
-    raw.clear();
-    out.clear();
-    let bytes = html.as_bytes();
-    let mut last = Last::Nothing;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'<' {
-            if html[i..].starts_with("<!--") {
-                i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
-                continue;
-            }
-            let Some(len) = html[i..].find('>') else {
-                break;
-            };
-            let inside = &html[i + 1..i + len];
-            let closing = inside.starts_with('/');
-            let name = inside
-                .trim_start_matches('/')
-                .split(|c: char| c.is_ascii_whitespace() || c == '/')
-                .next()
-                .unwrap_or("");
-            i += len + 1;
-            if is_block(name) {
-                if last == Last::Space {
-                    raw.pop();
+/// The text of a rendered body and its pieces, made in one pass over the HTML and reused
+/// from one body to the next, so that a loop over many bodies allocates little.
+#[derive(Default)]
+pub struct BodyText {
+    /// The text as a reader sees it: tags left out, character references decoded, each
+    /// run of white space one space, and one line break where a block (paragraph, heading,
+    /// list item, table cell…) begins or ends.
+    pub text: String,
+    /// Its pieces as (start, end) byte offsets, words and gaps alternating; a word's end
+    /// has [`WORD`] set.
+    spans: Vec<(u32, u32)>,
+}
+
+/// The bit of a span's end that marks a word.
+const WORD: u32 = 1 << 31;
+
+impl BodyText {
+    /// Reads `html` (a body's text must be under 2 GiB, which the 16 MiB file limit keeps).
+    pub fn read(&mut self, html: &str) {
+        let mut cut = Cutter {
+            text: &mut self.text,
+            spans: &mut self.spans,
+            word: false,
+            start: 0,
+            open: false,
+        };
+        cut.text.clear();
+        cut.spans.clear();
+        #[derive(PartialEq, Clone, Copy)]
+        enum Last {
+            Nothing,
+            Text,
+            Space,
+            Break,
+        }
+        let bytes = html.as_bytes();
+        let mut last = Last::Nothing;
+        let mut i = 0;
+        while i < bytes.len() {
+            match HTML_CLASS[bytes[i] as usize] {
+                TEXT_ASCII => {
+                    let start = i;
+                    while i < bytes.len() && HTML_CLASS[bytes[i] as usize] == TEXT_ASCII {
+                        i += 1;
+                    }
+                    cut.ascii(&html[start..i]);
+                    last = Last::Text;
                 }
-                if matches!(last, Last::Text | Last::Space) {
-                    raw.push('\n');
-                    last = Last::Break;
+                SPACE => {
+                    if last == Last::Text {
+                        cut.push(false, ' ');
+                        last = Last::Space;
+                    }
+                    i += 1;
                 }
-            } else if !closing && HIDDEN.iter().any(|h| name.eq_ignore_ascii_case(h)) {
-                // Past its closing tag (written in lower case by the sanitiser).
-                let close = format!("</{}", name.to_ascii_lowercase());
-                i = html[i..].find(&close).map_or(bytes.len(), |e| i + e);
+                AMP => {
+                    let (c, len) = reference(&html[i..]).unwrap_or(('&', 1));
+                    cut.push(is_word_char(c), c);
+                    last = Last::Text;
+                    i += len;
+                }
+                TAG => {
+                    let (end, block) = tag(html, i);
+                    i = end;
+                    if block && last != Last::Nothing && last != Last::Break {
+                        if last == Last::Space {
+                            cut.text.pop();
+                        }
+                        cut.push(false, '\n');
+                        last = Last::Break;
+                    }
+                }
+                _ => {
+                    let c = html[i..].chars().next().unwrap_or(' ');
+                    cut.push(is_word_char(c), c);
+                    last = Last::Text;
+                    i += c.len_utf8();
+                }
             }
-        } else if b.is_ascii_whitespace() {
-            if last == Last::Text {
-                raw.push(' ');
-                last = Last::Space;
-            }
-            i += 1;
-        } else {
-            let start = i;
-            while i < bytes.len() && !STOPS_TEXT[bytes[i] as usize] {
-                i += 1;
-            }
-            raw.push_str(&html[start..i]);
-            last = Last::Text;
+        }
+        while cut.text.ends_with([' ', '\n']) {
+            cut.text.pop();
+        }
+        cut.close();
+        // A trailing gap popped above may have left a span past the end.
+        let len = self.text.len() as u32;
+        while self.spans.last().is_some_and(|&(s, _)| s >= len) {
+            self.spans.pop();
         }
     }
-    while raw.ends_with([' ', '\n']) {
-        raw.pop();
+
+    /// The pieces: `(true, word)` and `(false, gap)`, as [`pieces`] cuts the text.
+    pub fn pieces(&self) -> impl Iterator<Item = (bool, &str)> {
+        let len = self.text.len() as u32;
+        self.spans.iter().map(move |&(start, end)| {
+            let word = end & WORD != 0;
+            let end = (end & !WORD).min(len);
+            (word, &self.text[start as usize..end as usize])
+        })
     }
-    if raw.contains('&') {
-        out.push_str(&super::unescape(raw));
-    } else {
-        std::mem::swap(raw, out);
+}
+
+/// Appends text and records where its words and gaps begin and end.
+struct Cutter<'a> {
+    text: &'a mut String,
+    spans: &'a mut Vec<(u32, u32)>,
+    /// The open piece: whether it is a word, and where it starts.
+    word: bool,
+    start: usize,
+    open: bool,
+}
+
+impl Cutter<'_> {
+    /// Ends the open piece, if it holds anything.
+    fn close(&mut self) {
+        if self.open && self.text.len() > self.start {
+            let end = self.text.len() as u32 | if self.word { WORD } else { 0 };
+            self.spans.push((self.start as u32, end));
+        }
+        self.open = false;
     }
+
+    /// Makes the open piece a word or a gap, from here on.
+    fn enter(&mut self, word: bool) {
+        if !self.open || self.word != word {
+            self.close();
+            self.word = word;
+            self.start = self.text.len();
+            self.open = true;
+        }
+    }
+
+    fn push(&mut self, word: bool, c: char) {
+        self.enter(word);
+        self.text.push(c);
+    }
+
+    /// Appends a run of ASCII text with no space, tag or reference in it.
+    fn ascii(&mut self, run: &str) {
+        let base = self.text.len();
+        self.text.push_str(run);
+        let bytes = run.as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            let word = bytes[j].is_ascii_alphanumeric();
+            if !self.open || self.word != word {
+                // `close` reads the text's length: end the piece where this one starts.
+                if self.open && base + j > self.start {
+                    let end = (base + j) as u32 | if self.word { WORD } else { 0 };
+                    self.spans.push((self.start as u32, end));
+                }
+                self.word = word;
+                self.start = base + j;
+                self.open = true;
+            }
+            j += 1;
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() == word {
+                j += 1;
+            }
+        }
+    }
+}
+
+const TEXT_ASCII: u8 = 0;
+const SPACE: u8 = 1;
+const TAG: u8 = 2;
+const AMP: u8 = 3;
+const OTHER: u8 = 4;
+
+/// What each byte of HTML starts: ASCII text, white space, a tag, a character reference,
+/// or (128 and up) a longer character.
+const HTML_CLASS: [u8; 256] = {
+    let mut t = [TEXT_ASCII; 256];
+    let mut b = 128;
+    while b < 256 {
+        t[b] = OTHER;
+        b += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'<' as usize] = TAG;
+    t[b'&' as usize] = AMP;
+    t
+};
+
+/// The tag (or comment, or hidden element) starting at `at`: where reading goes on after
+/// it, and whether it begins or ends a block.
+fn tag(html: &str, at: usize) -> (usize, bool) {
+    if html[at..].starts_with("<!--") {
+        return (
+            html[at..].find("-->").map_or(html.len(), |e| at + e + 3),
+            false,
+        );
+    }
+    let Some(len) = html[at..].find('>') else {
+        return (html.len(), false);
+    };
+    let inside = &html[at + 1..at + len];
+    let closing = inside.starts_with('/');
+    let name = inside
+        .trim_start_matches('/')
+        .split(|c: char| c.is_ascii_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
+    let end = at + len + 1;
+    if !closing && HIDDEN.iter().any(|h| name.eq_ignore_ascii_case(h)) {
+        // Past its closing tag (written in lower case by the sanitiser).
+        let close = format!("</{}", name.to_ascii_lowercase());
+        return (
+            html[end..].find(&close).map_or(html.len(), |e| end + e),
+            false,
+        );
+    }
+    (end, is_block(name))
+}
+
+/// The character reference at the start of `s` (`&amp;`, `&#233;`, `&#xE9;`; of the named
+/// ones, the five pulldown-cmark writes) and its length; `None` for a bare `&`.
+fn reference(s: &str) -> Option<(char, usize)> {
+    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// The text of `html` as [`BodyText::text`] gives it.
+pub fn plain_text(html: &str) -> String {
+    let mut t = BodyText::default();
+    t.read(html);
+    t.text
 }
 
 /// The pieces of `text` in order: `(true, word)` for a run of [`is_word_char`] characters,
@@ -205,9 +368,21 @@ mod tests {
     use super::*;
 
     fn text(html: &str) -> String {
-        let (mut scratch, mut out) = (String::new(), String::new());
-        plain_text(html, &mut scratch, &mut out);
-        out
+        plain_text(html)
+    }
+
+    #[test]
+    fn a_body_is_cut_as_its_text_would_be() {
+        let html =
+            "<p>“Kyiv&#8217;s plan”, <em>28</em>-point &amp; more.</p>\n<p>Next\n&bogus; end</p>";
+        let mut t = BodyText::default();
+        t.read(html);
+        let fused: Vec<(bool, &str)> = t.pieces().collect();
+        let text = plain_text(html);
+        assert_eq!(text, "“Kyiv’s plan”, 28-point & more.\nNext &bogus; end");
+        assert_eq!(fused, pieces(&text).collect::<Vec<_>>());
+        t.read("<p>a </p> <p> </p>");
+        assert_eq!(t.pieces().collect::<Vec<_>>(), [(true, "a")]);
     }
 
     #[test]

@@ -406,8 +406,9 @@
       more.textContent = "Show more results";
     } else {
       n = settled(r).length;
-      text = "At least " + r.found.length.toLocaleString("en") + " found so far; " +
-        (r.order.length - r.next).toLocaleString("en") + " more briefings have every word and are still to be checked for the phrase";
+      text = "At least " + r.found.length.toLocaleString("en") + " found with the exact phrase: the first " +
+        r.next.toLocaleString("en") + " of the " + r.order.length.toLocaleString("en") +
+        " briefings with all its words are checked";
       more.hidden = false;
       more.textContent = r.shown < n ? "Show more results" : "Search further";
     }
@@ -435,13 +436,14 @@
     found.slice(0, MAX_ENTITIES).forEach(function (x) {
       var e = meta.entities[x[0]];
       var li = document.createElement("li");
-      var kind = document.createElement("span");
-      kind.className = "kind-label";
-      kind.textContent = e[0];
+      var kind = meta.kinds[e[0]];
+      var label = document.createElement("span");
+      label.className = "kind-label";
+      label.textContent = kind[0];
       var a = document.createElement("a");
-      a.href = root + e[2];
+      a.href = root + kind[1] + e[2] + kind[2];
       a.textContent = e[1];
-      li.appendChild(kind);
+      li.appendChild(label);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(a);
       var n = document.createElement("span");
@@ -621,7 +623,7 @@
     Object.keys(filters).forEach(function (kind) {
       var sel = filters[kind], opts = [];
       if (kind === "tag") m.tags.forEach(function (tg, i) { opts.push([tg[0], i]); });
-      else m.entities.forEach(function (e, i) { if (e[0] === kind) opts.push([e[1], i]); });
+      else m.entities.forEach(function (e, i) { if (m.kinds[e[0]][0] === kind) opts.push([e[1], i]); });
       opts.sort(function (x, y) { return x[0].localeCompare(y[0]); });
       opts.forEach(function (o) { sel.add(new Option(o[0], o[1])); });
     });
