@@ -541,9 +541,15 @@
     return Promise.all(Object.keys(chunks).map(function (c) {
       return get("v/" + c).then(function (v) { chunks[c] = v || []; });
     })).then(function () {
+      var str = function (id) { return chunks[Math.floor(id / head.vocab)][id % head.vocab] || ""; };
+      // Start where the match's paragraph, heading or list item starts, when that is near.
+      var block = false;
+      for (var b = at - 1; b >= lo; b--) {
+        if (head.isGap[ids[b]] && str(ids[b]).indexOf("\n") >= 0) { lo = b + 1; block = true; break; }
+      }
       var text = "", prev = -1;
       for (var i = lo; i <= hi; i++) {
-        var id = ids[i], s = chunks[Math.floor(id / head.vocab)][id % head.vocab] || "";
+        var id = ids[i], s = str(id);
         var gap = head.isGap[id];
         // Two words in a row had a single space between them.
         if (!gap && prev >= 0 && !head.isGap[prev]) text += " ";
@@ -551,7 +557,7 @@
         prev = id;
       }
       var ps = markPieces(pieces(text), units);
-      if (lo > 0) ps.unshift({ text: "… " });
+      if (lo > 0 && !block) ps.unshift({ text: "… " });
       if (hi < ids.length - 1) ps.push({ text: " …" });
       return ps;
     });
