@@ -23,12 +23,14 @@
   // Weights of the fields a word is found in, best first: title, names, tags, summary, body.
   var WEIGHT = [16, 8, 4, 2, 1];
 
-  var meta = null, head = null, cache = {}, waiting = {}, run = null, runId = 0;
+  var LIFTED = 64;          // phrase candidates ranked above the body before ranking turns rough
+
+  var meta = null, head = null, cache = {}, files = {}, waiting = {}, run = null, runId = 0;
 
   // ---- Loading: each file is a script that hands its data to dossierSearch. ----
   window.dossierSearch = function (name, data) {
     var done = waiting[name];
-    if (done) { delete waiting[name]; done(data); }
+    if (done) { delete waiting[name]; files[name] = data; done(data); }
   };
   function get(name) {
     if (!cache[name]) {
@@ -304,32 +306,47 @@
       if (mine !== runId) return;
       showEntities(units);
       var sets = got[1], range = dateRange(), count = meta.count;
-      var upper = new Uint16Array(count), hist = new Uint32Array(256 * units.length + 1);
+      // Per briefing with every unit: its score, or for a phrase query an upper bound
+      // (a phrase at best in the worst field of its words); `body` the same with each
+      // phrase counted as found in the body only.
+      var upper = new Uint16Array(count), body = new Uint16Array(count), lifted = 0;
       var phrases = units.some(function (u) { return u.phrase; });
       for (var n = range[0]; n <= range[1]; n++) {
-        var total = 0, ok = true;
+        var total = 0, least = 0, ok = true;
         for (var i = 0; i < units.length && ok; i++) {
           var w = units[i].weights[n];
-          if (w) total += w; else ok = false;
+          if (w) { total += w; least += units[i].phrase ? 1 : w; } else ok = false;
         }
         for (var s = 0; s < sets.length && ok; s++) ok = sets[s][n] === 1;
         if (!ok) continue;
         upper[n] = total || 1;
-        hist[total || 1]++;
+        body[n] = least || 1;
+        if (total > least) lifted++;
       }
-      // Counting sort: best (upper) score first, the newest first among equals.
-      var start = new Uint32Array(hist.length), size = 0;
-      for (var h = hist.length - 1; h > 0; h--) { start[h] = size; size += hist[h]; }
-      var order = new Int32Array(size);
-      for (n = 0; n < count; n++) if (upper[n]) order[start[upper[n]]++] = n;
+      // When many briefings have a phrase's words together in a title or summary, checking
+      // them all first would read most of the text files: those rank as if the phrase were
+      // in the body, and the page says so.
+      var rough = lifted > LIFTED;
+      var order = ranked(rough ? body : upper, count, 256 * units.length + 1);
       run = {
-        id: mine, units: units, order: order, upper: upper, next: 0, found: [], shown: 0,
-        phrases: phrases, cut: parsed.cut,
+        id: mine, units: units, order: order, upper: rough ? body : upper, next: 0, found: [],
+        checked: new Uint8Array(count), shown: 0, phrases: phrases, rough: rough, cut: parsed.cut,
         completions: units.some(function (u) { return u.more; }),
       };
       list.textContent = "";
       return page(run);
     }).then(null, fail);
+  }
+
+  // The briefings with a score, best first, the newest first among equals (a counting sort).
+  function ranked(score, count, top) {
+    var hist = new Uint32Array(top), n;
+    for (n = 0; n < count; n++) hist[score[n]]++;
+    var start = new Uint32Array(top), size = 0;
+    for (var h = top - 1; h > 0; h--) { start[h] = size; size += hist[h]; }
+    var order = new Int32Array(size);
+    for (n = 0; n < count; n++) if (score[n]) order[start[score[n]]++] = n;
+    return order;
   }
 
   // Shows the next page of run r, checking phrases first when the query has any.
@@ -358,43 +375,52 @@
   // The checked briefings in their final order: the best score first, the newest first.
   function settled(r) {
     var sorted = r.found.slice().sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    while (r.next < r.order.length && r.checked[r.order[r.next]]) r.next++;
     if (r.next >= r.order.length) return sorted;
     // An unchecked briefing may still score up to its upper bound.
     var bound = r.upper[r.order[r.next]], first = r.order[r.next];
     return sorted.filter(function (x) { return x[1] > bound || (x[1] === bound && x[0] < first); });
   }
   // Checks candidates in rank order until a page is settled or CHECK_SHARDS text files
-  // were loaded for it.
+  // were loaded for it; every candidate of a text file read is checked with it.
   function check(r) {
     var loaded = 0;
+    function skip() { while (r.next < r.order.length && r.checked[r.order[r.next]]) r.next++; }
     function step() {
       if (r.id !== runId) return null;
+      skip();
       if (r.next >= r.order.length || settled(r).length >= r.shown + PAGE || loaded >= CHECK_SHARDS) return null;
-      // The next candidates, up to eight new text files' worth.
-      var batch = [], shards = {};
-      while (r.next < r.order.length) {
-        var n = r.order[r.next], s = Math.floor(n / head.docs);
-        if (!shards[s] && Object.keys(shards).length >= 8) break;
-        shards[s] = 1;
-        batch.push(n);
-        r.next++;
+      // The text files of the next candidates, eight at a time.
+      var shards = [];
+      for (var k = r.next; k < r.order.length && shards.length < 8; k++) {
+        var s = Math.floor(r.order[k] / head.docs);
+        if (!r.checked[r.order[k]] && shards.indexOf(s) < 0) shards.push(s);
       }
-      loaded += Object.keys(shards).length;
-      return Promise.all(batch.map(textOf)).then(function (docs) {
-        docs.forEach(function (d, i) {
-          if (!d) return;
-          var total = 0;
-          for (var k = 0; k < r.units.length; k++) {
-            var u = r.units[k], w = u.phrase ? phraseWeight(d, u) : u.weights[batch[i]];
-            if (!w) return;
-            total += w;
+      loaded += shards.length;
+      return Promise.all(shards.map(function (s) { return get("t/" + s); })).then(function () {
+        shards.forEach(function (s) {
+          for (var n = s * head.docs; n < Math.min((s + 1) * head.docs, meta.count); n++) {
+            if (r.upper[n] && !r.checked[n]) checkOne(r, n);
           }
-          r.found.push([batch[i], total]);
         });
         return step();
       });
     }
     return Promise.resolve().then(step);
+  }
+  // Checks briefing n, whose text file is loaded, against every unit of run r.
+  function checkOne(r, n) {
+    r.checked[n] = 1;
+    var shard = files["t/" + Math.floor(n / head.docs)], d = shard && shard[n % head.docs];
+    if (!d) return;
+    if (!d.ids) d.ids = tokens(d[6], d[5]);
+    var total = 0;
+    for (var k = 0; k < r.units.length; k++) {
+      var u = r.units[k], w = u.phrase ? phraseWeight(d, u) : u.weights[n];
+      if (!w) return;
+      total += w;
+    }
+    r.found.push([n, r.rough ? r.upper[n] : total]);
   }
 
   function report(r) {
@@ -406,9 +432,12 @@
       more.textContent = "Show more results";
     } else {
       n = settled(r).length;
-      text = "At least " + r.found.length.toLocaleString("en") + " found with the exact phrase: the first " +
-        r.next.toLocaleString("en") + " of the " + r.order.length.toLocaleString("en") +
-        " briefings with all its words are checked";
+      var checked = 0;
+      for (var k = 0; k < r.order.length; k++) checked += r.checked[r.order[k]];
+      text = "At least " + r.found.length.toLocaleString("en") + " found with the exact phrase (" +
+        checked.toLocaleString("en") + " of the " + r.order.length.toLocaleString("en") +
+        " briefings with all its words checked so far" +
+        (r.rough ? "; ranked as if the phrase were in the body" : "") + ")";
       more.hidden = false;
       more.textContent = r.shown < n ? "Show more results" : "Search further";
     }
