@@ -14,6 +14,7 @@ use super::text::{self, BodyText, pieces};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::Ordering::Relaxed;
 
 /// Briefings per file of `search/t/`.
 pub const DOC_SHARD: usize = 8;
@@ -24,6 +25,10 @@ pub const VOCAB_CHUNK: usize = 1024;
 pub const INLINE_MAX: usize = 512;
 /// Briefings per chunk of the first pass (their numbers within it fit 16 bits).
 const CHUNK: usize = 4096;
+/// Tokens the first pass keeps (as chunk-local ids) so that the second need not read those
+/// bodies again: all of them on a site of 10,000 briefings, a part of a larger one's, at
+/// most 32 MiB.
+const KEPT_TOKENS: usize = 16 << 20;
 /// Fields a word is found in, best first: the order of a word's lists.
 pub const FIELDS: usize = 5;
 const TITLE: usize = 0;
@@ -64,6 +69,9 @@ struct Chunk {
     terms: Vec<Box<str>>,
     /// Per local term, per field: the briefings with it there and in no better field.
     lists: Vec<[Vec<u16>; FIELDS]>,
+    /// The bodies' tokens as local surface ids, and where each briefing's end; `None` when
+    /// not kept (past [`KEPT_TOKENS`], or more than 65,536 surfaces in the chunk).
+    tokens: Option<(Vec<u16>, Vec<u32>)>,
 }
 
 struct ChunkBuilder {
@@ -74,6 +82,8 @@ struct ChunkBuilder {
     term_ids: HashMap<Box<str>, u32, Hasher>,
     /// Per local term: 1 + the last briefing it was seen in.
     seen: Vec<u32>,
+    /// Whether the chunk still keeps its tokens.
+    keep: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -86,6 +96,7 @@ impl ChunkBuilder {
             surface_term: Vec::new(),
             term_ids: HashMap::with_hasher(Hasher::new()),
             seen: Vec::new(),
+            keep: true,
         }
     }
 
@@ -162,10 +173,22 @@ impl ChunkBuilder {
             }
             let id = self.surface_id(word, s);
             self.chunk.counts[id as usize] += 1;
+            if self.keep {
+                match (u16::try_from(id), &mut self.chunk.tokens) {
+                    (Ok(id), Some((tokens, _))) => tokens.push(id),
+                    _ => {
+                        self.keep = false;
+                        self.chunk.tokens = None;
+                    }
+                }
+            }
             let t = self.surface_term[id as usize];
             if t != NONE {
                 self.add(t, BODY, at);
             }
+        }
+        if let Some((tokens, ends)) = &mut self.chunk.tokens {
+            ends.push(tokens.len() as u32);
         }
     }
 }
@@ -179,6 +202,17 @@ struct Vocabulary {
     counts: Vec<u64>,
     /// Terms, in text order, each with its surfaces' ids and its lists by field.
     terms: BTreeMap<Box<str>, Term>,
+    /// Per chunk, the tokens it kept with the id of each of its local surfaces.
+    kept: Vec<Option<Kept>>,
+}
+
+/// A chunk's tokens kept from the first pass.
+struct Kept {
+    tokens: Vec<u16>,
+    /// Where each briefing's tokens end.
+    ends: Vec<u32>,
+    /// Local surface id → id.
+    ids: Vec<u32>,
 }
 
 #[derive(Default)]
@@ -232,8 +266,18 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
             }
         }
     }
+    let mut kept = Vec::with_capacity(chunks.len());
     for (k, c) in chunks.into_iter().enumerate() {
         let base = (k * CHUNK) as u32;
+        kept.push(c.tokens.map(|(tokens, ends)| {
+            Kept {
+                tokens,
+                ends,
+                ids: (c.surfaces.iter())
+                    .map(|s| gid.get(s).copied().unwrap_or(0))
+                    .collect(),
+            }
+        }));
         for (t, lists) in c.terms.into_iter().zip(c.lists) {
             let term = terms.entry(t).or_default();
             for (f, list) in lists.into_iter().enumerate() {
@@ -248,6 +292,7 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
         surfaces,
         counts,
         terms,
+        kept,
     }
 }
 
@@ -285,13 +330,31 @@ enum Lists {
 /// Every file of the full-text index: `search/text.js`, `search/w/`, `search/p/`,
 /// `search/t/` and `search/v/`, each handed to `emit` as (output path, bytes) once made.
 pub fn files(docs: &[Doc<'_>], names: &Names<'_>, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    files_keeping(docs, names, emit, KEPT_TOKENS);
+}
+
+/// [`files`], the first pass keeping at most `keep` tokens for the second.
+fn files_keeping(
+    docs: &[Doc<'_>],
+    names: &Names<'_>,
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+    keep: usize,
+) {
+    let budget = std::sync::atomic::AtomicUsize::new(keep);
     let chunks: Vec<Chunk> = docs
         .par_chunks(CHUNK)
         .map(|part| {
             let mut b = ChunkBuilder::new();
+            b.chunk.tokens = Some((Vec::new(), Vec::with_capacity(part.len())));
             let mut body = BodyText::default();
             for (at, d) in part.iter().enumerate() {
                 b.add_doc(d, names, at as u16, &mut body);
+            }
+            // Kept while the budget lasts: which chunks keep theirs changes nothing written.
+            let n = b.chunk.tokens.as_ref().map_or(0, |(t, _)| t.len());
+            let ok = budget.fetch_update(Relaxed, Relaxed, |left| left.checked_sub(n));
+            if ok.is_err() {
+                b.chunk.tokens = None;
             }
             b.chunk
         })
@@ -352,20 +415,34 @@ pub fn files(docs: &[Doc<'_>], names: &Names<'_>, emit: &(dyn Fn(String, Vec<u8>
     docs.par_chunks(DOC_SHARD)
         .enumerate()
         .for_each_init(BodyText::default, |body, (n, part)| {
-            let list: Vec<TextDoc<'_>> = part
-                .iter()
-                .map(|d| {
-                    body.read(d.body);
+            let list: Vec<TextDoc<'_>> = (part.iter().enumerate())
+                .map(|(i, d)| {
+                    let number = n * DOC_SHARD + i;
                     let mut w = BitWriter::default();
                     let mut tokens = 0;
-                    for (word, s) in body.pieces() {
-                        if !word && s == " " {
-                            continue;
+                    let mut put = |id: u32| {
+                        let (c, len) = code[id as usize];
+                        w.push(c, len);
+                        tokens += 1;
+                    };
+                    match &vocab.kept[number / CHUNK] {
+                        Some(k) => {
+                            let at = number % CHUNK;
+                            let start = if at == 0 { 0 } else { k.ends[at - 1] };
+                            for &t in &k.tokens[start as usize..k.ends[at] as usize] {
+                                put(k.ids[t as usize]);
+                            }
                         }
-                        if let Some(&id) = vocab.ids.get(s) {
-                            let (c, len) = code[id as usize];
-                            w.push(c, len);
-                            tokens += 1;
+                        None => {
+                            body.read(d.body);
+                            for (word, s) in body.pieces() {
+                                if !word && s == " " {
+                                    continue;
+                                }
+                                if let Some(&id) = vocab.ids.get(s) {
+                                    put(id);
+                                }
+                            }
                         }
                     }
                     TextDoc(
@@ -402,6 +479,36 @@ mod tests {
     fn file<'a>(files: &'a [(String, Vec<u8>)], path: &str) -> &'a str {
         let f = files.iter().find(|(p, _)| p == path);
         std::str::from_utf8(&f.unwrap_or_else(|| panic!("no {path}")).1).unwrap()
+    }
+
+    #[test]
+    fn bodies_read_twice_encode_as_kept_ones_do() {
+        let docs: Vec<Doc<'_>> = (0..3)
+            .map(|_| doc("t", "<p>A safety net, “a net”.</p><p>Nets &amp; more.</p>"))
+            .collect();
+        let names = Names {
+            entities: &[vec![]],
+            tags: &[],
+        };
+        let run = |keep| {
+            let made = std::sync::Mutex::new(Vec::new());
+            files_keeping(
+                &docs,
+                &names,
+                &|p, b| made.lock().unwrap().push((p, b)),
+                keep,
+            );
+            let mut v = made.into_inner().unwrap();
+            v.sort();
+            v
+        };
+        // Every token kept, and none (every body read again): the same files.
+        let kept = run(KEPT_TOKENS);
+        assert!(
+            kept.iter()
+                .any(|(p, b)| p == "search/t/0.js" && b.len() > 40)
+        );
+        assert_eq!(kept, run(0));
     }
 
     #[test]
