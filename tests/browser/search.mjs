@@ -146,6 +146,20 @@ async function scenario(chrome, server, base) {
   expect(all > 2 && r.length === 2, `${base}: the Brussels filter narrows "peace" from ${all} to 2 (got ${r.length})`);
   expect(r[0] === 'European ministers reject a peace that means surrender', `${base}: the title hit comes first (got ${r[0]})`);
   expect(/[?&]place=Brussels/.test(page.url()), `${base}: the address keeps the filter (${page.url()})`);
+  // A filter alone lists its briefings.
+  const withWords = r;
+  await page.fill('#q', '');
+  before = await shownRun(page);
+  await page.keyboard.press('Enter');
+  r = await results(page, before);
+  expect(
+    r.length >= withWords.length && withWords.every((t) => r.includes(t)),
+    `${base}: the Brussels filter alone lists its ${r.length} briefings (got ${r.join(' / ')})`,
+  );
+  await page.fill('#q', 'peace');
+  before = await shownRun(page);
+  await page.keyboard.press('Enter');
+  r = await results(page, before);
 
   // The first result's link leads to its page under the base path.
   await page.click('#search-results li a.title');

@@ -1,8 +1,8 @@
-// Full-text search over the split index in search/ (docs/data.md gives its format). Every
-// index file is a script calling dossierSearch(name, data), so the page works on any host
-// and from a folder opened in the browser (file://), with no fetch. A query loads only
-// the files it needs: meta.js and text.js, the word files of its words, and the text of
-// the briefings it shows or checks. Plain JavaScript, no dependency.
+// Full-text search over the split index in search/ (its format: "The search index" in
+// Dossier's docs on data). Every index file is a script calling dossierSearch(name, data),
+// so the page works on any host and from a folder opened in the browser (file://), with no
+// fetch. A query loads only the files it needs: meta.js and text.js, the word files of its
+// words, and the text of the briefings it shows or checks. Plain JavaScript, no dependency.
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
@@ -327,7 +327,7 @@
       // them all first would read most of the text files: those rank as if the phrase were
       // in the body, and the page says so.
       var rough = lifted > LIFTED;
-      var order = ranked(rough ? body : upper, count, 256 * units.length + 1);
+      var order = ranked(rough ? body : upper, count, 256 * Math.max(units.length, 1) + 1);
       run = {
         id: mine, units: units, order: order, upper: rough ? body : upper, next: 0, found: [],
         checked: new Uint8Array(count), shown: 0, phrases: phrases, rough: rough, cut: parsed.cut,
