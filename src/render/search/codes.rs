@@ -201,7 +201,7 @@ pub fn canonical_codes(per_len: &[u32]) -> Vec<(u32, u8)> {
 /// Bits written into base64url characters, six a character, the first bit the highest.
 #[derive(Default)]
 pub struct BitWriter {
-    pub text: String,
+    text: String,
     acc: u32,
     bits: u32,
 }

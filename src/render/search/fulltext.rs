@@ -39,8 +39,11 @@ const BODY: usize = 4;
 
 /// One briefing as the full-text index reads it; briefings are numbered newest first.
 pub struct Doc<'a> {
+    /// Its title, as written.
     pub title: &'a str,
+    /// Its slug, which names its page.
     pub slug: &'a str,
+    /// Its summary, or an empty string.
     pub summary: &'a str,
     /// Rendered HTML.
     pub body: &'a str,
@@ -53,7 +56,9 @@ pub struct Doc<'a> {
 /// What the index is built from besides the briefings: the terms of each entity's name and
 /// aliases, and of each tag's name.
 pub struct Names<'a> {
+    /// Per entity, the terms of its name and aliases.
     pub entities: &'a [Vec<String>],
+    /// Per tag, the terms of its name.
     pub tags: &'a [Vec<String>],
 }
 
