@@ -13,7 +13,7 @@ use super::codes::{self, BitWriter, ListBuilder};
 use super::text::{self, BodyText, pieces};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::atomic::Ordering::Relaxed;
 
 /// Briefings per file of `search/t/`.
@@ -64,16 +64,20 @@ pub struct Names<'a> {
 
 type Hasher = ahash::RandomState;
 
-/// A chunk's vocabulary and lists, numbers relative to the chunk's first briefing.
+/// A chunk's vocabulary and lists, numbers relative to the chunk's first briefing. Each
+/// word is stored once, and a word's lists take a few bytes, so that a body of millions of
+/// different words stays within memory.
 #[derive(Default)]
 struct Chunk {
-    /// Words and gaps, by local id.
+    /// Words and gaps, by local id (filled from the builder's map when the chunk is done).
     surfaces: Vec<Box<str>>,
     counts: Vec<u64>,
-    /// Terms, by local id.
+    /// Per local surface: its local term, or `NONE` for a gap.
+    surface_term: Vec<u32>,
+    /// Terms, by local id (likewise).
     terms: Vec<Box<str>>,
-    /// Per local term, per field: the briefings with it there and in no better field.
-    lists: Vec<[Vec<u16>; FIELDS]>,
+    /// Per local term: the briefings with it, each as `at << 3 | field`, in its best field.
+    lists: Vec<Vec<u32>>,
     /// The bodies' tokens as local surface ids, and where each briefing's end; `None` when
     /// not kept (past [`KEPT_TOKENS`], or more than 65,536 surfaces in the chunk).
     tokens: Option<(Vec<u16>, Vec<u32>)>,
@@ -82,8 +86,6 @@ struct Chunk {
 struct ChunkBuilder {
     chunk: Chunk,
     surface_ids: HashMap<Box<str>, u32, Hasher>,
-    /// Per local surface: its local term, or `NONE` for a gap.
-    surface_term: Vec<u32>,
     term_ids: HashMap<Box<str>, u32, Hasher>,
     /// Per local term: 1 + the last briefing it was seen in.
     seen: Vec<u32>,
@@ -98,7 +100,6 @@ impl ChunkBuilder {
         ChunkBuilder {
             chunk: Chunk::default(),
             surface_ids: HashMap::with_hasher(Hasher::new()),
-            surface_term: Vec::new(),
             term_ids: HashMap::with_hasher(Hasher::new()),
             seen: Vec::new(),
             keep: true,
@@ -109,9 +110,8 @@ impl ChunkBuilder {
         if let Some(&id) = self.term_ids.get(t) {
             return id;
         }
-        let id = self.chunk.terms.len() as u32;
-        self.chunk.terms.push(t.into());
-        self.chunk.lists.push(Default::default());
+        let id = self.chunk.lists.len() as u32;
+        self.chunk.lists.push(Vec::new());
         self.seen.push(0);
         self.term_ids.insert(t.into(), id);
         id
@@ -121,8 +121,7 @@ impl ChunkBuilder {
         if let Some(&id) = self.surface_ids.get(s) {
             return id;
         }
-        let id = self.chunk.surfaces.len() as u32;
-        self.chunk.surfaces.push(s.into());
+        let id = self.chunk.counts.len() as u32;
         self.chunk.counts.push(0);
         let t = text::term(s);
         let term = if word && !t.is_empty() {
@@ -130,9 +129,22 @@ impl ChunkBuilder {
         } else {
             NONE
         };
-        self.surface_term.push(term);
+        self.chunk.surface_term.push(term);
         self.surface_ids.insert(s.into(), id);
         id
+    }
+
+    /// The chunk, its words and terms in vectors by local id.
+    fn finish(self) -> Chunk {
+        let mut chunk = self.chunk;
+        let by_id = |map: HashMap<Box<str>, u32, Hasher>| {
+            let mut v: Vec<(u32, Box<str>)> = map.into_iter().map(|(s, id)| (id, s)).collect();
+            v.sort_unstable_by_key(|&(id, _)| id);
+            v.into_iter().map(|(_, s)| s).collect()
+        };
+        chunk.surfaces = by_id(self.surface_ids);
+        chunk.terms = by_id(self.term_ids);
+        chunk
     }
 
     /// Lists briefing `at` under term `t` in `field`, unless a better field already has it.
@@ -140,7 +152,7 @@ impl ChunkBuilder {
         let mark = u32::from(at) + 1;
         if self.seen[t as usize] != mark {
             self.seen[t as usize] = mark;
-            self.chunk.lists[t as usize][field].push(at);
+            self.chunk.lists[t as usize].push(u32::from(at) << 3 | field as u32);
         }
     }
 
@@ -187,7 +199,7 @@ impl ChunkBuilder {
                     }
                 }
             }
-            let t = self.surface_term[id as usize];
+            let t = self.chunk.surface_term[id as usize];
             if t != NONE {
                 self.add(t, BODY, at);
             }
@@ -205,10 +217,80 @@ struct Vocabulary {
     /// Surfaces by id.
     surfaces: Vec<Box<str>>,
     counts: Vec<u64>,
-    /// Terms, in text order, each with its surfaces' ids and its lists by field.
-    terms: BTreeMap<Box<str>, Term>,
+    /// Terms with their surfaces' ids and lists, and their order by text: (term, index).
+    terms: Vec<Term>,
+    by_text: Vec<(Box<str>, u32)>,
     /// Per chunk, the tokens it kept with the id of each of its local surfaces.
     kept: Vec<Option<Kept>>,
+}
+
+/// A term's surfaces and lists. Most words of a large vocabulary are in one briefing
+/// once: those take no memory beyond this struct.
+#[derive(Default)]
+struct Term {
+    surfaces: Vec<u32>,
+    lists: TermLists,
+}
+
+#[derive(Default)]
+enum TermLists {
+    #[default]
+    None,
+    /// One briefing, in one field: (field, number).
+    One(u8, u32),
+    /// The lists of the fields it is in: (field, list).
+    Many(Vec<(u8, ListBuilder)>),
+}
+
+impl TermLists {
+    fn push(&mut self, field: u8, at: u32) {
+        match self {
+            TermLists::None => *self = TermLists::One(field, at),
+            TermLists::One(f, n) => {
+                let mut first = ListBuilder::default();
+                first.push(*n);
+                let mut lists = vec![(*f, first)];
+                if *f == field {
+                    lists[0].1.push(at);
+                } else {
+                    let mut other = ListBuilder::default();
+                    other.push(at);
+                    lists.push((field, other));
+                }
+                *self = TermLists::Many(lists);
+            }
+            TermLists::Many(lists) => match lists.iter_mut().find(|(f, _)| *f == field) {
+                Some((_, l)) => l.push(at),
+                None => {
+                    let mut l = ListBuilder::default();
+                    l.push(at);
+                    lists.push((field, l));
+                }
+            },
+        }
+    }
+
+    /// The five lists as written, and how many briefings they hold.
+    fn finish(&self) -> ([String; FIELDS], u32) {
+        let mut out: [String; FIELDS] = Default::default();
+        match self {
+            TermLists::None => (out, 0),
+            TermLists::One(f, n) => {
+                let mut l = ListBuilder::default();
+                l.push(*n);
+                out[*f as usize] = l.finish();
+                (out, 1)
+            }
+            TermLists::Many(lists) => {
+                let mut count = 0;
+                for (f, l) in lists {
+                    count += l.len();
+                    out[*f as usize] = l.clone().finish();
+                }
+                (out, count)
+            }
+        }
+    }
 }
 
 /// A chunk's tokens kept from the first pass.
@@ -220,28 +302,61 @@ struct Kept {
     ids: Vec<u32>,
 }
 
-#[derive(Default)]
-struct Term {
-    surfaces: Vec<u32>,
-    lists: [ListBuilder; FIELDS],
-}
-
+/// Merges the chunks, in order, consuming each as it goes.
 fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
-    // Surfaces first: their ids are needed before a term can name them.
     let mut gid: HashMap<Box<str>, u32, Hasher> = HashMap::with_hasher(Hasher::new());
     let mut gsurf: Vec<Box<str>> = Vec::new();
     let mut gcount: Vec<u64> = Vec::new();
-    for c in &chunks {
-        for (s, &n) in c.surfaces.iter().zip(&c.counts) {
-            match gid.get(s) {
-                Some(&g) => gcount[g as usize] += n,
-                None => {
-                    gid.insert(s.clone(), gsurf.len() as u32);
-                    gsurf.push(s.clone());
-                    gcount.push(n);
+    // Per surface (by first-seen id): its term.
+    let mut gterm_of: Vec<u32> = Vec::new();
+    let mut term_ids: HashMap<Box<str>, u32, Hasher> = HashMap::with_hasher(Hasher::new());
+    let mut terms: Vec<Term> = Vec::new();
+    // Per chunk, its kept tokens; their ids are first-seen ones until all are counted.
+    let mut kept: Vec<Option<Kept>> = Vec::new();
+    for (k, c) in chunks.into_iter().enumerate() {
+        let base = (k * CHUNK) as u32;
+        let mut local_term = Vec::with_capacity(c.terms.len());
+        for t in c.terms {
+            let next = terms.len() as u32;
+            let id = *term_ids.entry(t).or_insert(next);
+            if id == next {
+                terms.push(Term::default());
+            }
+            local_term.push(id);
+        }
+        let mut local_gid = Vec::with_capacity(c.surfaces.len());
+        for ((s, n), t) in c.surfaces.into_iter().zip(c.counts).zip(c.surface_term) {
+            let g = match gid.get(&s) {
+                Some(&g) => {
+                    gcount[g as usize] += n;
+                    g
                 }
+                None => {
+                    let g = gsurf.len() as u32;
+                    gid.insert(s.clone(), g);
+                    gsurf.push(s);
+                    gcount.push(n);
+                    gterm_of.push(if t == NONE {
+                        NONE
+                    } else {
+                        local_term[t as usize]
+                    });
+                    g
+                }
+            };
+            local_gid.push(g);
+        }
+        for (lt, list) in c.lists.into_iter().enumerate() {
+            let term = &mut terms[local_term[lt] as usize];
+            for e in list {
+                term.lists.push((e & 7) as u8, base + (e >> 3));
             }
         }
+        kept.push(c.tokens.map(|(tokens, ends)| Kept {
+            tokens,
+            ends,
+            ids: local_gid,
+        }));
     }
     let mut order: Vec<u32> = (0..gsurf.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
@@ -252,51 +367,35 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
     for (r, &g) in order.iter().enumerate() {
         rank[g as usize] = r as u32;
     }
+    for (g, &t) in gterm_of.iter().enumerate() {
+        if t != NONE {
+            terms[t as usize].surfaces.push(rank[g]);
+        }
+    }
     let counts: Vec<u64> = order.iter().map(|&g| gcount[g as usize]).collect();
-    let surfaces: Vec<Box<str>> = order.iter().map(|&g| gsurf[g as usize].clone()).collect();
-    drop(gsurf);
+    let mut slots: Vec<Option<Box<str>>> = gsurf.into_iter().map(Some).collect();
+    let surfaces: Vec<Box<str>> = (order.iter())
+        .map(|&g| slots[g as usize].take().unwrap_or_default())
+        .collect();
     for v in gid.values_mut() {
         *v = rank[*v as usize];
     }
-    let mut terms: BTreeMap<Box<str>, Term> = BTreeMap::new();
-    for (id, s) in surfaces.iter().enumerate() {
-        if s.chars().next().is_some_and(text::is_word_char) {
-            let t = text::term(s);
-            if !t.is_empty() {
-                terms
-                    .entry(t.into_boxed_str())
-                    .or_default()
-                    .surfaces
-                    .push(id as u32);
-            }
+    for k in kept.iter_mut().flatten() {
+        for id in &mut k.ids {
+            *id = rank[*id as usize];
         }
     }
-    let mut kept = Vec::with_capacity(chunks.len());
-    for (k, c) in chunks.into_iter().enumerate() {
-        let base = (k * CHUNK) as u32;
-        kept.push(c.tokens.map(|(tokens, ends)| {
-            Kept {
-                tokens,
-                ends,
-                ids: (c.surfaces.iter())
-                    .map(|s| gid.get(s).copied().unwrap_or(0))
-                    .collect(),
-            }
-        }));
-        for (t, lists) in c.terms.into_iter().zip(c.lists) {
-            let term = terms.entry(t).or_default();
-            for (f, list) in lists.into_iter().enumerate() {
-                for at in list {
-                    term.lists[f].push(base + u32::from(at));
-                }
-            }
-        }
+    let mut by_text: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
+    by_text.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for t in &mut terms {
+        t.surfaces.sort_unstable();
     }
     Vocabulary {
         ids: gid,
         surfaces,
         counts,
         terms,
+        by_text,
         kept,
     }
 }
@@ -319,6 +418,20 @@ struct Header<'a> {
 /// `[title, slug, summary, entities, tags, tokens, code]`.
 #[derive(Serialize)]
 struct TextDoc<'a>(&'a str, &'a str, &'a str, &'a [u32], &'a [u32], u32, String);
+
+/// A word file: its words in text order, as a JSON object.
+struct Words<'a>(Vec<(&'a str, Entry<'a>)>);
+
+impl Serialize for Words<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
 
 /// A word's entry in its `search/w/` file: `[briefings, surface ids, lists]`, where lists
 /// are the five lists or the number of the `search/p/` file holding them.
@@ -361,27 +474,29 @@ fn files_keeping(
             if ok.is_err() {
                 b.chunk.tokens = None;
             }
-            b.chunk
+            b.finish()
         })
         .collect();
-    let mut vocab = vocabulary(chunks);
+    let vocab = vocabulary(chunks);
     let per_len = codes::huffman_lengths(&vocab.counts);
     let code = codes::canonical_codes(&per_len);
 
-    // Word files: each word in the file of its key, its lists inline when short.
-    let mut keyed: BTreeMap<String, Vec<(Box<str>, Term)>> = BTreeMap::new();
-    for (t, term) in std::mem::take(&mut vocab.terms) {
-        keyed
-            .entry(super::shard_key(&t))
-            .or_default()
-            .push((t, term));
-    }
+    // Word files: each word in the file of its key (terms in text order keep a key's words
+    // together), its lists inline when short.
+    let (terms, by_text) = (&vocab.terms, &vocab.by_text);
+    let mut keys: Vec<String> = Vec::new();
     let mut posting_files = 0;
-    for (key, words) in &mut keyed {
-        let mut entries: BTreeMap<&str, Entry<'_>> = BTreeMap::new();
-        for (t, term) in words.iter_mut() {
-            let df = term.lists.iter().map(ListBuilder::len).sum();
-            let lists = std::mem::take(&mut term.lists).map(ListBuilder::finish);
+    let mut at = 0;
+    while at < by_text.len() {
+        let key = super::shard_key(&by_text[at].0);
+        let mut end = at + 1;
+        while end < by_text.len() && super::shard_key(&by_text[end].0) == key {
+            end += 1;
+        }
+        let mut entries: Vec<(&str, Entry<'_>)> = Vec::with_capacity(end - at);
+        for (t, id) in &by_text[at..end] {
+            let term = &terms[*id as usize];
+            let (lists, df) = term.lists.finish();
             let size: usize = lists.iter().map(String::len).sum();
             let lists = if size > INLINE_MAX {
                 let n = posting_files;
@@ -392,11 +507,18 @@ fn files_keeping(
             } else {
                 Lists::Inline(lists)
             };
-            entries.insert(t, Entry(df, &term.surfaces, lists));
+            entries.push((t, Entry(df, &term.surfaces, lists)));
         }
         let name = format!("w/{key}");
-        emit(format!("search/{name}.js"), super::script(&name, &entries));
+        emit(
+            format!("search/{name}.js"),
+            super::script(&name, &Words(entries)),
+        );
+        keys.push(key);
+        at = end;
     }
+    keys.sort();
+    keys.dedup();
 
     for (n, chunk) in vocab.surfaces.chunks(VOCAB_CHUNK).enumerate() {
         let name = format!("v/{n}");
@@ -412,7 +534,7 @@ fn files_keeping(
             .filter(|(_, s)| !s.chars().next().is_some_and(text::is_word_char))
             .map(|(i, _)| i as u32)
             .collect(),
-        keys: keyed.keys().map(String::as_str).collect(),
+        keys: keys.iter().map(String::as_str).collect(),
     };
     emit("search/text.js".into(), super::script("text", &header));
 
