@@ -90,6 +90,7 @@ fn json_ld_feeds_sitemap_search_and_exports_parse_and_keep_the_payload_as_text()
     let site = built("payloads", ATTACK, true);
     let title = format!("Title {ATTACK}");
     let mut json_ld_titles = 0;
+    let mut search_titles = 0;
     for (rel, bytes) in snapshot(&site.out()) {
         let text = String::from_utf8(bytes).expect("UTF-8 output");
         if rel.ends_with(".html") {
@@ -122,6 +123,21 @@ fn json_ld_feeds_sitemap_search_and_exports_parse_and_keep_the_payload_as_text()
             if rel == "search-index.json" {
                 assert!(v.to_string().contains("Title <script>alert(1)</script>"));
             }
+        } else if rel.starts_with("search/") && rel.ends_with(".js") {
+            // Each file of the split index is one call with a JSON literal, and no text in it
+            // can end the script or open markup.
+            let name = rel.trim_start_matches("search/").trim_end_matches(".js");
+            let literal = text
+                .strip_prefix(&format!("dossierSearch(\"{name}\","))
+                .and_then(|t| t.strip_suffix(");\n"))
+                .unwrap_or_else(|| panic!("{rel} is not one dossierSearch call: {text}"));
+            let v: serde_json::Value =
+                serde_json::from_str(literal).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            assert!(
+                !text.contains(['<', '>', '&']),
+                "{rel} holds a raw markup character"
+            );
+            search_titles += usize::from(v.to_string().contains("Title <script>alert(1)</script>"));
         } else if rel.ends_with(".csv") {
             let mut rows = csv::Reader::from_reader(text.as_bytes());
             let quotes: Vec<String> = rows
@@ -137,6 +153,10 @@ fn json_ld_feeds_sitemap_search_and_exports_parse_and_keep_the_payload_as_text()
         }
     }
     assert!(json_ld_titles > 0, "the briefing's JSON-LD names its title");
+    assert!(
+        search_titles > 0,
+        "the search index holds the title as text"
+    );
 }
 
 #[test]

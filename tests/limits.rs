@@ -385,6 +385,24 @@ fn plain_text(bytes: usize) -> Vec<(String, String)> {
     vec![briefing("p", "", &line.repeat(bytes / line.len()))]
 }
 
+/// A body of `bytes` in which no word repeats: the search index's vocabulary at its largest.
+fn distinct_words(bytes: usize) -> Vec<(String, String)> {
+    let mut body = String::with_capacity(bytes + 16);
+    let mut i: u64 = 0;
+    while body.len() < bytes {
+        // Bijective base 26: every word is new, letters only.
+        let mut n = i + 1;
+        while n > 0 {
+            n -= 1;
+            body.push((b'a' + (n % 26) as u8) as char);
+            n /= 26;
+        }
+        body.push(if i % 12 == 11 { '\n' } else { ' ' });
+        i += 1;
+    }
+    vec![briefing("words", "", &body)]
+}
+
 /// Aliases that expand a thousandfold, `bytes` long, behind a quote the guard may misread.
 fn alias_bomb(bytes: usize) -> Vec<(String, String)> {
     let mut front =
@@ -469,6 +487,15 @@ const CASES: &[Case] = &[
     Case {
         name: "a 15 MB body of plain text",
         make: plain_text,
+        full_size: 15_000_000,
+        reduced_size: Some(1_000_000),
+        code: 0,
+        full_code: 0,
+        stderr_per_unit: 0,
+    },
+    Case {
+        name: "a 15 MB body in which no word repeats",
+        make: distinct_words,
         full_size: 15_000_000,
         reduced_size: Some(1_000_000),
         code: 0,

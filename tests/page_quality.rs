@@ -359,7 +359,7 @@ fn search_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
 
 #[test]
 #[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
-fn search_finds_ranks_and_filters_at_the_root_and_under_a_sub_path() {
+fn search_finds_ranks_and_filters_at_the_root_under_a_sub_path_and_from_the_folder() {
     require("search in Chromium", &axe_tools());
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
@@ -367,7 +367,19 @@ fn search_finds_ranks_and_filters_at_the_root_and_under_a_sub_path() {
     assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
     let (passed, report) = search_scenario(&out, &[]);
     assert!(passed, "search at / failed:\n{report}");
-    assert!(report.matches("\nok ").count() >= 10, "{report}");
+    assert!(report.matches("\nok ").count() >= 18, "{report}");
+    for want in [
+        "ok   /: the excerpt marks the phrase",
+        "ok   /: \"one party\" in quotes finds 1 briefing",
+        "ok   /: typing the alias \"Зеленськ\" offers Volodymyr Zelenskiy's page first",
+    ] {
+        assert!(report.contains(want), "no {want:?} in:\n{report}");
+    }
+
+    // Opened from the folder, with no server: the index loads as scripts.
+    let (passed, report) = search_scenario(&out, &["--file"]);
+    assert!(passed, "search from file:// failed:\n{report}");
+    assert!(report.matches("\nok ").count() >= 18, "{report}");
 
     let desk = tmp.path().join("desk");
     let r = build_sample(&desk, &["--base-url", "https://example.org/desk/"]);

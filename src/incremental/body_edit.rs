@@ -64,17 +64,16 @@ impl Engine {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;
         }
-        let excerpt_changed =
-            render::search::excerpt(&site.bodies[b]) != render::search::excerpt(&new.body.html);
+        let text_changed = !render::search::same_text(&site.bodies[b], &new.body.html);
         site.bodies[b] = new.body.html.clone();
         self.replace_body(rel, new);
         self.files.markdown.insert(rel.to_string(), entry);
         // Other bodies' fragment links only change their verdict when this page's ids or
         // backlinks changed; otherwise only this body's own links are checked again.
         self.recheck_fragments((!links_changed && !ids_changed).then_some((b, rel)));
-        // The search index quotes the start of every body: when that changes, the
+        // The search index holds every word of every body: when the text changes, the
         // generated files are made again too.
-        let scope = if links_changed || excerpt_changed {
+        let scope = if links_changed || text_changed {
             Scope::All
         } else {
             Scope::Pages(vec![render::Page::Briefing(me)])

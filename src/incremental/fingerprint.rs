@@ -34,8 +34,6 @@ pub struct Fingerprints {
     pub generated: BTreeMap<Generated, u64>,
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
-    /// Per briefing: what its words in `search/w/` are made from.
-    pub search_words: Vec<u64>,
     pub files: u64,
 }
 
@@ -302,17 +300,40 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             hs.finish()
         })
         .collect();
-    let search_words: Vec<u64> = r
+    // The full-text index: every briefing's title, slug, summary, body, the entities and
+    // tags it names (by index) and their names, in briefing order.
+    let search_text: Vec<u64> = r
         .briefings
         .par_iter()
-        .map(|b| h(&(&b.title, &b.summary, (src.body)(&b.path))))
+        .zip(&r.refs)
+        .map(|(b, refs)| {
+            let mut hs = crate::hash::hasher();
+            (&b.title, &b.slug, &b.summary, (src.body)(&b.path)).hash(&mut hs);
+            refs.entities().count().hash(&mut hs);
+            for e in refs.entities() {
+                e.hash(&mut hs);
+            }
+            refs.tags.hash(&mut hs);
+            hs.finish()
+        })
         .collect();
+    let search_text = {
+        let mut hs = crate::hash::hasher();
+        search_text.hash(&mut hs);
+        for e in &r.entities {
+            (&e.name, &e.aliases).hash(&mut hs);
+        }
+        for t in &r.tags {
+            t.name.hash(&mut hs);
+        }
+        hs.finish()
+    };
     let generated = Generated::ALL
         .par_iter()
         .map(|&g| {
             let own = match g {
                 Generated::SearchIndex => h(&search_entries),
-                Generated::SearchWords => h(&search_words),
+                Generated::SearchText => search_text,
                 _ => generated(&parts, &entity_fp, g),
             };
             (g, h(&(config, own)))
@@ -322,7 +343,6 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         pages,
         generated,
         search_entries,
-        search_words,
         files: h(&(config, &theme.hashes)),
     }
 }
@@ -348,7 +368,7 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
         }
     };
     match g {
-        Generated::Sitemap | Generated::SearchDocs => (&p.bl, &p.el, &p.tl).hash(&mut hs),
+        Generated::Sitemap => (&p.bl, &p.el, &p.tl).hash(&mut hs),
         // Made from `Fingerprints::search_entries`.
         Generated::SearchIndex => {}
         Generated::SearchMeta => {
@@ -356,8 +376,8 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             names(&mut hs);
             named(&mut hs);
         }
-        // Made from `Fingerprints::search_words`.
-        Generated::SearchWords => {}
+        // Hashed in `compute`, which has the bodies.
+        Generated::SearchText => {}
         Generated::StancesCsv => {
             for ((i, b), refs) in r.briefings.iter_ids().zip(&r.refs) {
                 if refs.stances.is_empty() {

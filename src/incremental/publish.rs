@@ -8,9 +8,7 @@ use crate::id_vec::Id;
 use crate::model::BriefingIdx;
 use crate::output::{self, Sink, Staging};
 use crate::pipeline::Fatal;
-use crate::render::{
-    self, hosting, hosting::Generated, search::BriefingWords, theme, theme::Theme,
-};
+use crate::render::{self, hosting, hosting::Generated, theme, theme::Theme};
 use crate::site::Site;
 use fingerprint::Targets;
 use rayon::prelude::*;
@@ -142,7 +140,6 @@ impl Engine {
             // The caches are by fingerprint: what was made stays good for the next pass.
             if let Some((now, _)) = made {
                 self.made.search_entries = now.search_entries;
-                self.made.search_words = now.search_words;
             }
             let mut all = Diagnostics::new();
             for x in diagnostics {
@@ -408,9 +405,6 @@ pub(super) struct Made {
     /// Entries of `search-index.json` by fingerprint: on a large site, serialising every
     /// entry again takes longer than the rest of a front-matter edit.
     search_entries: HashMap<u64, Vec<u8>>,
-    /// The words of each briefing for `search/w/`, by fingerprint: folding every title,
-    /// summary and excerpt again takes longer than the rest of an edit of a body's start.
-    search_words: HashMap<u64, Arc<BriefingWords>>,
 }
 
 impl Made {
@@ -456,14 +450,6 @@ fn make_files(
     } else {
         cached
     };
-    let cached = std::mem::take(&mut last.search_words);
-    let words = if everything || stale.contains(&Generated::SearchWords) {
-        by_fingerprint(&fps.search_words, cached, |i| {
-            Arc::new(briefing_words(site, BriefingIdx::from_index(i)))
-        })
-    } else {
-        cached
-    };
     let made_family = |g: Generated| {
         let files = match g {
             Generated::SearchIndex => vec![("search-index.json".to_string(), {
@@ -475,16 +461,7 @@ fn make_files(
                     .collect();
                 hosting::search_index_of(all.iter().map(|e| &**e))
             })],
-            Generated::SearchWords => {
-                let all: Vec<Arc<BriefingWords>> = (fps.search_words.iter().enumerate())
-                    .map(|(i, fp)| match words.get(fp) {
-                        Some(w) => w.clone(),
-                        None => Arc::new(briefing_words(site, BriefingIdx::from_index(i))),
-                    })
-                    .collect();
-                render::search::word_files_from(all.iter().map(|w| &**w))
-            }
-            // The families that quote excerpts are made from the caches above.
+            // `search-index.json`, which quotes excerpts, is made from the cache above.
             _ => g.make(site, &[]),
         };
         let paths: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
@@ -509,7 +486,6 @@ fn make_files(
                 above: last.above.clone(),
                 families: last.families.clone(),
                 search_entries: entries,
-                search_words: words,
             };
             return (made, files);
         }
@@ -523,7 +499,6 @@ fn make_files(
         above: above.keys().cloned().collect(),
         families: BTreeMap::new(),
         search_entries: HashMap::new(),
-        search_words: HashMap::new(),
     };
     let mut files = below;
     for (g, paths, list) in fresh {
@@ -532,7 +507,6 @@ fn make_files(
     }
     files.extend(above);
     made.search_entries = entries;
-    made.search_words = words;
     (made, files)
 }
 
@@ -555,11 +529,4 @@ fn by_fingerprint<T: Send>(
 fn search_entry(site: &crate::site::Site, i: BriefingIdx) -> Vec<u8> {
     let excerpt = render::search::excerpt(&site.bodies[i]);
     hosting::search_entry(site, i, &excerpt)
-}
-
-/// The words briefing `i` adds to `search/w/`.
-fn briefing_words(site: &crate::site::Site, i: BriefingIdx) -> BriefingWords {
-    let b = &site.resolved.briefings[i];
-    let excerpt = render::search::excerpt(&site.bodies[i]);
-    BriefingWords::new(&b.title, b.summary.as_deref(), &excerpt)
 }

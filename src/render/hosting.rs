@@ -21,12 +21,11 @@ pub enum Generated {
     Sitemap,
     /// `search-index.json`, the whole index in one file.
     SearchIndex,
-    /// `search/meta.json`.
+    /// `search/meta.js` and the filter lists `search/e/`, `search/g/`.
     SearchMeta,
-    /// `search/w/*.json`.
-    SearchWords,
-    /// `search/d/*.json`.
-    SearchDocs,
+    /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`,
+    /// `search/v/`.
+    SearchText,
     /// `data/stances.csv`.
     StancesCsv,
     /// `data/entities.json`.
@@ -37,21 +36,38 @@ pub enum Generated {
 
 impl Generated {
     /// Every generated file family.
-    pub const ALL: [Generated; 8] = [
+    pub const ALL: [Generated; 7] = [
         Generated::Sitemap,
         Generated::SearchIndex,
         Generated::SearchMeta,
-        Generated::SearchWords,
-        Generated::SearchDocs,
+        Generated::SearchText,
         Generated::StancesCsv,
         Generated::EntitiesJson,
         Generated::GraphJson,
     ];
 
     /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
-    /// by the search index and its word files.
+    /// by `search-index.json`.
     pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
-        let one = |path: &str, bytes: Vec<u8>| vec![(path.to_string(), bytes)];
+        let out = std::sync::Mutex::new(Vec::new());
+        self.each(site, excerpts, &|path, bytes| {
+            out.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((path, bytes));
+        });
+        out.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hands each of its files to `emit` as soon as it is made, in no particular order: a
+    /// build writes them out at once instead of holding a family (the full-text index is
+    /// the size of the bodies' text) in memory.
+    pub fn each(self, site: &Site, excerpts: &[String], emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+        let many = |files: Vec<(String, Vec<u8>)>| {
+            for (path, bytes) in files {
+                emit(path, bytes);
+            }
+        };
+        let one = |path: &str, bytes: Vec<u8>| emit(path.to_string(), bytes);
         match self {
             Generated::Sitemap => {
                 let mut files = sitemaps(site);
@@ -63,12 +79,11 @@ impl Generated {
                     )
                     .into_bytes(),
                 ));
-                files
+                many(files)
             }
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
-            Generated::SearchMeta => one("search/meta.json", search::meta(site)),
-            Generated::SearchWords => search::word_files(site, excerpts),
-            Generated::SearchDocs => search::doc_files(site),
+            Generated::SearchMeta => many(search::meta_files(site)),
+            Generated::SearchText => search::text_files(site, emit),
             Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
@@ -79,63 +94,6 @@ impl Generated {
 /// The start of every briefing's body as plain text, by briefing index.
 pub fn excerpts(site: &Site) -> Vec<String> {
     site.bodies.par_iter().map(|b| search::excerpt(b)).collect()
-}
-
-/// Writes every non-template file of the output into `sink`; returns how many were
-/// written. Later layers replace earlier ones: default theme, site theme, generated files,
-/// then the site's own `static/`, so a site can replace anything, robots.txt included.
-/// Each generated family is written as soon as it is made and then freed, so a big site
-/// never holds all of them (hundreds of megabytes at 100,000 briefings) at once.
-pub fn write_files(
-    site: &Site,
-    theme: &Theme,
-    sink: &dyn crate::output::Sink,
-    diags: &mut Diagnostics,
-) -> usize {
-    // Opened without following a symlink that replaced a file since discovery.
-    let Copied { below, above } = copied(site, theme, &crate::confine::read, diags);
-    let failed = std::sync::Mutex::new(Diagnostics::new());
-    let put = |path: &str, bytes: &[u8]| match sink.write(path, bytes) {
-        Ok(()) => 1,
-        Err(e) => {
-            failed.lock().unwrap_or_else(|e| e.into_inner()).error(
-                Code::Output,
-                path,
-                Span::FILE,
-                format!("cannot write output: {e}"),
-            );
-            0
-        }
-    };
-    let excerpts = excerpts(site);
-    // The generated files are independent of one another: made side by side.
-    let made: Vec<(Vec<String>, usize)> = Generated::ALL
-        .par_iter()
-        .map(|g| {
-            let mut paths = Vec::new();
-            let mut written = 0;
-            for (path, bytes) in g.make(site, &excerpts) {
-                if !above.contains_key(&path) {
-                    written += put(&path, &bytes);
-                }
-                paths.push(path);
-            }
-            (paths, written)
-        })
-        .collect();
-    let mut written: usize = made.iter().map(|(_, n)| n).sum();
-    let generated: std::collections::HashSet<String> =
-        made.into_iter().flat_map(|(paths, _)| paths).collect();
-    for (path, bytes) in &below {
-        if !generated.contains(path) && !above.contains_key(path) {
-            written += put(path, bytes);
-        }
-    }
-    for (path, bytes) in &above {
-        written += put(path, bytes);
-    }
-    diags.extend(failed.into_inner().unwrap_or_else(|e| e.into_inner()));
-    written
 }
 
 /// Copied files: those generated files replace (`below`: the default theme's, the
@@ -196,6 +154,82 @@ pub fn copied(
         }
     }
     Copied { below, above }
+}
+
+/// Writes every non-template file into `sink` as [`files`] makes them, generated files as
+/// soon as each is made, so that they are never all in memory at once. Returns how many
+/// were written; a file that cannot be written is an error in `diags`.
+pub fn write_files(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+) -> usize {
+    let Copied { below, above } = copied(site, theme, &crate::confine::read, diags);
+    let excerpts = excerpts(site);
+    let failed = std::sync::Mutex::new(Vec::new());
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let write = |path: &str, bytes: &[u8]| match sink.write(path, bytes) {
+        Ok(()) => {
+            written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Err(e) => failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_string(), e)),
+    };
+    // Generated files replace the copied ones below them; the site's own `static/` files
+    // replace generated ones, so those are not written at all.
+    let made: Vec<String> = Generated::ALL
+        .par_iter()
+        .flat_map_iter(|g| {
+            let paths = std::sync::Mutex::new(Vec::new());
+            g.each(site, &excerpts, &|path, bytes| {
+                if !above.contains_key(&path) {
+                    write(&path, &bytes);
+                }
+                paths.lock().unwrap_or_else(|e| e.into_inner()).push(path);
+            });
+            paths.into_inner().unwrap_or_else(|e| e.into_inner())
+        })
+        .collect();
+    let made: std::collections::BTreeSet<String> = made.into_iter().collect();
+    for (path, bytes) in below.iter().filter(|(p, _)| !made.contains(*p)) {
+        if !above.contains_key(path) {
+            write(path, bytes);
+        }
+    }
+    for (path, bytes) in &above {
+        write(path, bytes);
+    }
+    for (path, e) in failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        diags.error(
+            Code::Output,
+            &path,
+            Span::FILE,
+            format!("cannot write output: {e}"),
+        );
+    }
+    written.into_inner()
+}
+
+/// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).
+pub fn files_with(
+    site: &Site,
+    theme: &Theme,
+    read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<u8>> {
+    let Copied { mut below, above } = copied(site, theme, read_file, diags);
+    // The generated files are independent of one another: built side by side.
+    let excerpts = excerpts(site);
+    let generated: Vec<Vec<(String, Vec<u8>)>> = Generated::ALL
+        .par_iter()
+        .map(|g| g.make(site, &excerpts))
+        .collect();
+    below.extend(generated.into_iter().flatten());
+    below.extend(above);
+    below
 }
 
 fn xml_escape(s: &str) -> String {

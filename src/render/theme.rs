@@ -359,7 +359,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     /// Ids search.js looks up on the search page: form controls, not sections.
-    const SEARCH_CONTROLS: [&str; 10] = [
+    const SEARCH_CONTROLS: [&str; 11] = [
         "q",
         "f-actor",
         "f-place",
@@ -368,6 +368,7 @@ mod tests {
         "f-from",
         "f-to",
         "search-status",
+        "search-entities",
         "search-results",
         "search-more",
     ];

@@ -1,22 +1,27 @@
 // The search page of the sample site, driven as a reader would: with the keyboard, typing a
-// query, reading the first result, narrowing with a filter.
+// query, reading the first result and its marked excerpt, quoting a phrase, narrowing with a
+// filter; over HTTP and from the folder itself (file://).
 //
 //   node tests/browser/search.mjs SITE_DIR [--base /desk/]     the sample-site scenario
+//   node tests/browser/search.mjs SITE_DIR --file              the same, opened from the folder
 //   node tests/browser/search.mjs SITE_DIR --measure QUERY     bytes the first query downloads
 //
 // Exits 0 when every expectation holds, 1 with the failed ones listed.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, launch } from './lib.mjs';
 
 function parseArgs(argv) {
-  const o = { site: undefined, base: '/', measure: undefined };
+  const o = { site: undefined, base: '/', measure: undefined, file: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--base') o.base = argv[++i];
+    else if (a === '--file') o.file = true;
     else if (a === '--measure') o.measure = argv[++i];
     else if (o.site === undefined) o.site = a;
     else throw new Error(`unexpected argument ${a}`);
   }
-  if (!o.site) throw new Error('usage: search.mjs SITE_DIR [--base /path/] [--measure QUERY]');
+  if (!o.site) throw new Error('usage: search.mjs SITE_DIR [--base /path/ | --file] [--measure QUERY]');
   return o;
 }
 
@@ -48,6 +53,14 @@ async function query(page, text) {
   return results(page, before);
 }
 
+/** The marked words of the first result: in its title, and in its excerpt. */
+const marks = (page, where) =>
+  page.$$eval(`#search-results li:first-child ${where} mark`, (ms) => ms.map((m) => m.textContent));
+
+/** The entities offered above the briefings: [text of the link, its href]. */
+const entities = (page) =>
+  page.$$eval('#search-entities li a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+
 async function scenario(chrome, server, base) {
   const page = await chrome.page(server.origin);
   const errors = [];
@@ -72,10 +85,11 @@ async function scenario(chrome, server, base) {
   expect(r[0] === 'Kyiv and Washington agree to rework the draft', `${base}: newest of them first (got ${r[0]})`);
   const zelenskyy = r.join('|');
   r = await query(page, 'Zelénskiy');
-  // Also a word of two titles, which rank above the name alone.
+  // Also a word of two titles, which rank above the name alone, and of other briefings'
+  // text (typed last, it also stands for longer words).
   const titled = r.slice(0, 2).every((t) => /Zelenskiy/.test(t));
   expect(
-    r.length === 5 && titled && zelenskyy.split('|').every((t) => r.includes(t)),
+    r.length >= 5 && titled && zelenskyy.split('|').every((t) => r.includes(t)),
     `${base}: "Zelénskiy" finds the same 5, diacritics ignored, title hits first (got ${r.join(' / ')})`,
   );
   r = await query(page, 'Зеленський');
@@ -84,21 +98,79 @@ async function scenario(chrome, server, base) {
   r = await query(page, "Zelenskiy's office");
   expect(r[0] && r[0].startsWith("Zelenskiy's office"), `${base}: a possessive and a second word find the title (got ${r[0]})`);
 
+  // A phrase only the last paragraph of one briefing has, found and marked where it is.
+  const phrase = 'comes mainly from one party';
+  r = await query(page, `"${phrase}"`);
+  expect(
+    r.length === 1 && r[0] === 'Kyiv and Washington agree to rework the draft',
+    `${base}: the last paragraph's "${phrase}" finds its briefing (got ${r.join(' / ')})`,
+  );
+  let m = await marks(page, 'p.excerpt');
+  expect(m.join('|') === phrase, `${base}: the excerpt marks the phrase (got ${m.join('|')})`);
+  const excerpt = await page.$eval('#search-results li:first-child p.excerpt', (p) => p.textContent);
+  expect(/Ukrainian president's office/.test(excerpt), `${base}: the excerpt is the text around it (got ${excerpt})`);
+
+  // Quotes keep only the exact phrase.
+  const loose = await query(page, 'one party');
+  r = await query(page, '"one party"');
+  m = await marks(page, 'p.excerpt');
+  expect(
+    loose.length > 1 && r.length === 1 && m.join('|') === 'one party',
+    `${base}: "one party" in quotes finds 1 briefing, not the ${loose.length} with both words (got ${r.length}, marked ${m.join('|')})`,
+  );
+
+  // Typing an alias, letter by letter, offers the actor's page before any briefing.
+  await page.fill('#q', '');
+  let before = await shownRun(page);
+  await page.keyboard.type('Зеленськ', { delay: 30 });
+  await results(page, before);
+  const offered = await entities(page);
+  expect(
+    offered.length >= 1 && offered[0][0] === 'Volodymyr Zelenskiy' && offered[0][1].endsWith('actors/volodymyr-zelenskiy/index.html'),
+    `${base}: typing the alias "Зеленськ" offers Volodymyr Zelenskiy's page first (got ${JSON.stringify(offered)})`,
+  );
+  const entitiesFirst = await page.evaluate(() => {
+    const e = document.getElementById('search-entities');
+    const l = document.getElementById('search-results');
+    return !e.hidden && !!(e.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(entitiesFirst, `${base}: the entity comes above the briefings`);
+
   r = await query(page, 'peace');
   const all = r.length;
   // Narrow with the keyboard: Tab to the place filter and choose Brussels.
   await page.focus('#f-place');
-  const before = await shownRun(page);
+  before = await shownRun(page);
   await page.selectOption('#f-place', { label: 'Brussels' });
   r = await results(page, before);
   expect(all > 2 && r.length === 2, `${base}: the Brussels filter narrows "peace" from ${all} to 2 (got ${r.length})`);
   expect(r[0] === 'European ministers reject a peace that means surrender', `${base}: the title hit comes first (got ${r[0]})`);
   expect(/[?&]place=Brussels/.test(page.url()), `${base}: the address keeps the filter (${page.url()})`);
+  // A filter alone lists its briefings.
+  const withWords = r;
+  await page.fill('#q', '');
+  before = await shownRun(page);
+  await page.keyboard.press('Enter');
+  r = await results(page, before);
+  expect(
+    r.length >= withWords.length && withWords.every((t) => r.includes(t)),
+    `${base}: the Brussels filter alone lists its ${r.length} briefings (got ${r.join(' / ')})`,
+  );
+  await page.fill('#q', 'peace');
+  before = await shownRun(page);
+  await page.keyboard.press('Enter');
+  r = await results(page, before);
 
   // The first result's link leads to its page under the base path.
   await page.click('#search-results li a.title');
   await page.waitForLoadState('load');
   expect(page.url().endsWith(`${base}briefings/european-objections/index.html`), `${base}: the result links to its briefing (${page.url()})`);
+  if (errors.length === 0) {
+    // The first query of a new visit, with its address: the search runs from it.
+    await page.goto(server.url('search/index.html') + '?q=%22one+party%22');
+    r = await results(page, 0);
+    expect(r.length === 1, `${base}: a search in the address runs on arrival (got ${r.length})`);
+  }
   expect(errors.length === 0, `${base}: no script error (${errors.join('; ')})`);
   await page.context().close();
 }
@@ -133,8 +205,18 @@ async function measure(chrome, server, text) {
   await page.context().close();
 }
 
+/** The site's folder as file:// URLs, as a reader opening it from disk gets it. */
+function fileServer(dir) {
+  const root = pathToFileURL(resolve(dir)).href;
+  return {
+    origin: 'file://',
+    url: (rel) => `${root}/${rel.split('/').map(encodeURIComponent).join('/')}`,
+    close: async () => {},
+  };
+}
+
 const opts = parseArgs(process.argv.slice(2));
-const server = await serve(opts.site, opts.base);
+const server = opts.file ? fileServer(opts.site) : await serve(opts.site, opts.base);
 const chrome = await launch();
 try {
   if (opts.measure) await measure(chrome, server, opts.measure);

@@ -1,5 +1,8 @@
-// Search over the split index in search/ (see src/render/search.rs): meta.json first, then
-// only the word and briefing files a query needs. Plain JavaScript, no network beyond them.
+// Full-text search over the split index in search/ (its format: "The search index" in
+// Dossier's docs on data). Every index file is a script calling dossierSearch(name, data),
+// so the page works on any host and from a folder opened in the browser (file://), with no
+// fetch. A query loads only the files it needs: meta.js and text.js, the word files of its
+// words, and the text of the briefings it shows or checks. Plain JavaScript, no dependency.
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
@@ -8,154 +11,612 @@
   var base = form.getAttribute("data-index") || root + "search/";
   var $ = function (id) { return document.getElementById(id); };
   var q = $("q"), status = $("search-status"), list = $("search-results"), more = $("search-more");
+  var entityList = $("search-entities");
   var filters = { actor: $("f-actor"), place: $("f-place"), topic: $("f-topic"), tag: $("f-tag") };
   var from = $("f-from"), to = $("f-to");
-  var meta = null, cache = {}, hits = [], shown = 0, runId = 0;
-  var PAGE = 20;
 
-  // As src/render/search.rs folds: NFD, marks removed, lower case.
-  function fold(s) { return (s || "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
-  // Rust's char::is_alphanumeric: Alphabetic or Numeric.
-  function words(s) { return fold(s).split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean); }
+  var PAGE = 20;            // briefings shown at a time
+  var MAX_WORDS = 12;       // words of a query searched; more are left out (and said so)
+  var MAX_COMPLETIONS = 12; // words the last word may stand for as a prefix, most frequent first
+  var MAX_ENTITIES = 5;     // entities offered above the briefings
+  var CHECK_SHARDS = 48;    // text files loaded to check phrases before showing what is found
+  // Weights of the fields a word is found in, best first: title, names, tags, summary, body.
+  var WEIGHT = [16, 8, 4, 2, 1];
+
+  var LIFTED = 64;          // phrase candidates ranked above the body before ranking turns rough
+
+  var meta = null, head = null, cache = {}, files = {}, waiting = {}, run = null, runId = 0;
+
+  // ---- Loading: each file is a script that hands its data to dossierSearch. ----
+  window.dossierSearch = function (name, data) {
+    var done = waiting[name];
+    if (done) { delete waiting[name]; files[name] = data; done(data); }
+  };
+  function get(name) {
+    if (!cache[name]) {
+      cache[name] = new Promise(function (ok) {
+        var s = document.createElement("script");
+        waiting[name] = ok;
+        // A missing file (a word no briefing has) is null, not an error.
+        var gone = function () { s.remove(); if (waiting[name]) { delete waiting[name]; ok(null); } };
+        s.onload = gone;
+        s.onerror = gone;
+        s.src = base + name + ".js";
+        document.head.appendChild(s);
+      });
+    }
+    return cache[name];
+  }
+
+  // ---- Words: as src/render/search/text.rs cuts and folds them. ----
+  var WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+  function fold(s) { return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
+  function term(w) { return fold(w).replace(/[^\p{Alphabetic}\p{N}]/gu, ""); }
+  function terms(s) {
+    var out = [], m = (s || "").match(WORD) || [];
+    for (var i = 0; i < m.length; i++) { var t = term(m[i]); if (t) out.push(t); }
+    return out;
+  }
+  // The text of s cut into words (with their terms) and the gaps between them.
+  function pieces(s) {
+    var out = [], at = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(s))) {
+      if (m.index > at) out.push({ text: s.slice(at, m.index) });
+      out.push({ text: m[0], term: term(m[0]) });
+      at = m.index + m[0].length;
+    }
+    if (at < s.length) out.push({ text: s.slice(at) });
+    return out;
+  }
   function key(w) {
     return Array.from(w).slice(0, 2).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
     }).join("");
   }
-  function undelta(a) { var s = 0; return a.map(function (d) { return (s += d); }); }
-  function get(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(base + path).then(function (r) {
-        if (r.status === 404) return null;
-        if (!r.ok) throw new Error(r.status);
-        return r.json();
+
+  // ---- Decoding the lists and token streams (src/render/search/codes.rs). ----
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var VAL = new Int8Array(128);
+  for (var a = 0; a < 64; a++) VAL[ALPHABET.charCodeAt(a)] = a;
+  // Calls f(n) for every briefing number of a list: varint gaps, or "." and a bitmap.
+  function eachNumber(s, f) {
+    if (!s) return;
+    var k, v;
+    if (s.charCodeAt(0) === 46) {
+      for (k = 1; k < s.length; k++) {
+        v = VAL[s.charCodeAt(k)];
+        if (v) for (var j = 0; j < 6; j++) if (v & (1 << j)) f((k - 1) * 6 + j);
+      }
+      return;
+    }
+    var next = 0;
+    v = 0;
+    for (k = 0; k < s.length; k++) {
+      var d = VAL[s.charCodeAt(k)];
+      v = v * 32 + (d & 31);
+      if (!(d & 32)) { next += v; f(next); next++; v = 0; }
+    }
+  }
+  // The n token ids of a briefing's text: canonical Huffman codes, six bits a character.
+  function tokens(bits, n) {
+    var out = new Int32Array(n), counts = head.codes, k = 0, cur = 0, left = 0;
+    for (var t = 0; t < n; t++) {
+      var code = 0, first = 0, index = 0;
+      for (var len = 0; len < counts.length; len++) {
+        if (!left) { cur = VAL[bits.charCodeAt(k++)]; left = 6; }
+        left--;
+        code |= (cur >> left) & 1;
+        var count = counts[len];
+        if (code - first < count) { out[t] = index + code - first; break; }
+        index += count;
+        first = (first + count) << 1;
+        code <<= 1;
+      }
+    }
+    return out;
+  }
+
+  // ---- The query: words, "quoted phrases", and the last word as a prefix while typing. ----
+  function parse(text) {
+    var parts = text.replace(/[“”„‟″]/g, '"').split('"'), units = [], count = 0, cut = false;
+    parts.forEach(function (part, i) {
+      var ws = terms(part);
+      if (count + ws.length > MAX_WORDS) { ws = ws.slice(0, MAX_WORDS - count); cut = true; }
+      count += ws.length;
+      if (!ws.length) return;
+      if (i % 2 === 1 && ws.length > 1) units.push({ phrase: ws });
+      else ws.forEach(function (w) { units.push({ word: w }); });
+    });
+    // The last word, still being typed, stands for every word it begins (two letters on).
+    var last = units[units.length - 1];
+    if (last && last.word && parts.length % 2 === 1 && /[\p{Alphabetic}\p{N}\p{M}]$/u.test(text) &&
+        Array.from(last.word).length > 1 && !cut) {
+      last.prefix = true;
+    }
+    return { units: units, cut: cut };
+  }
+
+  // The entry of word w in its word file, with its lists loaded: null when no briefing has it.
+  function entry(w) {
+    var k = key(w);
+    if (head.keySet[k] === undefined) return Promise.resolve(null);
+    return get("w/" + k).then(function (file) {
+      var e = file && Object.prototype.hasOwnProperty.call(file, w) ? file[w] : null;
+      return e && lists(w, e);
+    });
+  }
+  function lists(w, e) {
+    var got = typeof e[2] === "number" ? get("p/" + e[2]) : Promise.resolve(e[2]);
+    return got.then(function (l) { return l && { word: w, df: e[0], surfaces: e[1], lists: l }; });
+  }
+  // The words of the word file of `prefix` that begin with it, most frequent first.
+  function completions(prefix) {
+    var k = key(prefix);
+    if (head.keySet[k] === undefined) return Promise.resolve({ words: [], more: 0 });
+    return get("w/" + k).then(function (file) {
+      var all = Object.keys(file || {}).filter(function (t) { return t.indexOf(prefix) === 0; });
+      all.sort(function (x, y) { return file[y][0] - file[x][0] || (x < y ? -1 : 1); });
+      var picked = all.slice(0, MAX_COMPLETIONS);
+      return Promise.all(picked.map(function (t) { return lists(t, file[t]); })).then(function (es) {
+        return { words: es.filter(Boolean), more: all.length - picked.length };
+      });
+    });
+  }
+  // Per briefing, the weight of the best field the entries are in (0: in none).
+  function weights(entries) {
+    var out = new Uint8Array(meta.count);
+    entries.forEach(function (e) {
+      e.lists.forEach(function (l, f) {
+        var wt = WEIGHT[f];
+        eachNumber(l, function (n) { if (out[n] < wt) out[n] = wt; });
+      });
+    });
+    return out;
+  }
+
+  function loadUnit(u) {
+    if (u.phrase) {
+      return Promise.all(u.phrase.map(entry)).then(function (es) {
+        u.entries = es;
+        var w = new Uint8Array(meta.count);
+        if (es.every(Boolean)) {
+          // A phrase is found at best in the worst field of its words: an upper bound,
+          // checked against the text before a briefing is shown.
+          var each = es.map(function (e) { return weights([e]); });
+          for (var n = 0; n < meta.count; n++) {
+            var m = 255;
+            for (var i = 0; i < each.length; i++) if (each[i][n] < m) m = each[i][n];
+            w[n] = m;
+          }
+        }
+        u.weights = w;
       });
     }
-    return cache[path];
-  }
-
-  function prepare(m) {
-    var days = [], d = 0;
-    m.days.forEach(function (x) { d += x; days.push(d); });
-    m.dayOf = days;
-    m.ent = m.ent.map(undelta);
-    m.tag = m.tag.map(undelta);
-    m.keys = m.entities.map(function (e) { return words([e[1]].concat(e[3]).join(" ")); });
-    m.tagKeys = m.tags.map(function (t) { return words(t[0]); });
-    Object.keys(filters).forEach(function (kind) {
-      var sel = filters[kind], opts = [];
-      if (kind === "tag") m.tags.forEach(function (t, i) { opts.push([t[0], i]); });
-      else m.entities.forEach(function (e, i) { if (e[0] === kind) opts.push([e[1], i]); });
-      opts.sort(function (a, b) { return a[0].localeCompare(b[0]); });
-      opts.forEach(function (o) { sel.add(new Option(o[0], o[1])); });
-    });
-    return m;
-  }
-
-  function anyPrefix(tokens, w) {
-    for (var i = 0; i < tokens.length; i++) if (tokens[i].indexOf(w) === 0) return true;
-    return false;
-  }
-
-  // Scores of the briefings matching one word: title 10, names and aliases 8, tags 4, text 1.
-  function scoreWord(w) {
-    var score = new Map();
-    function add(ids, s) { ids.forEach(function (id) { if ((score.get(id) || 0) < s) score.set(id, s); }); }
-    meta.keys.forEach(function (k, i) { if (anyPrefix(k, w)) add(meta.ent[i], 8); });
-    meta.tagKeys.forEach(function (k, i) { if (anyPrefix(k, w)) add(meta.tag[i], 4); });
-    // A one-letter word ("Plan B", the "s" of "Ukraine's") has a file of its own and
-    // matches only itself there; longer words match every word they begin.
-    var single = Array.from(w).length < 2;
-    return get("w/" + key(w) + ".json").then(function (shard) {
-      if (shard) Object.keys(shard).forEach(function (t) {
-        if (single ? t !== w : t.indexOf(w) !== 0) return;
-        add(undelta(shard[t][0]), 10);
-        add(undelta(shard[t][1]), 1);
+    if (u.prefix) {
+      return completions(u.word).then(function (c) {
+        u.entries = c.words;
+        u.more = c.more;
+        u.weights = weights(c.words);
       });
-      return score;
+    }
+    return entry(u.word).then(function (e) {
+      u.entries = e ? [e] : [];
+      u.weights = weights(u.entries);
     });
   }
 
-  function allowed(id, sets) {
-    for (var i = 0; i < sets.length; i++) if (!sets[i].has(id)) return false;
-    var day = meta.dayOf[id];
-    if (from.value && day < Date.parse(from.value) / 864e5) return false;
-    if (to.value && day > Date.parse(to.value) / 864e5) return false;
-    return true;
-  }
-
+  // ---- Filters: entity and tag lists, and dates as a range of numbers. ----
   function filterSets() {
-    return Object.keys(filters).filter(function (k) { return filters[k].value !== ""; }).map(function (k) {
-      var v = +filters[k].value;
-      return new Set(k === "tag" ? meta.tag[v] : meta.ent[v]);
-    });
+    return Promise.all(Object.keys(filters).filter(function (k) { return filters[k].value !== ""; }).map(function (k) {
+      return get((k === "tag" ? "g/" : "e/") + filters[k].value).then(function (l) {
+        var set = new Uint8Array(meta.count);
+        eachNumber(l || "", function (n) { set[n] = 1; });
+        return set;
+      });
+    }));
   }
-
+  // Briefings lo..hi (numbers, newest first) dated within the From and To fields.
+  function dateRange() {
+    var lo = meta.count, hi = -1;
+    var f = from.value ? Date.parse(from.value) / 864e5 : -Infinity;
+    var t = to.value ? Date.parse(to.value) / 864e5 : Infinity;
+    for (var r = 0; r < meta.runs.length; r++) {
+      var run = meta.runs[r];
+      if (run.day >= f && run.day <= t) {
+        if (run.first < lo) lo = run.first;
+        hi = run.first + run.count - 1;
+      }
+    }
+    return [lo, hi];
+  }
   function filtering() {
     return from.value || to.value || Object.keys(filters).some(function (k) { return filters[k].value !== ""; });
   }
+  function dayOf(n) {
+    for (var r = 0; r < meta.runs.length; r++) {
+      var run = meta.runs[r];
+      if (n < run.first + run.count) return run.day;
+    }
+    return 0;
+  }
 
+  // ---- Checking a briefing: where a phrase is, and how well it matches. ----
+  function textOf(n) {
+    return get("t/" + Math.floor(n / head.docs)).then(function (shard) {
+      var d = shard && shard[n % head.docs];
+      if (!d) return null;
+      if (!d.ids) d.ids = tokens(d[6], d[5]);
+      return d;
+    });
+  }
+  function hasPhrase(ts, words) {
+    for (var i = 0; i + words.length <= ts.length; i++) {
+      var j = 0;
+      while (j < words.length && ts[i + j] === words[j]) j++;
+      if (j === words.length) return true;
+    }
+    return false;
+  }
+  // Positions (among all tokens) of each match of a phrase in a briefing's body.
+  function bodyPhrase(ids, u) {
+    var sets = u.entries.map(function (e) { return new Set(e.surfaces); }), out = [];
+    var at = [];
+    for (var i = 0; i < ids.length; i++) {
+      if (head.isGap[ids[i]]) continue;
+      at.push(i);
+      var k = at.length - sets.length;
+      if (k < 0) continue;
+      var ok = true;
+      for (var j = 0; j < sets.length && ok; j++) ok = sets[j].has(ids[at[k + j]]);
+      if (ok) out.push(at[k]);
+    }
+    return out;
+  }
+  // The weight of the best field of briefing d that has phrase unit u (0: none).
+  function phraseWeight(d, u) {
+    var words = u.phrase;
+    if (hasPhrase(terms(d[0]), words)) return WEIGHT[0];
+    var named = d[3].some(function (e) {
+      var en = meta.entities[e];
+      return en && [en[1]].concat(en[3]).some(function (s) { return hasPhrase(terms(s), words); });
+    });
+    if (named) return WEIGHT[1];
+    if (d[4].some(function (t) { return meta.tags[t] && hasPhrase(terms(meta.tags[t][0]), words); })) return WEIGHT[2];
+    if (hasPhrase(terms(d[2]), words)) return WEIGHT[3];
+    return bodyPhrase(d.ids, u).length ? WEIGHT[4] : 0;
+  }
+
+  // ---- A search run: rank, then check phrases in rank order a page at a time. ----
   function search() {
-    if (!meta) return; // the index is still loading; its arrival runs the search
-    var mine = ++runId, ws = words(q.value);
+    if (!meta || !head) return; // the index is still loading; its arrival runs the search
+    var mine = ++runId, parsed = parse(q.value);
     syncUrl();
-    if (!ws.length && !filtering()) {
-      hits = []; status.textContent = ""; list.textContent = ""; more.hidden = true;
+    more.hidden = true;
+    if (!parsed.units.length && !filtering()) {
+      run = null;
+      status.textContent = "";
+      list.textContent = "";
+      showEntities([]);
       list.setAttribute("data-run", mine);
       return;
     }
-    Promise.all(ws.map(scoreWord)).then(function (scores) {
+    var units = parsed.units;
+    Promise.all([Promise.all(units.map(loadUnit)), filterSets()]).then(function (got) {
       if (mine !== runId) return;
-      var found = [], sets = filterSets();
-      for (var id = 0; id < meta.count; id++) {
-        var total = 0, ok = true;
-        for (var i = 0; i < scores.length && ok; i++) {
-          var s = scores[i].get(id);
-          if (s) total += s; else ok = false;
+      showEntities(units);
+      var sets = got[1], range = dateRange(), count = meta.count;
+      // Per briefing with every unit: its score, or for a phrase query an upper bound
+      // (a phrase at best in the worst field of its words); `body` the same with each
+      // phrase counted as found in the body only.
+      var upper = new Uint16Array(count), body = new Uint16Array(count), lifted = 0;
+      var phrases = units.some(function (u) { return u.phrase; });
+      for (var n = range[0]; n <= range[1]; n++) {
+        var total = 0, least = 0, ok = true;
+        for (var i = 0; i < units.length && ok; i++) {
+          var w = units[i].weights[n];
+          if (w) { total += w; least += units[i].phrase ? 1 : w; } else ok = false;
         }
-        if (ok && allowed(id, sets)) found.push([id, total]);
+        for (var s = 0; s < sets.length && ok; s++) ok = sets[s][n] === 1;
+        if (!ok) continue;
+        upper[n] = total || 1;
+        body[n] = least || 1;
+        if (total > least) lifted++;
       }
-      // Best score first; among equals the newest (the lowest number).
-      found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      hits = found;
-      shown = 0;
+      // When many briefings have a phrase's words together in a title or summary, checking
+      // them all first would read most of the text files: those rank as if the phrase were
+      // in the body, and the page says so.
+      var rough = lifted > LIFTED;
+      var order = ranked(rough ? body : upper, count, 256 * Math.max(units.length, 1) + 1);
+      run = {
+        id: mine, units: units, order: order, upper: rough ? body : upper, next: 0, found: [],
+        checked: new Uint8Array(count), shown: 0, phrases: phrases, rough: rough, cut: parsed.cut,
+        completions: units.some(function (u) { return u.more; }),
+      };
       list.textContent = "";
-      status.textContent = found.length === 1 ? "1 briefing found" : found.length + " briefings found";
-      show();
+      return page(run);
+    }).then(null, fail);
+  }
+
+  // The briefings with a score, best first, the newest first among equals (a counting sort).
+  function ranked(score, count, top) {
+    var hist = new Uint32Array(top), n;
+    for (n = 0; n < count; n++) hist[score[n]]++;
+    var start = new Uint32Array(top), size = 0;
+    for (var h = top - 1; h > 0; h--) { start[h] = size; size += hist[h]; }
+    var order = new Int32Array(size);
+    for (n = 0; n < count; n++) if (score[n]) order[start[score[n]]++] = n;
+    return order;
+  }
+
+  // Shows the next page of run r, checking phrases first when the query has any.
+  function page(r) {
+    var ready = r.phrases ? check(r) : Promise.resolve();
+    return ready.then(function () {
+      if (r.id !== runId) return;
+      var rows;
+      if (r.phrases) {
+        rows = settled(r).slice(r.shown, r.shown + PAGE);
+      } else {
+        rows = Array.prototype.slice.call(r.order, r.shown, r.shown + PAGE).map(function (n) { return [n, r.upper[n]]; });
+      }
+      r.shown += rows.length;
+      return Promise.all(rows.map(function (x) { return textOf(x[0]); })).then(function (docs) {
+        return Promise.all(docs.map(function (d) { return d ? excerptOf(d, r.units) : null; })).then(function (ex) {
+          if (r.id !== runId) return;
+          rows.forEach(function (x, i) { if (docs[i]) list.appendChild(item(x[0], docs[i], ex[i], r.units)); });
+          report(r);
+          // For tests and other scripts: which run the list now shows.
+          list.setAttribute("data-run", r.id);
+        });
+      });
+    });
+  }
+  // The checked briefings in their final order: the best score first, the newest first.
+  function settled(r) {
+    var sorted = r.found.slice().sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    while (r.next < r.order.length && r.checked[r.order[r.next]]) r.next++;
+    if (r.next >= r.order.length) return sorted;
+    // An unchecked briefing may still score up to its upper bound.
+    var bound = r.upper[r.order[r.next]], first = r.order[r.next];
+    return sorted.filter(function (x) { return x[1] > bound || (x[1] === bound && x[0] < first); });
+  }
+  // Checks candidates in rank order until a page is settled or CHECK_SHARDS text files
+  // were loaded for it; every candidate of a text file read is checked with it.
+  function check(r) {
+    var loaded = 0;
+    function skip() { while (r.next < r.order.length && r.checked[r.order[r.next]]) r.next++; }
+    function step() {
+      if (r.id !== runId) return null;
+      skip();
+      if (r.next >= r.order.length || settled(r).length >= r.shown + PAGE || loaded >= CHECK_SHARDS) return null;
+      // The text files of the next candidates, eight at a time.
+      var shards = [];
+      for (var k = r.next; k < r.order.length && shards.length < 8; k++) {
+        var s = Math.floor(r.order[k] / head.docs);
+        if (!r.checked[r.order[k]] && shards.indexOf(s) < 0) shards.push(s);
+      }
+      loaded += shards.length;
+      return Promise.all(shards.map(function (s) { return get("t/" + s); })).then(function () {
+        shards.forEach(function (s) {
+          for (var n = s * head.docs; n < Math.min((s + 1) * head.docs, meta.count); n++) {
+            if (r.upper[n] && !r.checked[n]) checkOne(r, n);
+          }
+        });
+        return step();
+      });
+    }
+    return Promise.resolve().then(step);
+  }
+  // Checks briefing n, whose text file is loaded, against every unit of run r.
+  function checkOne(r, n) {
+    r.checked[n] = 1;
+    var shard = files["t/" + Math.floor(n / head.docs)], d = shard && shard[n % head.docs];
+    if (!d) return;
+    if (!d.ids) d.ids = tokens(d[6], d[5]);
+    var total = 0;
+    for (var k = 0; k < r.units.length; k++) {
+      var u = r.units[k], w = u.phrase ? phraseWeight(d, u) : u.weights[n];
+      if (!w) return;
+      total += w;
+    }
+    r.found.push([n, r.rough ? r.upper[n] : total]);
+  }
+
+  function report(r) {
+    var n, text;
+    if (!r.phrases || r.next >= r.order.length) {
+      n = r.phrases ? r.found.length : r.order.length;
+      text = n === 1 ? "1 briefing found" : n.toLocaleString("en") + " briefings found";
+      more.hidden = r.shown >= n;
+      more.textContent = "Show more results";
+    } else {
+      n = settled(r).length;
+      var checked = 0;
+      for (var k = 0; k < r.order.length; k++) checked += r.checked[r.order[k]];
+      text = "At least " + r.found.length.toLocaleString("en") + " found with the exact phrase (" +
+        checked.toLocaleString("en") + " of the " + r.order.length.toLocaleString("en") +
+        " briefings with all its words checked so far" +
+        (r.rough ? "; ranked as if the phrase were in the body" : "") + ")";
+      more.hidden = false;
+      more.textContent = r.shown < n ? "Show more results" : "Search further";
+    }
+    if (r.completions) text += " (the last word completed to its most frequent words: type more to narrow)";
+    if (r.cut) text += " (only the first " + MAX_WORDS + " words were searched)";
+    status.textContent = text + ".";
+  }
+
+  // ---- Showing: entities first, then briefings with their matches marked. ----
+  function showEntities(units) {
+    if (!entityList) return;
+    entityList.textContent = "";
+    var found = [];
+    if (units.length) {
+      meta.entities.forEach(function (e, i) {
+        var best = 0;
+        meta.names[i].forEach(function (ts) {
+          var m = nameMatch(ts, units);
+          if (m > best) best = m;
+        });
+        if (best) found.push([i, best]);
+      });
+    }
+    found.sort(function (x, y) { return y[1] - x[1] || meta.entities[y[0]][4] - meta.entities[x[0]][4] || x[0] - y[0]; });
+    found.slice(0, MAX_ENTITIES).forEach(function (x) {
+      var e = meta.entities[x[0]];
+      var li = document.createElement("li");
+      var kind = meta.kinds[e[0]];
+      var label = document.createElement("span");
+      label.className = "kind-label";
+      label.textContent = kind[0];
+      var a = document.createElement("a");
+      a.href = root + kind[1] + e[2] + kind[2];
+      a.textContent = e[1];
+      li.appendChild(label);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(a);
+      var n = document.createElement("span");
+      n.className = "count";
+      n.textContent = " " + (e[4] === 1 ? "1 briefing" : e[4].toLocaleString("en") + " briefings");
+      li.appendChild(n);
+      entityList.appendChild(li);
+    });
+    entityList.hidden = !found.length;
+  }
+  // How well the terms of one name or alias match every unit: 2 when they are the whole
+  // name, 1 when every unit is in it, 0 otherwise.
+  function nameMatch(ts, units) {
+    var used = 0;
+    for (var i = 0; i < units.length; i++) {
+      var u = units[i];
+      if (u.phrase) {
+        if (!hasPhrase(ts, u.phrase)) return 0;
+        used += u.phrase.length;
+      } else if (!ts.some(function (t) { return u.prefix ? t.indexOf(u.word) === 0 : t === u.word; })) {
+        return 0;
+      } else {
+        used++;
+      }
+    }
+    return used >= ts.length ? 2 : 1;
+  }
+
+  // Whether a word with term t is one the query looks for.
+  function wanted(t, units) {
+    return units.some(function (u) {
+      return u.prefix ? t.indexOf(u.word) === 0 : u.word === t;
+    });
+  }
+  // Marks, in pieces, the words a unit matches: words, prefixes, and whole phrases.
+  function markPieces(ps, units) {
+    var words = [];
+    ps.forEach(function (p, i) { if (p.term) words.push(i); });
+    words.forEach(function (i) { if (wanted(ps[i].term, units)) ps[i].mark = true; });
+    units.forEach(function (u) {
+      if (!u.phrase) return;
+      for (var k = 0; k + u.phrase.length <= words.length; k++) {
+        var j = 0;
+        while (j < u.phrase.length && ps[words[k + j]].term === u.phrase[j]) j++;
+        if (j < u.phrase.length) continue;
+        for (var x = words[k]; x <= words[k + u.phrase.length - 1]; x++) ps[x].mark = true;
+      }
+    });
+    return ps;
+  }
+  // Appends pieces to el, marked words in <mark> (text nodes only: never markup).
+  function render(el, ps) {
+    var open = null;
+    ps.forEach(function (p, i) {
+      var inside = p.mark || (!p.term && open && ps[i + 1] && ps[i + 1].mark);
+      if (inside) {
+        if (!open) { open = document.createElement("mark"); el.appendChild(open); }
+        open.appendChild(document.createTextNode(p.text));
+      } else {
+        open = null;
+        el.appendChild(document.createTextNode(p.text));
+      }
     });
   }
 
-  function show() {
-    var mine = runId, page = hits.slice(shown, shown + PAGE);
-    shown += page.length;
-    more.hidden = shown >= hits.length;
-    var shards = {};
-    page.forEach(function (h) { shards[Math.floor(h[0] / meta.shard)] = 1; });
-    Promise.all(Object.keys(shards).map(function (n) { return get("d/" + n + ".json").then(function (d) { shards[n] = d; }); }))
-      .then(function () {
-        if (mine !== runId) return;
-        page.forEach(function (h) {
-          var d = shards[Math.floor(h[0] / meta.shard)][h[0] % meta.shard];
-          var li = document.createElement("li");
-          var time = document.createElement("time");
-          time.dateTime = d[2];
-          time.textContent = d[4] || d[2];
-          var div = document.createElement("div");
-          var a = document.createElement("a");
-          a.className = "title";
-          a.href = root + d[1];
-          a.textContent = d[0];
-          div.appendChild(a);
-          if (d[3]) { var p = document.createElement("p"); p.textContent = d[3]; div.appendChild(p); }
-          li.appendChild(time);
-          li.appendChild(div);
-          list.appendChild(li);
-        });
-        // For tests and other scripts: which run the list now shows.
-        list.setAttribute("data-run", mine);
-      }, fail);
+  // The excerpt of briefing d around its first match in the body: pieces, or null when
+  // the body has no match (the summary is shown then).
+  function excerptOf(d, units) {
+    var ids = d.ids, at = -1, k;
+    units.forEach(function (u) {
+      if (!u.phrase || at >= 0) return;
+      var hits = bodyPhrase(ids, u);
+      if (hits.length) at = hits[0];
+    });
+    if (at < 0) {
+      // The first place of the rarest word or prefix.
+      var rare = units.filter(function (u) { return !u.phrase && u.entries.length; }).sort(function (x, y) {
+        return x.entries[0].df - y.entries[0].df;
+      });
+      for (var r = 0; r < rare.length && at < 0; r++) {
+        var set = new Set();
+        rare[r].entries.forEach(function (e) { e.surfaces.forEach(function (s) { set.add(s); }); });
+        for (k = 0; k < ids.length; k++) if (set.has(ids[k])) { at = k; break; }
+      }
+    }
+    if (at < 0) return Promise.resolve(null);
+    // About ten words before the match and twenty-five after, cut at word boundaries.
+    var lo = at, hi = at, words = 0;
+    while (lo > 0 && words < 10) { lo--; if (!head.isGap[ids[lo]]) words++; }
+    if (lo > 0 && head.isGap[ids[lo]]) lo++;
+    words = 0;
+    while (hi < ids.length - 1 && words < 25) { hi++; if (!head.isGap[ids[hi]]) words++; }
+    var chunks = {};
+    for (k = lo; k <= hi; k++) chunks[Math.floor(ids[k] / head.vocab)] = 1;
+    return Promise.all(Object.keys(chunks).map(function (c) {
+      return get("v/" + c).then(function (v) { chunks[c] = v || []; });
+    })).then(function () {
+      var str = function (id) { return chunks[Math.floor(id / head.vocab)][id % head.vocab] || ""; };
+      // Start where the match's paragraph, heading or list item starts, when that is near.
+      var block = false;
+      for (var b = at - 1; b >= lo; b--) {
+        if (head.isGap[ids[b]] && str(ids[b]).indexOf("\n") >= 0) { lo = b + 1; block = true; break; }
+      }
+      var text = "", prev = -1;
+      for (var i = lo; i <= hi; i++) {
+        var id = ids[i], s = str(id);
+        var gap = head.isGap[id];
+        // Two words in a row had a single space between them.
+        if (!gap && prev >= 0 && !head.isGap[prev]) text += " ";
+        text += gap ? s.replace(/\s*\n\s*/g, /^\s*\n\s*$/.test(s) ? " · " : " ") : s;
+        prev = id;
+      }
+      var ps = markPieces(pieces(text), units);
+      if (lo > 0 && !block) ps.unshift({ text: "… " });
+      if (hi < ids.length - 1) ps.push({ text: " …" });
+      return ps;
+    });
   }
 
+  function item(n, d, excerpt, units) {
+    var li = document.createElement("li");
+    var time = document.createElement("time");
+    var day = new Date(dayOf(n) * 864e5);
+    time.dateTime = day.toISOString().slice(0, 10);
+    time.textContent = day.getUTCDate() + " " + meta.months[day.getUTCMonth()] + " " + day.getUTCFullYear();
+    var div = document.createElement("div");
+    var a = document.createElement("a");
+    a.className = "title";
+    a.href = root + meta.page[0] + d[1] + meta.page[1];
+    render(a, markPieces(pieces(d[0]), units));
+    div.appendChild(a);
+    var text = excerpt || (d[2] ? markPieces(pieces(d[2]), units) : null);
+    if (text) {
+      var p = document.createElement("p");
+      if (excerpt) p.className = "excerpt";
+      render(p, text);
+      div.appendChild(p);
+    }
+    li.appendChild(time);
+    li.appendChild(div);
+    return li;
+  }
+
+  // ---- The page: address, filters, events. ----
   function syncUrl() {
     var params = new URLSearchParams();
     if (q.value) params.set("q", q.value);
@@ -166,7 +627,11 @@
     if (from.value) params.set("from", from.value);
     if (to.value) params.set("to", to.value);
     var s = params.toString();
-    history.replaceState(null, "", s ? "?" + s : location.pathname);
+    try {
+      history.replaceState(null, "", s ? "?" + s : location.pathname);
+    } catch (e) {
+      // Some browsers refuse to change the address of a page opened from a folder.
+    }
   }
 
   function restore() {
@@ -181,20 +646,45 @@
     to.value = params.get("to") || "";
   }
 
+  function prepare(m, t) {
+    m.runs = [];
+    var day = 0, first = 0;
+    for (var i = 0; i + 1 < m.days.length; i += 2) {
+      day = i === 0 ? m.days[0] : day - m.days[i];
+      m.runs.push({ day: day, first: first, count: m.days[i + 1] });
+      first += m.days[i + 1];
+    }
+    m.names = m.entities.map(function (e) { return [e[1]].concat(e[3]).map(terms); });
+    Object.keys(filters).forEach(function (kind) {
+      var sel = filters[kind], opts = [];
+      if (kind === "tag") m.tags.forEach(function (tg, i) { opts.push([tg[0], i]); });
+      else m.entities.forEach(function (e, i) { if (m.kinds[e[0]][0] === kind) opts.push([e[1], i]); });
+      opts.sort(function (x, y) { return x[0].localeCompare(y[0]); });
+      opts.forEach(function (o) { sel.add(new Option(o[0], o[1])); });
+    });
+    t.keySet = {};
+    t.keys.forEach(function (k, i) { t.keySet[k] = i; });
+    t.isGap = new Uint8Array(t.gaps.length ? t.gaps[t.gaps.length - 1] + 1 : 0);
+    t.gaps.forEach(function (g) { t.isGap[g] = 1; });
+  }
+
   function fail() { status.textContent = "The search index could not be loaded."; }
 
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(search, 120); }
-  form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); search(); });
   q.addEventListener("input", later);
   Object.keys(filters).forEach(function (k) { filters[k].addEventListener("change", search); });
   from.addEventListener("change", search);
   to.addEventListener("change", search);
-  more.addEventListener("click", show);
+  more.addEventListener("click", function () { if (run) page(run).then(null, fail); });
   form.hidden = false;
   status.textContent = "Loading the index…";
-  get("meta.json").then(function (m) {
-    meta = prepare(m);
+  Promise.all([get("meta"), get("text")]).then(function (got) {
+    if (!got[0] || !got[1]) return fail();
+    prepare(got[0], got[1]);
+    meta = got[0];
+    head = got[1];
     status.textContent = "";
     restore();
     search();

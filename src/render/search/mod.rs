@@ -1,23 +1,25 @@
-//! The search page's index, split so that the first query of a large site downloads little:
-//! `search/meta.json` (entities with aliases, tags, dates and who names what), one file of
-//! words per two-letter prefix (`search/w/<key>.json`), and the briefings to show in shards
-//! of [`DOC_SHARD`] (`search/d/<n>.json`). `search.js` reads them; `search-index.json` stays
-//! the whole index in one file for other tools.
+//! The search page's index, split so that the first query of a large site downloads little,
+//! and written as scripts (`dossierSearch(name, data)`) so that it loads from any host and
+//! from a folder opened in the browser (`file://`), where `fetch` is not allowed:
+//! `search/meta.js` (entities with aliases, tags, dates), one file per entity and per tag
+//! with the briefings naming it (`search/e/`, `search/g/`), and the full-text index of
+//! [`fulltext`]. `search.js` reads them; `search-index.json` stays the whole index in one
+//! file for other tools. docs/data.md gives every format.
 //!
-//! Briefings are numbered newest first. Lists of numbers are delta-encoded (each number is
-//! the difference from the one before) to keep the files small.
+//! Briefings are numbered newest first.
+
+pub mod codes;
+pub mod fulltext;
+pub mod text;
 
 use crate::id_vec::IdVec;
-use crate::model::EntityIdx;
+use crate::model::{EntityId, EntityIdx, Kind, Slug};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Briefings per file of `search/d/`.
-pub const DOC_SHARD: usize = 50;
 /// Words of a briefing's text kept in its excerpt.
 const EXCERPT_WORDS: usize = 40;
 
@@ -30,12 +32,13 @@ pub fn fold(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The folded words of `s`: runs of letters and digits.
+/// The terms of `s`: its words (runs of letters, digits and marks), each folded with
+/// anything but letters and digits left out, as `search.js` cuts a query.
 pub fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
+    text::pieces(s)
+        .filter(|(word, _)| *word)
+        .map(|(_, w)| text::term(w))
+        .filter(|t| !t.is_empty())
         .collect()
 }
 
@@ -114,6 +117,12 @@ pub fn excerpt(html: &str) -> String {
     unescape(text.trim())
 }
 
+/// Whether two rendered bodies give the search index the same text: the same plain text
+/// and the same excerpt.
+pub fn same_text(a: &str, b: &str) -> bool {
+    text::plain_text(a) == text::plain_text(b) && excerpt(a) == excerpt(b)
+}
+
 /// The five entities pulldown-cmark writes, and numeric ones.
 fn unescape(s: &str) -> String {
     crate::char_refs::decode(s, |name| match name {
@@ -126,48 +135,37 @@ fn unescape(s: &str) -> String {
     })
 }
 
-/// A word's briefings: those with it in the title, and those with it only in the text.
-type Postings = (Vec<u32>, Vec<u32>);
-
-fn delta(ids: impl IntoIterator<Item = u32>) -> Vec<u32> {
-    let mut prev = 0;
-    ids.into_iter()
-        .map(|id| {
-            let d = id - prev;
-            prev = id;
-            d
-        })
-        .collect()
-}
-
-/// `[kind, name, url, aliases]`.
+/// `[kind (index into kinds), name, slug, aliases, briefings naming it]`.
 #[derive(Serialize)]
-struct MetaEntity<'a>(&'static str, &'a str, String, &'a [String]);
+struct MetaEntity<'a>(usize, &'a str, &'a str, &'a [String], usize);
 
 #[derive(Serialize)]
 struct Meta<'a> {
     /// Format version, for scripts of other themes.
     v: u32,
-    /// Briefings per file of `search/d/`.
-    shard: usize,
     count: usize,
+    /// A briefing's page, relative to the root: `page[0]`, its slug, `page[1]`.
+    page: [String; 2],
+    /// Per kind of entity: `[word, page prefix, page suffix]` (a page is prefix, slug,
+    /// suffix).
+    kinds: Vec<[String; 3]>,
+    /// A tag's page: `tag[0]`, its slug, `tag[1]`.
+    tag: [String; 2],
+    /// Month names as pages show dates (`7 Nov 2025`).
+    months: &'static [&'static str; 12],
     entities: Vec<MetaEntity<'a>>,
-    /// `[name, url]`.
-    tags: Vec<(&'a str, String)>,
-    /// Each briefing's date as days since 1970-01-01, delta-encoded.
+    /// `[name, slug, briefings]`.
+    tags: Vec<(&'a str, &'a str, usize)>,
+    /// Dates, newest first, as runs: the first day (days since 1970-01-01) and how many
+    /// briefings have it, then for each older day how many days earlier it is and how many
+    /// briefings have it.
     days: Vec<i64>,
-    /// Per entity, the briefings naming it (delta-encoded numbers).
-    ent: Vec<Vec<u32>>,
-    /// Per tag, its briefings (delta-encoded numbers).
-    tag: Vec<Vec<u32>>,
 }
 
-/// `[title, url, date, summary, date as shown on pages]`.
-#[derive(Serialize)]
-struct Doc<'a>(&'a str, String, String, &'a str, String);
-
-/// `search/meta.json`: entities, tags, dates and who names what.
-pub fn meta(site: &Site) -> Vec<u8> {
+/// The files of `search/` made from front matter alone: `search/meta.js`, and the
+/// briefings naming each entity (`search/e/<i>.js`) and having each tag (`search/g/<i>.js`),
+/// for the filters.
+pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let r = &site.resolved;
     let n = r.briefings.len();
     // Briefing index → its number, newest first.
@@ -183,147 +181,136 @@ pub fn meta(site: &Site) -> Vec<u8> {
             tag[t].push(number(b));
         }
     }
-    let days: Vec<i64> = {
-        let mut prev = 0;
-        r.briefings
-            .iter()
-            .rev()
-            .map(|b| {
-                let d = super::dates::day_number(b.date.date);
-                let out = d - prev;
-                prev = d;
-                out
-            })
-            .collect()
-    };
+    let mut days: Vec<i64> = Vec::new();
+    let mut prev: Option<i64> = None;
+    for b in r.briefings.iter().rev() {
+        let d = super::dates::day_number(b.date.date);
+        match prev {
+            Some(p) if p == d => {
+                if let Some(run) = days.last_mut() {
+                    *run += 1;
+                }
+            }
+            _ => {
+                days.push(prev.map_or(d, |p| p - d));
+                days.push(1);
+            }
+        }
+        prev = Some(d);
+    }
     let meta = Meta {
-        v: 1,
-        shard: DOC_SHARD,
+        v: 2,
         count: n,
+        page: page_of(urls::briefing),
+        kinds: Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let [a, b] = page_of(|slug| {
+                    urls::entity(&EntityId {
+                        kind,
+                        slug: slug.clone(),
+                    })
+                });
+                [kind.word().to_string(), a, b]
+            })
+            .collect(),
+        tag: page_of(urls::tag),
+        months: &super::dates::MON,
         entities: r
             .entities
-            .iter()
-            .map(|e| {
+            .iter_ids()
+            .map(|(i, e)| {
+                let kind = Kind::ALL.iter().position(|&k| k == e.id.kind);
                 MetaEntity(
-                    e.id.kind.word(),
+                    kind.unwrap_or(0),
                     &e.name,
-                    urls::href("", &urls::entity(&e.id)),
+                    e.id.slug.as_str(),
                     &e.aliases,
+                    ent[i].len(),
                 )
             })
             .collect(),
         tags: r
             .tags
             .iter()
-            .map(|t| (t.name.as_str(), urls::href("", &urls::tag(&t.slug))))
+            .zip(&tag)
+            .map(|(t, list)| (t.name.as_str(), t.slug.as_str(), list.len()))
             .collect(),
         days,
-        ent: ent
-            .into_iter()
-            .map(|mut v| {
-                v.sort_unstable();
-                delta(v)
-            })
-            .collect(),
-        tag: tag
-            .into_iter()
-            .map(|mut v| {
-                v.sort_unstable();
-                delta(v)
-            })
-            .collect(),
     };
-    json(&meta)
+    let mut out = vec![("search/meta.js".to_string(), script("meta", &meta))];
+    let lists = ent.into_iter().map(|v| ("e", v)).enumerate();
+    let tag_lists = tag.into_iter().map(|v| ("g", v)).enumerate();
+    for (i, (dir, mut list)) in lists.chain(tag_lists) {
+        list.sort_unstable();
+        let mut b = codes::ListBuilder::default();
+        for x in list {
+            b.push(x);
+        }
+        let name = format!("{dir}/{i}");
+        out.push((format!("search/{name}.js"), script(&name, &b.finish())));
+    }
+    out
 }
 
-/// `search/w/<key>.json`: the words of titles, summaries and excerpts, with the
-/// briefings they are in.
-pub fn word_files(site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
-    use rayon::prelude::*;
+/// A page's address split around its slug: what goes before it and after it.
+fn page_of(dir: impl Fn(&Slug) -> String) -> [String; 2] {
+    const MARK: &str = "slug";
+    let url = Slug::new(MARK).map(|s| urls::href("", &dir(&s)));
+    let url = url.unwrap_or_default();
+    let (a, b) = url.split_once(MARK).unwrap_or(("", ""));
+    [a.to_string(), b.to_string()]
+}
+
+/// The full-text files of `search/` (see [`fulltext`]), each handed to `emit` as made.
+pub fn text_files(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let r = &site.resolved;
-    let per: Vec<BriefingWords> = (r.briefings.par_iter().zip(excerpts))
-        .map(|(b, excerpt)| BriefingWords::new(&b.title, b.summary.as_deref(), excerpt))
+    let docs: Vec<fulltext::Doc<'_>> = (r.briefings.iter_ids().rev())
+        .map(|(i, b)| {
+            let refs = &r.refs[i];
+            fulltext::Doc {
+                title: &b.title,
+                slug: b.slug.as_str(),
+                summary: b.summary.as_deref().unwrap_or(""),
+                body: &site.bodies[i],
+                entities: refs.entities().map(|e| e.0).collect(),
+                tags: refs.tags.iter().map(|&t| t as u32).collect(),
+            }
+        })
         .collect();
-    word_files_from(per.iter())
-}
-
-/// The words one briefing adds to the split index, each once: those of its title, and
-/// those of its summary and excerpt.
-#[derive(Debug, Clone, Default)]
-pub struct BriefingWords {
-    title: Vec<String>,
-    text: Vec<String>,
-}
-
-impl BriefingWords {
-    /// The words of a briefing with this title, summary and body excerpt.
-    pub fn new(title: &str, summary: Option<&str>, excerpt: &str) -> BriefingWords {
-        let unique = |mut v: Vec<String>| {
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        BriefingWords {
-            title: unique(words(title)),
-            text: unique(words(&format!("{} {excerpt}", summary.unwrap_or("")))),
-        }
-    }
-}
-
-/// [`word_files`] from the words of every briefing, oldest first.
-pub fn word_files_from<'a>(
-    per: impl ExactSizeIterator<Item = &'a BriefingWords>,
-) -> Vec<(String, Vec<u8>)> {
-    let n = per.len();
-    // Words → (briefings whose title has it, briefings whose summary or excerpt has it).
-    let mut index: crate::hash::Map<&str, Postings> = Default::default();
-    for (b, w) in per.enumerate() {
-        let id = (n - 1 - b) as u32;
-        for t in &w.title {
-            index.entry(t.as_str()).or_default().0.push(id);
-        }
-        for t in &w.text {
-            index.entry(t.as_str()).or_default().1.push(id);
-        }
-    }
-    let mut shards: BTreeMap<String, BTreeMap<&str, Postings>> = BTreeMap::new();
-    for (w, (mut title, mut text)) in index {
-        title.sort_unstable();
-        text.sort_unstable();
-        // A title hit outranks a text hit: listing the briefing under both adds nothing.
-        text.retain(|id| title.binary_search(id).is_err());
-        shards
-            .entry(shard_key(w))
-            .or_default()
-            .insert(w, (delta(title), delta(text)));
-    }
-    shards
-        .into_iter()
-        .map(|(key, words)| (format!("search/w/{key}.json"), json(&words)))
-        .collect()
-}
-
-/// `search/d/<n>.json`: the briefings to list, newest first, [`DOC_SHARD`] per file.
-pub fn doc_files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let r = &site.resolved;
-    let mut out = Vec::new();
-    let docs: Vec<Doc<'_>> = r
-        .briefings
-        .iter()
-        .rev()
-        .map(|b| {
-            Doc(
-                &b.title,
-                urls::href("", &urls::briefing(&b.slug)),
-                b.date.ymd(),
-                b.summary.as_deref().unwrap_or(""),
-                super::dates::display_date(b.date.date),
+    let unique = |mut v: Vec<String>| {
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let entities: Vec<Vec<String>> = (r.entities.iter())
+        .map(|e| {
+            unique(
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .flat_map(|s| words(s))
+                    .collect(),
             )
         })
         .collect();
-    for (i, chunk) in docs.chunks(DOC_SHARD).enumerate() {
-        out.push((format!("search/d/{i}.json"), json(&chunk)));
-    }
+    let tags: Vec<Vec<String>> = r.tags.iter().map(|t| unique(words(&t.name))).collect();
+    let names = fulltext::Names {
+        entities: &entities,
+        tags: &tags,
+    };
+    fulltext::files(&docs, &names, emit);
+}
+
+/// A file of the split index: a script handing `value` to `dossierSearch` under `name`
+/// (its path under `search/` without `.js`). JSON is a script's literal, escaped as
+/// [`json`] escapes it, so no text in it can end the script or become markup.
+pub fn script<T: Serialize + ?Sized>(name: &str, value: &T) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64);
+    out.extend_from_slice(b"dossierSearch(\"");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\",");
+    out.extend_from_slice(&json(value));
+    out.extend_from_slice(b");\n");
     out
 }
 
@@ -387,7 +374,10 @@ mod tests {
     }
 
     #[test]
-    fn postings_are_delta_encoded() {
-        assert_eq!(delta([2, 3, 7]), [2, 1, 4]);
+    fn files_are_scripts() {
+        assert_eq!(
+            script("w/ab", &["<"]),
+            b"dossierSearch(\"w/ab\",[\"\\u003c\"]);\n"
+        );
     }
 }
