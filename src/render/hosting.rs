@@ -156,6 +156,9 @@ pub fn copied(
     Copied { below, above }
 }
 
+/// Briefings past which generated families are made one after another (see [`write_files`]).
+const FAMILIES_ONE_AT_A_TIME: usize = 20_000;
+
 /// Writes every non-template file into `sink` as [`files`] makes them, generated files as
 /// soon as each is made, so that they are never all in memory at once. Returns how many
 /// were written; a file that cannot be written is an error in `diags`.
@@ -180,19 +183,24 @@ pub fn write_files(
     };
     // Generated files replace the copied ones below them; the site's own `static/` files
     // replace generated ones, so those are not written at all.
-    let made: Vec<String> = Generated::ALL
-        .par_iter()
-        .flat_map_iter(|g| {
-            let paths = std::sync::Mutex::new(Vec::new());
-            g.each(site, &excerpts, &|path, bytes| {
-                if !above.contains_key(&path) {
-                    write(&path, &bytes);
-                }
-                paths.lock().unwrap_or_else(|e| e.into_inner()).push(path);
-            });
-            paths.into_inner().unwrap_or_else(|e| e.into_inner())
-        })
-        .collect();
+    let family = |g: &Generated| {
+        let paths = std::sync::Mutex::new(Vec::new());
+        g.each(site, &excerpts, &|path, bytes| {
+            if !above.contains_key(&path) {
+                write(&path, &bytes);
+            }
+            paths.lock().unwrap_or_else(|e| e.into_inner()).push(path);
+        });
+        paths.into_inner().unwrap_or_else(|e| e.into_inner())
+    };
+    // Families are made side by side, except on a big site, where two of the largest
+    // (hundreds of megabytes each at 100,000 briefings) at once would set the build's peak
+    // memory; the search index, the largest, still spreads over every core inside.
+    let made: Vec<String> = if site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME {
+        Generated::ALL.iter().flat_map(family).collect()
+    } else {
+        Generated::ALL.par_iter().flat_map_iter(family).collect()
+    };
     let made: std::collections::BTreeSet<String> = made.into_iter().collect();
     for (path, bytes) in below.iter().filter(|(p, _)| !made.contains(*p)) {
         if !above.contains_key(path) {
