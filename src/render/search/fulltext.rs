@@ -1,15 +1,19 @@
 //! The full-text part of the split search index: every word of every briefing's title,
 //! names, tags, summary and body, with the briefings it is in (`search/w/`, `search/p/`),
-//! and each briefing's text as a stream of Huffman-coded tokens (`search/t/`, words and the
-//! gaps between them in `search/v/`), from which `search.js` checks phrases and cuts
-//! excerpts where a match is. docs/data.md gives the format.
+//! and each briefing's text as a stream of token ids (`search/t/`, words and the gaps
+//! between them in `search/v/`), from which `search.js` checks phrases and cuts excerpts
+//! where a match is. docs/data.md gives the format.
 //!
-//! Two passes over the bodies keep memory small on a large site: the first counts words
+//! Token ids follow the oldest briefing each token is in, so that writing today's briefing
+//! adds ids at the end and leaves every other briefing's text file as it was: a live
+//! preview rewrites the text files of the briefings edited, not all of them.
+//!
+//! Two passes over the bodies keep memory small on a large site: the first finds the words
 //! and lists, per word, the briefings it is in (by chunks of briefings, in parallel, each
-//! with its own small vocabulary); the second encodes each body with the codes the counts
-//! gave. No copy of every body's text is held at once.
+//! with its own small vocabulary); the second writes each body's ids, once all are known.
+//! No copy of every body's text is held at once.
 
-use super::codes::{self, BitWriter, ListBuilder};
+use super::codes::{self, ListBuilder};
 use super::text::{self, BodyText, pieces};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -71,7 +75,8 @@ type Hasher = ahash::RandomState;
 struct Chunk {
     /// Words and gaps, by local id (filled from the builder's map when the chunk is done).
     surfaces: Vec<Box<str>>,
-    counts: Vec<u64>,
+    /// Per local surface: the last (oldest) briefing it is in.
+    last: Vec<u16>,
     /// Per local surface: its local term, or `NONE` for a gap.
     surface_term: Vec<u32>,
     /// Terms, by local id (likewise).
@@ -121,8 +126,8 @@ impl ChunkBuilder {
         if let Some(&id) = self.surface_ids.get(s) {
             return id;
         }
-        let id = self.chunk.counts.len() as u32;
-        self.chunk.counts.push(0);
+        let id = self.chunk.last.len() as u32;
+        self.chunk.last.push(0);
         let t = text::term(s);
         let term = if word && !t.is_empty() {
             self.term_id(&t)
@@ -189,7 +194,7 @@ impl ChunkBuilder {
                 continue;
             }
             let id = self.surface_id(word, s);
-            self.chunk.counts[id as usize] += 1;
+            self.chunk.last[id as usize] = at;
             if self.keep {
                 match (u16::try_from(id), &mut self.chunk.tokens) {
                     (Ok(id), Some((tokens, _))) => tokens.push(id),
@@ -212,11 +217,10 @@ impl ChunkBuilder {
 
 /// The vocabulary of the whole site after the first pass.
 struct Vocabulary {
-    /// Surface → its id, ids in order of frequency (most frequent first, then by text).
+    /// Surface → its id, ids in order of the oldest briefing each is in (then by text).
     ids: HashMap<Box<str>, u32, Hasher>,
     /// Surfaces by id.
     surfaces: Vec<Box<str>>,
-    counts: Vec<u64>,
     /// Terms with their surfaces' ids and lists, and their order by text: (term, index).
     terms: Vec<Term>,
     by_text: Vec<(Box<str>, u32)>,
@@ -306,7 +310,8 @@ struct Kept {
 fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
     let mut gid: HashMap<Box<str>, u32, Hasher> = HashMap::with_hasher(Hasher::new());
     let mut gsurf: Vec<Box<str>> = Vec::new();
-    let mut gcount: Vec<u64> = Vec::new();
+    // Per surface: the oldest briefing it is in (the highest number).
+    let mut oldest: Vec<u32> = Vec::new();
     // Per surface (by first-seen id): its term.
     let mut gterm_of: Vec<u32> = Vec::new();
     let mut term_ids: HashMap<Box<str>, u32, Hasher> = HashMap::with_hasher(Hasher::new());
@@ -325,17 +330,19 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
             local_term.push(id);
         }
         let mut local_gid = Vec::with_capacity(c.surfaces.len());
-        for ((s, n), t) in c.surfaces.into_iter().zip(c.counts).zip(c.surface_term) {
+        for ((s, last), t) in c.surfaces.into_iter().zip(c.last).zip(c.surface_term) {
+            let at = base + u32::from(last);
             let g = match gid.get(&s) {
                 Some(&g) => {
-                    gcount[g as usize] += n;
+                    // Chunks come in order: a later one holds older briefings.
+                    oldest[g as usize] = at;
                     g
                 }
                 None => {
                     let g = gsurf.len() as u32;
                     gid.insert(s.clone(), g);
                     gsurf.push(s);
-                    gcount.push(n);
+                    oldest.push(at);
                     gterm_of.push(if t == NONE {
                         NONE
                     } else {
@@ -360,7 +367,7 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
     }
     let mut order: Vec<u32> = (0..gsurf.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
-        (gcount[b as usize].cmp(&gcount[a as usize]))
+        (oldest[b as usize].cmp(&oldest[a as usize]))
             .then_with(|| gsurf[a as usize].cmp(&gsurf[b as usize]))
     });
     let mut rank = vec![0u32; gsurf.len()];
@@ -372,7 +379,6 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
             terms[t as usize].surfaces.push(rank[g]);
         }
     }
-    let counts: Vec<u64> = order.iter().map(|&g| gcount[g as usize]).collect();
     let mut slots: Vec<Option<Box<str>>> = gsurf.into_iter().map(Some).collect();
     let surfaces: Vec<Box<str>> = (order.iter())
         .map(|&g| slots[g as usize].take().unwrap_or_default())
@@ -393,7 +399,6 @@ fn vocabulary(chunks: Vec<Chunk>) -> Vocabulary {
     Vocabulary {
         ids: gid,
         surfaces,
-        counts,
         terms,
         by_text,
         kept,
@@ -407,8 +412,6 @@ struct Header<'a> {
     docs: usize,
     /// Words and gaps per file of `search/v/`.
     vocab: usize,
-    /// How many token codes have each length, from one bit up.
-    codes: &'a [u32],
     /// Ids of the gaps (the text between words), in order.
     gaps: Vec<u32>,
     /// The keys of the files of `search/w/`, in order.
@@ -478,8 +481,6 @@ fn files_keeping(
         })
         .collect();
     let vocab = vocabulary(chunks);
-    let per_len = codes::huffman_lengths(&vocab.counts);
-    let code = codes::canonical_codes(&per_len);
 
     // Word files: each word in the file of its key (terms in text order keep a key's words
     // together), its lists inline when short.
@@ -525,11 +526,9 @@ fn files_keeping(
         emit(format!("search/{name}.js"), super::script(&name, chunk));
     }
 
-    let last = per_len.iter().rposition(|&c| c > 0).unwrap_or(0);
     let header = Header {
         docs: DOC_SHARD,
         vocab: VOCAB_CHUNK,
-        codes: &per_len[1..last.max(1) + 1],
         gaps: (vocab.surfaces.iter().enumerate())
             .filter(|(_, s)| !s.chars().next().is_some_and(text::is_word_char))
             .map(|(i, _)| i as u32)
@@ -538,18 +537,17 @@ fn files_keeping(
     };
     emit("search/text.js".into(), super::script("text", &header));
 
-    // Text files: the second pass, each body encoded with the codes of the first.
+    // Text files: the second pass, each body's tokens as the ids of the first.
     docs.par_chunks(DOC_SHARD)
         .enumerate()
         .for_each_init(BodyText::default, |body, (n, part)| {
             let list: Vec<TextDoc<'_>> = (part.iter().enumerate())
                 .map(|(i, d)| {
                     let number = n * DOC_SHARD + i;
-                    let mut w = BitWriter::default();
+                    let mut w = String::new();
                     let mut tokens = 0;
                     let mut put = |id: u32| {
-                        let (c, len) = code[id as usize];
-                        w.push(c, len);
+                        codes::push_varint(&mut w, id);
                         tokens += 1;
                     };
                     match &vocab.kept[number / CHUNK] {
@@ -572,15 +570,7 @@ fn files_keeping(
                             }
                         }
                     }
-                    TextDoc(
-                        d.title,
-                        d.slug,
-                        d.summary,
-                        &d.entities,
-                        &d.tags,
-                        tokens,
-                        w.finish(),
-                    )
+                    TextDoc(d.title, d.slug, d.summary, &d.entities, &d.tags, tokens, w)
                 })
                 .collect();
             let name = format!("t/{n}");

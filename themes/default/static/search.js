@@ -98,21 +98,13 @@
       if (!(d & 32)) { next += v; f(next); next++; v = 0; }
     }
   }
-  // The n token ids of a briefing's text: canonical Huffman codes, six bits a character.
-  function tokens(bits, n) {
-    var out = new Int32Array(n), counts = head.codes, k = 0, cur = 0, left = 0;
-    for (var t = 0; t < n; t++) {
-      var code = 0, first = 0, index = 0;
-      for (var len = 0; len < counts.length; len++) {
-        if (!left) { cur = VAL[bits.charCodeAt(k++)]; left = 6; }
-        left--;
-        code |= (cur >> left) & 1;
-        var count = counts[len];
-        if (code - first < count) { out[t] = index + code - first; break; }
-        index += count;
-        first = (first + count) << 1;
-        code <<= 1;
-      }
+  // The n token ids of a briefing's text: varints, as lists are written but not as gaps.
+  function tokens(text, n) {
+    var out = new Int32Array(n), t = 0, v = 0;
+    for (var k = 0; k < text.length && t < n; k++) {
+      var d = VAL[text.charCodeAt(k)];
+      v = v * 32 + (d & 31);
+      if (!(d & 32)) { out[t++] = v; v = 0; }
     }
     return out;
   }
