@@ -185,7 +185,24 @@ struct Edge<'a> {
 #[derive(Serialize)]
 struct Graph<'a> {
     nodes: Vec<Node<'a>>,
-    edges: Vec<Edge<'a>>,
+    edges: Edges<'a>,
+}
+
+/// The edges, made as they are written: at 100,000 briefings they are millions, and a
+/// list of them beside the file would double what the export holds.
+struct Edges<'a> {
+    ids: &'a IdVec<EntityIdx, String>,
+    pairs: Vec<((u32, u32), u32)>,
+}
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.pairs.iter().map(|&((a, b), weight)| Edge {
+            source: &self.ids[EntityIdx(a)],
+            target: &self.ids[EntityIdx(b)],
+            weight,
+        }))
+    }
 }
 
 /// `data/graph.json`: entities as nodes, and an edge between two entities for every
@@ -208,14 +225,10 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
             }
         })
         .collect();
-    let edges = pair_counts(r)
-        .into_iter()
-        .map(|((a, b), weight)| Edge {
-            source: &ids[EntityIdx(a)],
-            target: &ids[EntityIdx(b)],
-            weight,
-        })
-        .collect();
+    let edges = Edges {
+        ids: &ids,
+        pairs: pair_counts(r),
+    };
     search::json(&Graph { nodes, edges })
 }
 

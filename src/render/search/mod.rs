@@ -317,21 +317,43 @@ pub fn script<T: Serialize + ?Sized>(name: &str, value: &T) -> Vec<u8> {
 /// JSON with markup characters escaped, so no front-matter text can become HTML wherever
 /// a script inserts it carelessly.
 pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
-    let bytes = serde_json::to_vec(v).unwrap_or_default();
-    // Outside strings JSON has none of these characters: escaping them in place is safe.
-    if !bytes.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
-        return bytes;
+    let mut out = Escaping(Vec::new());
+    // Writing into memory cannot fail; a value that cannot serialize gives an empty file.
+    if serde_json::to_writer(&mut out, v).is_err() {
+        return Vec::new();
     }
-    let mut out = Vec::with_capacity(bytes.len() + 64);
-    for b in bytes {
-        match b {
-            b'<' => out.extend_from_slice(b"\\u003c"),
-            b'>' => out.extend_from_slice(b"\\u003e"),
-            b'&' => out.extend_from_slice(b"\\u0026"),
-            _ => out.push(b),
+    out.0
+}
+
+/// Escapes `<`, `>` and `&` as they are written: outside strings JSON has none of these
+/// characters, so escaping every one is safe, and a big file is never held twice.
+struct Escaping(Vec<u8>);
+
+impl std::io::Write for Escaping {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for chunk in buf.split_inclusive(|b| matches!(b, b'<' | b'>' | b'&')) {
+            match chunk.split_last() {
+                Some((b'<', rest)) => {
+                    self.0.extend_from_slice(rest);
+                    self.0.extend_from_slice(b"\\u003c");
+                }
+                Some((b'>', rest)) => {
+                    self.0.extend_from_slice(rest);
+                    self.0.extend_from_slice(b"\\u003e");
+                }
+                Some((b'&', rest)) => {
+                    self.0.extend_from_slice(rest);
+                    self.0.extend_from_slice(b"\\u0026");
+                }
+                _ => self.0.extend_from_slice(chunk),
+            }
         }
+        Ok(buf.len())
     }
-    out
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
