@@ -180,17 +180,7 @@ fn load_sources_for(
     progress.stage("parsing", markdown.len());
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
-    // Each file's text is freed once parsed: the site's text is never held twice.
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = markdown
-        .into_par_iter()
-        .map(|f| {
-            let mut d = Diagnostics::new();
-            let p = parse::parse_file(&f, &mut d);
-            progress.advance();
-            (p, d)
-        })
-        .collect();
-    for (p, d) in parsed {
+    for (p, d) in parse_all(markdown, progress) {
         diags.extend(d);
         match p {
             Some(Parsed::Briefing(b)) => briefings.push(*b),
@@ -213,14 +203,15 @@ fn load_sources_for(
 
 /// Parses every Markdown file, in parallel; each result comes with its own diagnostics.
 pub fn parse_all(
-    markdown: &[source::SourceFile],
+    markdown: Vec<source::SourceFile>,
     progress: &dyn Progress,
 ) -> Vec<(Option<Parsed>, Diagnostics)> {
+    // Each file's text is freed once parsed: the site's text is never held twice.
     markdown
-        .par_iter()
+        .into_par_iter()
         .map(|f| {
             let mut d = Diagnostics::new();
-            let p = parse::parse_file(f, &mut d);
+            let p = parse::parse_file(&f, &mut d);
             progress.advance();
             (p, d)
         })

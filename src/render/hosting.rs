@@ -159,7 +159,7 @@ pub fn copied(
 /// Briefings past which generated families are made one after another (see [`write_files`]).
 const FAMILIES_ONE_AT_A_TIME: usize = 20_000;
 
-/// Writes every non-template file into `sink` as [`files`] makes them, generated files as
+/// Writes every non-template file into `sink` (layered as [`Copied`] says), generated files as
 /// soon as each is made, so that they are never all in memory at once. Returns how many
 /// were written; a file that cannot be written is an error in `diags`.
 pub fn write_files(
@@ -219,25 +219,6 @@ pub fn write_files(
         );
     }
     written.into_inner()
-}
-
-/// [`files`], reading static files with `read` (a live preview keeps unchanged ones in memory).
-pub fn files_with(
-    site: &Site,
-    theme: &Theme,
-    read_file: &(dyn Fn(&std::path::Path) -> std::io::Result<Vec<u8>> + Sync),
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Vec<u8>> {
-    let Copied { mut below, above } = copied(site, theme, read_file, diags);
-    // The generated files are independent of one another: built side by side.
-    let excerpts = excerpts(site);
-    let generated: Vec<Vec<(String, Vec<u8>)>> = Generated::ALL
-        .par_iter()
-        .map(|g| g.make(site, &excerpts))
-        .collect();
-    below.extend(generated.into_iter().flatten());
-    below.extend(above);
-    below
 }
 
 fn xml_escape(s: &str) -> String {
