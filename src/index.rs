@@ -32,6 +32,8 @@ pub struct Index {
     pub entity_backlinks: IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per briefing: briefings whose bodies link to it, oldest first.
     pub briefing_backlinks: IdVec<BriefingIdx, Vec<BriefingIdx>>,
+    /// Per briefing: entities its body links to, by kind then id.
+    pub body_entities: IdVec<BriefingIdx, Vec<EntityIdx>>,
     /// Per briefing: the most related briefings, best first.
     pub related: IdVec<BriefingIdx, Vec<BriefingIdx>>,
     /// (actor, topic) → every stance, oldest first.
@@ -40,6 +42,8 @@ pub struct Index {
     pub topic_actors: IdVec<EntityIdx, Vec<EntityIdx>>,
     /// Per actor: topics it took a stance on, by id.
     pub actor_topics: IdVec<EntityIdx, Vec<EntityIdx>>,
+    /// Per actor: stances it voiced for another (`by:`), oldest first.
+    pub voiced: IdVec<EntityIdx, Vec<StanceAt>>,
     /// Per actor: other actors named in the same briefings, with counts, most first.
     pub co_actors: IdVec<EntityIdx, Vec<(EntityIdx, u32)>>,
     /// Per place: actors named in briefings that name the place, with counts, most first.
@@ -57,6 +61,58 @@ pub struct Index {
     pub big_members: BTreeMap<EntityIdx, Vec<u64>>,
     /// [`RELATED_SCAN`], or less in tests.
     pub scan: usize,
+}
+
+impl Index {
+    /// Briefings whose bodies link to `e` without their front matter naming it: what a
+    /// "Linked from" list adds to the list of briefings naming `e`.
+    pub fn linked_only(&self, e: EntityIdx) -> impl Iterator<Item = BriefingIdx> + '_ {
+        let named = &self.named_in[e];
+        (self.entity_backlinks[e].iter().copied()).filter(|b| named.binary_search(b).is_err())
+    }
+
+    /// The stance of the same actor on the same topic just before `at`, if any.
+    pub fn previous(&self, site: &Resolved, at: StanceAt) -> Option<StanceAt> {
+        let s = site.refs[at.briefing].stances.get(at.stance)?;
+        let history = self.history.get(&(s.actor, s.topic))?;
+        let i = history
+            .binary_search_by_key(&(at.briefing, at.stance), |h| (h.briefing, h.stance))
+            .ok()?;
+        history.get(i.checked_sub(1)?).copied()
+    }
+}
+
+/// The entities `links` (a body's, sorted without repeats) reach, by kind then id.
+pub fn body_entities(links: &[Target]) -> Vec<EntityIdx> {
+    (links.iter())
+        .filter_map(|t| match *t {
+            Target::Entity(e) => Some(e),
+            Target::Briefing(_) => None,
+        })
+        .collect()
+}
+
+impl Index {
+    /// The entities briefing `b`'s body links to that its front matter does not name.
+    pub fn body_only<'a>(
+        &'a self,
+        site: &Resolved,
+        b: BriefingIdx,
+    ) -> impl Iterator<Item = EntityIdx> + 'a {
+        let mut named: Vec<EntityIdx> = site.refs[b].entities().collect();
+        named.sort_unstable();
+        (self.body_entities[b].iter().copied()).filter(move |e| named.binary_search(e).is_err())
+    }
+}
+
+/// Entities both briefings name, in `a`'s order (kinds, then as written).
+pub fn shared_entities(site: &Resolved, a: BriefingIdx, b: BriefingIdx) -> Vec<EntityIdx> {
+    let mut theirs: Vec<EntityIdx> = site.refs[b].entities().collect();
+    theirs.sort_unstable();
+    // A briefing names each entity once (resolution merges repeats), so no dedup here.
+    (site.refs[a].entities())
+        .filter(|e| theirs.binary_search(e).is_ok())
+        .collect()
 }
 
 /// Rank 0 is the newest briefing; among one date, the smaller slug ranks first. Briefings
@@ -110,8 +166,10 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         named_in: IdVec::filled(Vec::new(), n_entities),
         entity_backlinks: IdVec::filled(Vec::new(), n_entities),
         briefing_backlinks: IdVec::filled(Vec::new(), n_briefings),
+        body_entities: IdVec::filled(Vec::new(), n_briefings),
         topic_actors: IdVec::filled(Vec::new(), n_entities),
         actor_topics: IdVec::filled(Vec::new(), n_entities),
+        voiced: IdVec::filled(Vec::new(), n_entities),
         sub_places: IdVec::filled(Vec::new(), n_entities),
         tag_briefings: vec![Vec::new(); site.tags.len()],
         ..Index::default()
@@ -143,6 +201,12 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
             }
         }
         for (si, s) in refs.stances.iter().enumerate() {
+            if let Some(by) = s.by.filter(|&by| by != s.actor) {
+                ix.voiced[by].push(StanceAt {
+                    briefing: b,
+                    stance: si,
+                });
+            }
             ix.history
                 .entry((s.actor, s.topic))
                 .or_default()
@@ -154,7 +218,9 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         for &t in &refs.tags {
             ix.tag_briefings[t].push(b);
         }
-        for target in body_links.get(bi).map(AsRef::as_ref).into_iter().flatten() {
+        let links = body_links.get(bi).map(AsRef::as_ref).unwrap_or_default();
+        ix.body_entities[b] = body_entities(links);
+        for target in links {
             let list = match *target {
                 Target::Briefing(t) if t != b => &mut ix.briefing_backlinks[t],
                 Target::Entity(e) => &mut ix.entity_backlinks[e],
@@ -406,6 +472,26 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     }
     apply_counts(&mut ix.co_actors, &co);
     apply_counts(&mut ix.place_actors, &at_place);
+
+    // Stances voiced for others.
+    for s in &old.stances {
+        if let Some(by) = s.by.filter(|&by| by != s.actor) {
+            ix.voiced[by].retain(|at| at.briefing != b);
+        }
+    }
+    for (si, s) in new.stances.iter().enumerate() {
+        if let Some(by) = s.by.filter(|&by| by != s.actor) {
+            let list = &mut ix.voiced[by];
+            let pos = list.partition_point(|x| (x.briefing, x.stance) < (b, si));
+            list.insert(
+                pos,
+                StanceAt {
+                    briefing: b,
+                    stance: si,
+                },
+            );
+        }
+    }
 
     // Stance histories, and the actor ⇄ topic lists their keys make.
     let mut keys: BTreeSet<(EntityIdx, EntityIdx)> = BTreeSet::new();

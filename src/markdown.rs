@@ -99,6 +99,8 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_WIKILINKS
+        // Curly quotes, apostrophes, en and em dashes and ellipses, as a copy desk sets them.
+        | Options::ENABLE_SMART_PUNCTUATION
 }
 
 /// Lines and Markdown marks a body may hold. pulldown-cmark keeps a tree node for nearly

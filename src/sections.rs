@@ -18,6 +18,7 @@ pub enum Section {
     Backlinks,
     Briefings,
     Positions,
+    Voiced,
     Members,
     CoActors,
     SubPlaces,
@@ -33,7 +34,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order of the table.
-    pub const ALL: [Section; 19] = [
+    pub const ALL: [Section; 20] = [
         Section::Main,
         Section::AtAGlance,
         Section::Stances,
@@ -42,6 +43,7 @@ impl Section {
         Section::Backlinks,
         Section::Briefings,
         Section::Positions,
+        Section::Voiced,
         Section::Members,
         Section::CoActors,
         Section::SubPlaces,
@@ -66,6 +68,7 @@ impl Section {
             Section::Backlinks => "backlinks",
             Section::Briefings => "briefings",
             Section::Positions => "positions",
+            Section::Voiced => "voiced",
             Section::Members => "members",
             Section::CoActors => "co-actors",
             Section::SubPlaces => "sub-places",
@@ -184,12 +187,14 @@ pub enum Fact {
     Sources,
     /// The actors, places, topics and tags the briefing names.
     Named,
-    /// Briefings related to this one.
+    /// Briefings related to this one or linking to it.
     Related,
     /// Briefings whose bodies link to the page.
     Backlinks,
     /// Topics the actor took a stance on.
     Positions,
+    /// Stances the actor voiced for another actor.
+    Voiced,
     /// Actors affiliated with the actor.
     Members,
     /// Actors named in the same briefings as the actor.
@@ -217,9 +222,10 @@ impl Fact {
             Fact::Stances => "the briefing records a stance",
             Fact::Sources => "the briefing lists a source",
             Fact::Named => "the briefing names an actor, place, topic or tag",
-            Fact::Related => "another briefing shares an actor, place or topic",
-            Fact::Backlinks => "another body links to the page",
+            Fact::Related => "another briefing shares an actor, place or topic, or links to it",
+            Fact::Backlinks => "another body links to the page without naming it",
             Fact::Positions => "the actor took a stance",
+            Fact::Voiced => "the actor voiced a stance for another",
             Fact::Members => "an actor is affiliated with it",
             Fact::CoActors => "another actor is named in one of its briefings",
             Fact::SubPlaces => "a place is within it",
@@ -282,8 +288,8 @@ pub const TABLE: &[Row] = {
         row(S::Stances, P::Briefing, Has(F::Stances)),
         row(S::Sources, P::Briefing, Has(F::Sources)),
         row(S::Related, P::Briefing, Has(F::Related)),
-        row(S::Backlinks, P::Briefing, Has(F::Backlinks)),
         row(S::Positions, ACTOR, Has(F::Positions)),
+        row(S::Voiced, ACTOR, Has(F::Voiced)),
         row(S::Members, ACTOR, Has(F::Members)),
         row(S::Briefings, ACTOR, Always),
         row(S::Backlinks, ACTOR, Has(F::Backlinks)),

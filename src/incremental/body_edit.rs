@@ -60,6 +60,7 @@ impl Engine {
                 list.insert(at, me);
             }
         }
+        site.index.body_entities[me] = crate::index::body_entities(&new.body.links);
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;

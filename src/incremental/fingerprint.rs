@@ -64,6 +64,20 @@ impl Parts<'_> {
         self.stances[at.briefing][at.stance]
     }
 
+    /// The stance before each of briefing `b`'s when it was another position: what makes
+    /// a stance row a change.
+    fn changes(&self, b: BriefingIdx, hs: &mut ahash::AHasher) {
+        for i in 0..self.site.resolved.refs[b].stances.len() {
+            let at = StanceAt {
+                briefing: b,
+                stance: i,
+            };
+            render::pages::changed_from(self.site, at)
+                .map(|before| self.stance(&before))
+                .hash(hs);
+        }
+    }
+
     fn links(&self, list: &[BriefingIdx], hs: &mut ahash::AHasher) {
         list.len().hash(hs);
         for b in list {
@@ -109,6 +123,11 @@ impl Parts<'_> {
             for at in ix.history.get(&(a, e)).into_iter().flatten() {
                 self.stance(at).hash(&mut hs);
             }
+        }
+        // Stances it voiced for others.
+        for at in &ix.voiced[e] {
+            let s = &r.refs[at.briefing].stances[at.stance];
+            (self.el[s.actor], self.el[s.topic], self.stance(at)).hash(&mut hs);
         }
         for (list, tag) in [(&ix.co_actors[e], 1u8), (&ix.place_actors[e], 2)] {
             tag.hash(&mut hs);
@@ -430,6 +449,17 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             (p.bmeta[b], (src.body)(&r.briefing(b).path)).hash(&mut hs);
             p.links(&ix.related[b], &mut hs);
             p.links(&ix.briefing_backlinks[b], &mut hs);
+            // Why each related or linking briefing is listed: the entities both name.
+            for &o in ix.related[b].iter().chain(&ix.briefing_backlinks[b]) {
+                for e in crate::index::shared_entities(r, b, o) {
+                    p.el[e].hash(&mut hs);
+                }
+            }
+            p.changes(b, &mut hs);
+            // JSON-LD mentions what the body links to by name and kind.
+            for &e in &ix.body_entities[b] {
+                p.el[e].hash(&mut hs);
+            }
             // Its breadcrumb links to the timeline page holding it.
             let rank = r.briefings.len() - 1 - b.index();
             PageNo::of_rank(rank, size).hash(&mut hs);
@@ -457,6 +487,12 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
         Page::Timeline(n) => {
             lists.calendar.hash(&mut hs);
             newest(n, &mut hs);
+            let total = r.briefings.len();
+            for rank in paging::ranks(total, n, size) {
+                let b = BriefingIdx((total - 1 - rank) as u32);
+                p.bmeta[b].hash(&mut hs);
+                p.changes(b, &mut hs);
+            }
         }
         Page::Briefings(n) => {
             r.briefings.len().hash(&mut hs);

@@ -6,11 +6,42 @@ use super::dates::{MON, day_number, display_date};
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// Width of the stance chart's drawing, in SVG units.
-const CHART_WIDTH: f64 = 720.0;
-/// Where the plot starts: the actor names sit left of it.
-const PLOT_LEFT: f64 = 176.0;
-const PLOT_RIGHT: f64 = CHART_WIDTH - 16.0;
+/// The geometry of a stance chart: one for wide screens, one drawn at a phone's width so
+/// that its latest marks and its names are in view without scrolling.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartLayout {
+    /// Width of the drawing, in SVG units (one unit is one CSS pixel at full size).
+    width: f64,
+    /// Where the plot starts: the actor names sit left of it.
+    plot_left: f64,
+    /// Longest actor name drawn in full; the table beside the chart has every name whole.
+    name_chars: usize,
+    /// At most this many axis ticks.
+    ticks: i64,
+}
+
+/// The chart as wide screens show it.
+pub const WIDE: ChartLayout = ChartLayout {
+    width: 720.0,
+    plot_left: 176.0,
+    name_chars: 24,
+    ticks: 8,
+};
+
+/// The chart at a phone's width (360 CSS pixels): shorter names, fewer ticks.
+pub const NARROW: ChartLayout = ChartLayout {
+    width: 350.0,
+    plot_left: 112.0,
+    name_chars: 12,
+    ticks: 3,
+};
+
+impl ChartLayout {
+    fn plot_right(&self) -> f64 {
+        self.width - 16.0
+    }
+}
+
 const ROW_HEIGHT: f64 = 28.0;
 const TOP: f64 = 12.0;
 const AXIS_HEIGHT: f64 = 28.0;
@@ -18,8 +49,6 @@ const AXIS_HEIGHT: f64 = 28.0;
 /// position most of them took. A row then holds at most the plot's width over this many
 /// marks however many stances it has, so a topic page stays light at any archive size.
 const MARK_SPACING: f64 = 6.0;
-/// Longest actor name drawn in full; the table beside the chart has every name whole.
-const NAME_CHARS: usize = 24;
 
 /// A stance history chart: one row per actor, one mark per stance, time left to right.
 #[derive(Debug, Clone, Serialize)]
@@ -128,13 +157,13 @@ impl TimeScale {
 }
 
 /// At most about eight ticks: days, weeks, months, quarters or years, by the span shown.
-fn ticks(first: Date, last: Date, scale: &TimeScale) -> Vec<Tick> {
+fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64) -> Vec<Tick> {
     let days = (day_number(last) - day_number(first)).max(0);
     let mut out = Vec::new();
     if days <= 60 {
         let step = [1i64, 2, 7, 14]
             .into_iter()
-            .find(|s| days / s <= 8)
+            .find(|s| days / s <= most)
             .unwrap_or(14);
         let mut d = first;
         while d <= last {
@@ -153,7 +182,7 @@ fn ticks(first: Date, last: Date, scale: &TimeScale) -> Vec<Tick> {
         - i64::from(first.month());
     let step = [1i64, 2, 3, 6, 12, 24, 60, 120]
         .into_iter()
-        .find(|s| months / s <= 8)
+        .find(|s| months / s <= most)
         .unwrap_or(120);
     // Month starts after `first`, aligned so that yearly ticks fall on January.
     let mut d = first.first_of_month();
@@ -186,21 +215,22 @@ fn ticks(first: Date, last: Date, scale: &TimeScale) -> Vec<Tick> {
     out
 }
 
-fn shorten(name: &str) -> String {
-    if name.chars().count() <= NAME_CHARS {
+fn shorten(name: &str, most: usize) -> String {
+    if name.chars().count() <= most {
         return name.to_string();
     }
-    let mut s: String = name.chars().take(NAME_CHARS - 1).collect();
+    let mut s: String = name.chars().take(most - 1).collect();
     s.push('…');
     s
 }
 
 /// The stance chart of a topic, or `None` when nobody has taken a stance on it.
-pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
+pub fn stance_chart(series: &[StanceSeries<'_>], layout: &ChartLayout) -> Option<StanceChart> {
     let dates = series.iter().flat_map(|s| s.stances.iter().map(|t| t.0));
     let first = dates.clone().min()?;
     let last = dates.max()?;
-    let scale = TimeScale::new(first, last, PLOT_LEFT + 8.0, PLOT_RIGHT - 8.0);
+    let (plot_left, plot_right) = (layout.plot_left, layout.plot_right());
+    let scale = TimeScale::new(first, last, plot_left + 8.0, plot_right - 8.0);
     let rows: Vec<ChartRow> = series
         .iter()
         .enumerate()
@@ -248,9 +278,9 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
             }
             ChartRow {
                 y: round(TOP + ROW_HEIGHT * (i as f64 + 0.5)),
-                label: shorten(s.name),
-                x_first: marks.first().map_or(PLOT_LEFT, |m| m.x),
-                x_last: marks.last().map_or(PLOT_LEFT, |m| m.x),
+                label: shorten(s.name, layout.name_chars),
+                x_first: marks.first().map_or(plot_left, |m| m.x),
+                x_last: marks.last().map_or(plot_left, |m| m.x),
                 marks,
                 shapes,
             }
@@ -264,14 +294,14 @@ pub fn stance_chart(series: &[StanceSeries<'_>]) -> Option<StanceChart> {
         format!("from {} to {}", display_date(first), display_date(last))
     };
     Some(StanceChart {
-        width: CHART_WIDTH,
+        width: layout.width,
         height: round(axis_y + AXIS_HEIGHT),
-        plot_left: PLOT_LEFT,
-        plot_right: PLOT_RIGHT,
+        plot_left,
+        plot_right,
         axis_y,
         tick_label_y: round(axis_y + 18.0),
-        label_x: PLOT_LEFT - 10.0,
-        ticks: ticks(first, last, &scale),
+        label_x: plot_left - 10.0,
+        ticks: ticks(first, last, &scale, layout.ticks),
         summary: format!(
             "Stance history chart: {} {}, {} {} {period}. The table gives the same stances as text.",
             rows.len(),
@@ -288,16 +318,20 @@ const SPARK_WIDTH: f64 = 240.0;
 const SPARK_HEIGHT: f64 = 40.0;
 /// The widest a bar gets, so a short period does not draw slabs.
 const SPARK_MAX_BAR: f64 = 12.0;
-/// Periods shorter than this many days are counted by day: a few bars a month say nothing.
-const DAYS_FOR_MONTHLY: i64 = 120;
+/// A site whose briefings span fewer days than this gets no sparkline: a handful of daily
+/// bars is a barcode that says nothing the briefing count does not.
+const DAYS_FOR_SPARKLINE: i64 = 28;
+/// Periods shorter than this many days are counted by week: a few bars a month say nothing.
+const DAYS_FOR_MONTHLY: i64 = 180;
 
 /// Briefings over time as a small bar chart: the site's whole period, so entities compare.
-/// Per month, or per day on a site whose briefings span under 120 days.
+/// Per month, or per week on a site whose briefings span under 180 days; none on a site
+/// spanning under four weeks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sparkline {
     pub width: f64,
     pub height: f64,
-    /// `month` or `day`: what one bar counts.
+    /// `month` or `week`: what one bar counts.
     pub unit: &'static str,
     /// Periods with at least one briefing; empty ones draw nothing.
     pub bars: Vec<Bar>,
@@ -325,6 +359,11 @@ fn month_index(d: Date) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month()) - 1
 }
 
+/// The Monday-based week holding day number `day` (1970-01-01 was a Thursday).
+fn week_index(d: Date) -> i64 {
+    (day_number(d) + 3).div_euclid(7)
+}
+
 fn day_label(day: i64) -> String {
     // Back from a day number to a date: walk from 1970-01-01, which jiff does exactly.
     let d = jiff::civil::date(1970, 1, 1)
@@ -335,14 +374,15 @@ fn day_label(day: i64) -> String {
 
 /// The activity sparkline of an entity named on `dates`, over the site's `first..=last`.
 pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
-    if dates.is_empty() {
+    let days = day_number(last) - day_number(first);
+    if dates.is_empty() || days < DAYS_FOR_SPARKLINE {
         return None;
     }
-    let monthly = day_number(last) - day_number(first) >= DAYS_FOR_MONTHLY;
+    let monthly = days >= DAYS_FOR_MONTHLY;
     let (unit, start, end) = if monthly {
         ("month", month_index(first), month_index(last))
     } else {
-        ("day", day_number(first), day_number(last))
+        ("week", week_index(first), week_index(last))
     };
     let slots = (end - start + 1).max(1) as usize;
     let mut counts = vec![0u32; slots];
@@ -350,7 +390,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         let i = if monthly {
             month_index(d)
         } else {
-            day_number(d)
+            week_index(d)
         } - start;
         if let Some(c) = usize::try_from(i).ok().and_then(|i| counts.get_mut(i)) {
             *c += 1;
@@ -364,7 +404,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         if monthly {
             format!("{} {}", MON[n.rem_euclid(12) as usize], n.div_euclid(12))
         } else {
-            day_label(n)
+            format!("week of {}", day_label(n * 7 - 3))
         }
     };
     let bars = counts
@@ -431,20 +471,27 @@ mod tests {
                 stances: vec![(date(2025, 11, 22), "opposes", "c")],
             },
         ];
-        let c = stance_chart(&series).expect("a chart");
+        let c = stance_chart(&series, &WIDE).expect("a chart");
         assert_eq!(c.rows.len(), 2);
         let (a, b) = (c.rows[0].marks[0].x, c.rows[0].marks[1].x);
         assert!(c.plot_left < a && a < b && b < c.plot_right, "{a} {b}");
         let mid = c.rows[1].marks[0].x;
         assert!(a < mid && mid < b);
         assert!(c.rows[1].label.ends_with('…'));
-        assert!(c.rows[1].label.chars().count() <= NAME_CHARS);
+        assert!(c.rows[1].label.chars().count() <= WIDE.name_chars);
         assert_eq!(c.ticks.first().map(|t| t.label.as_str()), Some("20 Nov"));
         assert!(
             c.summary
                 .contains("2 actors, 3 stances from 20 Nov 2025 to 24 Nov 2025")
         );
-        assert!(stance_chart(&[]).is_none());
+        assert!(stance_chart(&[], &WIDE).is_none());
+        // At a phone's width the same chart fits 350 units, names shortened further.
+        let n = stance_chart(&series, &NARROW).expect("a chart");
+        assert_eq!(n.width, 350.0);
+        assert!(n.rows[1].label.chars().count() <= NARROW.name_chars);
+        let last = n.rows[0].marks[1].x;
+        assert!(last < n.plot_right && n.plot_right <= n.width, "{last}");
+        assert!(n.ticks.len() <= 4, "{:?}", n.ticks);
     }
 
     #[test]
@@ -453,7 +500,7 @@ mod tests {
         let mut stances = vec![(d, "opposes", "x"); 50];
         stances.push((d, "supports", "y"));
         stances.push((date(2026, 11, 20), "supports", "z"));
-        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
+        let c = stance_chart(&[StanceSeries { name: "A", stances }], &WIDE).expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
         assert_eq!(marks, ["opposes", "supports"]);
         // A tie goes to the latest position; stances a mark apart get a mark each.
@@ -463,7 +510,7 @@ mod tests {
             (date(2025, 11, 27), "neutral", "c"),
             (date(2025, 12, 20), "neutral", "d"),
         ];
-        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
+        let c = stance_chart(&[StanceSeries { name: "A", stances }], &WIDE).expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
         assert_eq!(marks, ["mixed", "neutral", "neutral"]);
         let shapes: Vec<_> = (c.rows[0].shapes.iter())
@@ -483,19 +530,19 @@ mod tests {
                 (d, positions[i * 7 % 5], "t")
             })
             .collect();
-        let c = stance_chart(&[StanceSeries { name: "A", stances }]).expect("a chart");
-        let most = ((PLOT_RIGHT - PLOT_LEFT) / MARK_SPACING).ceil() as usize + 1;
+        let c = stance_chart(&[StanceSeries { name: "A", stances }], &WIDE).expect("a chart");
+        let most = ((WIDE.plot_right() - WIDE.plot_left) / MARK_SPACING).ceil() as usize + 1;
         assert!(c.rows[0].marks.len() <= most, "{}", c.rows[0].marks.len());
     }
 
     #[test]
     fn long_periods_get_month_or_year_ticks() {
         let scale = TimeScale::new(date(2020, 3, 5), date(2025, 11, 20), 0.0, 100.0);
-        let t = ticks(date(2020, 3, 5), date(2025, 11, 20), &scale);
+        let t = ticks(date(2020, 3, 5), date(2025, 11, 20), &scale, 8);
         assert!(t.len() <= 9 && t.len() >= 3, "{t:?}");
         assert!(t.iter().all(|t| t.label.len() == 4), "{t:?}");
         let scale = TimeScale::new(date(2025, 1, 15), date(2025, 11, 20), 0.0, 100.0);
-        let t = ticks(date(2025, 1, 15), date(2025, 11, 20), &scale);
+        let t = ticks(date(2025, 1, 15), date(2025, 11, 20), &scale, 8);
         assert_eq!(t[0].label, "Feb 2025");
         assert!(t.windows(2).all(|w| w[0].x < w[1].x));
     }
@@ -503,7 +550,7 @@ mod tests {
     #[test]
     fn sparkline_counts_months_and_skips_empty_ones() {
         let dates = [date(2025, 1, 3), date(2025, 1, 9), date(2025, 3, 1)];
-        let s = sparkline(&dates, date(2024, 12, 1), date(2025, 3, 31)).expect("a sparkline");
+        let s = sparkline(&dates, date(2024, 9, 1), date(2025, 3, 31)).expect("a sparkline");
         assert_eq!(s.unit, "month");
         assert_eq!(s.bars.len(), 2);
         assert_eq!(s.bars[0].title, "Jan 2025: 2 briefings");
@@ -512,7 +559,7 @@ mod tests {
         assert!(s.bars[1].height < s.bars[0].height);
         assert_eq!(
             (s.first.as_str(), s.last.as_str()),
-            ("Dec 2024", "Mar 2025")
+            ("Sep 2024", "Mar 2025")
         );
         assert_eq!(s.unit, "month");
         assert!(
@@ -524,18 +571,21 @@ mod tests {
     }
 
     #[test]
-    fn a_short_period_is_counted_by_day_with_narrow_bars() {
-        let dates = [date(2025, 11, 20), date(2025, 11, 20), date(2025, 11, 24)];
-        let s = sparkline(&dates, date(2025, 11, 19), date(2025, 11, 24)).expect("a sparkline");
-        assert_eq!(s.unit, "day");
+    fn a_few_weeks_are_counted_by_week_and_a_few_days_get_no_sparkline() {
+        let dates = [date(2025, 11, 20), date(2025, 11, 23), date(2025, 12, 24)];
+        let s = sparkline(&dates, date(2025, 11, 19), date(2025, 12, 24)).expect("a sparkline");
+        assert_eq!(s.unit, "week");
+        // 17 Nov 2025 was a Monday; 20 and 23 Nov fall in its week.
         assert_eq!(
             (s.first.as_str(), s.last.as_str()),
-            ("19 Nov 2025", "24 Nov 2025")
+            ("week of 17 Nov 2025", "week of 22 Dec 2025")
         );
         assert_eq!(s.bars.len(), 2);
-        assert_eq!(s.bars[0].title, "20 Nov 2025: 2 briefings");
+        assert_eq!(s.bars[0].title, "week of 17 Nov 2025: 2 briefings");
         assert!(s.bars.iter().all(|b| b.width <= SPARK_MAX_BAR + 1.0));
         assert!(s.bars[1].x > s.bars[0].x);
+        // Nine days: no chart at all.
+        assert!(sparkline(&dates[..2], date(2025, 11, 19), date(2025, 11, 27)).is_none());
     }
 
     #[test]

@@ -1,19 +1,24 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
 use super::dates::MONTHS;
-use super::pages::{FEED_ENTRIES, LATEST, TOP, Views, crumb};
+use super::pages::{FEED_ENTRIES, LATEST, TOP, Views, changed_from, crumb};
 use super::paging::{self, PageNo};
 use super::views::*;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind, Position};
 use crate::urls;
 
+/// How many actors' changes the home page shows per topic: the latest.
+pub const CHANGES_SHOWN: usize = 4;
+/// How many changes of position a day of the timeline shows.
+pub const DAY_CHANGES: usize = 8;
+
 impl Views<'_> {
     /// Page `n` of `actors/`, `places/` or `topics/`.
     pub fn entities_page(&self, kind: Kind, n: PageNo) -> EntitiesPage {
         let heading = kind.heading();
-        let all: Vec<EntityIdx> = self.site.resolved.of_kind(kind).collect();
-        let entities = paging::slice(&all, n, self.page_size())
+        let all = self.by_name(kind);
+        let entities = paging::slice(all, n, self.page_size())
             .iter()
             .map(|&e| self.index_entry(e))
             .collect();
@@ -25,6 +30,20 @@ impl Views<'_> {
             heading,
             entities,
         }
+    }
+
+    /// The entities of `kind` as an index lists them: by name as a reader spells it (case
+    /// and diacritics aside), then by id; sorted once for all the index's pages.
+    pub fn by_name(&self, kind: Kind) -> &[EntityIdx] {
+        let slot = Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+        self.by_name[slot].get_or_init(|| {
+            let r = &self.site.resolved;
+            let mut all: Vec<(String, EntityIdx)> = (r.of_kind(kind))
+                .map(|e| (super::search::fold(&r.entity(e).name), e))
+                .collect();
+            all.sort();
+            all.into_iter().map(|(_, e)| e).collect()
+        })
     }
 
     fn index_entry(&self, e: EntityIdx) -> IndexEntry {
@@ -116,10 +135,39 @@ impl Views<'_> {
                     briefings: Vec::new(),
                     count: cal.months.get(&(d.year(), d.month())).copied().unwrap_or(0),
                     continued,
+                    days: Vec::new(),
                 });
             }
             if let Some(m) = months.last_mut() {
-                m.briefings.push(self.briefing_link(b));
+                let link = self.briefing_link(b);
+                if m.days.last().is_none_or(|day: &Day| day.date != link.date) {
+                    m.days.push(Day {
+                        date: link.date.clone(),
+                        date_display: link.date_display.clone(),
+                        briefings: Vec::new(),
+                        changes: Vec::new(),
+                        changes_more: 0,
+                    });
+                }
+                if let Some(day) = m.days.last_mut() {
+                    for (i, _) in r.refs[b].stances.iter().enumerate() {
+                        let at = StanceAt {
+                            briefing: b,
+                            stance: i,
+                        };
+                        let Some(before) = changed_from(self.site, at) else {
+                            continue;
+                        };
+                        if day.changes.len() < DAY_CHANGES {
+                            let from = r.refs[before.briefing].stances[before.stance].position;
+                            day.changes.push(self.actor_change(at, from));
+                        } else {
+                            day.changes_more += 1;
+                        }
+                    }
+                    day.briefings.push(link.clone());
+                }
+                m.briefings.push(link);
             }
         }
         let years = (cal.years.iter())
@@ -160,7 +208,8 @@ impl Views<'_> {
             self.counted(&v, TOP)
         };
         // The latest change of position per topic.
-        let mut changes: Vec<(i64, BriefingIdx, EntityIdx, EntityIdx, Position, Position)> =
+        // (date, briefing, topic, actor, position before, the stance changing it).
+        let mut changes: Vec<(i64, BriefingIdx, EntityIdx, EntityIdx, Position, usize)> =
             Vec::new();
         for (&(actor, topic), hist) in &ix.history {
             let pos = |h: &StanceAt| r.refs[h.briefing].stances[h.stance].position;
@@ -175,28 +224,52 @@ impl Views<'_> {
                     topic,
                     actor,
                     pos(&hist[i - 1]),
-                    pos(&hist[i]),
+                    hist[i].stance,
                 ));
             }
         }
         changes.sort_by(|a, b| (b.0, b.1, a.2, a.3).cmp(&(a.0, a.1, b.2, b.3)));
-        let mut seen = std::collections::HashSet::new();
-        let changing_topics = changes
+        // Topics in the order of their latest change, each with its actors' changes.
+        let mut by_topic: Vec<(EntityIdx, Vec<ActorChange>, usize)> = Vec::new();
+        for (_, b, topic, _, from, stance) in changes {
+            let slot = match by_topic.iter().position(|t| t.0 == topic) {
+                Some(i) => i,
+                None if by_topic.len() < TOP => {
+                    by_topic.push((topic, Vec::new(), 0));
+                    by_topic.len() - 1
+                }
+                None => continue,
+            };
+            let entry = &mut by_topic[slot];
+            if entry.1.len() < CHANGES_SHOWN {
+                let at = StanceAt {
+                    briefing: b,
+                    stance,
+                };
+                entry.1.push(self.actor_change(at, from));
+            } else {
+                entry.2 += 1;
+            }
+        }
+        let changing_topics = by_topic
             .into_iter()
-            .filter(|c| seen.insert(c.2))
-            .take(TOP)
-            .map(|(_, b, topic, actor, from, to)| TopicChange {
-                question: r
-                    .entity(topic)
-                    .profile
-                    .as_ref()
-                    .and_then(|p| p.question.clone()),
-                topic: self.entity_link(topic),
-                changed_on: r.briefing(b).date.ymd(),
-                changed_display: self.briefing_link(b).date_display,
-                actor: self.entity_link(actor),
-                from: from.as_str(),
-                to: to.as_str(),
+            .filter_map(|(topic, changes, more)| {
+                let latest = changes.first()?;
+                Some(TopicChange {
+                    question: r
+                        .entity(topic)
+                        .profile
+                        .as_ref()
+                        .and_then(|p| p.question.clone()),
+                    topic: self.entity_link(topic),
+                    changed_on: latest.changed_on.clone(),
+                    changed_display: latest.changed_display.clone(),
+                    actor: latest.actor.clone(),
+                    from: latest.from,
+                    to: latest.to,
+                    more,
+                    changes,
+                })
             })
             .collect();
         let n = r.briefings.len();
@@ -226,6 +299,21 @@ impl Views<'_> {
                 t.truncate(TOP);
                 t
             },
+        }
+    }
+
+    /// Stance `at` as a change of its actor's position from `from`.
+    pub(super) fn actor_change(&self, at: StanceAt, from: Position) -> ActorChange {
+        let s = &self.site.resolved.refs[at.briefing].stances[at.stance];
+        let link = self.briefing_link(at.briefing);
+        ActorChange {
+            actor: self.entity_link(s.actor),
+            topic: self.entity_link(s.topic),
+            from: from.as_str(),
+            to: s.position.as_str(),
+            url: format!("{}#stance-{}", link.url, at.stance + 1),
+            changed_on: link.date,
+            changed_display: link.date_display,
         }
     }
 

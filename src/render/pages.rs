@@ -5,6 +5,7 @@ use super::dates::{MONTHS, display_date};
 use super::paging::{self, PageNo};
 use super::structured;
 use super::views::*;
+use crate::id_vec::IdVec;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, PerKind, Position};
 use crate::site::Site;
@@ -28,6 +29,18 @@ pub const POSITIONS: usize = 24;
 /// How many actors a topic page's stance matrix and chart show: those with the most
 /// stances on it.
 pub const MATRIX: usize = 16;
+/// How many shared entities a related briefing names as the reason it is listed.
+pub const SHARED_SHOWN: usize = 3;
+/// How many stances voiced for others an actor page lists: the latest.
+pub const VOICED: usize = 12;
+/// The five positions in the legend's order.
+pub const POSITIONS_ORDER: [Position; 5] = [
+    Position::Supports,
+    Position::Opposes,
+    Position::Mixed,
+    Position::Neutral,
+    Position::Unclear,
+];
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -41,6 +54,10 @@ pub struct Views<'a> {
     pub site: &'a Site,
     /// Years and month sizes of the timeline, made once for all its pages.
     calendar: OnceLock<Calendar>,
+    /// Per entity: [`crate::index::Index::linked_only`], made once for all its pages.
+    linked_only: IdVec<EntityIdx, OnceLock<Vec<BriefingIdx>>>,
+    /// Per kind (in [`Kind::ALL`]'s order): its entities by name, for its index pages.
+    pub(super) by_name: [OnceLock<Vec<EntityIdx>>; Kind::COUNT],
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -67,6 +84,10 @@ impl<'a> Views<'a> {
         Views {
             site,
             calendar: OnceLock::new(),
+            linked_only: (0..site.resolved.entities.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            by_name: std::array::from_fn(|_| OnceLock::new()),
         }
     }
 
@@ -230,6 +251,29 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The latest positions of `histories`, counted by position, most first.
+    fn tally<'h>(&self, histories: impl Iterator<Item = &'h Vec<StanceAt>>) -> Vec<Tally> {
+        let mut counts = [0usize; POSITIONS_ORDER.len()];
+        for h in histories {
+            if let Some(last) = h.last() {
+                let p = self.site.resolved.refs[last.briefing].stances[last.stance].position;
+                if let Some(i) = POSITIONS_ORDER.iter().position(|&q| q == p) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let mut tally: Vec<Tally> = (POSITIONS_ORDER.iter().zip(counts))
+            .filter(|&(_, count)| count > 0)
+            .map(|(p, count)| Tally {
+                position: p.as_str(),
+                count,
+            })
+            .collect();
+        // Stable: equal counts keep the legend's order.
+        tally.sort_by_key(|t| std::cmp::Reverse(t.count));
+        tally
+    }
+
     pub(super) fn entity_view(&self, e: EntityIdx) -> EntityView {
         let en = self.site.resolved.entity(e);
         let p = en.profile.as_ref();
@@ -262,6 +306,14 @@ impl<'a> Views<'a> {
                 quote: s.quote.clone(),
                 by: s.by.map(|e| self.entity_link(e)),
                 source: s.source.map(|i| i + 1),
+                was: changed_from(
+                    self.site,
+                    StanceAt {
+                        briefing: b,
+                        stance: i,
+                    },
+                )
+                .map(|at| self.stance_mark(at)),
             })
             .collect();
         let tags = refs.tags.iter().map(|&t| self.tag_link(t)).collect();
@@ -314,8 +366,32 @@ impl<'a> Views<'a> {
             },
             related: self.briefing_links(ix.related[b].iter().copied()),
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
+            see_also: self.see_also(b),
             json_ld: structured::briefing(self.site, b),
         }
+    }
+
+    /// The briefings a briefing page ends with: those linking to `b`, then the related
+    /// ones, each once, with the entities it shares with `b`.
+    fn see_also(&self, b: BriefingIdx) -> Vec<SeeAlso> {
+        let ix = &self.site.index;
+        let linking = ix.briefing_backlinks[b].iter().rev().copied();
+        let related =
+            (ix.related[b].iter().copied()).filter(|o| !ix.briefing_backlinks[b].contains(o));
+        linking
+            .chain(related)
+            .map(|o| {
+                let shared = crate::index::shared_entities(&self.site.resolved, b, o);
+                SeeAlso {
+                    link: self.briefing_link(o),
+                    links_here: ix.briefing_backlinks[b].binary_search(&o).is_ok(),
+                    shares_more: shared.len().saturating_sub(SHARED_SHOWN),
+                    shares: (shared.iter().take(SHARED_SHOWN))
+                        .map(|&e| self.entity_link(e))
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     pub(super) fn tag_link(&self, t: usize) -> TagLink {
@@ -335,13 +411,14 @@ impl<'a> Views<'a> {
         self.briefing_links(ranks.map(|r| list[total - 1 - r]))
     }
 
-    /// The page's two lists: briefings naming `e` and briefings linking to it, each
-    /// newest first, paginated together.
+    /// The page's two lists: briefings naming `e` and briefings linking to it without
+    /// naming it, each newest first, paginated together.
     fn lists_of(&self, e: EntityIdx, n: PageNo) -> (Vec<BriefingLink>, Vec<BriefingLink>) {
         let ix = &self.site.index;
+        let linked = self.linked_only[e].get_or_init(|| ix.linked_only(e).collect());
         (
             self.newest_on(&ix.named_in[e], n),
-            self.newest_on(&ix.entity_backlinks[e], n),
+            self.newest_on(linked, n),
         )
     }
 
@@ -421,6 +498,7 @@ impl<'a> Views<'a> {
             page.crumbs.push(crumb(&a.name, a.url));
         }
         let (briefings, backlinks) = self.lists_of(e, n);
+        let voiced = &ix.voiced[e];
         ActorPage {
             page,
             entity: self.entity_on(e, n),
@@ -429,6 +507,24 @@ impl<'a> Views<'a> {
             members,
             positions,
             positions_total: topics.len(),
+            tally: match head {
+                true => self.tally(topics.iter().map(|&t| &ix.history[&(e, t)])),
+                false => Vec::new(),
+            },
+            voiced: match head {
+                true => (voiced.iter().rev().take(VOICED))
+                    .map(|&at| {
+                        let s = &self.site.resolved.refs[at.briefing].stances[at.stance];
+                        VoicedRow {
+                            actor: self.entity_link(s.actor),
+                            topic: self.entity_link(s.topic),
+                            stance: self.stance_mark(at),
+                        }
+                    })
+                    .collect(),
+                false => Vec::new(),
+            },
+            voiced_total: voiced.len(),
             briefings,
             backlinks,
             co_actors: match head {
@@ -542,8 +638,13 @@ impl<'a> Views<'a> {
             question,
             matrix,
             matrix_total: all_actors.len(),
-            positions: vec!["supports", "opposes", "mixed", "neutral", "unclear"],
-            chart: charts::stance_chart(&series),
+            tally: match n.is_first() {
+                true => self.tally(all_actors.iter().map(|&a| &ix.history[&(a, e)])),
+                false => Vec::new(),
+            },
+            positions: POSITIONS_ORDER.iter().map(|p| p.as_str()).collect(),
+            chart: charts::stance_chart(&series, &charts::WIDE),
+            chart_narrow: charts::stance_chart(&series, &charts::NARROW),
             briefings,
             backlinks,
         }
@@ -554,7 +655,16 @@ impl<'a> Views<'a> {
 /// longer of its two lists needs.
 pub fn entity_items(site: &Site, e: EntityIdx) -> usize {
     let ix = &site.index;
-    ix.named_in[e].len().max(ix.entity_backlinks[e].len())
+    ix.named_in[e].len().max(ix.linked_only(e).count())
+}
+
+/// The stance before `at` of the same actor on the same topic, when it took another
+/// position: `at` is then a change.
+pub fn changed_from(site: &Site, at: StanceAt) -> Option<StanceAt> {
+    let r = &site.resolved;
+    let before = site.index.previous(r, at)?;
+    let position = |a: StanceAt| r.refs[a.briefing].stances[a.stance].position;
+    (position(before) != position(at)).then_some(before)
 }
 
 /// The `limit` entities of `list` (kept in its order) with the most stances, by `stances`;

@@ -90,7 +90,9 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
     if !about.is_empty() {
         v.insert("about".into(), Value::Array(about));
     }
-    let mentions = named(false);
+    let mut mentions = named(false);
+    // Entities the body links to without the front matter naming them are mentioned too.
+    mentions.extend((site.index.body_only(r, b)).map(|e| entity_ref(site, e)));
     if !mentions.is_empty() {
         v.insert("mentions".into(), Value::Array(mentions));
     }

@@ -330,14 +330,14 @@ fn count(r: &Resolved, ix: &Index, t: Target, fact: Fact) -> usize {
                 Fact::Stances => refs.stances.len(),
                 Fact::Sources => r.briefing(b).sources.len(),
                 Fact::Named => refs.entities().count() + refs.tags.len(),
-                Fact::Related => ix.related[b].len(),
-                Fact::Backlinks => ix.briefing_backlinks[b].len(),
+                Fact::Related => ix.related[b].len() + ix.briefing_backlinks[b].len(),
                 _ => 0,
             }
         }
         Target::Entity(e) => match fact {
-            Fact::Backlinks => ix.entity_backlinks[e].len(),
+            Fact::Backlinks => ix.linked_only(e).count(),
             Fact::Positions => ix.actor_topics[e].len(),
+            Fact::Voiced => ix.voiced[e].len(),
             Fact::CoActors => ix.co_actors[e].len(),
             Fact::Members => r
                 .entities

@@ -166,6 +166,40 @@ pub struct StanceRow {
     pub by: Option<EntityLink>,
     /// 1-based number of the source in the briefing's source list.
     pub source: Option<usize>,
+    /// The same actor's stance on the same topic just before this one, when its position
+    /// was another: the row is a change ("was opposes").
+    pub was: Option<StanceMark>,
+}
+
+/// A stance an actor voiced for another actor (`by:`), on the voice's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoicedRow {
+    /// The actor whose stance it is.
+    pub actor: EntityLink,
+    pub topic: EntityLink,
+    #[serde(flatten)]
+    pub stance: StanceMark,
+}
+
+/// How many rows of a positions table hold each position, most first (ties in the
+/// legend's order).
+#[derive(Debug, Clone, Serialize)]
+pub struct Tally {
+    pub position: &'static str,
+    pub count: usize,
+}
+
+/// A briefing in the one list a briefing page ends with, and why it is there.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeeAlso {
+    #[serde(flatten)]
+    pub link: BriefingLink,
+    /// Its body links to this briefing.
+    pub links_here: bool,
+    /// Entities both briefings name: the first few.
+    pub shares: Vec<EntityLink>,
+    /// How many more entities both name.
+    pub shares_more: usize,
 }
 
 /// A cited source.
@@ -210,6 +244,9 @@ pub struct BriefingPage {
     pub related: Vec<BriefingLink>,
     /// Briefings whose bodies link here.
     pub backlinks: Vec<BriefingLink>,
+    /// Both lists as one, each briefing once with why it is listed: those linking here
+    /// (newest first), then the related ones (best first).
+    pub see_also: Vec<SeeAlso>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
     pub json_ld: String,
 }
@@ -244,9 +281,15 @@ pub struct ActorPage {
     pub positions: Vec<PositionRow>,
     /// How many topics it took a stance on.
     pub positions_total: usize,
+    /// Its positions on every topic, counted by position.
+    pub tally: Vec<Tally>,
+    /// The latest stances it voiced for other actors (`by:`), newest first.
+    pub voiced: Vec<VoicedRow>,
+    /// How many stances it voiced for others in all.
+    pub voiced_total: usize,
     /// This page's briefings that name it, newest first.
     pub briefings: Vec<BriefingLink>,
-    /// This page's briefings whose bodies link to it, newest first.
+    /// This page's briefings whose bodies link to it and do not name it, newest first.
     pub backlinks: Vec<BriefingLink>,
     pub co_actors: Vec<CountedLink>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
@@ -272,7 +315,7 @@ pub struct PlacePage {
     pub map_url: Option<String>,
     /// This page's briefings that name it, newest first.
     pub briefings: Vec<BriefingLink>,
-    /// This page's briefings whose bodies link to it, newest first.
+    /// This page's briefings whose bodies link to it and do not name it, newest first.
     pub backlinks: Vec<BriefingLink>,
     pub actors: Vec<CountedLink>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
@@ -292,13 +335,17 @@ pub struct TopicPage {
     pub matrix: Vec<PositionRow>,
     /// How many actors took a stance on it.
     pub matrix_total: usize,
+    /// Every actor's position on it, counted by position.
+    pub tally: Vec<Tally>,
     /// The five positions, for a legend.
     pub positions: Vec<&'static str>,
     /// The matrix's stances drawn over time; `None` without stances.
     pub chart: Option<StanceChart>,
+    /// The same chart drawn for a phone's width (fewer, wider time steps).
+    pub chart_narrow: Option<StanceChart>,
     /// This page's briefings that name it, newest first.
     pub briefings: Vec<BriefingLink>,
-    /// This page's briefings whose bodies link to it, newest first.
+    /// This page's briefings whose bodies link to it and do not name it, newest first.
     pub backlinks: Vec<BriefingLink>,
 }
 
@@ -364,6 +411,36 @@ pub struct Month {
     pub count: usize,
     /// True when the month began on the page before (its newest briefings are there).
     pub continued: bool,
+    /// The same briefings by day, newest first, with the positions that changed that day.
+    pub days: Vec<Day>,
+}
+
+/// A day of a timeline page: its briefings and the positions they changed.
+#[derive(Debug, Serialize)]
+pub struct Day {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `20 Nov 2025`.
+    pub date_display: String,
+    pub briefings: Vec<BriefingLink>,
+    /// Stances of that day's briefings that changed an actor's position on a topic.
+    pub changes: Vec<ActorChange>,
+    /// How many more changes that day has than `changes` shows.
+    pub changes_more: usize,
+}
+
+/// One actor's change of position on a topic.
+#[derive(Debug, Serialize)]
+pub struct ActorChange {
+    pub actor: EntityLink,
+    pub topic: EntityLink,
+    pub from: &'static str,
+    pub to: &'static str,
+    /// `YYYY-MM-DD` and `20 Nov 2025`.
+    pub changed_on: String,
+    pub changed_display: String,
+    /// The stance that changed it, on its briefing page (relative to the root).
+    pub url: String,
 }
 
 /// A year of the timeline, for jump links.
@@ -409,6 +486,10 @@ pub struct TopicChange {
     pub actor: EntityLink,
     pub from: &'static str,
     pub to: &'static str,
+    /// Every actor's latest change on it, newest first: the first few.
+    pub changes: Vec<ActorChange>,
+    /// How many more actors changed position on it.
+    pub more: usize,
 }
 
 /// `index.html`: the home page.

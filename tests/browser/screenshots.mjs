@@ -5,15 +5,16 @@
 //   node tests/browser/screenshots.mjs [SITE_DIR] [OUT_DIR] [--base /path/] [--scheme light|dark|both]
 //
 // SITE_DIR defaults to output/, OUT_DIR to target/screenshots/ (both from the repository
-// root). Writes <kind>-<width>-<scheme>.png for the home page, a briefing, a topic (its
-// stance matrix) and an actor page (the largest page of each kind), at 1280 and 390 px wide.
+// root). Writes <kind>-<width>-<scheme>.png for one page of every kind (lib.mjs, PAGE_KINDS:
+// the largest page of each), at 1280 and 390 px wide, and a print PDF (print-<kind>.pdf) of a
+// briefing and a topic.
 
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, pickPages, serve } from './lib.mjs';
 
-const KINDS = ['home', 'briefing', 'topic', 'actor'];
+const PRINTED = ['briefing', 'topic'];
 const WIDTHS = [1280, 390];
 
 function usage(msg) {
@@ -46,7 +47,7 @@ const out = resolve(positional[1] ?? join(repo, 'target', 'screenshots'));
 
 try {
   const { picked } = pickPages(site);
-  const pages = KINDS.map((kind) => picked.find((p) => p.kind === kind));
+  const pages = picked;
   mkdirSync(out, { recursive: true });
   const server = await serve(site, base);
   const chrome = await launch();
@@ -56,13 +57,21 @@ try {
         const tab = await chrome.page(server.origin, { colorScheme, width, height: 800 });
         for (const { kind, file } of pages) {
           await tab.goto(server.url(file), { waitUntil: 'load' });
-          const path = join(out, `${kind}-${width}-${colorScheme}.png`);
+          const path = join(out, `${kind.replaceAll(' ', '-')}-${width}-${colorScheme}.png`);
           await tab.screenshot({ path, fullPage: true });
           console.log(`${path}  (${file})`);
         }
         await tab.context().close();
       }
     }
+    const tab = await chrome.page(server.origin, { colorScheme: 'light', width: 1280, height: 800 });
+    for (const { kind, file } of pages.filter((p) => PRINTED.includes(p.kind))) {
+      await tab.goto(server.url(file), { waitUntil: 'load' });
+      const path = join(out, `print-${kind}.pdf`);
+      await tab.pdf({ path, format: 'A4', printBackground: false });
+      console.log(`${path}  (${file})`);
+    }
+    await tab.context().close();
   } finally {
     await chrome.close();
     await server.close();
