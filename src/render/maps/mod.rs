@@ -110,7 +110,8 @@ pub fn locator(centre: LonLat, span: f64, around: &[LonLat]) -> Option<Drawing> 
         kx,
         ky,
     };
-    let height = ((north - south) * ky).round();
+    // Rounded up, so that a point on the bottom edge stays inside the viewBox.
+    let height = ((north - south) * ky).ceil();
     let frame = format!("M0 0H{LOCATOR_WIDTH}V{height}H0z");
     Some(draw(view, projection, LOCATOR_WIDTH, height, frame))
 }
@@ -137,7 +138,7 @@ pub fn world(places: &[LonLat]) -> Drawing {
         x0: WORLD_WIDTH / 2.0,
         y0: top * scale,
     };
-    let height = ((top - bottom) * scale).round();
+    let height = ((top - bottom) * scale).ceil();
     let mut frame = PathData::default();
     let corners = [
         (-180.0, south),
