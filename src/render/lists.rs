@@ -15,7 +15,8 @@ const MARKER_MAX: f64 = 16.0;
 const MARKER_MIN: f64 = 3.0;
 /// Longest name written on the world map; the marker's link carries the whole name.
 const LABEL_CHARS: usize = 22;
-/// Width and height of a label's letter, in SVG units, to keep labels apart (13-unit bold text, generously).
+/// Width of a label's letter and height of its line, in SVG units, to keep labels apart
+/// (13-unit bold text, measured generously).
 const LABEL_EM: f64 = 8.5;
 const LABEL_HEIGHT: f64 = 14.0;
 
@@ -122,8 +123,9 @@ impl Views<'_> {
             .collect();
         let labels = map_labels(&markers, d.width);
         let summary = format!(
-            "World map of {} places, each marked by a circle whose area grows with the briefings naming it{}",
+            "World map of {} place{}, each marked by a circle whose area grows with the briefings naming it{}",
             markers.len(),
+            if markers.len() == 1 { "" } else { "s" },
             match total > markers.len() {
                 true => format!(" (the {} most named of {total})", markers.len()),
                 false => String::new(),
