@@ -15,6 +15,9 @@ const BRIEFINGS: usize = 1_500;
 const ACTORS: usize = 60;
 /// Topics beside the hub topic: more than an actor's positions table shows.
 const TOPICS: usize = 30;
+/// Places within the hub city, each with coordinates and a long name: more than the world
+/// map of `/places/` marks, more than a locator shows as dots.
+const PLACES: usize = 400;
 const POSITIONS: [&str; 5] = ["supports", "opposes", "mixed", "neutral", "unclear"];
 
 /// The site: every briefing names the hub actor, place, topic and tag and links to the hub
@@ -42,17 +45,31 @@ fn site() -> TestSite {
             &format!("---\ntitle: Topic {t:02}\n---\n"),
         );
     }
-    site.write("content/places/hub-city.md", "---\nname: Hub City\n---\n");
+    site.write(
+        "content/places/hub-city.md",
+        "---\nname: Hub City\nkind: country\ncoords: [48.5, 31.2]\n---\n",
+    );
+    for p in 0..PLACES {
+        // Spread over the globe, so that the world map draws every part of its outline.
+        let (lat, lon) = ((p * 37 % 140) as f64 - 60.0, (p * 73 % 360) as f64 - 180.0);
+        site.write(
+            &format!("content/places/place-{p:03}.md"),
+            &format!(
+                "---\nname: Place {p:03} of the Rather Long Name District\nkind: city\n\
+                 within: hub-city\ncoords: [{lat}, {lon}]\n---\n"
+            ),
+        );
+    }
     let start = jiff::civil::date(2021, 1, 1);
     for i in 0..BRIEFINGS {
         let date = start
             .checked_add(jiff::Span::new().days((i / 3) as i64))
             .expect("a date");
-        let (a, t) = (i % ACTORS, i % TOPICS);
+        let (a, t, p) = (i % ACTORS, i % TOPICS, i % PLACES);
         let text = format!(
             "---\ntitle: Hub Council meets envoy {a:02} on day {i}\ndate: {date}\n\
              summary: The council and envoy {a:02} discuss topic {t:02} and what comes next for the region, at some length.\n\
-             actors: [Hub Council, Actor {a:02}]\nplaces: [Hub City]\ntopics: [Hub Topic, Topic {t:02}]\n\
+             actors: [Hub Council, Actor {a:02}]\nplaces: [Hub City, Place {p:03} of the Rather Long Name District]\ntopics: [Hub Topic, Topic {t:02}]\n\
              tags: [hub]\nstances:\n  - actor: Actor {a:02}\n    on: hub-topic\n    position: {}\n\
              \x20 - actor: Hub Council\n    on: topic-{t:02}\n    position: {}\n---\n\
              The [[Hub Council]] met in [[Hub City]].\n",
@@ -128,6 +145,15 @@ fn no_page_passes_the_budget_and_long_lists_are_paged() {
         assert!(!title(&one).contains("page 1"), "{}", title(&one));
         assert!(one.contains("rel=\"next\"") && !one.contains("rel=\"prev\""));
     }
+    // The maps are at their caps: 300 markers on the world map, at most 40 dots (those in
+    // view) on the locator of a place with 400 places within it.
+    let places = site.page("places/index.html");
+    assert_eq!(places.matches("<circle class=\"marker\"").count(), 300);
+    let hub_city = site.page("places/hub-city/index.html");
+    let dots = hub_city.matches("<circle class=\"dot\"").count();
+    assert!((1..=40).contains(&dots), "{dots}");
+    assert!(places.len() > 60_000, "{}", places.len());
+
     // The head of an entity is on its page 1 only.
     let hub_one = site.page("actors/hub/index.html");
     let hub_two = site.page("actors/hub/page/2/index.html");

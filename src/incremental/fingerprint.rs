@@ -97,18 +97,26 @@ impl Parts<'_> {
             (text(&p.path), body(&p.path)).hash(&mut hs);
         }
         en.affiliation.map(|a| self.el[a]).hash(&mut hs);
-        // The chain of enclosing places, as the place page walks it.
+        // The chain of enclosing places, as the place page walks it, with their
+        // coordinates: a place without its own is mapped at the nearest that has them
+        // (`Views::location`), at that place's zoom (its `kind:`, in `el`).
+        let coords = |p: EntityIdx| {
+            (r.entity(p).profile.as_ref())
+                .and_then(|p| p.coords)
+                .map(|(a, b)| (a.to_bits(), b.to_bits()))
+        };
         let mut cur = en.within;
         for _ in 0..render::pages::PLACE_PARENTS {
             let Some(p) = cur else { break };
-            self.el[p].hash(&mut hs);
+            (self.el[p], coords(p)).hash(&mut hs);
             cur = r.entity(p).within;
         }
         for &m in &self.members[e] {
             self.el[m].hash(&mut hs);
         }
+        // Sub-places with their coordinates: the dots of the locator map.
         for &s in &ix.sub_places[e] {
-            self.el[s].hash(&mut hs);
+            (self.el[s], coords(s)).hash(&mut hs);
         }
         self.links(&ix.named_in[e], &mut hs);
         self.links(&ix.entity_backlinks[e], &mut hs);
@@ -473,6 +481,9 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
             p.links(&list[from..], &mut hs);
         }
+        // Every entry of every page, and, on the places index, the world map: each place's
+        // location (its own coordinates, in its profile's text, or an enclosing place's,
+        // with the chain in `entity_fp`) and count (its briefings, in `entity_fp`).
         Page::Entities(kind, _) => {
             kind.hash(&mut hs);
             for e in r.of_kind(kind) {

@@ -1,7 +1,10 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
 use super::dates::MONTHS;
-use super::pages::{FEED_ENTRIES, LATEST, TOP, Views, changed_from, crumb};
+use super::maps;
+use super::pages::{
+    FEED_ENTRIES, LATEST, MAP_LABELS, MAP_MARKERS, TOP, Views, changed_from, crumb, tenths,
+};
 use super::paging::{self, PageNo};
 use super::views::*;
 use crate::index::StanceAt;
@@ -12,6 +15,57 @@ use crate::urls;
 pub const CHANGES_SHOWN: usize = 4;
 /// How many changes of position a day of the timeline shows.
 pub const DAY_CHANGES: usize = 8;
+/// The largest marker's radius on the world map, in SVG units.
+const MARKER_MAX: f64 = 16.0;
+/// The smallest: a place named by no briefing, or very few, still shows and takes a tap.
+const MARKER_MIN: f64 = 3.0;
+/// Longest name written on the world map; the marker's link carries the whole name.
+const LABEL_CHARS: usize = 22;
+/// Width of a label's letter and height of its line, in SVG units, to keep labels apart
+/// (13-unit bold text, measured generously).
+const LABEL_EM: f64 = 8.5;
+const LABEL_HEIGHT: f64 = 14.0;
+
+/// Names beside the first [`MAP_LABELS`] markers (the most named), each left out where it
+/// would overlap one already placed; written to the left of a marker near the right edge.
+fn map_labels(markers: &[MapMarker], width: f64) -> Vec<MapLabel> {
+    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut out = Vec::new();
+    for m in markers.iter().take(MAP_LABELS) {
+        let text: String = match m.entity.name.chars().count() > LABEL_CHARS {
+            true => m
+                .entity
+                .name
+                .chars()
+                .take(LABEL_CHARS - 1)
+                .chain(['…'])
+                .collect(),
+            false => m.entity.name.clone(),
+        };
+        let w = text.chars().count() as f64 * LABEL_EM;
+        let end = m.x + m.r + 4.0 + w > width;
+        let x = match end {
+            true => m.x - m.r - 4.0,
+            false => m.x + m.r + 4.0,
+        };
+        let (left, top) = (if end { x - w } else { x }, m.y - LABEL_HEIGHT / 2.0);
+        let b = (left, top, left + w, top + LABEL_HEIGHT);
+        if boxes
+            .iter()
+            .any(|o| b.0 < o.2 && o.0 < b.2 && b.1 < o.3 && o.1 < b.3)
+        {
+            continue;
+        }
+        boxes.push(b);
+        out.push(MapLabel {
+            x: tenths(x),
+            y: tenths(m.y + 4.5),
+            text,
+            end,
+        });
+    }
+    out
+}
 
 impl Views<'_> {
     /// Page `n` of `actors/`, `places/` or `topics/`.
@@ -24,11 +78,16 @@ impl Views<'_> {
             .collect();
         let dir = urls::kind_index(kind);
         let page = self.meta(&dir, heading.to_string(), None, None, kind.dir());
+        let map = match (kind, n.is_first()) {
+            (Kind::Place, true) => self.world_map(all),
+            _ => None,
+        };
         EntitiesPage {
             page: self.paginate(page, &dir, n, all.len()),
             kind: kind.word(),
             heading,
             entities,
+            map,
         }
     }
 
@@ -43,6 +102,65 @@ impl Views<'_> {
                 .collect();
             all.sort();
             all.into_iter().map(|(_, e)| e).collect()
+        })
+    }
+
+    /// The world map of `places`, with a marker for each of the [`MAP_MARKERS`] most named
+    /// that have a location; `None` when none has.
+    fn world_map(&self, places: &[EntityIdx]) -> Option<WorldMap> {
+        let r = &self.site.resolved;
+        let named = |e: EntityIdx| self.site.index.named_in[e].len();
+        let mut located: Vec<(EntityIdx, (f64, f64), Option<EntityIdx>)> = (places.iter())
+            .filter_map(|&e| self.location(e).map(|(c, from)| (e, c, from)))
+            .collect();
+        if located.is_empty() {
+            return None;
+        }
+        let total = located.len();
+        // Most named first; ties in the order of `places` (kept by the stable sort).
+        located.sort_by_key(|&(e, _, _)| std::cmp::Reverse(named(e)));
+        located.truncate(MAP_MARKERS);
+        let lonlat: Vec<(f64, f64)> = located
+            .iter()
+            .map(|&(_, (lat, lon), _)| (lon, lat))
+            .collect();
+        let d = maps::world(&lonlat);
+        let most = located.first().map_or(0, |&(e, _, _)| named(e)).max(1) as f64;
+        let markers: Vec<MapMarker> = (located.iter().zip(&lonlat))
+            .filter_map(|(&(e, _, from), &p)| {
+                let (x, y) = d.point(p)?;
+                let count = named(e);
+                Some(MapMarker {
+                    entity: self.entity_link(e),
+                    count,
+                    x: tenths(x),
+                    y: tenths(y),
+                    // Area proportional to the count, the most named at the largest size.
+                    r: tenths((MARKER_MAX * (count as f64 / most).sqrt()).max(MARKER_MIN)),
+                    shown_at: from.map(|p| r.entity(p).name.clone()),
+                })
+            })
+            .collect();
+        let labels = map_labels(&markers, d.width);
+        let summary = format!(
+            "World map of {} place{}, each marked by a circle whose area grows with the briefings naming it{}",
+            markers.len(),
+            if markers.len() == 1 { "" } else { "s" },
+            match total > markers.len() {
+                true => format!(" (the {} most named of {total})", markers.len()),
+                false => String::new(),
+            }
+        );
+        Some(WorldMap {
+            width: d.width,
+            height: d.height,
+            frame: d.frame,
+            land: d.land,
+            borders: d.borders,
+            markers,
+            labels,
+            total,
+            summary,
         })
     }
 

@@ -5,6 +5,7 @@ mod dates;
 pub mod exports;
 pub mod hosting;
 pub mod lists;
+pub mod maps;
 pub mod pages;
 pub mod paging;
 pub mod search;

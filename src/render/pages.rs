@@ -2,6 +2,7 @@
 
 use super::charts::{self, Sparkline, StanceSeries};
 use super::dates::{MONTHS, display_date};
+use super::maps;
 use super::paging::{self, PageNo};
 use super::structured;
 use super::views::*;
@@ -41,6 +42,15 @@ pub const POSITIONS_ORDER: [Position; 5] = [
     Position::Neutral,
     Position::Unclear,
 ];
+/// How many places within a place its locator map shows as dots: the first with
+/// coordinates, in the order of the sub-places list.
+pub const LOCATOR_DOTS: usize = 40;
+/// How many places the world map of `/places/` marks: the most named, so that the page stays
+/// light however many places an archive has (the list under it has them all).
+pub const MAP_MARKERS: usize = 300;
+/// How many of the world map's largest markers get their name written beside them.
+pub const MAP_LABELS: usize = 8;
+
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -599,7 +609,72 @@ impl<'a> Views<'a> {
                 false => String::new(),
             },
             activity: self.activity(e).filter(|_| head),
+            map: match head {
+                true => self.locator_map(e).map(Box::new),
+                false => None,
+            },
         }
+    }
+
+    /// Where place `e` is: its own coordinates (lat, lon), else those of the nearest
+    /// enclosing place that has them (which is returned too), walking at most
+    /// [`PLACE_PARENTS`] places up.
+    pub fn location(&self, e: EntityIdx) -> Option<((f64, f64), Option<EntityIdx>)> {
+        let r = &self.site.resolved;
+        let coords = |p: EntityIdx| r.entity(p).profile.as_ref().and_then(|p| p.coords);
+        if let Some(c) = coords(e) {
+            return Some((c, None));
+        }
+        let mut cur = r.entity(e).within;
+        for _ in 0..PLACE_PARENTS {
+            let p = cur.filter(|&p| p != e)?;
+            if let Some(c) = coords(p) {
+                return Some((c, Some(p)));
+            }
+            cur = r.entity(p).within;
+        }
+        None
+    }
+
+    /// The locator map of place `e`, if it or an enclosing place has coordinates.
+    fn locator_map(&self, e: EntityIdx) -> Option<LocatorMap> {
+        let r = &self.site.resolved;
+        let ((lat, lon), from) = self.location(e)?;
+        let shown = r.entity(from.unwrap_or(e));
+        let subkind = shown.profile.as_ref().and_then(|p| p.subkind.as_deref());
+        let dots: Vec<(f64, f64)> = (self.site.index.sub_places[e].iter())
+            .filter_map(|&s| r.entity(s).profile.as_ref()?.coords)
+            .take(LOCATOR_DOTS)
+            .map(|(lat, lon)| (lon, lat))
+            .collect();
+        let d = maps::locator((lon, lat), locator_span(subkind), &dots)?;
+        let (x, y) = d.point((lon, lat))?;
+        let name = &r.entity(e).name;
+        let summary = match from {
+            None => format!("Map of the area around {name}, with {name} marked"),
+            Some(_) => format!(
+                "Map of the area around {0}, with {0} marked: {name} has no coordinates of its own",
+                shown.name
+            ),
+        };
+        Some(LocatorMap {
+            width: d.width,
+            height: d.height,
+            dots: (dots.iter())
+                .filter_map(|&p| d.point(p))
+                .map(|(x, y)| MapDot {
+                    x: tenths(x),
+                    y: tenths(y),
+                })
+                .collect(),
+            frame: d.frame,
+            land: d.land,
+            borders: d.borders,
+            x: tenths(x),
+            y: tenths(y),
+            shown_at: from.map(|p| self.entity_link(p)),
+            summary,
+        })
     }
 
     /// `topics/<id>/`, and its later pages (`page/N/`) with the briefings alone.
@@ -649,6 +724,22 @@ impl<'a> Views<'a> {
             backlinks,
         }
     }
+}
+
+/// How tall (degrees of latitude) a locator map is at least, by the place's `kind:`: the
+/// 1:110m outline is coarse, so even a site is shown with a city's worth of land around it.
+fn locator_span(subkind: Option<&str>) -> f64 {
+    match subkind {
+        Some("country") => 24.0,
+        Some("region") => 12.0,
+        Some("city") | Some("site") => 8.0,
+        _ => 16.0,
+    }
+}
+
+/// `v` rounded to a tenth, as maps write their points.
+pub(super) fn tenths(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
 }
 
 /// How many items the lists of entity `e`'s pages hold: its pages are as many as the

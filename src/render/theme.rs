@@ -280,6 +280,16 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
     }
 }
 
+/// The world outline the maps are drawn from (`maps/world-110m.txt` of the default theme,
+/// made by `scripts/world-outline.mjs`); empty if the file were missing, so maps show no
+/// land rather than fail.
+pub fn default_outline() -> &'static str {
+    DEFAULT_THEME
+        .get_file("maps/world-110m.txt")
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_default()
+}
+
 /// The site theme's own static files (output path, source), sorted.
 pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
     theme.statics.clone()

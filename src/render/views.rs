@@ -322,6 +322,83 @@ pub struct PlacePage {
     pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
+    /// A map around it, on page 1, when it or an enclosing place has coordinates.
+    pub map: Option<Box<LocatorMap>>,
+}
+
+/// A locator map, drawn at build time: the land around a place, and a marker on it. Every
+/// number is in SVG units of the drawing's `viewBox`; every path is SVG path data.
+#[derive(Debug, Serialize)]
+pub struct LocatorMap {
+    pub width: f64,
+    pub height: f64,
+    /// The drawing's outline (the sea behind the land).
+    pub frame: String,
+    pub land: String,
+    /// Borders between countries.
+    pub borders: String,
+    /// Where the place is marked.
+    pub x: f64,
+    pub y: f64,
+    /// Places within it that have coordinates, as small dots.
+    pub dots: Vec<MapDot>,
+    /// The enclosing place whose coordinates the map shows, when the place has none.
+    pub shown_at: Option<EntityLink>,
+    /// One sentence describing the map, for `aria-label`.
+    pub summary: String,
+}
+
+/// A point on a map.
+#[derive(Debug, Serialize)]
+pub struct MapDot {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The world map of the places index: a marker per place, its area proportional to the
+/// briefings naming it.
+#[derive(Debug, Serialize)]
+pub struct WorldMap {
+    pub width: f64,
+    pub height: f64,
+    /// The outline of the globe (the sea behind the land).
+    pub frame: String,
+    pub land: String,
+    /// Borders between countries.
+    pub borders: String,
+    /// The most-named places, most-named first (so smaller markers are drawn on top).
+    pub markers: Vec<MapMarker>,
+    /// Names written beside the largest markers, where they do not overlap.
+    pub labels: Vec<MapLabel>,
+    /// How many places have a location (their own coordinates or an enclosing place's).
+    pub total: usize,
+    /// One sentence describing the map, for `aria-label`.
+    pub summary: String,
+}
+
+/// A place on the world map.
+#[derive(Debug, Serialize)]
+pub struct MapMarker {
+    #[serde(flatten)]
+    pub entity: EntityLink,
+    /// Briefings naming it.
+    pub count: usize,
+    pub x: f64,
+    pub y: f64,
+    /// The marker's radius.
+    pub r: f64,
+    /// The name of the enclosing place whose coordinates it takes, when it has none.
+    pub shown_at: Option<String>,
+}
+
+/// A name written on a map.
+#[derive(Debug, Serialize)]
+pub struct MapLabel {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    /// Whether the text ends at `x` (left of its marker) instead of starting there.
+    pub end: bool,
 }
 
 /// `topic.html`: the question, the stance matrix and the briefings. Later pages have the
@@ -379,6 +456,8 @@ pub struct EntitiesPage {
     pub heading: &'static str,
     /// This page's entities, by id.
     pub entities: Vec<IndexEntry>,
+    /// The map of every place, on page 1 of `/places/` when a place has a location.
+    pub map: Option<WorldMap>,
 }
 
 /// `tags.html`: one page of every tag.
