@@ -7,6 +7,7 @@ pub mod hosting;
 pub mod lists;
 pub mod pages;
 pub mod paging;
+pub mod previews;
 pub mod search;
 pub mod structured;
 pub mod template_ids;

@@ -3,6 +3,7 @@
 use super::charts::{self, Sparkline, StanceSeries};
 use super::dates::{MONTHS, display_date};
 use super::paging::{self, PageNo};
+use super::previews::{self, PagePreviews, Subject};
 use super::structured;
 use super::views::*;
 use crate::index::StanceAt;
@@ -28,6 +29,8 @@ pub const POSITIONS: usize = 24;
 /// How many actors a topic page's stance matrix and chart show: those with the most
 /// stances on it.
 pub const MATRIX: usize = 16;
+/// How many link previews (popovers) a page carries at most (defined beside them).
+pub use super::previews::PREVIEWS;
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -161,6 +164,7 @@ impl<'a> Views<'a> {
             date_display: display_date(br.date.date),
             summary: br.summary.clone(),
             confidence: br.confidence.map(confidence),
+            preview: None,
         }
     }
 
@@ -180,6 +184,7 @@ impl<'a> Views<'a> {
             kind: en.id.kind.word(),
             url: urls::href("", &urls::entity(&en.id)),
             stub: en.profile.is_none(),
+            preview: None,
         }
     }
 
@@ -238,6 +243,7 @@ impl<'a> Views<'a> {
             aliases: en.aliases.clone(),
             subkind: p.and_then(|p| p.subkind.clone()),
             body: self.site.profile_bodies[e].clone(),
+            toc: previews::toc(&self.site.profile_outlines[e]),
             extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
             count: self.site.index.named_in[e].len(),
         }
@@ -249,7 +255,16 @@ impl<'a> Views<'a> {
         let refs = &self.site.resolved.refs[b];
         let ix = &self.site.index;
         let dir = urls::briefing(&br.slug);
-        let links = |v: &[EntityIdx]| v.iter().map(|&e| self.entity_link(e)).collect::<Vec<_>>();
+        let mut pv = PagePreviews::of_body(&self.site.outlines[b]);
+        let mut links = |v: &[EntityIdx]| {
+            (v.iter())
+                .map(|&e| EntityLink {
+                    preview: pv.entity(e),
+                    ..self.entity_link(e)
+                })
+                .collect::<Vec<_>>()
+        };
+        let named = PerKind::from_fn(|kind| links(&refs.named[kind]));
         let stances = refs
             .stances
             .iter()
@@ -262,6 +277,9 @@ impl<'a> Views<'a> {
                 quote: s.quote.clone(),
                 by: s.by.map(|e| self.entity_link(e)),
                 source: s.source.map(|i| i + 1),
+                source_preview: (s.source)
+                    .filter(|&i| i < br.sources.len())
+                    .and_then(|i| pv.id(Subject::Source(i + 1))),
             })
             .collect();
         let tags = refs.tags.iter().map(|&t| self.tag_link(t)).collect();
@@ -304,17 +322,24 @@ impl<'a> Views<'a> {
                 published: br.date.rfc3339.clone(),
                 updated: br.updated.as_ref().map(|u| u.rfc3339.clone()),
                 updated_display: br.updated.as_ref().map(|u| display_date(u.date)),
-                named: PerKind::from_fn(|kind| links(&refs.named[kind])),
+                named,
                 stances,
                 tags,
                 sources,
                 body: self.site.bodies[b].clone(),
+                toc: previews::toc(&self.site.outlines[b]),
                 draft: br.draft,
                 extra: br.extra.clone(),
             },
-            related: self.briefing_links(ix.related[b].iter().copied()),
+            related: (ix.related[b].iter())
+                .map(|&r| BriefingLink {
+                    preview: pv.briefing(r),
+                    ..self.briefing_link(r)
+                })
+                .collect(),
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
             json_ld: structured::briefing(self.site, b),
+            previews: pv.views(self.site, Some(b)),
         }
     }
 
@@ -385,8 +410,17 @@ impl<'a> Views<'a> {
         let mut v = self.entity_view(e);
         if !n.is_first() {
             v.body = String::new();
+            v.toc = Vec::new();
         }
         v
+    }
+
+    /// The popovers of the links of `e`'s profile, on page 1 (where the profile is).
+    fn profile_previews(&self, e: EntityIdx, n: PageNo) -> Vec<Preview> {
+        match n.is_first() {
+            true => PagePreviews::of_body(&self.site.profile_outlines[e]).views(self.site, None),
+            false => Vec::new(),
+        }
     }
 
     /// `actors/<id>/`, and its later pages (`page/N/`) with the briefings alone.
@@ -440,6 +474,7 @@ impl<'a> Views<'a> {
                 false => String::new(),
             },
             activity: self.activity(e).filter(|_| head),
+            previews: self.profile_previews(e, n),
         }
     }
 
@@ -503,6 +538,7 @@ impl<'a> Views<'a> {
                 false => String::new(),
             },
             activity: self.activity(e).filter(|_| head),
+            previews: self.profile_previews(e, n),
         }
     }
 
@@ -546,6 +582,7 @@ impl<'a> Views<'a> {
             chart: charts::stance_chart(&series),
             briefings,
             backlinks,
+            previews: self.profile_previews(e, n),
         }
     }
 }

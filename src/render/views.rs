@@ -92,6 +92,8 @@ pub struct EntityLink {
     pub url: String,
     /// True when the entity has no profile.
     pub stub: bool,
+    /// The element id of its preview on this page (`preview-3`), where the link has one.
+    pub preview: Option<String>,
 }
 
 /// An entity link with a count (mentions, co-occurrences).
@@ -114,6 +116,8 @@ pub struct BriefingLink {
     pub date_display: String,
     pub summary: Option<String>,
     pub confidence: Option<&'static str>,
+    /// The element id of its preview on this page (`preview-3`), where the link has one.
+    pub preview: Option<String>,
 }
 
 /// A tag link.
@@ -166,6 +170,36 @@ pub struct StanceRow {
     pub by: Option<EntityLink>,
     /// 1-based number of the source in the briefing's source list.
     pub source: Option<usize>,
+    /// The element id of the source's preview on this page, where the marker has one.
+    pub source_preview: Option<String>,
+}
+
+/// A link preview: a popover written into the page, shown on hover and focus of the
+/// links naming it in `aria-describedby`.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct Preview {
+    /// `preview-1`, `preview-2`…: the element id.
+    pub id: String,
+    /// `actor`, `place`, `topic`, `briefing` or `source`.
+    pub kind: &'static str,
+    /// A name or title.
+    pub title: String,
+    /// Short facts, shown in a row: kind, profile kind and role; a date; publisher, date
+    /// and host.
+    pub meta: Vec<String>,
+    /// A sentence: a profile's first, a topic's question, a briefing's summary.
+    pub text: Option<String>,
+}
+
+/// A section of a body in its table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// The heading's element id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+    /// The `<h3>` sections under an `<h2>`.
+    pub sub: Vec<TocEntry>,
 }
 
 /// A cited source.
@@ -198,6 +232,8 @@ pub struct BriefingView {
     pub sources: Vec<SourceView>,
     /// The rendered Markdown body (HTML).
     pub body: String,
+    /// The body's sections, when it has three or more `<h2>`; else empty.
+    pub toc: Vec<TocEntry>,
     pub draft: bool,
     pub extra: serde_json::Value,
 }
@@ -212,6 +248,8 @@ pub struct BriefingPage {
     pub backlinks: Vec<BriefingLink>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
     pub json_ld: String,
+    /// The popovers of the page's link previews.
+    pub previews: Vec<Preview>,
 }
 
 /// The profile part of an entity page.
@@ -224,6 +262,8 @@ pub struct EntityView {
     pub subkind: Option<String>,
     /// The rendered profile (HTML); empty for a stub.
     pub body: String,
+    /// The profile's sections, when it has three or more `<h2>`; else empty.
+    pub toc: Vec<TocEntry>,
     pub extra: serde_json::Value,
     /// How many briefings name it.
     pub count: usize,
@@ -253,6 +293,8 @@ pub struct ActorPage {
     pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
 }
 
 /// `place.html`: a place's profile, parent and sub-places, briefings and actors. Later
@@ -279,6 +321,8 @@ pub struct PlacePage {
     pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
 }
 
 /// `topic.html`: the question, the stance matrix and the briefings. Later pages have the
@@ -300,6 +344,8 @@ pub struct TopicPage {
     pub briefings: Vec<BriefingLink>,
     /// This page's briefings whose bodies link to it, newest first.
     pub backlinks: Vec<BriefingLink>,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
 }
 
 /// The page of an entity: the view of its kind, serialized as that view alone.
