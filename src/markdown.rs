@@ -34,6 +34,45 @@ pub struct Body {
     pub ids: Vec<String>,
     /// `#fragment` links: the page (`None` for this one), the fragment and where.
     pub fragments: Vec<(Option<Target>, String, Span)>,
+    /// Its section headings and the pages its links preview.
+    pub outline: Outline,
+}
+
+/// How many pages one body's links preview at most: the first it links to, in order. A
+/// page adds previews of its own links (`render::pages::PREVIEWS` in all), each a few
+/// hundred bytes, so that a page stays within its budget however many links it has.
+pub const BODY_PREVIEWS: usize = 24;
+
+/// How many headings an [`Outline`] keeps: a table of contents is for finding a section,
+/// and a longer one would only repeat the body.
+pub const OUTLINE_HEADINGS: usize = 60;
+
+/// What the page around a body needs of it besides its HTML: a table of contents and the
+/// pages its links preview.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
+pub struct Outline {
+    /// Its `<h2>` and `<h3>` headings in order (as the page shows them, after an `<h1>` in
+    /// the body moved every heading down), the first [`OUTLINE_HEADINGS`].
+    pub headings: Vec<Heading>,
+    /// The pages whose links carry `aria-describedby="preview-N"`, N being the place in
+    /// this list counted from 1: the first [`BODY_PREVIEWS`] pages linked, in order.
+    pub previews: Vec<Target>,
+}
+
+/// A section heading of a body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Heading {
+    /// 2 or 3.
+    pub level: u8,
+    /// Its element id.
+    pub id: String,
+    /// Its text, without markup.
+    pub text: String,
+}
+
+/// The element id of preview `n` (from 1) of a page; a body heading never takes one.
+pub fn preview_id(n: usize) -> String {
+    format!("{}{n}", crate::sections::PREVIEW_PREFIX)
 }
 
 /// What body links are resolved against.

@@ -477,17 +477,21 @@ pub fn assemble(
     );
     drop(cx);
     let mut body_html = Vec::with_capacity(bodies.len());
+    let mut outlines = Vec::with_capacity(bodies.len());
     for (b, cached) in resolved.briefings.iter().zip(bodies) {
         diags.extend(cached.diags.clone());
         body_html.push(cached.body.html.clone());
+        outlines.push(cached.body.outline.clone());
         if let Some(c) = cache.as_deref_mut() {
             c.entries.insert(b.path.clone(), cached);
         }
     }
     let mut profile_html = Vec::with_capacity(profile_bodies.len());
+    let mut profile_outlines = Vec::with_capacity(profile_bodies.len());
     for (e, cached) in resolved.entities.iter().zip(profile_bodies) {
         diags.extend(cached.diags.clone());
         profile_html.push(cached.body.html.clone());
+        profile_outlines.push(cached.body.outline.clone());
         if let (Some(c), Some(p)) = (cache.as_deref_mut(), &e.profile) {
             c.entries.insert(p.path.clone(), cached);
         }
@@ -497,6 +501,8 @@ pub fn assemble(
         resolved,
         bodies: IdVec::from_vec(body_html),
         profile_bodies: IdVec::from_vec(profile_html),
+        outlines: IdVec::from_vec(outlines),
+        profile_outlines: IdVec::from_vec(profile_outlines),
         index,
         statics,
         assets,

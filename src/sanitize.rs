@@ -29,6 +29,8 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         // One attribute set, not two: ammonia adds set values in hash order.
         .set_tag_attribute_value("input", "disabled", "")
         // Table columns are aligned with `style="text-align: …"`; no other property stays.
+        // A link's preview, which the page (not the author) writes: `preview-N`.
+        .add_tag_attributes("a", ["aria-describedby"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(["text-align"].into_iter().collect())

@@ -317,14 +317,21 @@ pub fn row_for(section: Section, page: PageKind) -> Option<&'static Row> {
         .find(|r| r.section == section && (r.page == page || r.page == PageKind::Every))
 }
 
-/// Whether `id` is one a page of the default theme may have: a section's, or a numbered
-/// row's. A heading in a body never takes one, so links to sections always land on them.
+/// What the ids of a page's link previews (popovers) start with: `preview-1`, `preview-2`…
+/// They are no sections (nothing links to them) but a body heading must not take one.
+pub const PREVIEW_PREFIX: &str = "preview-";
+
+/// Whether `id` is one a page of the default theme may have: a section's, a numbered
+/// row's or a preview's. A heading in a body never takes one, so links to sections always
+/// land on them and previews never share an id with a heading.
 pub fn is_reserved(id: &str) -> bool {
     Section::from_id(id).is_some()
-        || Rows::ALL.iter().any(|r| {
-            id.strip_prefix(r.prefix())
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-        })
+        || (Rows::ALL.iter().map(|r| r.prefix()))
+            .chain([PREVIEW_PREFIX])
+            .any(|prefix| {
+                id.strip_prefix(prefix)
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+            })
 }
 
 #[cfg(test)]
@@ -345,7 +352,14 @@ mod tests {
 
     #[test]
     fn sections_and_numbered_rows_are_reserved_and_nothing_else() {
-        for id in ["main", "stances", "top-places", "stance-3", "source-12"] {
+        for id in [
+            "main",
+            "stances",
+            "top-places",
+            "stance-3",
+            "source-12",
+            "preview-4",
+        ] {
             assert!(is_reserved(id), "{id}");
         }
         for id in [
@@ -355,6 +369,7 @@ mod tests {
             "overview",
             "2025-11",
             "stances-1",
+            "preview-4-1",
         ] {
             assert!(!is_reserved(id), "{id}");
         }

@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::id_vec::IdVec;
 use crate::index::Index;
+use crate::markdown::Outline;
 use crate::model::{BriefingIdx, EntityIdx};
 use crate::resolve::Resolved;
 use crate::source::StaticFile;
@@ -16,6 +17,10 @@ pub struct Site {
     pub bodies: IdVec<BriefingIdx, String>,
     /// Rendered profile bodies, by entity index (empty for stubs).
     pub profile_bodies: IdVec<EntityIdx, String>,
+    /// Each briefing body's headings and previewed pages.
+    pub outlines: IdVec<BriefingIdx, Outline>,
+    /// The same of each profile body (empty for stubs).
+    pub profile_outlines: IdVec<EntityIdx, Outline>,
     pub index: Index,
     pub statics: Vec<StaticFile>,
     /// Non-Markdown files under `content/`, copied to the same path in the output.

@@ -291,7 +291,9 @@ fn check_page(path: &str, html: &str) -> Result<(), TestCaseError> {
                     );
                 } else {
                     prop_assert!(
-                        attr("src").is_some_and(|s| s.ends_with("search.js")) && body.is_empty(),
+                        attr("src")
+                            .is_some_and(|s| s.ends_with("search.js") || s.ends_with("preview.js"))
+                            && body.is_empty(),
                         "{path}: a script the theme does not have"
                     );
                 }

@@ -391,3 +391,38 @@ fn search_finds_ranks_and_filters_at_the_root_under_a_sub_path_and_from_the_fold
         "{report}"
     );
 }
+
+/// Runs `node tests/browser/previews.mjs DIR ARGS`: passed or not, and what it printed.
+fn previews_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = browser_script("previews.mjs", dir, args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
+fn hovering_or_focusing_an_entity_link_shows_its_preview_and_escape_hides_it() {
+    require("link previews in Chromium", &axe_tools());
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build_sample(&out, &[]);
+    assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
+    for args in [&[][..], &["--file"][..]] {
+        let (passed, report) = previews_scenario(&out, args);
+        assert!(passed, "previews {args:?} failed:\n{report}");
+        for want in [
+            ": hovering the link shows its preview",
+            ": focusing the link with the keyboard shows its preview",
+            ": Escape hides it",
+            ": hovering a source marker shows the source",
+            ": a tap follows the link",
+        ] {
+            assert!(report.contains(want), "no {want:?} in:\n{report}");
+        }
+        assert!(!report.contains("FAIL"), "{report}");
+    }
+}

@@ -95,7 +95,7 @@ fn an_unknown_name_makes_a_stub_with_a_warning_and_body_links_may_use_it() {
     );
     assert!(
         site.page("briefings/plan/index.html")
-            .contains("href=\"../../actors/andriy-yermak/index.html\">Andriy Yermak</a>")
+            .contains("href=\"../../actors/andriy-yermak/index.html\" aria-describedby=\"preview-1\">Andriy Yermak</a>")
     );
 }
 
@@ -115,12 +115,13 @@ fn body_links_of_every_form_resolve_and_make_backlinks() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = site.page("briefings/plan/index.html");
     for want in [
-        "<a href=\"../../actors/volodymyr-zelenskiy/index.html\">Zelensky</a>",
-        "<a href=\"../../places/pokrovsk/index.html\">the railway hub</a>",
-        "<a href=\"../../topics/us-peace-plan/index.html\">US peace framework</a>",
-        "<a href=\"../../briefings/first/index.html\">First</a>",
-        "<a href=\"../../briefings/first/index.html\">earlier</a>",
-        "<a href=\"../../actors/volodymyr-zelenskiy/index.html#background\">bio</a>",
+        // Each page linked has one preview, numbered in the order first linked.
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html\" aria-describedby=\"preview-1\">Zelensky</a>",
+        "<a href=\"../../places/pokrovsk/index.html\" aria-describedby=\"preview-2\">the railway hub</a>",
+        "<a href=\"../../topics/us-peace-plan/index.html\" aria-describedby=\"preview-3\">US peace framework</a>",
+        "<a href=\"../../briefings/first/index.html\" aria-describedby=\"preview-4\">First</a>",
+        "<a href=\"../../briefings/first/index.html\" aria-describedby=\"preview-4\">earlier</a>",
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html#background\" aria-describedby=\"preview-1\">bio</a>",
         "<a href=\"/tags/\">root</a>",
     ] {
         assert!(page.contains(want), "missing {want}");
@@ -826,10 +827,10 @@ fn wiki_link_variants() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = site.page("briefings/x/index.html");
     for want in [
-        "<a href=\"../../actors/volodymyr-zelenskiy/index.html#background\">Zelensky</a>",
-        "<a href=\"../../actors/volodymyr-zelenskiy/index.html\">the president</a>",
-        "<a href=\"../../places/pokrovsk/index.html\">Pokrovsk</a>",
-        "<a href=\"../../topics/us-peace-plan/index.html\">US peace framework</a>",
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html#background\" aria-describedby=\"preview-1\">Zelensky</a>",
+        "<a href=\"../../actors/volodymyr-zelenskiy/index.html\" aria-describedby=\"preview-1\">the president</a>",
+        "<a href=\"../../places/pokrovsk/index.html\" aria-describedby=\"preview-2\">Pokrovsk</a>",
+        "<a href=\"../../topics/us-peace-plan/index.html\" aria-describedby=\"preview-3\">US peace framework</a>",
     ] {
         assert!(page.contains(want), "missing {want} in {}", main_of(&page));
     }

@@ -144,12 +144,13 @@ fn sample_site_has_the_contracted_shape() {
 }
 
 #[test]
-fn theme_stays_in_budget_css_under_30_kb_and_script_only_on_search() {
+fn theme_stays_in_budget_css_under_30_kb_and_scripts_only_search_and_previews() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     assert_eq!(build_sample(&out, &[]).code, 0);
     let mut css = 0;
     let mut pages = 0;
+    let mut with_previews = 0;
     for (rel, bytes) in snapshot(&out) {
         if rel.ends_with(".css") {
             css += bytes.len();
@@ -164,6 +165,11 @@ fn theme_stays_in_budget_css_under_30_kb_and_script_only_on_search() {
                     .count();
             if rel == "search/index.html" {
                 assert_eq!(scripts, 1, "{rel}");
+            } else if html.contains("popover=\"hint\"") {
+                // The preview helper, on pages with link previews.
+                assert_eq!(scripts, 1, "{rel}");
+                assert!(html.contains("preview.js\" defer></script>"), "{rel}");
+                with_previews += 1;
             } else {
                 assert_eq!(scripts, 0, "{rel} has a script");
                 assert!(!html.contains(" onclick="), "{rel}");
@@ -171,7 +177,14 @@ fn theme_stays_in_budget_css_under_30_kb_and_script_only_on_search() {
         }
     }
     assert!(pages > 50);
+    assert!(with_previews > 5, "{with_previews} pages with previews");
     assert!(css > 0 && css <= 30 * 1024, "CSS is {css} bytes");
+    let helper = std::fs::read(out.join("preview.js")).unwrap();
+    assert!(
+        helper.len() <= 3 * 1024,
+        "preview.js is {} bytes",
+        helper.len()
+    );
 }
 
 #[test]
@@ -235,6 +248,8 @@ fn briefing_entity_and_tag_pages_list_other_briefings_by_date_and_title() {
     ] {
         let main = page(rel);
         let main = main_of(&main);
+        // Link previews (popovers, shown on hover) may hold the summary; the list does not.
+        let main = &main[..main.find("<div class=\"preview ").unwrap_or(main.len())];
         assert!(main.contains(title), "{rel} does not list the briefing");
         assert!(!main.contains(summary), "{rel} shows its summary");
     }

@@ -67,6 +67,7 @@ impl Engine {
         }
         let text_changed = !render::search::same_text(&site.bodies[b], &new.body.html);
         site.bodies[b] = new.body.html.clone();
+        site.outlines[b] = new.body.outline.clone();
         self.replace_body(rel, new);
         self.files.markdown.insert(rel.to_string(), entry);
         // Other bodies' fragment links only change their verdict when this page's ids or

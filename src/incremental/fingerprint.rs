@@ -7,6 +7,7 @@
 
 use crate::id_vec::{Id, IdVec};
 use crate::index::StanceAt;
+use crate::markdown::Target;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::render::{self, Page, hosting::Generated, paging, paging::PageNo, theme::Theme};
 use crate::site::Site;
@@ -57,9 +58,19 @@ struct Parts<'a> {
     members: IdVec<EntityIdx, Vec<EntityIdx>>,
     /// Per briefing, per stance: what a stance history shows of it.
     stances: IdVec<BriefingIdx, Vec<u64>>,
+    /// Per entity: what its link preview shows (name, kinds, role, a sentence).
+    ep: IdVec<EntityIdx, u64>,
 }
 
 impl Parts<'_> {
+    /// What the link preview of the page of `t` shows: a briefing's is in its link.
+    fn preview(&self, t: Target) -> u64 {
+        match t {
+            Target::Entity(e) => self.ep[e],
+            Target::Briefing(b) => self.bl[b],
+        }
+    }
+
     fn stance(&self, at: &StanceAt) -> u64 {
         self.stances[at.briefing][at.stance]
     }
@@ -257,6 +268,13 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 .collect()
         })
         .collect();
+    let ep: IdVec<EntityIdx, u64> = (0..r.entities.len())
+        .into_par_iter()
+        .map(|i| {
+            let e = EntityIdx::from_index(i);
+            h(&render::previews::entity_preview(site, e, String::new()))
+        })
+        .collect();
     let parts = Parts {
         site,
         bl,
@@ -265,6 +283,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         tl,
         members,
         stances,
+        ep,
     };
     let shared = h(&theme
         .hashes
@@ -468,13 +487,30 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             for &e in &ix.body_entities[b] {
                 p.el[e].hash(&mut hs);
             }
+            // Link previews: of the pages its body links to first, of the entities it
+            // names (the related briefings' are their links, hashed above; its sources'
+            // are in its own text).
+            for &t in &p.site.outlines[b].previews {
+                p.preview(t).hash(&mut hs);
+            }
+            for e in r.refs[b].entities() {
+                p.ep[e].hash(&mut hs);
+            }
             // Its breadcrumb links to the timeline page holding it.
             let rank = r.briefings.len() - 1 - b.index();
             PageNo::of_rank(rank, size).hash(&mut hs);
         }
         // Each page of an entity reads the whole entity: a briefing added or removed moves
         // every later one a slot, so its pages change together anyway.
-        Page::Entity(e, _) => entity_fp[e].hash(&mut hs),
+        Page::Entity(e, n) => {
+            entity_fp[e].hash(&mut hs);
+            // Page 1 previews the pages its profile links to.
+            if n.is_first() {
+                for &t in &p.site.profile_outlines[e].previews {
+                    p.preview(t).hash(&mut hs);
+                }
+            }
+        }
         Page::EntityFeed(e) => {
             p.el[e].hash(&mut hs);
             let list = &ix.named_in[e];

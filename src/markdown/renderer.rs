@@ -4,7 +4,7 @@
 use super::footnotes;
 use super::ids::{self, UsedIds};
 use super::links::{Dest, LinkResolver, Page};
-use super::{Body, Target};
+use super::{BODY_PREVIEWS, Body, Heading, OUTLINE_HEADINGS, Outline, Target, preview_id};
 use crate::diagnostic::{Diagnostics, LineIndex, Span};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use std::collections::HashSet;
@@ -36,6 +36,10 @@ pub struct Renderer<'t, 'c> {
     ids: Vec<String>,
     fragments: Vec<(Option<Target>, String, Span)>,
     has_h1: bool,
+    /// Headings of levels 1 to 3 as written: level, id and text.
+    headings: Vec<(HeadingLevel, String, String)>,
+    /// The pages previewed, in the order first linked.
+    previews: Vec<Target>,
     /// Bytes of Markdown, to size the HTML.
     text_len: usize,
 }
@@ -68,6 +72,8 @@ impl<'t, 'c> Renderer<'t, 'c> {
             ids: Vec::new(),
             fragments: Vec::new(),
             has_h1: false,
+            headings: Vec::new(),
+            previews: Vec::new(),
             text_len: text.len(),
         }
     }
@@ -142,12 +148,34 @@ impl<'t, 'c> Renderer<'t, 'c> {
         }
         self.dropped_links.push(false);
         let dest_url = self.links.url(&dest).map_or(dest_url, Into::into);
-        self.events.push(Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }));
+        let preview = match &dest {
+            Dest::Page(page) => self.preview_of(page.target),
+            _ => None,
+        };
+        match preview {
+            Some(n) => self
+                .events
+                .push(Event::InlineHtml(open_link(&dest_url, &title, n).into())),
+            None => self.events.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })),
+        }
+    }
+
+    /// The number of `target`'s preview on the page, if it has one: the pages linked first
+    /// have one, up to [`BODY_PREVIEWS`].
+    fn preview_of(&mut self, target: Target) -> Option<usize> {
+        if let Some(i) = self.previews.iter().position(|&t| t == target) {
+            return Some(i + 1);
+        }
+        if self.previews.len() >= BODY_PREVIEWS {
+            return None;
+        }
+        self.previews.push(target);
+        Some(self.previews.len())
     }
 
     /// Records a link to a page of the site, and its fragment to check once every page's
@@ -234,21 +262,23 @@ impl<'t, 'c> Renderer<'t, 'c> {
                 id, classes, attrs, ..
             }) = &self.events[start]
         {
+            let text: String = self.events[start + 1..]
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
             let base = match id {
                 Some(id) => id.to_string(),
-                None => {
-                    let text: String = self.events[start + 1..]
-                        .iter()
-                        .filter_map(|e| match e {
-                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                            _ => None,
-                        })
-                        .collect();
-                    ids::heading_base(&text)
-                }
+                None => ids::heading_base(&text),
             };
             let id = self.used_ids.unique(base);
             self.ids.push(id.clone());
+            if level <= HeadingLevel::H3 {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.headings.push((level, id.clone(), text));
+            }
             self.events[start] = Event::Start(Tag::Heading {
                 level,
                 id: Some(id.into()),
@@ -294,13 +324,49 @@ impl<'t, 'c> Renderer<'t, 'c> {
         }
         let mut links: Vec<Target> = self.targets.into_iter().collect();
         links.sort();
+        let has_h1 = self.has_h1;
+        let headings = (self.headings.into_iter())
+            .map(|(level, id, text)| {
+                let level = if has_h1 { demote(level) } else { level };
+                (level, id, text)
+            })
+            .filter(|(level, ..)| matches!(level, HeadingLevel::H2 | HeadingLevel::H3))
+            .take(OUTLINE_HEADINGS)
+            .map(|(level, id, text)| Heading {
+                level: level as u8,
+                id,
+                text,
+            })
+            .collect();
         Body {
             html,
             links,
             ids: self.ids,
             fragments: self.fragments,
+            outline: Outline {
+                headings,
+                previews: self.previews,
+            },
         }
     }
+}
+
+/// The start tag of a link to a page with preview `n`, written as pulldown-cmark writes a
+/// link's, plus the `aria-describedby` that names the preview (screen readers say it after
+/// the link; `preview.js` shows it on hover and focus).
+fn open_link(url: &str, title: &str, n: usize) -> String {
+    use pulldown_cmark_escape::{escape_href, escape_html};
+    let mut tag = String::from("<a href=\"");
+    // Writing into a String cannot fail.
+    let _ = escape_href(&mut tag, url);
+    if !title.is_empty() {
+        tag.push_str("\" title=\"");
+        let _ = escape_html(&mut tag, title);
+    }
+    tag.push_str("\" aria-describedby=\"");
+    tag.push_str(&preview_id(n));
+    tag.push_str("\">");
+    tag
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
@@ -403,9 +469,17 @@ mod tests {
         let (body, diags) = render(&f, text);
         assert_eq!(
             body.html,
-            "<p><a href=\"../../topics/us-peace-plan/index.html\">US peace plan</a>, \
-             <a href=\"../../actors/volodymyr-zelenskiy/index.html#background\">Zelensky</a>, \
-             <a href=\"../../places/mali/index.html\">Mali</a> and the state.</p>\n"
+            "<p><a href=\"../../topics/us-peace-plan/index.html\" aria-describedby=\"preview-1\">US peace plan</a>, \
+             <a href=\"../../actors/volodymyr-zelenskiy/index.html#background\" aria-describedby=\"preview-2\">Zelensky</a>, \
+             <a href=\"../../places/mali/index.html\" aria-describedby=\"preview-3\">Mali</a> and the state.</p>\n"
+        );
+        assert_eq!(
+            body.outline.previews,
+            [
+                f.entity(Topic, "us-peace-plan"),
+                f.entity(Actor, "volodymyr-zelenskiy"),
+                f.entity(Place, "mali"),
+            ]
         );
         let mut pages = vec![
             f.entity(Topic, "us-peace-plan"),
@@ -424,6 +498,60 @@ mod tests {
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].code, Code::WikiTwoKinds);
+    }
+
+    #[test]
+    fn a_page_linked_twice_has_one_preview_and_the_first_pages_linked_have_one() {
+        let f = Fixture::new();
+        let (body, _) = render(
+            &f,
+            "[[Zelensky]], [plan](2025-11-20-plan.md \"The <plan>\") and [[Zelensky|him]] again; [out](https://example.org/).\n",
+        );
+        assert_eq!(
+            body.html,
+            "<p><a href=\"../../actors/volodymyr-zelenskiy/index.html\" aria-describedby=\"preview-1\">Zelensky</a>, \
+             <a href=\"../../briefings/plan/index.html\" title=\"The &lt;plan&gt;\" aria-describedby=\"preview-2\">plan</a> and \
+             <a href=\"../../actors/volodymyr-zelenskiy/index.html\" aria-describedby=\"preview-1\">him</a> again; \
+             <a href=\"https://example.org/\">out</a>.</p>\n"
+        );
+        assert_eq!(
+            body.outline.previews,
+            [f.entity(Actor, "volodymyr-zelenskiy"), f.briefing("plan")]
+        );
+        // Past the cap, links are plain links.
+        let many: String = (0..crate::markdown::BODY_PREVIEWS + 1)
+            .map(|i| format!("[[Zelensky#s{i}]] [[briefing:plan]] "))
+            .collect();
+        let (body, _) = render(&f, &many);
+        assert_eq!(body.outline.previews.len(), 2);
+        let (body, _) = render(&f, "[[topic:us-peace-plan]] [[Mali|m]]\n");
+        assert_eq!(body.outline.previews.len(), 1, "{}", body.html);
+    }
+
+    #[test]
+    fn the_outline_has_the_second_and_third_level_headings_as_shown() {
+        let f = Fixture::new();
+        let (body, _) = render(
+            &f,
+            "## One `x`\n\n### Sub {#preview-1}\n\n#### Deep\n\n## Two\n",
+        );
+        let got: Vec<_> = (body.outline.headings.iter())
+            .map(|h| (h.level, h.id.as_str(), h.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, "one-x", "One x"),
+                (3, "preview-1-1", "Sub"),
+                (2, "two", "Two")
+            ]
+        );
+        // Under an <h1>, the body's <h1> and <h2> are the page's <h2> and <h3>.
+        let (body, _) = render(&f, "# Top\n\n## Next\n\n### Gone\n");
+        let got: Vec<_> = (body.outline.headings.iter())
+            .map(|h| (h.level, h.id.as_str()))
+            .collect();
+        assert_eq!(got, [(2, "top"), (3, "next")]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod lists;
 pub mod maps;
 pub mod pages;
 pub mod paging;
+pub mod previews;
 pub mod search;
 pub mod structured;
 pub mod template_ids;

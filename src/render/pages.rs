@@ -4,6 +4,7 @@ use super::charts::{self, Sparkline, StanceSeries};
 use super::dates::{MONTHS, display_date};
 use super::maps;
 use super::paging::{self, PageNo};
+use super::previews::{self, PagePreviews, Subject};
 use super::structured;
 use super::views::*;
 use crate::id_vec::IdVec;
@@ -51,6 +52,8 @@ pub const MAP_MARKERS: usize = 300;
 /// How many of the world map's largest markers get their name written beside them.
 pub const MAP_LABELS: usize = 8;
 
+/// How many link previews (popovers) a page carries at most (defined beside them).
+pub use super::previews::PREVIEWS;
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -192,6 +195,7 @@ impl<'a> Views<'a> {
             date_display: display_date(br.date.date),
             summary: br.summary.clone(),
             confidence: br.confidence.map(confidence),
+            preview: None,
         }
     }
 
@@ -211,6 +215,7 @@ impl<'a> Views<'a> {
             kind: en.id.kind.word(),
             url: urls::href("", &urls::entity(&en.id)),
             stub: en.profile.is_none(),
+            preview: None,
         }
     }
 
@@ -292,6 +297,7 @@ impl<'a> Views<'a> {
             aliases: en.aliases.clone(),
             subkind: p.and_then(|p| p.subkind.clone()),
             body: self.site.profile_bodies[e].clone(),
+            toc: previews::toc(&self.site.profile_outlines[e]),
             extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
             count: self.site.index.named_in[e].len(),
         }
@@ -303,7 +309,16 @@ impl<'a> Views<'a> {
         let refs = &self.site.resolved.refs[b];
         let ix = &self.site.index;
         let dir = urls::briefing(&br.slug);
-        let links = |v: &[EntityIdx]| v.iter().map(|&e| self.entity_link(e)).collect::<Vec<_>>();
+        let mut pv = PagePreviews::of_body(&self.site.outlines[b]);
+        let mut links = |v: &[EntityIdx]| {
+            (v.iter())
+                .map(|&e| EntityLink {
+                    preview: pv.entity(e),
+                    ..self.entity_link(e)
+                })
+                .collect::<Vec<_>>()
+        };
+        let named = PerKind::from_fn(|kind| links(&refs.named[kind]));
         let stances = refs
             .stances
             .iter()
@@ -324,6 +339,9 @@ impl<'a> Views<'a> {
                     },
                 )
                 .map(|at| self.stance_mark(at)),
+                source_preview: (s.source)
+                    .filter(|&i| i < br.sources.len())
+                    .and_then(|i| pv.id(Subject::Source(i + 1))),
             })
             .collect();
         let tags = refs.tags.iter().map(|&t| self.tag_link(t)).collect();
@@ -366,24 +384,31 @@ impl<'a> Views<'a> {
                 published: br.date.rfc3339.clone(),
                 updated: br.updated.as_ref().map(|u| u.rfc3339.clone()),
                 updated_display: br.updated.as_ref().map(|u| display_date(u.date)),
-                named: PerKind::from_fn(|kind| links(&refs.named[kind])),
+                named,
                 stances,
                 tags,
                 sources,
                 body: self.site.bodies[b].clone(),
+                toc: previews::toc(&self.site.outlines[b]),
                 draft: br.draft,
                 extra: br.extra.clone(),
             },
-            related: self.briefing_links(ix.related[b].iter().copied()),
+            related: (ix.related[b].iter())
+                .map(|&r| BriefingLink {
+                    preview: pv.briefing(r),
+                    ..self.briefing_link(r)
+                })
+                .collect(),
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
-            see_also: self.see_also(b),
+            see_also: self.see_also(b, &mut pv),
             json_ld: structured::briefing(self.site, b),
+            previews: pv.views(self.site, Some(b)),
         }
     }
 
     /// The briefings a briefing page ends with: those linking to `b`, then the related
     /// ones, each once, with the entities it shares with `b`.
-    fn see_also(&self, b: BriefingIdx) -> Vec<SeeAlso> {
+    fn see_also(&self, b: BriefingIdx, pv: &mut PagePreviews) -> Vec<SeeAlso> {
         let ix = &self.site.index;
         let linking = ix.briefing_backlinks[b].iter().rev().copied();
         let related =
@@ -393,7 +418,10 @@ impl<'a> Views<'a> {
             .map(|o| {
                 let shared = crate::index::shared_entities(&self.site.resolved, b, o);
                 SeeAlso {
-                    link: self.briefing_link(o),
+                    link: BriefingLink {
+                        preview: pv.briefing(o),
+                        ..self.briefing_link(o)
+                    },
                     links_here: ix.briefing_backlinks[b].binary_search(&o).is_ok(),
                     shares_more: shared.len().saturating_sub(SHARED_SHOWN),
                     shares: (shared.iter().take(SHARED_SHOWN))
@@ -472,8 +500,17 @@ impl<'a> Views<'a> {
         let mut v = self.entity_view(e);
         if !n.is_first() {
             v.body = String::new();
+            v.toc = Vec::new();
         }
         v
+    }
+
+    /// The popovers of the links of `e`'s profile, on page 1 (where the profile is).
+    fn profile_previews(&self, e: EntityIdx, n: PageNo) -> Vec<Preview> {
+        match n.is_first() {
+            true => PagePreviews::of_body(&self.site.profile_outlines[e]).views(self.site, None),
+            false => Vec::new(),
+        }
     }
 
     /// `actors/<id>/`, and its later pages (`page/N/`) with the briefings alone.
@@ -546,6 +583,7 @@ impl<'a> Views<'a> {
                 false => String::new(),
             },
             activity: self.activity(e).filter(|_| head),
+            previews: self.profile_previews(e, n),
         }
     }
 
@@ -613,6 +651,7 @@ impl<'a> Views<'a> {
                 true => self.locator_map(e).map(Box::new),
                 false => None,
             },
+            previews: self.profile_previews(e, n),
         }
     }
 
@@ -722,6 +761,7 @@ impl<'a> Views<'a> {
             chart_narrow: charts::stance_chart(&series, &charts::NARROW),
             briefings,
             backlinks,
+            previews: self.profile_previews(e, n),
         }
     }
 }

@@ -92,6 +92,8 @@ pub struct EntityLink {
     pub url: String,
     /// True when the entity has no profile.
     pub stub: bool,
+    /// The element id of its preview on this page (`preview-3`), where the link has one.
+    pub preview: Option<String>,
 }
 
 /// An entity link with a count (mentions, co-occurrences).
@@ -114,6 +116,8 @@ pub struct BriefingLink {
     pub date_display: String,
     pub summary: Option<String>,
     pub confidence: Option<&'static str>,
+    /// The element id of its preview on this page (`preview-3`), where the link has one.
+    pub preview: Option<String>,
 }
 
 /// A tag link.
@@ -166,6 +170,8 @@ pub struct StanceRow {
     pub by: Option<EntityLink>,
     /// 1-based number of the source in the briefing's source list.
     pub source: Option<usize>,
+    /// The element id of the source's preview on this page, where the marker has one.
+    pub source_preview: Option<String>,
     /// The same actor's stance on the same topic just before this one, when its position
     /// was another: the row is a change ("was opposes").
     pub was: Option<StanceMark>,
@@ -202,6 +208,34 @@ pub struct SeeAlso {
     pub shares_more: usize,
 }
 
+/// A link preview: a popover written into the page, shown on hover and focus of the
+/// links naming it in `aria-describedby`.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct Preview {
+    /// `preview-1`, `preview-2`…: the element id.
+    pub id: String,
+    /// `actor`, `place`, `topic`, `briefing` or `source`.
+    pub kind: &'static str,
+    /// A name or title.
+    pub title: String,
+    /// Short facts, shown in a row: kind, profile kind and role; a date; publisher, date
+    /// and host.
+    pub meta: Vec<String>,
+    /// A sentence: a profile's first, a topic's question, a briefing's summary.
+    pub text: Option<String>,
+}
+
+/// A section of a body in its table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// The heading's element id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+    /// The `<h3>` sections under an `<h2>`.
+    pub sub: Vec<TocEntry>,
+}
+
 /// A cited source.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
@@ -232,6 +266,8 @@ pub struct BriefingView {
     pub sources: Vec<SourceView>,
     /// The rendered Markdown body (HTML).
     pub body: String,
+    /// The body's sections, when it has three or more `<h2>`; else empty.
+    pub toc: Vec<TocEntry>,
     pub draft: bool,
     pub extra: serde_json::Value,
 }
@@ -249,6 +285,8 @@ pub struct BriefingPage {
     pub see_also: Vec<SeeAlso>,
     /// schema.org JSON-LD, ready for a `<script type="application/ld+json">` (mark it safe).
     pub json_ld: String,
+    /// The popovers of the page's link previews.
+    pub previews: Vec<Preview>,
 }
 
 /// The profile part of an entity page.
@@ -261,6 +299,8 @@ pub struct EntityView {
     pub subkind: Option<String>,
     /// The rendered profile (HTML); empty for a stub.
     pub body: String,
+    /// The profile's sections, when it has three or more `<h2>`; else empty.
+    pub toc: Vec<TocEntry>,
     pub extra: serde_json::Value,
     /// How many briefings name it.
     pub count: usize,
@@ -296,6 +336,8 @@ pub struct ActorPage {
     pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
 }
 
 /// `place.html`: a place's profile, parent and sub-places, briefings and actors. Later
@@ -322,6 +364,8 @@ pub struct PlacePage {
     pub json_ld: String,
     /// Briefings naming it over the site's whole period (per month, or per day on short sites).
     pub activity: Option<Sparkline>,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
     /// A map around it, on page 1, when it or an enclosing place has coordinates.
     pub map: Option<Box<LocatorMap>>,
 }
@@ -424,6 +468,8 @@ pub struct TopicPage {
     pub briefings: Vec<BriefingLink>,
     /// This page's briefings whose bodies link to it and do not name it, newest first.
     pub backlinks: Vec<BriefingLink>,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
 }
 
 /// The page of an entity: the view of its kind, serialized as that view alone.
