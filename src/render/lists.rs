@@ -1,7 +1,8 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
 use super::dates::MONTHS;
-use super::pages::{FEED_ENTRIES, LATEST, TOP, Views, crumb};
+use super::network;
+use super::pages::{self, FEED_ENTRIES, LATEST, TOP, Views, crumb};
 use super::paging::{self, PageNo};
 use super::views::*;
 use crate::index::StanceAt;
@@ -24,6 +25,34 @@ impl Views<'_> {
             kind: kind.word(),
             heading,
             entities,
+        }
+    }
+
+    /// `network/`: the site's most-named actors and the pairs most often named together.
+    pub fn network_page(&self) -> NetworkPage {
+        let g = pages::top_actors(self.site);
+        let mut page = self.meta(
+            "network/",
+            "Network of actors".into(),
+            Some("Who is named with whom: the most-named actors and the pairs most often named together".into()),
+            None,
+            Kind::Actor.dir(),
+        );
+        let index = urls::href("", &urls::kind_index(Kind::Actor));
+        page.crumbs = vec![crumb(Kind::Actor.heading(), index)];
+        let node = |i: usize| self.entity_link(g.nodes[i].0);
+        NetworkPage {
+            page,
+            drawing: network::site_drawing(&g, |a| self.named(a)),
+            actors: self.counted(&g.nodes, g.nodes.len()),
+            pairs: (g.edges.iter())
+                .map(|&(i, j, count)| Pair {
+                    a: node(i),
+                    b: node(j),
+                    count,
+                })
+                .collect(),
+            total: self.site.resolved.of_kind(Kind::Actor).count(),
         }
     }
 
