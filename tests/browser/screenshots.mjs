@@ -6,14 +6,15 @@
 //
 // SITE_DIR defaults to output/, OUT_DIR to target/screenshots/ (both from the repository
 // root). Writes <kind>-<width>-<scheme>.png for the home page, a briefing, a topic (its
-// stance matrix) and an actor page (the largest page of each kind), at 1280 and 390 px wide.
+// stance matrix), an actor page (the largest page of each kind) and the network page, at 1280
+// and 390 px wide.
 
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, pickPages, serve } from './lib.mjs';
 
-const KINDS = ['home', 'briefing', 'topic', 'actor'];
+const KINDS = ['home', 'briefing', 'topic', 'actor', 'network'];
 const WIDTHS = [1280, 390];
 
 function usage(msg) {

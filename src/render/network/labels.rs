@@ -216,7 +216,7 @@ pub fn place(
     let mut placed: Vec<Option<LabelBox>> = Vec::with_capacity(pos.len());
     for i in 0..pos.len() {
         let major = p.narrow.filter(|&(_, m)| i < m).map(|(f, _)| f);
-        let fits = |b: &LabelBox| {
+        let fits = |b: &LabelBox, major: Option<f64>| {
             let mine = b.at(p.font);
             let clear_of_circles = (0..pos.len()).all(|j| j == i || !overlap(mine, circle(j)));
             let clear_of_labels = placed.iter().flatten().all(|o| {
@@ -230,13 +230,17 @@ pub fn place(
             });
             clear_of_circles && clear_of_labels
         };
-        let found = (candidates[i].iter())
-            .map(|&c| {
-                let mut b = LabelBox::new(pos[i], radii[i], c, &names[i], p.font, p.gap);
-                b.narrow = major;
-                b
-            })
-            .find(|b| fits(b));
+        let try_with = |narrow: Option<f64>| {
+            (candidates[i].iter())
+                .map(|&c| {
+                    let mut b = LabelBox::new(pos[i], radii[i], c, &names[i], p.font, p.gap);
+                    b.narrow = narrow;
+                    b
+                })
+                .find(|b| fits(b, narrow))
+        };
+        // A major label with no room at the narrow screens' font is still shown on wide ones.
+        let found = try_with(major).or_else(|| major.and_then(|_| try_with(None)));
         placed.push(found);
     }
     placed
@@ -317,5 +321,21 @@ mod tests {
         // goes right; the third, between them, finds no room either side.
         assert!(placed[0].is_some());
         assert!(placed[2].is_none());
+    }
+
+    #[test]
+    fn a_major_label_with_no_room_on_narrow_screens_still_shows_on_wide_ones() {
+        let lines = vec![vec!["Aaaa".to_string()]; 2];
+        let pos = [(0.0, 0.0), (0.0, 25.0)];
+        let cands = vec![vec![Candidate::Right]; 2];
+        let p = Placement {
+            font: 10.0,
+            narrow: Some((30.0, 2)),
+            gap: 2.0,
+        };
+        let placed = place(&pos, &[1.0; 2], &lines, &cands, &p);
+        assert_eq!(placed[0].as_ref().map(|b| b.narrow), Some(Some(30.0)));
+        // 25 apart: room at 10 units a line, none at 30.
+        assert_eq!(placed[1].as_ref().map(|b| b.narrow), Some(None));
     }
 }

@@ -181,7 +181,7 @@ pub struct LabelLine {
 pub const EGO_FONT: f64 = 13.0;
 /// Font size of the site graph's labels, and of its major ones on narrow screens.
 pub const SITE_FONT: f64 = 13.0;
-pub const SITE_FONT_NARROW: f64 = 26.0;
+pub const SITE_FONT_NARROW: f64 = 28.0;
 /// How many of the site graph's actors (the most-named) keep their label on narrow screens.
 pub const MAJOR: usize = 12;
 /// Characters of a label line; a longer name wraps to a second line, then is cut.
