@@ -30,6 +30,31 @@ pub enum Candidate {
 }
 
 impl Candidate {
+    /// The places of a ring node at `p` around the centre `(0, 0)`, best first: pointing
+    /// away from the centre, then over or under it, then from its outer corner.
+    pub fn around(p: (f64, f64)) -> Vec<Candidate> {
+        let first = Candidate::outward(p);
+        let (up, right) = (p.1 < 0.0, p.0 >= 0.0);
+        let vertical = if up {
+            Candidate::Above
+        } else {
+            Candidate::Below
+        };
+        let corner = match (right, up) {
+            (true, true) => Candidate::RightAbove,
+            (true, false) => Candidate::RightBelow,
+            (false, true) => Candidate::LeftAbove,
+            (false, false) => Candidate::LeftBelow,
+        };
+        let mut v = vec![first];
+        for c in [vertical, corner] {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+        }
+        v
+    }
+
     /// The place pointing away from the centre `(0, 0)` for a node at `p`.
     pub fn outward(p: (f64, f64)) -> Candidate {
         let (x, y) = p;
@@ -304,6 +329,14 @@ mod tests {
         assert_eq!(Candidate::outward((0.0, 10.0)), Candidate::Below);
         assert_eq!(Candidate::outward((8.0, -5.0)), Candidate::Right);
         assert_eq!(Candidate::outward((-8.0, 5.0)), Candidate::Left);
+        assert_eq!(
+            Candidate::around((-8.0, 5.0)),
+            vec![Candidate::Left, Candidate::Below, Candidate::LeftBelow]
+        );
+        assert_eq!(
+            Candidate::around((0.0, -10.0)),
+            vec![Candidate::Above, Candidate::RightAbove]
+        );
     }
 
     #[test]

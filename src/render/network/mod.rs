@@ -187,7 +187,7 @@ pub const MAJOR: usize = 12;
 /// Characters of a label line; a longer name wraps to a second line, then is cut.
 const LINE_CHARS: usize = 14;
 /// Ring radius of an actor page's neighbourhood.
-const RING: f64 = 72.0;
+const RING: f64 = 80.0;
 /// The site graph's layout box.
 const SITE_WIDTH: f64 = 800.0;
 const SITE_HEIGHT: f64 = 640.0;
@@ -230,8 +230,9 @@ pub fn ego_drawing(g: &Graph, link: impl Fn(EntityIdx) -> Named) -> Option<Drawi
         .collect();
     let candidates: Vec<Vec<Candidate>> = (0..g.nodes.len())
         .map(|i| match i {
-            0 => vec![Candidate::Below],
-            _ => vec![Candidate::outward(pos[i])],
+            // The centre's name is the page's heading too: under it, or over it.
+            0 => vec![Candidate::Below, Candidate::Above],
+            _ => Candidate::around(pos[i]),
         })
         .collect();
     let placed = labels::place(
