@@ -30,8 +30,21 @@ pub enum Candidate {
 }
 
 impl Candidate {
+    /// Every place, in the order a free-standing node tries them.
+    pub const ALL: [Candidate; 8] = [
+        Candidate::Right,
+        Candidate::Left,
+        Candidate::Above,
+        Candidate::Below,
+        Candidate::RightAbove,
+        Candidate::RightBelow,
+        Candidate::LeftAbove,
+        Candidate::LeftBelow,
+    ];
+
     /// The places of a ring node at `p` around the centre `(0, 0)`, best first: pointing
-    /// away from the centre, then over or under it, then from its outer corner.
+    /// away from the centre, then over or under it, then from its outer corner, then the
+    /// rest (over the ring's inside, but better than no name).
     pub fn around(p: (f64, f64)) -> Vec<Candidate> {
         let first = Candidate::outward(p);
         let (up, right) = (p.1 < 0.0, p.0 >= 0.0);
@@ -47,7 +60,7 @@ impl Candidate {
             (false, false) => Candidate::LeftBelow,
         };
         let mut v = vec![first];
-        for c in [vertical, corner] {
+        for c in [vertical, corner].into_iter().chain(Candidate::ALL) {
             if !v.contains(&c) {
                 v.push(c);
             }
@@ -329,14 +342,15 @@ mod tests {
         assert_eq!(Candidate::outward((0.0, 10.0)), Candidate::Below);
         assert_eq!(Candidate::outward((8.0, -5.0)), Candidate::Right);
         assert_eq!(Candidate::outward((-8.0, 5.0)), Candidate::Left);
+        let around = Candidate::around((-8.0, 5.0));
         assert_eq!(
-            Candidate::around((-8.0, 5.0)),
-            vec![Candidate::Left, Candidate::Below, Candidate::LeftBelow]
+            around[..3],
+            [Candidate::Left, Candidate::Below, Candidate::LeftBelow]
         );
-        assert_eq!(
-            Candidate::around((0.0, -10.0)),
-            vec![Candidate::Above, Candidate::RightAbove]
-        );
+        assert_eq!(around.len(), 8);
+        let around = Candidate::around((0.0, -10.0));
+        assert_eq!(around[..2], [Candidate::Above, Candidate::RightAbove]);
+        assert_eq!(around.len(), 8);
     }
 
     #[test]

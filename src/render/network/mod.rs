@@ -269,17 +269,7 @@ pub fn site_drawing(g: &Graph, link: impl Fn(EntityIdx) -> Named) -> Option<Draw
     let names: Vec<Vec<String>> = (g.nodes.iter())
         .map(|&(a, _)| labels::wrap(&link(a).name, LINE_CHARS, 2))
         .collect();
-    let all = vec![
-        Candidate::Right,
-        Candidate::Left,
-        Candidate::Above,
-        Candidate::Below,
-        Candidate::RightAbove,
-        Candidate::RightBelow,
-        Candidate::LeftAbove,
-        Candidate::LeftBelow,
-    ];
-    let candidates = vec![all; g.nodes.len()];
+    let candidates = vec![Candidate::ALL.to_vec(); g.nodes.len()];
     let placed = labels::place(
         &pos,
         &radii,
