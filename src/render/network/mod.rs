@@ -313,7 +313,7 @@ fn finish(
     }
     let (dx, dy) = (pad - x0, pad - y0);
     let max_w = g.edges.iter().map(|e| e.2).max().unwrap_or(1);
-    let mut edges: Vec<EdgeMark> = (g.edges.iter().rev())
+    let edges: Vec<EdgeMark> = (g.edges.iter().rev())
         .map(|&(i, j, w)| EdgeMark {
             x1: round(pos[i].0 + dx),
             y1: round(pos[i].1 + dy),
@@ -323,7 +323,6 @@ fn finish(
             count: w,
         })
         .collect();
-    edges.shrink_to_fit();
     let nodes = (g.nodes.iter().enumerate())
         .zip(placed.into_iter().zip(names))
         .map(|((i, &(a, count)), (b, lines))| {
