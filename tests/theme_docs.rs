@@ -73,7 +73,11 @@ fn every_view_struct_field_is_in_the_theme_docs() {
     let doc = std::fs::read_to_string(repo().join("docs/themes.md")).unwrap();
     let docs = sections(&doc);
     let mut structs = BTreeMap::new();
-    for file in ["src/render/views.rs", "src/render/charts.rs"] {
+    for file in [
+        "src/render/views.rs",
+        "src/render/charts.rs",
+        "src/render/network/mod.rs",
+    ] {
         structs.extend(view_structs(
             &std::fs::read_to_string(repo().join(file)).unwrap(),
         ));

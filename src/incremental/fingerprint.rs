@@ -96,6 +96,14 @@ impl Parts<'_> {
         }
     }
 
+    /// A drawn graph of actors: its numbers and what the links to its actors show.
+    fn graph(&self, g: &render::network::Graph, hs: &mut ahash::AHasher) {
+        g.hash(hs);
+        for &(a, _) in &g.nodes {
+            self.el[a].hash(hs);
+        }
+    }
+
     fn entity(&self, e: EntityIdx, src: &Sources<'_>) -> u64 {
         let (text, body) = (src.text, src.body);
         let r = &self.site.resolved;
@@ -154,6 +162,10 @@ impl Parts<'_> {
             for &(o, n) in list.iter().take(render::pages::COUNTED) {
                 (self.el[o], n).hash(&mut hs);
             }
+        }
+        // The drawing of its neighbourhood: who, how often named, how often together.
+        if let Some(g) = render::pages::neighbourhood(self.site, e) {
+            self.graph(&g, &mut hs);
         }
         // Activity sparklines span the whole site's period.
         r.briefings.first().map(|b| b.date.epoch).hash(&mut hs);
@@ -550,6 +562,10 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             // Latest briefings, counts, topics and every stance change: hash them all.
             p.bl.hash(&mut hs);
             entity_fp.hash(&mut hs);
+        }
+        Page::Network => {
+            p.graph(&render::pages::top_actors(p.site), &mut hs);
+            r.of_kind(Kind::Actor).count().hash(&mut hs);
         }
         Page::Search | Page::NotFound => {}
     }

@@ -240,7 +240,7 @@ fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
     let mut urls: Vec<(String, Option<String>)> = Vec::new();
     let mut url = |dir: &str, lastmod: Option<String>| urls.push((format!("{base}{dir}"), lastmod));
     url("", None);
-    for d in ["briefings/", "timeline/", "tags/", "search/"] {
+    for d in ["briefings/", "timeline/", "tags/", "search/", "network/"] {
         url(d, None);
     }
     for k in Kind::ALL {

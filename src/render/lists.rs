@@ -2,8 +2,9 @@
 
 use super::dates::MONTHS;
 use super::maps;
+use super::network;
 use super::pages::{
-    FEED_ENTRIES, LATEST, MAP_LABELS, MAP_MARKERS, TOP, Views, changed_from, crumb, tenths,
+    self, FEED_ENTRIES, LATEST, MAP_LABELS, MAP_MARKERS, TOP, Views, changed_from, crumb, tenths,
 };
 use super::paging::{self, PageNo};
 use super::views::*;
@@ -162,6 +163,34 @@ impl Views<'_> {
             total,
             summary,
         })
+    }
+
+    /// `network/`: the site's most-named actors and the pairs most often named together.
+    pub fn network_page(&self) -> NetworkPage {
+        let g = pages::top_actors(self.site);
+        let mut page = self.meta(
+            "network/",
+            "Network of actors".into(),
+            Some("Who is named with whom: the most-named actors and the pairs most often named together".into()),
+            None,
+            Kind::Actor.dir(),
+        );
+        let index = urls::href("", &urls::kind_index(Kind::Actor));
+        page.crumbs = vec![crumb(Kind::Actor.heading(), index)];
+        let node = |i: usize| self.entity_link(g.nodes[i].0);
+        NetworkPage {
+            page,
+            drawing: network::site_drawing(&g, |a| self.named(a)),
+            actors: self.counted(&g.nodes, g.nodes.len()),
+            pairs: (g.edges.iter())
+                .map(|&(i, j, count)| Pair {
+                    a: node(i),
+                    b: node(j),
+                    count,
+                })
+                .collect(),
+            total: self.site.resolved.of_kind(Kind::Actor).count(),
+        }
     }
 
     fn index_entry(&self, e: EntityIdx) -> IndexEntry {

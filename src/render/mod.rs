@@ -6,6 +6,7 @@ pub mod exports;
 pub mod hosting;
 pub mod lists;
 pub mod maps;
+pub mod network;
 pub mod pages;
 pub mod paging;
 pub mod previews;
@@ -42,6 +43,8 @@ pub enum Page {
     Search,
     NotFound,
     SiteFeed,
+    /// `network/`: the site's most-named actors, drawn.
+    Network,
 }
 
 /// How many pages each paginated list of `site` has.
@@ -79,7 +82,13 @@ pub fn tag_pages(site: &Site, t: usize) -> u32 {
 pub fn plan(site: &Site) -> Vec<Page> {
     let r = &site.resolved;
     let counts = PageCounts::of(site);
-    let mut pages = vec![Page::Home, Page::Search, Page::NotFound, Page::SiteFeed];
+    let mut pages = vec![
+        Page::Home,
+        Page::Search,
+        Page::NotFound,
+        Page::SiteFeed,
+        Page::Network,
+    ];
     pages.extend(PageNo::all(counts.tags).map(Page::Tags));
     pages.extend(PageNo::all(counts.briefings).map(Page::Timeline));
     pages.extend(PageNo::all(counts.briefings).map(Page::Briefings));
@@ -212,7 +221,9 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
         [HOME, BRIEFINGS, BRIEFING]
             .into_iter()
             .chain(kinds)
-            .chain([FEED, ENTITIES, TAGS, TAG, TIMELINE, SEARCH, NOT_FOUND])
+            .chain([
+                FEED, ENTITIES, TAGS, TAG, TIMELINE, SEARCH, NOT_FOUND, NETWORK,
+            ])
             .collect()
     });
 const HOME: &str = "index.html";
@@ -225,6 +236,7 @@ const TAG: &str = "tag.html";
 const TIMELINE: &str = "timeline.html";
 const SEARCH: &str = "search.html";
 const NOT_FOUND: &str = "404.html";
+const NETWORK: &str = "network.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -248,6 +260,7 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
         Page::Search => ("search/index.html".into(), SEARCH),
         Page::NotFound => ("404.html".into(), NOT_FOUND),
         Page::SiteFeed => ("atom.xml".into(), FEED),
+        Page::Network => ("network/index.html".into(), NETWORK),
     }
 }
 
@@ -269,5 +282,6 @@ fn context(
         Page::Search => ctx_of(global, &views.search_page()),
         Page::NotFound => ctx_of(global, &views.not_found_page()),
         Page::SiteFeed => ctx_of(global, &views.site_feed()),
+        Page::Network => ctx_of(global, &views.network_page()),
     }
 }

@@ -3,6 +3,7 @@
 use super::charts::{self, Sparkline, StanceSeries};
 use super::dates::{MONTHS, display_date};
 use super::maps;
+use super::network;
 use super::paging::{self, PageNo};
 use super::previews::{self, PagePreviews, Subject};
 use super::structured;
@@ -54,6 +55,28 @@ pub const MAP_LABELS: usize = 8;
 
 /// How many link previews (popovers) a page carries at most (defined beside them).
 pub use super::previews::PREVIEWS;
+/// How many co-occurring actors an actor page's drawing shows around it: its strongest ties.
+pub const NEIGHBOURS: usize = 12;
+/// How far down each neighbour's co-occurrence list (strongest first) an actor page looks
+/// for the lines between neighbours: the drawing costs at most `NEIGHBOURS × NEIGHBOUR_SCAN`
+/// steps however many actors a neighbour was named with.
+pub const NEIGHBOUR_SCAN: usize = 256;
+/// How many actors the site graph (`network/`) shows: the most-named.
+pub const NETWORK_ACTORS: usize = 40;
+/// How many pairs of them it draws and lists: those named together most often.
+pub const NETWORK_PAIRS: usize = 80;
+
+/// The neighbourhood an actor page draws (`None` for an actor named with nobody).
+pub fn neighbourhood(site: &Site, e: EntityIdx) -> Option<network::Graph> {
+    network::neighbourhood(&site.index, e, NEIGHBOURS, NEIGHBOUR_SCAN)
+}
+
+/// The graph of the site's most-named actors that `network/` draws.
+pub fn top_actors(site: &Site) -> network::Graph {
+    let actors = site.resolved.of_kind(Kind::Actor);
+    network::top_actors(&site.index, actors, NETWORK_ACTORS, NETWORK_PAIRS)
+}
+
 /// One breadcrumb.
 pub(super) fn crumb(name: &str, url: String) -> Crumb {
     Crumb {
@@ -216,6 +239,15 @@ impl<'a> Views<'a> {
             url: urls::href("", &urls::entity(&en.id)),
             stub: en.profile.is_none(),
             preview: None,
+        }
+    }
+
+    /// Actor `e` as a drawing names it.
+    pub(super) fn named(&self, e: EntityIdx) -> network::Named {
+        let l = self.entity_link(e);
+        network::Named {
+            name: l.name,
+            url: l.url,
         }
     }
 
@@ -584,6 +616,11 @@ impl<'a> Views<'a> {
             },
             activity: self.activity(e).filter(|_| head),
             previews: self.profile_previews(e, n),
+            network: match head {
+                true => neighbourhood(self.site, e)
+                    .and_then(|g| network::ego_drawing(&g, |a| self.named(a))),
+                false => None,
+            },
         }
     }
 

@@ -2,6 +2,7 @@
 //! theme's documentation of what each template may use (see docs/themes.md).
 
 use super::charts::{Sparkline, StanceChart};
+use super::network::Drawing;
 use crate::model::PerKind;
 use serde::Serialize;
 
@@ -338,6 +339,8 @@ pub struct ActorPage {
     pub activity: Option<Sparkline>,
     /// The popovers of the profile's link previews (page 1).
     pub previews: Vec<Preview>,
+    /// It and the actors most often named with it, drawn (page 1, named with somebody).
+    pub network: Option<Drawing>,
 }
 
 /// `place.html`: a place's profile, parent and sub-places, briefings and actors. Later
@@ -628,6 +631,28 @@ pub struct HomePage {
     pub changing_topics: Vec<TopicChange>,
     /// Every topic, with its question (`note`), most-named first.
     pub topics: Vec<IndexEntry>,
+}
+
+/// Two actors and the briefings naming both.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pair {
+    pub a: EntityLink,
+    pub b: EntityLink,
+    pub count: u32,
+}
+
+/// `network.html`: the site's most-named actors and who is named with whom among them.
+#[derive(Debug, Serialize)]
+pub struct NetworkPage {
+    pub page: PageMeta,
+    /// The drawing; `None` when no briefing names an actor.
+    pub drawing: Option<Drawing>,
+    /// The actors drawn, most-named first, with the briefings naming each.
+    pub actors: Vec<CountedLink>,
+    /// The pairs drawn, most often named together first.
+    pub pairs: Vec<Pair>,
+    /// How many actors the site has.
+    pub total: usize,
 }
 
 /// `search.html`: the search page; its script reads the split index under `search/`.

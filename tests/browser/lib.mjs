@@ -26,6 +26,7 @@ export const PAGE_KINDS = [
   { kind: 'timeline', path: 'timeline/index.html' },
   { kind: '404', path: '404.html' },
   { kind: 'search', path: 'search/index.html' },
+  { kind: 'network', path: 'network/index.html' },
 ];
 
 // Chromium flags that work on these machines as root, with a closed network.
