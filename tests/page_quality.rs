@@ -426,3 +426,28 @@ fn hovering_or_focusing_an_entity_link_shows_its_preview_and_escape_hides_it() {
         assert!(!report.contains("FAIL"), "{report}");
     }
 }
+
+#[test]
+#[ignore = "needs Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
+fn on_a_phone_the_latest_stance_mark_and_every_name_are_in_view_and_no_page_is_wider() {
+    require("phone-width checks in Chromium", &axe_tools());
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build_sample(&out, &[]);
+    assert_eq!(r.code, 0, "the sample site does not build:\n{}", r.stderr);
+    let run = browser_script("phone.mjs", &out, &[]);
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.status.success(), "phone checks failed:\n{report}");
+    for want in [
+        "light: the latest stance mark is in view without scrolling",
+        "dark: every actor name of the chart is in view",
+        "network: the navigation is one line",
+        "briefing: the page is no wider than the screen",
+    ] {
+        assert!(report.contains(want), "no {want:?} in:\n{report}");
+    }
+}
