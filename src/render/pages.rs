@@ -314,6 +314,11 @@ impl<'a> Views<'a> {
             .map(|(p, count)| Tally {
                 position: p.as_str(),
                 count,
+                label: match (p, count) {
+                    (Position::Supports, 2..) => "support",
+                    (Position::Opposes, 2..) => "oppose",
+                    _ => p.as_str(),
+                },
             })
             .collect();
         // Stable: equal counts keep the legend's order.

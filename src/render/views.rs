@@ -194,6 +194,8 @@ pub struct VoicedRow {
 pub struct Tally {
     pub position: &'static str,
     pub count: usize,
+    /// The position as a verb agreeing with the count: `1 opposes`, `3 support`.
+    pub label: &'static str,
 }
 
 /// A briefing in the one list a briefing page ends with, and why it is there.
