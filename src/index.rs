@@ -860,6 +860,15 @@ mod tests {
                     span: Span::FILE,
                 })
                 .collect();
+            // Some stances voiced by another actor, so that the voices' lists move too.
+            for (st, &(a, t, p)) in b.stances.iter_mut().zip(&n.stances) {
+                if p != 1 {
+                    st.by = Some(Spanned {
+                        value: ACTORS[(a + t + 1) % 6].to_string(),
+                        span: Span::FILE,
+                    });
+                }
+            }
             b
         }
 
