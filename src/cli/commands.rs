@@ -198,7 +198,20 @@ pub fn new_briefing(
     v: Verbosity,
 ) -> ExitCode {
     match scaffold::new_briefing(root, title, date, today(), &names) {
-        Ok(rel) => created(&rel, v),
+        Ok(new) => {
+            if !v.quiet {
+                let path = crate::diagnostic::display_path(&new.path);
+                // Said at once: a draft is left out of `build` and `serve` without --drafts,
+                // and a changed slug changes the page's address.
+                say!("created {path} (a draft: remove `draft: true` to publish)");
+                if let Some((slug, taken)) = &new.slug {
+                    say!(
+                        "its slug is `{slug}`: another briefing already has `{taken}` (set in its `slug:` line)"
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => usage_error(e),
     }
 }
