@@ -384,6 +384,8 @@ dossier new actor \"Jean-Noël Barrot\"
 
 A name that matches no profile still gets a page (a *stub*) and a warning; add a profile
 to give it a text. `dossier explain D015` tells more about any code a warning shows.
+Every key and value these files may hold is in docs/content-model.md of Dossier's
+repository.
 ";
 
 #[cfg(test)]
