@@ -75,6 +75,18 @@ pub fn print(diags: &[Diagnostic], format: Format, root: &Path) {
 /// its help and code; after [`SHOWN_PER_CODE_AND_FILE`] problems of one code in a file,
 /// one note for the rest.
 fn write_human(diags: &[Diagnostic], root: &Path, w: &mut impl Write) -> io::Result<()> {
+    human_blocks(diags, root, |block| w.write_all(block))
+}
+
+/// Formats `diags` as [`write_human`] prints them and hands each diagnostic's block (its
+/// lines, with colour codes, and the notes after it) to `emit`, one at a time.
+fn human_blocks(
+    diags: &[Diagnostic],
+    root: &Path,
+    mut emit: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut block = Vec::new();
+    let w = &mut block;
     let mut totals: HashMap<(&str, Code), usize> = HashMap::new();
     for d in diags {
         *totals.entry((d.path.as_str(), d.code)).or_default() += 1;
@@ -89,6 +101,7 @@ fn write_human(diags: &[Diagnostic], root: &Path, w: &mut impl Write) -> io::Res
         if *n > SHOWN_PER_CODE_AND_FILE {
             continue;
         }
+        w.clear();
         let times = match line_shown {
             Some((p, l, t)) if p == d.path && l == d.span.line => t,
             _ => 0,
@@ -122,6 +135,7 @@ fn write_human(diags: &[Diagnostic], root: &Path, w: &mut impl Write) -> io::Res
                 writeln!(w, "{pad}= note: {}", not_shown(rest, d))?;
             }
         }
+        emit(w)?;
     }
     Ok(())
 }
@@ -137,32 +151,24 @@ fn not_shown(rest: usize, d: &Diagnostic) -> String {
     )
 }
 
-/// The contract lines of the errors among `diags` (sorted), for the `serve` overlay: as
-/// many of one code per file as the terminal shows, then one line for the rest, so that
-/// the overlay added to every page stays small.
-pub fn error_lines(diags: &[Diagnostic]) -> Vec<String> {
-    let errors = || diags.iter().filter(|d| d.severity == Severity::Error);
-    let mut totals: HashMap<(&str, Code), usize> = HashMap::new();
-    for d in errors() {
-        *totals.entry((d.path.as_str(), d.code)).or_default() += 1;
-    }
-    let mut printed: HashMap<(&str, Code), usize> = HashMap::new();
-    let mut lines = Vec::new();
-    for d in errors() {
-        let n = printed.entry((d.path.as_str(), d.code)).or_default();
-        *n += 1;
-        if *n <= SHOWN_PER_CODE_AND_FILE {
-            lines.push(d.to_string());
-        }
-        let total = totals[&(d.path.as_str(), d.code)];
-        if *n == SHOWN_PER_CODE_AND_FILE && total > SHOWN_PER_CODE_AND_FILE {
-            lines.push(format!(
-                "… {}",
-                not_shown(total - SHOWN_PER_CODE_AND_FILE, d)
-            ));
-        }
-    }
-    lines
+/// The errors among `diags` (sorted) as the terminal shows them, one block each (the
+/// contract line, the source line with its caret, the help and the code; no colour), for
+/// the `serve` overlay. As many of one code per file as the terminal shows, the last
+/// with a note counting the rest, so that the overlay added to every page stays small.
+pub fn error_blocks(diags: &[Diagnostic], root: &Path) -> Vec<String> {
+    let errors: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let mut blocks = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = human_blocks(&errors, root, |block| {
+        let plain = anstream::adapter::strip_bytes(block).into_vec();
+        blocks.push(String::from_utf8_lossy(&plain).trim_end().to_string());
+        Ok(())
+    });
+    blocks
 }
 
 /// The lines of the last file read, since diagnostics come sorted by path.

@@ -67,14 +67,27 @@ pub fn init(
     Ok(written)
 }
 
-/// Writes `content/briefings/YYYY-MM-DD-<slug>.md` into the site at `root`.
+/// A briefing `dossier new` wrote.
+#[derive(Debug)]
+pub struct NewBriefing {
+    /// Its path in the site, such as `content/briefings/2025-11-20-talks.md`.
+    pub path: PathBuf,
+    /// The `slug:` written into it when the one its file name gives is taken by another
+    /// briefing, with that taken slug: `(morning-briefing-2025-11-21, morning-briefing)`.
+    pub slug: Option<(String, String)>,
+}
+
+/// Writes `content/briefings/YYYY-MM-DD-<slug>.md` into the site at `root`, as a draft.
+/// When another briefing already has the slug the file name gives (`2025-11-20-talks.md`
+/// and `2025-11-21-talks.md` are both `talks`), it writes `slug: talks-2025-11-21`, so
+/// the next build does not stop at a duplicate slug.
 pub fn new_briefing(
     root: &Path,
     title: &str,
     date: Option<&str>,
     today: jiff::civil::Date,
     names: &Names,
-) -> Result<PathBuf, ScaffoldError> {
+) -> Result<NewBriefing, ScaffoldError> {
     require_site(root)?;
     let date = match date {
         Some(d) => d
@@ -83,18 +96,69 @@ pub fn new_briefing(
             .map_err(|_| ScaffoldError::BadDate(d.to_string()))?,
         None => today,
     };
-    let slug = slugify(title);
-    if slug.is_empty() {
+    let base = slugify(title);
+    if base.is_empty() {
         return Err(ScaffoldError::NoLetters(title.to_string()));
     }
-    let rel = PathBuf::from(format!("content/briefings/{date}-{slug}.md"));
+    let rel = PathBuf::from(format!("content/briefings/{date}-{base}.md"));
+    // The file itself is refused below if it exists; only other files' slugs matter.
+    let taken = briefing_slugs(&root.join("content"));
+    let slug = taken
+        .contains(&base)
+        .then(|| unique_slug(&base, &date.to_string(), &taken))
+        .map(|s| (s, base.clone()));
+    let own = slug.as_ref().map(|(s, _)| s.as_str());
     write(
         &root.join(&rel),
-        &briefing_text(title, &date.to_string(), names),
+        &briefing_text(title, &date.to_string(), own, names),
         false,
     )
     .map_err(|e| shown_as(e, &rel))?;
-    Ok(rel)
+    Ok(NewBriefing { path: rel, slug })
+}
+
+/// How many files `new` looks at for slugs already taken: far past any real archive, and
+/// a bound on the time a hostile tree (millions of files, deep links) can take.
+const MAX_SCANNED: usize = 2_000_000;
+
+/// The slugs the briefings under `content` get from their file names (what a build would
+/// give them unless their front matter sets `slug:`). Profiles' folders are skipped;
+/// links are not followed, so nothing outside the site is listed.
+fn briefing_slugs(content: &Path) -> std::collections::HashSet<String> {
+    walkdir::WalkDir::new(content)
+        .follow_links(false)
+        .max_depth(64)
+        .into_iter()
+        .filter_entry(|e| {
+            // `content/actors/` and its siblings hold profiles, not briefings.
+            e.depth() != 1 || !e.file_type().is_dir() || {
+                let name = e.file_name().to_string_lossy();
+                Kind::from_dir(&name).is_none()
+            }
+        })
+        .take(MAX_SCANNED)
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?;
+            // `.md` in any case, as the build reads them.
+            let md = name.len() > 3
+                && name.is_char_boundary(name.len() - 3)
+                && name[name.len() - 3..].eq_ignore_ascii_case(".md");
+            md.then_some(())?;
+            crate::parse::slug_from_file_name(name).map(|s| s.as_str().to_string())
+        })
+        .collect()
+}
+
+/// `base-DATE`, or `base-DATE-2`, `-3`… when even that is taken.
+fn unique_slug(base: &str, date: &str, taken: &std::collections::HashSet<String>) -> String {
+    let dated = format!("{base}-{date}");
+    // `taken` is finite, so one of its length + 1 candidates is free.
+    std::iter::once(dated.clone())
+        .chain((2..=taken.len() + 1).map(|n| format!("{dated}-{n}")))
+        .find(|s| !taken.contains(s))
+        .unwrap_or(dated)
 }
 
 /// Writes `content/<kind>s/<id>.md` into the site at `root`.
@@ -164,8 +228,10 @@ fn list(names: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// The text of a new briefing.
-pub fn briefing_text(title: &str, date: &str, names: &Names) -> String {
+/// The text of a new briefing: a draft, with `slug:` when one is given. Its commented
+/// lines (summary, stances, sources, confidence) become valid YAML when their leading
+/// `# ` is removed; the stance names the first actor and topic given, if any.
+pub fn briefing_text(title: &str, date: &str, slug: Option<&str>, names: &Names) -> String {
     let mut lists = String::new();
     for (i, (kind, given)) in names.iter().enumerate() {
         let note = if i == 0 {
@@ -175,22 +241,32 @@ pub fn briefing_text(title: &str, date: &str, names: &Names) -> String {
         };
         lists += &format!("{}: {}{note}\n", kind.dir(), list(given));
     }
+    let first = |kind: Kind, placeholder: &str| {
+        names[kind]
+            .first()
+            .map(|n| quoted(n.trim()))
+            .unwrap_or_else(|| placeholder.to_string())
+    };
+    let slug = slug.map(|s| format!("slug: {s}\n")).unwrap_or_default();
     format!(
         "---
 title: {title}
 date: {date}
-# summary: One sentence for lists, feeds and search.
-{lists}# stances:
-#   - {{actor: NAME, on: TOPIC, position: supports, source: 1}}   # supports | opposes | mixed | neutral | unclear
-sources: []
-#   - {{title: TITLE, url: \"https://…\", publisher: NAME, date: {date}}}
+{slug}# summary: One sentence for lists, feeds and search.
+{lists}# stances:                      # remove the leading \"# \" of a line to use it
+#   - {{actor: {actor}, on: {topic}, position: supports, source: 1}}   # supports | opposes | mixed | neutral | unclear
+# sources:                      # `source: 1` above is the first of these
+#   - {{title: TITLE, url: \"https://example.com/\", publisher: PUBLISHER, date: {date}}}
 tags: []
 # confidence: moderate          # low | moderate | high
+draft: true                     # remove this line to publish
 ---
 Write the briefing here, in Markdown. Link an entity with `[[its name]]`, another
 briefing with `[[briefing:its-slug]]`.
 ",
         title = quoted(title),
+        actor = first(Kind::Actor, "ACTOR"),
+        topic = first(Kind::Topic, "TOPIC"),
     )
 }
 
@@ -308,6 +384,8 @@ dossier new actor \"Jean-Noël Barrot\"
 
 A name that matches no profile still gets a page (a *stub*) and a warning; add a profile
 to give it a text. `dossier explain D015` tells more about any code a warning shows.
+Every key and value these files may hold is in docs/content-model.md of Dossier's
+repository.
 ";
 
 #[cfg(test)]
@@ -316,7 +394,12 @@ mod tests {
 
     #[test]
     fn titles_with_yaml_syntax_are_quoted() {
-        let t = briefing_text("Kyiv: \"no\" # deal", "2025-11-20", &Default::default());
+        let t = briefing_text(
+            "Kyiv: \"no\" # deal",
+            "2025-11-20",
+            None,
+            &Default::default(),
+        );
         assert!(t.contains(r#"title: "Kyiv: \"no\" # deal""#), "{t}");
         assert_eq!(title_case("my-desk_two"), "My Desk Two");
     }
@@ -325,7 +408,7 @@ mod tests {
     fn a_new_briefing_lists_the_names_of_every_kind_under_its_key() {
         let mut names = Names::default();
         names[Kind::Place] = vec!["Kyiv".into(), "Lviv: west".into()];
-        let t = briefing_text("T", "2025-11-20", &names);
+        let t = briefing_text("T", "2025-11-20", None, &names);
         assert!(
             t.contains("\nactors: []            # ids, names or aliases\nplaces: [\"Kyiv\", \"Lviv: west\"]\ntopics: []\n# stances:"),
             "{t}"

@@ -189,7 +189,10 @@ fn new_briefing_fills_in_front_matter_and_never_overwrites() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let rel = "content/briefings/2025-11-20-talks-resume-geneva-2.md";
-    assert_eq!(r.stdout.trim(), format!("created {rel}"));
+    assert_eq!(
+        r.stdout.trim(),
+        format!("created {rel} (a draft: remove `draft: true` to publish)")
+    );
     let text = read(&root.join(rel));
     assert!(
         text.starts_with("---\ntitle: \"Talks resume: Geneva #2\"\ndate: 2025-11-20\n"),
@@ -200,6 +203,14 @@ fn new_briefing_fills_in_front_matter_and_never_overwrites() {
         text.contains("places: [\"Brussels\"]") && text.contains("topics: [\"energy-prices\"]")
     );
     let r = dossier(&["build", "--root", &root_s], Path::new("/"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !root
+            .join("output/briefings/talks-resume-geneva-2/index.html")
+            .exists(),
+        "a draft is left out of a build without --drafts"
+    );
+    let r = dossier(&["build", "--drafts", "--root", &root_s], Path::new("/"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr, "",
@@ -239,6 +250,7 @@ fn new_briefing_without_a_date_is_dated_today() {
         .stdout
         .trim()
         .trim_start_matches("created content/briefings/")
+        .trim_end_matches(" (a draft: remove `draft: true` to publish)")
         .to_string();
     assert!(
         name.ends_with("-today.md") && name.len() == "YYYY-MM-DD-today.md".len(),
@@ -295,7 +307,7 @@ fn new_profiles_land_in_their_folders_and_resolve() {
         ],
         &root,
     );
-    let r = dossier(&["check"], &root);
+    let r = dossier(&["check", "--drafts"], &root);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "", "every name resolves to the new profiles");
 }
@@ -318,8 +330,20 @@ fn a_newcomer_fixes_a_typo_from_the_suggestion() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let path = root.join("content/briefings/2025-11-20-gas-cap-talks.md");
+    // As `new` says: a draft until its `draft: true` line goes.
+    let drafted = read(&path);
+    assert!(drafted.contains("\ndraft: true "), "{drafted}");
+    let text: String = drafted
+        .lines()
+        .filter(|l| !l.starts_with("draft: true"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, &text).unwrap();
     assert_eq!(dossier(&["build"], &root).code, 0);
-    let text = read(&path);
+    assert!(
+        root.join("output/briefings/gas-cap-talks/index.html")
+            .is_file()
+    );
     std::fs::write(
         &path,
         text.replace("European Commission", "European Comission"),

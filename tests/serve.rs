@@ -110,6 +110,92 @@ fn serve_follows_edits_shows_errors_in_the_page_and_recovers() {
     assert!(!body.contains("invalid YAML"));
 }
 
+/// Two errors, each with a help; a warning the overlay leaves to the terminal; `<b>&</b>`
+/// in the source line, which the overlay must show as text.
+const TWO_ERRORS: &str = "---\ntitle: Talks resume\ndate: 2025-11-20\nactors: [Jean-Noël Barrot]\ntopics: [peace]\nstances:\n  - {actor: Jean-Noël Barrot, on: peace, position: suports}\n---\nSee [[Jean-Noel Barot]] <b>&</b>.\n";
+
+/// The overlay's `<div>` in a served page.
+fn overlay_of(body: &str) -> &str {
+    let start = body
+        .find("<div id=\"dossier-overlay\"")
+        .expect("an overlay");
+    let end = body[start..].find("</ol></div>").expect("its end") + start;
+    &body[start..end]
+}
+
+#[test]
+fn the_overlay_lists_every_error_with_its_source_line_caret_and_help() {
+    let site = small_site();
+    let (_r, addr, _) = Running::serve(&site);
+    let mut events = TcpStream::connect(&addr).expect("connect");
+    events
+        .write_all(b"GET /__dossier/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .expect("send");
+    events
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    site.write("content/briefings/talks.md", TWO_ERRORS);
+    let (_, body) = until(&addr, "/briefings/talks/", "the overlay shows", |s, b| {
+        s == 200 && b.contains("<div id=\"dossier-overlay\"")
+    });
+    let overlay = overlay_of(&body);
+    let items: Vec<&str> = overlay.split("<li>").skip(1).collect();
+    assert_eq!(
+        items.len(),
+        2,
+        "one item per error, the warning left out: {overlay}"
+    );
+    assert!(
+        items[0].contains(
+            "content/briefings/talks.md:7:52: error: unknown position `suports`: use supports, opposes, mixed, neutral or unclear\n   |\n 7 |   - {actor: Jean-Noël Barrot, on: peace, position: suports}\n   |                                                    ^^^^^^^\n   = help: did you mean `supports`?\n   = code: D011 (dossier explain D011)</pre>"
+        ),
+        "{overlay}"
+    );
+    assert!(
+        items[1].contains(
+            "content/briefings/talks.md:9:5: error: [[Jean-Noel Barot]] matches no actor, place or topic (by id, name or alias)\n   |\n 9 | See [[Jean-Noel Barot]] &lt;b&gt;&amp;&lt;/b&gt;.\n   |     ^^^^^^^^^^^^^^^^^^^\n   = help: did you mean `Jean-Noël Barrot`?"
+        ),
+        "{overlay}"
+    );
+    assert!(
+        !overlay.contains("<b>"),
+        "source text is escaped: {overlay}"
+    );
+    assert!(
+        overlay.contains("id=\"dossier-overlay-close\""),
+        "a close button"
+    );
+    assert!(body.contains("e.key===\"Escape\""), "Escape closes it");
+
+    // The event stream carries the same blocks to open tabs.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = String::new();
+    let mut buf = [0u8; 8192];
+    let data = loop {
+        if let Some(at) = seen.find("event: errors\ndata: ")
+            && let Some(end) = seen[at..].find("\n\n")
+        {
+            break seen[at + "event: errors\ndata: ".len()..at + end].to_string();
+        }
+        assert!(Instant::now() < deadline, "no errors event: {seen}");
+        match events.read(&mut buf) {
+            Ok(0) => panic!("the event stream was closed: {seen}"),
+            Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(e) => panic!("the event stream broke: {e}: {seen}"),
+        }
+    };
+    let errors: Vec<String> = serde_json::from_str(&data).expect("a JSON list");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[1].contains(" 9 | See [[Jean-Noel Barot]] <b>&</b>.\n"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("= help: did you mean `Jean-Noël Barrot`?"),
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn serve_hands_out_nothing_outside_the_build() {
     let site = small_site();

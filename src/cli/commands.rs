@@ -198,7 +198,20 @@ pub fn new_briefing(
     v: Verbosity,
 ) -> ExitCode {
     match scaffold::new_briefing(root, title, date, today(), &names) {
-        Ok(rel) => created(&rel, v),
+        Ok(new) => {
+            if !v.quiet {
+                let path = crate::diagnostic::display_path(&new.path);
+                // Said at once: a draft is left out of `build` and `serve` without --drafts,
+                // and a changed slug changes the page's address.
+                say!("created {path} (a draft: remove `draft: true` to publish)");
+                if let Some((slug, taken)) = &new.slug {
+                    say!(
+                        "its slug is `{slug}`: another briefing already has `{taken}` (set in its `slug:` line)"
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => usage_error(e),
     }
 }
@@ -263,6 +276,9 @@ pub fn explain(code: &str) -> ExitCode {
     match wanted.as_deref().and_then(section) {
         Some(text) => {
             say!("{}", text.trim_end());
+            if let Some(part) = wanted.as_deref().and_then(content_model_part) {
+                say!("\nThe rules it checks: docs/content-model.md#{part}");
+            }
             ExitCode::SUCCESS
         }
         None => usage_error(format!(
@@ -271,6 +287,28 @@ pub fn explain(code: &str) -> ExitCode {
             crate::diagnostic::Code::ALL[crate::diagnostic::Code::ALL.len() - 1]
         )),
     }
+}
+
+/// The heading of docs/content-model.md (its GitHub id) that states the rule a content
+/// code checks, so that `explain` leads from a problem to the reference a writer keeps open.
+fn content_model_part(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "D004" | "D005" | "D006" | "D007" | "D008" | "D009" => "front-matter",
+        "D010" => "dates",
+        "D011" => "allowed-values",
+        "D012" | "D017" => "slugs-and-ids",
+        "D013" => "stances",
+        "D014" => "sources",
+        "D015" => "stubs",
+        "D016" | "D028" => "how-names-resolve",
+        "D018" | "D019" | "D020" | "D021" | "D022" | "D027" => "links-in-a-body",
+        "D023" => "siteyaml",
+        "D024" | "D025" => "themes",
+        "D029" | "D030" | "D031" | "D032" => "the-files-of-a-site",
+        "D033" => "limits",
+        "D034" => "briefings",
+        _ => return None,
+    })
 }
 
 /// The `## CODE…` section of docs/errors.md, heading included.

@@ -20,7 +20,8 @@ pub const USAGE: u8 = 2;
     name = "dossier",
     version,
     about = "A static site generator for curated briefings",
-    after_help = "Start here:\n  dossier init my-desk && cd my-desk\n  dossier new briefing \"Talks resume in Geneva\" --actor \"European Commission\"\n  dossier build        # writes output/; open output/index.html\n\nEvery problem is reported as path:line:col: error|warning: message, with a code\n(D001…) that `dossier explain CODE` describes.",
+    after_help = "Start here:\n  dossier init my-desk && cd my-desk\n  dossier new briefing \"Talks resume in Geneva\" --actor \"European Commission\"\n  dossier build        # writes output/; open output/index.html\n\nEvery problem is reported as path:line:col: error|warning: message, with a code\n(D001…) that `dossier explain CODE` describes. Every key and value a site's files
+may hold: docs/content-model.md in Dossier's repository.",
     propagate_version = true
 )]
 struct Cli {

@@ -7,7 +7,7 @@ pub use profile::starter_profile;
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
-use crate::model::{Briefing, Kind, Profile, Spanned, When};
+use crate::model::{Briefing, Kind, Profile, Slug, Spanned, When};
 use crate::source::SourceFile;
 
 /// What a Markdown file turned out to be.
@@ -293,6 +293,13 @@ fn scalar(node: &Node) -> Option<String> {
         Yaml::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+/// The slug a briefing at `content_path` (relative to `content/`) gets when it has no
+/// `slug:` key: its file name without `.md` and without a `YYYY-MM-DD-` prefix.
+pub fn slug_from_file_name(content_path: &str) -> Option<Slug> {
+    let stem = file_stem(content_path);
+    Slug::new(date_prefix(stem).map_or(stem, |(_, rest)| rest))
 }
 
 fn file_stem(content_path: &str) -> &str {

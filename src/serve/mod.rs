@@ -93,8 +93,8 @@ fn count(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn status_after(out: &Outcome, before: &Status) -> Status {
-    let errors = crate::report::error_lines(&out.diagnostics);
+fn status_after(out: &Outcome, before: &Status, root: &Path) -> Status {
+    let errors = crate::report::error_blocks(&out.diagnostics, root);
     // A rebuild that only removed files (a deleted stylesheet) changes the pages too.
     let wrote = out.errors == 0 && (!out.written.is_empty() || out.removed > 0);
     Status {
@@ -308,6 +308,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
             reload: Reload::Page,
             errors: Vec::new(),
         },
+        &opts.root,
     )));
     println!(
         "serving {url} from {} (Ctrl-C to stop)",
@@ -316,9 +317,10 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
     if o.open {
         open_browser(&url);
     }
+    let site = opts.root.clone();
     std::thread::spawn(move || {
         rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, |out| {
-            let next = status_after(out, &status_tx.borrow());
+            let next = status_after(out, &status_tx.borrow(), &site);
             status_tx.send_replace(Arc::new(next));
         });
     });
