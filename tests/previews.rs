@@ -90,21 +90,22 @@ fn one_popover_per_page_linked_named_by_every_link_to_it_and_escaped() {
     );
     assert!(p.contains("The first round opens &amp; closes."), "{p}");
 
-    // Geneva from the body, then the stub topic from the chips: one preview each.
+    // Geneva from the body; the chips reuse the body's previews and add none (the stub
+    // topic, named only in the front matter, gets no popover).
     assert!(popover(&html, "preview-3").contains("Place · city"));
-    assert!(popover(&html, "preview-4").contains("<strong>Ceasefire</strong>"));
+    assert!(!html.contains("<strong>Ceasefire</strong>"));
     // The source marker's preview: title, publisher, date, host.
-    let marker = links_to_preview(&html, "preview-5");
+    let marker = links_to_preview(&html, "preview-4");
     assert_eq!(marker.len(), 1);
     assert!(marker[0].contains("href=\"#source-1\""), "{marker:?}");
-    let p = popover(&html, "preview-5");
+    let p = popover(&html, "preview-4");
     assert!(
         p.contains("Talks &lt;resume&gt;")
             && p.contains("Example News · 20 Nov 2025 · example.com"),
         "{p}"
     );
     // Related briefings: the first is previewed already.
-    assert_eq!(html.matches("popover=\"hint\"").count(), 5);
+    assert_eq!(html.matches("popover=\"hint\"").count(), 4);
     assert!(html.contains("<script src=\"../../preview.js\" defer></script>"));
     assert!(broken_links(&s.out(), "/").is_empty());
 }

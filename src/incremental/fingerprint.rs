@@ -284,7 +284,11 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .into_par_iter()
         .map(|i| {
             let e = EntityIdx::from_index(i);
-            h(&render::previews::entity_preview(site, e, String::new()))
+            h(&render::previews::preview(
+                site,
+                Target::Entity(e),
+                String::new(),
+            ))
         })
         .collect();
     let parts = Parts {

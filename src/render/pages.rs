@@ -94,6 +94,8 @@ pub struct Views<'a> {
     linked_only: IdVec<EntityIdx, OnceLock<Vec<BriefingIdx>>>,
     /// Per kind (in [`Kind::ALL`]'s order): its entities by name, for its index pages.
     pub(super) by_name: [OnceLock<Vec<EntityIdx>>; Kind::COUNT],
+    /// Each profile's first sentence, for link previews.
+    sentences: previews::Sentences,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -124,6 +126,7 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             by_name: std::array::from_fn(|_| OnceLock::new()),
+            sentences: previews::Sentences::new(site),
         }
     }
 
@@ -347,10 +350,10 @@ impl<'a> Views<'a> {
         let ix = &self.site.index;
         let dir = urls::briefing(&br.slug);
         let mut pv = PagePreviews::of_body(&self.site.outlines[b]);
-        let mut links = |v: &[EntityIdx]| {
+        let links = |v: &[EntityIdx]| {
             (v.iter())
                 .map(|&e| EntityLink {
-                    preview: pv.entity(e),
+                    preview: pv.existing_entity(e),
                     ..self.entity_link(e)
                 })
                 .collect::<Vec<_>>()
@@ -439,7 +442,7 @@ impl<'a> Views<'a> {
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
             see_also: self.see_also(b, &mut pv),
             json_ld: structured::briefing(self.site, b),
-            previews: pv.views(self.site, Some(b)),
+            previews: pv.views(self.site, &self.sentences, Some(b)),
         }
     }
 
@@ -545,7 +548,11 @@ impl<'a> Views<'a> {
     /// The popovers of the links of `e`'s profile, on page 1 (where the profile is).
     fn profile_previews(&self, e: EntityIdx, n: PageNo) -> Vec<Preview> {
         match n.is_first() {
-            true => PagePreviews::of_body(&self.site.profile_outlines[e]).views(self.site, None),
+            true => PagePreviews::of_body(&self.site.profile_outlines[e]).views(
+                self.site,
+                &self.sentences,
+                None,
+            ),
             false => Vec::new(),
         }
     }

@@ -4,13 +4,15 @@
 
 use super::dates::display_date;
 use super::views::{Preview, TocEntry};
+use crate::id_vec::IdVec;
 use crate::markdown::{Outline, Target, preview_id};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
 use crate::site::Site;
+use std::sync::OnceLock;
 
 /// How many link previews (popovers) a page carries at most: the pages its body links to
-/// first (`markdown::BODY_PREVIEWS` of them), then a briefing's actors, places and topics,
-/// its source markers and related briefings. Each is a few hundred bytes.
+/// first (`markdown::BODY_PREVIEWS` of them), then a briefing's source markers and related
+/// briefings (its At-a-glance chips reuse the body's). Each is a few hundred bytes.
 pub const PREVIEWS: usize = 48;
 
 /// What one preview is of.
@@ -49,6 +51,15 @@ impl PagePreviews {
         Some(preview_id(n))
     }
 
+    /// The id of entity `e`'s preview if the page already has one, without adding one: the
+    /// At-a-glance chips share the body's previews but add none (a briefing names a dozen
+    /// entities or more, and a popover each weighs on every briefing page's size and build).
+    pub fn existing_entity(&self, e: EntityIdx) -> Option<String> {
+        let s = Subject::Page(Target::Entity(e));
+        let i = self.subjects.iter().position(|&x| x == s)?;
+        Some(preview_id(i + 1))
+    }
+
     /// The id of entity `e`'s preview.
     pub fn entity(&mut self, e: EntityIdx) -> Option<String> {
         self.id(Subject::Page(Target::Entity(e)))
@@ -60,16 +71,45 @@ impl PagePreviews {
     }
 
     /// The popovers, in order, of a page whose own briefing (for sources) is `own`.
-    pub fn views(self, site: &Site, own: Option<BriefingIdx>) -> Vec<Preview> {
+    pub fn views(
+        self,
+        site: &Site,
+        sentences: &Sentences,
+        own: Option<BriefingIdx>,
+    ) -> Vec<Preview> {
         (self.subjects.into_iter().enumerate())
             .filter_map(|(i, s)| {
                 let id = preview_id(i + 1);
                 match s {
+                    Subject::Page(Target::Entity(e)) => {
+                        Some(entity_preview(site, e, id, || sentences.of(site, e)))
+                    }
                     Subject::Page(t) => Some(preview(site, t, id)),
                     Subject::Source(n) => own.and_then(|b| source_preview(site, b, n, id)),
                 }
             })
             .collect()
+    }
+}
+
+/// Each profile's first sentence, found once per build however many pages preview it.
+pub struct Sentences(IdVec<EntityIdx, OnceLock<Option<String>>>);
+
+impl Sentences {
+    /// An empty cache for the entities of `site`.
+    pub fn new(site: &Site) -> Sentences {
+        Sentences(
+            (0..site.resolved.entities.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        )
+    }
+
+    /// The first sentence of entity `e`'s profile.
+    pub fn of(&self, site: &Site, e: EntityIdx) -> Option<String> {
+        self.0[e]
+            .get_or_init(|| first_sentence(&site.profile_bodies[e]))
+            .clone()
     }
 }
 
@@ -79,7 +119,9 @@ const SENTENCE: usize = 200;
 /// The preview of the page of `t`, with element id `id`.
 pub fn preview(site: &Site, t: Target, id: String) -> Preview {
     match t {
-        Target::Entity(e) => entity_preview(site, e, id),
+        Target::Entity(e) => {
+            entity_preview(site, e, id, || first_sentence(&site.profile_bodies[e]))
+        }
         Target::Briefing(b) => briefing_preview(site, b, id),
     }
 }
@@ -87,7 +129,12 @@ pub fn preview(site: &Site, t: Target, id: String) -> Preview {
 /// An entity's name, kind, its profile's kind and role, and its profile's first
 /// sentence (a topic: its question). No count of briefings: it changes with nearly
 /// every briefing added, and would make every page previewing the entity render again.
-pub fn entity_preview(site: &Site, e: EntityIdx, id: String) -> Preview {
+pub fn entity_preview(
+    site: &Site,
+    e: EntityIdx,
+    id: String,
+    sentence: impl FnOnce() -> Option<String>,
+) -> Preview {
     let en = site.resolved.entity(e);
     let p = en.profile.as_ref();
     let mut meta = vec![capitalized(en.id.kind.word())];
@@ -98,7 +145,7 @@ pub fn entity_preview(site: &Site, e: EntityIdx, id: String) -> Preview {
         Kind::Topic => question,
         _ => None,
     }
-    .or_else(|| first_sentence(&site.profile_bodies[e]));
+    .or_else(sentence);
     Preview {
         id,
         kind: en.id.kind.word(),

@@ -198,10 +198,11 @@ pub struct Tally {
     pub label: &'static str,
 }
 
-/// A briefing in the one list a briefing page ends with, and why it is there.
-#[derive(Debug, Clone, Serialize)]
+/// A briefing in the one list a briefing page ends with, and why it is there. Serialized
+/// as the link's fields beside its own (by hand: `serde(flatten)` goes through a map, which
+/// costs the template engine an index map per entry on every briefing page).
+#[derive(Debug, Clone)]
 pub struct SeeAlso {
-    #[serde(flatten)]
     pub link: BriefingLink,
     /// Its body links to this briefing.
     pub links_here: bool,
@@ -237,6 +238,26 @@ pub struct TocEntry {
     pub text: String,
     /// The `<h3>` sections under an `<h2>`.
     pub sub: Vec<TocEntry>,
+}
+
+impl Serialize for SeeAlso {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let l = &self.link;
+        let mut st = s.serialize_struct("SeeAlso", 11)?;
+        st.serialize_field("slug", &l.slug)?;
+        st.serialize_field("title", &l.title)?;
+        st.serialize_field("url", &l.url)?;
+        st.serialize_field("date", &l.date)?;
+        st.serialize_field("date_display", &l.date_display)?;
+        st.serialize_field("summary", &l.summary)?;
+        st.serialize_field("confidence", &l.confidence)?;
+        st.serialize_field("preview", &l.preview)?;
+        st.serialize_field("links_here", &self.links_here)?;
+        st.serialize_field("shares", &self.shares)?;
+        st.serialize_field("shares_more", &self.shares_more)?;
+        st.end()
+    }
 }
 
 /// A cited source.
