@@ -111,11 +111,14 @@ impl<'a> Locator<'a> {
     /// and a `#` (a plain scalar cannot hold ` #`, so that is where YAML cut it).
     fn cut(&self, end: Mark) -> Option<Cut> {
         let rest = self.yaml.get(end.index..)?;
-        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        // Only the blanks right after the value are read before the `#` is seen: each run
+        // of blanks follows one value, and a line has one comment, so thousands of values
+        // on one long line cost the line once.
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         if blanks == 0 || !rest[blanks..].starts_with('#') {
             return None;
         }
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
         Some(Cut {
             hash: Span::new(
                 self.first_line + end.line as u32,
