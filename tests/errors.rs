@@ -477,3 +477,40 @@ fn a_source_url_without_a_scheme_warns_and_suggests_https() {
         r.stderr
     );
 }
+
+#[test]
+fn a_misspelled_key_is_one_error_not_also_a_missing_field() {
+    let site = TestSite::new(&[(
+        "content/briefings/undated.md",
+        "---\nTitle: Talks\nDate: 2026-11-20\nactor: [Alpha]\nstances:\n  - actor: Alpha\n    on: Tax\n    positon: opposes\nsources:\n  - titel: Report\n---\nBody.\n",
+    )]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/undated.md:2:1: error: unknown key `Title`: did you mean `title`?",
+            "content/briefings/undated.md:3:1: error: unknown key `Date`: did you mean `date`?",
+            "content/briefings/undated.md:4:1: error: unknown key `actor`: did you mean `actors`?",
+            "content/briefings/undated.md:8:5: error: unknown key `positon`: did you mean `position`?",
+            "content/briefings/undated.md:10:5: error: unknown key `titel`: did you mean `title`?",
+        ],
+        "{}",
+        r.stderr
+    );
+    // A key close to none stays a warning, and the briefing builds.
+    site.write(
+        "content/briefings/undated.md",
+        "---\ntitle: Talks\ndate: 2026-11-20\ndesk: Berlin\n---\nBody.\n",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/undated.md:4:1: warning: unknown key `desk` in briefing front matter (known keys: title, date, updated, summary, slug, actors, places, topics, stances, tags, sources, confidence, draft, extra); put custom data under `extra:`"
+        ],
+        "{}",
+        r.stderr
+    );
+}

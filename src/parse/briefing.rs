@@ -33,6 +33,7 @@ impl Fields<'_> {
                         None
                     }
                 },
+                None if self.slipped("date") => None,
                 None => {
                     self.error(Code::MissingField,
                         Span::FILE,
@@ -183,6 +184,7 @@ impl Fields<'_> {
                         entries: entries.clone(),
                         diags: self.diags,
                         ok: true,
+                        slips: Vec::new(),
                     };
                     sub.warn_unknown(SOURCE_KEYS, "source");
                     let url = sub
@@ -206,7 +208,11 @@ impl Fields<'_> {
                             d.value
                         }
                     });
-                    if title.is_none() && url.is_none() {
+                    if title.is_none()
+                        && url.is_none()
+                        && !sub.slipped("title")
+                        && !sub.slipped("url")
+                    {
                         sub.error(
                             Code::MissingField,
                             item.span,
@@ -254,6 +260,7 @@ impl Fields<'_> {
                 entries: entries.clone(),
                 diags: self.diags,
                 ok: true,
+                slips: Vec::new(),
             };
             sub.warn_unknown(STANCE_KEYS, "stance");
             let actor = sub.stance_field("actor", item.span);
@@ -328,7 +335,7 @@ impl Fields<'_> {
                 None
             }
             None => {
-                if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
+                if self.get(key).is_none_or(|n| n.value == Yaml::Null) && !self.slipped(key) {
                     self.error(
                         Code::MissingField,
                         item,

@@ -87,6 +87,7 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
         entries,
         diags,
         ok: true,
+        slips: Vec::new(),
     };
     let parsed = match profile_kind {
         Some(kind) => fields
@@ -126,6 +127,8 @@ struct Fields<'a> {
     diags: &'a mut Diagnostics,
     /// False once an error was reported for this mapping.
     ok: bool,
+    /// Known keys written with a slip (D041, reported): not reported missing as well.
+    slips: Vec<&'static str>,
 }
 
 impl Fields<'_> {
@@ -157,7 +160,7 @@ impl Fields<'_> {
             .map(|(_, _, n)| n)
     }
 
-    fn warn_unknown(&mut self, allowed: &[&str], what: &str) {
+    fn warn_unknown(&mut self, allowed: &[&'static str], what: &str) {
         let unknown: Vec<(String, Span)> = self
             .entries
             .iter()
@@ -169,8 +172,16 @@ impl Fields<'_> {
                 "{what} front matter (known keys: {}); put custom data under `extra:`",
                 allowed.join(", ")
             );
-            self.ok &= !unknown_key(self.diags, self.path, span, &k, allowed, &known);
+            if let Some(meant) = unknown_key(self.diags, self.path, span, &k, allowed, &known) {
+                self.ok = false;
+                self.slips.push(meant);
+            }
         }
+    }
+
+    /// True when `key` was written with a slip (and reported so).
+    fn slipped(&self, key: &str) -> bool {
+        self.slips.contains(&key)
     }
 
     fn text(&mut self, key: &str) -> Option<Spanned<String>> {
@@ -202,7 +213,7 @@ impl Fields<'_> {
                 None
             }
             None => {
-                if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
+                if self.get(key).is_none_or(|n| n.value == Yaml::Null) && !self.slipped(key) {
                     self.error(
                         Code::MissingField,
                         Span::FILE,
@@ -307,15 +318,15 @@ impl Fields<'_> {
 /// Reports the unknown key `typed` at `span` of `path`: an error (D041) when it is a slip
 /// of one of `known` (another case, or within the edit distance of a typo), since its whole
 /// value would be dropped; otherwise a warning (D007) naming `place`, where it stands and
-/// which keys it knows. True when it was an error.
+/// which keys it knows. Gives the key meant, when it was an error.
 pub(crate) fn unknown_key(
     diags: &mut Diagnostics,
     path: &str,
     span: Span,
     typed: &str,
-    known: &[&str],
+    known: &[&'static str],
     place: &str,
-) -> bool {
+) -> Option<&'static str> {
     let meant = known
         .iter()
         .copied()
@@ -338,7 +349,7 @@ pub(crate) fn unknown_key(
                 .with_help(format!(
                     "write `{key}:` (its value is not read under `{typed}:`){extra}"
                 ));
-            true
+            Some(key)
         }
         None => {
             diags.warning(
@@ -347,7 +358,7 @@ pub(crate) fn unknown_key(
                 span,
                 format!("unknown key `{typed}` in {place}"),
             );
-            false
+            None
         }
     }
 }
