@@ -96,13 +96,17 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let node = match front_matter::parse_document(&text) {
         Ok(n) => n,
         Err(e) => {
-            diags.error(e.code, PATH, e.span, e.message);
+            let d = diags.error(e.code, PATH, e.span, e.message);
+            if let Some(h) = e.help {
+                d.with_help(h);
+            }
             return None;
         }
     };
     let Yaml::Map(entries) = node.value else {
         return None;
     };
+    crate::parse::cut_text::warn(&entries, crate::parse::cut_text::Fields::Site, PATH, diags);
     let mut ok = true;
     let mut get = |key: &str, diags: &mut Diagnostics| -> Option<String> {
         let (_, _, n) = entries.iter().find(|(k, _, _)| k == key)?;
@@ -158,23 +162,21 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
             }
         },
     };
+    let mut slips = Vec::new();
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
-            let d = diags.warning(
-                Code::UnknownKey,
-                PATH,
-                *span,
-                format!(
-                    "unknown key `{k}` in site.yaml (known keys: {})",
-                    KEYS.join(", ")
-                ),
-            );
-            if let Some(h) = crate::suggest::did_you_mean(k, KEYS.iter().copied()) {
-                d.with_help(h);
-            }
+            let place = format!("site.yaml (known keys: {})", KEYS.join(", "));
+            slips.extend(crate::parse::unknown_key(
+                diags, PATH, *span, k, KEYS, &place,
+            ));
         }
     }
+    ok &= slips.is_empty();
     let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+        // `Title:` was reported as a slip of `title:` (D041): once is enough.
+        if slips.contains(&"title") {
+            return None;
+        }
         diags.error(
             Code::MissingField,
             PATH,

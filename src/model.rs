@@ -252,31 +252,170 @@ pub struct When {
     pub rfc3339: String,
 }
 
-/// Why a date is refused; each names the text as written.
-#[derive(Debug, thiserror::Error)]
+/// Why a date is refused, in plain words; each names the text as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("`{text}` is not a valid date ({why})")]
-    BadDay { text: String, why: jiff::Error },
-    #[error("`{text}` is not a date (YYYY-MM-DD) or an RFC 3339 date and time ({why})")]
-    NotADate { text: String, why: jiff::Error },
-    #[error("`{0}` does not start with a YYYY-MM-DD date")]
-    NoDay(String),
-    #[error("{0}")]
-    OutOfRange(jiff::Error),
+    /// A `YYYY-MM-DD` that is no day of the calendar (`2026-11-31`).
+    #[error("`{text}` is not a date: {why}")]
+    NoSuchDay { text: String, why: String },
+    /// Day, month and year in another order or spelling (`24/11/2026`); the readings it
+    /// may have, as `YYYY-MM-DD`.
+    #[error("`{text}` is not written year-month-day: write {}", .readings.join(" or "))]
+    OtherOrder { text: String, readings: Vec<String> },
+    /// Not a date at all.
+    #[error(
+        "`{0}` is not a date: write YYYY-MM-DD (2026-11-24), or a date and time (2026-11-24T09:30:00Z)"
+    )]
+    NotADate(String),
+    /// A date the calendar has, but past the years Dossier can place in time.
+    #[error("`{0}` is past the last date Dossier handles (9999-12-30)")]
+    OutOfRange(String),
+}
+
+impl DateError {
+    /// How to write the date, when the text says it.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            DateError::OtherOrder { readings, .. } if readings.len() == 2 => Some(format!(
+                "{} reads it day first, {} month first; Dossier writes dates YYYY-MM-DD",
+                readings[0], readings[1]
+            )),
+            DateError::OtherOrder { .. } => {
+                Some("Dossier reads dates written YYYY-MM-DD, year first".to_string())
+            }
+            _ => None,
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Year, month and day of a `YYYY-MM-DD` text, if it has that shape (any numbers).
+fn ymd_shape(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    Some((
+        s[..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..].parse().ok()?,
+    ))
+}
+
+/// Why year `y`, month `m`, day `d` is no day of the calendar, if it is not.
+fn no_such_day(y: i32, m: u32, d: u32) -> Option<String> {
+    if !(1..=12).contains(&m) {
+        return Some(format!("there is no month {m:02}: months go from 01 to 12"));
+    }
+    let name = MONTHS[m as usize - 1];
+    let days = days_in(y, m);
+    if d == 0 {
+        Some(format!("there is no day 00: days go from 01 to {days}"))
+    } else if d <= days {
+        None
+    } else if m == 2 && d == 29 {
+        Some(format!("{y} is not a leap year: February has 28 days"))
+    } else {
+        Some(format!("{name} {y} has {days} days"))
+    }
+}
+
+/// The `YYYY-MM-DD` readings of a date written in another order (`24/11/2026`,
+/// `24.11.2026`, `11/24/2026`, `2026-1-5`): the day-first one and the month-first one,
+/// or the one that exists when a number past 12 can only be a day.
+fn readings(s: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let digits = |p: &str, max: usize| {
+        (!p.is_empty() && p.len() <= max && p.bytes().all(|x| x.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let valid = |y: u32, m: u32, d: u32| no_such_day(y as i32, m, d).is_none() && y > 0;
+    let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
+    if a.len() == 4 {
+        // Year first, with one-digit parts or other separators: `2026-1-5`, `2026/11/24`.
+        let (y, m, d) = (digits(a, 4)?, digits(b, 2)?, digits(c, 2)?);
+        return valid(y, m, d).then(|| vec![iso(y, m, d)]);
+    }
+    let (x, z, y) = (digits(a, 2)?, digits(b, 2)?, digits(c, 4)?);
+    if c.len() != 4 {
+        return None;
+    }
+    let mut out = Vec::new();
+    if valid(y, z, x) {
+        out.push(iso(y, z, x));
+    }
+    if x != z && valid(y, x, z) {
+        out.push(iso(y, x, z));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 impl When {
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp.
     pub fn parse(s: &str) -> Result<When, DateError> {
         let s = s.trim();
-        if s.len() == 10 {
-            let date: jiff::civil::Date = s.parse().map_err(|why| DateError::BadDay {
+        if let Some((y, m, d)) = s.get(..10).and_then(ymd_shape)
+            && let Some(why) = no_such_day(y, m, d)
+        {
+            return Err(DateError::NoSuchDay {
                 text: s.to_string(),
                 why,
-            })?;
+            });
+        }
+        if ymd_shape(s).is_none()
+            && let Some(readings) = readings(s)
+        {
+            return Err(DateError::OtherOrder {
+                text: s.to_string(),
+                readings,
+            });
+        }
+        let out_of_range = |_| DateError::OutOfRange(s.to_string());
+        if s.len() == 10 {
+            let date: jiff::civil::Date =
+                s.parse().map_err(|_| DateError::NotADate(s.to_string()))?;
             let ts = date
                 .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .map_err(DateError::OutOfRange)?
+                .map_err(out_of_range)?
                 .timestamp();
             return Ok(When {
                 epoch: ts.as_second(),
@@ -284,14 +423,11 @@ impl When {
                 rfc3339: format!("{date}T00:00:00Z"),
             });
         }
-        let ts: jiff::Timestamp = s.parse().map_err(|why| DateError::NotADate {
-            text: s.to_string(),
-            why,
-        })?;
+        let ts: jiff::Timestamp = s.parse().map_err(|_| DateError::NotADate(s.to_string()))?;
         let date: jiff::civil::Date = s
             .get(..10)
             .and_then(|d| d.parse().ok())
-            .ok_or_else(|| DateError::NoDay(s.to_string()))?;
+            .ok_or_else(|| DateError::NotADate(s.to_string()))?;
         Ok(When {
             epoch: ts.as_second(),
             date,
@@ -471,5 +607,88 @@ mod tests {
         assert_eq!(t[Kind::Place], 1);
         let words: Vec<&str> = t.iter().map(|(k, _)| k.word()).collect();
         assert_eq!(words, ["actor", "place", "topic"]);
+    }
+
+    fn date_error(s: &str) -> String {
+        match When::parse(s) {
+            Ok(w) => panic!("{s} read as {}", w.ymd()),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn impossible_days_say_how_long_the_month_is() {
+        assert_eq!(
+            date_error("2026-11-31"),
+            "`2026-11-31` is not a date: November 2026 has 30 days"
+        );
+        assert_eq!(
+            date_error("2026-02-29"),
+            "`2026-02-29` is not a date: 2026 is not a leap year: February has 28 days"
+        );
+        assert_eq!(When::parse("2028-02-29").unwrap().ymd(), "2028-02-29");
+        assert!(When::parse("2000-02-29").is_ok());
+        assert!(date_error("1900-02-29").contains("1900 is not a leap year"));
+        assert!(date_error("2026-13-01").contains("there is no month 13"));
+        assert!(date_error("2026-04-00").contains("there is no day 00: days go from 01 to 30"));
+        assert!(date_error("2026-04-31T10:00:00Z").contains("April 2026 has 30 days"));
+    }
+
+    #[test]
+    fn dates_in_another_order_suggest_year_month_day() {
+        for written in [
+            "24/11/2026",
+            "24.11.2026",
+            "11/24/2026",
+            "24-11-2026",
+            "2026/11/24",
+        ] {
+            assert_eq!(
+                date_error(written),
+                format!("`{written}` is not written year-month-day: write 2026-11-24")
+            );
+        }
+        assert_eq!(
+            date_error("05/11/2026"),
+            "`05/11/2026` is not written year-month-day: write 2026-11-05 or 2026-05-11"
+        );
+        assert_eq!(
+            date_error("2026-1-5"),
+            "`2026-1-5` is not written year-month-day: write 2026-01-05"
+        );
+        // Neither reading exists: no suggestion.
+        assert!(
+            date_error("31/31/2026").starts_with("`31/31/2026` is not a date: write YYYY-MM-DD")
+        );
+    }
+
+    #[test]
+    fn no_date_message_quotes_the_date_library() {
+        for s in [
+            "2026-11-31",
+            "2026-02-30",
+            "24/11/2026",
+            "tomorrow",
+            "2026-11",
+            "2026-11-24T25:00:00Z",
+            "20261124",
+            "9999-12-31",
+            "2026-11-24 10:00",
+            "",
+            "0000-00-00",
+        ] {
+            let e = When::parse(s).unwrap_err();
+            let text = format!("{e} {}", e.help().unwrap_or_default());
+            for internal in [
+                "..=",
+                "four digit",
+                "parameter",
+                "parsed",
+                "invalid digit",
+                "expected",
+            ] {
+                assert!(!text.contains(internal), "{s}: {text}");
+            }
+        }
     }
 }

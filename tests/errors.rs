@@ -392,3 +392,125 @@ fn json_and_github_formats_keep_control_characters_inside_one_record() {
         github.stdout
     );
 }
+
+#[test]
+fn text_cut_by_a_comment_warns_at_the_hash_with_the_quoted_fix() {
+    let site = TestSite::new(&[
+        (
+            "site.yaml",
+            "title: Desk\ndescription: Europe's #1 desk\nlanguage: en # English\n",
+        ),
+        (
+            "content/briefings/2026-11-20-cap.md",
+            "---\ntitle: Berlin resists a hard cap, Habeck's #1 worry\ndate: 2026-11-20 # a Friday\ndraft: false # ready\nsummary: \"Quoted #1\" # a real comment\n# a comment line\nactors:\n  - Robert Habeck #2\n---\nBody.\n",
+        ),
+        (
+            "content/actors/robert-habeck.md",
+            "---\nname: Robert Habeck\nrole: Minister #economy\n---\n",
+        ),
+    ]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/actors/robert-habeck.md:3:16: warning: the role stops at \"Minister\": \" #economy\" is a YAML comment",
+            "content/briefings/2026-11-20-cap.md:2:44: warning: the title stops at \"Habeck's\": \" #1 worry\" is a YAML comment",
+            "content/briefings/2026-11-20-cap.md:8:19: warning: the name stops at \"Habeck\": \" #2\" is a YAML comment",
+            "site.yaml:2:23: warning: the description stops at \"Europe's\": \" #1 desk\" is a YAML comment",
+        ],
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            " 2 | title: Berlin resists a hard cap, Habeck's #1 worry\n   |                                            ^^^^^^^^\n   = help: quote the whole value: title: \"Berlin resists a hard cap, Habeck's #1 worry\"\n   = code: D040"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("   = help: quote the whole name: \"Robert Habeck #2\"\n"),
+        "{}",
+        r.stderr
+    );
+    // Quoted as the help says, the text is whole and nothing is left to warn about.
+    site.write(
+        "content/briefings/2026-11-20-cap.md",
+        "---\ntitle: \"Berlin resists a hard cap, Habeck's #1 worry\"\n---\nBody.\n",
+    );
+    site.write(
+        "site.yaml",
+        "title: Desk\ndescription: \"Europe's #1 desk\"\n",
+    );
+    site.write(
+        "content/actors/robert-habeck.md",
+        "---\nname: Robert Habeck\n---\n",
+    );
+    let r = site.build();
+    assert_eq!((r.code, r.diagnostics().len()), (0, 0), "{}", r.stderr);
+    assert!(site.page("briefings/cap/index.html").contains("#1 worry"));
+}
+
+#[test]
+fn a_source_url_without_a_scheme_warns_and_suggests_https() {
+    let site = TestSite::new(&[(
+        "content/briefings/2026-11-20-x.md",
+        "---\ntitle: X\nsources:\n  - title: Report\n    url: example.com/x\n  - title: Wire\n    url: www.example.org/a\n  - title: File\n    url: report.pdf\n  - title: Here\n    url: /about/\n  - title: Full\n    url: https://example.com/y\n---\nBody.\n",
+    )]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/2026-11-20-x.md:5:10: warning: source URL `example.com/x` has no `https://`: it would link to a page of this site that does not exist",
+            "content/briefings/2026-11-20-x.md:7:10: warning: source URL `www.example.org/a` has no `https://`: it would link to a page of this site that does not exist",
+        ],
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("   = help: write it in full: https://example.com/x\n   = code: D042"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_misspelled_key_is_one_error_not_also_a_missing_field() {
+    let site = TestSite::new(&[(
+        "content/briefings/undated.md",
+        "---\nTitle: Talks\nDate: 2026-11-20\nactor: [Alpha]\nstances:\n  - actor: Alpha\n    on: Tax\n    positon: opposes\nsources:\n  - titel: Report\n---\nBody.\n",
+    )]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/undated.md:2:1: error: unknown key `Title`: did you mean `title`?",
+            "content/briefings/undated.md:3:1: error: unknown key `Date`: did you mean `date`?",
+            "content/briefings/undated.md:4:1: error: unknown key `actor`: did you mean `actors`?",
+            "content/briefings/undated.md:8:5: error: unknown key `positon`: did you mean `position`?",
+            "content/briefings/undated.md:10:5: error: unknown key `titel`: did you mean `title`?",
+        ],
+        "{}",
+        r.stderr
+    );
+    // A key close to none stays a warning, and the briefing builds.
+    site.write(
+        "content/briefings/undated.md",
+        "---\ntitle: Talks\ndate: 2026-11-20\ndesk: Berlin\n---\nBody.\n",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/undated.md:4:1: warning: unknown key `desk` in briefing front matter (known keys: title, date, updated, summary, slug, actors, places, topics, stances, tags, sources, confidence, draft, extra); put custom data under `extra:`"
+        ],
+        "{}",
+        r.stderr
+    );
+}

@@ -59,8 +59,20 @@ pub(super) enum Outcome<B> {
     Done,
     /// The callback stopped the reading.
     Stopped(B),
-    /// libyaml found a syntax error here; serde_yaml will report it in its own words.
-    SyntaxError(Mark),
+    /// libyaml found a syntax error (`syntax.rs` puts it in plain words).
+    SyntaxError(Syntax),
+}
+
+/// A syntax error as libyaml saw it: its problem and, when it has one, the construct it was
+/// reading and where that construct began (the `[` of an unclosed list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Syntax {
+    pub(super) at: Mark,
+    /// libyaml's wording of the problem (`"mapping values are not allowed in this context"`):
+    /// matched on, never shown.
+    pub(super) problem: String,
+    /// What it was reading (`"while parsing a flow sequence"`) and where that began.
+    pub(super) context: Option<(String, Mark)>,
 }
 
 /// Frees the parser however `for_each_event` returns.
@@ -83,10 +95,14 @@ pub(super) fn for_each_event<B>(
     // SAFETY: `yaml_parser_initialize` fills the whole struct (it zeroes it first). It fails
     // only when allocation fails, and then leaves nothing to free.
     if unsafe { unsafe_libyaml::yaml_parser_initialize(parser.as_mut_ptr()) }.fail {
-        return Outcome::SyntaxError(Mark {
-            line: 0,
-            column: 0,
-            index: 0,
+        return Outcome::SyntaxError(Syntax {
+            at: Mark {
+                line: 0,
+                column: 0,
+                index: 0,
+            },
+            problem: String::new(),
+            context: None,
         });
     }
     let mut parser = Parser(parser);
@@ -103,9 +119,22 @@ pub(super) fn for_each_event<B>(
         // `yaml_event_delete`. After a failure the parser must not be called again, and
         // it is not.
         if unsafe { unsafe_libyaml::yaml_parser_parse(p, raw.as_mut_ptr()) }.fail {
-            // SAFETY: the parser set its problem mark along with the failure.
-            let m = unsafe { (&*p).problem_mark };
-            return Outcome::SyntaxError(mark(m));
+            // SAFETY: the parser set its problem, context and marks along with the failure;
+            // the strings are static C strings or null.
+            let syntax = unsafe {
+                let parser = &*p;
+                Syntax {
+                    at: mark(parser.problem_mark),
+                    problem: c_text(parser.problem.cast()),
+                    context: c_bytes(parser.context.cast()).map(|c| {
+                        (
+                            String::from_utf8_lossy(c).into_owned(),
+                            mark(parser.context_mark),
+                        )
+                    }),
+                }
+            };
+            return Outcome::SyntaxError(syntax);
         }
         // SAFETY: initialized by the successful call above.
         let raw = unsafe { raw.assume_init_mut() };
@@ -194,6 +223,15 @@ unsafe fn c_bytes<'e>(p: *const u8) -> Option<&'e [u8]> {
     }
     // SAFETY: as the function's contract says.
     Some(unsafe { std::ffi::CStr::from_ptr(p.cast()) }.to_bytes())
+}
+
+/// A NUL-terminated libyaml string as text, empty when null.
+///
+/// # Safety
+/// As for [`c_bytes`].
+unsafe fn c_text(p: *const u8) -> String {
+    // SAFETY: as the function's contract says.
+    unsafe { c_bytes(p) }.map_or_else(String::new, |b| String::from_utf8_lossy(b).into_owned())
 }
 
 #[cfg(test)]

@@ -7,13 +7,14 @@
 
 use super::events::{Event, Kind, Mark, Outcome, Style, for_each_event};
 use super::locate::{NodeAt, NodeKind};
+use super::syntax;
 use super::tree::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
 use crate::diagnostic::Code;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-/// Refuses input that would make the YAML parser slow, deep or huge. Otherwise gives where
-/// each node starts, in event order (empty after a syntax error, which serde_yaml reports).
+/// Refuses input that would make the YAML parser slow, deep or huge, and explains syntax
+/// errors. Otherwise gives where each node starts, in event order.
 pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER {
         return Err(err(
@@ -33,7 +34,8 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMat
     // the file from the top would.
     let stop = match &outcome {
         Outcome::Done => None,
-        Outcome::Stopped((mark, _)) | Outcome::SyntaxError(mark) => Some(mark.line),
+        Outcome::Stopped((mark, _)) => Some(mark.line),
+        Outcome::SyntaxError(s) => Some(s.at.line),
     };
     if let Some(line) = tab_line(yaml, &count.inside_scalars, stop) {
         let indent = yaml
@@ -45,7 +47,8 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMat
             first_line + line as u32,
             indent as u32 + 1,
             "tab character in indentation: YAML indents with spaces",
-        ));
+        )
+        .with_help("replace the tab with spaces (two per level, as the lines around it)"));
     }
     match outcome {
         Outcome::Stopped((mark, limit)) => Err(err(
@@ -60,8 +63,8 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMat
             },
         )),
         Outcome::Done => Ok(count.starts),
-        // serde_yaml reads the same events up to the same error and reports it.
-        Outcome::SyntaxError(_) => Ok(Vec::new()),
+        // serde_yaml would stop at the same error; it is explained here, in plain words.
+        Outcome::SyntaxError(s) => Err(syntax::explain(yaml, first_line, &s)),
     }
 }
 
@@ -107,9 +110,16 @@ impl Count {
             _ => None,
         };
         if let Some(kind) = kind {
+            // Where a plain scalar ends: a ` #` after it on its line is a comment that may
+            // have cut the text short (`locate.rs` looks).
+            let plain_end = match e.kind {
+                Kind::Scalar(v, Style::Plain) if !v.is_empty() => Some(e.end),
+                _ => None,
+            };
             self.starts.push(NodeAt {
                 kind,
                 start: e.start,
+                plain_end,
             });
         }
         match e.kind {
@@ -231,10 +241,10 @@ mod tests {
         assert!(e.message.contains("deeper"), "{e:?}");
         // The 65th bracket opens the 66th collection, counting the top-level mapping.
         assert_eq!(e.span.line, 2 + 65);
-        // Flow brackets at column 0 under a key are a syntax error: serde_yaml reports it.
+        // Flow brackets at column 0 under a key are a syntax error, found before the depth.
         let col0 = format!("extra:\n{}{}", "[\n".repeat(100), "]\n".repeat(100));
-        assert!(guard(&col0, 2).is_ok());
-        assert!(super::super::parse(&col0, 2).is_err());
+        let e = guard(&col0, 2).unwrap_err();
+        assert!(!e.message.contains("deeper"), "{e:?}");
         let text = format!(
             "summary: |\n  {}\ntitle: \"{}\"\nnote: a [b] *c &d\n",
             "[".repeat(100),

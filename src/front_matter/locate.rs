@@ -6,7 +6,7 @@
 //! (escapes, `''`, block scalars) — no search of the text for a value's spelling.
 
 use super::events::Mark;
-use super::tree::{Node, Yaml};
+use super::tree::{Cut, Node, Yaml};
 use crate::diagnostic::Span;
 
 /// What kind of node an event starts.
@@ -24,6 +24,8 @@ pub(super) enum NodeKind {
 pub(super) struct NodeAt {
     pub(super) kind: NodeKind,
     pub(super) start: Mark,
+    /// Where a plain (unquoted), non-empty scalar ends; `None` for every other node.
+    pub(super) plain_end: Option<Mark>,
 }
 
 /// A value written where forbidden characters were removed from it (`"\0"`, `"\u202E"`).
@@ -97,7 +99,33 @@ impl<'a> Locator<'a> {
             // it is shown where the alias was written.
             return self.copy(v, span);
         }
-        self.build(v, span, true)
+        let mut node = self.build(v, span, true);
+        node.cut = at
+            .and_then(|a| a.plain_end)
+            .and_then(|end| self.cut(end))
+            .map(Box::new);
+        node
+    }
+
+    /// The comment after a plain scalar ending at `end`, when its line goes on with blanks
+    /// and a `#` (a plain scalar cannot hold ` #`, so that is where YAML cut it).
+    fn cut(&self, end: Mark) -> Option<Cut> {
+        let rest = self.yaml.get(end.index..)?;
+        // Only the blanks right after the value are read before the `#` is seen: each run
+        // of blanks follows one value, and a line has one comment, so thousands of values
+        // on one long line cost the line once.
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if blanks == 0 || !rest[blanks..].starts_with('#') {
+            return None;
+        }
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        Some(Cut {
+            hash: Span::new(
+                self.first_line + end.line as u32,
+                (end.column + rest[..blanks].chars().count()) as u32 + 1,
+            ),
+            dropped: rest.trim_end().to_string(),
+        })
     }
 
     /// An alias's copy: every part at the alias.
@@ -131,7 +159,7 @@ impl<'a> Locator<'a> {
             ),
             V::Tagged(t) => return self.build(&t.value, span, walk),
         };
-        Node { value, span }
+        Node::new(value, span)
     }
 
     /// A string without the characters no page or feed may hold, which escapes such as

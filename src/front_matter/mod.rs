@@ -4,13 +4,15 @@
 mod events;
 mod guard;
 mod locate;
+mod syntax;
 mod tree;
 
 use crate::diagnostic::{Code, Span};
 use guard::guard;
 use locate::Locator;
+pub(crate) use syntax::quoted;
 use tree::err;
-pub use tree::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, Node, Yaml};
+pub use tree::{ALIAS_BUDGET, Cut, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, Node, Yaml};
 
 /// A file split at its front matter fences.
 #[derive(Debug)]
@@ -87,15 +89,13 @@ pub fn parse_with_warnings(
             span: r.span,
             code: Code::ControlCharacter,
             message: crate::source::removed_message(r.first),
+            help: None,
         })
         .into_iter()
         .collect();
     let node = match node.value {
         Yaml::Map(_) => node,
-        Yaml::Null => Node {
-            value: Yaml::Map(Vec::new()),
-            span: Span::new(first_line, 1),
-        },
+        Yaml::Null => Node::new(Yaml::Map(Vec::new()), Span::new(first_line, 1)),
         other => {
             return Err(err(
                 Code::InvalidYaml,
@@ -111,36 +111,14 @@ pub fn parse_with_warnings(
     Ok((node, warnings))
 }
 
-/// A serde_yaml error in file coordinates: its position moved by the front matter's first
-/// line, and every "at line N" of its message too.
+/// An error serde_yaml found past libyaml's syntax (which `syntax.rs` explains), in plain
+/// words at its file position: a key set twice, an alias to no anchor, two documents.
 fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: u32) -> FrontMatterError {
     let (mut line, mut col) = e.location().map_or((first_line, 1), |l| {
         (first_line + l.line() as u32 - 1, l.column() as u32)
     });
     let raw = e.to_string();
-    // The first position repeats the diagnostic's own: drop it, keep the context after it.
-    let mut msg = match raw.split_once(" at line ") {
-        Some((head, rest)) => {
-            let tail = rest.split_once(", ").map_or("", |(_, t)| t);
-            if tail.is_empty() {
-                head.to_string()
-            } else {
-                format!("{head}, {tail}")
-            }
-        }
-        None => raw.clone(),
-    };
-    if let Some((head, rest)) = msg.split_once(" at line ") {
-        let mut words = rest.splitn(2, ' ');
-        if let Some(n) = words.next().and_then(|n| n.parse::<u32>().ok()) {
-            msg = format!(
-                "{head} at line {} {}",
-                n + first_line - 1,
-                words.next().unwrap_or("")
-            );
-        }
-    }
-    if let Some(key) = raw
+    let (message, help) = if let Some(key) = raw
         .strip_prefix("duplicate entry with key \"")
         .and_then(|k| k.split('"').next())
     {
@@ -159,14 +137,32 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: u32) -> FrontMatter
             line = first_line + i as u32;
             col = indent as u32 + 1;
         }
-        msg = format!("`{key}` is set twice");
-    }
-    err(
-        Code::InvalidYaml,
-        line,
-        col.max(1),
-        format!("invalid YAML: {}", msg.trim_end()),
-    )
+        (
+            format!("invalid YAML: `{key}` is set twice"),
+            "keep one of the two".to_string(),
+        )
+    } else if raw.starts_with("unknown anchor") {
+        (
+            "invalid YAML: `*` refers to no `&` anchor above it".to_string(),
+            "quote the value if the `*` is part of the text: \"*like this*\"".to_string(),
+        )
+    } else if raw.contains("integer `") {
+        (
+            "invalid YAML: this number is too large to read".to_string(),
+            "quote it if it is text: \"12345678901234567890123\"".to_string(),
+        )
+    } else if raw.contains("more than one document") {
+        (
+            "invalid YAML: a `---` line starts a second document".to_string(),
+            "remove the `---` line: the file holds one YAML mapping".to_string(),
+        )
+    } else {
+        (
+            "invalid YAML: this value cannot be read".to_string(),
+            "check the quotes, brackets and indentation of this line".to_string(),
+        )
+    };
+    err(Code::InvalidYaml, line, col.max(1), message).with_help(help)
 }
 
 /// Parses a whole YAML file (such as site.yaml) with the same guards.

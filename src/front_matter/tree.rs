@@ -15,6 +15,28 @@ pub const ALIAS_BUDGET: u64 = 10_000;
 pub struct Node {
     pub value: Yaml,
     pub span: Span,
+    /// A comment on the same line after this unquoted value, which YAML drops from it.
+    pub cut: Option<Box<Cut>>,
+}
+
+/// A YAML comment right after an unquoted value: ` #1 worry` after `Habeck's`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    /// Where its `#` is.
+    pub hash: Span,
+    /// The rest of the line from the end of the value, blanks before the `#` included.
+    pub dropped: String,
+}
+
+impl Node {
+    /// A value at `span`, with no comment after it.
+    pub fn new(value: Yaml, span: Span) -> Self {
+        Node {
+            value,
+            span,
+            cut: None,
+        }
+    }
 }
 
 /// A parsed YAML value, independent of the parser that produced it.
@@ -68,6 +90,16 @@ pub struct FrontMatterError {
     pub span: Span,
     pub code: Code,
     pub message: String,
+    /// How to fix it, when there is more to say than the message does.
+    pub help: Option<String>,
+}
+
+impl FrontMatterError {
+    /// Adds a help line.
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
 }
 
 pub(crate) fn err(code: Code, line: u32, col: u32, message: impl Into<String>) -> FrontMatterError {
@@ -75,5 +107,6 @@ pub(crate) fn err(code: Code, line: u32, col: u32, message: impl Into<String>) -
         span: Span::new(line, col),
         code,
         message: message.into(),
+        help: None,
     }
 }

@@ -33,6 +33,7 @@ impl Fields<'_> {
                         None
                     }
                 },
+                None if self.slipped("date") => None,
                 None => {
                     self.error(Code::MissingField,
                         Span::FILE,
@@ -183,6 +184,7 @@ impl Fields<'_> {
                         entries: entries.clone(),
                         diags: self.diags,
                         ok: true,
+                        slips: Vec::new(),
                     };
                     sub.warn_unknown(SOURCE_KEYS, "source");
                     let url = sub
@@ -193,11 +195,24 @@ impl Fields<'_> {
                     let date = sub.text("date").map(|d| match When::parse(&d.value) {
                         Ok(w) => w.ymd(),
                         Err(e) => {
-                            sub.error(Code::InvalidDate, d.span, format!("source `date`: {e}"));
+                            sub.ok = false;
+                            let diag = sub.diags.error(
+                                Code::InvalidDate,
+                                sub.path,
+                                d.span,
+                                format!("source `date`: {e}"),
+                            );
+                            if let Some(h) = e.help() {
+                                diag.with_help(h);
+                            }
                             d.value
                         }
                     });
-                    if title.is_none() && url.is_none() {
+                    if title.is_none()
+                        && url.is_none()
+                        && !sub.slipped("title")
+                        && !sub.slipped("url")
+                    {
                         sub.error(
                             Code::MissingField,
                             item.span,
@@ -245,6 +260,7 @@ impl Fields<'_> {
                 entries: entries.clone(),
                 diags: self.diags,
                 ok: true,
+                slips: Vec::new(),
             };
             sub.warn_unknown(STANCE_KEYS, "stance");
             let actor = sub.stance_field("actor", item.span);
@@ -319,7 +335,7 @@ impl Fields<'_> {
                 None
             }
             None => {
-                if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
+                if self.get(key).is_none_or(|n| n.value == Yaml::Null) && !self.slipped(key) {
                     self.error(
                         Code::MissingField,
                         item,
@@ -358,6 +374,19 @@ fn safe_url(
     let u = url.trim();
     // The scheme a browser would see: `java\tscript:` and `&#106;avascript:` are javascript.
     match crate::urls::scheme(u).as_deref() {
+        None if looks_like_a_host(u) => {
+            diags
+                .warning(
+                    Code::UrlWithoutScheme,
+                    path,
+                    span,
+                    format!(
+                        "source URL `{u}` has no `https://`: it would link to a page of this site that does not exist"
+                    ),
+                )
+                .with_help(format!("write it in full: https://{u}"));
+            Some(encode_url(u))
+        }
         None | Some("http" | "https" | "mailto") => Some(encode_url(u)),
         Some(other) => {
             diags.warning(
@@ -371,9 +400,76 @@ fn safe_url(
     }
 }
 
+/// Extensions of files a relative source URL may name (`report.pdf`), whose first segment
+/// has a dot like a host name's.
+const FILE_EXTENSIONS: &[&str] = &[
+    "pdf", "html", "htm", "md", "csv", "json", "xml", "txt", "png", "jpg", "jpeg", "gif", "svg",
+    "webp", "zip", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "mp3", "mp4", "epub",
+];
+
+/// True when a URL without a scheme starts with a host name (`example.com/x`,
+/// `www.example.org`), which a browser would read as a path under the current page: its
+/// first segment has dotted labels of letters, digits and `-`, the last letters only, and is
+/// not a file name (`report.pdf`) or a relative path (`./x`, `../x`, `/x`, `#x`).
+fn looks_like_a_host(u: &str) -> bool {
+    if u.starts_with(['/', '.', '#', '?']) {
+        return false;
+    }
+    let first = u.split(['/', '?', '#']).next().unwrap_or(u);
+    let host = first.rsplit_once(':').map_or(first, |(h, port)| {
+        if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+            h
+        } else {
+            first
+        }
+    });
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && tld.len() >= 2
+        && tld.chars().all(char::is_alphabetic)
+        && (host.starts_with("www.")
+            || first.len() < u.len()
+            || !FILE_EXTENSIONS.contains(&tld.to_ascii_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::encode_url;
+    use super::{encode_url, looks_like_a_host};
+
+    #[test]
+    fn host_names_without_a_scheme_are_told_from_relative_links() {
+        for host in [
+            "example.com/x",
+            "www.example.org/a",
+            "example.com",
+            "news.bbc.co.uk/2/hi",
+            "example.com:8080/a",
+            "www.report.pdf",
+            "президент.рф/news",
+        ] {
+            assert!(looks_like_a_host(host), "{host}");
+        }
+        for relative in [
+            "/x",
+            "./a.b/c",
+            "../a.b/c",
+            "#a.b",
+            "report.pdf",
+            "data/x.csv",
+            "notes",
+            "v1.2/x",
+            "a..b/x",
+            "",
+        ] {
+            assert!(!looks_like_a_host(relative), "{relative}");
+        }
+    }
 
     #[test]
     fn source_urls_are_encoded_where_a_url_cannot_hold_a_character() {

@@ -1,6 +1,7 @@
 //! Turns a source file into a typed briefing or profile, reporting every problem found.
 
 mod briefing;
+pub(crate) mod cut_text;
 mod profile;
 
 pub use profile::starter_profile;
@@ -42,7 +43,10 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
     let split = match front_matter::split(&file.text) {
         Ok(s) => s,
         Err(e) => {
-            diags.error(e.code, &file.path, e.span, e.message);
+            let d = diags.error(e.code, &file.path, e.span, e.message);
+            if let Some(h) = e.help {
+                d.with_help(h);
+            }
             return None;
         }
     };
@@ -54,7 +58,10 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
             n
         }
         Err(e) => {
-            diags.error(e.code, &file.path, file.file_span(e.span), e.message);
+            let d = diags.error(e.code, &file.path, file.file_span(e.span), e.message);
+            if let Some(h) = e.help {
+                d.with_help(h);
+            }
             return None;
         }
     };
@@ -64,18 +71,24 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
     let Yaml::Map(entries) = root.value else {
         return None;
     };
-    let mut fields = Fields {
-        path: &file.path,
-        entries,
-        diags,
-        ok: true,
-    };
     let profile_kind = file
         .content_path
         .split('/')
         .next()
         .filter(|_| file.content_path.contains('/'))
         .and_then(Kind::from_dir);
+    let text_fields = match profile_kind {
+        Some(_) => cut_text::Fields::Profile,
+        None => cut_text::Fields::Briefing,
+    };
+    cut_text::warn(&entries, text_fields, &file.path, diags);
+    let mut fields = Fields {
+        path: &file.path,
+        entries,
+        diags,
+        ok: true,
+        slips: Vec::new(),
+    };
     let parsed = match profile_kind {
         Some(kind) => fields
             .profile(file, kind, split.body, split.body_line)
@@ -93,6 +106,9 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
 /// [`SourceFile::file_span`]).
 fn in_file(node: &mut Node, file: &SourceFile) {
     node.span = file.file_span(node.span);
+    if let Some(cut) = &mut node.cut {
+        cut.hash = file.file_span(cut.hash);
+    }
     match &mut node.value {
         Yaml::Seq(items) => items.iter_mut().for_each(|n| in_file(n, file)),
         Yaml::Map(entries) => {
@@ -111,6 +127,8 @@ struct Fields<'a> {
     diags: &'a mut Diagnostics,
     /// False once an error was reported for this mapping.
     ok: bool,
+    /// Known keys written with a slip (D041, reported): not reported missing as well.
+    slips: Vec<&'static str>,
 }
 
 impl Fields<'_> {
@@ -142,7 +160,7 @@ impl Fields<'_> {
             .map(|(_, _, n)| n)
     }
 
-    fn warn_unknown(&mut self, allowed: &[&str], what: &str) {
+    fn warn_unknown(&mut self, allowed: &[&'static str], what: &str) {
         let unknown: Vec<(String, Span)> = self
             .entries
             .iter()
@@ -150,18 +168,20 @@ impl Fields<'_> {
             .map(|(k, s, _)| (k.clone(), *s))
             .collect();
         for (k, span) in unknown {
-            let d = self.diags.warning(Code::UnknownKey,
-                self.path,
-                span,
-                format!(
-                    "unknown key `{k}` in {what} front matter (known keys: {}); put custom data under `extra:`",
-                    allowed.join(", ")
-                ),
+            let known = format!(
+                "{what} front matter (known keys: {}); put custom data under `extra:`",
+                allowed.join(", ")
             );
-            if let Some(h) = crate::suggest::did_you_mean(&k, allowed.iter().copied()) {
-                d.with_help(h);
+            if let Some(meant) = unknown_key(self.diags, self.path, span, &k, allowed, &known) {
+                self.ok = false;
+                self.slips.push(meant);
             }
         }
+    }
+
+    /// True when `key` was written with a slip (and reported so).
+    fn slipped(&self, key: &str) -> bool {
+        self.slips.contains(&key)
     }
 
     fn text(&mut self, key: &str) -> Option<Spanned<String>> {
@@ -193,7 +213,7 @@ impl Fields<'_> {
                 None
             }
             None => {
-                if self.get(key).is_none_or(|n| n.value == Yaml::Null) {
+                if self.get(key).is_none_or(|n| n.value == Yaml::Null) && !self.slipped(key) {
                     self.error(
                         Code::MissingField,
                         Span::FILE,
@@ -253,7 +273,16 @@ impl Fields<'_> {
         match When::parse(&t.value) {
             Ok(w) => Some(w),
             Err(e) => {
-                self.error(Code::InvalidDate, t.span, format!("`{key}`: {e}"));
+                self.ok = false;
+                let d = self.diags.error(
+                    Code::InvalidDate,
+                    self.path,
+                    t.span,
+                    format!("`{key}`: {e}"),
+                );
+                if let Some(h) = e.help() {
+                    d.with_help(h);
+                }
                 None
             }
         }
@@ -283,6 +312,54 @@ impl Fields<'_> {
             .map(|n| n.value.to_json())
             .filter(|v| !v.is_null())
             .unwrap_or_else(|| serde_json::Value::Object(Default::default()))
+    }
+}
+
+/// Reports the unknown key `typed` at `span` of `path`: an error (D041) when it is a slip
+/// of one of `known` (another case, or within the edit distance of a typo), since its whole
+/// value would be dropped; otherwise a warning (D007) naming `place`, where it stands and
+/// which keys it knows. Gives the key meant, when it was an error.
+pub(crate) fn unknown_key(
+    diags: &mut Diagnostics,
+    path: &str,
+    span: Span,
+    typed: &str,
+    known: &[&'static str],
+    place: &str,
+) -> Option<&'static str> {
+    let meant = known
+        .iter()
+        .copied()
+        .find(|k| k.eq_ignore_ascii_case(typed))
+        .or_else(|| crate::suggest::closest(typed, known.iter().copied()));
+    match meant {
+        Some(key) => {
+            let extra = if known.contains(&"extra") {
+                "; custom data goes under `extra:`"
+            } else {
+                ""
+            };
+            diags
+                .error(
+                    Code::MisspelledKey,
+                    path,
+                    span,
+                    format!("unknown key `{typed}`: did you mean `{key}`?"),
+                )
+                .with_help(format!(
+                    "write `{key}:` (its value is not read under `{typed}:`){extra}"
+                ));
+            Some(key)
+        }
+        None => {
+            diags.warning(
+                Code::UnknownKey,
+                path,
+                span,
+                format!("unknown key `{typed}` in {place}"),
+            );
+            None
+        }
     }
 }
 
