@@ -297,7 +297,12 @@ mod tests {
 
         /// The links context, with `briefings/map.png` copied beside the content.
         pub(super) fn cx(&self) -> LinkContext<'_> {
-            let assets = ["briefings/map.png".to_string()].into();
+            self.cx_with(&["briefings/map.png"])
+        }
+
+        /// The links context, with `assets` (content paths) copied beside the content.
+        pub(super) fn cx_with(&self, assets: &[&str]) -> LinkContext<'_> {
+            let assets = assets.iter().map(|a| a.to_string()).collect();
             LinkContext::new(&self.resolved, &self.names, assets, false)
         }
 
