@@ -755,3 +755,46 @@ fn stats_shows_names_with_control_characters_escaped() {
         r.stdout
     );
 }
+
+#[test]
+fn every_command_run_from_a_sub_folder_finds_the_site_above_it() {
+    let (tmp, root) = init_site();
+    let sub = root.join("content/briefings");
+    // A relative --output stays relative to the folder the command runs in.
+    let notes = root.join("notes");
+    std::fs::create_dir(&notes).expect("notes/");
+    let r = dossier(&["build", "--output", "out"], &notes);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(notes.join("out/index.html").is_file(), "{}", r.stderr);
+    assert!(!root.join("output").exists());
+    let r = dossier(&["build"], &sub);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(root.join("output/index.html").is_file());
+    assert!(!sub.join("output").exists());
+    for args in [&["check"][..], &["stats"]] {
+        let r = dossier(args, &sub);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    let r = dossier(&["new", "actor", "Andriy Yermak"], &sub);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(root.join("content/actors/andriy-yermak.md").is_file());
+    // --root, when given, is taken as it is.
+    let r = dossier(&["check", "--root", "."], &sub);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    drop(tmp);
+}
+
+#[test]
+fn outside_any_site_a_site_one_folder_down_is_suggested() {
+    let (tmp, _root) = init_site();
+    let r = dossier(&["build"], tmp.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "error: no site.yaml in this folder or any folder above it",
+            "   = help: desk/site.yaml exists: run with `--root desk`",
+        ]
+    );
+    assert!(!tmp.path().join("output").exists());
+}
