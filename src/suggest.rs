@@ -30,6 +30,29 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, _, c)| c)
 }
 
+/// The candidate that `typed` is the first or last words of (`Zelenskiy` of `Volodymyr
+/// Zelenskiy`, `Trump` of `Donald Trump`), compared as references match: a name written
+/// short. `typed` needs 4 letters or more (`US` is no part of `US Army` worth a guess);
+/// ties go to the shortest candidate, then the one that sorts first.
+pub fn part_of<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let key = match_key(typed);
+    if key.chars().filter(char::is_ascii_alphanumeric).count() < 4 {
+        return None;
+    }
+    let (head, tail) = (format!("{key} "), format!(" {key}"));
+    let mut best: Option<(usize, &str)> = None;
+    for cand in candidates {
+        let other = match_key(cand);
+        if other.starts_with(&head) || other.ends_with(&tail) {
+            let rank = (other.len(), cand);
+            if best.is_none_or(|b| rank < b) {
+                best = Some(rank);
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
 /// A help line for the closest candidate: "did you mean `X`?".
 pub fn did_you_mean<'a>(
     typed: &str,
@@ -70,6 +93,25 @@ fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_written_short_is_part_of_the_full_one() {
+        let names = [
+            "Volodymyr Zelenskiy",
+            "Donald Trump",
+            "US Army",
+            "Donald Tusk",
+        ];
+        assert_eq!(part_of("zelenskiy", names), Some("Volodymyr Zelenskiy"));
+        assert_eq!(part_of("Trump", names), Some("Donald Trump"));
+        assert_eq!(
+            part_of("Donald", names),
+            Some("Donald Tusk"),
+            "shortest first"
+        );
+        assert_eq!(part_of("US", names), None);
+        assert_eq!(part_of("Zelensk", names), None, "whole words only");
+    }
 
     #[test]
     fn finds_typos_of_names_and_aliases() {
