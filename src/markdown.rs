@@ -203,9 +203,34 @@ pub fn render(
         );
         return Body::default();
     }
+    render_with(
+        options(),
+        text,
+        first_line,
+        path,
+        content_path,
+        depth,
+        cx,
+        diags,
+    )
+}
+
+/// [`render`] with the Markdown extensions `options` (the CommonMark spec test renders
+/// with none).
+#[allow(clippy::too_many_arguments)]
+fn render_with(
+    options: Options,
+    text: &str,
+    first_line: u32,
+    path: &str,
+    content_path: &str,
+    depth: usize,
+    cx: &LinkContext<'_>,
+    diags: &mut Diagnostics,
+) -> Body {
     let links = LinkResolver::new(cx, content_path, depth);
     let mut renderer = Renderer::new(text, first_line, path, links, diags);
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         renderer.event(event, range.start);
     }
     renderer.finish()
@@ -236,6 +261,8 @@ pub fn check_fragments(
     }
 }
 
+#[cfg(test)]
+mod commonmark_spec;
 #[cfg(test)]
 mod tests {
     use super::*;
