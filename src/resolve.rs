@@ -302,6 +302,8 @@ struct Resolver<'a> {
     stubs: BTreeMap<EntityId, String>,
     /// Names site.yaml lists as stubs.
     accepted: &'a AcceptedStubs,
+    /// The known spellings of each kind, made when a name of that kind is first missing.
+    spellings: [Option<crate::suggest::Spellings>; Kind::COUNT],
     diags: &'a mut Diagnostics,
 }
 
@@ -321,6 +323,7 @@ impl<'a> Resolver<'a> {
             table,
             stubs: BTreeMap::new(),
             accepted,
+            spellings: Default::default(),
             diags,
         }
     }
@@ -417,11 +420,15 @@ impl Resolver<'_> {
             kind.dir(),
             id.slug
         );
-        let near = crate::suggest::closest(&name.value, self.table.spellings(kind))
-            .or_else(|| crate::suggest::part_of(&name.value, self.table.spellings(kind)));
+        let table = &self.table;
+        let known = self.spellings[kind.index()]
+            .get_or_insert_with(|| crate::suggest::Spellings::new(table.spellings(kind)));
+        let near = known
+            .closest(&name.value)
+            .or_else(|| known.part_of(&name.value))
+            .map(str::to_string);
         match near {
             Some(near) => {
-                let near = near.to_string();
                 self.diags
                     .error(
                         Code::NearMissStub,
