@@ -19,6 +19,9 @@ pub struct Config {
     pub safe_html: bool,
     /// How many items a page of a paginated list shows (briefings, entities, tags).
     pub page_size: u32,
+    /// Names that match no profile on purpose (`stubs:`): stubs made of them are not
+    /// reported.
+    pub stubs: crate::stubs::AcceptedStubs,
 }
 
 /// Items per list page when site.yaml does not say.
@@ -39,6 +42,7 @@ impl Config {
             theme: None,
             safe_html: false,
             page_size: PAGE_SIZE,
+            stubs: Default::default(),
         }
     }
 }
@@ -51,6 +55,7 @@ const KEYS: &[&str] = &[
     "theme",
     "safe_html",
     "page_size",
+    "stubs",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -163,6 +168,15 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
         },
     };
     let mut slips = Vec::new();
+    let stubs = match entries.iter().find(|(k, _, _)| k == "stubs") {
+        None => Default::default(),
+        Some((_, _, n)) => {
+            crate::stubs::AcceptedStubs::parse(n, PATH, diags).unwrap_or_else(|| {
+                ok = false;
+                Default::default()
+            })
+        }
+    };
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
             let place = format!("site.yaml (known keys: {})", KEYS.join(", "));
@@ -223,6 +237,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
         theme,
         safe_html,
         page_size,
+        stubs,
     })
 }
 

@@ -90,11 +90,13 @@ pub enum Code {
     MisspelledKey,
     /// a source URL without `https://` that would link inside the site
     UrlWithoutScheme,
+    /// a name that matches no profile but nearly matches one: a typo, not a stub
+    NearMissStub,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -132,6 +134,7 @@ impl Code {
         Code::TextCutByComment,
         Code::MisspelledKey,
         Code::UrlWithoutScheme,
+        Code::NearMissStub,
     ];
 
     /// The code as printed: `D001`.
@@ -174,6 +177,7 @@ impl Code {
             Code::TextCutByComment => "D040",
             Code::MisspelledKey => "D041",
             Code::UrlWithoutScheme => "D042",
+            Code::NearMissStub => "D050",
         }
     }
 }

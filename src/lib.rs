@@ -30,5 +30,6 @@ pub mod site;
 pub mod slug;
 pub mod source;
 pub mod stats;
+pub mod stubs;
 pub mod suggest;
 pub mod urls;

@@ -203,9 +203,34 @@ pub fn render(
         );
         return Body::default();
     }
+    render_with(
+        options(),
+        text,
+        first_line,
+        path,
+        content_path,
+        depth,
+        cx,
+        diags,
+    )
+}
+
+/// [`render`] with the Markdown extensions `options` (the CommonMark spec test renders
+/// with none).
+#[allow(clippy::too_many_arguments)]
+fn render_with(
+    options: Options,
+    text: &str,
+    first_line: u32,
+    path: &str,
+    content_path: &str,
+    depth: usize,
+    cx: &LinkContext<'_>,
+    diags: &mut Diagnostics,
+) -> Body {
     let links = LinkResolver::new(cx, content_path, depth);
     let mut renderer = Renderer::new(text, first_line, path, links, diags);
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         renderer.event(event, range.start);
     }
     renderer.finish()
@@ -236,6 +261,8 @@ pub fn check_fragments(
     }
 }
 
+#[cfg(test)]
+mod commonmark_spec;
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,7 +324,12 @@ mod tests {
 
         /// The links context, with `briefings/map.png` copied beside the content.
         pub(super) fn cx(&self) -> LinkContext<'_> {
-            let assets = ["briefings/map.png".to_string()].into();
+            self.cx_with(&["briefings/map.png"])
+        }
+
+        /// The links context, with `assets` (content paths) copied beside the content.
+        pub(super) fn cx_with(&self, assets: &[&str]) -> LinkContext<'_> {
+            let assets = assets.iter().map(|a| a.to_string()).collect();
             LinkContext::new(&self.resolved, &self.names, assets, false)
         }
 

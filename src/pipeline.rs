@@ -416,7 +416,7 @@ pub fn assemble(
         drafts,
     } = input;
     progress.stage("resolving", 0);
-    let mut resolved = resolve::resolve(briefings, profiles, drafts, diags);
+    let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &config.stubs, diags);
     // Rendered bodies replace the Markdown sources from here on; each is freed once
     // rendered, so the site's text is never held twice.
     let texts: Vec<(usize, String)> = resolved

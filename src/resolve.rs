@@ -8,6 +8,7 @@ use crate::model::{
     Briefing, BriefingIdx, EntityId, EntityIdx, Kind, PerKind, Position, Profile, Slug, Spanned,
 };
 use crate::names::{Lookup, NameTable, Names};
+use crate::stubs::AcceptedStubs;
 use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
 
@@ -116,10 +117,27 @@ pub fn resolve(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Resolved {
+    resolve_with(
+        briefings,
+        profiles,
+        drafts,
+        &AcceptedStubs::default(),
+        diags,
+    )
+}
+
+/// [`resolve`], making stubs of the names in `accepted` without a word.
+pub fn resolve_with(
+    briefings: Vec<Briefing>,
+    profiles: Vec<Profile>,
+    drafts: bool,
+    accepted: &AcceptedStubs,
+    diags: &mut Diagnostics,
+) -> Resolved {
     let (briefings, drafts) = published(briefings, drafts, diags);
     let profiles = distinct_profiles(profiles, diags);
     let first = first_written(&briefings);
-    let mut r = Resolver::new(&profiles, diags);
+    let mut r = Resolver::new(&profiles, accepted, diags);
     let named = r.briefings(&briefings, &first);
     let links = r.profile_links();
     let stubs = r.stubs;
@@ -282,12 +300,20 @@ struct Resolver<'a> {
     table: NameTable<ProfileIdx>,
     /// Stubs made so far, with the name as first written.
     stubs: BTreeMap<EntityId, String>,
+    /// Names site.yaml lists as stubs.
+    accepted: &'a AcceptedStubs,
+    /// The known spellings of each kind, made when a name of that kind is first missing.
+    spellings: [Option<crate::suggest::Spellings>; Kind::COUNT],
     diags: &'a mut Diagnostics,
 }
 
 impl<'a> Resolver<'a> {
     /// A resolver over the ids, names and aliases of `profiles` (sorted and distinct).
-    fn new(profiles: &'a [Profile], diags: &'a mut Diagnostics) -> Resolver<'a> {
+    fn new(
+        profiles: &'a [Profile],
+        accepted: &'a AcceptedStubs,
+        diags: &'a mut Diagnostics,
+    ) -> Resolver<'a> {
         let mut table = NameTable::new();
         for (i, p) in profiles.iter().enumerate() {
             table.add(p.kind, &p.id, &p.name, &p.aliases, ProfileIdx(i as u32));
@@ -296,6 +322,8 @@ impl<'a> Resolver<'a> {
             profiles,
             table,
             stubs: BTreeMap::new(),
+            accepted,
+            spellings: Default::default(),
             diags,
         }
     }
@@ -371,28 +399,74 @@ impl<'a> Resolver<'a> {
                     return None;
                 };
                 let id = EntityId { kind, slug };
-                let help = crate::suggest::did_you_mean(&name.value, self.table.spellings(kind));
-                let d = self.diags.warning(
-                    Code::Stub,
-                    path,
-                    name.span,
-                    format!(
-                        "no {} profile matches `{}`: created a stub `{}/{}` (add content/{}/{}.md to give it a profile)",
-                        kind.word(),
-                        name.value,
-                        kind.dir(),
-                        id.slug,
-                        kind.dir(),
-                        id.slug
-                    ),
-                );
-                if let Some(h) = help {
-                    d.with_help(h);
+                if !self.accepted.accepts(kind, &name.value) {
+                    self.report_stub(kind, name, &id, path);
                 }
                 self.stubs
                     .entry(id.clone())
                     .or_insert_with(|| name.value.clone());
                 Some(id)
+            }
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// Reports the stub `id` made of `name`: an error when a known spelling of its kind is
+    /// a near miss of it (a typo far more often than a new entity), else a warning.
+    fn report_stub(&mut self, kind: Kind, name: &Spanned<String>, id: &EntityId, path: &str) {
+        let profile_hint = format!(
+            "add content/{}/{}.md to give it a profile",
+            kind.dir(),
+            id.slug
+        );
+        let table = &self.table;
+        let known = self.spellings[kind.index()]
+            .get_or_insert_with(|| crate::suggest::Spellings::new(table.spellings(kind)));
+        let near = known
+            .closest(&name.value)
+            .or_else(|| known.part_of(&name.value))
+            .map(str::to_string);
+        match near {
+            Some(near) => {
+                self.diags
+                    .error(
+                        Code::NearMissStub,
+                        path,
+                        name.span,
+                        format!(
+                            "no {} profile matches `{}`, a near miss of `{near}`",
+                            kind.word(),
+                            name.value
+                        ),
+                    )
+                    .with_help(format!(
+                        "did you mean `{near}`? If not, add content/{}/{}.md, or accept the stub in site.yaml: stubs: {{{}: [{}]}}",
+                        kind.dir(),
+                        id.slug,
+                        kind.dir(),
+                        crate::stubs::flow_item(&name.value)
+                    ));
+            }
+            None => {
+                self.diags
+                    .warning(
+                        Code::Stub,
+                        path,
+                        name.span,
+                        format!(
+                            "no {} profile matches `{}`: created a stub `{}/{}` ({profile_hint})",
+                            kind.word(),
+                            name.value,
+                            kind.dir(),
+                            id.slug,
+                        ),
+                    )
+                    .with_help(format!(
+                        "if it is meant to have no profile, list it in site.yaml (stubs: {{{}: [{}]}}) and this warning goes",
+                        kind.dir(),
+                        crate::stubs::flow_item(&name.value)
+                    ));
             }
         }
     }

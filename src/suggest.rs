@@ -7,27 +7,93 @@ use crate::slug::match_key;
 /// candidate closest in length (a slip of one letter is likelier than a missing one),
 /// then to the one that sorts first, so the suggestion never depends on input order.
 pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let key: Vec<char> = match_key(typed).chars().collect();
-    if key.is_empty() {
-        return None;
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let known = Spellings::new(candidates.iter().copied());
+    known.closest_index(typed).map(|i| candidates[i])
+}
+
+/// The candidate that `typed` is the first or last words of (`Zelenskiy` of `Volodymyr
+/// Zelenskiy`, `Trump` of `Donald Trump`), compared as references match: a name written
+/// short. `typed` needs 4 letters or more (`US` is no part of `US Army` worth a guess);
+/// ties go to the shortest candidate, then the one that sorts first.
+pub fn part_of<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let known = Spellings::new(candidates.iter().copied());
+    known.part_of_index(typed).map(|i| candidates[i])
+}
+
+/// Known spellings with their match keys worked out once, for asking about many typed
+/// names: transliterating every candidate again for each would make a site of thousands
+/// of names and thousands of stubs spend minutes on suggestions.
+pub struct Spellings {
+    /// Each spelling as written, its match key, and that key's characters.
+    known: Vec<(String, String, Vec<char>)>,
+}
+
+impl Spellings {
+    /// The spellings of `candidates`.
+    pub fn new<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Spellings {
+        let known = candidates
+            .into_iter()
+            .map(|c| {
+                let key = match_key(c);
+                let chars = key.chars().collect();
+                (c.to_string(), key, chars)
+            })
+            .collect();
+        Spellings { known }
     }
-    // A third of the word, at most 3 edits: "Zelenskky" finds "Zelenskyy", "EU" not "US".
-    let budget = (key.len() / 3).clamp(1, 3);
-    let mut best: Option<(usize, usize, &str)> = None;
-    for cand in candidates {
-        let other: Vec<char> = match_key(cand).chars().collect();
-        if other == key || other.len().abs_diff(key.len()) > budget {
-            continue;
-        }
-        let Some(d) = distance(&key, &other, budget) else {
-            continue;
-        };
-        let rank = (d, other.len().abs_diff(key.len()), cand);
-        if best.is_none_or(|b| rank < b) {
-            best = Some(rank);
-        }
+
+    /// [`closest`] among these spellings.
+    pub fn closest(&self, typed: &str) -> Option<&str> {
+        self.closest_index(typed).map(|i| self.known[i].0.as_str())
     }
-    best.map(|(_, _, c)| c)
+
+    /// [`part_of`] among these spellings.
+    pub fn part_of(&self, typed: &str) -> Option<&str> {
+        self.part_of_index(typed).map(|i| self.known[i].0.as_str())
+    }
+
+    fn closest_index(&self, typed: &str) -> Option<usize> {
+        let key: Vec<char> = match_key(typed).chars().collect();
+        if key.is_empty() {
+            return None;
+        }
+        // A third of the word, at most 3 edits: "Zelenskky" finds "Zelenskyy", "EU" not "US".
+        let budget = (key.len() / 3).clamp(1, 3);
+        let mut best: Option<(usize, usize, &str, usize)> = None;
+        for (i, (cand, _, other)) in self.known.iter().enumerate() {
+            if *other == key || other.len().abs_diff(key.len()) > budget {
+                continue;
+            }
+            let Some(d) = distance(&key, other, budget) else {
+                continue;
+            };
+            let rank = (d, other.len().abs_diff(key.len()), cand.as_str(), i);
+            if best.is_none_or(|b| rank < b) {
+                best = Some(rank);
+            }
+        }
+        best.map(|(.., i)| i)
+    }
+
+    fn part_of_index(&self, typed: &str) -> Option<usize> {
+        let key = match_key(typed);
+        if key.chars().filter(char::is_ascii_alphanumeric).count() < 4 {
+            return None;
+        }
+        let (head, tail) = (format!("{key} "), format!(" {key}"));
+        let mut best: Option<(usize, &str, usize)> = None;
+        for (i, (cand, other, _)) in self.known.iter().enumerate() {
+            if other.starts_with(&head) || other.ends_with(&tail) {
+                let rank = (other.len(), cand.as_str(), i);
+                if best.is_none_or(|b| rank < b) {
+                    best = Some(rank);
+                }
+            }
+        }
+        best.map(|(.., i)| i)
+    }
 }
 
 /// A help line for the closest candidate: "did you mean `X`?".
@@ -70,6 +136,25 @@ fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_written_short_is_part_of_the_full_one() {
+        let names = [
+            "Volodymyr Zelenskiy",
+            "Donald Trump",
+            "US Army",
+            "Donald Tusk",
+        ];
+        assert_eq!(part_of("zelenskiy", names), Some("Volodymyr Zelenskiy"));
+        assert_eq!(part_of("Trump", names), Some("Donald Trump"));
+        assert_eq!(
+            part_of("Donald", names),
+            Some("Donald Tusk"),
+            "shortest first"
+        );
+        assert_eq!(part_of("US", names), None);
+        assert_eq!(part_of("Zelensk", names), None, "whole words only");
+    }
 
     #[test]
     fn finds_typos_of_names_and_aliases() {

@@ -267,7 +267,12 @@ fn new_refuses_bad_dates_empty_names_and_folders_without_a_site() {
     let r = dossier(&["new", "actor", "!!!"], &root);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no letters or digits"), "{}", r.stderr);
+    // Beside a site, that site is named; far from any, `dossier init` is.
     let r = dossier(&["new", "actor", "Someone"], tmp.path());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("run with `--root desk`"), "{}", r.stderr);
+    let empty = tempfile::tempdir().expect("temp dir");
+    let r = dossier(&["new", "actor", "Someone"], empty.path());
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("dossier init"), "{}", r.stderr);
 }
@@ -350,16 +355,16 @@ fn a_newcomer_fixes_a_typo_from_the_suggestion() {
     )
     .unwrap();
     let r = dossier(&["check"], &root);
-    assert_eq!(r.code, 0, "a stub is a warning: {}", r.stderr);
-    let expected = "content/briefings/2025-11-20-gas-cap-talks.md:5:10: warning: no actor profile matches `European Comission`: created a stub `actors/european-comission` (add content/actors/european-comission.md to give it a profile)
+    assert_eq!(r.code, 1, "a near miss of a name is an error: {}", r.stderr);
+    let expected = "content/briefings/2025-11-20-gas-cap-talks.md:5:10: error: no actor profile matches `European Comission`, a near miss of `European Commission`
    |
  5 | actors: [\"European Comission\"]            # ids, names or aliases
    |          ^^^^^^^^^^^^^^^^^^^^
-   = help: did you mean `European Commission`?
-   = code: D015 (dossier explain D015)
+   = help: did you mean `European Commission`? If not, add content/actors/european-comission.md, or accept the stub in site.yaml: stubs: {actors: [European Comission]}
+   = code: D050 (dossier explain D050)
+check failed: 1 error, 0 warnings; nothing written
 ";
     assert_eq!(r.stderr, expected);
-    assert!(r.stdout.contains("1 warning"), "{}", r.stdout);
     std::fs::write(&path, text).unwrap();
     let r = dossier(&["build"], &root);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
@@ -374,7 +379,7 @@ fn broken_site() -> TestSite {
         ),
         (
             "content/briefings/2025-11-20-a.md",
-            "---\ntitle: A\nactors: [Zelenskky]\n---\nSee [[Zelenksyy]].\n",
+            "---\ntitle: A\nactors: [Andriy Yermak]\n---\nSee [[Zelenksyy]].\n",
         ),
     ])
 }
@@ -396,8 +401,11 @@ fn json_format_prints_one_object_per_diagnostic_on_stdout() {
         assert_eq!((w["line"].as_u64(), w["col"].as_u64()), (Some(3), Some(10)));
         assert_eq!(w["severity"], "warning");
         assert_eq!(w["code"], "D015");
-        assert_eq!(w["help"], "did you mean `Zelenskyy`?");
-        assert!(w["message"].as_str().unwrap().contains("`Zelenskky`"));
+        assert_eq!(
+            w["help"],
+            "if it is meant to have no profile, list it in site.yaml (stubs: {actors: [Andriy Yermak]}) and this warning goes"
+        );
+        assert!(w["message"].as_str().unwrap().contains("`Andriy Yermak`"));
         let e = &objects[1];
         assert_eq!(
             (e["severity"].as_str(), e["code"].as_str()),
@@ -432,7 +440,7 @@ fn github_format_prints_workflow_annotations() {
     assert_eq!(
         lines,
         [
-            format!("::warning file={root}/content/briefings/2025-11-20-a.md,line=3,col=10,title=D015::no actor profile matches `Zelenskky`: created a stub `actors/zelenskky` (add content/actors/zelenskky.md to give it a profile)%0Ahelp: did you mean `Zelenskyy`?").as_str(),
+            format!("::warning file={root}/content/briefings/2025-11-20-a.md,line=3,col=10,title=D015::no actor profile matches `Andriy Yermak`: created a stub `actors/andriy-yermak` (add content/actors/andriy-yermak.md to give it a profile)%0Ahelp: if it is meant to have no profile, list it in site.yaml (stubs: {{actors: [Andriy Yermak]}}) and this warning goes").as_str(),
             format!("::error file={root}/content/briefings/2025-11-20-a.md,line=5,col=5,title=D018::[[Zelenksyy]] matches no actor, place or topic (by id, name or alias)%0Ahelp: did you mean `Zelenskyy`?").as_str(),
         ]
     );
@@ -456,7 +464,7 @@ fn quiet_drops_the_summary_but_never_a_diagnostic() {
     assert!(!r.stderr.contains("check failed"), "{}", r.stderr);
     site.write(
         "content/briefings/2025-11-20-a.md",
-        "---\ntitle: A\nactors: [Zelenskky]\n---\n",
+        "---\ntitle: A\nactors: [Andriy Yermak]\n---\n",
     );
     let r = site.run(&["build", "--quiet"]);
     assert_eq!(r.code, 0);
@@ -778,4 +786,47 @@ fn stats_shows_names_with_control_characters_escaped() {
         "{}",
         r.stdout
     );
+}
+
+#[test]
+fn every_command_run_from_a_sub_folder_finds_the_site_above_it() {
+    let (tmp, root) = init_site();
+    let sub = root.join("content/briefings");
+    // A relative --output stays relative to the folder the command runs in.
+    let notes = root.join("notes");
+    std::fs::create_dir(&notes).expect("notes/");
+    let r = dossier(&["build", "--output", "out"], &notes);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(notes.join("out/index.html").is_file(), "{}", r.stderr);
+    assert!(!root.join("output").exists());
+    let r = dossier(&["build"], &sub);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(root.join("output/index.html").is_file());
+    assert!(!sub.join("output").exists());
+    for args in [&["check"][..], &["stats"]] {
+        let r = dossier(args, &sub);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    let r = dossier(&["new", "actor", "Andriy Yermak"], &sub);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(root.join("content/actors/andriy-yermak.md").is_file());
+    // --root, when given, is taken as it is.
+    let r = dossier(&["check", "--root", "."], &sub);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    drop(tmp);
+}
+
+#[test]
+fn outside_any_site_a_site_one_folder_down_is_suggested() {
+    let (tmp, _root) = init_site();
+    let r = dossier(&["build"], tmp.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "error: no site.yaml in this folder or any folder above it",
+            "   = help: desk/site.yaml exists: run with `--root desk`",
+        ]
+    );
+    assert!(!tmp.path().join("output").exists());
 }

@@ -514,3 +514,53 @@ fn a_misspelled_key_is_one_error_not_also_a_missing_field() {
         r.stderr
     );
 }
+
+/// Names listed under site.yaml `stubs:` make stubs without a word, near misses included;
+/// an unlisted name that is no near miss keeps its warning.
+#[test]
+fn stubs_listed_in_site_yaml_build_without_a_warning() {
+    let files = |stubs: &str| {
+        TestSite::new(&[
+            ("site.yaml", &format!("title: Desk\n{stubs}")),
+            (
+                "content/actors/volodymyr-zelenskiy.md",
+                "---\nname: Volodymyr Zelenskiy\n---\n",
+            ),
+            (
+                "content/briefings/2025-11-20-a.md",
+                "---\ntitle: A\nactors: [Zelenskiy, andriy  YERMAK, Rustem Umerov]\n---\n",
+            ),
+        ])
+    };
+    let site = files("");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/2025-11-20-a.md:3:10: error: no actor profile matches `Zelenskiy`, a near miss of `Volodymyr Zelenskiy`",
+            "content/briefings/2025-11-20-a.md:3:21: warning: no actor profile matches `andriy  YERMAK`: created a stub `actors/andriy-yermak` (add content/actors/andriy-yermak.md to give it a profile)",
+            "content/briefings/2025-11-20-a.md:3:37: warning: no actor profile matches `Rustem Umerov`: created a stub `actors/rustem-umerov` (add content/actors/rustem-umerov.md to give it a profile)",
+        ]
+    );
+    let site = files("stubs:\n  actors: [Zelenskiy, Andriy Yermak]\n");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.diagnostics(),
+        [
+            "content/briefings/2025-11-20-a.md:3:37: warning: no actor profile matches `Rustem Umerov`: created a stub `actors/rustem-umerov` (add content/actors/rustem-umerov.md to give it a profile)"
+        ]
+    );
+    assert!(site.out().join("actors/zelenskiy/index.html").is_file());
+    let site = files("stubs:\n  actor: [Zelenskiy]\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.diagnostics().contains(
+            &"site.yaml:3:3: error: unknown kind `actor` under `stubs` (known: actors, places, topics)"
+        ),
+        "{}",
+        r.stderr
+    );
+}

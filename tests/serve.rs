@@ -374,7 +374,7 @@ fn serve_prints_diagnostics_with_their_source_line_and_help() {
     let _ = child.wait();
     let text = lines.join("\n");
     assert!(
-        lines[0].starts_with("content/briefings/2025-11-20-gas.md:3:10: warning: "),
+        lines[0].starts_with("content/briefings/2025-11-20-gas.md:3:10: error: "),
         "{text}"
     );
     assert!(

@@ -4,6 +4,7 @@
 mod commands;
 mod kind_args;
 mod progress;
+mod site_root;
 
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -38,9 +39,43 @@ struct Cli {
 /// The folder of the site a command works on.
 #[derive(Args, Clone)]
 struct RootArg {
-    /// The site's root folder (holding site.yaml and content/)
-    #[arg(long, default_value = ".", value_name = "SITE")]
-    root: PathBuf,
+    /// The site's root folder (holding site.yaml and content/) [default: the nearest
+    /// folder upward holding site.yaml]
+    #[arg(long, value_name = "SITE")]
+    root: Option<PathBuf>,
+}
+
+impl RootArg {
+    /// The folder given, or the nearest one upward from the current folder holding
+    /// site.yaml (`.` when none does: the command then says there is no site.yaml). `Err`
+    /// carries the exit code once a site one level down has been suggested instead.
+    fn folder(self) -> Result<PathBuf, ExitCode> {
+        if let Some(root) = self.root {
+            return Ok(root);
+        }
+        let Ok(cwd) = std::env::current_dir() else {
+            return Ok(PathBuf::from("."));
+        };
+        if let Some(found) = site_root::find_upward(&cwd) {
+            return Ok(found);
+        }
+        let Some(help) = site_root::not_found_help(&site_root::child_sites(&cwd)) else {
+            return Ok(PathBuf::from("."));
+        };
+        eprintln!("error: no site.yaml in this folder or any folder above it");
+        eprintln!("   = help: {}", crate::printable::escape(&help));
+        Err(ExitCode::from(USAGE))
+    }
+}
+
+/// The site folder of `root`, or return the exit code of a site not found.
+macro_rules! site_folder {
+    ($root:expr) => {
+        match $root.folder() {
+            Ok(folder) => folder,
+            Err(code) => return code,
+        }
+    };
 }
 
 #[derive(Subcommand)]
@@ -245,16 +280,17 @@ pub fn main() -> ExitCode {
             poll,
         } => {
             v.timings = timings;
+            let root = site_folder!(root);
             if watch {
                 let opts = crate::pipeline::Options {
-                    root: root.root,
+                    root: root.clone(),
                     output,
                     base_url,
                     drafts,
                 };
                 return long_running(crate::serve::watch_build(&opts, poll, timings));
             }
-            commands::build(root.root, output, base_url, drafts, format, v)
+            commands::build(root, output, base_url, drafts, format, v)
         }
         Command::Serve {
             root,
@@ -266,7 +302,7 @@ pub fn main() -> ExitCode {
             timings,
         } => {
             let site = crate::pipeline::Options {
-                root: root.root,
+                root: site_folder!(root),
                 output: None,
                 base_url: None,
                 drafts,
@@ -287,7 +323,7 @@ pub fn main() -> ExitCode {
             timings,
         } => {
             v.timings = timings;
-            commands::check(root.root, drafts, format, v)
+            commands::check(site_folder!(root), drafts, format, v)
         }
         Command::Init { dir, force } => commands::init(&dir, force, v),
         Command::New(new) => match new {
@@ -296,14 +332,16 @@ pub fn main() -> ExitCode {
                 date,
                 names,
                 root,
-            } => commands::new_briefing(&root.root, &title, date.as_deref(), names.0, v),
-            NewCommand::Profile(p) => commands::new_profile(&p.root.root, p.kind, &p.name, v),
+            } => commands::new_briefing(&site_folder!(root), &title, date.as_deref(), names.0, v),
+            NewCommand::Profile(p) => {
+                commands::new_profile(&site_folder!(p.root), p.kind, &p.name, v)
+            }
         },
         Command::Stats {
             root,
             drafts,
             format,
-        } => commands::stats(root.root, drafts, format),
+        } => commands::stats(site_folder!(root), drafts, format),
         Command::Explain { code } => commands::explain(&code),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

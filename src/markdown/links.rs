@@ -47,10 +47,12 @@ pub enum LinkError {
     DraftPage { dest: String },
     /// `[[briefing:slug]]` of a draft left out of the build.
     DraftBriefing { slug: String },
-    /// `[[briefing:slug]]` of no briefing.
+    /// `[[briefing:slug]]` of no briefing; `dated` when it was written with its file's
+    /// date prefix (`2025-11-20-us-framework`), which slugs drop.
     NoBriefing {
         slug: String,
         suggestion: Option<String>,
+        dated: bool,
     },
     /// A name shared by entities of several kinds (in the order found).
     TwoKinds { name: String, kinds: Vec<Kind> },
@@ -108,8 +110,31 @@ impl LinkError {
         } else {
             diags.error(self.code(), path, span, self.to_string())
         };
-        if let Some(s) = self.suggestion() {
-            d.with_help(format!("did you mean `{s}`?"));
+        match self {
+            LinkError::NoBriefing {
+                suggestion, dated, ..
+            } => {
+                let hint = suggestion
+                    .as_ref()
+                    .map(|s| format!("did you mean `[[briefing:{s}]]`?"));
+                match (dated, hint) {
+                    (true, Some(h)) => {
+                        d.with_help(format!("briefing slugs drop the date prefix: {h}"));
+                    }
+                    (true, None) => {
+                        d.with_help("briefing slugs drop the date prefix of the file name");
+                    }
+                    (false, Some(h)) => {
+                        d.with_help(h);
+                    }
+                    (false, None) => {}
+                }
+            }
+            _ => {
+                if let Some(s) = self.suggestion() {
+                    d.with_help(format!("did you mean `{s}`?"));
+                }
+            }
         }
     }
 }
@@ -234,16 +259,29 @@ impl<'a> LinkResolver<'a> {
             if let Some(b) = self.cx.names.briefing(name) {
                 return Ok(page(Target::Briefing(b)));
             }
-            let slug = Slug::new(name);
+            // A file's name is dated, its slug is not: `2025-11-20-us-framework` is
+            // looked for as `us-framework`.
+            let (undated, dated) = match crate::parse::date_prefix(name) {
+                Some((_, rest)) => (rest, true),
+                None => (name, false),
+            };
+            let slug = Slug::new(undated);
             if site.drafts.values().any(|s| Some(s) == slug.as_ref()) {
                 return Err(LinkError::DraftBriefing {
                     slug: name.to_string(),
                 });
             }
-            let slugs = site.briefings.iter().map(|b| b.slug.as_str());
+            let suggestion = match self.cx.names.briefing(undated) {
+                Some(b) => Some(site.briefing(b).slug.to_string()),
+                None => {
+                    let slugs = site.briefings.iter().map(|b| b.slug.as_str());
+                    crate::suggest::closest(undated, slugs).map(str::to_string)
+                }
+            };
             return Err(LinkError::NoBriefing {
                 slug: name.to_string(),
-                suggestion: crate::suggest::closest(name, slugs).map(str::to_string),
+                suggestion,
+                dated,
             });
         }
         let kind = prefix.and_then(|p| Kind::ALL.into_iter().find(|k| k.word() == p));
@@ -341,17 +379,50 @@ impl<'a> LinkResolver<'a> {
             let (pd, pn) = p.rsplit_once('/').unwrap_or(("", p));
             (pd == target_dir).then_some(pn)
         });
-        let suggestion =
-            crate::suggest::closest(name, siblings).map(|best| match file.rsplit_once('/') {
+        let suggestion = crate::suggest::closest(name, siblings)
+            .map(|best| match file.rsplit_once('/') {
                 Some((written_dir, _)) => format!("{written_dir}/{best}"),
                 None => best.to_string(),
-            });
+            })
+            .or_else(|| self.same_name_elsewhere(name));
         Err(LinkError::NoPage {
             dest: dest.to_string(),
             looked_for: target_path,
             suggestion,
         })
     }
+
+    /// A page named `name` in another folder, or the briefing whose dated file name is
+    /// `name` without its date (`us-framework.md` → `2025-11-20-us-framework.md`), as a
+    /// path from the linking file's folder; the first such path in sorted order.
+    fn same_name_elsewhere(&self, name: &str) -> Option<String> {
+        let undated = |n: &str| -> String {
+            let n = n.to_ascii_lowercase();
+            match crate::parse::date_prefix(&n) {
+                Some((_, rest)) => rest.to_string(),
+                None => n,
+            }
+        };
+        let want = undated(name);
+        let found = (self.cx.paths.keys())
+            .filter(|p| undated(p.rsplit_once('/').map_or(p.as_str(), |(_, n)| n)) == want)
+            .min()?;
+        Some(relative(self.dir, found))
+    }
+}
+
+/// The path of `to` (inside `content/`) from the folder `from` (inside `content/`).
+fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to_parts[common.min(to_parts.len())..].join("/"));
+    out
 }
 
 /// Joins a relative link to the folder of the linking file; `None` if it leaves content/.
@@ -447,6 +518,74 @@ mod tests {
             wiki(&f, "briefing:plan#background"),
             Ok(page(f.briefing("plan"), "#background"))
         );
+    }
+
+    /// The help line `e` is reported with.
+    fn help(e: &LinkError) -> Option<String> {
+        let mut diags = Diagnostics::new();
+        e.report("content/x.md", Span::new(1, 1), &mut diags);
+        let helps: Vec<_> = diags.iter().map(|d| d.help.clone()).collect();
+        helps.into_iter().next().flatten()
+    }
+
+    #[test]
+    fn a_briefing_slug_written_with_its_date_says_slugs_drop_it() {
+        let f = Fixture::new();
+        let dated = wiki(&f, "briefing:2025-11-20-plan").unwrap_err();
+        assert_eq!(
+            dated.to_string(),
+            "[[briefing:2025-11-20-plan]] matches no briefing slug"
+        );
+        assert_eq!(
+            help(&dated).as_deref(),
+            Some("briefing slugs drop the date prefix: did you mean `[[briefing:plan]]`?")
+        );
+        let dated_typo = wiki(&f, "briefing:2025-11-20-plna").unwrap_err();
+        assert_eq!(
+            help(&dated_typo).as_deref(),
+            Some("briefing slugs drop the date prefix: did you mean `[[briefing:plan]]`?")
+        );
+        let dated_draft = wiki(&f, "briefing:2025-11-21-talks").unwrap_err();
+        assert_eq!(dated_draft.code(), Code::LinkToDraft);
+        let typo = wiki(&f, "briefing:plna").unwrap_err();
+        assert_eq!(
+            help(&typo).as_deref(),
+            Some("did you mean `[[briefing:plan]]`?")
+        );
+        let nothing = wiki(&f, "briefing:2025-11-20-elsewhere").unwrap_err();
+        assert_eq!(
+            help(&nothing).as_deref(),
+            Some("briefing slugs drop the date prefix of the file name")
+        );
+    }
+
+    #[test]
+    fn a_md_link_without_the_date_or_from_another_folder_finds_the_file() {
+        let f = Fixture::new();
+        let cx = f.cx();
+        let from_topic = LinkResolver::new(&cx, "topics/x.md", 2);
+        let suggest = |links: &LinkResolver, dest: &str| {
+            links
+                .resolve_href(dest)
+                .unwrap_err()
+                .suggestion()
+                .map(str::to_string)
+        };
+        // Not a close spelling of a file in its folder: the same name in another one.
+        assert_eq!(
+            suggest(&from_topic, "2025-11-20-plan.md").as_deref(),
+            Some("../briefings/2025-11-20-plan.md")
+        );
+        assert_eq!(
+            suggest(&from_topic, "../briefings/plan.md").as_deref(),
+            Some("../briefings/2025-11-20-plan.md")
+        );
+        let from_briefing = LinkResolver::new(&cx, "briefings/2025-11-22-x.md", 2);
+        assert_eq!(
+            suggest(&from_briefing, "plan.md").as_deref(),
+            Some("2025-11-20-plan.md")
+        );
+        assert_eq!(suggest(&from_briefing, "nothing-like-it.md"), None);
     }
 
     #[test]

@@ -122,6 +122,9 @@ impl<'t, 'c> Renderer<'t, 'c> {
         let span = self.span(offset);
         let resolved = match link_type {
             LinkType::WikiLink { .. } => self.links.resolve_wiki(&dest_url).map(Dest::Page),
+            // `<press@example.org>` is a `mailto:` link (the HTML writer adds the scheme),
+            // never a file beside the content.
+            LinkType::Email => Ok(Dest::Keep),
             _ => self.links.resolve_href(&dest_url),
         };
         let dest = match resolved {
@@ -590,6 +593,30 @@ mod tests {
                 .iter()
                 .all(|d| d.path == "content/briefings/2025-11-22-x.md")
         );
+    }
+
+    #[test]
+    fn an_email_autolink_is_a_mailto_link_even_beside_a_file_of_that_name() {
+        let f = Fixture::new();
+        let text = "Press office: <press@example.org>\n";
+        for assets in [&[][..], &["briefings/press@example.org"][..]] {
+            let cx = f.cx_with(assets);
+            let mut diags = Diagnostics::new();
+            let body = crate::markdown::render(
+                text,
+                5,
+                "content/briefings/2025-11-22-x.md",
+                "briefings/2025-11-22-x.md",
+                2,
+                &cx,
+                &mut diags,
+            );
+            assert_eq!(diags.iter().count(), 0, "{assets:?}");
+            assert_eq!(
+                body.html,
+                "<p>Press office: <a href=\"mailto:press@example.org\">press@example.org</a></p>\n"
+            );
+        }
     }
 
     #[test]

@@ -389,7 +389,7 @@ fn file_stem(content_path: &str) -> &str {
 }
 
 /// Splits `YYYY-MM-DD-rest` into the date and the rest.
-fn date_prefix(stem: &str) -> Option<(&str, &str)> {
+pub(crate) fn date_prefix(stem: &str) -> Option<(&str, &str)> {
     let b = stem.as_bytes();
     let shape = b.len() > 11
         && b[..10].iter().enumerate().all(|(i, c)| {
