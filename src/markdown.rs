@@ -41,7 +41,7 @@ pub struct Body {
 /// How many pages one body's links preview at most: the first it links to, in order. A
 /// page adds previews of its own links (`render::pages::PREVIEWS` in all), each a few
 /// hundred bytes, so that a page stays within its budget however many links it has.
-pub const BODY_PREVIEWS: usize = 24;
+pub const BODY_PREVIEWS: usize = 12;
 
 /// How many headings an [`Outline`] keeps: a table of contents is for finding a section,
 /// and a longer one would only repeat the body.

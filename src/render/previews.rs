@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// How many link previews (popovers) a page carries at most: the pages its body links to
 /// first (`markdown::BODY_PREVIEWS` of them), then a briefing's source markers and related
 /// briefings (its At-a-glance chips reuse the body's). Each is a few hundred bytes.
-pub const PREVIEWS: usize = 48;
+pub const PREVIEWS: usize = 20;
 
 /// What one preview is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
