@@ -609,7 +609,7 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     output::check_safe(&opts.root, &out)?;
     output::recover(&out);
     let mut diags = Diagnostics::new();
-    let (site, theme) = load_themed(opts, &mut diags, progress);
+    let (mut site, theme) = load_themed(opts, &mut diags, progress);
     let Some(theme) = theme else {
         return Ok(finish(diags, 0, 0, start));
     };
@@ -622,7 +622,12 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let staging = Staging::new(&out)?;
     progress.stage("rendering and writing", render::file_count(&site));
     let sink = Measured::new(&staging, progress);
-    let written = render::render_site(&site, &theme, &sink, &mut diags);
+    let written = render::render_pages(&site, &theme, &render::plan(&site), &sink, &mut diags);
+    // Pages are written: their outlines (tables of contents, previews) are not read again,
+    // and freeing them lowers the peak of the generated files (the search index) that follow.
+    site.outlines = IdVec::default();
+    site.profile_outlines = IdVec::default();
+    let written = written + render::hosting::write_files(&site, &theme, &sink, &mut diags);
     let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
     // A full or read-only output location: one error for the folder, not one per file.
     if let Some(e) = staging.failure() {
