@@ -288,7 +288,8 @@ impl DateError {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first: for date messages and for pages (`render::dates`).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

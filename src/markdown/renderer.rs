@@ -391,7 +391,11 @@ mod tests {
 
     /// The body of `content/briefings/2025-11-22-x.md`, starting on file line 5.
     fn render(f: &Fixture, text: &str) -> (Body, Vec<Diagnostic>) {
-        let cx = f.cx();
+        render_in(&f.cx(), text)
+    }
+
+    /// The same body, its links resolved against `cx`.
+    fn render_in(cx: &crate::markdown::LinkContext<'_>, text: &str) -> (Body, Vec<Diagnostic>) {
         let mut diags = Diagnostics::new();
         let body = crate::markdown::render(
             text,
@@ -399,7 +403,7 @@ mod tests {
             "content/briefings/2025-11-22-x.md",
             "briefings/2025-11-22-x.md",
             2,
-            &cx,
+            cx,
             &mut diags,
         );
         (body, diags.iter().cloned().collect())
@@ -600,18 +604,8 @@ mod tests {
         let f = Fixture::new();
         let text = "Press office: <press@example.org>\n";
         for assets in [&[][..], &["briefings/press@example.org"][..]] {
-            let cx = f.cx_with(assets);
-            let mut diags = Diagnostics::new();
-            let body = crate::markdown::render(
-                text,
-                5,
-                "content/briefings/2025-11-22-x.md",
-                "briefings/2025-11-22-x.md",
-                2,
-                &cx,
-                &mut diags,
-            );
-            assert_eq!(diags.iter().count(), 0, "{assets:?}");
+            let (body, diags) = render_in(&f.cx_with(assets), text);
+            assert_eq!(diags.len(), 0, "{assets:?}");
             assert_eq!(
                 body.html,
                 "<p>Press office: <a href=\"mailto:press@example.org\">press@example.org</a></p>\n"
