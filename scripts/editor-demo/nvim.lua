@@ -29,14 +29,23 @@ for i, l in ipairs(lines) do
     break
   end
 end
-assert(wait(5000, function() return #vim.diagnostic.get(buf) > 0 end), 'no diagnostics')
+local function has_typo()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'D050' then return true end
+  end
+  return false
+end
+assert(wait(5000, has_typo), 'the typo was not reported')
 for _, d in ipairs(vim.diagnostic.get(buf)) do
   say(string.format('diagnostic %d:%d-%d:%d %s [%s] %s', d.lnum + 1, d.col + 1, d.end_lnum + 1,
     d.end_col + 1, ({ 'E', 'W', 'I', 'H' })[d.severity], d.code or '', d.message))
 end
 
 -- 2. The quick fixes offered on it.
-local d = vim.diagnostic.get(buf)[1]
+local d
+for _, x in ipairs(vim.diagnostic.get(buf)) do
+  if x.code == 'D050' then d = x end
+end
 local actions = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
   textDocument = { uri = vim.uri_from_bufnr(buf) },
   range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },

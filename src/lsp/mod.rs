@@ -55,7 +55,8 @@ pub enum LspError {
 pub fn run(root: Option<&Path>, drafts: bool) -> Result<(), LspError> {
     let (conn, io) = Connection::stdio();
     serve(conn, root, drafts)?;
-    io.join().map_err(|e| LspError::Io(e.to_string()))?;
+    // The reader fails when the editor closed its end first: nothing is lost then.
+    let _ = io.join();
     Ok(())
 }
 
@@ -228,7 +229,9 @@ impl Server {
                     let Ok(msg) = msg else { return Ok(()) };
                     match msg {
                         Message::Request(req) => {
-                            if self.conn.handle_shutdown(&req)? {
+                            // After `shutdown`, an editor that quits without `exit`
+                            // is done with the server too.
+                            if self.conn.handle_shutdown(&req).unwrap_or(true) {
                                 return Ok(());
                             }
                             self.request(req)?;

@@ -175,12 +175,13 @@ impl Workspace {
         self.generation += 1;
         let job = self.job();
         let done = job.run(&mut pipeline::BodyCache::default());
-        self.apply(done);
+        // Templates render with the bodies, before `apply` lets them go.
         let mut d = Diagnostics::new();
         if let Some(t) = &self.theme {
-            render::render_site(&self.site, t, &crate::output::Discard, &mut d);
+            render::render_site(&done.site, t, &crate::output::Discard, &mut d);
         }
         self.template_diags = d;
+        self.apply(done);
     }
 
     /// site.yaml or a template changed: read them again and check everything.
@@ -219,7 +220,12 @@ impl Workspace {
     }
 
     /// Takes in a full check's result.
-    pub fn apply(&mut self, done: Checked) {
+    pub fn apply(&mut self, mut done: Checked) {
+        // Nothing the server answers reads rendered bodies: the worker's cache keeps them.
+        done.site.bodies = Default::default();
+        done.site.profile_bodies = Default::default();
+        done.site.outlines = Default::default();
+        done.site.profile_outlines = Default::default();
         self.names = done.site.resolved.link_names();
         self.site = done.site;
         self.site_diags = done.diags;
