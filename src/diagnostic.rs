@@ -240,6 +240,9 @@ pub enum Edit {
     },
     /// Inserts `text` at the start of the value at `at` (inside its quotes).
     Prefix { at: Span, text: String },
+    /// Replaces where the link at `at` points with `text`: the name of a `[[kind:name#x|label]]`
+    /// link (its prefix, fragment and label kept), the path of a `[label](path "title")`.
+    LinkTarget { at: Span, text: String },
     /// Creates the file at `path` (relative to the site root) holding `text`.
     CreateFile { path: String, text: String },
 }

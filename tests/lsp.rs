@@ -586,3 +586,50 @@ fn an_unsaved_site_yaml_is_checked_too() {
     c.diagnostics("site.yaml", |d| d.is_empty());
     c.stop();
 }
+
+#[test]
+fn broken_links_are_fixed_where_they_point_keeping_label_and_fragment() {
+    let mut c = Client::start(&sample());
+    let text = "---\ntitle: Links\ndate: 2025-12-01\n---\nSee [[actor:Marco Rubbio|him]] and [the plan](2025-11-20-us-framwork.md#a \"Plan\").\n";
+    c.open(NEW, text);
+    let diags = c.diagnostics(NEW, |d| {
+        d.iter().filter(|x| x["code"] == "D018").count() == 2
+    });
+    let uri = c.uri(NEW);
+    let mut got = Vec::new();
+    for d in diags.iter().filter(|x| x["code"] == "D018") {
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": []}}),
+        );
+        let actions = actions.as_array().unwrap();
+        let fix = actions
+            .iter()
+            .find(|a| a["diagnostics"][0]["range"] == d["range"])
+            .unwrap_or_else(|| panic!("{actions:?}"));
+        let edit = &fix["edit"]["changes"][&uri][0];
+        let line = text.lines().nth(4).unwrap();
+        let (s, e) = (
+            edit["range"]["start"]["character"].as_u64().unwrap() as usize,
+            edit["range"]["end"]["character"].as_u64().unwrap() as usize,
+        );
+        got.push(format!(
+            "{}{}{}",
+            &line[..s],
+            edit["newText"].as_str().unwrap(),
+            &line[e..]
+        ));
+    }
+    assert!(
+        got.contains(
+            &"See [[actor:Marco Rubio|him]] and [the plan](2025-11-20-us-framwork.md#a \"Plan\")."
+                .to_string()
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"See [[actor:Marco Rubbio|him]] and [the plan](2025-11-20-us-framework.md#a \"Plan\").".to_string()),
+        "{got:?}"
+    );
+    c.stop();
+}

@@ -601,6 +601,18 @@ fn workspace_edit(ws: &Workspace, text: &str, uri: &Uri, edit: &Edit) -> Option<
             let p = Position::new(at.line.saturating_sub(1), utf16_col(line, col));
             Some(single(Range::new(p, p), new.clone()))
         }
+        Edit::LinkTarget { at, text: new } => {
+            let line = line_of(text, at.line.saturating_sub(1));
+            let (start, end) = link_target(line, at.col.saturating_sub(1) as usize)?;
+            let row = at.line.saturating_sub(1);
+            Some(single(
+                Range::new(
+                    Position::new(row, utf16_col(line, start)),
+                    Position::new(row, utf16_col(line, end)),
+                ),
+                new.clone(),
+            ))
+        }
         Edit::CreateFile { path, text: body } => {
             let new_uri = uri_of(&ws.root, path)?;
             let start = Position::new(0, 0);
@@ -629,4 +641,37 @@ fn workspace_edit(ws: &Workspace, text: &str, uri: &Uri, edit: &Edit) -> Option<
             })
         }
     }
+}
+
+/// The character columns (start, exclusive end) of where the link starting at column `col`
+/// of `line` points: the name of a `[[kind:name#x|label]]`, the path of a
+/// `[label](path#x "title")`.
+fn link_target(line: &str, col: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = line.chars().collect();
+    let rest: String = chars.get(col..)?.iter().collect();
+    let ends = |from: usize, stops: &[char]| {
+        let mut e = from;
+        while e < chars.len() && !stops.contains(&chars[e]) {
+            e += 1;
+        }
+        e
+    };
+    if rest.starts_with("[[") {
+        let open = col + 2;
+        let close = ends(open, &[']', '|', '#']);
+        let inner: String = chars[open..close].iter().collect();
+        let skip = match inner.split_once(':') {
+            Some((p, _))
+                if Kind::from_word(p.trim()).is_some()
+                    || p.trim().eq_ignore_ascii_case("briefing") =>
+            {
+                p.chars().count() + 1
+            }
+            _ => 0,
+        };
+        return Some((open + skip, close));
+    }
+    let offset = rest.find("](")?;
+    let open = col + rest[..offset].chars().count() + 2;
+    Some((open, ends(open, &[')', ' ', '#'])))
 }

@@ -110,6 +110,15 @@ impl LinkError {
         } else {
             diags.error(self.code(), path, span, self.to_string())
         };
+        if let Some(s) = self.suggestion() {
+            d.with_fix(
+                format!("Link to `{s}`"),
+                crate::diagnostic::Edit::LinkTarget {
+                    at: span,
+                    text: s.to_string(),
+                },
+            );
+        }
         match self {
             LinkError::NoBriefing {
                 suggestion, dated, ..
