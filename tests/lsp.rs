@@ -633,3 +633,54 @@ fn broken_links_are_fixed_where_they_point_keeping_label_and_fragment() {
     );
     c.stop();
 }
+
+#[test]
+fn schema_writes_one_json_schema_per_file_kind_and_prints_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["schema", "--root"])
+        .arg(sample())
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "actor.schema.json",
+            "briefing.schema.json",
+            "place.schema.json",
+            "site.schema.json",
+            "topic.schema.json"
+        ]
+    );
+    let actor: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("actor.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        actor["properties"]["kind"]["enum"],
+        json!(["person", "organization", "state", "group"])
+    );
+    let printed = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["schema", "--print", "briefing"])
+        .output()
+        .unwrap();
+    let briefing: Value = serde_json::from_slice(&printed.stdout).unwrap();
+    assert_eq!(
+        briefing["properties"]["confidence"]["enum"],
+        json!(["low", "moderate", "high"])
+    );
+    let wrong = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["schema", "--print", "event"])
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("briefing, actor, place, topic, site"));
+}

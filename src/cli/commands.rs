@@ -264,7 +264,10 @@ pub fn write_schemas(dir: &Path, v: Verbosity) -> ExitCode {
             return usage_error(format!("cannot write {}: {e}", path.display()));
         }
         if !v.quiet {
-            say!("wrote {}", crate::diagnostic::display_path(&path));
+            say!(
+                "wrote {}",
+                crate::printable::escape(&path.display().to_string())
+            );
         }
     }
     ExitCode::SUCCESS
