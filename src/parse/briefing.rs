@@ -89,6 +89,7 @@ impl Fields<'_> {
                 );
             }
         }
+        let reviewed_by = self.list("reviewed_by");
         let tags = self.list("tags");
         for t in &tags {
             if Slug::new(&t.value).is_none() {
@@ -152,6 +153,7 @@ impl Fields<'_> {
             updated,
             summary,
             named,
+            reviewed_by,
             stances,
             tags,
             sources,

@@ -21,8 +21,15 @@ pub enum Parsed {
 /// A briefing's keys before the lists of names, which follow in kind order (`actors`, …).
 const BRIEFING_KEYS_BEFORE_NAMES: &[&str] = &["title", "date", "updated", "summary", "slug"];
 /// A briefing's keys after the lists of names.
-const BRIEFING_KEYS_AFTER_NAMES: &[&str] =
-    &["stances", "tags", "sources", "confidence", "draft", "extra"];
+const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
+    "reviewed_by",
+    "stances",
+    "tags",
+    "sources",
+    "confidence",
+    "draft",
+    "extra",
+];
 
 /// Every key of a briefing's front matter, in the order the unknown-key warning lists them.
 fn briefing_keys() -> Vec<&'static str> {
