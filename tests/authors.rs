@@ -35,7 +35,7 @@ fn desk(extra: &[(&'static str, &'static str)]) -> TestSite {
         ),
         (
             "content/briefings/2025-11-22-unsigned.md",
-            "---\ntitle: Unsigned note\nreviewed_by: [Desk Editor, Inès Calder]\n---\nBody.\n",
+            "---\ntitle: Unsigned note\nreviewed_by: [Desk Editor, Inès Calder]\n---\nMaps checked with [[author:Tomasz Wren]].\n",
         ),
     ];
     files.extend_from_slice(extra);
@@ -119,6 +119,12 @@ fn an_author_page_lists_what_they_wrote_and_reviewed_with_their_links() {
     let desk = site.page("authors/desk-editor/index.html");
     assert!(!desk.contains("id=\"reviewed\""));
     assert!(desk.contains("Unsigned note"));
+    // `[[author:…]]` links to an author's page, which lists the briefing as linking there.
+    let unsigned = site.page("briefings/unsigned/index.html");
+    assert!(unsigned.contains("<a href=\"../../authors/tomasz-wren/index.html\""));
+    let tomasz = site.page("authors/tomasz-wren/index.html");
+    let linked = &tomasz[tomasz.find("id=\"backlinks\"").expect("linked from")..];
+    assert!(linked.contains("Unsigned note"));
 }
 
 #[test]
@@ -259,6 +265,30 @@ fn an_invalid_default_author_is_an_error_at_its_place_in_site_yaml() {
         r.stderr
     );
     assert!(r.stderr.contains("content/authors/nobody-known-at-all.md"));
+}
+
+#[test]
+fn more_than_twenty_links_is_an_error_at_the_first_past_the_limit() {
+    let links: Vec<String> = (0..21)
+        .map(|i| format!("https://example.org/{i}"))
+        .collect();
+    let text = format!(
+        "---\nname: Tomasz Wren\nlinks:\n{}---\nReads maps.\n",
+        (links.iter())
+            .map(|l| format!("  - {l}\n"))
+            .collect::<String>()
+    );
+    let site = desk(&[]);
+    site.write("content/authors/tomasz-wren.md", &text);
+    let r = site.build();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.diagnostics().contains(
+            &"content/authors/tomasz-wren.md:24:5: error: 21 links: an author profile may have at most 20"
+        ),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
