@@ -51,7 +51,8 @@ impl Config {
     }
 }
 
-const KEYS: &[&str] = &[
+/// Every key site.yaml may have.
+pub const KEYS: &[&str] = &[
     "title",
     "base_url",
     "language",
@@ -65,8 +66,21 @@ const KEYS: &[&str] = &[
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
 pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Option<Config> {
+    load_edited(root, None, base_url, diags)
+}
+
+/// [`load`], with `edited` as site.yaml's text when given (an editor's unsaved buffer).
+pub fn load_edited(
+    root: &Path,
+    edited: Option<&str>,
+    base_url: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
     const PATH: &str = "site.yaml";
     let file = root.join(PATH);
+    if let Some(text) = edited {
+        return parse_text(text, base_url, diags);
+    }
     if !file.is_file() {
         diags.error(
             Code::FileUnreadable,
@@ -103,7 +117,13 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
             return None;
         }
     };
-    let node = match front_matter::parse_document(&text) {
+    parse_text(&text, base_url, diags)
+}
+
+/// Reads site.yaml's settings from its text.
+fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Option<Config> {
+    const PATH: &str = "site.yaml";
+    let node = match front_matter::parse_document(text) {
         Ok(n) => n,
         Err(e) => {
             let d = diags.error(e.code, PATH, e.span, e.message);

@@ -224,12 +224,47 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is more to say than the message does.
     pub help: Option<String>,
+    /// Edits that fix it, offered by editors as quick fixes (`dossier lsp`).
+    pub fixes: Vec<Fix>,
+}
+
+/// An edit that fixes a diagnostic, for an editor to offer as a quick fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the editor's menu says (`Replace with "Volodymyr Zelenskiy"`).
+    pub title: String,
+    pub edit: Edit,
+}
+
+/// The change a [`Fix`] makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Replaces the value or key at `at` (a quoted value with its quotes; to the end of its
+    /// line when `to_line_end`) with `text`.
+    Replace {
+        at: Span,
+        to_line_end: bool,
+        text: String,
+    },
+    /// Inserts `text` at the start of the value at `at` (inside its quotes).
+    Prefix { at: Span, text: String },
+    /// Creates the file at `path` (relative to the site root) holding `text`.
+    CreateFile { path: String, text: String },
 }
 
 impl Diagnostic {
     /// Adds a help line (`= help: …` when printed).
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a quick fix.
+    pub fn with_fix(&mut self, title: impl Into<String>, edit: Edit) -> &mut Self {
+        self.fixes.push(Fix {
+            title: title.into(),
+            edit,
+        });
         self
     }
 
@@ -321,6 +356,7 @@ impl Diagnostics {
             code,
             message,
             help: None,
+            fixes: Vec::new(),
         });
         let last = self.items.len() - 1;
         &mut self.items[last]

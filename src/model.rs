@@ -470,6 +470,15 @@ pub enum Position {
 }
 
 impl Position {
+    /// Every position, in the order help texts list them.
+    pub const ALL: [Position; 5] = [
+        Position::Supports,
+        Position::Opposes,
+        Position::Mixed,
+        Position::Neutral,
+        Position::Unclear,
+    ];
+
     /// Parses one of the five position words.
     pub fn parse(s: &str) -> Option<Position> {
         Some(match s.trim().to_ascii_lowercase().as_str() {
@@ -504,6 +513,9 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// Every level, lowest first.
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Moderate, Confidence::High];
+
     /// Parses `low`, `moderate` or `high`.
     pub fn parse(s: &str) -> Option<Confidence> {
         Some(match s.trim().to_ascii_lowercase().as_str() {
@@ -512,6 +524,15 @@ impl Confidence {
             "high" => Confidence::High,
             _ => return None,
         })
+    }
+
+    /// The word as written in front matter (`moderate`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Moderate => "moderate",
+            Confidence::High => "high",
+        }
     }
 }
 

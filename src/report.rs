@@ -340,9 +340,10 @@ fn human(d: &Diagnostic, excerpt: Option<&Excerpt>, out: &mut impl Write) -> io:
     writeln!(out, "{pad}= code: {} (dossier explain {})", d.code, d.code)
 }
 
-/// How many characters from `col` the caret underlines: a `[[wiki]]` or `[text](link)`
-/// link, a quoted value, or a plain value up to the next YAML separator.
-fn underline_width(line: &str, col: usize) -> usize {
+/// How many characters from `col` (0-based) the caret underlines: a `[[wiki]]` or
+/// `[text](link)` link, a quoted value, or a plain value or key up to the next YAML
+/// separator. Editors get the same ranges (`dossier lsp`).
+pub fn underline_width(line: &str, col: usize) -> usize {
     let rest: Vec<char> = line.chars().skip(col).collect();
     if rest.is_empty() {
         return 1;
@@ -368,7 +369,9 @@ fn underline_width(line: &str, col: usize) -> usize {
             .filter_map(|sep| s.find(sep))
             .min()
             .unwrap_or(s.len());
-        s[..end].trim_end().chars().count()
+        // A key alone on its line (`stances:`) ends before its colon.
+        let token = s[..end].trim_end();
+        token.strip_suffix(':').unwrap_or(token).chars().count()
     })
     .max(1)
 }
@@ -460,6 +463,7 @@ mod tests {
             code: Code::Stub,
             message: "no actor profile matches `Zelenskky`".into(),
             help: help.map(str::to_string),
+            fixes: Vec::new(),
         }
     }
 

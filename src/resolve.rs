@@ -2,7 +2,7 @@
 //! stubs for unknown names, errors for ambiguous ones and for duplicate slugs and ids.
 //! Names are looked up in the one [`NameTable`]; [`resolve`] runs as named phases.
 
-use crate::diagnostic::{Code, Diagnostics, Span};
+use crate::diagnostic::{Code, Diagnostics, Edit, Span};
 use crate::id_vec::{Id, IdVec};
 use crate::model::{
     Briefing, BriefingIdx, EntityId, EntityIdx, Kind, PerKind, Position, Profile, Slug, Spanned,
@@ -522,6 +522,14 @@ impl Resolver<'_> {
             kind.dir(),
             id.slug
         );
+        let profile_path = format!("content/{}/{}.md", kind.dir(), id.slug);
+        let create = (
+            format!("Create {profile_path}"),
+            Edit::CreateFile {
+                text: crate::parse::starter_profile(kind, &crate::stubs::flow_item(&name.value)),
+                path: profile_path,
+            },
+        );
         let table = &self.table;
         let known = self.spellings[kind.index()]
             .get_or_insert_with(|| crate::suggest::Spellings::new(table.spellings(kind)));
@@ -548,7 +556,16 @@ impl Resolver<'_> {
                         id.slug,
                         kind.dir(),
                         crate::stubs::flow_item(&name.value)
-                    ));
+                    ))
+                    .with_fix(
+                        format!("Replace with `{near}`"),
+                        Edit::Replace {
+                            at: name.span,
+                            to_line_end: false,
+                            text: crate::stubs::flow_item(&near),
+                        },
+                    )
+                    .with_fix(create.0, create.1);
             }
             None => {
                 self.diags
@@ -568,7 +585,8 @@ impl Resolver<'_> {
                         "if it is meant to have no profile, list it in site.yaml (stubs: {{{}: [{}]}}) and this warning goes",
                         kind.dir(),
                         crate::stubs::flow_item(&name.value)
-                    ));
+                    ))
+                    .with_fix(create.0, create.1);
             }
         }
     }

@@ -19,6 +19,7 @@ use std::path::Path;
 const SPINE: &[&str] = &[
     "cli",
     "serve",
+    "lsp",
     "incremental",
     "pipeline",
     "render",

@@ -224,6 +224,52 @@ pub fn new_profile(root: &Path, kind: Kind, name: &str, v: Verbosity) -> ExitCod
     }
 }
 
+/// `dossier schema --print NAME`: one JSON Schema on stdout.
+pub fn print_schema(name: &str) -> ExitCode {
+    let file = format!(
+        "{}.schema.json",
+        name.trim().trim_end_matches(".schema.json")
+    );
+    let all = crate::schema::all();
+    match all.iter().find(|(f, _)| *f == file) {
+        Some((_, schema)) => {
+            say!(
+                "{}",
+                serde_json::to_string_pretty(schema).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        None => {
+            let names: Vec<&str> = all
+                .iter()
+                .map(|(f, _)| f.trim_end_matches(".schema.json"))
+                .collect();
+            usage_error(format!(
+                "no schema `{name}`: the schemas are {}",
+                names.join(", ")
+            ))
+        }
+    }
+}
+
+/// `dossier schema`: every JSON Schema into `dir`, created if missing.
+pub fn write_schemas(dir: &Path, v: Verbosity) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return usage_error(format!("cannot create {}: {e}", dir.display()));
+    }
+    for (file, schema) in crate::schema::all() {
+        let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+        let path = dir.join(&file);
+        if let Err(e) = std::fs::write(&path, text) {
+            return usage_error(format!("cannot write {}: {e}", path.display()));
+        }
+        if !v.quiet {
+            say!("wrote {}", crate::diagnostic::display_path(&path));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn created(rel: &Path, v: Verbosity) -> ExitCode {
     if !v.quiet {
         say!("created {}", crate::diagnostic::display_path(rel));

@@ -180,6 +180,33 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: StatsFormat,
     },
+    /// Run the language server on stdin and stdout, for editors (see docs/editors.md)
+    #[command(
+        after_help = "Editors start it themselves; see docs/editors.md for VS Code, Neovim, Helix, Zed and Emacs.\n\nExamples:\n  dossier lsp\n  dossier lsp --root my-desk --drafts"
+    )]
+    Lsp {
+        /// The site's root folder [default: the editor's workspace folder, or the nearest
+        /// folder upward holding site.yaml]
+        #[arg(long, value_name = "SITE")]
+        root: Option<PathBuf>,
+        /// Check drafts too
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Write JSON Schemas of front matter and site.yaml, for YAML language servers
+    #[command(
+        after_help = "Examples:\n  dossier schema                   # into schemas/ of the site\n  dossier schema --out .vscode/dossier\n  dossier schema --print briefing  # one schema on stdout"
+    )]
+    Schema {
+        #[command(flatten)]
+        root: RootArg,
+        /// The folder to write them into [default: <root>/schemas]
+        #[arg(long, value_name = "DIR", conflicts_with = "print")]
+        out: Option<PathBuf>,
+        /// Print one schema (briefing, actor, place, topic or site) instead of writing files
+        #[arg(long, value_name = "NAME")]
+        print: Option<String>,
+    },
     /// Explain a diagnostic code (D001…): what it means and how to fix it
     #[command(after_help = "Examples:\n  dossier explain D015\n  dossier explain d15")]
     Explain {
@@ -343,6 +370,23 @@ pub fn main() -> ExitCode {
             format,
         } => commands::stats(site_folder!(root), drafts, format),
         Command::Explain { code } => commands::explain(&code),
+        Command::Lsp { root, drafts } => match crate::lsp::run(root.as_deref(), drafts) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {}", crate::printable::escape(&e.to_string()));
+                ExitCode::FAILURE
+            }
+        },
+        Command::Schema { root, out, print } => match print {
+            Some(name) => commands::print_schema(&name),
+            None => {
+                let dir = match out {
+                    Some(d) => d,
+                    None => site_folder!(root).join("schemas"),
+                };
+                commands::write_schemas(&dir, v)
+            }
+        },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "dossier", &mut std::io::stdout());

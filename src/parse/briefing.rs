@@ -388,7 +388,14 @@ fn safe_url(
                         "source URL `{u}` has no `https://`: it would link to a page of this site that does not exist"
                     ),
                 )
-                .with_help(format!("write it in full: https://{u}"));
+                .with_help(format!("write it in full: https://{u}"))
+                .with_fix(
+                    "Add `https://`",
+                    crate::diagnostic::Edit::Prefix {
+                        at: span,
+                        text: "https://".to_string(),
+                    },
+                );
             Some(encode_url(u))
         }
         None | Some("http" | "https" | "mailto") => Some(encode_url(u)),

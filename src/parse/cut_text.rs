@@ -2,7 +2,7 @@
 //! a comment, and the page would say "Habeck's". Each text field written unquoted with a
 //! comment after it on its line gets a warning (D040) with the quoted fix.
 
-use crate::diagnostic::{Code, Diagnostics};
+use crate::diagnostic::{Code, Diagnostics, Edit};
 use crate::front_matter::{Node, Yaml};
 
 /// Which fields of a mapping hold text a reader sees.
@@ -124,7 +124,15 @@ fn check(node: &Node, key: Label<'_>, path: &str, diags: &mut Diagnostics) {
             cut.hash,
             format!("{what} stops at \"{last}\": \"{shown}\" is a YAML comment"),
         )
-        .with_help(help);
+        .with_help(help)
+        .with_fix(
+            "Quote the whole value",
+            Edit::Replace {
+                at: node.span,
+                to_line_end: true,
+                text: fixed,
+            },
+        );
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ mod briefing;
 pub(crate) mod cut_text;
 mod profile;
 
-pub use profile::starter_profile;
+pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
@@ -32,7 +32,7 @@ const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
 ];
 
 /// Every key of a briefing's front matter, in the order the unknown-key warning lists them.
-fn briefing_keys() -> Vec<&'static str> {
+pub fn briefing_keys() -> Vec<&'static str> {
     let names = Kind::ALL.map(Kind::dir);
     [
         BRIEFING_KEYS_BEFORE_NAMES,
@@ -42,8 +42,10 @@ fn briefing_keys() -> Vec<&'static str> {
     .concat()
 }
 
-const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
-const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
+/// The keys of one entry of `stances:`.
+pub const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
+/// The keys of one entry of `sources:`.
+pub const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
 
 /// Parses one file; `None` when it has errors (which are recorded in `diags`).
 pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> {
@@ -355,7 +357,15 @@ pub(crate) fn unknown_key(
                 )
                 .with_help(format!(
                     "write `{key}:` (its value is not read under `{typed}:`){extra}"
-                ));
+                ))
+                .with_fix(
+                    format!("Rename the key to `{key}`"),
+                    crate::diagnostic::Edit::Replace {
+                        at: span,
+                        to_line_end: false,
+                        text: key.to_string(),
+                    },
+                );
             Some(key)
         }
         None => {

@@ -14,6 +14,27 @@ pub const MAX_ALIASES: usize = 1_000;
 /// Links an author profile may list: a handful in practice.
 pub const MAX_LINKS: usize = 20;
 
+/// Every key a profile of `kind` may have.
+pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
+    let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
+    match kind {
+        Kind::Actor => allowed.extend(["role", "affiliation"]),
+        Kind::Place => allowed.extend(["within", "coords"]),
+        Kind::Topic => allowed.push("question"),
+        Kind::Author => allowed.extend(["role", "bio", "links", "email"]),
+    }
+    allowed
+}
+
+/// The values `kind:` may take in a profile of `kind` (none listed: any text).
+pub fn subkinds(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Actor => &["person", "organization", "state", "group"],
+        Kind::Place => &["country", "region", "city", "site"],
+        Kind::Topic | Kind::Author => &[],
+    }
+}
+
 impl Fields<'_> {
     pub(super) fn profile(
         &mut self,
@@ -27,14 +48,7 @@ impl Fields<'_> {
             .into_iter()
             .find(|k| self.get(k).is_some())
             .unwrap_or(kind.name_key());
-        let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
-        match kind {
-            Kind::Actor => allowed.extend(["role", "affiliation"]),
-            Kind::Place => allowed.extend(["within", "coords"]),
-            Kind::Topic => allowed.push("question"),
-            Kind::Author => allowed.extend(["role", "bio", "links", "email"]),
-        }
-        self.warn_unknown(&allowed, kind.word());
+        self.warn_unknown(&profile_keys(kind), kind.word());
         let stem = file_stem(&file.content_path);
         let id = Slug::new(stem);
         if id.is_none() {
@@ -60,11 +74,7 @@ impl Fields<'_> {
         }
         let (aliases, alias_spans) = aliases.into_iter().map(|a| (a.value, a.span)).unzip();
         let subkind = self.text("kind");
-        let allowed_kinds: &[&str] = match kind {
-            Kind::Actor => &["person", "organization", "state", "group"],
-            Kind::Place => &["country", "region", "city", "site"],
-            Kind::Topic | Kind::Author => &[],
-        };
+        let allowed_kinds = subkinds(kind);
         if let Some(k) = &subkind
             && !allowed_kinds.is_empty()
             && !allowed_kinds.contains(&k.value.as_str())

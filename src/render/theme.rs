@@ -110,6 +110,17 @@ pub fn load(root: &Path, theme: Option<&str>, diags: &mut Diagnostics) -> Option
 /// [`load`] within the bounds `confine`: the theme's files are read as static files are,
 /// never through a link out of the site or into a dotfile or the output.
 pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) -> Option<Theme> {
+    load_edited(confine, theme, &std::collections::HashMap::new(), diags)
+}
+
+/// [`load_in`], a template's text taken from `edited` (by path from the site root, an
+/// editor's unsaved buffers) instead of its file when it is there.
+pub fn load_edited(
+    confine: &Confine,
+    theme: Option<&str>,
+    edited: &std::collections::HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Option<Theme> {
     // (name, path shown, text, given by the site)
     let mut templates: Vec<(String, String, String, bool)> = Vec::new();
     for (name, text) in default_templates() {
@@ -166,7 +177,11 @@ pub fn load_in(confine: &Confine, theme: Option<&str>, diags: &mut Diagnostics) 
             };
             let fname = fname.to_string();
             let shown = format!("themes/{name}/templates/{fname}");
-            match source::read_confined_text(&f.target) {
+            let text = match edited.get(&shown) {
+                Some(t) => Ok(t.clone()),
+                None => source::read_confined_text(&f.target),
+            };
+            match text {
                 Ok(text) => {
                     templates.retain(|(n, ..)| *n != fname);
                     templates.push((fname, shown, text, true));

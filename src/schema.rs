@@ -1,0 +1,245 @@
+//! JSON Schemas of briefing front matter, of each kind's profile and of site.yaml, for YAML
+//! language servers that validate and complete keys without `dossier lsp`. The keys come
+//! from the parser's own tables, so a key the parser learns is a key the schema has (a
+//! test fails until its type is written here).
+
+use crate::model::{Confidence, Kind, Position};
+use serde_json::{Value, json};
+
+/// Where the schemas are published under: the `$id` base.
+const ID_BASE: &str = "https://dossier.invalid/schemas/";
+
+/// A list of names, or one name.
+fn names(what: &str) -> Value {
+    json!({
+        "description": format!("{what}: ids, names or aliases (a list, or one name)"),
+        "anyOf": [
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "string"}
+        ]
+    })
+}
+
+fn text(description: &str) -> Value {
+    json!({"type": "string", "description": description})
+}
+
+fn date(description: &str) -> Value {
+    json!({
+        "description": format!("{description} (YYYY-MM-DD, or a date-time with offset)"),
+        "anyOf": [
+            {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}"},
+            {"type": "string", "format": "date-time"}
+        ]
+    })
+}
+
+fn stance() -> Value {
+    let positions: Vec<&str> = Position::ALL.iter().map(|p| p.as_str()).collect();
+    let props = crate::parse::STANCE_KEYS
+        .iter()
+        .map(|&k| {
+            let v = match k {
+                "actor" => text("the actor taking the position: id, name or alias"),
+                "on" => text("the topic: id, name or alias"),
+                "position" => json!({"enum": positions, "description": "the actor's position"}),
+                "quote" => text("the words the position rests on"),
+                "by" => text("who voiced it for the actor: id, name or alias"),
+                "source" => json!({"type": "integer", "minimum": 1,
+                    "description": "which of `sources` it rests on (1 is the first)"}),
+                other => json!({"description": format!("`{other}`")}),
+            };
+            (k.to_string(), v)
+        })
+        .collect::<serde_json::Map<_, _>>();
+    json!({
+        "type": "object",
+        "required": ["actor", "on", "position"],
+        "additionalProperties": false,
+        "properties": props
+    })
+}
+
+fn source() -> Value {
+    let props = crate::parse::SOURCE_KEYS
+        .iter()
+        .map(|&k| {
+            let v = match k {
+                "title" => text("what the source is called"),
+                "url" => json!({"type": "string", "description": "its address, with https://"}),
+                "publisher" => text("who published it"),
+                "date" => date("when it was published"),
+                other => json!({"description": format!("`{other}`")}),
+            };
+            (k.to_string(), v)
+        })
+        .collect::<serde_json::Map<_, _>>();
+    json!({
+        "anyOf": [
+            {"type": "string", "description": "the source's title"},
+            {"type": "object", "additionalProperties": false, "properties": props}
+        ]
+    })
+}
+
+/// The type of a briefing key, `None` for a key this module does not know yet.
+fn briefing_key(key: &str) -> Option<Value> {
+    let confidence: Vec<&str> = Confidence::ALL.iter().map(|c| c.as_str()).collect();
+    if let Some(kind) = Kind::from_dir(key) {
+        return Some(names(kind.heading()));
+    }
+    Some(match key {
+        "title" => text("the briefing's title"),
+        "date" => date("the date of the events it reports"),
+        "updated" => date("when it was last changed"),
+        "summary" => text("one or two sentences shown in lists and feeds"),
+        "slug" => {
+            json!({"type": "string", "description": "its URL name (default: from the file name)"})
+        }
+        "reviewed_by" => names("Authors who reviewed it"),
+        "stances" => json!({"type": "array", "items": stance(),
+            "description": "positions of actors on topics"}),
+        "tags" => json!({"type": "array", "items": {"type": "string"}}),
+        "sources" => json!({"type": "array", "items": source()}),
+        "confidence" => json!({"enum": confidence}),
+        "draft" => json!({"type": "boolean"}),
+        "extra" => json!({"type": "object", "description": "custom data for themes"}),
+        _ => return None,
+    })
+}
+
+/// The type of a key of a `kind` profile, `None` for a key this module does not know yet.
+fn profile_key(kind: Kind, key: &str) -> Option<Value> {
+    Some(match key {
+        "name" | "title" => text("what it is called"),
+        "aliases" => json!({"type": "array", "items": {"type": "string"},
+            "description": "other spellings that name it"}),
+        "kind" => match crate::parse::subkinds(kind) {
+            [] => text("what sort it is"),
+            some => json!({"enum": some}),
+        },
+        "role" => text("what the actor or author does"),
+        "affiliation" => text("the actor it belongs to: id, name or alias"),
+        "within" => text("the place it lies within: id, name or alias"),
+        "coords" => json!({"type": "array", "items": {"type": "number"}, "minItems": 2,
+            "maxItems": 2, "description": "latitude and longitude"}),
+        "question" => text("the question the topic asks"),
+        "bio" => text("one line about the author"),
+        "links" => {
+            json!({"type": "array", "items": {"type": "string"}, "maxItems": crate::parse::MAX_LINKS,
+            "description": "the author's pages elsewhere (https://)"})
+        }
+        "email" => text("the author's address (name@example.org)"),
+        "extra" => json!({"type": "object", "description": "custom data for themes"}),
+        _ => return None,
+    })
+}
+
+/// The type of a site.yaml key, `None` for a key this module does not know yet.
+fn site_key(key: &str) -> Option<Value> {
+    let stubs = Kind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.dir().to_string(),
+                json!({"type": "array", "items": {"type": "string"}}),
+            )
+        })
+        .collect::<serde_json::Map<_, _>>();
+    Some(match key {
+        "title" => text("the site's name"),
+        "base_url" => json!({"type": "string", "description": "where the site is published"}),
+        "language" => text("the language of its pages (BCP 47: en, fr, uk)"),
+        "description" => text("one sentence about the site"),
+        "theme" => text("a folder of themes/"),
+        "safe_html" => json!({"type": "boolean"}),
+        "page_size" => json!({"type": "integer", "minimum": 1,
+            "maximum": crate::config::MAX_PAGE_SIZE}),
+        "stubs" => json!({"type": "object", "additionalProperties": false, "properties": stubs,
+            "description": "names meant to have no profile"}),
+        "default_author" => text("the author of briefings that list none: id, name or alias"),
+        _ => return None,
+    })
+}
+
+fn object(title: &str, file: &str, keys: &[&str], typed: impl Fn(&str) -> Option<Value>) -> Value {
+    let props = keys
+        .iter()
+        .map(|&k| (k.to_string(), typed(k).unwrap_or_else(|| json!({}))))
+        .collect::<serde_json::Map<_, _>>();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("{ID_BASE}{file}"),
+        "title": title,
+        "type": "object",
+        "additionalProperties": false,
+        "properties": props
+    })
+}
+
+/// Every schema, by file name: `briefing.schema.json`, one per kind
+/// (`actor.schema.json`…) and `site.schema.json`.
+pub fn all() -> Vec<(String, Value)> {
+    let mut out = vec![(
+        "briefing.schema.json".to_string(),
+        object(
+            "Dossier briefing front matter",
+            "briefing.schema.json",
+            &crate::parse::briefing_keys(),
+            briefing_key,
+        ),
+    )];
+    for kind in Kind::ALL {
+        let file = format!("{}.schema.json", kind.word());
+        let title = format!("Dossier {} profile front matter", kind.word());
+        out.push((
+            file.clone(),
+            object(&title, &file, &crate::parse::profile_keys(kind), |k| {
+                profile_key(kind, k)
+            }),
+        ));
+    }
+    out.push((
+        "site.schema.json".to_string(),
+        object(
+            "Dossier site.yaml",
+            "site.schema.json",
+            crate::config::KEYS,
+            site_key,
+        ),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_the_parser_reads_has_a_type() {
+        for k in crate::parse::briefing_keys() {
+            assert!(briefing_key(k).is_some(), "briefing key `{k}` has no type");
+        }
+        for kind in Kind::ALL {
+            for k in crate::parse::profile_keys(kind) {
+                assert!(
+                    profile_key(kind, k).is_some(),
+                    "{kind:?} key `{k}` has no type"
+                );
+            }
+        }
+        for k in crate::config::KEYS {
+            assert!(site_key(k).is_some(), "site.yaml key `{k}` has no type");
+        }
+    }
+
+    #[test]
+    fn schemas_refuse_unknown_keys_and_list_positions() {
+        let all = all();
+        let briefing = &all[0].1;
+        assert_eq!(briefing["additionalProperties"], json!(false));
+        let position = &briefing["properties"]["stances"]["items"]["properties"]["position"];
+        assert_eq!(position["enum"][0], json!("supports"));
+        assert!(all.iter().any(|(f, _)| f == "site.schema.json"));
+    }
+}
