@@ -22,6 +22,9 @@ pub struct Config {
     /// Names that match no profile on purpose (`stubs:`): stubs made of them are not
     /// reported.
     pub stubs: crate::stubs::AcceptedStubs,
+    /// The author (an id, name or alias of an author profile) of briefings that name none,
+    /// with where site.yaml writes it.
+    pub default_author: Option<crate::model::Spanned<String>>,
 }
 
 /// Items per list page when site.yaml does not say.
@@ -43,6 +46,7 @@ impl Config {
             safe_html: false,
             page_size: PAGE_SIZE,
             stubs: Default::default(),
+            default_author: None,
         }
     }
 }
@@ -57,6 +61,7 @@ pub const KEYS: &[&str] = &[
     "safe_html",
     "page_size",
     "stubs",
+    "default_author",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -156,6 +161,15 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
     let language = get("language", diags);
     let description = get("description", diags);
     let theme = get("theme", diags);
+    let default_author = get("default_author", diags)
+        .filter(|a| !a.trim().is_empty())
+        .and_then(|a| {
+            let (_, _, n) = entries.iter().find(|(k, _, _)| k == "default_author")?;
+            Some(crate::model::Spanned {
+                value: a.trim().to_string(),
+                span: n.span,
+            })
+        });
     let safe_html = match entries.iter().find(|(k, _, _)| k == "safe_html") {
         None => false,
         Some((_, _, n)) => match &n.value {
@@ -258,6 +272,7 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         safe_html,
         page_size,
         stubs,
+        default_author,
     })
 }
 

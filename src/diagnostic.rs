@@ -92,11 +92,15 @@ pub enum Code {
     UrlWithoutScheme,
     /// a name that matches no profile but nearly matches one: a typo, not a stub
     NearMissStub,
+    /// site.yaml's `default_author` names no author profile, or several
+    DefaultAuthor,
+    /// an author's `email` is not an email address
+    InvalidEmail,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 40] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -135,6 +139,8 @@ impl Code {
         Code::MisspelledKey,
         Code::UrlWithoutScheme,
         Code::NearMissStub,
+        Code::DefaultAuthor,
+        Code::InvalidEmail,
     ];
 
     /// The code as printed: `D001`.
@@ -178,6 +184,8 @@ impl Code {
             Code::MisspelledKey => "D041",
             Code::UrlWithoutScheme => "D042",
             Code::NearMissStub => "D050",
+            Code::DefaultAuthor => "D060",
+            Code::InvalidEmail => "D061",
         }
     }
 }
@@ -189,7 +197,7 @@ impl fmt::Display for Code {
 }
 
 /// A 1-based line and column (columns in characters) in a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
 pub struct Span {
     pub line: u32,
     pub col: u32,

@@ -28,6 +28,8 @@ pub struct StanceAt {
 pub struct Index {
     /// Per entity: briefings whose front matter names it, oldest first.
     pub named_in: IdVec<EntityIdx, Vec<BriefingIdx>>,
+    /// Per author: briefings whose `reviewed_by:` names it, oldest first.
+    pub reviewed: IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per entity: briefings whose bodies link to it, oldest first.
     pub entity_backlinks: IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per briefing: briefings whose bodies link to it, oldest first.
@@ -105,12 +107,13 @@ impl Index {
     }
 }
 
-/// Entities both briefings name, in `a`'s order (kinds, then as written).
+/// Entities both briefings are about ([`Refs::about`]), in `a`'s order (kinds, then as
+/// written).
 pub fn shared_entities(site: &Resolved, a: BriefingIdx, b: BriefingIdx) -> Vec<EntityIdx> {
-    let mut theirs: Vec<EntityIdx> = site.refs[b].entities().collect();
+    let mut theirs: Vec<EntityIdx> = site.refs[b].about().collect();
     theirs.sort_unstable();
     // A briefing names each entity once (resolution merges repeats), so no dedup here.
-    (site.refs[a].entities())
+    (site.refs[a].about())
         .filter(|e| theirs.binary_search(e).is_ok())
         .collect()
 }
@@ -164,6 +167,7 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
     let n_briefings = site.briefings.len();
     let mut ix = Index {
         named_in: IdVec::filled(Vec::new(), n_entities),
+        reviewed: IdVec::filled(Vec::new(), n_entities),
         entity_backlinks: IdVec::filled(Vec::new(), n_entities),
         briefing_backlinks: IdVec::filled(Vec::new(), n_briefings),
         body_entities: IdVec::filled(Vec::new(), n_briefings),
@@ -183,6 +187,9 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
         let b = BriefingIdx(bi as u32);
         for e in refs.entities() {
             ix.named_in[e].push(b);
+        }
+        for &e in &refs.reviewers {
+            ix.reviewed[e].push(b);
         }
         let (actors, places) = (
             co_named(&refs.named[Kind::Actor]),
@@ -361,7 +368,7 @@ impl Shared {
 fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> Vec<BriefingIdx> {
     let named_in = &ix.named_in;
     let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[BriefingIdx::from_index(bi)]
-        .entities()
+        .about()
         .partition(|e| ix.newest_first.contains_key(e));
     scratch.count(named_in, small.into_iter(), bi);
     if !big.is_empty() {
@@ -420,7 +427,7 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     let bi = b.0 as usize;
     let new = &site.refs[b];
     let mut scratch = Shared::new(site.briefings.len());
-    scratch.count(&ix.named_in, old.entities(), bi);
+    scratch.count(&ix.named_in, old.about(), bi);
     let before: BTreeMap<usize, u32> = scratch.drain().collect();
 
     let old_set: BTreeSet<EntityIdx> = old.entities().collect();
@@ -473,6 +480,17 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     apply_counts(&mut ix.co_actors, &co);
     apply_counts(&mut ix.place_actors, &at_place);
 
+    // Reviews.
+    for &e in &old.reviewers {
+        ix.reviewed[e].retain(|&x| x != b);
+    }
+    for &e in &new.reviewers {
+        let list = &mut ix.reviewed[e];
+        if let Err(at) = list.binary_search(&b) {
+            list.insert(at, b);
+        }
+    }
+
     // Stances voiced for others.
     for s in &old.stances {
         if let Some(by) = s.by.filter(|&by| by != s.actor) {
@@ -524,7 +542,7 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     }
 
     // Related briefings: only the count shared with `b` changed, for each other briefing.
-    scratch.count(&ix.named_in, new.entities(), bi);
+    scratch.count(&ix.named_in, new.about(), bi);
     let after: BTreeMap<usize, u32> = scratch.drain().collect();
     ix.related[b] = related_one(site, ix, bi, &mut scratch);
     let others: BTreeSet<usize> = before.keys().chain(after.keys()).copied().collect();
@@ -571,11 +589,9 @@ pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Re
     }
 }
 
-/// How many entities two briefings both name.
+/// How many entities two briefings are both about.
 fn shared(a: &Refs, b: &Refs) -> u32 {
-    a.entities()
-        .filter(|e| b.entities().any(|f| f == *e))
-        .count() as u32
+    a.about().filter(|e| b.about().any(|f| f == *e)).count() as u32
 }
 
 /// Adds `delta` to counted lists, keeping them ordered as [`by_count`] does.
@@ -703,6 +719,7 @@ mod tests {
                     source: None,
                 })
                 .collect(),
+            reviewed_by: Vec::new(),
             tags: Vec::new(),
             sources: Vec::new(),
             confidence: None,

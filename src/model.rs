@@ -37,11 +37,13 @@ pub enum Kind {
     Actor,
     Place,
     Topic,
+    /// Who wrote or reviewed a briefing: named in its byline, never among what it is about.
+    Author,
 }
 
 impl Kind {
     /// All kinds, in page order (the order of the variants).
-    pub const ALL: [Kind; 3] = [Kind::Actor, Kind::Place, Kind::Topic];
+    pub const ALL: [Kind; 4] = [Kind::Actor, Kind::Place, Kind::Topic, Kind::Author];
 
     /// How many kinds there are.
     pub const COUNT: usize = Kind::ALL.len();
@@ -57,6 +59,7 @@ impl Kind {
             Kind::Actor => "actors",
             Kind::Place => "places",
             Kind::Topic => "topics",
+            Kind::Author => "authors",
         }
     }
 
@@ -66,6 +69,7 @@ impl Kind {
             Kind::Actor => "actor",
             Kind::Place => "place",
             Kind::Topic => "topic",
+            Kind::Author => "author",
         }
     }
 
@@ -75,6 +79,7 @@ impl Kind {
             Kind::Actor => "an actor",
             Kind::Place => "a place",
             Kind::Topic => "a topic",
+            Kind::Author => "an author",
         }
     }
 
@@ -84,6 +89,7 @@ impl Kind {
             Kind::Actor => "Jean-Noël Barrot",
             Kind::Place => "Pokrovsk",
             Kind::Topic => "US peace plan",
+            Kind::Author => "Mira Okafor",
         }
     }
 
@@ -93,6 +99,7 @@ impl Kind {
             Kind::Actor => "Actors",
             Kind::Place => "Places",
             Kind::Topic => "Topics",
+            Kind::Author => "Authors",
         }
     }
 
@@ -102,6 +109,7 @@ impl Kind {
             Kind::Actor => "actor.html",
             Kind::Place => "place.html",
             Kind::Topic => "topic.html",
+            Kind::Author => "author.html",
         }
     }
 
@@ -109,7 +117,7 @@ impl Kind {
     /// more than names): the one a missing name is reported as. Either key is accepted.
     pub fn name_key(self) -> &'static str {
         match self {
-            Kind::Actor | Kind::Place => "name",
+            Kind::Actor | Kind::Place | Kind::Author => "name",
             Kind::Topic => "title",
         }
     }
@@ -120,6 +128,7 @@ impl Kind {
         match self {
             Kind::Actor | Kind::Topic => "Thing",
             Kind::Place => "Place",
+            Kind::Author => "Person",
         }
     }
 
@@ -127,9 +136,16 @@ impl Kind {
     /// it (`mentions`).
     pub fn is_subject(self) -> bool {
         match self {
-            Kind::Actor | Kind::Place => false,
+            Kind::Actor | Kind::Place | Kind::Author => false,
             Kind::Topic => true,
         }
+    }
+
+    /// Whether it names who wrote a briefing rather than what the briefing is about: such
+    /// entities go in bylines and JSON-LD `author`, and are left out of what relates two
+    /// briefings (one desk writing both says nothing about their subject).
+    pub fn is_byline(self) -> bool {
+        self == Kind::Author
     }
 
     /// The kind whose folder is `dir`.
@@ -235,7 +251,7 @@ impl crate::id_vec::Id for BriefingIdx {
 }
 
 /// A value with where it was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -555,6 +571,8 @@ pub struct Briefing {
     pub summary: Option<String>,
     /// The names of each kind its front matter lists (`actors:` and so on), stances aside.
     pub named: PerKind<Vec<Spanned<String>>>,
+    /// The authors `reviewed_by:` names: who checked it, shown after its authors.
+    pub reviewed_by: Vec<Spanned<String>>,
     pub stances: Vec<StanceSrc>,
     pub tags: Vec<Spanned<String>>,
     pub sources: Vec<Source>,
@@ -570,7 +588,7 @@ pub struct Briefing {
     pub body_removed: Vec<(u32, u32)>,
 }
 
-/// A profile of an actor, place or topic as parsed from its file.
+/// A profile of an actor, place, topic or author as parsed from its file.
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub path: String,
@@ -590,6 +608,12 @@ pub struct Profile {
     pub within: Option<Spanned<String>>,
     pub coords: Option<(f64, f64)>,
     pub question: Option<String>,
+    /// An author's `bio:`, a line shown under the name (the body says more).
+    pub bio: Option<String>,
+    /// An author's `links:`, web pages of theirs (http, https), as written.
+    pub links: Vec<String>,
+    /// An author's `email:`, without `mailto:`.
+    pub email: Option<String>,
     pub extra: serde_json::Value,
     pub body: String,
     pub body_line: u32,
@@ -624,11 +648,11 @@ mod tests {
         let t = PerKind::from_fn(|k| k.index());
         assert_eq!(
             serde_json::to_string(&t).unwrap(),
-            r#"{"actors":0,"places":1,"topics":2}"#
+            r#"{"actors":0,"places":1,"topics":2,"authors":3}"#
         );
         assert_eq!(t[Kind::Place], 1);
         let words: Vec<&str> = t.iter().map(|(k, _)| k.word()).collect();
-        assert_eq!(words, ["actor", "place", "topic"]);
+        assert_eq!(words, ["actor", "place", "topic", "author"]);
     }
 
     fn date_error(s: &str) -> String {

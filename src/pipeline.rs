@@ -416,7 +416,11 @@ pub fn assemble(
         drafts,
     } = input;
     progress.stage("resolving", 0);
-    let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &config.stubs, diags);
+    let settings = resolve::Settings {
+        accepted: Some(&config.stubs),
+        default_author: config.default_author.as_ref(),
+    };
+    let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &settings, diags);
     // Rendered bodies replace the Markdown sources from here on; each is freed once
     // rendered, so the site's text is never held twice.
     let texts: Vec<(usize, String)> = resolved

@@ -48,14 +48,25 @@ pub struct Refs {
     /// The entities of each kind, in the order first named; stance actors and voices are
     /// among the actors, stance topics among the topics.
     pub named: PerKind<Vec<EntityIdx>>,
+    /// The authors `reviewed_by:` names, as first written, none of them among its authors.
+    pub reviewers: Vec<EntityIdx>,
     pub stances: Vec<Stance>,
     pub tags: Vec<usize>,
 }
 
 impl Refs {
-    /// Every entity named, in kind order.
+    /// Every entity named, in kind order (reviewers aside).
     pub fn entities(&self) -> impl Iterator<Item = EntityIdx> + '_ {
         self.named.values().flatten().copied()
+    }
+
+    /// The entities named that say what the briefing is about: every one but its authors
+    /// ([`Kind::is_byline`]). Related briefings are counted over these.
+    pub fn about(&self) -> impl Iterator<Item = EntityIdx> + '_ {
+        (self.named.iter())
+            .filter(|(kind, _)| !kind.is_byline())
+            .flat_map(|(_, list)| list)
+            .copied()
     }
 }
 
@@ -68,6 +79,8 @@ pub struct Resolved {
     pub tags: Vec<Tag>,
     /// Content paths of drafts left out of this build, with their slugs.
     pub drafts: HashMap<String, Slug>,
+    /// site.yaml's `default_author`: the author of every briefing that names none.
+    pub default_author: Option<EntityIdx>,
 }
 
 impl Resolved {
@@ -117,39 +130,46 @@ pub fn resolve(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Resolved {
-    resolve_with(
-        briefings,
-        profiles,
-        drafts,
-        &AcceptedStubs::default(),
-        diags,
-    )
+    resolve_with(briefings, profiles, drafts, &Settings::default(), diags)
 }
 
-/// [`resolve`], making stubs of the names in `accepted` without a word.
+/// What site.yaml says about names: stubs it accepts, the default author.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Settings<'a> {
+    /// Names made stubs without a word.
+    pub accepted: Option<&'a AcceptedStubs>,
+    /// `default_author:` as written in site.yaml.
+    pub default_author: Option<&'a Spanned<String>>,
+}
+
+/// [`resolve`] under site.yaml's `settings`.
 pub fn resolve_with(
     briefings: Vec<Briefing>,
     profiles: Vec<Profile>,
     drafts: bool,
-    accepted: &AcceptedStubs,
+    settings: &Settings,
     diags: &mut Diagnostics,
 ) -> Resolved {
     let (briefings, drafts) = published(briefings, drafts, diags);
     let profiles = distinct_profiles(profiles, diags);
     let first = first_written(&briefings);
-    let mut r = Resolver::new(&profiles, accepted, diags);
+    let none = AcceptedStubs::default();
+    let mut r = Resolver::new(&profiles, settings.accepted.unwrap_or(&none), diags);
     let named = r.briefings(&briefings, &first);
     let links = r.profile_links();
+    let default_author = settings.default_author.and_then(|a| r.default_author(a));
     let stubs = r.stubs;
     let (entities, index) = entities(profiles, links, stubs);
+    let default_author = default_author.and_then(|id| index.get(&id).copied());
     let tags = tags(&briefings, &first);
-    let refs = briefing_refs(&briefings, named, &index, &tags);
+    let refs = briefing_refs(&briefings, named, &index, &tags, default_author);
     Resolved {
         briefings: IdVec::from_vec(briefings),
         refs: IdVec::from_vec(refs),
         entities: IdVec::from_vec(entities),
         tags,
         drafts,
+        default_author,
     }
 }
 
@@ -198,6 +218,7 @@ fn first_written(briefings: &[Briefing]) -> Vec<usize> {
 /// a `T`; made into [`Refs`] once entity indices exist.
 struct Named<T> {
     kinds: PerKind<Vec<T>>,
+    reviewers: Vec<T>,
     stances: Vec<StanceNames<T>>,
 }
 
@@ -211,7 +232,7 @@ struct StanceNames<T> {
 
 impl<T: Clone + PartialEq> Named<T> {
     /// Looks up every name of `b` with `find`, in the order a full resolve reports them:
-    /// the names of each kind, then each stance's actor, topic and voice. `find` gives
+    /// the names of each kind, its reviewers, then each stance's actor, topic and voice. `find` gives
     /// `Ok(None)` to leave a name out (a stance whose actor or topic is left out goes
     /// too), `Err` to give up on the briefing.
     fn walk<E>(
@@ -224,6 +245,14 @@ impl<T: Clone + PartialEq> Named<T> {
                 if let Some(t) = find(kind, name)? {
                     push_unique(&mut kinds[kind], t);
                 }
+            }
+        }
+        let mut reviewers = Vec::new();
+        for name in &b.reviewed_by {
+            if let Some(t) = find(Kind::Author, name)?
+                && !kinds[Kind::Author].contains(&t)
+            {
+                push_unique(&mut reviewers, t);
             }
         }
         let mut stances = Vec::new();
@@ -249,11 +278,22 @@ impl<T: Clone + PartialEq> Named<T> {
                 });
             }
         }
-        Ok(Named { kinds, stances })
+        Ok(Named {
+            kinds,
+            reviewers,
+            stances,
+        })
     }
 
-    /// The references of `b`, each `T` made an entity index by `idx`.
-    fn into_refs(self, b: &Briefing, idx: impl Fn(&T) -> EntityIdx, tags: Vec<usize>) -> Refs {
+    /// The references of `b`, each `T` made an entity index by `idx`; `default_author`
+    /// is its author when it names none.
+    fn into_refs(
+        self,
+        b: &Briefing,
+        idx: impl Fn(&T) -> EntityIdx,
+        tags: Vec<usize>,
+        default_author: Option<EntityIdx>,
+    ) -> Refs {
         let stances = self
             .stances
             .iter()
@@ -269,8 +309,17 @@ impl<T: Clone + PartialEq> Named<T> {
                 }
             })
             .collect();
+        let mut named: PerKind<Vec<EntityIdx>> = self.kinds.map(|v| v.iter().map(&idx).collect());
+        let mut reviewers: Vec<EntityIdx> = self.reviewers.iter().map(&idx).collect();
+        if let Some(a) = default_author
+            && named[Kind::Author].is_empty()
+        {
+            named[Kind::Author].push(a);
+            reviewers.retain(|&r| r != a);
+        }
         Refs {
-            named: self.kinds.map(|v| v.iter().map(&idx).collect()),
+            named,
+            reviewers,
             stances,
             tags,
         }
@@ -412,6 +461,59 @@ impl<'a> Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// The author profile site.yaml's `default_author` names; `None`, with an error at its
+    /// place in site.yaml, when it names none or several. Never a stub: a default put on
+    /// every briefing should be somebody the desk has written down.
+    fn default_author(&mut self, name: &Spanned<String>) -> Option<EntityId> {
+        const SITE: &str = "site.yaml";
+        let kind = Kind::Author;
+        match self.table.lookup(kind, &name.value) {
+            Lookup::Found(p) => Some(EntityId {
+                kind,
+                slug: self.profiles[p.0 as usize].id.clone(),
+            }),
+            Lookup::Ambiguous(found) => {
+                let files: Vec<String> = (found.iter())
+                    .map(|p| &self.profiles[p.0 as usize])
+                    .map(|p| format!("`{}` ({})", p.id, p.path))
+                    .collect();
+                self.diags.error(
+                    Code::DefaultAuthor,
+                    SITE,
+                    name.span,
+                    format!(
+                        "`default_author: {}` is ambiguous: it names {}; use an id instead",
+                        name.value,
+                        files.join(" and ")
+                    ),
+                );
+                None
+            }
+            Lookup::Missing => {
+                let table = &self.table;
+                let known = self.spellings[kind.index()]
+                    .get_or_insert_with(|| crate::suggest::Spellings::new(table.spellings(kind)));
+                let near = (known.closest(&name.value))
+                    .or_else(|| known.part_of(&name.value))
+                    .map(str::to_string);
+                let d = self.diags.error(
+                    Code::DefaultAuthor,
+                    SITE,
+                    name.span,
+                    format!("`default_author: {}` names no author profile", name.value),
+                );
+                d.with_help(match near {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "write the id, name or alias of a profile in content/authors/, or add content/authors/{}.md",
+                        Slug::new(&name.value).map_or_else(|| "<id>".to_string(), |s| s.to_string())
+                    ),
+                });
+                None
+            }
+        }
+    }
+
     /// Reports the stub `id` made of `name`: an error when a known spelling of its kind is
     /// a near miss of it (a typo far more often than a new entity), else a warning.
     fn report_stub(&mut self, kind: Kind, name: &Spanned<String>, id: &EntityId, path: &str) {
@@ -581,6 +683,7 @@ fn briefing_refs(
     named: Vec<Named<EntityId>>,
     index: &HashMap<EntityId, EntityIdx>,
     tags: &[Tag],
+    default_author: Option<EntityIdx>,
 ) -> Vec<Refs> {
     let tag_pos: HashMap<&Slug, usize> =
         tags.iter().enumerate().map(|(i, t)| (&t.slug, i)).collect();
@@ -594,14 +697,17 @@ fn briefing_refs(
                     push_unique(&mut tags, i);
                 }
             }
-            n.into_refs(b, |id| index[id], tags)
+            n.into_refs(b, |id| index[id], tags, default_author)
         })
         .collect()
 }
 
 /// Names of profiles, looked up as [`resolve`] does, to resolve one briefing again after
 /// its front matter changed (`serve`).
-pub struct ProfileNames(NameTable<EntityIdx>);
+pub struct ProfileNames {
+    table: NameTable<EntityIdx>,
+    default_author: Option<EntityIdx>,
+}
 
 impl ProfileNames {
     /// The ids, names and aliases of every profile of `r`.
@@ -612,14 +718,17 @@ impl ProfileNames {
                 table.add(p.kind, &p.id, &p.name, &p.aliases, EntityIdx(i as u32));
             }
         }
-        ProfileNames(table)
+        ProfileNames {
+            table,
+            default_author: r.default_author,
+        }
     }
 
     /// The references of briefing `b`, as [`resolve`] makes them, when every name in it is
     /// one profile and every tag is one of `tags` (sorted by slug); `None` otherwise, and
     /// then only a full resolve knows the answer (stubs, errors, new tags).
     pub fn refs(&self, b: &Briefing, tags: &[Tag]) -> Option<Refs> {
-        let named = Named::walk(b, |kind, name| match self.0.lookup(kind, &name.value) {
+        let named = Named::walk(b, |kind, name| match self.table.lookup(kind, &name.value) {
             Lookup::Found(e) => Ok(Some(e)),
             Lookup::Ambiguous(_) | Lookup::Missing => Err(()),
         })
@@ -630,7 +739,7 @@ impl ProfileNames {
             let i = tags.binary_search_by(|x| x.slug.cmp(&slug)).ok()?;
             push_unique(&mut tag_refs, i);
         }
-        Some(named.into_refs(b, |&e| e, tag_refs))
+        Some(named.into_refs(b, |&e| e, tag_refs, self.default_author))
     }
 }
 
@@ -701,6 +810,9 @@ mod tests {
             within: None,
             coords: None,
             question: None,
+            bio: None,
+            links: Vec::new(),
+            email: None,
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,
@@ -726,6 +838,7 @@ mod tests {
                     .collect(),
                 _ => Vec::new(),
             }),
+            reviewed_by: Vec::new(),
             stances: Vec::new(),
             tags: Vec::new(),
             sources: Vec::new(),

@@ -410,7 +410,7 @@ mod tests {
         names[Kind::Place] = vec!["Kyiv".into(), "Lviv: west".into()];
         let t = briefing_text("T", "2025-11-20", None, &names);
         assert!(
-            t.contains("\nactors: []            # ids, names or aliases\nplaces: [\"Kyiv\", \"Lviv: west\"]\ntopics: []\n# stances:"),
+            t.contains("\nactors: []            # ids, names or aliases\nplaces: [\"Kyiv\", \"Lviv: west\"]\ntopics: []\nauthors: []\n# stances:"),
             "{t}"
         );
     }

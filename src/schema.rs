@@ -96,6 +96,7 @@ fn briefing_key(key: &str) -> Option<Value> {
         "slug" => {
             json!({"type": "string", "description": "its URL name (default: from the file name)"})
         }
+        "reviewed_by" => names("Authors who reviewed it"),
         "stances" => json!({"type": "array", "items": stance(),
             "description": "positions of actors on topics"}),
         "tags" => json!({"type": "array", "items": {"type": "string"}}),
@@ -117,12 +118,18 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
             [] => text("what sort it is"),
             some => json!({"enum": some}),
         },
-        "role" => text("what the actor does"),
+        "role" => text("what the actor or author does"),
         "affiliation" => text("the actor it belongs to: id, name or alias"),
         "within" => text("the place it lies within: id, name or alias"),
         "coords" => json!({"type": "array", "items": {"type": "number"}, "minItems": 2,
             "maxItems": 2, "description": "latitude and longitude"}),
         "question" => text("the question the topic asks"),
+        "bio" => text("one line about the author"),
+        "links" => {
+            json!({"type": "array", "items": {"type": "string"}, "maxItems": crate::parse::MAX_LINKS,
+            "description": "the author's pages elsewhere (https://)"})
+        }
+        "email" => text("the author's address (name@example.org)"),
         "extra" => json!({"type": "object", "description": "custom data for themes"}),
         _ => return None,
     })
@@ -150,6 +157,7 @@ fn site_key(key: &str) -> Option<Value> {
             "maximum": crate::config::MAX_PAGE_SIZE}),
         "stubs" => json!({"type": "object", "additionalProperties": false, "properties": stubs,
             "description": "names meant to have no profile"}),
+        "default_author" => text("the author of briefings that list none: id, name or alias"),
         _ => return None,
     })
 }

@@ -30,11 +30,12 @@ pub enum Section {
     Topics,
     TopActors,
     TopPlaces,
+    Reviewed,
 }
 
 impl Section {
     /// Every section, in the order of the table.
-    pub const ALL: [Section; 20] = [
+    pub const ALL: [Section; 21] = [
         Section::Main,
         Section::AtAGlance,
         Section::Stances,
@@ -55,6 +56,7 @@ impl Section {
         Section::Topics,
         Section::TopActors,
         Section::TopPlaces,
+        Section::Reviewed,
     ];
 
     /// The element id, as the templates write it.
@@ -80,6 +82,7 @@ impl Section {
             Section::Topics => "topics",
             Section::TopActors => "top-actors",
             Section::TopPlaces => "top-places",
+            Section::Reviewed => "reviewed",
         }
     }
 
@@ -213,6 +216,8 @@ pub enum Fact {
     NamedActors,
     /// Places some briefing names.
     NamedPlaces,
+    /// Briefings the author reviewed.
+    Reviewed,
 }
 
 impl Fact {
@@ -235,6 +240,7 @@ impl Fact {
             Fact::Topics => "the site has a topic",
             Fact::NamedActors => "a briefing names an actor",
             Fact::NamedPlaces => "a briefing names a place",
+            Fact::Reviewed => "the author reviewed a briefing",
         }
     }
 }
@@ -282,6 +288,7 @@ pub const TABLE: &[Row] = {
     const ACTOR: PageKind = P::Entity(Kind::Actor);
     const PLACE: PageKind = P::Entity(Kind::Place);
     const TOPIC: PageKind = P::Entity(Kind::Topic);
+    const AUTHOR: PageKind = P::Entity(Kind::Author);
     &[
         row(S::Main, P::Every, Always),
         row(S::AtAGlance, P::Briefing, Has(F::Named)),
@@ -302,6 +309,9 @@ pub const TABLE: &[Row] = {
         row(S::StanceHistory, TOPIC, Has(F::TopicStances)),
         row(S::Briefings, TOPIC, Always),
         row(S::Backlinks, TOPIC, Has(F::Backlinks)),
+        row(S::Briefings, AUTHOR, Always),
+        row(S::Reviewed, AUTHOR, Has(F::Reviewed)),
+        row(S::Backlinks, AUTHOR, Has(F::Backlinks)),
         row(S::Latest, P::Home, Always),
         row(S::Changes, P::Home, Has(F::Changes)),
         row(S::Topics, P::Home, Has(F::Topics)),

@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(
             diags,
             [
-                "2: unknown kind `actor` under `stubs` (known: actors, places, topics)",
+                "2: unknown kind `actor` under `stubs` (known: actors, places, topics, authors)",
                 "3: `stubs: places` must be a list of names, not a string",
             ]
         );
@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(
             diags,
             [
-                "1: `stubs` lists names by kind: stubs: {actors: [..], places: [..], topics: [..]}, not a list"
+                "1: `stubs` lists names by kind: stubs: {actors: [..], places: [..], topics: [..], authors: [..]}, not a list"
             ]
         );
     }

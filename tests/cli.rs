@@ -441,7 +441,7 @@ fn github_format_prints_workflow_annotations() {
         lines,
         [
             format!("::warning file={root}/content/briefings/2025-11-20-a.md,line=3,col=10,title=D015::no actor profile matches `Andriy Yermak`: created a stub `actors/andriy-yermak` (add content/actors/andriy-yermak.md to give it a profile)%0Ahelp: if it is meant to have no profile, list it in site.yaml (stubs: {{actors: [Andriy Yermak]}}) and this warning goes").as_str(),
-            format!("::error file={root}/content/briefings/2025-11-20-a.md,line=5,col=5,title=D018::[[Zelenksyy]] matches no actor, place or topic (by id, name or alias)%0Ahelp: did you mean `Zelenskyy`?").as_str(),
+            format!("::error file={root}/content/briefings/2025-11-20-a.md,line=5,col=5,title=D018::[[Zelenksyy]] matches no actor, place, topic or author (by id, name or alias)%0Ahelp: did you mean `Zelenskyy`?").as_str(),
         ]
     );
     // Run from the site's folder, the file is the path in the repository.

@@ -227,7 +227,22 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
                 assert!(ld["headline"].is_string() && ld["datePublished"].is_string());
                 assert!(ld["dateModified"].is_string());
                 assert_eq!(ld["publisher"]["name"], "Dossier Sample Desk");
-                assert_eq!(ld["author"]["name"], "Dossier Sample Desk");
+                // Every briefing has an author (the sample sets `default_author`): each one the
+                // byline links to, as a Person with the author page's URL.
+                let authors: Vec<String> = (ld["author"].as_array().into_iter().flatten())
+                    .inspect(|a| assert_eq!(a["@type"], "Person", "{rel}: {a}"))
+                    .map(|a| a["url"].as_str().unwrap().to_string())
+                    .collect();
+                let byline = between(&html, "<p class=\"byline\">", "</p>").unwrap();
+                let byline = byline.split("<span class=\"reviewed-by\">").next().unwrap();
+                let shown: Vec<String> = (links(byline).into_iter())
+                    .map(|h| {
+                        let path = h.trim_start_matches("../").trim_end_matches("index.html");
+                        format!("https://example.org/{path}")
+                    })
+                    .collect();
+                assert!(!shown.is_empty(), "{rel}: no byline");
+                assert_eq!(authors, shown, "{rel}");
                 let url = format!("https://example.org/{}", rel.trim_end_matches("index.html"));
                 assert_eq!(ld["url"], url, "{rel}");
                 // Sources stay citations with their titles and URLs, tags keywords; what the
@@ -278,6 +293,11 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
             }
             "places" => {
                 assert_eq!(ld["@type"], "Place", "{rel}");
+            }
+            "authors" => {
+                assert_eq!(ld["@type"], "Person", "{rel}");
+                let h1 = between(&html, "<h1>", "</h1>").unwrap();
+                assert_eq!(ld["name"], h1, "{rel}");
             }
             other => panic!("unexpected JSON-LD on {other}: {rel}"),
         }

@@ -508,7 +508,7 @@ fn a_misspelled_key_is_one_error_not_also_a_missing_field() {
     assert_eq!(
         r.diagnostics(),
         [
-            "content/briefings/undated.md:4:1: warning: unknown key `desk` in briefing front matter (known keys: title, date, updated, summary, slug, actors, places, topics, stances, tags, sources, confidence, draft, extra); put custom data under `extra:`"
+            "content/briefings/undated.md:4:1: warning: unknown key `desk` in briefing front matter (known keys: title, date, updated, summary, slug, actors, places, topics, authors, reviewed_by, stances, tags, sources, confidence, draft, extra); put custom data under `extra:`"
         ],
         "{}",
         r.stderr
@@ -558,7 +558,7 @@ fn stubs_listed_in_site_yaml_build_without_a_warning() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.diagnostics().contains(
-            &"site.yaml:3:3: error: unknown kind `actor` under `stubs` (known: actors, places, topics)"
+            &"site.yaml:3:3: error: unknown kind `actor` under `stubs` (known: actors, places, topics, authors)"
         ),
         "{}",
         r.stderr

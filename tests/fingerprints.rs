@@ -52,6 +52,8 @@ struct Briefing {
     actors: Vec<&'static str>,
     places: Vec<&'static str>,
     topics: Vec<&'static str>,
+    authors: Vec<&'static str>,
+    reviewed_by: Vec<&'static str>,
     tags: Vec<&'static str>,
     stances: Vec<Stance>,
     /// Title and URL.
@@ -63,7 +65,7 @@ struct Briefing {
 
 #[derive(Debug, Clone)]
 struct Profile {
-    /// `actors`, `places` or `topics`.
+    /// `actors`, `places`, `topics` or `authors`.
     dir: &'static str,
     /// File name without `.md`: the id.
     file: String,
@@ -85,6 +87,8 @@ struct Site {
     language: &'static str,
     base_url: &'static str,
     safe_html: bool,
+    /// `default_author` in site.yaml.
+    default_author: Option<&'static str>,
     /// `page_size` in site.yaml; `None` leaves it out (the default, 50).
     page_size: Option<u8>,
     briefings: Vec<Briefing>,
@@ -120,6 +124,8 @@ impl Briefing {
         t.push_str(&format!("actors: {}\n", list(&self.actors)));
         t.push_str(&format!("places: {}\n", list(&self.places)));
         t.push_str(&format!("topics: {}\n", list(&self.topics)));
+        t.push_str(&format!("authors: {}\n", list(&self.authors)));
+        t.push_str(&format!("reviewed_by: {}\n", list(&self.reviewed_by)));
         t.push_str(&format!("tags: {}\n", list(&self.tags)));
         if !self.stances.is_empty() {
             t.push_str("stances:\n");
@@ -206,6 +212,9 @@ impl Site {
         if let Some(n) = self.page_size {
             yaml.push_str(&format!("page_size: {n}\n"));
         }
+        if let Some(a) = self.default_author {
+            yaml.push_str(&format!("default_author: {}\n", q(a)));
+        }
         f.insert("site.yaml".to_string(), yaml);
         // The theme folder exists, with or without templates of its own.
         f.insert(
@@ -262,6 +271,14 @@ fn topic(file: &str, name: &str, question: Option<&'static str>) -> Profile {
     }
 }
 
+fn author(file: &str, name: &str, aliases: &[&str]) -> Profile {
+    Profile {
+        dir: "authors",
+        kind: None,
+        ..actor(file, name, aliases, "person")
+    }
+}
+
 fn stance(actor: &'static str, on: &'static str, position: &'static str) -> Stance {
     Stance {
         actor,
@@ -284,6 +301,8 @@ fn briefing(file: &str, title: &str, date: &str) -> Briefing {
         actors: Vec::new(),
         places: Vec::new(),
         topics: Vec::new(),
+        authors: Vec::new(),
+        reviewed_by: Vec::new(),
         tags: Vec::new(),
         stances: Vec::new(),
         sources: Vec::new(),
@@ -369,6 +388,11 @@ fn fixture(look: Look) -> Site {
             )
         },
         topic("border-talks", "Border Talks", None),
+        Profile {
+            role: Some("Desk editor"),
+            ..author("mira-okafor", "Mira Okafor", &[])
+        },
+        author("tom-wren", "Tom Wren", &["T. Wren"]),
     ];
     let briefings = vec![
         Briefing {
@@ -392,6 +416,8 @@ fn fixture(look: Look) -> Site {
             ],
             sources: vec![("Port Herald report".into(), "https://example.com/a".into())],
             confidence: Some("moderate"),
+            authors: vec!["Mira Okafor"],
+            reviewed_by: vec!["Tom Wren"],
             body: "Delegations from [[Northland]] and [[Southland]] met in [[Port City]].\n\n## Positions\n\nSee [[briefing:water-terms]].\n".into(),
             ..briefing("2025-11-02-opening", "Talks open in Port City", "2025-11-02")
         },
@@ -406,6 +432,7 @@ fn fixture(look: Look) -> Site {
                 stance("Civic Union", "water-deal", "mixed"),
                 stance("Ana Ruiz", "border-talks", "neutral"),
             ],
+            authors: vec!["T. Wren", "mira-okafor"],
             body: "[[Kit Moss]] wrote the [opening](2025-11-02-opening.md) terms.\n".into(),
             ..briefing("2025-11-04-water-terms", "Water terms drafted", "2025-11-04")
         },
@@ -423,6 +450,7 @@ fn fixture(look: Look) -> Site {
                 ("Capital Times".into(), "https://example.com/c".into()),
             ],
             confidence: Some("low"),
+            reviewed_by: vec!["Mira Okafor"],
             body: "Shots were reported near [[Capital]].\n\n## Aftermath\n\n[[Lee Park]] spoke.\n"
                 .into(),
             ..briefing("2025-11-07-border-incident", "Incident at the border", "2025-11-07")
@@ -437,6 +465,7 @@ fn fixture(look: Look) -> Site {
                 stance("Northland", "border-talks", "opposes"),
                 stance("Ana Ruiz", "water-deal", "supports"),
             ],
+            authors: vec!["Mira Okafor"],
             body: "On [[topic:water-deal]], see [[place:old-town]] and [[briefing:border-incident]].\n"
                 .into(),
             ..briefing("2025-11-10-weekly", "Week in review", "2025-11-10")
@@ -460,6 +489,7 @@ fn fixture(look: Look) -> Site {
         language: "en",
         base_url: "https://example.org/",
         safe_html: false,
+        default_author: Some("tom-wren"),
         // Lists in pages of two: every paginated list has a page 2, and edits move
         // briefings, entities and tags across page breaks.
         page_size: Some(2),
@@ -488,6 +518,8 @@ enum BriefingField {
     Actors,
     Places,
     Topics,
+    Authors,
+    Reviewers,
     Tags,
     Stances,
     Sources,
@@ -517,6 +549,7 @@ enum ConfigField {
     BaseUrl,
     SafeHtml,
     PageSize,
+    DefaultAuthor,
 }
 
 /// One edit; the numbers pick a file and a value.
@@ -554,6 +587,8 @@ const PLACES: [&str; 6] = [
     "Capital",
 ];
 const TOPICS: [&str; 2] = ["water-deal", "Border Talks"];
+/// Authors by name, id and alias, and one with no profile (a stub).
+const AUTHORS: [&str; 4] = ["Mira Okafor", "tom-wren", "T. Wren", "Guest Writer"];
 const TAGS: [&str; 4] = ["trade", "security", "water", "fresh"];
 const POSITIONS: [&str; 5] = ["supports", "opposes", "mixed", "neutral", "unclear"];
 /// Templates every page includes, which an edit overrides besides the page templates.
@@ -585,6 +620,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         B::Actors,
         B::Places,
         B::Topics,
+        B::Authors,
+        B::Reviewers,
         B::Tags,
         B::Stances,
         B::Sources,
@@ -611,6 +648,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         ConfigField::BaseUrl,
         ConfigField::SafeHtml,
         ConfigField::PageSize,
+        ConfigField::DefaultAuthor,
     ]);
     prop_oneof![
         8 => (0..16usize, bf, any::<u8>()).prop_map(|(i, f, k)| Edit::Briefing(i, f, k)),
@@ -668,10 +706,11 @@ impl Site {
             }
             Edit::Profile(i, field, k) => {
                 let dirs: &[&str] = match field {
-                    ProfileField::Role | ProfileField::Affiliation => &["actors"],
+                    ProfileField::Role => &["actors", "authors"],
+                    ProfileField::Affiliation => &["actors"],
                     ProfileField::Within | ProfileField::Coords => &["places"],
                     ProfileField::Question => &["topics"],
-                    _ => &["actors", "places", "topics"],
+                    _ => &["actors", "places", "topics", "authors"],
                 };
                 let mut of: Vec<&mut Profile> = (self.profiles.iter_mut())
                     .filter(|p| dirs.contains(&p.dir))
@@ -714,12 +753,13 @@ impl Site {
                 ))
             }
             Edit::NewProfile(k) => {
-                let p = match k % 3 {
+                let p = match k % 4 {
                     0 => actor("kit-moss", "Kit Moss", &["Moss"], "person"),
                     1 => Profile {
                         coords: Some("[50.6, 21.3]"),
                         ..place("harbour", "Harbour", "site", Some("port-city"))
                     },
+                    2 => author("guest-writer", "Guest Writer", &[]),
                     _ => topic("fisheries", "Fisheries", Some("Who fishes where?")),
                 };
                 self.profiles
@@ -759,6 +799,11 @@ impl Site {
                     ConfigField::PageSize => {
                         self.page_size = pick(&[Some(2), Some(3), Some(1), None], k);
                         format!("page_size: {:?}", self.page_size)
+                    }
+                    ConfigField::DefaultAuthor => {
+                        self.default_author =
+                            pick(&[None, Some("Mira Okafor"), Some("tom-wren")], k);
+                        format!("default_author: {:?}", self.default_author)
                     }
                 };
                 Some(format!("site.yaml: {what}"))
@@ -839,6 +884,14 @@ fn apply_briefing(b: &mut Briefing, field: BriefingField, k: u8) -> String {
         B::Topics => {
             b.topics = subset(&TOPICS, k);
             format!("topics: {:?}", b.topics)
+        }
+        B::Authors => {
+            b.authors = subset(&AUTHORS, k);
+            format!("authors: {:?}", b.authors)
+        }
+        B::Reviewers => {
+            b.reviewed_by = subset(&AUTHORS, k >> 2);
+            format!("reviewed_by: {:?}", b.reviewed_by)
         }
         B::Tags => {
             b.tags = subset(&TAGS, k);
@@ -1058,11 +1111,12 @@ fn clean_build(root: &Path) -> Clean {
 }
 
 /// Templates of paginated lists, whose later pages (`page/N/`) count as a kind of their own.
-const PAGED: [&str; 8] = [
+const PAGED: [&str; 9] = [
     "briefings.html",
     "actor.html",
     "place.html",
     "topic.html",
+    "author.html",
     "entities.html",
     "tags.html",
     "tag.html",

@@ -69,6 +69,10 @@ enum Edit {
     Static(u8),
     /// Sets `page_size` in site.yaml (1 to 4), or removes it (the default, 50).
     PageSize(u8),
+    /// Changes a briefing's `authors:` or `reviewed_by:` (a profile's name, none, a stub).
+    Authors(usize, u8),
+    /// Changes an author's profile: name, bio, role or text.
+    AuthorProfile(usize, u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -88,6 +92,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => Just(Edit::Fix),
         1 => (0u8..4).prop_map(Edit::Static),
         1 => (0u8..5).prop_map(Edit::PageSize),
+        2 => (any::<usize>(), 0u8..6).prop_map(|(i, k)| Edit::Authors(i, k)),
+        1 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::AuthorProfile(i, k)),
     ]
 }
 
@@ -137,6 +143,7 @@ impl World {
         let root = self.site.root().to_path_buf();
         let briefings = files_in(&root.join("content/briefings"));
         let actors = files_in(&root.join("content/actors"));
+        let authors = files_in(&root.join("content/authors"));
         let pick = |v: &[PathBuf], i: usize| (!v.is_empty()).then(|| v[i % v.len()].clone());
         let mut touched = Vec::new();
         let write = |p: &Path, text: &str, touched: &mut Vec<PathBuf>| {
@@ -248,6 +255,32 @@ impl World {
                         1 => set_key(&read(&p), "role", "A new role"),
                         2 => set_key(&read(&p), "kind", "group"),
                         _ => format!("{}\nMore about them.\n", read(&p)),
+                    };
+                    write(&p, &text, &mut touched);
+                }
+            }
+            Edit::Authors(i, k) => {
+                if let Some(p) = pick(&briefings, *i) {
+                    let before = read(&p);
+                    let text = match k {
+                        0 => set_key(&before, "authors", "[Tomasz Wren]"),
+                        1 => set_key(&before, "authors", "[]"),
+                        2 => set_key(&before, "reviewed_by", "[Inès Calder, mira-okafor]"),
+                        3 => set_key(&before, "reviewed_by", "[]"),
+                        4 => set_key(&before, "authors", "[A Guest Writer, M. Okafor]"),
+                        _ => set_key(&before, "reviewed_by", "[Tomasz Wren]"),
+                    };
+                    write(&p, &text, &mut touched);
+                }
+            }
+            Edit::AuthorProfile(i, k) => {
+                if let Some(p) = pick(&authors, *i) {
+                    let before = read(&p);
+                    let text = match k {
+                        0 => set_key(&before, "name", "Renamed Author"),
+                        1 => set_key(&before, "bio", "A new line about them."),
+                        2 => set_key(&before, "role", "Night editor"),
+                        _ => format!("{before}\nMore about them.\n"),
                     };
                     write(&p, &text, &mut touched);
                 }

@@ -360,13 +360,13 @@ fn bom_crlf_and_yaml_1_2_words() {
 fn unknown_keys_warn_with_their_line() {
     let site = TestSite::new(&[(
         "content/briefings/2025-11-20-x.md",
-        "---\ntitle: X\nauthor: Someone\n---\n",
+        "---\ntitle: X\nwriter: Someone\n---\n",
     )]);
     let r = site.build();
     assert_eq!(r.code, 0);
     assert!(
         r.stderr
-            .contains("content/briefings/2025-11-20-x.md:3:1: warning: unknown key `author`"),
+            .contains("content/briefings/2025-11-20-x.md:3:1: warning: unknown key `writer`"),
         "{}",
         r.stderr
     );

@@ -153,7 +153,7 @@ fn the_overlay_lists_every_error_with_its_source_line_caret_and_help() {
     );
     assert!(
         items[1].contains(
-            "content/briefings/talks.md:9:5: error: [[Jean-Noel Barot]] matches no actor, place or topic (by id, name or alias)\n   |\n 9 | See [[Jean-Noel Barot]] &lt;b&gt;&amp;&lt;/b&gt;.\n   |     ^^^^^^^^^^^^^^^^^^^\n   = help: did you mean `Jean-Noël Barrot`?"
+            "content/briefings/talks.md:9:5: error: [[Jean-Noel Barot]] matches no actor, place, topic or author (by id, name or alias)\n   |\n 9 | See [[Jean-Noel Barot]] &lt;b&gt;&amp;&lt;/b&gt;.\n   |     ^^^^^^^^^^^^^^^^^^^\n   = help: did you mean `Jean-Noël Barrot`?"
         ),
         "{overlay}"
     );

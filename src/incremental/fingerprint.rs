@@ -139,6 +139,7 @@ impl Parts<'_> {
         }
         self.links(&ix.named_in[e], &mut hs);
         self.links(&ix.entity_backlinks[e], &mut hs);
+        self.links(&ix.reviewed[e], &mut hs);
         for &t in &ix.actor_topics[e] {
             self.el[t].hash(&mut hs);
             for at in ix.history.get(&(e, t)).into_iter().flatten() {
@@ -206,21 +207,6 @@ impl Targets {
 pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>) -> Fingerprints {
     let r = &site.resolved;
     let ix = &site.index;
-    let bl: IdVec<BriefingIdx, u64> = r
-        .briefings
-        .par_iter()
-        .map(|b| {
-            h(&(
-                &b.slug,
-                &b.title,
-                b.date.epoch,
-                &b.date.rfc3339,
-                b.updated.as_ref().map(|u| &u.rfc3339),
-                &b.summary,
-                b.confidence.map(|c| c as u8),
-            ))
-        })
-        .collect();
     let el: IdVec<EntityIdx, u64> = r
         .entities
         .iter()
@@ -232,6 +218,25 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 &e.name,
                 e.profile.is_none(),
                 e.profile.as_ref().and_then(|p| p.subkind.as_deref()),
+            ))
+        })
+        .collect();
+    // A feed entry names the briefing's authors: counted in what a link to it shows.
+    let bl: IdVec<BriefingIdx, u64> = r
+        .briefings
+        .par_iter()
+        .zip(&r.refs)
+        .map(|(b, refs)| {
+            let authors: Vec<u64> = refs.named[Kind::Author].iter().map(|&a| el[a]).collect();
+            h(&(
+                &b.slug,
+                &b.title,
+                b.date.epoch,
+                &b.date.rfc3339,
+                b.updated.as_ref().map(|u| &u.rfc3339),
+                &b.summary,
+                b.confidence.map(|c| c as u8),
+                authors,
             ))
         })
         .collect();
@@ -250,6 +255,9 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             let mut hs = crate::hash::hasher();
             (link, (src.text)(&b.path)).hash(&mut hs);
             for e in refs.entities() {
+                el[e].hash(&mut hs);
+            }
+            for &e in &refs.reviewers {
                 el[e].hash(&mut hs);
             }
             for s in &refs.stances {

@@ -33,7 +33,10 @@ impl Engine {
             return Ok(None);
         };
         // A stub lives only while something names it: dropping a name could remove one.
-        if r.refs[bi].entities().any(|e| r.entity(e).profile.is_none()) {
+        let old = &r.refs[bi];
+        if (old.entities().chain(old.reviewers.iter().copied()))
+            .any(|e| r.entity(e).profile.is_none())
+        {
             return Ok(None);
         }
         // The body is the same text, but a longer or shorter front matter moves it: its
@@ -62,8 +65,11 @@ impl Engine {
         briefing.body = String::new();
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
+        let new_refs = &site.resolved.refs[bi];
         let touched: Vec<_> = (old_refs.entities())
-            .chain(site.resolved.refs[bi].entities())
+            .chain(old_refs.reviewers.iter().copied())
+            .chain(new_refs.entities())
+            .chain(new_refs.reviewers.iter().copied())
             .collect();
         let pages_before = super::entity_pages(site, &touched);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);

@@ -62,6 +62,7 @@ fn kind_icon(kind: Kind) -> CompletionItemKind {
         Kind::Actor => CompletionItemKind::CLASS,
         Kind::Place => CompletionItemKind::MODULE,
         Kind::Topic => CompletionItemKind::INTERFACE,
+        Kind::Author => CompletionItemKind::REFERENCE,
     }
 }
 

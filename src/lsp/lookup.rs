@@ -18,6 +18,7 @@ pub enum Target {
 /// kind is `profile` (`None` for a briefing).
 pub fn kind_of_value(key: &str, parent: Option<&str>, profile: Option<Kind>) -> Option<Kind> {
     match (profile, parent, key) {
+        (None, None, "reviewed_by") => Some(Kind::Author),
         (None, None, k) => Kind::from_dir(k),
         (None, Some("stances"), "actor" | "by") => Some(Kind::Actor),
         (None, Some("stances"), "on") => Some(Kind::Topic),

@@ -333,7 +333,11 @@ impl Workspace {
             briefings,
             profiles,
             self.drafts,
-            &self.config.stubs,
+            // The default author's own errors are site.yaml's, not this file's.
+            &crate::resolve::Settings {
+                accepted: Some(&self.config.stubs),
+                default_author: None,
+            },
             &mut names,
         );
         for x in names.iter() {

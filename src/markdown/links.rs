@@ -194,7 +194,7 @@ impl fmt::Display for LinkError {
                 ids.join(" and ")
             ),
             LinkError::NoEntity { written, kind, .. } => {
-                let what = kind.map_or("actor, place or topic", Kind::word);
+                let what = kind.map_or("actor, place, topic or author", Kind::word);
                 write!(f, "[[{written}]] matches no {what} (by id, name or alias)")
             }
         }
@@ -256,9 +256,7 @@ impl<'a> LinkResolver<'a> {
         };
         let lower = |p: &str| p.trim().to_ascii_lowercase();
         let (prefix, name) = match dest.split_once(':') {
-            Some((p, n))
-                if ["actor", "place", "topic", "briefing"].contains(&lower(p).as_str()) =>
-            {
+            Some((p, n)) if lower(p) == "briefing" || Kind::from_word(&lower(p)).is_some() => {
                 (Some(lower(p)), n.trim())
             }
             _ => (None, dest.trim()),
@@ -636,7 +634,7 @@ mod tests {
         );
         assert_eq!(
             typo.to_string(),
-            "[[Zelenskky]] matches no actor, place or topic (by id, name or alias)"
+            "[[Zelenskky]] matches no actor, place, topic or author (by id, name or alias)"
         );
         // Only topics are offered for a topic.
         let topic = wiki(&f, "topic:Zelenskky").unwrap_err();

@@ -75,7 +75,9 @@ impl Fields<'_> {
             }
         };
         let named = PerKind::from_fn(|kind| self.list(kind.dir()));
-        for (key, list) in named.iter().map(|(kind, list)| (kind.dir(), list)) {
+        // Co-occurrence never counts authors: a long byline is no reason to warn.
+        let counted = named.iter().filter(|(kind, _)| !kind.is_byline());
+        for (key, list) in counted.map(|(kind, list)| (kind.dir(), list)) {
             if let Some(past) = list.get(crate::model::CO_NAMED) {
                 self.diags.warning(
                     Code::CoOccurrenceLimit,
@@ -89,6 +91,7 @@ impl Fields<'_> {
                 );
             }
         }
+        let reviewed_by = self.list("reviewed_by");
         let tags = self.list("tags");
         for t in &tags {
             if Slug::new(&t.value).is_none() {
@@ -152,6 +155,7 @@ impl Fields<'_> {
             updated,
             summary,
             named,
+            reviewed_by,
             stances,
             tags,
             sources,

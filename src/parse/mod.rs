@@ -4,7 +4,7 @@ mod briefing;
 pub(crate) mod cut_text;
 mod profile;
 
-pub use profile::{profile_keys, starter_profile, subkinds};
+pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
@@ -21,8 +21,15 @@ pub enum Parsed {
 /// A briefing's keys before the lists of names, which follow in kind order (`actors`, …).
 const BRIEFING_KEYS_BEFORE_NAMES: &[&str] = &["title", "date", "updated", "summary", "slug"];
 /// A briefing's keys after the lists of names.
-const BRIEFING_KEYS_AFTER_NAMES: &[&str] =
-    &["stances", "tags", "sources", "confidence", "draft", "extra"];
+const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
+    "reviewed_by",
+    "stances",
+    "tags",
+    "sources",
+    "confidence",
+    "draft",
+    "extra",
+];
 
 /// Every key of a briefing's front matter, in the order the unknown-key warning lists them.
 pub fn briefing_keys() -> Vec<&'static str> {

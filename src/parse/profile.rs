@@ -1,4 +1,4 @@
-//! Profile front matter: actors, places and topics, each with fields of its own, read
+//! Profile front matter: actors, places, topics and authors, each with fields of its own, read
 //! here and written out as a starter for `dossier new`.
 
 use super::{Fields, file_stem, scalar};
@@ -11,6 +11,9 @@ use crate::source::SourceFile;
 /// lookup and "did you mean" stays quick.
 pub const MAX_ALIASES: usize = 1_000;
 
+/// Links an author profile may list: a handful in practice.
+pub const MAX_LINKS: usize = 20;
+
 /// Every key a profile of `kind` may have.
 pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
     let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
@@ -18,6 +21,7 @@ pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
         Kind::Actor => allowed.extend(["role", "affiliation"]),
         Kind::Place => allowed.extend(["within", "coords"]),
         Kind::Topic => allowed.push("question"),
+        Kind::Author => allowed.extend(["role", "bio", "links", "email"]),
     }
     allowed
 }
@@ -27,7 +31,7 @@ pub fn subkinds(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Actor => &["person", "organization", "state", "group"],
         Kind::Place => &["country", "region", "city", "site"],
-        Kind::Topic => &[],
+        Kind::Topic | Kind::Author => &[],
     }
 }
 
@@ -111,6 +115,15 @@ impl Fields<'_> {
         } else {
             None
         };
+        let (bio, links, email) = if kind == Kind::Author {
+            (
+                self.text("bio").map(|b| b.value),
+                self.author_links(),
+                self.email(),
+            )
+        } else {
+            (None, Vec::new(), None)
+        };
         let extra = self.extra();
         Some(Profile {
             path: file.path.clone(),
@@ -127,11 +140,86 @@ impl Fields<'_> {
             within,
             coords,
             question,
+            bio,
+            links,
+            email,
             extra,
             body: body.to_string(),
             body_line,
             body_removed: file.removed_from(body_line),
         })
+    }
+
+    /// An author's `links:`: http and https URLs, at most [`MAX_LINKS`]; any other scheme
+    /// (`javascript:`, `data:`) is left out with a warning, as a source's URL is.
+    fn author_links(&mut self) -> Vec<String> {
+        let mut links = self.list("links");
+        if links.len() > MAX_LINKS {
+            self.error(
+                Code::FrontMatterLimit,
+                links[MAX_LINKS].span,
+                format!(
+                    "{} links: an author profile may have at most {MAX_LINKS}",
+                    links.len()
+                ),
+            );
+            links.truncate(MAX_LINKS);
+        }
+        let mut out = Vec::new();
+        for link in links {
+            let url = link.value.trim();
+            match crate::urls::scheme(url).as_deref() {
+                Some("http" | "https") => out.push(url.to_string()),
+                other => {
+                    let why = match other {
+                        Some(s) => format!("has the scheme `{s}:`"),
+                        None => "has no `https://`".to_string(),
+                    };
+                    self.diags.warning(
+                        Code::UnlinkedUrl,
+                        self.path,
+                        link.span,
+                        format!("author link `{url}` {why}: not shown; use http(s)"),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// An author's `email:`, when it reads as one address (`name@host`, no spaces, no
+    /// `mailto:`, nothing a `mailto:` link would read as more headers).
+    fn email(&mut self) -> Option<String> {
+        let e = self.text("email")?;
+        let v = e.value.trim();
+        let v = v.strip_prefix("mailto:").unwrap_or(v);
+        let forbidden =
+            |c: char| c.is_whitespace() || c.is_control() || "?&<>\"':,;()[]\\".contains(c);
+        let ok = match v.split_once('@') {
+            Some((user, host)) => {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.starts_with('.')
+                    && !host.ends_with('.')
+                    && !host.contains('@')
+                    && !v.chars().any(forbidden)
+            }
+            None => false,
+        };
+        if ok {
+            Some(v.to_string())
+        } else {
+            self.diags.warning(
+                Code::InvalidEmail,
+                self.path,
+                e.span,
+                format!(
+                    "`{}` is not an email address (name@example.org): not shown",
+                    e.value
+                ),
+            );
+            None
+        }
     }
 
     fn coords(&mut self) -> Option<(f64, f64)> {
@@ -192,6 +280,18 @@ aliases: []
 # question: \"The question actors take stances on?\"
 ---
 What {name} is about.
+"
+        ),
+        Kind::Author => format!(
+            "---
+name: {name}
+aliases: []
+# role: Desk analyst
+# bio: One line under the name.
+# links: [https://example.org/about]
+# email: name@example.org
+---
+Who {name} is and what they cover.
 "
         ),
     }

@@ -206,7 +206,8 @@ impl Serialize for Edges<'_> {
 }
 
 /// `data/graph.json`: entities as nodes, and an edge between two entities for every
-/// briefing that names both (among its first 100 names of each kind), weighted by how many do.
+/// briefing that names both (among its first 100 names of each kind, authors aside),
+/// weighted by how many do.
 pub fn graph_json(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let base = &site.config.base_url;
@@ -243,8 +244,11 @@ fn pair_counts(r: &crate::resolve::Resolved) -> Vec<((u32, u32), u32)> {
     use crate::model::co_named;
     let n = r.entities.len();
     let named = |refs: &crate::resolve::Refs| {
-        let mut v: Vec<u32> = (refs.named.values())
-            .flat_map(|names| co_named(names))
+        // Authors are nodes but make no edges: one desk writing two briefings ties nothing
+        // in them together.
+        let mut v: Vec<u32> = (refs.named.iter())
+            .filter(|(kind, _)| !kind.is_byline())
+            .flat_map(|(_, names)| co_named(names))
             .map(|e| e.0)
             .collect();
         v.sort_unstable();

@@ -513,6 +513,15 @@ impl Views<'_> {
                     published: br.date.rfc3339.clone(),
                     updated: br.updated.as_ref().unwrap_or(&br.date).rfc3339.clone(),
                     summary: br.summary.clone(),
+                    authors: (self.site.resolved.refs[b].named[Kind::Author].iter())
+                        .map(|&a| {
+                            let en = self.site.resolved.entity(a);
+                            FeedAuthor {
+                                name: en.name.clone(),
+                                url: format!("{base}{}", urls::entity(&en.id)),
+                            }
+                        })
+                        .collect(),
                 }
             })
             .collect()

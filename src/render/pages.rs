@@ -425,6 +425,9 @@ impl<'a> Views<'a> {
                 updated: br.updated.as_ref().map(|u| u.rfc3339.clone()),
                 updated_display: br.updated.as_ref().map(|u| display_date(u.date)),
                 named,
+                reviewers: (refs.reviewers.iter())
+                    .map(|&e| self.entity_link(e))
+                    .collect(),
                 stances,
                 tags,
                 sources,
@@ -491,7 +494,11 @@ impl<'a> Views<'a> {
 
     /// The page's two lists: briefings naming `e` and briefings linking to it without
     /// naming it, each newest first, paginated together.
-    fn lists_of(&self, e: EntityIdx, n: PageNo) -> (Vec<BriefingLink>, Vec<BriefingLink>) {
+    pub(super) fn lists_of(
+        &self,
+        e: EntityIdx,
+        n: PageNo,
+    ) -> (Vec<BriefingLink>, Vec<BriefingLink>) {
         let ix = &self.site.index;
         let linked = self.linked_only[e].get_or_init(|| ix.linked_only(e).collect());
         (
@@ -532,11 +539,12 @@ impl<'a> Views<'a> {
             Kind::Actor => EntityPage::Actor(self.actor_page(e, n)),
             Kind::Place => EntityPage::Place(self.place_page(e, n)),
             Kind::Topic => EntityPage::Topic(self.topic_page(e, n)),
+            Kind::Author => EntityPage::Author(self.author_page(e, n)),
         }
     }
 
     /// The profile part of page `n`: the text on page 1 only.
-    fn entity_on(&self, e: EntityIdx, n: PageNo) -> EntityView {
+    pub(super) fn entity_on(&self, e: EntityIdx, n: PageNo) -> EntityView {
         let mut v = self.entity_view(e);
         if !n.is_first() {
             v.body = String::new();
@@ -546,7 +554,7 @@ impl<'a> Views<'a> {
     }
 
     /// The popovers of the links of `e`'s profile, on page 1 (where the profile is).
-    fn profile_previews(&self, e: EntityIdx, n: PageNo) -> Vec<Preview> {
+    pub(super) fn profile_previews(&self, e: EntityIdx, n: PageNo) -> Vec<Preview> {
         match n.is_first() {
             true => PagePreviews::of_body(&self.site.profile_outlines[e]).views(
                 self.site,
@@ -832,10 +840,12 @@ pub(super) fn tenths(v: f64) -> f64 {
 }
 
 /// How many items the lists of entity `e`'s pages hold: its pages are as many as the
-/// longer of its two lists needs.
+/// longest of its lists (named, linked, and an author's reviews) needs.
 pub fn entity_items(site: &Site, e: EntityIdx) -> usize {
     let ix = &site.index;
-    ix.named_in[e].len().max(ix.linked_only(e).count())
+    (ix.named_in[e].len())
+        .max(ix.linked_only(e).count())
+        .max(ix.reviewed[e].len())
 }
 
 /// The stance before `at` of the same actor on the same topic, when it took another

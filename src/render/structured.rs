@@ -78,10 +78,28 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
         json!(br.updated.as_ref().unwrap_or(&br.date).rfc3339),
     );
     v.insert("publisher".into(), publisher(site));
-    v.insert("author".into(), publisher(site));
+    // Its authors as `Person`s; the desk (the publisher) when it names none and the site
+    // has no default author.
+    let authors = &refs.named[Kind::Author];
+    match authors.is_empty() {
+        true => v.insert("author".into(), publisher(site)),
+        false => v.insert(
+            "author".into(),
+            Value::Array(authors.iter().map(|&e| entity_ref(site, e)).collect()),
+        ),
+    };
+    // Reviewers, who checked it without writing it: schema.org's `editor`.
+    if !refs.reviewers.is_empty() {
+        let editors = refs
+            .reviewers
+            .iter()
+            .map(|&e| entity_ref(site, e))
+            .collect();
+        v.insert("editor".into(), Value::Array(editors));
+    }
     let named = |subject: bool| -> Vec<Value> {
         (refs.named.iter())
-            .filter(|(kind, _)| kind.is_subject() == subject)
+            .filter(|(kind, _)| !kind.is_byline() && kind.is_subject() == subject)
             .flat_map(|(_, list)| list)
             .map(|&e| entity_ref(site, e))
             .collect()
@@ -141,6 +159,15 @@ pub fn entity(site: &Site, e: EntityIdx) -> String {
             "description"
         };
         v.insert(key.into(), json!(role));
+    }
+    if let Some(bio) = p.and_then(|p| p.bio.as_ref()) {
+        v.insert("description".into(), json!(bio));
+    }
+    if let Some(links) = p.map(|p| &p.links).filter(|l| !l.is_empty()) {
+        v.insert("sameAs".into(), json!(links));
+    }
+    if let Some(email) = p.and_then(|p| p.email.as_ref()) {
+        v.insert("email".into(), json!(email));
     }
     if let Some(q) = p.and_then(|p| p.question.as_ref()) {
         v.insert("description".into(), json!(q));

@@ -354,7 +354,7 @@ fn count(r: &Resolved, ix: &Index, t: Target, fact: Fact) -> usize {
             match fact {
                 Fact::Stances => refs.stances.len(),
                 Fact::Sources => r.briefing(b).sources.len(),
-                Fact::Named => refs.entities().count() + refs.tags.len(),
+                Fact::Named => refs.about().count() + refs.tags.len(),
                 Fact::Related => ix.related[b].len() + ix.briefing_backlinks[b].len(),
                 _ => 0,
             }
@@ -372,6 +372,7 @@ fn count(r: &Resolved, ix: &Index, t: Target, fact: Fact) -> usize {
             Fact::SubPlaces => ix.sub_places[e].len(),
             Fact::PlaceActors => ix.place_actors[e].len(),
             Fact::TopicStances => ix.topic_actors[e].len(),
+            Fact::Reviewed => ix.reviewed[e].len(),
             _ => 0,
         },
     }

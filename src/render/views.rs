@@ -285,6 +285,8 @@ pub struct BriefingView {
     /// The entities it names, a list per kind under the kind's folder (`briefing.actors`).
     #[serde(flatten)]
     pub named: PerKind<Vec<EntityLink>>,
+    /// Who reviewed it (`reviewed_by:`), for the byline after `authors`.
+    pub reviewers: Vec<EntityLink>,
     pub stances: Vec<StanceRow>,
     pub tags: Vec<TagLink>,
     pub sources: Vec<SourceView>,
@@ -498,6 +500,33 @@ pub struct TopicPage {
     pub previews: Vec<Preview>,
 }
 
+/// `author.html`: an author's profile, the briefings they wrote and those they reviewed.
+/// Later pages have the lists alone, as on [`ActorPage`].
+#[derive(Debug, Serialize)]
+pub struct AuthorPage {
+    pub page: PageMeta,
+    pub entity: EntityView,
+    pub role: Option<String>,
+    /// The profile's `bio:`, one line.
+    pub bio: Option<String>,
+    /// The profile's `links:` (http and https URLs), as written.
+    pub links: Vec<String>,
+    /// The profile's `email:`, for a `mailto:` link.
+    pub email: Option<String>,
+    /// This page's briefings they wrote (their byline names them), newest first.
+    pub briefings: Vec<BriefingLink>,
+    /// This page's briefings they reviewed (`reviewed_by:`), newest first.
+    pub reviewed: Vec<BriefingLink>,
+    /// How many briefings they reviewed in all.
+    pub reviewed_total: usize,
+    /// This page's briefings whose bodies link to them and do not name them, newest first.
+    pub backlinks: Vec<BriefingLink>,
+    /// schema.org JSON-LD (a `Person`), ready for a `<script type="application/ld+json">`.
+    pub json_ld: String,
+    /// The popovers of the profile's link previews (page 1).
+    pub previews: Vec<Preview>,
+}
+
 /// The page of an entity: the view of its kind, serialized as that view alone.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
@@ -505,6 +534,7 @@ pub enum EntityPage {
     Actor(ActorPage),
     Place(PlacePage),
     Topic(TopicPage),
+    Author(AuthorPage),
 }
 
 /// An entity in an index, with its kind-specific line.
@@ -702,6 +732,16 @@ pub struct FeedEntry {
     pub published: String,
     pub updated: String,
     pub summary: Option<String>,
+    /// Its authors (Atom `<author>`): those its byline names, or the site's default.
+    pub authors: Vec<FeedAuthor>,
+}
+
+/// An author of a feed entry; the URL is absolute.
+#[derive(Debug, Serialize)]
+pub struct FeedAuthor {
+    pub name: String,
+    /// The author's page.
+    pub url: String,
 }
 
 /// `atom.xml`: the site feed and one per entity.
