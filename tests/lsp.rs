@@ -654,6 +654,7 @@ fn schema_writes_one_json_schema_per_file_kind_and_prints_one() {
         names,
         [
             "actor.schema.json",
+            "author.schema.json",
             "briefing.schema.json",
             "place.schema.json",
             "site.schema.json",
@@ -682,5 +683,37 @@ fn schema_writes_one_json_schema_per_file_kind_and_prints_one() {
         .output()
         .unwrap();
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("briefing, actor, place, topic, site"));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr)
+            .contains("briefing, actor, place, topic, author, site")
+    );
+}
+
+#[test]
+fn authors_complete_and_are_found_as_writers_and_reviewers() {
+    let mut c = Client::start(&sample());
+    let text =
+        "---\ntitle: Editor test\ndate: 2025-12-01\nauthors: [Mir\nreviewed_by: [Tom\n---\nBody.\n";
+    c.open(NEW, text);
+    let got = c.at("textDocument/completion", NEW, 3, 13);
+    item(&got, "Mira Okafor");
+    assert!(
+        !labels(&got).iter().any(|l| l == "Donald Trump"),
+        "an actor among authors"
+    );
+    let got = c.at("textDocument/completion", NEW, 4, 17);
+    item(&got, "Tomasz Wren");
+    let mira = "content/authors/mira-okafor.md";
+    c.open(mira, &std::fs::read_to_string(sample().join(mira)).unwrap());
+    let refs = c.at("textDocument/references", mira, 0, 0);
+    let refs = refs.as_array().unwrap();
+    // `reviewed_by: [mira-okafor]`, line 5 of the US framework briefing.
+    assert!(
+        refs.iter()
+            .any(|r| r["uri"].as_str().unwrap().ends_with("us-framework.md")
+                && r["range"]["start"]["line"] == 4
+                && r["range"]["start"]["character"] == 14),
+        "{refs:?}"
+    );
+    c.stop();
 }

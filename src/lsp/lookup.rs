@@ -134,8 +134,8 @@ pub struct Mention {
     pub in_body: bool,
 }
 
-/// Every place the site names entity `e`: front-matter names, stance actors, topics and
-/// voices, profiles' `affiliation`/`within`, and `[[…]]` links of every body.
+/// Every place the site names entity `e`: front-matter names, reviewers, stance actors,
+/// topics and voices, profiles' `affiliation`/`within`, and `[[…]]` links of every body.
 pub fn mentions(ws: &Workspace, e: EntityIdx) -> Vec<Mention> {
     let kind = ws.site.resolved.entity(e).id.kind;
     let mut out = Vec::new();
@@ -165,6 +165,9 @@ pub fn mentions(ws: &Workspace, e: EntityIdx) -> Vec<Mention> {
                     for n in &b.named[k] {
                         front(n, k);
                     }
+                }
+                for r in &b.reviewed_by {
+                    front(r, Kind::Author);
                 }
                 for s in &b.stances {
                     front(&s.actor, Kind::Actor);
