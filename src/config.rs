@@ -22,6 +22,12 @@ pub struct Config {
     /// Names that match no profile on purpose (`stubs:`): stubs made of them are not
     /// reported.
     pub stubs: crate::stubs::AcceptedStubs,
+    /// IANA name of the zone `publish_at`/`expires` times without an offset are read in
+    /// (`timezone:`); UTC when absent.
+    pub timezone: Option<String>,
+    /// The build's moment and what it includes past a briefing's window (set per run, not
+    /// read from site.yaml).
+    pub schedule: crate::schedule::Schedule,
 }
 
 /// Items per list page when site.yaml does not say.
@@ -43,7 +49,14 @@ impl Config {
             safe_html: false,
             page_size: PAGE_SIZE,
             stubs: Default::default(),
+            timezone: None,
+            schedule: Default::default(),
         }
+    }
+
+    /// The zone of `timezone:` (UTC when absent).
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        crate::schedule::zone(self.timezone.as_deref())
     }
 }
 
@@ -56,6 +69,7 @@ const KEYS: &[&str] = &[
     "safe_html",
     "page_size",
     "stubs",
+    "timezone",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -136,6 +150,24 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
     let language = get("language", diags);
     let description = get("description", diags);
     let theme = get("theme", diags);
+    let timezone = get("timezone", diags);
+    if let Some(tz) = &timezone
+        && jiff::tz::db().get(tz.trim()).is_err()
+    {
+        let span = entries
+            .iter()
+            .find(|(k, _, _)| k == "timezone")
+            .map_or(Span::FILE, |(_, _, n)| n.span);
+        diags.error(
+            Code::SiteSetting,
+            PATH,
+            span,
+            format!(
+                "`timezone: {tz}` is no IANA time zone name (Europe/Paris, America/New_York, UTC)"
+            ),
+        );
+        ok = false;
+    }
     let safe_html = match entries.iter().find(|(k, _, _)| k == "safe_html") {
         None => false,
         Some((_, _, n)) => match &n.value {
@@ -238,6 +270,8 @@ pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Opt
         safe_html,
         page_size,
         stubs,
+        timezone: timezone.map(|t| t.trim().to_string()),
+        schedule: Default::default(),
     })
 }
 

@@ -92,11 +92,21 @@ pub enum Code {
     UrlWithoutScheme,
     /// a name that matches no profile but nearly matches one: a typo, not a stub
     NearMissStub,
+    /// a body link to a briefing still under embargo (it would leak it)
+    LinkToEmbargoed,
+    /// a body link to a briefing whose `expires` has passed
+    LinkToExpired,
+    /// a `moved_from` path that is the path of a page the site has, or of another redirect
+    RedirectCollision,
+    /// redirects that lead back to where they start
+    RedirectLoop,
+    /// a `moved_from` value that is no path inside the site
+    BadRedirect,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 43] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -135,6 +145,11 @@ impl Code {
         Code::MisspelledKey,
         Code::UrlWithoutScheme,
         Code::NearMissStub,
+        Code::LinkToEmbargoed,
+        Code::LinkToExpired,
+        Code::RedirectCollision,
+        Code::RedirectLoop,
+        Code::BadRedirect,
     ];
 
     /// The code as printed: `D001`.
@@ -178,6 +193,11 @@ impl Code {
             Code::MisspelledKey => "D041",
             Code::UrlWithoutScheme => "D042",
             Code::NearMissStub => "D050",
+            Code::LinkToEmbargoed => "D070",
+            Code::LinkToExpired => "D071",
+            Code::RedirectCollision => "D072",
+            Code::RedirectLoop => "D073",
+            Code::BadRedirect => "D074",
         }
     }
 }

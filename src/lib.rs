@@ -24,6 +24,7 @@ pub mod report;
 pub mod resolve;
 pub mod sanitize;
 pub mod scaffold;
+pub mod schedule;
 pub mod sections;
 pub mod serve;
 pub mod site;

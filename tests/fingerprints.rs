@@ -1014,6 +1014,7 @@ fn opts(root: &Path) -> Options {
         output: None,
         base_url: None,
         drafts: false,
+        schedule: Default::default(),
     }
 }
 

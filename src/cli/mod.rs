@@ -45,6 +45,40 @@ struct RootArg {
     root: Option<PathBuf>,
 }
 
+/// Which briefings past their window a command includes; the moment comes from
+/// `DOSSIER_NOW` (RFC 3339) or the clock.
+#[derive(Args, Clone, Copy)]
+struct WindowArgs {
+    /// Include briefings whose `publish_at` is still ahead (embargoed)
+    #[arg(long)]
+    future: bool,
+    /// Include briefings whose `expires` has passed
+    #[arg(long)]
+    expired: bool,
+}
+
+impl WindowArgs {
+    /// The schedule these flags ask for, at `DOSSIER_NOW` or the clock's time; `Err` is the
+    /// exit code once a bad `DOSSIER_NOW` has been reported.
+    fn schedule(self) -> Result<crate::schedule::Schedule, ExitCode> {
+        let now = match std::env::var("DOSSIER_NOW") {
+            Ok(s) if !s.trim().is_empty() => match crate::schedule::parse_now(&s) {
+                Ok(t) => t,
+                Err(why) => {
+                    eprintln!("error: DOSSIER_NOW: {}", crate::printable::escape(&why));
+                    return Err(ExitCode::from(USAGE));
+                }
+            },
+            _ => jiff::Timestamp::now(),
+        };
+        Ok(crate::schedule::Schedule {
+            now,
+            future: self.future,
+            expired: self.expired,
+        })
+    }
+}
+
 impl RootArg {
     /// The folder given, or the nearest one upward from the current folder holding
     /// site.yaml (`.` when none does: the command then says there is no site.yaml). `Err`
@@ -96,6 +130,8 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
         /// How diagnostics are printed
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -145,6 +181,8 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
         /// How diagnostics are printed
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -176,6 +214,8 @@ enum Command {
         /// Count drafts as briefings
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
         /// `human` or `json`
         #[arg(long, value_enum, default_value = "human")]
         format: StatsFormat,
@@ -274,6 +314,7 @@ pub fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            window,
             format,
             timings,
             watch,
@@ -281,16 +322,21 @@ pub fn main() -> ExitCode {
         } => {
             v.timings = timings;
             let root = site_folder!(root);
+            let schedule = match window.schedule() {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let opts = crate::pipeline::Options {
+                root,
+                output,
+                base_url,
+                drafts,
+                schedule,
+            };
             if watch {
-                let opts = crate::pipeline::Options {
-                    root: root.clone(),
-                    output,
-                    base_url,
-                    drafts,
-                };
                 return long_running(crate::serve::watch_build(&opts, poll, timings));
             }
-            commands::build(root, output, base_url, drafts, format, v)
+            commands::build(opts, format, v)
         }
         Command::Serve {
             root,
@@ -301,11 +347,22 @@ pub fn main() -> ExitCode {
             poll,
             timings,
         } => {
+            // The preview is the desk's own: embargoed and expired briefings are shown, each
+            // under a banner saying so.
+            let window = WindowArgs {
+                future: true,
+                expired: true,
+            };
+            let schedule = match window.schedule() {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
             let site = crate::pipeline::Options {
                 root: site_folder!(root),
                 output: None,
                 base_url: None,
                 drafts,
+                schedule,
             };
             long_running(crate::serve::serve(&crate::serve::ServeOptions {
                 site,
@@ -319,11 +376,16 @@ pub fn main() -> ExitCode {
         Command::Check {
             root,
             drafts,
+            window,
             format,
             timings,
         } => {
             v.timings = timings;
-            commands::check(site_folder!(root), drafts, format, v)
+            let schedule = match window.schedule() {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            commands::check(site_folder!(root), drafts, schedule, format, v)
         }
         Command::Init { dir, force } => commands::init(&dir, force, v),
         Command::New(new) => match new {
@@ -340,8 +402,12 @@ pub fn main() -> ExitCode {
         Command::Stats {
             root,
             drafts,
+            window,
             format,
-        } => commands::stats(site_folder!(root), drafts, format),
+        } => match window.schedule() {
+            Ok(schedule) => commands::stats(site_folder!(root), drafts, schedule, format),
+            Err(code) => code,
+        },
         Command::Explain { code } => commands::explain(&code),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -218,6 +218,8 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 b.updated.as_ref().map(|u| &u.rfc3339),
                 &b.summary,
                 b.confidence.map(|c| c as u8),
+                // A renamed briefing's feed id is its first old address.
+                b.moved_from.first().map(|m| &m.value),
             ))
         })
         .collect();
@@ -460,6 +462,7 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             p.el.hash(&mut hs);
             named(&mut hs);
         }
+        Generated::Redirects => render::redirects::table(p.site).0.hash(&mut hs),
     }
     hs.finish()
 }

@@ -8,7 +8,7 @@ pub use profile::starter_profile;
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
-use crate::model::{Briefing, Kind, Profile, Slug, Spanned, When};
+use crate::model::{Briefing, Kind, Moment, Profile, Slug, Spanned, When};
 use crate::source::SourceFile;
 
 /// What a Markdown file turned out to be.
@@ -21,8 +21,18 @@ pub enum Parsed {
 /// A briefing's keys before the lists of names, which follow in kind order (`actors`, …).
 const BRIEFING_KEYS_BEFORE_NAMES: &[&str] = &["title", "date", "updated", "summary", "slug"];
 /// A briefing's keys after the lists of names.
-const BRIEFING_KEYS_AFTER_NAMES: &[&str] =
-    &["stances", "tags", "sources", "confidence", "draft", "extra"];
+const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
+    "stances",
+    "tags",
+    "sources",
+    "confidence",
+    "draft",
+    "publish_at",
+    "expires",
+    "corrections",
+    "moved_from",
+    "extra",
+];
 
 /// Every key of a briefing's front matter, in the order the unknown-key warning lists them.
 fn briefing_keys() -> Vec<&'static str> {
@@ -37,6 +47,7 @@ fn briefing_keys() -> Vec<&'static str> {
 
 const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
+const CORRECTION_KEYS: &[&str] = &["date", "text"];
 
 /// Parses one file; `None` when it has errors (which are recorded in `diags`).
 pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> {
@@ -283,6 +294,29 @@ impl Fields<'_> {
                 if let Some(h) = e.help() {
                     d.with_help(h);
                 }
+                None
+            }
+        }
+    }
+
+    /// A `publish_at:` or `expires:` moment: a date, or a date and time with or without an
+    /// offset.
+    fn moment(&mut self, key: &str) -> Option<Spanned<Moment>> {
+        let t = self.text(key)?;
+        match Moment::parse(&t.value) {
+            Some(m) => Some(Spanned {
+                value: m,
+                span: t.span,
+            }),
+            None => {
+                self.error(
+                    Code::InvalidDate,
+                    t.span,
+                    format!(
+                        "`{key}`: `{}` is not a date and time: write 2026-12-05T09:00 (in site.yaml's timezone) or 2026-12-05T09:00:00+01:00",
+                        t.value.trim()
+                    ),
+                );
                 None
             }
         }

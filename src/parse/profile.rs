@@ -24,7 +24,7 @@ impl Fields<'_> {
             .into_iter()
             .find(|k| self.get(k).is_some())
             .unwrap_or(kind.name_key());
-        let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
+        let mut allowed = vec!["name", "title", "aliases", "kind", "moved_from", "extra"];
         match kind {
             Kind::Actor => allowed.extend(["role", "affiliation"]),
             Kind::Place => allowed.extend(["within", "coords"]),
@@ -117,6 +117,7 @@ impl Fields<'_> {
             within,
             coords,
             question,
+            moved_from: self.list("moved_from"),
             extra,
             body: body.to_string(),
             body_line,

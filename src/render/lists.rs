@@ -506,8 +506,11 @@ impl Views<'_> {
         list.take(FEED_ENTRIES)
             .map(|b| {
                 let br = self.site.resolved.briefing(b);
+                // A renamed briefing keeps the id of its first address, so that feed
+                // readers see the entry they have, not a new one.
+                let first = super::redirects::first_address(&br.moved_from);
                 FeedEntry {
-                    id: self.atom_id(&urls::briefing(&br.slug)),
+                    id: self.atom_id(&first.unwrap_or_else(|| urls::briefing(&br.slug))),
                     title: br.title.clone(),
                     url: format!("{base}{}", urls::briefing(&br.slug)),
                     published: br.date.rfc3339.clone(),

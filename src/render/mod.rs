@@ -10,6 +10,7 @@ pub mod network;
 pub mod pages;
 pub mod paging;
 pub mod previews;
+pub mod redirects;
 pub mod search;
 pub mod structured;
 pub mod template_ids;
