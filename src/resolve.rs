@@ -110,7 +110,7 @@ impl Resolved {
                 EntityIdx(i as u32),
             );
             for old in e.profile.iter().flat_map(|p| p.old_ids()) {
-                table.add_key(e.id.kind, old, EntityIdx(i as u32));
+                table.add_old_id(e.id.kind, old, EntityIdx(i as u32));
             }
         }
         let briefings = (self.briefings.iter().enumerate())
@@ -381,7 +381,7 @@ impl<'a> Resolver<'a> {
         for (i, p) in profiles.iter().enumerate() {
             table.add(p.kind, &p.id, &p.name, &p.aliases, ProfileIdx(i as u32));
             for old in p.old_ids() {
-                table.add_key(p.kind, old, ProfileIdx(i as u32));
+                table.add_old_id(p.kind, old, ProfileIdx(i as u32));
             }
         }
         Resolver {
@@ -659,7 +659,7 @@ impl ProfileNames {
             if let Some(p) = &e.profile {
                 table.add(p.kind, &p.id, &p.name, &p.aliases, EntityIdx(i as u32));
                 for old in p.old_ids() {
-                    table.add_key(p.kind, old, EntityIdx(i as u32));
+                    table.add_old_id(p.kind, old, EntityIdx(i as u32));
                 }
             }
         }

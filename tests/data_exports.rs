@@ -145,7 +145,7 @@ fn entities_and_graph_json_describe_the_site() {
     );
     assert_eq!(z["kind"], "person");
     assert_eq!(z["url"], "https://example.org/actors/volodymyr-zelenskiy/");
-    assert_eq!(z["briefings"], 5);
+    assert_eq!(z["briefings"], 7);
     assert!(actors.iter().any(|a| a["stub"] == true));
     let pokrovsk = entities["places"]
         .as_array()
@@ -282,7 +282,7 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
             other => panic!("unexpected JSON-LD on {other}: {rel}"),
         }
     }
-    assert_eq!(checked.get("briefings"), Some(&8), "{checked:?}");
+    assert_eq!(checked.get("briefings"), Some(&10), "{checked:?}");
     assert!(cited_urls > 8, "only {cited_urls} citations with a URL");
     assert!(
         checked["actors"] >= 12 && checked["places"] >= 8,

@@ -574,6 +574,18 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             p.graph(&render::pages::top_actors(p.site), &mut hs);
             r.of_kind(Kind::Actor).count().hash(&mut hs);
         }
+        // Every correction with its briefing's link (and order, which ties break by).
+        Page::Corrections | Page::CorrectionsFeed => {
+            for (b, br) in r.briefings.iter_ids() {
+                if br.corrections.is_empty() {
+                    continue;
+                }
+                (b.index(), p.bl[b]).hash(&mut hs);
+                for c in &br.corrections {
+                    (c.date.epoch, &c.date.rfc3339, &c.text).hash(&mut hs);
+                }
+            }
+        }
         Page::Search | Page::NotFound => {}
     }
     hs.finish()

@@ -247,6 +247,9 @@ fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
     for d in ["briefings/", "timeline/", "tags/", "search/", "network/"] {
         url(d, None);
     }
+    if super::has_corrections(site) {
+        url("corrections/", None);
+    }
     for k in Kind::ALL {
         url(&urls::kind_index(k), None);
     }

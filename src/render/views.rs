@@ -550,6 +550,22 @@ pub struct EntitiesPage {
     pub map: Option<WorldMap>,
 }
 
+/// One correction on the site-wide corrections page.
+#[derive(Debug, Serialize)]
+pub struct CorrectionRow {
+    pub briefing: BriefingLink,
+    #[serde(flatten)]
+    pub correction: CorrectionView,
+}
+
+/// `corrections.html`: the latest corrections and updates of the whole site.
+#[derive(Debug, Serialize)]
+pub struct CorrectionsPage {
+    pub page: PageMeta,
+    /// Newest first, at most the latest 100 (each briefing's page has its whole log).
+    pub corrections: Vec<CorrectionRow>,
+}
+
 /// `tags.html`: one page of every tag.
 #[derive(Debug, Serialize)]
 pub struct TagsPage {
