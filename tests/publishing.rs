@@ -433,3 +433,22 @@ fn reqwest_free_get(addr: &str, path: &str) -> String {
     let _ = s.read_to_end(&mut buf);
     String::from_utf8_lossy(&buf).to_string()
 }
+
+#[test]
+fn a_flood_of_old_addresses_is_cut_at_the_limit_with_an_error() {
+    let olds: Vec<String> = (0..150).map(|i| format!("old-{i}")).collect();
+    let site = TestSite::new(&[(
+        "content/briefings/2026-12-01-a.md",
+        &format!("---\ntitle: A\nmoved_from: [{}]\n---\n", olds.join(", ")),
+    )]);
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1);
+    let d = r.diagnostics();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].starts_with("content/briefings/2026-12-01-a.md:3:")
+            && d[0]
+                .ends_with("error: 150 old addresses in `moved_from`: a file may list at most 100"),
+        "{d:?}"
+    );
+}

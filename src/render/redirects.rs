@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 /// The longest old path accepted, in bytes: past it a value is not an address anyone used.
 pub const MAX_OLD_PATH: usize = 200;
 
+/// Old addresses one file may list: each is a page of its own in the output.
+pub const MAX_MOVED_FROM: usize = 100;
+
 /// One redirect: site-relative folders, `briefings/old/` → `briefings/new/`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Redirect {
@@ -76,9 +79,23 @@ pub fn table(site: &Site) -> (Vec<Redirect>, Diagnostics) {
     }
     let mut claims: Vec<(String, Claim<'_>)> = Vec::new();
     let mut own: BTreeMap<String, &str> = BTreeMap::new();
+    let mut too_many = |file: &str, list: &[crate::model::Spanned<String>]| {
+        if let Some(past) = list.get(MAX_MOVED_FROM) {
+            diags.error(
+                Code::BadRedirect,
+                file,
+                past.span,
+                format!(
+                    "{} old addresses in `moved_from`: a file may list at most {MAX_MOVED_FROM}",
+                    list.len()
+                ),
+            );
+        }
+    };
     for b in &r.briefings {
         own.insert(urls::briefing(&b.slug), &b.path);
-        for m in &b.moved_from {
+        too_many(&b.path, &b.moved_from);
+        for m in b.moved_from.iter().take(MAX_MOVED_FROM) {
             let to = urls::briefing(&b.slug);
             claims.push((m.value.clone(), claim(&b.path, m.span, to, &b.title)));
         }
@@ -86,7 +103,8 @@ pub fn table(site: &Site) -> (Vec<Redirect>, Diagnostics) {
     for e in &r.entities {
         let Some(p) = &e.profile else { continue };
         own.insert(urls::entity(&e.id), &p.path);
-        for m in &p.moved_from {
+        too_many(&p.path, &p.moved_from);
+        for m in p.moved_from.iter().take(MAX_MOVED_FROM) {
             let to = urls::entity(&e.id);
             claims.push((m.value.clone(), claim(&p.path, m.span, to, &e.name)));
         }
