@@ -145,7 +145,7 @@ fn entities_and_graph_json_describe_the_site() {
     );
     assert_eq!(z["kind"], "person");
     assert_eq!(z["url"], "https://example.org/actors/volodymyr-zelenskiy/");
-    assert_eq!(z["briefings"], 7);
+    assert_eq!(z["briefings"], 5);
     assert!(actors.iter().any(|a| a["stub"] == true));
     let pokrovsk = entities["places"]
         .as_array()
