@@ -1,7 +1,7 @@
 //! Scheduled and embargoed publishing: which briefings a build holds at its moment, "now",
 //! given their `publish_at:` and `expires:` and site.yaml's `timezone:`.
 
-use crate::model::{Briefing, Moment};
+use crate::model::Briefing;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
@@ -68,16 +68,18 @@ pub enum Window {
     Expired(Timestamp),
 }
 
-/// Where `b` stands at `now`, its local times read in `tz`.
+/// Where `b` stands at `now`, its local times read in `tz`. A `publish_at` no instant
+/// matches (past the range of times) holds the briefing back for good: an embargo is never
+/// lifted by a value that cannot be read.
 pub fn window(b: &Briefing, now: Timestamp, tz: &TimeZone) -> Window {
-    let at =
-        |m: &Option<crate::model::Spanned<Moment>>| m.as_ref().and_then(|m| m.value.instant(tz));
-    if let Some(p) = at(&b.publish_at)
-        && p > now
-    {
-        return Window::Embargoed(p);
+    if let Some(p) = &b.publish_at {
+        match p.value.instant(tz) {
+            Some(p) if p <= now => {}
+            Some(p) => return Window::Embargoed(p),
+            None => return Window::Embargoed(Timestamp::MAX),
+        }
     }
-    if let Some(e) = at(&b.expires)
+    if let Some(e) = b.expires.as_ref().and_then(|e| e.value.instant(tz))
         && e <= now
     {
         return Window::Expired(e);
@@ -106,6 +108,7 @@ pub fn shown(t: Timestamp, tz: &TimeZone) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Moment;
 
     #[test]
     fn local_times_are_read_in_the_site_zone_and_offsets_win() {
@@ -126,5 +129,35 @@ mod tests {
             shown("2026-12-05T08:00:00Z".parse().expect("ts"), &paris),
             "2026-12-05 09:00 +01:00"
         );
+        // The far ends of time still show.
+        let kiribati = jiff::tz::db()
+            .get("Pacific/Kiritimati")
+            .expect("bundled tzdb");
+        assert!(shown(Timestamp::MAX, &kiribati).starts_with("9999-12-"));
+        let west = jiff::tz::db().get("Etc/GMT+12").expect("bundled tzdb");
+        let first = shown(Timestamp::MIN, &west);
+        assert!(first.starts_with("-9999-01-01"), "{first}");
+    }
+
+    #[test]
+    fn a_publish_at_past_the_range_of_times_embargoes_for_good() {
+        let text = "---\ntitle: T\ndate: 2026-01-01\npublish_at: 9999-12-31T23:59\n---\n";
+        let mut d = crate::diagnostic::Diagnostics::new();
+        let file = crate::source::from_bytes("content/briefings/t.md", text.into(), &mut d)
+            .expect("readable");
+        let Some(crate::parse::Parsed::Briefing(b)) = crate::parse::parse_file(&file, &mut d)
+        else {
+            panic!("{d:?}");
+        };
+        // 9999-12-31T23:59 UTC is past the last instant there is: never published.
+        let local = b
+            .publish_at
+            .as_ref()
+            .map(|p| p.value.instant(&TimeZone::UTC));
+        assert_eq!(local, Some(None));
+        assert!(matches!(
+            window(&b, Timestamp::MAX, &TimeZone::UTC),
+            Window::Embargoed(_)
+        ));
     }
 }
