@@ -368,10 +368,10 @@ fn redirects_that_collide_loop_or_leave_the_site_are_errors() {
         assert!(d.contains(want), "missing {want}\n{d}");
     }
     assert!(r.stderr.contains("D072") && r.stderr.contains("D073") && r.stderr.contains("D074"));
-    // A path naming a page of the site's own lists collides.
+    // A path naming a page of the site's own lists, or a file it writes, collides.
     site.write(
         "content/briefings/2026-12-01-a.md",
-        "---\ntitle: A\nmoved_from: [/tags/]\n---\n",
+        "---\ntitle: A\nmoved_from: [/tags/, /atom.xml, /data/graph.json/]\n---\n",
     );
     site.write("content/briefings/2026-12-01-b.md", "---\ntitle: B\n---\n");
     site.write("content/briefings/2026-12-01-d.md", "---\ntitle: D\n---\n");
@@ -379,7 +379,9 @@ fn redirects_that_collide_loop_or_leave_the_site_are_errors() {
     assert_eq!(
         r.diagnostics(),
         [
-            "content/briefings/2026-12-01-a.md:3:14: error: `moved_from` /tags/ is the address of a page of the site: a redirect there would hide it"
+            "content/briefings/2026-12-01-a.md:3:14: error: `moved_from` /tags/ is the address of a page or file of the site: a redirect there would hide it",
+            "content/briefings/2026-12-01-a.md:3:22: error: `moved_from` /atom.xml/ is the address of a page or file of the site: a redirect there would hide it",
+            "content/briefings/2026-12-01-a.md:3:33: error: `moved_from` /data/graph.json/ is the address of a page or file of the site: a redirect there would hide it",
         ]
     );
 }

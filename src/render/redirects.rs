@@ -13,6 +13,18 @@ pub const MAX_OLD_PATH: usize = 200;
 /// Old addresses one file may list: each is a page of its own in the output.
 pub const MAX_MOVED_FROM: usize = 100;
 
+/// Files the build writes that are neither pages nor copied, by path (the first of a family).
+const GENERATED: &[&str] = &[
+    "sitemap.xml",
+    "robots.txt",
+    "search-index.json",
+    "data/stances.csv",
+    "data/entities.json",
+    "data/graph.json",
+    "_redirects",
+    "redirects.nginx.map",
+];
+
 /// One redirect: site-relative folders, `briefings/old/` → `briefings/new/`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Redirect {
@@ -71,11 +83,19 @@ pub fn table(site: &Site) -> (Vec<Redirect>, Diagnostics) {
     let mut diags = Diagnostics::new();
     // Every page folder and who has it (a briefing's or profile's file, if any).
     let mut pages: BTreeMap<String, Option<&str>> = BTreeMap::new();
-    for page in super::plan(site) {
-        let (path, _) = super::target(site, page);
-        if let Some(dir) = path.strip_suffix("index.html") {
-            pages.insert(dir.to_string(), None);
-        }
+    // A file the build writes where the redirect's folder would go (`atom.xml/`, an image
+    // beside the content) collides as a page does.
+    let files = (super::plan(site).into_iter())
+        .map(|page| super::target(site, page).0)
+        .chain(site.assets.iter().map(|a| a.output_path.clone()))
+        .chain(site.statics.iter().map(|a| a.output_path.clone()))
+        .chain(GENERATED.iter().map(|g| g.to_string()));
+    for path in files {
+        let dir = match path.strip_suffix("index.html") {
+            Some(dir) => dir.to_string(),
+            None => format!("{path}/"),
+        };
+        pages.insert(dir, None);
     }
     let mut claims: Vec<(String, Claim<'_>)> = Vec::new();
     let mut own: BTreeMap<String, &str> = BTreeMap::new();
@@ -162,7 +182,7 @@ pub fn table(site: &Site) -> (Vec<Redirect>, Diagnostics) {
                 );
             } else {
                 let whose = holder.map_or_else(
-                    || "a page of the site".to_string(),
+                    || "a page or file of the site".to_string(),
                     |f| format!("the page of {f}"),
                 );
                 diags.error(
