@@ -145,7 +145,8 @@ enum Command {
         #[arg(long, requires = "watch")]
         poll: bool,
     },
-    /// Build into a preview folder, serve it, and rebuild and reload on every change
+    /// Build into a preview folder (embargoed and expired briefings shown under a banner),
+    /// serve it, and rebuild and reload on every change
     #[command(
         after_help = "Examples:\n  dossier serve\n  dossier serve --root my-desk --drafts --open\n  dossier serve --port 0          # any free port\n  dossier serve --poll            # network or container file systems"
     )]
