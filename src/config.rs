@@ -25,6 +25,12 @@ pub struct Config {
     /// The author (an id, name or alias of an author profile) of briefings that name none,
     /// with where site.yaml writes it.
     pub default_author: Option<crate::model::Spanned<String>>,
+    /// IANA name of the zone `publish_at`/`expires` times without an offset are read in
+    /// (`timezone:`); UTC when absent.
+    pub timezone: Option<String>,
+    /// The build's moment and what it includes past a briefing's window (set per run, not
+    /// read from site.yaml).
+    pub schedule: crate::schedule::Schedule,
 }
 
 /// Items per list page when site.yaml does not say.
@@ -47,7 +53,14 @@ impl Config {
             page_size: PAGE_SIZE,
             stubs: Default::default(),
             default_author: None,
+            timezone: None,
+            schedule: Default::default(),
         }
+    }
+
+    /// The zone of `timezone:` (UTC when absent).
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        crate::schedule::zone(self.timezone.as_deref())
     }
 }
 
@@ -62,6 +75,7 @@ pub const KEYS: &[&str] = &[
     "page_size",
     "stubs",
     "default_author",
+    "timezone",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -170,6 +184,24 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
                 span: n.span,
             })
         });
+    let timezone = get("timezone", diags);
+    if let Some(tz) = &timezone
+        && jiff::tz::db().get(tz.trim()).is_err()
+    {
+        let span = entries
+            .iter()
+            .find(|(k, _, _)| k == "timezone")
+            .map_or(Span::FILE, |(_, _, n)| n.span);
+        diags.error(
+            Code::SiteSetting,
+            PATH,
+            span,
+            format!(
+                "`timezone: {tz}` is no IANA time zone name (Europe/Paris, America/New_York, UTC)"
+            ),
+        );
+        ok = false;
+    }
     let safe_html = match entries.iter().find(|(k, _, _)| k == "safe_html") {
         None => false,
         Some((_, _, n)) => match &n.value {
@@ -273,6 +305,8 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         page_size,
         stubs,
         default_author,
+        timezone: timezone.map(|t| t.trim().to_string()),
+        schedule: Default::default(),
     })
 }
 

@@ -96,11 +96,21 @@ pub enum Code {
     DefaultAuthor,
     /// an author's `email` is not an email address
     InvalidEmail,
+    /// a body link to a briefing still under embargo (it would leak it)
+    LinkToEmbargoed,
+    /// a body link to a briefing whose `expires` has passed
+    LinkToExpired,
+    /// a `moved_from` path that is the path of a page the site has, or of another redirect
+    RedirectCollision,
+    /// redirects that lead back to where they start
+    RedirectLoop,
+    /// a `moved_from` value that is no path inside the site
+    BadRedirect,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 40] = [
+    pub const ALL: [Code; 45] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -141,6 +151,11 @@ impl Code {
         Code::NearMissStub,
         Code::DefaultAuthor,
         Code::InvalidEmail,
+        Code::LinkToEmbargoed,
+        Code::LinkToExpired,
+        Code::RedirectCollision,
+        Code::RedirectLoop,
+        Code::BadRedirect,
     ];
 
     /// The code as printed: `D001`.
@@ -186,6 +201,11 @@ impl Code {
             Code::NearMissStub => "D050",
             Code::DefaultAuthor => "D060",
             Code::InvalidEmail => "D061",
+            Code::LinkToEmbargoed => "D070",
+            Code::LinkToExpired => "D071",
+            Code::RedirectCollision => "D072",
+            Code::RedirectLoop => "D073",
+            Code::BadRedirect => "D074",
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod report;
 pub mod resolve;
 pub mod sanitize;
 pub mod scaffold;
+pub mod schedule;
 pub mod schema;
 pub mod sections;
 pub mod serve;

@@ -458,6 +458,51 @@ impl When {
     }
 }
 
+/// A moment as written in `publish_at:` or `expires:`: exact when it has an offset, or a
+/// wall-clock time in the site's `timezone:` (UTC when site.yaml names none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    Exact(jiff::Timestamp),
+    Local(jiff::civil::DateTime),
+}
+
+impl Moment {
+    /// Parses `YYYY-MM-DDTHH:MM[:SS]` with an optional offset (`Z`, `+01:00`), or a plain
+    /// `YYYY-MM-DD` (midnight).
+    pub fn parse(s: &str) -> Option<Moment> {
+        let s = s.trim();
+        if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+            return Some(Moment::Exact(ts));
+        }
+        if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
+            // A bracketed zone or an offset the timestamp parser refused is not silently
+            // read as local time.
+            let tail = s.get(10..).unwrap_or("");
+            if tail.contains(['+', 'Z', 'z', '[']) || tail.rfind('-').is_some() {
+                return None;
+            }
+            return Some(Moment::Local(dt));
+        }
+        None
+    }
+
+    /// The instant it names, local times read in `tz`.
+    pub fn instant(self, tz: &jiff::tz::TimeZone) -> Option<jiff::Timestamp> {
+        match self {
+            Moment::Exact(t) => Some(t),
+            Moment::Local(dt) => tz.to_ambiguous_timestamp(dt).compatible().ok(),
+        }
+    }
+}
+
+/// One entry of a briefing's corrections log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub date: When,
+    /// Plain text as written (escaped where shown).
+    pub text: String,
+}
+
 /// An actor's position on a topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -578,6 +623,14 @@ pub struct Briefing {
     pub sources: Vec<Source>,
     pub confidence: Option<Confidence>,
     pub draft: bool,
+    /// When it may first be published (`publish_at:`): left out of builds before then.
+    pub publish_at: Option<Spanned<Moment>>,
+    /// When it stops being published (`expires:`): left out of builds from then on.
+    pub expires: Option<Spanned<Moment>>,
+    /// The corrections and updates log, oldest first.
+    pub corrections: Vec<Correction>,
+    /// Old slugs or paths it was published under (`moved_from:`), each redirected here.
+    pub moved_from: Vec<Spanned<String>>,
     pub extra: serde_json::Value,
     /// The Markdown source; emptied once rendered (the HTML is in `Site::bodies`).
     pub body: String,
@@ -614,11 +667,22 @@ pub struct Profile {
     pub links: Vec<String>,
     /// An author's `email:`, without `mailto:`.
     pub email: Option<String>,
+    /// Old ids it had (`moved_from:`): each redirected here and still resolving as a name.
+    pub moved_from: Vec<Spanned<String>>,
     pub extra: serde_json::Value,
     pub body: String,
     pub body_line: u32,
     /// Where control characters were removed from the body (see `SourceFile::removed`).
     pub body_removed: Vec<(u32, u32)>,
+}
+
+impl Profile {
+    /// The old ids of `moved_from:` (entries without a `/`): each still names this profile.
+    pub fn old_ids(&self) -> impl Iterator<Item = &str> {
+        (self.moved_from.iter())
+            .map(|m| m.value.as_str())
+            .filter(|v| !v.contains('/'))
+    }
 }
 
 /// Names of each kind (actors, places, topics) a briefing counts co-occurrence among: pairs

@@ -21,6 +21,8 @@ struct Shelf<T> {
     keys: HashMap<String, Vec<T>>,
     /// Names and aliases as written (ids are the keys of `ids`).
     written: Vec<String>,
+    /// Old ids (`moved_from:` of profiles) → what they name now; never suggested.
+    old: HashMap<String, T>,
 }
 
 impl<T> Default for Shelf<T> {
@@ -29,6 +31,7 @@ impl<T> Default for Shelf<T> {
             ids: HashMap::new(),
             keys: HashMap::new(),
             written: Vec::new(),
+            old: HashMap::new(),
         }
     }
 }
@@ -73,6 +76,14 @@ impl<T: Copy + PartialEq> NameTable<T> {
         self.kinds[kind.index()].key(spelling, value);
     }
 
+    /// Adds an id an entity had before (a profile's `moved_from:`): a name that is it, or
+    /// slugifies to it, still finds the entity, which it is never suggested as.
+    pub fn add_old_id(&mut self, kind: Kind, old: &str, value: T) {
+        let shelf = &mut self.kinds[kind.index()];
+        shelf.old.entry(slugify(old)).or_insert(value);
+        shelf.key(old, value);
+    }
+
     /// The entity a front-matter reference names. In this order: a name written as an id
     /// (`jean-noel-barrot`) is that entity, whatever alias shares its spelling, so that
     /// "use an id instead" always works; then the name's matching key (case, diacritics
@@ -87,9 +98,8 @@ impl<T: Copy + PartialEq> NameTable<T> {
         match shelf.keys.get(&match_key(name)).map(Vec::as_slice) {
             Some([one]) => Lookup::Found(*one),
             Some(many) => Lookup::Ambiguous(many),
-            None => shelf
-                .ids
-                .get(&slug)
+            None => (shelf.ids.get(&slug))
+                .or_else(|| shelf.old.get(&slug))
                 .map_or(Lookup::Missing, |&v| Lookup::Found(v)),
         }
     }
@@ -110,9 +120,11 @@ impl<T: Copy + PartialEq> NameTable<T> {
             if kind.is_some_and(|want| want != k) {
                 continue;
             }
-            let keys = &self.kinds[k.index()].keys;
-            if let Some(v) = keys.get(&key).or_else(|| keys.get(&slug)) {
+            let shelf = &self.kinds[k.index()];
+            if let Some(v) = (shelf.keys.get(&key)).or_else(|| shelf.keys.get(&slug)) {
                 found.extend(v);
+            } else if let Some(&v) = shelf.old.get(&slug) {
+                found.push(v);
             }
         }
         found

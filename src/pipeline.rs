@@ -29,6 +29,8 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// The moment to build for and whether to include embargoed or expired briefings.
+    pub schedule: crate::schedule::Schedule,
 }
 
 /// How a run ended.
@@ -46,6 +48,9 @@ pub struct Report {
     pub bytes: u64,
     /// Time spent writing files, summed over the threads that wrote them.
     pub write_time: std::time::Duration,
+    /// The next embargo to lift, `2026-12-05 09:00 +01:00: content/briefings/x.md`
+    /// (site.yaml's time zone), for `check`.
+    pub next_embargo: Option<String>,
 }
 
 /// A sink that counts what passes through it and how long writing takes, and tells
@@ -135,6 +140,14 @@ pub fn load_themed(
     (site, theme)
 }
 
+/// Reads site.yaml, with the run's moment (`opts.schedule`) set in it; `None` when it has
+/// errors (reported).
+pub fn read_config(opts: &Options, diags: &mut Diagnostics) -> Option<Config> {
+    let mut config = config::load(&opts.root, opts.base_url.as_deref(), diags)?;
+    config.schedule = opts.schedule;
+    Some(config)
+}
+
 /// Reads site.yaml and finds the site's files.
 fn read(
     opts: &Options,
@@ -143,7 +156,7 @@ fn read(
 ) -> (Config, source::Sources) {
     let root = &opts.root;
     progress.stage("reading", 0);
-    let config = config::load(root, opts.base_url.as_deref(), diags);
+    let config = read_config(opts, diags);
     let sources = source::discover(root, opts.output.as_deref(), diags);
     // With a broken site.yaml (already reported), content is still checked.
     (config.unwrap_or_else(Config::fallback), sources)
@@ -368,10 +381,14 @@ pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
     for e in &r.entities {
         (&e.id, &e.name, &e.aliases).hash(&mut h);
         e.profile.as_ref().map(|p| &p.content_path).hash(&mut h);
+        (e.profile.iter().flat_map(|p| p.old_ids())).for_each(|o| o.hash(&mut h));
     }
     let mut drafts: Vec<_> = r.drafts.iter().collect();
     drafts.sort();
     drafts.hash(&mut h);
+    let mut withheld: Vec<_> = r.withheld.iter().map(|(p, (s, _, w))| (p, s, w)).collect();
+    withheld.sort();
+    withheld.hash(&mut h);
     for a in assets {
         a.output_path.hash(&mut h);
     }
@@ -416,11 +433,15 @@ pub fn assemble(
         drafts,
     } = input;
     progress.stage("resolving", 0);
+    let clock = resolve::Clock {
+        schedule: config.schedule,
+        zone: config.zone(),
+    };
     let settings = resolve::Settings {
         accepted: Some(&config.stubs),
         default_author: config.default_author.as_ref(),
     };
-    let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &settings, diags);
+    let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &clock, &settings, diags);
     // Rendered bodies replace the Markdown sources from here on; each is freed once
     // rendered, so the site's text is never held twice.
     let texts: Vec<(usize, String)> = resolved
@@ -511,6 +532,8 @@ pub fn assemble(
         statics,
         assets,
     };
+    // Old addresses are checked against every page the site has, so once it is whole.
+    diags.extend(render::redirects::table(&site).1);
     (site, fragments)
 }
 
@@ -571,6 +594,7 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
         elapsed: start.elapsed(),
         bytes: 0,
         write_time: std::time::Duration::ZERO,
+        next_embargo: None,
     }
 }
 
@@ -667,5 +691,10 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
         let sink = Measured::new(&output::Discard, progress);
         render::render_site(&site, &theme, &sink, &mut diags);
     }
-    Ok(finish(diags, 0, pages, start))
+    let mut report = finish(diags, 0, pages, start);
+    report.next_embargo = site.resolved.next_embargo.as_ref().map(|(t, path)| {
+        let shown = crate::schedule::shown(*t, &site.config.zone());
+        format!("{shown}: {}", crate::printable::escape(path))
+    });
+    Ok(report)
 }

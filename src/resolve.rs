@@ -8,6 +8,7 @@ use crate::model::{
     Briefing, BriefingIdx, EntityId, EntityIdx, Kind, PerKind, Position, Profile, Slug, Spanned,
 };
 use crate::names::{Lookup, NameTable, Names};
+use crate::schedule::{Schedule, Window, shown, window};
 use crate::stubs::AcceptedStubs;
 use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
@@ -81,6 +82,12 @@ pub struct Resolved {
     pub drafts: HashMap<String, Slug>,
     /// site.yaml's `default_author`: the author of every briefing that names none.
     pub default_author: Option<EntityIdx>,
+    /// Content paths of briefings left out for their window (embargoed or expired), with
+    /// their slugs, why, and the moment as shown in the site's zone.
+    pub withheld: HashMap<String, (Slug, Window, String)>,
+    /// The earliest embargo still ahead, and the file it holds back (the site path), among
+    /// briefings that are not drafts left out.
+    pub next_embargo: Option<(jiff::Timestamp, String)>,
 }
 
 impl Resolved {
@@ -115,6 +122,9 @@ impl Resolved {
                 &e.aliases,
                 EntityIdx(i as u32),
             );
+            for old in e.profile.iter().flat_map(|p| p.old_ids()) {
+                table.add_old_id(e.id.kind, old, EntityIdx(i as u32));
+            }
         }
         let briefings = (self.briefings.iter().enumerate())
             .map(|(i, b)| (b.slug.clone(), BriefingIdx(i as u32)))
@@ -123,14 +133,26 @@ impl Resolved {
     }
 }
 
-/// Resolves parsed files into a site. Drafts are left out unless `drafts` is set.
+/// Resolves parsed files into a site. Drafts are left out unless `drafts` is set; every
+/// briefing is in, whatever its `publish_at` and `expires`.
 pub fn resolve(
     briefings: Vec<Briefing>,
     profiles: Vec<Profile>,
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Resolved {
-    resolve_with(briefings, profiles, drafts, &Settings::default(), diags)
+    let clock = Clock {
+        schedule: Schedule::everything(),
+        zone: jiff::tz::TimeZone::UTC,
+    };
+    resolve_with(
+        briefings,
+        profiles,
+        drafts,
+        &clock,
+        &Settings::default(),
+        diags,
+    )
 }
 
 /// What site.yaml says about names: stubs it accepts, the default author.
@@ -142,15 +164,24 @@ pub struct Settings<'a> {
     pub default_author: Option<&'a Spanned<String>>,
 }
 
-/// [`resolve`] under site.yaml's `settings`.
+/// A build's moment with the zone local times are read in.
+pub struct Clock {
+    pub schedule: Schedule,
+    pub zone: jiff::tz::TimeZone,
+}
+
+/// [`resolve`] at the moment of `clock` (briefings outside their window left out unless it
+/// includes them), under site.yaml's `settings`.
 pub fn resolve_with(
     briefings: Vec<Briefing>,
     profiles: Vec<Profile>,
     drafts: bool,
+    clock: &Clock,
     settings: &Settings,
     diags: &mut Diagnostics,
 ) -> Resolved {
     let (briefings, drafts) = published(briefings, drafts, diags);
+    let (briefings, withheld, next_embargo) = in_window(briefings, clock);
     let profiles = distinct_profiles(profiles, diags);
     let first = first_written(&briefings);
     let none = AcceptedStubs::default();
@@ -170,7 +201,45 @@ pub fn resolve_with(
         tags,
         drafts,
         default_author,
+        withheld,
+        next_embargo,
     }
+}
+
+/// What [`in_window`] returns: the briefings kept, those withheld by content path, and the
+/// next embargo to lift.
+type Windowed = (
+    Vec<Briefing>,
+    HashMap<String, (Slug, Window, String)>,
+    Option<(jiff::Timestamp, String)>,
+);
+
+/// Leaves out the briefings outside their window at the clock's moment (unless it includes
+/// them), before anything reads them: no page, list, feed or index can show what is not here.
+fn in_window(briefings: Vec<Briefing>, clock: &Clock) -> Windowed {
+    let mut withheld = HashMap::new();
+    let mut next: Option<(jiff::Timestamp, String)> = None;
+    let kept = briefings
+        .into_iter()
+        .filter(|b| {
+            let w = window(b, clock.schedule.now, &clock.zone);
+            if let Window::Embargoed(t) = w
+                && next.as_ref().is_none_or(|(n, p)| (t, &b.path) < (*n, p))
+            {
+                next = Some((t, b.path.clone()));
+            }
+            let keep = w.included(&clock.schedule);
+            if !keep {
+                let at = match w {
+                    Window::Embargoed(t) | Window::Expired(t) => shown(t, &clock.zone),
+                    Window::Live => String::new(),
+                };
+                withheld.insert(b.content_path.clone(), (b.slug.clone(), w, at));
+            }
+            keep
+        })
+        .collect();
+    (kept, withheld, next)
 }
 
 /// The briefings of this build, by date then slug, without drafts (unless `drafts`) and
@@ -366,6 +435,9 @@ impl<'a> Resolver<'a> {
         let mut table = NameTable::new();
         for (i, p) in profiles.iter().enumerate() {
             table.add(p.kind, &p.id, &p.name, &p.aliases, ProfileIdx(i as u32));
+            for old in p.old_ids() {
+                table.add_old_id(p.kind, old, ProfileIdx(i as u32));
+            }
         }
         Resolver {
             profiles,
@@ -716,6 +788,9 @@ impl ProfileNames {
         for (i, e) in r.entities.iter().enumerate() {
             if let Some(p) = &e.profile {
                 table.add(p.kind, &p.id, &p.name, &p.aliases, EntityIdx(i as u32));
+                for old in p.old_ids() {
+                    table.add_old_id(p.kind, old, EntityIdx(i as u32));
+                }
             }
         }
         ProfileNames {
@@ -813,6 +888,7 @@ mod tests {
             bio: None,
             links: Vec::new(),
             email: None,
+            moved_from: Vec::new(),
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,
@@ -844,6 +920,10 @@ mod tests {
             sources: Vec::new(),
             confidence: None,
             draft: false,
+            publish_at: None,
+            expires: None,
+            corrections: Vec::new(),
+            moved_from: Vec::new(),
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,

@@ -34,6 +34,14 @@ fn date(description: &str) -> Value {
     })
 }
 
+fn moved_from() -> Value {
+    json!({"description": "old slugs, ids or paths: each redirects here",
+    "anyOf": [
+        {"type": "array", "items": {"type": "string"}, "maxItems": 100},
+        {"type": "string"}
+    ]})
+}
+
 fn stance() -> Value {
     let positions: Vec<&str> = Position::ALL.iter().map(|p| p.as_str()).collect();
     let props = crate::parse::STANCE_KEYS
@@ -97,6 +105,12 @@ fn briefing_key(key: &str) -> Option<Value> {
             json!({"type": "string", "description": "its URL name (default: from the file name)"})
         }
         "reviewed_by" => names("Authors who reviewed it"),
+        "publish_at" => date("when it is published: left out of builds before (an embargo)"),
+        "expires" => date("when it is taken down: left out of builds after"),
+        "corrections" => json!({"type": "array", "description": "corrections, oldest first",
+            "items": {"type": "object", "required": ["date", "text"], "additionalProperties": false,
+                "properties": {"date": date("when it was corrected"), "text": text("what was corrected")}}}),
+        "moved_from" => moved_from(),
         "stances" => json!({"type": "array", "items": stance(),
             "description": "positions of actors on topics"}),
         "tags" => json!({"type": "array", "items": {"type": "string"}}),
@@ -125,6 +139,7 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
             "maxItems": 2, "description": "latitude and longitude"}),
         "question" => text("the question the topic asks"),
         "bio" => text("one line about the author"),
+        "moved_from" => moved_from(),
         "links" => {
             json!({"type": "array", "items": {"type": "string"}, "maxItems": crate::parse::MAX_LINKS,
             "description": "the author's pages elsewhere (https://)"})
@@ -158,6 +173,9 @@ fn site_key(key: &str) -> Option<Value> {
         "stubs" => json!({"type": "object", "additionalProperties": false, "properties": stubs,
             "description": "names meant to have no profile"}),
         "default_author" => text("the author of briefings that list none: id, name or alias"),
+        "timezone" => {
+            text("the IANA time zone publish_at and expires times without an offset are read in")
+        }
         _ => return None,
     })
 }

@@ -60,6 +60,8 @@ struct Briefing {
     sources: Vec<(String, String)>,
     confidence: Option<&'static str>,
     draft: bool,
+    /// Date and text of each correction.
+    corrections: Vec<(&'static str, &'static str)>,
     body: String,
 }
 
@@ -155,6 +157,12 @@ impl Briefing {
         }
         if self.draft {
             t.push_str("draft: true\n");
+        }
+        if !self.corrections.is_empty() {
+            t.push_str("corrections:\n");
+            for (date, text) in &self.corrections {
+                t.push_str(&format!("  - date: {date}\n    text: {}\n", q(text)));
+            }
         }
         t.push_str("---\n");
         t.push_str(&self.body);
@@ -308,6 +316,7 @@ fn briefing(file: &str, title: &str, date: &str) -> Briefing {
         sources: Vec::new(),
         confidence: None,
         draft: false,
+        corrections: Vec::new(),
         body: "Text.\n".into(),
     }
 }
@@ -451,6 +460,8 @@ fn fixture(look: Look) -> Site {
             ],
             confidence: Some("low"),
             reviewed_by: vec!["Mira Okafor"],
+            // Makes the site-wide corrections page and its feed.
+            corrections: vec![("2025-11-08", "The first report placed the shots in Norda.")],
             body: "Shots were reported near [[Capital]].\n\n## Aftermath\n\n[[Lee Park]] spoke.\n"
                 .into(),
             ..briefing("2025-11-07-border-incident", "Incident at the border", "2025-11-07")
@@ -1067,6 +1078,7 @@ fn opts(root: &Path) -> Options {
         output: None,
         base_url: None,
         drafts: false,
+        schedule: Default::default(),
     }
 }
 

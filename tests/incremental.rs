@@ -38,6 +38,7 @@ fn opts(root: &Path, output: Option<PathBuf>) -> Options {
         output,
         base_url: None,
         drafts: false,
+        schedule: Default::default(),
     }
 }
 
@@ -73,6 +74,9 @@ enum Edit {
     Authors(usize, u8),
     /// Changes an author's profile: name, bio, role or text.
     AuthorProfile(usize, u8),
+    /// The newsroom keys: a correction, an old slug (`moved_from`), an embargo far ahead,
+    /// an expiry long past.
+    Newsroom(usize, u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -94,6 +98,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (0u8..5).prop_map(Edit::PageSize),
         2 => (any::<usize>(), 0u8..6).prop_map(|(i, k)| Edit::Authors(i, k)),
         1 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::AuthorProfile(i, k)),
+        1 => (any::<usize>(), 0u8..8).prop_map(|(i, k)| Edit::Newsroom(i, k)),
     ]
 }
 
@@ -218,6 +223,20 @@ impl World {
                 if let Some(p) = pick(&briefings, *i) {
                     let text = set_key(&read(&p), "tags", &format!("[fresh-{k}, diplomacy]"));
                     write(&p, &text, &mut touched);
+                }
+            }
+            Edit::Newsroom(i, k) => {
+                if let Some(p) = pick(&briefings, *i) {
+                    let (key, value) = match k % 4 {
+                        0 => (
+                            "corrections",
+                            format!("[{{date: 2025-12-0{}, text: Fixed {k}.}}]", k + 1),
+                        ),
+                        1 => ("moved_from", format!("[old-{}]", k / 4)),
+                        2 => ("publish_at", "2099-01-01T00:00".to_string()),
+                        _ => ("expires", "2000-01-01".to_string()),
+                    };
+                    write(&p, &set_key(&read(&p), key, &value), &mut touched);
                 }
             }
             Edit::NewBriefing(n) => {
@@ -520,6 +539,19 @@ fn the_sequences_that_once_failed() {
             Names(7, 0),
         ],
         vec![Static(2), Body(0, 0), Static(3), Names(1, 3)],
+        // The newsroom keys, each on its own and then over one another: a correction, an
+        // old slug (twice, which collides), an embargo and an expiry, a rename under them.
+        vec![
+            Newsroom(0, 0),
+            Newsroom(1, 1),
+            Newsroom(2, 1),
+            Newsroom(2, 5),
+            Newsroom(3, 2),
+            Newsroom(4, 3),
+            Rename(1),
+            Newsroom(3, 4),
+            Delete(2),
+        ],
         // Across page breaks: briefings added at the top, moved to the bottom, removed;
         // names and body links added in place until an entity gains a page; page sizes.
         vec![

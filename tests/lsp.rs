@@ -483,6 +483,19 @@ fn rename_rewrites_every_reference_written_as_the_id_and_the_file() {
         .collect();
     // `topics: [us-peace-plan, …]` and the stance's `on: us-peace-plan`.
     assert!(lines.contains(&6) && lines.contains(&9), "{lines:?}");
+    // The profile keeps its old id as an old address (redirected, still resolving).
+    let own = ops
+        .iter()
+        .find(|o| {
+            o["textDocument"]["uri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("topics/us-peace-plan.md"))
+        })
+        .unwrap_or_else(|| panic!("{edit}"));
+    assert_eq!(
+        own["edits"][0]["newText"], "moved_from: [us-peace-plan]\n",
+        "{own}"
+    );
     // Names and aliases still resolve after the rename: they are left as written.
     let all = edit.to_string();
     assert!(!all.contains("US peace plan\""), "an alias was rewritten");

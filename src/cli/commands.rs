@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::Kind;
 use crate::pipeline::{self, Fatal, Options, Report};
 use crate::report::{self, Format};
+use crate::schedule::Schedule;
 use crate::{scaffold, stats};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,25 +97,20 @@ fn finish(
     } else {
         say!("{summary}");
     }
+    if !building && let Some(next) = &report.next_embargo {
+        let line = format!("next embargo lifts {next}");
+        if format == Format::Json {
+            eprintln!("{line}");
+        } else {
+            say!("{line}");
+        }
+    }
     timings();
     ExitCode::SUCCESS
 }
 
 /// `dossier build`.
-pub fn build(
-    root: PathBuf,
-    output: Option<PathBuf>,
-    base_url: Option<String>,
-    drafts: bool,
-    format: Format,
-    v: Verbosity,
-) -> ExitCode {
-    let opts = Options {
-        root,
-        output,
-        base_url,
-        drafts,
-    };
+pub fn build(opts: Options, format: Format, v: Verbosity) -> ExitCode {
     let reporter = Reporter::new(v.quiet, v.verbose);
     let result = pipeline::build_with(&opts, &reporter);
     finish(result, &reporter, &opts.root, format, v, true)
@@ -151,12 +147,19 @@ fn timings_table(stages: &[(&'static str, std::time::Duration, usize)], r: &Repo
 }
 
 /// `dossier check`.
-pub fn check(root: PathBuf, drafts: bool, format: Format, v: Verbosity) -> ExitCode {
+pub fn check(
+    root: PathBuf,
+    drafts: bool,
+    schedule: Schedule,
+    format: Format,
+    v: Verbosity,
+) -> ExitCode {
     let opts = Options {
         root,
         output: None,
         base_url: None,
         drafts,
+        schedule,
     };
     let reporter = Reporter::new(v.quiet, v.verbose);
     let result = pipeline::check_with(&opts, &reporter);
@@ -282,12 +285,13 @@ fn created(rel: &Path, v: Verbosity) -> ExitCode {
 
 /// `dossier stats`: counts of the site as `check` loads it. Content errors are printed
 /// and fail the command, since counts of a broken site would mislead.
-pub fn stats(root: PathBuf, drafts: bool, format: StatsFormat) -> ExitCode {
+pub fn stats(root: PathBuf, drafts: bool, schedule: Schedule, format: StatsFormat) -> ExitCode {
     let opts = Options {
         root,
         output: None,
         base_url: None,
         drafts,
+        schedule,
     };
     if let Err(e) = pipeline::preflight(&opts) {
         return usage_error(e);

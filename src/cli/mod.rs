@@ -45,6 +45,40 @@ struct RootArg {
     root: Option<PathBuf>,
 }
 
+/// Which briefings past their window a command includes; the moment comes from
+/// `DOSSIER_NOW` (RFC 3339) or the clock.
+#[derive(Args, Clone, Copy)]
+struct WindowArgs {
+    /// Include briefings whose `publish_at` is still ahead (embargoed)
+    #[arg(long)]
+    future: bool,
+    /// Include briefings whose `expires` has passed
+    #[arg(long)]
+    expired: bool,
+}
+
+impl WindowArgs {
+    /// The schedule these flags ask for, at `DOSSIER_NOW` or the clock's time; `Err` is the
+    /// exit code once a bad `DOSSIER_NOW` has been reported.
+    fn schedule(self) -> Result<crate::schedule::Schedule, ExitCode> {
+        let now = match std::env::var("DOSSIER_NOW") {
+            Ok(s) if !s.trim().is_empty() => match crate::schedule::parse_now(&s) {
+                Ok(t) => t,
+                Err(why) => {
+                    eprintln!("error: DOSSIER_NOW: {}", crate::printable::escape(&why));
+                    return Err(ExitCode::from(USAGE));
+                }
+            },
+            _ => jiff::Timestamp::now(),
+        };
+        Ok(crate::schedule::Schedule {
+            now,
+            future: self.future,
+            expired: self.expired,
+        })
+    }
+}
+
 impl RootArg {
     /// The folder given, or the nearest one upward from the current folder holding
     /// site.yaml (`.` when none does: the command then says there is no site.yaml). `Err`
@@ -96,6 +130,8 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
         /// How diagnostics are printed
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -109,7 +145,8 @@ enum Command {
         #[arg(long, requires = "watch")]
         poll: bool,
     },
-    /// Build into a preview folder, serve it, and rebuild and reload on every change
+    /// Build into a preview folder (embargoed and expired briefings shown under a banner),
+    /// serve it, and rebuild and reload on every change
     #[command(
         after_help = "Examples:\n  dossier serve\n  dossier serve --root my-desk --drafts --open\n  dossier serve --port 0          # any free port\n  dossier serve --poll            # network or container file systems"
     )]
@@ -145,6 +182,8 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
         /// How diagnostics are printed
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -176,6 +215,8 @@ enum Command {
         /// Count drafts as briefings
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
         /// `human` or `json`
         #[arg(long, value_enum, default_value = "human")]
         format: StatsFormat,
@@ -301,6 +342,7 @@ pub fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            window,
             format,
             timings,
             watch,
@@ -308,16 +350,21 @@ pub fn main() -> ExitCode {
         } => {
             v.timings = timings;
             let root = site_folder!(root);
+            let schedule = match window.schedule() {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let opts = crate::pipeline::Options {
+                root,
+                output,
+                base_url,
+                drafts,
+                schedule,
+            };
             if watch {
-                let opts = crate::pipeline::Options {
-                    root: root.clone(),
-                    output,
-                    base_url,
-                    drafts,
-                };
                 return long_running(crate::serve::watch_build(&opts, poll, timings));
             }
-            commands::build(root, output, base_url, drafts, format, v)
+            commands::build(opts, format, v)
         }
         Command::Serve {
             root,
@@ -328,11 +375,22 @@ pub fn main() -> ExitCode {
             poll,
             timings,
         } => {
+            // The preview is the desk's own: embargoed and expired briefings are shown, each
+            // under a banner saying so.
+            let window = WindowArgs {
+                future: true,
+                expired: true,
+            };
+            let schedule = match window.schedule() {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
             let site = crate::pipeline::Options {
                 root: site_folder!(root),
                 output: None,
                 base_url: None,
                 drafts,
+                schedule,
             };
             long_running(crate::serve::serve(&crate::serve::ServeOptions {
                 site,
@@ -346,11 +404,16 @@ pub fn main() -> ExitCode {
         Command::Check {
             root,
             drafts,
+            window,
             format,
             timings,
         } => {
             v.timings = timings;
-            commands::check(site_folder!(root), drafts, format, v)
+            let schedule = match window.schedule() {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            commands::check(site_folder!(root), drafts, schedule, format, v)
         }
         Command::Init { dir, force } => commands::init(&dir, force, v),
         Command::New(new) => match new {
@@ -367,8 +430,12 @@ pub fn main() -> ExitCode {
         Command::Stats {
             root,
             drafts,
+            window,
             format,
-        } => commands::stats(site_folder!(root), drafts, format),
+        } => match window.schedule() {
+            Ok(schedule) => commands::stats(site_folder!(root), drafts, schedule, format),
+            Err(code) => code,
+        },
         Command::Explain { code } => commands::explain(&code),
         Command::Lsp { root, drafts } => match crate::lsp::run(root.as_deref(), drafts) {
             Ok(()) => ExitCode::SUCCESS,

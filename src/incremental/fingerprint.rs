@@ -237,6 +237,8 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 &b.summary,
                 b.confidence.map(|c| c as u8),
                 authors,
+                // A renamed briefing's feed id is its first old address.
+                b.moved_from.first().map(|m| &m.value),
             ))
         })
         .collect();
@@ -468,6 +470,7 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             p.el.hash(&mut hs);
             named(&mut hs);
         }
+        Generated::Redirects => render::redirects::table(p.site).0.hash(&mut hs),
     }
     hs.finish()
 }
@@ -578,6 +581,18 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
         Page::Network => {
             p.graph(&render::pages::top_actors(p.site), &mut hs);
             r.of_kind(Kind::Actor).count().hash(&mut hs);
+        }
+        // Every correction with its briefing's link (and order, which ties break by).
+        Page::Corrections | Page::CorrectionsFeed => {
+            for (b, br) in r.briefings.iter_ids() {
+                if br.corrections.is_empty() {
+                    continue;
+                }
+                (b.index(), p.bl[b]).hash(&mut hs);
+                for c in &br.corrections {
+                    (c.date.epoch, &c.date.rfc3339, &c.text).hash(&mut hs);
+                }
+            }
         }
         Page::Search | Page::NotFound => {}
     }

@@ -101,4 +101,10 @@ fn same_place(a: &Briefing, b: &Briefing) -> bool {
         && !b.draft
         && tags(a) == tags(b)
         && a.body == b.body
+        // Its window decides whether it is in the site at all; its corrections and old
+        // paths make site-wide pages (`/corrections/`, redirects).
+        && a.publish_at == b.publish_at
+        && a.expires == b.expires
+        && a.corrections == b.corrections
+        && a.moved_from == b.moved_from
 }

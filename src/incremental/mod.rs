@@ -14,7 +14,7 @@ mod publish;
 pub mod sources;
 pub mod write;
 
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, LinkContext, Target};
 use crate::model::{Briefing, BriefingIdx};
@@ -210,7 +210,7 @@ impl Engine {
 
     fn load_config(&mut self) {
         let mut d = Diagnostics::new();
-        self.config = config::load(&self.opts.root, self.opts.base_url.as_deref(), &mut d);
+        self.config = pipeline::read_config(&self.opts, &mut d);
         self.config_diags = d;
     }
 

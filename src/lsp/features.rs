@@ -192,6 +192,7 @@ pub fn complete(ws: &Workspace, rel: &str, text: &str, pos: Position) -> Complet
                 (None, None) => crate::parse::briefing_keys(),
                 (None, Some("stances")) => crate::parse::STANCE_KEYS.to_vec(),
                 (None, Some("sources")) => crate::parse::SOURCE_KEYS.to_vec(),
+                (None, Some("corrections")) => crate::parse::CORRECTION_KEYS.to_vec(),
                 (Some(k), None) => crate::parse::profile_keys(k),
                 _ => Vec::new(),
             };
@@ -509,6 +510,10 @@ pub fn rename(
                 .push(TextEdit::new(loc.range, slug.to_string()));
         }
     }
+    // The old id keeps its addresses: it redirects to the new page, and still resolves.
+    if let Some(edit) = keep_old_id(ws, &profile.path, ent.id.slug.as_str()) {
+        per_file.entry(profile.path.clone()).or_default().push(edit);
+    }
     let mut ops = Vec::new();
     for (path, edits) in per_file {
         let uri = uri_of(&ws.root, &path).ok_or("a path that is not a URI")?;
@@ -533,6 +538,43 @@ pub fn rename(
         document_changes: Some(DocumentChanges::Operations(ops)),
         change_annotations: None,
     })
+}
+
+/// The edit adding `old` to the `moved_from:` of the profile at `path`: a new line before
+/// the closing fence, or an item of a one-line list. `None` for a block list (left as is).
+fn keep_old_id(ws: &Workspace, path: &str, old: &str) -> Option<TextEdit> {
+    let text = ws.text(path)?;
+    let lines = cursor::lines(&text);
+    let end = cursor::front_matter_end(&lines)?;
+    let at = |line: usize, col: usize| Position::new(line as u32, utf16_col(lines[line], col));
+    match (1..end).find(|&i| lines[i].starts_with("moved_from:")) {
+        None => Some(TextEdit::new(
+            Range::new(at(end, 0), at(end, 0)),
+            format!("moved_from: [{old}]\n"),
+        )),
+        Some(i) => {
+            let l = lines[i].trim_end();
+            let value = l["moved_from:".len()..].trim();
+            if value.starts_with('[') && value.ends_with(']') {
+                let close = l.chars().count() - 1;
+                let sep = if value == "[]" { "" } else { ", " };
+                Some(TextEdit::new(
+                    Range::new(at(i, close), at(i, close)),
+                    format!("{sep}{old}"),
+                ))
+            } else if value.is_empty() {
+                None
+            } else {
+                // One old id written plainly: becomes a list of two.
+                let start = lines[i].chars().count()
+                    - lines[i].trim_start_matches("moved_from:").chars().count();
+                Some(TextEdit::new(
+                    Range::new(at(i, start), at(i, l.chars().count())),
+                    format!(" [{}, {old}]", value),
+                ))
+            }
+        }
+    }
 }
 
 /// Quick fixes for the diagnostics of `rel` that touch `range`.

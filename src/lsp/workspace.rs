@@ -333,6 +333,12 @@ impl Workspace {
             briefings,
             profiles,
             self.drafts,
+            // The moment the last full check uses: `check`'s, so an embargoed briefing is
+            // left out here as there.
+            &crate::resolve::Clock {
+                schedule: self.config.schedule,
+                zone: self.config.zone(),
+            },
             // The default author's own errors are site.yaml's, not this file's.
             &crate::resolve::Settings {
                 accepted: Some(&self.config.stubs),

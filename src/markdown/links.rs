@@ -5,6 +5,7 @@ use super::{LinkContext, Target};
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::model::{Kind, Slug};
 use crate::names::NameMatch;
+use crate::schedule::Window;
 use crate::urls;
 use std::fmt;
 
@@ -47,6 +48,13 @@ pub enum LinkError {
     DraftPage { dest: String },
     /// `[[briefing:slug]]` of a draft left out of the build.
     DraftBriefing { slug: String },
+    /// A link (as written) to a briefing left out for its window: embargoed (an error: the
+    /// link would leak it) or expired.
+    Withheld {
+        dest: String,
+        window: Window,
+        when: String,
+    },
     /// `[[briefing:slug]]` of no briefing; `dated` when it was written with its file's
     /// date prefix (`2025-11-20-us-framework`), which slugs drop.
     NoBriefing {
@@ -73,6 +81,11 @@ impl LinkError {
             LinkError::ScriptUrl { .. } => Code::ScriptUrl,
             LinkError::OutsideContent { .. } => Code::OutsideContent,
             LinkError::DraftPage { .. } | LinkError::DraftBriefing { .. } => Code::LinkToDraft,
+            LinkError::Withheld {
+                window: Window::Expired(_),
+                ..
+            } => Code::LinkToExpired,
+            LinkError::Withheld { .. } => Code::LinkToEmbargoed,
             LinkError::TwoKinds { .. } => Code::WikiTwoKinds,
             LinkError::Ambiguous { .. } => Code::AmbiguousName,
             LinkError::NoFile { .. }
@@ -90,6 +103,10 @@ impl LinkError {
             LinkError::ScriptUrl { .. }
                 | LinkError::DraftPage { .. }
                 | LinkError::DraftBriefing { .. }
+                | LinkError::Withheld {
+                    window: Window::Expired(_),
+                    ..
+                }
         )
     }
 
@@ -173,6 +190,25 @@ impl fmt::Display for LinkError {
             }
             LinkError::DraftBriefing { slug } => {
                 write!(f, "[[briefing:{slug}]] links to a draft: rendered as text")
+            }
+            LinkError::Withheld {
+                dest,
+                window: Window::Embargoed(_),
+                when,
+            } => write!(
+                f,
+                "link `{dest}` goes to a briefing embargoed until {when}: publishing the link would leak it"
+            ),
+            LinkError::Withheld {
+                dest,
+                window: Window::Expired(_),
+                when,
+            } => write!(
+                f,
+                "link `{dest}` goes to a briefing that expired on {when}: rendered as text"
+            ),
+            LinkError::Withheld { dest, .. } => {
+                write!(f, "link `{dest}` goes to a briefing left out")
             }
             LinkError::NoBriefing { slug, .. } => {
                 write!(f, "[[briefing:{slug}]] matches no briefing slug")
@@ -278,6 +314,15 @@ impl<'a> LinkResolver<'a> {
                     slug: name.to_string(),
                 });
             }
+            if let Some((_, w, when)) =
+                (site.withheld.values()).find(|(s, ..)| Some(s) == slug.as_ref())
+            {
+                return Err(LinkError::Withheld {
+                    dest: format!("[[briefing:{name}]]"),
+                    window: *w,
+                    when: when.clone(),
+                });
+            }
             let suggestion = match self.cx.names.briefing(undated) {
                 Some(b) => Some(site.briefing(b).slug.to_string()),
                 None => {
@@ -378,6 +423,13 @@ impl<'a> LinkResolver<'a> {
         if self.cx.site.drafts.contains_key(&target_path) {
             return Err(LinkError::DraftPage {
                 dest: dest.to_string(),
+            });
+        }
+        if let Some((_, w, when)) = self.cx.site.withheld.get(&target_path) {
+            return Err(LinkError::Withheld {
+                dest: dest.to_string(),
+                window: *w,
+                when: when.clone(),
             });
         }
         // Suggest a page in the same folder, written the way the link was.

@@ -1,10 +1,10 @@
 //! Briefing front matter: required fields, references, stances and sources.
 
-use super::{Fields, SOURCE_KEYS, STANCE_KEYS, date_prefix, file_stem, scalar};
+use super::{CORRECTION_KEYS, Fields, SOURCE_KEYS, STANCE_KEYS, date_prefix, file_stem, scalar};
 use crate::diagnostic::{Code, Span};
 use crate::front_matter::{Node, Yaml};
 use crate::model::{
-    Briefing, Confidence, PerKind, Position, Slug, Source, Spanned, StanceSrc, When,
+    Briefing, Confidence, Correction, PerKind, Position, Slug, Source, Spanned, StanceSrc, When,
 };
 use crate::source::SourceFile;
 
@@ -143,6 +143,16 @@ impl Fields<'_> {
                 false
             }
         };
+        let publish_at = self.moment("publish_at");
+        let expires = self.moment("expires");
+        let corrections = self.corrections();
+        // A correction is an update: the latest one moves `updated` (page, feeds, JSON-LD).
+        let updated = match (updated, corrections.last()) {
+            (Some(u), Some(c)) if c.date.epoch > u.epoch => Some(c.date.clone()),
+            (None, Some(c)) => Some(c.date.clone()),
+            (u, _) => u,
+        };
+        let moved_from = self.list("moved_from");
         let extra = self.extra();
         Some(Briefing {
             path: file.path.clone(),
@@ -161,6 +171,10 @@ impl Fields<'_> {
             sources,
             confidence,
             draft,
+            publish_at,
+            expires,
+            corrections,
+            moved_from,
             extra,
             body: body.to_string(),
             body_line,
@@ -241,6 +255,49 @@ impl Fields<'_> {
                 ),
             }
         }
+        out
+    }
+
+    /// `corrections:`, a list of `{date, text}`, sorted oldest first.
+    fn corrections(&mut self) -> Vec<Correction> {
+        let mut out = Vec::new();
+        for item in self.items("corrections") {
+            let Yaml::Map(entries) = &item.value else {
+                self.error(
+                    Code::WrongType,
+                    item.span,
+                    format!(
+                        "a correction must be a mapping (date, text), not {}",
+                        item.value.describe()
+                    ),
+                );
+                continue;
+            };
+            let mut sub = Fields {
+                path: self.path,
+                entries: entries.clone(),
+                diags: self.diags,
+                ok: true,
+                slips: Vec::new(),
+            };
+            sub.warn_unknown(CORRECTION_KEYS, "correction");
+            let date = sub.when("date");
+            let text = sub.text("text").filter(|t| !t.value.trim().is_empty());
+            if date.is_none() && !sub.slipped("date") && sub.get("date").is_none() {
+                sub.error(Code::MissingField, item.span, "a correction needs a `date`");
+            }
+            if text.is_none() && !sub.slipped("text") {
+                sub.error(Code::MissingField, item.span, "a correction needs a `text`");
+            }
+            self.ok &= sub.ok;
+            if let (Some(date), Some(text)) = (date, text) {
+                out.push(Correction {
+                    date,
+                    text: text.value.trim().to_string(),
+                });
+            }
+        }
+        out.sort_by_key(|c| c.date.epoch);
         out
     }
 

@@ -8,7 +8,7 @@ pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
-use crate::model::{Briefing, Kind, Profile, Slug, Spanned, When};
+use crate::model::{Briefing, Kind, Moment, Profile, Slug, Spanned, When};
 use crate::source::SourceFile;
 
 /// What a Markdown file turned out to be.
@@ -28,6 +28,10 @@ const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
     "sources",
     "confidence",
     "draft",
+    "publish_at",
+    "expires",
+    "corrections",
+    "moved_from",
     "extra",
 ];
 
@@ -46,6 +50,8 @@ pub fn briefing_keys() -> Vec<&'static str> {
 pub const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
 /// The keys of one entry of `sources:`.
 pub const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
+/// The keys of one entry of `corrections:`.
+pub const CORRECTION_KEYS: &[&str] = &["date", "text"];
 
 /// Parses one file; `None` when it has errors (which are recorded in `diags`).
 pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> {
@@ -292,6 +298,29 @@ impl Fields<'_> {
                 if let Some(h) = e.help() {
                     d.with_help(h);
                 }
+                None
+            }
+        }
+    }
+
+    /// A `publish_at:` or `expires:` moment: a date, or a date and time with or without an
+    /// offset.
+    fn moment(&mut self, key: &str) -> Option<Spanned<Moment>> {
+        let t = self.text(key)?;
+        match Moment::parse(&t.value) {
+            Some(m) => Some(Spanned {
+                value: m,
+                span: t.span,
+            }),
+            None => {
+                self.error(
+                    Code::InvalidDate,
+                    t.span,
+                    format!(
+                        "`{key}`: `{}` is not a date and time: write 2026-12-05T09:00 (in site.yaml's timezone) or 2026-12-05T09:00:00+01:00",
+                        t.value.trim()
+                    ),
+                );
                 None
             }
         }

@@ -16,7 +16,7 @@ pub const MAX_LINKS: usize = 20;
 
 /// Every key a profile of `kind` may have.
 pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
-    let mut allowed = vec!["name", "title", "aliases", "kind", "extra"];
+    let mut allowed = vec!["name", "title", "aliases", "kind", "moved_from", "extra"];
     match kind {
         Kind::Actor => allowed.extend(["role", "affiliation"]),
         Kind::Place => allowed.extend(["within", "coords"]),
@@ -143,6 +143,7 @@ impl Fields<'_> {
             bio,
             links,
             email,
+            moved_from: self.list("moved_from"),
             extra,
             body: body.to_string(),
             body_line,

@@ -32,11 +32,13 @@ pub enum Generated {
     EntitiesJson,
     /// `data/graph.json`.
     GraphJson,
+    /// A page at each old address of `moved_from:`, `_redirects` and `redirects.nginx.map`.
+    Redirects,
 }
 
 impl Generated {
     /// Every generated file family.
-    pub const ALL: [Generated; 7] = [
+    pub const ALL: [Generated; 8] = [
         Generated::Sitemap,
         Generated::SearchIndex,
         Generated::SearchMeta,
@@ -44,6 +46,7 @@ impl Generated {
         Generated::StancesCsv,
         Generated::EntitiesJson,
         Generated::GraphJson,
+        Generated::Redirects,
     ];
 
     /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
@@ -87,6 +90,7 @@ impl Generated {
             Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
+            Generated::Redirects => many(super::redirects::files(site)),
         }
     }
 }
@@ -242,6 +246,9 @@ fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
     url("", None);
     for d in ["briefings/", "timeline/", "tags/", "search/", "network/"] {
         url(d, None);
+    }
+    if super::has_corrections(site) {
+        url("corrections/", None);
     }
     for k in Kind::ALL {
         url(&urls::kind_index(k), None);

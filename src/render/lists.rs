@@ -12,6 +12,8 @@ use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind, Position};
 use crate::urls;
 
+/// Corrections the site-wide corrections page lists: the latest ones.
+pub const CORRECTIONS_SHOWN: usize = 100;
 /// How many actors' changes the home page shows per topic: the latest.
 pub const CHANGES_SHOWN: usize = 4;
 /// How many changes of position a day of the timeline shows.
@@ -506,8 +508,11 @@ impl Views<'_> {
         list.take(FEED_ENTRIES)
             .map(|b| {
                 let br = self.site.resolved.briefing(b);
+                // A renamed briefing keeps the id of its first address, so that feed
+                // readers see the entry they have, not a new one.
+                let first = super::redirects::first_address(&br.moved_from);
                 FeedEntry {
-                    id: self.atom_id(&urls::briefing(&br.slug)),
+                    id: self.atom_id(&first.unwrap_or_else(|| urls::briefing(&br.slug))),
                     title: br.title.clone(),
                     url: format!("{base}{}", urls::briefing(&br.slug)),
                     published: br.date.rfc3339.clone(),
@@ -542,6 +547,63 @@ impl Views<'_> {
             updated,
             entries,
         }
+    }
+
+    /// Every correction of the site, newest first (then by briefing, newest first), with
+    /// its briefing.
+    fn all_corrections(&self) -> Vec<(BriefingIdx, &crate::model::Correction)> {
+        let r = &self.site.resolved;
+        let mut all: Vec<_> = (r.briefings.iter_ids())
+            .flat_map(|(b, br)| br.corrections.iter().map(move |c| (b, c)))
+            .collect();
+        all.sort_by(|(a, x), (b, y)| (y.date.epoch, b).cmp(&(x.date.epoch, a)));
+        all
+    }
+
+    /// `corrections/`: the latest corrections and updates of the site.
+    pub fn corrections_page(&self) -> CorrectionsPage {
+        let page = self.meta(
+            "corrections/",
+            "Corrections and updates".into(),
+            None,
+            Some("corrections/atom.xml".into()),
+            "briefings",
+        );
+        CorrectionsPage {
+            page,
+            corrections: (self.all_corrections().into_iter().take(CORRECTIONS_SHOWN))
+                .map(|(b, c)| CorrectionRow {
+                    briefing: self.briefing_link(b),
+                    correction: CorrectionView {
+                        date: c.date.rfc3339.clone(),
+                        date_display: super::dates::display_date(c.date.date),
+                        text: c.text.clone(),
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// `corrections/atom.xml`: the briefings corrected last, each entry updated at its
+    /// latest correction and summed up by it.
+    pub fn corrections_feed(&self) -> FeedPage {
+        let mut seen = std::collections::HashSet::new();
+        let latest: Vec<BriefingIdx> = (self.all_corrections().into_iter())
+            .filter(|(b, _)| seen.insert(*b))
+            .map(|(b, _)| b)
+            .collect();
+        let mut entries = self.feed_entries(latest.iter().copied());
+        for (e, &b) in entries.iter_mut().zip(&latest) {
+            let br = self.site.resolved.briefing(b);
+            if let Some(c) = br.corrections.last() {
+                e.summary = Some(format!("Correction: {}", c.text));
+            }
+        }
+        self.feed(
+            format!("Corrections — {}", self.site.config.title),
+            "corrections/",
+            entries,
+        )
     }
 
     /// `atom.xml`: the latest briefings of the site.

@@ -11,6 +11,7 @@ pub mod network;
 pub mod pages;
 pub mod paging;
 pub mod previews;
+pub mod redirects;
 pub mod search;
 pub mod structured;
 pub mod template_ids;
@@ -46,6 +47,19 @@ pub enum Page {
     SiteFeed,
     /// `network/`: the site's most-named actors, drawn.
     Network,
+    /// `corrections/`: the site's latest corrections (when it has any).
+    Corrections,
+    /// `corrections/atom.xml`.
+    CorrectionsFeed,
+}
+
+/// Whether any briefing of `site` has a correction: the corrections page and feed exist
+/// only then.
+pub fn has_corrections(site: &Site) -> bool {
+    site.resolved
+        .briefings
+        .iter()
+        .any(|b| !b.corrections.is_empty())
 }
 
 /// How many pages each paginated list of `site` has.
@@ -90,6 +104,9 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::SiteFeed,
         Page::Network,
     ];
+    if has_corrections(site) {
+        pages.extend([Page::Corrections, Page::CorrectionsFeed]);
+    }
     pages.extend(PageNo::all(counts.tags).map(Page::Tags));
     pages.extend(PageNo::all(counts.briefings).map(Page::Timeline));
     pages.extend(PageNo::all(counts.briefings).map(Page::Briefings));
@@ -112,7 +129,12 @@ pub fn plan(site: &Site) -> Vec<Page> {
 pub fn page_count(site: &Site) -> usize {
     plan(site)
         .iter()
-        .filter(|p| !matches!(p, Page::EntityFeed(_) | Page::SiteFeed))
+        .filter(|p| {
+            !matches!(
+                p,
+                Page::EntityFeed(_) | Page::SiteFeed | Page::CorrectionsFeed
+            )
+        })
         .count()
 }
 
@@ -223,7 +245,15 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
             .into_iter()
             .chain(kinds)
             .chain([
-                FEED, ENTITIES, TAGS, TAG, TIMELINE, SEARCH, NOT_FOUND, NETWORK,
+                FEED,
+                ENTITIES,
+                TAGS,
+                TAG,
+                TIMELINE,
+                SEARCH,
+                NOT_FOUND,
+                NETWORK,
+                CORRECTIONS,
             ])
             .collect()
     });
@@ -238,6 +268,7 @@ const TIMELINE: &str = "timeline.html";
 const SEARCH: &str = "search.html";
 const NOT_FOUND: &str = "404.html";
 const NETWORK: &str = "network.html";
+const CORRECTIONS: &str = "corrections.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -262,6 +293,8 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
         Page::NotFound => ("404.html".into(), NOT_FOUND),
         Page::SiteFeed => ("atom.xml".into(), FEED),
         Page::Network => ("network/index.html".into(), NETWORK),
+        Page::Corrections => ("corrections/index.html".into(), CORRECTIONS),
+        Page::CorrectionsFeed => ("corrections/atom.xml".into(), FEED),
     }
 }
 
@@ -284,5 +317,7 @@ fn context(
         Page::NotFound => ctx_of(global, &views.not_found_page()),
         Page::SiteFeed => ctx_of(global, &views.site_feed()),
         Page::Network => ctx_of(global, &views.network_page()),
+        Page::Corrections => ctx_of(global, &views.corrections_page()),
+        Page::CorrectionsFeed => ctx_of(global, &views.corrections_feed()),
     }
 }

@@ -11,6 +11,7 @@ use super::views::*;
 use crate::id_vec::IdVec;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, PerKind, Position};
+use crate::schedule::{self, Window};
 use crate::site::Site;
 use crate::urls;
 use std::sync::OnceLock;
@@ -409,6 +410,8 @@ impl<'a> Views<'a> {
             None,
             "briefings",
         );
+        let zone = self.site.config.zone();
+        let window = schedule::window(br, self.site.config.schedule.now, &zone);
         let d = br.date.date;
         page.crumbs = vec![
             crumb("Timeline", "timeline/index.html".into()),
@@ -434,6 +437,21 @@ impl<'a> Views<'a> {
                 body: self.site.bodies[b].clone(),
                 toc: previews::toc(&self.site.outlines[b]),
                 draft: br.draft,
+                embargoed_until: match window {
+                    Window::Embargoed(t) => Some(schedule::shown(t, &zone)),
+                    _ => None,
+                },
+                expired_on: match window {
+                    Window::Expired(t) => Some(schedule::shown(t, &zone)),
+                    _ => None,
+                },
+                corrections: (br.corrections.iter().rev())
+                    .map(|c| CorrectionView {
+                        date: c.date.rfc3339.clone(),
+                        date_display: display_date(c.date.date),
+                        text: c.text.clone(),
+                    })
+                    .collect(),
                 extra: br.extra.clone(),
             },
             related: (ix.related[b].iter())

@@ -97,6 +97,18 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
             .collect();
         v.insert("editor".into(), Value::Array(editors));
     }
+    if !br.corrections.is_empty() {
+        let corrections: Vec<Value> = (br.corrections.iter().rev())
+            .map(|c| {
+                json!({
+                    "@type": "CorrectionComment",
+                    "datePublished": c.date.rfc3339,
+                    "text": c.text,
+                })
+            })
+            .collect();
+        v.insert("correction".into(), Value::Array(corrections));
+    }
     let named = |subject: bool| -> Vec<Value> {
         (refs.named.iter())
             .filter(|(kind, _)| !kind.is_byline() && kind.is_subject() == subject)

@@ -295,7 +295,25 @@ pub struct BriefingView {
     /// The body's sections, when it has three or more `<h2>`; else empty.
     pub toc: Vec<TocEntry>,
     pub draft: bool,
+    /// `2026-12-05 09:00 +01:00` when the build shows it before its `publish_at`
+    /// (`--future`, `serve`): the page says it is embargoed until then.
+    pub embargoed_until: Option<String>,
+    /// When the build shows it after its `expires` (`--expired`, `serve`): since when.
+    pub expired_on: Option<String>,
+    /// Its corrections and updates, newest first.
+    pub corrections: Vec<CorrectionView>,
     pub extra: serde_json::Value,
+}
+
+/// One entry of a briefing's corrections log.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionView {
+    /// RFC 3339.
+    pub date: String,
+    /// `20 Nov 2025`.
+    pub date_display: String,
+    /// Plain text (escaped by the template).
+    pub text: String,
 }
 
 /// `briefing.html`: one briefing.
@@ -560,6 +578,22 @@ pub struct EntitiesPage {
     pub entities: Vec<IndexEntry>,
     /// The map of every place, on page 1 of `/places/` when a place has a location.
     pub map: Option<WorldMap>,
+}
+
+/// One correction on the site-wide corrections page.
+#[derive(Debug, Serialize)]
+pub struct CorrectionRow {
+    pub briefing: BriefingLink,
+    #[serde(flatten)]
+    pub correction: CorrectionView,
+}
+
+/// `corrections.html`: the latest corrections and updates of the whole site.
+#[derive(Debug, Serialize)]
+pub struct CorrectionsPage {
+    pub page: PageMeta,
+    /// Newest first, at most the latest 100 (each briefing's page has its whole log).
+    pub corrections: Vec<CorrectionRow>,
 }
 
 /// `tags.html`: one page of every tag.

@@ -108,7 +108,14 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   let pages;
   if (opts.pages.length) pages = opts.pages.map((file) => ({ kind: 'page', file }));
-  else if (opts.all) pages = htmlFiles(opts.site).map((file) => ({ kind: 'page', file }));
+  else if (opts.all) {
+    // Redirect pages (old addresses of moved pages) leave as they load; where they lead is
+    // checked on its own.
+    const moving = (file) => readFileSync(`${opts.site}/${file}`, 'utf8').includes('http-equiv="refresh"');
+    pages = htmlFiles(opts.site)
+      .filter((file) => !moving(file))
+      .map((file) => ({ kind: 'page', file }));
+  }
   else {
     const { picked, absent } = pickPages(opts.site);
     pages = picked;
