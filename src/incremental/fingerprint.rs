@@ -562,6 +562,14 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             newest(n, &mut hs);
         }
         Page::SiteFeed => p.bl.hash(&mut hs),
+        Page::TagFeed(t) => {
+            p.tl[t].hash(&mut hs);
+            let list = &ix.tag_briefings[t];
+            let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
+            p.links(&list[from..], &mut hs);
+        }
+        // The same inputs as its Atom twin: the same view renders both.
+        Page::JsonFeed(f) => return fingerprint(p, lists, f.atom(), src) ^ 0x9e37_79b9_7f4a_7c15,
         Page::Home => {
             // Latest briefings, counts, topics and every stance change: hash them all.
             p.bl.hash(&mut hs);

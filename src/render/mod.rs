@@ -4,6 +4,7 @@ pub mod charts;
 mod dates;
 pub mod exports;
 pub mod hosting;
+pub mod json_feed;
 pub mod lists;
 pub mod maps;
 pub mod network;
@@ -45,6 +46,39 @@ pub enum Page {
     SiteFeed,
     /// `network/`: the site's most-named actors, drawn.
     Network,
+    /// `tags/<tag>/atom.xml`: the latest briefings with a tag.
+    TagFeed(usize),
+    /// `feed.json` (JSON Feed 1.1) beside an Atom feed, from the same entries.
+    JsonFeed(Feed),
+}
+
+/// A feed's list, for its JSON twin: every Atom feed has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feed {
+    Site,
+    Entity(EntityIdx),
+    Tag(usize),
+}
+
+impl Feed {
+    /// The Atom page of the same list.
+    pub fn atom(self) -> Page {
+        match self {
+            Feed::Site => Page::SiteFeed,
+            Feed::Entity(e) => Page::EntityFeed(e),
+            Feed::Tag(t) => Page::TagFeed(t),
+        }
+    }
+}
+
+impl Page {
+    /// Whether it is a feed (Atom or JSON), not an HTML page.
+    pub fn is_feed(self) -> bool {
+        matches!(
+            self,
+            Page::EntityFeed(_) | Page::SiteFeed | Page::TagFeed(_) | Page::JsonFeed(_)
+        )
+    }
 }
 
 /// How many pages each paginated list of `site` has.
@@ -87,6 +121,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::Search,
         Page::NotFound,
         Page::SiteFeed,
+        Page::JsonFeed(Feed::Site),
         Page::Network,
     ];
     pages.extend(PageNo::all(counts.tags).map(Page::Tags));
@@ -100,19 +135,19 @@ pub fn plan(site: &Site) -> Vec<Page> {
         let e = EntityIdx(i as u32);
         pages.extend(PageNo::all(entity_pages(site, e)).map(|n| Page::Entity(e, n)));
         pages.push(Page::EntityFeed(e));
+        pages.push(Page::JsonFeed(Feed::Entity(e)));
     }
     for t in 0..r.tags.len() {
         pages.extend(PageNo::all(tag_pages(site, t)).map(|n| Page::Tag(t, n)));
+        pages.push(Page::TagFeed(t));
+        pages.push(Page::JsonFeed(Feed::Tag(t)));
     }
     pages
 }
 
 /// How many HTML pages the site has (feeds and other files not counted).
 pub fn page_count(site: &Site) -> usize {
-    plan(site)
-        .iter()
-        .filter(|p| !matches!(p, Page::EntityFeed(_) | Page::SiteFeed))
-        .count()
+    plan(site).iter().filter(|p| !p.is_feed()).count()
 }
 
 /// How many files the templates render (pages and feeds; other files not counted).
@@ -172,7 +207,11 @@ pub fn render_pages(
                 return 0;
             }
         };
-        let html = match theme.tera.render(template, &ctx) {
+        let rendered = match page {
+            Page::JsonFeed(f) => Ok(json_feed::render(&views.feed_of(f), &site.config.title)),
+            _ => theme.tera.render(template, &ctx),
+        };
+        let html = match rendered {
             Ok(html) if template.ends_with(".html") => {
                 urls::under_base(html, &site.config.base_path)
             }
@@ -261,6 +300,12 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
         Page::NotFound => ("404.html".into(), NOT_FOUND),
         Page::SiteFeed => ("atom.xml".into(), FEED),
         Page::Network => ("network/index.html".into(), NETWORK),
+        Page::TagFeed(t) => (format!("{}atom.xml", urls::tag(&r.tags[t].slug)), FEED),
+        Page::JsonFeed(f) => {
+            let atom = target(site, f.atom()).0;
+            let dir = atom.strip_suffix("atom.xml").unwrap_or_default();
+            (format!("{dir}feed.json"), FEED)
+        }
     }
 }
 
@@ -283,5 +328,8 @@ fn context(
         Page::NotFound => ctx_of(global, &views.not_found_page()),
         Page::SiteFeed => ctx_of(global, &views.site_feed()),
         Page::Network => ctx_of(global, &views.network_page()),
+        Page::TagFeed(t) => ctx_of(global, &views.tag_feed(t)),
+        // Rendered by `json_feed`, from the same view as its Atom twin.
+        Page::JsonFeed(_) => Ok(tera::Context::new()),
     }
 }

@@ -203,6 +203,10 @@ impl<'a> Views<'a> {
                 .unwrap_or_else(|| cfg.title.clone()),
             canonical: format!("{}{}", cfg.base_url, dir),
             root: urls::root_of(dir),
+            json_feed: feed.as_deref().map(|f| {
+                let dir = f.strip_suffix("atom.xml").unwrap_or(f);
+                format!("{dir}feed.json")
+            }),
             feed,
             section,
             crumbs: Vec::new(),

@@ -31,6 +31,8 @@ pub struct PageMeta {
     pub root: String,
     /// The page's Atom feed, relative to the root, if it has one.
     pub feed: Option<String>,
+    /// The same feed as JSON Feed 1.1 (`feed.json` beside `atom.xml`), relative to the root.
+    pub json_feed: Option<String>,
     /// Which navigation section the page belongs to.
     pub section: &'static str,
     /// The breadcrumb trail between Home and this page, outermost first.
@@ -704,7 +706,7 @@ pub struct FeedEntry {
     pub summary: Option<String>,
 }
 
-/// `atom.xml`: the site feed and one per entity.
+/// `atom.xml` (and `feed.json`): the site feed, one per entity and one per tag.
 #[derive(Debug, Serialize)]
 pub struct FeedPage {
     pub title: String,

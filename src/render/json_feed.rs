@@ -1,0 +1,100 @@
+//! `feed.json`: a JSON Feed 1.1 beside every Atom feed, from the same [`FeedPage`], so
+//! that whatever an Atom entry carries, its JSON twin can carry too.
+
+use super::views::FeedPage;
+use serde::Serialize;
+
+/// The version URL JSON Feed readers check first.
+const VERSION: &str = "https://jsonfeed.org/version/1.1";
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: String,
+    authors: [Author<'a>; 1],
+    items: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Author<'a> {
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    /// JSON Feed requires `content_html` or `content_text`: feeds carry summaries, not bodies.
+    content_text: &'a str,
+    date_published: &'a str,
+    date_modified: &'a str,
+}
+
+/// The JSON Feed of `feed`, whose author is `site_title`. serde_json escapes every string.
+pub fn render(feed: &FeedPage, site_title: &str) -> String {
+    let self_url = &feed.self_url;
+    let dir = self_url.strip_suffix("atom.xml").unwrap_or(self_url);
+    let doc = JsonFeed {
+        version: VERSION,
+        title: &feed.title,
+        home_page_url: &feed.url,
+        feed_url: format!("{dir}feed.json"),
+        authors: [Author { name: site_title }],
+        items: feed
+            .entries
+            .iter()
+            .map(|e| Item {
+                id: &e.id,
+                url: &e.url,
+                title: &e.title,
+                summary: e.summary.as_deref(),
+                content_text: e.summary.as_deref().unwrap_or(&e.title),
+                date_published: &e.published,
+                date_modified: &e.updated,
+            })
+            .collect(),
+    };
+    // Serialising plain strings and structs cannot fail; an empty object is still JSON.
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::views::FeedEntry;
+
+    #[test]
+    fn strings_from_front_matter_are_escaped_and_urls_sit_beside_atom() {
+        let feed = FeedPage {
+            title: "Quotes \" and </script> <b>".into(),
+            url: "https://example.org/tags/x/".into(),
+            self_url: "https://example.org/tags/x/atom.xml".into(),
+            id: "https://example.org/tags/x/atom.xml".into(),
+            updated: "2024-01-02T00:00:00Z".into(),
+            entries: vec![FeedEntry {
+                id: "https://example.org/briefings/a/".into(),
+                title: "A \"quoted\"\nline".into(),
+                url: "https://example.org/briefings/a/".into(),
+                published: "2024-01-01T00:00:00Z".into(),
+                updated: "2024-01-02T00:00:00Z".into(),
+                summary: None,
+            }],
+        };
+        let text = render(&feed, "Site");
+        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(v["version"], VERSION);
+        assert_eq!(v["feed_url"], "https://example.org/tags/x/feed.json");
+        assert_eq!(v["title"], "Quotes \" and </script> <b>");
+        assert_eq!(v["items"][0]["title"], "A \"quoted\"\nline");
+        assert_eq!(v["items"][0]["content_text"], "A \"quoted\"\nline");
+        assert_eq!(v["items"][0]["date_modified"], "2024-01-02T00:00:00Z");
+        assert!(v["items"][0].get("summary").is_none());
+    }
+}
