@@ -92,11 +92,13 @@ pub enum Code {
     UrlWithoutScheme,
     /// a name that matches no profile but nearly matches one: a typo, not a stub
     NearMissStub,
+    /// a social card that resvg could not draw (a bug of Dossier's, never of the content)
+    CardNotDrawn,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -135,6 +137,7 @@ impl Code {
         Code::MisspelledKey,
         Code::UrlWithoutScheme,
         Code::NearMissStub,
+        Code::CardNotDrawn,
     ];
 
     /// The code as printed: `D001`.
@@ -178,6 +181,7 @@ impl Code {
             Code::MisspelledKey => "D041",
             Code::UrlWithoutScheme => "D042",
             Code::NearMissStub => "D050",
+            Code::CardNotDrawn => "D080",
         }
     }
 }

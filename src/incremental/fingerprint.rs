@@ -456,6 +456,14 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             }
         }
         Generated::EntitiesJson => entity_fp.hash(&mut hs),
+        // Cards are named by what they draw: their names are their inputs.
+        Generated::Cards => {
+            if render::cards::enabled(p.site) {
+                for b in r.briefings.ids() {
+                    render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
+                }
+            }
+        }
         Generated::GraphJson => {
             p.el.hash(&mut hs);
             named(&mut hs);
@@ -499,6 +507,10 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                 }
             }
             p.changes(b, &mut hs);
+            // Its card's name, in `og:image`.
+            if render::cards::enabled(p.site) {
+                render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
+            }
             // JSON-LD mentions what the body links to by name and kind.
             for &e in &ix.body_entities[b] {
                 p.el[e].hash(&mut hs);

@@ -35,7 +35,7 @@ struct Item<'a> {
     date_modified: &'a str,
 }
 
-/// The JSON Feed of `feed`, whose author is `site_title`. serde_json escapes every string.
+/// The JSON Feed of `feed`, whose author is `site_title`.
 pub fn render(feed: &FeedPage, site_title: &str) -> String {
     let self_url = &feed.self_url;
     let dir = self_url.strip_suffix("atom.xml").unwrap_or(self_url);
@@ -59,8 +59,9 @@ pub fn render(feed: &FeedPage, site_title: &str) -> String {
             })
             .collect(),
     };
-    // Serialising plain strings and structs cannot fail; an empty object is still JSON.
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    // With `<`, `>` and `&` escaped, as every JSON file of the site is: no front-matter
+    // text becomes markup wherever a script inserts it carelessly.
+    let mut text = String::from_utf8(super::search::json(&doc)).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -89,6 +90,7 @@ mod tests {
         };
         let text = render(&feed, "Site");
         let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert!(!text.contains('<') && !text.contains('&'), "{text}");
         assert_eq!(v["version"], VERSION);
         assert_eq!(v["feed_url"], "https://example.org/tags/x/feed.json");
         assert_eq!(v["title"], "Quotes \" and </script> <b>");

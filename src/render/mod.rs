@@ -1,5 +1,6 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
+pub mod cards;
 pub mod charts;
 mod dates;
 pub mod exports;

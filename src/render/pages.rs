@@ -96,6 +96,8 @@ pub struct Views<'a> {
     pub(super) by_name: [OnceLock<Vec<EntityIdx>>; Kind::COUNT],
     /// Each profile's first sentence, for link previews.
     sentences: previews::Sentences,
+    /// The card of every page that has none of its own; `None` with cards off.
+    site_card: Option<CardView>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -127,6 +129,8 @@ impl<'a> Views<'a> {
                 .collect(),
             by_name: std::array::from_fn(|_| OnceLock::new()),
             sentences: previews::Sentences::new(site),
+            site_card: (super::cards::enabled(site))
+                .then(|| card_view(site, &super::cards::site_card(site))),
         }
     }
 
@@ -211,6 +215,7 @@ impl<'a> Views<'a> {
             section,
             crumbs: Vec::new(),
             pager: None,
+            card: self.site_card.clone(),
         }
     }
 
@@ -413,6 +418,12 @@ impl<'a> Views<'a> {
             None,
             "briefings",
         );
+        if page.card.is_some() {
+            page.card = Some(card_view(
+                self.site,
+                &super::cards::briefing_card(self.site, b),
+            ));
+        }
         let d = br.date.date;
         page.crumbs = vec![
             crumb("Timeline", "timeline/index.html".into()),
@@ -866,4 +877,14 @@ fn busiest(
     by_count.truncate(limit);
     by_count.sort_by_key(|&(i, _)| i);
     by_count.into_iter().map(|(_, x)| x).collect()
+}
+
+/// How pages name `card`: absolute under base_url, as Open Graph wants.
+fn card_view(site: &Site, card: &super::cards::Card) -> CardView {
+    CardView {
+        url: format!("{}{}", site.config.base_url, card.path()),
+        width: super::cards::WIDTH,
+        height: super::cards::HEIGHT,
+        alt: card.alt.clone(),
+    }
 }

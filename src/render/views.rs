@@ -39,6 +39,19 @@ pub struct PageMeta {
     pub crumbs: Vec<Crumb>,
     /// Where the page stands in its list, on paginated lists; `None` on other pages.
     pub pager: Option<Pager>,
+    /// Its social card (`og:image`); `None` when site.yaml turns cards off.
+    pub card: Option<CardView>,
+}
+
+/// A social card as pages name it (under `page.card`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    /// The PNG's URL, absolute when base_url is (`cards/<hash>.png` under it).
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// What the card says, for `og:image:alt` and `twitter:image:alt`.
+    pub alt: String,
 }
 
 /// The page of a paginated list, and links to the others (under `page.pager`).
