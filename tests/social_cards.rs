@@ -32,7 +32,9 @@ fn build(site: &TestSite, cache: Option<&Path>) -> Run {
 
 /// The `og:image` of a page.
 fn og_image(page: &str) -> String {
-    let at = page.find("<meta property=\"og:image\" content=\"").expect("og:image");
+    let at = page
+        .find("<meta property=\"og:image\" content=\"")
+        .expect("og:image");
     let rest = &page[at + 35..];
     rest[..rest.find('"').expect("closed")].to_string()
 }
@@ -56,13 +58,18 @@ fn pages_name_their_cards_and_a_second_build_draws_none() {
     assert_eq!(first.code, 0, "{}", first.stderr);
     // Two briefings and the site: three cards, all drawn.
     assert!(
-        first.stderr.contains("social cards: 3 drawn, 0 from the cache"),
+        first
+            .stderr
+            .contains("social cards: 3 drawn, 0 from the cache"),
         "{}",
         first.stderr
     );
     let page = site.page("briefings/talks/index.html");
     let url = og_image(&page);
-    assert!(url.starts_with("https://example.org/cards/") && url.ends_with(".png"), "{url}");
+    assert!(
+        url.starts_with("https://example.org/cards/") && url.ends_with(".png"),
+        "{url}"
+    );
     for meta in [
         r#"<meta property="og:image:width" content="1200">"#,
         r#"<meta property="og:image:height" content="630">"#,
@@ -84,11 +91,16 @@ fn pages_name_their_cards_and_a_second_build_draws_none() {
     let before = snapshot(&site.out());
     let second = build(&site, None);
     assert!(
-        second.stderr.contains("social cards: 0 drawn, 3 from the cache"),
+        second
+            .stderr
+            .contains("social cards: 0 drawn, 3 from the cache"),
         "{}",
         second.stderr
     );
-    assert!(before == snapshot(&site.out()), "the second build's output differs");
+    assert!(
+        before == snapshot(&site.out()),
+        "the second build's output differs"
+    );
 }
 
 #[test]
@@ -114,7 +126,12 @@ fn a_changed_title_draws_one_card_and_the_old_one_leaves_the_cache() {
     let names = cached(&cache.path().join("cards"));
     assert_eq!(names.len(), 3, "{names:?}");
     assert!(!names.contains(&old_name), "{names:?}");
-    assert!(!site.out().join(old.trim_start_matches("https://example.org/")).exists());
+    assert!(
+        !site
+            .out()
+            .join(old.trim_start_matches("https://example.org/"))
+            .exists()
+    );
     // Nothing was written beside the site when the cache is elsewhere.
     assert!(!site.root().join(".dossier").exists());
 }
