@@ -69,14 +69,21 @@ impl CardCache {
         done.is_ok()
     }
 
-    /// Removes every cached card not in `keep` (files of other names are left alone).
+    /// Removes every cached card not in `keep`, and the temporary files of killed builds
+    /// (files of other names are left alone).
     pub fn prune(&self, keep: &BTreeSet<String>) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name();
-            let Some(hash) = name.to_str().and_then(|n| n.strip_suffix(".png")) else {
+            let Some(name) = name.to_str() else { continue };
+            // What a killed build was writing.
+            if name.starts_with('.') && name.ends_with(".tmp") {
+                let _ = std::fs::remove_file(entry.path());
+                continue;
+            }
+            let Some(hash) = name.strip_suffix(".png") else {
                 continue;
             };
             if is_card_name(hash) && !keep.contains(hash) {
@@ -104,12 +111,14 @@ mod tests {
         );
         assert!(cache.store(&a, PNG) && cache.store(&b, PNG));
         assert!(!cache.store("../x", PNG));
-        // Not kept: removed; a file of another name stays.
+        // Not kept: removed, as is a killed build's half card; a file of another name stays.
         std::fs::write(cache.dir().join("notes.txt"), "mine").expect("write");
+        std::fs::write(cache.dir().join(".00000000000000ee.7.tmp"), "half").expect("write");
         cache.prune(&BTreeSet::from([a.clone()]));
         assert_eq!(cache.read(&a).as_deref(), Some(PNG));
         assert_eq!(cache.read(&b), None);
         assert!(cache.dir().join("notes.txt").is_file());
+        assert!(!cache.dir().join(".00000000000000ee.7.tmp").exists());
     }
 
     #[test]
