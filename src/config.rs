@@ -17,6 +17,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// Raw HTML in Markdown bodies is sanitized instead of kept as written.
     pub safe_html: bool,
+    /// Pages name a social card (`og:image`), drawn at build time: on unless `false`.
+    pub social_cards: bool,
     /// How many items a page of a paginated list shows (briefings, entities, tags).
     pub page_size: u32,
     /// Names that match no profile on purpose (`stubs:`): stubs made of them are not
@@ -50,6 +52,7 @@ impl Config {
             description: None,
             theme: None,
             safe_html: false,
+            social_cards: true,
             page_size: PAGE_SIZE,
             stubs: Default::default(),
             default_author: None,
@@ -76,6 +79,7 @@ pub const KEYS: &[&str] = &[
     "stubs",
     "default_author",
     "timezone",
+    "social_cards",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -202,26 +206,25 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         );
         ok = false;
     }
-    let safe_html = match entries.iter().find(|(k, _, _)| k == "safe_html") {
-        None => false,
+    let mut flag = |key: &str, default: bool| match entries.iter().find(|(k, _, _)| k == key) {
+        None => default,
         Some((_, _, n)) => match &n.value {
             Yaml::Bool(b) => *b,
-            Yaml::Null => false,
+            Yaml::Null => default,
             other => {
                 diags.error(
                     Code::WrongType,
                     PATH,
                     n.span,
-                    format!(
-                        "`safe_html` must be true or false, not {}",
-                        other.describe()
-                    ),
+                    format!("`{key}` must be true or false, not {}", other.describe()),
                 );
                 ok = false;
-                false
+                default
             }
         },
     };
+    let safe_html = flag("safe_html", false);
+    let social_cards = flag("social_cards", true);
     let page_size = match entries.iter().find(|(k, _, _)| k == "page_size") {
         None => PAGE_SIZE,
         Some((_, _, n)) => match page_size(&n.value) {
@@ -302,6 +305,7 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         description,
         theme,
         safe_html,
+        social_cards,
         page_size,
         stubs,
         default_author,

@@ -106,11 +106,13 @@ pub enum Code {
     RedirectLoop,
     /// a `moved_from` value that is no path inside the site
     BadRedirect,
+    /// a social card that resvg could not draw (a bug of Dossier's, never of the content)
+    CardNotDrawn,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 45] = [
+    pub const ALL: [Code; 46] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -156,6 +158,7 @@ impl Code {
         Code::RedirectCollision,
         Code::RedirectLoop,
         Code::BadRedirect,
+        Code::CardNotDrawn,
     ];
 
     /// The code as printed: `D001`.
@@ -206,6 +209,7 @@ impl Code {
             Code::RedirectCollision => "D072",
             Code::RedirectLoop => "D073",
             Code::BadRedirect => "D074",
+            Code::CardNotDrawn => "D080",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Dossier: a static site generator for curated briefings.
 
+pub mod card_cache;
 pub mod char_refs;
 pub mod cli;
 pub mod config;

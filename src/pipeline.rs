@@ -2,7 +2,7 @@
 //! discover → parse → resolve → Markdown → index → render → write.
 
 use crate::config::{self, Config};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::id_vec::{Id, IdVec};
 use crate::index::{self, Index};
 use crate::markdown::{self, LinkContext, Target};
@@ -51,6 +51,9 @@ pub struct Report {
     /// The next embargo to lift, `2026-12-05 09:00 +01:00: content/briefings/x.md`
     /// (site.yaml's time zone), for `check`.
     pub next_embargo: Option<String>,
+    /// Social cards drawn in this run, and taken from the card cache.
+    pub cards_drawn: usize,
+    pub cards_reused: usize,
 }
 
 /// A sink that counts what passes through it and how long writing takes, and tells
@@ -595,6 +598,8 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
         bytes: 0,
         write_time: std::time::Duration::ZERO,
         next_embargo: None,
+        cards_drawn: 0,
+        cards_reused: 0,
     }
 }
 
@@ -656,6 +661,10 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     site.outlines = IdVec::default();
     site.profile_outlines = IdVec::default();
     let written = written + render::hosting::write_files(&site, &theme, &sink, &mut diags);
+    let cache = crate::card_cache::CardCache::of_site(&opts.root);
+    progress.stage("social cards", 0);
+    let cards = write_cards(&site, &cache, &sink, &mut diags);
+    let written = written + cards.drawn + cards.reused;
     let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
     // A full or read-only output location: one error for the folder, not one per file.
     if let Some(e) = staging.failure() {
@@ -668,10 +677,53 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let pages = page_count(&site);
     progress.stage("committing", 0);
     staging.commit()?;
+    // Only a good build forgets the cards it no longer uses.
+    if site.config.social_cards {
+        cache.prune(&cards.hashes);
+    }
     let mut report = finish(diags, written, pages, start);
+    report.cards_drawn = cards.drawn;
+    report.cards_reused = cards.reused;
     report.bytes = bytes;
     report.write_time = std::time::Duration::from_nanos(nanos);
     Ok(report)
+}
+
+/// Writes the site's social cards into `sink`, each from `cache` or drawn (and then kept
+/// in `cache` at once: a card is named by what it draws, so it is good whatever the rest
+/// of the build does).
+fn write_cards(
+    site: &Site,
+    cache: &crate::card_cache::CardCache,
+    sink: &dyn output::Sink,
+    diags: &mut Diagnostics,
+) -> render::cards::Drawn {
+    let failed = std::sync::Mutex::new(Vec::new());
+    let done = render::cards::each(site, &|h| cache.read(h), &|hash, bytes, drawn| {
+        let path = format!("cards/{hash}.png");
+        if let Err(e) = sink.write(&path, bytes) {
+            failed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((path, format!("cannot write output: {e}")));
+        }
+        if drawn {
+            cache.store(hash, bytes);
+        }
+    });
+    for (path, e) in failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        diags.error(Code::Output, &path, crate::diagnostic::Span::FILE, e);
+    }
+    for (hash, why) in &done.failed {
+        let path = format!("cards/{hash}.png");
+        diags.error(
+            Code::CardNotDrawn,
+            &path,
+            crate::diagnostic::Span::FILE,
+            format!("social card cannot be drawn: {why}"),
+        );
+    }
+    done
 }
 
 /// `dossier check`: the same pipeline, rendering to nowhere.

@@ -31,6 +31,8 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         // Table columns are aligned with `style="text-align: …"`; no other property stays.
         // A link's preview, which the page (not the author) writes: `preview-N`.
         .add_tag_attributes("a", ["aria-describedby"])
+        // Body images load as the reader reaches them (the renderer writes both).
+        .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(["text-align"].into_iter().collect())

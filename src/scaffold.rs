@@ -299,7 +299,7 @@ base_url: /          # where the site is served, such as https://example.org/des
                 quoted(title)
             ),
         ),
-        (".gitignore".into(), "output/\n".into()),
+        (".gitignore".into(), "output/\n.dossier/\n".into()),
         ("README.md".into(), README.replace("{title}", title)),
         (
             format!("content/briefings/{date}-welcome.md"),

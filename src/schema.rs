@@ -168,6 +168,9 @@ fn site_key(key: &str) -> Option<Value> {
         "description" => text("one sentence about the site"),
         "theme" => text("a folder of themes/"),
         "safe_html" => json!({"type": "boolean"}),
+        "social_cards" => {
+            json!({"type": "boolean", "description": "draw a social card per briefing (og:image)"})
+        }
         "page_size" => json!({"type": "integer", "minimum": 1,
             "maximum": crate::config::MAX_PAGE_SIZE}),
         "stubs" => json!({"type": "object", "additionalProperties": false, "properties": stubs,

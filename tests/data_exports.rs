@@ -302,7 +302,7 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
             other => panic!("unexpected JSON-LD on {other}: {rel}"),
         }
     }
-    assert_eq!(checked.get("briefings"), Some(&10), "{checked:?}");
+    assert_eq!(checked.get("briefings"), Some(&11), "{checked:?}");
     assert!(cited_urls > 8, "only {cited_urls} citations with a URL");
     assert!(
         checked["actors"] >= 12 && checked["places"] >= 8,

@@ -15,6 +15,7 @@ mod common;
 
 use dossier::diagnostic::{Diagnostic, Diagnostics};
 use dossier::incremental::{Changes, Engine, write::Memory};
+use dossier::output::Sink;
 use dossier::pipeline::{self, Options};
 use dossier::render::{self, theme};
 use proptest::prelude::*;
@@ -1104,6 +1105,17 @@ fn clean_build(root: &Path) -> Clean {
     if let Some(theme) = theme::load_in(&confine, site.config.theme.as_deref(), &mut diags) {
         render::render_pages(&site, &theme, &render::plan(&site), &sink, &mut diags);
         render::hosting::write_files(&site, &theme, &others, &mut diags);
+        // The pipeline writes the social cards itself, through its card cache; here one
+        // cache serves every case, as cards repeat and drawing them is slow unoptimized.
+        static DRAWN: OnceLock<std::sync::Mutex<BTreeMap<String, Vec<u8>>>> = OnceLock::new();
+        let drawn = DRAWN.get_or_init(Default::default);
+        let lock = || drawn.lock().unwrap_or_else(|e| e.into_inner());
+        let (cards, _) = render::cards::files(&site, &|h| lock().get(h).cloned());
+        for (path, png) in cards {
+            let hash = path.trim_start_matches("cards/").trim_end_matches(".png");
+            lock().insert(hash.to_string(), png.clone());
+            others.write(&path, &png).expect("memory");
+        }
     }
     let others: BTreeMap<String, Vec<u8>> = (others.files.into_inner())
         .expect("no writer panicked")

@@ -135,6 +135,12 @@ fn timings_table(stages: &[(&'static str, std::time::Duration, usize)], r: &Repo
         "total",
         r.elapsed.as_secs_f64()
     ));
+    if r.cards_drawn + r.cards_reused > 0 {
+        out.push_str(&format!(
+            "social cards: {} drawn, {} from the cache\n",
+            r.cards_drawn, r.cards_reused
+        ));
+    }
     if r.written > 0 {
         out.push_str(&format!(
             "wrote {} files, {:.1} MB; {:.3} s writing, summed over threads\n",

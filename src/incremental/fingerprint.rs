@@ -466,6 +466,14 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             }
         }
         Generated::EntitiesJson => entity_fp.hash(&mut hs),
+        // Cards are named by what they draw: their names are their inputs.
+        Generated::Cards => {
+            if render::cards::enabled(p.site) {
+                for b in r.briefings.ids() {
+                    render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
+                }
+            }
+        }
         Generated::GraphJson => {
             p.el.hash(&mut hs);
             named(&mut hs);
@@ -510,6 +518,10 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                 }
             }
             p.changes(b, &mut hs);
+            // Its card's name, in `og:image`.
+            if render::cards::enabled(p.site) {
+                render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
+            }
             // JSON-LD mentions what the body links to by name and kind.
             for &e in &ix.body_entities[b] {
                 p.el[e].hash(&mut hs);
@@ -573,6 +585,14 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             newest(n, &mut hs);
         }
         Page::SiteFeed => p.bl.hash(&mut hs),
+        Page::TagFeed(t) => {
+            p.tl[t].hash(&mut hs);
+            let list = &ix.tag_briefings[t];
+            let from = list.len().saturating_sub(render::pages::FEED_ENTRIES);
+            p.links(&list[from..], &mut hs);
+        }
+        // The same inputs as its Atom twin: the same view renders both.
+        Page::JsonFeed(f) => return fingerprint(p, lists, f.atom(), src) ^ 0x9e37_79b9_7f4a_7c15,
         Page::Home => {
             // Latest briefings, counts, topics and every stance change: hash them all.
             p.bl.hash(&mut hs);

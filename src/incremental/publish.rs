@@ -123,13 +123,17 @@ impl Engine {
         let made = plan.fps.as_ref().map(|fps| {
             let files = &self.files;
             let read = |p: &Path| files.read(p);
+            let disk = Disk {
+                read: &read,
+                cards: crate::card_cache::CardCache::of_site(&self.opts.root),
+            };
             make_files(
                 site,
                 theme,
                 fps,
                 &mut self.made,
                 plan.files_fp,
-                &read,
+                &disk,
                 &mut d,
             )
         });
@@ -423,6 +427,12 @@ impl Made {
     }
 }
 
+/// What making files reads from disk: copied files, and the card cache.
+struct Disk<'a> {
+    read: &'a (dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
+    cards: crate::card_cache::CardCache,
+}
+
 /// Makes again the files besides pages whose inputs changed since `last`: all of them
 /// when the configuration, theme or a copied file changed, otherwise only the generated
 /// families whose fingerprint changed. Returns what is now made, and the files to compare
@@ -433,9 +443,10 @@ fn make_files(
     fps: &fingerprint::Fingerprints,
     last: &mut Made,
     files_fp: u64,
-    read: &(dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
+    disk: &Disk<'_>,
     d: &mut Diagnostics,
 ) -> (Made, BTreeMap<String, Vec<u8>>) {
+    let read = disk.read;
     let stale: Vec<Generated> = Generated::ALL
         .into_iter()
         .filter(|g| last.generated.get(g) != fps.generated.get(g))
@@ -461,6 +472,19 @@ fn make_files(
                     .collect();
                 hosting::search_index_of(all.iter().map(|e| &**e))
             })],
+            // Cards come from the card cache when there; those drawn are kept in it.
+            Generated::Cards => {
+                let cache = &disk.cards;
+                let out = std::sync::Mutex::new(Vec::new());
+                render::cards::each(site, &|h| cache.read(h), &|hash, png, drawn| {
+                    if drawn {
+                        cache.store(hash, png);
+                    }
+                    let file = (format!("cards/{hash}.png"), png.to_vec());
+                    out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+                });
+                out.into_inner().unwrap_or_else(|e| e.into_inner())
+            }
             // `search-index.json`, which quotes excerpts, is made from the cache above.
             _ => g.make(site, &[]),
         };

@@ -9,6 +9,13 @@ use crate::diagnostic::{Diagnostics, LineIndex, Span};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use std::collections::HashSet;
 
+/// An image whose end has not come yet.
+struct OpenImage {
+    src: String,
+    title: String,
+    alt: String,
+}
+
 /// The state of one body being rendered, fed its events in order by [`Renderer::event`].
 pub struct Renderer<'t, 'c> {
     /// The file diagnostics name.
@@ -25,6 +32,12 @@ pub struct Renderer<'t, 'c> {
     dropped_links: Vec<bool>,
     /// The same for each open image.
     dropped_images: Vec<bool>,
+    /// The image being read: its alt text is gathered from the events inside it.
+    image: Option<OpenImage>,
+    /// Where the open paragraph starts in `events`, and where the image that opens it is
+    /// (a figure when a caption line follows).
+    paragraph: Option<usize>,
+    image_at: Option<usize>,
     /// Where the open heading's start is in `events`.
     heading: Option<usize>,
     /// A prefixed wiki link without a label (`[[topic:x]]`) shows its target's name, or a
@@ -65,6 +78,9 @@ impl<'t, 'c> Renderer<'t, 'c> {
             targets: HashSet::new(),
             dropped_links: Vec::new(),
             dropped_images: Vec::new(),
+            image: None,
+            paragraph: None,
+            image_at: None,
             heading: None,
             label: None,
             empty_label: None,
@@ -80,7 +96,23 @@ impl<'t, 'c> Renderer<'t, 'c> {
 
     /// Takes the next event, found at byte `offset` of the body.
     pub fn event(&mut self, event: Event<'t>, offset: usize) {
+        if let Some(image) = &mut self.image {
+            // Inside an image only its text counts, as its alt text.
+            match event {
+                Event::Text(t) | Event::Code(t) => image.alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
+                Event::End(TagEnd::Image) => self.end_image(),
+                Event::Start(Tag::Image { .. }) => self.dropped_images.push(true),
+                _ => {}
+            }
+            return;
+        }
         match event {
+            Event::Start(Tag::Paragraph) => {
+                self.paragraph = Some(self.events.len());
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => self.end_paragraph(),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -235,20 +267,94 @@ impl<'t, 'c> Renderer<'t, 'c> {
                 return;
             }
         };
+        let _ = (link_type, id);
         self.dropped_images.push(false);
-        let dest_url = self.links.url(&dest).map_or(dest_url, Into::into);
-        self.events.push(Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }));
+        let src = self.links.url(&dest).map_or(dest_url, Into::into);
+        self.image = Some(OpenImage {
+            src: src.to_string(),
+            title: title.to_string(),
+            alt: String::new(),
+        });
     }
 
+    /// Writes the image as HTML of its own: pulldown-cmark's has no `loading` or
+    /// `decoding`, which let a long briefing's images load as the reader comes to them.
     fn end_image(&mut self) {
-        if !self.dropped_images.pop().unwrap_or(false) {
-            self.events.push(Event::End(TagEnd::Image));
+        if self.dropped_images.pop().unwrap_or(false) {
+            return;
         }
+        let Some(image) = self.image.take() else {
+            return;
+        };
+        let mut html = String::from("<img src=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut html, &image.src);
+        html.push_str("\" alt=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut html, &image.alt);
+        if !image.title.is_empty() {
+            html.push_str("\" title=\"");
+            let _ = pulldown_cmark_escape::escape_html(&mut html, &image.title);
+        }
+        html.push_str("\" loading=\"lazy\" decoding=\"async\">");
+        self.image_at = Some(self.events.len());
+        self.events.push(Event::InlineHtml(html.into()));
+    }
+
+    /// A paragraph of an image, a line break and an emphasised line is a figure: the
+    /// emphasis is its caption, any text after it on the line its credit. Other Markdown
+    /// renderers show the same thing as an image over an italic line.
+    fn end_paragraph(&mut self) {
+        let end = Event::End(TagEnd::Paragraph);
+        let Some(start) = self.paragraph.take() else {
+            self.events.push(end);
+            return;
+        };
+        let ev = &self.events;
+        let figure = self.image_at == Some(start + 1)
+            && matches!(ev.get(start + 2), Some(Event::SoftBreak | Event::HardBreak))
+            && matches!(ev.get(start + 3), Some(Event::Start(Tag::Emphasis)));
+        // The emphasis that opens the caption line, closed at its own depth.
+        let close = figure
+            .then(|| {
+                let mut depth = 0usize;
+                (start + 3..ev.len()).find(|&i| match &ev[i] {
+                    Event::Start(Tag::Emphasis) => {
+                        depth += 1;
+                        false
+                    }
+                    Event::End(TagEnd::Emphasis) => {
+                        depth -= 1;
+                        depth == 0
+                    }
+                    _ => false,
+                })
+            })
+            .flatten();
+        let Some(close) = close else {
+            self.events.push(end);
+            return;
+        };
+        let credit: Vec<Event<'t>> = self.events.drain(close + 1..).collect();
+        self.events.truncate(close);
+        self.events.remove(start + 3);
+        self.events[start + 2] = Event::InlineHtml("<figcaption>".into());
+        self.events[start] = Event::Html("<figure>".into());
+        let mut credit = credit.into_iter().skip_while(|e| match e {
+            Event::Text(t) => t.trim().is_empty(),
+            Event::SoftBreak | Event::HardBreak => true,
+            _ => false,
+        });
+        if let Some(first) = credit.next() {
+            self.events
+                .push(Event::InlineHtml(" <span class=\"credit\">".into()));
+            self.events.push(match first {
+                Event::Text(t) => Event::Text(t.trim_start().to_string().into()),
+                other => other,
+            });
+            self.events.extend(credit);
+            self.events.push(Event::InlineHtml("</span>".into()));
+        }
+        self.events
+            .push(Event::Html("</figcaption></figure>\n".into()));
     }
 
     fn start_heading(&mut self, level: HeadingLevel, event: Event<'t>) {
@@ -407,6 +513,45 @@ mod tests {
             &mut diags,
         );
         (body, diags.iter().cloned().collect())
+    }
+
+    #[test]
+    fn images_load_lazily_with_their_alt_text_escaped() {
+        let f = Fixture::new();
+        let (body, diags) = render(
+            &f,
+            "Before ![A *\"quoted\"* 5 < 6 & 7](https://example.org/a.png \"T&C\") after.\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            body.html,
+            "<p>Before <img src=\"https://example.org/a.png\" alt=\"A “quoted” 5 &lt; 6 &amp; 7\" \
+             title=\"T&amp;C\" loading=\"lazy\" decoding=\"async\"> after.</p>\n"
+        );
+    }
+
+    #[test]
+    fn an_image_over_an_emphasised_line_is_a_figure_with_caption_and_credit() {
+        let f = Fixture::new();
+        let text = "![Barges](https://example.org/b.png)\n*Barges wait at **Izmail**.* Photo: Port & co\n\n\
+                    ![Alone](https://example.org/c.png)\n\n\
+                    ![Not a caption](https://example.org/d.png)\nplain *text*\n\n\
+                    ![No credit](https://example.org/e.png)\n_Caption only._\n";
+        let (body, diags) = render(&f, text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let parts: Vec<&str> = body.html.lines().collect();
+        assert_eq!(
+            parts,
+            [
+                "<figure><img src=\"https://example.org/b.png\" alt=\"Barges\" loading=\"lazy\" decoding=\"async\">\
+                 <figcaption>Barges wait at <strong>Izmail</strong>. <span class=\"credit\">Photo: Port &amp; co</span></figcaption></figure>",
+                "<p><img src=\"https://example.org/c.png\" alt=\"Alone\" loading=\"lazy\" decoding=\"async\"></p>",
+                "<p><img src=\"https://example.org/d.png\" alt=\"Not a caption\" loading=\"lazy\" decoding=\"async\">",
+                "plain <em>text</em></p>",
+                "<figure><img src=\"https://example.org/e.png\" alt=\"No credit\" loading=\"lazy\" decoding=\"async\">\
+                 <figcaption>Caption only.</figcaption></figure>",
+            ]
+        );
     }
 
     #[test]

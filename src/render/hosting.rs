@@ -34,11 +34,14 @@ pub enum Generated {
     GraphJson,
     /// A page at each old address of `moved_from:`, `_redirects` and `redirects.nginx.map`.
     Redirects,
+    /// `cards/<hash>.png`, the social cards. A build writes them itself, through the card
+    /// cache ([`write_files`] leaves them out); a live preview makes them as a family.
+    Cards,
 }
 
 impl Generated {
     /// Every generated file family.
-    pub const ALL: [Generated; 8] = [
+    pub const ALL: [Generated; 9] = [
         Generated::Sitemap,
         Generated::SearchIndex,
         Generated::SearchMeta,
@@ -47,6 +50,7 @@ impl Generated {
         Generated::EntitiesJson,
         Generated::GraphJson,
         Generated::Redirects,
+        Generated::Cards,
     ];
 
     /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
@@ -91,6 +95,11 @@ impl Generated {
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
             Generated::Redirects => many(super::redirects::files(site)),
+            Generated::Cards => {
+                super::cards::each(site, &|_| None, &|hash, png, _| {
+                    emit(format!("cards/{hash}.png"), png.to_vec())
+                });
+            }
         }
     }
 }
@@ -200,10 +209,14 @@ pub fn write_files(
     // Families are made side by side, except on a big site, where two of the largest
     // (hundreds of megabytes each at 100,000 briefings) at once would set the build's peak
     // memory; the search index, the largest, still spreads over every core inside.
+    // Cards are the pipeline's to write, from its card cache.
+    let families: Vec<Generated> = (Generated::ALL.into_iter())
+        .filter(|g| *g != Generated::Cards)
+        .collect();
     let made: Vec<String> = if site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME {
-        Generated::ALL.iter().flat_map(family).collect()
+        families.iter().flat_map(family).collect()
     } else {
-        Generated::ALL.par_iter().flat_map_iter(family).collect()
+        families.par_iter().flat_map_iter(family).collect()
     };
     let made: std::collections::BTreeSet<String> = made.into_iter().collect();
     for (path, bytes) in below.iter().filter(|(p, _)| !made.contains(*p)) {

@@ -223,7 +223,8 @@ impl Views<'_> {
     pub fn tag_page(&self, t: usize, n: PageNo) -> TagPage {
         let tag = self.tag_link(t);
         let dir = urls::tag(&self.site.resolved.tags[t].slug);
-        let mut page = self.meta(&dir, format!("Tagged “{}”", tag.name), None, None, "tags");
+        let feed = Some(format!("{dir}atom.xml"));
+        let mut page = self.meta(&dir, format!("Tagged “{}”", tag.name), None, feed, "tags");
         page.crumbs = vec![crumb("Tags", "tags/index.html".into())];
         let list = &self.site.index.tag_briefings[t];
         TagPage {
@@ -611,6 +612,27 @@ impl Views<'_> {
         let n = self.site.resolved.briefings.len();
         let entries = self.feed_entries((0..n).rev().map(|i| BriefingIdx(i as u32)));
         self.feed(self.site.config.title.clone(), "", entries)
+    }
+
+    /// `tags/<tag>/atom.xml`: the latest briefings with a tag.
+    pub fn tag_feed(&self, t: usize) -> FeedPage {
+        let tag = &self.site.resolved.tags[t];
+        let entries = self.feed_entries(self.site.index.tag_briefings[t].iter().rev().copied());
+        self.feed(
+            format!("Tagged “{}” — {}", tag.name, self.site.config.title),
+            &urls::tag(&tag.slug),
+            entries,
+        )
+    }
+
+    /// The view of any feed, which its Atom and JSON files both render.
+    pub fn feed_of(&self, f: super::Feed) -> FeedPage {
+        match f {
+            super::Feed::Site => self.site_feed(),
+            super::Feed::Entity(e) => self.entity_feed(e),
+            super::Feed::Tag(t) => self.tag_feed(t),
+            super::Feed::Corrections => self.corrections_feed(),
+        }
     }
 
     /// `<kind>/<id>/atom.xml`: the latest briefings naming an entity.

@@ -1,10 +1,12 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
 mod author_page;
+pub mod cards;
 pub mod charts;
 mod dates;
 pub mod exports;
 pub mod hosting;
+pub mod json_feed;
 pub mod lists;
 pub mod maps;
 pub mod network;
@@ -51,6 +53,10 @@ pub enum Page {
     Corrections,
     /// `corrections/atom.xml`.
     CorrectionsFeed,
+    /// `tags/<tag>/atom.xml`: the latest briefings with a tag.
+    TagFeed(usize),
+    /// `feed.json` (JSON Feed 1.1) beside an Atom feed, from the same entries.
+    JsonFeed(Feed),
 }
 
 /// Whether any briefing of `site` has a correction: the corrections page and feed exist
@@ -60,6 +66,41 @@ pub fn has_corrections(site: &Site) -> bool {
         .briefings
         .iter()
         .any(|b| !b.corrections.is_empty())
+}
+
+/// A feed's list, for its JSON twin: every Atom feed has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feed {
+    Site,
+    Entity(EntityIdx),
+    Tag(usize),
+    Corrections,
+}
+
+impl Feed {
+    /// The Atom page of the same list.
+    pub fn atom(self) -> Page {
+        match self {
+            Feed::Site => Page::SiteFeed,
+            Feed::Entity(e) => Page::EntityFeed(e),
+            Feed::Tag(t) => Page::TagFeed(t),
+            Feed::Corrections => Page::CorrectionsFeed,
+        }
+    }
+}
+
+impl Page {
+    /// Whether it is a feed (Atom or JSON), not an HTML page.
+    pub fn is_feed(self) -> bool {
+        matches!(
+            self,
+            Page::EntityFeed(_)
+                | Page::SiteFeed
+                | Page::TagFeed(_)
+                | Page::CorrectionsFeed
+                | Page::JsonFeed(_)
+        )
+    }
 }
 
 /// How many pages each paginated list of `site` has.
@@ -102,10 +143,15 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::Search,
         Page::NotFound,
         Page::SiteFeed,
+        Page::JsonFeed(Feed::Site),
         Page::Network,
     ];
     if has_corrections(site) {
-        pages.extend([Page::Corrections, Page::CorrectionsFeed]);
+        pages.extend([
+            Page::Corrections,
+            Page::CorrectionsFeed,
+            Page::JsonFeed(Feed::Corrections),
+        ]);
     }
     pages.extend(PageNo::all(counts.tags).map(Page::Tags));
     pages.extend(PageNo::all(counts.briefings).map(Page::Timeline));
@@ -118,24 +164,19 @@ pub fn plan(site: &Site) -> Vec<Page> {
         let e = EntityIdx(i as u32);
         pages.extend(PageNo::all(entity_pages(site, e)).map(|n| Page::Entity(e, n)));
         pages.push(Page::EntityFeed(e));
+        pages.push(Page::JsonFeed(Feed::Entity(e)));
     }
     for t in 0..r.tags.len() {
         pages.extend(PageNo::all(tag_pages(site, t)).map(|n| Page::Tag(t, n)));
+        pages.push(Page::TagFeed(t));
+        pages.push(Page::JsonFeed(Feed::Tag(t)));
     }
     pages
 }
 
 /// How many HTML pages the site has (feeds and other files not counted).
 pub fn page_count(site: &Site) -> usize {
-    plan(site)
-        .iter()
-        .filter(|p| {
-            !matches!(
-                p,
-                Page::EntityFeed(_) | Page::SiteFeed | Page::CorrectionsFeed
-            )
-        })
-        .count()
+    plan(site).iter().filter(|p| !p.is_feed()).count()
 }
 
 /// How many files the templates render (pages and feeds; other files not counted).
@@ -195,7 +236,11 @@ pub fn render_pages(
                 return 0;
             }
         };
-        let html = match theme.tera.render(template, &ctx) {
+        let rendered = match page {
+            Page::JsonFeed(f) => Ok(json_feed::render(&views.feed_of(f), &site.config.title)),
+            _ => theme.tera.render(template, &ctx),
+        };
+        let html = match rendered {
             Ok(html) if template.ends_with(".html") => {
                 urls::under_base(html, &site.config.base_path)
             }
@@ -295,6 +340,12 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
         Page::Network => ("network/index.html".into(), NETWORK),
         Page::Corrections => ("corrections/index.html".into(), CORRECTIONS),
         Page::CorrectionsFeed => ("corrections/atom.xml".into(), FEED),
+        Page::TagFeed(t) => (format!("{}atom.xml", urls::tag(&r.tags[t].slug)), FEED),
+        Page::JsonFeed(f) => {
+            let atom = target(site, f.atom()).0;
+            let dir = atom.strip_suffix("atom.xml").unwrap_or_default();
+            (format!("{dir}feed.json"), FEED)
+        }
     }
 }
 
@@ -319,5 +370,8 @@ fn context(
         Page::Network => ctx_of(global, &views.network_page()),
         Page::Corrections => ctx_of(global, &views.corrections_page()),
         Page::CorrectionsFeed => ctx_of(global, &views.corrections_feed()),
+        Page::TagFeed(t) => ctx_of(global, &views.tag_feed(t)),
+        // Rendered by `json_feed`, from the same view as its Atom twin.
+        Page::JsonFeed(_) => Ok(tera::Context::new()),
     }
 }

@@ -97,6 +97,8 @@ pub struct Views<'a> {
     pub(super) by_name: [OnceLock<Vec<EntityIdx>>; Kind::COUNT],
     /// Each profile's first sentence, for link previews.
     sentences: previews::Sentences,
+    /// The card of every page that has none of its own; `None` with cards off.
+    site_card: Option<CardView>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -128,6 +130,8 @@ impl<'a> Views<'a> {
                 .collect(),
             by_name: std::array::from_fn(|_| OnceLock::new()),
             sentences: previews::Sentences::new(site),
+            site_card: (super::cards::enabled(site))
+                .then(|| card_view(site, &super::cards::site_card(site))),
         }
     }
 
@@ -204,10 +208,15 @@ impl<'a> Views<'a> {
                 .unwrap_or_else(|| cfg.title.clone()),
             canonical: format!("{}{}", cfg.base_url, dir),
             root: urls::root_of(dir),
+            json_feed: feed.as_deref().map(|f| {
+                let dir = f.strip_suffix("atom.xml").unwrap_or(f);
+                format!("{dir}feed.json")
+            }),
             feed,
             section,
             crumbs: Vec::new(),
             pager: None,
+            card: self.site_card.clone(),
         }
     }
 
@@ -412,6 +421,12 @@ impl<'a> Views<'a> {
         );
         let zone = self.site.config.zone();
         let window = schedule::window(br, self.site.config.schedule.now, &zone);
+        if page.card.is_some() {
+            page.card = Some(card_view(
+                self.site,
+                &super::cards::briefing_card(self.site, b),
+            ));
+        }
         let d = br.date.date;
         page.crumbs = vec![
             crumb("Timeline", "timeline/index.html".into()),
@@ -890,4 +905,14 @@ fn busiest(
     by_count.truncate(limit);
     by_count.sort_by_key(|&(i, _)| i);
     by_count.into_iter().map(|(_, x)| x).collect()
+}
+
+/// How pages name `card`: absolute under base_url, as Open Graph wants.
+fn card_view(site: &Site, card: &super::cards::Card) -> CardView {
+    CardView {
+        url: format!("{}{}", site.config.base_url, card.path()),
+        width: super::cards::WIDTH,
+        height: super::cards::HEIGHT,
+        alt: card.alt.clone(),
+    }
 }

@@ -305,6 +305,19 @@ pub fn default_outline() -> &'static str {
         .unwrap_or_default()
 }
 
+/// The fonts social cards are drawn with (`fonts/*.ttf` of the default theme, DejaVu
+/// Sans, whose licence is beside them): never the system's, so every machine draws alike.
+pub fn default_fonts() -> Vec<&'static [u8]> {
+    let Some(dir) = DEFAULT_THEME.get_dir("fonts") else {
+        return Vec::new();
+    };
+    let mut fonts: Vec<_> = (dir.files())
+        .filter(|f| f.path().extension().is_some_and(|e| e == "ttf"))
+        .collect();
+    fonts.sort_by_key(|f| f.path());
+    fonts.into_iter().map(|f| f.contents()).collect()
+}
+
 /// The site theme's own static files (output path, source), sorted.
 pub fn site_statics(theme: &Theme) -> Vec<(String, PathBuf)> {
     theme.statics.clone()

@@ -31,12 +31,27 @@ pub struct PageMeta {
     pub root: String,
     /// The page's Atom feed, relative to the root, if it has one.
     pub feed: Option<String>,
+    /// The same feed as JSON Feed 1.1 (`feed.json` beside `atom.xml`), relative to the root.
+    pub json_feed: Option<String>,
     /// Which navigation section the page belongs to.
     pub section: &'static str,
     /// The breadcrumb trail between Home and this page, outermost first.
     pub crumbs: Vec<Crumb>,
     /// Where the page stands in its list, on paginated lists; `None` on other pages.
     pub pager: Option<Pager>,
+    /// Its social card (`og:image`); `None` when site.yaml turns cards off.
+    pub card: Option<CardView>,
+}
+
+/// A social card as pages name it (under `page.card`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    /// The PNG's URL, absolute when base_url is (`cards/<hash>.png` under it).
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// What the card says, for `og:image:alt` and `twitter:image:alt`.
+    pub alt: String,
 }
 
 /// The page of a paginated list, and links to the others (under `page.pager`).
@@ -778,7 +793,7 @@ pub struct FeedAuthor {
     pub url: String,
 }
 
-/// `atom.xml`: the site feed and one per entity.
+/// `atom.xml` (and `feed.json`): the site feed, one per entity and one per tag.
 #[derive(Debug, Serialize)]
 pub struct FeedPage {
     pub title: String,
