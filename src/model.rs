@@ -631,6 +631,8 @@ pub struct Briefing {
     pub corrections: Vec<Correction>,
     /// Old slugs or paths it was published under (`moved_from:`), each redirected here.
     pub moved_from: Vec<Spanned<String>>,
+    /// Its picture (`image:`, `alt:`), shown at the top of its page and when it is shared.
+    pub picture: ImageRef,
     pub extra: serde_json::Value,
     /// The Markdown source; emptied once rendered (the HTML is in `Site::bodies`).
     pub body: String,
@@ -639,6 +641,14 @@ pub struct Briefing {
     /// Where control characters were removed from the body (see `SourceFile::removed`), so
     /// that its diagnostics give the columns an editor shows.
     pub body_removed: Vec<(u32, u32)>,
+}
+
+/// A picture named in front matter: `image:` (a file of the site or an http(s) address)
+/// and `alt:`, what it shows for those who cannot see it.
+#[derive(Debug, Clone, Default, PartialEq, Hash)]
+pub struct ImageRef {
+    pub image: Option<Spanned<String>>,
+    pub alt: Option<Spanned<String>>,
 }
 
 /// A profile of an actor, place, topic or author as parsed from its file.
@@ -669,6 +679,8 @@ pub struct Profile {
     pub email: Option<String>,
     /// Old ids it had (`moved_from:`): each redirected here and still resolving as a name.
     pub moved_from: Vec<Spanned<String>>,
+    /// Its picture (`image:`, `alt:`), shown on its page and when the page is shared.
+    pub picture: ImageRef,
     pub extra: serde_json::Value,
     pub body: String,
     pub body_line: u32,
