@@ -15,6 +15,13 @@ use std::sync::Mutex;
 pub trait Sink: Sync {
     /// Writes `bytes` at `path` (relative to the output root, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Puts the file `from` (a cache's, outside the output) at `path` without copying its
+    /// bytes, when this sink can (a hard link on the same file system). `false`: it cannot,
+    /// and the caller writes the bytes.
+    fn link(&self, _path: &str, _from: &Path) -> bool {
+        false
+    }
 }
 
 /// A sink that discards everything: `check` renders to find template errors only.
@@ -223,10 +230,14 @@ impl Drop for Staging {
     }
 }
 
+/// Whether `path` could climb out of the output: paths come from slugs and static files.
+fn unsafe_path(path: &str) -> bool {
+    path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/')
+}
+
 impl crate::output::Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        // Paths come from slugs and static files; refuse anything that could climb out.
-        if path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/') {
+        if unsafe_path(path) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("unsafe output path {path}"),
@@ -252,6 +263,18 @@ impl crate::output::Sink for Staging {
             });
         }
         written
+    }
+
+    fn link(&self, path: &str, from: &Path) -> bool {
+        if unsafe_path(path) {
+            return false;
+        }
+        let full = self.dir.join(path);
+        // A link across file systems, or where links are not allowed, fails: the caller
+        // then writes the bytes, and any error of the location shows there.
+        full.parent()
+            .is_some_and(|parent| fs::create_dir_all(parent).is_ok())
+            && fs::hard_link(from, &full).is_ok()
     }
 }
 

@@ -87,6 +87,20 @@ impl output::Sink for Measured<'_> {
         self.progress.advance();
         r
     }
+
+    fn link(&self, path: &str, from: &std::path::Path) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let start = Instant::now();
+        let linked = self.inner.link(path, from);
+        if linked {
+            self.nanos
+                .fetch_add(start.elapsed().as_nanos() as u64, Relaxed);
+            let len = std::fs::symlink_metadata(from).map_or(0, |m| m.len());
+            self.bytes.fetch_add(len, Relaxed);
+            self.progress.advance();
+        }
+        linked
+    }
 }
 
 /// Told of the pipeline's stages as they run, for progress bars and `--verbose` timings.
@@ -691,7 +705,8 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
 
 /// Writes the site's social cards into `sink`, each from `cache` or drawn (and then kept
 /// in `cache` at once: a card is named by what it draws, so it is good whatever the rest
-/// of the build does).
+/// of the build does). A cached card is linked into the output where the sink can, so a
+/// build that redraws nothing does not copy hundreds of megabytes.
 fn write_cards(
     site: &Site,
     cache: &crate::card_cache::CardCache,
@@ -699,7 +714,17 @@ fn write_cards(
     diags: &mut Diagnostics,
 ) -> render::cards::Drawn {
     let failed = std::sync::Mutex::new(Vec::new());
-    let done = render::cards::each(site, &|h| cache.read(h), &|hash, bytes, drawn| {
+    let cached = |hash: &str| {
+        let linked = cache
+            .path_of(hash)
+            .is_some_and(|from| sink.link(&format!("cards/{hash}.png"), &from));
+        if linked {
+            Some(render::cards::Cached::Placed)
+        } else {
+            cache.read(hash).map(render::cards::Cached::Bytes)
+        }
+    };
+    let done = render::cards::each(site, &cached, &|hash, bytes, drawn| {
         let path = format!("cards/{hash}.png");
         if let Err(e) = sink.write(&path, bytes) {
             failed
