@@ -446,7 +446,7 @@ pub fn assemble(
         briefings,
         profiles,
         statics,
-        assets,
+        mut assets,
         drafts,
     } = input;
     progress.stage("resolving", 0);
@@ -504,6 +504,17 @@ pub fn assemble(
             None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
         },
     ));
+    // A chart beside an embargoed briefing would give it away: files only withheld
+    // briefings use are left out with them.
+    if !resolved.held_files.is_empty() {
+        let used: std::collections::HashSet<&str> = (bodies.iter().map(|b| &b.body))
+            .chain(profile_bodies.iter().map(|b| &b.body))
+            .flat_map(|b| b.files.iter().map(String::as_str))
+            .collect();
+        assets.retain(|a| {
+            !resolved.held_files.contains(&a.output_path) || used.contains(a.output_path.as_str())
+        });
+    }
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
