@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// it is ignored and drawn again.
 const MAX_CARD: u64 = 4 * 1024 * 1024;
 
+/// The first bytes of every PNG file.
+const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
 /// The cache folder of one site.
 pub struct CardCache {
     dir: PathBuf,
@@ -42,16 +45,33 @@ impl CardCache {
     /// The cached card `hash`, if there is one: a regular file (a symlink is not followed)
     /// of at most [`MAX_CARD`] bytes that starts as a PNG does.
     pub fn read(&self, hash: &str) -> Option<Vec<u8>> {
+        let path = self.card_file(hash)?;
+        let bytes = std::fs::read(&path).ok()?;
+        bytes.starts_with(PNG_SIGNATURE).then_some(bytes)
+    }
+
+    /// Where the cached card `hash` is, when [`CardCache::read`] would take it, for a sink
+    /// to link rather than copy.
+    pub fn path_of(&self, hash: &str) -> Option<PathBuf> {
+        use std::io::Read;
+        let path = self.card_file(hash)?;
+        let mut head = [0u8; 8];
+        std::fs::File::open(&path)
+            .ok()?
+            .read_exact(&mut head)
+            .ok()?;
+        (head == *PNG_SIGNATURE).then_some(path)
+    }
+
+    /// The file of card `hash` if it is a regular file (not a symlink) of at most
+    /// [`MAX_CARD`] bytes.
+    fn card_file(&self, hash: &str) -> Option<PathBuf> {
         if !is_card_name(hash) {
             return None;
         }
         let path = self.dir.join(format!("{hash}.png"));
         let meta = std::fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() > MAX_CARD {
-            return None;
-        }
-        let bytes = std::fs::read(&path).ok()?;
-        bytes.starts_with(b"\x89PNG\r\n\x1a\n").then_some(bytes)
+        (meta.is_file() && meta.len() <= MAX_CARD).then_some(path)
     }
 
     /// Keeps card `hash`, written to a temporary file and renamed into place. A cache

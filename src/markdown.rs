@@ -34,6 +34,8 @@ pub struct Body {
     pub ids: Vec<String>,
     /// `#fragment` links: the page (`None` for this one), the fragment and where.
     pub fragments: Vec<(Option<Target>, String, Span)>,
+    /// The files beside the content it links to or shows (output paths), sorted, once each.
+    pub files: Vec<String>,
     /// Its section headings and the pages its links preview.
     pub outline: Outline,
 }
@@ -137,6 +139,28 @@ impl<'a> LinkContext<'a> {
             Target::Entity(e) => urls::entity(&self.site.entity(e).id),
         }
     }
+}
+
+/// The files beside the content (output paths) that the Markdown `body` of the page at
+/// `content_path` links to or shows, without rendering it: what a briefing left out of the
+/// build would take with it.
+pub fn files_linked(body: &str, content_path: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, LinkType, Tag};
+    let dir = content_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut files: Vec<String> = Parser::new_ext(body, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if !matches!(link_type, LinkType::WikiLink { .. }) => links::file_of(dir, &dest_url),
+            Event::Start(Tag::Image { dest_url, .. }) => links::file_of(dir, &dest_url),
+            _ => None,
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    files
 }
 
 fn options() -> Options {

@@ -15,6 +15,13 @@ use std::sync::Mutex;
 pub trait Sink: Sync {
     /// Writes `bytes` at `path` (relative to the output root, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Puts the file `from` (a cache's, outside the output) at `path` without copying its
+    /// bytes, when this sink can (a hard link on the same file system). `false`: it cannot,
+    /// and the caller writes the bytes.
+    fn link(&self, _path: &str, _from: &Path) -> bool {
+        false
+    }
 }
 
 /// A sink that discards everything: `check` renders to find template errors only.
@@ -150,26 +157,43 @@ fn remove_ours(dir: &Path) {
         let _ = fs::remove_file(dir);
         return;
     }
-    let mut all_gone = true;
-    if let Ok(entries) = fs::read_dir(dir) {
-        for e in entries.filter_map(Result::ok) {
-            if e.file_name() == MARKER {
-                continue;
-            }
-            // The entry's own type: a symlink is removed, never followed.
-            let gone = match e.file_type() {
-                Ok(t) if t.is_dir() => fs::remove_dir_all(e.path()),
-                _ => fs::remove_file(e.path()),
-            };
-            all_gone &= gone.is_ok();
+    let all_gone = match fs::read_dir(dir) {
+        Ok(entries) => {
+            let entries: Vec<fs::DirEntry> = entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name() != MARKER)
+                .collect();
+            remove_entries(&entries)
         }
-    }
+        Err(_) => true,
+    };
     // The marker goes last and only when all else went: a folder left half removed keeps
     // it, so that a later build knows the folder is ours and finishes the job.
     if all_gone {
         let _ = fs::remove_file(dir.join(MARKER));
         let _ = fs::remove_dir(dir);
     }
+}
+
+/// Removes `entries` and everything under them, folders in parallel (a previous output
+/// of 10,000 briefings is tens of thousands of files, a tenth of a build to remove one by
+/// one); whether all went.
+fn remove_entries(entries: &[fs::DirEntry]) -> bool {
+    use rayon::prelude::*;
+    entries
+        .par_iter()
+        .map(|e| match e.file_type() {
+            // The entry's own type: a symlink is removed, never followed.
+            Ok(t) if t.is_dir() => {
+                let path = e.path();
+                let inner: Vec<fs::DirEntry> = fs::read_dir(&path)
+                    .map(|d| d.filter_map(Result::ok).collect())
+                    .unwrap_or_default();
+                remove_entries(&inner) && fs::remove_dir(&path).is_ok()
+            }
+            _ => fs::remove_file(e.path()).is_ok(),
+        })
+        .reduce(|| true, |a, b| a && b)
 }
 
 /// Cleans up after a build that was killed: a half-written staging folder, or a previous
@@ -223,10 +247,14 @@ impl Drop for Staging {
     }
 }
 
+/// Whether `path` could climb out of the output: paths come from slugs and static files.
+fn unsafe_path(path: &str) -> bool {
+    path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/')
+}
+
 impl crate::output::Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        // Paths come from slugs and static files; refuse anything that could climb out.
-        if path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/') {
+        if unsafe_path(path) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("unsafe output path {path}"),
@@ -252,6 +280,18 @@ impl crate::output::Sink for Staging {
             });
         }
         written
+    }
+
+    fn link(&self, path: &str, from: &Path) -> bool {
+        if unsafe_path(path) {
+            return false;
+        }
+        let full = self.dir.join(path);
+        // A link across file systems, or where links are not allowed, fails: the caller
+        // then writes the bytes, and any error of the location shows there.
+        full.parent()
+            .is_some_and(|parent| fs::create_dir_all(parent).is_ok())
+            && fs::hard_link(from, &full).is_ok()
     }
 }
 

@@ -91,6 +91,20 @@ impl output::Sink for Measured<'_> {
         self.progress.advance();
         r
     }
+
+    fn link(&self, path: &str, from: &std::path::Path) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let start = Instant::now();
+        let linked = self.inner.link(path, from);
+        if linked {
+            self.nanos
+                .fetch_add(start.elapsed().as_nanos() as u64, Relaxed);
+            let len = std::fs::symlink_metadata(from).map_or(0, |m| m.len());
+            self.bytes.fetch_add(len, Relaxed);
+            self.progress.advance();
+        }
+        linked
+    }
 }
 
 /// Told of the pipeline's stages as they run, for progress bars and `--verbose` timings.
@@ -444,7 +458,7 @@ pub fn assemble(
         briefings,
         profiles,
         statics,
-        assets,
+        mut assets,
         drafts,
     } = input;
     progress.stage("resolving", 0);
@@ -511,6 +525,17 @@ pub fn assemble(
             None => CachedBody::new(0, markdown::Body::default(), Diagnostics::new()),
         },
     ));
+    // A chart beside an embargoed briefing would give it away: files only withheld
+    // briefings use are left out with them.
+    if !resolved.held_files.is_empty() {
+        let used: std::collections::HashSet<&str> = (bodies.iter().map(|b| &b.body))
+            .chain(profile_bodies.iter().map(|b| &b.body))
+            .flat_map(|b| b.files.iter().map(String::as_str))
+            .collect();
+        assets.retain(|a| {
+            !resolved.held_files.contains(&a.output_path) || used.contains(a.output_path.as_str())
+        });
+    }
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
     let index = index::build(&resolved, &links);
@@ -722,7 +747,8 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
 
 /// Writes the site's social cards into `sink`, each from `cache` or drawn (and then kept
 /// in `cache` at once: a card is named by what it draws, so it is good whatever the rest
-/// of the build does).
+/// of the build does). A cached card is linked into the output where the sink can, so a
+/// build that redraws nothing does not copy hundreds of megabytes.
 fn write_cards(
     site: &Site,
     cache: &crate::card_cache::CardCache,
@@ -730,7 +756,17 @@ fn write_cards(
     diags: &mut Diagnostics,
 ) -> render::cards::Drawn {
     let failed = std::sync::Mutex::new(Vec::new());
-    let done = render::cards::each(site, &|h| cache.read(h), &|hash, bytes, drawn| {
+    let cached = |hash: &str| {
+        let linked = cache
+            .path_of(hash)
+            .is_some_and(|from| sink.link(&format!("cards/{hash}.png"), &from));
+        if linked {
+            Some(render::cards::Cached::Placed)
+        } else {
+            cache.read(hash).map(render::cards::Cached::Bytes)
+        }
+    };
+    let done = render::cards::each(site, &cached, &|hash, bytes, drawn| {
         let path = format!("cards/{hash}.png");
         if let Err(e) = sink.write(&path, bytes) {
             failed

@@ -85,6 +85,9 @@ pub struct Resolved {
     /// Content paths of briefings left out for their window (embargoed or expired), with
     /// their slugs, why, and the moment as shown in the site's zone.
     pub withheld: HashMap<String, (Slug, Window, String)>,
+    /// The files beside the content that withheld briefings link to or show (output
+    /// paths): left out with them unless a published page uses them too.
+    pub held_files: std::collections::BTreeSet<String>,
     /// The earliest embargo still ahead, and the file it holds back (the site path), among
     /// briefings that are not drafts left out.
     pub next_embargo: Option<(jiff::Timestamp, String)>,
@@ -181,7 +184,7 @@ pub fn resolve_with(
     diags: &mut Diagnostics,
 ) -> Resolved {
     let (briefings, drafts) = published(briefings, drafts, diags);
-    let (briefings, withheld, next_embargo) = in_window(briefings, clock);
+    let (briefings, withheld, held_files, next_embargo) = in_window(briefings, clock);
     let profiles = distinct_profiles(profiles, diags);
     let first = first_written(&briefings);
     let none = AcceptedStubs::default();
@@ -202,15 +205,17 @@ pub fn resolve_with(
         drafts,
         default_author,
         withheld,
+        held_files,
         next_embargo,
     }
 }
 
-/// What [`in_window`] returns: the briefings kept, those withheld by content path, and the
-/// next embargo to lift.
+/// What [`in_window`] returns: the briefings kept, those withheld by content path, the
+/// files beside the content they use, and the next embargo to lift.
 type Windowed = (
     Vec<Briefing>,
     HashMap<String, (Slug, Window, String)>,
+    std::collections::BTreeSet<String>,
     Option<(jiff::Timestamp, String)>,
 );
 
@@ -218,6 +223,7 @@ type Windowed = (
 /// them), before anything reads them: no page, list, feed or index can show what is not here.
 fn in_window(briefings: Vec<Briefing>, clock: &Clock) -> Windowed {
     let mut withheld = HashMap::new();
+    let mut held_files = std::collections::BTreeSet::new();
     let mut next: Option<(jiff::Timestamp, String)> = None;
     let kept = briefings
         .into_iter()
@@ -235,11 +241,12 @@ fn in_window(briefings: Vec<Briefing>, clock: &Clock) -> Windowed {
                     Window::Live => String::new(),
                 };
                 withheld.insert(b.content_path.clone(), (b.slug.clone(), w, at));
+                held_files.extend(crate::markdown::files_linked(&b.body, &b.content_path));
             }
             keep
         })
         .collect();
-    (kept, withheld, next)
+    (kept, withheld, held_files, next)
 }
 
 /// The briefings of this build, by date then slug, without drafts (unless `drafts`) and

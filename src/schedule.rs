@@ -23,6 +23,36 @@ impl Default for Schedule {
     }
 }
 
+/// What a long-running command (the language server) asks of each of its checks: the moment
+/// `DOSSIER_NOW` fixes, or else the clock's at each check (an embargo lifts while the editor
+/// is open), and what it includes past its window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Watch {
+    pub fixed: Option<Timestamp>,
+    pub future: bool,
+    pub expired: bool,
+}
+
+impl Watch {
+    /// The schedule of a check that starts now.
+    pub fn schedule(&self) -> Schedule {
+        Schedule {
+            now: self.fixed.unwrap_or_else(Timestamp::now),
+            future: self.future,
+            expired: self.expired,
+        }
+    }
+}
+
+/// The moment `DOSSIER_NOW` names (RFC 3339), `None` when it is unset or empty; `Err` says
+/// why it cannot be read.
+pub fn now_from_env() -> Result<Option<Timestamp>, String> {
+    match std::env::var("DOSSIER_NOW") {
+        Ok(s) if !s.trim().is_empty() => parse_now(&s).map(Some),
+        _ => Ok(None),
+    }
+}
+
 impl Schedule {
     /// A schedule at `now` that includes only what is published then.
     pub fn at(now: Timestamp) -> Self {

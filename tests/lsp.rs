@@ -24,7 +24,12 @@ struct Client {
 
 impl Client {
     fn start(root: &Path) -> Client {
-        let mut c = Client::spawn(root);
+        Client::start_with(root, &[], None)
+    }
+
+    /// [`Client::start`] with extra arguments and a fixed `DOSSIER_NOW`.
+    fn start_with(root: &Path, args: &[&str], now: Option<&str>) -> Client {
+        let mut c = Client::spawn_with(root, args, now);
         let uri = c.uri("");
         let init = c.request(
             "initialize",
@@ -36,9 +41,18 @@ impl Client {
     }
 
     fn spawn(root: &Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["lsp", "--root"])
-            .arg(root)
+        Client::spawn_with(root, &[], None)
+    }
+
+    /// `dossier lsp --root ROOT ARGS`, with `DOSSIER_NOW` set to `now` when given.
+    fn spawn_with(root: &Path, args: &[&str], now: Option<&str>) -> Client {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        cmd.args(["lsp", "--root"]).arg(root).args(args);
+        match now {
+            Some(t) => cmd.env("DOSSIER_NOW", t),
+            None => cmd.env_remove("DOSSIER_NOW"),
+        };
+        let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -84,10 +98,12 @@ impl Client {
 
     fn next_message(&mut self, deadline: Instant) -> Message {
         let left = deadline.saturating_duration_since(Instant::now());
-        let m = self
-            .rx
-            .recv_timeout(left)
-            .expect("the server answers in time");
+        let Ok(m) = self.rx.recv_timeout(left) else {
+            panic!(
+                "the server did not answer in time; diagnostics so far: {:?}",
+                self.published
+            )
+        };
         if let Message::Notification(n) = &m
             && n.method == "textDocument/publishDiagnostics"
         {
@@ -729,4 +745,44 @@ fn authors_complete_and_are_found_as_writers_and_reviewers() {
         "{refs:?}"
     );
     c.stop();
+}
+
+/// The server checks at `DOSSIER_NOW` as `check` does, and `--future` includes embargoed
+/// briefings: a link to one is an error before its embargo lifts and not after.
+#[test]
+fn embargoes_are_judged_at_dossier_now_and_future_includes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/briefings")).unwrap();
+    std::fs::write(root.join("site.yaml"), "title: Desk\n").unwrap();
+    std::fs::write(
+        root.join("content/briefings/later.md"),
+        "---\ntitle: Later\ndate: 2030-01-01\npublish_at: 2030-01-01T09:00:00Z\n---\nNot yet.\n",
+    )
+    .unwrap();
+    let text = "---\ntitle: Now\ndate: 2026-01-01\n---\nSee [[briefing:later]].\n";
+    std::fs::write(root.join("content/briefings/now.md"), text).unwrap();
+    let rel = "content/briefings/now.md";
+    let d070 = |d: &[Value]| d.iter().any(|x| x["code"] == "D070");
+
+    let mut c = Client::start_with(root, &[], Some("2026-06-01T00:00:00Z"));
+    c.open(rel, text);
+    let diags = c.diagnostics(rel, d070);
+    let link = diags.iter().find(|x| x["code"] == "D070").unwrap();
+    assert_eq!(link["range"]["start"], json!({"line": 4, "character": 4}));
+    c.stop();
+
+    for (args, now) in [
+        (&[][..], "2030-01-02T00:00:00Z"),
+        (&["--future"][..], "2026-06-01T00:00:00Z"),
+    ] {
+        let mut c = Client::start_with(root, args, Some(now));
+        c.open(rel, text);
+        // A name with no profile makes the server publish this file's diagnostics.
+        let edited = text.replace("date:", "actors: [Nobody Known]\ndate:");
+        c.change(rel, 2, &edited);
+        let diags = c.diagnostics(rel, |d| d.iter().any(|x| x["code"] == "D015"));
+        assert!(!d070(&diags), "{args:?} at {now}: {diags:?}");
+        c.stop();
+    }
 }

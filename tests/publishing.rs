@@ -454,3 +454,52 @@ fn a_flood_of_old_addresses_is_cut_at_the_limit_with_an_error() {
         "{d:?}"
     );
 }
+
+/// Every output path (relative, `/`-separated) that holds `needle` (case ignored).
+fn paths_holding(out: &std::path::Path, needle: &str) -> Vec<String> {
+    let needle = needle.to_lowercase();
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let rel = e.path().strip_prefix(out).expect("in out");
+            rel.to_string_lossy().replace('\\', "/")
+        })
+        .filter(|p| p.to_lowercase().contains(&needle))
+        .collect()
+}
+
+#[test]
+fn files_only_an_embargoed_briefing_uses_wait_with_it() {
+    let site = site();
+    site.write(
+        "content/briefings/2026-12-02-quarzite-accord.md",
+        &format!(
+            "{EMBARGOED}\n![The signing table](quarzite-seating.png)\n\nThe [full text](docs/quarzite%20text.pdf#p2), and the [map](shared-map.png).\n"
+        ),
+    );
+    site.write(
+        "content/briefings/2026-12-01-vienna.md",
+        &format!("{PUBLISHED}\n![Where they met](shared-map.png)\n"),
+    );
+    site.write("content/briefings/quarzite-seating.png", "png bytes");
+    site.write("content/briefings/docs/quarzite text.pdf", "pdf bytes");
+    site.write("content/briefings/shared-map.png", "map bytes");
+    site.write("content/briefings/unlinked.png", "nobody links me");
+    let r = at_now(&site, &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = site.out();
+    assert_eq!(paths_holding(&out, "quarzite"), Vec::<String>::new());
+    // A file a published page shows too stays; one nothing links to is copied as before.
+    assert!(out.join("briefings/shared-map.png").is_file());
+    assert!(out.join("briefings/unlinked.png").is_file());
+
+    let r = at_now(&site, &["build", "--future"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.join("briefings/quarzite-seating.png").is_file());
+    assert!(out.join("briefings/docs/quarzite text.pdf").is_file());
+    assert!(
+        site.page("briefings/quarzite-accord/index.html")
+            .contains("src=\"../../briefings/quarzite-seating.png\"")
+    );
+}

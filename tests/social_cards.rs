@@ -101,6 +101,12 @@ fn pages_name_their_cards_and_a_second_build_draws_none() {
         before == snapshot(&site.out()),
         "the second build's output differs"
     );
+    // Cards taken from the cache stay whole in the output when the cache goes.
+    std::fs::remove_dir_all(site.root().join(".dossier")).expect("cache removed");
+    assert!(
+        before == snapshot(&site.out()),
+        "removing the cache changed the output"
+    );
 }
 
 #[test]

@@ -61,21 +61,23 @@ impl WindowArgs {
     /// The schedule these flags ask for, at `DOSSIER_NOW` or the clock's time; `Err` is the
     /// exit code once a bad `DOSSIER_NOW` has been reported.
     fn schedule(self) -> Result<crate::schedule::Schedule, ExitCode> {
-        let now = match std::env::var("DOSSIER_NOW") {
-            Ok(s) if !s.trim().is_empty() => match crate::schedule::parse_now(&s) {
-                Ok(t) => t,
-                Err(why) => {
-                    eprintln!("error: DOSSIER_NOW: {}", crate::printable::escape(&why));
-                    return Err(ExitCode::from(USAGE));
-                }
-            },
-            _ => jiff::Timestamp::now(),
-        };
-        Ok(crate::schedule::Schedule {
-            now,
-            future: self.future,
-            expired: self.expired,
-        })
+        Ok(self.window()?.schedule())
+    }
+
+    /// The window these flags ask for: `DOSSIER_NOW`'s fixed moment, or the clock's at each
+    /// check.
+    fn window(self) -> Result<crate::schedule::Watch, ExitCode> {
+        match crate::schedule::now_from_env() {
+            Ok(fixed) => Ok(crate::schedule::Watch {
+                fixed,
+                future: self.future,
+                expired: self.expired,
+            }),
+            Err(why) => {
+                eprintln!("error: DOSSIER_NOW: {}", crate::printable::escape(&why));
+                Err(ExitCode::from(USAGE))
+            }
+        }
     }
 }
 
@@ -233,6 +235,8 @@ enum Command {
         /// Check drafts too
         #[arg(long)]
         drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
     },
     /// Write JSON Schemas of front matter and site.yaml, for YAML language servers
     #[command(
@@ -437,9 +441,17 @@ pub fn main() -> ExitCode {
             Err(code) => code,
         },
         Command::Explain { code } => commands::explain(&code),
-        Command::Lsp { root, drafts } => match crate::lsp::run(root.as_deref(), drafts) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
+        Command::Lsp {
+            root,
+            drafts,
+            window,
+        } => match window
+            .window()
+            .map(|w| crate::lsp::run(root.as_deref(), drafts, w))
+        {
+            Err(code) => code,
+            Ok(Ok(())) => ExitCode::SUCCESS,
+            Ok(Err(e)) => {
                 eprintln!("error: {}", crate::printable::escape(&e.to_string()));
                 ExitCode::FAILURE
             }

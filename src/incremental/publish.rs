@@ -479,13 +479,17 @@ fn make_files(
             Generated::Cards => {
                 let cache = &disk.cards;
                 let out = std::sync::Mutex::new(Vec::new());
-                render::cards::each(site, &|h| cache.read(h), &|hash, png, drawn| {
-                    if drawn {
-                        cache.store(hash, png);
-                    }
-                    let file = (format!("cards/{hash}.png"), png.to_vec());
-                    out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-                });
+                render::cards::each(
+                    site,
+                    &|h| cache.read(h).map(render::cards::Cached::Bytes),
+                    &|hash, png, drawn| {
+                        if drawn {
+                            cache.store(hash, png);
+                        }
+                        let file = (format!("cards/{hash}.png"), png.to_vec());
+                        out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+                    },
+                );
                 out.into_inner().unwrap_or_else(|e| e.into_inner())
             }
             // Pictures too, from the picture cache; a picture that does not decode is an

@@ -12,6 +12,7 @@ mod features;
 mod lookup;
 mod workspace;
 
+use crate::schedule::Watch;
 use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -52,9 +53,9 @@ pub enum LspError {
 /// Runs the server on stdin and stdout until the editor says `exit`. `root` is the site
 /// folder given on the command line, if any; otherwise the editor's workspace folder (or
 /// one above it holding site.yaml) is the site.
-pub fn run(root: Option<&Path>, drafts: bool) -> Result<(), LspError> {
+pub fn run(root: Option<&Path>, drafts: bool, window: Watch) -> Result<(), LspError> {
     let (conn, io) = Connection::stdio();
-    serve(conn, root, drafts)?;
+    serve(conn, root, drafts, window)?;
     // The reader fails when the editor closed its end first: nothing is lost then.
     let _ = io.join();
     Ok(())
@@ -133,7 +134,12 @@ fn site_root(given: Option<&Path>, init: &InitializeParams) -> Result<PathBuf, L
 }
 
 /// Initializes over `conn` and serves until `exit`.
-pub fn serve(conn: Connection, root: Option<&Path>, drafts: bool) -> Result<(), LspError> {
+pub fn serve(
+    conn: Connection,
+    root: Option<&Path>,
+    drafts: bool,
+    window: Watch,
+) -> Result<(), LspError> {
     let (id, params) = conn.initialize_start()?;
     let init: InitializeParams = serde_json::from_value(params)?;
     let root = match site_root(root, &init) {
@@ -172,7 +178,7 @@ pub fn serve(conn: Connection, root: Option<&Path>, drafts: bool) -> Result<(), 
         }),
     };
     conn.initialize_finish(id, serde_json::to_value(result)?)?;
-    let ws = Workspace::load(&root, drafts);
+    let ws = Workspace::load(&root, drafts, window);
     let (jobs_tx, jobs_rx) = crossbeam_channel::unbounded::<Job>();
     let (done_tx, done_rx) = crossbeam_channel::unbounded::<Checked>();
     let worker = std::thread::spawn(move || {

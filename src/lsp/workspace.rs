@@ -13,6 +13,7 @@ use crate::names::Names;
 use crate::parse::{self, Parsed};
 use crate::pipeline::{self, Input, Silent};
 use crate::render::{self, theme};
+use crate::schedule::Watch;
 use crate::site::Site;
 use crate::source::{self, SourceFile, StaticFile};
 use crate::urls;
@@ -41,6 +42,8 @@ const WHOLE_SITE: [Code; 4] = [
 pub struct Workspace {
     pub root: PathBuf,
     pub drafts: bool,
+    /// The moment and window of each check (`DOSSIER_NOW`, `--future`, `--expired`).
+    pub window: Watch,
     confine: Confine,
     /// Unsaved editor texts by path from the root: Markdown, site.yaml, theme templates.
     pub edited: HashMap<String, String>,
@@ -100,11 +103,12 @@ impl Job {
 
 impl Workspace {
     /// Reads, parses and checks the site at `root`, as `dossier check` does.
-    pub fn load(root: &Path, drafts: bool) -> Workspace {
+    pub fn load(root: &Path, drafts: bool, window: Watch) -> Workspace {
         let confine = Confine::new(root, None);
         let mut ws = Workspace {
             root: root.to_path_buf(),
             drafts,
+            window,
             confine,
             edited: HashMap::new(),
             files: BTreeMap::new(),
@@ -208,7 +212,10 @@ impl Workspace {
         Job {
             generation: self.generation,
             input: Input {
-                config: self.config.clone(),
+                config: Config {
+                    schedule: self.window.schedule(),
+                    ..self.config.clone()
+                },
                 briefings,
                 profiles,
                 statics: self.statics.clone(),
@@ -336,10 +343,10 @@ impl Workspace {
             briefings,
             profiles,
             self.drafts,
-            // The moment the last full check uses: `check`'s, so an embargoed briefing is
-            // left out here as there.
+            // The moment and window of the full checks, so an embargoed briefing is left
+            // out here as there.
             &crate::resolve::Clock {
-                schedule: self.config.schedule,
+                schedule: self.window.schedule(),
                 zone: self.config.zone(),
             },
             // The default author's own errors are site.yaml's, not this file's.

@@ -379,13 +379,7 @@ impl<'a> LinkResolver<'a> {
         if let Some(scheme) = urls::script_scheme(dest) {
             return Err(LinkError::ScriptUrl { scheme });
         }
-        // Root-relative URLs are moved under the base path with the rest of the page.
-        let is_external = dest.starts_with('/')
-            || dest.contains("://")
-            || dest.starts_with("//")
-            || dest.starts_with('#')
-            || dest.split_once(':').is_some_and(|(s, _)| !s.contains('/'));
-        if is_external {
+        if is_external(dest) {
             return Ok(Dest::Keep);
         }
         let (file, fragment) = match dest.split_once('#') {
@@ -482,6 +476,32 @@ fn relative(from: &str, to: &str) -> String {
     let mut out = "../".repeat(from.len() - common);
     out.push_str(&to_parts[common.min(to_parts.len())..].join("/"));
     out
+}
+
+/// Whether a Markdown link `dest` goes out of the site's content: a URL with a scheme, a
+/// fragment of this page, or a root-relative path (moved under the base path with the rest
+/// of the page).
+fn is_external(dest: &str) -> bool {
+    dest.starts_with('/')
+        || dest.contains("://")
+        || dest.starts_with("//")
+        || dest.starts_with('#')
+        || dest.split_once(':').is_some_and(|(s, _)| !s.contains('/'))
+}
+
+/// The file beside the content (its output path) that a Markdown link or image `dest`,
+/// written in a page of folder `dir`, goes to; `None` for a page, a URL or a path out of
+/// content/.
+pub fn file_of(dir: &str, dest: &str) -> Option<String> {
+    if urls::script_scheme(dest).is_some() || is_external(dest) {
+        return None;
+    }
+    let file = dest.split_once('#').map_or(dest, |(f, _)| f);
+    let file = file.split_once('?').map_or(file, |(f, _)| f);
+    if file.is_empty() || file.to_ascii_lowercase().ends_with(".md") {
+        return None;
+    }
+    join(dir, &percent_decode(file))
 }
 
 /// Joins a relative link to the folder of the linking file; `None` if it leaves content/.

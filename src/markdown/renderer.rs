@@ -51,6 +51,8 @@ pub struct Renderer<'t, 'c> {
     used_ids: UsedIds,
     ids: Vec<String>,
     fragments: Vec<(Option<Target>, String, Span)>,
+    /// The files beside the content it links to or shows.
+    files: std::collections::BTreeSet<String>,
     has_h1: bool,
     /// Headings of levels 1 to 3 as written: level, id and text.
     headings: Vec<(HeadingLevel, String, String)>,
@@ -90,6 +92,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
             used_ids: UsedIds::default(),
             ids: Vec::new(),
             fragments: Vec::new(),
+            files: Default::default(),
             has_h1: false,
             headings: Vec::new(),
             previews: Vec::new(),
@@ -182,7 +185,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
                     self.fragments.push((None, frag.to_string(), span));
                 }
             }
-            Dest::Asset(_) => {}
+            Dest::Asset(file) => self.file_used(file),
         }
         self.dropped_links.push(false);
         let dest_url = self.links.url(&dest).map_or(dest_url, Into::into);
@@ -271,6 +274,9 @@ impl<'t, 'c> Renderer<'t, 'c> {
             }
         };
         let _ = (link_type, id);
+        if let Dest::Asset(file) = &dest {
+            self.file_used(file);
+        }
         self.dropped_images.push(false);
         let size = match &dest {
             Dest::Asset(path) => {
@@ -426,6 +432,13 @@ impl<'t, 'c> Renderer<'t, 'c> {
         ));
     }
 
+    /// Notes that the body links to or shows file `dest` (an output path, maybe with a
+    /// `#fragment`).
+    fn file_used(&mut self, dest: &str) {
+        let file = dest.split_once('#').map_or(dest, |(f, _)| f);
+        self.files.insert(file.to_string());
+    }
+
     /// The HTML, once every event is in, with the links and ids it has.
     pub fn finish(mut self) -> Body {
         if self.has_h1 {
@@ -468,6 +481,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
             links,
             ids: self.ids,
             fragments: self.fragments,
+            files: self.files.into_iter().collect(),
             outline: Outline {
                 headings,
                 previews: self.previews,

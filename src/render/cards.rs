@@ -330,12 +330,20 @@ pub struct Drawn {
     pub hashes: BTreeSet<String>,
 }
 
+/// What a cache had for a card.
+pub enum Cached {
+    /// The card's PNG, for `emit` to write.
+    Bytes(Vec<u8>),
+    /// The cache put the card in place itself (linked into the output): nothing to write.
+    Placed,
+}
+
 /// Hands every card of the site to `emit` (hash, PNG, whether it was drawn now): taken
 /// from `cached` (by hash) when there, drawn otherwise, in parallel, a chunk of briefings
 /// at a time so that the cards are never all in memory.
 pub fn each(
     site: &Site,
-    cached: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+    cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
     emit: &(dyn Fn(&str, &[u8], bool) + Sync),
 ) -> Drawn {
     use rayon::prelude::*;
@@ -363,7 +371,8 @@ pub fn each(
             .par_iter()
             .map(|c| {
                 let (bytes, drawn) = match cached(&c.hash) {
-                    Some(bytes) => (Ok(bytes), false),
+                    Some(Cached::Placed) => return (0, None),
+                    Some(Cached::Bytes(bytes)) => (Ok(bytes), false),
                     None => (draw(c), true),
                 };
                 match bytes {
@@ -395,10 +404,14 @@ pub fn files(
     cached: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
 ) -> (Vec<(String, Vec<u8>)>, Drawn) {
     let out = std::sync::Mutex::new(Vec::new());
-    let done = each(site, cached, &|hash, bytes, _| {
-        let file = (format!("cards/{hash}.png"), bytes.to_vec());
-        out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-    });
+    let done = each(
+        site,
+        &|h| cached(h).map(Cached::Bytes),
+        &|hash, bytes, _| {
+            let file = (format!("cards/{hash}.png"), bytes.to_vec());
+            out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        },
+    );
     let mut files = out.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort();
     (files, done)
