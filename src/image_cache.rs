@@ -67,17 +67,28 @@ impl ImageCache {
     /// (a symlink is not followed) of at most [`MAX_FILE`] bytes that starts as its format
     /// does.
     pub fn read(&self, path: &str) -> Option<Vec<u8>> {
-        let name = path.strip_prefix("images/")?;
-        if !is_image_name(name) {
-            return None;
-        }
+        let (name, file) = self.file_of(path)?;
+        let bytes = std::fs::read(file).ok()?;
+        looks_like(name, &bytes).then_some(bytes)
+    }
+
+    /// Where the cached file of output path `images/<name>` is, when [`ImageCache::read`]
+    /// would take it, for a sink to link rather than copy.
+    pub fn path_of(&self, path: &str) -> Option<PathBuf> {
+        use std::io::Read;
+        let (name, file) = self.file_of(path)?;
+        let mut head = [0u8; 8];
+        let n = std::fs::File::open(&file).ok()?.read(&mut head).ok()?;
+        looks_like(name, &head[..n]).then_some(file)
+    }
+
+    /// The name and file of output path `images/<name>` when it is a name the build gives
+    /// and a regular file of at most [`MAX_FILE`] bytes.
+    fn file_of<'p>(&self, path: &'p str) -> Option<(&'p str, PathBuf)> {
+        let name = path.strip_prefix("images/").filter(|n| is_image_name(n))?;
         let file = self.dir.join(name);
         let meta = std::fs::symlink_metadata(&file).ok()?;
-        if !meta.is_file() || meta.len() > MAX_FILE {
-            return None;
-        }
-        let bytes = std::fs::read(&file).ok()?;
-        looks_like(name, &bytes).then_some(bytes)
+        (meta.is_file() && meta.len() <= MAX_FILE).then_some((name, file))
     }
 
     /// Keeps the file of output path `images/<name>`. A cache that cannot be written is no

@@ -527,14 +527,20 @@ pub fn assemble(
     ));
     // A chart beside an embargoed briefing would give it away: files only withheld
     // briefings use are left out with them.
-    if !resolved.held_files.is_empty() {
+    let held: std::collections::BTreeSet<String> = (resolved.held_files.iter().cloned())
+        .chain(
+            (resolved.held_bodies.iter()).flat_map(|(at, body)| markdown::files_linked(body, at)),
+        )
+        .collect();
+    if !held.is_empty() {
+        let pictures =
+            (images.locals().into_iter()).filter_map(|l| l.shown.strip_prefix("content/"));
         let used: std::collections::HashSet<&str> = (bodies.iter().map(|b| &b.body))
             .chain(profile_bodies.iter().map(|b| &b.body))
             .flat_map(|b| b.files.iter().map(String::as_str))
+            .chain(pictures)
             .collect();
-        assets.retain(|a| {
-            !resolved.held_files.contains(&a.output_path) || used.contains(a.output_path.as_str())
-        });
+        assets.retain(|a| !held.contains(&a.output_path) || used.contains(a.output_path.as_str()));
     }
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
@@ -793,18 +799,24 @@ fn write_cards(
     done
 }
 
-/// Writes the files of the site's pictures into `sink`, each picture's from `cache` or
-/// made (and then kept in `cache` at once: files are named by the picture's bytes, so they
-/// are good whatever the rest of the build does). A picture that does not decode is an
-/// error at the `image:` that names it.
+/// Writes the files of the site's pictures into `sink`, each picture's from `cache` (linked
+/// where the sink can) or made (and then kept in `cache` at once: files are named by the
+/// picture's bytes, so they are good whatever the rest of the build does). A picture that
+/// does not decode is an error at the `image:` that names it.
 fn write_images(
     site: &Site,
     cache: &crate::image_cache::ImageCache,
     sink: &dyn output::Sink,
     diags: &mut Diagnostics,
 ) -> crate::images::made::Made {
+    use crate::images::made::Cached;
     let failed = std::sync::Mutex::new(Vec::new());
-    let done = crate::images::made::each(&site.images, &|p| cache.read(p), &|path, bytes, made| {
+    // As cards are: linked from the cache where the sink can, read and written otherwise.
+    let cached = |path: &str| match cache.path_of(path) {
+        Some(from) if sink.link(path, &from) => Some(Cached::Placed),
+        _ => cache.read(path).map(Cached::Bytes),
+    };
+    let done = crate::images::made::each(&site.images, &cached, &|path, bytes, made| {
         if let Err(e) = sink.write(path, bytes) {
             failed
                 .lock()

@@ -392,6 +392,29 @@ fn builds_are_byte_identical_and_a_second_one_makes_nothing() {
         one == snapshot(&site.out()),
         "a build from the cache differs"
     );
+    // Taken from the cache by a hard link (same file system here), and whole when it goes.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let made = std::fs::read_dir(site.out().join("images")).expect("images");
+        let first = made
+            .map(|e| e.expect("entry").path())
+            .next()
+            .expect("a file");
+        assert_eq!(
+            std::fs::metadata(&first).expect("meta").nlink(),
+            2,
+            "{first:?}"
+        );
+    }
+    let kept = tempfile::tempdir().expect("tmp");
+    copy_dir(a.path(), kept.path());
+    std::fs::remove_dir_all(a.path().join("images")).expect("cache removed");
+    assert!(
+        one == snapshot(&site.out()),
+        "removing the cache changed the output"
+    );
+    copy_dir(kept.path(), a.path());
     // A picture no page names any more leaves the cache after a good build.
     site.write("content/briefings/photo.md", &briefing("slug: photo\n"));
     let r = run_with_cache(&site, &["build", "--timings"], Some(a.path()));
@@ -514,4 +537,51 @@ fn serve_makes_what_a_clean_build_does_as_pictures_change() {
         "{}",
         main_of(&page)
     );
+}
+
+#[test]
+fn an_embargoed_briefings_picture_waits_with_it() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/2026-12-02-accord.md",
+            "---\ntitle: Accord\npublish_at: 2026-12-05T09:00:00Z\nimage: quarzite-table.png\nalt: The table\n---\nBody.\n",
+        ),
+        (
+            "content/briefings/2026-12-01-talks.md",
+            "---\ntitle: Talks\nimage: /shared-map.png\nalt: Where they met\n---\nBody.\n",
+        ),
+        (
+            "content/briefings/2026-12-02-later.md",
+            "---\ntitle: Later\npublish_at: 2026-12-05T09:00:00Z\nimage: ../shared-map.png\nalt: Map\n---\nBody.\n",
+        ),
+    ]);
+    put(&site, "content/briefings/quarzite-table.png", &png(90, 60));
+    put(&site, "content/shared-map.png", &png(70, 50));
+    let build = |args: &[&str]| {
+        let mut cmd = assert_cmd::Command::cargo_bin("dossier").expect("binary");
+        cmd.args(args)
+            .arg("--root")
+            .arg(site.root())
+            .env("DOSSIER_NOW", "2026-12-03T12:00:00Z");
+        Run::from(cmd.output().expect("run"))
+    };
+    let r = build(&["build", "--timings"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Neither its file nor any size of it: one picture made, the published one's.
+    assert!(!site.out().join("briefings/quarzite-table.png").exists());
+    assert!(r.stderr.contains("pictures: 1 processed"), "{}", r.stderr);
+    let made: Vec<_> = std::fs::read_dir(site.out().join("images"))
+        .expect("images")
+        .collect();
+    assert_eq!(
+        made.len(),
+        2,
+        "the 70-pixel map at its width and the Open Graph size"
+    );
+    // A file a published briefing shows too stays.
+    assert!(site.out().join("shared-map.png").is_file());
+    let r = build(&["build", "--future", "--timings"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.out().join("briefings/quarzite-table.png").is_file());
+    assert!(picture_img(&site.page("briefings/accord/index.html")).contains("alt=\"The table\""));
 }

@@ -3,6 +3,7 @@
 //! files the walk of the site found (so a symlink out of the site, refused there, is no
 //! file here); or an `http(s)://` address, kept as written. No disk access.
 
+use crate::model::ImagePath;
 use crate::source::StaticFile;
 use std::collections::HashMap;
 
@@ -124,26 +125,25 @@ impl<'a> Index<'a> {
         let outside = || NotFound::Outside {
             written: written.to_string(),
         };
-        if let Some(from_root) = written.strip_prefix('/') {
-            let path = join("", from_root).ok_or_else(outside)?;
-            let hit = (self.statics.get(path.as_str()).map(|f| (f, "static")))
-                .or_else(|| self.assets.get(path.as_str()).map(|f| (f, "content")));
-            return match hit {
-                Some((f, dir)) => Ok(Found::File(File {
+        match crate::model::image_path(written, content_path).ok_or_else(outside)? {
+            ImagePath::FromRoot(path) => {
+                let hit = (self.statics.get(path.as_str()).map(|f| (f, "static")))
+                    .or_else(|| self.assets.get(path.as_str()).map(|f| (f, "content")));
+                match hit {
+                    Some((f, dir)) => Ok(Found::File(File {
+                        source: f.source.clone(),
+                        shown: format!("{dir}/{path}"),
+                    })),
+                    None => Err(self.missing(written, &path, true)),
+                }
+            }
+            ImagePath::Content(path) => match self.assets.get(path.as_str()) {
+                Some(f) => Ok(Found::File(File {
                     source: f.source.clone(),
-                    shown: format!("{dir}/{path}"),
+                    shown: format!("content/{path}"),
                 })),
-                None => Err(self.missing(written, &path, true)),
-            };
-        }
-        let dir = content_path.rsplit_once('/').map_or("", |(d, _)| d);
-        let path = join(dir, written).ok_or_else(outside)?;
-        match self.assets.get(path.as_str()) {
-            Some(f) => Ok(Found::File(File {
-                source: f.source.clone(),
-                shown: format!("content/{path}"),
-            })),
-            None => Err(self.missing(written, &path, false)),
+                None => Err(self.missing(written, &path, false)),
+            },
         }
     }
 
@@ -175,21 +175,6 @@ impl<'a> Index<'a> {
             suggestion,
         }
     }
-}
-
-/// `link` joined to the folder `dir`; `None` when its `..` leave the top.
-fn join(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in link.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 #[cfg(test)]

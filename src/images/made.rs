@@ -41,11 +41,20 @@ pub struct Made {
     pub paths: BTreeSet<String>,
 }
 
+/// What a cache had of a file.
+pub enum Cached {
+    /// Its bytes, for `emit` to write.
+    Bytes(Vec<u8>),
+    /// The cache put it in place itself (linked into the output): nothing to write.
+    Placed,
+}
+
 /// Hands every file of `images` to `emit` (output path, bytes, whether made now): a
-/// picture's files from `cached` (by output path) when it has them all, made otherwise.
+/// picture's files from `cached` (by output path) when it has them all, made otherwise
+/// (all of them: a file `cached` placed is then written over with the same bytes).
 pub fn each(
     images: &SiteImages,
-    cached: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+    cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
     emit: &(dyn Fn(&str, &[u8], bool) + Sync),
 ) -> Made {
     use rayon::prelude::*;
@@ -55,11 +64,17 @@ pub fn each(
         let results: Vec<Result<bool, String>> = chunk
             .par_iter()
             .map(|local| {
-                let from_cache: Option<Vec<(String, Vec<u8>)>> = (local.files().into_iter())
+                let from_cache: Option<Vec<(String, Cached)>> = (local.files().into_iter())
                     .map(|v| Some((v.path.clone(), cached(&v.path)?)))
                     .collect();
                 let (files, made) = match from_cache {
-                    Some(files) => (files, false),
+                    Some(files) => {
+                        let bytes = files.into_iter().filter_map(|(p, c)| match c {
+                            Cached::Bytes(b) => Some((p, b)),
+                            Cached::Placed => None,
+                        });
+                        (bytes.collect(), false)
+                    }
                     None => (process::files(local)?, true),
                 };
                 for (path, bytes) in &files {

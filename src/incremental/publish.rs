@@ -499,7 +499,7 @@ fn make_files(
                 let out = std::sync::Mutex::new(Vec::new());
                 let done = crate::images::made::each(
                     &site.images,
-                    &|p| cache.read(p),
+                    &|p| cache.read(p).map(crate::images::made::Cached::Bytes),
                     &|path, bytes, made| {
                         if made {
                             cache.store(path, bytes);
