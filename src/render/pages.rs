@@ -99,6 +99,10 @@ pub struct Views<'a> {
     sentences: previews::Sentences,
     /// The card of every page that has none of its own; `None` with cards off.
     site_card: Option<CardView>,
+    /// Each briefing's and entity's link, made once: pages list the same ones thousands
+    /// of times.
+    briefing_links: IdVec<BriefingIdx, OnceLock<BriefingLink>>,
+    entity_links: IdVec<EntityIdx, OnceLock<EntityLink>>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -132,6 +136,12 @@ impl<'a> Views<'a> {
             sentences: previews::Sentences::new(site),
             site_card: (super::cards::enabled(site))
                 .then(|| card_view(site, &super::cards::site_card(site))),
+            briefing_links: (0..site.resolved.briefings.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            entity_links: (0..site.resolved.entities.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -222,6 +232,12 @@ impl<'a> Views<'a> {
 
     /// A list entry for briefing `b`.
     pub fn briefing_link(&self, b: BriefingIdx) -> BriefingLink {
+        self.briefing_links[b]
+            .get_or_init(|| self.make_briefing_link(b))
+            .clone()
+    }
+
+    fn make_briefing_link(&self, b: BriefingIdx) -> BriefingLink {
         let br = self.site.resolved.briefing(b);
         BriefingLink {
             slug: br.slug.to_string(),
@@ -244,6 +260,12 @@ impl<'a> Views<'a> {
 
     /// A link to entity `e`.
     pub fn entity_link(&self, e: EntityIdx) -> EntityLink {
+        self.entity_links[e]
+            .get_or_init(|| self.make_entity_link(e))
+            .clone()
+    }
+
+    fn make_entity_link(&self, e: EntityIdx) -> EntityLink {
         let en = self.site.resolved.entity(e);
         EntityLink {
             id: en.id.slug.to_string(),

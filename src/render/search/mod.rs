@@ -331,6 +331,11 @@ struct Escaping(Vec<u8>);
 
 impl std::io::Write for Escaping {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // serde_json writes a token at a time, most with nothing to escape.
+        if !buf.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.extend_from_slice(buf);
+            return Ok(buf.len());
+        }
         for chunk in buf.split_inclusive(|b| matches!(b, b'<' | b'>' | b'&')) {
             match chunk.split_last() {
                 Some((b'<', rest)) => {
