@@ -108,11 +108,21 @@ pub enum Code {
     BadRedirect,
     /// a social card that resvg could not draw (a bug of Dossier's, never of the content)
     CardNotDrawn,
+    /// `image:` names no file of the site (or no http(s) address)
+    ImageNotFound,
+    /// `image:` names a file that is not a PNG, JPEG or WebP image, or does not decode
+    ImageUnreadable,
+    /// `image:` names a picture past a limit: file size, width, height or pixels
+    ImageLimit,
+    /// `image:` without `alt:`
+    ImageWithoutAlt,
+    /// `alt:` without `image:`
+    AltWithoutImage,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 46] = [
+    pub const ALL: [Code; 51] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -159,6 +169,11 @@ impl Code {
         Code::RedirectLoop,
         Code::BadRedirect,
         Code::CardNotDrawn,
+        Code::ImageNotFound,
+        Code::ImageUnreadable,
+        Code::ImageLimit,
+        Code::ImageWithoutAlt,
+        Code::AltWithoutImage,
     ];
 
     /// The code as printed: `D001`.
@@ -210,6 +225,11 @@ impl Code {
             Code::RedirectLoop => "D073",
             Code::BadRedirect => "D074",
             Code::CardNotDrawn => "D080",
+            Code::ImageNotFound => "D081",
+            Code::ImageUnreadable => "D082",
+            Code::ImageLimit => "D083",
+            Code::ImageWithoutAlt => "D084",
+            Code::AltWithoutImage => "D085",
         }
     }
 }

@@ -20,3 +20,19 @@ pub fn of<T: Hash + ?Sized>(v: &T) -> u64 {
 
 /// A hash map with the fast hasher, for keys the site's own files give (paths).
 pub type Map<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
+
+/// FNV-1a, 64 bits, of `parts` (each followed by a separator, so that ("ab", "c") and
+/// ("a", "bc") differ): the same on every machine and in every version of the program (the
+/// fingerprint hasher is neither), as the name of a file kept on disk and on CDNs must be.
+pub fn stable(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

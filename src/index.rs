@@ -728,6 +728,7 @@ mod tests {
             expires: None,
             corrections: Vec::new(),
             moved_from: Vec::new(),
+            picture: Default::default(),
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,

@@ -10,6 +10,8 @@ pub mod diagnostic;
 pub mod front_matter;
 pub mod hash;
 pub mod id_vec;
+pub mod image_cache;
+pub mod images;
 pub mod incremental;
 pub mod index;
 pub mod lsp;

@@ -87,6 +87,8 @@ pub struct LinkContext<'a> {
     pub assets: HashSet<String>,
     /// Raw HTML in bodies is sanitized (site.yaml `safe_html: true`).
     pub safe_html: bool,
+    /// Width and height of the pictures among `assets`, which their `<img>` carry.
+    pub sizes: HashMap<String, (u32, u32)>,
 }
 
 impl<'a> LinkContext<'a> {
@@ -115,7 +117,13 @@ impl<'a> LinkContext<'a> {
             paths,
             assets,
             safe_html,
+            sizes: HashMap::new(),
         }
+    }
+
+    /// The same, images of `sizes` (by content path) given their width and height.
+    pub fn with_sizes(self, sizes: HashMap<String, (u32, u32)>) -> Self {
+        LinkContext { sizes, ..self }
     }
 
     fn name(&self, t: Target) -> String {

@@ -631,6 +631,8 @@ pub struct Briefing {
     pub corrections: Vec<Correction>,
     /// Old slugs or paths it was published under (`moved_from:`), each redirected here.
     pub moved_from: Vec<Spanned<String>>,
+    /// Its picture (`image:`, `alt:`), shown at the top of its page and when it is shared.
+    pub picture: ImageRef,
     pub extra: serde_json::Value,
     /// The Markdown source; emptied once rendered (the HTML is in `Site::bodies`).
     pub body: String,
@@ -639,6 +641,74 @@ pub struct Briefing {
     /// Where control characters were removed from the body (see `SourceFile::removed`), so
     /// that its diagnostics give the columns an editor shows.
     pub body_removed: Vec<(u32, u32)>,
+}
+
+/// A picture named in front matter: `image:` (a file of the site or an http(s) address)
+/// and `alt:`, what it shows for those who cannot see it.
+#[derive(Debug, Clone, Default, PartialEq, Hash)]
+pub struct ImageRef {
+    pub image: Option<Spanned<String>>,
+    pub alt: Option<Spanned<String>>,
+}
+
+/// Where a site path of `image:` points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImagePath {
+    /// Relative to the file it is written in: this path under `content/`.
+    Content(String),
+    /// Written from the site's root (`/maps/x.png`): this path under `static/`, else under
+    /// `content/`.
+    FromRoot(String),
+}
+
+impl ImageRef {
+    /// The file of the site `image:` names, written in the file at `content_path` (under
+    /// `content/`): `None` without `image:`, for an address (`https:`, `data:`,
+    /// `//host/`) and for a path whose `..` climb past the top.
+    pub fn site_path(&self, content_path: &str) -> Option<ImagePath> {
+        image_path(&self.image.as_ref()?.value, content_path)
+    }
+}
+
+/// The file of the site the `image:` value `written` names in the file at `content_path`
+/// (see [`ImageRef::site_path`]).
+pub fn image_path(written: &str, content_path: &str) -> Option<ImagePath> {
+    let written = written.trim();
+    if written.starts_with("//") || has_scheme(written) {
+        return None;
+    }
+    match written.strip_prefix('/') {
+        Some(rest) => join_path("", rest).map(ImagePath::FromRoot),
+        None => {
+            let dir = content_path.rsplit_once('/').map_or("", |(d, _)| d);
+            join_path(dir, written).map(ImagePath::Content)
+        }
+    }
+}
+
+/// Whether `s` starts with a URL scheme (`https:`, `data:`): letters, digits, `+`, `-` and
+/// `.` from a letter up to the first `:`.
+fn has_scheme(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(scheme, _)| {
+        let mut chars = scheme.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+/// `path` joined to the folder `dir` (`/`-separated); `None` when its `..` leave the top.
+fn join_path(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// A profile of an actor, place, topic or author as parsed from its file.
@@ -669,6 +739,8 @@ pub struct Profile {
     pub email: Option<String>,
     /// Old ids it had (`moved_from:`): each redirected here and still resolving as a name.
     pub moved_from: Vec<Spanned<String>>,
+    /// Its picture (`image:`, `alt:`), shown on its page and when the page is shared.
+    pub picture: ImageRef,
     pub extra: serde_json::Value,
     pub body: String,
     pub body_line: u32,

@@ -54,6 +54,10 @@ pub struct Report {
     /// Social cards drawn in this run, and taken from the card cache.
     pub cards_drawn: usize,
     pub cards_reused: usize,
+    /// Pictures of `image:` made in this run, and those whose files all came from the
+    /// picture cache.
+    pub images_processed: usize,
+    pub images_reused: usize,
 }
 
 /// A sink that counts what passes through it and how long writing takes, and tells
@@ -265,6 +269,9 @@ pub struct Input {
 pub struct BodyCache {
     env: u64,
     entries: crate::hash::Map<String, CachedBody>,
+    /// Picture headers read so far: bodies take their pictures' sizes from it, and the
+    /// pictures of `image:` their names.
+    pub images: crate::images::probe::Memo,
 }
 
 /// One body in a [`BodyCache`].
@@ -387,9 +394,14 @@ impl BodyRef<'_> {
 }
 
 /// Everything a body link can resolve against: briefing paths, slugs, titles and order;
-/// entity ids, names, aliases and profile paths; drafts; files beside the content; and
-/// whether raw HTML is sanitized.
-pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
+/// entity ids, names, aliases and profile paths; drafts; files beside the content and the
+/// sizes of the pictures among them; and whether raw HTML is sanitized.
+pub fn link_env(
+    r: &Resolved,
+    assets: &[StaticFile],
+    sizes: &std::collections::HashMap<String, (u32, u32)>,
+    safe_html: bool,
+) -> u64 {
     let mut h = crate::hash::hasher();
     safe_html.hash(&mut h);
     for b in &r.briefings {
@@ -407,7 +419,7 @@ pub fn link_env(r: &Resolved, assets: &[StaticFile], safe_html: bool) -> u64 {
     withheld.sort();
     withheld.hash(&mut h);
     for a in assets {
-        a.output_path.hash(&mut h);
+        (&a.output_path, sizes.get(&a.output_path)).hash(&mut h);
     }
     h.finish()
 }
@@ -459,6 +471,14 @@ pub fn assemble(
         default_author: config.default_author.as_ref(),
     };
     let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &clock, &settings, diags);
+    progress.stage("picture headers", 0);
+    let fresh = crate::images::probe::Memo::default();
+    let memo = cache.as_deref().map_or(&fresh, |c| &c.images);
+    let files = crate::images::Files {
+        statics: &statics,
+        assets: &assets,
+    };
+    let images = crate::images::find(&resolved, &files, memo, diags);
     // Rendered bodies replace the Markdown sources from here on; each is freed once
     // rendered, so the site's text is never held twice.
     let texts: Vec<(usize, String)> = resolved
@@ -469,9 +489,10 @@ pub fn assemble(
         .collect();
     let names = resolved.link_names();
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
-    let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html);
+    let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html)
+        .with_sizes(images.sizes.clone());
     if let Some(c) = cache.as_deref_mut() {
-        let env = link_env(&resolved, &assets, config.safe_html);
+        let env = link_env(&resolved, &assets, &images.sizes, config.safe_html);
         if c.env != env {
             c.entries.clear();
             c.env = env;
@@ -506,14 +527,20 @@ pub fn assemble(
     ));
     // A chart beside an embargoed briefing would give it away: files only withheld
     // briefings use are left out with them.
-    if !resolved.held_files.is_empty() {
+    let held: std::collections::BTreeSet<String> = (resolved.held_files.iter().cloned())
+        .chain(
+            (resolved.held_bodies.iter()).flat_map(|(at, body)| markdown::files_linked(body, at)),
+        )
+        .collect();
+    if !held.is_empty() {
+        let pictures =
+            (images.locals().into_iter()).filter_map(|l| l.shown.strip_prefix("content/"));
         let used: std::collections::HashSet<&str> = (bodies.iter().map(|b| &b.body))
             .chain(profile_bodies.iter().map(|b| &b.body))
             .flat_map(|b| b.files.iter().map(String::as_str))
+            .chain(pictures)
             .collect();
-        assets.retain(|a| {
-            !resolved.held_files.contains(&a.output_path) || used.contains(a.output_path.as_str())
-        });
+        assets.retain(|a| !held.contains(&a.output_path) || used.contains(a.output_path.as_str()));
     }
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
@@ -559,6 +586,7 @@ pub fn assemble(
         index,
         statics,
         assets,
+        images,
     };
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);
@@ -625,6 +653,8 @@ fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> R
         next_embargo: None,
         cards_drawn: 0,
         cards_reused: 0,
+        images_processed: 0,
+        images_reused: 0,
     }
 }
 
@@ -690,6 +720,10 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     progress.stage("social cards", 0);
     let cards = write_cards(&site, &cache, &sink, &mut diags);
     let written = written + cards.drawn + cards.reused;
+    let image_cache = crate::image_cache::ImageCache::of_site(&opts.root);
+    progress.stage("pictures", 0);
+    let images = write_images(&site, &image_cache, &sink, &mut diags);
+    let written = written + images.paths.len();
     let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
     // A full or read-only output location: one error for the folder, not one per file.
     if let Some(e) = staging.failure() {
@@ -706,9 +740,12 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     if site.config.social_cards {
         cache.prune(&cards.hashes);
     }
+    image_cache.prune(&images.paths);
     let mut report = finish(diags, written, pages, start);
     report.cards_drawn = cards.drawn;
     report.cards_reused = cards.reused;
+    report.images_processed = images.processed;
+    report.images_reused = images.reused;
     report.bytes = bytes;
     report.write_time = std::time::Duration::from_nanos(nanos);
     Ok(report)
@@ -759,6 +796,41 @@ fn write_cards(
             format!("social card cannot be drawn: {why}"),
         );
     }
+    done
+}
+
+/// Writes the files of the site's pictures into `sink`, each picture's from `cache` (linked
+/// where the sink can) or made (and then kept in `cache` at once: files are named by the
+/// picture's bytes, so they are good whatever the rest of the build does). A picture that
+/// does not decode is an error at the `image:` that names it.
+fn write_images(
+    site: &Site,
+    cache: &crate::image_cache::ImageCache,
+    sink: &dyn output::Sink,
+    diags: &mut Diagnostics,
+) -> crate::images::made::Made {
+    use crate::images::made::Cached;
+    let failed = std::sync::Mutex::new(Vec::new());
+    // As cards are: linked from the cache where the sink can, read and written otherwise.
+    let cached = |path: &str| match cache.path_of(path) {
+        Some(from) if sink.link(path, &from) => Some(Cached::Placed),
+        _ => cache.read(path).map(Cached::Bytes),
+    };
+    let done = crate::images::made::each(&site.images, &cached, &|path, bytes, made| {
+        if let Err(e) = sink.write(path, bytes) {
+            failed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((path.to_string(), format!("cannot write output: {e}")));
+        }
+        if made {
+            cache.store(path, bytes);
+        }
+    });
+    for (path, e) in failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        diags.error(Code::Output, &path, crate::diagnostic::Span::FILE, e);
+    }
+    crate::images::made::report(&done.failed, diags);
     done
 }
 

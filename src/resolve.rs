@@ -85,9 +85,13 @@ pub struct Resolved {
     /// Content paths of briefings left out for their window (embargoed or expired), with
     /// their slugs, why, and the moment as shown in the site's zone.
     pub withheld: HashMap<String, (Slug, Window, String)>,
-    /// The files beside the content that withheld briefings link to or show (output
-    /// paths): left out with them unless a published page uses them too.
+    /// The files beside the content that withheld briefings show as their picture
+    /// (`image:`), output paths: left out with them unless a published page uses them too,
+    /// as are those their bodies link to or show (see `held_bodies`).
     pub held_files: std::collections::BTreeSet<String>,
+    /// The content path and Markdown body of each withheld briefing, for the files its body
+    /// links to (read by `pipeline::assemble`: resolving reads no Markdown).
+    pub held_bodies: Vec<(String, String)>,
     /// The earliest embargo still ahead, and the file it holds back (the site path), among
     /// briefings that are not drafts left out.
     pub next_embargo: Option<(jiff::Timestamp, String)>,
@@ -184,7 +188,8 @@ pub fn resolve_with(
     diags: &mut Diagnostics,
 ) -> Resolved {
     let (briefings, drafts) = published(briefings, drafts, diags);
-    let (briefings, withheld, held_files, next_embargo) = in_window(briefings, clock);
+    let (briefings, withheld, (held_files, held_bodies), next_embargo) =
+        in_window(briefings, clock);
     let profiles = distinct_profiles(profiles, diags);
     let first = first_written(&briefings);
     let none = AcceptedStubs::default();
@@ -206,16 +211,18 @@ pub fn resolve_with(
         default_author,
         withheld,
         held_files,
+        held_bodies,
         next_embargo,
     }
 }
 
 /// What [`in_window`] returns: the briefings kept, those withheld by content path, the
-/// files beside the content they use, and the next embargo to lift.
+/// files they show as pictures and their bodies (see [`Resolved::held_bodies`]), and the
+/// next embargo to lift.
 type Windowed = (
     Vec<Briefing>,
     HashMap<String, (Slug, Window, String)>,
-    std::collections::BTreeSet<String>,
+    (std::collections::BTreeSet<String>, Vec<(String, String)>),
     Option<(jiff::Timestamp, String)>,
 );
 
@@ -224,6 +231,7 @@ type Windowed = (
 fn in_window(briefings: Vec<Briefing>, clock: &Clock) -> Windowed {
     let mut withheld = HashMap::new();
     let mut held_files = std::collections::BTreeSet::new();
+    let mut held_bodies = Vec::new();
     let mut next: Option<(jiff::Timestamp, String)> = None;
     let kept = briefings
         .into_iter()
@@ -241,12 +249,16 @@ fn in_window(briefings: Vec<Briefing>, clock: &Clock) -> Windowed {
                     Window::Live => String::new(),
                 };
                 withheld.insert(b.content_path.clone(), (b.slug.clone(), w, at));
-                held_files.extend(crate::markdown::files_linked(&b.body, &b.content_path));
+                held_bodies.push((b.content_path.clone(), b.body.clone()));
+                // A path of its picture from the root may be a file of content/ too.
+                held_files.extend(b.picture.site_path(&b.content_path).map(|p| match p {
+                    crate::model::ImagePath::Content(p) | crate::model::ImagePath::FromRoot(p) => p,
+                }));
             }
             keep
         })
         .collect();
-    (kept, withheld, held_files, next)
+    (kept, withheld, (held_files, held_bodies), next)
 }
 
 /// The briefings of this build, by date then slug, without drafts (unless `drafts`) and
@@ -896,6 +908,7 @@ mod tests {
             links: Vec::new(),
             email: None,
             moved_from: Vec::new(),
+            picture: Default::default(),
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,
@@ -931,6 +944,7 @@ mod tests {
             expires: None,
             corrections: Vec::new(),
             moved_from: Vec::new(),
+            picture: Default::default(),
             extra: serde_json::json!({}),
             body: String::new(),
             body_line: 1,

@@ -34,6 +34,19 @@ fn date(description: &str) -> Value {
     })
 }
 
+/// `image:`: a file of the site or an http(s) address.
+fn image() -> Value {
+    json!({"type": "string", "minLength": 1,
+        "description": "a PNG, JPEG or WebP picture: a path from this file, /path from the site's root (static/, then content/), or an http(s):// address"})
+}
+
+/// `alt:`, the picture's text alternative.
+fn alt() -> Value {
+    text(
+        "what the picture shows, for screen readers and link previews (\"\" for a picture that only decorates)",
+    )
+}
+
 fn moved_from() -> Value {
     json!({"description": "old slugs, ids or paths: each redirects here",
     "anyOf": [
@@ -111,6 +124,8 @@ fn briefing_key(key: &str) -> Option<Value> {
             "items": {"type": "object", "required": ["date", "text"], "additionalProperties": false,
                 "properties": {"date": date("when it was corrected"), "text": text("what was corrected")}}}),
         "moved_from" => moved_from(),
+        "image" => image(),
+        "alt" => alt(),
         "stances" => json!({"type": "array", "items": stance(),
             "description": "positions of actors on topics"}),
         "tags" => json!({"type": "array", "items": {"type": "string"}}),
@@ -145,6 +160,8 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
             "description": "the author's pages elsewhere (https://)"})
         }
         "email" => text("the author's address (name@example.org)"),
+        "image" => image(),
+        "alt" => alt(),
         "extra" => json!({"type": "object", "description": "custom data for themes"}),
         _ => return None,
     })

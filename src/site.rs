@@ -25,4 +25,6 @@ pub struct Site {
     pub statics: Vec<StaticFile>,
     /// Non-Markdown files under `content/`, copied to the same path in the output.
     pub assets: Vec<StaticFile>,
+    /// Each briefing's and profile's picture, and the size of each picture bodies show.
+    pub images: crate::images::SiteImages,
 }

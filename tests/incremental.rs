@@ -108,11 +108,13 @@ struct World {
     broken: Option<(PathBuf, String)>,
 }
 
+/// The Markdown files under `dir` (not the pictures beside them), sorted.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
         .collect();
     v.sort();

@@ -786,3 +786,34 @@ fn embargoes_are_judged_at_dossier_now_and_future_includes_them() {
         c.stop();
     }
 }
+
+#[test]
+fn a_picture_is_checked_as_it_is_typed_and_its_keys_complete() {
+    let mut c = Client::start(&sample());
+    let text = |image: &str| {
+        format!(
+            "---\ntitle: Editor test\ndate: 2025-12-01\nimage: {image}\nalt: The week\n---\nBody.\n"
+        )
+    };
+    c.open(NEW, &text("us-framework-wek.png"));
+    let diags = c.diagnostics(NEW, |d| d.iter().any(|x| x["code"] == "D081"));
+    let missing = diags.iter().find(|d| d["code"] == "D081").expect("D081");
+    assert_eq!(
+        missing["range"]["start"],
+        json!({"line": 3, "character": 7})
+    );
+    assert!(
+        missing["relatedInformation"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `us-framework-week.png`?"),
+        "{missing}"
+    );
+    c.change(NEW, 2, &text("us-framework-week.png"));
+    c.diagnostics(NEW, |d| !d.iter().any(|x| x["code"] == "D081"));
+    // The keys are offered like any other.
+    c.change(NEW, 3, "---\ntitle: Editor test\nim\n---\nBody.\n");
+    let got = c.at("textDocument/completion", NEW, 2, 2);
+    item(&got, "image");
+    c.stop();
+}

@@ -141,6 +141,12 @@ fn timings_table(stages: &[(&'static str, std::time::Duration, usize)], r: &Repo
             r.cards_drawn, r.cards_reused
         ));
     }
+    if r.images_processed + r.images_reused > 0 {
+        out.push_str(&format!(
+            "pictures: {} processed, {} from the cache\n",
+            r.images_processed, r.images_reused
+        ));
+    }
     if r.written > 0 {
         out.push_str(&format!(
             "wrote {} files, {:.1} MB; {:.3} s writing, summed over threads\n",

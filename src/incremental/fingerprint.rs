@@ -112,6 +112,7 @@ impl Parts<'_> {
         let mut hs = crate::hash::hasher();
         self.el[e].hash(&mut hs);
         en.aliases.hash(&mut hs);
+        self.site.images.entities[e].hash(&mut hs);
         if let Some(p) = &en.profile {
             (text(&p.path), body(&p.path)).hash(&mut hs);
         }
@@ -469,8 +470,10 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
         // Cards are named by what they draw: their names are their inputs.
         Generated::Cards => {
             if render::cards::enabled(p.site) {
+                // A briefing with a picture of its own has no card.
                 for b in r.briefings.ids() {
-                    render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
+                    let own = p.site.images.briefings[b].is_some();
+                    (own, render::cards::briefing_card(p.site, b).hash).hash(&mut hs);
                 }
             }
         }
@@ -479,6 +482,8 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             named(&mut hs);
         }
         Generated::Redirects => render::redirects::table(p.site).0.hash(&mut hs),
+        // Pictures are named by their bytes: their names and sizes are their inputs.
+        Generated::Images => p.site.images.locals().hash(&mut hs),
     }
     hs.finish()
 }
@@ -518,10 +523,11 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                 }
             }
             p.changes(b, &mut hs);
-            // Its card's name, in `og:image`.
+            // Its card's name, in `og:image`, and its picture.
             if render::cards::enabled(p.site) {
                 render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
             }
+            p.site.images.briefings[b].hash(&mut hs);
             // JSON-LD mentions what the body links to by name and kind.
             for &e in &ix.body_entities[b] {
                 p.el[e].hash(&mut hs);

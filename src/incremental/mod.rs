@@ -58,6 +58,7 @@ pub struct Engine {
     /// The link context's lookups, kept for the body-only path (built with `names`).
     link_paths: HashMap<String, Target>,
     link_assets: std::collections::HashSet<String>,
+    link_sizes: HashMap<String, (u32, u32)>,
     /// Diagnostics of resolve and Markdown, and fragment warnings, of the last assembly.
     assembled: Diagnostics,
     fragments: Diagnostics,
@@ -174,6 +175,7 @@ impl Engine {
             names: None,
             link_paths: HashMap::new(),
             link_assets: Default::default(),
+            link_sizes: HashMap::new(),
             assembled: Diagnostics::new(),
             fragments: Diagnostics::new(),
             good: false,
@@ -413,8 +415,9 @@ impl Engine {
         self.laps.begin("link context");
         let names = site.resolved.link_names();
         let assets = site.assets.iter().map(|a| a.output_path.clone()).collect();
-        let cx = LinkContext::new(&site.resolved, &names, assets, site.config.safe_html);
-        (self.link_paths, self.link_assets) = (cx.paths, cx.assets);
+        let cx = LinkContext::new(&site.resolved, &names, assets, site.config.safe_html)
+            .with_sizes(site.images.sizes.clone());
+        (self.link_paths, self.link_assets, self.link_sizes) = (cx.paths, cx.assets, cx.sizes);
         self.names = Some(names);
         self.site = Some(site);
         self.targets = None;
@@ -473,6 +476,7 @@ impl Engine {
             paths: std::mem::take(&mut self.link_paths),
             assets: std::mem::take(&mut self.link_assets),
             safe_html: site.config.safe_html,
+            sizes: std::mem::take(&mut self.link_sizes),
         };
         let depth = urls::depth(&urls::briefing(&b.slug));
         let body_ref = pipeline::BodyRef {
@@ -482,6 +486,7 @@ impl Engine {
         let (body, d) = body_ref.render(depth, &cx);
         self.link_paths = cx.paths;
         self.link_assets = cx.assets;
+        self.link_sizes = cx.sizes;
         let key = pipeline::body_key(&body_ref, depth);
         Some(CachedBody::new(key, body, d))
     }

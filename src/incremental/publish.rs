@@ -126,6 +126,7 @@ impl Engine {
             let disk = Disk {
                 read: &read,
                 cards: crate::card_cache::CardCache::of_site(&self.opts.root),
+                images: crate::image_cache::ImageCache::of_site(&self.opts.root),
             };
             make_files(
                 site,
@@ -431,6 +432,7 @@ impl Made {
 struct Disk<'a> {
     read: &'a (dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
     cards: crate::card_cache::CardCache,
+    images: crate::image_cache::ImageCache,
 }
 
 /// Makes again the files besides pages whose inputs changed since `last`: all of them
@@ -461,6 +463,7 @@ fn make_files(
     } else {
         cached
     };
+    let failed_images = std::sync::Mutex::new(Vec::new());
     let made_family = |g: Generated| {
         let files = match g {
             Generated::SearchIndex => vec![("search-index.json".to_string(), {
@@ -489,6 +492,28 @@ fn make_files(
                 );
                 out.into_inner().unwrap_or_else(|e| e.into_inner())
             }
+            // Pictures too, from the picture cache; a picture that does not decode is an
+            // error, as in a build.
+            Generated::Images => {
+                let cache = &disk.images;
+                let out = std::sync::Mutex::new(Vec::new());
+                let done = crate::images::made::each(
+                    &site.images,
+                    &|p| cache.read(p).map(crate::images::made::Cached::Bytes),
+                    &|path, bytes, made| {
+                        if made {
+                            cache.store(path, bytes);
+                        }
+                        let file = (path.to_string(), bytes.to_vec());
+                        out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+                    },
+                );
+                failed_images
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(done.failed);
+                out.into_inner().unwrap_or_else(|e| e.into_inner())
+            }
             // `search-index.json`, which quotes excerpts, is made from the cache above.
             _ => g.make(site, &[]),
         };
@@ -515,6 +540,7 @@ fn make_files(
                 families: last.families.clone(),
                 search_entries: entries,
             };
+            image_errors(failed_images, d);
             return (made, files);
         }
     }
@@ -535,7 +561,17 @@ fn make_files(
     }
     files.extend(above);
     made.search_entries = entries;
+    image_errors(failed_images, d);
     (made, files)
+}
+
+/// The pictures that did not decode, as errors (as a build reports them).
+fn image_errors(
+    failed: std::sync::Mutex<Vec<(crate::images::Local, String)>>,
+    d: &mut Diagnostics,
+) {
+    let failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
+    crate::images::made::report(&failed, d);
 }
 
 /// One value per briefing, by its fingerprint in `fps`: taken from `last` when there,

@@ -67,6 +67,8 @@ pub struct Workspace {
     pub generation: u64,
     /// The generation the last full check started from.
     pub checked: u64,
+    /// Picture headers read so far, for the pictures of one file's check.
+    images: crate::images::probe::Memo,
 }
 
 /// A full check to run off the main thread.
@@ -124,6 +126,7 @@ impl Workspace {
             fresh: HashMap::new(),
             generation: 0,
             checked: 0,
+            images: Default::default(),
         };
         ws.reload();
         ws
@@ -364,7 +367,8 @@ impl Workspace {
             &self.names,
             assets,
             self.config.safe_html,
-        );
+        )
+        .with_sizes(self.site.images.sizes.clone());
         let body = match &f.parsed {
             Some(Parsed::Briefing(_)) => mini.briefings.iter().next().map(|b| {
                 let depth = urls::depth(&urls::briefing(&b.slug));
@@ -378,6 +382,20 @@ impl Workspace {
         };
         if let Some(b) = body {
             d.extend(b);
+        }
+        // Its picture, as the full check finds it: a briefing's only when it is published.
+        let picture = match &f.parsed {
+            Some(Parsed::Briefing(_)) => mini
+                .briefings
+                .iter()
+                .next()
+                .map(|b| (&b.picture, &b.path, &b.content_path)),
+            Some(Parsed::Profile(p)) => Some((&p.picture, &p.path, &p.content_path)),
+            None => None,
+        };
+        if let Some((r, path, content_path)) = picture {
+            let index = crate::images::locate::Index::new(&self.statics, &self.assets);
+            crate::images::picture(r, path, content_path, &index, &self.images, &mut d);
         }
         for x in self.site_diags.iter() {
             if x.path == rel && WHOLE_SITE.contains(&x.code) {

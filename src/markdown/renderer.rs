@@ -8,12 +8,15 @@ use super::{BODY_PREVIEWS, Body, Heading, OUTLINE_HEADINGS, Outline, Target, pre
 use crate::diagnostic::{Diagnostics, LineIndex, Span};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use std::collections::HashSet;
+use std::fmt::Write;
 
 /// An image whose end has not come yet.
 struct OpenImage {
     src: String,
     title: String,
     alt: String,
+    /// Width and height, for a picture of the site whose header gave them.
+    size: Option<(u32, u32)>,
 }
 
 /// The state of one body being rendered, fed its events in order by [`Renderer::event`].
@@ -275,16 +278,25 @@ impl<'t, 'c> Renderer<'t, 'c> {
             self.file_used(file);
         }
         self.dropped_images.push(false);
+        let size = match &dest {
+            Dest::Asset(path) => {
+                let file = path.split_once('#').map_or(path.as_str(), |(f, _)| f);
+                self.links.context().sizes.get(file).copied()
+            }
+            _ => None,
+        };
         let src = self.links.url(&dest).map_or(dest_url, Into::into);
         self.image = Some(OpenImage {
             src: src.to_string(),
             title: title.to_string(),
             alt: String::new(),
+            size,
         });
     }
 
     /// Writes the image as HTML of its own: pulldown-cmark's has no `loading` or
-    /// `decoding`, which let a long briefing's images load as the reader comes to them.
+    /// `decoding`, which let a long briefing's images load as the reader comes to them, nor
+    /// the `width` and `height` that keep their room while they do.
     fn end_image(&mut self) {
         if self.dropped_images.pop().unwrap_or(false) {
             return;
@@ -300,7 +312,11 @@ impl<'t, 'c> Renderer<'t, 'c> {
             html.push_str("\" title=\"");
             let _ = pulldown_cmark_escape::escape_html(&mut html, &image.title);
         }
-        html.push_str("\" loading=\"lazy\" decoding=\"async\">");
+        html.push('"');
+        if let Some((w, h)) = image.size {
+            let _ = write!(html, " width=\"{w}\" height=\"{h}\"");
+        }
+        html.push_str(" loading=\"lazy\" decoding=\"async\">");
         self.image_at = Some(self.events.len());
         self.events.push(Event::InlineHtml(html.into()));
     }

@@ -153,6 +153,7 @@ impl Fields<'_> {
             (u, _) => u,
         };
         let moved_from = self.list("moved_from");
+        let picture = self.picture();
         let extra = self.extra();
         Some(Briefing {
             path: file.path.clone(),
@@ -175,6 +176,7 @@ impl Fields<'_> {
             expires,
             corrections,
             moved_from,
+            picture,
             extra,
             body: body.to_string(),
             body_line,

@@ -8,7 +8,7 @@ pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
-use crate::model::{Briefing, Kind, Moment, Profile, Slug, Spanned, When};
+use crate::model::{Briefing, ImageRef, Kind, Moment, Profile, Slug, Spanned, When};
 use crate::source::SourceFile;
 
 /// What a Markdown file turned out to be.
@@ -32,6 +32,8 @@ const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
     "expires",
     "corrections",
     "moved_from",
+    "image",
+    "alt",
     "extra",
 ];
 
@@ -342,6 +344,47 @@ impl Fields<'_> {
                 );
                 Vec::new()
             }
+        }
+    }
+
+    /// `image:` and `alt:`. A picture without a text alternative, or a text alternative
+    /// without a picture, is warned about: the one is lost on screen-reader users, the
+    /// other on everyone.
+    fn picture(&mut self) -> ImageRef {
+        let image = self.text("image").filter(|i| !i.value.trim().is_empty());
+        let alt = self.text("alt");
+        match (&image, &alt) {
+            (Some(i), None) if !self.slipped("alt") => {
+                self.diags
+                    .warning(
+                        Code::ImageWithoutAlt,
+                        self.path,
+                        i.span,
+                        "`image:` without `alt:`: screen readers have nothing to say for the picture",
+                    )
+                    .with_help(
+                        "add `alt:` saying what the picture shows (`alt: \"\"` marks a picture that only decorates)",
+                    );
+            }
+            (None, Some(a)) if !self.slipped("image") => {
+                self.diags.warning(
+                    Code::AltWithoutImage,
+                    self.path,
+                    a.span,
+                    "`alt:` without `image:`: there is no picture for it to describe",
+                );
+            }
+            _ => {}
+        }
+        ImageRef {
+            image: image.map(|i| Spanned {
+                value: i.value.trim().to_string(),
+                span: i.span,
+            }),
+            alt: alt.map(|a| Spanned {
+                value: a.value.trim().to_string(),
+                span: a.span,
+            }),
         }
     }
 

@@ -16,7 +16,16 @@ pub const MAX_LINKS: usize = 20;
 
 /// Every key a profile of `kind` may have.
 pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
-    let mut allowed = vec!["name", "title", "aliases", "kind", "moved_from", "extra"];
+    let mut allowed = vec![
+        "name",
+        "title",
+        "aliases",
+        "kind",
+        "moved_from",
+        "image",
+        "alt",
+        "extra",
+    ];
     match kind {
         Kind::Actor => allowed.extend(["role", "affiliation"]),
         Kind::Place => allowed.extend(["within", "coords"]),
@@ -124,6 +133,7 @@ impl Fields<'_> {
         } else {
             (None, Vec::new(), None)
         };
+        let picture = self.picture();
         let extra = self.extra();
         Some(Profile {
             path: file.path.clone(),
@@ -144,6 +154,7 @@ impl Fields<'_> {
             links,
             email,
             moved_from: self.list("moved_from"),
+            picture,
             extra,
             body: body.to_string(),
             body_line,

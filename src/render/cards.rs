@@ -38,7 +38,7 @@ impl Card {
         Card {
             hash: format!(
                 "{:016x}",
-                stable_hash(&[RENDERER.as_bytes(), svg.as_bytes()])
+                crate::hash::stable(&[RENDERER.as_bytes(), svg.as_bytes()])
             ),
             svg,
             alt,
@@ -49,22 +49,6 @@ impl Card {
     pub fn path(&self) -> String {
         format!("cards/{}.png", self.hash)
     }
-}
-
-/// FNV-1a, 64 bits: the same on every machine and in every version of the program (the
-/// in-memory fingerprint hasher is neither), as a name kept on disk and on CDNs must be.
-fn stable_hash(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in *part {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        // A separator, so that ("ab", "c") and ("a", "bc") differ.
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// Whether the site draws cards (`social_cards:` in site.yaml, on unless `false`).
@@ -371,9 +355,12 @@ pub fn each(
     let mut from = 0;
     loop {
         let to = (from + CHUNK).min(n);
+        // A briefing with a picture of its own (`image:`) shows that instead.
         let mut cards: Vec<Card> = (from..to)
             .into_par_iter()
-            .map(|i| briefing_card(site, BriefingIdx(i as u32)))
+            .map(|i| BriefingIdx(i as u32))
+            .filter(|&b| site.images.briefings[b].is_none())
+            .map(|b| briefing_card(site, b))
             .collect();
         if to == n {
             cards.push(site_card(site));

@@ -37,11 +37,14 @@ pub enum Generated {
     /// `cards/<hash>.png`, the social cards. A build writes them itself, through the card
     /// cache ([`write_files`] leaves them out); a live preview makes them as a family.
     Cards,
+    /// `images/<hash>-<size>.<ext>`, the files made of the pictures of `image:`: as the
+    /// cards, written by a build through the picture cache, made as a family by a preview.
+    Images,
 }
 
 impl Generated {
     /// Every generated file family.
-    pub const ALL: [Generated; 9] = [
+    pub const ALL: [Generated; 10] = [
         Generated::Sitemap,
         Generated::SearchIndex,
         Generated::SearchMeta,
@@ -51,6 +54,7 @@ impl Generated {
         Generated::GraphJson,
         Generated::Redirects,
         Generated::Cards,
+        Generated::Images,
     ];
 
     /// Its files: (output path, bytes). `excerpts` are [`excerpts`] of the site, read only
@@ -98,6 +102,11 @@ impl Generated {
             Generated::Cards => {
                 super::cards::each(site, &|_| None, &|hash, png, _| {
                     emit(format!("cards/{hash}.png"), png.to_vec())
+                });
+            }
+            Generated::Images => {
+                crate::images::made::each(&site.images, &|_| None, &|path, bytes, _| {
+                    emit(path.to_string(), bytes.to_vec())
                 });
             }
         }
@@ -209,9 +218,9 @@ pub fn write_files(
     // Families are made side by side, except on a big site, where two of the largest
     // (hundreds of megabytes each at 100,000 briefings) at once would set the build's peak
     // memory; the search index, the largest, still spreads over every core inside.
-    // Cards are the pipeline's to write, from its card cache.
+    // Cards and pictures are the pipeline's to write, from its caches.
     let families: Vec<Generated> = (Generated::ALL.into_iter())
-        .filter(|g| *g != Generated::Cards)
+        .filter(|g| !matches!(g, Generated::Cards | Generated::Images))
         .collect();
     let made: Vec<String> = if site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME {
         families.iter().flat_map(family).collect()

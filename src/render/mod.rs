@@ -12,6 +12,7 @@ pub mod maps;
 pub mod network;
 pub mod pages;
 pub mod paging;
+pub mod pictures;
 pub mod previews;
 pub mod redirects;
 pub mod search;

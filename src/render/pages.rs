@@ -370,6 +370,9 @@ impl<'a> Views<'a> {
             subkind: p.and_then(|p| p.subkind.clone()),
             body: self.site.profile_bodies[e].clone(),
             toc: previews::toc(&self.site.profile_outlines[e]),
+            image: self.site.images.entities[e]
+                .as_ref()
+                .map(super::pictures::image),
             extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
             count: self.site.index.named_in[e].len(),
         }
@@ -443,11 +446,16 @@ impl<'a> Views<'a> {
         );
         let zone = self.site.config.zone();
         let window = schedule::window(br, self.site.config.schedule.now, &zone);
-        if page.card.is_some() {
-            page.card = Some(card_view(
-                self.site,
-                &super::cards::briefing_card(self.site, b),
-            ));
+        let picture = self.site.images.briefings[b].as_ref();
+        match picture {
+            Some(p) => page.card = Some(super::pictures::card(self.site, p, &br.title)),
+            None if page.card.is_some() => {
+                page.card = Some(card_view(
+                    self.site,
+                    &super::cards::briefing_card(self.site, b),
+                ));
+            }
+            None => {}
         }
         let d = br.date.date;
         page.crumbs = vec![
@@ -482,6 +490,7 @@ impl<'a> Views<'a> {
                     Window::Expired(t) => Some(schedule::shown(t, &zone)),
                     _ => None,
                 },
+                image: picture.map(super::pictures::image),
                 corrections: (br.corrections.iter().rev())
                     .map(|c| CorrectionView {
                         date: c.date.rfc3339.clone(),
@@ -572,6 +581,9 @@ impl<'a> Views<'a> {
         let dir = urls::entity(&en.id);
         let feed = Some(format!("{dir}atom.xml"));
         let mut page = self.meta(&dir, en.name.clone(), description, feed, en.id.kind.dir());
+        if let Some(p) = &self.site.images.entities[e] {
+            page.card = Some(super::pictures::card(self.site, p, &en.name));
+        }
         let index = urls::href("", &urls::kind_index(en.id.kind));
         page.crumbs = vec![crumb(en.id.kind.heading(), index)];
         self.paginate(page, &dir, n, entity_items(self.site, e))
@@ -604,6 +616,7 @@ impl<'a> Views<'a> {
         if !n.is_first() {
             v.body = String::new();
             v.toc = Vec::new();
+            v.image = None;
         }
         v
     }
@@ -933,8 +946,9 @@ fn busiest(
 fn card_view(site: &Site, card: &super::cards::Card) -> CardView {
     CardView {
         url: format!("{}{}", site.config.base_url, card.path()),
-        width: super::cards::WIDTH,
-        height: super::cards::HEIGHT,
+        width: Some(super::cards::WIDTH),
+        height: Some(super::cards::HEIGHT),
+        media_type: Some("image/png"),
         alt: card.alt.clone(),
     }
 }

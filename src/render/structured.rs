@@ -146,6 +146,9 @@ pub fn briefing(site: &Site, b: BriefingIdx) -> String {
     if !citations.is_empty() {
         v.insert("citation".into(), Value::Array(citations));
     }
+    if let Some(p) = &site.images.briefings[b] {
+        v.insert("image".into(), super::pictures::json_ld(site, p));
+    }
     finish(Value::Object(v))
 }
 
@@ -200,6 +203,9 @@ pub fn entity(site: &Site, e: EntityIdx) -> String {
             "geo".into(),
             json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}),
         );
+    }
+    if let Some(p) = &site.images.entities[e] {
+        v.insert("image".into(), super::pictures::json_ld(site, p));
     }
     finish(Value::Object(v))
 }

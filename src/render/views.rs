@@ -39,19 +39,52 @@ pub struct PageMeta {
     pub crumbs: Vec<Crumb>,
     /// Where the page stands in its list, on paginated lists; `None` on other pages.
     pub pager: Option<Pager>,
-    /// Its social card (`og:image`); `None` when site.yaml turns cards off.
+    /// Its social card (`og:image`): the page's own picture when it has one (`image:`),
+    /// else the card drawn for it; `None` when it has no picture and site.yaml turns cards
+    /// off.
     pub card: Option<CardView>,
 }
 
 /// A social card as pages name it (under `page.card`).
 #[derive(Debug, Clone, Serialize)]
 pub struct CardView {
-    /// The PNG's URL, absolute when base_url is (`cards/<hash>.png` under it).
+    /// The picture's URL, absolute when base_url is (`cards/<hash>.png` or
+    /// `images/<hash>-1200x630.jpg` under it, or a picture's address elsewhere).
+    pub url: String,
+    /// Its size and media type (`image/png`); `None` for a picture elsewhere, which is not
+    /// read.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub media_type: Option<&'static str>,
+    /// What the picture shows, for `og:image:alt` and `twitter:image:alt`.
+    pub alt: String,
+}
+
+/// A briefing's or profile's own picture (`image:`), as its page shows it (under
+/// `briefing.image`, `entity.image`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    /// The file `src` names: relative to the root like every `url`, or, when `remote`, an
+    /// address elsewhere to write as it is.
+    pub url: String,
+    pub remote: bool,
+    /// Width and height of `url`'s file; `None` for a picture elsewhere.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Every width made, narrowest first, for `srcset` (`{{ page.root }}{{ s.url }}
+    /// {{ s.width }}w`); empty for a picture elsewhere.
+    pub srcset: Vec<ImageSize>,
+    /// What it shows (`alt:`); empty for a picture that only decorates.
+    pub alt: String,
+}
+
+/// One size of a picture, under [`ImageView::srcset`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageSize {
+    /// Relative to the root.
     pub url: String,
     pub width: u32,
     pub height: u32,
-    /// What the card says, for `og:image:alt` and `twitter:image:alt`.
-    pub alt: String,
 }
 
 /// The page of a paginated list, and links to the others (under `page.pager`).
@@ -317,6 +350,8 @@ pub struct BriefingView {
     pub expired_on: Option<String>,
     /// Its corrections and updates, newest first.
     pub corrections: Vec<CorrectionView>,
+    /// Its picture (`image:`), shown at the top of the page.
+    pub image: Option<ImageView>,
     pub extra: serde_json::Value,
 }
 
@@ -360,6 +395,8 @@ pub struct EntityView {
     pub body: String,
     /// The profile's sections, when it has three or more `<h2>`; else empty.
     pub toc: Vec<TocEntry>,
+    /// Its profile's picture (`image:`), on page 1.
+    pub image: Option<ImageView>,
     pub extra: serde_json::Value,
     /// How many briefings name it.
     pub count: usize,
