@@ -310,9 +310,11 @@ fn related(site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
 }
 
 /// Counts of entities shared with one briefing, by other briefing: a dense array that is
-/// cleared by walking what was touched.
+/// cleared by walking what was touched. Counts are 16 bits (saturating; a briefing's 64 KiB
+/// of front matter names far fewer entities) so that the array of a 10,000-briefing site
+/// stays in the first-level cache while it is counted into at random.
 struct Shared {
-    counts: Vec<u32>,
+    counts: Vec<u16>,
     touched: Vec<u32>,
 }
 
@@ -342,7 +344,7 @@ impl Shared {
                 if self.counts[o] == 0 {
                     self.touched.push(o as u32);
                 }
-                self.counts[o] += 1;
+                self.counts[o] = self.counts[o].saturating_add(1);
             }
         }
     }
@@ -352,7 +354,7 @@ impl Shared {
         let counts = &mut self.counts;
         self.touched.drain(..).map(move |o| {
             let c = std::mem::take(&mut counts[o as usize]);
-            (o as usize, c)
+            (o as usize, u32::from(c))
         })
     }
 }
@@ -375,12 +377,14 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
         let sets: Vec<&[u64]> = big.iter().map(|e| &ix.big_members[e][..]).collect();
         let names = |o: u32| {
             let (word, bit) = (o as usize / 64, o % 64);
-            sets.iter()
+            let n = (sets.iter())
                 .filter(|set| set.get(word).is_some_and(|w| w >> bit & 1 == 1))
-                .count() as u32
+                .count();
+            u16::try_from(n).unwrap_or(u16::MAX)
         };
         for &o in &scratch.touched {
-            scratch.counts[o as usize] += names(o);
+            let c = &mut scratch.counts[o as usize];
+            *c = c.saturating_add(names(o));
         }
         // With one big entity, the rest all share just it: the newest RELATED of them are
         // all that can win. With more, a briefing may share several: look further.
