@@ -11,6 +11,22 @@ use std::path::{Path, PathBuf};
 /// it is ignored and drawn again.
 const MAX_CARD: u64 = 4 * 1024 * 1024;
 
+/// Writes `bytes` as `dir/name` by a temporary file renamed into place, so that a killed
+/// build leaves no half file under a good name; whether it was written.
+pub(crate) fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> bool {
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let done = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, dir.join(name)));
+    if done.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    done.is_ok()
+}
+
+/// Whether a cache file named `name` is what a killed build was writing.
+pub(crate) fn is_leftover(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp")
+}
+
 /// The first bytes of every PNG file.
 const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
 
@@ -80,13 +96,7 @@ impl CardCache {
         if !is_card_name(hash) || std::fs::create_dir_all(&self.dir).is_err() {
             return false;
         }
-        let tmp = (self.dir).join(format!(".{hash}.{}.tmp", std::process::id()));
-        let done = std::fs::write(&tmp, png)
-            .and_then(|()| std::fs::rename(&tmp, self.dir.join(format!("{hash}.png"))));
-        if done.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        done.is_ok()
+        write_atomically(&self.dir, &format!("{hash}.png"), png)
     }
 
     /// Removes every cached card not in `keep`, and the temporary files of killed builds
@@ -98,8 +108,7 @@ impl CardCache {
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            // What a killed build was writing.
-            if name.starts_with('.') && name.ends_with(".tmp") {
+            if is_leftover(name) {
                 let _ = std::fs::remove_file(entry.path());
                 continue;
             }

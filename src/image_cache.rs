@@ -100,13 +100,7 @@ impl ImageCache {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return false;
         }
-        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let done =
-            std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, self.dir.join(name)));
-        if done.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        done.is_ok()
+        crate::card_cache::write_atomically(&self.dir, name, bytes)
     }
 
     /// Removes every cached file whose output path is not in `keep`, and the temporary
@@ -118,7 +112,7 @@ impl ImageCache {
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if name.starts_with('.') && name.ends_with(".tmp") {
+            if crate::card_cache::is_leftover(name) {
                 let _ = std::fs::remove_file(entry.path());
                 continue;
             }

@@ -697,7 +697,7 @@ fn has_scheme(s: &str) -> bool {
 }
 
 /// `path` joined to the folder `dir` (`/`-separated); `None` when its `..` leave the top.
-fn join_path(dir: &str, path: &str) -> Option<String> {
+pub(crate) fn join_path(dir: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for seg in path.split('/') {
         match seg {

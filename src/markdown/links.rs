@@ -3,7 +3,7 @@
 
 use super::{LinkContext, Target};
 use crate::diagnostic::{Code, Diagnostics, Span};
-use crate::model::{Kind, Slug};
+use crate::model::{Kind, Slug, join_path as join};
 use crate::names::NameMatch;
 use crate::schedule::Window;
 use crate::urls;
@@ -502,21 +502,6 @@ pub fn file_of(dir: &str, dest: &str) -> Option<String> {
         return None;
     }
     join(dir, &percent_decode(file))
-}
-
-/// Joins a relative link to the folder of the linking file; `None` if it leaves content/.
-fn join(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in link.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 fn percent_decode(s: &str) -> String {
