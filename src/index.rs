@@ -334,18 +334,24 @@ impl Shared {
         me: usize,
     ) {
         for e in entities {
-            for &other in &named_in[e] {
+            let list = &named_in[e];
+            // Every briefing is written to `touched` and kept only if it was new: whether it
+            // is new is a coin toss the branch predictor loses, which cost twice the counting.
+            let mut len = self.touched.len();
+            self.touched.resize(len + list.len(), 0);
+            for &other in list {
                 #[cfg(test)]
                 EXAMINED.with(|n| n.set(n.get() + 1));
                 let o = other.0 as usize;
                 if o == me {
                     continue;
                 }
-                if self.counts[o] == 0 {
-                    self.touched.push(o as u32);
-                }
-                self.counts[o] = self.counts[o].saturating_add(1);
+                let c = &mut self.counts[o];
+                self.touched[len] = other.0;
+                len += usize::from(*c == 0);
+                *c = c.saturating_add(1);
             }
+            self.touched.truncate(len);
         }
     }
 
