@@ -462,8 +462,8 @@ impl Views<'_> {
             from: from.as_str(),
             to: s.position.as_str(),
             url: format!("{}#stance-{}", link.url, at.stance + 1),
-            changed_on: link.date,
-            changed_display: link.date_display,
+            changed_on: link.date.clone(),
+            changed_display: link.date_display.clone(),
         }
     }
 

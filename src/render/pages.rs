@@ -239,7 +239,7 @@ impl<'a> Views<'a> {
 
     fn make_briefing_link(&self, b: BriefingIdx) -> BriefingLink {
         let br = self.site.resolved.briefing(b);
-        BriefingLink {
+        BriefingLink::new(BriefingFields {
             slug: br.slug.to_string(),
             title: br.title.clone(),
             url: urls::href("", &urls::briefing(&br.slug)),
@@ -247,8 +247,7 @@ impl<'a> Views<'a> {
             date_display: display_date(br.date.date),
             summary: br.summary.clone(),
             confidence: br.confidence.map(confidence),
-            preview: None,
-        }
+        })
     }
 
     pub(super) fn briefing_links(
@@ -267,22 +266,21 @@ impl<'a> Views<'a> {
 
     fn make_entity_link(&self, e: EntityIdx) -> EntityLink {
         let en = self.site.resolved.entity(e);
-        EntityLink {
+        EntityLink::new(EntityFields {
             id: en.id.slug.to_string(),
             name: en.name.clone(),
             kind: en.id.kind.word(),
             url: urls::href("", &urls::entity(&en.id)),
             stub: en.profile.is_none(),
-            preview: None,
-        }
+        })
     }
 
     /// Actor `e` as a drawing names it.
     pub(super) fn named(&self, e: EntityIdx) -> network::Named {
         let l = self.entity_link(e);
         network::Named {
-            name: l.name,
-            url: l.url,
+            name: l.name.clone(),
+            url: l.url.clone(),
         }
     }
 
@@ -323,7 +321,7 @@ impl<'a> Views<'a> {
             entity: self.entity_link(entity),
             position: positions.last().map_or("unclear", |p| p.as_str()),
             changed_on: changed.as_ref().map(|l| l.date.clone()),
-            changed_display: changed.map(|l| l.date_display),
+            changed_display: changed.map(|l| l.date_display.clone()),
             previous: last_change.map(|i| positions[i - 1].as_str()),
             history: history[earlier..]
                 .iter()
@@ -387,10 +385,7 @@ impl<'a> Views<'a> {
         let mut pv = PagePreviews::of_body(&self.site.outlines[b]);
         let links = |v: &[EntityIdx]| {
             (v.iter())
-                .map(|&e| EntityLink {
-                    preview: pv.existing_entity(e),
-                    ..self.entity_link(e)
-                })
+                .map(|&e| self.entity_link(e).with_preview(pv.existing_entity(e)))
                 .collect::<Vec<_>>()
         };
         let named = PerKind::from_fn(|kind| links(&refs.named[kind]));
@@ -501,10 +496,7 @@ impl<'a> Views<'a> {
                 extra: br.extra.clone(),
             },
             related: (ix.related[b].iter())
-                .map(|&r| BriefingLink {
-                    preview: pv.briefing(r),
-                    ..self.briefing_link(r)
-                })
+                .map(|&r| self.briefing_link(r).with_preview(pv.briefing(r)))
                 .collect(),
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
             see_also: self.see_also(b, &mut pv),
@@ -525,10 +517,7 @@ impl<'a> Views<'a> {
             .map(|o| {
                 let shared = crate::index::shared_entities(&self.site.resolved, b, o);
                 SeeAlso {
-                    link: BriefingLink {
-                        preview: pv.briefing(o),
-                        ..self.briefing_link(o)
-                    },
+                    link: self.briefing_link(o).with_preview(pv.briefing(o)),
                     links_here: ix.briefing_backlinks[b].binary_search(&o).is_ok(),
                     shares_more: shared.len().saturating_sub(SHARED_SHOWN),
                     shares: (shared.iter().take(SHARED_SHOWN))
@@ -662,7 +651,7 @@ impl<'a> Views<'a> {
         );
         if let Some(a) = en.affiliation.filter(|&a| a != e) {
             let a = self.entity_link(a);
-            page.crumbs.push(crumb(&a.name, a.url));
+            page.crumbs.push(crumb(&a.name, a.url.clone()));
         }
         let (briefings, backlinks) = self.lists_of(e, n);
         let voiced = &ix.voiced[e];
