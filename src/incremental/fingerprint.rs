@@ -117,6 +117,9 @@ impl Parts<'_> {
             (text(&p.path), body(&p.path)).hash(&mut hs);
         }
         en.affiliation.map(|a| self.el[a]).hash(&mut hs);
+        for a in &en.affiliations {
+            (self.el[a.value], a.from, a.to).hash(&mut hs);
+        }
         // The chain of enclosing places, as the place page walks it, with their
         // coordinates: a place without its own is mapped at the nearest that has them
         // (`Views::location`), at that place's zoom (its `kind:`, in `el`).
@@ -219,6 +222,8 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 &e.name,
                 e.profile.is_none(),
                 e.profile.as_ref().and_then(|p| p.subkind.as_deref()),
+                // A briefing page shows its actors' roles and former names on its date.
+                crate::dated::key(e),
             ))
         })
         .collect();
@@ -295,10 +300,10 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .into_par_iter()
         .map(|i| {
             let e = EntityIdx::from_index(i);
-            h(&render::previews::preview(
-                site,
-                Target::Entity(e),
-                String::new(),
+            // A briefing page's previews show the role on the briefing's date.
+            h(&(
+                render::previews::preview(site, Target::Entity(e), String::new()),
+                crate::dated::key(r.entity(e)),
             ))
         })
         .collect();
