@@ -80,7 +80,11 @@ pub fn name_on(entity: &Entity, date: Date) -> &str {
 /// The name `entity` had on `date` when it is another than its name today (`Krasnoarmiisk`
 /// for Pokrovsk before 2016), for "Pokrovsk (then Krasnoarmiisk)".
 pub fn former_name_on(entity: &Entity, date: Date) -> Option<&str> {
-    let then = name_on(entity, date);
+    // Most entities have no `names:`: nothing to fold then.
+    let then = (entity.profile.iter())
+        .flat_map(|p| &p.names)
+        .find(|n| n.holds_on(date))?;
+    let then = then.value.as_str();
     (crate::slug::match_key(then) != crate::slug::match_key(&entity.name)).then_some(then)
 }
 
