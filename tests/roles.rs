@@ -342,18 +342,33 @@ fn serve_after_editing_dated_roles_equals_a_clean_build() {
     let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
     let first = engine.build_all().expect("first build");
     assert_eq!(first.errors, 0, "{:?}", first.diagnostics);
-    // Ada's promotion moves back a year: the 2020 briefing now shows her as minister.
+    // Ada's promotion moves back a year: the 2020 briefing now shows her as minister. Then
+    // her affiliation goes, and comes back; then a briefing edit makes her voice another
+    // actor's stance (a D099 warning, which serve reports as a clean build does).
+    let ada = "content/actors/ada-vance.md";
+    let deputy = "content/briefings/2020-03-01-deputy.md";
+    let deputy_text = std::fs::read_to_string(root.join(deputy)).expect("read");
     let edits = [
-        ADA.replace("to: 2021-06-30", "to: 2019-12-31")
-            .replace("from: 2021-07-01", "from: 2020-01-01"),
-        ADA.replace(
-            "affiliations:\n  - {actor: Northland, from: 2019-01-01}\n",
-            "",
+        (
+            ada,
+            ADA.replace("to: 2021-06-30", "to: 2019-12-31")
+                .replace("from: 2021-07-01", "from: 2020-01-01"),
         ),
-        ADA.to_string(),
+        (
+            ada,
+            ADA.replace(
+                "affiliations:\n  - {actor: Northland, from: 2019-01-01}\n",
+                "",
+            ),
+        ),
+        (ada, ADA.to_string()),
+        (
+            deputy,
+            deputy_text.replace("  - actor: Northland\n", "  - actor: Bo Quill\n"),
+        ),
     ];
-    for (step, text) in edits.iter().enumerate() {
-        let p = root.join("content/actors/ada-vance.md");
+    for (step, (file, text)) in edits.iter().enumerate() {
+        let p = root.join(file);
         std::fs::write(&p, text).expect("write");
         let out = engine
             .rebuild(&Changes {
@@ -375,6 +390,14 @@ fn serve_after_editing_dated_roles_equals_a_clean_build() {
             assert!(
                 page.contains("Ada Vance</a> <span class=\"role\">Foreign Minister</span>"),
                 "{page}"
+            );
+        }
+        if step == 3 {
+            assert!(
+                (out.diagnostics.iter())
+                    .any(|d| d.to_string().contains("voices a stance of Bo Quill")),
+                "{:?}",
+                out.diagnostics
             );
         }
     }

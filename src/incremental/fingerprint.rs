@@ -222,8 +222,6 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 &e.name,
                 e.profile.is_none(),
                 e.profile.as_ref().and_then(|p| p.subkind.as_deref()),
-                // A briefing page shows its actors' roles and former names on its date.
-                crate::dated::key(e),
             ))
         })
         .collect();
@@ -300,7 +298,8 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .into_par_iter()
         .map(|i| {
             let e = EntityIdx::from_index(i);
-            // A briefing page's previews show the role on the briefing's date.
+            // A briefing page shows its entities as they were on its date (roles, former
+            // names, the role in previews), and hashes this for every entity it names.
             h(&(
                 render::previews::preview(site, Target::Entity(e), String::new()),
                 crate::dated::key(r.entity(e)),
