@@ -152,11 +152,17 @@ fn the_help_names_the_affiliations_held_that_day() {
             "---\nname: Southland\nkind: state\n---\nAnother state.\n",
         ),
         (
+            "content/actors/cy-undated.md",
+            "---\nname: Cy Undated\naffiliation: Northland\n---\nBelongs to Northland, no dates.\n",
+        ),
+        (
             "content/briefings/2023-01-01-south.md",
-            "---\ntitle: For the south\ndate: 2023-01-01\nstances:\n  - {actor: Southland, on: talks, position: mixed, by: Ada Vance}\n---\nBody.\n",
+            "---\ntitle: For the south\ndate: 2023-01-01\nstances:\n  - {actor: Southland, on: talks, position: mixed, by: Ada Vance}\n  - {actor: Southland, on: talks, position: mixed, by: Cy Undated}\n---\nBody.\n",
         ),
     ]);
     let r = s.build();
+    // Cy has only an undated `affiliation:`: not judged.
+    assert!(!r.stderr.contains("`Cy Undated` voices"), "{}", r.stderr);
     assert!(
         r.stderr.contains("content/briefings/2023-01-01-south.md:5:56: warning: `Ada Vance` voices a stance of Southland"),
         "{}",
