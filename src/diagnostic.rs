@@ -118,11 +118,21 @@ pub enum Code {
     ImageWithoutAlt,
     /// `alt:` without `image:`
     AltWithoutImage,
+    /// a source's `reliability:` or `credibility:` that is not on the site's grading scale
+    BadGrade,
+    /// a citation of a source id that no file of `content/sources/` defines
+    UnknownSource,
+    /// a stance whose only support is a retracted source
+    RetractedSupport,
+    /// a file of `content/sources/` past its limits, or a source file that is no source
+    SourceFile,
+    /// `retraction_note:` without `retracted:`
+    NoteWithoutRetraction,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 51] = [
+    pub const ALL: [Code; 56] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -174,6 +184,11 @@ impl Code {
         Code::ImageLimit,
         Code::ImageWithoutAlt,
         Code::AltWithoutImage,
+        Code::BadGrade,
+        Code::UnknownSource,
+        Code::RetractedSupport,
+        Code::SourceFile,
+        Code::NoteWithoutRetraction,
     ];
 
     /// The code as printed: `D001`.
@@ -230,6 +245,11 @@ impl Code {
             Code::ImageLimit => "D083",
             Code::ImageWithoutAlt => "D084",
             Code::AltWithoutImage => "D085",
+            Code::BadGrade => "D090",
+            Code::UnknownSource => "D091",
+            Code::RetractedSupport => "D092",
+            Code::SourceFile => "D093",
+            Code::NoteWithoutRetraction => "D094",
         }
     }
 }

@@ -687,6 +687,7 @@ fn schema_writes_one_json_schema_per_file_kind_and_prints_one() {
             "briefing.schema.json",
             "place.schema.json",
             "site.schema.json",
+            "source.schema.json",
             "topic.schema.json"
         ]
     );
