@@ -593,6 +593,14 @@ pub struct StanceSrc {
     pub source: Option<usize>,
 }
 
+/// Whether a stance's quote is no quote: absent, or ending in `(paraphrase)`.
+pub fn is_paraphrase(quote: Option<&str>) -> bool {
+    quote.is_none_or(|q| {
+        let q = q.trim().trim_end_matches(['.', '"', '\'', '”', '’']);
+        q.is_empty() || q.to_ascii_lowercase().ends_with("(paraphrase)")
+    })
+}
+
 /// A source a briefing cites.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Source {

@@ -277,3 +277,34 @@ fn serve_follows_an_edit_of_a_source_file_as_a_clean_build_does() {
         "{page}"
     );
 }
+
+#[test]
+fn stats_and_stances_csv_report_how_stances_are_sourced() {
+    let s = site(
+        "  - example-wire-envoy\n  - example-news-readout\n",
+        "  - {actor: Kyiv, on: plan, position: supports, quote: \"Yes.\", source: 1}\n  - {actor: Paris, on: plan, position: opposes, source: 2}\n  - {actor: Rome, on: plan, position: neutral}\n",
+    );
+    let run = s.run(&["stats"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "sources:        2 in content/sources/ (1 retracted)",
+        "by reliability: B 1 (33%), C 1 (33%)",
+        "unsourced:      1 (33%)",
+        "single source:  2 (67%)",
+        "paraphrase:     2 (67%)",
+        "retracted:      1 (33%)",
+    ] {
+        assert!(run.stdout.contains(line), "{line}\n{}", run.stdout);
+    }
+    assert_eq!(s.build().code, 0);
+    let csv = s.page("data/stances.csv");
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(header.ends_with(
+        ",source_id,source_reliability,source_credibility,source_retracted,retraction_note"
+    ));
+    assert!(csv.contains(",example-wire-envoy,B,2,,\r\n"), "{csv}");
+    assert!(
+        csv.contains(",example-news-readout,C,3,2025-11-24,The outlet withdrew the story.\r\n"),
+        "{csv}"
+    );
+}

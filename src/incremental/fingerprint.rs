@@ -480,7 +480,8 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 for s in &refs.stances {
                     let by = s.by.map(|b| p.el[b]);
                     let source = s.source.and_then(|i| b.sources.get(i));
-                    let source = source.map(|s| (&s.title, &s.url));
+                    let source =
+                        source.map(|s| (&s.title, &s.url, &s.cites, s.grade, &s.retracted));
                     let (a, t) = (p.el[s.actor], p.el[s.topic]);
                     (a, t, s.position, &s.quote, by, source).hash(&mut hs);
                 }

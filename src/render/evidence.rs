@@ -5,15 +5,7 @@ use super::dates::display_date;
 use super::pages::Views;
 use super::views::{SourceView, StanceEvidence};
 use crate::index::{self, StanceAt};
-use crate::model::Source;
-
-/// A quote that says it is none: `… (paraphrase)`.
-fn is_paraphrase(quote: Option<&str>) -> bool {
-    quote.is_none_or(|q| {
-        let q = q.trim().trim_end_matches(['.', '"', '\'', '”', '’']);
-        q.is_empty() || q.to_ascii_lowercase().ends_with("(paraphrase)")
-    })
-}
+use crate::model::{Source, is_paraphrase};
 
 impl Views<'_> {
     /// What stance `at` rests on.

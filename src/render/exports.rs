@@ -10,7 +10,7 @@ use crate::urls;
 use serde::Serialize;
 
 /// The columns of `stances.csv`, in order.
-pub const STANCE_COLUMNS: [&str; 13] = [
+pub const STANCE_COLUMNS: [&str; 18] = [
     "briefing_slug",
     "briefing_url",
     "date",
@@ -24,6 +24,11 @@ pub const STANCE_COLUMNS: [&str; 13] = [
     "voiced_by_name",
     "source_title",
     "source_url",
+    "source_id",
+    "source_reliability",
+    "source_credibility",
+    "source_retracted",
+    "retraction_note",
 ];
 
 /// First characters that make spreadsheet programs read a cell as a formula (OWASP, "CSV
@@ -76,6 +81,14 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
             let topic = r.entity(s.topic);
             let by = s.by.map(|e| r.entity(e));
             let source = s.source.and_then(|i| b.sources.get(i));
+            let scale = &site.config.grades;
+            let level = |axis, i: Option<u8>| {
+                i.and_then(|i| scale.level(axis, i))
+                    .map_or("", |l| l.code.as_str())
+            };
+            let grade = source.map(|s| s.grade).unwrap_or_default();
+            let retraction = source.and_then(|s| s.retracted.as_ref());
+            let retracted = retraction.map(|x| x.date.to_string()).unwrap_or_default();
             row(
                 &mut out,
                 &[
@@ -92,6 +105,13 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
                     by.map_or("", |e| e.name.as_str()),
                     source.map_or("", |s| s.title.as_str()),
                     source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+                    source
+                        .and_then(|s| s.cites.as_ref())
+                        .map_or("", |c| c.value.as_str()),
+                    level(crate::evidence::Axis::Reliability, grade.reliability),
+                    level(crate::evidence::Axis::Credibility, grade.credibility),
+                    &retracted,
+                    retraction.and_then(|x| x.note.as_deref()).unwrap_or(""),
                 ],
             );
         }
