@@ -308,3 +308,24 @@ fn stats_and_stances_csv_report_how_stances_are_sourced() {
         "{csv}"
     );
 }
+
+#[test]
+fn entities_json_lists_the_registry_with_what_cites_it() {
+    let s = site(
+        "  - example-wire-envoy\n",
+        "  - {actor: Kyiv, on: plan, position: supports, source: 1}\n",
+    );
+    assert_eq!(s.build().code, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(&s.page("data/entities.json")).expect("json");
+    let sources = json["sources"].as_array().expect("a sources list");
+    assert_eq!(sources.len(), 2);
+    let wire = &sources[1];
+    assert_eq!(wire["id"], "example-wire-envoy");
+    assert_eq!(wire["reliability"], "B");
+    assert_eq!(
+        (wire["briefings"].as_u64(), wire["stances"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(sources[0]["retracted"], "2025-11-24");
+}

@@ -487,7 +487,19 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 }
             }
         }
-        Generated::EntitiesJson => entity_fp.hash(&mut hs),
+        // Its `sources` list: the registry and which briefings and stances cite each.
+        Generated::EntitiesJson => {
+            entity_fp.hash(&mut hs);
+            p.site.registry.hash(&mut hs);
+            if !p.site.registry.is_empty() {
+                for (b, refs) in r.briefings.iter().zip(&r.refs) {
+                    b.sources.hash(&mut hs);
+                    for s in &refs.stances {
+                        s.source.hash(&mut hs);
+                    }
+                }
+            }
+        }
         // Cards are named by what they draw: their names are their inputs.
         Generated::Cards => {
             if render::cards::enabled(p.site) {
