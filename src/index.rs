@@ -85,11 +85,11 @@ pub fn is_retracted(site: &Resolved, at: StanceAt) -> bool {
 /// Per actor, topic and position: how many distinct sources, retracted ones aside, back it
 /// across the site (a registry source by its id, another by its address or title). One
 /// pass over every stance history: what "single source" marks read.
-pub type Support = std::collections::HashMap<(EntityIdx, EntityIdx, crate::model::Position), usize>;
+pub type Support = crate::hash::Map<(EntityIdx, EntityIdx, crate::model::Position), usize>;
 
 /// Counts [`Support`] for the whole site.
 pub fn support(site: &Resolved, ix: &Index) -> Support {
-    let mut out = Support::new();
+    let mut out = Support::default();
     for (&(actor, topic), history) in &ix.history {
         let mut keys: Vec<(crate::model::Position, &str)> = history
             .iter()
