@@ -128,11 +128,22 @@ pub enum Code {
     SourceFile,
     /// `retraction_note:` without `retracted:`
     NoteWithoutRetraction,
+    /// an entry of `roles:`, `affiliations:` or `names:` that is not a mapping or lacks its
+    /// role, actor or name
+    DatedEntry,
+    /// `from:` or `to:` of a dated entry that is not a date
+    DatedDate,
+    /// a dated entry whose `to:` is before its `from:`
+    DatedOrder,
+    /// two `names:` of one profile that share a day
+    DatedOverlap,
+    /// a stance voiced (`by:`) by a person not affiliated with its actor on its date
+    VoiceNotAffiliated,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 56] = [
+    pub const ALL: [Code; 61] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -189,6 +200,11 @@ impl Code {
         Code::RetractedSupport,
         Code::SourceFile,
         Code::NoteWithoutRetraction,
+        Code::DatedEntry,
+        Code::DatedDate,
+        Code::DatedOrder,
+        Code::DatedOverlap,
+        Code::VoiceNotAffiliated,
     ];
 
     /// The code as printed: `D001`.
@@ -250,6 +266,11 @@ impl Code {
             Code::RetractedSupport => "D092",
             Code::SourceFile => "D093",
             Code::NoteWithoutRetraction => "D094",
+            Code::DatedEntry => "D095",
+            Code::DatedDate => "D096",
+            Code::DatedOrder => "D097",
+            Code::DatedOverlap => "D098",
+            Code::VoiceNotAffiliated => "D099",
         }
     }
 }
