@@ -33,6 +33,8 @@ pub struct Config {
     /// The build's moment and what it includes past a briefing's window (set per run, not
     /// read from site.yaml).
     pub schedule: crate::schedule::Schedule,
+    /// The scales sources are graded on (`source_grades:`): the Admiralty code by default.
+    pub grades: crate::evidence::GradeScale,
 }
 
 /// Items per list page when site.yaml does not say.
@@ -58,6 +60,7 @@ impl Config {
             default_author: None,
             timezone: None,
             schedule: Default::default(),
+            grades: Default::default(),
         }
     }
 
@@ -80,6 +83,7 @@ pub const KEYS: &[&str] = &[
     "default_author",
     "timezone",
     "social_cards",
+    "source_grades",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -246,6 +250,15 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
             })
         }
     };
+    let grades = match entries.iter().find(|(k, _, _)| k == "source_grades") {
+        Some((_, _, n)) if n.value != Yaml::Null => {
+            crate::evidence::GradeScale::parse(n, PATH, diags).unwrap_or_else(|| {
+                ok = false;
+                Default::default()
+            })
+        }
+        _ => Default::default(),
+    };
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
             let place = format!("site.yaml (known keys: {})", KEYS.join(", "));
@@ -311,6 +324,7 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         default_author,
         timezone: timezone.map(|t| t.trim().to_string()),
         schedule: Default::default(),
+        grades,
     })
 }
 

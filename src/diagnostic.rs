@@ -118,6 +118,16 @@ pub enum Code {
     ImageWithoutAlt,
     /// `alt:` without `image:`
     AltWithoutImage,
+    /// a source's `reliability:` or `credibility:` that is not on the site's grading scale
+    BadGrade,
+    /// a citation of a source id that no file of `content/sources/` defines
+    UnknownSource,
+    /// a stance whose only support is a retracted source
+    RetractedSupport,
+    /// a file of `content/sources/` past its limits, or a source file that is no source
+    SourceFile,
+    /// `retraction_note:` without `retracted:`
+    NoteWithoutRetraction,
     /// an entry of `roles:`, `affiliations:` or `names:` that is not a mapping or lacks its
     /// role, actor or name
     DatedEntry,
@@ -133,7 +143,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 56] = [
+    pub const ALL: [Code; 61] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -185,6 +195,11 @@ impl Code {
         Code::ImageLimit,
         Code::ImageWithoutAlt,
         Code::AltWithoutImage,
+        Code::BadGrade,
+        Code::UnknownSource,
+        Code::RetractedSupport,
+        Code::SourceFile,
+        Code::NoteWithoutRetraction,
         Code::DatedEntry,
         Code::DatedDate,
         Code::DatedOrder,
@@ -246,6 +261,11 @@ impl Code {
             Code::ImageLimit => "D083",
             Code::ImageWithoutAlt => "D084",
             Code::AltWithoutImage => "D085",
+            Code::BadGrade => "D090",
+            Code::UnknownSource => "D091",
+            Code::RetractedSupport => "D092",
+            Code::SourceFile => "D093",
+            Code::NoteWithoutRetraction => "D094",
             Code::DatedEntry => "D095",
             Code::DatedDate => "D096",
             Code::DatedOrder => "D097",

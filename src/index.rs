@@ -65,6 +65,63 @@ pub struct Index {
     pub scan: usize,
 }
 
+/// The source stance `at` rests on (its `source:`), if it names one.
+pub fn stance_source(site: &Resolved, at: StanceAt) -> Option<&crate::model::Source> {
+    let s = site.refs[at.briefing].stances.get(at.stance)?;
+    site.briefings[at.briefing].sources.get(s.source?)
+}
+
+/// Whether stance `at` rests on a source retracted on `date` or before: what the as-of
+/// pages strike through from the retraction's date on.
+pub fn is_retracted_on(site: &Resolved, at: StanceAt, date: jiff::civil::Date) -> bool {
+    stance_source(site, at).is_some_and(|s| s.is_retracted_on(date))
+}
+
+/// Whether stance `at` rests on a retracted source, whatever the date.
+pub fn is_retracted(site: &Resolved, at: StanceAt) -> bool {
+    stance_source(site, at).is_some_and(|s| s.retracted.is_some())
+}
+
+/// Per actor, topic and position: how many distinct sources, retracted ones aside, back it
+/// across the site (a registry source by its id, another by its address or title). One
+/// pass over every stance history: what "single source" marks read.
+pub type Support = crate::hash::Map<(EntityIdx, EntityIdx, crate::model::Position), usize>;
+
+/// Counts [`Support`] for the whole site.
+pub fn support(site: &Resolved, ix: &Index) -> Support {
+    let mut out = Support::default();
+    for (&(actor, topic), history) in &ix.history {
+        let mut keys: Vec<(crate::model::Position, &str)> = history
+            .iter()
+            .filter_map(|&h| {
+                let x = stance_source(site, h).filter(|x| x.retracted.is_none())?;
+                let key = match &x.cites {
+                    Some(id) => id.value.as_str(),
+                    None => x.url.as_deref().unwrap_or(&x.title),
+                };
+                Some((site.refs[h.briefing].stances[h.stance].position, key))
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for (position, _) in keys {
+            *out.entry((actor, topic, position)).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// How many sources back the position of stance `at` (see [`Support`]).
+pub fn support_of(site: &Resolved, support: &Support, at: StanceAt) -> usize {
+    let Some(s) = site.refs[at.briefing].stances.get(at.stance) else {
+        return 0;
+    };
+    support
+        .get(&(s.actor, s.topic, s.position))
+        .copied()
+        .unwrap_or(0)
+}
+
 impl Index {
     /// Briefings whose bodies link to `e` without their front matter naming it: what a
     /// "Linked from" list adds to the list of briefings naming `e`.

@@ -346,7 +346,9 @@ mod tests {
                 match parse_file(&file, &mut diags) {
                     Some(Parsed::Briefing(b)) => briefings.push(*b),
                     Some(Parsed::Profile(p)) => profiles.push(*p),
-                    None => panic!("{path} does not parse: {:?}", diags.sorted()),
+                    Some(Parsed::Source(_)) | None => {
+                        panic!("{path} does not parse: {:?}", diags.sorted())
+                    }
                 }
             }
             let resolved = crate::resolve::resolve(briefings, profiles, false, &mut diags);

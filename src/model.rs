@@ -593,13 +593,86 @@ pub struct StanceSrc {
     pub source: Option<usize>,
 }
 
+/// Whether a stance's quote is no quote: absent, or ending in `(paraphrase)`.
+pub fn is_paraphrase(quote: Option<&str>) -> bool {
+    quote.is_none_or(|q| {
+        let q = q.trim().trim_end_matches(['.', '"', '\'', '”', '’']);
+        q.is_empty() || q.to_ascii_lowercase().ends_with("(paraphrase)")
+    })
+}
+
 /// A source a briefing cites.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
     pub publisher: Option<String>,
     pub date: Option<String>,
+    /// The id of the source of `content/sources/` it cites (`- reuters-1120` or
+    /// `{source: reuters-1120}`); once the registry is applied, only ids found there.
+    #[serde(skip)]
+    pub cites: Option<Spanned<String>>,
+    /// True when written as plain text: an id only if the site has a registry.
+    #[serde(skip)]
+    pub bare: bool,
+    /// `reliability:` and `credibility:` as written (here, else in the registry).
+    #[serde(skip)]
+    pub written: WrittenGrade,
+    /// The grade on the site's scale, once checked.
+    #[serde(skip)]
+    pub grade: Grade,
+    #[serde(skip)]
+    pub retracted: Option<Retraction>,
+}
+
+impl Source {
+    /// Whether the source counts as retracted on `date`: its retraction is dated that day
+    /// or before.
+    pub fn is_retracted_on(&self, date: jiff::civil::Date) -> bool {
+        self.retracted.as_ref().is_some_and(|r| r.date <= date)
+    }
+}
+
+/// A source's `reliability:` and `credibility:` as written, with where.
+#[derive(Debug, Clone, Default, PartialEq, Hash)]
+pub struct WrittenGrade {
+    pub reliability: Option<Spanned<String>>,
+    pub credibility: Option<Spanned<String>>,
+}
+
+/// A source's grade: positions on the site's reliability and credibility scales (0 is the
+/// first level, `A` and `1` on the Admiralty code).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Grade {
+    pub reliability: Option<u8>,
+    pub credibility: Option<u8>,
+}
+
+impl Grade {
+    /// Whether either half is given.
+    pub fn is_graded(&self) -> bool {
+        self.reliability.is_some() || self.credibility.is_some()
+    }
+}
+
+/// A source's retraction: since when (`retracted:`) and why (`retraction_note:`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Retraction {
+    pub date: jiff::civil::Date,
+    pub note: Option<String>,
+}
+
+/// A source defined once in `content/sources/<id>.md` and cited by id.
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct RegistrySource {
+    /// Path relative to the site root.
+    pub path: String,
+    /// The file's stem, as a slug.
+    pub id: Slug,
+    /// The source as a citation without overrides shows it.
+    pub source: Source,
+    /// The file's body (Markdown, shown as plain paragraphs): what the source is.
+    pub description: String,
 }
 
 /// A briefing as parsed from its file.

@@ -6,7 +6,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::id_vec::{Id, IdVec};
 use crate::index::{self, Index};
 use crate::markdown::{self, LinkContext, Target};
-use crate::model::{Briefing, BriefingIdx, EntityIdx, Profile};
+use crate::model::{Briefing, BriefingIdx, EntityIdx, Profile, RegistrySource};
 use crate::output::{self, OutputError, Staging};
 use crate::parallel::{BIG_BODY, big_ones_alone, big_ones_alone_owned};
 use crate::parse::{self, Parsed};
@@ -214,11 +214,13 @@ fn load_sources_for(
     progress.stage("parsing", markdown.len());
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut profiles: Vec<Profile> = Vec::new();
+    let mut registry: Vec<RegistrySource> = Vec::new();
     for (p, d) in parse_all(markdown, progress) {
         diags.extend(d);
         match p {
             Some(Parsed::Briefing(b)) => briefings.push(*b),
             Some(Parsed::Profile(p)) => profiles.push(*p),
+            Some(Parsed::Source(s)) => registry.push(*s),
             None => {}
         }
     }
@@ -226,6 +228,7 @@ fn load_sources_for(
         config,
         briefings,
         profiles,
+        registry,
         statics,
         assets,
         drafts,
@@ -257,6 +260,8 @@ pub struct Input {
     pub config: Config,
     pub briefings: Vec<Briefing>,
     pub profiles: Vec<Profile>,
+    /// The sources of `content/sources/`, in any order.
+    pub registry: Vec<RegistrySource>,
     pub statics: Vec<StaticFile>,
     pub assets: Vec<StaticFile>,
     pub drafts: bool,
@@ -455,13 +460,16 @@ pub fn assemble(
 ) -> (Site, Diagnostics) {
     let Input {
         config,
-        briefings,
+        mut briefings,
         profiles,
+        mut registry,
         statics,
         mut assets,
         drafts,
     } = input;
     progress.stage("resolving", 0);
+    registry.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::evidence::apply(&mut briefings, &mut registry, &config.grades, diags);
     let clock = resolve::Clock {
         schedule: config.schedule,
         zone: config.zone(),
@@ -593,6 +601,7 @@ pub fn assemble(
         statics,
         assets,
         images,
+        registry,
     };
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);

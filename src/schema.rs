@@ -81,23 +81,37 @@ fn stance() -> Value {
     })
 }
 
+/// The type of a key of a source, in `sources:` or a file of `content/sources/`; `None`
+/// for a key this module does not know yet.
+fn source_key(key: &str) -> Option<Value> {
+    Some(match key {
+        "title" | "name" => text("what the source is called"),
+        "url" => json!({"type": "string", "description": "its address, with https://"}),
+        "publisher" => text("who published it"),
+        "date" => date("when it was published"),
+        "source" => {
+            text("the id of a source of content/sources/ (its file name): this entry cites it")
+        }
+        "reliability" => json!({"type": "string",
+            "description": "how reliable the source is: A (completely) to F (cannot be judged) on the Admiralty code, or a level of site.yaml's source_grades"}),
+        "credibility" => json!({"type": ["string", "integer"],
+            "description": "how credible the information is: 1 (confirmed) to 6 (cannot be judged) on the Admiralty code, or a level of site.yaml's source_grades"}),
+        "retracted" => {
+            date("when the source was retracted: stances resting on it are struck through")
+        }
+        "retraction_note" => text("why it was retracted, shown with the notice"),
+        _ => return None,
+    })
+}
+
 fn source() -> Value {
     let props = crate::parse::SOURCE_KEYS
         .iter()
-        .map(|&k| {
-            let v = match k {
-                "title" => text("what the source is called"),
-                "url" => json!({"type": "string", "description": "its address, with https://"}),
-                "publisher" => text("who published it"),
-                "date" => date("when it was published"),
-                other => json!({"description": format!("`{other}`")}),
-            };
-            (k.to_string(), v)
-        })
+        .map(|&k| (k.to_string(), source_key(k).unwrap_or_else(|| json!({}))))
         .collect::<serde_json::Map<_, _>>();
     json!({
         "anyOf": [
-            {"type": "string", "description": "the source's title"},
+            {"type": "string", "description": "the source's title, or the id of a source of content/sources/"},
             {"type": "object", "additionalProperties": false, "properties": props}
         ]
     })
@@ -209,6 +223,18 @@ fn site_key(key: &str) -> Option<Value> {
         "timezone" => {
             text("the IANA time zone publish_at and expires times without an offset are read in")
         }
+        "source_grades" => {
+            let levels = json!({"type": "array", "minItems": 1,
+            "maxItems": crate::evidence::MAX_LEVELS,
+            "items": {"anyOf": [
+                {"type": ["string", "integer"]},
+                {"type": "object", "required": ["code"], "additionalProperties": false,
+                    "properties": {"code": {"type": ["string", "integer"]}, "label": {"type": "string"}}}
+            ]}});
+            json!({"type": "object", "additionalProperties": false,
+                "description": "the scales sources are graded on, best level first (default: the Admiralty code)",
+                "properties": {"reliability": levels.clone(), "credibility": levels}})
+        }
         _ => return None,
     })
 }
@@ -251,6 +277,15 @@ pub fn all() -> Vec<(String, Value)> {
         ));
     }
     out.push((
+        "source.schema.json".to_string(),
+        object(
+            "Dossier source file front matter (content/sources/)",
+            "source.schema.json",
+            crate::parse::REGISTRY_KEYS,
+            source_key,
+        ),
+    ));
+    out.push((
         "site.schema.json".to_string(),
         object(
             "Dossier site.yaml",
@@ -281,6 +316,12 @@ mod tests {
         }
         for k in crate::config::KEYS {
             assert!(site_key(k).is_some(), "site.yaml key `{k}` has no type");
+        }
+        for k in crate::parse::SOURCE_KEYS
+            .iter()
+            .chain(crate::parse::REGISTRY_KEYS)
+        {
+            assert!(source_key(k).is_some(), "source key `{k}` has no type");
         }
     }
 

@@ -27,4 +27,6 @@ pub struct Site {
     pub assets: Vec<StaticFile>,
     /// Each briefing's and profile's picture, and the size of each picture bodies show.
     pub images: crate::images::SiteImages,
+    /// The sources of `content/sources/`, by id, grades checked.
+    pub registry: Vec<crate::model::RegistrySource>,
 }

@@ -24,6 +24,27 @@ pub struct Stats {
     pub tags: usize,
     pub top_actors: Vec<Mention>,
     pub top_places: Vec<Mention>,
+    /// How the site's stances are sourced.
+    pub sourcing: Sourcing,
+}
+
+/// How the site's stances are sourced: what `/sources/`-style questions ask of it.
+#[derive(Debug, Serialize, PartialEq, Eq, Default)]
+pub struct Sourcing {
+    /// Sources defined in `content/sources/`, and how many of them are retracted.
+    pub registry: usize,
+    pub registry_retracted: usize,
+    /// Stances by the reliability code of their source (`ungraded` for a source without
+    /// one), in scale order, then `ungraded`.
+    pub by_reliability: Vec<(String, usize)>,
+    /// Stances naming no source.
+    pub unsourced: usize,
+    /// Stances whose position one source alone backs across the site.
+    pub single_source: usize,
+    /// Stances with no quote, or one ending in `(paraphrase)`.
+    pub paraphrase_only: usize,
+    /// Stances resting on a retracted source.
+    pub retracted: usize,
 }
 
 /// Entities of one kind: with a profile, and stubs.
@@ -78,7 +99,49 @@ pub fn compute(site: &Site) -> Stats {
         tags: r.tags.len(),
         top_actors: top(site, Kind::Actor),
         top_places: top(site, Kind::Place),
+        sourcing: sourcing(site),
     }
+}
+
+/// Counts [`Sourcing`].
+pub fn sourcing(site: &Site) -> Sourcing {
+    use crate::index::{self, StanceAt};
+    let r = &site.resolved;
+    let scale = &site.config.grades;
+    let support = index::support(r, &site.index);
+    let mut by_level = vec![0usize; scale.reliability.len()];
+    let mut ungraded = 0;
+    let mut out = Sourcing {
+        registry: site.registry.len(),
+        registry_retracted: (site.registry.iter())
+            .filter(|s| s.source.retracted.is_some())
+            .count(),
+        ..Sourcing::default()
+    };
+    for (b, refs) in r.refs.iter_ids() {
+        for (i, s) in refs.stances.iter().enumerate() {
+            let at = StanceAt {
+                briefing: b,
+                stance: i,
+            };
+            out.paraphrase_only += usize::from(crate::model::is_paraphrase(s.quote.as_deref()));
+            let Some(src) = index::stance_source(r, at) else {
+                out.unsourced += 1;
+                continue;
+            };
+            match src.grade.reliability.map(usize::from) {
+                Some(l) if l < by_level.len() => by_level[l] += 1,
+                _ => ungraded += 1,
+            }
+            out.retracted += usize::from(src.retracted.is_some());
+            out.single_source += usize::from(index::support_of(r, &support, at) <= 1);
+        }
+    }
+    out.by_reliability = (scale.reliability.iter().zip(by_level))
+        .map(|(l, n)| (l.code.clone(), n))
+        .chain([("ungraded".to_string(), ungraded)])
+        .collect();
+    out
 }
 
 fn position(site: &Site, at: crate::index::StanceAt) -> crate::model::Position {
@@ -143,7 +206,41 @@ pub fn to_text(s: &Stats) -> String {
         ("tags", s.tags.to_string()),
         ("top actors", tops(&s.top_actors)),
         ("top places", tops(&s.top_places)),
-    ]);
+    ])
+    .chain(sourcing_rows(&s.sourcing, s.stances));
     rows.map(|(k, v)| format!("{:<15} {v}\n", format!("{k}:")))
         .collect()
+}
+
+/// The sourcing lines of [`to_text`]: counts with their share of all stances.
+fn sourcing_rows(s: &Sourcing, stances: usize) -> Vec<(&'static str, String)> {
+    let share = |n: usize| match stances {
+        0 => n.to_string(),
+        total => format!("{n} ({}%)", (n * 100 + total / 2) / total),
+    };
+    let grades = (s.by_reliability.iter())
+        .filter(|(_, n)| *n > 0)
+        .map(|(code, n)| format!("{} {}", crate::printable::escape(code), share(*n)))
+        .collect::<Vec<_>>();
+    vec![
+        (
+            "sources",
+            format!(
+                "{} in content/sources/ ({} retracted)",
+                s.registry, s.registry_retracted
+            ),
+        ),
+        (
+            "by reliability",
+            if grades.is_empty() {
+                "none".to_string()
+            } else {
+                grades.join(", ")
+            },
+        ),
+        ("unsourced", share(s.unsourced)),
+        ("single source", share(s.single_source)),
+        ("paraphrase", share(s.paraphrase_only)),
+        ("retracted", share(s.retracted)),
+    ]
 }

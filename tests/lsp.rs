@@ -687,6 +687,7 @@ fn schema_writes_one_json_schema_per_file_kind_and_prints_one() {
             "briefing.schema.json",
             "place.schema.json",
             "site.schema.json",
+            "source.schema.json",
             "topic.schema.json"
         ]
     );
@@ -714,7 +715,7 @@ fn schema_writes_one_json_schema_per_file_kind_and_prints_one() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&wrong.stderr)
-            .contains("briefing, actor, place, topic, author, site")
+            .contains("briefing, actor, place, topic, author, source, site")
     );
 }
 

@@ -252,14 +252,44 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .zip(&ix.tag_briefings)
         .map(|(t, list)| h(&(&t.slug, &t.name, list.len())))
         .collect();
+    // What a stance's marks show of its evidence: its source's grade and retraction, and
+    // how many sources back its position across the site.
+    let support = crate::index::support(r, ix);
+    let stances: IdVec<BriefingIdx, Vec<u64>> = r
+        .refs
+        .par_iter()
+        .zip(&bl)
+        .enumerate()
+        .map(|(bi, (refs, link))| {
+            let b = BriefingIdx::from_index(bi);
+            (refs.stances.iter().enumerate())
+                .map(|(si, s)| {
+                    let at = StanceAt {
+                        briefing: b,
+                        stance: si,
+                    };
+                    let source = crate::index::stance_source(r, at);
+                    let evidence = (
+                        source.map(|x| (x.grade, &x.retracted)),
+                        crate::index::support_of(r, &support, at),
+                    );
+                    h(&(link, si, s.position, &s.quote, evidence))
+                })
+                .collect()
+        })
+        .collect();
     let bmeta: IdVec<BriefingIdx, u64> = r
         .briefings
         .par_iter()
         .zip(&r.refs)
         .zip(&bl)
-        .map(|((b, refs), link)| {
+        .zip(&stances)
+        .map(|(((b, refs), link), marks)| {
             let mut hs = crate::hash::hasher();
             (link, (src.text)(&b.path)).hash(&mut hs);
+            // Citations of `content/sources/` show what the registry says; its stance
+            // table, what each stance rests on.
+            (&b.sources, marks).hash(&mut hs);
             for e in refs.entities() {
                 el[e].hash(&mut hs);
             }
@@ -284,16 +314,6 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             members[a].push(i);
         }
     }
-    let stances: IdVec<BriefingIdx, Vec<u64>> = r
-        .refs
-        .par_iter()
-        .zip(&bl)
-        .map(|(refs, link)| {
-            (refs.stances.iter().enumerate())
-                .map(|(si, s)| h(&(link, si, s.position, &s.quote)))
-                .collect()
-        })
-        .collect();
     let ep: IdVec<EntityIdx, u64> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| {
@@ -464,13 +484,26 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 for s in &refs.stances {
                     let by = s.by.map(|b| p.el[b]);
                     let source = s.source.and_then(|i| b.sources.get(i));
-                    let source = source.map(|s| (&s.title, &s.url));
+                    let source =
+                        source.map(|s| (&s.title, &s.url, &s.cites, s.grade, &s.retracted));
                     let (a, t) = (p.el[s.actor], p.el[s.topic]);
                     (a, t, s.position, &s.quote, by, source).hash(&mut hs);
                 }
             }
         }
-        Generated::EntitiesJson => entity_fp.hash(&mut hs),
+        // Its `sources` list: the registry and which briefings and stances cite each.
+        Generated::EntitiesJson => {
+            entity_fp.hash(&mut hs);
+            p.site.registry.hash(&mut hs);
+            if !p.site.registry.is_empty() {
+                for (b, refs) in r.briefings.iter().zip(&r.refs) {
+                    b.sources.hash(&mut hs);
+                    for s in &refs.stances {
+                        s.source.hash(&mut hs);
+                    }
+                }
+            }
+        }
         // Cards are named by what they draw: their names are their inputs.
         Generated::Cards => {
             if render::cards::enabled(p.site) {

@@ -115,4 +115,18 @@ fn same_place(a: &Briefing, b: &Briefing) -> bool {
         && a.expires == b.expires
         && a.corrections == b.corrections
         && a.moved_from == b.moved_from
+        // Grades are checked, registry citations filled in and retractions warned about
+        // when the site is assembled: sources that carry any of them take that path.
+        && !weighs_evidence(a)
+        && !weighs_evidence(b)
+}
+
+/// Whether a briefing's sources cite the registry, or carry a grade or a retraction.
+fn weighs_evidence(b: &Briefing) -> bool {
+    b.sources.iter().any(|s| {
+        s.cites.is_some()
+            || s.retracted.is_some()
+            || s.written.reliability.is_some()
+            || s.written.credibility.is_some()
+    })
 }

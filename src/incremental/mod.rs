@@ -388,10 +388,12 @@ impl Engine {
         self.laps.begin("copy parsed files");
         let mut briefings: Vec<Briefing> = Vec::new();
         let mut profiles = Vec::new();
+        let mut registry = Vec::new();
         for e in self.files.markdown.values() {
             match &e.parsed {
                 Some(Parsed::Briefing(b)) => briefings.push((**b).clone()),
                 Some(Parsed::Profile(p)) => profiles.push((**p).clone()),
+                Some(Parsed::Source(s)) => registry.push((**s).clone()),
                 None => {}
             }
         }
@@ -399,6 +401,7 @@ impl Engine {
             config: self.config.clone().unwrap_or_else(Config::fallback),
             briefings,
             profiles,
+            registry,
             statics: self.files.statics.clone(),
             assets: self.files.assets.clone(),
             drafts: self.opts.drafts,

@@ -99,7 +99,8 @@ pub fn read_entry(root: &Path, file: &Found) -> Entry {
             let body_line = match &parsed {
                 Some(Parsed::Briefing(b)) => b.body_line,
                 Some(Parsed::Profile(p)) => p.body_line,
-                None => u32::MAX,
+                // A source file's description shows on pages as its front matter does.
+                Some(Parsed::Source(_)) | None => u32::MAX,
             };
             // Everything before the body: the front matter and its fences.
             let front: String = f

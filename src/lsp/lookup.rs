@@ -187,6 +187,8 @@ pub fn mentions(ws: &Workspace, e: EntityIdx) -> Vec<Mention> {
                 }
                 (&p.body, p.body_line)
             }
+            // A source file names no entity.
+            Parsed::Source(_) => continue,
         };
         for (i, l) in body.split('\n').enumerate() {
             let mut from = 0;

@@ -202,10 +202,12 @@ impl Workspace {
         self.checked = self.generation;
         let mut briefings: Vec<Briefing> = Vec::new();
         let mut profiles: Vec<Profile> = Vec::new();
+        let mut registry = Vec::new();
         for f in self.files.values() {
             match &f.parsed {
                 Some(Parsed::Briefing(b)) => briefings.push((**b).clone()),
                 Some(Parsed::Profile(p)) => profiles.push((**p).clone()),
+                Some(Parsed::Source(s)) => registry.push((**s).clone()),
                 None => {}
             }
         }
@@ -218,6 +220,7 @@ impl Workspace {
                 },
                 briefings,
                 profiles,
+                registry,
                 statics: self.statics.clone(),
                 assets: self.assets.clone(),
                 drafts: self.drafts,
@@ -336,7 +339,7 @@ impl Workspace {
                 profiles.push((**p).clone());
                 Vec::new()
             }
-            None => Vec::new(),
+            Some(Parsed::Source(_)) | None => Vec::new(),
         };
         let mut names = Diagnostics::new();
         let mini = crate::resolve::resolve_with(
@@ -379,7 +382,7 @@ impl Workspace {
                 let depth = urls::depth(&format!("{}/{}/", p.kind.dir(), p.id));
                 Some(p.body_ref().render(depth, &cx).1)
             }
-            None => None,
+            Some(Parsed::Source(_)) | None => None,
         };
         if let Some(b) = body {
             d.extend(b);
@@ -392,7 +395,7 @@ impl Workspace {
                 .next()
                 .map(|b| (&b.picture, &b.path, &b.content_path)),
             Some(Parsed::Profile(p)) => Some((&p.picture, &p.path, &p.content_path)),
-            None => None,
+            Some(Parsed::Source(_)) | None => None,
         };
         if let Some((r, path, content_path)) = picture {
             let index = crate::images::locate::Index::new(&self.statics, &self.assets);
@@ -471,6 +474,7 @@ fn empty_site() -> Site {
         config: Config::fallback(),
         briefings: Vec::new(),
         profiles: Vec::new(),
+        registry: Vec::new(),
         statics: Vec::new(),
         assets: Vec::new(),
         drafts: false,

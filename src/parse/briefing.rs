@@ -189,6 +189,20 @@ impl Fields<'_> {
         let mut out = Vec::new();
         for item in items {
             match &item.value {
+                Yaml::String(raw) if super::evidence::is_source_id(raw) => out.push(Source {
+                    title: raw.trim().to_string(),
+                    url: None,
+                    publisher: None,
+                    date: None,
+                    cites: Some(Spanned {
+                        value: raw.trim().to_string(),
+                        span: item.span,
+                    }),
+                    bare: true,
+                    written: Default::default(),
+                    grade: Default::default(),
+                    retracted: None,
+                }),
                 Yaml::String(raw) => {
                     let url = safe_url(raw, item.span, self.path, self.diags);
                     out.push(Source {
@@ -196,50 +210,19 @@ impl Fields<'_> {
                         url,
                         publisher: None,
                         date: None,
+                        cites: None,
+                        bare: false,
+                        written: Default::default(),
+                        grade: Default::default(),
+                        retracted: None,
                     })
                 }
                 Yaml::Map(entries) => {
                     let mut sub = Fields::nested(self.path, entries, self.diags);
                     sub.warn_unknown(SOURCE_KEYS, "source");
-                    let url = sub
-                        .text("url")
-                        .and_then(|u| safe_url(&u.value, u.span, sub.path, sub.diags));
-                    let title = sub.text("title").map(|s| s.value);
-                    let publisher = sub.text("publisher").map(|s| s.value);
-                    let date = sub.text("date").map(|d| match When::parse(&d.value) {
-                        Ok(w) => w.ymd(),
-                        Err(e) => {
-                            sub.ok = false;
-                            let diag = sub.diags.error(
-                                Code::InvalidDate,
-                                sub.path,
-                                d.span,
-                                format!("source `date`: {e}"),
-                            );
-                            if let Some(h) = e.help() {
-                                diag.with_help(h);
-                            }
-                            d.value
-                        }
-                    });
-                    if title.is_none()
-                        && url.is_none()
-                        && !sub.slipped("title")
-                        && !sub.slipped("url")
-                    {
-                        sub.error(
-                            Code::MissingField,
-                            item.span,
-                            "a source needs a `title` or a `url`",
-                        );
-                    }
+                    let source = sub.source_fields(item.span, true);
                     self.ok &= sub.ok;
-                    out.push(Source {
-                        title: title.or_else(|| url.clone()).unwrap_or_default(),
-                        url,
-                        publisher,
-                        date,
-                    });
+                    out.push(source);
                 }
                 other => self.error(
                     Code::WrongType,
@@ -252,6 +235,69 @@ impl Fields<'_> {
             }
         }
         out
+    }
+
+    /// The fields of one source, of a briefing's `sources:` (`cited`: it may name a source
+    /// of the registry with `source:`) or of a file of `content/sources/`.
+    pub(super) fn source_fields(&mut self, at: Span, cited: bool) -> Source {
+        let url = self
+            .text("url")
+            .and_then(|u| safe_url(&u.value, u.span, self.path, self.diags));
+        let title = self
+            .text("title")
+            .or_else(|| if cited { None } else { self.text("name") })
+            .map(|s| s.value);
+        let publisher = self.text("publisher").map(|s| s.value);
+        let date = self.text("date").map(|d| match When::parse(&d.value) {
+            Ok(w) => w.ymd(),
+            Err(e) => {
+                self.ok = false;
+                let diag = self.diags.error(
+                    Code::InvalidDate,
+                    self.path,
+                    d.span,
+                    format!("source `date`: {e}"),
+                );
+                if let Some(h) = e.help() {
+                    diag.with_help(h);
+                }
+                d.value
+            }
+        });
+        let cites = if cited {
+            self.text("source").filter(|c| !c.value.trim().is_empty())
+        } else {
+            None
+        };
+        let (written, retracted) = self.grading();
+        if title.is_none()
+            && url.is_none()
+            && cites.is_none()
+            && !self.slipped("title")
+            && !self.slipped("url")
+            && !self.slipped("source")
+        {
+            let needs = if cited {
+                "a source needs a `title`, a `url` or a `source:` id of content/sources/"
+            } else {
+                "a source file needs a `title` (or `name`) or a `url`"
+            };
+            self.error(Code::MissingField, at, needs);
+        }
+        Source {
+            title: title.or_else(|| url.clone()).unwrap_or_default(),
+            url,
+            publisher,
+            date,
+            cites: cites.map(|c| Spanned {
+                value: c.value.trim().to_string(),
+                span: c.span,
+            }),
+            bare: false,
+            written,
+            grade: Default::default(),
+            retracted,
+        }
     }
 
     /// `corrections:`, a list of `{date, text}`, sorted oldest first.

@@ -2,13 +2,16 @@
 
 mod briefing;
 pub(crate) mod cut_text;
+pub mod evidence;
 mod profile;
 
 pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
-use crate::model::{Briefing, ImageRef, Kind, Moment, Profile, Slug, Spanned, When};
+use crate::model::{
+    Briefing, ImageRef, Kind, Moment, Profile, RegistrySource, Slug, Spanned, When,
+};
 use crate::source::SourceFile;
 
 /// What a Markdown file turned out to be.
@@ -16,6 +19,8 @@ use crate::source::SourceFile;
 pub enum Parsed {
     Briefing(Box<Briefing>),
     Profile(Box<Profile>),
+    /// A file of `content/sources/`.
+    Source(Box<RegistrySource>),
 }
 
 /// A briefing's keys before the lists of names, which follow in kind order (`actors`, …).
@@ -51,7 +56,29 @@ pub fn briefing_keys() -> Vec<&'static str> {
 /// The keys of one entry of `stances:`.
 pub const STANCE_KEYS: &[&str] = &["actor", "on", "position", "quote", "by", "source"];
 /// The keys of one entry of `sources:`.
-pub const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "date"];
+pub const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "url",
+    "publisher",
+    "date",
+    "source",
+    "reliability",
+    "credibility",
+    "retracted",
+    "retraction_note",
+];
+/// The keys of a file of `content/sources/`.
+pub const REGISTRY_KEYS: &[&str] = &[
+    "title",
+    "name",
+    "url",
+    "publisher",
+    "date",
+    "reliability",
+    "credibility",
+    "retracted",
+    "retraction_note",
+];
 /// The keys of one entry of `corrections:`.
 pub const CORRECTION_KEYS: &[&str] = &["date", "text"];
 
@@ -106,6 +133,11 @@ pub fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> Option<Parsed> 
         ok: true,
         slips: Vec::new(),
     };
+    if evidence::is_registry_path(&file.content_path) {
+        return fields
+            .registry_source(file, split.body)
+            .map(|s| Parsed::Source(Box::new(s)));
+    }
     let parsed = match profile_kind {
         Some(kind) => fields
             .profile(file, kind, split.body, split.body_line)

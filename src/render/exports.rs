@@ -10,7 +10,7 @@ use crate::urls;
 use serde::Serialize;
 
 /// The columns of `stances.csv`, in order.
-pub const STANCE_COLUMNS: [&str; 13] = [
+pub const STANCE_COLUMNS: [&str; 18] = [
     "briefing_slug",
     "briefing_url",
     "date",
@@ -24,6 +24,11 @@ pub const STANCE_COLUMNS: [&str; 13] = [
     "voiced_by_name",
     "source_title",
     "source_url",
+    "source_id",
+    "source_reliability",
+    "source_credibility",
+    "source_retracted",
+    "retraction_note",
 ];
 
 /// First characters that make spreadsheet programs read a cell as a formula (OWASP, "CSV
@@ -76,6 +81,14 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
             let topic = r.entity(s.topic);
             let by = s.by.map(|e| r.entity(e));
             let source = s.source.and_then(|i| b.sources.get(i));
+            let scale = &site.config.grades;
+            let level = |axis, i: Option<u8>| {
+                i.and_then(|i| scale.level(axis, i))
+                    .map_or("", |l| l.code.as_str())
+            };
+            let grade = source.map(|s| s.grade).unwrap_or_default();
+            let retraction = source.and_then(|s| s.retracted.as_ref());
+            let retracted = retraction.map(|x| x.date.to_string()).unwrap_or_default();
             row(
                 &mut out,
                 &[
@@ -92,6 +105,13 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
                     by.map_or("", |e| e.name.as_str()),
                     source.map_or("", |s| s.title.as_str()),
                     source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+                    source
+                        .and_then(|s| s.cites.as_ref())
+                        .map_or("", |c| c.value.as_str()),
+                    level(crate::evidence::Axis::Reliability, grade.reliability),
+                    level(crate::evidence::Axis::Credibility, grade.credibility),
+                    &retracted,
+                    retraction.and_then(|x| x.note.as_deref()).unwrap_or(""),
                 ],
             );
         }
@@ -213,8 +233,85 @@ pub fn entities_json(site: &Site) -> Vec<u8> {
             })
             .collect()
     };
-    // One list per kind, under the kind's folder (`actors`).
-    search::json(&PerKind::from_fn(of))
+    // One list per kind, under the kind's folder (`actors`), and the sources of
+    // `content/sources/` under `sources` when there are any.
+    search::json(&EntitiesFile {
+        kinds: PerKind::from_fn(of),
+        sources: source_records(site),
+    })
+}
+
+#[derive(Serialize)]
+struct EntitiesFile<'a> {
+    #[serde(flatten)]
+    kinds: PerKind<Vec<EntityRecord<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<SourceRecord<'a>>,
+}
+
+/// A source of `content/sources/` in `data/entities.json`.
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<&'a str>,
+    reliability: Option<&'a str>,
+    credibility: Option<&'a str>,
+    retracted: Option<String>,
+    retraction_note: Option<&'a str>,
+    /// Briefings citing it, and stances resting on it.
+    briefings: usize,
+    stances: usize,
+}
+
+fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
+    if site.registry.is_empty() {
+        return Vec::new();
+    }
+    let r = &site.resolved;
+    let mut cited: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for (b, refs) in r.briefings.iter().zip(&r.refs) {
+        let ids = |i: usize| b.sources.get(i).and_then(|s| s.cites.as_ref());
+        let mut seen: Vec<&str> = (0..b.sources.len())
+            .filter_map(|i| ids(i).map(|c| c.value.as_str()))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for id in seen {
+            cited.entry(id).or_default().0 += 1;
+        }
+        for s in &refs.stances {
+            if let Some(c) = s.source.and_then(ids) {
+                cited.entry(c.value.as_str()).or_default().1 += 1;
+            }
+        }
+    }
+    let scale = &site.config.grades;
+    let code = |axis, i: Option<u8>| {
+        i.and_then(|i| scale.level(axis, i))
+            .map(|l| l.code.as_str())
+    };
+    (site.registry.iter())
+        .map(|x| {
+            let s = &x.source;
+            let (briefings, stances) = cited.get(x.id.as_str()).copied().unwrap_or_default();
+            SourceRecord {
+                id: x.id.as_str(),
+                title: &s.title,
+                publisher: s.publisher.as_deref(),
+                url: s.url.as_deref(),
+                date: s.date.as_deref(),
+                reliability: code(crate::evidence::Axis::Reliability, s.grade.reliability),
+                credibility: code(crate::evidence::Axis::Credibility, s.grade.credibility),
+                retracted: s.retracted.as_ref().map(|x| x.date.to_string()),
+                retraction_note: s.retracted.as_ref().and_then(|x| x.note.as_deref()),
+                briefings,
+                stances,
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -4,6 +4,7 @@ mod author_page;
 pub mod cards;
 pub mod charts;
 mod dates;
+mod evidence;
 pub mod exports;
 pub mod hosting;
 pub mod json_feed;

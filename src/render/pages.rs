@@ -103,6 +103,8 @@ pub struct Views<'a> {
     /// of times.
     briefing_links: IdVec<BriefingIdx, OnceLock<BriefingLink>>,
     entity_links: IdVec<EntityIdx, OnceLock<EntityLink>>,
+    /// How many sources back each position, made once for every stance mark.
+    pub(super) support: OnceLock<crate::index::Support>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -142,6 +144,7 @@ impl<'a> Views<'a> {
             entity_links: (0..site.resolved.entities.len())
                 .map(|_| OnceLock::new())
                 .collect(),
+            support: OnceLock::new(),
         }
     }
 
@@ -304,6 +307,7 @@ impl<'a> Views<'a> {
             quote: s.quote.clone(),
             anchor: format!("stance-{}", at.stance + 1),
             briefing: link,
+            evidence: self.stance_evidence(at),
         }
     }
 
@@ -442,6 +446,10 @@ impl<'a> Views<'a> {
                 source_preview: (s.source)
                     .filter(|&i| i < br.sources.len())
                     .and_then(|i| pv.id(Subject::Source(i + 1))),
+                evidence: self.stance_evidence(StanceAt {
+                    briefing: b,
+                    stance: i,
+                }),
             })
             .collect();
         let tags = refs.tags.iter().map(|&t| self.tag_link(t)).collect();
@@ -449,18 +457,7 @@ impl<'a> Views<'a> {
             .sources
             .iter()
             .enumerate()
-            .map(|(i, s)| SourceView {
-                number: i + 1,
-                title: s.title.clone(),
-                url: s.url.clone(),
-                publisher: s.publisher.clone(),
-                date: s.date.clone(),
-                date_display: s.date.as_ref().map(|d| {
-                    d.get(..10)
-                        .and_then(|ymd| ymd.parse::<jiff::civil::Date>().ok())
-                        .map_or_else(|| d.clone(), display_date)
-                }),
-            })
+            .map(|(i, s)| self.source_view(i, s))
             .collect();
         let mut page = self.meta(
             &dir,

@@ -320,6 +320,27 @@ pub struct StanceMark {
     pub quote: Option<String>,
     /// Where the stance sits on its briefing page.
     pub anchor: String,
+    /// What it rests on: its source's grade, how well supported it is.
+    pub evidence: StanceEvidence,
+}
+
+/// What a stance rests on, as its marks show it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StanceEvidence {
+    /// Its source's grade on the site's scale, `B2`; `None` when ungraded or unsourced.
+    pub grade: Option<String>,
+    /// The grade in words: `Usually reliable; probably true`.
+    pub grade_label: Option<String>,
+    /// It names no source.
+    pub unsourced: bool,
+    /// One source only backs its position across the site (retracted ones aside).
+    pub single_source: bool,
+    /// It has no quote, or only one marked `(paraphrase)`.
+    pub paraphrase: bool,
+    /// Its source is retracted: since when (`YYYY-MM-DD`).
+    pub retracted: Option<String>,
+    /// The retraction's note.
+    pub retraction_note: Option<String>,
 }
 
 /// An actor's position on a topic and how it got there.
@@ -357,6 +378,8 @@ pub struct StanceRow {
     /// The same actor's stance on the same topic just before this one, when its position
     /// was another: the row is a change ("was opposes").
     pub was: Option<StanceMark>,
+    /// What it rests on.
+    pub evidence: StanceEvidence,
 }
 
 /// A stance an actor voiced for another actor (`by:`), on the voice's page.
@@ -452,6 +475,15 @@ pub struct SourceView {
     pub date: Option<String>,
     /// `20 Nov 2025` when `date` is a date, else `date` as written.
     pub date_display: Option<String>,
+    /// Its grade, `B2`, and in words.
+    pub grade: Option<String>,
+    pub grade_label: Option<String>,
+    /// The id of the source of `content/sources/` it cites.
+    pub registry_id: Option<String>,
+    /// Since when it is retracted (`YYYY-MM-DD`), and why.
+    pub retracted: Option<String>,
+    pub retracted_display: Option<String>,
+    pub retraction_note: Option<String>,
 }
 
 /// Everything about one briefing.
