@@ -7,6 +7,7 @@ pub mod config;
 pub mod confine;
 pub mod confusable;
 pub mod diagnostic;
+pub mod digest;
 pub mod front_matter;
 pub mod hash;
 pub mod id_vec;
