@@ -159,8 +159,8 @@ fn changes_csv_has_a_row_per_change() {
     let csv = site.page("data/changes.csv");
     assert_eq!(
         csv,
-        "date,actor_id,actor_name,topic_id,topic_name,from,to,briefing_slug,briefing_url,voiced_by_id,voiced_by_name,source_title,source_url\r\n\
-         2025-11-19,eu,European Union & Co,plan,US peace framework,,supports,first,https://example.org/briefings/first/,,,,\r\n\
-         2025-11-20,eu,European Union & Co,plan,US peace framework,supports,opposes,second,https://example.org/briefings/second/,barrot,Jean-Noël Barrot,\"Le Monde, 20 Nov\",https://example.com/lm\r\n"
+        "date,actor_id,actor_name,topic_id,topic_name,from,to,quote,briefing_slug,briefing_url,voiced_by_id,voiced_by_name,source_title,source_url\r\n\
+         2025-11-19,eu,European Union & Co,plan,US peace framework,,supports,,first,https://example.org/briefings/first/,,,,\r\n\
+         2025-11-20,eu,European Union & Co,plan,US peace framework,supports,opposes,Not this one,second,https://example.org/briefings/second/,barrot,Jean-Noël Barrot,\"Le Monde, 20 Nov\",https://example.com/lm\r\n"
     );
 }

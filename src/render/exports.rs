@@ -101,7 +101,7 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
 }
 
 /// The columns of `changes.csv`, in order.
-pub const CHANGE_COLUMNS: [&str; 13] = [
+pub const CHANGE_COLUMNS: [&str; 14] = [
     "date",
     "actor_id",
     "actor_name",
@@ -109,6 +109,7 @@ pub const CHANGE_COLUMNS: [&str; 13] = [
     "topic_name",
     "from",
     "to",
+    "quote",
     "briefing_slug",
     "briefing_url",
     "voiced_by_id",
@@ -141,6 +142,7 @@ pub fn changes_csv(site: &Site) -> Vec<u8> {
                 &topic.name,
                 c.from.map_or("", |p| p.as_str()),
                 c.to.as_str(),
+                s.quote.as_deref().unwrap_or(""),
                 b.slug.as_str(),
                 &format!("{base}{}", urls::briefing(&b.slug)),
                 by.map_or("", |e| e.id.slug.as_str()),
