@@ -118,11 +118,22 @@ pub enum Code {
     ImageWithoutAlt,
     /// `alt:` without `image:`
     AltWithoutImage,
+    /// an entry of `roles:`, `affiliations:` or `names:` that is not a mapping or lacks its
+    /// role, actor or name
+    DatedEntry,
+    /// `from:` or `to:` of a dated entry that is not a date
+    DatedDate,
+    /// a dated entry whose `to:` is before its `from:`
+    DatedOrder,
+    /// two `names:` of one profile that share a day
+    DatedOverlap,
+    /// a stance voiced (`by:`) by a person not affiliated with its actor on its date
+    VoiceNotAffiliated,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 51] = [
+    pub const ALL: [Code; 56] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -174,6 +185,11 @@ impl Code {
         Code::ImageLimit,
         Code::ImageWithoutAlt,
         Code::AltWithoutImage,
+        Code::DatedEntry,
+        Code::DatedDate,
+        Code::DatedOrder,
+        Code::DatedOverlap,
+        Code::VoiceNotAffiliated,
     ];
 
     /// The code as printed: `D001`.
@@ -230,6 +246,11 @@ impl Code {
             Code::ImageLimit => "D083",
             Code::ImageWithoutAlt => "D084",
             Code::AltWithoutImage => "D085",
+            Code::DatedEntry => "D095",
+            Code::DatedDate => "D096",
+            Code::DatedOrder => "D097",
+            Code::DatedOverlap => "D098",
+            Code::VoiceNotAffiliated => "D099",
         }
     }
 }

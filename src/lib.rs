@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod confine;
 pub mod confusable;
+pub mod dated;
 pub mod diagnostic;
 pub mod digest;
 pub mod front_matter;

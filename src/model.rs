@@ -711,6 +711,53 @@ pub(crate) fn join_path(dir: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// How many entries each of `roles:`, `affiliations:` and `names:` may list: a long career
+/// has a few dozen; every look-up reads the whole list.
+pub const MAX_DATED: usize = 200;
+
+/// A value with the days it held on.
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct Dated<T> {
+    pub value: T,
+    /// The first day it held (`from:`), `None` when it held since before anything written.
+    pub from: Option<jiff::civil::Date>,
+    /// The last day it held (`to:`), `None` when it still holds.
+    pub to: Option<jiff::civil::Date>,
+    /// Where its value (the role, actor or name) is written.
+    pub span: Span,
+}
+
+impl<T> Dated<T> {
+    /// Whether it held on `date`.
+    pub fn holds_on(&self, date: jiff::civil::Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+
+    /// Whether it and `other` share a day.
+    pub fn overlaps<U>(&self, other: &Dated<U>) -> bool {
+        let starts_before_other_ends = match (self.from, other.to) {
+            (Some(f), Some(t)) => f <= t,
+            _ => true,
+        };
+        let other_starts_before_end = match (other.from, self.to) {
+            (Some(f), Some(t)) => f <= t,
+            _ => true,
+        };
+        starts_before_other_ends && other_starts_before_end
+    }
+
+    /// The period as a reader sees it: `from 2024-02-08`, `2019-08-05 to 2024-02-07`,
+    /// `until 2016-05-11`, or empty when it is open at both ends.
+    pub fn period(&self) -> String {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => format!("{f} to {t}"),
+            (Some(f), None) => format!("from {f}"),
+            (None, Some(t)) => format!("until {t}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
 /// A profile of an actor, place, topic or author as parsed from its file.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -726,8 +773,16 @@ pub struct Profile {
     pub alias_spans: Vec<Span>,
     /// `kind:` of the profile (person, organization, country, …).
     pub subkind: Option<String>,
+    /// The undated `role:`: the role on any day `roles:` does not cover.
     pub role: Option<String>,
+    /// Offices held, with their dates (`roles:`), as written.
+    pub roles: Vec<Dated<String>>,
+    /// The undated `affiliation:`: counts on every day.
     pub affiliation: Option<Spanned<String>>,
+    /// Actors it belonged to, with dates (`affiliations:`), names as written.
+    pub affiliations: Vec<Dated<String>>,
+    /// Names it went by, with dates (`names:`); each also resolves to it like an alias.
+    pub names: Vec<Dated<String>>,
     pub within: Option<Spanned<String>>,
     pub coords: Option<(f64, f64)>,
     pub question: Option<String>,

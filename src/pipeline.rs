@@ -471,6 +471,12 @@ pub fn assemble(
         default_author: config.default_author.as_ref(),
     };
     let mut resolved = resolve::resolve_with(briefings, profiles, drafts, &clock, &settings, diags);
+    crate::dated::check_voices(
+        &resolved.briefings,
+        &resolved.refs,
+        &resolved.entities,
+        diags,
+    );
     progress.stage("picture headers", 0);
     let fresh = crate::images::probe::Memo::default();
     let memo = cache.as_deref().map_or(&fresh, |c| &c.images);

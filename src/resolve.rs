@@ -22,6 +22,8 @@ pub struct Entity {
     /// `None` for a stub.
     pub profile: Option<Profile>,
     pub affiliation: Option<EntityIdx>,
+    /// The profile's dated `affiliations:`, resolved.
+    pub affiliations: Vec<crate::model::Dated<EntityIdx>>,
     pub within: Option<EntityIdx>,
 }
 
@@ -34,6 +36,8 @@ pub struct Stance {
     pub quote: Option<String>,
     pub by: Option<EntityIdx>,
     pub source: Option<usize>,
+    /// Its place among the briefing's stances as written (`Briefing::stances`).
+    pub src: usize,
 }
 
 /// A tag: its URL slug and the spelling it was first written with.
@@ -202,10 +206,15 @@ pub fn resolve_with(
     let default_author = default_author.and_then(|id| index.get(&id).copied());
     let tags = tags(&briefings, &first);
     let refs = briefing_refs(&briefings, named, &index, &tags, default_author);
+    let (briefings, refs, entities) = (
+        IdVec::from_vec(briefings),
+        IdVec::from_vec(refs),
+        IdVec::from_vec(entities),
+    );
     Resolved {
-        briefings: IdVec::from_vec(briefings),
-        refs: IdVec::from_vec(refs),
-        entities: IdVec::from_vec(entities),
+        briefings,
+        refs,
+        entities,
         tags,
         drafts,
         default_author,
@@ -394,6 +403,7 @@ impl<T: Clone + PartialEq> Named<T> {
                     quote: src.quote.clone(),
                     by: s.by.as_ref().map(&idx),
                     source: src.source,
+                    src: s.src,
                 }
             })
             .collect();
@@ -427,6 +437,8 @@ struct ProfileIdx(u32);
 /// An affiliation and enclosing place by id, until entity indices exist.
 struct Links {
     affiliation: Option<EntityId>,
+    /// The dated `affiliations:`, each actor by id.
+    affiliations: Vec<crate::model::Dated<EntityId>>,
     within: Option<EntityId>,
 }
 
@@ -491,6 +503,21 @@ impl<'a> Resolver<'a> {
             .map(|p| Links {
                 affiliation: (p.affiliation.as_ref())
                     .and_then(|a| self.resolve(Kind::Actor, a, &p.path)),
+                affiliations: (p.affiliations.iter())
+                    .filter_map(|a| {
+                        let written = Spanned {
+                            value: a.value.clone(),
+                            span: a.span,
+                        };
+                        let id = self.resolve(Kind::Actor, &written, &p.path)?;
+                        Some(crate::model::Dated {
+                            value: id,
+                            from: a.from,
+                            to: a.to,
+                            span: a.span,
+                        })
+                    })
+                    .collect(),
                 within: (p.within.as_ref()).and_then(|w| self.resolve(Kind::Place, w, &p.path)),
             })
             .collect()
@@ -715,6 +742,7 @@ fn entities(
                 aliases: p.aliases.clone(),
                 profile: Some(p),
                 affiliation: None,
+                affiliations: Vec::new(),
                 within: None,
             });
         } else {
@@ -727,6 +755,7 @@ fn entities(
                 aliases: Vec::new(),
                 profile: None,
                 affiliation: None,
+                affiliations: Vec::new(),
                 within: None,
             });
         }
@@ -744,6 +773,16 @@ fn entities(
     for (i, l) in linked {
         let e = &mut entities[i.index()];
         e.affiliation = at(&l.affiliation, i);
+        e.affiliations = (l.affiliations.into_iter())
+            .filter_map(|a| {
+                Some(crate::model::Dated {
+                    value: at(&Some(a.value), i)?,
+                    from: a.from,
+                    to: a.to,
+                    span: a.span,
+                })
+            })
+            .collect();
         e.within = at(&l.within, i);
     }
     (entities, index)
@@ -900,7 +939,10 @@ mod tests {
             alias_spans: aliases.iter().map(|_| Span::FILE).collect(),
             subkind: None,
             role: None,
+            roles: Vec::new(),
             affiliation: None,
+            affiliations: Vec::new(),
+            names: Vec::new(),
             within: None,
             coords: None,
             question: None,

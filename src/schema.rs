@@ -149,6 +149,9 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
         },
         "role" => text("what the actor or author does"),
         "affiliation" => text("the actor it belongs to: id, name or alias"),
+        "roles" => dated("role", "an office held"),
+        "affiliations" => dated("actor", "an actor it belonged to: id, name or alias"),
+        "names" => dated("name", "a name it went by (resolves like an alias)"),
         "within" => text("the place it lies within: id, name or alias"),
         "coords" => json!({"type": "array", "items": {"type": "number"}, "minItems": 2,
             "maxItems": 2, "description": "latitude and longitude"}),
@@ -165,6 +168,16 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
         "extra" => json!({"type": "object", "description": "custom data for themes"}),
         _ => return None,
     })
+}
+
+/// A list of `{value_key, from, to}` entries (`roles:`, `affiliations:`, `names:`).
+fn dated(value_key: &str, what: &str) -> Value {
+    let day = json!({"type": "string",
+        "description": "a day, YYYY-MM-DD (inclusive); leave out for open"});
+    json!({"type": "array", "maxItems": crate::model::MAX_DATED,
+        "description": format!("{what}, with the days it held"),
+        "items": {"type": "object", "required": [value_key], "additionalProperties": false,
+            "properties": {value_key: text(what), "from": day, "to": day}}})
 }
 
 /// The type of a site.yaml key, `None` for a key this module does not know yet.

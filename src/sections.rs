@@ -31,11 +31,12 @@ pub enum Section {
     TopActors,
     TopPlaces,
     Reviewed,
+    OverTime,
 }
 
 impl Section {
     /// Every section, in the order of the table.
-    pub const ALL: [Section; 21] = [
+    pub const ALL: [Section; 22] = [
         Section::Main,
         Section::AtAGlance,
         Section::Stances,
@@ -57,6 +58,7 @@ impl Section {
         Section::TopActors,
         Section::TopPlaces,
         Section::Reviewed,
+        Section::OverTime,
     ];
 
     /// The element id, as the templates write it.
@@ -83,6 +85,7 @@ impl Section {
             Section::TopActors => "top-actors",
             Section::TopPlaces => "top-places",
             Section::Reviewed => "reviewed",
+            Section::OverTime => "over-time",
         }
     }
 
@@ -218,6 +221,8 @@ pub enum Fact {
     NamedPlaces,
     /// Briefings the author reviewed.
     Reviewed,
+    /// Dated entries of the profile (`roles:`, `affiliations:`, `names:`).
+    Dated,
 }
 
 impl Fact {
@@ -241,6 +246,7 @@ impl Fact {
             Fact::NamedActors => "a briefing names an actor",
             Fact::NamedPlaces => "a briefing names a place",
             Fact::Reviewed => "the author reviewed a briefing",
+            Fact::Dated => "its profile lists dated `roles:`, `affiliations:` or `names:`",
         }
     }
 }
@@ -297,10 +303,12 @@ pub const TABLE: &[Row] = {
         row(S::Related, P::Briefing, Has(F::Related)),
         row(S::Positions, ACTOR, Has(F::Positions)),
         row(S::Voiced, ACTOR, Has(F::Voiced)),
+        row(S::OverTime, ACTOR, Has(F::Dated)),
         row(S::Members, ACTOR, Has(F::Members)),
         row(S::Briefings, ACTOR, Always),
         row(S::Backlinks, ACTOR, Has(F::Backlinks)),
         row(S::CoActors, ACTOR, Has(F::CoActors)),
+        row(S::OverTime, PLACE, Has(F::Dated)),
         row(S::SubPlaces, PLACE, Has(F::SubPlaces)),
         row(S::Briefings, PLACE, Always),
         row(S::Backlinks, PLACE, Has(F::Backlinks)),

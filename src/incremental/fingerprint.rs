@@ -134,6 +134,9 @@ impl Parts<'_> {
             (text(&p.path), body(&p.path)).hash(&mut hs);
         }
         en.affiliation.map(|a| self.el[a]).hash(&mut hs);
+        for a in &en.affiliations {
+            (self.el[a.value], a.from, a.to).hash(&mut hs);
+        }
         // The chain of enclosing places, as the place page walks it, with their
         // coordinates: a place without its own is mapped at the nearest that has them
         // (`Views::location`), at that place's zoom (its `kind:`, in `el`).
@@ -312,10 +315,11 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .into_par_iter()
         .map(|i| {
             let e = EntityIdx::from_index(i);
-            h(&render::previews::preview(
-                site,
-                Target::Entity(e),
-                String::new(),
+            // A briefing page shows its entities as they were on its date (roles, former
+            // names, the role in previews), and hashes this for every entity it names.
+            h(&(
+                render::previews::preview(site, Target::Entity(e), String::new()),
+                crate::dated::key(r.entity(e)),
             ))
         })
         .collect();

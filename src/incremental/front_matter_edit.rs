@@ -34,6 +34,14 @@ impl Engine {
         };
         // A stub lives only while something names it: dropping a name could remove one.
         let old = &r.refs[bi];
+        // The warnings of the full resolve are kept as they were: an edit that makes or
+        // clears a voice's warning (D099) takes the general path.
+        let mut voices = crate::diagnostic::Diagnostics::new();
+        crate::dated::check_voices_of(old_b, old, &r.entities, &mut voices);
+        crate::dated::check_voices_of(new_b, &refs, &r.entities, &mut voices);
+        if voices.iter().next().is_some() {
+            return Ok(None);
+        }
         if (old.entities().chain(old.reviewers.iter().copied()))
             .any(|e| r.entity(e).profile.is_none())
         {

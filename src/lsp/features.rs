@@ -37,7 +37,8 @@ fn summary(ws: &Workspace, e: EntityIdx) -> String {
             if let Some(k) = &p.subkind {
                 s.push_str(&format!(" · {k}"));
             }
-            if let Some(r) = p.role.as_ref().or(p.question.as_ref()) {
+            // The role today: the undated `role:`, else the dated roles still held.
+            if let Some(r) = crate::dated::current_role(ent).or_else(|| p.question.clone()) {
                 s.push_str(&format!(" — {r}"));
             }
         }

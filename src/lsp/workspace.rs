@@ -356,6 +356,7 @@ impl Workspace {
             },
             &mut names,
         );
+        crate::dated::check_voices(&mini.briefings, &mini.refs, &mini.entities, &mut names);
         for x in names.iter() {
             if x.path == rel && !WHOLE_SITE.contains(&x.code) {
                 d.add(x.clone());

@@ -2,9 +2,10 @@
 //! here and written out as a starter for `dossier new`.
 
 use super::{Fields, file_stem, scalar};
+
 use crate::diagnostic::{Code, Span};
 use crate::front_matter::Yaml;
-use crate::model::{Kind, Profile, Slug};
+use crate::model::{Dated, Kind, MAX_DATED, Profile, Slug, Spanned, When};
 use crate::source::SourceFile;
 
 /// Aliases a profile may list: far more than any entity has names, few enough that every
@@ -27,8 +28,8 @@ pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
         "extra",
     ];
     match kind {
-        Kind::Actor => allowed.extend(["role", "affiliation"]),
-        Kind::Place => allowed.extend(["within", "coords"]),
+        Kind::Actor => allowed.extend(["role", "roles", "affiliation", "affiliations", "names"]),
+        Kind::Place => allowed.extend(["within", "coords", "names"]),
         Kind::Topic => allowed.push("question"),
         Kind::Author => allowed.extend(["role", "bio", "links", "email"]),
     }
@@ -81,7 +82,8 @@ impl Fields<'_> {
             );
             aliases.truncate(MAX_ALIASES);
         }
-        let (aliases, alias_spans) = aliases.into_iter().map(|a| (a.value, a.span)).unzip();
+        let (aliases, alias_spans): (Vec<String>, Vec<Span>) =
+            aliases.into_iter().map(|a| (a.value, a.span)).unzip();
         let subkind = self.text("kind");
         let allowed_kinds = subkinds(kind);
         if let Some(k) = &subkind
@@ -104,10 +106,19 @@ impl Fields<'_> {
             }
         }
         let role = self.text("role").map(|r| r.value);
-        let affiliation = if kind == Kind::Actor {
-            self.text("affiliation")
+        let (affiliation, roles, affiliations) = if kind == Kind::Actor {
+            (
+                self.text("affiliation"),
+                self.dated("roles", "role"),
+                self.dated("affiliations", "actor"),
+            )
         } else {
-            None
+            (None, Vec::new(), Vec::new())
+        };
+        let names = if matches!(kind, Kind::Actor | Kind::Place) {
+            self.dated_names()
+        } else {
+            Vec::new()
         };
         let within = if kind == Kind::Place {
             self.text("within")
@@ -135,6 +146,8 @@ impl Fields<'_> {
         };
         let picture = self.picture();
         let extra = self.extra();
+        let name_value = name.as_ref().map_or(stem, |n| n.value.as_str());
+        let (aliases, alias_spans) = with_dated_names(name_value, aliases, alias_spans, &names);
         Some(Profile {
             path: file.path.clone(),
             content_path: file.content_path.clone(),
@@ -146,7 +159,10 @@ impl Fields<'_> {
             alias_spans,
             subkind: subkind.map(|k| k.value),
             role,
+            roles,
             affiliation,
+            affiliations,
+            names,
             within,
             coords,
             question,
@@ -160,6 +176,152 @@ impl Fields<'_> {
             body_line,
             body_removed: file.removed_from(body_line),
         })
+    }
+
+    /// The entries of `key` (`roles:`, `affiliations:`, `names:`): mappings of `value_key`
+    /// with optional `from:` and `to:` dates. Each entry without its value, with a date
+    /// that is none or that ends before it starts, is reported and left out.
+    fn dated(&mut self, key: &str, value_key: &'static str) -> Vec<Dated<String>> {
+        let mut items = self.items(key);
+        if items.len() > MAX_DATED {
+            self.error(
+                Code::FrontMatterLimit,
+                items[MAX_DATED].span,
+                format!(
+                    "{} entries in `{key}`: a profile may list at most {MAX_DATED}",
+                    items.len()
+                ),
+            );
+            items.truncate(MAX_DATED);
+        }
+        let known = [value_key, "from", "to"];
+        let mut out = Vec::new();
+        for item in items {
+            let Yaml::Map(entries) = &item.value else {
+                self.error(
+                    Code::DatedEntry,
+                    item.span,
+                    format!(
+                        "each entry of `{key}` must be a mapping ({{{value_key}: …, from: YYYY-MM-DD, to: YYYY-MM-DD}}), not {}",
+                        item.value.describe()
+                    ),
+                );
+                continue;
+            };
+            let mut sub = Fields {
+                path: self.path,
+                entries: entries.clone(),
+                diags: self.diags,
+                ok: true,
+                slips: Vec::new(),
+            };
+            sub.warn_unknown(&known, &format!("`{key}` entry"));
+            let value = sub.text(value_key).filter(|v| !v.value.trim().is_empty());
+            let from = sub.day(key, "from");
+            let to = sub.day(key, "to");
+            if value.is_none() && !sub.slipped(value_key) {
+                sub.error(
+                    Code::DatedEntry,
+                    item.span,
+                    format!("an entry of `{key}` needs a `{value_key}`"),
+                );
+            }
+            if let (Some(f), Some(t)) = (&from, &to)
+                && t.value < f.value
+            {
+                sub.error(
+                    Code::DatedOrder,
+                    t.span,
+                    format!(
+                        "`to: {}` is before `from: {}`: an entry of `{key}` ends on or after the day it starts",
+                        t.value, f.value
+                    ),
+                );
+                self.ok = false;
+                continue;
+            }
+            self.ok &= sub.ok;
+            let (Some(value), true) = (value, sub.ok) else {
+                continue;
+            };
+            out.push(Dated {
+                value: value.value.trim().to_string(),
+                from: from.map(|f| f.value),
+                to: to.map(|t| t.value),
+                span: value.span,
+            });
+        }
+        out
+    }
+
+    /// A day of an entry of `list`, as written under `key`: `YYYY-MM-DD`, or an RFC 3339
+    /// date and time as `date:` takes (its calendar date counts).
+    fn day(&mut self, list: &str, key: &str) -> Option<Spanned<jiff::civil::Date>> {
+        let t = self.text(key)?;
+        match When::parse(&t.value) {
+            Ok(w) => Some(Spanned {
+                value: w.date,
+                span: t.span,
+            }),
+            Err(e) => {
+                self.ok = false;
+                let d = self.diags.error(
+                    Code::DatedDate,
+                    self.path,
+                    t.span,
+                    format!("`{key}` of an entry of `{list}`: {e}"),
+                );
+                if let Some(h) = e.help() {
+                    d.with_help(h);
+                }
+                None
+            }
+        }
+    }
+
+    /// `names:`, each reported when it shares a day with an earlier one: a place or an
+    /// organization goes by one name at a time.
+    fn dated_names(&mut self) -> Vec<Dated<String>> {
+        let names = self.dated("names", "name");
+        // Sorted by start, each entry is checked against the one reaching furthest so far:
+        // linear after the sort, however many entries.
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by_key(|&i| (names[i].from, i));
+        let mut reach: Option<usize> = None;
+        for &i in &order {
+            if let Some(r) = reach
+                && names[r].overlaps(&names[i])
+            {
+                let (a, b) = (&names[r], &names[i]);
+                self.diags
+                    .error(
+                        Code::DatedOverlap,
+                        self.path,
+                        b.span,
+                        format!(
+                            "`{}` ({}) shares days with `{}` ({}): one name at a time",
+                            b.value,
+                            or_always(&b.period()),
+                            a.value,
+                            or_always(&a.period())
+                        ),
+                    )
+                    .with_help(format!(
+                        "end the earlier name the day before the next starts (`to:`), e.g. line {}",
+                        a.span.line
+                    ));
+                self.ok = false;
+            }
+            let further = |r: usize| match (names[r].to, names[i].to) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(x), Some(y)) => y > x,
+            };
+            if reach.is_none_or(further) {
+                reach = Some(i);
+            }
+        }
+        names
     }
 
     /// An author's `links:`: http and https URLs, at most [`MAX_LINKS`]; any other scheme
@@ -259,6 +421,35 @@ impl Fields<'_> {
     }
 }
 
+/// A period as shown in a message: `always` for one open at both ends.
+fn or_always(period: &str) -> &str {
+    if period.is_empty() { "always" } else { period }
+}
+
+/// The aliases with every dated name added that is neither the name nor an alias already
+/// (by matching key), each at its place in the file: a former name resolves as an alias.
+fn with_dated_names(
+    name: &str,
+    mut aliases: Vec<String>,
+    mut spans: Vec<Span>,
+    names: &[Dated<String>],
+) -> (Vec<String>, Vec<Span>) {
+    if names.is_empty() {
+        return (aliases, spans);
+    }
+    let mut keys: std::collections::HashSet<String> = std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .map(crate::slug::match_key)
+        .collect();
+    for n in names {
+        if keys.insert(crate::slug::match_key(&n.value)) {
+            aliases.push(n.value.clone());
+            spans.push(n.span);
+        }
+    }
+    (aliases, spans)
+}
+
 /// The text `dossier new` writes for a profile of `kind` named `name` (a YAML scalar): the
 /// fields the parser above reads for the kind, commented out but for the name.
 pub fn starter_profile(kind: Kind, name: &str) -> String {
@@ -270,6 +461,10 @@ aliases: []
 # kind: person                 # person | organization | state | group
 # role: What they do
 # affiliation: an actor's id or name
+# roles:                       # offices with dates; either date may be left out
+#   - {{role: Deputy minister, from: 2019-08-29, to: 2021-03-04}}
+# affiliations:
+#   - {{actor: an actor's id or name, from: 2019-08-29}}
 ---
 Who {name} is, in a few lines.
 "
@@ -281,6 +476,8 @@ aliases: []
 # kind: city                   # country | region | city | site
 # within: a place's id or name
 # coords: [50.45, 30.52]       # latitude, longitude
+# names:                       # former names, each with the days it was used
+#   - {{name: Old name, to: 2016-05-11}}
 ---
 What to know about {name}.
 "

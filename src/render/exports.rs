@@ -173,12 +173,57 @@ struct EntityRecord<'a> {
     role: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     affiliation: Option<&'a str>,
+    /// Dated `roles:`, `{role, from, to}`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<DatedRecord<'a>>,
+    /// Dated `affiliations:`, `{actor, from, to}`, the actor by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    affiliations: Vec<DatedRecord<'a>>,
+    /// Dated `names:`, `{name, from, to}`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    names: Vec<DatedRecord<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     within: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     coords: Option<[f64; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<&'a str>,
+}
+
+/// One dated entry: its value under the list's own key (`role`, `actor`, `name`), and
+/// its days as `YYYY-MM-DD` (`null` when open).
+struct DatedRecord<'a> {
+    key: &'static str,
+    value: &'a str,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl Serialize for DatedRecord<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry(self.key, self.value)?;
+        m.serialize_entry("from", &self.from)?;
+        m.serialize_entry("to", &self.to)?;
+        m.end()
+    }
+}
+
+/// The dated entries of `list` as records under `key`, in the profile's order.
+fn dated_records<'a, T>(
+    key: &'static str,
+    list: &'a [crate::dated::Dated<T>],
+    value: impl Fn(&'a T) -> &'a str,
+) -> Vec<DatedRecord<'a>> {
+    (list.iter())
+        .map(|d| DatedRecord {
+            key,
+            value: value(&d.value),
+            from: d.from.map(|x| x.to_string()),
+            to: d.to.map(|x| x.to_string()),
+        })
+        .collect()
 }
 
 /// `data/entities.json`: every actor, place and topic with aliases, kinds, counts and URLs.
@@ -208,6 +253,15 @@ pub fn entities_json(site: &Site) -> Vec<u8> {
                     stub: p.is_none(),
                     role: p.and_then(|p| p.role.as_deref()),
                     affiliation: en.affiliation.map(|a| r.entity(a).id.slug.as_str()),
+                    roles: p.map_or_else(Vec::new, |p| {
+                        dated_records("role", &p.roles, String::as_str)
+                    }),
+                    affiliations: dated_records("actor", &en.affiliations, |&a| {
+                        r.entity(a).id.slug.as_str()
+                    }),
+                    names: p.map_or_else(Vec::new, |p| {
+                        dated_records("name", &p.names, String::as_str)
+                    }),
                     within: en.within.map(|w| r.entity(w).id.slug.as_str()),
                     coords: p.and_then(|p| p.coords).map(|(a, b)| [a, b]),
                     question: p.and_then(|p| p.question.as_deref()),

@@ -202,7 +202,7 @@ impl Views<'_> {
             entity: self.entity_link(e),
             count: self.site.index.named_in[e].len(),
             subkind: p.and_then(|p| p.subkind.clone()),
-            note: p.and_then(|p| p.role.clone().or_else(|| p.question.clone())),
+            note: crate::dated::current_role(en).or_else(|| p.and_then(|p| p.question.clone())),
         }
     }
 

@@ -402,9 +402,14 @@ impl<'a> Views<'a> {
     pub(super) fn entity_view(&self, e: EntityIdx) -> EntityView {
         let en = self.site.resolved.entity(e);
         let p = en.profile.as_ref();
+        let names = p.map_or(&[][..], |p| &p.names[..]);
         EntityView {
             link: self.entity_link(e),
-            aliases: en.aliases.clone(),
+            aliases: (en.aliases.iter())
+                .filter(|a| !names.iter().any(|n| &n.value == *a))
+                .cloned()
+                .collect(),
+            names: dated_texts(names),
             subkind: p.and_then(|p| p.subkind.clone()),
             body: self.site.profile_bodies[e].clone(),
             toc: previews::toc(&self.site.profile_outlines[e]),
@@ -414,6 +419,31 @@ impl<'a> Views<'a> {
             extra: p.map_or_else(|| serde_json::json!({}), |p| p.extra.clone()),
             count: self.site.index.named_in[e].len(),
         }
+    }
+
+    /// The roles and former names of what briefing `b` names, on its date: only for
+    /// entities whose profiles list `roles:` or `names:`, so that other pages are as they
+    /// were.
+    fn on_the_day(&self, b: BriefingIdx) -> OnTheDay {
+        let r = &self.site.resolved;
+        let date = r.briefing(b).date.date;
+        let mut out = OnTheDay::default();
+        for (kind, list) in r.refs[b].named.iter() {
+            for &e in list {
+                let en = r.entity(e);
+                let Some(p) = &en.profile else { continue };
+                if kind == Kind::Actor
+                    && !p.roles.is_empty()
+                    && let Some(role) = crate::dated::role_on(en, date)
+                {
+                    out.roles.insert(en.id.slug.to_string(), role);
+                }
+                if let Some(then) = crate::dated::former_name_on(en, date) {
+                    out.then[kind].insert(en.id.slug.to_string(), then.to_string());
+                }
+            }
+        }
+        out
     }
 
     /// `briefings/<slug>/`.
@@ -526,6 +556,7 @@ impl<'a> Views<'a> {
                     _ => None,
                 },
                 image: picture.map(super::pictures::image),
+                on_the_day: self.on_the_day(b),
                 corrections: (br.corrections.iter().rev())
                     .map(|c| CorrectionView {
                         date: c.date.rfc3339.clone(),
@@ -684,12 +715,8 @@ impl<'a> Views<'a> {
                 .collect(),
             false => Vec::new(),
         };
-        let mut page = self.entity_meta(
-            e,
-            p.and_then(|p| p.role.clone())
-                .map(|r| format!("{}: {r}", en.name)),
-            n,
-        );
+        let role = crate::dated::current_role(en);
+        let mut page = self.entity_meta(e, role.as_ref().map(|r| format!("{}: {r}", en.name)), n);
         if let Some(a) = en.affiliation.filter(|&a| a != e) {
             let a = self.entity_link(a);
             page.crumbs.push(crumb(&a.name, a.url.clone()));
@@ -699,8 +726,22 @@ impl<'a> Views<'a> {
         ActorPage {
             page,
             entity: self.entity_on(e, n),
-            role: p.and_then(|p| p.role.clone()),
+            role,
             affiliation: en.affiliation.map(|a| self.entity_link(a)),
+            roles: dated_texts(p.map_or(&[][..], |p| &p.roles[..])),
+            affiliations: {
+                let mut list: Vec<&crate::dated::Dated<EntityIdx>> =
+                    en.affiliations.iter().collect();
+                list.sort_by_key(|a| (a.from, a.to.is_none(), a.to));
+                (list.into_iter())
+                    .map(|a| DatedLink {
+                        actor: self.entity_link(a.value),
+                        from: a.from.map(|d| d.to_string()),
+                        to: a.to.map(|d| d.to_string()),
+                        period: period(a),
+                    })
+                    .collect()
+            },
             members,
             positions: matrix.rows,
             positions_total: topics.len(),
@@ -944,6 +985,31 @@ pub fn changed_from(site: &Site, at: StanceAt) -> Option<StanceAt> {
     let before = site.index.previous(r, at)?;
     let position = |a: StanceAt| r.refs[a.briefing].stances[a.stance].position;
     (position(before) != position(at)).then_some(before)
+}
+
+/// The days of `d` as read: `5 Aug 2019 – 7 Feb 2024`, `since 8 Feb 2024`,
+/// `until 11 May 2016`, or empty when open at both ends.
+fn period<T>(d: &crate::dated::Dated<T>) -> String {
+    match (d.from, d.to) {
+        (Some(f), Some(t)) => format!("{} – {}", display_date(f), display_date(t)),
+        (Some(f), None) => format!("since {}", display_date(f)),
+        (None, Some(t)) => format!("until {}", display_date(t)),
+        (None, None) => String::new(),
+    }
+}
+
+/// Dated roles or names as shown, earliest first (an open start first of all).
+fn dated_texts(list: &[crate::dated::Dated<String>]) -> Vec<DatedText> {
+    let mut list: Vec<&crate::dated::Dated<String>> = list.iter().collect();
+    list.sort_by_key(|d| (d.from, d.to.is_none(), d.to));
+    (list.into_iter())
+        .map(|d| DatedText {
+            text: d.value.clone(),
+            from: d.from.map(|x| x.to_string()),
+            to: d.to.map(|x| x.to_string()),
+            period: period(d),
+        })
+        .collect()
 }
 
 /// The `limit` entities of `list` (kept in its order) with the most stances, by `stances`;

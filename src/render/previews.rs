@@ -81,9 +81,13 @@ impl PagePreviews {
             .filter_map(|(i, s)| {
                 let id = preview_id(i + 1);
                 match s {
-                    Subject::Page(Target::Entity(e)) => {
-                        Some(entity_preview(site, e, id, || sentences.of(site, e)))
-                    }
+                    Subject::Page(Target::Entity(e)) => Some(entity_preview(
+                        site,
+                        e,
+                        id,
+                        own.map(|b| site.resolved.briefing(b).date.date),
+                        || sentences.of(site, e),
+                    )),
                     Subject::Page(t) => Some(preview(site, t, id)),
                     Subject::Source(n) => own.and_then(|b| source_preview(site, b, n, id)),
                 }
@@ -119,27 +123,32 @@ const SENTENCE: usize = 200;
 /// The preview of the page of `t`, with element id `id`.
 pub fn preview(site: &Site, t: Target, id: String) -> Preview {
     match t {
-        Target::Entity(e) => {
-            entity_preview(site, e, id, || first_sentence(&site.profile_bodies[e]))
-        }
+        Target::Entity(e) => entity_preview(site, e, id, None, || {
+            first_sentence(&site.profile_bodies[e])
+        }),
         Target::Briefing(b) => briefing_preview(site, b, id),
     }
 }
 
-/// An entity's name, kind, its profile's kind and role, and its profile's first
-/// sentence (a topic: its question). No count of briefings: it changes with nearly
-/// every briefing added, and would make every page previewing the entity render again.
+/// An entity's name, kind, its profile's kind and role (on `date`, the date of the
+/// briefing whose page shows it, when there is one), and its profile's first sentence (a
+/// topic: its question). No count of briefings: it changes with nearly every briefing
+/// added, and would make every page previewing the entity render again.
 pub fn entity_preview(
     site: &Site,
     e: EntityIdx,
     id: String,
+    date: Option<jiff::civil::Date>,
     sentence: impl FnOnce() -> Option<String>,
 ) -> Preview {
     let en = site.resolved.entity(e);
     let p = en.profile.as_ref();
     let mut meta = vec![capitalized(en.id.kind.word())];
     meta.extend(p.and_then(|p| p.subkind.clone()));
-    meta.extend(p.and_then(|p| p.role.clone()));
+    meta.extend(match date {
+        Some(d) => crate::dated::role_on(en, d),
+        None => crate::dated::current_role(en),
+    });
     let question = p.and_then(|p| p.question.clone());
     let text = match en.id.kind {
         Kind::Topic => question,

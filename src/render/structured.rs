@@ -167,7 +167,7 @@ pub fn entity(site: &Site, e: EntityIdx) -> String {
     if !en.aliases.is_empty() {
         v.insert("alternateName".into(), json!(en.aliases));
     }
-    if let Some(role) = p.and_then(|p| p.role.as_ref()) {
+    if let Some(role) = crate::dated::current_role(en) {
         let key = if schema_type(site, e) == "Person" {
             "jobTitle"
         } else {

@@ -386,6 +386,12 @@ fn count(r: &Resolved, ix: &Index, t: Target, fact: Fact) -> usize {
             Fact::PlaceActors => ix.place_actors[e].len(),
             Fact::TopicStances => ix.topic_actors[e].len(),
             Fact::Reviewed => ix.reviewed[e].len(),
+            // Only actors have roles and affiliations; places have names alone.
+            Fact::Dated => {
+                let en = r.entity(e);
+                let p = en.profile.as_ref();
+                en.affiliations.len() + p.map_or(0, |p| p.names.len() + p.roles.len())
+            }
             _ => 0,
         },
     }

@@ -494,6 +494,8 @@ pub struct BriefingView {
     pub corrections: Vec<CorrectionView>,
     /// Its picture (`image:`), shown at the top of the page.
     pub image: Option<ImageView>,
+    /// Roles and former names of what it names, as they were on its date.
+    pub on_the_day: OnTheDay,
     pub extra: serde_json::Value,
 }
 
@@ -525,12 +527,46 @@ pub struct BriefingPage {
     pub previews: Vec<Preview>,
 }
 
+/// A role or name with the days it held (`roles:`, `names:` of a profile).
+#[derive(Debug, Clone, Serialize)]
+pub struct DatedText {
+    pub text: String,
+    /// The first day, `YYYY-MM-DD`; `None` when open.
+    pub from: Option<String>,
+    /// The last day, `YYYY-MM-DD`; `None` when it still holds.
+    pub to: Option<String>,
+    /// The days as read: `5 Aug 2019 – 7 Feb 2024`, `since 8 Feb 2024`, `until 11 May 2016`.
+    pub period: String,
+}
+
+/// An actor with the days an affiliation to it held (`affiliations:`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DatedLink {
+    pub actor: EntityLink,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub period: String,
+}
+
+/// What a briefing page shows of its entities as they were on its date: each actor's role
+/// (those whose profile lists `roles:`) and the name a renamed entity had then.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OnTheDay {
+    /// Actor id → its role on the briefing's date.
+    pub roles: std::collections::BTreeMap<String, String>,
+    /// Per kind, entity id → the name it had on the briefing's date, where that was another.
+    pub then: PerKind<std::collections::BTreeMap<String, String>>,
+}
+
 /// The profile part of an entity page.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityView {
     #[serde(flatten)]
     pub link: EntityLink,
+    /// Other spellings (`aliases:`), names of `names:` aside.
     pub aliases: Vec<String>,
+    /// The names it went by, with their days (`names:`), earliest first.
+    pub names: Vec<DatedText>,
     /// The profile's `kind:` (person, country, …).
     pub subkind: Option<String>,
     /// The rendered profile (HTML); empty for a stub.
@@ -551,8 +587,13 @@ pub struct EntityView {
 pub struct ActorPage {
     pub page: PageMeta,
     pub entity: EntityView,
+    /// Its role now: the undated `role:`, else the dated roles it still holds.
     pub role: Option<String>,
     pub affiliation: Option<EntityLink>,
+    /// The offices it held, with their days (`roles:`), earliest first.
+    pub roles: Vec<DatedText>,
+    /// The actors it belonged to, with their days (`affiliations:`), earliest first.
+    pub affiliations: Vec<DatedLink>,
     /// Actors whose affiliation is this actor.
     pub members: Vec<EntityLink>,
     /// Positions by topic, topics by id: the 24 topics with the most stances.
