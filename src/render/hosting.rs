@@ -26,7 +26,7 @@ pub enum Generated {
     /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`,
     /// `search/v/`.
     SearchText,
-    /// `data/stances.csv`.
+    /// `data/stances.csv` and `data/changes.csv`, made from the same stances.
     StancesCsv,
     /// `data/entities.json`.
     EntitiesJson,
@@ -95,7 +95,10 @@ impl Generated {
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
             Generated::SearchMeta => many(search::meta_files(site)),
             Generated::SearchText => search::text_files(site, emit),
-            Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
+            Generated::StancesCsv => {
+                one("data/stances.csv", exports::stances_csv(site));
+                one("data/changes.csv", exports::changes_csv(site));
+            }
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
             Generated::Redirects => many(super::redirects::files(site)),
