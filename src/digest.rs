@@ -1,6 +1,7 @@
 //! `dossier digest`: what moved between two days, as Markdown or HTML: new positions,
 //! changes of position, retracted sources, entities first named, the busiest topics.
 
+use crate::id_vec::Id;
 use crate::model::{EntityIdx, Kind};
 use crate::render::change_feeds::sentence;
 use crate::render::changes::{self, Change};
@@ -42,7 +43,7 @@ pub struct Line {
     pub link: Option<(String, String)>,
 }
 
-/// A source retracted within the window (filled once sources can be retracted).
+/// A source retracted within the window.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Retracted {
     pub line: Line,
@@ -60,10 +61,64 @@ pub struct Digest {
     pub busiest: Vec<Line>,
 }
 
-/// The sources retracted within `window`: where the source registry's retractions come
-/// in (`is_retracted_on` of the sources); none yet.
-pub fn retracted_sources(_site: &Site, _window: Window) -> Vec<Retracted> {
-    Vec::new()
+/// The sources retracted within `window`, oldest first: each of `content/sources/` once
+/// (linked to its page), and each other citation once per briefing (linked to it).
+pub fn retracted_sources(site: &Site, window: Window) -> Vec<Retracted> {
+    let r = &site.resolved;
+    let base = &site.config.base_url;
+    let name = |s: &crate::model::Source| match &s.publisher {
+        Some(p) => format!("{} ({p})", s.title),
+        None => s.title.clone(),
+    };
+    let text = |s: &crate::model::Source, day: Date, stances: usize| {
+        let note = (s.retracted.as_ref())
+            .and_then(|x| x.note.as_deref())
+            .map_or(String::new(), |n| format!(": {}", n.trim_end_matches('.')));
+        format!(
+            "{}, retracted {}{note}; {stances} stance{} rested on it",
+            name(s),
+            changes::display_day(day),
+            if stances == 1 { "" } else { "s" }
+        )
+    };
+    let mut out: Vec<(Date, usize, Retracted)> = Vec::new();
+    let uses = crate::render::sources_page::uses(site);
+    for (i, (x, u)) in site.registry.iter().zip(&uses).enumerate() {
+        let Some(day) = (x.source.retracted.as_ref()).map(|x| x.date) else {
+            continue;
+        };
+        if window.holds(day) {
+            let link = (format!("{base}sources/{}/", x.id), x.source.title.clone());
+            let line = Line {
+                text: text(&x.source, day, u.stances.len()),
+                link: Some(link),
+            };
+            out.push((day, i, Retracted { line }));
+        }
+    }
+    for (b, br) in r.briefings.iter_ids() {
+        for (n, s) in br.sources.iter().enumerate() {
+            let Some(day) = s.retracted.as_ref().map(|x| x.date) else {
+                continue;
+            };
+            if s.cites.is_some() || !window.holds(day) {
+                continue;
+            }
+            let stances = (r.refs[b].stances.iter())
+                .filter(|st| st.source == Some(n))
+                .count();
+            let line = Line {
+                text: text(s, day, stances),
+                link: Some((
+                    format!("{base}{}", urls::briefing(&br.slug)),
+                    br.title.clone(),
+                )),
+            };
+            out.push((day, site.registry.len() + b.index(), Retracted { line }));
+        }
+    }
+    out.sort_by_key(|&(day, order, _)| (day, order));
+    out.into_iter().map(|(_, _, x)| x).collect()
 }
 
 /// What moved on `site` within `window`.

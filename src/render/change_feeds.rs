@@ -17,7 +17,7 @@ pub fn sentence(site: &crate::site::Site, c: &Change) -> String {
     let b = r.briefing(c.at.briefing);
     let mut text = format!(
         "{}: {} on {}, {}",
-        r.entity(c.actor).name,
+        crate::dated::name_on(r.entity(c.actor), c.date),
         match c.from {
             Some(from) => format!("{} → {}", from.as_str(), c.to.as_str()),
             None => format!("takes position: {}", c.to.as_str()),
@@ -26,7 +26,10 @@ pub fn sentence(site: &crate::site::Site, c: &Change) -> String {
         display_date(c.date)
     );
     if let Some(by) = s.by {
-        text.push_str(&format!(", per {}", r.entity(by).name));
+        text.push_str(&format!(
+            ", per {}",
+            crate::dated::name_on(r.entity(by), c.date)
+        ));
     }
     if let Some(src) = s.source.and_then(|i| b.sources.get(i)) {
         text.push_str(&format!(" [{}]", src.title));

@@ -326,33 +326,16 @@ fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
     if site.registry.is_empty() {
         return Vec::new();
     }
-    let r = &site.resolved;
-    let mut cited: std::collections::HashMap<&str, (usize, usize)> = Default::default();
-    for (b, refs) in r.briefings.iter().zip(&r.refs) {
-        let ids = |i: usize| b.sources.get(i).and_then(|s| s.cites.as_ref());
-        let mut seen: Vec<&str> = (0..b.sources.len())
-            .filter_map(|i| ids(i).map(|c| c.value.as_str()))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for id in seen {
-            cited.entry(id).or_default().0 += 1;
-        }
-        for s in &refs.stances {
-            if let Some(c) = s.source.and_then(ids) {
-                cited.entry(c.value.as_str()).or_default().1 += 1;
-            }
-        }
-    }
+    let uses = super::sources_page::uses(site);
     let scale = &site.config.grades;
     let code = |axis, i: Option<u8>| {
         i.and_then(|i| scale.level(axis, i))
             .map(|l| l.code.as_str())
     };
-    (site.registry.iter())
-        .map(|x| {
+    (site.registry.iter().zip(&uses))
+        .map(|(x, u)| {
             let s = &x.source;
-            let (briefings, stances) = cited.get(x.id.as_str()).copied().unwrap_or_default();
+            let (briefings, stances) = (u.briefings.len(), u.stances.len());
             SourceRecord {
                 id: x.id.as_str(),
                 title: &s.title,

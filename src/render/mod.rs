@@ -20,6 +20,7 @@ pub mod pictures;
 pub mod previews;
 pub mod redirects;
 pub mod search;
+pub mod sources_page;
 pub mod structured;
 pub mod template_ids;
 pub mod theme;
@@ -68,6 +69,10 @@ pub enum Page {
     /// `changes.xml` (site-wide, `None`) and `<kind>/<id>/changes.xml`: one entry per
     /// change of position.
     ChangesFeed(Option<EntityIdx>),
+    /// `sources/`: how the site's claims are sourced.
+    Sources,
+    /// `sources/<id>/`: a source of `content/sources/` (its index in `site.registry`).
+    Source(usize),
 }
 
 /// Whether any briefing of `site` has a correction: the corrections page and feed exist
@@ -162,7 +167,9 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::Network,
         Page::ChangesFeed(None),
         Page::JsonFeed(Feed::Changes(None)),
+        Page::Sources,
     ];
+    pages.extend((0..site.registry.len()).map(Page::Source));
     if has_corrections(site) {
         pages.extend([
             Page::Corrections,
@@ -331,6 +338,8 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
                 NETWORK,
                 CORRECTIONS,
                 AS_OF,
+                SOURCES,
+                SOURCE,
             ])
             .collect()
     });
@@ -347,6 +356,8 @@ const NOT_FOUND: &str = "404.html";
 const NETWORK: &str = "network.html";
 const CORRECTIONS: &str = "corrections.html";
 const AS_OF: &str = "as_of.html";
+const SOURCES: &str = "sources.html";
+const SOURCE: &str = "source.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -386,6 +397,11 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
             ),
             FEED,
         ),
+        Page::Sources => ("sources/index.html".into(), SOURCES),
+        Page::Source(i) => (
+            format!("sources/{}/index.html", site.registry[i].id),
+            SOURCE,
+        ),
     }
 }
 
@@ -422,6 +438,8 @@ fn context(
         Page::TagFeed(t) => ctx_of(global, &views.tag_feed(t)),
         Page::AsOf(e, d) => ctx_of(global, &views.as_of_page(e, d)),
         Page::ChangesFeed(e) => ctx_of(global, &views.changes_feed(e)),
+        Page::Sources => ctx_of(global, &views.sources_page()),
+        Page::Source(i) => ctx_of(global, &views.source_page(i)),
         // Rendered by `json_feed`, from the same view as its Atom twin.
         Page::JsonFeed(_) => Ok(tera::Context::new()),
     }

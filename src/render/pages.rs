@@ -119,6 +119,8 @@ pub struct Views<'a> {
     /// Per topic and actor: its changes of position and every day one happened, made once
     /// for all its as-of pages and feeds.
     pub(super) changes_of: IdVec<EntityIdx, OnceLock<super::changes::OfEntity>>,
+    /// Who cites each source of `content/sources/`, made once for its pages.
+    pub(super) source_uses: OnceLock<Vec<super::sources_page::Use>>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -162,6 +164,7 @@ impl<'a> Views<'a> {
             changes_of: (0..site.resolved.entities.len())
                 .map(|_| OnceLock::new())
                 .collect(),
+            source_uses: OnceLock::new(),
         }
     }
 
