@@ -96,8 +96,10 @@ impl Generated {
             Generated::SearchMeta => many(search::meta_files(site)),
             Generated::SearchText => search::text_files(site, emit),
             Generated::StancesCsv => {
-                one("data/stances.csv", exports::stances_csv(site));
-                one("data/changes.csv", exports::changes_csv(site));
+                let (stances, changes) =
+                    rayon::join(|| exports::stances_csv(site), || exports::changes_csv(site));
+                one("data/stances.csv", stances);
+                one("data/changes.csv", changes);
             }
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),

@@ -119,6 +119,8 @@ pub struct Views<'a> {
     /// Per topic and actor: its changes of position and every day one happened, made once
     /// for all its as-of pages and feeds.
     pub(super) changes_of: IdVec<EntityIdx, OnceLock<super::changes::OfEntity>>,
+    /// Per briefing: what each of its stances rests on, made once for every mark.
+    pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Who cites each source of `content/sources/`, made once for its pages.
     pub(super) source_uses: OnceLock<Vec<super::sources_page::Use>>,
 }
@@ -165,6 +167,9 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             source_uses: OnceLock::new(),
+            evidence: (0..site.resolved.briefings.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -387,8 +392,11 @@ impl<'a> Views<'a> {
         cutoff: Option<jiff::civil::Date>,
     ) {
         if ev.retracted.is_some() && !super::changes::retracted_on(self.site, at, cutoff) {
-            ev.retracted = None;
-            ev.retraction_note = None;
+            *ev = super::views::StanceEvidence::new(super::views::EvidenceFields {
+                retracted: None,
+                retraction_note: None,
+                ..(**ev).clone()
+            });
         }
     }
 

@@ -331,9 +331,41 @@ pub struct StanceMark {
     pub as_of: Option<String>,
 }
 
-/// What a stance rests on, as its marks show it.
+/// What a stance rests on, as its marks show it. Cheap to clone: every mark of a stance
+/// shares one per build (see [`Memo`]), as pages show a stance many times over.
+#[derive(Debug, Clone)]
+pub struct StanceEvidence(Arc<Memo<EvidenceFields>>);
+
+impl StanceEvidence {
+    /// `fields` with their template value.
+    pub fn new(fields: EvidenceFields) -> StanceEvidence {
+        let value = template_value(&fields);
+        StanceEvidence(Arc::new(Memo { fields, value }))
+    }
+}
+
+impl Default for StanceEvidence {
+    fn default() -> StanceEvidence {
+        StanceEvidence::new(EvidenceFields::default())
+    }
+}
+
+impl std::ops::Deref for StanceEvidence {
+    type Target = EvidenceFields;
+    fn deref(&self) -> &EvidenceFields {
+        &self.0.fields
+    }
+}
+
+impl Serialize for StanceEvidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.value.serialize(s)
+    }
+}
+
+/// What a [`StanceEvidence`] shows.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct StanceEvidence {
+pub struct EvidenceFields {
     /// Its source's grade on the site's scale, `B2`; `None` when ungraded or unsourced.
     pub grade: Option<String>,
     /// The grade in words: `Usually reliable; probably true`.
