@@ -82,7 +82,7 @@ pub fn retracted_sources(site: &Site, window: Window) -> Vec<Retracted> {
         )
     };
     let mut out: Vec<(Date, usize, Retracted)> = Vec::new();
-    let uses = crate::render::sources_page::uses(site);
+    let uses = crate::index::source_uses(&site.resolved, &site.registry);
     for (i, (x, u)) in site.registry.iter().zip(&uses).enumerate() {
         let Some(day) = (x.source.retracted.as_ref()).map(|x| x.date) else {
             continue;

@@ -16,9 +16,9 @@ const SAMPLE_21_24: &str = r#"# Dossier Sample Desk: what moved from 21 Nov 2025
 
 - Ukraine: unclear → mixed on US peace framework, 21 Nov 2025, per Volodymyr Zelenskiy \[Zelenskiy's office statement on the US proposal\] — [Zelenskiy's office signals openness and prepares for talks with Trump](<https://example.org/briefings/zelenskiy-trump-talks/>)
 
-## Retracted sources (0)
+## Retracted sources (1)
 
-None.
+- Berlin says Washington promised to keep Europe informed (Example News), retracted 24 Nov 2025: Example News withdrew the report after the German foreign office said the readout it quoted was a draft, not the minister's words; 1 stance rested on it — [Berlin says Washington promised to keep Europe informed](<https://example.org/sources/example-news-berlin-readout/>)
 
 ## New entities (10)
 

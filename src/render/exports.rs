@@ -326,7 +326,7 @@ fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
     if site.registry.is_empty() {
         return Vec::new();
     }
-    let uses = super::sources_page::uses(site);
+    let uses = crate::index::source_uses(&site.resolved, &site.registry);
     let scale = &site.config.grades;
     let code = |axis, i: Option<u8>| {
         i.and_then(|i| scale.level(axis, i))

@@ -122,7 +122,7 @@ pub struct Views<'a> {
     /// Per briefing: what each of its stances rests on, made once for every mark.
     pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Who cites each source of `content/sources/`, made once for its pages.
-    pub(super) source_uses: OnceLock<Vec<super::sources_page::Use>>,
+    pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings

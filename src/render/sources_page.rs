@@ -9,58 +9,13 @@ use super::views::{
     SourcedStance, SourcesPage,
 };
 use crate::evidence::Axis;
-use crate::index::StanceAt;
-use crate::model::{BriefingIdx, RegistrySource};
-use crate::site::Site;
+use crate::index::SourceUse;
+use crate::model::RegistrySource;
 use crate::urls;
 
 /// How many of a source's briefings, and of the stances resting on it, its page lists
 /// (newest first): a source cited by a whole archive keeps a light page.
 pub const SOURCE_LIST: usize = 100;
-
-/// Who uses a source of `content/sources/`.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Use {
-    /// The briefings citing it, oldest first.
-    pub briefings: Vec<BriefingIdx>,
-    /// The stances resting on it, oldest first.
-    pub stances: Vec<StanceAt>,
-}
-
-/// Per source of `site.registry`, in its order: who uses it.
-pub fn uses(site: &Site) -> Vec<Use> {
-    let mut out = vec![Use::default(); site.registry.len()];
-    if out.is_empty() {
-        return out;
-    }
-    let slot: crate::hash::Map<&str, usize> = (site.registry.iter().enumerate())
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let r = &site.resolved;
-    let of = |b: BriefingIdx, i: usize| {
-        let c = r.briefings[b].sources.get(i)?.cites.as_ref()?;
-        slot.get(c.value.as_str()).copied()
-    };
-    for (b, refs) in r.refs.iter_ids() {
-        let mut cited: Vec<usize> = (0..r.briefings[b].sources.len())
-            .filter_map(|i| of(b, i))
-            .collect();
-        cited.sort_unstable();
-        cited.dedup();
-        for i in cited {
-            out[i].briefings.push(b);
-        }
-        for (i, s) in refs.stances.iter().enumerate() {
-            if let Some(x) = s.source.and_then(|n| of(b, n)) {
-                out[x].stances.push(StanceAt {
-                    briefing: b,
-                    stance: i,
-                });
-            }
-        }
-    }
-    out
-}
 
 /// The page of registry source `id`, relative to the root.
 pub fn source_url(id: &str) -> String {
@@ -176,8 +131,9 @@ impl Views<'_> {
         }
     }
 
-    /// [`uses`], made once for all the source pages of a build.
-    fn source_uses(&self) -> &[Use] {
-        self.source_uses.get_or_init(|| uses(self.site))
+    /// [`crate::index::source_uses`], made once for all the source pages of a build.
+    fn source_uses(&self) -> &[SourceUse] {
+        self.source_uses
+            .get_or_init(|| crate::index::source_uses(&self.site.resolved, &self.site.registry))
     }
 }
