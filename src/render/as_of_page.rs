@@ -28,7 +28,7 @@ impl Views<'_> {
             };
         // Each other entity with the stances counted by then (retracted ones included:
         // they are struck through, see `changes::retracted_on`).
-        let counted: Vec<(EntityIdx, Vec<StanceAt>)> = (others.iter())
+        let counted: Vec<(EntityIdx, std::borrow::Cow<'_, [StanceAt]>)> = (others.iter())
             .filter_map(|&o| {
                 let history = ix.history.get(&key(e, o))?;
                 let kept = changes::up_to(self.site, history, cutoff);
@@ -47,7 +47,7 @@ impl Views<'_> {
             rows,
             shown,
             total: counted.len(),
-            tally: self.tally(counted.iter().map(|(_, h)| h)),
+            tally: self.tally(counted.iter().map(|(_, h)| &**h)),
         }
     }
 
@@ -66,7 +66,8 @@ impl Views<'_> {
     pub(super) fn as_of_url(&self, owner: EntityIdx, day: Date) -> Option<String> {
         let days = self.as_of_days(owner);
         let i = days.partition_point(|&d| d <= day).checked_sub(1)?;
-        Some(self.as_of_link(owner, days[i]).url)
+        let id = &self.site.resolved.entity(owner).id;
+        Some(urls::href("", &as_of_dir(id, days[i])))
     }
 
     fn as_of_link(&self, e: EntityIdx, day: Date) -> AsOfLink {

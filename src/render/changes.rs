@@ -140,12 +140,28 @@ pub fn as_of_days(site: &Site, e: EntityIdx) -> Vec<Date> {
 
 /// The stances of `history` a matrix counts at the end of day `cutoff` (all of them
 /// without one): those of briefings dated on or before it, in the history's order.
-pub fn up_to(site: &Site, history: &[StanceAt], cutoff: Option<Date>) -> Vec<StanceAt> {
-    match cutoff {
-        None => history.to_vec(),
-        Some(d) => (history.iter().copied())
-            .filter(|&at| date_of(site, at) <= d)
-            .collect(),
+/// Briefings are in time order, so a history's days mostly rise and the stances are its
+/// start; dates written with offsets far apart can cross, and are filtered one by one.
+pub fn up_to<'h>(
+    site: &Site,
+    history: &'h [StanceAt],
+    cutoff: Option<Date>,
+) -> std::borrow::Cow<'h, [StanceAt]> {
+    use std::borrow::Cow;
+    let Some(d) = cutoff else {
+        return Cow::Borrowed(history);
+    };
+    let n = history.partition_point(|&at| date_of(site, at) <= d);
+    if history[n..].iter().all(|&at| date_of(site, at) > d)
+        && history[..n].iter().all(|&at| date_of(site, at) <= d)
+    {
+        Cow::Borrowed(&history[..n])
+    } else {
+        Cow::Owned(
+            (history.iter().copied())
+                .filter(|&at| date_of(site, at) <= d)
+                .collect(),
+        )
     }
 }
 

@@ -403,7 +403,7 @@ impl<'a> Views<'a> {
     /// The latest positions of `histories`, counted by position, most first.
     pub(super) fn tally<'h>(
         &self,
-        histories: impl Iterator<Item = &'h Vec<StanceAt>>,
+        histories: impl Iterator<Item = &'h [StanceAt]>,
     ) -> Vec<Tally> {
         let mut counts = [0usize; POSITIONS_ORDER.len()];
         for h in histories {
