@@ -218,13 +218,7 @@ impl Fields<'_> {
                     })
                 }
                 Yaml::Map(entries) => {
-                    let mut sub = Fields {
-                        path: self.path,
-                        entries: entries.clone(),
-                        diags: self.diags,
-                        ok: true,
-                        slips: Vec::new(),
-                    };
+                    let mut sub = Fields::nested(self.path, entries, self.diags);
                     sub.warn_unknown(SOURCE_KEYS, "source");
                     let source = sub.source_fields(item.span, true);
                     self.ok &= sub.ok;
@@ -321,13 +315,7 @@ impl Fields<'_> {
                 );
                 continue;
             };
-            let mut sub = Fields {
-                path: self.path,
-                entries: entries.clone(),
-                diags: self.diags,
-                ok: true,
-                slips: Vec::new(),
-            };
+            let mut sub = Fields::nested(self.path, entries, self.diags);
             sub.warn_unknown(CORRECTION_KEYS, "correction");
             let date = sub.when("date");
             let text = sub.text("text").filter(|t| !t.value.trim().is_empty());
@@ -364,13 +352,7 @@ impl Fields<'_> {
                 );
                 continue;
             };
-            let mut sub = Fields {
-                path: self.path,
-                entries: entries.clone(),
-                diags: self.diags,
-                ok: true,
-                slips: Vec::new(),
-            };
+            let mut sub = Fields::nested(self.path, entries, self.diags);
             sub.warn_unknown(STANCE_KEYS, "stance");
             let actor = sub.stance_field("actor", item.span);
             let on = sub.stance_field("on", item.span);

@@ -180,7 +180,19 @@ struct Fields<'a> {
     slips: Vec<&'static str>,
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
+    /// The fields of a mapping nested in a file's front matter (a stance, a source, a
+    /// dated entry), reporting into the file's diagnostics.
+    fn nested(path: &'a str, entries: &[(String, Span, Node)], diags: &'a mut Diagnostics) -> Self {
+        Fields {
+            path,
+            entries: entries.to_vec(),
+            diags,
+            ok: true,
+            slips: Vec::new(),
+        }
+    }
+
     /// Records an error with a "did you mean" help when `typed` is close to one of `known`.
     fn error_suggesting(
         &mut self,

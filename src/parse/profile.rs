@@ -208,13 +208,7 @@ impl Fields<'_> {
                 );
                 continue;
             };
-            let mut sub = Fields {
-                path: self.path,
-                entries: entries.clone(),
-                diags: self.diags,
-                ok: true,
-                slips: Vec::new(),
-            };
+            let mut sub = Fields::nested(self.path, entries, self.diags);
             sub.warn_unknown(&known, &format!("`{key}` entry"));
             let value = sub.text(value_key).filter(|v| !v.value.trim().is_empty());
             let from = sub.day(key, "from");
