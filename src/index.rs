@@ -995,3 +995,46 @@ mod tests {
         }
     }
 }
+
+/// Who cites a source of `content/sources/`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SourceUse {
+    /// The briefings citing it, oldest first.
+    pub briefings: Vec<BriefingIdx>,
+    /// The stances resting on it, oldest first.
+    pub stances: Vec<StanceAt>,
+}
+
+/// Per source of `registry` (the site's `content/sources/`), in its order: who cites it.
+pub fn source_uses(r: &Resolved, registry: &[crate::model::RegistrySource]) -> Vec<SourceUse> {
+    let mut out = vec![SourceUse::default(); registry.len()];
+    if out.is_empty() {
+        return out;
+    }
+    let slot: crate::hash::Map<&str, usize> = (registry.iter().enumerate())
+        .map(|(i, x)| (x.id.as_str(), i))
+        .collect();
+    let of = |b: BriefingIdx, i: usize| {
+        let c = r.briefings[b].sources.get(i)?.cites.as_ref()?;
+        slot.get(c.value.as_str()).copied()
+    };
+    for (b, refs) in r.refs.iter_ids() {
+        let mut cited: Vec<usize> = (0..r.briefings[b].sources.len())
+            .filter_map(|i| of(b, i))
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        for i in cited {
+            out[i].briefings.push(b);
+        }
+        for (i, s) in refs.stances.iter().enumerate() {
+            if let Some(x) = s.source.and_then(|n| of(b, n)) {
+                out[x].stances.push(StanceAt {
+                    briefing: b,
+                    stance: i,
+                });
+            }
+        }
+    }
+    out
+}

@@ -266,9 +266,14 @@ impl crate::output::Sink for Staging {
         }
         drop(failed);
         let full = self.dir.join(path);
-        let written = match full.parent() {
-            Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&full, bytes)),
-            None => fs::write(&full, bytes),
+        // Most files go into a folder made for an earlier one: try first, make folders
+        // only when missing (a `create_dir_all` per file was two system calls for nothing).
+        let written = match fs::write(&full, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match full.parent() {
+                Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&full, bytes)),
+                None => Err(e),
+            },
+            other => other,
         };
         if let Err(e) = &written
             && of_the_location(e)
@@ -289,9 +294,15 @@ impl crate::output::Sink for Staging {
         let full = self.dir.join(path);
         // A link across file systems, or where links are not allowed, fails: the caller
         // then writes the bytes, and any error of the location shows there.
-        full.parent()
-            .is_some_and(|parent| fs::create_dir_all(parent).is_ok())
-            && fs::hard_link(from, &full).is_ok()
+        match fs::hard_link(from, &full) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                full.parent()
+                    .is_some_and(|parent| fs::create_dir_all(parent).is_ok())
+                    && fs::hard_link(from, &full).is_ok()
+            }
+            Err(_) => false,
+        }
     }
 }
 

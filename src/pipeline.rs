@@ -723,9 +723,13 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     }
     output::check_replaceable(&opts.root, &out)?;
     let staging = Staging::new(&out)?;
-    progress.stage("rendering and writing", render::file_count(&site));
+    // Planned once: counting and rendering read the same list.
+    let plan = render::plan(&site);
+    let pages = plan.iter().filter(|p| !p.is_feed()).count();
+    progress.stage("rendering and writing", plan.len());
     let sink = Measured::new(&staging, progress);
-    let written = render::render_pages(&site, &theme, &render::plan(&site), &sink, &mut diags);
+    let written = render::render_pages(&site, &theme, &plan, &sink, &mut diags);
+    drop(plan);
     // Pages are written: their outlines (tables of contents, previews) are not read again,
     // and freeing them lowers the peak of the generated files (the search index) that follow.
     site.outlines = IdVec::default();
@@ -748,7 +752,6 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
         drop(staging);
         return Ok(finish(diags, 0, 0, start));
     }
-    let pages = page_count(&site);
     progress.stage("committing", 0);
     staging.commit()?;
     // Only a good build forgets the cards it no longer uses.

@@ -100,6 +100,8 @@ struct Site {
     templates: BTreeMap<String, String>,
     /// Files under `static/`, by path below it.
     statics: BTreeMap<String, String>,
+    /// Files of `content/sources/`, by id.
+    registry: BTreeMap<String, String>,
 }
 
 /// `s` as a YAML double-quoted string.
@@ -153,7 +155,11 @@ impl Briefing {
         if !self.sources.is_empty() {
             t.push_str("sources:\n");
             for (title, url) in &self.sources {
-                t.push_str(&format!("  - title: {}\n    url: {url}\n", q(title)));
+                match title.strip_prefix('@') {
+                    // A registry source, by id.
+                    Some(id) => t.push_str(&format!("  - {id}\n")),
+                    None => t.push_str(&format!("  - title: {}\n    url: {url}\n", q(title))),
+                }
             }
         }
         if self.draft {
@@ -235,6 +241,9 @@ impl Site {
         }
         for (path, text) in &self.statics {
             f.insert(format!("static/{path}"), text.clone());
+        }
+        for (id, text) in &self.registry {
+            f.insert(format!("content/sources/{id}.md"), text.clone());
         }
         for b in &self.briefings {
             f.insert(format!("content/briefings/{}.md", b.file), b.text());
@@ -457,7 +466,7 @@ fn fixture(look: Look) -> Site {
             }],
             sources: vec![
                 ("Wire copy".into(), "https://example.com/b".into()),
-                ("Capital Times".into(), "https://example.com/c".into()),
+                ("@capital-times".into(), String::new()),
             ],
             confidence: Some("low"),
             reviewed_by: vec!["Mira Okafor"],
@@ -514,6 +523,13 @@ fn fixture(look: Look) -> Site {
                 .collect(),
         },
         statics: BTreeMap::new(),
+        // A registry source, cited by id: makes `/sources/<id>/`.
+        registry: [(
+            "capital-times".to_string(),
+            "---\ntitle: Capital Times\npublisher: Times Group\nreliability: B\ncredibility: 2\n---\nA daily of the capital.\n".to_string(),
+        )]
+        .into_iter()
+        .collect(),
     }
 }
 

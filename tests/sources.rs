@@ -329,3 +329,73 @@ fn entities_json_lists_the_registry_with_what_cites_it() {
     );
     assert_eq!(sources[0]["retracted"], "2025-11-24");
 }
+
+#[test]
+fn the_sources_page_reports_how_stances_are_sourced_and_lists_the_registry() {
+    let s = site(
+        "  - example-wire-envoy\n  - {source: example-news-readout}\n",
+        "  - {actor: Kyiv, on: plan, position: supports, quote: \"Yes.\", source: 1}\n  - {actor: Moscow, on: plan, position: opposes, source: 2}\n  - {actor: Paris, on: plan, position: neutral}\n",
+    );
+    let run = s.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = s.page("sources/index.html");
+    assert!(
+        page.contains("How the 3 stances recorded on this site are sourced."),
+        "{page}"
+    );
+    // One stance per graded level it uses, the unsourced one apart.
+    assert!(page.contains("<abbr class=\"grade\" title=\"Usually reliable\">B</abbr> Usually reliable</th><td>1</td>"), "{page}");
+    assert!(page.contains(
+        "<abbr class=\"grade\" title=\"Fairly reliable\">C</abbr> Fairly reliable</th><td>1</td>"
+    ));
+    assert!(page.contains("<th scope=\"row\">No source</th><td>1</td>"));
+    assert!(page.contains("<strong>1</strong> rests on a retracted source"));
+    assert!(
+        page.contains("<strong>2</strong> have no direct quote"),
+        "{page}"
+    );
+    // Every registry source, linked to its page, with what cites it.
+    let wire = "<a href=\"../sources/example-wire-envoy/index.html\">Envoy speaks</a> <span class=\"publisher\">Example Wire</span></th>\n<td><abbr class=\"grade\" title=\"Usually reliable; probably true\">B2</abbr></td>\n<td>1</td>\n<td>1</td>";
+    assert!(page.contains(wire), "{page}");
+    assert!(page.contains("<tr class=\"retracted\">"));
+    assert!(page.contains("retracted <time datetime=\"2025-11-24\">24 Nov 2025</time>"));
+    // Linked from every page's footer and from the citation on the briefing.
+    let briefing = s.page("briefings/talks/index.html");
+    assert!(briefing.contains("href=\"../../sources/index.html\">Sources</a>"));
+    assert!(briefing.contains(
+        "<a class=\"source-page\" href=\"../../sources/example-wire-envoy/index.html\">about this source</a>"
+    ));
+    let sitemap = s.page("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://example.org/sources/</loc>"),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<loc>https://example.org/sources/example-news-readout/</loc>"));
+}
+
+#[test]
+fn a_source_page_shows_its_grade_retraction_and_what_rests_on_it() {
+    let s = site(
+        "  - {source: example-news-readout}\n",
+        "  - {actor: Kyiv, on: plan, position: opposes, quote: \"No.\", source: 1}\n",
+    );
+    assert_eq!(s.build().code, 0);
+    let page = s.page("sources/example-news-readout/index.html");
+    assert!(page.contains("<h1>Leaked readout</h1>"), "{page}");
+    assert!(page.contains(
+        "Graded <abbr class=\"grade\" title=\"Fairly reliable; possibly true\">C3</abbr>"
+    ));
+    assert!(page.contains("<strong>Retracted</strong> on <time datetime=\"2025-11-24\">24 Nov 2025</time>: The outlet withdrew the story."), "{page}");
+    // The stance resting on it, struck through, linked to where it was recorded.
+    assert!(page.contains("<li><del><a href=\"../../actors/kyiv/index.html\">Kyiv</a> <span class=\"badge glyph pos-opposes\">opposes</span>"), "{page}");
+    assert!(page.contains("on <a href=\"../../topics/plan/index.html\">The plan</a></del>: “No.” <a href=\"../../briefings/talks/index.html#stance-1\">"));
+    assert!(page.contains("<a href=\"../../briefings/talks/index.html\">Talks</a>"));
+    assert!(
+        page.contains("<a href=\"../../index.html\">Home</a>"),
+        "breadcrumbs"
+    );
+    // A source nobody cites says so rather than showing empty lists.
+    let wire = s.page("sources/example-wire-envoy/index.html");
+    assert_eq!(wire.matches("<p>None.</p>").count(), 2, "{wire}");
+    assert!(wire.contains("<p>A wire report.</p>"), "its description");
+}

@@ -362,9 +362,21 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .iter()
         .map(|b| (b.date.epoch, b.date.date))
         .collect::<Vec<_>>());
+    let sourcing = {
+        let mut hs = crate::hash::hasher();
+        site.registry.hash(&mut hs);
+        for (b, br) in r.briefings.iter_ids() {
+            (parts.bl[b], &br.sources).hash(&mut hs);
+            for (i, st) in r.refs[b].stances.iter().enumerate() {
+                (parts.stances[b][i], parts.el[st.actor], parts.el[st.topic]).hash(&mut hs);
+            }
+        }
+        hs.finish()
+    };
     let lists = Lists {
         entity_fp: &entity_fp,
         calendar,
+        sourcing,
     };
     let pages: Vec<u64> = targets
         .list
@@ -532,6 +544,9 @@ struct Lists<'a> {
     /// Every briefing's date, in order: the timeline's months and years, and which page
     /// of a list of every briefing holds which.
     calendar: u64,
+    /// What the source pages read: the registry, every briefing's sources and link, and
+    /// every stance with its evidence, actor and topic.
+    sourcing: u64,
 }
 
 fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) -> u64 {
@@ -657,6 +672,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                 }
             }
         }
+        Page::Sources | Page::Source(_) => lists.sourcing.hash(&mut hs),
         Page::Search | Page::NotFound => {}
     }
     hs.finish()

@@ -272,6 +272,10 @@ fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
     if super::has_corrections(site) {
         url("corrections/", None);
     }
+    url("sources/", None);
+    for x in &site.registry {
+        url(&format!("sources/{}/", x.id), None);
+    }
     for k in Kind::ALL {
         url(&urls::kind_index(k), None);
     }

@@ -17,6 +17,7 @@ pub mod pictures;
 pub mod previews;
 pub mod redirects;
 pub mod search;
+pub mod sources_page;
 pub mod structured;
 pub mod template_ids;
 pub mod theme;
@@ -59,6 +60,10 @@ pub enum Page {
     TagFeed(usize),
     /// `feed.json` (JSON Feed 1.1) beside an Atom feed, from the same entries.
     JsonFeed(Feed),
+    /// `sources/`: how the site's claims are sourced.
+    Sources,
+    /// `sources/<id>/`: a source of `content/sources/` (its index in `site.registry`).
+    Source(usize),
 }
 
 /// Whether any briefing of `site` has a correction: the corrections page and feed exist
@@ -147,7 +152,9 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::SiteFeed,
         Page::JsonFeed(Feed::Site),
         Page::Network,
+        Page::Sources,
     ];
+    pages.extend((0..site.registry.len()).map(Page::Source));
     if has_corrections(site) {
         pages.extend([
             Page::Corrections,
@@ -301,6 +308,8 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
                 NOT_FOUND,
                 NETWORK,
                 CORRECTIONS,
+                SOURCES,
+                SOURCE,
             ])
             .collect()
     });
@@ -316,6 +325,8 @@ const SEARCH: &str = "search.html";
 const NOT_FOUND: &str = "404.html";
 const NETWORK: &str = "network.html";
 const CORRECTIONS: &str = "corrections.html";
+const SOURCES: &str = "sources.html";
+const SOURCE: &str = "source.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -348,6 +359,11 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
             let dir = atom.strip_suffix("atom.xml").unwrap_or_default();
             (format!("{dir}feed.json"), FEED)
         }
+        Page::Sources => ("sources/index.html".into(), SOURCES),
+        Page::Source(i) => (
+            format!("sources/{}/index.html", site.registry[i].id),
+            SOURCE,
+        ),
     }
 }
 
@@ -373,6 +389,8 @@ fn context(
         Page::Corrections => ctx_of(global, &views.corrections_page()),
         Page::CorrectionsFeed => ctx_of(global, &views.corrections_feed()),
         Page::TagFeed(t) => ctx_of(global, &views.tag_feed(t)),
+        Page::Sources => ctx_of(global, &views.sources_page()),
+        Page::Source(i) => ctx_of(global, &views.source_page(i)),
         // Rendered by `json_feed`, from the same view as its Atom twin.
         Page::JsonFeed(_) => Ok(tera::Context::new()),
     }

@@ -105,6 +105,8 @@ pub struct Views<'a> {
     entity_links: IdVec<EntityIdx, OnceLock<EntityLink>>,
     /// How many sources back each position, made once for every stance mark.
     pub(super) support: OnceLock<crate::index::Support>,
+    /// Who cites each source of `content/sources/`, made once for its pages.
+    pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -145,6 +147,7 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             support: OnceLock::new(),
+            source_uses: OnceLock::new(),
         }
     }
 

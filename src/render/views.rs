@@ -1049,3 +1049,91 @@ pub struct FeedPage {
     pub updated: String,
     pub entries: Vec<FeedEntry>,
 }
+
+/// `sources.html`: how the site's stances are sourced, and every source of
+/// `content/sources/`.
+#[derive(Debug, Serialize)]
+pub struct SourcesPage {
+    pub page: PageMeta,
+    /// Every stance of the site.
+    pub stances: usize,
+    /// Stances by their source's reliability, in scale order, then those whose source has
+    /// none (`ungraded`); unsourced stances are not in it.
+    pub by_reliability: Vec<GradeCount>,
+    /// Stances naming no source.
+    pub unsourced: usize,
+    /// Stances whose position one source alone backs across the site.
+    pub single_source: usize,
+    /// Stances with no quote, or one marked `(paraphrase)`.
+    pub paraphrase_only: usize,
+    /// Stances resting on a retracted source.
+    pub retracted: usize,
+    /// The sources of `content/sources/`, by id.
+    pub sources: Vec<RegistryRow>,
+}
+
+/// How many stances rest on sources of one reliability level.
+#[derive(Debug, Serialize)]
+pub struct GradeCount {
+    /// `A` (or `ungraded`).
+    pub code: String,
+    /// `Completely reliable`.
+    pub label: String,
+    pub count: usize,
+}
+
+/// A source of `content/sources/` in the list of `sources.html`.
+#[derive(Debug, Serialize)]
+pub struct RegistryRow {
+    pub id: String,
+    /// Its page, relative to the root.
+    pub url: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub grade: Option<String>,
+    pub grade_label: Option<String>,
+    /// Briefings citing it, and stances resting on it.
+    pub briefings: usize,
+    pub stances: usize,
+    pub retracted: Option<String>,
+    pub retracted_display: Option<String>,
+}
+
+/// `source.html`: one source of `content/sources/`, who cites it, what rests on it.
+#[derive(Debug, Serialize)]
+pub struct SourcePage {
+    pub page: PageMeta,
+    pub source: RegistrySourceView,
+    /// The latest 100 briefings citing it, newest first, of `briefing_count`.
+    pub briefings: Vec<BriefingLink>,
+    pub briefing_count: usize,
+    /// The latest 100 stances resting on it, newest first, of `stance_count`.
+    pub stances: Vec<SourcedStance>,
+    pub stance_count: usize,
+}
+
+/// A source of `content/sources/` as its page shows it.
+#[derive(Debug, Serialize)]
+pub struct RegistrySourceView {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    /// As written.
+    pub date: Option<String>,
+    pub grade: Option<String>,
+    pub grade_label: Option<String>,
+    pub retracted: Option<String>,
+    pub retracted_display: Option<String>,
+    pub retraction_note: Option<String>,
+    /// The paragraphs of its file's body, as plain text.
+    pub description: Vec<String>,
+}
+
+/// A stance resting on a source: whose position on what, and the stance.
+#[derive(Debug, Serialize)]
+pub struct SourcedStance {
+    pub actor: EntityLink,
+    pub topic: EntityLink,
+    pub mark: StanceMark,
+}
