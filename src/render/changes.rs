@@ -13,7 +13,7 @@ use jiff::civil::Date;
 /// 2.4 s of CPU, at 10,000 generated briefings, against a budget of about 0.4 s). Twelve
 /// days cover what a live page's history strips mostly point at; a stance older than the
 /// first page links to its briefing, as it did before as-of pages.
-pub const AS_OF_PAGES: usize = 6;
+pub const AS_OF_PAGES: usize = 12;
 
 /// One change of position: the stance, and the position before it (`None` for the
 /// actor's first stance on the topic).
