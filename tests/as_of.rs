@@ -439,3 +439,34 @@ fn only_the_latest_change_days_get_a_page() {
         6
     );
 }
+
+/// Briefings sort by the instant they were written; their days are the days written. Far
+/// apart offsets make the two orders cross: a matrix as of a day counts the stances of that
+/// day and before, whatever their place in the history.
+#[test]
+fn days_written_with_far_apart_offsets_are_counted_by_the_day_written() {
+    let site = TestSite::new(&[
+        ("content/topics/truce.md", "---\ntitle: Truce\n---\n"),
+        // 21 Nov at +14:00 is 20 Nov 11:00 UTC, earlier than the next one.
+        (
+            "content/briefings/2025-11-21-east.md",
+            "---\ntitle: East\ndate: 2025-11-21T01:00:00+14:00\ntopics: [truce]\nstances:\n  - {actor: Kyiv, on: truce, position: supports}\n---\nBody.\n",
+        ),
+        // 20 Nov at -10:00 is 21 Nov 06:00 UTC.
+        (
+            "content/briefings/2025-11-20-west.md",
+            "---\ntitle: West\ndate: 2025-11-20T20:00:00-10:00\ntopics: [truce]\nstances:\n  - {actor: Kyiv, on: truce, position: opposes}\n---\nBody.\n",
+        ),
+    ]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // At the end of 20 Nov only West's stance was written.
+    let html = site.page("topics/truce/as-of/2025-11-20/index.html");
+    assert_eq!(
+        rows_of(&html, "actors"),
+        BTreeMap::from([("kyiv".to_string(), "opposes".to_string())]),
+        "{html}"
+    );
+    let html = site.page("topics/truce/as-of/2025-11-21/index.html");
+    assert_eq!(rows_of(&html, "actors").len(), 1, "{html}");
+}

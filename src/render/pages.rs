@@ -401,10 +401,7 @@ impl<'a> Views<'a> {
     }
 
     /// The latest positions of `histories`, counted by position, most first.
-    pub(super) fn tally<'h>(
-        &self,
-        histories: impl Iterator<Item = &'h [StanceAt]>,
-    ) -> Vec<Tally> {
+    pub(super) fn tally<'h>(&self, histories: impl Iterator<Item = &'h [StanceAt]>) -> Vec<Tally> {
         let mut counts = [0usize; POSITIONS_ORDER.len()];
         for h in histories {
             if let Some(last) = h.last() {
