@@ -97,17 +97,21 @@ impl GradeScale {
         self.scale(axis).get(usize::from(i))
     }
 
+    /// The code of level `i` on `axis` (`B`, `2`), if given and on the scale.
+    pub fn half_code(&self, axis: Axis, i: Option<u8>) -> Option<&str> {
+        i.and_then(|i| self.level(axis, i)).map(|l| l.code.as_str())
+    }
+
     /// `B2` (codes joined; `?` for a half not given), `None` for no grade.
     pub fn code(&self, g: Grade) -> Option<String> {
         if !g.is_graded() {
             return None;
         }
-        let half = |axis, i: Option<u8>| {
-            i.and_then(|i| self.level(axis, i))
-                .map_or("?", |l| l.code.as_str())
-                .to_string()
-        };
-        Some(half(Axis::Reliability, g.reliability) + &half(Axis::Credibility, g.credibility))
+        let half = |axis, i| self.half_code(axis, i).unwrap_or("?");
+        Some(
+            half(Axis::Reliability, g.reliability).to_string()
+                + half(Axis::Credibility, g.credibility),
+        )
     }
 
     /// `Usually reliable; probably true`, what a grade means in words.

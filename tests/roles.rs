@@ -5,10 +5,9 @@
 
 mod common;
 
-use common::{TestSite, snapshot};
+use common::{TestSite, options, snapshot};
 use dossier::incremental::{Changes, Engine};
-use dossier::pipeline::{self, Options};
-use std::path::Path;
+use dossier::pipeline;
 use std::time::{Duration, Instant};
 
 const ADA: &str = "---
@@ -330,22 +329,12 @@ fn thousands_of_entries_stay_fast_and_past_the_limit_are_refused() {
     assert_eq!(overlaps, 199);
 }
 
-fn opts(root: &Path, output: Option<std::path::PathBuf>) -> Options {
-    Options {
-        root: root.to_path_buf(),
-        output,
-        base_url: None,
-        drafts: false,
-        schedule: Default::default(),
-    }
-}
-
 #[test]
 fn serve_after_editing_dated_roles_equals_a_clean_build() {
     let s = site(&[]);
     let root = s.root().to_path_buf();
     let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    let mut engine = Engine::new(&options(&root, None), &live).expect("engine");
     let first = engine.build_all().expect("first build");
     assert_eq!(first.errors, 0, "{:?}", first.diagnostics);
     // Ada's promotion moves back a year: the 2020 briefing now shows her as minister. Then
@@ -383,7 +372,7 @@ fn serve_after_editing_dated_roles_equals_a_clean_build() {
             })
             .expect("rebuild");
         let clean_dir = root.join(format!("clean-{step}"));
-        let clean = pipeline::build(&opts(&root, Some(clean_dir.clone()))).expect("clean");
+        let clean = pipeline::build(&options(&root, Some(clean_dir.clone()))).expect("clean");
         assert_eq!(out.diagnostics, clean.diagnostics, "step {step}");
         let (a, b) = (snapshot(&live), snapshot(&clean_dir));
         let differ: Vec<&String> = (a.keys().chain(b.keys()))

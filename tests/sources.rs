@@ -3,9 +3,8 @@
 
 mod common;
 
-use common::{TestSite, snapshot};
+use common::{TestSite, options, snapshot};
 use dossier::incremental::{Changes, Engine};
-use dossier::pipeline::Options;
 
 const TOPIC: &str = "---\ntitle: The plan\nquestion: Should it pass?\n---\n";
 
@@ -246,14 +245,7 @@ fn serve_follows_an_edit_of_a_source_file_as_a_clean_build_does() {
     );
     let root = s.root().to_path_buf();
     let live = root.join("live");
-    let opts = |out: Option<std::path::PathBuf>| Options {
-        root: root.clone(),
-        output: out,
-        base_url: None,
-        drafts: false,
-        schedule: Default::default(),
-    };
-    let mut engine = Engine::new(&opts(None), &live).expect("engine");
+    let mut engine = Engine::new(&options(&root, None), &live).expect("engine");
     engine.build_all().expect("build");
     let p = root.join("content/sources/example-wire-envoy.md");
     std::fs::write(
@@ -269,7 +261,7 @@ fn serve_follows_an_edit_of_a_source_file_as_a_clean_build_does() {
         .expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     let clean = root.join("clean");
-    dossier::pipeline::build(&opts(Some(clean.clone()))).expect("clean build");
+    dossier::pipeline::build(&options(&root, Some(clean.clone()))).expect("clean build");
     assert_eq!(snapshot(&live), snapshot(&clean));
     let page = std::fs::read_to_string(live.join("briefings/talks/index.html")).expect("read");
     assert!(

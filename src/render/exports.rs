@@ -4,6 +4,7 @@
 //! with whom). Documented in docs/data.md.
 
 use super::search;
+use crate::evidence::Axis;
 use crate::id_vec::IdVec;
 use crate::model::{EntityIdx, Kind, PerKind};
 use crate::site::Site;
@@ -72,6 +73,7 @@ fn row(out: &mut String, values: &[&str]) {
 pub fn stances_csv(site: &Site) -> Vec<u8> {
     let r = &site.resolved;
     let base = &site.config.base_url;
+    let scale = &site.config.grades;
     let mut out = String::new();
     row(&mut out, &STANCE_COLUMNS);
     for (b, refs) in r.briefings.iter().zip(&r.refs) {
@@ -82,11 +84,6 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
             let topic = r.entity(s.topic);
             let by = s.by.map(|e| r.entity(e));
             let source = s.source.and_then(|i| b.sources.get(i));
-            let scale = &site.config.grades;
-            let level = |axis, i: Option<u8>| {
-                i.and_then(|i| scale.level(axis, i))
-                    .map_or("", |l| l.code.as_str())
-            };
             let grade = source.map(|s| s.grade).unwrap_or_default();
             let retraction = source.and_then(|s| s.retracted.as_ref());
             let retracted = retraction.map(|x| x.date.to_string()).unwrap_or_default();
@@ -109,8 +106,8 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
                     source
                         .and_then(|s| s.cites.as_ref())
                         .map_or("", |c| c.value.as_str()),
-                    level(crate::evidence::Axis::Reliability, grade.reliability),
-                    level(crate::evidence::Axis::Credibility, grade.credibility),
+                    (scale.half_code(Axis::Reliability, grade.reliability)).unwrap_or(""),
+                    (scale.half_code(Axis::Credibility, grade.credibility)).unwrap_or(""),
                     &retracted,
                     retraction.and_then(|x| x.note.as_deref()).unwrap_or(""),
                 ],
@@ -328,26 +325,21 @@ fn source_records(site: &Site) -> Vec<SourceRecord<'_>> {
     }
     let uses = crate::index::source_uses(&site.resolved, &site.registry);
     let scale = &site.config.grades;
-    let code = |axis, i: Option<u8>| {
-        i.and_then(|i| scale.level(axis, i))
-            .map(|l| l.code.as_str())
-    };
     (site.registry.iter().zip(&uses))
         .map(|(x, u)| {
             let s = &x.source;
-            let (briefings, stances) = (u.briefings.len(), u.stances.len());
             SourceRecord {
                 id: x.id.as_str(),
                 title: &s.title,
                 publisher: s.publisher.as_deref(),
                 url: s.url.as_deref(),
                 date: s.date.as_deref(),
-                reliability: code(crate::evidence::Axis::Reliability, s.grade.reliability),
-                credibility: code(crate::evidence::Axis::Credibility, s.grade.credibility),
+                reliability: scale.half_code(Axis::Reliability, s.grade.reliability),
+                credibility: scale.half_code(Axis::Credibility, s.grade.credibility),
                 retracted: s.retracted.as_ref().map(|x| x.date.to_string()),
                 retraction_note: s.retracted.as_ref().and_then(|x| x.note.as_deref()),
-                briefings,
-                stances,
+                briefings: u.briefings.len(),
+                stances: u.stances.len(),
             }
         })
         .collect()

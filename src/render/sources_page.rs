@@ -82,7 +82,6 @@ impl Views<'_> {
         let x: &RegistrySource = &site.registry[i];
         let u = &self.source_uses()[i];
         let s = &x.source;
-        let scale = &site.config.grades;
         let dir = format!("sources/{}/", x.id);
         let mut page = self.meta(
             &dir,
@@ -97,16 +96,8 @@ impl Views<'_> {
         SourcePage {
             page,
             source: RegistrySourceView {
+                source: self.source_view(0, s),
                 id: x.id.to_string(),
-                title: s.title.clone(),
-                url: s.url.clone(),
-                publisher: s.publisher.clone(),
-                date: s.date.clone(),
-                grade: scale.code(s.grade),
-                grade_label: scale.label(s.grade),
-                retracted: s.retracted.as_ref().map(|x| x.date.to_string()),
-                retracted_display: s.retracted.as_ref().map(|x| display_date(x.date)),
-                retraction_note: s.retracted.as_ref().and_then(|x| x.note.clone()),
                 description: (x.description.split("\n\n"))
                     .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
                     .filter(|p| !p.is_empty())

@@ -1211,20 +1211,13 @@ pub struct SourcePage {
     pub stance_count: usize,
 }
 
-/// A source of `content/sources/` as its page shows it.
+/// A source of `content/sources/` as its page shows it: what a citation of it shows, its
+/// id and what its file says of it.
 #[derive(Debug, Serialize)]
 pub struct RegistrySourceView {
+    #[serde(flatten)]
+    pub source: SourceView,
     pub id: String,
-    pub title: String,
-    pub url: Option<String>,
-    pub publisher: Option<String>,
-    /// As written.
-    pub date: Option<String>,
-    pub grade: Option<String>,
-    pub grade_label: Option<String>,
-    pub retracted: Option<String>,
-    pub retracted_display: Option<String>,
-    pub retraction_note: Option<String>,
     /// The paragraphs of its file's body, as plain text.
     pub description: Vec<String>,
 }

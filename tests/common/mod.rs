@@ -264,3 +264,15 @@ pub fn main_of(html: &str) -> &str {
     let end = html.find("</main>").map_or(html.len(), |e| e + 7);
     &html[start..end]
 }
+
+/// Build options for the site at `root` writing to `output` (`<root>/output` without one),
+/// as `dossier build` takes them by default: what a live preview compares with.
+pub fn options(root: &Path, output: Option<PathBuf>) -> dossier::pipeline::Options {
+    dossier::pipeline::Options {
+        root: root.to_path_buf(),
+        output,
+        base_url: None,
+        drafts: false,
+        schedule: Default::default(),
+    }
+}
