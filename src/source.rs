@@ -168,10 +168,20 @@ fn other_markdown_stem(name: &OsStr) -> Option<&str> {
 pub fn load_markdown(root: &Path, file: &Found, diags: &mut Diagnostics) -> Option<SourceFile> {
     let rel = rel_path(root, &file.path);
     let content_path = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
-    match read_confined_text(&file.target) {
+    let opened = confine::open(&file.target);
+    // Removed since the folder was listed (an editor's save, a `git checkout`): the build
+    // sees the site as it was then, without it, even if it is back by now.
+    if opened
+        .as_ref()
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    {
+        return None;
+    }
+    let read = opened
+        .map_err(|e| (Span::FILE, format!("cannot read: {e}")))
+        .and_then(|(file, len)| read_from(file, len));
+    match read {
         Ok(text) => Some(source_file(rel, content_path, text, diags)),
-        // Removed since the folder was listed (an editor's save, a `git checkout`): the
-        // build sees the site as it is now, without it.
         Err(_) if std::fs::symlink_metadata(&file.target).is_err() => None,
         Err((span, msg)) => {
             diags.error(Code::FileUnreadable, &rel, span, msg);

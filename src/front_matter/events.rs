@@ -36,7 +36,9 @@ pub(super) enum Kind<'e> {
     MappingEnd,
     /// `*name`: the name.
     Alias(&'e [u8]),
-    /// Stream and document boundaries.
+    /// The start of a document (a stream holding a second one is refused).
+    DocumentStart,
+    /// Stream boundaries and document ends.
     Other,
 }
 
@@ -46,6 +48,8 @@ pub(super) struct Event<'e> {
     pub(super) kind: Kind<'e>,
     /// `&name` on a scalar or a collection.
     pub(super) anchor: Option<&'e [u8]>,
+    /// Its tag, as libyaml resolved it (`!!int` is `tag:yaml.org,2002:int`).
+    pub(super) tag: Option<&'e [u8]>,
     /// Where the node starts (its anchor or tag, when it has one).
     pub(super) start: Mark,
     /// Where it ends.
@@ -141,11 +145,12 @@ pub(super) fn for_each_event<B>(
         // SAFETY: every pointer read here belongs to the event and lives until it is
         // deleted just below; `view` borrows nothing past the callback.
         let flow = unsafe {
-            let (kind, anchor) = view(raw);
+            let (kind, anchor, tag) = view(raw);
             let end = matches!(raw.type_, unsafe_libyaml::YAML_STREAM_END_EVENT);
             let event = Event {
                 kind,
                 anchor,
+                tag,
                 start: mark(raw.start_mark),
                 end: mark(raw.end_mark),
             };
@@ -171,13 +176,16 @@ fn mark(m: unsafe_libyaml::yaml_mark_t) -> Mark {
     }
 }
 
-/// The kind and anchor of an event, borrowed from it.
+/// What a node's event holds besides its kind: its anchor and its tag.
+type Props<'e> = (Kind<'e>, Option<&'e [u8]>, Option<&'e [u8]>);
+
+/// The kind, anchor and tag of an event, borrowed from it.
 ///
 /// # Safety
 /// `raw` must be an event filled by `yaml_parser_parse` and not yet deleted.
-unsafe fn view<'e>(raw: &'e unsafe_libyaml::yaml_event_t) -> (Kind<'e>, Option<&'e [u8]>) {
+unsafe fn view<'e>(raw: &'e unsafe_libyaml::yaml_event_t) -> Props<'e> {
     // SAFETY (whole body): the union field read is the one `type_` says is set; libyaml's
-    // anchors are NUL-terminated and its scalar values `length` bytes long.
+    // anchors and tags are NUL-terminated and its scalar values `length` bytes long.
     unsafe {
         match raw.type_ {
             unsafe_libyaml::YAML_SCALAR_EVENT => {
@@ -194,21 +202,29 @@ unsafe fn view<'e>(raw: &'e unsafe_libyaml::yaml_event_t) -> (Kind<'e>, Option<&
                     | unsafe_libyaml::YAML_FOLDED_SCALAR_STYLE => Style::Block,
                     _ => Style::Plain,
                 };
-                (Kind::Scalar(value, style), c_bytes(s.anchor))
+                (
+                    Kind::Scalar(value, style),
+                    c_bytes(s.anchor),
+                    c_bytes(s.tag),
+                )
             }
             unsafe_libyaml::YAML_SEQUENCE_START_EVENT => {
-                (Kind::SequenceStart, c_bytes(raw.data.sequence_start.anchor))
+                let s = &raw.data.sequence_start;
+                (Kind::SequenceStart, c_bytes(s.anchor), c_bytes(s.tag))
             }
             unsafe_libyaml::YAML_MAPPING_START_EVENT => {
-                (Kind::MappingStart, c_bytes(raw.data.mapping_start.anchor))
+                let m = &raw.data.mapping_start;
+                (Kind::MappingStart, c_bytes(m.anchor), c_bytes(m.tag))
             }
-            unsafe_libyaml::YAML_SEQUENCE_END_EVENT => (Kind::SequenceEnd, None),
-            unsafe_libyaml::YAML_MAPPING_END_EVENT => (Kind::MappingEnd, None),
+            unsafe_libyaml::YAML_SEQUENCE_END_EVENT => (Kind::SequenceEnd, None, None),
+            unsafe_libyaml::YAML_MAPPING_END_EVENT => (Kind::MappingEnd, None, None),
             unsafe_libyaml::YAML_ALIAS_EVENT => (
                 Kind::Alias(c_bytes(raw.data.alias.anchor).unwrap_or(&[])),
                 None,
+                None,
             ),
-            _ => (Kind::Other, None),
+            unsafe_libyaml::YAML_DOCUMENT_START_EVENT => (Kind::DocumentStart, None, None),
+            _ => (Kind::Other, None, None),
         }
     }
 }

@@ -1,21 +1,25 @@
-//! Guards run before serde_yaml builds values: size, tabs, nesting depth, alias budget.
+//! Guards on front matter: size, tabs, nesting depth, alias budget.
 //!
-//! serde_yaml expands every alias into a full copy of its anchored node, so a few hundred
-//! bytes of aliases can ask for gigabytes. The depth and alias limits are counted on
-//! libyaml's own events (`events.rs`), the very events serde_yaml builds its values from,
-//! so that no spelling can look like one thing to the guard and another to the parser.
+//! Every alias becomes a full copy of its anchored node, so a few hundred bytes of aliases
+//! can ask for gigabytes. The depth and alias limits are counted on libyaml's own events
+//! (`events.rs`), the very events the tree is built from in the same pass (`locate.rs`),
+//! so that no spelling can look like one thing to the guard and another to the builder.
 
 use super::events::{Event, Kind, Mark, Outcome, Style, for_each_event};
-use super::locate::{NodeAt, NodeKind};
+use super::locate::{Builder, Removed};
 use super::syntax;
-use super::tree::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, err};
+use super::tree::{ALIAS_BUDGET, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, Node, err};
 use crate::diagnostic::Code;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 /// Refuses input that would make the YAML parser slow, deep or huge, and explains syntax
-/// errors. Otherwise gives where each node starts, in event order.
-pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMatterError> {
+/// errors. Otherwise gives the document's tree, built from the same events as they are
+/// counted (`locate.rs`), and the first value that lost forbidden characters.
+pub(super) fn guard(
+    yaml: &str,
+    first_line: u32,
+) -> Result<(Node, Option<Removed>), FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER {
         return Err(err(
             Code::FrontMatterLimit,
@@ -29,7 +33,13 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMat
         ));
     }
     let mut count = Count::default();
-    let outcome = for_each_event(yaml, |e| count.event(e));
+    let mut tree = Builder::new(yaml, first_line);
+    let outcome = for_each_event(yaml, |e| {
+        // Counted first: a node past a limit is never built.
+        count.event(e)?;
+        tree.event(e);
+        std::ops::ControlFlow::Continue(())
+    });
     // A tab in indentation is reported before anything found after it, as one reading of
     // the file from the top would.
     let stop = match &outcome {
@@ -62,7 +72,7 @@ pub(super) fn guard(yaml: &str, first_line: u32) -> Result<Vec<NodeAt>, FrontMat
                 ),
             },
         )),
-        Outcome::Done => Ok(count.starts),
+        Outcome::Done => tree.finish(),
         // serde_yaml would stop at the same error; it is explained here, in plain words.
         Outcome::SyntaxError(s) => Err(syntax::explain(yaml, first_line, &s)),
     }
@@ -96,32 +106,10 @@ struct Count {
     sizes: Vec<Option<u64>>,
     /// Lines (0-based, inclusive) inside multi-line quoted or block scalars.
     inside_scalars: Vec<(usize, usize)>,
-    /// Where each node starts.
-    starts: Vec<NodeAt>,
 }
 
 impl Count {
     fn event(&mut self, e: &Event<'_>) -> ControlFlow<(Mark, Limit)> {
-        let kind = match e.kind {
-            Kind::Scalar(..) => Some(NodeKind::Scalar),
-            Kind::SequenceStart => Some(NodeKind::Sequence),
-            Kind::MappingStart => Some(NodeKind::Mapping),
-            Kind::Alias(_) => Some(NodeKind::Alias),
-            _ => None,
-        };
-        if let Some(kind) = kind {
-            // Where a plain scalar ends: a ` #` after it on its line is a comment that may
-            // have cut the text short (`locate.rs` looks).
-            let plain_end = match e.kind {
-                Kind::Scalar(v, Style::Plain) if !v.is_empty() => Some(e.end),
-                _ => None,
-            };
-            self.starts.push(NodeAt {
-                kind,
-                start: e.start,
-                plain_end,
-            });
-        }
         match e.kind {
             Kind::SequenceStart | Kind::MappingStart => {
                 // The top-level mapping is depth 0: `a: [[x]]` nests two deep.
@@ -166,7 +154,7 @@ impl Count {
                 }
                 self.nodes += size;
             }
-            Kind::Other => {}
+            Kind::DocumentStart | Kind::Other => {}
         }
         ControlFlow::Continue(())
     }

@@ -1,32 +1,18 @@
-//! Gives every parsed YAML value the file position libyaml saw it at.
+//! Builds the tree of front matter values from libyaml's events, each value with the file
+//! position libyaml saw it at.
 //!
-//! serde_yaml keeps no positions, but it builds its values from libyaml's events in order,
-//! and the guard has just read the same events (`guard.rs`). Walking a value and those
-//! events side by side pairs each value with where it was written, however it was spelled
-//! (escapes, `''`, block scalars) — no search of the text for a value's spelling.
+//! The guard reads the same events (`guard.rs`), so one pass over the text both bounds the
+//! input and builds it: no second parser that could read it differently, and no search of
+//! the text for a value's spelling (escapes, `''`, block scalars). Scalars are typed as
+//! serde_yaml types them (the YAML 1.2 core schema: `yes` and `on` stay text), numbers by
+//! serde_yaml's own parser; what serde_yaml refuses past libyaml's syntax (a key set twice,
+//! an alias to no anchor, a second document, an integer too large) is refused here too, at
+//! the position of what caused it.
 
-use super::events::Mark;
-use super::tree::{Cut, Node, Yaml};
-use crate::diagnostic::Span;
-
-/// What kind of node an event starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum NodeKind {
-    Scalar,
-    Sequence,
-    Mapping,
-    /// `*name`: serde_yaml puts a copy of the anchored value here.
-    Alias,
-}
-
-/// Where one node of the document starts, in event order.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct NodeAt {
-    pub(super) kind: NodeKind,
-    pub(super) start: Mark,
-    /// Where a plain (unquoted), non-empty scalar ends; `None` for every other node.
-    pub(super) plain_end: Option<Mark>,
-}
+use super::events::{Event, Kind, Mark, Style};
+use super::tree::{Cut, FrontMatterError, Node, Yaml, err};
+use crate::diagnostic::{Code, Span};
+use std::collections::{HashMap, HashSet};
 
 /// A value written where forbidden characters were removed from it (`"\0"`, `"\u202E"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,25 +22,253 @@ pub(super) struct Removed {
     pub(super) first: char,
 }
 
-/// Pairs serde_yaml values with the positions of their events.
-pub(super) struct Locator<'a> {
-    yaml: &'a str,
-    first_line: u32,
-    nodes: &'a [NodeAt],
-    next: usize,
-    /// The first string that lost forbidden characters.
-    pub(super) removed: Option<Removed>,
+/// The tags of the core schema that type a scalar (`!!int 12`); any other tag leaves
+/// quoted text text and plain text typed as if untagged, as serde_yaml does.
+const CORE_TAGS: [&[u8]; 4] = [
+    b"tag:yaml.org,2002:null",
+    b"tag:yaml.org,2002:bool",
+    b"tag:yaml.org,2002:int",
+    b"tag:yaml.org,2002:float",
+];
+
+/// Past this many keys a mapping looks its keys up in a set rather than one by one.
+const LINEAR_KEYS: usize = 16;
+
+/// A collection being read.
+struct Open {
+    span: Span,
+    anchor: Option<Vec<u8>>,
+    items: Items,
 }
 
-impl<'a> Locator<'a> {
-    pub(super) fn new(yaml: &'a str, first_line: u32, nodes: &'a [NodeAt]) -> Self {
-        Locator {
+enum Items {
+    Seq(Vec<Node>),
+    Map {
+        entries: Vec<(String, Span, Node)>,
+        /// Each key's identity (see [`identity`]), for a key set twice.
+        seen: Vec<String>,
+        /// The same, once the mapping has more than [`LINEAR_KEYS`] keys.
+        set: HashSet<String>,
+        /// A key read, waiting for its value: its text, position and identity.
+        key: Option<(String, Span, String)>,
+    },
+}
+
+/// Builds the document's tree from its events, in order.
+pub(super) struct Builder<'a> {
+    yaml: &'a str,
+    first_line: u32,
+    open: Vec<Open>,
+    root: Option<Node>,
+    /// Each anchor's latest node (a later anchor of the same name replaces it).
+    anchors: HashMap<Vec<u8>, Node>,
+    documents: u32,
+    /// The first string that lost forbidden characters.
+    removed: Option<Removed>,
+    /// The first problem found; nothing is built after it.
+    error: Option<FrontMatterError>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(yaml: &'a str, first_line: u32) -> Self {
+        Builder {
             yaml,
             first_line,
-            nodes,
-            next: 0,
+            open: Vec::new(),
+            root: None,
+            anchors: HashMap::new(),
+            documents: 0,
             removed: None,
+            error: None,
         }
+    }
+
+    /// The document (`Null` when it holds nothing) and the first value that lost forbidden
+    /// characters, or the first problem found.
+    pub(super) fn finish(self) -> Result<(Node, Option<Removed>), FrontMatterError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let root =
+            (self.root).unwrap_or_else(|| Node::new(Yaml::Null, Span::new(self.first_line, 1)));
+        Ok((root, self.removed))
+    }
+
+    /// Takes in the next event.
+    pub(super) fn event(&mut self, e: &Event<'_>) {
+        if self.error.is_some() {
+            return;
+        }
+        match e.kind {
+            Kind::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    self.fail(
+                        err(
+                            Code::InvalidYaml,
+                            self.line(e.start),
+                            1,
+                            "invalid YAML: a `---` line starts a second document",
+                        )
+                        .with_help("remove the `---` line: the file holds one YAML mapping"),
+                    );
+                }
+            }
+            Kind::Scalar(bytes, style) => self.scalar(e, bytes, style),
+            Kind::SequenceStart | Kind::MappingStart => {
+                let items = match e.kind {
+                    Kind::SequenceStart => Items::Seq(Vec::new()),
+                    _ => Items::Map {
+                        entries: Vec::new(),
+                        seen: Vec::new(),
+                        set: HashSet::new(),
+                        key: None,
+                    },
+                };
+                self.open.push(Open {
+                    span: self.span(e.start),
+                    anchor: e.anchor.map(<[u8]>::to_vec),
+                    items,
+                });
+            }
+            Kind::SequenceEnd | Kind::MappingEnd => {
+                let Some(open) = self.open.pop() else {
+                    return;
+                };
+                let value = match open.items {
+                    Items::Seq(items) => Yaml::Seq(items),
+                    Items::Map { entries, .. } => Yaml::Map(entries),
+                };
+                self.done(Node::new(value, open.span), open.anchor.as_deref(), None);
+            }
+            Kind::Alias(name) => {
+                let span = self.span(e.start);
+                match self.anchors.get(name) {
+                    Some(node) => {
+                        // A copy of an earlier value, every part of it shown where the
+                        // alias was written.
+                        let mut copy = node.clone();
+                        respan(&mut copy, span);
+                        self.done(copy, None, None);
+                    }
+                    None => self.fail(
+                        err(
+                            Code::InvalidYaml,
+                            self.line(e.start),
+                            e.start.column as u32 + 1,
+                            "invalid YAML: `*` refers to no `&` anchor above it",
+                        )
+                        .with_help(
+                            "quote the value if the `*` is part of the text: \"*like this*\"",
+                        ),
+                    ),
+                }
+            }
+            Kind::Other => {}
+        }
+    }
+
+    fn scalar(&mut self, e: &Event<'_>, bytes: &[u8], style: Style) {
+        let span = self.span(e.start);
+        let at = (self.line(e.start), e.start.column as u32 + 1);
+        // libyaml decodes UTF-8 input to UTF-8, escapes included.
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return self.fail(cannot_read(at));
+        };
+        let value = match typed(text, style, e.tag) {
+            Ok(Typed::String) => Yaml::String(self.clean(text, span)),
+            Ok(Typed::Other(v)) => v,
+            Err(TooLarge) => {
+                return self.fail(
+                    err(
+                        Code::InvalidYaml,
+                        at.0,
+                        at.1,
+                        "invalid YAML: this number is too large to read",
+                    )
+                    .with_help("quote it if it is text: \"12345678901234567890123\""),
+                );
+            }
+            Err(NotOfItsTag) => return self.fail(cannot_read(at)),
+        };
+        // A text key keeps its characters as written; a text value is what pages show.
+        let raw_key =
+            (matches!(value, Yaml::String(_)) && self.wants_key()).then(|| text.to_string());
+        let mut node = Node::new(value, span);
+        if style == Style::Plain && !bytes.is_empty() {
+            node.cut = self.cut(e.end).map(Box::new);
+        }
+        self.done(node, e.anchor, raw_key);
+    }
+
+    /// Whether the next node completed is a key.
+    fn wants_key(&self) -> bool {
+        matches!(
+            self.open.last(),
+            Some(Open {
+                items: Items::Map { key: None, .. },
+                ..
+            })
+        )
+    }
+
+    /// Places a completed node: in its collection, or as the document.
+    fn done(&mut self, node: Node, anchor: Option<&[u8]>, raw_key: Option<String>) {
+        if let Some(name) = anchor {
+            self.anchors.insert(name.to_vec(), node.clone());
+        }
+        let Some(open) = self.open.last_mut() else {
+            self.root = Some(node);
+            return;
+        };
+        match &mut open.items {
+            Items::Seq(items) => items.push(node),
+            Items::Map {
+                entries,
+                seen,
+                set,
+                key,
+            } => match key.take() {
+                None => {
+                    let text = raw_key.unwrap_or_else(|| key_text(&node.value));
+                    let mut id = String::new();
+                    identity(&node.value, &mut id);
+                    *key = Some((text, node.span, id));
+                }
+                Some((text, span, id)) => {
+                    let twice = if seen.len() < LINEAR_KEYS {
+                        seen.contains(&id)
+                    } else {
+                        if set.is_empty() {
+                            set.extend(seen.iter().cloned());
+                        }
+                        set.contains(&id)
+                    };
+                    if twice {
+                        let message = match node_is_scalar_key(&id) {
+                            true => format!("invalid YAML: `{text}` is set twice"),
+                            false => "invalid YAML: a key is set twice".to_string(),
+                        };
+                        let e = err(Code::InvalidYaml, span.line, span.col, message)
+                            .with_help("keep one of the two");
+                        return self.fail(e);
+                    }
+                    if seen.len() >= LINEAR_KEYS {
+                        set.insert(id.clone());
+                    }
+                    seen.push(id);
+                    entries.push((text, span, node));
+                }
+            },
+        }
+    }
+
+    fn fail(&mut self, e: FrontMatterError) {
+        self.error.get_or_insert(e);
+    }
+
+    fn line(&self, m: Mark) -> u32 {
+        self.first_line + m.line as u32
     }
 
     /// The span of a node starting at `m`, past its anchor and tag (`&a !t value`), so
@@ -74,37 +288,7 @@ impl<'a> Locator<'a> {
             col += rest[..token + blanks].chars().count();
             rest = &rest[token + blanks..];
         }
-        Span::new(self.first_line + m.line as u32, col as u32 + 1)
-    }
-
-    /// The next node's position, checked against the kind of value serde_yaml built.
-    /// `None` when the two disagree, which they should not: positions then fall back to
-    /// the start of the front matter rather than point at the wrong value.
-    fn take(&mut self, v: &serde_yaml::Value) -> Option<NodeAt> {
-        let at = *self.nodes.get(self.next)?;
-        if at.kind != NodeKind::Alias && at.kind != kind_of(v) {
-            self.next = self.nodes.len();
-            return None;
-        }
-        self.next += 1;
-        Some(at)
-    }
-
-    /// Converts a serde_yaml value, consuming the events it was built from.
-    pub(super) fn convert(&mut self, v: &serde_yaml::Value) -> Node {
-        let at = self.take(v);
-        let span = at.map_or(Span::new(self.first_line, 1), |a| self.span(a.start));
-        if at.is_some_and(|a| a.kind == NodeKind::Alias) {
-            // A copy of an earlier value: it has no events of its own, and every part of
-            // it is shown where the alias was written.
-            return self.copy(v, span);
-        }
-        let mut node = self.build(v, span, true);
-        node.cut = at
-            .and_then(|a| a.plain_end)
-            .and_then(|end| self.cut(end))
-            .map(Box::new);
-        node
+        Span::new(self.line(m), col as u32 + 1)
     }
 
     /// The comment after a plain scalar ending at `end`, when its line goes on with blanks
@@ -121,45 +305,11 @@ impl<'a> Locator<'a> {
         let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
         Some(Cut {
             hash: Span::new(
-                self.first_line + end.line as u32,
+                self.line(end),
                 (end.column + rest[..blanks].chars().count()) as u32 + 1,
             ),
             dropped: rest.trim_end().to_string(),
         })
-    }
-
-    /// An alias's copy: every part at the alias.
-    fn copy(&mut self, v: &serde_yaml::Value, span: Span) -> Node {
-        self.build(v, span, false)
-    }
-
-    fn build(&mut self, v: &serde_yaml::Value, span: Span, walk: bool) -> Node {
-        use serde_yaml::Value as V;
-        let child = |me: &mut Self, v: &serde_yaml::Value| {
-            if walk {
-                me.convert(v)
-            } else {
-                me.copy(v, span)
-            }
-        };
-        let value = match v {
-            V::Null => Yaml::Null,
-            V::Bool(b) => Yaml::Bool(*b),
-            V::Number(n) => Yaml::Number(n.to_string()),
-            V::String(s) => Yaml::String(self.clean(s, span)),
-            V::Sequence(items) => Yaml::Seq(items.iter().map(|i| child(self, i)).collect()),
-            V::Mapping(m) => Yaml::Map(
-                m.iter()
-                    .map(|(k, v)| {
-                        let key = child(self, k);
-                        let value = child(self, v);
-                        (yaml_key(k), key.span, value)
-                    })
-                    .collect(),
-            ),
-            V::Tagged(t) => return self.build(&t.value, span, walk),
-        };
-        Node::new(value, span)
     }
 
     /// A string without the characters no page or feed may hold, which escapes such as
@@ -175,23 +325,135 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The kind of event a value is built from.
-fn kind_of(v: &serde_yaml::Value) -> NodeKind {
-    match v {
-        serde_yaml::Value::Sequence(_) => NodeKind::Sequence,
-        serde_yaml::Value::Mapping(_) => NodeKind::Mapping,
-        serde_yaml::Value::Tagged(t) => kind_of(&t.value),
-        _ => NodeKind::Scalar,
+/// A scalar's type: text, or a value of another kind.
+enum Typed {
+    String,
+    Other(Yaml),
+}
+
+/// Why a scalar has no value.
+enum Untyped {
+    /// An integer serde_yaml reads (up to 128 bits) but cannot hold.
+    TooLarge,
+    /// A scalar its core tag does not fit (`!!int abc`).
+    NotOfItsTag,
+}
+use Untyped::{NotOfItsTag, TooLarge};
+
+/// The type serde_yaml gives a scalar of this text, style and tag.
+fn typed(text: &str, style: Style, tag: Option<&[u8]>) -> Result<Typed, Untyped> {
+    match tag {
+        Some(t) if !t.starts_with(b"!") && CORE_TAGS.contains(&t) => core_tagged(t, text),
+        Some(t) if !t.starts_with(b"!") => Ok(Typed::String),
+        // Untagged, or a local tag (`!note`), which serde_yaml keeps beside the value.
+        _ if style == Style::Plain => untagged(text),
+        _ => Ok(Typed::String),
     }
 }
 
-fn yaml_key(k: &serde_yaml::Value) -> String {
-    match k {
-        serde_yaml::Value::String(s) => s.clone(),
-        serde_yaml::Value::Bool(b) => b.to_string(),
-        serde_yaml::Value::Number(n) => n.to_string(),
-        serde_yaml::Value::Null => "null".to_string(),
-        serde_yaml::Value::Tagged(t) => yaml_key(&t.value),
-        _ => "?".to_string(),
+/// An unquoted, untagged scalar: null, a boolean, a number, or text.
+fn untagged(text: &str) -> Result<Typed, Untyped> {
+    Ok(Typed::Other(match text {
+        "" | "~" | "null" | "Null" | "NULL" => Yaml::Null,
+        "true" | "True" | "TRUE" => Yaml::Bool(true),
+        "false" | "False" | "FALSE" => Yaml::Bool(false),
+        // Every number serde_yaml reads starts so (`.inf` included); nothing else is one.
+        _ if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
+            match text.parse::<serde_yaml::Number>() {
+                Ok(n) => Yaml::Number(n.to_string()),
+                // Its integer parser reads 128 bits, which its values cannot hold.
+                Err(e) if e.to_string().contains("integer `") => return Err(TooLarge),
+                Err(_) => return Ok(Typed::String),
+            }
+        }
+        _ => return Ok(Typed::String),
+    }))
+}
+
+/// A scalar with a core tag, typed by serde_yaml itself: such tags are rare enough in
+/// front matter that a one-value document for each costs nothing.
+fn core_tagged(tag: &[u8], text: &str) -> Result<Typed, Untyped> {
+    let name = tag.rsplit(|&b| b == b':').next().unwrap_or_default();
+    let quoted = serde_json::to_string(text).map_err(|_| NotOfItsTag)?;
+    let doc = format!("!!{} {quoted}", String::from_utf8_lossy(name));
+    match serde_yaml::from_str::<serde_yaml::Value>(&doc) {
+        Ok(serde_yaml::Value::Null) => Ok(Typed::Other(Yaml::Null)),
+        Ok(serde_yaml::Value::Bool(b)) => Ok(Typed::Other(Yaml::Bool(b))),
+        Ok(serde_yaml::Value::Number(n)) => Ok(Typed::Other(Yaml::Number(n.to_string()))),
+        Ok(_) => Err(NotOfItsTag),
+        Err(e) if e.to_string().contains("integer `") => Err(TooLarge),
+        Err(_) => Err(NotOfItsTag),
+    }
+}
+
+fn cannot_read((line, col): (u32, u32)) -> FrontMatterError {
+    err(
+        Code::InvalidYaml,
+        line,
+        col,
+        "invalid YAML: this value cannot be read",
+    )
+    .with_help("check the quotes, brackets and indentation of this line")
+}
+
+/// A key as the pages see it: text as written, `true`, a number as written, `null`; a
+/// list or mapping used as a key has no name (`?`).
+fn key_text(v: &Yaml) -> String {
+    match v {
+        Yaml::String(s) => s.clone(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Number(n) => n.clone(),
+        Yaml::Null => "null".to_string(),
+        Yaml::Seq(_) | Yaml::Map(_) => "?".to_string(),
+    }
+}
+
+/// What makes two keys the same key: their kind and value (`"1"` and `1` differ, as do
+/// `"true"` and `true`), whatever their positions.
+fn identity(v: &Yaml, out: &mut String) {
+    use std::fmt::Write;
+    match v {
+        Yaml::Null => out.push('~'),
+        Yaml::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
+        Yaml::Number(n) => {
+            let _ = write!(out, "n{}:{n}", n.len());
+        }
+        Yaml::String(s) => {
+            let _ = write!(out, "s{}:{s}", s.len());
+        }
+        Yaml::Seq(items) => {
+            out.push('[');
+            items.iter().for_each(|i| identity(&i.value, out));
+            out.push(']');
+        }
+        Yaml::Map(entries) => {
+            out.push('{');
+            for (k, _, v) in entries {
+                let _ = write!(out, "k{}:{k}", k.len());
+                identity(&v.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Whether a key's identity is that of a scalar, which can be named in a message.
+fn node_is_scalar_key(id: &str) -> bool {
+    !id.starts_with(['[', '{'])
+}
+
+/// Moves a node and everything in it to `span`, with no comment after it.
+fn respan(node: &mut Node, span: Span) {
+    node.span = span;
+    node.cut = None;
+    match &mut node.value {
+        Yaml::Seq(items) => items.iter_mut().for_each(|i| respan(i, span)),
+        Yaml::Map(entries) => {
+            for (_, at, v) in entries {
+                *at = span;
+                respan(v, span);
+            }
+        }
+        _ => {}
     }
 }

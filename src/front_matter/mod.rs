@@ -1,5 +1,7 @@
 //! Splits a Markdown file into YAML front matter and body, guards the YAML against hostile
-//! input, and parses it. The only module that knows serde_yaml, so it can be swapped.
+//! input, and parses it in the same pass over libyaml's events. The only module that knows
+//! the YAML crates (unsafe-libyaml's events, serde_yaml's typing of numbers), so they can
+//! be swapped.
 
 mod events;
 mod guard;
@@ -9,7 +11,6 @@ mod tree;
 
 use crate::diagnostic::{Code, Span};
 use guard::guard;
-use locate::Locator;
 pub(crate) use syntax::quoted;
 use tree::err;
 pub use tree::{ALIAS_BUDGET, Cut, FrontMatterError, MAX_DEPTH, MAX_FRONT_MATTER, Node, Yaml};
@@ -76,15 +77,8 @@ pub fn parse_with_warnings(
     yaml: &str,
     first_line: u32,
 ) -> Result<(Node, Vec<FrontMatterError>), FrontMatterError> {
-    let starts = guard(yaml, first_line)?;
-    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
-        Ok(v) => v,
-        Err(e) => return Err(yaml_error(&e, yaml, first_line)),
-    };
-    let mut locator = Locator::new(yaml, first_line, &starts);
-    let node = locator.convert(&value);
-    let warnings = locator
-        .removed
+    let (node, removed) = guard(yaml, first_line)?;
+    let warnings = removed
         .map(|r| FrontMatterError {
             span: r.span,
             code: Code::ControlCharacter,
@@ -109,60 +103,6 @@ pub fn parse_with_warnings(
         }
     };
     Ok((node, warnings))
-}
-
-/// An error serde_yaml found past libyaml's syntax (which `syntax.rs` explains), in plain
-/// words at its file position: a key set twice, an alias to no anchor, two documents.
-fn yaml_error(e: &serde_yaml::Error, yaml: &str, first_line: u32) -> FrontMatterError {
-    let (mut line, mut col) = e.location().map_or((first_line, 1), |l| {
-        (first_line + l.line() as u32 - 1, l.column() as u32)
-    });
-    let raw = e.to_string();
-    let (message, help) = if let Some(key) = raw
-        .strip_prefix("duplicate entry with key \"")
-        .and_then(|k| k.split('"').next())
-    {
-        // Point at the second occurrence of the key, not at the mapping.
-        let hits: Vec<(usize, usize)> = yaml
-            .lines()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let t = l.trim_start();
-                (t.strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with(':')))
-                .then_some((i, l.len() - t.len()))
-            })
-            .collect();
-        if let Some(&(i, indent)) = hits.get(1) {
-            line = first_line + i as u32;
-            col = indent as u32 + 1;
-        }
-        (
-            format!("invalid YAML: `{key}` is set twice"),
-            "keep one of the two".to_string(),
-        )
-    } else if raw.starts_with("unknown anchor") {
-        (
-            "invalid YAML: `*` refers to no `&` anchor above it".to_string(),
-            "quote the value if the `*` is part of the text: \"*like this*\"".to_string(),
-        )
-    } else if raw.contains("integer `") {
-        (
-            "invalid YAML: this number is too large to read".to_string(),
-            "quote it if it is text: \"12345678901234567890123\"".to_string(),
-        )
-    } else if raw.contains("more than one document") {
-        (
-            "invalid YAML: a `---` line starts a second document".to_string(),
-            "remove the `---` line: the file holds one YAML mapping".to_string(),
-        )
-    } else {
-        (
-            "invalid YAML: this value cannot be read".to_string(),
-            "check the quotes, brackets and indentation of this line".to_string(),
-        )
-    };
-    err(Code::InvalidYaml, line, col.max(1), message).with_help(help)
 }
 
 /// Parses a whole YAML file (such as site.yaml) with the same guards.
@@ -263,5 +203,241 @@ mod tests {
     fn syntax_errors_have_file_lines() {
         let e = parse("title: x\nactors: [a, b\n", 2).unwrap_err();
         assert!(e.span.line >= 3, "{e:?}");
+    }
+
+    /// What serde_yaml itself reads from `yaml`, as positionless values: the oracle the
+    /// single pass over libyaml's events must agree with.
+    fn serde_reads(yaml: &str) -> Result<Yaml, String> {
+        fn conv(v: &serde_yaml::Value) -> Yaml {
+            use serde_yaml::Value as V;
+            let at = Span::new(0, 0);
+            match v {
+                V::Null => Yaml::Null,
+                V::Bool(b) => Yaml::Bool(*b),
+                V::Number(n) => Yaml::Number(n.to_string()),
+                V::String(s) => Yaml::String(s.replace(crate::source::is_forbidden_char, "")),
+                V::Sequence(items) => {
+                    Yaml::Seq(items.iter().map(|i| Node::new(conv(i), at)).collect())
+                }
+                V::Mapping(m) => Yaml::Map(
+                    m.iter()
+                        .map(|(k, v)| (key(k), at, Node::new(conv(v), at)))
+                        .collect(),
+                ),
+                V::Tagged(t) => conv(&t.value),
+            }
+        }
+        fn key(k: &serde_yaml::Value) -> String {
+            match k {
+                serde_yaml::Value::String(s) => s.clone(),
+                serde_yaml::Value::Bool(b) => b.to_string(),
+                serde_yaml::Value::Number(n) => n.to_string(),
+                serde_yaml::Value::Null => "null".to_string(),
+                serde_yaml::Value::Tagged(t) => key(&t.value),
+                _ => "?".to_string(),
+            }
+        }
+        serde_yaml::from_str::<serde_yaml::Value>(yaml)
+            .map(|v| conv(&v))
+            .map_err(|e| e.to_string())
+    }
+
+    /// The value parsed, with every position, comment and key position dropped.
+    fn bare(y: &Yaml) -> Yaml {
+        let at = Span::new(0, 0);
+        match y {
+            Yaml::Seq(items) => Yaml::Seq(
+                items
+                    .iter()
+                    .map(|i| Node::new(bare(&i.value), at))
+                    .collect(),
+            ),
+            Yaml::Map(m) => Yaml::Map(
+                m.iter()
+                    .map(|(k, _, v)| (k.clone(), at, Node::new(bare(&v.value), at)))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// Parses `yaml` both ways: the same value, or an error both ways (the guard's limits
+    /// aside, which refuse what serde_yaml would take seconds over).
+    fn agrees(yaml: &str) -> Result<(), String> {
+        let ours = guard(yaml, 1).map(|(n, _)| bare(&n.value));
+        let theirs = serde_reads(yaml);
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) if a == b => Ok(()),
+            (Err(_), Err(_)) => Ok(()),
+            (Err(e), Ok(_)) if e.code == Code::FrontMatterLimit => Ok(()),
+            _ => Err(format!("{yaml:?}\n ours:   {ours:?}\n serde:  {theirs:?}")),
+        }
+    }
+
+    #[test]
+    fn scalars_keys_tags_and_anchors_read_as_serde_yaml_reads_them() {
+        let scalars = [
+            "1",
+            "-1",
+            "+1",
+            "0x1F",
+            "0o17",
+            "0b101",
+            "-0x10",
+            "-0o7",
+            "012",
+            "-012",
+            "1.5",
+            "1e3",
+            "1E3",
+            ".5",
+            "1.",
+            "-.5",
+            ".inf",
+            "-.inf",
+            "+.inf",
+            ".Inf",
+            ".NaN",
+            ".nan",
+            "1_000",
+            "99999999999999999999",
+            "-99999999999999999999",
+            "1e400",
+            "123456789012345678901234567890123456789012",
+            "--5",
+            "+-5",
+            "++5",
+            "0x",
+            "0xZZ",
+            "0x-1",
+            "2025-11-20",
+            "12:30",
+            "1:20:30",
+            "0.1.2",
+            "1,000",
+            "inf",
+            "nan",
+            "infinity",
+            "-",
+            "+",
+            ".",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "nUll",
+            "true",
+            "True",
+            "TRUE",
+            "tRue",
+            "false",
+            "yes",
+            "no",
+            "on",
+            "off",
+            "y",
+            "n",
+            "\"1\"",
+            "'1'",
+            "\"true\"",
+            "\"\"",
+            "''",
+            "!!str 1",
+            "!!int \"5\"",
+            "!!int abc",
+            "!!int 1.5",
+            "!!float 5",
+            "!!float abc",
+            "!!bool yes",
+            "!!bool true",
+            "!!null \"\"",
+            "!!null x",
+            "!foo 5",
+            "!foo \"5\"",
+            "!foo [a, 1]",
+            "!!seq [a]",
+            "!!map {a: 1}",
+            "!!binary abc",
+            "! x",
+            "!!int 99999999999999999999",
+            "\"a\\0b\"",
+            "0",
+            "-0",
+            "-0.0",
+            "00",
+            "0.0",
+            "1e-7",
+            "6.02e23",
+            "1.0e+3",
+        ];
+        for s in scalars {
+            agrees(&format!("v: {s}\n")).unwrap();
+            agrees(&format!("v: [{s}]\n")).unwrap();
+            agrees(&format!("{s}: x\n")).unwrap();
+        }
+        let docs = [
+            "",
+            "# only a comment\n",
+            "a: 1\na: 2\n",
+            "1: a\n\"1\": b\n",
+            "true: a\n\"true\": b\n",
+            "~: a\nnull: b\n",
+            "0x1: a\n1: b\n",
+            "? [a]\n: 1\n? [a]\n: 2\n",
+            "? [a]\n: 1\n? [b]\n: 2\n",
+            "? {a: 1}\n: x\n? {a: 1}\n: y\n",
+            "a: &x [1, 2]\nb: *x\n",
+            "a: &x 1\nc: &x 2\nb: *x\n",
+            "a: &x {k: v}\nb: [*x, *x]\n",
+            "b: *y\n",
+            "a: 1\n--- \nb: 2\n",
+            "a: 1\n...\n",
+            "base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n",
+            "a: |\n  one\n  two\nb: >-\n  folded\n  text\n",
+            "a: x #c\n",
+            "- a\n- b\n",
+            "just text\n",
+            "k:\n  - {actor: A, on: t, position: supports}\n  - [1, 2, [3]]\n",
+            &format!(
+                "{}\n{}\n",
+                (0..40)
+                    .map(|i| format!("k{i}: {i}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                "k7: again"
+            ),
+            &(0..40).map(|i| format!("k{i}: {i}\n")).collect::<String>(),
+        ];
+        for d in docs {
+            agrees(d).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn any_front_matter_reads_as_serde_yaml_reads_it(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("a"), proptest::prelude::Just("b"),
+                    proptest::prelude::Just("1"), proptest::prelude::Just("-2.5"),
+                    proptest::prelude::Just("0x1"), proptest::prelude::Just("~"),
+                    proptest::prelude::Just("true"), proptest::prelude::Just("\"q\""),
+                    proptest::prelude::Just("'s'"), proptest::prelude::Just(": "),
+                    proptest::prelude::Just("\n"), proptest::prelude::Just("\n  "),
+                    proptest::prelude::Just("- "), proptest::prelude::Just("["),
+                    proptest::prelude::Just("]"), proptest::prelude::Just("{"),
+                    proptest::prelude::Just("}"), proptest::prelude::Just(", "),
+                    proptest::prelude::Just("&x "), proptest::prelude::Just("*x"),
+                    proptest::prelude::Just("!t "), proptest::prelude::Just("!!str "),
+                    proptest::prelude::Just(" #c"), proptest::prelude::Just("? "),
+                    proptest::prelude::Just("|\n  "), proptest::prelude::Just("---\n"),
+                ],
+                0..24,
+            )
+        ) {
+            let yaml: String = parts.concat();
+            proptest::prop_assert!(agrees(&yaml).is_ok(), "{}", agrees(&yaml).unwrap_err());
+        }
     }
 }
