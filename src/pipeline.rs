@@ -572,22 +572,37 @@ pub fn assemble(
     drop(cx);
     let mut body_html = Vec::with_capacity(bodies.len());
     let mut outlines = Vec::with_capacity(bodies.len());
-    for (b, cached) in resolved.briefings.iter().zip(bodies) {
-        diags.extend(cached.diags.clone());
-        body_html.push(cached.body.html.clone());
-        outlines.push(cached.body.outline.clone());
-        if let Some(c) = cache.as_deref_mut() {
-            c.entries.insert(b.path.clone(), cached);
+    // The pages take the bodies; only `serve`'s cache, which keeps them too, needs copies.
+    for (b, mut cached) in resolved.briefings.iter().zip(bodies) {
+        match cache.as_deref_mut() {
+            Some(c) => {
+                diags.extend(cached.diags.clone());
+                body_html.push(cached.body.html.clone());
+                outlines.push(cached.body.outline.clone());
+                c.entries.insert(b.path.clone(), cached);
+            }
+            None => {
+                diags.extend(std::mem::take(&mut cached.diags));
+                body_html.push(std::mem::take(&mut cached.body.html));
+                outlines.push(std::mem::take(&mut cached.body.outline));
+            }
         }
     }
     let mut profile_html = Vec::with_capacity(profile_bodies.len());
     let mut profile_outlines = Vec::with_capacity(profile_bodies.len());
-    for (e, cached) in resolved.entities.iter().zip(profile_bodies) {
-        diags.extend(cached.diags.clone());
-        profile_html.push(cached.body.html.clone());
-        profile_outlines.push(cached.body.outline.clone());
-        if let (Some(c), Some(p)) = (cache.as_deref_mut(), &e.profile) {
-            c.entries.insert(p.path.clone(), cached);
+    for (e, mut cached) in resolved.entities.iter().zip(profile_bodies) {
+        match (cache.as_deref_mut(), &e.profile) {
+            (Some(c), Some(p)) => {
+                diags.extend(cached.diags.clone());
+                profile_html.push(cached.body.html.clone());
+                profile_outlines.push(cached.body.outline.clone());
+                c.entries.insert(p.path.clone(), cached);
+            }
+            _ => {
+                diags.extend(std::mem::take(&mut cached.diags));
+                profile_html.push(std::mem::take(&mut cached.body.html));
+                profile_outlines.push(std::mem::take(&mut cached.body.outline));
+            }
         }
     }
     let site = Site {
