@@ -743,13 +743,26 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let pages = plan.iter().filter(|p| !p.is_feed()).count();
     progress.stage("rendering and writing", plan.len());
     let sink = Measured::new(&staging, progress);
-    let written = render::render_pages(&site, &theme, &plan, &sink, &mut diags);
-    drop(plan);
-    // Pages are written: their outlines (tables of contents, previews) are not read again,
-    // and freeing them lowers the peak of the generated files (the search index) that follow.
-    site.outlines = IdVec::default();
-    site.profile_outlines = IdVec::default();
-    let written = written + render::hosting::write_files(&site, &theme, &sink, &mut diags);
+    let written = if render::hosting::one_at_a_time(&site) {
+        let written = render::render_pages(&site, &theme, &plan, &sink, &mut diags);
+        drop(plan);
+        // Pages are written: their outlines (tables of contents, previews) are not read
+        // again, and freeing them lowers the peak of the generated files that follow.
+        site.outlines = IdVec::default();
+        site.profile_outlines = IdVec::default();
+        written + render::hosting::write_files(&site, &theme, &sink, &mut diags)
+    } else {
+        let mut files_diags = Diagnostics::new();
+        let (files, (pages_written, pages_diags)) =
+            render::hosting::write_files_beside(&site, &theme, &sink, &mut files_diags, || {
+                let mut d = Diagnostics::new();
+                (render::render_pages(&site, &theme, &plan, &sink, &mut d), d)
+            });
+        // In the order a build that renders the pages first reports them.
+        diags.extend(pages_diags);
+        diags.extend(files_diags);
+        pages_written + files
+    };
     let cache = crate::card_cache::CardCache::of_site(&opts.root);
     progress.stage("social cards", 0);
     let cards = write_cards(&site, &cache, &sink, &mut diags);

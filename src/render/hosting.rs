@@ -195,6 +195,26 @@ pub fn write_files(
     sink: &dyn crate::output::Sink,
     diags: &mut Diagnostics,
 ) -> usize {
+    write_files_beside(site, theme, sink, diags, || ()).0
+}
+
+/// Whether `site` is big enough that its generated files are made one family at a time,
+/// after its pages, to keep the build's peak memory down.
+pub fn one_at_a_time(site: &Site) -> bool {
+    site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME
+}
+
+/// [`write_files`], running `beside` (the pages' rendering, which writes other paths) at the
+/// same time as the generated files are made: the search index and the exports have long
+/// stretches on one thread that the pages fill. On a big site ([`one_at_a_time`]) `beside`
+/// runs first. `diags` gets this function's diagnostics only; `beside` returns its own.
+pub fn write_files_beside<R: Send>(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+    beside: impl FnOnce() -> R + Send,
+) -> (usize, R) {
     let Copied { below, above } = copied(site, theme, &crate::confine::read, diags);
     let excerpts = excerpts(site);
     let failed = std::sync::Mutex::new(Vec::new());
@@ -227,10 +247,14 @@ pub fn write_files(
     let families: Vec<Generated> = (Generated::ALL.into_iter())
         .filter(|g| !matches!(g, Generated::Cards | Generated::Images))
         .collect();
-    let made: Vec<String> = if site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME {
-        families.iter().flat_map(family).collect()
+    let (made, beside): (Vec<String>, R) = if one_at_a_time(site) {
+        let beside = beside();
+        (families.iter().flat_map(family).collect(), beside)
     } else {
-        families.par_iter().flat_map_iter(family).collect()
+        rayon::join(
+            || families.par_iter().flat_map_iter(family).collect(),
+            beside,
+        )
     };
     let made: std::collections::BTreeSet<String> = made.into_iter().collect();
     for (path, bytes) in below.iter().filter(|(p, _)| !made.contains(*p)) {
@@ -249,7 +273,7 @@ pub fn write_files(
             format!("cannot write output: {e}"),
         );
     }
-    written.into_inner()
+    (written.into_inner(), beside)
 }
 
 fn xml_escape(s: &str) -> String {

@@ -329,10 +329,7 @@ pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
 /// none of these characters, so escaping every one is safe. In place, from the end, so a
 /// big file is never held twice (it grows by five bytes an escape).
 fn escape_markup(buf: &mut Vec<u8>) {
-    let at: Vec<usize> = (buf.iter().enumerate())
-        .filter(|(_, b)| matches!(b, b'<' | b'>' | b'&'))
-        .map(|(i, _)| i)
-        .collect();
+    let at: Vec<usize> = memchr::memchr3_iter(b'<', b'>', b'&', buf).collect();
     if at.is_empty() {
         return;
     }
