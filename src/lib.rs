@@ -8,6 +8,7 @@ pub mod confine;
 pub mod confusable;
 pub mod dated;
 pub mod diagnostic;
+pub mod digest;
 pub mod evidence;
 pub mod front_matter;
 pub mod hash;

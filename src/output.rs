@@ -40,6 +40,9 @@ pub struct Staging {
     /// The first error of the output location itself (full, read-only): the build stops
     /// writing and reports it once, for the folder.
     failed: Mutex<Option<io::Error>>,
+    /// Folders made in it so far (relative paths): the folder is fresh, so any other one
+    /// is missing, and is made before its first file rather than after a failed write.
+    made: Mutex<std::collections::HashSet<String>>,
 }
 
 impl Staging {
@@ -65,6 +68,7 @@ impl Staging {
             dir,
             output: output.clone(),
             failed: Mutex::new(None),
+            made: Mutex::new(std::collections::HashSet::new()),
         };
         // Dropping `staging` on an error removes the half-made folder.
         fs::write(staging.dir.join(MARKER), b"").map_err(failed)?;
@@ -266,8 +270,30 @@ impl crate::output::Sink for Staging {
         }
         drop(failed);
         let full = self.dir.join(path);
-        // Most files go into a folder made for an earlier one: try first, make folders
-        // only when missing (a `create_dir_all` per file was two system calls for nothing).
+        // Most pages are the first file of their folder: make it first (one system call)
+        // rather than fail to open the file, make it, and open again.
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            let made = |d: &str| {
+                self.made
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .contains(d)
+            };
+            if !made(dir)
+                && let Some(parent) = full.parent()
+                && fs::create_dir_all(parent).is_ok()
+            {
+                let mut set = self.made.lock().unwrap_or_else(|e| e.into_inner());
+                let mut d = dir;
+                while set.insert(d.to_string()) {
+                    match d.rsplit_once('/') {
+                        Some((up, _)) => d = up,
+                        None => break,
+                    }
+                }
+            }
+        }
+        // A folder that could not be made, or was removed since: the write says why.
         let written = match fs::write(&full, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => match full.parent() {
                 Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&full, bytes)),

@@ -572,22 +572,37 @@ pub fn assemble(
     drop(cx);
     let mut body_html = Vec::with_capacity(bodies.len());
     let mut outlines = Vec::with_capacity(bodies.len());
-    for (b, cached) in resolved.briefings.iter().zip(bodies) {
-        diags.extend(cached.diags.clone());
-        body_html.push(cached.body.html.clone());
-        outlines.push(cached.body.outline.clone());
-        if let Some(c) = cache.as_deref_mut() {
-            c.entries.insert(b.path.clone(), cached);
+    // The pages take the bodies; only `serve`'s cache, which keeps them too, needs copies.
+    for (b, mut cached) in resolved.briefings.iter().zip(bodies) {
+        match cache.as_deref_mut() {
+            Some(c) => {
+                diags.extend(cached.diags.clone());
+                body_html.push(cached.body.html.clone());
+                outlines.push(cached.body.outline.clone());
+                c.entries.insert(b.path.clone(), cached);
+            }
+            None => {
+                diags.extend(std::mem::take(&mut cached.diags));
+                body_html.push(std::mem::take(&mut cached.body.html));
+                outlines.push(std::mem::take(&mut cached.body.outline));
+            }
         }
     }
     let mut profile_html = Vec::with_capacity(profile_bodies.len());
     let mut profile_outlines = Vec::with_capacity(profile_bodies.len());
-    for (e, cached) in resolved.entities.iter().zip(profile_bodies) {
-        diags.extend(cached.diags.clone());
-        profile_html.push(cached.body.html.clone());
-        profile_outlines.push(cached.body.outline.clone());
-        if let (Some(c), Some(p)) = (cache.as_deref_mut(), &e.profile) {
-            c.entries.insert(p.path.clone(), cached);
+    for (e, mut cached) in resolved.entities.iter().zip(profile_bodies) {
+        match (cache.as_deref_mut(), &e.profile) {
+            (Some(c), Some(p)) => {
+                diags.extend(cached.diags.clone());
+                profile_html.push(cached.body.html.clone());
+                profile_outlines.push(cached.body.outline.clone());
+                c.entries.insert(p.path.clone(), cached);
+            }
+            _ => {
+                diags.extend(std::mem::take(&mut cached.diags));
+                profile_html.push(std::mem::take(&mut cached.body.html));
+                profile_outlines.push(std::mem::take(&mut cached.body.outline));
+            }
         }
     }
     let site = Site {
@@ -728,13 +743,26 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     let pages = plan.iter().filter(|p| !p.is_feed()).count();
     progress.stage("rendering and writing", plan.len());
     let sink = Measured::new(&staging, progress);
-    let written = render::render_pages(&site, &theme, &plan, &sink, &mut diags);
-    drop(plan);
-    // Pages are written: their outlines (tables of contents, previews) are not read again,
-    // and freeing them lowers the peak of the generated files (the search index) that follow.
-    site.outlines = IdVec::default();
-    site.profile_outlines = IdVec::default();
-    let written = written + render::hosting::write_files(&site, &theme, &sink, &mut diags);
+    let written = if render::hosting::one_at_a_time(&site) {
+        let written = render::render_pages(&site, &theme, &plan, &sink, &mut diags);
+        drop(plan);
+        // Pages are written: their outlines (tables of contents, previews) are not read
+        // again, and freeing them lowers the peak of the generated files that follow.
+        site.outlines = IdVec::default();
+        site.profile_outlines = IdVec::default();
+        written + render::hosting::write_files(&site, &theme, &sink, &mut diags)
+    } else {
+        let mut files_diags = Diagnostics::new();
+        let (files, (pages_written, pages_diags)) =
+            render::hosting::write_files_beside(&site, &theme, &sink, &mut files_diags, || {
+                let mut d = Diagnostics::new();
+                (render::render_pages(&site, &theme, &plan, &sink, &mut d), d)
+            });
+        // In the order a build that renders the pages first reports them.
+        diags.extend(pages_diags);
+        diags.extend(files_diags);
+        pages_written + files
+    };
     let cache = crate::card_cache::CardCache::of_site(&opts.root);
     progress.stage("social cards", 0);
     let cards = write_cards(&site, &cache, &sink, &mut diags);

@@ -391,3 +391,46 @@ fn a_source_page_shows_its_grade_retraction_and_what_rests_on_it() {
     assert_eq!(wire.matches("<p>None.</p>").count(), 2, "{wire}");
     assert!(wire.contains("<p>A wire report.</p>"), "its description");
 }
+
+#[test]
+fn an_as_of_page_strikes_a_stance_only_from_its_retraction_on() {
+    let later = "---\ntitle: Later\ndate: 2025-11-25\ntopics: [plan]\nstances:\n  - {actor: Moscow, on: plan, position: supports}\n---\nBody.\n";
+    let s = TestSite::new(&[
+        ("content/topics/plan.md", TOPIC),
+        ("content/sources/example-news-readout.md", RETRACTED),
+        (
+            "content/briefings/2025-11-20-talks.md",
+            &briefing(
+                "  - example-news-readout\n",
+                "  - {actor: Kyiv, on: plan, position: opposes, source: 1}\n",
+            ),
+        ),
+        ("content/briefings/2025-11-25-later.md", later),
+    ]);
+    let run = s.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let kyiv_row = |page: &str| -> String {
+        let at = page.find(">Kyiv</a></th>").expect("Kyiv's row");
+        page[at..at + page[at..].find("</tr>").expect("row end")].to_string()
+    };
+    // Before the retraction (24 Nov) the row stands whole; on 25 Nov it is struck.
+    let before = kyiv_row(&s.page("topics/plan/as-of/2025-11-20/index.html"));
+    assert!(
+        !before.contains("<del>") && !before.contains("retracted"),
+        "{before}"
+    );
+    let after = kyiv_row(&s.page("topics/plan/as-of/2025-11-25/index.html"));
+    assert!(
+        after.contains("<del><span class=\"badge glyph pos-opposes\">"),
+        "{after}"
+    );
+    assert!(after.contains("source retracted 2025-11-24"), "{after}");
+    let now = kyiv_row(&s.page("topics/plan/index.html"));
+    assert!(now.contains("<li class=\"retracted\"><del>"), "{now}");
+    // The digest of a window holding the retraction names it, and no other window does.
+    let digest = s.run(&["digest", "--since", "2025-11-24"]);
+    assert_eq!(digest.code, 0, "{}", digest.stderr);
+    assert!(digest.stdout.contains("## Retracted sources (1)\n\n- Leaked readout (Example News), retracted 24 Nov 2025: The outlet withdrew the story; 1 stance rested on it — [Leaked readout](<https://example.org/sources/example-news-readout/>)"), "{}", digest.stdout);
+    let none = s.run(&["digest", "--since", "2025-11-25"]);
+    assert!(!none.stdout.contains("Leaked readout"), "{}", none.stdout);
+}

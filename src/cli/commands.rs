@@ -1,7 +1,7 @@
 //! One function per command: runs it, prints what it has to say, returns the exit code.
 
 use super::progress::Reporter;
-use super::{CONTENT_ERRORS, StatsFormat, USAGE, Verbosity};
+use super::{CONTENT_ERRORS, DigestFormat, StatsFormat, USAGE, Verbosity};
 use crate::diagnostic::Diagnostics;
 use crate::model::Kind;
 use crate::pipeline::{self, Fatal, Options, Report};
@@ -327,6 +327,55 @@ pub fn stats(root: PathBuf, drafts: bool, schedule: Schedule, format: StatsForma
             Err(e) => return usage_error(e),
         },
     }
+    ExitCode::SUCCESS
+}
+
+/// `dossier digest`: what moved between `days` (since, until), on stdout.
+pub fn digest(
+    root: PathBuf,
+    drafts: bool,
+    schedule: Schedule,
+    days: (&str, Option<&str>),
+    format: DigestFormat,
+) -> ExitCode {
+    let since = match crate::digest::parse_day(days.0) {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("--since: {e}")),
+    };
+    let until = match days.1.map(crate::digest::parse_day).transpose() {
+        Ok(d) => d,
+        Err(e) => return usage_error(format!("--until: {e}")),
+    };
+    if until.is_some_and(|u| u < since) {
+        return usage_error("--until is before --since");
+    }
+    let opts = Options {
+        root,
+        output: None,
+        base_url: None,
+        drafts,
+        schedule,
+    };
+    if let Err(e) = pipeline::preflight(&opts) {
+        return usage_error(e);
+    }
+    let mut diags = Diagnostics::new();
+    let site = pipeline::load(&opts, &mut diags);
+    if diags.has_errors() {
+        let errors = diags.error_count();
+        report::print(&diags.sorted(), Format::Human, &opts.root);
+        eprintln!(
+            "digest failed: {}; run `dossier check` for details",
+            plural(errors, "error")
+        );
+        return ExitCode::from(CONTENT_ERRORS);
+    }
+    let d = crate::digest::compute(&site, crate::digest::Window { since, until });
+    let text = match format {
+        DigestFormat::Md => crate::digest::to_markdown(&d),
+        DigestFormat::Html => crate::digest::to_html(&d),
+    };
+    say!("{}", text.trim_end());
     ExitCode::SUCCESS
 }
 

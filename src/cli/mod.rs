@@ -223,6 +223,29 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: StatsFormat,
     },
+    /// Print what moved between two days: new positions, changes of position, retracted
+    /// sources, entities first named, the busiest topics
+    #[command(
+        after_help = "Examples:\n  dossier digest --since 2025-11-20\n  dossier digest --since 2025-11-20 --until 2025-11-26 --format html > digest.html"
+    )]
+    Digest {
+        #[command(flatten)]
+        root: RootArg,
+        /// The first day it covers, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: String,
+        /// The last day it covers, YYYY-MM-DD [default: no end]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<String>,
+        /// `md` (Markdown) or `html` (an escaped HTML fragment)
+        #[arg(long, value_enum, default_value = "md")]
+        format: DigestFormat,
+        /// Count drafts as briefings
+        #[arg(long)]
+        drafts: bool,
+        #[command(flatten)]
+        window: WindowArgs,
+    },
     /// Run the language server on stdin and stdout, for editors (see docs/editors.md)
     #[command(
         after_help = "Editors start it themselves; see docs/editors.md for VS Code, Neovim, Helix, Zed and Emacs.\n\nExamples:\n  dossier lsp\n  dossier lsp --root my-desk --drafts"
@@ -266,6 +289,15 @@ enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
+}
+
+/// How `digest` prints.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DigestFormat {
+    /// Markdown
+    Md,
+    /// An HTML fragment, every text escaped
+    Html,
 }
 
 /// How `stats` prints.
@@ -438,6 +470,23 @@ pub fn main() -> ExitCode {
             format,
         } => match window.schedule() {
             Ok(schedule) => commands::stats(site_folder!(root), drafts, schedule, format),
+            Err(code) => code,
+        },
+        Command::Digest {
+            root,
+            since,
+            until,
+            format,
+            drafts,
+            window,
+        } => match window.schedule() {
+            Ok(schedule) => commands::digest(
+                site_folder!(root),
+                drafts,
+                schedule,
+                (&since, until.as_deref()),
+                format,
+            ),
             Err(code) => code,
         },
         Command::Explain { code } => commands::explain(&code),

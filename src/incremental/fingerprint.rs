@@ -89,6 +89,23 @@ impl Parts<'_> {
         }
     }
 
+    /// Everything a change feed's entry shows of stance `at` besides its briefing's link
+    /// and what a history shows: who voiced it, its actor and topic, its source.
+    fn stance_detail(&self, at: &StanceAt, hs: &mut ahash::AHasher) {
+        let r = &self.site.resolved;
+        let b = r.briefing(at.briefing);
+        let s = &r.refs[at.briefing].stances[at.stance];
+        let source = s.source.and_then(|i| b.sources.get(i));
+        (
+            self.stance(at),
+            self.el[s.actor],
+            self.el[s.topic],
+            s.by.map(|e| self.el[e]),
+            source.map(|s| (&s.title, &s.url)),
+        )
+            .hash(hs);
+    }
+
     fn links(&self, list: &[BriefingIdx], hs: &mut ahash::AHasher) {
         list.len().hash(hs);
         for b in list {
@@ -367,8 +384,14 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         site.registry.hash(&mut hs);
         for (b, br) in r.briefings.iter_ids() {
             (parts.bl[b], &br.sources).hash(&mut hs);
-            for (i, st) in r.refs[b].stances.iter().enumerate() {
-                (parts.stances[b][i], parts.el[st.actor], parts.el[st.topic]).hash(&mut hs);
+            for stance in 0..r.refs[b].stances.len() {
+                parts.stance_detail(
+                    &StanceAt {
+                        briefing: b,
+                        stance,
+                    },
+                    &mut hs,
+                );
             }
         }
         hs.finish()
@@ -669,6 +692,25 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                 (b.index(), p.bl[b]).hash(&mut hs);
                 for c in &br.corrections {
                     (c.date.epoch, &c.date.rfc3339, &c.text).hash(&mut hs);
+                }
+            }
+        }
+        // An as-of page and a change feed read every stance of the topic's or actor's
+        // histories (the days of its pages among them), in `entity_fp`, and the feed
+        // also who voiced each and its source; the day is in the page's path.
+        Page::AsOf(e, _) | Page::ChangesFeed(Some(e)) => {
+            entity_fp[e].hash(&mut hs);
+            for history in render::changes::histories(p.site, e) {
+                for at in history {
+                    p.stance_detail(at, &mut hs);
+                }
+            }
+        }
+        Page::ChangesFeed(None) => {
+            for history in ix.history.values() {
+                for at in history {
+                    (at.briefing.index(), at.stance).hash(&mut hs);
+                    p.stance_detail(at, &mut hs);
                 }
             }
         }

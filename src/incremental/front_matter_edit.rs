@@ -71,15 +71,17 @@ impl Engine {
         };
         let mut briefing = new_b;
         briefing.body = String::new();
-        site.resolved.briefings[bi] = briefing;
-        let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
-        let new_refs = &site.resolved.refs[bi];
+        let old_refs = &site.resolved.refs[bi];
         let touched: Vec<_> = (old_refs.entities())
             .chain(old_refs.reviewers.iter().copied())
-            .chain(new_refs.entities())
-            .chain(new_refs.reviewers.iter().copied())
+            .chain(refs.entities())
+            .chain(refs.reviewers.iter().copied())
             .collect();
+        // Counted while the index, the briefing and its stances still agree: the as-of
+        // pages of an entity read its histories' stances and their dates.
         let pages_before = super::entity_pages(site, &touched);
+        site.resolved.briefings[bi] = briefing;
+        let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.

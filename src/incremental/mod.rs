@@ -550,11 +550,15 @@ impl Engine {
     }
 }
 
-/// How many pages each of `entities` has: an in-place edit that changes one changes the
-/// site's list of pages.
-fn entity_pages(site: &Site, entities: &[crate::model::EntityIdx]) -> Vec<u32> {
+/// How many pages each of `entities` has, and its as-of pages and change feeds (one per
+/// day a position changed): an in-place edit that changes one changes the site's list of
+/// pages.
+fn entity_pages(
+    site: &Site,
+    entities: &[crate::model::EntityIdx],
+) -> Vec<(u32, Vec<render::Page>)> {
     (entities.iter())
-        .map(|&e| render::entity_pages(site, e))
+        .map(|&e| (render::entity_pages(site, e), render::as_of_pages(site, e)))
         .collect()
 }
 

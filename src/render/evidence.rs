@@ -3,19 +3,33 @@
 
 use super::dates::display_date;
 use super::pages::Views;
-use super::views::{SourceView, StanceEvidence};
+use super::views::{EvidenceFields, SourceView, StanceEvidence};
 use crate::index::{self, StanceAt};
 use crate::model::{Source, is_paraphrase};
 
 impl Views<'_> {
-    /// What stance `at` rests on.
+    /// What stance `at` rests on, made once per stance.
     pub(super) fn stance_evidence(&self, at: StanceAt) -> StanceEvidence {
+        let all = self.evidence[at.briefing].get_or_init(|| {
+            (0..self.site.resolved.refs[at.briefing].stances.len())
+                .map(|stance| {
+                    StanceEvidence::new(self.evidence_fields(StanceAt {
+                        briefing: at.briefing,
+                        stance,
+                    }))
+                })
+                .collect()
+        });
+        all.get(at.stance).cloned().unwrap_or_default()
+    }
+
+    fn evidence_fields(&self, at: StanceAt) -> EvidenceFields {
         let r = &self.site.resolved;
         let s = &r.refs[at.briefing].stances[at.stance];
         let source = index::stance_source(r, at);
         let scale = &self.site.config.grades;
         let grade = source.map(|x| x.grade).unwrap_or_default();
-        StanceEvidence {
+        EvidenceFields {
             grade: scale.code(grade),
             grade_label: scale.label(grade),
             unsourced: source.is_none(),

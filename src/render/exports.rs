@@ -1,4 +1,5 @@
 //! Data for analysts, beside the pages: `data/stances.csv` (one row per stance),
+//! `data/changes.csv` (one row per change of position),
 //! `data/entities.json` (every actor, place and topic) and `data/graph.json` (who is named
 //! with whom). Documented in docs/data.md.
 
@@ -112,6 +113,61 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
                 ],
             );
         }
+    }
+    out.into_bytes()
+}
+
+/// The columns of `changes.csv`, in order.
+pub const CHANGE_COLUMNS: [&str; 14] = [
+    "date",
+    "actor_id",
+    "actor_name",
+    "topic_id",
+    "topic_name",
+    "from",
+    "to",
+    "quote",
+    "briefing_slug",
+    "briefing_url",
+    "voiced_by_id",
+    "voiced_by_name",
+    "source_title",
+    "source_url",
+];
+
+/// `data/changes.csv`: every change of position (an actor's first stance on a topic, or
+/// one taking another position than the stance before it), by date, then briefing, then
+/// the order the briefing lists them in; `from` is empty for a first stance.
+pub fn changes_csv(site: &Site) -> Vec<u8> {
+    let r = &site.resolved;
+    let base = &site.config.base_url;
+    let mut out = String::new();
+    row(&mut out, &CHANGE_COLUMNS);
+    for c in super::changes::all(site) {
+        let b = r.briefing(c.at.briefing);
+        let s = &r.refs[c.at.briefing].stances[c.at.stance];
+        let (actor, topic) = (r.entity(c.actor), r.entity(c.topic));
+        let by = s.by.map(|e| r.entity(e));
+        let source = s.source.and_then(|i| b.sources.get(i));
+        row(
+            &mut out,
+            &[
+                &c.date.to_string(),
+                actor.id.slug.as_str(),
+                &actor.name,
+                topic.id.slug.as_str(),
+                &topic.name,
+                c.from.map_or("", |p| p.as_str()),
+                c.to.as_str(),
+                s.quote.as_deref().unwrap_or(""),
+                b.slug.as_str(),
+                &format!("{base}{}", urls::briefing(&b.slug)),
+                by.map_or("", |e| e.id.slug.as_str()),
+                by.map_or("", |e| e.name.as_str()),
+                source.map_or("", |s| s.title.as_str()),
+                source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+            ],
+        );
     }
     out.into_bytes()
 }

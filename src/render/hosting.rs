@@ -26,7 +26,7 @@ pub enum Generated {
     /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`,
     /// `search/v/`.
     SearchText,
-    /// `data/stances.csv`.
+    /// `data/stances.csv` and `data/changes.csv`, made from the same stances.
     StancesCsv,
     /// `data/entities.json`.
     EntitiesJson,
@@ -95,7 +95,12 @@ impl Generated {
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
             Generated::SearchMeta => many(search::meta_files(site)),
             Generated::SearchText => search::text_files(site, emit),
-            Generated::StancesCsv => one("data/stances.csv", exports::stances_csv(site)),
+            Generated::StancesCsv => {
+                let (stances, changes) =
+                    rayon::join(|| exports::stances_csv(site), || exports::changes_csv(site));
+                one("data/stances.csv", stances);
+                one("data/changes.csv", changes);
+            }
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
             Generated::Redirects => many(super::redirects::files(site)),
@@ -190,6 +195,26 @@ pub fn write_files(
     sink: &dyn crate::output::Sink,
     diags: &mut Diagnostics,
 ) -> usize {
+    write_files_beside(site, theme, sink, diags, || ()).0
+}
+
+/// Whether `site` is big enough that its generated files are made one family at a time,
+/// after its pages, to keep the build's peak memory down.
+pub fn one_at_a_time(site: &Site) -> bool {
+    site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME
+}
+
+/// [`write_files`], running `beside` (the pages' rendering, which writes other paths) at the
+/// same time as the generated files are made: the search index and the exports have long
+/// stretches on one thread that the pages fill. On a big site ([`one_at_a_time`]) `beside`
+/// runs first. `diags` gets this function's diagnostics only; `beside` returns its own.
+pub fn write_files_beside<R: Send>(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn crate::output::Sink,
+    diags: &mut Diagnostics,
+    beside: impl FnOnce() -> R + Send,
+) -> (usize, R) {
     let Copied { below, above } = copied(site, theme, &crate::confine::read, diags);
     let excerpts = excerpts(site);
     let failed = std::sync::Mutex::new(Vec::new());
@@ -222,10 +247,14 @@ pub fn write_files(
     let families: Vec<Generated> = (Generated::ALL.into_iter())
         .filter(|g| !matches!(g, Generated::Cards | Generated::Images))
         .collect();
-    let made: Vec<String> = if site.resolved.briefings.len() > FAMILIES_ONE_AT_A_TIME {
-        families.iter().flat_map(family).collect()
+    let (made, beside): (Vec<String>, R) = if one_at_a_time(site) {
+        let beside = beside();
+        (families.iter().flat_map(family).collect(), beside)
     } else {
-        families.par_iter().flat_map_iter(family).collect()
+        rayon::join(
+            || families.par_iter().flat_map_iter(family).collect(),
+            beside,
+        )
     };
     let made: std::collections::BTreeSet<String> = made.into_iter().collect();
     for (path, bytes) in below.iter().filter(|(p, _)| !made.contains(*p)) {
@@ -244,7 +273,7 @@ pub fn write_files(
             format!("cannot write output: {e}"),
         );
     }
-    written.into_inner()
+    (written.into_inner(), beside)
 }
 
 fn xml_escape(s: &str) -> String {

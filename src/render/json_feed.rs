@@ -42,13 +42,11 @@ struct Item<'a> {
 
 /// The JSON Feed of `feed`, whose author is `site_title`.
 pub fn render(feed: &FeedPage, site_title: &str) -> String {
-    let self_url = &feed.self_url;
-    let dir = self_url.strip_suffix("atom.xml").unwrap_or(self_url);
     let doc = JsonFeed {
         version: VERSION,
         title: &feed.title,
         home_page_url: &feed.url,
-        feed_url: format!("{dir}feed.json"),
+        feed_url: super::json_twin(&feed.self_url),
         authors: [Author {
             name: site_title,
             url: None,

@@ -494,7 +494,7 @@ impl Views<'_> {
 
     /// An Atom id for the page at `dir`: its absolute URL, or, when base_url is only a path,
     /// a URN naming the site, since Atom ids must be absolute.
-    fn atom_id(&self, dir: &str) -> String {
+    pub(super) fn atom_id(&self, dir: &str) -> String {
         let base = &self.site.config.base_url;
         if base.contains("://") {
             format!("{base}{dir}")
@@ -632,6 +632,7 @@ impl Views<'_> {
             super::Feed::Entity(e) => self.entity_feed(e),
             super::Feed::Tag(t) => self.tag_feed(t),
             super::Feed::Corrections => self.corrections_feed(),
+            super::Feed::Changes(e) => self.changes_feed(e),
         }
     }
 

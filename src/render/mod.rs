@@ -1,7 +1,10 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
+mod as_of_page;
 mod author_page;
 pub mod cards;
+pub mod change_feeds;
+pub mod changes;
 pub mod charts;
 mod dates;
 mod evidence;
@@ -60,6 +63,12 @@ pub enum Page {
     TagFeed(usize),
     /// `feed.json` (JSON Feed 1.1) beside an Atom feed, from the same entries.
     JsonFeed(Feed),
+    /// `<kind>/<id>/as-of/<day>/`: a topic's matrix or an actor's positions as they stood
+    /// at the end of a day on which one of its positions changed.
+    AsOf(EntityIdx, jiff::civil::Date),
+    /// `changes.xml` (site-wide, `None`) and `<kind>/<id>/changes.xml`: one entry per
+    /// change of position.
+    ChangesFeed(Option<EntityIdx>),
     /// `sources/`: how the site's claims are sourced.
     Sources,
     /// `sources/<id>/`: a source of `content/sources/` (its index in `site.registry`).
@@ -82,6 +91,8 @@ pub enum Feed {
     Entity(EntityIdx),
     Tag(usize),
     Corrections,
+    /// The changes of position of the site (`None`), a topic or an actor.
+    Changes(Option<EntityIdx>),
 }
 
 impl Feed {
@@ -92,6 +103,7 @@ impl Feed {
             Feed::Entity(e) => Page::EntityFeed(e),
             Feed::Tag(t) => Page::TagFeed(t),
             Feed::Corrections => Page::CorrectionsFeed,
+            Feed::Changes(e) => Page::ChangesFeed(e),
         }
     }
 }
@@ -106,6 +118,7 @@ impl Page {
                 | Page::TagFeed(_)
                 | Page::CorrectionsFeed
                 | Page::JsonFeed(_)
+                | Page::ChangesFeed(_)
         )
     }
 }
@@ -152,6 +165,8 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::SiteFeed,
         Page::JsonFeed(Feed::Site),
         Page::Network,
+        Page::ChangesFeed(None),
+        Page::JsonFeed(Feed::Changes(None)),
         Page::Sources,
     ];
     pages.extend((0..site.registry.len()).map(Page::Source));
@@ -174,12 +189,26 @@ pub fn plan(site: &Site) -> Vec<Page> {
         pages.extend(PageNo::all(entity_pages(site, e)).map(|n| Page::Entity(e, n)));
         pages.push(Page::EntityFeed(e));
         pages.push(Page::JsonFeed(Feed::Entity(e)));
+        pages.extend(as_of_pages(site, e));
     }
     for t in 0..r.tags.len() {
         pages.extend(PageNo::all(tag_pages(site, t)).map(|n| Page::Tag(t, n)));
         pages.push(Page::TagFeed(t));
         pages.push(Page::JsonFeed(Feed::Tag(t)));
     }
+    pages
+}
+
+/// The as-of pages and change feeds of entity `e`: a topic's or actor's with a stance.
+pub fn as_of_pages(site: &Site, e: EntityIdx) -> Vec<Page> {
+    if changes::histories(site, e).is_empty() {
+        return Vec::new();
+    }
+    let mut pages = vec![
+        Page::ChangesFeed(Some(e)),
+        Page::JsonFeed(Feed::Changes(Some(e))),
+    ];
+    pages.extend((changes::as_of_days(site, e).into_iter()).map(|d| Page::AsOf(e, d)));
     pages
 }
 
@@ -308,6 +337,7 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
                 NOT_FOUND,
                 NETWORK,
                 CORRECTIONS,
+                AS_OF,
                 SOURCES,
                 SOURCE,
             ])
@@ -325,6 +355,7 @@ const SEARCH: &str = "search.html";
 const NOT_FOUND: &str = "404.html";
 const NETWORK: &str = "network.html";
 const CORRECTIONS: &str = "corrections.html";
+const AS_OF: &str = "as_of.html";
 const SOURCES: &str = "sources.html";
 const SOURCE: &str = "source.html";
 
@@ -354,16 +385,32 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
         Page::Corrections => ("corrections/index.html".into(), CORRECTIONS),
         Page::CorrectionsFeed => ("corrections/atom.xml".into(), FEED),
         Page::TagFeed(t) => (format!("{}atom.xml", urls::tag(&r.tags[t].slug)), FEED),
-        Page::JsonFeed(f) => {
-            let atom = target(site, f.atom()).0;
-            let dir = atom.strip_suffix("atom.xml").unwrap_or_default();
-            (format!("{dir}feed.json"), FEED)
-        }
+        Page::JsonFeed(f) => (json_twin(&target(site, f.atom()).0), FEED),
+        Page::AsOf(e, d) => (
+            format!("{}index.html", as_of_page::as_of_dir(&r.entity(e).id, d)),
+            AS_OF,
+        ),
+        Page::ChangesFeed(e) => (
+            format!(
+                "{}changes.xml",
+                e.map_or(String::new(), |e| urls::entity(&r.entity(e).id))
+            ),
+            FEED,
+        ),
         Page::Sources => ("sources/index.html".into(), SOURCES),
         Page::Source(i) => (
             format!("sources/{}/index.html", site.registry[i].id),
             SOURCE,
         ),
+    }
+}
+
+/// The JSON Feed beside Atom feed `atom`: `feed.json` beside `atom.xml`, `changes.json`
+/// beside `changes.xml`.
+pub fn json_twin(atom: &str) -> String {
+    match atom.strip_suffix("atom.xml") {
+        Some(dir) => format!("{dir}feed.json"),
+        None => format!("{}.json", atom.strip_suffix(".xml").unwrap_or(atom)),
     }
 }
 
@@ -389,6 +436,8 @@ fn context(
         Page::Corrections => ctx_of(global, &views.corrections_page()),
         Page::CorrectionsFeed => ctx_of(global, &views.corrections_feed()),
         Page::TagFeed(t) => ctx_of(global, &views.tag_feed(t)),
+        Page::AsOf(e, d) => ctx_of(global, &views.as_of_page(e, d)),
+        Page::ChangesFeed(e) => ctx_of(global, &views.changes_feed(e)),
         Page::Sources => ctx_of(global, &views.sources_page()),
         Page::Source(i) => ctx_of(global, &views.source_page(i)),
         // Rendered by `json_feed`, from the same view as its Atom twin.

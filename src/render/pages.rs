@@ -86,6 +86,17 @@ pub(super) fn crumb(name: &str, url: String) -> Crumb {
     }
 }
 
+/// A matrix: the rows shown, the entities they are for, and the tally of all of them.
+#[derive(Default)]
+pub struct Matrix {
+    pub rows: Vec<PositionRow>,
+    /// The entities of `rows`, in their order.
+    pub shown: Vec<EntityIdx>,
+    /// How many entities have a stance counted.
+    pub total: usize,
+    pub tally: Vec<Tally>,
+}
+
 /// Builds views for one site.
 pub struct Views<'a> {
     pub site: &'a Site,
@@ -105,6 +116,11 @@ pub struct Views<'a> {
     entity_links: IdVec<EntityIdx, OnceLock<EntityLink>>,
     /// How many sources back each position, made once for every stance mark.
     pub(super) support: OnceLock<crate::index::Support>,
+    /// Per topic and actor: its changes of position and every day one happened, made once
+    /// for all its as-of pages and feeds.
+    pub(super) changes_of: IdVec<EntityIdx, OnceLock<super::changes::OfEntity>>,
+    /// Per briefing: what each of its stances rests on, made once for every mark.
+    pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Who cites each source of `content/sources/`, made once for its pages.
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
 }
@@ -147,7 +163,13 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             support: OnceLock::new(),
+            changes_of: (0..site.resolved.entities.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             source_uses: OnceLock::new(),
+            evidence: (0..site.resolved.briefings.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -224,11 +246,10 @@ impl<'a> Views<'a> {
                 .unwrap_or_else(|| cfg.title.clone()),
             canonical: format!("{}{}", cfg.base_url, dir),
             root: urls::root_of(dir),
-            json_feed: feed.as_deref().map(|f| {
-                let dir = f.strip_suffix("atom.xml").unwrap_or(f);
-                format!("{dir}feed.json")
-            }),
+            json_feed: feed.as_deref().map(super::json_twin),
             feed,
+            changes_feed: None,
+            changes_json: None,
             section,
             crumbs: Vec::new(),
             pager: None,
@@ -311,10 +332,20 @@ impl<'a> Views<'a> {
             anchor: format!("stance-{}", at.stance + 1),
             briefing: link,
             evidence: self.stance_evidence(at),
+            as_of: None,
         }
     }
 
-    pub(super) fn position_row(&self, entity: EntityIdx, history: &[StanceAt]) -> PositionRow {
+    /// The row of `entity` in `owner`'s matrix (an actor's on a topic page, a topic's on
+    /// an actor page) from `history`, the stances it counts; `cutoff` is the day an as-of
+    /// page shows (`None` on the live page).
+    pub(super) fn position_row(
+        &self,
+        owner: EntityIdx,
+        entity: EntityIdx,
+        history: &[StanceAt],
+        cutoff: Option<jiff::civil::Date>,
+    ) -> PositionRow {
         let positions: Vec<Position> = history
             .iter()
             .map(|h| self.site.resolved.refs[h.briefing].stances[h.stance].position)
@@ -323,7 +354,12 @@ impl<'a> Views<'a> {
             .rev()
             .find(|&i| positions[i] != positions[i - 1]);
         let changed = last_change.map(|i| self.briefing_link(history[i].briefing));
-        let earlier = history.len().saturating_sub(HISTORY);
+        // An as-of page shows no history strips: its previous and next links walk the
+        // history, and without them it costs half as much to make.
+        let earlier = match cutoff {
+            Some(_) => history.len(),
+            None => history.len().saturating_sub(HISTORY),
+        };
         PositionRow {
             entity: self.entity_link(entity),
             position: positions.last().map_or("unclear", |p| p.as_str()),
@@ -332,14 +368,40 @@ impl<'a> Views<'a> {
             previous: last_change.map(|i| positions[i - 1].as_str()),
             history: history[earlier..]
                 .iter()
-                .map(|&h| self.stance_mark(h))
+                .map(|&h| {
+                    let mut mark = self.stance_mark(h);
+                    mark.as_of = self.as_of_url(owner, super::changes::date_of(self.site, h));
+                    self.retraction_by(&mut mark.evidence, h, cutoff);
+                    mark
+                })
                 .collect(),
             earlier,
+            evidence: history.last().map_or_else(Default::default, |&h| {
+                let mut ev = self.stance_evidence(h);
+                self.retraction_by(&mut ev, h, cutoff);
+                ev
+            }),
+        }
+    }
+
+    /// `ev` (of stance `at`) without its retraction when a matrix as of `cutoff` predates it.
+    fn retraction_by(
+        &self,
+        ev: &mut super::views::StanceEvidence,
+        at: StanceAt,
+        cutoff: Option<jiff::civil::Date>,
+    ) {
+        if ev.retracted.is_some() && !super::changes::retracted_on(self.site, at, cutoff) {
+            *ev = super::views::StanceEvidence::new(super::views::EvidenceFields {
+                retracted: None,
+                retraction_note: None,
+                ..(**ev).clone()
+            });
         }
     }
 
     /// The latest positions of `histories`, counted by position, most first.
-    fn tally<'h>(&self, histories: impl Iterator<Item = &'h Vec<StanceAt>>) -> Vec<Tally> {
+    pub(super) fn tally<'h>(&self, histories: impl Iterator<Item = &'h [StanceAt]>) -> Vec<Tally> {
         let mut counts = [0usize; POSITIONS_ORDER.len()];
         for h in histories {
             if let Some(last) = h.last() {
@@ -606,6 +668,10 @@ impl<'a> Views<'a> {
         }
         let index = urls::href("", &urls::kind_index(en.id.kind));
         page.crumbs = vec![crumb(en.id.kind.heading(), index)];
+        if !super::changes::histories(self.site, e).is_empty() {
+            page.changes_feed = Some(format!("{dir}changes.xml"));
+            page.changes_json = Some(format!("{dir}changes.json"));
+        }
         self.paginate(page, &dir, n, entity_items(self.site, e))
     }
 
@@ -660,12 +726,9 @@ impl<'a> Views<'a> {
         let p = en.profile.as_ref();
         let head = n.is_first();
         let topics = &ix.actor_topics[e];
-        let positions = match head {
-            true => busiest(topics, POSITIONS, |t| ix.history[&(e, t)].len())
-                .into_iter()
-                .map(|t| self.position_row(t, &ix.history[&(e, t)]))
-                .collect(),
-            false => Vec::new(),
+        let matrix = match head {
+            true => self.matrix(e, None),
+            false => Matrix::default(),
         };
         let members = match head {
             true => (self.site.resolved.of_kind(Kind::Actor))
@@ -702,12 +765,9 @@ impl<'a> Views<'a> {
                     .collect()
             },
             members,
-            positions,
+            positions: matrix.rows,
             positions_total: topics.len(),
-            tally: match head {
-                true => self.tally(topics.iter().map(|&t| &ix.history[&(e, t)])),
-                false => Vec::new(),
-            },
+            tally: matrix.tally,
             voiced: match head {
                 true => (voiced.iter().rev().take(VOICED))
                     .map(|&at| {
@@ -877,14 +937,11 @@ impl<'a> Views<'a> {
         let ix = &self.site.index;
         let question = en.profile.as_ref().and_then(|p| p.question.clone());
         let all_actors = &ix.topic_actors[e];
-        let actors = match n.is_first() {
-            true => busiest(all_actors, MATRIX, |a| ix.history[&(a, e)].len()),
-            false => Vec::new(),
+        let matrix = match n.is_first() {
+            true => self.matrix(e, None),
+            false => Matrix::default(),
         };
-        let matrix = actors
-            .iter()
-            .map(|&a| self.position_row(a, &ix.history[&(a, e)]))
-            .collect();
+        let actors = &matrix.shown;
         let r = &self.site.resolved;
         let series: Vec<StanceSeries<'_>> = actors
             .iter()
@@ -905,12 +962,9 @@ impl<'a> Views<'a> {
             page: self.entity_meta(e, question.clone(), n),
             entity: self.entity_on(e, n),
             question,
-            matrix,
+            matrix: matrix.rows,
             matrix_total: all_actors.len(),
-            tally: match n.is_first() {
-                true => self.tally(all_actors.iter().map(|&a| &ix.history[&(a, e)])),
-                false => Vec::new(),
-            },
+            tally: matrix.tally,
             positions: POSITIONS_ORDER.iter().map(|p| p.as_str()).collect(),
             chart: charts::stance_chart(&series, &charts::WIDE),
             chart_narrow: charts::stance_chart(&series, &charts::NARROW),
@@ -982,7 +1036,7 @@ fn dated_texts(list: &[crate::dated::Dated<String>]) -> Vec<DatedText> {
 
 /// The `limit` entities of `list` (kept in its order) with the most stances, by `stances`;
 /// ties go to the earlier in `list`.
-fn busiest(
+pub(super) fn busiest(
     list: &[EntityIdx],
     limit: usize,
     stances: impl Fn(EntityIdx) -> usize,

@@ -81,6 +81,39 @@ struct Claim<'a> {
 pub fn table(site: &Site) -> (Vec<Redirect>, Diagnostics) {
     let r = &site.resolved;
     let mut diags = Diagnostics::new();
+    let mut claims: Vec<(String, Claim<'_>)> = Vec::new();
+    let mut too_many = |file: &str, list: &[crate::model::Spanned<String>]| {
+        if let Some(past) = list.get(MAX_MOVED_FROM) {
+            diags.error(
+                Code::BadRedirect,
+                file,
+                past.span,
+                format!(
+                    "{} old addresses in `moved_from`: a file may list at most {MAX_MOVED_FROM}",
+                    list.len()
+                ),
+            );
+        }
+    };
+    for b in &r.briefings {
+        too_many(&b.path, &b.moved_from);
+        for m in b.moved_from.iter().take(MAX_MOVED_FROM) {
+            let to = urls::briefing(&b.slug);
+            claims.push((m.value.clone(), claim(&b.path, m.span, to, &b.title)));
+        }
+    }
+    for e in &r.entities {
+        let Some(p) = &e.profile else { continue };
+        too_many(&p.path, &p.moved_from);
+        for m in p.moved_from.iter().take(MAX_MOVED_FROM) {
+            let to = urls::entity(&e.id);
+            claims.push((m.value.clone(), claim(&p.path, m.span, to, &e.name)));
+        }
+    }
+    if claims.is_empty() {
+        // Nothing to check: most sites, and no need to list their every page.
+        return (Vec::new(), diags);
+    }
     // Every page folder and who has it (a briefing's or profile's file, if any).
     let mut pages: BTreeMap<String, Option<&str>> = BTreeMap::new();
     // A file the build writes where the redirect's folder would go (`atom.xml/`, an image
@@ -97,40 +130,13 @@ pub fn table(site: &Site) -> (Vec<Redirect>, Diagnostics) {
         };
         pages.insert(dir, None);
     }
-    let mut claims: Vec<(String, Claim<'_>)> = Vec::new();
-    let mut own: BTreeMap<String, &str> = BTreeMap::new();
-    let mut too_many = |file: &str, list: &[crate::model::Spanned<String>]| {
-        if let Some(past) = list.get(MAX_MOVED_FROM) {
-            diags.error(
-                Code::BadRedirect,
-                file,
-                past.span,
-                format!(
-                    "{} old addresses in `moved_from`: a file may list at most {MAX_MOVED_FROM}",
-                    list.len()
-                ),
-            );
-        }
-    };
     for b in &r.briefings {
-        own.insert(urls::briefing(&b.slug), &b.path);
-        too_many(&b.path, &b.moved_from);
-        for m in b.moved_from.iter().take(MAX_MOVED_FROM) {
-            let to = urls::briefing(&b.slug);
-            claims.push((m.value.clone(), claim(&b.path, m.span, to, &b.title)));
-        }
+        pages.insert(urls::briefing(&b.slug), Some(&b.path));
     }
     for e in &r.entities {
-        let Some(p) = &e.profile else { continue };
-        own.insert(urls::entity(&e.id), &p.path);
-        too_many(&p.path, &p.moved_from);
-        for m in p.moved_from.iter().take(MAX_MOVED_FROM) {
-            let to = urls::entity(&e.id);
-            claims.push((m.value.clone(), claim(&p.path, m.span, to, &e.name)));
+        if let Some(p) = &e.profile {
+            pages.insert(urls::entity(&e.id), Some(&p.path));
         }
-    }
-    for (dir, file) in &own {
-        pages.insert(dir.clone(), Some(file));
     }
     // Which files claim which old paths, to tell a loop (two pages each claiming the
     // other's path) from a plain collision.

@@ -34,6 +34,10 @@ pub struct PageMeta {
     pub feed: Option<String>,
     /// The same feed as JSON Feed 1.1 (`feed.json` beside `atom.xml`), relative to the root.
     pub json_feed: Option<String>,
+    /// On a topic's or actor's pages with stances: its feed of position changes
+    /// (`changes.xml`, and `changes.json` beside it), relative to the root.
+    pub changes_feed: Option<String>,
+    pub changes_json: Option<String>,
     /// Which navigation section the page belongs to.
     pub section: &'static str,
     /// The breadcrumb trail between Home and this page, outermost first.
@@ -322,11 +326,46 @@ pub struct StanceMark {
     pub anchor: String,
     /// What it rests on: its source's grade, how well supported it is.
     pub evidence: StanceEvidence,
+    /// On a topic's or actor's matrix: its as-of page showing the matrix as it stood on
+    /// the stance's day (the page of the latest change on or before it), if there is one.
+    pub as_of: Option<String>,
 }
 
-/// What a stance rests on, as its marks show it.
+/// What a stance rests on, as its marks show it. Cheap to clone: every mark of a stance
+/// shares one per build (see [`Memo`]), as pages show a stance many times over.
+#[derive(Debug, Clone)]
+pub struct StanceEvidence(Arc<Memo<EvidenceFields>>);
+
+impl StanceEvidence {
+    /// `fields` with their template value.
+    pub fn new(fields: EvidenceFields) -> StanceEvidence {
+        let value = template_value(&fields);
+        StanceEvidence(Arc::new(Memo { fields, value }))
+    }
+}
+
+impl Default for StanceEvidence {
+    fn default() -> StanceEvidence {
+        StanceEvidence::new(EvidenceFields::default())
+    }
+}
+
+impl std::ops::Deref for StanceEvidence {
+    type Target = EvidenceFields;
+    fn deref(&self) -> &EvidenceFields {
+        &self.0.fields
+    }
+}
+
+impl Serialize for StanceEvidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.value.serialize(s)
+    }
+}
+
+/// What a [`StanceEvidence`] shows.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct StanceEvidence {
+pub struct EvidenceFields {
     /// Its source's grade on the site's scale, `B2`; `None` when ungraded or unsourced.
     pub grade: Option<String>,
     /// The grade in words: `Usually reliable; probably true`.
@@ -360,6 +399,8 @@ pub struct PositionRow {
     pub changed_display: Option<String>,
     /// The position before that change.
     pub previous: Option<&'static str>,
+    /// What the latest stance rests on (its retraction only if made by the day shown).
+    pub evidence: StanceEvidence,
 }
 
 /// A stance row of a briefing page.
@@ -1048,6 +1089,64 @@ pub struct FeedPage {
     pub id: String,
     pub updated: String,
     pub entries: Vec<FeedEntry>,
+}
+
+/// A link to one as-of page of a topic or actor.
+#[derive(Debug, Clone, Serialize)]
+pub struct AsOfLink {
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// The same day as `20 Nov 2025`.
+    pub date_display: String,
+    /// The page, relative to the site root: `topics/<id>/as-of/<date>/`.
+    pub url: String,
+}
+
+/// One change of position on an as-of page's day.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow {
+    /// The actor on a topic's page, the topic on an actor's.
+    pub entity: EntityLink,
+    /// The position before, `None` for a first stance.
+    pub from: Option<&'static str>,
+    pub to: &'static str,
+    /// The stance, with its briefing.
+    pub stance: StanceMark,
+}
+
+/// `as_of.html`: a topic's stance matrix or an actor's positions as they stood at the end
+/// of one day on which one of its positions changed, at `<kind>/<id>/as-of/<date>/`.
+#[derive(Debug, Serialize)]
+pub struct AsOfPage {
+    pub page: PageMeta,
+    /// The topic or actor.
+    pub entity: EntityLink,
+    /// The topic's question (topics only).
+    pub question: Option<String>,
+    /// The day shown.
+    pub as_of: AsOfLink,
+    /// `Actor` on a topic's page, `Topic` on an actor's: the matrix's first column.
+    pub heading: &'static str,
+    /// The matrix at the end of the day, built as the live page builds it from the
+    /// stances of briefings dated on or before the day (without history strips: each
+    /// row's `history` is empty and `earlier` counts its stances).
+    pub rows: Vec<PositionRow>,
+    /// How many actors (topics) had a stance by then.
+    pub total: usize,
+    /// Their positions then, counted by position.
+    pub tally: Vec<Tally>,
+    /// The five positions, for a legend.
+    pub positions: Vec<&'static str>,
+    /// The changes of that day.
+    pub changes: Vec<ChangeRow>,
+    /// The as-of page of the change before, and after.
+    pub previous: Option<AsOfLink>,
+    pub next: Option<AsOfLink>,
+    /// How many as-of pages the topic or actor has, and which one this is (from 1).
+    pub count: usize,
+    pub number: usize,
+    /// How many earlier change days have no page (only the latest have one).
+    pub unpaged: usize,
 }
 
 /// `sources.html`: how the site's stances are sourced, and every source of

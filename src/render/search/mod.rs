@@ -317,53 +317,57 @@ pub fn script<T: Serialize + ?Sized>(name: &str, value: &T) -> Vec<u8> {
 /// JSON with markup characters escaped, so no front-matter text can become HTML wherever
 /// a script inserts it carelessly.
 pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
-    let mut out = Escaping(Vec::new());
     // Writing into memory cannot fail; a value that cannot serialize gives an empty file.
-    if serde_json::to_writer(&mut out, v).is_err() {
+    let Ok(mut out) = serde_json::to_vec(v) else {
         return Vec::new();
-    }
-    out.0
+    };
+    escape_markup(&mut out);
+    out
 }
 
-/// Escapes `<`, `>` and `&` as they are written: outside strings JSON has none of these
-/// characters, so escaping every one is safe, and a big file is never held twice.
-struct Escaping(Vec<u8>);
-
-impl std::io::Write for Escaping {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        // serde_json writes a token at a time, most with nothing to escape.
-        if !buf.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
-            self.0.extend_from_slice(buf);
-            return Ok(buf.len());
-        }
-        for chunk in buf.split_inclusive(|b| matches!(b, b'<' | b'>' | b'&')) {
-            match chunk.split_last() {
-                Some((b'<', rest)) => {
-                    self.0.extend_from_slice(rest);
-                    self.0.extend_from_slice(b"\\u003c");
-                }
-                Some((b'>', rest)) => {
-                    self.0.extend_from_slice(rest);
-                    self.0.extend_from_slice(b"\\u003e");
-                }
-                Some((b'&', rest)) => {
-                    self.0.extend_from_slice(rest);
-                    self.0.extend_from_slice(b"\\u0026");
-                }
-                _ => self.0.extend_from_slice(chunk),
-            }
-        }
-        Ok(buf.len())
+/// Escapes `<`, `>` and `&` as `\u003c`, `\u003e` and `\u0026`: outside strings JSON has
+/// none of these characters, so escaping every one is safe. In place, from the end, so a
+/// big file is never held twice (it grows by five bytes an escape).
+fn escape_markup(buf: &mut Vec<u8>) {
+    let at: Vec<usize> = memchr::memchr3_iter(b'<', b'>', b'&', buf).collect();
+    if at.is_empty() {
+        return;
     }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+    let old = buf.len();
+    buf.resize(old + 5 * at.len(), 0);
+    // Each segment after an escaped byte moves right by five bytes for every escape before
+    // its end; walked from the last, nothing is overwritten before it is moved.
+    let mut end = old;
+    for (k, &i) in at.iter().enumerate().rev() {
+        let shift = 5 * (k + 1);
+        buf.copy_within(i + 1..end, i + 1 + shift);
+        let code: &[u8; 6] = match buf[i] {
+            b'<' => b"\\u003c",
+            b'>' => b"\\u003e",
+            _ => b"\\u0026",
+        };
+        buf[i + shift - 5..i + shift + 1].copy_from_slice(code);
+        end = i;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_in_json_is_escaped_wherever_it_falls() {
+        for text in ["", "plain", "<", "a<b>c&d", "<<>>&&", "&x</script>", "é<ü>"] {
+            let out = String::from_utf8(json(&text)).unwrap();
+            let want = serde_json::to_string(&text)
+                .unwrap()
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026");
+            assert_eq!(out, want);
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);
+        }
+    }
 
     #[test]
     fn folding_drops_case_and_diacritics_in_any_script() {
