@@ -291,6 +291,26 @@ pub struct CachedBody {
     pub html_hash: u64,
 }
 
+/// The HTML and outline of `cached` for the site's pages, its diagnostics into `diags`:
+/// copies when `serve`'s cache keeps it too (`kept`), taken from it otherwise.
+fn hand_over(
+    cached: &mut CachedBody,
+    kept: bool,
+    diags: &mut Diagnostics,
+) -> (String, markdown::Outline) {
+    if kept {
+        diags.extend(cached.diags.clone());
+        (cached.body.html.clone(), cached.body.outline.clone())
+    } else {
+        diags.extend(std::mem::take(&mut cached.diags));
+        let body = &mut cached.body;
+        (
+            std::mem::take(&mut body.html),
+            std::mem::take(&mut body.outline),
+        )
+    }
+}
+
 impl CachedBody {
     /// A rendered body and what it was rendered from.
     pub fn new(key: u64, body: markdown::Body, diags: Diagnostics) -> Self {
@@ -572,37 +592,24 @@ pub fn assemble(
     drop(cx);
     let mut body_html = Vec::with_capacity(bodies.len());
     let mut outlines = Vec::with_capacity(bodies.len());
-    // The pages take the bodies; only `serve`'s cache, which keeps them too, needs copies.
     for (b, mut cached) in resolved.briefings.iter().zip(bodies) {
-        match cache.as_deref_mut() {
-            Some(c) => {
-                diags.extend(cached.diags.clone());
-                body_html.push(cached.body.html.clone());
-                outlines.push(cached.body.outline.clone());
-                c.entries.insert(b.path.clone(), cached);
-            }
-            None => {
-                diags.extend(std::mem::take(&mut cached.diags));
-                body_html.push(std::mem::take(&mut cached.body.html));
-                outlines.push(std::mem::take(&mut cached.body.outline));
-            }
+        let keep = cache.as_deref_mut();
+        let (html, outline) = hand_over(&mut cached, keep.is_some(), diags);
+        body_html.push(html);
+        outlines.push(outline);
+        if let Some(c) = keep {
+            c.entries.insert(b.path.clone(), cached);
         }
     }
     let mut profile_html = Vec::with_capacity(profile_bodies.len());
     let mut profile_outlines = Vec::with_capacity(profile_bodies.len());
     for (e, mut cached) in resolved.entities.iter().zip(profile_bodies) {
-        match (cache.as_deref_mut(), &e.profile) {
-            (Some(c), Some(p)) => {
-                diags.extend(cached.diags.clone());
-                profile_html.push(cached.body.html.clone());
-                profile_outlines.push(cached.body.outline.clone());
-                c.entries.insert(p.path.clone(), cached);
-            }
-            _ => {
-                diags.extend(std::mem::take(&mut cached.diags));
-                profile_html.push(std::mem::take(&mut cached.body.html));
-                profile_outlines.push(std::mem::take(&mut cached.body.outline));
-            }
+        let keep = cache.as_deref_mut().zip(e.profile.as_ref());
+        let (html, outline) = hand_over(&mut cached, keep.is_some(), diags);
+        profile_html.push(html);
+        profile_outlines.push(outline);
+        if let Some((c, p)) = keep {
+            c.entries.insert(p.path.clone(), cached);
         }
     }
     let site = Site {

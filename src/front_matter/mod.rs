@@ -378,6 +378,7 @@ mod tests {
         let docs = [
             "",
             "# only a comment\n",
+            "?  #c",
             "a: 1\na: 2\n",
             "1: a\n\"1\": b\n",
             "true: a\n\"true\": b\n",
@@ -413,31 +414,22 @@ mod tests {
         }
     }
 
+    /// What generated front matter is made of: scalars of each type, indicators, anchors,
+    /// aliases, tags, comments, block scalars and document starts.
+    const TOKENS: [&str; 26] = [
+        "a", "b", "1", "-2.5", "0x1", "~", "true", "\"q\"", "'s'", ": ", "\n", "\n  ", "- ", "[",
+        "]", "{", "}", ", ", "&x ", "*x", "!t ", "!!str ", " #c", "? ", "|\n  ", "---\n",
+    ];
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
         #[test]
         fn any_front_matter_reads_as_serde_yaml_reads_it(
-            parts in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::prelude::Just("a"), proptest::prelude::Just("b"),
-                    proptest::prelude::Just("1"), proptest::prelude::Just("-2.5"),
-                    proptest::prelude::Just("0x1"), proptest::prelude::Just("~"),
-                    proptest::prelude::Just("true"), proptest::prelude::Just("\"q\""),
-                    proptest::prelude::Just("'s'"), proptest::prelude::Just(": "),
-                    proptest::prelude::Just("\n"), proptest::prelude::Just("\n  "),
-                    proptest::prelude::Just("- "), proptest::prelude::Just("["),
-                    proptest::prelude::Just("]"), proptest::prelude::Just("{"),
-                    proptest::prelude::Just("}"), proptest::prelude::Just(", "),
-                    proptest::prelude::Just("&x "), proptest::prelude::Just("*x"),
-                    proptest::prelude::Just("!t "), proptest::prelude::Just("!!str "),
-                    proptest::prelude::Just(" #c"), proptest::prelude::Just("? "),
-                    proptest::prelude::Just("|\n  "), proptest::prelude::Just("---\n"),
-                ],
-                0..24,
-            )
+            parts in proptest::collection::vec(proptest::sample::select(&TOKENS[..]), 0..24)
         ) {
             let yaml: String = parts.concat();
-            proptest::prop_assert!(agrees(&yaml).is_ok(), "{}", agrees(&yaml).unwrap_err());
+            let agreed = agrees(&yaml);
+            proptest::prop_assert!(agreed.is_ok(), "{}", agreed.unwrap_err());
         }
     }
 }

@@ -151,10 +151,10 @@ pub fn up_to<'h>(
     let Some(d) = cutoff else {
         return Cow::Borrowed(history);
     };
-    let n = history.partition_point(|&at| date_of(site, at) <= d);
-    if history[n..].iter().all(|&at| date_of(site, at) > d)
-        && history[..n].iter().all(|&at| date_of(site, at) <= d)
-    {
+    let n = (history.iter())
+        .take_while(|&&at| date_of(site, at) <= d)
+        .count();
+    if history[n..].iter().all(|&at| date_of(site, at) > d) {
         Cow::Borrowed(&history[..n])
     } else {
         Cow::Owned(
