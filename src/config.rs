@@ -35,7 +35,16 @@ pub struct Config {
     pub schedule: crate::schedule::Schedule,
     /// The scales sources are graded on (`source_grades:`): the Admiralty code by default.
     pub grades: crate::evidence::GradeScale,
+    /// Days after its latest briefing that a topic with stances counts as stale
+    /// (`stale_after_days:`); `None` when turned off (`0` or `false`).
+    pub stale_after_days: Option<u32>,
 }
+
+/// Days without a briefing after which a topic with stances is stale, when site.yaml does
+/// not say.
+pub const STALE_AFTER_DAYS: u32 = 90;
+/// The largest `stale_after_days`: ten years.
+pub const MAX_STALE_AFTER_DAYS: u32 = 3650;
 
 /// Items per list page when site.yaml does not say.
 pub const PAGE_SIZE: u32 = 50;
@@ -61,6 +70,7 @@ impl Config {
             timezone: None,
             schedule: Default::default(),
             grades: Default::default(),
+            stale_after_days: Some(STALE_AFTER_DAYS),
         }
     }
 
@@ -84,6 +94,7 @@ pub const KEYS: &[&str] = &[
     "timezone",
     "social_cards",
     "source_grades",
+    "stale_after_days",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -240,6 +251,17 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
             }
         },
     };
+    let stale_after_days = match entries.iter().find(|(k, _, _)| k == "stale_after_days") {
+        None => Some(STALE_AFTER_DAYS),
+        Some((_, _, n)) => match stale_after_days(&n.value) {
+            Ok(days) => days,
+            Err(why) => {
+                diags.error(Code::SiteSetting, PATH, n.span, why);
+                ok = false;
+                Some(STALE_AFTER_DAYS)
+            }
+        },
+    };
     let mut slips = Vec::new();
     let stubs = match entries.iter().find(|(k, _, _)| k == "stubs") {
         None => Default::default(),
@@ -325,7 +347,27 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         timezone: timezone.map(|t| t.trim().to_string()),
         schedule: Default::default(),
         grades,
+        stale_after_days,
     })
+}
+
+/// Reads `stale_after_days:`: a whole number of days up to [`MAX_STALE_AFTER_DAYS`], `0` or
+/// `false` to turn the check off, or null for the default.
+fn stale_after_days(v: &Yaml) -> Result<Option<u32>, String> {
+    let range = format!("a whole number of days from 0 (off) to {MAX_STALE_AFTER_DAYS}, or false");
+    match v {
+        Yaml::Null => Ok(Some(STALE_AFTER_DAYS)),
+        Yaml::Bool(false) => Ok(None),
+        Yaml::Number(s) => match s.parse::<u64>() {
+            Ok(0) => Ok(None),
+            Ok(n) if n <= u64::from(MAX_STALE_AFTER_DAYS) => Ok(Some(n as u32)),
+            _ => Err(format!("`stale_after_days: {s}` must be {range}")),
+        },
+        other => Err(format!(
+            "`stale_after_days` must be {range}, not {}",
+            other.describe()
+        )),
+    }
 }
 
 /// Reads `page_size:`: a whole number from 1 to [`MAX_PAGE_SIZE`], or null for the default.

@@ -5,11 +5,13 @@ use crate::printable;
 use std::fmt;
 use std::path::Path;
 
-/// How bad a diagnostic is: errors fail the build, warnings do not.
+/// How bad a diagnostic is: errors fail the build, warnings do not, and hints (things an
+/// editor may want to look at, not mistakes) are printed by `check` only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
+    Hint,
 }
 
 /// The kind of a problem, printed as a stable code (`D001`…) that docs/errors.md explains.
@@ -139,11 +141,23 @@ pub enum Code {
     DatedOverlap,
     /// a stance voiced (`by:`) by a person not affiliated with its actor on its date
     VoiceNotAffiliated,
+    /// one actor given two positions on one topic on one day, by two briefings
+    SameDayPositions,
+    /// one quote attributed to different actors, voices or sources
+    QuoteAttribution,
+    /// a change of position whose briefing does not say that it is one (a hint)
+    UnmarkedChange,
+    /// a briefing whose `updated:` is before its `date:`
+    UpdatedBeforeDate,
+    /// a source dated after the briefing that cites it
+    SourceAfterBriefing,
+    /// a topic with stances and no briefing for longer than `stale_after_days` (a hint)
+    StaleTopic,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 61] = [
+    pub const ALL: [Code; 67] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -205,6 +219,12 @@ impl Code {
         Code::DatedOrder,
         Code::DatedOverlap,
         Code::VoiceNotAffiliated,
+        Code::SameDayPositions,
+        Code::QuoteAttribution,
+        Code::UnmarkedChange,
+        Code::UpdatedBeforeDate,
+        Code::SourceAfterBriefing,
+        Code::StaleTopic,
     ];
 
     /// The code as printed: `D001`.
@@ -271,6 +291,12 @@ impl Code {
             Code::DatedOrder => "D097",
             Code::DatedOverlap => "D098",
             Code::VoiceNotAffiliated => "D099",
+            Code::SameDayPositions => "D100",
+            Code::QuoteAttribution => "D101",
+            Code::UnmarkedChange => "D102",
+            Code::UpdatedBeforeDate => "D103",
+            Code::SourceAfterBriefing => "D104",
+            Code::StaleTopic => "D105",
         }
     }
 }
@@ -311,6 +337,17 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Edits that fix it, offered by editors as quick fixes (`dossier lsp`).
     pub fixes: Vec<Fix>,
+    /// Other places the problem involves (the other side of a contradiction).
+    pub notes: Vec<Note>,
+}
+
+/// A second place a diagnostic points at, with what is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    pub span: Span,
+    pub message: String,
 }
 
 /// An edit that fixes a diagnostic, for an editor to offer as a quick fix.
@@ -356,11 +393,27 @@ impl Diagnostic {
         self
     }
 
-    /// `error` or `warning`.
+    /// Adds a note pointing at another place the problem involves.
+    pub fn with_note(
+        &mut self,
+        path: impl Into<String>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.notes.push(Note {
+            path: path.into(),
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// `error`, `warning` or `hint`.
     pub fn severity_word(&self) -> &'static str {
         match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Hint => "hint",
         }
     }
 }
@@ -418,6 +471,17 @@ impl Diagnostics {
         self.push(Severity::Error, code, path, span, message.into())
     }
 
+    /// Records a hint of kind `code` at `span` of `path`; returns it to add a help.
+    pub fn hint(
+        &mut self,
+        code: Code,
+        path: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Hint, code, path, span, message.into())
+    }
+
     /// Records a warning of kind `code` at `span` of `path`; returns it to add a help.
     pub fn warning(
         &mut self,
@@ -445,6 +509,7 @@ impl Diagnostics {
             message,
             help: None,
             fixes: Vec::new(),
+            notes: Vec::new(),
         });
         let last = self.items.len() - 1;
         &mut self.items[last]
@@ -470,7 +535,10 @@ impl Diagnostics {
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// All diagnostics in the stable printing order: path, line, column, then message.

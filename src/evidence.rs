@@ -310,7 +310,10 @@ fn cite(s: &mut Source, r: &Source) {
     }
     s.url = s.url.take().or_else(|| r.url.clone());
     s.publisher = s.publisher.take().or_else(|| r.publisher.clone());
-    s.date = s.date.take().or_else(|| r.date.clone());
+    if s.date.is_none() {
+        s.date = r.date.clone();
+        s.date_at = r.date_at.map(|(span, _)| (span, true));
+    }
     // Only the grade: a half the citation writes is checked (in its file) and wins.
     s.grade = r.grade;
     s.retracted = s.retracted.take().or_else(|| r.retracted.clone());

@@ -769,7 +769,10 @@ mod tests {
             slug: Slug::new(slug).unwrap(),
             title: slug.to_string(),
             date: When::parse(date).unwrap(),
+            date_span: Span::FILE,
             updated: None,
+            updated_written: None,
+            change_cues: Default::default(),
             summary: None,
             named: PerKind::from_fn(|k| match k {
                 Kind::Actor => actors.iter().map(|a| s(a)).collect(),
@@ -781,7 +784,9 @@ mod tests {
                     actor: s(a),
                     on: s(t),
                     position: *p,
+                    position_span: Span::FILE,
                     quote: None,
+                    quote_span: None,
                     by: None,
                     source: None,
                 })

@@ -1,11 +1,13 @@
 //! Dossier: a static site generator for curated briefings.
 
 pub mod card_cache;
+pub mod change_words;
 pub mod char_refs;
 pub mod cli;
 pub mod config;
 pub mod confine;
 pub mod confusable;
+pub mod consistency;
 pub mod dated;
 pub mod diagnostic;
 pub mod digest;

@@ -587,7 +587,11 @@ pub struct StanceSrc {
     pub actor: Spanned<String>,
     pub on: Spanned<String>,
     pub position: Position,
+    /// Where `position:` is written.
+    pub position_span: Span,
     pub quote: Option<String>,
+    /// Where `quote:` is written.
+    pub quote_span: Option<Span>,
     pub by: Option<Spanned<String>>,
     /// 0-based index into the briefing's sources.
     pub source: Option<usize>,
@@ -623,6 +627,13 @@ pub struct Source {
     pub grade: Grade,
     #[serde(skip)]
     pub retracted: Option<Retraction>,
+    /// Where the source is written in its file (a briefing's `sources:` entry).
+    #[serde(skip)]
+    pub span: Span,
+    /// Where its `date:` is written, and whether in the registry file it cites rather than
+    /// beside the citation.
+    #[serde(skip)]
+    pub date_at: Option<(Span, bool)>,
 }
 
 impl Source {
@@ -685,7 +696,13 @@ pub struct Briefing {
     pub slug: Slug,
     pub title: String,
     pub date: When,
+    /// Where `date:` is written (line 1 when the date comes from the file name).
+    pub date_span: Span,
     pub updated: Option<When>,
+    /// `updated:` as written, before corrections move it.
+    pub updated_written: Option<Spanned<When>>,
+    /// What the body says about positions changing (see `change_words`).
+    pub change_cues: crate::change_words::Cues,
     pub summary: Option<String>,
     /// The names of each kind its front matter lists (`actors:` and so on), stances aside.
     pub named: PerKind<Vec<Spanned<String>>>,

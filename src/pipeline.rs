@@ -40,6 +40,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
+    /// Hints: printed by `check`, counted by `build`.
+    pub hints: usize,
     /// Files written (0 for `check`).
     pub written: usize,
     pub pages: usize,
@@ -627,6 +629,8 @@ pub fn assemble(
     };
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);
+    progress.stage("consistency", 0);
+    crate::consistency::check_site(&site, diags);
     (site, fragments)
 }
 
@@ -673,15 +677,18 @@ fn page_count(site: &Site) -> usize {
 
 fn finish(diags: Diagnostics, written: usize, pages: usize, start: Instant) -> Report {
     let diagnostics = diags.sorted();
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
+    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    use crate::diagnostic::Severity;
+    let (errors, warnings, hints) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Hint),
+    );
     Report {
         diagnostics,
         errors,
         warnings,
+        hints,
         written,
         pages,
         elapsed: start.elapsed(),

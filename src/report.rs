@@ -27,6 +27,7 @@ const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const GUTTER: Style = AnsiColor::Blue.on_default().bold();
 const HELP: Style = AnsiColor::Cyan.on_default().bold();
+const HINT: Style = AnsiColor::Green.on_default().bold();
 
 /// Terminal columns of source shown under a diagnostic; a longer line is cut to a window
 /// around the caret, with `…` at each cut end (docs/limits.md).
@@ -68,6 +69,13 @@ pub fn print(diags: &[Diagnostic], format: Format, root: &Path) {
     };
     // A closed pipe (`dossier check | head`) ends the listing, not the command.
     let _ = written;
+}
+
+/// Prints hints for people on stdout, with the run's summary: they are advice, not
+/// problems, and stderr keeps the contract's errors and warnings alone.
+pub fn print_hints(hints: &[Diagnostic], root: &Path) {
+    let mut w = BufWriter::new(anstream::stdout().lock());
+    let _ = write_human(hints, root, &mut w).and_then(|()| w.flush());
 }
 
 /// Writes `diags` (sorted by path and position) for people: each problem's contract line,
@@ -316,6 +324,7 @@ fn human(d: &Diagnostic, excerpt: Option<&Excerpt>, out: &mut impl Write) -> io:
     let style = match d.severity {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
+        Severity::Hint => HINT,
     };
     writeln!(out, "{d}")?;
     let number = d.span.line.to_string();
@@ -328,6 +337,16 @@ fn human(d: &Diagnostic, excerpt: Option<&Excerpt>, out: &mut impl Write) -> io:
             "{GUTTER}{pad}|{GUTTER:#} {}{style}{}{style:#}",
             " ".repeat(e.before),
             "^".repeat(e.carets)
+        )?;
+    }
+    for note in &d.notes {
+        writeln!(
+            out,
+            "{pad}{HELP}= note{HELP:#}: {}:{}:{}: {}",
+            printable::escape(&note.path),
+            note.span.line,
+            note.span.col,
+            printable::escape(&note.message)
         )?;
     }
     if let Some(help) = &d.help {
@@ -385,6 +404,16 @@ struct JsonDiagnostic<'a> {
     code: &'a str,
     message: &'a str,
     help: Option<&'a str>,
+    /// The other places the problem involves.
+    notes: Vec<JsonNote<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    file: &'a str,
+    line: u32,
+    col: u32,
+    message: &'a str,
 }
 
 /// One diagnostic as a JSON object on one line.
@@ -397,6 +426,14 @@ fn json(d: &Diagnostic) -> String {
         code: d.code.as_str(),
         message: &d.message,
         help: d.help.as_deref(),
+        notes: (d.notes.iter())
+            .map(|n| JsonNote {
+                file: &n.path,
+                line: n.span.line,
+                col: n.span.col,
+                message: &n.message,
+            })
+            .collect(),
     };
     serde_json::to_string(&j).unwrap_or_default()
 }
@@ -408,13 +445,23 @@ fn github(d: &Diagnostic, root: &Path) -> String {
     let file = root.join(&d.path).to_string_lossy().replace('\\', "/");
     let file = file.strip_prefix("./").unwrap_or(&file);
     let mut message = d.message.clone();
+    for n in &d.notes {
+        let at = format!("\nnote: {}:{}:{}: ", n.path, n.span.line, n.span.col);
+        message.push_str(&at);
+        message.push_str(&n.message);
+    }
     if let Some(h) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(h);
     }
+    // GitHub's annotation levels: a hint is a notice.
+    let level = match d.severity {
+        Severity::Hint => "notice",
+        _ => d.severity_word(),
+    };
     format!(
         "::{} file={},line={},col={},title={}::{}",
-        d.severity_word(),
+        level,
         property(file),
         d.span.line,
         d.span.col,
@@ -464,6 +511,7 @@ mod tests {
             message: "no actor profile matches `Zelenskky`".into(),
             help: help.map(str::to_string),
             fixes: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

@@ -965,7 +965,10 @@ mod tests {
             slug: Slug::new("b").unwrap(),
             title: "B".into(),
             date: When::parse("2025-01-01").unwrap(),
+            date_span: Span::FILE,
             updated: None,
+            updated_written: None,
+            change_cues: Default::default(),
             summary: None,
             named: PerKind::from_fn(|k| match k {
                 Kind::Actor => (actors.iter().enumerate())

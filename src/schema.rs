@@ -217,6 +217,12 @@ fn site_key(key: &str) -> Option<Value> {
         }
         "page_size" => json!({"type": "integer", "minimum": 1,
             "maximum": crate::config::MAX_PAGE_SIZE}),
+        "stale_after_days" => json!({
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": crate::config::MAX_STALE_AFTER_DAYS},
+                {"const": false}
+            ],
+            "description": "days without a briefing after which a topic with stances is stale (0 or false: off)"}),
         "stubs" => json!({"type": "object", "additionalProperties": false, "properties": stubs,
             "description": "names meant to have no profile"}),
         "default_author" => text("the author of briefings that list none: id, name or alias"),

@@ -818,3 +818,41 @@ fn a_picture_is_checked_as_it_is_typed_and_its_keys_complete() {
     item(&got, "image");
     c.stop();
 }
+
+#[test]
+fn a_contradiction_points_at_the_other_briefing_and_hints_are_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/briefings")).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        "title: Desk\nstubs: {actors: [Kyiv], topics: [Truce]}\n",
+    )
+    .unwrap();
+    let stance = |p: &str| {
+        format!(
+            "---\ntitle: T {p}\ndate: 2026-01-01\nstances:\n  - actor: Kyiv\n    on: Truce\n    position: {p}\n---\nBody.\n"
+        )
+    };
+    std::fs::write(root.join("content/briefings/a.md"), stance("supports")).unwrap();
+    let text = stance("opposes");
+    std::fs::write(root.join("content/briefings/b.md"), &text).unwrap();
+    let rel = "content/briefings/b.md";
+    let mut c = Client::start_with(root, &[], Some("2026-12-01T00:00:00Z"));
+    c.open(rel, &text);
+    let diags = c.diagnostics(rel, |d| d.iter().any(|x| x["code"] == "D100"));
+    let d = diags.iter().find(|x| x["code"] == "D100").unwrap();
+    assert_eq!(d["severity"], 2, "a warning");
+    assert_eq!(d["range"]["start"], json!({"line": 6, "character": 14}));
+    let other = &d["relatedInformation"][0];
+    assert_eq!(other["location"]["uri"], c.uri("content/briefings/a.md"));
+    assert_eq!(
+        other["location"]["range"]["start"],
+        json!({"line": 6, "character": 14})
+    );
+    assert!(other["message"].as_str().unwrap().contains("supports"));
+    // The topic, last briefed eleven months before the server's day, is stale: a hint.
+    let stale = diags.iter().find(|x| x["code"] == "D105").unwrap();
+    assert_eq!(stale["severity"], 4, "a hint");
+    c.stop();
+}

@@ -59,7 +59,26 @@ fn finish(
             eprint!("{}", timings_table(&reporter.timings(), &report));
         }
     };
-    report::print(&report.diagnostics, format, root);
+    // Hints are advice for whoever checks the site: `check` prints them (for people on
+    // stdout, so that stderr holds the contract's errors and warnings alone), `build`
+    // leaves them out.
+    let is_hint =
+        |d: &&crate::diagnostic::Diagnostic| d.severity == crate::diagnostic::Severity::Hint;
+    if building || format == Format::Human {
+        let problems: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| !is_hint(d))
+            .cloned()
+            .collect();
+        report::print(&problems, format, root);
+    } else {
+        report::print(&report.diagnostics, format, root);
+    }
+    if !building && format == Format::Human && !v.quiet {
+        let hints: Vec<_> = report.diagnostics.iter().filter(is_hint).cloned().collect();
+        report::print_hints(&hints, root);
+    }
     let verb = if building { "build" } else { "check" };
     if report.errors > 0 {
         if !v.quiet {
@@ -96,6 +115,18 @@ fn finish(
         eprintln!("{summary}");
     } else {
         say!("{summary}");
+    }
+    // A build's output stays one summary line; `check` is where hints are read.
+    if report.hints > 0 && !building {
+        let line = format!(
+            "{} on how the briefings hang together (above)",
+            plural(report.hints, "hint")
+        );
+        if format == Format::Json {
+            eprintln!("{line}");
+        } else {
+            say!("{line}");
+        }
     }
     if !building && let Some(next) = &report.next_embargo {
         let line = format!("next embargo lifts {next}");

@@ -38,6 +38,17 @@ impl Engine {
             .unwrap_or_default();
         let me = b;
         let links_changed = old_links != new.body.links;
+        let briefings_of = |links: &[Target]| -> Vec<Target> {
+            (links.iter())
+                .filter(|t| matches!(t, Target::Briefing(_)))
+                .copied()
+                .collect()
+        };
+        // Whether a change of position is said (linking the earlier briefing says it) is
+        // judged over the whole site: the general path checks it again.
+        if !new_b.stances.is_empty() && briefings_of(&old_links) != briefings_of(&new.body.links) {
+            return Ok(None);
+        }
         let touched: Vec<_> = (old_links.iter().chain(&new.body.links))
             .filter_map(|t| match t {
                 Target::Entity(e) => Some(*e),

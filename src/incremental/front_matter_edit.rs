@@ -83,6 +83,10 @@ impl Engine {
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
+        // Contradictions are between briefings: found again over the whole site.
+        let mut consistency = crate::diagnostic::Diagnostics::new();
+        crate::consistency::check_site(site, &mut consistency);
+        self.consistency = consistency;
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;

@@ -62,6 +62,8 @@ pub struct Engine {
     /// Diagnostics of resolve and Markdown, and fragment warnings, of the last assembly.
     assembled: Diagnostics,
     fragments: Diagnostics,
+    /// The consistency checks' findings, made again whenever the index changes.
+    consistency: Diagnostics,
     /// Whether the last rebuild ended without errors (the body-only path builds on it).
     good: bool,
     /// What is in the output folder: page fingerprints and byte hashes, by output path.
@@ -178,6 +180,7 @@ impl Engine {
             link_sizes: HashMap::new(),
             assembled: Diagnostics::new(),
             fragments: Diagnostics::new(),
+            consistency: Diagnostics::new(),
             good: false,
             page_fps: Vec::new(),
             targets: None,
@@ -424,7 +427,14 @@ impl Engine {
         self.names = Some(names);
         self.site = Some(site);
         self.targets = None;
-        self.assembled = d;
+        let (consistency, others): (Vec<_>, Vec<_>) =
+            (d.sorted().into_iter()).partition(|x| crate::consistency::CODES.contains(&x.code));
+        self.assembled = Diagnostics::new();
+        others.into_iter().for_each(|x| self.assembled.add(x));
+        self.consistency = Diagnostics::new();
+        consistency
+            .into_iter()
+            .for_each(|x| self.consistency.add(x));
         self.fragments = fragments;
         self.finish(what, start, Scope::All)
     }
@@ -441,6 +451,7 @@ impl Engine {
         }
         all.extend(self.assembled.clone());
         all.extend(self.fragments.clone());
+        all.extend(self.consistency.clone());
         all.sorted()
     }
 }

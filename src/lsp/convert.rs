@@ -73,20 +73,41 @@ pub fn to_line_end(text: &str, span: Span) -> Range {
 }
 
 /// The protocol diagnostic of `d`, in the file whose text is `text` at `uri`: its code,
-/// its range, and its help as related information.
-pub fn diagnostic(d: &Diagnostic, text: &str, uri: &Uri) -> lsp_types::Diagnostic {
+/// its range, and its notes (the other places it involves, in files under `root` whose text
+/// `text_of` gives) and help as related information.
+pub fn diagnostic(
+    d: &Diagnostic,
+    text: &str,
+    uri: &Uri,
+    root: &Path,
+    text_of: &dyn Fn(&str) -> Option<String>,
+) -> lsp_types::Diagnostic {
     let range = token_range(text, d.span);
-    let related = d.help.as_ref().map(|h| {
-        vec![DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), range),
-            message: format!("help: {h}"),
-        }]
-    });
+    let mut related: Vec<DiagnosticRelatedInformation> = (d.notes.iter())
+        .filter_map(|n| {
+            let (note_uri, note_range) = if n.path == d.path {
+                (uri.clone(), token_range(text, n.span))
+            } else {
+                let other = text_of(&n.path).unwrap_or_default();
+                (uri_of(root, &n.path)?, token_range(&other, n.span))
+            };
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(note_uri, note_range),
+                message: n.message.clone(),
+            })
+        })
+        .collect();
+    related.extend(d.help.as_ref().map(|h| DiagnosticRelatedInformation {
+        location: Location::new(uri.clone(), range),
+        message: format!("help: {h}"),
+    }));
+    let related = (!related.is_empty()).then_some(related);
     lsp_types::Diagnostic {
         range,
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Hint => DiagnosticSeverity::HINT,
         }),
         code: Some(NumberOrString::String(d.code.as_str().to_string())),
         code_description: None,

@@ -593,7 +593,7 @@ pub fn code_actions(
         if !touches || d.fixes.is_empty() {
             continue;
         }
-        let lsp_diag = convert::diagnostic(&d, text, uri);
+        let lsp_diag = convert::diagnostic(&d, text, uri, &ws.root, &|r| ws.text(r));
         for (i, fix) in d.fixes.iter().enumerate() {
             let Some(edit) = workspace_edit(ws, text, uri, &fix.edit) else {
                 continue;

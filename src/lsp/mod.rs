@@ -317,7 +317,7 @@ impl Server {
         let text = self.ws.text(rel).unwrap_or_default();
         let diagnostics = list
             .iter()
-            .map(|d| convert::diagnostic(d, &text, &uri))
+            .map(|d| convert::diagnostic(d, &text, &uri, &self.ws.root, &|r| self.ws.text(r)))
             .collect();
         let params = PublishDiagnosticsParams {
             uri,

@@ -43,7 +43,15 @@ impl Fields<'_> {
                 }
             },
         };
-        let updated = self.when("updated");
+        let date_span = match self.get("date") {
+            Some(n) if n.value != Yaml::Null => n.span,
+            _ => Span::FILE,
+        };
+        let updated_written = self.get("updated").map(|n| n.span).and_then(|span| {
+            let value = self.when("updated")?;
+            Some(Spanned { value, span })
+        });
+        let updated = updated_written.as_ref().map(|u| u.value.clone());
         let summary = self.text("summary").map(|s| s.value);
         let slug = match self.text("slug") {
             Some(s) => match Slug::new(&s.value) {
@@ -163,7 +171,10 @@ impl Fields<'_> {
             slug: slug.or_else(|| Slug::new(&file.content_path))?,
             title: title.map_or_else(|| stem.to_string(), |t| t.value),
             date: date.or_else(|| When::parse("1970-01-01").ok())?,
+            date_span,
             updated,
+            updated_written,
+            change_cues: crate::change_words::Cues::of(body),
             summary,
             named,
             reviewed_by,
@@ -202,6 +213,8 @@ impl Fields<'_> {
                     written: Default::default(),
                     grade: Default::default(),
                     retracted: None,
+                    span: item.span,
+                    date_at: None,
                 }),
                 Yaml::String(raw) => {
                     let url = safe_url(raw, item.span, self.path, self.diags);
@@ -215,6 +228,8 @@ impl Fields<'_> {
                         written: Default::default(),
                         grade: Default::default(),
                         retracted: None,
+                        span: item.span,
+                        date_at: None,
                     })
                 }
                 Yaml::Map(entries) => {
@@ -248,6 +263,7 @@ impl Fields<'_> {
             .or_else(|| if cited { None } else { self.text("name") })
             .map(|s| s.value);
         let publisher = self.text("publisher").map(|s| s.value);
+        let date_span = self.get("date").map(|n| n.span);
         let date = self.text("date").map(|d| match When::parse(&d.value) {
             Ok(w) => w.ymd(),
             Err(e) => {
@@ -297,6 +313,8 @@ impl Fields<'_> {
             written,
             grade: Default::default(),
             retracted,
+            span: at,
+            date_at: date_span.map(|s| (s, false)),
         }
     }
 
@@ -358,7 +376,7 @@ impl Fields<'_> {
             let on = sub.stance_field("on", item.span);
             let position = match sub.stance_field("position", item.span) {
                 Some(p) => match Position::parse(p.value.trim()) {
-                    Some(p) => Some(p),
+                    Some(pos) => Some((pos, p.span)),
                     None => {
                         sub.error_suggesting(Code::UnknownValue,
                             p.span,
@@ -374,7 +392,10 @@ impl Fields<'_> {
                 },
                 None => None,
             };
-            let quote = sub.text("quote").map(|q| q.value);
+            let (quote, quote_span) = match sub.text("quote") {
+                Some(q) => (Some(q.value), Some(q.span)),
+                None => (None, None),
+            };
             let by = sub.text("by");
             let source = match sub.get("source").cloned() {
                 None => None,
@@ -397,12 +418,15 @@ impl Fields<'_> {
                 }
             };
             self.ok &= sub.ok;
-            if let (Some(actor), Some(on), Some(position)) = (actor, on, position) {
+            if let (Some(actor), Some(on), Some((position, position_span))) = (actor, on, position)
+            {
                 out.push(StanceSrc {
                     actor,
                     on,
                     position,
+                    position_span,
                     quote,
+                    quote_span,
                     by,
                     source,
                 });

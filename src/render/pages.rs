@@ -971,7 +971,22 @@ impl<'a> Views<'a> {
             briefings,
             backlinks,
             previews: self.profile_previews(e, n),
+            stale: self.stale(e),
         }
+    }
+
+    /// Whether topic `e` is stale on the build's day, and since when.
+    fn stale(&self, e: EntityIdx) -> Option<Stale> {
+        let config = &self.site.config;
+        let days = config.stale_after_days?;
+        let today = crate::consistency::today(config);
+        let r = &self.site.resolved;
+        let since = crate::consistency::stale_since(r, &self.site.index, e, today, days)?;
+        Some(Stale {
+            since: since.to_string(),
+            since_display: display_date(since),
+            after_days: days,
+        })
     }
 }
 

@@ -815,6 +815,19 @@ pub struct TopicPage {
     pub backlinks: Vec<BriefingLink>,
     /// The popovers of the profile's link previews (page 1).
     pub previews: Vec<Preview>,
+    /// When it has stances and no briefing for longer than site.yaml's `stale_after_days`.
+    pub stale: Option<Stale>,
+}
+
+/// A topic left without a briefing: since when, and after how many days that counts.
+#[derive(Debug, Serialize)]
+pub struct Stale {
+    /// The day of its latest briefing, `YYYY-MM-DD`.
+    pub since: String,
+    /// The same day as `20 Nov 2025`.
+    pub since_display: String,
+    /// site.yaml's `stale_after_days`.
+    pub after_days: u32,
 }
 
 /// `author.html`: an author's profile, the briefings they wrote and those they reviewed.

@@ -1,0 +1,531 @@
+//! A second analyst in the build: contradictions between briefings (D100–D104) and topics
+//! left without a briefing (D105). Each diagnostic points at one side and names the other
+//! in a note. Every check is one pass over the stance histories or the briefings, with
+//! hash maps where two sides must meet, so the whole costs milliseconds at archive scale.
+
+use crate::diagnostic::{Code, Diagnostics, Span};
+use crate::index::{Index, StanceAt};
+use crate::model::{Briefing, BriefingIdx, EntityIdx, Kind, Position, RegistrySource};
+use crate::resolve::Resolved;
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// Quotes shorter than this (after folding) are not compared: "No comment." is said by many.
+pub const MIN_QUOTE_CHARS: usize = 20;
+
+/// The codes of this module's findings, which an incremental rebuild replaces together.
+pub const CODES: [Code; 6] = [
+    Code::SameDayPositions,
+    Code::QuoteAttribution,
+    Code::UnmarkedChange,
+    Code::UpdatedBeforeDate,
+    Code::SourceAfterBriefing,
+    Code::StaleTopic,
+];
+
+/// [`check`] on a whole site as `pipeline` assembled it.
+pub fn check_site(site: &crate::site::Site, diags: &mut Diagnostics) {
+    check(
+        &site.resolved,
+        &site.index,
+        &site.registry,
+        today(&site.config),
+        site.config.stale_after_days,
+        diags,
+    );
+}
+
+/// Runs every check of this module on a resolved and indexed site; `today` is the build's
+/// day (for staleness) and `stale_after` its `stale_after_days`.
+pub fn check(
+    site: &Resolved,
+    index: &Index,
+    registry: &[RegistrySource],
+    today: Date,
+    stale_after: Option<u32>,
+    diags: &mut Diagnostics,
+) {
+    same_day_positions(site, index, diags);
+    quote_attribution(site, diags);
+    unmarked_changes(site, index, diags);
+    for b in site.briefings.iter() {
+        updated_before_date(b, diags);
+        sources_after(b, registry, diags);
+    }
+    if let Some(days) = stale_after {
+        stale_topics(site, index, today, days, diags);
+    }
+}
+
+fn stance_src(site: &Resolved, at: StanceAt) -> Option<&crate::model::StanceSrc> {
+    let s = site.refs[at.briefing].stances.get(at.stance)?;
+    site.briefings[at.briefing].stances.get(s.src)
+}
+
+fn position_of(site: &Resolved, at: StanceAt) -> Option<Position> {
+    site.refs[at.briefing]
+        .stances
+        .get(at.stance)
+        .map(|s| s.position)
+}
+
+fn day(site: &Resolved, b: BriefingIdx) -> Date {
+    site.briefings[b].date.date
+}
+
+/// D100: within each actor's history on a topic (ordered by date), the stances of one day
+/// from different briefings must agree.
+fn same_day_positions(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
+    for (&(actor, topic), history) in &index.history {
+        for run in history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing)) {
+            let Some((&first, rest)) = run.split_first() else {
+                continue;
+            };
+            let (Some(p0), Some(s0)) = (position_of(site, first), stance_src(site, first)) else {
+                continue;
+            };
+            for &at in rest {
+                let (Some(p), Some(s)) = (position_of(site, at), stance_src(site, at)) else {
+                    continue;
+                };
+                if at.briefing == first.briefing || p == p0 {
+                    continue;
+                }
+                let (here, there) = (
+                    &site.briefings[at.briefing],
+                    &site.briefings[first.briefing],
+                );
+                diags
+                    .warning(
+                        Code::SameDayPositions,
+                        &here.path,
+                        s.position_span,
+                        format!(
+                            "{} is given two positions on {} on {}: {} here, {} in {}",
+                            site.entities[actor].name,
+                            site.entities[topic].name,
+                            here.date.date,
+                            p.as_str(),
+                            p0.as_str(),
+                            there.path
+                        ),
+                    )
+                    .with_note(
+                        &there.path,
+                        s0.position_span,
+                        format!("the same day's stance says `{}`", p0.as_str()),
+                    )
+                    .with_help(
+                        "check which report is right; if the position really moved that day, date the later briefing by its time (`date: 2025-11-20T18:00:00Z`) and say so in it",
+                    );
+            }
+        }
+    }
+}
+
+/// A quote folded for comparison: lower case, straight quotes, one space between words,
+/// outer quotes and final punctuation left out.
+fn fold_quote(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    for word in q.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            let c = match c {
+                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => '\'',
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+                '\u{2013}' | '\u{2014}' => '-',
+                c => c,
+            };
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+        .trim_end_matches(['.', '!', '?', ',', ';', '…', '"', '\''])
+        .trim_start_matches(['"', '\''])
+        .to_string()
+}
+
+/// Who a quote is attributed to: its actor, its voice and its source, each as shown.
+struct Attribution<'a> {
+    actor: EntityIdx,
+    by: Option<EntityIdx>,
+    source: Option<(String, &'a str)>,
+}
+
+fn attribution(site: &Resolved, at: StanceAt) -> Option<Attribution<'_>> {
+    let s = site.refs[at.briefing].stances.get(at.stance)?;
+    let b = &site.briefings[at.briefing];
+    let source = s.source.and_then(|i| b.sources.get(i)).map(|src| {
+        let key = match (&src.cites, &src.url) {
+            (Some(id), _) => format!("id:{}", id.value),
+            (None, Some(url)) => format!("url:{url}"),
+            (None, None) => format!("title:{}", src.title.to_lowercase()),
+        };
+        (key, src.title.as_str())
+    });
+    Some(Attribution {
+        actor: s.actor,
+        by: s.by,
+        source,
+    })
+}
+
+/// D101: one quote (of at least [`MIN_QUOTE_CHARS`], paraphrases aside) must have one
+/// actor, one voice and one source wherever it is written; a side that gives no voice or no
+/// source does not contradict one that does.
+fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
+    let mut first: HashMap<String, StanceAt> = HashMap::new();
+    for (b, refs) in site.refs.iter_ids() {
+        for (i, s) in refs.stances.iter().enumerate() {
+            let at = StanceAt {
+                briefing: b,
+                stance: i,
+            };
+            let Some(q) = s.quote.as_deref() else {
+                continue;
+            };
+            if crate::model::is_paraphrase(Some(q)) {
+                continue;
+            }
+            let folded = fold_quote(q);
+            if folded.chars().count() < MIN_QUOTE_CHARS {
+                continue;
+            }
+            let earlier = *first.entry(folded).or_insert(at);
+            if earlier == at {
+                continue;
+            }
+            let (Some(a), Some(e)) = (attribution(site, at), attribution(site, earlier)) else {
+                continue;
+            };
+            let name = |x: EntityIdx| site.entities[x].name.as_str();
+            let differs = if a.actor != e.actor {
+                Some((
+                    "actor",
+                    name(a.actor).to_string(),
+                    name(e.actor).to_string(),
+                ))
+            } else if let (Some(x), Some(y)) = (a.by, e.by)
+                && x != y
+            {
+                Some(("voice", name(x).to_string(), name(y).to_string()))
+            } else if let (Some(x), Some(y)) = (&a.source, &e.source)
+                && x.0 != y.0
+            {
+                Some(("source", x.1.to_string(), y.1.to_string()))
+            } else {
+                None
+            };
+            let Some((what, here_is, there_is)) = differs else {
+                continue;
+            };
+            let here = &site.briefings[b];
+            let there = &site.briefings[earlier.briefing];
+            let span = |x: &Briefing, at: StanceAt, refs: &crate::resolve::Refs| {
+                (refs.stances.get(at.stance))
+                    .and_then(|s| x.stances.get(s.src))
+                    .map_or(Span::FILE, |w| w.quote_span.unwrap_or(w.actor.span))
+            };
+            let there_span = span(there, earlier, &site.refs[earlier.briefing]);
+            diags
+                .warning(
+                    Code::QuoteAttribution,
+                    &here.path,
+                    span(here, at, refs),
+                    format!(
+                        "this quote is attributed to {what} {here_is} here and to {there_is} in {}",
+                        there.path
+                    ),
+                )
+                .with_note(
+                    &there.path,
+                    there_span,
+                    format!("the same words, with {what} {there_is}"),
+                )
+                .with_help(format!(
+                    "one of the two {what}s is wrong, or the words are a paraphrase: end it with `(paraphrase)`"
+                ));
+        }
+    }
+}
+
+/// D102 (a hint): a stance that differs from every stance of the same actor on the topic
+/// on the day before it (the latest earlier day with one), made by a briefing that neither
+/// links the earlier briefing, nor names the earlier position ("had opposed"), nor says a
+/// position changed ("no longer", "reversed"), in its body or the stance's quote. `unclear`
+/// on either side is no position to change from or to.
+fn unmarked_changes(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
+    for (&(actor, topic), history) in &index.history {
+        let days: Vec<&[StanceAt]> = history
+            .chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing))
+            .collect();
+        for pair in days.windows(2) {
+            let (before, today) = (pair[0], pair[1]);
+            let earlier: Vec<Position> = before
+                .iter()
+                .filter_map(|&at| position_of(site, at))
+                .collect();
+            for &cur in today {
+                let Some(p1) = position_of(site, cur) else {
+                    continue;
+                };
+                if earlier.contains(&p1) || p1 == Position::Unclear {
+                    continue;
+                }
+                let Some(&prev) = before.last() else {
+                    continue;
+                };
+                let Some(p0) = position_of(site, prev) else {
+                    continue;
+                };
+                if p0 == Position::Unclear {
+                    continue;
+                }
+                unmarked(site, index, (actor, topic), (prev, p0), (cur, p1), diags);
+            }
+        }
+    }
+}
+
+/// D102 for the change from `prev` to `cur` of `actor`'s position on `topic`, unless the
+/// later briefing says it.
+fn unmarked(
+    site: &Resolved,
+    index: &Index,
+    (actor, topic): (EntityIdx, EntityIdx),
+    (prev, p0): (StanceAt, Position),
+    (cur, p1): (StanceAt, Position),
+    diags: &mut Diagnostics,
+) {
+    let b = &site.briefings[cur.briefing];
+    let Some(s) = stance_src(site, cur) else {
+        return;
+    };
+    let quote = s
+        .quote
+        .as_deref()
+        .map_or_else(Default::default, crate::change_words::Cues::of);
+    let cues = b.change_cues.or(quote);
+    let links_back = index.briefing_backlinks[prev.briefing]
+        .binary_search(&cur.briefing)
+        .is_ok();
+    if cues.says_change() || cues.mentions(p0.as_str()) || links_back {
+        return;
+    }
+    let earlier = &site.briefings[prev.briefing];
+    let earlier_span = stance_src(site, prev).map_or(Span::FILE, |w| w.position_span);
+    diags
+        .hint(
+            Code::UnmarkedChange,
+            &b.path,
+            s.position_span,
+            format!(
+                "{} moves from {} to {} on {} here, and the briefing does not say so",
+                site.entities[actor].name,
+                p0.as_str(),
+                p1.as_str(),
+                site.entities[topic].name
+            ),
+        )
+        .with_note(
+            &earlier.path,
+            earlier_span,
+            format!(
+                "the earlier position, `{}` on {}",
+                p0.as_str(),
+                earlier.date.date
+            ),
+        )
+        .with_help(format!(
+            "say that the position changed, or link the earlier briefing: [{}]({})",
+            earlier.title.replace(['[', ']'], ""),
+            relative(&b.content_path, &earlier.content_path)
+        ));
+}
+
+/// The path of content file `to` as a link written in content file `from`.
+fn relative(from: &str, to: &str) -> String {
+    let dir: Vec<&str> = from.split('/').collect();
+    let target: Vec<&str> = to.split('/').collect();
+    let common = (dir.iter().zip(&target))
+        .take(dir.len().saturating_sub(1))
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ups = dir.len().saturating_sub(1) - common;
+    let mut out = "../".repeat(ups);
+    out.push_str(&target[common..].join("/"));
+    out
+}
+
+/// D103: `updated:` as written, a day or more before `date:`.
+fn updated_before_date(b: &Briefing, diags: &mut Diagnostics) {
+    let Some(u) = &b.updated_written else {
+        return;
+    };
+    if u.value.date >= b.date.date {
+        return;
+    }
+    let d = diags.warning(
+        Code::UpdatedBeforeDate,
+        &b.path,
+        u.span,
+        format!(
+            "`updated: {}` is before the briefing's `date: {}`",
+            u.value.date, b.date.date
+        ),
+    );
+    if b.date_span != Span::FILE {
+        d.with_note(&b.path, b.date_span, format!("`date:` is {}", b.date.date));
+    } else {
+        d.with_note(
+            &b.path,
+            Span::FILE,
+            format!("the file name dates it {}", b.date.date),
+        );
+    }
+    d.with_help(
+        "an update comes after publication: check both dates (swapped, or a mistyped year?)",
+    );
+}
+
+/// D104: a source dated after the briefing (its `date:`, or `updated:` when later) that
+/// cites it.
+fn sources_after(b: &Briefing, registry: &[RegistrySource], diags: &mut Diagnostics) {
+    let last = b
+        .updated
+        .as_ref()
+        .map_or(b.date.date, |u| u.date.max(b.date.date));
+    for src in &b.sources {
+        let Some(date) = src
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..10)?.parse::<Date>().ok())
+        else {
+            continue;
+        };
+        if date <= last {
+            continue;
+        }
+        let in_registry = src.date_at.is_some_and(|(_, r)| r);
+        let at = match src.date_at {
+            Some((span, false)) => span,
+            _ => src.cites.as_ref().map_or(src.span, |c| c.span),
+        };
+        let d = diags.warning(
+            Code::SourceAfterBriefing,
+            &b.path,
+            at,
+            format!(
+                "source `{}` is dated {date}, after the briefing that cites it ({last})",
+                src.title
+            ),
+        );
+        if in_registry
+            && let Some(r) = (src.cites.as_ref())
+                .and_then(|c| registry.iter().find(|r| r.id.as_str() == c.value))
+            && let Some((span, _)) = src.date_at
+        {
+            d.with_note(&r.path, span, format!("the source's date, {date}"));
+        }
+        let (span, what) = match &b.updated_written {
+            Some(u) if u.value.date >= b.date.date => (u.span, "`updated:`"),
+            _ => (b.date_span, "the briefing's date"),
+        };
+        d.with_note(&b.path, span, format!("{what}, {last}"));
+        d.with_help(
+            "a briefing cannot cite what was published after it: check the source's date, or move `updated:` to when the source was added",
+        );
+    }
+}
+
+/// When a topic with stances went stale: the day of its latest briefing, if that is more
+/// than `days` before `today`.
+pub fn stale_since(
+    site: &Resolved,
+    index: &Index,
+    topic: EntityIdx,
+    today: Date,
+    days: u32,
+) -> Option<Date> {
+    if index.topic_actors[topic].is_empty() {
+        return None;
+    }
+    let last = day(site, *index.named_in[topic].last()?);
+    let age = today.since(last).ok()?.get_days();
+    (age > days as i32).then_some(last)
+}
+
+/// D105 (a hint): topics whose latest briefing is more than `days` before `today`, at the
+/// topic's profile (or, for a topic without one, where its latest briefing names it).
+fn stale_topics(site: &Resolved, index: &Index, today: Date, days: u32, diags: &mut Diagnostics) {
+    for (t, e) in site.entities.iter_ids() {
+        if e.id.kind != Kind::Topic {
+            continue;
+        }
+        let Some(last) = stale_since(site, index, t, today, days) else {
+            continue;
+        };
+        let latest = index.named_in[t].last().copied();
+        let (path, span) = match (&e.profile, latest) {
+            (Some(p), _) => (p.path.as_str(), p.name_span),
+            (None, Some(b)) => (site.briefings[b].path.as_str(), naming_span(site, b, t)),
+            (None, None) => continue,
+        };
+        let age = today.since(last).map_or(0, |s| s.get_days());
+        let d = diags.hint(
+            Code::StaleTopic,
+            path,
+            span,
+            format!(
+                "topic {} has stances but no briefing since {last} ({age} days; stale after {days})",
+                e.name
+            ),
+        );
+        if let Some(b) = latest
+            && e.profile.is_some()
+        {
+            let b = &site.briefings[b];
+            d.with_note(&b.path, b.date_span, "its latest briefing");
+        }
+        d.with_help(
+            "brief it again, or set `stale_after_days:` in site.yaml (0 turns the check off)",
+        );
+    }
+}
+
+/// Where briefing `b` names topic `t`: the `on:` of its first stance on it, else line 1.
+fn naming_span(site: &Resolved, b: BriefingIdx, t: EntityIdx) -> Span {
+    let briefing = &site.briefings[b];
+    (site.refs[b].stances.iter())
+        .find(|s| s.topic == t)
+        .and_then(|s| briefing.stances.get(s.src))
+        .map_or(Span::FILE, |w| w.on.span)
+}
+
+/// The day of `now` in the site's zone.
+pub fn today(config: &crate::config::Config) -> Date {
+    config.schedule.now.to_zoned_datetime(config.zone()).date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_fold_case_quotes_and_spaces() {
+        assert_eq!(
+            fold_quote("  “Peace cannot be  a Capitulation.” "),
+            fold_quote("\"peace cannot be a capitulation\"")
+        );
+        assert_eq!(fold_quote("It’s over."), "it's over");
+    }
+
+    #[test]
+    fn relative_links_between_content_files() {
+        assert_eq!(relative("briefings/b.md", "briefings/a.md"), "a.md");
+        assert_eq!(relative("briefings/2025/b.md", "briefings/a.md"), "../a.md");
+        assert_eq!(relative("b.md", "briefings/a.md"), "briefings/a.md");
+    }
+}
