@@ -45,9 +45,17 @@ pub fn check(
     stale_after: Option<u32>,
     diags: &mut Diagnostics,
 ) {
-    same_day_positions(site, index, diags);
-    quote_attribution(site, diags);
-    unmarked_changes(site, index, diags);
+    // The quotes and the histories are read apart: two threads.
+    let (mut quotes, mut histories) = (Diagnostics::new(), Diagnostics::new());
+    rayon::join(
+        || quote_attribution(site, &mut quotes),
+        || {
+            same_day_positions(site, index, &mut histories);
+            unmarked_changes(site, index, &mut histories);
+        },
+    );
+    diags.extend(quotes);
+    diags.extend(histories);
     for b in site.briefings.iter() {
         updated_before_date(b, diags);
         sources_after(b, registry, diags);
@@ -123,29 +131,36 @@ fn same_day_positions(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
     }
 }
 
-/// A quote folded for comparison: lower case, straight quotes, one space between words,
-/// outer quotes and final punctuation left out.
-fn fold_quote(q: &str) -> String {
-    let mut out = String::with_capacity(q.len());
+/// A quote folded for comparison into `out` (emptied first, so that one buffer serves
+/// every quote): lower case, straight quotes, one space between words, outer quotes and
+/// final punctuation left out.
+fn fold_into(q: &str, out: &mut String) {
+    out.clear();
+    let q = q
+        .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
+        .trim_end_matches(['.', '!', '?', ',', ';', '…'])
+        .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace());
     for word in q.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         for c in word.chars() {
-            let c = match c {
-                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => '\'',
-                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
-                '\u{2013}' | '\u{2014}' => '-',
-                c => c,
-            };
-            out.extend(c.to_lowercase());
+            match c {
+                'A'..='Z' => out.push(c.to_ascii_lowercase()),
+                c if c.is_ascii() => out.push(c),
+                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => out.push('\''),
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => out.push('"'),
+                '\u{2013}' | '\u{2014}' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
         }
     }
-    out.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
-        .trim_end_matches(['.', '!', '?', ',', ';', '…', '"', '\''])
-        .trim_start_matches(['"', '\''])
-        .to_string()
 }
+
+/// Marks that open or close a quotation, straight and curly.
+const QUOTE_MARKS: [char; 9] = [
+    '"', '\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201c}', '\u{201d}', '\u{201e}', '\u{00ab}',
+];
 
 /// Who a quote is attributed to: its actor, its voice and its source, each as shown.
 struct Attribution<'a> {
@@ -177,6 +192,7 @@ fn attribution(site: &Resolved, at: StanceAt) -> Option<Attribution<'_>> {
 /// source does not contradict one that does.
 fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
     let mut first: HashMap<String, StanceAt> = HashMap::new();
+    let mut folded = String::new();
     for (b, refs) in site.refs.iter_ids() {
         for (i, s) in refs.stances.iter().enumerate() {
             let at = StanceAt {
@@ -189,14 +205,14 @@ fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
             if crate::model::is_paraphrase(Some(q)) {
                 continue;
             }
-            let folded = fold_quote(q);
-            if folded.chars().count() < MIN_QUOTE_CHARS {
+            fold_into(q, &mut folded);
+            if folded.len() < MIN_QUOTE_CHARS || folded.chars().count() < MIN_QUOTE_CHARS {
                 continue;
             }
-            let earlier = *first.entry(folded).or_insert(at);
-            if earlier == at {
+            let Some(&earlier) = first.get(folded.as_str()) else {
+                first.insert(folded.clone(), at);
                 continue;
-            }
+            };
             let (Some(a), Some(e)) = (attribution(site, at), attribution(site, earlier)) else {
                 continue;
             };
@@ -258,20 +274,17 @@ fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
 /// on either side is no position to change from or to.
 fn unmarked_changes(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
     for (&(actor, topic), history) in &index.history {
-        let days: Vec<&[StanceAt]> = history
-            .chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing))
-            .collect();
-        for pair in days.windows(2) {
-            let (before, today) = (pair[0], pair[1]);
-            let earlier: Vec<Position> = before
-                .iter()
-                .filter_map(|&at| position_of(site, at))
-                .collect();
+        let mut days = history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing));
+        let Some(mut before) = days.next() else {
+            continue;
+        };
+        for today in days {
             for &cur in today {
                 let Some(p1) = position_of(site, cur) else {
                     continue;
                 };
-                if earlier.contains(&p1) || p1 == Position::Unclear {
+                let held = |&at: &StanceAt| position_of(site, at) == Some(p1);
+                if p1 == Position::Unclear || before.iter().any(held) {
                     continue;
                 }
                 let Some(&prev) = before.last() else {
@@ -285,6 +298,7 @@ fn unmarked_changes(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
                 }
                 unmarked(site, index, (actor, topic), (prev, p0), (cur, p1), diags);
             }
+            before = today;
         }
     }
 }
@@ -303,15 +317,15 @@ fn unmarked(
     let Some(s) = stance_src(site, cur) else {
         return;
     };
-    let quote = s
-        .quote
-        .as_deref()
-        .map_or_else(Default::default, crate::change_words::Cues::of);
-    let cues = b.change_cues.or(quote);
-    let links_back = index.briefing_backlinks[prev.briefing]
-        .binary_search(&cur.briefing)
-        .is_ok();
-    if cues.says_change() || cues.mentions(p0.as_str()) || links_back {
+    // Cheapest first: the body's cues were read when it was parsed.
+    let says = |cues: crate::change_words::Cues| cues.says_change() || cues.mentions(p0.as_str());
+    let links_back = || {
+        (index.briefing_backlinks[prev.briefing])
+            .binary_search(&cur.briefing)
+            .is_ok()
+    };
+    let quote = || s.quote.as_deref().map(crate::change_words::Cues::of);
+    if says(b.change_cues) || links_back() || quote().is_some_and(says) {
         return;
     }
     let earlier = &site.briefings[prev.briefing];
@@ -512,6 +526,12 @@ pub fn today(config: &crate::config::Config) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fold_quote(q: &str) -> String {
+        let mut out = String::new();
+        fold_into(q, &mut out);
+        out
+    }
 
     #[test]
     fn quotes_fold_case_quotes_and_spaces() {

@@ -753,6 +753,7 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     output::check_replaceable(&opts.root, &out)?;
     let staging = Staging::new(&out)?;
     // Planned once: counting and rendering read the same list.
+    progress.stage("planning pages", 0);
     let plan = render::plan(&site);
     let pages = plan.iter().filter(|p| !p.is_feed()).count();
     progress.stage("rendering and writing", plan.len());
