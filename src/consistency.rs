@@ -81,6 +81,11 @@ fn day(site: &Resolved, b: BriefingIdx) -> Date {
     site.briefings[b].date.date
 }
 
+/// Whether a date was written with its time (`2025-11-20T18:00:00Z`), not as a day.
+fn has_time(w: &crate::model::When) -> bool {
+    w.rfc3339.get(10..) != Some("T00:00:00Z")
+}
+
 /// D100: within each actor's history on a topic (ordered by date), the stances of one day
 /// from different briefings must agree.
 fn same_day_positions(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
@@ -96,7 +101,15 @@ fn same_day_positions(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
                 let (Some(p), Some(s)) = (position_of(site, at), stance_src(site, at)) else {
                     continue;
                 };
-                if at.briefing == first.briefing || p == p0 {
+                // Two briefings that give their times, apart, say the position moved within
+                // the day.
+                let timed = |b: BriefingIdx| has_time(&site.briefings[b].date);
+                let apart = site.briefings[at.briefing].date.epoch
+                    != site.briefings[first.briefing].date.epoch;
+                if at.briefing == first.briefing
+                    || p == p0
+                    || (timed(at.briefing) && timed(first.briefing) && apart)
+                {
                     continue;
                 }
                 let (here, there) = (

@@ -226,3 +226,38 @@ fn a_quote_repeated_across_many_briefings_is_checked_once_each() {
             .all(|d| d["notes"][0]["file"] == "content/briefings/b0000.md")
     );
 }
+
+/// Two briefings of one day that both give their time say the position moved that day; a
+/// day without a time cannot say which came first.
+#[test]
+fn positions_of_one_day_at_two_given_times_are_a_change_not_a_contradiction() {
+    let site = TestSite::fixture("warnings/same-day-positions");
+    let set = |path: &str, date: &str| {
+        let p = site.root().join(path);
+        let text = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(
+            &p,
+            text.replacen("---\ntitle:", &format!("---\ndate: {date}\ntitle:"), 1),
+        )
+        .unwrap();
+    };
+    set(
+        "content/briefings/2025-11-20-morning.md",
+        "2025-11-20T09:00:00Z",
+    );
+    set(
+        "content/briefings/2025-11-20-evening.md",
+        "2025-11-20T18:00:00Z",
+    );
+    let r = run_at(&site, NOW, &["check"]);
+    assert!(!r.stderr.contains("D100"), "{}", r.stderr);
+    let evening = site.root().join("content/briefings/2025-11-20-evening.md");
+    let text = std::fs::read_to_string(&evening).unwrap();
+    std::fs::write(
+        &evening,
+        text.replace("date: 2025-11-20T18:00:00Z", "date: 2025-11-20"),
+    )
+    .unwrap();
+    let r = run_at(&site, NOW, &["check"]);
+    assert!(r.stderr.contains("D100"), "{}", r.stderr);
+}
