@@ -35,6 +35,8 @@ pub struct Config {
     pub schedule: crate::schedule::Schedule,
     /// The scales sources are graded on (`source_grades:`): the Admiralty code by default.
     pub grades: crate::evidence::GradeScale,
+    /// The estimative-language check (`estimative:`): on, with English words, by default.
+    pub estimative: crate::estimative::Settings,
 }
 
 /// Items per list page when site.yaml does not say.
@@ -61,6 +63,7 @@ impl Config {
             timezone: None,
             schedule: Default::default(),
             grades: Default::default(),
+            estimative: Default::default(),
         }
     }
 
@@ -84,6 +87,7 @@ pub const KEYS: &[&str] = &[
     "timezone",
     "social_cards",
     "source_grades",
+    "estimative",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -259,6 +263,15 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         }
         _ => Default::default(),
     };
+    let estimative = match entries.iter().find(|(k, _, _)| k == "estimative") {
+        Some((_, _, n)) => {
+            crate::estimative::Settings::parse(n, PATH, diags).unwrap_or_else(|| {
+                ok = false;
+                Default::default()
+            })
+        }
+        None => Default::default(),
+    };
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
             let place = format!("site.yaml (known keys: {})", KEYS.join(", "));
@@ -325,6 +338,7 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         timezone: timezone.map(|t| t.trim().to_string()),
         schedule: Default::default(),
         grades,
+        estimative,
     })
 }
 

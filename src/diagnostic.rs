@@ -139,11 +139,15 @@ pub enum Code {
     DatedOverlap,
     /// a stance voiced (`by:`) by a person not affiliated with its actor on its date
     VoiceNotAffiliated,
+    /// words of near-certainty (almost certain, almost no chance) under `confidence: low`
+    EstimativeLanguage,
+    /// a briefing with more key judgments than it may list
+    JudgmentLimit,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 61] = [
+    pub const ALL: [Code; 63] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -205,6 +209,8 @@ impl Code {
         Code::DatedOrder,
         Code::DatedOverlap,
         Code::VoiceNotAffiliated,
+        Code::EstimativeLanguage,
+        Code::JudgmentLimit,
     ];
 
     /// The code as printed: `D001`.
@@ -271,6 +277,8 @@ impl Code {
             Code::DatedOrder => "D097",
             Code::DatedOverlap => "D098",
             Code::VoiceNotAffiliated => "D099",
+            Code::EstimativeLanguage => "D110",
+            Code::JudgmentLimit => "D111",
         }
     }
 }

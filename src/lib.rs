@@ -9,6 +9,7 @@ pub mod confusable;
 pub mod dated;
 pub mod diagnostic;
 pub mod digest;
+pub mod estimative;
 pub mod evidence;
 pub mod front_matter;
 pub mod hash;

@@ -125,6 +125,7 @@ impl Fields<'_> {
             },
             None => None,
         };
+        let judgments = self.judgments();
         let draft = match self.get("draft").cloned() {
             None => false,
             Some(Node {
@@ -171,6 +172,7 @@ impl Fields<'_> {
             tags,
             sources,
             confidence,
+            judgments,
             draft,
             publish_at,
             expires,
