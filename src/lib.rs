@@ -42,4 +42,5 @@ pub mod source;
 pub mod stats;
 pub mod stubs;
 pub mod suggest;
+pub mod track_record;
 pub mod urls;

@@ -341,7 +341,9 @@ impl BodyCache {
 pub fn body_key(b: &BodyRef<'_>, depth: usize) -> u64 {
     let mut h = crate::hash::hasher();
     (b.text, b.first_line, b.removed, b.content_path, depth).hash(&mut h);
-    b.estimative.map(crate::estimative::Lexicon::key).hash(&mut h);
+    b.estimative
+        .map(crate::estimative::Lexicon::key)
+        .hash(&mut h);
     h.finish()
 }
 
@@ -378,7 +380,9 @@ impl Briefing {
     /// under the site's `estimative` settings.
     pub fn checked_body_ref<'a>(&'a self, config: &'a Config) -> BodyRef<'a> {
         BodyRef {
-            estimative: config.estimative.for_body(&config.language, self.confidence),
+            estimative: config
+                .estimative
+                .for_body(&config.language, self.confidence),
             ..self.body_ref()
         }
     }

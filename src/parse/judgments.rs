@@ -3,9 +3,7 @@
 use super::{Fields, JUDGMENT_KEYS, RESOLVED_KEYS, scalar};
 use crate::diagnostic::{Code, Span};
 use crate::front_matter::{Node, Yaml};
-use crate::model::{
-    Confidence, Judgment, Likelihood, MAX_JUDGMENTS, Resolution, Spanned, When,
-};
+use crate::model::{Confidence, Judgment, Likelihood, MAX_JUDGMENTS, Resolution, Spanned, When};
 
 /// Every word `likelihood:` accepts, for "did you mean".
 fn likelihood_words() -> Vec<&'static str> {

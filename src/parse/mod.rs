@@ -1,9 +1,9 @@
 //! Turns a source file into a typed briefing or profile, reporting every problem found.
 
 mod briefing;
-mod judgments;
 pub(crate) mod cut_text;
 pub mod evidence;
+mod judgments;
 mod profile;
 
 pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
