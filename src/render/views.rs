@@ -1368,7 +1368,7 @@ pub struct CalibrationPoint {
     pub label_x: f64,
     pub label_y: f64,
     pub count: usize,
-    /// `very likely: 3 judgments, 67% came true`, for its `<title>`.
+    /// `very likely: 3 judgments, 67% came true`, for its `<desc>`.
     pub title: String,
 }
 
