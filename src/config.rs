@@ -38,6 +38,8 @@ pub struct Config {
     /// Days after its latest briefing that a topic with stances counts as stale
     /// (`stale_after_days:`); `None` when turned off (`0` or `false`).
     pub stale_after_days: Option<u32>,
+    /// The estimative-language check (`estimative:`): on, with English words, by default.
+    pub estimative: crate::estimative::Settings,
 }
 
 /// Days without a briefing after which a topic with stances is stale, when site.yaml does
@@ -71,6 +73,7 @@ impl Config {
             schedule: Default::default(),
             grades: Default::default(),
             stale_after_days: Some(STALE_AFTER_DAYS),
+            estimative: Default::default(),
         }
     }
 
@@ -95,6 +98,7 @@ pub const KEYS: &[&str] = &[
     "social_cards",
     "source_grades",
     "stale_after_days",
+    "estimative",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -281,6 +285,15 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         }
         _ => Default::default(),
     };
+    let estimative = match entries.iter().find(|(k, _, _)| k == "estimative") {
+        Some((_, _, n)) => {
+            crate::estimative::Settings::parse(n, PATH, diags).unwrap_or_else(|| {
+                ok = false;
+                Default::default()
+            })
+        }
+        None => Default::default(),
+    };
     for (k, span, _) in &entries {
         if !KEYS.contains(&k.as_str()) {
             let place = format!("site.yaml (known keys: {})", KEYS.join(", "));
@@ -348,6 +361,7 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         schedule: Default::default(),
         grades,
         stale_after_days,
+        estimative,
     })
 }
 

@@ -468,7 +468,7 @@ fn sources_after(b: &Briefing, registry: &[RegistrySource], diags: &mut Diagnost
 }
 
 /// When a topic with stances went stale: the day of its latest briefing, if that is more
-/// than `days` before `today`.
+/// than `days` before `today`. A resolved question is settled, not stale.
 pub fn stale_since(
     site: &Resolved,
     index: &Index,
@@ -476,7 +476,8 @@ pub fn stale_since(
     today: Date,
     days: u32,
 ) -> Option<Date> {
-    if index.topic_actors[topic].is_empty() {
+    let resolved = (site.entities[topic].profile.as_ref()).is_some_and(|p| p.resolved.is_some());
+    if index.topic_actors[topic].is_empty() || resolved {
         return None;
     }
     let last = day(site, *index.named_in[topic].last()?);

@@ -153,11 +153,15 @@ pub enum Code {
     SourceAfterBriefing,
     /// a topic with stances and no briefing for longer than `stale_after_days` (a hint)
     StaleTopic,
+    /// words of near-certainty (almost certain, almost no chance) under `confidence: low`
+    EstimativeLanguage,
+    /// a briefing with more key judgments than it may list
+    JudgmentLimit,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 67] = [
+    pub const ALL: [Code; 69] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -225,6 +229,8 @@ impl Code {
         Code::UpdatedBeforeDate,
         Code::SourceAfterBriefing,
         Code::StaleTopic,
+        Code::EstimativeLanguage,
+        Code::JudgmentLimit,
     ];
 
     /// The code as printed: `D001`.
@@ -297,6 +303,8 @@ impl Code {
             Code::UpdatedBeforeDate => "D103",
             Code::SourceAfterBriefing => "D104",
             Code::StaleTopic => "D105",
+            Code::EstimativeLanguage => "D110",
+            Code::JudgmentLimit => "D111",
         }
     }
 }

@@ -795,6 +795,7 @@ mod tests {
             tags: Vec::new(),
             sources: Vec::new(),
             confidence: None,
+            judgments: Vec::new(),
             draft: false,
             publish_at: None,
             expires: None,

@@ -163,7 +163,8 @@ pub fn files_linked(body: &str, content_path: &str) -> Vec<String> {
     files
 }
 
-fn options() -> Options {
+/// The Markdown extensions bodies are read with.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -549,7 +549,7 @@ impl Position {
 }
 
 /// How sure the desk is of a briefing's assessment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     Low,
@@ -579,6 +579,168 @@ impl Confidence {
             Confidence::High => "high",
         }
     }
+}
+
+/// How likely a judgment says something is: the seven levels of the standard estimative
+/// scale (ICD 203), least likely first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Likelihood {
+    AlmostNoChance,
+    VeryUnlikely,
+    Unlikely,
+    RoughlyEven,
+    Likely,
+    VeryLikely,
+    AlmostCertain,
+}
+
+impl Likelihood {
+    /// Every level, least likely first.
+    pub const ALL: [Likelihood; 7] = [
+        Likelihood::AlmostNoChance,
+        Likelihood::VeryUnlikely,
+        Likelihood::Unlikely,
+        Likelihood::RoughlyEven,
+        Likelihood::Likely,
+        Likelihood::VeryLikely,
+        Likelihood::AlmostCertain,
+    ];
+
+    /// The standard word of the level (`very likely`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Likelihood::AlmostNoChance => "almost no chance",
+            Likelihood::VeryUnlikely => "very unlikely",
+            Likelihood::Unlikely => "unlikely",
+            Likelihood::RoughlyEven => "roughly even chance",
+            Likelihood::Likely => "likely",
+            Likelihood::VeryLikely => "very likely",
+            Likelihood::AlmostCertain => "almost certain",
+        }
+    }
+
+    /// The key of the level in site.yaml's `estimative.words` (`very_likely`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Likelihood::AlmostNoChance => "almost_no_chance",
+            Likelihood::VeryUnlikely => "very_unlikely",
+            Likelihood::Unlikely => "unlikely",
+            Likelihood::RoughlyEven => "roughly_even_chance",
+            Likelihood::Likely => "likely",
+            Likelihood::VeryLikely => "very_likely",
+            Likelihood::AlmostCertain => "almost_certain",
+        }
+    }
+
+    /// The band of probabilities the level stands for, in percent (`(80, 95)`).
+    pub fn band(self) -> (u8, u8) {
+        match self {
+            Likelihood::AlmostNoChance => (1, 5),
+            Likelihood::VeryUnlikely => (5, 20),
+            Likelihood::Unlikely => (20, 45),
+            Likelihood::RoughlyEven => (45, 55),
+            Likelihood::Likely => (55, 80),
+            Likelihood::VeryLikely => (80, 95),
+            Likelihood::AlmostCertain => (95, 99),
+        }
+    }
+
+    /// The probability a judgment of this level is scored at, in tenths of a percent: the
+    /// middle of its band (`875` for very likely, 87.5%).
+    pub fn point(self) -> u16 {
+        match self {
+            Likelihood::AlmostNoChance => 25,
+            Likelihood::VeryUnlikely => 125,
+            Likelihood::Unlikely => 325,
+            Likelihood::RoughlyEven => 500,
+            Likelihood::Likely => 675,
+            Likelihood::VeryLikely => 875,
+            Likelihood::AlmostCertain => 970,
+        }
+    }
+
+    /// The level whose band holds `permille` (tenths of a percent). Shared bounds go to
+    /// the level nearer the middle, the extremes keeping their own (5% is almost no
+    /// chance, 20% very unlikely, 45% and 55% roughly even, 80% very likely, 95% almost
+    /// certain).
+    pub fn of_permille(permille: u16) -> Likelihood {
+        match permille {
+            0..=50 => Likelihood::AlmostNoChance,
+            51..=200 => Likelihood::VeryUnlikely,
+            201..=449 => Likelihood::Unlikely,
+            450..=550 => Likelihood::RoughlyEven,
+            551..=799 => Likelihood::Likely,
+            800..=949 => Likelihood::VeryLikely,
+            _ => Likelihood::AlmostCertain,
+        }
+    }
+
+    /// Whether it is one of the two levels that claim near-certainty.
+    pub fn is_extreme(self) -> bool {
+        matches!(self, Likelihood::AlmostNoChance | Likelihood::AlmostCertain)
+    }
+
+    /// The words `likelihood:` accepts for each level: the standard one first, then the
+    /// common variants.
+    pub fn variants(self) -> &'static [&'static str] {
+        match self {
+            Likelihood::AlmostNoChance => &["almost no chance", "remote"],
+            Likelihood::VeryUnlikely => &["very unlikely", "highly unlikely", "highly improbable"],
+            Likelihood::Unlikely => &["unlikely", "improbable", "probably not"],
+            Likelihood::RoughlyEven => &["roughly even chance", "roughly even odds", "about even"],
+            Likelihood::Likely => &["likely", "probable", "probably"],
+            Likelihood::VeryLikely => &["very likely", "highly likely", "highly probable"],
+            Likelihood::AlmostCertain => &["almost certain", "almost certainly", "nearly certain"],
+        }
+    }
+
+    /// The level `likelihood:` names with `s` (any case, spaces as written collapsed).
+    pub fn parse(s: &str) -> Option<Likelihood> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let s = words.join(" ").to_lowercase();
+        Likelihood::ALL
+            .into_iter()
+            .find(|l| l.variants().contains(&s.as_str()))
+    }
+}
+
+/// A key judgment of a briefing (`judgments:`), references not yet resolved.
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct Judgment {
+    /// What the desk judges, as written (plain text).
+    pub statement: String,
+    /// Its level, where `likelihood:` is written.
+    pub likelihood: Spanned<Likelihood>,
+    /// The probability stated as a percentage (`70%`), in tenths of a percent; `None` when
+    /// written as a word (it is then scored at its level's [`Likelihood::point`]).
+    pub percent: Option<u16>,
+    /// Its own `confidence:`; `None` takes the briefing's.
+    pub confidence: Option<Confidence>,
+    /// The topic whose question it answers (`on:`), as written.
+    pub on: Option<Spanned<String>>,
+    /// The answer to that question it amounts to (`answer:`, yes by default).
+    pub answer: bool,
+}
+
+impl Judgment {
+    /// The probability it is scored at, in tenths of a percent.
+    pub fn permille(&self) -> u16 {
+        self.percent.unwrap_or(self.likelihood.value.point())
+    }
+}
+
+/// How many key judgments a briefing may list: a box at the top of a page is read, not
+/// scrolled.
+pub const MAX_JUDGMENTS: usize = 20;
+
+/// How a topic's question was settled (`resolved:`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Resolution {
+    pub date: jiff::civil::Date,
+    /// The answer to the question: yes (`true`) or no.
+    pub outcome: bool,
+    pub note: Option<String>,
 }
 
 /// A stance as written: references not yet resolved.
@@ -712,6 +874,8 @@ pub struct Briefing {
     pub tags: Vec<Spanned<String>>,
     pub sources: Vec<Source>,
     pub confidence: Option<Confidence>,
+    /// Its key judgments (`judgments:`), at most [`MAX_JUDGMENTS`].
+    pub judgments: Vec<Judgment>,
     pub draft: bool,
     /// When it may first be published (`publish_at:`): left out of builds before then.
     pub publish_at: Option<Spanned<Moment>>,
@@ -876,6 +1040,8 @@ pub struct Profile {
     pub within: Option<Spanned<String>>,
     pub coords: Option<(f64, f64)>,
     pub question: Option<String>,
+    /// A topic's `resolved:`: how its question was settled.
+    pub resolved: Option<Resolution>,
     /// An author's `bio:`, a line shown under the name (the body says more).
     pub bio: Option<String>,
     /// An author's `links:`, web pages of theirs (http, https), as written.

@@ -343,6 +343,9 @@ impl BodyCache {
 pub fn body_key(b: &BodyRef<'_>, depth: usize) -> u64 {
     let mut h = crate::hash::hasher();
     (b.text, b.first_line, b.removed, b.content_path, depth).hash(&mut h);
+    b.estimative
+        .map(crate::estimative::Lexicon::key)
+        .hash(&mut h);
     h.finish()
 }
 
@@ -358,6 +361,8 @@ pub struct BodyRef<'a> {
     pub path: &'a str,
     /// The file, relative to `content/`.
     pub content_path: &'a str,
+    /// The words of likelihood to warn about (a briefing of low confidence), if any.
+    pub estimative: Option<&'a crate::estimative::Lexicon>,
 }
 
 impl Briefing {
@@ -369,16 +374,28 @@ impl Briefing {
             removed: &self.body_removed,
             path: &self.path,
             content_path: &self.content_path,
+            estimative: None,
+        }
+    }
+
+    /// This briefing's body, checked for words of likelihood its confidence does not bear
+    /// under the site's `estimative` settings.
+    pub fn checked_body_ref<'a>(&'a self, config: &'a Config) -> BodyRef<'a> {
+        BodyRef {
+            estimative: config
+                .estimative
+                .for_body(&config.language, self.confidence),
+            ..self.body_ref()
         }
     }
 }
 
 impl Briefing {
     /// `text` as this briefing's body (taken out of it), to render.
-    pub fn body_ref_to<'a>(&'a self, text: &'a str) -> BodyRef<'a> {
+    pub fn body_ref_to<'a>(&'a self, text: &'a str, config: &'a Config) -> BodyRef<'a> {
         BodyRef {
             text,
-            ..self.body_ref()
+            ..self.checked_body_ref(config)
         }
     }
 }
@@ -392,6 +409,7 @@ impl Profile {
             removed: &self.body_removed,
             path: &self.path,
             content_path: &self.content_path,
+            estimative: None,
         }
     }
 }
@@ -409,6 +427,9 @@ impl BodyRef<'_> {
             cx,
             &mut diags,
         );
+        if let Some(words) = self.estimative {
+            crate::estimative::check_body(self.text, self.first_line, self.path, words, &mut diags);
+        }
         if !self.removed.is_empty() {
             diags.to_file_columns(self.removed);
             // Fragment links are checked later, once every page's ids are known.
@@ -507,6 +528,11 @@ pub fn assemble(
         &resolved.entities,
         diags,
     );
+    if config.estimative.check {
+        for b in &resolved.briefings {
+            crate::estimative::check_judgments(&b.judgments, b.confidence, &b.path, diags);
+        }
+    }
     progress.stage("picture headers", 0);
     let fresh = crate::images::probe::Memo::default();
     let memo = cache.as_deref().map_or(&fresh, |c| &c.images);
@@ -545,7 +571,7 @@ pub fn assemble(
         |(i, text)| {
             let b = &resolved.briefings[BriefingIdx::from_index(i)];
             let depth = urls::depth(&urls::briefing(&b.slug));
-            let body = render_body(reuse, b.body_ref_to(&text), depth, &cx);
+            let body = render_body(reuse, b.body_ref_to(&text, &config), depth, &cx);
             progress.advance();
             body
         },

@@ -56,6 +56,9 @@ pub struct Refs {
     /// The authors `reviewed_by:` names, as first written, none of them among its authors.
     pub reviewers: Vec<EntityIdx>,
     pub stances: Vec<Stance>,
+    /// Each judgment with an `on:` that was found: its place in `Briefing::judgments` and
+    /// its topic (among the topics).
+    pub judgments: Vec<(usize, EntityIdx)>,
     pub tags: Vec<usize>,
 }
 
@@ -317,6 +320,8 @@ struct Named<T> {
     kinds: PerKind<Vec<T>>,
     reviewers: Vec<T>,
     stances: Vec<StanceNames<T>>,
+    /// Each judgment's index and topic, for those with `on:`.
+    judgments: Vec<(usize, T)>,
 }
 
 /// A stance's actor, topic and voice, looked up; `src` is its index in the briefing.
@@ -329,7 +334,8 @@ struct StanceNames<T> {
 
 impl<T: Clone + PartialEq> Named<T> {
     /// Looks up every name of `b` with `find`, in the order a full resolve reports them:
-    /// the names of each kind, its reviewers, then each stance's actor, topic and voice. `find` gives
+    /// the names of each kind, its reviewers, each stance's actor, topic and voice, then each
+    /// judgment's topic. `find` gives
     /// `Ok(None)` to leave a name out (a stance whose actor or topic is left out goes
     /// too), `Err` to give up on the briefing.
     fn walk<E>(
@@ -375,10 +381,20 @@ impl<T: Clone + PartialEq> Named<T> {
                 });
             }
         }
+        let mut judgments = Vec::new();
+        for (src, j) in b.judgments.iter().enumerate() {
+            if let Some(on) = &j.on
+                && let Some(topic) = find(Kind::Topic, on)?
+            {
+                push_unique(&mut kinds[Kind::Topic], topic.clone());
+                judgments.push((src, topic));
+            }
+        }
         Ok(Named {
             kinds,
             reviewers,
             stances,
+            judgments,
         })
     }
 
@@ -419,6 +435,7 @@ impl<T: Clone + PartialEq> Named<T> {
             named,
             reviewers,
             stances,
+            judgments: self.judgments.iter().map(|(i, t)| (*i, idx(t))).collect(),
             tags,
         }
     }
@@ -946,6 +963,7 @@ mod tests {
             within: None,
             coords: None,
             question: None,
+            resolved: None,
             bio: None,
             links: Vec::new(),
             email: None,
@@ -984,6 +1002,7 @@ mod tests {
             tags: Vec::new(),
             sources: Vec::new(),
             confidence: None,
+            judgments: Vec::new(),
             draft: false,
             publish_at: None,
             expires: None,

@@ -145,6 +145,23 @@ fn briefing_key(key: &str) -> Option<Value> {
         "tags" => json!({"type": "array", "items": {"type": "string"}}),
         "sources" => json!({"type": "array", "items": source()}),
         "confidence" => json!({"enum": confidence}),
+        "judgments" => {
+            let levels: Vec<&str> = (crate::model::Likelihood::ALL.iter())
+                .flat_map(|l| l.variants().iter().copied())
+                .collect();
+            json!({"type": "array", "maxItems": crate::model::MAX_JUDGMENTS,
+                "description": "key judgments, shown in a box at the top of the page",
+                "items": {"type": "object", "required": ["statement", "likelihood"],
+                    "additionalProperties": false, "properties": {
+                        "statement": text("what the desk judges"),
+                        "likelihood": {"anyOf": [{"enum": levels},
+                            {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9])?%$"}],
+                            "description": "a level of likelihood, or a percentage (70%)"},
+                        "confidence": {"enum": confidence},
+                        "on": text("the topic whose question it answers"),
+                        "answer": {"enum": ["yes", "no", true, false],
+                            "description": "the answer to the topic's question it amounts to"}}}})
+        }
         "draft" => json!({"type": "boolean"}),
         "extra" => json!({"type": "object", "description": "custom data for themes"}),
         _ => return None,
@@ -170,6 +187,11 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
         "coords" => json!({"type": "array", "items": {"type": "number"}, "minItems": 2,
             "maxItems": 2, "description": "latitude and longitude"}),
         "question" => text("the question the topic asks"),
+        "resolved" => json!({"type": "object", "required": ["date", "outcome"],
+            "additionalProperties": false, "description": "how the question was settled",
+            "properties": {"date": date("the day it was settled"),
+                "outcome": {"enum": ["yes", "no", true, false], "description": "the answer"},
+                "note": text("what happened")}}),
         "bio" => text("one line about the author"),
         "moved_from" => moved_from(),
         "links" => {
@@ -240,6 +262,20 @@ fn site_key(key: &str) -> Option<Value> {
             json!({"type": "object", "additionalProperties": false,
                 "description": "the scales sources are graded on, best level first (default: the Admiralty code)",
                 "properties": {"reliability": levels.clone(), "credibility": levels}})
+        }
+        "estimative" => {
+            let phrases = json!({"type": "array", "maxItems": crate::estimative::MAX_PHRASES,
+                "items": {"type": "string", "maxLength": crate::estimative::MAX_PHRASE_CHARS}});
+            let levels: serde_json::Map<String, Value> = (crate::model::Likelihood::ALL.iter())
+                .map(|l| (l.key().to_string(), phrases.clone()))
+                .collect();
+            json!({"description": "the estimative-language check (false turns it off)",
+                "anyOf": [{"type": "boolean"}, {"type": "object", "additionalProperties": false,
+                "properties": {"check": {"type": "boolean"},
+                    "words": {"type": "object", "maxProperties": crate::estimative::MAX_LANGUAGES,
+                        "description": "phrases per language tag, per level",
+                        "additionalProperties": {"type": "object", "additionalProperties": false,
+                            "properties": levels}}}}]})
         }
         _ => return None,
     })

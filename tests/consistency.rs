@@ -160,6 +160,24 @@ fn stale_topics_get_a_badge_until_a_briefing_comes_back_to_them() {
     assert!(r.stdout.contains("D105"), "{}", r.stdout);
     let r = run_at(&site, "2025-08-01T00:00:00Z", &["check"]);
     assert!(!r.stdout.contains("D105"), "{}", r.stdout);
+    // A resolved question is settled, not stale.
+    site.write(
+        "content/topics/ceasefire.md",
+        "---\ntitle: Ceasefire terms\nresolved: {date: 2025-07-01, outcome: no}\n---\n",
+    );
+    let r = run_at(&site, NOW, &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !site
+            .page("topics/ceasefire/index.html")
+            .contains("stale-badge")
+    );
+    let r = run_at(&site, NOW, &["check"]);
+    assert!(!r.stdout.contains("D105"), "{}", r.stdout);
+    site.write(
+        "content/topics/ceasefire.md",
+        "---\ntitle: Ceasefire terms\n---\n",
+    );
     site.write(
         "site.yaml",
         "title: Consistency Desk\nbase_url: https://example.org/\nstale_after_days: 200\n",

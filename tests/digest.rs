@@ -33,10 +33,11 @@ const SAMPLE_21_24: &str = r#"# Dossier Sample Desk: what moved from 21 Nov 2025
 - Dan Driscoll (actor), first named 22 Nov 2025 — [US Army leaders meet Zelenskiy and Ukraine's top commander](<https://example.org/briefings/us-military-delegation/>)
 - Randy George (actor), first named 22 Nov 2025 — [US Army leaders meet Zelenskiy and Ukraine's top commander](<https://example.org/briefings/us-military-delegation/>)
 
-## Busiest topics (3)
+## Busiest topics (4)
 
 - US peace framework: 4 briefings — [US peace framework](<https://example.org/topics/us-peace-plan/>)
 - Limits on Ukraine's armed forces: 1 briefing — [Limits on Ukraine's armed forces](<https://example.org/topics/military-limits/>)
+- Thanksgiving signing deadline: 1 briefing — [Thanksgiving signing deadline](<https://example.org/topics/signing-deadline/>)
 - Territorial concessions: 1 briefing — [Territorial concessions](<https://example.org/topics/territorial-concessions/>)
 "#;
 

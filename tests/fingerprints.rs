@@ -63,6 +63,8 @@ struct Briefing {
     draft: bool,
     /// Date and text of each correction.
     corrections: Vec<(&'static str, &'static str)>,
+    /// `judgments:` as written (YAML flow list), if any.
+    judgments: Option<&'static str>,
     body: String,
 }
 
@@ -80,6 +82,8 @@ struct Profile {
     within: Option<&'static str>,
     coords: Option<&'static str>,
     question: Option<&'static str>,
+    /// `resolved:` as written (YAML flow mapping), if any.
+    resolved: Option<&'static str>,
     body: String,
 }
 
@@ -165,6 +169,9 @@ impl Briefing {
         if self.draft {
             t.push_str("draft: true\n");
         }
+        if let Some(j) = self.judgments {
+            t.push_str(&format!("judgments: {j}\n"));
+        }
         if !self.corrections.is_empty() {
             t.push_str("corrections:\n");
             for (date, text) in &self.corrections {
@@ -201,6 +208,9 @@ impl Profile {
         }
         if let Some(c) = self.coords {
             t.push_str(&format!("coords: {c}\n"));
+        }
+        if let Some(r) = self.resolved {
+            t.push_str(&format!("resolved: {r}\n"));
         }
         t.push_str("---\n");
         t.push_str(&self.body);
@@ -267,6 +277,7 @@ fn actor(file: &str, name: &str, aliases: &[&str], kind: &'static str) -> Profil
         within: None,
         coords: None,
         question: None,
+        resolved: None,
         body: format!("{name} is named in the briefings.\n"),
     }
 }
@@ -327,6 +338,7 @@ fn briefing(file: &str, title: &str, date: &str) -> Briefing {
         confidence: None,
         draft: false,
         corrections: Vec::new(),
+        judgments: None,
         body: "Text.\n".into(),
     }
 }
@@ -400,6 +412,7 @@ fn fixture(look: Look) -> Site {
         Profile {
             aliases: vec!["water accord".into()],
             body: "Who backs the deal. See [[topic:border-talks]].\n".into(),
+            resolved: Some("{date: 2025-11-20, outcome: no, note: Not signed.}"),
             ..topic(
                 "water-deal",
                 "Water Deal",
@@ -435,6 +448,7 @@ fn fixture(look: Look) -> Site {
             ],
             sources: vec![("Port Herald report".into(), "https://example.com/a".into())],
             confidence: Some("moderate"),
+            judgments: Some("[{statement: The deal is signed., likelihood: unlikely, on: water-deal}]"),
             authors: vec!["Mira Okafor"],
             reviewed_by: vec!["Tom Wren"],
             body: "Delegations from [[Northland]] and [[Southland]] met in [[Port City]].\n\n## Positions\n\nSee [[briefing:water-terms]].\n".into(),

@@ -60,6 +60,8 @@ struct Parts<'a> {
     stances: IdVec<BriefingIdx, Vec<u64>>,
     /// Per entity: what its link preview shows (name, kinds, role, a sentence).
     ep: IdVec<EntityIdx, u64>,
+    /// Every judgment on a resolved topic, scored.
+    record: crate::track_record::Record,
 }
 
 impl Parts<'_> {
@@ -188,6 +190,11 @@ impl Parts<'_> {
         // The drawing of its neighbourhood: who, how often named, how often together.
         if let Some(g) = render::pages::neighbourhood(self.site, e) {
             self.graph(&g, &mut hs);
+        }
+        // A resolved topic lists the judgments on it, with their briefings' links.
+        for s in self.record.on_topic(e) {
+            let j = &r.briefing(s.briefing).judgments[s.judgment];
+            (s, self.bl[s.briefing], j).hash(&mut hs);
         }
         // Activity sparklines span the whole site's period.
         r.briefings.first().map(|b| b.date.epoch).hash(&mut hs);
@@ -343,6 +350,9 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             ))
         })
         .collect();
+    let record = crate::track_record::Record::of(r);
+    // Every page links the track record from its footer when the site has one.
+    let track_record = record.has_scores();
     let parts = Parts {
         site,
         bl,
@@ -352,6 +362,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         members,
         stances,
         ep,
+        record,
     };
     let shared = h(&theme
         .hashes
@@ -406,7 +417,14 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .par_iter()
         .map(|(page, path, template)| {
             let own = fingerprint(&parts, &lists, *page, src);
-            h(&(own, config, shared, templates.get(*template), path))
+            h(&(
+                own,
+                config,
+                shared,
+                templates.get(*template),
+                path,
+                track_record,
+            ))
         })
         .collect();
     let names: IdVec<EntityIdx, u64> = r
@@ -500,7 +518,7 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
         }
     };
     match g {
-        Generated::Sitemap => (&p.bl, &p.el, &p.tl).hash(&mut hs),
+        Generated::Sitemap => (&p.bl, &p.el, &p.tl, p.record.has_scores()).hash(&mut hs),
         // Made from `Fingerprints::search_entries`.
         Generated::SearchIndex => {}
         Generated::SearchMeta => {
@@ -715,6 +733,17 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             }
         }
         Page::Sources | Page::Source(_) => lists.sourcing.hash(&mut hs),
+        // Every scored judgment with its briefing's link (authors and their names among
+        // it), its topic's link, and the judgment as written.
+        Page::TrackRecord => {
+            for s in &p.record.entries {
+                let j = &r.briefing(s.briefing).judgments[s.judgment];
+                (s, p.bl[s.briefing], p.el[s.topic], j).hash(&mut hs);
+                for &a in &r.refs[s.briefing].named[Kind::Author] {
+                    p.el[a].hash(&mut hs);
+                }
+            }
+        }
         Page::Search | Page::NotFound => {}
     }
     hs.finish()

@@ -121,6 +121,11 @@ fn same_place(a: &Briefing, b: &Briefing) -> bool {
         && a.expires == b.expires
         && a.corrections == b.corrections
         && a.moved_from == b.moved_from
+        // Its confidence decides which words of its body are warned about (the body is not
+        // rendered again here), and its judgments are scored on their topics' pages and
+        // the track record.
+        && a.confidence == b.confidence
+        && a.judgments == b.judgments
         // Grades are checked, registry citations filled in and retractions warned about
         // when the site is assembled: sources that carry any of them take that path.
         && !weighs_evidence(a)

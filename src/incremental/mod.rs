@@ -495,7 +495,7 @@ impl Engine {
         let depth = urls::depth(&urls::briefing(&b.slug));
         let body_ref = pipeline::BodyRef {
             path: rel,
-            ..b.body_ref()
+            ..b.checked_body_ref(&site.config)
         };
         let (body, d) = body_ref.render(depth, &cx);
         self.link_paths = cx.paths;

@@ -376,7 +376,11 @@ impl Workspace {
         let body = match &f.parsed {
             Some(Parsed::Briefing(_)) => mini.briefings.iter().next().map(|b| {
                 let depth = urls::depth(&urls::briefing(&b.slug));
-                b.body_ref().render(depth, &cx).1
+                let mut d = b.checked_body_ref(&self.config).render(depth, &cx).1;
+                if self.config.estimative.check {
+                    crate::estimative::check_judgments(&b.judgments, b.confidence, &b.path, &mut d);
+                }
+                d
             }),
             Some(Parsed::Profile(p)) => {
                 let depth = urls::depth(&format!("{}/{}/", p.kind.dir(), p.id));

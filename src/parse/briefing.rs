@@ -133,6 +133,7 @@ impl Fields<'_> {
             },
             None => None,
         };
+        let judgments = self.judgments();
         let draft = match self.get("draft").cloned() {
             None => false,
             Some(Node {
@@ -182,6 +183,7 @@ impl Fields<'_> {
             tags,
             sources,
             confidence,
+            judgments,
             draft,
             publish_at,
             expires,

@@ -3,6 +3,7 @@
 mod briefing;
 pub(crate) mod cut_text;
 pub mod evidence;
+mod judgments;
 mod profile;
 
 pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
@@ -32,6 +33,7 @@ const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
     "tags",
     "sources",
     "confidence",
+    "judgments",
     "draft",
     "publish_at",
     "expires",
@@ -79,6 +81,10 @@ pub const REGISTRY_KEYS: &[&str] = &[
     "retracted",
     "retraction_note",
 ];
+/// The keys of one entry of `judgments:`.
+pub const JUDGMENT_KEYS: &[&str] = &["statement", "likelihood", "confidence", "on", "answer"];
+/// The keys of a topic's `resolved:`.
+pub const RESOLVED_KEYS: &[&str] = &["date", "outcome", "note"];
 /// The keys of one entry of `corrections:`.
 pub const CORRECTION_KEYS: &[&str] = &["date", "text"];
 

@@ -30,7 +30,7 @@ pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
     match kind {
         Kind::Actor => allowed.extend(["role", "roles", "affiliation", "affiliations", "names"]),
         Kind::Place => allowed.extend(["within", "coords", "names"]),
-        Kind::Topic => allowed.push("question"),
+        Kind::Topic => allowed.extend(["question", "resolved"]),
         Kind::Author => allowed.extend(["role", "bio", "links", "email"]),
     }
     allowed
@@ -130,6 +130,11 @@ impl Fields<'_> {
         } else {
             None
         };
+        let resolved = if kind == Kind::Topic {
+            self.resolution()
+        } else {
+            None
+        };
         let coords = if kind == Kind::Place {
             self.coords()
         } else {
@@ -166,6 +171,7 @@ impl Fields<'_> {
             within,
             coords,
             question,
+            resolved,
             bio,
             links,
             email,

@@ -301,6 +301,9 @@ fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
     if super::has_corrections(site) {
         url("corrections/", None);
     }
+    if super::has_track_record(site) {
+        url(super::judgments::TRACK_RECORD_DIR, None);
+    }
     url("sources/", None);
     for x in &site.registry {
         url(&format!("sources/{}/", x.id), None);

@@ -11,6 +11,7 @@ mod evidence;
 pub mod exports;
 pub mod hosting;
 pub mod json_feed;
+pub mod judgments;
 pub mod lists;
 pub mod maps;
 pub mod network;
@@ -73,6 +74,9 @@ pub enum Page {
     Sources,
     /// `sources/<id>/`: a source of `content/sources/` (its index in `site.registry`).
     Source(usize),
+    /// `track-record/`: how the desk's judgments on resolved questions fared (when one is
+    /// scored).
+    TrackRecord,
 }
 
 /// Whether any briefing of `site` has a correction: the corrections page and feed exist
@@ -82,6 +86,12 @@ pub fn has_corrections(site: &Site) -> bool {
         .briefings
         .iter()
         .any(|b| !b.corrections.is_empty())
+}
+
+/// Whether a judgment of `site` is scored (on a resolved topic, made by the day it was
+/// settled): the track record page exists, and is linked, only then.
+pub fn has_track_record(site: &Site) -> bool {
+    crate::track_record::Record::of(&site.resolved).has_scores()
 }
 
 /// A feed's list, for its JSON twin: every Atom feed has one.
@@ -177,6 +187,9 @@ pub fn plan(site: &Site) -> Vec<Page> {
             Page::JsonFeed(Feed::Corrections),
         ]);
     }
+    if has_track_record(site) {
+        pages.push(Page::TrackRecord);
+    }
     pages.extend(PageNo::all(counts.tags).map(Page::Tags));
     pages.extend(PageNo::all(counts.briefings).map(Page::Timeline));
     pages.extend(PageNo::all(counts.briefings).map(Page::Briefings));
@@ -246,6 +259,7 @@ pub fn render_pages(
             language: site.config.language.clone(),
             base_url: site.config.base_url.clone(),
             base_path: site.config.base_path.clone(),
+            track_record: has_track_record(site),
         },
     );
     let found = Mutex::new(Diagnostics::new());
@@ -340,6 +354,7 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
                 AS_OF,
                 SOURCES,
                 SOURCE,
+                TRACK_RECORD,
             ])
             .collect()
     });
@@ -358,6 +373,7 @@ const CORRECTIONS: &str = "corrections.html";
 const AS_OF: &str = "as_of.html";
 const SOURCES: &str = "sources.html";
 const SOURCE: &str = "source.html";
+const TRACK_RECORD: &str = "track_record.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -402,6 +418,10 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
             format!("sources/{}/index.html", site.registry[i].id),
             SOURCE,
         ),
+        Page::TrackRecord => (
+            format!("{}index.html", judgments::TRACK_RECORD_DIR),
+            TRACK_RECORD,
+        ),
     }
 }
 
@@ -440,6 +460,7 @@ fn context(
         Page::ChangesFeed(e) => ctx_of(global, &views.changes_feed(e)),
         Page::Sources => ctx_of(global, &views.sources_page()),
         Page::Source(i) => ctx_of(global, &views.source_page(i)),
+        Page::TrackRecord => ctx_of(global, &views.track_record_page()),
         // Rendered by `json_feed`, from the same view as its Atom twin.
         Page::JsonFeed(_) => Ok(tera::Context::new()),
     }

@@ -123,6 +123,8 @@ pub struct Views<'a> {
     pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Who cites each source of `content/sources/`, made once for its pages.
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
+    /// Every judgment on a resolved topic, scored, made once for the pages that show them.
+    pub(super) record: OnceLock<crate::track_record::Record>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -167,6 +169,7 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             source_uses: OnceLock::new(),
+            record: OnceLock::new(),
             evidence: (0..site.resolved.briefings.len())
                 .map(|_| OnceLock::new())
                 .collect(),
@@ -566,6 +569,7 @@ impl<'a> Views<'a> {
                 stances,
                 tags,
                 sources,
+                judgments: self.judgment_views(b),
                 body: self.site.bodies[b].clone(),
                 toc: previews::toc(&self.site.outlines[b]),
                 draft: br.draft,
@@ -972,6 +976,7 @@ impl<'a> Views<'a> {
             backlinks,
             previews: self.profile_previews(e, n),
             stale: self.stale(e),
+            resolution: n.is_first().then(|| self.resolution_view(e)).flatten(),
         }
     }
 

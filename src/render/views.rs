@@ -17,6 +17,8 @@ pub struct SiteView {
     pub base_url: String,
     /// The path part of base_url, `/` or `/desk/`.
     pub base_path: String,
+    /// Whether the site has a track record page (`track-record/`): a judgment is scored.
+    pub track_record: bool,
 }
 
 /// What every page knows about itself, under `page`.
@@ -544,6 +546,8 @@ pub struct BriefingView {
     pub stances: Vec<StanceRow>,
     pub tags: Vec<TagLink>,
     pub sources: Vec<SourceView>,
+    /// Its key judgments (`judgments:`), for the box at the top of the page.
+    pub judgments: Vec<JudgmentView>,
     /// The rendered Markdown body (HTML).
     pub body: String,
     /// The body's sections, when it has three or more `<h2>`; else empty.
@@ -817,6 +821,8 @@ pub struct TopicPage {
     pub previews: Vec<Preview>,
     /// When it has stances and no briefing for longer than site.yaml's `stale_after_days`.
     pub stale: Option<Stale>,
+    /// How its question was settled (`resolved:`) and how judgments on it fared (page 1).
+    pub resolution: Option<ResolutionView>,
 }
 
 /// A topic left without a briefing: since when, and after how many days that counts.
@@ -1241,4 +1247,159 @@ pub struct SourcedStance {
     pub actor: EntityLink,
     pub topic: EntityLink,
     pub mark: StanceMark,
+}
+
+/// One key judgment in a briefing's box (under `briefing.judgments`).
+#[derive(Debug, Clone, Serialize)]
+pub struct JudgmentView {
+    /// Plain text (escaped by the template).
+    pub statement: String,
+    /// The level's standard word (`very likely`), whatever variant was written.
+    pub likelihood: &'static str,
+    /// The level's band, `80–95%`.
+    pub band: String,
+    /// The percentage written (`70%`), when it was written as one.
+    pub percent: Option<String>,
+    /// `low`, `moderate` or `high`: its own, else the briefing's; `None` when neither says.
+    pub confidence: Option<&'static str>,
+    /// The topic whose question it answers (`on:`).
+    pub topic: Option<EntityLink>,
+    /// `yes` or `no`: the answer to the topic's question it amounts to.
+    pub answer: &'static str,
+}
+
+/// A judgment on a resolved topic, scored (on topic pages and the track record).
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoredRow {
+    pub briefing: BriefingLink,
+    pub topic: EntityLink,
+    pub statement: String,
+    /// The level's standard word.
+    pub likelihood: &'static str,
+    /// The probability it gave its answer, `87.5%` (its level's middle unless written).
+    pub stated: String,
+    /// `yes` or `no`: the answer it gave.
+    pub answer: &'static str,
+    /// Whether the question was settled that way.
+    pub happened: bool,
+    /// Its Brier score, `0.016`; `None` when it is not counted.
+    pub brier: Option<String>,
+    /// False when its briefing is dated after the question was settled.
+    pub counted: bool,
+}
+
+/// How a topic's question was settled and how the desk's judgments on it fared (under
+/// `resolution` of [`TopicPage`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolutionView {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `20 Nov 2025`.
+    pub date_display: String,
+    /// `yes` or `no`.
+    pub outcome: &'static str,
+    pub note: Option<String>,
+    /// The judgments on it, oldest first: at most the latest 100.
+    pub judgments: Vec<ScoredRow>,
+    /// How many judgments it has in all, how many are scored, and those dated after it
+    /// was settled (listed, not scored).
+    pub total: usize,
+    pub counted: usize,
+    pub later: usize,
+    /// The mean Brier score of the scored ones, `0.106`.
+    pub brier: Option<String>,
+    /// Whether the site has a track record page to link to.
+    pub track_record: bool,
+}
+
+/// A Brier score over some judgments (the desk's, an author's).
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreView {
+    /// How many judgments it averages.
+    pub count: usize,
+    /// The mean Brier score, `0.106` (0 is perfect, 0.25 what always saying 50% earns).
+    pub brier: String,
+}
+
+/// One author's line of the track record.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuthorScore {
+    pub author: EntityLink,
+    #[serde(flatten)]
+    pub score: ScoreView,
+}
+
+/// One level of likelihood in the calibration table.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelRow {
+    /// The standard word, `very likely`, and its band, `80–95%`.
+    pub likelihood: &'static str,
+    pub band: String,
+    /// How many scored judgments used it, and how many of those came true.
+    pub count: usize,
+    pub happened: usize,
+    /// The mean probability they stated, `87.5%`; `None` when `count` is 0.
+    pub stated: Option<String>,
+    /// How often they came true, `75%`; `None` when `count` is 0.
+    pub observed: Option<String>,
+}
+
+/// The calibration chart of the track record: stated probability (x) against how often
+/// judgments came true (y), one point per level used, the diagonal as perfect calibration.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationChart {
+    pub width: f64,
+    pub height: f64,
+    /// The plot area's edges.
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// Ticks of both axes (0%, 25%, … 100%).
+    pub ticks: Vec<CalibrationTick>,
+    pub points: Vec<CalibrationPoint>,
+    /// A sentence describing the chart, for `aria-label`.
+    pub summary: String,
+}
+
+/// A tick of both axes of a [`CalibrationChart`]: its label and where it sits on each.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationTick {
+    pub label: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// One level's point on a [`CalibrationChart`].
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationPoint {
+    pub x: f64,
+    pub y: f64,
+    /// Its radius, larger for more judgments.
+    pub r: f64,
+    /// Where its count is written.
+    pub label_x: f64,
+    pub label_y: f64,
+    pub count: usize,
+    /// `very likely: 3 judgments, 67% came true`, for its `<desc>`.
+    pub title: String,
+}
+
+/// `track_record.html`: how the desk's judgments on resolved questions fared.
+#[derive(Debug, Serialize)]
+pub struct TrackRecordPage {
+    pub page: PageMeta,
+    /// Every scored judgment.
+    pub desk: ScoreView,
+    /// Each author with a scored judgment, by id.
+    pub authors: Vec<AuthorScore>,
+    /// The seven levels, least likely first.
+    pub levels: Vec<LevelRow>,
+    pub chart: CalibrationChart,
+    /// Scored judgments, newest first: at most the latest 200.
+    pub judgments: Vec<ScoredRow>,
+    /// How many judgments are scored in all, and how many were left out for being dated
+    /// after their question was settled.
+    pub total: usize,
+    pub later: usize,
 }

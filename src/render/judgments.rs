@@ -1,0 +1,226 @@
+//! Key judgments as pages show them: the box of a briefing, how the judgments on a
+//! resolved topic fared, and the track record page (`track-record/`) with its calibration
+//! chart.
+
+use super::dates::display_date;
+use super::pages::Views;
+use super::views::*;
+use crate::model::{BriefingIdx, Confidence, EntityIdx, Likelihood};
+use crate::track_record::{Record, Scored, Tally};
+
+/// How many judgments a resolved topic's page lists: the latest.
+pub const TOPIC_JUDGMENTS: usize = 100;
+/// How many scored judgments the track record lists: the latest.
+pub const TRACK_RECORD_LIST: usize = 200;
+
+/// The output folder of the track record page.
+pub const TRACK_RECORD_DIR: &str = "track-record/";
+
+/// `permille` as a percentage, `87.5%` or `70%`.
+fn percent(permille: u64) -> String {
+    match permille % 10 {
+        0 => format!("{}%", permille / 10),
+        d => format!("{}.{d}%", permille / 10),
+    }
+}
+
+/// A level's band, `80–95%`.
+fn band(l: Likelihood) -> String {
+    let (lo, hi) = l.band();
+    format!("{lo}–{hi}%")
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+fn brier(t: &Tally) -> Option<String> {
+    t.mean().map(|m| format!("{m:.3}"))
+}
+
+impl Views<'_> {
+    /// The track record of the site, made once.
+    pub(super) fn record(&self) -> &Record {
+        self.record.get_or_init(|| Record::of(&self.site.resolved))
+    }
+
+    /// The key judgments of briefing `b`, for its box.
+    pub(super) fn judgment_views(&self, b: BriefingIdx) -> Vec<JudgmentView> {
+        let r = &self.site.resolved;
+        let br = r.briefing(b);
+        let topics = &r.refs[b].judgments;
+        (br.judgments.iter().enumerate())
+            .map(|(i, j)| {
+                let topic = (topics.iter()).find(|(k, _)| *k == i).map(|&(_, t)| t);
+                JudgmentView {
+                    statement: j.statement.clone(),
+                    likelihood: j.likelihood.value.word(),
+                    band: band(j.likelihood.value),
+                    percent: j.percent.map(|p| percent(u64::from(p))),
+                    confidence: j.confidence.or(br.confidence).map(Confidence::as_str),
+                    topic: topic.map(|t| self.entity_link(t)),
+                    answer: yes_no(j.answer),
+                }
+            })
+            .collect()
+    }
+
+    fn scored_row(&self, s: &Scored) -> ScoredRow {
+        let j = &self.site.resolved.briefing(s.briefing).judgments[s.judgment];
+        ScoredRow {
+            briefing: self.briefing_link(s.briefing),
+            topic: self.entity_link(s.topic),
+            statement: j.statement.clone(),
+            likelihood: s.level.word(),
+            stated: percent(u64::from(s.permille)),
+            answer: yes_no(j.answer),
+            happened: s.happened,
+            brier: s
+                .counted
+                .then(|| format!("{:.3}", s.brier_millionths() as f64 / 1e6)),
+            counted: s.counted,
+        }
+    }
+
+    /// How topic `e`'s question was settled and how the judgments on it fared; `None`
+    /// when it has no `resolved:`.
+    pub(super) fn resolution_view(&self, e: EntityIdx) -> Option<ResolutionView> {
+        let en = self.site.resolved.entity(e);
+        let res = en.profile.as_ref()?.resolved.as_ref()?;
+        let on = self.record().on_topic(e);
+        let mut tally = Tally::default();
+        for s in on.iter().filter(|s| s.counted) {
+            tally.count += 1;
+            tally.brier_millionths += s.brier_millionths();
+        }
+        let from = on.len().saturating_sub(TOPIC_JUDGMENTS);
+        Some(ResolutionView {
+            date: res.date.to_string(),
+            date_display: display_date(res.date),
+            outcome: yes_no(res.outcome),
+            note: res.note.clone(),
+            judgments: on[from..].iter().map(|s| self.scored_row(s)).collect(),
+            total: on.len(),
+            counted: tally.count,
+            later: on.len() - tally.count,
+            brier: brier(&tally),
+            track_record: self.record().has_scores(),
+        })
+    }
+
+    /// `track-record/`: the desk's and each author's Brier score, calibration by level,
+    /// and the latest scored judgments.
+    pub fn track_record_page(&self) -> TrackRecordPage {
+        let record = self.record();
+        let r = &self.site.resolved;
+        let score = |t: &Tally| ScoreView {
+            count: t.count,
+            brier: brier(t).unwrap_or_default(),
+        };
+        let bins = record.calibration();
+        let levels = (bins.iter())
+            .map(|b| LevelRow {
+                likelihood: b.level.word(),
+                band: band(b.level),
+                count: b.count,
+                happened: b.happened,
+                stated: (b.count > 0).then(|| percent(b.stated_permille / b.count as u64)),
+                observed: (b.count > 0).then(|| percent(b.happened as u64 * 1000 / b.count as u64)),
+            })
+            .collect();
+        let mut counted: Vec<&Scored> = record.counted().collect();
+        counted.sort_by_key(|s| (std::cmp::Reverse(s.briefing), s.judgment, s.topic));
+        let total = counted.len();
+        let page = self.meta(
+            TRACK_RECORD_DIR,
+            "Track record".into(),
+            Some("How the desk's key judgments fared on questions that have been settled".into()),
+            None,
+            "topics",
+        );
+        TrackRecordPage {
+            page,
+            desk: score(&record.desk()),
+            authors: (record.by_author(r).iter())
+                .map(|(a, t)| AuthorScore {
+                    author: self.entity_link(*a),
+                    score: score(t),
+                })
+                .collect(),
+            levels,
+            chart: calibration_chart(&bins),
+            judgments: (counted.iter().take(TRACK_RECORD_LIST))
+                .map(|s| self.scored_row(s))
+                .collect(),
+            total,
+            later: record.entries.len() - total,
+        }
+    }
+}
+
+const CHART_SIZE: f64 = 320.0;
+const MARGIN_LEFT: f64 = 48.0;
+const MARGIN_BOTTOM: f64 = 40.0;
+const MARGIN: f64 = 16.0;
+
+/// The calibration chart of `bins`: each level used at its stated probability (x) and the
+/// share that came true (y).
+fn calibration_chart(bins: &[crate::track_record::Bin]) -> CalibrationChart {
+    let (left, right) = (MARGIN_LEFT, CHART_SIZE - MARGIN);
+    let (top, bottom) = (MARGIN, CHART_SIZE - MARGIN_BOTTOM);
+    let x_of = |p: f64| super::pages::tenths(left + p * (right - left));
+    let y_of = |p: f64| super::pages::tenths(bottom - p * (bottom - top));
+    let ticks = [0u64, 250, 500, 750, 1000]
+        .map(|p| CalibrationTick {
+            label: percent(p),
+            x: x_of(p as f64 / 1000.0),
+            y: y_of(p as f64 / 1000.0),
+        })
+        .to_vec();
+    let used: Vec<_> = bins.iter().filter(|b| b.count > 0).collect();
+    let points = (used.iter())
+        .map(|b| {
+            let stated = b.stated_permille as f64 / b.count as f64 / 1000.0;
+            let observed = b.happened as f64 / b.count as f64;
+            let r = super::pages::tenths((4.0 + 2.0 * (b.count as f64).sqrt()).min(14.0));
+            let (x, y) = (x_of(stated), y_of(observed));
+            CalibrationPoint {
+                x,
+                y,
+                r,
+                label_x: super::pages::tenths(x + r + 3.0),
+                label_y: super::pages::tenths(y - r),
+                count: b.count,
+                title: format!(
+                    "{}: {} judgment{}, {} came true",
+                    b.level.word(),
+                    b.count,
+                    if b.count == 1 { "" } else { "s" },
+                    percent(b.happened as u64 * 1000 / b.count as u64)
+                ),
+            }
+        })
+        .collect();
+    let summary = format!(
+        "Calibration of {} scored judgment{} over {} level{} of likelihood: stated probability against how often they came true; the diagonal is perfect calibration",
+        used.iter().map(|b| b.count).sum::<usize>(),
+        if used.iter().map(|b| b.count).sum::<usize>() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        used.len(),
+        if used.len() == 1 { "" } else { "s" },
+    );
+    CalibrationChart {
+        width: CHART_SIZE,
+        height: CHART_SIZE,
+        left,
+        right,
+        top,
+        bottom,
+        ticks,
+        points,
+        summary,
+    }
+}
