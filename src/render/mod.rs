@@ -1,5 +1,7 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
+pub mod alignment;
+mod alignment_page;
 mod as_of_page;
 mod author_page;
 pub mod cards;
@@ -73,6 +75,10 @@ pub enum Page {
     Sources,
     /// `sources/<id>/`: a source of `content/sources/` (its index in `site.registry`).
     Source(usize),
+    /// `alignment/` (now, `None`) and `alignment/<YYYY-MM>/`: who agrees with whom.
+    Alignment(Option<alignment::Month>),
+    /// `compare/<a>/<b>/`: two actors topic by topic (`a` first by id).
+    Compare(EntityIdx, EntityIdx),
 }
 
 /// Whether any briefing of `site` has a correction: the corrections page and feed exist
@@ -170,6 +176,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::Sources,
     ];
     pages.extend((0..site.registry.len()).map(Page::Source));
+    pages.extend(alignment_pages(&alignment::overview(site)));
     if has_corrections(site) {
         pages.extend([
             Page::Corrections,
@@ -212,6 +219,17 @@ pub fn as_of_pages(site: &Site, e: EntityIdx) -> Vec<Page> {
     pages
 }
 
+/// The alignment pages of a site with `overview`: none unless two actors share a topic.
+pub fn alignment_pages(overview: &alignment::Overview) -> Vec<Page> {
+    if !overview.exists() {
+        return Vec::new();
+    }
+    let mut pages = vec![Page::Alignment(None)];
+    pages.extend(overview.months.iter().map(|&m| Page::Alignment(Some(m))));
+    pages.extend(overview.pairs.iter().map(|&(a, b)| Page::Compare(a, b)));
+    pages
+}
+
 /// How many HTML pages the site has (feeds and other files not counted).
 pub fn page_count(site: &Site) -> usize {
     plan(site).iter().filter(|p| !p.is_feed()).count()
@@ -246,6 +264,7 @@ pub fn render_pages(
             language: site.config.language.clone(),
             base_url: site.config.base_url.clone(),
             base_path: site.config.base_path.clone(),
+            alignment: views.alignment().exists(),
         },
     );
     let found = Mutex::new(Diagnostics::new());
@@ -340,6 +359,8 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
                 AS_OF,
                 SOURCES,
                 SOURCE,
+                ALIGNMENT,
+                COMPARE,
             ])
             .collect()
     });
@@ -358,6 +379,8 @@ const CORRECTIONS: &str = "corrections.html";
 const AS_OF: &str = "as_of.html";
 const SOURCES: &str = "sources.html";
 const SOURCE: &str = "source.html";
+const ALIGNMENT: &str = "alignment.html";
+const COMPARE: &str = "compare.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -402,6 +425,11 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
             format!("sources/{}/index.html", site.registry[i].id),
             SOURCE,
         ),
+        Page::Alignment(m) => (format!("{}index.html", alignment::dir(m)), ALIGNMENT),
+        Page::Compare(a, b) => (
+            format!("{}index.html", alignment::compare_dir(site, a, b)),
+            COMPARE,
+        ),
     }
 }
 
@@ -440,6 +468,8 @@ fn context(
         Page::ChangesFeed(e) => ctx_of(global, &views.changes_feed(e)),
         Page::Sources => ctx_of(global, &views.sources_page()),
         Page::Source(i) => ctx_of(global, &views.source_page(i)),
+        Page::Alignment(m) => ctx_of(global, &views.alignment_page(m)),
+        Page::Compare(a, b) => ctx_of(global, &views.compare_page(a, b)),
         // Rendered by `json_feed`, from the same view as its Atom twin.
         Page::JsonFeed(_) => Ok(tera::Context::new()),
     }

@@ -123,6 +123,8 @@ pub struct Views<'a> {
     pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Who cites each source of `content/sources/`, made once for its pages.
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
+    /// Which alignment pages the site has, made once for them and every actor page.
+    pub(super) alignment: OnceLock<super::alignment::Overview>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -167,6 +169,7 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             source_uses: OnceLock::new(),
+            alignment: OnceLock::new(),
             evidence: (0..site.resolved.briefings.len())
                 .map(|_| OnceLock::new())
                 .collect(),
@@ -798,6 +801,10 @@ impl<'a> Views<'a> {
                 true => neighbourhood(self.site, e)
                     .and_then(|g| network::ego_drawing(&g, |a| self.named(a))),
                 false => None,
+            },
+            compare: match head {
+                true => self.compare_links(e),
+                false => Vec::new(),
             },
         }
     }
