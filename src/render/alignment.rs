@@ -8,6 +8,7 @@ use crate::index::StanceAt;
 use crate::model::{EntityIdx, Kind, Position};
 use crate::site::Site;
 use jiff::civil::Date;
+use std::cmp::Reverse;
 
 /// How many actors the agreement matrix shows at most: those with a position on the most
 /// topics, then by id. The matrix shows each pair once (a triangle), 780 cells at 40.
@@ -158,7 +159,7 @@ pub fn matrix(site: &Site, cutoff: Option<Date>) -> Matrix {
         .filter(|&i| clear[i].1.iter().any(|&(t, _)| on_topic[t.0 as usize] >= 2))
         .collect();
     let total = chosen.len();
-    chosen.sort_by_key(|&i| (std::cmp::Reverse(clear[i].1.len()), clear[i].0));
+    chosen.sort_by_key(|&i| (Reverse(clear[i].1.len()), clear[i].0));
     chosen.truncate(MATRIX_ACTORS);
     chosen.sort_by_key(|&i| clear[i].0);
     let n = chosen.len();
@@ -368,7 +369,9 @@ pub fn overview(site: &Site) -> Overview {
     let find = |e: EntityIdx| {
         (clear.binary_search_by_key(&e, |(a, _)| *a).ok()).map(|i| clear[i].1.as_slice())
     };
-    let mut candidates: Vec<(u32, EntityIdx, EntityIdx)> = Vec::new();
+    // Most named together first, then by ids: a heap, popped only until enough pairs share
+    // a topic, instead of sorting every pair named together.
+    let mut candidates: Vec<(u32, Reverse<EntityIdx>, Reverse<EntityIdx>)> = Vec::new();
     for (a, list) in &clear {
         // Only topics another actor has a position on can be shared.
         if !list.iter().any(|&(t, _)| on_topic[t.0 as usize] >= 2) {
@@ -376,25 +379,55 @@ pub fn overview(site: &Site) -> Overview {
         }
         for &(b, count) in &site.index.co_actors[*a] {
             if b > *a && site.resolved.entity(b).id.kind == Kind::Actor && find(b).is_some() {
-                candidates.push((count, *a, b));
+                candidates.push((count, Reverse(*a), Reverse(b)));
             }
         }
     }
-    candidates.sort_unstable_by_key(|&(count, a, b)| (std::cmp::Reverse(count), a, b));
-    let pairs = (candidates.into_iter())
-        .filter(|&(_, a, b)| {
-            let (x, y) = (find(a).unwrap_or_default(), find(b).unwrap_or_default());
-            agreement(x, y).1 > 0
-        })
-        .take(COMPARE_PAIRS)
-        .map(|(_, a, b)| (a, b))
-        .collect();
-    let mut months: Vec<Month> = (site.index.history.values())
+    let mut heap = std::collections::BinaryHeap::from(candidates);
+    let mut pairs = Vec::new();
+    while pairs.len() < COMPARE_PAIRS
+        && let Some((_, Reverse(a), Reverse(b))) = heap.pop()
+    {
+        let (x, y) = (find(a).unwrap_or_default(), find(b).unwrap_or_default());
+        if agreement(x, y).1 > 0 {
+            pairs.push((a, b));
+        }
+    }
+    let months: std::collections::BTreeSet<Month> = (site.index.history.values())
         .flatten()
         .map(|&at| Month::of(changes::date_of(site, at)))
         .collect();
-    months.sort_unstable();
-    months.dedup();
-    months.drain(..months.len().saturating_sub(SNAPSHOTS));
+    let skip = months.len().saturating_sub(SNAPSHOTS);
+    let months = months.into_iter().skip(skip).collect();
     Overview { pairs, months }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closest_pair_merges_first_and_a_missing_pair_counts_half() {
+        // 0–2 agree fully, 1–2 not at all, 0–1 share nothing (0.5): {0, 2} first, then 1.
+        let cells = vec![
+            vec![None, None, Some((1, 1))],
+            vec![None, None, Some((0, 1))],
+            vec![Some((1, 1)), Some((0, 1)), None],
+        ];
+        assert_eq!(cluster_order(&cells), [0, 2, 1]);
+    }
+
+    #[test]
+    fn equal_distances_merge_by_the_smallest_ids() {
+        let none = vec![vec![None; 4]; 4];
+        assert_eq!(cluster_order(&none), [0, 1, 2, 3]);
+        // 1–3 and 0–2 both agree fully: 0–2 merges first, the group holding 0 stays first.
+        let mut cells = none.clone();
+        for (x, y) in [(1, 3), (0, 2)] {
+            cells[x][y] = Some((2, 2));
+            cells[y][x] = Some((2, 2));
+        }
+        assert_eq!(cluster_order(&cells), [0, 2, 1, 3]);
+        assert!(cluster_order(&[]).is_empty());
+    }
 }

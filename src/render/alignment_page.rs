@@ -89,23 +89,20 @@ impl Views<'_> {
                             0 => 0,
                             _ => agree * 100 / shared,
                         };
+                        let said = match shared {
+                            0 => "share no topic".to_string(),
+                            _ => format!(
+                                "agree on {agree} of {shared} topic{} ({percent}%)",
+                                if shared == 1 { "" } else { "s" }
+                            ),
+                        };
                         AgreementCell {
                             shared,
                             agree,
                             percent,
                             step: (percent / 20).min(4),
-                            label: match shared {
-                                0 => format!(
-                                    "{} and {} share no topic",
-                                    names[y].name, names[x].name
-                                ),
-                                _ => format!(
-                                    "{} and {} agree on {agree} of {shared} topic{} ({percent}%)",
-                                    names[y].name,
-                                    names[x].name,
-                                    if shared == 1 { "" } else { "s" }
-                                ),
-                            },
+                            label: format!("{} and {} {said}", names[y].name, names[x].name),
+                            title: said,
                             url: pair_url(m.actors[y], m.actors[x]).filter(|_| shared > 0),
                         }
                     })

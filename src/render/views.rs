@@ -1269,8 +1269,11 @@ pub struct AgreementCell {
     pub percent: u32,
     /// The colour step, 0 (0–19 %) to 4 (80–100 %).
     pub step: u32,
-    /// `A and B agree on 3 of 4 topics (75%)`.
+    /// `A and B agree on 3 of 4 topics (75%)`, or `A and B share no topic`.
     pub label: String,
+    /// The same without the names, which the row and column give: `agree on 3 of 4
+    /// topics (75%)` (a page of 40 long names would be too heavy with them in every cell).
+    pub title: String,
     /// Their comparison page, relative to the root, if they have one.
     pub url: Option<String>,
 }
