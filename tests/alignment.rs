@@ -363,3 +363,67 @@ fn a_hundred_actors_on_one_topic_stay_within_the_caps() {
     let broken = broken_links(&site.out(), "/");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
+
+/// `serve`'s incremental rebuilds after stance edits: one gives two actors their first
+/// shared topic (a comparison page appears) and turns another pair from differing to
+/// agreeing; the next makes a position unclear on the same day, so that no entity gains or
+/// loses an as-of page but two comparison pages go. Each leaves the same files as a clean
+/// build.
+#[test]
+fn incremental_rebuilds_after_stance_edits_equal_a_clean_build() {
+    use dossier::incremental::{Changes, Engine};
+    use dossier::pipeline;
+    let site = site();
+    let root = site.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&options(&root, None), &live).expect("engine");
+    let first = engine.build_all().expect("build");
+    assert_eq!(first.errors, 0, "{:?}", first.diagnostics);
+    assert!(!live.join("compare/brava/dax/index.html").exists());
+    let edits = [
+        (
+            "brava-turns",
+            "---\ntitle: Briefing brava-turns\ndate: 2025-02-20\nstances:\n  - actor: brava\n    on: t3\n    position: opposes\n  - actor: dax\n    on: t3\n    position: opposes\n---\nText.\n",
+        ),
+        (
+            "fourth-round",
+            "---\ntitle: Briefing fourth-round\ndate: 2025-03-05\nstances:\n  - actor: alba\n    on: t4\n    position: supports\n  - actor: cora\n    on: t4\n    position: supports\n  - actor: dax\n    on: t4\n    position: unclear\n---\nText.\n",
+        ),
+    ];
+    for (step, (slug, text)) in edits.iter().enumerate() {
+        let p = root.join(format!("content/briefings/{slug}.md"));
+        std::fs::write(&p, text).expect("write");
+        let out = engine
+            .rebuild(&Changes {
+                paths: [p].into_iter().collect(),
+                rescan: false,
+            })
+            .expect("rebuild");
+        assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+        let clean_dir = root.join(format!("clean-{step}"));
+        let clean = pipeline::build(&options(&root, Some(clean_dir.clone()))).expect("clean");
+        assert_eq!(clean.errors, 0);
+        let (a, b) = (snapshot(&live), snapshot(&clean_dir));
+        let differ: Vec<&String> = (a.keys().chain(b.keys()))
+            .filter(|k| a.get(*k) != b.get(*k))
+            .collect();
+        assert!(differ.is_empty(), "step {step}: files differ: {differ:?}");
+        let page = |rel: &str| std::fs::read_to_string(live.join(rel)).ok();
+        match step {
+            0 => {
+                let new = page("compare/brava/dax/index.html").expect("a new comparison");
+                assert!(new.contains("They agree on <strong>1 of 1</strong> shared topic (100%)"));
+                let matrix = page("alignment/index.html").expect("matrix");
+                assert!(
+                    matrix.contains("Brava and Alba agree on 3 of 3 topics (100%)"),
+                    "{matrix}"
+                );
+            }
+            _ => {
+                // Dax keeps t3 with Alba and Brava; with Cora it shares nothing now.
+                assert!(page("compare/cora/dax/index.html").is_none());
+                assert!(page("compare/alba/dax/index.html").is_some());
+            }
+        }
+    }
+}
