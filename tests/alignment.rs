@@ -427,3 +427,23 @@ fn incremental_rebuilds_after_stance_edits_equal_a_clean_build() {
         }
     }
 }
+
+/// The sample site shows the feature: the European side and Ukraine against the United
+/// States and Russia on territorial concessions, and a comparison of Kyiv and Washington.
+#[test]
+fn the_sample_site_shows_who_agrees_with_whom() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    let run = build_sample(&out, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).expect(rel);
+    let page = read("alignment/index.html");
+    assert!(
+        page.contains("United States and Russia agree on 1 of 1 topic (100%)"),
+        "{page}"
+    );
+    assert!(rows(&page).len() >= 4, "{:?}", rows(&page));
+    let compare = read("compare/ukraine/united-states/index.html");
+    assert!(main_of(&compare).contains("They agree on <strong>0 of 2</strong> shared topics"));
+    assert!(read("actors/ukraine/index.html").contains("<h2>Compare with</h2>"));
+}
