@@ -36,16 +36,12 @@ impl Views<'_> {
     /// The comparison pages of actor `e`, at most [`alignment::COMPARE_LINKS`]: `actor` is
     /// the other actor.
     pub(super) fn compare_links(&self, e: EntityIdx) -> Vec<CompareLink> {
-        let pairs = &self.alignment().pairs;
-        (pairs.iter())
-            .filter(|&&(a, b)| a == e || b == e)
+        (self.alignment().partners(e))
             .take(alignment::COMPARE_LINKS)
-            .map(|&(a, b)| {
-                let mut link = self.compare_link(a, b);
-                if b != e {
-                    std::mem::swap(&mut link.actor, &mut link.other);
-                }
-                link
+            .map(|o| CompareLink {
+                url: urls::href("", &alignment::compare_dir(self.site, e.min(o), e.max(o))),
+                actor: self.entity_link(o),
+                other: self.entity_link(e),
             })
             .collect()
     }
