@@ -86,11 +86,12 @@ impl Engine {
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
-        if super::entity_pages(site, &touched) != pages_before
-            || render::alignment_pages(&render::alignment::overview(site)) != alignment_before
-        {
-            // An entity or the alignment pages gained or lost a page: the site's list of
-            // pages changed.
+        if super::entity_pages(site, &touched) != pages_before {
+            // An entity gained or lost a page: the site's list of pages changed.
+            self.targets = None;
+        }
+        if render::alignment_pages(&render::alignment::overview(site)) != alignment_before {
+            // A comparison or snapshot came or went: so did a page of the site.
             self.targets = None;
         }
         if let Some(new) = moved_body {
