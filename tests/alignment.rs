@@ -261,15 +261,14 @@ fn a_comparison_lists_each_topic_and_since_when() {
         "{main}"
     );
     assert!(main.contains("Named together in 2 briefings."), "{main}");
-    let section = |id: &str| {
-        let from = main
-            .find(&format!("<h2 id=\"{id}\">"))
-            .unwrap_or_else(|| panic!("{id}"));
+    let section = |title: &str| {
+        let from = (main.find(&format!("<section aria-label=\"{title}\">")))
+            .unwrap_or_else(|| panic!("{title}"));
         let rest = &main[from..];
         rest[..rest.find("</section>").expect("section ends")].to_string()
     };
     // t3: differ since Brava turned on 20 Feb 2025, the briefing linked.
-    let differ = section("differ");
+    let differ = section("Where they differ");
     assert!(
         differ.contains("Topic 3") && !differ.contains("Topic 1"),
         "{differ}"
@@ -278,13 +277,13 @@ fn a_comparison_lists_each_topic_and_since_when() {
     // Brava's position is its latest.
     assert!(differ.contains("<span class=\"badge glyph pos-supports\">supports</span>"));
     // t1 agreed since the first round; t2 since the second, where both said so.
-    let agree = section("agree");
+    let agree = section("Where they agree");
     let t1 = &agree[agree.find("Topic 1").expect("t1")..];
     assert!(t1[..t1.find("</tr>").expect("row")].contains("<time datetime=\"2024-12-10\">10 Dec 2024</time></a> <span class=\"by\">Briefing first-round</span>"), "{agree}");
     let t2 = &agree[agree.find("Topic 2").expect("t2")..];
     assert!(t2[..t2.find("</tr>").expect("row")].contains("<time datetime=\"2025-01-15\">15 Jan 2025</time></a> <span class=\"by\">Briefing second-round</span>"), "{agree}");
     // t4: Alba alone.
-    let one = section("one-sided");
+    let one = section("Only one has a clear position");
     assert!(one.contains("Topic 4") && one.contains("<span class=\"note\">no stance</span>"));
     // Dax's unclear t2 is listed beside Alba's clear one, as one-sided, without a date
     // since; its draft stance on t1 is nowhere.
