@@ -285,6 +285,10 @@ fn a_comparison_lists_each_topic_and_since_when() {
     // t4: Alba alone.
     let one = section("Only one has a clear position");
     assert!(one.contains("Topic 4") && one.contains("<span class=\"note\">no stance</span>"));
+    assert!(
+        !one.contains(">Since<"),
+        "no since column where there is no since: {one}"
+    );
     // Dax's unclear t2 is listed beside Alba's clear one, as one-sided, without a date
     // since; its draft stance on t1 is nowhere.
     let dax = site.page("compare/alba/dax/index.html");
