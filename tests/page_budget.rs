@@ -171,6 +171,16 @@ fn no_page_passes_the_budget_and_long_lists_are_paged() {
         "history strips count earlier stances"
     );
 
+    // The agreement matrix at its cap: the 60 actors all take stances on the hub topic, the
+    // 12 whose are all `unclear` (actor k gets position k mod 5) aside; 40 of the 48 are
+    // shown, 780 cells.
+    let alignment = site.page("alignment/index.html");
+    assert!(
+        alignment.contains("The 40 actors with a position on the most topics, of 48 who share"),
+        "alignment note"
+    );
+    assert_eq!(alignment.matches("<td class=\"ag").count(), 40 * 39 / 2);
+
     let broken = broken_links(&out, "/");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }

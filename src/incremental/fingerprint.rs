@@ -62,6 +62,8 @@ struct Parts<'a> {
     ep: IdVec<EntityIdx, u64>,
     /// Every judgment on a resolved topic, scored.
     record: crate::track_record::Record,
+    /// Which alignment pages there are: the months and the compared pairs.
+    alignment: render::alignment::Overview,
 }
 
 impl Parts<'_> {
@@ -186,6 +188,10 @@ impl Parts<'_> {
             for &(o, n) in list.iter().take(render::pages::COUNTED) {
                 (self.el[o], n).hash(&mut hs);
             }
+        }
+        // Its "Compare with" list.
+        for o in self.alignment.partners(e) {
+            self.el[o].hash(&mut hs);
         }
         // The drawing of its neighbourhood: who, how often named, how often together.
         if let Some(g) = render::pages::neighbourhood(self.site, e) {
@@ -363,6 +369,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         stances,
         ep,
         record,
+        alignment: render::alignment::overview(site),
     };
     let shared = h(&theme
         .hashes
@@ -407,16 +414,32 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         }
         hs.finish()
     };
+    // What the agreement matrices read: every stance (position, date, its briefing's link)
+    // of every actor on every topic, the names of both, and which pages there are.
+    let alignment = {
+        let mut hs = crate::hash::hasher();
+        parts.alignment.hash(&mut hs);
+        for (&(a, t), history) in &ix.history {
+            (parts.el[a], parts.el[t]).hash(&mut hs);
+            for at in history {
+                parts.stance(at).hash(&mut hs);
+            }
+        }
+        hs.finish()
+    };
     let lists = Lists {
         entity_fp: &entity_fp,
         calendar,
         sourcing,
+        alignment,
     };
     let pages: Vec<u64> = targets
         .list
         .par_iter()
         .map(|(page, path, template)| {
             let own = fingerprint(&parts, &lists, *page, src);
+            // Every page's footer links `alignment/` when there is one.
+            let linked = parts.alignment.exists();
             h(&(
                 own,
                 config,
@@ -424,6 +447,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 templates.get(*template),
                 path,
                 track_record,
+                linked,
             ))
         })
         .collect();
@@ -518,7 +542,9 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
         }
     };
     match g {
-        Generated::Sitemap => (&p.bl, &p.el, &p.tl, p.record.has_scores()).hash(&mut hs),
+        Generated::Sitemap => {
+            (&p.bl, &p.el, &p.tl, p.record.has_scores(), &p.alignment).hash(&mut hs)
+        }
         // Made from `Fingerprints::search_entries`.
         Generated::SearchIndex => {}
         Generated::SearchMeta => {
@@ -588,6 +614,8 @@ struct Lists<'a> {
     /// What the source pages read: the registry, every briefing's sources and link, and
     /// every stance with its evidence, actor and topic.
     sourcing: u64,
+    /// What the agreement matrices read.
+    alignment: u64,
 }
 
 fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) -> u64 {
@@ -743,6 +771,21 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                     p.el[a].hash(&mut hs);
                 }
             }
+        }
+        Page::Alignment(_) => lists.alignment.hash(&mut hs),
+        // Both actors' stances on every topic either took one on, with the topics' and
+        // the actors' links, and how many briefings name both.
+        Page::Compare(a, b) => {
+            (p.el[a], p.el[b]).hash(&mut hs);
+            for actor in [a, b] {
+                for &t in &ix.actor_topics[actor] {
+                    (p.el[t], t).hash(&mut hs);
+                    for at in ix.history.get(&(actor, t)).into_iter().flatten() {
+                        (at.briefing, at.stance, p.stance(at)).hash(&mut hs);
+                    }
+                }
+            }
+            (ix.co_actors[a].iter().find(|&&(o, _)| o == b)).hash(&mut hs);
         }
         Page::Search | Page::NotFound => {}
     }

@@ -9,6 +9,7 @@ use super::{Engine, FileChange, Outcome, Rebuilt, Scope, sources};
 use crate::index;
 use crate::model::Briefing;
 use crate::pipeline::Fatal;
+use crate::render;
 use crate::resolve::ProfileNames;
 use std::time::Instant;
 
@@ -80,6 +81,8 @@ impl Engine {
         // Counted while the index, the briefing and its stances still agree: the as-of
         // pages of an entity read its histories' stances and their dates.
         let pages_before = super::entity_pages(site, &touched);
+        // Stances and the actors named together decide which alignment pages there are.
+        let alignment_before = render::alignment_pages(&render::alignment::overview(site));
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
@@ -89,6 +92,10 @@ impl Engine {
         self.consistency = consistency;
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
+            self.targets = None;
+        }
+        if render::alignment_pages(&render::alignment::overview(site)) != alignment_before {
+            // A comparison or snapshot came or went: so did a page of the site.
             self.targets = None;
         }
         if let Some(new) = moved_body {

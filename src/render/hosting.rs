@@ -305,6 +305,16 @@ fn sitemaps(site: &Site) -> Vec<(String, Vec<u8>)> {
         url(super::judgments::TRACK_RECORD_DIR, None);
     }
     url("sources/", None);
+    let alignment = super::alignment::overview(site);
+    if alignment.exists() {
+        url(&super::alignment::dir(None), None);
+        for &m in &alignment.months {
+            url(&super::alignment::dir(Some(m)), None);
+        }
+        for &(a, b) in &alignment.pairs {
+            url(&super::alignment::compare_dir(site, a, b), None);
+        }
+    }
     for x in &site.registry {
         url(&format!("sources/{}/", x.id), None);
     }

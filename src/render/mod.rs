@@ -1,5 +1,7 @@
 //! Renders every page, feed and file of the site through the theme into an [`Sink`].
 
+pub mod alignment;
+mod alignment_page;
 mod as_of_page;
 mod author_page;
 pub mod cards;
@@ -77,6 +79,10 @@ pub enum Page {
     /// `track-record/`: how the desk's judgments on resolved questions fared (when one is
     /// scored).
     TrackRecord,
+    /// `alignment/` (now, `None`) and `alignment/<YYYY-MM>/`: who agrees with whom.
+    Alignment(Option<alignment::Month>),
+    /// `compare/<a>/<b>/`: two actors topic by topic (`a` first by id).
+    Compare(EntityIdx, EntityIdx),
 }
 
 /// Whether any briefing of `site` has a correction: the corrections page and feed exist
@@ -180,6 +186,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
         Page::Sources,
     ];
     pages.extend((0..site.registry.len()).map(Page::Source));
+    pages.extend(alignment_pages(&alignment::overview(site)));
     if has_corrections(site) {
         pages.extend([
             Page::Corrections,
@@ -225,6 +232,17 @@ pub fn as_of_pages(site: &Site, e: EntityIdx) -> Vec<Page> {
     pages
 }
 
+/// The alignment pages of a site with `overview`: none unless two actors share a topic.
+pub fn alignment_pages(overview: &alignment::Overview) -> Vec<Page> {
+    if !overview.exists() {
+        return Vec::new();
+    }
+    let mut pages = vec![Page::Alignment(None)];
+    pages.extend(overview.months.iter().map(|&m| Page::Alignment(Some(m))));
+    pages.extend(overview.pairs.iter().map(|&(a, b)| Page::Compare(a, b)));
+    pages
+}
+
 /// How many HTML pages the site has (feeds and other files not counted).
 pub fn page_count(site: &Site) -> usize {
     plan(site).iter().filter(|p| !p.is_feed()).count()
@@ -260,6 +278,7 @@ pub fn render_pages(
             base_url: site.config.base_url.clone(),
             base_path: site.config.base_path.clone(),
             track_record: has_track_record(site),
+            alignment: views.alignment().exists(),
         },
     );
     let found = Mutex::new(Diagnostics::new());
@@ -355,6 +374,8 @@ pub static PAGE_TEMPLATES: std::sync::LazyLock<Vec<&'static str>> =
                 SOURCES,
                 SOURCE,
                 TRACK_RECORD,
+                ALIGNMENT,
+                COMPARE,
             ])
             .collect()
     });
@@ -374,6 +395,8 @@ const AS_OF: &str = "as_of.html";
 const SOURCES: &str = "sources.html";
 const SOURCE: &str = "source.html";
 const TRACK_RECORD: &str = "track_record.html";
+const ALIGNMENT: &str = "alignment.html";
+const COMPARE: &str = "compare.html";
 
 /// The output path of `page` and the template (one of [`PAGE_TEMPLATES`]) that renders it.
 pub fn target(site: &Site, page: Page) -> (String, &'static str) {
@@ -422,6 +445,11 @@ pub fn target(site: &Site, page: Page) -> (String, &'static str) {
             format!("{}index.html", judgments::TRACK_RECORD_DIR),
             TRACK_RECORD,
         ),
+        Page::Alignment(m) => (format!("{}index.html", alignment::dir(m)), ALIGNMENT),
+        Page::Compare(a, b) => (
+            format!("{}index.html", alignment::compare_dir(site, a, b)),
+            COMPARE,
+        ),
     }
 }
 
@@ -461,6 +489,8 @@ fn context(
         Page::Sources => ctx_of(global, &views.sources_page()),
         Page::Source(i) => ctx_of(global, &views.source_page(i)),
         Page::TrackRecord => ctx_of(global, &views.track_record_page()),
+        Page::Alignment(m) => ctx_of(global, &views.alignment_page(m)),
+        Page::Compare(a, b) => ctx_of(global, &views.compare_page(a, b)),
         // Rendered by `json_feed`, from the same view as its Atom twin.
         Page::JsonFeed(_) => Ok(tera::Context::new()),
     }

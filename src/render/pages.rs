@@ -125,6 +125,8 @@ pub struct Views<'a> {
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
     /// Every judgment on a resolved topic, scored, made once for the pages that show them.
     pub(super) record: OnceLock<crate::track_record::Record>,
+    /// Which alignment pages the site has, made once for them and every actor page.
+    pub(super) alignment: OnceLock<super::alignment::Overview>,
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -170,6 +172,7 @@ impl<'a> Views<'a> {
                 .collect(),
             source_uses: OnceLock::new(),
             record: OnceLock::new(),
+            alignment: OnceLock::new(),
             evidence: (0..site.resolved.briefings.len())
                 .map(|_| OnceLock::new())
                 .collect(),
@@ -802,6 +805,10 @@ impl<'a> Views<'a> {
                 true => neighbourhood(self.site, e)
                     .and_then(|g| network::ego_drawing(&g, |a| self.named(a))),
                 false => None,
+            },
+            compare: match head {
+                true => self.compare_links(e),
+                false => Vec::new(),
             },
         }
     }

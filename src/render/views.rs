@@ -19,6 +19,8 @@ pub struct SiteView {
     pub base_path: String,
     /// Whether the site has a track record page (`track-record/`): a judgment is scored.
     pub track_record: bool,
+    /// Whether the site has `alignment/` (two actors share a topic).
+    pub alignment: bool,
 }
 
 /// What every page knows about itself, under `page`.
@@ -687,6 +689,8 @@ pub struct ActorPage {
     pub previews: Vec<Preview>,
     /// It and the actors most often named with it, drawn (page 1, named with somebody).
     pub network: Option<Drawing>,
+    /// Its comparison pages with other actors (page 1), most named together first.
+    pub compare: Vec<CompareLink>,
 }
 
 /// `place.html`: a place's profile, parent and sub-places, briefings and actors. Later
@@ -1402,4 +1406,119 @@ pub struct TrackRecordPage {
     /// after their question was settled.
     pub total: usize,
     pub later: usize,
+}
+
+/// A comparison page, as a list of them links it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareLink {
+    /// The other actor (on an actor page) or the first (on `alignment/`).
+    pub actor: EntityLink,
+    /// The second actor (on `alignment/`; the actor itself on an actor page).
+    pub other: EntityLink,
+    /// `compare/<a>/<b>/`, relative to the root.
+    pub url: String,
+}
+
+/// A snapshot month of `alignment/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthLink {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// The same as `November 2025`.
+    pub display: String,
+    /// Its last day, `YYYY-MM-DD`: the snapshot counts stances dated on or before it.
+    pub last_day: String,
+    /// `alignment/<YYYY-MM>/`, relative to the root.
+    pub url: String,
+}
+
+/// One cell of the agreement matrix: a pair of actors.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementCell {
+    /// Topics both have a clear position on (0: the cell is blank) and how many of them
+    /// they take the same position on.
+    pub shared: u32,
+    pub agree: u32,
+    /// `agree / shared` as a whole percent, rounded down.
+    pub percent: u32,
+    /// The colour step, 0 (0–19 %) to 4 (80–100 %).
+    pub step: u32,
+    /// `A and B agree on 3 of 4 topics (75%)`, or `A and B share no topic`.
+    pub label: String,
+    /// The same without the names, which the row and column give: `agree on 3 of 4
+    /// topics (75%)` (a page of 40 long names would be too heavy with them in every cell).
+    pub title: String,
+    /// Their comparison page, relative to the root, if they have one.
+    pub url: Option<String>,
+}
+
+/// One row of the agreement matrix: an actor and its cells with the actors before it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementRow {
+    pub actor: EntityLink,
+    /// One cell per column before this row's actor (the matrix is a triangle: each pair
+    /// once).
+    pub cells: Vec<AgreementCell>,
+    /// How many columns after the cells are empty (the triangle's blank part).
+    pub blank: usize,
+}
+
+/// `alignment.html`: the agreement matrix now (`alignment/`) or at the end of a month
+/// (`alignment/<YYYY-MM>/`).
+#[derive(Debug, Serialize)]
+pub struct AlignmentPage {
+    pub page: PageMeta,
+    /// The month shown; `None` on the page of now.
+    pub month: Option<MonthLink>,
+    /// The actors of the columns, in the clustering's order (all but the last shown).
+    pub columns: Vec<EntityLink>,
+    /// The rows (all actors shown but the first), in the same order.
+    pub rows: Vec<AgreementRow>,
+    /// How many actors are shown, and how many share a topic with another.
+    pub shown: usize,
+    pub total: usize,
+    /// Every snapshot month, newest first.
+    pub months: Vec<MonthLink>,
+    /// The snapshot before and after this one (the latest's next is now: `None`).
+    pub previous: Option<MonthLink>,
+    pub next: Option<MonthLink>,
+    /// Every comparison page, most named together first (on the page of now; empty on a
+    /// snapshot).
+    pub pairs: Vec<CompareLink>,
+}
+
+/// One topic of a comparison page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    pub topic: EntityLink,
+    /// Each actor's latest stance on it, if any.
+    pub a: Option<StanceMark>,
+    pub b: Option<StanceMark>,
+    /// `agree`, `differ` or `one-sided` (at most one has a clear position).
+    pub state: &'static str,
+    /// For `agree` and `differ`: the stance from which it holds, with its briefing.
+    pub since: Option<StanceMark>,
+}
+
+/// `compare.html`: two actors topic by topic, at `compare/<a>/<b>/`.
+#[derive(Debug, Serialize)]
+pub struct ComparePage {
+    pub page: PageMeta,
+    pub a: EntityLink,
+    pub b: EntityLink,
+    /// Topics both have a clear position on, and how many of them they agree on.
+    pub shared: usize,
+    pub agree: usize,
+    /// `agree / shared` as a whole percent, rounded down.
+    pub percent: u32,
+    /// Briefings naming both.
+    pub together: u32,
+    /// Where they differ, agree, and where only one (or neither) has a clear position,
+    /// each by topic id; at most 60 topics in all, in that order.
+    pub differ: Vec<CompareRow>,
+    pub agreed: Vec<CompareRow>,
+    pub one_sided: Vec<CompareRow>,
+    /// How many topics either took a stance on, and how many of them are listed.
+    pub topics: usize,
+    pub listed: usize,
 }

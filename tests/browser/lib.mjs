@@ -27,6 +27,9 @@ export const PAGE_KINDS = [
   { kind: '404', path: '404.html' },
   { kind: 'search', path: 'search/index.html' },
   { kind: 'network', path: 'network/index.html' },
+  { kind: 'alignment', path: 'alignment/index.html' },
+  { kind: 'alignment snapshot', match: /^alignment\/\d{4}-\d{2}\/index\.html$/ },
+  { kind: 'comparison', match: /^compare\/[^/]+\/[^/]+\/index\.html$/ },
 ];
 
 // Chromium flags that work on these machines as root, with a closed network.
