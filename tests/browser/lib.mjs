@@ -30,6 +30,9 @@ export const PAGE_KINDS = [
   { kind: 'alignment', path: 'alignment/index.html' },
   { kind: 'alignment snapshot', match: /^alignment\/\d{4}-\d{2}\/index\.html$/ },
   { kind: 'comparison', match: /^compare\/[^/]+\/[^/]+\/index\.html$/ },
+  { kind: 'track record', path: 'track-record/index.html' },
+  // The sample's resolved question: its resolution and how the judgments on it fared.
+  { kind: 'resolved topic', path: 'topics/signing-deadline/index.html' },
 ];
 
 // Chromium flags that work on these machines as root, with a closed network.
