@@ -1,54 +1,55 @@
 //! What a briefing's body says about positions changing: the words an editor looks for when
 //! a stance differs from the actor's earlier one ("no longer", "reversed", "had opposed").
-//! Read once per file when it is parsed, in one pass over its words.
+//! Read only from the bodies of briefings whose change is not marked otherwise, and only up
+//! to the first cue that answers.
 
 /// The cues found in one text: a change word, and which position words it uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Cues(u8);
 
-/// Words (by their start) that say a position moved.
-const CHANGE_STEMS: &[&str] = &[
-    "chang",
-    "shift",
-    "revers",
-    "backtrack",
-    "backpedal",
-    "switch",
-    "soften",
-    "harden",
-    "abandon",
-    "revis",
-    "recant",
-    "retreat",
-    "flip",
-    "turnaround",
-    "previous",
-    "formerly",
-    "earlier",
-    "reconsider",
-    "rethink",
-    "rethought",
-    "volte",
-];
+/// Words (by their start, lower case) that say a position moved, by their first letter.
+fn change_stems(first: u8) -> &'static [&'static [u8]] {
+    match first {
+        b'a' => &[b"abandon"],
+        b'b' => &[b"backtrack", b"backpedal"],
+        b'c' => &[b"chang"],
+        b'e' => &[b"earlier"],
+        b'f' => &[b"flip", b"formerly"],
+        b'h' => &[b"harden"],
+        b'p' => &[b"previous"],
+        b'r' => &[
+            b"revers",
+            b"revis",
+            b"recant",
+            b"retreat",
+            b"reconsider",
+            b"rethink",
+            b"rethought",
+        ],
+        b's' => &[b"shift", b"switch", b"soften"],
+        b't' => &[b"turnaround"],
+        b'v' => &[b"volte"],
+        _ => &[],
+    }
+}
 
-/// Two-word phrases that say it.
-const CHANGE_PAIRS: &[(&str, &str)] = &[
-    ("no", "longer"),
-    ("u", "turn"),
-    ("until", "now"),
-    ("walked", "back"),
-    ("walks", "back"),
-    ("once", "opposed"),
-    ("once", "supported"),
+/// Two-word phrases that say it, by their second word.
+const CHANGE_PAIRS: &[(&[u8], &[u8])] = &[
+    (b"no", b"longer"),
+    (b"until", b"now"),
+    (b"walked", b"back"),
+    (b"walks", b"back"),
+    (b"once", b"opposed"),
+    (b"once", b"supported"),
 ];
 
 /// The word (by its start) that mentions each position, in `model::Position::ALL` order.
-const POSITION_STEMS: [(&str, &str); 5] = [
-    ("supports", "support"),
-    ("opposes", "oppos"),
-    ("mixed", "mixed"),
-    ("neutral", "neutral"),
-    ("unclear", "unclear"),
+const POSITION_STEMS: [(&str, &[u8]); 5] = [
+    ("supports", b"support"),
+    ("opposes", b"oppos"),
+    ("mixed", b"mixed"),
+    ("neutral", b"neutral"),
+    ("unclear", b"unclear"),
 ];
 
 /// Words longer than this are no cue and are not looked at.
@@ -56,36 +57,92 @@ const LONGEST: usize = 16;
 
 const CHANGE: u8 = 1;
 
+/// Whether a word starting with this byte (lower case) may be a cue: the first letters of
+/// the stems above, of the pairs' second words and of the position words.
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"abcefhlmnoprstuv";
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Marks a word may start after (`**shifted**`, `(formerly`), skipped.
+const OPENERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b"*_([\"'";
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 impl Cues {
-    /// The cues of `text` (Markdown or plain), any case.
+    /// The cues of `text` (HTML, Markdown or plain), any case. Words are found at the starts
+    /// of lines, after spaces and after tags (a SIMD search), marks like `**` or `(` skipped; each is
+    /// compared with the few cues that start with its letter. A cue glued to other
+    /// punctuation (`—shifted`) is not seen, which costs at most a hint.
     pub fn of(text: &str) -> Cues {
+        Cues::scan(text, 0)
+    }
+
+    /// What a briefing must say of a change from `earlier` positions: that it changed, or
+    /// one of their words.
+    pub fn change_from<'a>(earlier: impl IntoIterator<Item = &'a str>) -> Cues {
+        let mut bits = CHANGE;
+        for p in earlier {
+            if let Some(i) = POSITION_STEMS.iter().position(|(w, _)| *w == p) {
+                bits |= 2 << i;
+            }
+        }
+        Cues(bits)
+    }
+
+    /// The cues of `text`, read only up to the first of these.
+    pub fn read_until(self, text: &str) -> Cues {
+        Cues::scan(text, self.0)
+    }
+
+    /// Whether it holds no cue.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The cues of `text`, read up to the first of `stop` (all of it when `stop` is 0).
+    fn scan(text: &str, stop: u8) -> Cues {
+        let b = text.as_bytes();
         let mut bits = 0u8;
-        let mut prev = [0u8; LONGEST];
-        let mut prev_len = usize::MAX;
-        let mut word = [0u8; LONGEST];
-        let mut len = 0usize;
-        // One extra byte ends the last word.
-        for &c in text.as_bytes().iter().chain(std::iter::once(&b' ')) {
-            if c.is_ascii_alphabetic() {
-                if len < LONGEST {
-                    word[len] = c.to_ascii_lowercase();
-                }
-                len += 1;
+        // After a space, a line break, or a tag of rendered HTML (`<p>Previously`).
+        let starts =
+            std::iter::once(0).chain(memchr::memchr3_iter(b' ', b'\n', b'>', b).map(|i| i + 1));
+        for mut s in starts {
+            let mut skipped = 0;
+            while skipped < 3 && b.get(s).is_some_and(|&c| OPENERS[c as usize]) {
+                s += 1;
+                skipped += 1;
+            }
+            let Some(&c) = b.get(s) else {
+                continue;
+            };
+            let first = c.to_ascii_lowercase();
+            if !MAY_START[first as usize] {
                 continue;
             }
-            if len == 0 {
+            let len = (b[s..].iter().take(LONGEST + 1))
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            if len == 0 || len > LONGEST {
                 continue;
             }
-            if len <= LONGEST {
-                let w = &word[..len];
-                let p = (prev_len <= LONGEST).then(|| &prev[..prev_len]);
-                bits |= cues_of(w, p);
-                prev[..len].copy_from_slice(w);
-                prev_len = len;
-            } else {
-                prev_len = usize::MAX;
+            bits |= cues_of(&b[s..s + len], || previous_word(b, s), &b[s..]);
+            if bits & stop != 0 {
+                break;
             }
-            len = 0;
         }
         Cues(bits)
     }
@@ -108,19 +165,42 @@ impl Cues {
     }
 }
 
-fn cues_of(w: &[u8], prev: Option<&[u8]>) -> u8 {
+/// The word just before the one starting at `s`, across one space or line break: empty
+/// when there is none.
+fn previous_word(b: &[u8], s: usize) -> &[u8] {
+    let Some(end) = s.checked_sub(1) else {
+        return &[];
+    };
+    let start = b[..end]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    if end - start > LONGEST {
+        return &[];
+    }
+    &b[start..end]
+}
+
+/// Whether `w` starts with `stem` (lower case), in any case.
+fn starts(w: &[u8], stem: &[u8]) -> bool {
+    w.len() >= stem.len() && w[..stem.len()].eq_ignore_ascii_case(stem)
+}
+
+/// The cues of word `w`, after the word `prev` gives (looked up only for a pair's second
+/// word); `rest` is the text from `w` on.
+fn cues_of<'a>(w: &[u8], prev: impl Fn() -> &'a [u8], rest: &[u8]) -> u8 {
+    let first = w[0].to_ascii_lowercase();
     let mut bits = 0;
-    if CHANGE_STEMS.iter().any(|s| w.starts_with(s.as_bytes()))
-        || prev.is_some_and(|p| {
-            CHANGE_PAIRS
-                .iter()
-                .any(|(a, b)| p == a.as_bytes() && w == b.as_bytes())
-        })
+    if change_stems(first).iter().any(|s| starts(w, s))
+        || CHANGE_PAIRS
+            .iter()
+            .any(|(a, b)| w.eq_ignore_ascii_case(b) && prev().eq_ignore_ascii_case(a))
+        || (first == b'u' && starts(rest, b"u-turn"))
     {
         bits |= CHANGE;
     }
     for (i, (_, stem)) in POSITION_STEMS.iter().enumerate() {
-        if w.starts_with(stem.as_bytes()) {
+        if stem[0] == first && starts(w, stem) {
             bits |= 2 << i;
         }
     }
@@ -138,6 +218,11 @@ mod tests {
         assert!(Cues::of("a U-turn on Friday").says_change());
         assert!(!Cues::of("Kyiv backs the plan; no long talks.").says_change());
         assert!(!Cues::of("").says_change());
+        assert!(Cues::of("Paris has **shifted** (formerly firm)").says_change());
+        assert!(Cues::of("(previously, it said no)").says_change());
+        assert!(Cues::of("Shifted at the start of a line").says_change());
+        assert!(Cues::of("<p>Previously it said no.</p>").says_change());
+        assert!(Cues::of("it <em>no\nlonger</em> backs it").says_change());
     }
 
     #[test]
@@ -148,6 +233,25 @@ mod tests {
         assert!(!c.says_change());
         assert!(Cues::of("its support").mentions("supports"));
         assert!(!c.mentions("nonsense"));
+    }
+
+    #[test]
+    fn a_wanted_cue_is_found_and_others_do_not_answer() {
+        let from_opposes = Cues::change_from(["opposes"]);
+        assert!(
+            from_opposes
+                .read_until("It had opposed the plan.")
+                .mentions("opposes")
+        );
+        assert!(from_opposes.read_until("Its line shifted.").says_change());
+        assert!(
+            !from_opposes
+                .read_until("It supports the plan.")
+                .says_change()
+        );
+        // Reading stops at the first wanted cue: a later one is not seen.
+        let early = from_opposes.read_until("It shifted; it no longer supports it.");
+        assert!(early.says_change() && !early.mentions("supports"));
     }
 
     #[test]

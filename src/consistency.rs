@@ -4,10 +4,12 @@
 //! hash maps where two sides must meet, so the whole costs milliseconds at archive scale.
 
 use crate::diagnostic::{Code, Diagnostics, Span};
+use crate::id_vec::IdVec;
 use crate::index::{Index, StanceAt};
 use crate::model::{Briefing, BriefingIdx, EntityIdx, Kind, Position, RegistrySource};
 use crate::resolve::Resolved;
 use jiff::civil::Date;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Quotes shorter than this (after folding) are not compared: "No comment." is said by many.
@@ -28,19 +30,20 @@ pub fn check_site(site: &crate::site::Site, diags: &mut Diagnostics) {
     check(
         &site.resolved,
         &site.index,
-        &site.registry,
+        (&site.bodies, &site.registry),
         today(&site.config),
         site.config.stale_after_days,
         diags,
     );
 }
 
-/// Runs every check of this module on a resolved and indexed site; `today` is the build's
-/// day (for staleness) and `stale_after` its `stale_after_days`.
+/// Runs every check of this module on a resolved and indexed site, with its briefings'
+/// rendered bodies and its registry of sources; `today` is the build's day (for
+/// staleness) and `stale_after` its `stale_after_days`.
 pub fn check(
     site: &Resolved,
     index: &Index,
-    registry: &[RegistrySource],
+    (bodies, registry): (&IdVec<BriefingIdx, String>, &[RegistrySource]),
     today: Date,
     stale_after: Option<u32>,
     diags: &mut Diagnostics,
@@ -51,7 +54,7 @@ pub fn check(
         || quote_attribution(site, &mut quotes),
         || {
             same_day_positions(site, index, &mut histories);
-            unmarked_changes(site, index, &mut histories);
+            unmarked_changes(site, index, bodies, &mut histories);
         },
     );
     diags.extend(quotes);
@@ -285,7 +288,13 @@ fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
 /// links the earlier briefing, nor names the earlier position ("had opposed"), nor says a
 /// position changed ("no longer", "reversed"), in its body or the stance's quote. `unclear`
 /// on either side is no position to change from or to.
-fn unmarked_changes(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
+fn unmarked_changes(
+    site: &Resolved,
+    index: &Index,
+    bodies: &IdVec<BriefingIdx, String>,
+    diags: &mut Diagnostics,
+) {
+    let mut changes: Vec<Change> = Vec::new();
     for (&(actor, topic), history) in &index.history {
         let mut days = history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing));
         let Some(mut before) = days.next() else {
@@ -309,11 +318,54 @@ fn unmarked_changes(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
                 if p0 == Position::Unclear {
                     continue;
                 }
-                unmarked(site, index, (actor, topic), (prev, p0), (cur, p1), diags);
+                if let Some(c) = unmarked(site, index, (actor, topic), (prev, p0), (cur, p1)) {
+                    changes.push(c);
+                }
             }
             before = today;
         }
     }
+    // Bodies are read last, each once, on every core, and only up to the first cue that
+    // answers: most changes are marked by a link or their quote before it comes to that.
+    let mut wanted: std::collections::BTreeMap<BriefingIdx, Vec<&str>> = Default::default();
+    for c in &changes {
+        wanted
+            .entry(c.cur.briefing)
+            .or_default()
+            .push(c.p0.as_str());
+    }
+    let says: HashMap<BriefingIdx, crate::change_words::Cues> = wanted
+        .into_par_iter()
+        .map(|(b, positions)| {
+            let body = bodies.get(b).map_or("", String::as_str);
+            let found = crate::change_words::Cues::change_from(positions).read_until(body);
+            // A change word answers every change of the briefing; a position's word only
+            // its own, so the rest of the body is read for the others.
+            match found.says_change() || found.is_empty() {
+                true => (b, found),
+                false => (b, crate::change_words::Cues::of(body)),
+            }
+        })
+        .collect();
+    for c in changes {
+        let said = says
+            .get(&c.cur.briefing)
+            .is_some_and(|cues| cues.says_change() || cues.mentions(c.p0.as_str()));
+        if !said {
+            hint_unmarked(site, &c, diags);
+        }
+    }
+}
+
+/// A change of position not marked by a link to the earlier briefing or by its quote.
+#[derive(Clone, Copy)]
+struct Change {
+    actor: EntityIdx,
+    topic: EntityIdx,
+    prev: StanceAt,
+    p0: Position,
+    cur: StanceAt,
+    p1: Position,
 }
 
 /// D102 for the change from `prev` to `cur` of `actor`'s position on `topic`, unless the
@@ -324,23 +376,40 @@ fn unmarked(
     (actor, topic): (EntityIdx, EntityIdx),
     (prev, p0): (StanceAt, Position),
     (cur, p1): (StanceAt, Position),
-    diags: &mut Diagnostics,
-) {
+) -> Option<Change> {
+    let s = stance_src(site, cur)?;
+    let says = |cues: crate::change_words::Cues| cues.says_change() || cues.mentions(p0.as_str());
+    let links_back = (index.briefing_backlinks[prev.briefing])
+        .binary_search(&cur.briefing)
+        .is_ok();
+    let quote = || s.quote.as_deref().map(crate::change_words::Cues::of);
+    if links_back || quote().is_some_and(says) {
+        return None;
+    }
+    Some(Change {
+        actor,
+        topic,
+        prev,
+        p0,
+        cur,
+        p1,
+    })
+}
+
+/// D102 at the later stance of `c`, the earlier one in a note.
+fn hint_unmarked(site: &Resolved, c: &Change, diags: &mut Diagnostics) {
+    let Change {
+        actor,
+        topic,
+        prev,
+        p0,
+        cur,
+        p1,
+    } = *c;
     let b = &site.briefings[cur.briefing];
     let Some(s) = stance_src(site, cur) else {
         return;
     };
-    // Cheapest first: the body's cues were read when it was parsed.
-    let says = |cues: crate::change_words::Cues| cues.says_change() || cues.mentions(p0.as_str());
-    let links_back = || {
-        (index.briefing_backlinks[prev.briefing])
-            .binary_search(&cur.briefing)
-            .is_ok()
-    };
-    let quote = || s.quote.as_deref().map(crate::change_words::Cues::of);
-    if says(b.change_cues) || links_back() || quote().is_some_and(says) {
-        return;
-    }
     let earlier = &site.briefings[prev.briefing];
     let earlier_span = stance_src(site, prev).map_or(Span::FILE, |w| w.position_span);
     diags

@@ -447,10 +447,19 @@ fn may_overstate(text: &str, lexicon: &Lexicon) -> bool {
         .filter(|(l, _)| l.is_extreme())
         .flat_map(|(_, list)| list.iter().filter_map(|p| p.first().map(String::as_str)))
         .collect();
-    let mut found = false;
-    if !firsts.is_empty() {
-        tokens(text, |_, _, w| found = found || firsts.contains(&w));
+    if firsts.is_empty() {
+        return false;
     }
+    // Most bodies have none of these words: one lower-cased copy searched for each is far
+    // cheaper than splitting every body into words. A hit inside a longer word only costs
+    // the exact look that follows.
+    if firsts.iter().all(|w| w.is_ascii()) {
+        let lower = text.to_ascii_lowercase();
+        return (firsts.iter())
+            .any(|w| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some());
+    }
+    let mut found = false;
+    tokens(text, |_, _, w| found = found || firsts.contains(&w));
     found
 }
 

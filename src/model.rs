@@ -863,8 +863,6 @@ pub struct Briefing {
     pub updated: Option<When>,
     /// `updated:` as written, before corrections move it.
     pub updated_written: Option<Spanned<When>>,
-    /// What the body says about positions changing (see `change_words`).
-    pub change_cues: crate::change_words::Cues,
     pub summary: Option<String>,
     /// The names of each kind its front matter lists (`actors:` and so on), stances aside.
     pub named: PerKind<Vec<Spanned<String>>>,

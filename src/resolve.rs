@@ -986,7 +986,6 @@ mod tests {
             date_span: Span::FILE,
             updated: None,
             updated_written: None,
-            change_cues: Default::default(),
             summary: None,
             named: PerKind::from_fn(|k| match k {
                 Kind::Actor => (actors.iter().enumerate())

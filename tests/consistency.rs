@@ -279,3 +279,58 @@ fn positions_of_one_day_at_two_given_times_are_a_change_not_a_contradiction() {
     let r = run_at(&site, NOW, &["check"]);
     assert!(r.stderr.contains("D100"), "{}", r.stderr);
 }
+
+/// In serve, the hint of an unmarked change comes and goes with edits of the later body
+/// (a word, a link to the earlier briefing) and of its stance, as a clean check sees it.
+#[test]
+fn serve_finds_an_unmarked_change_again_after_body_and_stance_edits() {
+    use dossier::incremental::{Changes, Engine};
+    let site = TestSite::fixture("warnings/unmarked-change");
+    let rel = "content/briefings/2025-11-20-silent.md";
+    let path = site.root().join(rel);
+    let mut opts = options(site.root(), None);
+    opts.schedule = dossier::schedule::Schedule::at("2025-12-01T00:00:00Z".parse().unwrap());
+    let mut engine = Engine::new(&opts, &site.root().join("live")).expect("engine");
+    let hints = |d: &[dossier::diagnostic::Diagnostic]| {
+        d.iter()
+            .filter(|x| x.code.as_str() == "D102")
+            .map(|x| format!("{}:{}:{}", x.path, x.span.line, x.span.col))
+            .collect::<Vec<_>>()
+    };
+    let first = engine.build_all().expect("build");
+    assert_eq!(hints(&first.diagnostics), [format!("{rel}:7:15")]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut edit = |new: String, want: &[String]| {
+        std::fs::write(&path, &new).unwrap();
+        let changed = Changes {
+            paths: [path.clone()].into_iter().collect(),
+            rescan: false,
+        };
+        let out = engine.rebuild(&changed).expect("rebuild");
+        assert_eq!(hints(&out.diagnostics), want, "after\n{new}");
+        let clean = run_at(&site, NOW, &["check"]);
+        let clean_hints: Vec<&str> = (clean.stdout.lines())
+            .filter(|l| l.contains(": hint: ") && l.contains(rel))
+            .collect();
+        assert_eq!(clean_hints.len(), want.len(), "{}", clean.stdout);
+    };
+    // The body says it changed: no hint.
+    edit(
+        text.replace("now backs", "has reversed itself and backs"),
+        &[],
+    );
+    // Back to silence, then a link to the earlier briefing.
+    edit(text.clone(), &[format!("{rel}:7:15")]);
+    edit(
+        text.replace("said.", "said, unlike [before](2025-11-18-opening.md)."),
+        &[],
+    );
+    // The stance itself moves back to the earlier position: nothing changed.
+    edit(
+        text.replace(
+            "    position: supports\n  - actor: Berlin",
+            "    position: opposes\n  - actor: Berlin",
+        ),
+        &[],
+    );
+}

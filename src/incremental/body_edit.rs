@@ -44,9 +44,14 @@ impl Engine {
                 .copied()
                 .collect()
         };
-        // Whether a change of position is said (linking the earlier briefing says it) is
-        // judged over the whole site: the general path checks it again.
-        if !new_b.stances.is_empty() && briefings_of(&old_links) != briefings_of(&new.body.links) {
+        // Whether a change of position is said (by linking the earlier briefing, or in
+        // words) is judged over the whole site: the general path checks it again.
+        let cues = |html: &str| crate::change_words::Cues::of(html);
+        let old_html = old_cached.as_ref().map_or("", |c| c.body.html.as_str());
+        if !new_b.stances.is_empty()
+            && (briefings_of(&old_links) != briefings_of(&new.body.links)
+                || cues(old_html) != cues(&new.body.html))
+        {
             return Ok(None);
         }
         let touched: Vec<_> = (old_links.iter().chain(&new.body.links))

@@ -175,7 +175,6 @@ impl Fields<'_> {
             date_span,
             updated,
             updated_written,
-            change_cues: crate::change_words::Cues::of(body),
             summary,
             named,
             reviewed_by,
