@@ -346,10 +346,20 @@ fn serve_prints_diagnostics_with_their_source_line_and_help() {
             "content/briefings/2025-11-20-gas.md",
             "---\ntitle: Gas\nactors: [European Comission]\n---\nBody.\n",
         ),
+        // A topic stale on the preview's day: a hint, which `check` prints and serve not.
+        (
+            "content/topics/gas-price-cap.md",
+            "---\ntitle: Gas price cap\n---\n",
+        ),
+        (
+            "content/briefings/2025-11-19-cap.md",
+            "---\ntitle: Cap\nstances: [{actor: European Commission, on: gas-price-cap, position: supports}]\n---\nBody.\n",
+        ),
     ]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.root())
+        .env("DOSSIER_NOW", "2026-12-01T00:00:00Z")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -372,12 +382,25 @@ fn serve_prints_diagnostics_with_their_source_line_and_help() {
             break;
         }
     }
+    // Whatever else the first build prints comes at once.
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(2)) {
+        lines.push(line);
+    }
     let _ = Command::new("kill").arg(child.id().to_string()).status();
     let _ = child.wait();
     let text = lines.join("\n");
     assert!(
         lines[0].starts_with("content/briefings/2025-11-20-gas.md:3:10: error: "),
         "{text}"
+    );
+    assert!(!text.contains(": hint: "), "{text}");
+    let check = site.run(&["check"]);
+    assert!(
+        check
+            .stdout
+            .contains("content/topics/gas-price-cap.md:2:8: hint: "),
+        "{}",
+        check.stdout
     );
     assert!(
         text.contains("   = help: did you mean `European Commission`?"),

@@ -57,8 +57,13 @@ struct Printer {
 impl Printer {
     fn print(&mut self, out: &Outcome) {
         if out.diagnostics != self.last {
-            // As `build` and `check` print them: the contract's line, then source and help.
-            crate::report::print(&out.diagnostics, crate::report::Format::Human, &self.root);
+            // As `build` prints them: the contract's line, then source and help; hints are
+            // for `check` and editors.
+            let problems: Vec<Diagnostic> = (out.diagnostics.iter())
+                .filter(|d| d.severity != crate::diagnostic::Severity::Hint)
+                .cloned()
+                .collect();
+            crate::report::print(&problems, crate::report::Format::Human, &self.root);
             self.last = out.diagnostics.clone();
         }
         let ms = out.elapsed.as_secs_f64() * 1000.0;
