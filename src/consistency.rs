@@ -358,7 +358,6 @@ fn unmarked_changes(
 }
 
 /// A change of position not marked by a link to the earlier briefing or by its quote.
-#[derive(Clone, Copy)]
 struct Change {
     actor: EntityIdx,
     topic: EntityIdx,
@@ -398,14 +397,7 @@ fn unmarked(
 
 /// D102 at the later stance of `c`, the earlier one in a note.
 fn hint_unmarked(site: &Resolved, c: &Change, diags: &mut Diagnostics) {
-    let Change {
-        actor,
-        topic,
-        prev,
-        p0,
-        cur,
-        p1,
-    } = *c;
+    let (prev, p0, cur) = (c.prev, c.p0, c.cur);
     let b = &site.briefings[cur.briefing];
     let Some(s) = stance_src(site, cur) else {
         return;
@@ -419,10 +411,10 @@ fn hint_unmarked(site: &Resolved, c: &Change, diags: &mut Diagnostics) {
             s.position_span,
             format!(
                 "{} moves from {} to {} on {} here, and the briefing does not say so",
-                site.entities[actor].name,
+                site.entities[c.actor].name,
                 p0.as_str(),
-                p1.as_str(),
-                site.entities[topic].name
+                c.p1.as_str(),
+                site.entities[c.topic].name
             ),
         )
         .with_note(
@@ -443,16 +435,8 @@ fn hint_unmarked(site: &Resolved, c: &Change, diags: &mut Diagnostics) {
 
 /// The path of content file `to` as a link written in content file `from`.
 fn relative(from: &str, to: &str) -> String {
-    let dir: Vec<&str> = from.split('/').collect();
-    let target: Vec<&str> = to.split('/').collect();
-    let common = (dir.iter().zip(&target))
-        .take(dir.len().saturating_sub(1))
-        .take_while(|(a, b)| a == b)
-        .count();
-    let ups = dir.len().saturating_sub(1) - common;
-    let mut out = "../".repeat(ups);
-    out.push_str(&target[common..].join("/"));
-    out
+    let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+    crate::markdown::relative(dir, to)
 }
 
 /// D103: `updated:` as written, a day or more before `date:`.

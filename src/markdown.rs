@@ -4,6 +4,7 @@
 mod footnotes;
 mod ids;
 mod links;
+pub(crate) use links::relative;
 mod renderer;
 
 use crate::diagnostic::{Code, Diagnostics, Span};

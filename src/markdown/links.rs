@@ -465,7 +465,7 @@ impl<'a> LinkResolver<'a> {
 }
 
 /// The path of `to` (inside `content/`) from the folder `from` (inside `content/`).
-fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').collect();
     let common = from
