@@ -40,6 +40,11 @@ pub struct Config {
     pub stale_after_days: Option<u32>,
     /// The estimative-language check (`estimative:`): on, with English words, by default.
     pub estimative: crate::estimative::Settings,
+    /// The interface's words in `language`: the default theme's, merged with the site's
+    /// `i18n/<language>.ftl`.
+    pub i18n: std::sync::Arc<crate::i18n::Catalog>,
+    /// The site's translation files (`i18n/*.ftl`), for the catalogs of its other languages.
+    pub translations: crate::i18n::SiteFiles,
 }
 
 /// Days without a briefing after which a topic with stances is stale, when site.yaml does
@@ -74,6 +79,8 @@ impl Config {
             grades: Default::default(),
             stale_after_days: Some(STALE_AFTER_DAYS),
             estimative: Default::default(),
+            i18n: crate::i18n::Catalog::builtin("en"),
+            translations: Default::default(),
         }
     }
 
@@ -115,8 +122,9 @@ pub fn load_edited(
 ) -> Option<Config> {
     const PATH: &str = "site.yaml";
     let file = root.join(PATH);
+    let translations = crate::i18n::read_site_files(root, diags);
     if let Some(text) = edited {
-        return parse_text(text, base_url, diags);
+        return parse_text(text, base_url, translations, diags);
     }
     if !file.is_file() {
         diags.error(
@@ -154,11 +162,16 @@ pub fn load_edited(
             return None;
         }
     };
-    parse_text(&text, base_url, diags)
+    parse_text(&text, base_url, translations, diags)
 }
 
 /// Reads site.yaml's settings from its text.
-fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Option<Config> {
+fn parse_text(
+    text: &str,
+    base_url: Option<&str>,
+    translations: crate::i18n::SiteFiles,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
     const PATH: &str = "site.yaml";
     let node = match front_matter::parse_document(text) {
         Ok(n) => n,
@@ -345,11 +358,15 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         .or(base)
         .unwrap_or_else(|| "/".to_string());
     let (base_url, base_path) = crate::urls::split_base(&base);
+    let language = language.unwrap_or_else(|| "en".to_string());
+    let i18n =
+        crate::i18n::Catalog::load(&language, crate::i18n::builtin(), &translations.0, diags);
+    crate::i18n::check_files(&translations.0, std::slice::from_ref(&language), diags);
     Some(Config {
         title,
         base_url,
         base_path,
-        language: language.unwrap_or_else(|| "en".to_string()),
+        language,
         description,
         theme,
         safe_html,
@@ -362,6 +379,8 @@ fn parse_text(text: &str, base_url: Option<&str>, diags: &mut Diagnostics) -> Op
         grades,
         stale_after_days,
         estimative,
+        i18n,
+        translations,
     })
 }
 

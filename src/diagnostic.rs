@@ -157,11 +157,21 @@ pub enum Code {
     EstimativeLanguage,
     /// a briefing with more key judgments than it may list
     JudgmentLimit,
+    /// interface messages English has and the site's language lacks
+    MissingTranslation,
+    /// a site translation file (`i18n/<lang>.ftl`) that is not valid Fluent
+    TranslationSyntax,
+    /// a `lang:` the site's `languages:` does not list
+    UnknownLanguage,
+    /// a `translation_of:` naming no briefing or profile
+    TranslationNotFound,
+    /// two translations of one page into the same language
+    DuplicateTranslation,
 }
 
 impl Code {
     /// Every code, in number order.
-    pub const ALL: [Code; 69] = [
+    pub const ALL: [Code; 74] = [
         Code::FileUnreadable,
         Code::SymlinkSkipped,
         Code::ControlCharacter,
@@ -231,6 +241,11 @@ impl Code {
         Code::StaleTopic,
         Code::EstimativeLanguage,
         Code::JudgmentLimit,
+        Code::MissingTranslation,
+        Code::TranslationSyntax,
+        Code::UnknownLanguage,
+        Code::TranslationNotFound,
+        Code::DuplicateTranslation,
     ];
 
     /// The code as printed: `D001`.
@@ -305,6 +320,11 @@ impl Code {
             Code::StaleTopic => "D105",
             Code::EstimativeLanguage => "D110",
             Code::JudgmentLimit => "D111",
+            Code::MissingTranslation => "D120",
+            Code::TranslationSyntax => "D121",
+            Code::UnknownLanguage => "D122",
+            Code::TranslationNotFound => "D123",
+            Code::DuplicateTranslation => "D124",
         }
     }
 }

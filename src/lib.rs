@@ -15,6 +15,7 @@ pub mod estimative;
 pub mod evidence;
 pub mod front_matter;
 pub mod hash;
+pub mod i18n;
 pub mod id_vec;
 pub mod image_cache;
 pub mod images;

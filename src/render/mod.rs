@@ -281,6 +281,9 @@ pub fn render_pages(
             alignment: views.alignment().exists(),
         },
     );
+    let i18n = &site.config.i18n;
+    tera_global.insert("tr", i18n.statics());
+    tera_global.insert(crate::i18n::template_fns::KEY_VAR, &i18n.key().to_string());
     let found = Mutex::new(Diagnostics::new());
     // One report per template is enough: the same error would repeat on every page.
     let reported = Mutex::new(std::collections::BTreeSet::<String>::new());

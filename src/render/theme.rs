@@ -200,6 +200,7 @@ pub fn load_edited(
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    crate::i18n::template_fns::install(&mut tera);
     let mut ok = true;
     let mut sources = Vec::new();
     for (name, shown, ..) in &templates {

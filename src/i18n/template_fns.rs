@@ -1,0 +1,91 @@
+//! What templates call for words with arguments: `t(key=…, n=…)` and the `number` filter.
+//!
+//! A theme is loaded once and renders pages of several languages (each language of a
+//! multilingual site, and serve's rebuilds), so the functions cannot hold one catalog.
+//! Each page's context names its catalog by the hash of its text (`i18n`, beside `tr`);
+//! the functions find the catalog in a registry of the catalogs alive in the process.
+
+use super::{Arg, Catalog};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
+
+/// The context variable holding the page's catalog key.
+pub const KEY_VAR: &str = "i18n";
+
+/// Catalogs by key, held weakly: a catalog leaves when its site does.
+type Registry = Mutex<Vec<(u64, Weak<Catalog>)>>;
+
+fn registry() -> &'static Registry {
+    static R: OnceLock<Registry> = OnceLock::new();
+    R.get_or_init(Default::default)
+}
+
+/// Makes `catalog` reachable from templates while it lives.
+pub(super) fn register(catalog: &Arc<Catalog>) {
+    let mut r = registry().lock().unwrap_or_else(|e| e.into_inner());
+    // Catalogs dropped since (serve's earlier rebuilds) leave; the list stays as long as
+    // the languages alive.
+    r.retain(|(_, w)| w.strong_count() > 0);
+    r.push((catalog.key, Arc::downgrade(catalog)));
+}
+
+fn find(key: u64) -> Option<Arc<Catalog>> {
+    let r = registry().lock().unwrap_or_else(|e| e.into_inner());
+    r.iter()
+        .rev()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, w)| w.upgrade())
+}
+
+fn catalog_of(state: &tera::State<'_>) -> Result<Arc<Catalog>, tera::Error> {
+    let key: Option<String> = state.get(KEY_VAR)?;
+    key.and_then(|k| k.parse().ok())
+        .and_then(find)
+        .ok_or_else(|| tera::Error::message("no interface language for this page"))
+}
+
+/// Adds `t` and `number` to `tera`.
+pub fn install(tera: &mut tera::Tera) {
+    tera.register_function("t", |kwargs: tera::Kwargs, state: &tera::State| {
+        let catalog = catalog_of(state)?;
+        let key: String = kwargs.must_get("key")?;
+        let mut owned: Vec<(String, Result<i64, String>)> = Vec::new();
+        for (name, value) in kwargs.iter() {
+            let name = name.to_string();
+            if name == "key" {
+                continue;
+            }
+            let v = match value.as_i128() {
+                Some(n) => Ok(i64::try_from(n).unwrap_or(i64::MAX)),
+                None => Err(value.to_string()),
+            };
+            owned.push((name, v));
+        }
+        let args: Vec<(&str, Arg<'_>)> = owned
+            .iter()
+            .map(|(n, v)| {
+                let a = match v {
+                    Ok(n) => Arg::Number(*n),
+                    Err(s) => Arg::Text(s),
+                };
+                (n.as_str(), a)
+            })
+            .collect();
+        catalog.format(&key, &args).ok_or_else(|| {
+            tera::Error::message(format!(
+                "no message `{key}` with these arguments in the `{}` translations",
+                catalog.lang
+            ))
+        })
+    });
+    tera.register_filter(
+        "number",
+        |value: &tera::Value, _: tera::Kwargs, state: &tera::State| {
+            let catalog = catalog_of(state)?;
+            let n = value
+                .as_i128()
+                .and_then(|n| i64::try_from(n).ok())
+                .ok_or_else(|| tera::Error::message("`number` takes a whole number"))?;
+            Ok::<String, tera::Error>(catalog.locale.number(n))
+        },
+    );
+}
