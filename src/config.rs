@@ -45,6 +45,59 @@ pub struct Config {
     pub i18n: std::sync::Arc<crate::i18n::Catalog>,
     /// The site's translation files (`i18n/*.ftl`), for the catalogs of its other languages.
     pub translations: crate::i18n::SiteFiles,
+    /// The languages the site publishes in (`languages:`), `language` first; one entry on a
+    /// site in one language.
+    pub languages: Vec<LanguageSite>,
+}
+
+/// One language of a multilingual site (an entry of `languages:`).
+#[derive(Debug, Clone, Hash, PartialEq)]
+pub struct LanguageSite {
+    /// The tag as written (`fr`, `pt-BR`); its tree is `/<tag lower-cased>/`.
+    pub tag: String,
+    /// The site's title and description in this language, when they differ.
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// The most languages a site may publish in: each is a whole tree of pages.
+pub const MAX_LANGUAGES: usize = 20;
+
+impl Config {
+    /// Whether the site publishes in more than one language.
+    pub fn multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
+
+    /// The entry of `languages:` for `tag` (any case), if the site has that language.
+    pub fn language_site(&self, tag: &str) -> Option<&LanguageSite> {
+        self.languages
+            .iter()
+            .find(|l| l.tag.eq_ignore_ascii_case(tag))
+    }
+
+    /// The settings of the tree of `lang`, one of `languages`: its language, title,
+    /// description, words, and base URL under `/<lang>/`.
+    pub fn for_language(&self, lang: &LanguageSite, diags: &mut Diagnostics) -> Config {
+        let mut c = self.clone();
+        let dir = lang.tag.to_ascii_lowercase();
+        c.language = lang.tag.clone();
+        if let Some(t) = &lang.title {
+            c.title = t.clone();
+        }
+        if lang.description.is_some() {
+            c.description = lang.description.clone();
+        }
+        c.base_url = format!("{}{dir}/", self.base_url);
+        c.base_path = format!("{}{dir}/", self.base_path);
+        c.i18n = crate::i18n::Catalog::load(
+            &lang.tag,
+            crate::i18n::builtin(),
+            &self.translations.0,
+            diags,
+        );
+        c
+    }
 }
 
 /// Days without a briefing after which a topic with stances is stale, when site.yaml does
@@ -81,6 +134,11 @@ impl Config {
             estimative: Default::default(),
             i18n: crate::i18n::Catalog::builtin("en"),
             translations: Default::default(),
+            languages: vec![LanguageSite {
+                tag: "en".to_string(),
+                title: None,
+                description: None,
+            }],
         }
     }
 
@@ -106,6 +164,7 @@ pub const KEYS: &[&str] = &[
     "source_grades",
     "stale_after_days",
     "estimative",
+    "languages",
 ];
 
 /// Reads `site.yaml` under `root`; `None` when it is missing or has errors (reported).
@@ -359,9 +418,18 @@ fn parse_text(
         .unwrap_or_else(|| "/".to_string());
     let (base_url, base_path) = crate::urls::split_base(&base);
     let language = language.unwrap_or_else(|| "en".to_string());
+    let languages = match entries.iter().find(|(k, _, _)| k == "languages") {
+        None => vec![LanguageSite {
+            tag: language.clone(),
+            title: None,
+            description: None,
+        }],
+        Some((_, _, n)) => languages(n, &language, diags)?,
+    };
     let i18n =
         crate::i18n::Catalog::load(&language, crate::i18n::builtin(), &translations.0, diags);
-    crate::i18n::check_files(&translations.0, std::slice::from_ref(&language), diags);
+    let tags: Vec<String> = languages.iter().map(|l| l.tag.clone()).collect();
+    crate::i18n::check_files(&translations.0, &tags, diags);
     Some(Config {
         title,
         base_url,
@@ -381,7 +449,179 @@ fn parse_text(
         estimative,
         i18n,
         translations,
+        languages,
     })
+}
+
+/// Whether `tag` is a language tag a URL folder can be made of (`fr`, `pt-BR`, `zh-Hant`):
+/// letters, then subtags of letters and digits.
+fn check_tag(tag: &str) -> Result<(), String> {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    let ok = (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(())
+    } else {
+        Err("not a language tag: write a code such as `en`, `fr`, `pt-BR`".to_string())
+    }
+}
+
+/// Reads `languages:`: a list of tags, or a mapping of tags to `{title, description}`; the
+/// site's `language` comes first, added when the list leaves it out. `None` on errors
+/// (reported).
+fn languages(
+    n: &front_matter::Node,
+    default: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<LanguageSite>> {
+    const PATH: &str = "site.yaml";
+    let mut out: Vec<LanguageSite> = Vec::new();
+    let mut ok = true;
+    let add = |out: &mut Vec<LanguageSite>,
+               tag: &str,
+               span: Span,
+               title,
+               description,
+               diags: &mut Diagnostics| {
+        let tag = tag.trim();
+        // The site's own language names no folder: any `language:` it had stays good.
+        if let Err(why) = check_tag(tag).or_else(|e| {
+            if tag.eq_ignore_ascii_case(default) {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }) {
+            diags.error(
+                Code::SiteSetting,
+                PATH,
+                span,
+                format!("`languages`: `{tag}` is {why}"),
+            );
+            false
+        } else if out.iter().any(|l| l.tag.eq_ignore_ascii_case(tag)) {
+            diags.error(
+                Code::SiteSetting,
+                PATH,
+                span,
+                format!("`languages`: `{tag}` is listed twice"),
+            );
+            false
+        } else {
+            out.push(LanguageSite {
+                tag: tag.to_string(),
+                title,
+                description,
+            });
+            true
+        }
+    };
+    match &n.value {
+        Yaml::Null => {}
+        Yaml::Seq(items) => {
+            for item in items {
+                match &item.value {
+                    Yaml::String(s) => ok &= add(&mut out, s, item.span, None, None, diags),
+                    other => {
+                        diags.error(
+                            Code::WrongType,
+                            PATH,
+                            item.span,
+                            format!(
+                                "`languages` lists language tags (`fr`), not {}",
+                                other.describe()
+                            ),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+        }
+        Yaml::Map(entries) => {
+            for (tag, span, v) in entries {
+                let field = |key: &str| match &v.value {
+                    Yaml::Map(m) => {
+                        m.iter()
+                            .find(|(k, ..)| k == key)
+                            .and_then(|(_, _, n)| match &n.value {
+                                Yaml::String(s) => Some(s.clone()),
+                                _ => None,
+                            })
+                    }
+                    _ => None,
+                };
+                if let Yaml::Map(m) = &v.value
+                    && let Some((k, kspan, _)) =
+                        m.iter().find(|(k, ..)| k != "title" && k != "description")
+                {
+                    diags.error(
+                        Code::SiteSetting,
+                        PATH,
+                        *kspan,
+                        format!(
+                            "`languages: {tag}: {k}`: a language may set `title` and `description`"
+                        ),
+                    );
+                    ok = false;
+                }
+                ok &= add(
+                    &mut out,
+                    tag,
+                    *span,
+                    field("title"),
+                    field("description"),
+                    diags,
+                );
+            }
+        }
+        other => {
+            diags.error(
+                Code::WrongType,
+                PATH,
+                n.span,
+                format!(
+                    "`languages` must be a list of language tags (`[en, fr]`), not {}",
+                    other.describe()
+                ),
+            );
+            return None;
+        }
+    }
+    if out.len() > MAX_LANGUAGES {
+        diags.error(
+            Code::SiteSetting,
+            PATH,
+            n.span,
+            format!(
+                "`languages` lists {} languages: a site may publish in at most {MAX_LANGUAGES}",
+                out.len()
+            ),
+        );
+        return None;
+    }
+    if !ok {
+        return None;
+    }
+    // The site's own language leads: its tree is the output's root.
+    match out.iter().position(|l| l.tag.eq_ignore_ascii_case(default)) {
+        Some(0) => {}
+        Some(i) => {
+            let l = out.remove(i);
+            out.insert(0, l);
+        }
+        None => out.insert(
+            0,
+            LanguageSite {
+                tag: default.to_string(),
+                title: None,
+                description: None,
+            },
+        ),
+    }
+    Some(out)
 }
 
 /// Reads `stale_after_days:`: a whole number of days up to [`MAX_STALE_AFTER_DAYS`], `0` or

@@ -800,6 +800,7 @@ mod tests {
             expires: None,
             corrections: Vec::new(),
             moved_from: Vec::new(),
+            translation: Default::default(),
             picture: Default::default(),
             extra: serde_json::json!({}),
             body: String::new(),

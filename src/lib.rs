@@ -21,6 +21,7 @@ pub mod image_cache;
 pub mod images;
 pub mod incremental;
 pub mod index;
+pub mod languages;
 pub mod lsp;
 pub mod markdown;
 pub mod model;

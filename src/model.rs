@@ -257,6 +257,17 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
+/// A briefing's or profile's language and what it is a translation of (`lang:`,
+/// `translation_of:`, `translation_key:`), as written; each `None` when not given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Translation {
+    pub lang: Option<Spanned<String>>,
+    /// The original: a briefing's slug or content path, a profile's id.
+    pub of: Option<Spanned<String>>,
+    /// A key shared by every language's version of one page.
+    pub key: Option<Spanned<String>>,
+}
+
 /// A date, or a date and time, as written in front matter.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct When {
@@ -883,6 +894,8 @@ pub struct Briefing {
     pub corrections: Vec<Correction>,
     /// Old slugs or paths it was published under (`moved_from:`), each redirected here.
     pub moved_from: Vec<Spanned<String>>,
+    /// Its language and what it translates (`lang:`, `translation_of:`).
+    pub translation: Translation,
     /// Its picture (`image:`, `alt:`), shown at the top of its page and when it is shared.
     pub picture: ImageRef,
     pub extra: serde_json::Value,
@@ -1048,6 +1061,8 @@ pub struct Profile {
     pub email: Option<String>,
     /// Old ids it had (`moved_from:`): each redirected here and still resolving as a name.
     pub moved_from: Vec<Spanned<String>>,
+    /// Its language and what it translates (`lang:`, `translation_of:`).
+    pub translation: Translation,
     /// Its picture (`image:`, `alt:`), shown on its page and when the page is shared.
     pub picture: ImageRef,
     pub extra: serde_json::Value,

@@ -496,6 +496,92 @@ fn render_body(
 /// again, and the cache is refreshed.
 pub fn assemble(
     ids: &ThemeIds,
+    mut input: Input,
+    cache: Option<&mut BodyCache>,
+    progress: &dyn Progress,
+    diags: &mut Diagnostics,
+) -> (Site, Diagnostics) {
+    if !input.config.multilingual() {
+        crate::languages::check_single(
+            &input.config,
+            &mut input.briefings,
+            &mut input.profiles,
+            diags,
+        );
+        return assemble_one(ids, input, cache, progress, diags);
+    }
+    assemble_languages(ids, input, cache, progress, diags)
+}
+
+/// [`assemble`] for a multilingual site: one site per language, the first (the site's
+/// language) holding the others. Files every tree shares (profiles, sources) are reported
+/// once, from the first tree.
+fn assemble_languages(
+    ids: &ThemeIds,
+    input: Input,
+    mut cache: Option<&mut BodyCache>,
+    progress: &dyn Progress,
+    diags: &mut Diagnostics,
+) -> (Site, Diagnostics) {
+    let Input {
+        config,
+        briefings,
+        profiles,
+        registry,
+        statics,
+        assets,
+        drafts,
+    } = input;
+    let (parts, groups) = crate::languages::split(&config, briefings, profiles, diags);
+    let mut sites: Vec<Site> = Vec::new();
+    let mut fragments = Diagnostics::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        let config = if i == 0 {
+            config.clone()
+        } else {
+            config.for_language(&part.lang, diags)
+        };
+        let input = Input {
+            config,
+            briefings: part.briefings,
+            profiles: part.profiles,
+            registry: registry.clone(),
+            statics: statics.clone(),
+            assets: assets.clone(),
+            drafts,
+        };
+        let mut d = Diagnostics::new();
+        // Bodies of one tree are kept between rebuilds: the trees' link environments
+        // differ, and sharing the cache would empty it at every tree.
+        let c = if i == 0 { cache.as_deref_mut() } else { None };
+        let (site, f) = assemble_one(ids, input, c, progress, &mut d);
+        if i == 0 {
+            diags.extend(d);
+            fragments.extend(f);
+        } else {
+            let own = |d: &crate::diagnostic::Diagnostic| part.own_files.contains(&d.path);
+            let (mut d, mut f) = (d, f);
+            d.retain(own);
+            f.retain(own);
+            diags.extend(d);
+            fragments.extend(f);
+        }
+        sites.push(site);
+    }
+    let trees = std::sync::Arc::new(render::translations::trees(&sites, &groups));
+    let mut first = sites.remove(0);
+    for (i, s) in sites.iter_mut().enumerate() {
+        s.tree = i + 1;
+        s.trees = Some(trees.clone());
+    }
+    first.trees = Some(trees);
+    first.others = sites;
+    (first, fragments)
+}
+
+/// [`assemble`] for one language.
+fn assemble_one(
+    ids: &ThemeIds,
     input: Input,
     mut cache: Option<&mut BodyCache>,
     progress: &dyn Progress,
@@ -652,6 +738,9 @@ pub fn assemble(
         assets,
         images,
         registry,
+        tree: 0,
+        trees: None,
+        others: Vec::new(),
     };
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);
@@ -774,6 +863,9 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     if diags.has_errors() {
         // Render anyway to report template errors with the content errors, but write nothing.
         render::render_site(&site, &theme, &output::Discard, &mut diags);
+        for other in &site.others {
+            render::render_site(other, &theme, &output::Discard, &mut diags);
+        }
         return Ok(finish(diags, 0, 0, start));
     }
     output::check_replaceable(&opts.root, &out)?;
@@ -806,12 +898,35 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
     };
     let cache = crate::card_cache::CardCache::of_site(&opts.root);
     progress.stage("social cards", 0);
-    let cards = write_cards(&site, &cache, &sink, &mut diags);
+    let mut cards = write_cards(&site, &cache, &sink, &mut diags);
     let written = written + cards.drawn + cards.reused;
     let image_cache = crate::image_cache::ImageCache::of_site(&opts.root);
     progress.stage("pictures", 0);
-    let images = write_images(&site, &image_cache, &sink, &mut diags);
-    let written = written + images.paths.len();
+    let mut images = write_images(&site, &image_cache, &sink, &mut diags);
+    let mut written = written + images.paths.len();
+    let mut pages = pages;
+    // Each other language's tree is a whole site of its own under `/<lang>/`.
+    for other in &site.others {
+        let dir = format!("{}/", other.config.language.to_ascii_lowercase());
+        progress.stage("another language", 0);
+        let under = render::translations::Under {
+            inner: &sink,
+            dir: &dir,
+        };
+        let plan = render::plan(other);
+        pages += plan.iter().filter(|p| !p.is_feed()).count();
+        written += render::render_pages(other, &theme, &plan, &under, &mut diags);
+        written += render::hosting::write_files(other, &theme, &under, &mut diags);
+        let c = write_cards(other, &cache, &under, &mut diags);
+        written += c.drawn + c.reused;
+        (cards.drawn, cards.reused) = (cards.drawn + c.drawn, cards.reused + c.reused);
+        cards.hashes.extend(c.hashes);
+        let i = write_images(other, &image_cache, &under, &mut diags);
+        written += i.paths.len();
+        (images.processed, images.reused) =
+            (images.processed + i.processed, images.reused + i.reused);
+        images.paths.extend(i.paths);
+    }
     let (bytes, nanos) = (sink.bytes.into_inner(), sink.nanos.into_inner());
     // A full or read-only output location: one error for the folder, not one per file.
     if let Some(e) = staging.failure() {
@@ -842,7 +957,7 @@ pub fn build_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
 /// in `cache` at once: a card is named by what it draws, so it is good whatever the rest
 /// of the build does). A cached card is linked into the output where the sink can, so a
 /// build that redraws nothing does not copy hundreds of megabytes.
-fn write_cards(
+pub fn write_cards(
     site: &Site,
     cache: &crate::card_cache::CardCache,
     sink: &dyn output::Sink,
@@ -890,7 +1005,7 @@ fn write_cards(
 /// where the sink can) or made (and then kept in `cache` at once: files are named by the
 /// picture's bytes, so they are good whatever the rest of the build does). A picture that
 /// does not decode is an error at the `image:` that names it.
-fn write_images(
+pub fn write_images(
     site: &Site,
     cache: &crate::image_cache::ImageCache,
     sink: &dyn output::Sink,
@@ -937,7 +1052,11 @@ pub fn check_with(opts: &Options, progress: &dyn Progress) -> Result<Report, Fat
         progress.stage("rendering", render::file_count(&site));
         let sink = Measured::new(&output::Discard, progress);
         render::render_site(&site, &theme, &sink, &mut diags);
+        for other in &site.others {
+            render::render_site(other, &theme, &output::Discard, &mut diags);
+        }
     }
+    let pages = pages + site.others.iter().map(page_count).sum::<usize>();
     let mut report = finish(diags, 0, pages, start);
     report.next_embargo = site.resolved.next_embargo.as_ref().map(|(t, path)| {
         let shown = crate::schedule::shown(*t, &site.config.zone());

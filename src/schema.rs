@@ -138,6 +138,11 @@ fn briefing_key(key: &str) -> Option<Value> {
             "items": {"type": "object", "required": ["date", "text"], "additionalProperties": false,
                 "properties": {"date": date("when it was corrected"), "text": text("what was corrected")}}}),
         "moved_from" => moved_from(),
+        "lang" => text("its language, one of site.yaml's `languages:` (default: the site's)"),
+        "translation_of" => {
+            text("the briefing it translates: its slug or path under content/briefings/")
+        }
+        "translation_key" => text("a key shared by every language's version of this briefing"),
         "image" => image(),
         "alt" => alt(),
         "stances" => json!({"type": "array", "items": stance(),
@@ -194,6 +199,9 @@ fn profile_key(kind: Kind, key: &str) -> Option<Value> {
                 "note": text("what happened")}}),
         "bio" => text("one line about the author"),
         "moved_from" => moved_from(),
+        "lang" => text("its language, one of site.yaml's `languages:` (default: the site's)"),
+        "translation_of" => text("the id of the profile it translates"),
+        "translation_key" => text("a key shared by every language's version of this profile"),
         "links" => {
             json!({"type": "array", "items": {"type": "string"}, "maxItems": crate::parse::MAX_LINKS,
             "description": "the author's pages elsewhere (https://)"})
@@ -239,6 +247,15 @@ fn site_key(key: &str) -> Option<Value> {
         }
         "page_size" => json!({"type": "integer", "minimum": 1,
             "maximum": crate::config::MAX_PAGE_SIZE}),
+        "languages" => json!({
+            "description": "the languages the site publishes in, each in its own tree (/fr/)",
+            "anyOf": [
+                {"type": "array", "items": {"type": "string"}, "maxItems": crate::config::MAX_LANGUAGES},
+                {"type": "object", "maxProperties": crate::config::MAX_LANGUAGES,
+                 "additionalProperties": {"type": ["object", "null"], "additionalProperties": false,
+                    "properties": {"title": {"type": "string"}, "description": {"type": "string"}}}}
+            ]
+        }),
         "stale_after_days" => json!({
             "anyOf": [
                 {"type": "integer", "minimum": 0, "maximum": crate::config::MAX_STALE_AFTER_DAYS},

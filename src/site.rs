@@ -29,4 +29,11 @@ pub struct Site {
     pub images: crate::images::SiteImages,
     /// The sources of `content/sources/`, by id, grades checked.
     pub registry: Vec<crate::model::RegistrySource>,
+    /// On a multilingual site: which language's tree this is (0, the site's language, at
+    /// the output root) and how the trees' pages correspond.
+    pub tree: usize,
+    pub trees: Option<std::sync::Arc<crate::languages::Trees>>,
+    /// On the first tree of a multilingual site: the other languages' trees, each written
+    /// under `/<lang>/`.
+    pub others: Vec<Site>,
 }

@@ -508,7 +508,7 @@ fn a_misspelled_key_is_one_error_not_also_a_missing_field() {
     assert_eq!(
         r.diagnostics(),
         [
-            "content/briefings/undated.md:4:1: warning: unknown key `desk` in briefing front matter (known keys: title, date, updated, summary, slug, actors, places, topics, authors, reviewed_by, stances, tags, sources, confidence, judgments, draft, publish_at, expires, corrections, moved_from, image, alt, extra); put custom data under `extra:`"
+            "content/briefings/undated.md:4:1: warning: unknown key `desk` in briefing front matter (known keys: title, date, updated, summary, slug, actors, places, topics, authors, reviewed_by, stances, tags, sources, confidence, judgments, draft, publish_at, expires, corrections, moved_from, image, alt, lang, translation_of, translation_key, extra); put custom data under `extra:`"
         ],
         "{}",
         r.stderr

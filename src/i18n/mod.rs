@@ -194,7 +194,11 @@ impl Catalog {
             builtin.iter().filter(move |(bl, ..)| bl == l)
         }
         for (_, path, text) in pick_builtin(builtin, BASE) {
-            layers.push((path, (*text).to_string(), lang_base(lang) == BASE));
+            layers.push((
+                path,
+                (*text).to_string(),
+                lang_base(lang).eq_ignore_ascii_case(BASE),
+            ));
         }
         if let Some(own) = wanted
             .iter()
@@ -212,7 +216,11 @@ impl Catalog {
                 .filter(move |f| file_lang(&f.path).is_some_and(|fl| fl.eq_ignore_ascii_case(l)))
         }
         for f in site_file(site, BASE) {
-            layers.push((&f.path, f.text.clone(), lang_base(lang) == BASE));
+            layers.push((
+                &f.path,
+                f.text.clone(),
+                lang_base(lang).eq_ignore_ascii_case(BASE),
+            ));
         }
         // The site's file for the exact tag wins over the one for its base language.
         for c in wanted.iter().rev().filter(|c| c.as_str() != BASE) {
@@ -272,7 +280,7 @@ impl Catalog {
             }
             bundle.add_resource_overriding(resource);
         }
-        if lang_base(lang) != BASE {
+        if !lang_base(lang).eq_ignore_ascii_case(BASE) {
             let missing: Vec<&String> = base_ids.difference(&own_ids).collect();
             if !missing.is_empty() {
                 let shown = site_file(site, lang)
@@ -400,9 +408,12 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// `fr-CA` → `fr`.
+/// `fr-CA` → `fr`: the leading letters, lower-cased by the callers' comparisons.
 fn lang_base(lang: &str) -> &str {
-    lang.split(['-', '_']).next().unwrap_or(lang)
+    let end = lang
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(lang.len());
+    &lang[..end]
 }
 
 /// The tags to look for files under, most specific first: `pt-BR`, `pt`.

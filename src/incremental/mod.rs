@@ -44,6 +44,8 @@ pub struct Changes {
 /// A site kept in memory between rebuilds, and the output folder it keeps up to date.
 pub struct Engine {
     opts: Options,
+    /// The files of a multilingual site's other trees in the output, as last written.
+    tree_paths: BTreeSet<String>,
     /// The site root with symlinks resolved, as file watchers may report paths.
     canon_root: PathBuf,
     out: PathBuf,
@@ -189,6 +191,7 @@ impl Engine {
             on_disk: Default::default(),
             written: Default::default(),
             has_output: false,
+            tree_paths: BTreeSet::new(),
             laps: Laps::default(),
         })
     }
@@ -245,6 +248,8 @@ impl Engine {
         }
         match parts.first().map(String::as_str) {
             Some("site.yaml") if parts.len() == 1 => Some(Class::Config),
+            // The site's translation files are read with site.yaml.
+            Some("i18n") => Some(Class::Config),
             Some("content") => {
                 let hidden = parts[1..].iter().any(|p| p.starts_with('.'));
                 let md = parts.len() > 1 && rel.file_name().is_some_and(crate::source::is_markdown);
@@ -311,7 +316,9 @@ impl Engine {
             .map(|found| sources::read_entry(&self.opts.root, &found))
             .filter(|e| e.stamp.is_some());
         let gone = entry.is_none();
-        if let Some(entry) = entry {
+        // A multilingual site's trees are assembled together: no edit is made in place.
+        let multilingual = self.config.as_ref().is_some_and(Config::multilingual);
+        if let Some(entry) = entry.filter(|_| !multilingual) {
             if let Some(out) = self.try_body_edit(&rel, entry.clone(), start)? {
                 return Ok(out);
             }

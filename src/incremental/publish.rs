@@ -141,6 +141,9 @@ impl Engine {
         if let Some((now, _)) = &made {
             rendered += self.render_uncovered(site, theme, now, &plan.dirty, &sink, &mut d);
         }
+        // The other languages' trees are rendered whole each time (see docs/languages.md):
+        // their files join the comparison as generated files do.
+        let trees = self.other_trees(site, theme, &mut d);
         if d.has_errors() {
             // The caches are by fingerprint: what was made stays good for the next pass.
             if let Some((now, _)) = made {
@@ -154,7 +157,12 @@ impl Engine {
             self.good = false;
             return Ok(self.outcome(what, start, all.sorted(), Published::default()));
         }
-        let (out, file_paths, old_file_paths) = self.adopt(sink, made);
+        let (mut out, mut file_paths, mut old_file_paths) = self.adopt(sink, made);
+        old_file_paths.extend(std::mem::take(&mut self.tree_paths));
+        self.tree_paths = trees.keys().cloned().collect();
+        file_paths.extend(self.tree_paths.iter().cloned());
+        rendered += trees.len();
+        out.extend(trees);
         self.laps.begin("compare");
         let changed = self.changed(&out);
         let removed = self.gone(&plan, &file_paths, &old_file_paths);
@@ -170,6 +178,33 @@ impl Engine {
             removed: removed.len(),
         };
         Ok(self.outcome(what, start, diagnostics, published))
+    }
+
+    /// Every file of a multilingual site's other trees, by output path (`fr/…`).
+    fn other_trees(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        d: &mut Diagnostics,
+    ) -> crate::hash::Map<String, Vec<u8>> {
+        let sink = write::Memory::default();
+        for other in &site.others {
+            let dir = format!("{}/", other.config.language.to_ascii_lowercase());
+            let under = render::translations::Under {
+                inner: &sink,
+                dir: &dir,
+            };
+            render::render_site(other, theme, &under, d);
+            let cards = crate::card_cache::CardCache::of_site(&self.opts.root);
+            crate::pipeline::write_cards(other, &cards, &under, d);
+            let images = crate::image_cache::ImageCache::of_site(&self.opts.root);
+            crate::pipeline::write_images(other, &images, &under, d);
+        }
+        sink.files
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .collect()
     }
 
     /// What a rebuild that started at `start` did.

@@ -162,6 +162,7 @@ impl Fields<'_> {
             (u, _) => u,
         };
         let moved_from = self.list("moved_from");
+        let translation = self.translation();
         let picture = self.picture();
         let extra = self.extra();
         Some(Briefing {
@@ -188,6 +189,7 @@ impl Fields<'_> {
             expires,
             corrections,
             moved_from,
+            translation,
             picture,
             extra,
             body: body.to_string(),

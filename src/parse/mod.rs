@@ -6,7 +6,7 @@ pub mod evidence;
 mod judgments;
 mod profile;
 
-pub use profile::{MAX_LINKS, profile_keys, starter_profile, subkinds};
+pub use profile::{MAX_ALIASES, MAX_LINKS, profile_keys, starter_profile, subkinds};
 
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::front_matter::{self, Node, Yaml};
@@ -41,6 +41,9 @@ const BRIEFING_KEYS_AFTER_NAMES: &[&str] = &[
     "moved_from",
     "image",
     "alt",
+    "lang",
+    "translation_of",
+    "translation_key",
     "extra",
 ];
 
@@ -400,6 +403,19 @@ impl<'a> Fields<'a> {
     /// `image:` and `alt:`. A picture without a text alternative, or a text alternative
     /// without a picture, is warned about: the one is lost on screen-reader users, the
     /// other on everyone.
+    /// `lang:`, `translation_of:` and `translation_key:`.
+    fn translation(&mut self) -> crate::model::Translation {
+        crate::model::Translation {
+            lang: self.text("lang").filter(|l| !l.value.trim().is_empty()),
+            of: self
+                .text("translation_of")
+                .filter(|l| !l.value.trim().is_empty()),
+            key: self
+                .text("translation_key")
+                .filter(|l| !l.value.trim().is_empty()),
+        }
+    }
+
     fn picture(&mut self) -> ImageRef {
         let image = self.text("image").filter(|i| !i.value.trim().is_empty());
         let alt = self.text("alt");

@@ -25,6 +25,9 @@ pub fn profile_keys(kind: Kind) -> Vec<&'static str> {
         "moved_from",
         "image",
         "alt",
+        "lang",
+        "translation_of",
+        "translation_key",
         "extra",
     ];
     match kind {
@@ -176,6 +179,7 @@ impl Fields<'_> {
             links,
             email,
             moved_from: self.list("moved_from"),
+            translation: self.translation(),
             picture,
             extra,
             body: body.to_string(),

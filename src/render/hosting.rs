@@ -82,14 +82,17 @@ impl Generated {
         match self {
             Generated::Sitemap => {
                 let mut files = sitemaps(site);
-                files.push((
-                    "robots.txt".into(),
-                    format!(
-                        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-                        site.config.base_url
-                    )
-                    .into_bytes(),
-                ));
+                // A multilingual site's robots.txt names every language's sitemap.
+                let mut robots = format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                    site.config.base_url
+                );
+                if let Some(trees) = &site.trees {
+                    for l in trees.langs.iter().skip(1) {
+                        robots.push_str(&format!("Sitemap: {}sitemap.xml\n", l.base_url));
+                    }
+                }
+                files.push(("robots.txt".into(), robots.into_bytes()));
                 many(files)
             }
             Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),

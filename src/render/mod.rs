@@ -27,6 +27,7 @@ pub mod sources_page;
 pub mod structured;
 pub mod template_ids;
 pub mod theme;
+pub mod translations;
 pub mod views;
 
 use crate::diagnostic::{Code, Diagnostics};
@@ -284,6 +285,7 @@ pub fn render_pages(
     let i18n = &site.config.i18n;
     tera_global.insert("tr", i18n.statics());
     tera_global.insert(crate::i18n::template_fns::KEY_VAR, &i18n.key().to_string());
+    tera_global.insert("translations", &Vec::<crate::languages::Alternate>::new());
     let found = Mutex::new(Diagnostics::new());
     // One report per template is enough: the same error would repeat on every page.
     let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
@@ -299,7 +301,14 @@ pub fn render_pages(
     let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
         let (path, template) = target(site, page);
         let ctx = match context(&views, page, &tera_global) {
-            Ok(c) => c,
+            Ok(mut c) => {
+                if let Some(trees) = &site.trees
+                    && path.ends_with(".html")
+                {
+                    c.insert("translations", &trees.alternates(site.tree, &path));
+                }
+                c
+            }
             Err(e) => {
                 lock(&found).error(
                     Code::Output,

@@ -1,0 +1,3 @@
+language_name = العربية
+language_switcher = اللغات
+language_page_in = هذه الصفحة باللغة: { $language }
