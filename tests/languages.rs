@@ -293,3 +293,85 @@ fn two_builds_of_a_multilingual_site_are_identical() {
     assert_eq!(s.build().code, 0);
     assert_eq!(first, snapshot(&s.out()));
 }
+
+/// serve's rebuilds of a multilingual site: after each edit, in either language, the
+/// preview equals a clean build.
+#[test]
+fn serve_output_equals_a_clean_build_after_edits_in_every_language() {
+    use dossier::incremental::{Changes, Engine};
+    let s = site();
+    let root = s.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&options(&root, None), &live).expect("engine");
+    let first = engine.build_all().expect("first build");
+    assert_eq!(first.errors, 0, "{:?}", first.diagnostics);
+    let fr = root.join("content/briefings/2025-11-20-pourparlers.md");
+    let en = root.join("content/briefings/2025-11-20-talks.md");
+    let us_fr = root.join("content/actors/united-states.fr.md");
+    let fr2 = root.join("content/briefings/2025-11-22-suite.md");
+    let read = |p: &Path| std::fs::read_to_string(p).expect("read");
+    let edits: Vec<(&str, Box<dyn Fn()>)> = vec![
+        (
+            "French title",
+            Box::new(|| {
+                std::fs::write(&fr, read(&fr).replace("Ouverture des", "Reprise des")).expect("w")
+            }),
+        ),
+        (
+            "English body",
+            Box::new(|| std::fs::write(&en, format!("{}\nMore.\n", read(&en))).expect("w")),
+        ),
+        (
+            "French profile name",
+            Box::new(|| {
+                std::fs::write(&us_fr, read(&us_fr).replace("États-Unis", "USA")).expect("w")
+            }),
+        ),
+        (
+            "a new French briefing",
+            Box::new(|| {
+                std::fs::write(
+                    &fr2,
+                    "---\ntitle: La suite\ndate: 2025-11-22\nlang: fr\nactors: [USA]\n---\nSuite.\n",
+                )
+                .expect("w")
+            }),
+        ),
+        (
+            "the French briefing removed",
+            Box::new(|| std::fs::remove_file(&fr2).expect("rm")),
+        ),
+    ];
+    let paths = [
+        fr.clone(),
+        en.clone(),
+        us_fr.clone(),
+        fr2.clone(),
+        fr2.clone(),
+    ];
+    for (step, ((what, edit), path)) in edits.iter().zip(paths).enumerate() {
+        edit();
+        let out = engine
+            .rebuild(&Changes {
+                paths: [path].into_iter().collect(),
+                rescan: false,
+            })
+            .expect("rebuild");
+        assert_eq!(out.errors, 0, "{what}: {:?}", out.diagnostics);
+        let clean_dir = root.join(format!("clean-{step}"));
+        let clean = dossier::pipeline::build(&options(&root, Some(clean_dir.clone())))
+            .expect("clean build");
+        assert_eq!(clean.errors, 0);
+        let (a, b) = (snapshot(&live), snapshot(&clean_dir));
+        let differ: Vec<&String> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .collect();
+        assert!(differ.is_empty(), "{what}: files differ: {differ:?}");
+        std::fs::remove_dir_all(&clean_dir).expect("rm clean");
+    }
+    let page =
+        std::fs::read_to_string(live.join("fr/briefings/pourparlers/index.html")).expect("page");
+    assert!(page.contains("Reprise des pourparlers"));
+}

@@ -468,9 +468,9 @@ pub fn is_content_markdown(rel: &str) -> bool {
             .is_some_and(crate::source::is_markdown)
 }
 
-/// Whether `rel` is site.yaml or a theme's file.
+/// Whether `rel` is site.yaml, a theme's file or a translation file.
 pub fn is_settings(rel: &str) -> bool {
-    rel == "site.yaml" || rel.starts_with("themes/")
+    rel == "site.yaml" || rel.starts_with("themes/") || rel.starts_with("i18n/")
 }
 
 fn empty_site() -> Site {
