@@ -215,11 +215,12 @@ fn names_in_another_script_keep_their_direction_and_arrows_turn() {
         let tag = &svg[svg[..end].rfind("<text").expect("<text")..end];
         assert!(tag.contains(&format!("direction=\"{dir}\"")), "{tag}");
     }
-    // Links carrying names and titles, dates and headings are their own bidi islands, and
+    // Links carrying names and titles, quotes and dates are their own bidi islands, and
     // the as-of page's arrows are marked to turn on a right-to-left page.
     let css = site.page("style.css");
     for rule in [
-        "main a:not(.body a, [rel]), .brand, q, .breadcrumbs [aria-current] { unicode-bidi: plaintext; }",
+        "main a:not(.body a, [rel]), .brand, .breadcrumbs [aria-current] { unicode-bidi: isolate; }",
+        "q, .sources a, time, .agreement tbody th { unicode-bidi: plaintext; }",
         "[dir=\"rtl\"] .arrow, [dir=\"rtl\"] .shift > [aria-hidden=\"true\"] { display: inline-block; transform: scaleX(-1); }",
     ] {
         assert!(css.contains(rule), "{rule}");
