@@ -184,7 +184,7 @@ fn the_matrix_equals_the_hand_computation() {
         assert!(page.contains(&link), "{link}");
     }
     assert!(
-        page.contains("<a rel=\"prev\" href=\"../alignment/2025-03/index.html\">← March 2025</a>")
+        page.contains("<a rel=\"prev\" href=\"../alignment/2025-03/index.html\"><span class=\"arrow\" aria-hidden=\"true\">←</span> March 2025</a>")
     );
     // Linked from every page's footer and from the actor pages.
     let home = site.page("index.html");
@@ -228,10 +228,10 @@ fn a_month_snapshot_counts_the_stances_up_to_its_end() {
         ]
     );
     assert!(jan.contains(
-        "<a rel=\"prev\" href=\"../../alignment/2024-12/index.html\">← December 2024</a>"
+        "<a rel=\"prev\" href=\"../../alignment/2024-12/index.html\"><span class=\"arrow\" aria-hidden=\"true\">←</span> December 2024</a>"
     ));
     assert!(jan.contains(
-        "<a rel=\"next\" href=\"../../alignment/2025-02/index.html\">February 2025 →</a>"
+        "<a rel=\"next\" href=\"../../alignment/2025-02/index.html\">February 2025 <span class=\"arrow\" aria-hidden=\"true\">→</span></a>"
     ));
     assert!(jan.contains("<span aria-current=\"page\">January 2025</span>"));
     // After Brava's change: 2 of 3.
@@ -239,7 +239,7 @@ fn a_month_snapshot_counts_the_stances_up_to_its_end() {
     assert!(cells(&feb).contains(&"Brava and Alba agree on 2 of 3 topics (66%)".to_string()));
     // The latest snapshot's next is now.
     let mar = site.page("alignment/2025-03/index.html");
-    assert!(mar.contains("<a rel=\"next\" href=\"../../alignment/index.html\">Now →</a>"));
+    assert!(mar.contains("<a rel=\"next\" href=\"../../alignment/index.html\">Now <span class=\"arrow\" aria-hidden=\"true\">→</span></a>"));
     // Before Cora or Dax: December has Alba and Brava alone, on t1 and t3.
     let dec = site.page("alignment/2024-12/index.html");
     assert_eq!(

@@ -310,7 +310,8 @@ fn serve_output_equals_a_clean_build_after_edits_in_every_language() {
     let us_fr = root.join("content/actors/united-states.fr.md");
     let fr2 = root.join("content/briefings/2025-11-22-suite.md");
     let read = |p: &Path| std::fs::read_to_string(p).expect("read");
-    let edits: Vec<(&str, Box<dyn Fn()>)> = vec![
+    type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let edits: Vec<Edit> = vec![
         (
             "French title",
             Box::new(|| {

@@ -1,6 +1,6 @@
 //! Page quality of the sample site: the Nu HTML Checker (vnu) reports no error on any page,
 //! and axe-core in headless Chromium no violation on one page of each kind, in light and
-//! dark mode. Two more tests prove, on a page made to fail, that the checkers see errors.
+//! dark mode. The Arabic demo site (tests/fixtures/arabic) passes both, right to left. Two more tests prove, on a page made to fail, that the checkers see errors.
 //!
 //! The tools live outside cargo: Java 17+ and Chromium (Debian packages), Node.js and the
 //! npm packages of `tests/browser` (`npm ci --prefix tests/browser --ignore-scripts`).
@@ -289,6 +289,63 @@ fn every_page_has_no_axe_violations_in_light_and_dark_mode() {
         "axe-core found violations on later pages:\n{report}"
     );
     eprint!("{report}");
+}
+
+#[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
+fn the_arabic_demo_site_passes_the_nu_html_checker_and_axe_right_to_left() {
+    require("the Nu HTML Checker", &vnu_tools());
+    require("axe-core in Chromium", &axe_tools());
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, out) = (fixtures().join("arabic"), tmp.path().join("site"));
+    let (root_arg, out_arg) = (root.to_string_lossy(), out.to_string_lossy());
+    let r = run(&["build", "--root", &root_arg, "--output", &out_arg], &root);
+    assert_eq!(
+        r.code, 0,
+        "the Arabic demo site does not build:\n{}",
+        r.stderr
+    );
+    let (errors, pages) = vnu_errors(&out);
+    assert!(
+        errors.is_empty(),
+        "the Nu HTML Checker found {} error(s) in {pages} pages of the Arabic site:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    // Its base_url has the path /ar/, where the pages' links start.
+    let (passed, report) = axe(&out, &["--all", "--base", "/ar/"]);
+    assert!(
+        passed,
+        "axe-core found violations on the Arabic site:\n{report}"
+    );
+    eprint!("{report}");
+    let (passed, report) = axe(&out, &["--all", "--width", "390", "--base", "/ar/"]);
+    assert!(
+        passed,
+        "axe-core found violations on the Arabic site at 390 px:\n{report}"
+    );
+    eprint!("{report}");
+    // On a phone its chart runs right to left with the latest mark in view, and no page is
+    // wider than the screen (overflow would run off to the left).
+    let topic = "topics/ceasefire/index.html";
+    let run = browser_script(
+        "phone.mjs",
+        &out,
+        &["--topic", topic, "--base", "/ar/", "--all"],
+    );
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.status.success(), "phone checks failed:\n{report}");
+    for want in [
+        "light: the latest stance mark is in view without scrolling (its left edge",
+        "dark: every actor name of the chart is in view",
+        "briefings/talks-open/index.html: the page is no wider than the screen",
+    ] {
+        assert!(report.contains(want), "no {want:?} in:\n{report}");
+    }
 }
 
 /// A page with an image without `alt`, and text that is readable in light mode but not in

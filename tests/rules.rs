@@ -272,7 +272,7 @@ fn base_url_with_a_path_and_the_override() {
     assert!(
         page.contains("<link rel=\"canonical\" href=\"https://example.org/desk/briefings/plan/\">")
     );
-    assert!(page.contains("<html lang=\"en-GB\">"));
+    assert!(page.contains("<html lang=\"en-GB\" dir=\"ltr\">"));
     assert!(page.contains("href=\"/desk/actors/\""));
     let nf = site.page("404.html");
     for l in links(&nf) {

@@ -142,7 +142,7 @@ fn sample_site_has_the_contracted_shape() {
             assert_eq!(html.matches("<title>").count(), 1, "{rel}");
             assert_eq!(html.matches("<h1").count(), 1, "{rel}");
             assert!(html.contains("name=\"viewport\""), "{rel}");
-            assert!(html.contains("<html lang=\"en\">"), "{rel}");
+            assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{rel}");
         }
     }
 }

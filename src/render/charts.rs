@@ -1,8 +1,10 @@
 //! Chart geometry computed at build time, drawn as inline SVG by the theme: a stance history
 //! chart per topic and an activity sparkline per actor and place. Pages carry no JavaScript,
-//! so every coordinate is decided here and templates only place shapes.
+//! so every coordinate is decided here and templates only place shapes. On a right-to-left
+//! site time runs right to left: the geometry is mirrored here, text inside stays unmirrored.
 
 use super::dates::{MON, day_number, display_date};
+use super::direction::{Direction, Side};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -61,7 +63,8 @@ pub struct StanceChart {
     /// The y of the time axis, and of the tick labels under it.
     pub axis_y: f64,
     pub tick_label_y: f64,
-    /// Where actor names end (they are right-aligned to it).
+    /// Where actor names end: right-aligned to it, left of the plot; on a right-to-left
+    /// site left-aligned to it, right of the plot.
     pub label_x: f64,
     pub rows: Vec<ChartRow>,
     pub ticks: Vec<Tick>,
@@ -76,6 +79,11 @@ pub struct ChartRow {
     pub y: f64,
     /// The actor's name, shortened to fit.
     pub label: String,
+    /// The way the name runs (`ltr`, `rtl`), by its first letter: an Arabic name on an
+    /// English site keeps its order, as does a Latin one on an Arabic site.
+    pub dir: &'static str,
+    /// Its `text-anchor` in that direction, so it sits against the plot either way.
+    pub anchor: &'static str,
     /// Where the actor's first and last stances sit: the row's line runs between them.
     pub x_first: f64,
     pub x_last: f64,
@@ -107,6 +115,8 @@ pub struct ChartMark {
 pub struct Tick {
     pub x: f64,
     pub label: String,
+    /// The way the label runs (`ltr`, `rtl`), by its first letter.
+    pub dir: &'static str,
 }
 
 /// What the stance chart is drawn from: an actor and its stances, oldest first.
@@ -114,6 +124,16 @@ pub struct StanceSeries<'a> {
     pub name: &'a str,
     /// (date, position, briefing title).
     pub stances: Vec<(Date, &'static str, &'a str)>,
+}
+
+impl Tick {
+    fn new(x: f64, label: String) -> Tick {
+        Tick {
+            x,
+            dir: Direction::of_text(&label, Direction::Ltr).as_str(),
+            label,
+        }
+    }
 }
 
 fn round(v: f64) -> f64 {
@@ -167,10 +187,7 @@ fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64) -> Vec<Tick> {
             .unwrap_or(14);
         let mut d = first;
         while d <= last {
-            out.push(Tick {
-                x: scale.x(d),
-                label: short_date(d),
-            });
+            out.push(Tick::new(scale.x(d), short_date(d)));
             match d.checked_add(jiff::Span::new().days(step)) {
                 Ok(next) => d = next,
                 Err(_) => break,
@@ -199,14 +216,11 @@ fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64) -> Vec<Tick> {
         };
     }
     while d <= last {
-        out.push(Tick {
-            x: scale.x(d),
-            label: if step >= 12 {
-                d.year().to_string()
-            } else {
-                month_year(d)
-            },
-        });
+        let label = match step >= 12 {
+            true => d.year().to_string(),
+            false => month_year(d),
+        };
+        out.push(Tick::new(scale.x(d), label));
         d = match d.checked_add(jiff::Span::new().months(step)) {
             Ok(n) => n,
             Err(_) => break,
@@ -224,8 +238,13 @@ fn shorten(name: &str, most: usize) -> String {
     s
 }
 
-/// The stance chart of a topic, or `None` when nobody has taken a stance on it.
-pub fn stance_chart(series: &[StanceSeries<'_>], layout: &ChartLayout) -> Option<StanceChart> {
+/// The stance chart of a topic, or `None` when nobody has taken a stance on it; mirrored
+/// (time right to left, names right of the plot) when `dir` is right to left.
+pub fn stance_chart(
+    series: &[StanceSeries<'_>],
+    layout: &ChartLayout,
+    dir: Direction,
+) -> Option<StanceChart> {
     let dates = series.iter().flat_map(|s| s.stances.iter().map(|t| t.0));
     let first = dates.clone().min()?;
     let last = dates.max()?;
@@ -276,9 +295,13 @@ pub fn stance_chart(series: &[StanceSeries<'_>], layout: &ChartLayout) -> Option
                     }),
                 }
             }
+            let label = shorten(s.name, layout.name_chars);
+            let name_dir = Direction::of_text(&label, dir);
             ChartRow {
                 y: round(TOP + ROW_HEIGHT * (i as f64 + 0.5)),
-                label: shorten(s.name, layout.name_chars),
+                dir: name_dir.as_str(),
+                anchor: name_dir.anchor(Side::Right.mirrored(dir)),
+                label,
                 x_first: marks.first().map_or(plot_left, |m| m.x),
                 x_last: marks.last().map_or(plot_left, |m| m.x),
                 marks,
@@ -293,7 +316,7 @@ pub fn stance_chart(series: &[StanceSeries<'_>], layout: &ChartLayout) -> Option
     } else {
         format!("from {} to {}", display_date(first), display_date(last))
     };
-    Some(StanceChart {
+    let chart = StanceChart {
         width: layout.width,
         height: round(axis_y + AXIS_HEIGHT),
         plot_left,
@@ -310,7 +333,33 @@ pub fn stance_chart(series: &[StanceSeries<'_>], layout: &ChartLayout) -> Option
             if stances == 1 { "stance" } else { "stances" },
         ),
         rows,
-    })
+    };
+    Some(chart.mirrored(dir))
+}
+
+impl StanceChart {
+    /// The chart as a page running `dir` shows it: every x mirrored on a right-to-left one.
+    fn mirrored(mut self, dir: Direction) -> StanceChart {
+        if !dir.is_rtl() {
+            return self;
+        }
+        let w = self.width;
+        (self.plot_left, self.plot_right) = (dir.x(self.plot_right, w), dir.x(self.plot_left, w));
+        self.label_x = dir.x(self.label_x, w);
+        for t in &mut self.ticks {
+            t.x = dir.x(t.x, w);
+        }
+        for row in &mut self.rows {
+            (row.x_first, row.x_last) = (dir.x(row.x_first, w), dir.x(row.x_last, w));
+            for m in &mut row.marks {
+                m.x = dir.x(m.x, w);
+            }
+            for x in row.shapes.iter_mut().flat_map(|s| s.xs.iter_mut()) {
+                *x = dir.x(*x, w);
+            }
+        }
+        self
+    }
 }
 
 /// Width and height of a sparkline, in SVG units.
@@ -372,8 +421,9 @@ fn day_label(day: i64) -> String {
     display_date(d)
 }
 
-/// The activity sparkline of an entity named on `dates`, over the site's `first..=last`.
-pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
+/// The activity sparkline of an entity named on `dates`, over the site's `first..=last`;
+/// its first period on the right when `dir` is right to left.
+pub fn sparkline(dates: &[Date], first: Date, last: Date, dir: Direction) -> Option<Sparkline> {
     let days = day_number(last) - day_number(first);
     if dates.is_empty() || days < DAYS_FOR_SPARKLINE {
         return None;
@@ -407,6 +457,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
             format!("week of {}", day_label(n * 7 - 3))
         }
     };
+    let width = round(slot * slots as f64);
     let bars = counts
         .iter()
         .enumerate()
@@ -414,10 +465,15 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         .map(|(i, &c)| {
             // Every non-empty period stays visible, however busy the busiest.
             let h = (SPARK_HEIGHT * c as f64 / max as f64).max(2.0);
+            let bar_width = round((slot - gap).max(0.5));
+            let x = round(i as f64 * slot + gap / 2.0);
             Bar {
-                x: round(i as f64 * slot + gap / 2.0),
+                x: match dir {
+                    Direction::Ltr => x,
+                    Direction::Rtl => round(width - x - bar_width),
+                },
                 y: round(SPARK_HEIGHT - h),
-                width: round((slot - gap).max(0.5)),
+                width: bar_width,
                 height: round(h),
                 title: format!(
                     "{}: {c} {}",
@@ -434,7 +490,7 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date) -> Option<Sparkline> {
         .map_or(0, |(i, _)| i);
     let total = dates.len();
     Some(Sparkline {
-        width: round(slot * slots as f64),
+        width,
         height: SPARK_HEIGHT,
         unit,
         bars,
@@ -471,7 +527,7 @@ mod tests {
                 stances: vec![(date(2025, 11, 22), "opposes", "c")],
             },
         ];
-        let c = stance_chart(&series, &WIDE).expect("a chart");
+        let c = stance_chart(&series, &WIDE, Direction::Ltr).expect("a chart");
         assert_eq!(c.rows.len(), 2);
         let (a, b) = (c.rows[0].marks[0].x, c.rows[0].marks[1].x);
         assert!(c.plot_left < a && a < b && b < c.plot_right, "{a} {b}");
@@ -484,9 +540,9 @@ mod tests {
             c.summary
                 .contains("2 actors, 3 stances from 20 Nov 2025 to 24 Nov 2025")
         );
-        assert!(stance_chart(&[], &WIDE).is_none());
+        assert!(stance_chart(&[], &WIDE, Direction::Ltr).is_none());
         // At a phone's width the same chart fits 350 units, names shortened further.
-        let n = stance_chart(&series, &NARROW).expect("a chart");
+        let n = stance_chart(&series, &NARROW, Direction::Ltr).expect("a chart");
         assert_eq!(n.width, 350.0);
         assert!(n.rows[1].label.chars().count() <= NARROW.name_chars);
         let last = n.rows[0].marks[1].x;
@@ -500,7 +556,12 @@ mod tests {
         let mut stances = vec![(d, "opposes", "x"); 50];
         stances.push((d, "supports", "y"));
         stances.push((date(2026, 11, 20), "supports", "z"));
-        let c = stance_chart(&[StanceSeries { name: "A", stances }], &WIDE).expect("a chart");
+        let c = stance_chart(
+            &[StanceSeries { name: "A", stances }],
+            &WIDE,
+            Direction::Ltr,
+        )
+        .expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
         assert_eq!(marks, ["opposes", "supports"]);
         // A tie goes to the latest position; stances a mark apart get a mark each.
@@ -510,7 +571,12 @@ mod tests {
             (date(2025, 11, 27), "neutral", "c"),
             (date(2025, 12, 20), "neutral", "d"),
         ];
-        let c = stance_chart(&[StanceSeries { name: "A", stances }], &WIDE).expect("a chart");
+        let c = stance_chart(
+            &[StanceSeries { name: "A", stances }],
+            &WIDE,
+            Direction::Ltr,
+        )
+        .expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
         assert_eq!(marks, ["mixed", "neutral", "neutral"]);
         let shapes: Vec<_> = (c.rows[0].shapes.iter())
@@ -530,7 +596,12 @@ mod tests {
                 (d, positions[i * 7 % 5], "t")
             })
             .collect();
-        let c = stance_chart(&[StanceSeries { name: "A", stances }], &WIDE).expect("a chart");
+        let c = stance_chart(
+            &[StanceSeries { name: "A", stances }],
+            &WIDE,
+            Direction::Ltr,
+        )
+        .expect("a chart");
         let most = ((WIDE.plot_right() - WIDE.plot_left) / MARK_SPACING).ceil() as usize + 1;
         assert!(c.rows[0].marks.len() <= most, "{}", c.rows[0].marks.len());
     }
@@ -550,7 +621,8 @@ mod tests {
     #[test]
     fn sparkline_counts_months_and_skips_empty_ones() {
         let dates = [date(2025, 1, 3), date(2025, 1, 9), date(2025, 3, 1)];
-        let s = sparkline(&dates, date(2024, 9, 1), date(2025, 3, 31)).expect("a sparkline");
+        let s = sparkline(&dates, date(2024, 9, 1), date(2025, 3, 31), Direction::Ltr)
+            .expect("a sparkline");
         assert_eq!(s.unit, "month");
         assert_eq!(s.bars.len(), 2);
         assert_eq!(s.bars[0].title, "Jan 2025: 2 briefings");
@@ -567,13 +639,19 @@ mod tests {
             "{}",
             s.summary
         );
-        assert!(sparkline(&[], date(2025, 1, 1), date(2025, 1, 1)).is_none());
+        assert!(sparkline(&[], date(2025, 1, 1), date(2025, 1, 1), Direction::Ltr).is_none());
     }
 
     #[test]
     fn a_few_weeks_are_counted_by_week_and_a_few_days_get_no_sparkline() {
         let dates = [date(2025, 11, 20), date(2025, 11, 23), date(2025, 12, 24)];
-        let s = sparkline(&dates, date(2025, 11, 19), date(2025, 12, 24)).expect("a sparkline");
+        let s = sparkline(
+            &dates,
+            date(2025, 11, 19),
+            date(2025, 12, 24),
+            Direction::Ltr,
+        )
+        .expect("a sparkline");
         assert_eq!(s.unit, "week");
         // 17 Nov 2025 was a Monday; 20 and 23 Nov fall in its week.
         assert_eq!(
@@ -585,7 +663,57 @@ mod tests {
         assert!(s.bars.iter().all(|b| b.width <= SPARK_MAX_BAR + 1.0));
         assert!(s.bars[1].x > s.bars[0].x);
         // Nine days: no chart at all.
-        assert!(sparkline(&dates[..2], date(2025, 11, 19), date(2025, 11, 27)).is_none());
+        assert!(
+            sparkline(
+                &dates[..2],
+                date(2025, 11, 19),
+                date(2025, 11, 27),
+                Direction::Ltr
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn on_a_right_to_left_site_time_runs_right_to_left_and_names_sit_right_of_the_plot() {
+        let series = [
+            StanceSeries {
+                name: "حلف الناتو",
+                stances: vec![
+                    (date(2025, 11, 20), "opposes", "a"),
+                    (date(2025, 12, 24), "supports", "b"),
+                ],
+            },
+            StanceSeries {
+                name: "NATO (Brussels)",
+                stances: vec![(date(2025, 11, 22), "mixed", "c")],
+            },
+        ];
+        let ltr = stance_chart(&series, &WIDE, Direction::Ltr).expect("a chart");
+        let rtl = stance_chart(&series, &WIDE, Direction::Rtl).expect("a chart");
+        let (first, last) = (rtl.rows[0].marks[0].x, rtl.rows[0].marks[1].x);
+        assert!(
+            first > last,
+            "the older stance is on the right: {first} {last}"
+        );
+        assert_eq!(first, WIDE.width - ltr.rows[0].marks[0].x);
+        assert!(rtl.plot_left < last && first < rtl.plot_right);
+        assert!(rtl.label_x > rtl.plot_right, "names right of the plot");
+        assert!(rtl.ticks.windows(2).all(|w| w[0].x > w[1].x));
+        // Each name runs its own way and is anchored against the plot: the left edge of the
+        // Arabic one, which ends there, and the left edge of the Latin one, which starts there.
+        let names: Vec<_> = rtl.rows.iter().map(|r| (r.dir, r.anchor)).collect();
+        assert_eq!(names, [("rtl", "end"), ("ltr", "start")]);
+        let names: Vec<_> = ltr.rows.iter().map(|r| (r.dir, r.anchor)).collect();
+        assert_eq!(names, [("rtl", "start"), ("ltr", "end")]);
+        assert_eq!(rtl.ticks[0].dir, "ltr");
+
+        let dates = [date(2025, 1, 3), date(2025, 3, 1)];
+        let (from, to) = (date(2024, 9, 1), date(2025, 3, 31));
+        let l = sparkline(&dates, from, to, Direction::Ltr).expect("a sparkline");
+        let r = sparkline(&dates, from, to, Direction::Rtl).expect("a sparkline");
+        assert!(r.bars[0].x > r.bars[1].x, "January right of March");
+        assert_eq!(r.bars[0].x + r.bars[0].width, r.width - l.bars[0].x);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! chart.
 
 use super::dates::display_date;
+use super::direction::Direction;
 use super::pages::Views;
 use super::views::*;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Likelihood};
@@ -148,7 +149,7 @@ impl Views<'_> {
                 })
                 .collect(),
             levels,
-            chart: calibration_chart(&bins),
+            chart: calibration_chart(&bins, self.dir),
             judgments: (counted.iter().take(TRACK_RECORD_LIST))
                 .map(|s| self.scored_row(s))
                 .collect(),
@@ -164,11 +165,12 @@ const MARGIN_BOTTOM: f64 = 40.0;
 const MARGIN: f64 = 16.0;
 
 /// The calibration chart of `bins`: each level used at its stated probability (x) and the
-/// share that came true (y).
-fn calibration_chart(bins: &[crate::track_record::Bin]) -> CalibrationChart {
+/// share that came true (y); mirrored on a right-to-left site (`dir`), 0% on the right and
+/// the vertical axis's labels right of the plot.
+fn calibration_chart(bins: &[crate::track_record::Bin], dir: Direction) -> CalibrationChart {
     let (left, right) = (MARGIN_LEFT, CHART_SIZE - MARGIN);
     let (top, bottom) = (MARGIN, CHART_SIZE - MARGIN_BOTTOM);
-    let x_of = |p: f64| super::pages::tenths(left + p * (right - left));
+    let x_of = |p: f64| dir.x(super::pages::tenths(left + p * (right - left)), CHART_SIZE);
     let y_of = |p: f64| super::pages::tenths(bottom - p * (bottom - top));
     let ticks = [0u64, 250, 500, 750, 1000]
         .map(|p| CalibrationTick {
@@ -188,7 +190,10 @@ fn calibration_chart(bins: &[crate::track_record::Bin]) -> CalibrationChart {
                 x,
                 y,
                 r,
-                label_x: super::pages::tenths(x + r + 3.0),
+                label_x: super::pages::tenths(match dir {
+                    Direction::Ltr => x + r + 3.0,
+                    Direction::Rtl => x - r - 3.0,
+                }),
                 label_y: super::pages::tenths(y - r),
                 count: b.count,
                 title: format!(
@@ -215,8 +220,9 @@ fn calibration_chart(bins: &[crate::track_record::Bin]) -> CalibrationChart {
     CalibrationChart {
         width: CHART_SIZE,
         height: CHART_SIZE,
-        left,
-        right,
+        left: x_of(0.0),
+        right: x_of(1.0),
+        y_labels_x: dir.x(left - 6.0, CHART_SIZE),
         top,
         bottom,
         ticks,

@@ -1,6 +1,7 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
 use super::dates::MONTHS;
+use super::direction::Direction;
 use super::maps;
 use super::network;
 use super::pages::{
@@ -60,9 +61,12 @@ fn map_labels(markers: &[MapMarker], width: f64) -> Vec<MapLabel> {
             continue;
         }
         boxes.push(b);
+        let dir = Direction::of_text(&text, Direction::Ltr);
         out.push(MapLabel {
             x: tenths(x),
             y: tenths(m.y + 4.5),
+            anchor: dir.anchor_like_ltr(if end { "end" } else { "start" }),
+            dir: dir.as_str(),
             text,
             end,
         });

@@ -9,6 +9,7 @@ pub mod change_feeds;
 pub mod changes;
 pub mod charts;
 mod dates;
+pub mod direction;
 mod evidence;
 pub mod exports;
 pub mod hosting;
@@ -276,6 +277,7 @@ pub fn render_pages(
             title: site.config.title.clone(),
             description: site.config.description.clone(),
             language: site.config.language.clone(),
+            dir: views.dir.as_str(),
             base_url: site.config.base_url.clone(),
             base_path: site.config.base_path.clone(),
             track_record: has_track_record(site),

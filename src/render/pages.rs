@@ -100,6 +100,8 @@ pub struct Matrix {
 /// Builds views for one site.
 pub struct Views<'a> {
     pub site: &'a Site,
+    /// The way the site's language runs: charts with a time axis mirror on `rtl`.
+    pub dir: super::direction::Direction,
     /// Years and month sizes of the timeline, made once for all its pages.
     calendar: OnceLock<Calendar>,
     /// Per entity: [`crate::index::Index::linked_only`], made once for all its pages.
@@ -152,6 +154,7 @@ impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Views<'a> {
         Views {
             site,
+            dir: super::direction::Direction::of_language(&site.config.language),
             calendar: OnceLock::new(),
             linked_only: (0..site.resolved.entities.len())
                 .map(|_| OnceLock::new())
@@ -690,7 +693,7 @@ impl<'a> Views<'a> {
             .iter()
             .map(|&b| r.briefing(b).date.date)
             .collect();
-        charts::sparkline(&dates, first.date.date, last.date.date)
+        charts::sparkline(&dates, first.date.date, last.date.date, self.dir)
     }
 
     /// Page `n` of entity `e`, the view its kind has.
@@ -977,8 +980,8 @@ impl<'a> Views<'a> {
             matrix_total: all_actors.len(),
             tally: matrix.tally,
             positions: POSITIONS_ORDER.iter().map(|p| p.as_str()).collect(),
-            chart: charts::stance_chart(&series, &charts::WIDE),
-            chart_narrow: charts::stance_chart(&series, &charts::NARROW),
+            chart: charts::stance_chart(&series, &charts::WIDE, self.dir),
+            chart_narrow: charts::stance_chart(&series, &charts::NARROW, self.dir),
             briefings,
             backlinks,
             previews: self.profile_previews(e, n),

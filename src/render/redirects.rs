@@ -267,8 +267,9 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
         let url = escape(&format!("{base}{}", r.to));
         let title = escape(&r.title);
         let lang = escape(&site.config.language);
+        let dir = super::direction::Direction::of_language(&site.config.language).as_str();
         let html = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Moved: {title}</title>\n<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<h1>Moved</h1>\n<p>This page has moved to <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
+            "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Moved: {title}</title>\n<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<h1>Moved</h1>\n<p>This page has moved to <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
         );
         out.push((format!("{}index.html", r.from), html.into_bytes()));
         netlify.push_str(&format!("{path}{} {path}{} 301\n", r.from, r.to));

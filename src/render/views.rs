@@ -13,6 +13,8 @@ pub struct SiteView {
     pub title: String,
     pub description: Option<String>,
     pub language: String,
+    /// `ltr`, or `rtl` for a language written right to left (`ar`, `he`, `fa`, …).
+    pub dir: &'static str,
     /// Absolute, ending in `/`.
     pub base_url: String,
     /// The path part of base_url, `/` or `/desk/`.
@@ -796,6 +798,11 @@ pub struct MapLabel {
     pub text: String,
     /// Whether the text ends at `x` (left of its marker) instead of starting there.
     pub end: bool,
+    /// Its `text-anchor` for text running `dir` (maps are geography: never mirrored, so a
+    /// right-to-left name left of its marker is anchored at its `start`).
+    pub anchor: &'static str,
+    /// The way the name runs (`ltr`, `rtl`), by its first letter.
+    pub dir: &'static str,
 }
 
 /// `topic.html`: the question, the stance matrix and the briefings. Later pages have the
@@ -1354,11 +1361,14 @@ pub struct LevelRow {
 pub struct CalibrationChart {
     pub width: f64,
     pub height: f64,
-    /// The plot area's edges.
+    /// The plot area's edges: `left` is the x of 0% and `right` of 100%, which a
+    /// right-to-left site draws mirrored (`left` greater than `right`).
     pub left: f64,
     pub right: f64,
     pub top: f64,
     pub bottom: f64,
+    /// Where the vertical axis's labels end: left of the plot, or right of it mirrored.
+    pub y_labels_x: f64,
     /// Ticks of both axes (0%, 25%, … 100%).
     pub ticks: Vec<CalibrationTick>,
     pub points: Vec<CalibrationPoint>,

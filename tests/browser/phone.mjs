@@ -1,15 +1,19 @@
 // The sample site on a phone (390 × 800 px), as a reader holds it: the stance chart of a
 // topic shows its latest mark and its names without scrolling sideways, the navigation is one
-// line, and no page of any kind is wider than the screen.
+// line, and no page of any kind is wider than the screen. On a right-to-left site (`dir="rtl"`)
+// the chart runs right to left: its latest mark is on the left.
 //
-//   node tests/browser/phone.mjs SITE_DIR
+//   node tests/browser/phone.mjs SITE_DIR [--topic REL] [--base /path/] [--all]
+//
+// --topic: the topic page whose chart is checked (the sample site's by default); --base: the
+// path the site is served at (its base_url's); --all: every page, not one of each kind.
 //
 // Exits 0 when every expectation holds, 1 with the failed ones listed.
 import { resolve } from 'node:path';
-import { launch, pickPages, serve } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { htmlFiles, launch, pickPages, serve } from './lib.mjs';
 
 const WIDTH = 390;
-const TOPIC = 'topics/us-peace-plan/index.html';
 
 const failures = [];
 function expect(ok, what) {
@@ -17,12 +21,20 @@ function expect(ok, what) {
   if (!ok) failures.push(what);
 }
 
-const site = process.argv[2];
-if (!site) {
-  console.error('usage: phone.mjs SITE_DIR');
+const [site, ...rest] = process.argv.slice(2);
+const opts = { topic: 'topics/us-peace-plan/index.html', base: '/', all: false };
+for (let i = 0; i < rest.length; i++) {
+  if (rest[i] === '--topic') opts.topic = rest[++i];
+  else if (rest[i] === '--base') opts.base = rest[++i];
+  else if (rest[i] === '--all') opts.all = true;
+  else opts.bad = rest[i];
+}
+if (!site || opts.bad || !opts.topic || !opts.base) {
+  console.error('usage: phone.mjs SITE_DIR [--topic REL] [--base /path/] [--all]');
   process.exit(2);
 }
-const server = await serve(resolve(site), '/');
+const TOPIC = opts.topic;
+const server = await serve(resolve(site), opts.base);
 const chrome = await launch();
 try {
   for (const colorScheme of ['light', 'dark']) {
@@ -49,9 +61,12 @@ try {
         if (parent.scrollWidth > parent.clientWidth + 1 && getComputedStyle(parent).overflowX !== 'visible') scrolls = true;
         parent = parent.parentElement;
       }
+      const rtl = getComputedStyle(svg).direction === 'rtl';
       return {
         shown: 1,
-        latest: Math.max(...marks.map((m) => m.right)),
+        rtl,
+        // The edge of the latest mark away from the chart's start: time runs the page's way.
+        latest: rtl ? Math.min(...marks.map((m) => m.left)) : Math.max(...marks.map((m) => m.right)),
         names,
         scrolls,
         viewport: { w: window.innerWidth, h: window.innerHeight },
@@ -61,9 +76,12 @@ try {
     });
     expect(chart.shown === 1, `${colorScheme}: one stance chart is shown at ${WIDTH} px (got ${chart.shown})`);
     if (chart.shown === 1) {
+      const inView = chart.rtl
+        ? chart.latest >= 0 && chart.latest < chart.viewport.w / 2
+        : chart.latest <= chart.viewport.w && chart.latest > chart.viewport.w / 2;
       expect(
-        chart.latest <= chart.viewport.w && chart.latest > chart.viewport.w / 2,
-        `${colorScheme}: the latest stance mark is in view without scrolling (its right edge at ${chart.latest.toFixed(1)} of ${chart.viewport.w} px)`,
+        inView,
+        `${colorScheme}: the latest stance mark is in view without scrolling (its ${chart.rtl ? 'left' : 'right'} edge at ${chart.latest.toFixed(1)} of ${chart.viewport.w} px)`,
       );
       expect(!chart.scrolls, `${colorScheme}: the chart sits in no sideways scroller`);
       const cut = chart.names.filter((n) => n.left < 0 || n.right > chart.viewport.w);
@@ -76,12 +94,17 @@ try {
     await page.context().close();
   }
   // Every kind of page: one line of navigation, nothing wider than the screen.
-  const { picked } = pickPages(resolve(site));
+  // Redirect pages leave as they load: where they lead is checked on its own.
+  const moving = (file) => readFileSync(resolve(site, file), 'utf8').includes('http-equiv="refresh"');
+  const picked = opts.all
+    ? htmlFiles(resolve(site)).filter((file) => !moving(file)).map((file) => ({ kind: file, file }))
+    : pickPages(resolve(site)).picked;
   const page = await chrome.page(server.origin, { width: WIDTH, height: 800 });
   for (const { kind, file } of picked) {
     await page.goto(server.url(file), { waitUntil: 'load' });
     const m = await page.evaluate(() => {
       const tops = [...document.querySelectorAll('.site-nav a')].map((a) => Math.round(a.getBoundingClientRect().top));
+      // Overflow runs to the left on a right-to-left page: scrollWidth counts it either way.
       return { lines: new Set(tops).size, links: tops.length, wide: document.documentElement.scrollWidth };
     });
     expect(m.links === 0 || m.lines === 1, `${kind}: the navigation is one line (${m.lines} lines)`);

@@ -6,6 +6,7 @@
 //! estimated from character counts: no font is measured at build time.
 
 use super::{Label, LabelLine};
+use crate::render::direction::Direction;
 
 /// Average advance of a character, in `em`: generous, since wide fallback fonts (DejaVu
 /// Sans) take about 0.63 on mixed-case names.
@@ -149,10 +150,14 @@ pub fn bounds(label: &Label, font: f64) -> Rect {
         .max()
         .unwrap_or(0);
     let first = label.lines.first().map_or(0.0, |l| l.dy);
+    let dir = match label.dir {
+        "rtl" => Direction::Rtl,
+        _ => Direction::Ltr,
+    };
     rect(
         label.x,
         label.y,
-        label.anchor,
+        dir.anchor_like_ltr(label.anchor),
         first,
         label.lines.len(),
         chars,
@@ -219,10 +224,12 @@ impl LabelBox {
     /// The label of `lines`, moved by `(dx, dy)`.
     pub fn label(&self, lines: Vec<String>, dx: f64, dy: f64) -> Label {
         let round = |v: f64| (v * 100.0).round() / 100.0;
+        let dir = Direction::of_text(lines.first().map_or("", |l| l.as_str()), Direction::Ltr);
         Label {
             x: super::round(self.x + dx),
             y: super::round(self.y + dy),
-            anchor: self.anchor,
+            anchor: dir.anchor_like_ltr(self.anchor),
+            dir: dir.as_str(),
             major: self.narrow.is_some(),
             lines: (lines.into_iter().enumerate())
                 .map(|(i, text)| LabelLine {

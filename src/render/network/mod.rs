@@ -162,8 +162,12 @@ pub struct NodeMark {
 pub struct Label {
     pub x: f64,
     pub y: f64,
-    /// `start`, `middle` or `end` (`text-anchor`).
+    /// `start`, `middle` or `end` (`text-anchor`), for text running `dir`: a name in a
+    /// right-to-left script on the left of its circle is anchored at its `start`.
     pub anchor: &'static str,
+    /// The way the name runs (`ltr`, `rtl`), by its first letter. Drawings of who is named
+    /// with whom are not mirrored on a right-to-left site; only their text runs its way.
+    pub dir: &'static str,
     /// Shown on narrow screens too, where fewer names fit (the site graph).
     pub major: bool,
     pub lines: Vec<LabelLine>,
