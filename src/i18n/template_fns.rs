@@ -30,10 +30,11 @@ pub(super) fn register(catalog: &Arc<Catalog>) {
 
 fn find(key: u64) -> Option<Arc<Catalog>> {
     let r = registry().lock().unwrap_or_else(|e| e.into_inner());
+    // Catalogs of the same text share a key: any one still alive will do.
     r.iter()
         .rev()
-        .find(|(k, _)| *k == key)
-        .and_then(|(_, w)| w.upgrade())
+        .filter(|(k, _)| *k == key)
+        .find_map(|(_, w)| w.upgrade())
 }
 
 fn catalog_of(state: &tera::State<'_>) -> Result<Arc<Catalog>, tera::Error> {
@@ -88,4 +89,20 @@ pub fn install(tera: &mut tera::Tera) {
             Ok::<String, tera::Error>(catalog.locale.number(n))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dropped_catalog_of_the_same_text_does_not_hide_a_live_one() {
+        // serve keeps the site's catalog while a fallback catalog of the same words comes
+        // and goes (a broken site.yaml read, then mended).
+        let live = Catalog::builtin("de");
+        let gone = Catalog::builtin("de");
+        assert_eq!(live.key(), gone.key());
+        drop(gone);
+        assert!(find(live.key()).is_some());
+    }
 }

@@ -316,13 +316,24 @@ impl Engine {
             .map(|found| sources::read_entry(&self.opts.root, &found))
             .filter(|e| e.stamp.is_some());
         let gone = entry.is_none();
-        // A multilingual site's trees are assembled together: no edit is made in place.
-        let multilingual = self.config.as_ref().is_some_and(Config::multilingual);
-        if let Some(entry) = entry.filter(|_| !multilingual) {
+        // A multilingual site's trees are assembled together: only the body of a briefing
+        // in the site's language, which no other tree shows, is edited in place.
+        let multilingual = (self.config.as_ref())
+            .filter(|c| c.multilingual())
+            .map(|c| c.language.clone());
+        let first_tree = |e: &sources::Entry| match (&e.parsed, &multilingual) {
+            (_, None) => true,
+            (Some(Parsed::Briefing(b)), Some(lang)) => (b.translation.lang.as_ref())
+                .is_none_or(|l| l.value.trim().eq_ignore_ascii_case(lang)),
+            _ => false,
+        };
+        if let Some(entry) = entry.filter(first_tree) {
             if let Some(out) = self.try_body_edit(&rel, entry.clone(), start)? {
                 return Ok(out);
             }
-            if let Some(out) = self.try_front_matter_edit(&rel, &entry, start)? {
+            if multilingual.is_none()
+                && let Some(out) = self.try_front_matter_edit(&rel, &entry, start)?
+            {
                 return Ok(out);
             }
         }

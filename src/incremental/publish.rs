@@ -101,6 +101,7 @@ impl Engine {
             return Ok(self.outcome(what, start, diagnostics, Published::default()));
         };
         self.laps.begin("fingerprints");
+        let scope_all = matches!(scope, Scope::All);
         let plan = match scope {
             Scope::Pages(dirty) => Plan {
                 named: dirty.iter().map(|p| render::target(site, *p).0).collect(),
@@ -141,9 +142,13 @@ impl Engine {
         if let Some((now, _)) = &made {
             rendered += self.render_uncovered(site, theme, now, &plan.dirty, &sink, &mut d);
         }
-        // The other languages' trees are rendered whole each time (see docs/languages.md):
-        // their files join the comparison as generated files do.
-        let trees = self.other_trees(site, theme, &mut d);
+        // The other languages' trees are rendered whole at each general rebuild (see
+        // docs/content-model.md, Languages): their files join the comparison as generated
+        // files do. An edit made in place (named pages) touches the first tree only.
+        let trees = match scope_all {
+            true => Some(self.other_trees(site, theme, &mut d)),
+            false => None,
+        };
         if d.has_errors() {
             // The caches are by fingerprint: what was made stays good for the next pass.
             if let Some((now, _)) = made {
@@ -158,11 +163,13 @@ impl Engine {
             return Ok(self.outcome(what, start, all.sorted(), Published::default()));
         }
         let (mut out, mut file_paths, mut old_file_paths) = self.adopt(sink, made);
-        old_file_paths.extend(std::mem::take(&mut self.tree_paths));
-        self.tree_paths = trees.keys().cloned().collect();
+        if let Some(trees) = trees {
+            old_file_paths.extend(std::mem::take(&mut self.tree_paths));
+            self.tree_paths = trees.keys().cloned().collect();
+            rendered += trees.len();
+            out.extend(trees);
+        }
         file_paths.extend(self.tree_paths.iter().cloned());
-        rendered += trees.len();
-        out.extend(trees);
         self.laps.begin("compare");
         let changed = self.changed(&out);
         let removed = self.gone(&plan, &file_paths, &old_file_paths);
