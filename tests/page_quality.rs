@@ -449,6 +449,33 @@ fn search_finds_ranks_and_filters_at_the_root_under_a_sub_path_and_from_the_fold
     );
 }
 
+#[test]
+#[ignore = "needs Node.js 20 or later (.ci/run installs it and runs this with --ignored)"]
+fn search_js_cuts_and_folds_the_shared_cases_as_the_index_does() {
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        require(
+            "search.js's folding",
+            &[Missing {
+                what: "Node.js 20 or later (`node` on PATH)".into(),
+                install: "install Node.js 20 or later, with npm",
+            }],
+        );
+    }
+    let out = Command::new("node")
+        .arg(browser_dir().join("folding.mjs"))
+        .output()
+        .expect("run node");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "search.js folds otherwise:\n{report}");
+    assert!(report.contains("cases of search-folding.txt"), "{report}");
+    assert!(report.contains("100,000 tatweels: "), "{report}");
+}
+
 /// Runs `node tests/browser/previews.mjs DIR ARGS`: passed or not, and what it printed.
 fn previews_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
     let out = browser_script("previews.mjs", dir, args);

@@ -1,6 +1,7 @@
 //! The plain text of a rendered body as a reader sees it, cut into words and the gaps
 //! between them: what the full-text index stores and searches.
 
+use super::fold;
 use unicode_normalization::char::is_combining_mark;
 
 /// Whether element `name` ends a line of text (paragraphs, headings, list items, table
@@ -65,16 +66,18 @@ const CLASS: [u8; 256] = {
 /// Elements whose content is not text a reader sees.
 const HIDDEN: &[&str] = &["script", "style", "template"];
 
-/// Whether `c` is part of a word: a letter, a digit, or a combining mark on one.
+/// Whether `c` is part of a word: a letter, a digit, or a combining mark on one. The
+/// modifier apostrophe U+02BC is a letter to Unicode but an apostrophe to readers: it is
+/// in a word only where [`fold::joins`] says an apostrophe is.
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_combining_mark(c)
+    (c.is_alphanumeric() || is_combining_mark(c)) && c != '\u{2bc}'
 }
 
 /// The term a word is indexed and searched under: folded as [`super::fold`] does, with
-/// anything but letters and digits left out (`Zelénskiy` → `zelenskiy`).
+/// anything but letters and digits left out (`Zelénskiy` → `zelenskiy`, `м’ясо` → `мясо`).
 pub fn term(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
@@ -173,6 +176,39 @@ impl BodyText {
         while self.spans.last().is_some_and(|&(s, _)| s >= len) {
             self.spans.pop();
         }
+        self.join_apostrophes();
+    }
+
+    /// Makes a word of a word, an apostrophe alone between it and the next word, and that
+    /// word, where [`fold::joins`] says so (`м’ясо`), as [`pieces`] cuts them.
+    fn join_apostrophes(&mut self) {
+        let text = &self.text;
+        let piece = |(start, end): (u32, u32)| &text[start as usize..(end & !WORD) as usize];
+        let mut kept = 0;
+        let mut i = 0;
+        while i < self.spans.len() {
+            let span = self.spans[i];
+            if kept > 0 && i + 1 < self.spans.len() && span.1 & WORD == 0 {
+                let (before, next) = (self.spans[kept - 1], self.spans[i + 1]);
+                let mut gap = piece(span).chars();
+                let apostrophe = gap.next().filter(|_| gap.next().is_none());
+                let last = piece(before).chars().next_back();
+                let first = piece(next).chars().next();
+                if before.1 & WORD != 0
+                    && next.1 & WORD != 0
+                    && let (Some(b), Some(a), Some(f)) = (last, apostrophe, first)
+                    && fold::joins(b, a, f)
+                {
+                    self.spans[kept - 1].1 = next.1;
+                    i += 2;
+                    continue;
+                }
+            }
+            self.spans[kept] = span;
+            kept += 1;
+            i += 1;
+        }
+        self.spans.truncate(kept);
     }
 
     /// The pieces: `(true, word)` and `(false, gap)`, as [`pieces`] cuts the text.
@@ -333,8 +369,9 @@ pub fn plain_text(html: &str) -> String {
     t.text
 }
 
-/// The pieces of `text` in order: `(true, word)` for a run of [`is_word_char`] characters,
-/// `(false, gap)` for a run of anything else.
+/// The pieces of `text` in order: `(true, word)` for a run of [`is_word_char`] characters
+/// (with an apostrophe inside where [`fold::joins`] says so), `(false, gap)` for a run of
+/// anything else.
 pub fn pieces(text: &str) -> impl Iterator<Item = (bool, &str)> {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -347,15 +384,22 @@ pub fn pieces(text: &str) -> impl Iterator<Item = (bool, &str)> {
             let class = CLASS[bytes[i] as usize];
             if class == want {
                 i += 1;
-            } else if class < 2 {
-                break;
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if is_word_char(c) != word {
-                    break;
-                }
-                i += c.len_utf8();
+                continue;
             }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if class == 2 && is_word_char(c) == word {
+                i += c.len_utf8();
+                continue;
+            }
+            if word && fold::APOSTROPHES.contains(&c) {
+                let before = text[..i].chars().next_back().unwrap_or(' ');
+                let after = text[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+                if fold::joins(before, c, after) {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            break;
         }
         let piece = &text[at..i];
         at = i;
@@ -421,6 +465,32 @@ mod tests {
         let w: Vec<&str> = pieces("Ze\u{301}lenskiy").map(|(_, s)| s).collect();
         assert_eq!(w, ["Ze\u{301}lenskiy"]);
         assert_eq!(term("Ze\u{301}lenskiy"), "zelenskiy");
-        assert_eq!(term("Зеленський"), "зеленськии");
+        assert_eq!(term("Зеленський"), "зеленський");
+    }
+
+    #[test]
+    fn an_apostrophe_joins_cyrillic_letters_only() {
+        for html in [
+            "<p>М'ясо, п’ять і пʼять; Kyiv's l’Élysée м' ясо ’я</p>",
+            "<p>м&#39;ясо <em>п</em>’ять а'б'в</p>",
+        ] {
+            let mut t = BodyText::default();
+            t.read(html);
+            let text = plain_text(html);
+            let cut: Vec<(bool, &str)> = pieces(&text).collect();
+            assert_eq!(t.pieces().collect::<Vec<_>>(), cut, "{html}");
+        }
+        let words: Vec<String> = pieces("М'ясо, п’ять і пʼять; Kyiv's l’Élysée м' ясо")
+            .filter(|(w, _)| *w)
+            .map(|(_, w)| term(w))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "мясо", "пять", "і", "пять", "kyiv", "s", "l", "elysee", "м", "ясо"
+            ]
+        );
+        let w: Vec<&str> = pieces("а'б'в").map(|(_, s)| s).collect();
+        assert_eq!(w, ["а'б'в"]);
     }
 }

@@ -5,6 +5,50 @@
 // words, and the text of the briefings it shows or checks. Plain JavaScript, no dependency.
 (function () {
   "use strict";
+  // ---- Words: as src/render/search/text.rs cuts them and fold.rs folds them. ----
+  // A word is a run of letters, digits and marks (not U+02BC, an apostrophe to readers),
+  // with an apostrophe inside where a Cyrillic letter stands on each side of it (м’ясо).
+  var CYRILLIC = "[\\u0400-\\u0481\\u048A-\\u052F]";
+  var LETTER = "(?:(?!\\u02BC)[\\p{Alphabetic}\\p{N}\\p{M}])";
+  var WORD = new RegExp(LETTER + "+(?:(?<=" + CYRILLIC + ")['\\u2019\\u02BC](?=" + CYRILLIC + ")" + LETTER + "+)*", "gu");
+  // Letters NFD leaves whole that readers type as others: fold.rs's FOLDS, and
+  // Arabic-Indic digits (U+0660–0669, U+06F0–06F9) made ASCII.
+  var FOLDS = {
+    "\u00DF": "ss", "\u0153": "oe", "\u00E6": "ae", "\u00F8": "o", "\u0142": "l", "\u0111": "d",
+    "\u03C2": "\u03C3", "\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647", "\u0640": "", "\u02BC": "",
+  };
+  var FOLDED = /[\u00DF\u0153\u00E6\u00F8\u0142\u0111\u03C2\u0671\u0649\u0629\u0640\u02BC\u0660-\u0669\u06F0-\u06F9]/g;
+  function folded(c) {
+    var d = c.charCodeAt(0);
+    if (d >= 0x6F0 && d <= 0x6F9) return String.fromCharCode(d - 0x6F0 + 48);
+    if (d >= 0x660 && d <= 0x669) return String.fromCharCode(d - 0x660 + 48);
+    return FOLDS[c];
+  }
+  // Lower case, NFD, и with a breve made й again, other marks removed, then FOLDS.
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(/\u0438\u0306/g, "\u0439").replace(/\p{M}/gu, "").replace(FOLDED, folded);
+  }
+  function term(w) { return fold(w).replace(/[^\p{Alphabetic}\p{N}]/gu, ""); }
+  function terms(s) {
+    var out = [], m = (s || "").match(WORD) || [];
+    for (var i = 0; i < m.length; i++) { var t = term(m[i]); if (t) out.push(t); }
+    return out;
+  }
+  // The text of s cut into words (with their terms) and the gaps between them.
+  function pieces(s) {
+    var out = [], at = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(s))) {
+      if (m.index > at) out.push({ text: s.slice(at, m.index) });
+      out.push({ text: m[0], term: term(m[0]) });
+      at = m.index + m[0].length;
+    }
+    if (at < s.length) out.push({ text: s.slice(at) });
+    return out;
+  }
+  // For other scripts of a theme, and for tests/browser/folding.mjs.
+  window.dossierSearchWords = { fold: fold, terms: terms, pieces: pieces };
+
   var form = document.querySelector(".search-form");
   if (!form) return;
   var root = form.getAttribute("data-root") || "";
@@ -48,27 +92,6 @@
     return cache[name];
   }
 
-  // ---- Words: as src/render/search/text.rs cuts and folds them. ----
-  var WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
-  function fold(s) { return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
-  function term(w) { return fold(w).replace(/[^\p{Alphabetic}\p{N}]/gu, ""); }
-  function terms(s) {
-    var out = [], m = (s || "").match(WORD) || [];
-    for (var i = 0; i < m.length; i++) { var t = term(m[i]); if (t) out.push(t); }
-    return out;
-  }
-  // The text of s cut into words (with their terms) and the gaps between them.
-  function pieces(s) {
-    var out = [], at = 0, m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(s))) {
-      if (m.index > at) out.push({ text: s.slice(at, m.index) });
-      out.push({ text: m[0], term: term(m[0]) });
-      at = m.index + m[0].length;
-    }
-    if (at < s.length) out.push({ text: s.slice(at) });
-    return out;
-  }
   function key(w) {
     return Array.from(w).slice(0, 2).map(function (c) {
       return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
