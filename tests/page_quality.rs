@@ -476,6 +476,76 @@ fn search_js_cuts_and_folds_the_shared_cases_as_the_index_does() {
     assert!(report.contains("100,000 tatweels: "), "{report}");
 }
 
+/// What the search page showed for each query (`tests/browser/search-query.mjs`), by query.
+fn search_queries(dir: &Path, queries: &[&str]) -> Vec<serde_json::Value> {
+    let out = browser_script("search-query.mjs", dir, queries);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "search-query.mjs failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown: Vec<serde_json::Value> = (stdout.lines())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(shown.len(), queries.len(), "{stdout}");
+    shown
+}
+
+#[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
+fn a_query_in_another_script_finds_the_briefings_through_an_alias() {
+    require("search in Chromium", &axe_tools());
+    // Kyiv, aliases Київ and كييف; one briefing names it, one only says "Kyiv" in its text.
+    let site = TestSite::fixture("search-languages");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let queries = ["київ", "КИЇВ", "كييف", "كِيِيف", "kyiv"];
+    for shown in search_queries(&site.out(), &queries) {
+        let q = &shown["query"];
+        assert_eq!(
+            shown["results"],
+            serde_json::json!(["Talks resume", "A note on supply lines"]),
+            "{q}: {shown}"
+        );
+        assert_eq!(shown["status"], "2 briefings found.", "{q}: {shown}");
+        assert_eq!(
+            shown["entities"][0],
+            serde_json::json!(["Kyiv", "../actors/kyiv/index.html", "actor", "1 briefing"]),
+            "{q}: {shown}"
+        );
+        // The excerpts mark the name as the text writes it.
+        assert_eq!(
+            shown["marked"],
+            serde_json::json!(["Kyiv", "Kyiv"]),
+            "{q}: {shown}"
+        );
+        assert_eq!(shown["errors"], serde_json::json!([]), "{q}: {shown}");
+    }
+    // An apostrophe inside a Ukrainian word, typed or not; Arabic with a hamza carrier and
+    // tanwin, typed without; Arabic-Indic digits.
+    let shown = search_queries(
+        &site.out(),
+        &["мясо", "М’ЯСО", "موتمر", "٢٠٢٥", "2025", "budget"],
+    );
+    let titles: Vec<&serde_json::Value> = shown.iter().map(|s| &s["results"]).collect();
+    assert_eq!(
+        titles,
+        [
+            &serde_json::json!(["Ціни на м’ясо зростають"]),
+            &serde_json::json!(["Ціни на м’ясо зростають"]),
+            &serde_json::json!(["مؤتمر الطاقة"]),
+            &serde_json::json!(["مؤتمر الطاقة"]),
+            &serde_json::json!(["مؤتمر الطاقة"]),
+            &serde_json::json!(["Budget talks in Brussels"]),
+        ],
+        "{shown:#?}"
+    );
+    assert_eq!(shown[0]["marked"], serde_json::json!(["м’ясо", "м’ясо"]));
+    assert_eq!(shown[2]["marked"], serde_json::json!(["مؤتمر", "مؤتمرٍ"]));
+    assert_eq!(shown[0]["status"], "1 briefing found.");
+}
+
 /// Runs `node tests/browser/previews.mjs DIR ARGS`: passed or not, and what it printed.
 fn previews_scenario(dir: &Path, args: &[&str]) -> (bool, String) {
     let out = browser_script("previews.mjs", dir, args);

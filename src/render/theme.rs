@@ -405,7 +405,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     /// Ids search.js looks up on the search page: form controls, not sections.
-    const SEARCH_CONTROLS: [&str; 11] = [
+    const SEARCH_CONTROLS: [&str; 12] = [
         "q",
         "f-actor",
         "f-place",
@@ -417,6 +417,7 @@ mod tests {
         "search-entities",
         "search-results",
         "search-more",
+        "search-strings",
     ];
 
     #[test]

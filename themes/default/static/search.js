@@ -68,6 +68,38 @@
   var WEIGHT = [16, 8, 4, 2, 1];
 
   var LIFTED = 64;          // phrase candidates ranked above the body before ranking turns rough
+  var MAX_ALIASES = 8;      // other one-word names of an entity a query word also stands for
+
+  // ---- What the page says: its strings come from the page (#search-strings), in its
+  // language; counts pick their form with the language's plural rules. ----
+  var strings = $("search-strings");
+  var lang = document.documentElement.lang || "en", plural, number;
+  try {
+    plural = new Intl.PluralRules(lang);
+    number = new Intl.NumberFormat(lang);
+  } catch (e) {
+    plural = new Intl.PluralRules("en");
+    number = new Intl.NumberFormat("en");
+  }
+  function fill(text, args) {
+    return text.replace(/\{(\w+)\}/g, function (whole, k) {
+      if (!args || !(k in args)) return whole;
+      return typeof args[k] === "number" ? number.format(args[k]) : args[k];
+    });
+  }
+  // The string `key`, its {placeholders} filled from args.
+  function say(key, args) {
+    return fill((strings && strings.getAttribute("data-" + key)) || "", args);
+  }
+  // The form of `key` for count n (data-KEY-one, -few, …; -other when the page has no
+  // form for n's category), {n} and other placeholders filled.
+  function count(key, n, args) {
+    var form = strings && (strings.getAttribute("data-" + key + "-" + plural.select(n)) ||
+      strings.getAttribute("data-" + key + "-other"));
+    var all = { n: n };
+    for (var k in args || {}) all[k] = args[k];
+    return fill(form || "", all);
+  }
 
   var meta = null, head = null, cache = {}, files = {}, waiting = {}, run = null, runId = 0;
 
@@ -208,15 +240,19 @@
         u.weights = w;
       });
     }
+    // A word that is the whole of an entity's name or alias also finds its other one-word
+    // names and aliases, in any script: `київ` finds briefings that only say Kyiv.
+    u.alts = meta.alts.get(u.word) || [];
+    var others = Promise.all(u.alts.map(entry));
     if (u.prefix) {
-      return completions(u.word).then(function (c) {
-        u.entries = c.words;
-        u.more = c.more;
-        u.weights = weights(c.words);
+      return Promise.all([completions(u.word), others]).then(function (got) {
+        u.entries = got[0].words.concat(got[1].filter(Boolean));
+        u.more = got[0].more;
+        u.weights = weights(u.entries);
       });
     }
-    return entry(u.word).then(function (e) {
-      u.entries = e ? [e] : [];
+    return Promise.all([entry(u.word), others]).then(function (got) {
+      u.entries = [got[0]].concat(got[1]).filter(Boolean);
       u.weights = weights(u.entries);
     });
   }
@@ -442,23 +478,21 @@
     var n, text;
     if (!r.phrases || r.next >= r.order.length) {
       n = r.phrases ? r.found.length : r.order.length;
-      text = n === 1 ? "1 briefing found" : n.toLocaleString("en") + " briefings found";
+      text = n === 0 ? say("none") : count("found", n);
       more.hidden = r.shown >= n;
-      more.textContent = "Show more results";
+      more.textContent = say("more");
     } else {
       n = settled(r).length;
       var checked = 0;
       for (var k = 0; k < r.order.length; k++) checked += r.checked[r.order[k]];
-      text = "At least " + r.found.length.toLocaleString("en") + " found with the exact phrase (" +
-        checked.toLocaleString("en") + " of the " + r.order.length.toLocaleString("en") +
-        " briefings with all its words checked so far" +
-        (r.rough ? "; ranked as if the phrase were in the body" : "") + ")";
+      text = say("phrase", { found: r.found.length, checked: checked, total: r.order.length });
+      if (r.rough) text += " " + say("rough");
       more.hidden = false;
-      more.textContent = r.shown < n ? "Show more results" : "Search further";
+      more.textContent = r.shown < n ? say("more") : say("further");
     }
-    if (r.completions) text += " (the last word completed to its most frequent words: type more to narrow)";
-    if (r.cut) text += " (only the first " + MAX_WORDS + " words were searched)";
-    status.textContent = text + ".";
+    if (r.completions) text += " " + say("completed");
+    if (r.cut) text += " " + count("cut", MAX_WORDS);
+    status.textContent = text;
   }
 
   // ---- Showing: entities first, then briefings with their matches marked. ----
@@ -483,7 +517,7 @@
       var kind = meta.kinds[e[0]];
       var label = document.createElement("span");
       label.className = "kind-label";
-      label.textContent = kind[0];
+      label.textContent = say("kind-" + kind[0]) || kind[0];
       var a = document.createElement("a");
       a.href = root + kind[1] + e[2] + kind[2];
       a.textContent = e[1];
@@ -492,7 +526,7 @@
       li.appendChild(a);
       var n = document.createElement("span");
       n.className = "count";
-      n.textContent = " " + (e[4] === 1 ? "1 briefing" : e[4].toLocaleString("en") + " briefings");
+      n.textContent = " " + count("count", e[4]);
       li.appendChild(n);
       entityList.appendChild(li);
     });
@@ -519,7 +553,7 @@
   // Whether a word with term t is one the query looks for.
   function wanted(t, units) {
     return units.some(function (u) {
-      return u.prefix ? t.indexOf(u.word) === 0 : u.word === t;
+      return (u.prefix ? t.indexOf(u.word) === 0 : u.word === t) || (!!u.alts && u.alts.indexOf(t) >= 0);
     });
   }
   // Marks, in pieces, the words a unit matches: words, prefixes, and whole phrases.
@@ -670,6 +704,17 @@
       first += m.days[i + 1];
     }
     m.names = m.entities.map(function (e) { return [e[1]].concat(e[3]).map(terms); });
+    // Per one-word name or alias, the entity's other one-word names (the first MAX_ALIASES).
+    m.alts = new Map();
+    m.names.forEach(function (names) {
+      var single = [];
+      names.forEach(function (ts) { if (ts.length === 1 && single.indexOf(ts[0]) < 0 && single.length <= MAX_ALIASES) single.push(ts[0]); });
+      single.forEach(function (t) {
+        var list = m.alts.get(t) || [];
+        single.forEach(function (o) { if (o !== t && list.length < MAX_ALIASES && list.indexOf(o) < 0) list.push(o); });
+        if (list.length) m.alts.set(t, list);
+      });
+    });
     Object.keys(filters).forEach(function (kind) {
       var sel = filters[kind], opts = [];
       if (kind === "tag") m.tags.forEach(function (tg, i) { opts.push([tg[0], i]); });
@@ -683,7 +728,7 @@
     t.gaps.forEach(function (g) { t.isGap[g] = 1; });
   }
 
-  function fail() { status.textContent = "The search index could not be loaded."; }
+  function fail() { status.textContent = say("failed"); }
 
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(search, 120); }
@@ -694,7 +739,7 @@
   to.addEventListener("change", search);
   more.addEventListener("click", function () { if (run) page(run).then(null, fail); });
   form.hidden = false;
-  status.textContent = "Loading the index…";
+  status.textContent = say("loading");
   Promise.all([get("meta"), get("text")]).then(function (got) {
     if (!got[0] || !got[1]) return fail();
     prepare(got[0], got[1]);
