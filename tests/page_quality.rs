@@ -544,6 +544,45 @@ fn a_query_in_another_script_finds_the_briefings_through_an_alias() {
     assert_eq!(shown[0]["marked"], serde_json::json!(["м’ясо", "м’ясо"]));
     assert_eq!(shown[2]["marked"], serde_json::json!(["مؤتمر", "مؤتمرٍ"]));
     assert_eq!(shown[0]["status"], "1 briefing found.");
+
+    // The page's words in the site's language, counts in its plural forms: Ukrainian's
+    // `few` for 2, Arabic's dual; an exact `[0]` for nothing found.
+    for (lang, two, one, kind, none) in [
+        (
+            "uk",
+            "Знайдено 2 матеріали.",
+            "1 матеріал",
+            "учасник",
+            "Нічого не знайдено.",
+        ),
+        (
+            "ar",
+            "عُثر على إحاطتين.",
+            "إحاطة واحدة",
+            "فاعل",
+            "لم يُعثر على أي إحاطة.",
+        ),
+        (
+            "en",
+            "2 briefings found.",
+            "1 briefing",
+            "actor",
+            "No briefing found.",
+        ),
+    ] {
+        site.write(
+            "site.yaml",
+            &format!("title: Languages Desk\nbase_url: https://example.org/\nlanguage: {lang}\n"),
+        );
+        let r = site.build();
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let shown = search_queries(&site.out(), &["київ", "zzzz"]);
+        assert_eq!(shown[0]["lang"], lang);
+        assert_eq!(shown[0]["status"], two, "{lang}");
+        assert_eq!(shown[0]["entities"][0][2], kind, "{lang}");
+        assert_eq!(shown[0]["entities"][0][3], one, "{lang}");
+        assert_eq!(shown[1]["status"], none, "{lang}");
+    }
 }
 
 /// Runs `node tests/browser/previews.mjs DIR ARGS`: passed or not, and what it printed.

@@ -3,6 +3,7 @@
 //! dates and numbers from ICU4X ([`Locale`]). Content is never translated here, only the
 //! words the theme and the pages' generated text put around it.
 
+pub mod forms;
 pub mod locale;
 pub mod template_fns;
 

@@ -1,4 +1,5 @@
-//! What templates call for words with arguments: `t(key=…, n=…)` and the `number` filter.
+//! What templates call for words with arguments: `t(key=…, n=…)`, `forms(key=…)` (a plural's
+//! forms for the page's scripts) and the `number` filter.
 //!
 //! A theme is loaded once and renders pages of several languages (each language of a
 //! multilingual site, and serve's rebuilds), so the functions cannot hold one catalog.
@@ -77,6 +78,19 @@ pub fn install(tera: &mut tera::Tera) {
                 catalog.lang
             ))
         })
+    });
+    // The forms of a plural message for a script in the page: JSON, `{"one": "{n} …",
+    // "other": …, "*": the default}` (see `Catalog::forms`).
+    tera.register_function("forms", |kwargs: tera::Kwargs, state: &tera::State| {
+        let catalog = catalog_of(state)?;
+        let key: String = kwargs.must_get("key")?;
+        let forms = catalog.forms(&key).ok_or_else(|| {
+            tera::Error::message(format!(
+                "no message `{key}` in the `{}` translations",
+                catalog.lang
+            ))
+        })?;
+        serde_json::to_string(&forms).map_err(|e| tera::Error::message(e.to_string()))
     });
     tera.register_filter(
         "number",

@@ -83,22 +83,34 @@
   }
   function fill(text, args) {
     return text.replace(/\{(\w+)\}/g, function (whole, k) {
-      if (!args || !(k in args)) return whole;
+      if (!args || args[k] === undefined || args[k] === null) return whole;
       return typeof args[k] === "number" ? number.format(args[k]) : args[k];
     });
   }
-  // The string `key`, its {placeholders} filled from args.
-  function say(key, args) {
-    return fill((strings && strings.getAttribute("data-" + key)) || "", args);
+  // The text `key` (data-KEY).
+  function say(key) {
+    return (strings && strings.getAttribute("data-" + key)) || "";
   }
-  // The form of `key` for count n (data-KEY-one, -few, …; -other when the page has no
-  // form for n's category), {n} and other placeholders filled.
+  // The message `key` for count n (or n absent: its only form), its {placeholders} filled
+  // from n and args. data-KEY holds its forms as JSON: per exact number ("0") or plural
+  // category ("one", "few"…), and "*" the default, as Fluent picks them.
   function count(key, n, args) {
-    var form = strings && (strings.getAttribute("data-" + key + "-" + plural.select(n)) ||
-      strings.getAttribute("data-" + key + "-other"));
+    var forms = {};
+    try {
+      forms = JSON.parse(say(key)) || {};
+    } catch (e) {
+      // A theme that wrote plain text: that text.
+      forms = { "*": say(key) };
+    }
+    var form = forms["*"] || "";
+    if (n !== null) {
+      var exact = String(n), cat = plural.select(n);
+      if (Object.prototype.hasOwnProperty.call(forms, exact)) form = forms[exact];
+      else if (Object.prototype.hasOwnProperty.call(forms, cat)) form = forms[cat];
+    }
     var all = { n: n };
     for (var k in args || {}) all[k] = args[k];
-    return fill(form || "", all);
+    return fill(form, all);
   }
 
   var meta = null, head = null, cache = {}, files = {}, waiting = {}, run = null, runId = 0;
@@ -166,7 +178,7 @@
 
   // ---- The query: words, "quoted phrases", and the last word as a prefix while typing. ----
   function parse(text) {
-    var parts = text.replace(/[“”„‟″]/g, '"').split('"'), units = [], count = 0, cut = false;
+    var parts = text.replace(/[“”„‟″«»]/g, '"').split('"'), units = [], count = 0, cut = false;
     parts.forEach(function (part, i) {
       var ws = terms(part);
       if (count + ws.length > MAX_WORDS) { ws = ws.slice(0, MAX_WORDS - count); cut = true; }
@@ -478,14 +490,14 @@
     var n, text;
     if (!r.phrases || r.next >= r.order.length) {
       n = r.phrases ? r.found.length : r.order.length;
-      text = n === 0 ? say("none") : count("found", n);
+      text = count("found", n);
       more.hidden = r.shown >= n;
       more.textContent = say("more");
     } else {
       n = settled(r).length;
       var checked = 0;
       for (var k = 0; k < r.order.length; k++) checked += r.checked[r.order[k]];
-      text = say("phrase", { found: r.found.length, checked: checked, total: r.order.length });
+      text = count("phrase", null, { found: r.found.length, checked: checked, total: r.order.length });
       if (r.rough) text += " " + say("rough");
       more.hidden = false;
       more.textContent = r.shown < n ? say("more") : say("further");
