@@ -188,7 +188,10 @@ impl BodyText {
         let mut i = 0;
         while i < self.spans.len() {
             let span = self.spans[i];
-            if kept > 0 && i + 1 < self.spans.len() && span.1 & WORD == 0 {
+            // Only a gap of one apostrophe can join: `'`, or the first byte of `’` or `ʼ`.
+            let lead = text.as_bytes().get(span.0 as usize).copied().unwrap_or(0);
+            let maybe = matches!(lead, b'\'' | 0xe2 | 0xca) && (span.1 & !WORD) - span.0 <= 3;
+            if maybe && kept > 0 && i + 1 < self.spans.len() && span.1 & WORD == 0 {
                 let (before, next) = (self.spans[kept - 1], self.spans[i + 1]);
                 let mut gap = piece(span).chars();
                 let apostrophe = gap.next().filter(|_| gap.next().is_none());
