@@ -389,6 +389,10 @@ pub fn pieces(text: &str) -> impl Iterator<Item = (bool, &str)> {
                 i += 1;
                 continue;
             }
+            // ASCII that ends the piece, unless an apostrophe that may join two letters.
+            if class < 2 && !(word && bytes[i] == b'\'') {
+                break;
+            }
             let c = text[i..].chars().next().unwrap_or(' ');
             if class == 2 && is_word_char(c) == word {
                 i += c.len_utf8();

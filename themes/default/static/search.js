@@ -94,7 +94,7 @@
   // The message `key` for count n (or n absent: its only form), its {placeholders} filled
   // from n and args. data-KEY holds its forms as JSON: per exact number ("0") or plural
   // category ("one", "few"…), and "*" the default, as Fluent picks them.
-  function count(key, n, args) {
+  function numbered(key, n, args) {
     var forms = {};
     try {
       forms = JSON.parse(say(key)) || {};
@@ -490,20 +490,20 @@
     var n, text;
     if (!r.phrases || r.next >= r.order.length) {
       n = r.phrases ? r.found.length : r.order.length;
-      text = count("found", n);
+      text = numbered("found", n);
       more.hidden = r.shown >= n;
       more.textContent = say("more");
     } else {
       n = settled(r).length;
       var checked = 0;
       for (var k = 0; k < r.order.length; k++) checked += r.checked[r.order[k]];
-      text = count("phrase", null, { found: r.found.length, checked: checked, total: r.order.length });
+      text = numbered("phrase", null, { found: r.found.length, checked: checked, total: r.order.length });
       if (r.rough) text += " " + say("rough");
       more.hidden = false;
       more.textContent = r.shown < n ? say("more") : say("further");
     }
     if (r.completions) text += " " + say("completed");
-    if (r.cut) text += " " + count("cut", MAX_WORDS);
+    if (r.cut) text += " " + numbered("cut", MAX_WORDS);
     status.textContent = text;
   }
 
@@ -538,7 +538,7 @@
       li.appendChild(a);
       var n = document.createElement("span");
       n.className = "count";
-      n.textContent = " " + count("count", e[4]);
+      n.textContent = " " + numbered("count", e[4]);
       li.appendChild(n);
       entityList.appendChild(li);
     });
