@@ -550,8 +550,8 @@ fn a_query_in_another_script_finds_the_briefings_through_an_alias() {
     for (lang, two, one, kind, none) in [
         (
             "uk",
-            "Знайдено 2 матеріали.",
-            "1 матеріал",
+            "Знайдено 2 огляди.",
+            "1 огляд",
             "учасник",
             "Нічого не знайдено.",
         ),

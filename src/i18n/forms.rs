@@ -98,7 +98,7 @@ mod tests {
         let forms = uk.forms("search_count").expect("search_count");
         let keys: Vec<&str> = forms.keys().map(String::as_str).collect();
         assert_eq!(keys, ["*", "few", "many", "one", "other"]);
-        assert_eq!(forms["few"], "{n} матеріали");
+        assert_eq!(forms["few"], "{n} огляди");
         let ar = Catalog::builtin("ar");
         let forms = ar.forms("search_count").expect("search_count");
         for key in ["zero", "one", "two", "few", "many", "other"] {

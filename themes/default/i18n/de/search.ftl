@@ -1,7 +1,7 @@
 # Die Suchseite und was ihr Skript sagt (siehe en/search.ftl).
 
 search_title = Suche
-search_label = Jedes Wort jedes Briefings durchsuchen, dazu Namen, andere Schreibweisen und Schlagwörter; eine Wortgruppe in „Anführungszeichen“ setzen
+search_label = Jedes Wort jedes Lageberichts durchsuchen, dazu Namen, andere Schreibweisen und Schlagwörter; eine Wortgruppe in „Anführungszeichen“ setzen
 search_button = Suchen
 search_narrow = Eingrenzen
 search_actor = Akteur
@@ -21,11 +21,11 @@ search_further = Weitersuchen
 search_loading = Der Index wird geladen…
 search_failed = Der Suchindex konnte nicht geladen werden.
 search_found = { $n ->
-    [0] Kein Briefing gefunden.
-    [one] { $n } Briefing gefunden.
-   *[other] { $n } Briefings gefunden.
+    [0] Kein Lagebericht gefunden.
+    [one] { $n } Lagebericht gefunden.
+   *[other] { $n } Lageberichte gefunden.
 }
-search_phrase = Mindestens { $found } mit der genauen Wortgruppe gefunden; { $checked } von { $total } Briefings mit allen ihren Wörtern bisher geprüft.
+search_phrase = Mindestens { $found } mit der genauen Wortgruppe gefunden; { $checked } von { $total } Lageberichten mit allen ihren Wörtern bisher geprüft.
 search_rough = Sortiert, als stünde die Wortgruppe im Text.
 search_completed = Das letzte Wort wurde zu seinen häufigsten Fortsetzungen ergänzt: weitertippen, um einzugrenzen.
 search_cut = { $n ->
@@ -33,8 +33,8 @@ search_cut = { $n ->
    *[other] Nur die ersten { $n } Wörter wurden gesucht.
 }
 search_count = { $n ->
-    [one] { $n } Briefing
-   *[other] { $n } Briefings
+    [one] { $n } Lagebericht
+   *[other] { $n } Lageberichte
 }
 search_kind_actor = Akteur
 search_kind_place = Ort
