@@ -53,9 +53,7 @@ impl Locale {
         } else {
             tag
         };
-        let loc: icu_locale::Locale = icu_tag
-            .parse()
-            .unwrap_or(icu_locale::Locale::UNKNOWN);
+        let loc: icu_locale::Locale = icu_tag.parse().unwrap_or(icu_locale::Locale::UNKNOWN);
         let prefs = || loc.clone().into();
         let number_prefs = loc.clone().into();
         Locale {
