@@ -94,11 +94,11 @@ toc_label = Sommaire
 
 positions_now = Position actuelle
 positions_history = Historique
-positions_history_hint = du plus ancien au plus récent
+positions_history_hint = chronologique
 positions_last_change = Dernier changement
 positions_changed_on = a changé le { $date }
 positions_no_change = inchangée
-history_label = Historique, du plus ancien au plus récent
+history_label = Historique, dans l’ordre chronologique
 history_earlier = +{ $n } { $n ->
     [one] antérieure
    *[other] antérieures
@@ -194,7 +194,7 @@ briefing_draft = Brouillon
 briefing_by = Par { $names }
 briefing_reviewed_by = Relu par { $names }
 briefing_also_reviewed_by = relu par { $names }
-briefing_assessed = Degré de { $confidence }
+briefing_assessed = Évaluation : { $confidence }
 briefing_retracted_source = Source retirée
 briefing_retracted_banner = { $label } : { $source } a été retirée le { $date }. Les prises de position qui s’y appuient sont barrées.
 briefing_retracted_banner_note = { $label } : { $source } a été retirée le { $date } : { $note } Les prises de position qui s’y appuient sont barrées.
