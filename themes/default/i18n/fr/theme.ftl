@@ -60,7 +60,7 @@ page_n_of = page { $n } sur { $count }
 aliases_line = Autres graphies : { $names }
 stub_note = Pas encore de fiche : cette page reprend ce que disent les notes.
 linked_from = Cité par
-latest_n_of = Les { $shown } plus récents sur { $total }.
+latest_n_of = Les { $shown } éléments les plus récents, sur { $total }.
 and_n_more = et { $n ->
     [one] { $n } autre
    *[other] { $n } autres
@@ -152,14 +152,14 @@ network_node_label = { $name } : cité dans { $n ->
     [one] { $n } note
    *[other] { $n } notes
 }
-locator_caption = Situation de { $name }
-locator_caption_shown_at = Situation de { $name }, indiquée à { $place }
+locator_caption = Localisation : { $name }
+locator_caption_shown_at = Localisation : { $name } (repère placé sur { $place })
 locator_caption_dots = ; points : lieux qui s’y trouvent
 world_map_marker = { $name } : { $n ->
     [one] { $n } note
    *[other] { $n } notes
 }
-world_map_shown_at = (indiqué à { $place })
+world_map_shown_at = (repère placé sur { $place })
 world_map_caption = Les lieux selon le nombre de notes qui les citent : plus le cercle est grand, plus les notes sont nombreuses.
 world_map_caption_capped = Les lieux selon le nombre de notes qui les citent : plus le cercle est grand, plus les notes sont nombreuses (les { $shown } plus cités sur { $total } lieux localisés).
 calibration_axis = Probabilité annoncée
@@ -243,7 +243,7 @@ corrections_feed = Flux
 
 ## Acteurs, lieux, auteurs
 
-actor_affiliated_with = Rattaché à { $actor }
+actor_affiliated_with = Rattachement : { $actor }
 actor_over_time = Fonctions et rattachements au fil du temps
 actor_roles = Fonctions
 actor_affiliations = Rattachements
@@ -255,14 +255,14 @@ actor_compare_note = Sujet par sujet : où ils s’accordent, où ils divergent
 actor_voiced = Positions exprimées au nom d’autres acteurs
 actor_members = Acteurs rattachés
 actor_co_actors = Cités avec
-place_in = à { $place }
+place_in = localisation : { $place }
 place_coordinates = Coordonnées :
 place_osm = Carte sur OpenStreetMap
 place_names_over_time = Noms au fil du temps
-place_within = Lieux situés à { $name }
+place_within = Lieux compris dans « { $name } »
 place_actors = Acteurs présents ici
 author_stub_note = Pas encore de fiche : cette page reprend les notes qui portent sa signature.
-author_briefings_heading = Notes de { $name }
+author_briefings_heading = Notes signées { $name }
 author_reviewed_heading = Relues par { $name }
 entities_network_note = { $link } : les acteurs les plus cités, en dessin.
 entities_no_profile = sans fiche
