@@ -120,8 +120,9 @@ fn a_resolved_topic_says_how_the_judgments_on_it_fared() {
     assert!(page.contains("<td>0.106</td>") && page.contains("<td>0.010</td>"));
     assert!(
         page.contains("<a href=\"../../track-record/index.html\">The desk&#x27;s track record</a>")
-            || page
-                .contains("<a href=\"../../track-record/index.html\">The desk's track record</a>")
+            || page.contains(
+                "<a href=\"../../track-record/index.html\">The desk&#39;s track record</a>"
+            )
     );
 }
 

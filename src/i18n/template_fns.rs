@@ -45,40 +45,64 @@ fn catalog_of(state: &tera::State<'_>) -> Result<Arc<Catalog>, tera::Error> {
         .ok_or_else(|| tera::Error::message("no interface language for this page"))
 }
 
+/// Marks a markup argument's place in a formatted message: private-use characters, which
+/// escaping leaves alone and which are taken out of text arguments.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
 /// Adds `t` and `number` to `tera`.
+///
+/// `t` returns escaped text: the message and its text arguments are escaped, and an
+/// argument that is already markup (a safe string, such as a `{% set x %}…{% endset %}`
+/// block of the template) is put in as it is. A sentence with a link or a date in it is
+/// then one message, its words in the translator's order: `t(key="place_in", parent=link)`.
 pub fn install(tera: &mut tera::Tera) {
-    tera.register_function("t", |kwargs: tera::Kwargs, state: &tera::State| {
-        let catalog = catalog_of(state)?;
-        let key: String = kwargs.must_get("key")?;
-        let mut owned: Vec<(String, Result<i64, String>)> = Vec::new();
-        for (name, value) in kwargs.iter() {
-            let name = name.to_string();
-            if name == "key" {
-                continue;
-            }
-            let v = match value.as_i128() {
-                Some(n) => Ok(i64::try_from(n).unwrap_or(i64::MAX)),
-                None => Err(value.to_string()),
-            };
-            owned.push((name, v));
-        }
-        let args: Vec<(&str, Arg<'_>)> = owned
-            .iter()
-            .map(|(n, v)| {
-                let a = match v {
-                    Ok(n) => Arg::Number(*n),
-                    Err(s) => Arg::Text(s),
+    tera.register_function(
+        "t",
+        |kwargs: tera::Kwargs, state: &tera::State| -> Result<tera::Value, tera::Error> {
+            let catalog = catalog_of(state)?;
+            let key: String = kwargs.must_get("key")?;
+            let escaping = state.autoescaping_enabled();
+            let mut markup: Vec<String> = Vec::new();
+            let mut owned: Vec<(String, Result<i64, String>)> = Vec::new();
+            for (name, value) in kwargs.iter() {
+                let name = name.to_string();
+                if name == "key" {
+                    continue;
+                }
+                let v = match (value.as_i128(), value.as_str()) {
+                    (Some(n), _) => Ok(i64::try_from(n).unwrap_or(i64::MAX)),
+                    (None, Some(s)) if escaping && value.is_safe() => {
+                        markup.push(s.to_string());
+                        Err(format!("{OPEN}{}{CLOSE}", markup.len() - 1))
+                    }
+                    _ => Err(value.to_string().replace([OPEN, CLOSE], "")),
                 };
-                (n.as_str(), a)
-            })
-            .collect();
-        catalog.format(&key, &args).ok_or_else(|| {
-            tera::Error::message(format!(
-                "no message `{key}` with these arguments in the `{}` translations",
-                catalog.lang
-            ))
-        })
-    });
+                owned.push((name, v));
+            }
+            let args: Vec<(&str, Arg<'_>)> = owned
+                .iter()
+                .map(|(n, v)| {
+                    let a = match v {
+                        Ok(n) => Arg::Number(*n),
+                        Err(s) => Arg::Text(s),
+                    };
+                    (n.as_str(), a)
+                })
+                .collect();
+            let text = catalog.format(&key, &args).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "no message `{key}` with these arguments in the `{}` translations",
+                    catalog.lang
+                ))
+            })?;
+            if !escaping {
+                return Ok(tera::Value::from(text));
+            }
+            let escaped = state.escape(&text)?;
+            Ok(tera::Value::safe_string(&put_back(&escaped, &markup)))
+        },
+    );
     // The forms of a plural message for a script in the page: JSON, `{"one": "{n} …",
     // "other": …, "*": the default}` (see `Catalog::forms`).
     tera.register_function("forms", |kwargs: tera::Kwargs, state: &tera::State| {
@@ -103,6 +127,34 @@ pub fn install(tera: &mut tera::Tera) {
             Ok::<String, tera::Error>(catalog.locale.number(n))
         },
     );
+}
+
+/// `escaped` with each markup argument back in its place.
+fn put_back(escaped: &str, markup: &[String]) -> String {
+    if markup.is_empty() {
+        return escaped.to_string();
+    }
+    let mut out =
+        String::with_capacity(escaped.len() + markup.iter().map(String::len).sum::<usize>());
+    let mut rest = escaped;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + OPEN.len_utf8()..];
+        let Some(end) = after.find(CLOSE) else {
+            rest = after;
+            continue;
+        };
+        if let Some(m) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| markup.get(i))
+        {
+            out.push_str(m);
+        }
+        rest = &after[end + CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
