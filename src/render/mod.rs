@@ -28,6 +28,7 @@ pub mod structured;
 pub mod template_ids;
 pub mod theme;
 pub mod views;
+mod words;
 
 use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
