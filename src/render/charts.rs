@@ -565,6 +565,50 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_chart_reads_in_russian() {
+        let ru = Catalog::builtin("ru");
+        let series = [StanceSeries {
+            name: "Украина",
+            stances: vec![
+                (date(2025, 1, 20), "supports", "a"),
+                (date(2025, 11, 24), "opposes", "b"),
+            ],
+        }];
+        let c = stance_chart(&series, &WIDE, &ru).expect("a chart");
+        let first = &c.ticks[0].label;
+        assert!(
+            first.chars().any(|ch| ('а'..='я').contains(&ch)),
+            "a Cyrillic month: {first}"
+        );
+        assert_eq!(first, &Locale::of("ru").short_month(2025, 2));
+        assert!(
+            c.summary
+                .starts_with("График истории позиций: 1 участник, 2 заявления с "),
+            "{}",
+            c.summary
+        );
+        assert_eq!(
+            c.rows[0].marks[1].title,
+            format!(
+                "{}: против — b",
+                Locale::of("ru").day_month(date(2025, 11, 24))
+            )
+        );
+        let s = sparkline(
+            &[date(2025, 1, 3)],
+            date(2024, 9, 1),
+            date(2025, 3, 31),
+            &ru,
+        )
+        .expect("a sparkline");
+        assert!(
+            s.bars[0].title.ends_with(": 1 сводка"),
+            "{}",
+            s.bars[0].title
+        );
+    }
+
+    #[test]
     fn long_periods_get_month_or_year_ticks() {
         let scale = TimeScale::new(date(2020, 3, 5), date(2025, 11, 20), 0.0, 100.0);
         let t = ticks(

@@ -244,6 +244,34 @@ mod tests {
         assert_eq!(tally(&fr, Position::Neutral, 3), "neutres");
         assert_eq!(percent(&fr, 875), "87,5\u{202f}%");
         assert_eq!(kind_heading(&fr, Kind::Actor), "Acteurs");
+        // Numbers in messages take the language's grouping.
+        let bars = fr.fmt(
+            "chart_bar_title",
+            &[("period", Arg::Text("nov. 2025")), ("n", count(12345))],
+        );
+        assert_eq!(bars, "nov. 2025\u{a0}: 12\u{202f}345 notes");
+        let en_bars = en.fmt(
+            "chart_bar_title",
+            &[("period", Arg::Text("Nov 2025")), ("n", count(12345))],
+        );
+        assert_eq!(en_bars, "Nov 2025: 12,345 briefings");
+        assert_eq!(coords(&fr, 50.45, -30.5), "50,4500° N, 30,5000° O");
+        // The default scale's grades read in the language; a site's own scale as written.
+        let grade = Grade {
+            reliability: Some(1),
+            credibility: Some(1),
+        };
+        let words = GradeWords::new(&GradeScale::default(), &fr);
+        assert_eq!(
+            words.label(grade).as_deref(),
+            Some("Habituellement fiable\u{202f}; probablement vrai")
+        );
+        let mut own = GradeScale::default();
+        own.reliability[1].label = "Solide".into();
+        assert_eq!(
+            GradeWords::new(&own, &fr).label(grade).as_deref(),
+            Some("Solide\u{202f}; probably true")
+        );
         let ru = Catalog::builtin("ru");
         assert_eq!(tally(&ru, Position::Supports, 1), "поддерживает");
         assert_eq!(tally(&ru, Position::Supports, 5), "поддерживают");
