@@ -141,7 +141,7 @@ pub fn compute(site: &Site, window: Window) -> Digest {
     };
     let english = english();
     let line = |c: &Change| Line {
-        text: sentence(site, &english, c),
+        text: sentence(site, &english, c, &changes::display_day(&english, c.date)),
         link: briefing_link(c.at.briefing),
     };
     let moved: Vec<Change> = (changes::all(site).into_iter())

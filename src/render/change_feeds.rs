@@ -11,8 +11,8 @@ use crate::urls;
 
 /// The sentence a change is told in, in `i18n`'s language: `European Union: supports →
 /// opposes on US peace plan, 20 Nov 2025, per Jean-Noël Barrot [Source title]`; a first
-/// stance `takes position: opposes`.
-pub fn sentence(site: &crate::site::Site, i18n: &Catalog, c: &Change) -> String {
+/// stance `takes position: opposes`. `date` is the change's day as shown.
+pub fn sentence(site: &crate::site::Site, i18n: &Catalog, c: &Change, date: &str) -> String {
     let r = &site.resolved;
     let s = &r.refs[c.at.briefing].stances[c.at.stance];
     let b = r.briefing(c.at.briefing);
@@ -24,7 +24,6 @@ pub fn sentence(site: &crate::site::Site, i18n: &Catalog, c: &Change) -> String 
         ),
         None => i18n.fmt("change_first", &[("to", to)]),
     };
-    let date = i18n.locale.date(c.date);
     let mut text = i18n.fmt(
         "change_sentence",
         &[
@@ -34,7 +33,7 @@ pub fn sentence(site: &crate::site::Site, i18n: &Catalog, c: &Change) -> String 
             ),
             ("change", Arg::Text(&change)),
             ("topic", Arg::Text(&r.entity(c.topic).name)),
-            ("date", Arg::Text(&date)),
+            ("date", Arg::Text(date)),
         ],
     );
     if let Some(by) = s.by {
@@ -72,7 +71,13 @@ impl Views<'_> {
                 "{}#{anchor}",
                 first.unwrap_or_else(|| urls::briefing(&br.slug))
             )),
-            title: sentence(self.site, &self.i18n, c),
+            // The change's day is its briefing's, shown as its links show it.
+            title: sentence(
+                self.site,
+                &self.i18n,
+                c,
+                &self.briefing_link(c.at.briefing).date_display,
+            ),
             url: format!("{base}{}#{anchor}", urls::briefing(&br.slug)),
             published: br.date.rfc3339.clone(),
             updated: br.date.rfc3339.clone(),

@@ -615,7 +615,13 @@ impl<'a> Views<'a> {
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
             see_also: self.see_also(b, &mut pv),
             json_ld: structured::briefing(self.site, b),
-            previews: pv.views(self.site, &self.i18n, &self.sentences, Some(b)),
+            previews: pv.views(
+                self.site,
+                &self.i18n,
+                &self.sentences,
+                &|b| self.briefing_link(b).date_display.clone(),
+                Some(b),
+            ),
         }
     }
 
@@ -735,6 +741,7 @@ impl<'a> Views<'a> {
                 self.site,
                 &self.i18n,
                 &self.sentences,
+                &|b| self.briefing_link(b).date_display.clone(),
                 None,
             ),
             false => Vec::new(),

@@ -71,12 +71,14 @@ impl PagePreviews {
     }
 
     /// The popovers, in order, of a page whose own briefing (for sources) is `own`, in the
-    /// words and dates of `i18n`.
+    /// words of `i18n`; `day` gives a briefing's date as shown (made once per build by the
+    /// caller: a page previews up to 20 briefings).
     pub fn views(
         self,
         site: &Site,
         i18n: &Catalog,
         sentences: &Sentences,
+        day: &dyn Fn(BriefingIdx) -> String,
         own: Option<BriefingIdx>,
     ) -> Vec<Preview> {
         (self.subjects.into_iter().enumerate())
@@ -91,7 +93,9 @@ impl PagePreviews {
                         own.map(|b| site.resolved.briefing(b).date.date),
                         || sentences.of(site, e),
                     )),
-                    Subject::Page(t) => Some(preview(site, i18n, t, id)),
+                    Subject::Page(Target::Briefing(b)) => {
+                        Some(briefing_preview(site, b, id, day(b)))
+                    }
                     Subject::Source(n) => own.and_then(|b| source_preview(site, i18n, b, n, id)),
                 }
             })
@@ -129,7 +133,12 @@ pub fn preview(site: &Site, i18n: &Catalog, t: Target, id: String) -> Preview {
         Target::Entity(e) => entity_preview(site, i18n, e, id, None, || {
             first_sentence(&site.profile_bodies[e])
         }),
-        Target::Briefing(b) => briefing_preview(site, i18n, b, id),
+        Target::Briefing(b) => briefing_preview(
+            site,
+            b,
+            id,
+            i18n.locale.date(site.resolved.briefing(b).date.date),
+        ),
     }
 }
 
@@ -168,14 +177,14 @@ pub fn entity_preview(
     }
 }
 
-/// A briefing's title, date and summary.
-pub fn briefing_preview(site: &Site, i18n: &Catalog, b: BriefingIdx, id: String) -> Preview {
+/// A briefing's title, date (`day`, as shown) and summary.
+pub fn briefing_preview(site: &Site, b: BriefingIdx, id: String, day: String) -> Preview {
     let br = site.resolved.briefing(b);
     Preview {
         id,
         kind: "briefing",
         title: br.title.clone(),
-        meta: vec![i18n.locale.date(br.date.date)],
+        meta: vec![day],
         text: br.summary.as_ref().map(|s| shortened(s, SENTENCE)),
     }
 }
