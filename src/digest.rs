@@ -9,6 +9,12 @@ use crate::site::Site;
 use crate::urls;
 use jiff::civil::Date;
 
+/// The digest's words: it is written in English whatever the site's language (its
+/// headings and sentences are not translated yet), so its changes and dates are too.
+fn english() -> std::sync::Arc<crate::i18n::Catalog> {
+    crate::i18n::Catalog::builtin(crate::i18n::BASE)
+}
+
 /// How many topics "Busiest topics" lists.
 pub const BUSIEST: usize = 5;
 
@@ -70,6 +76,7 @@ pub fn retracted_sources(site: &Site, window: Window) -> Vec<Retracted> {
         Some(p) => format!("{} ({p})", s.title),
         None => s.title.clone(),
     };
+    let en = english();
     let text = |s: &crate::model::Source, day: Date, stances: usize| {
         let note = (s.retracted.as_ref())
             .and_then(|x| x.note.as_deref())
@@ -77,7 +84,7 @@ pub fn retracted_sources(site: &Site, window: Window) -> Vec<Retracted> {
         format!(
             "{}, retracted {}{note}; {stances} stance{} rested on it",
             name(s),
-            changes::display_day(day),
+            changes::display_day(&en, day),
             if stances == 1 { "" } else { "s" }
         )
     };
@@ -132,8 +139,9 @@ pub fn compute(site: &Site, window: Window) -> Digest {
             br.title.clone(),
         ))
     };
+    let english = english();
     let line = |c: &Change| Line {
-        text: sentence(site, c),
+        text: sentence(site, &english, c, &changes::display_day(&english, c.date)),
         link: briefing_link(c.at.briefing),
     };
     let moved: Vec<Change> = (changes::all(site).into_iter())
@@ -149,7 +157,7 @@ pub fn compute(site: &Site, window: Window) -> Digest {
                     "{} ({}), first named {}",
                     en.name,
                     en.id.kind.word(),
-                    changes::display_day(day)
+                    changes::display_day(&english, day)
                 );
                 (day, first, e, text)
             })
@@ -203,9 +211,10 @@ pub fn compute(site: &Site, window: Window) -> Digest {
 
 /// The window as a heading says it: `from 20 Nov 2025 to 28 Nov 2025`, `since 20 Nov 2025`.
 fn span(w: Window) -> String {
-    let since = changes::display_day(w.since);
+    let en = english();
+    let since = changes::display_day(&en, w.since);
     match w.until {
-        Some(u) => format!("from {since} to {}", changes::display_day(u)),
+        Some(u) => format!("from {since} to {}", changes::display_day(&en, u)),
         None => format!("since {since}"),
     }
 }

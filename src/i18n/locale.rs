@@ -3,7 +3,7 @@
 
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::{MD, YM, YMD};
+use icu_datetime::fieldsets::{M, MD, YM, YMD};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -22,6 +22,8 @@ pub struct Locale {
     short_month: Option<Formatter<YM>>,
     /// `20 Nov`.
     day_month: Option<Formatter<MD>>,
+    /// `Nov`, a month's name alone.
+    month_abbr: Option<Formatter<M>>,
     number: Option<DecimalFormatter>,
 }
 
@@ -62,6 +64,7 @@ impl Locale {
             month: Formatter::try_new(prefs(), YM::long()).ok(),
             short_month: Formatter::try_new(prefs(), YM::medium()).ok(),
             day_month: Formatter::try_new(prefs(), MD::medium()).ok(),
+            month_abbr: Formatter::try_new(prefs(), M::medium()).ok(),
             number: DecimalFormatter::try_new(number_prefs, Default::default()).ok(),
         }
     }
@@ -100,6 +103,38 @@ impl Locale {
         }
     }
 
+    /// A month's short name alone: `Nov` (for search results, which put dates together
+    /// in the reader's browser).
+    pub fn month_abbr(&self, month: i8) -> String {
+        let d = jiff::civil::Date::new(2000, month, 1).unwrap_or_default();
+        match (&self.month_abbr, gregorian(d)) {
+            (Some(f), Some(day)) => f.format(&day).to_string(),
+            _ => format!("{month:02}"),
+        }
+    }
+
+    /// `value` with its last `digits` digits as decimals, all of them written, in the
+    /// language's way: `decimal(504501, 4)` is `50.4501`, `50,4501` in French.
+    pub fn decimal(&self, value: i64, digits: i16) -> String {
+        let mut d = Decimal::from(value);
+        d.multiply_pow10(-digits);
+        d.pad_end(-digits);
+        match &self.number {
+            Some(f) => f.format(&d).to_string(),
+            None => d.to_string(),
+        }
+    }
+
+    /// `value` to `digits` decimals, rounded as Rust's `{:.N}` rounds it, in the language's
+    /// way: `fixed(50.45012, 4)` is `50.4501`, `50,4501` in French.
+    pub fn fixed(&self, value: f64, digits: usize) -> String {
+        let text = format!("{value:.digits$}");
+        match (&self.number, text.parse::<Decimal>()) {
+            (Some(f), Ok(d)) => f.format(&d).to_string(),
+            _ => text,
+        }
+    }
+
     /// A whole number with the language's grouping: `12,345`, `12 345`.
     pub fn number(&self, n: i64) -> String {
         match &self.number {
@@ -131,6 +166,13 @@ mod tests {
         assert_eq!(Locale::of("en").day_month(d), "20 Nov");
         assert_eq!(Locale::of("fr").number(12345), "12\u{202f}345");
         assert_eq!(Locale::of("en").number(12345), "12,345");
+        assert_eq!(Locale::of("en").month_abbr(11), "Nov");
+        assert_eq!(Locale::of("fr").month_abbr(11), "nov.");
+        assert_eq!(Locale::of("en").decimal(504000, 4), "50.4000");
+        assert_eq!(Locale::of("fr").decimal(48, 3), "0,048");
+        assert_eq!(Locale::of("de").decimal(-875, 1), "-87,5");
+        assert_eq!(Locale::of("en").fixed(0.0225, 3), format!("{:.3}", 0.0225));
+        assert_eq!(Locale::of("fr").fixed(50.45, 4), "50,4500");
     }
 
     #[test]

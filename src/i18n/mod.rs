@@ -5,6 +5,8 @@
 
 pub mod forms;
 pub mod locale;
+mod numbers;
+pub mod pattern;
 pub mod template_fns;
 
 use crate::diagnostic::{Code, Diagnostics, Span};
@@ -236,6 +238,7 @@ impl Catalog {
         // Isolation marks would land inside attributes and feeds; pages isolate names in
         // their markup instead.
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(numbers::format));
         let mut hasher = crate::hash::hasher();
         lang.hash(&mut hasher);
         let mut base_ids = BTreeSet::new();

@@ -351,7 +351,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             // A briefing page shows its entities as they were on its date (roles, former
             // names, the role in previews), and hashes this for every entity it names.
             h(&(
-                render::previews::preview(site, Target::Entity(e), String::new()),
+                render::previews::preview(
+                    site,
+                    &site.config.i18n,
+                    Target::Entity(e),
+                    String::new(),
+                ),
                 crate::dated::key(r.entity(e)),
             ))
         })
@@ -589,7 +594,11 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 // A briefing with a picture of its own has no card.
                 for b in r.briefings.ids() {
                     let own = p.site.images.briefings[b].is_some();
-                    (own, render::cards::briefing_card(p.site, b).hash).hash(&mut hs);
+                    (
+                        own,
+                        render::cards::briefing_card(p.site, &p.site.config.i18n, b).hash,
+                    )
+                        .hash(&mut hs);
                 }
             }
         }
@@ -646,7 +655,9 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             p.changes(b, &mut hs);
             // Its card's name, in `og:image`, and its picture.
             if render::cards::enabled(p.site) {
-                render::cards::briefing_card(p.site, b).hash.hash(&mut hs);
+                render::cards::briefing_card(p.site, &p.site.config.i18n, b)
+                    .hash
+                    .hash(&mut hs);
             }
             p.site.images.briefings[b].hash(&mut hs);
             // JSON-LD mentions what the body links to by name and kind.

@@ -1,11 +1,11 @@
 //! The views of `alignment/`, its monthly snapshots and the comparison pages of two actors.
 
 use super::alignment::{self, Month, Overview, State};
-use super::dates::MONTHS;
 use super::pages::{Views, crumb};
 use super::views::{
     AgreementCell, AgreementRow, AlignmentPage, CompareLink, ComparePage, CompareRow, MonthLink,
 };
+use crate::i18n::Arg;
 use crate::model::{EntityIdx, Kind};
 use crate::urls;
 
@@ -19,7 +19,7 @@ impl Views<'_> {
     fn month_link(&self, m: Month) -> MonthLink {
         MonthLink {
             month: m.key(),
-            display: format!("{} {}", MONTHS[(m.month - 1) as usize], m.year),
+            display: self.i18n.locale.month(m.year, m.month),
             last_day: m.last_day().to_string(),
             url: urls::href("", &alignment::dir(Some(m))),
         }
@@ -51,23 +51,51 @@ impl Views<'_> {
         let overview = self.alignment();
         let m = alignment::matrix(self.site, month.map(Month::last_day));
         let dir = alignment::dir(month);
+        let i18n = &self.i18n;
         let (title, description) = match month {
             None => (
-                "Who agrees with whom".to_string(),
-                "How often each pair of actors takes the same position on the topics both have a position on".to_string(),
+                i18n.text("page_title_alignment").to_string(),
+                i18n.text("page_description_alignment").to_string(),
             ),
             Some(m) => {
                 let shown = self.month_link(m).display;
+                let args = [("month", Arg::Text(&shown))];
                 (
-                    format!("Who agreed with whom, {shown}"),
-                    format!("How often each pair of actors took the same position, from the stances dated up to the end of {shown}"),
+                    i18n.fmt("page_title_alignment_month", &args),
+                    i18n.fmt("page_description_alignment_month", &args),
                 )
             }
         };
         let mut page = self.meta(&dir, title, Some(description), None, Kind::Actor.dir());
         if month.is_some() {
-            page.crumbs = vec![crumb("Who agrees with whom", urls::href("", "alignment/"))];
+            page.crumbs = vec![crumb(
+                i18n.text("crumb_alignment"),
+                urls::href("", "alignment/"),
+            )];
         }
+        // A matrix has up to 780 cells, many alike: each (agree, shared) is worded once,
+        // and the sentence naming the pair is formatted once and filled per cell.
+        let mut worded: std::collections::HashMap<(u32, u32), String> = Default::default();
+        let mut said = |agree: u32, shared: u32, percent: u32| -> String {
+            let text = worded
+                .entry((agree, shared))
+                .or_insert_with(|| match shared {
+                    0 => i18n.text("alignment_cell_none").to_string(),
+                    _ => {
+                        let p = super::words::percent(i18n, percent as u64 * 10);
+                        i18n.fmt(
+                            "alignment_cell",
+                            &[
+                                ("agree", Arg::Number(agree.into())),
+                                ("shared", Arg::Number(shared.into())),
+                                ("percent", Arg::Text(&p)),
+                            ],
+                        )
+                    }
+                });
+            text.clone()
+        };
+        let pair = i18n.pattern("alignment_cell_label", &[], &["a", "b", "cell"]);
         let pair_url = |a: EntityIdx, b: EntityIdx| {
             let (a, b) = if a < b { (a, b) } else { (b, a) };
             (overview.pairs.contains(&(a, b)))
@@ -85,19 +113,13 @@ impl Views<'_> {
                             0 => 0,
                             _ => agree * 100 / shared,
                         };
-                        let said = match shared {
-                            0 => "share no topic".to_string(),
-                            _ => format!(
-                                "agree on {agree} of {shared} topic{} ({percent}%)",
-                                if shared == 1 { "" } else { "s" }
-                            ),
-                        };
+                        let said = said(agree, shared, percent);
                         AgreementCell {
                             shared,
                             agree,
                             percent,
                             step: (percent / 20).min(4),
-                            label: format!("{} and {} {said}", names[y].name, names[x].name),
+                            label: pair.fill(&[&names[y].name, &names[x].name, &said]),
                             title: said,
                             url: pair_url(m.actors[y], m.actors[x]).filter(|_| shared > 0),
                         }
@@ -142,17 +164,18 @@ impl Views<'_> {
             0 => 0,
             _ => (agree * 100 / shared) as u32,
         };
+        let args = [("a", Arg::Text(&la.name)), ("b", Arg::Text(&lb.name))];
         let mut page = self.meta(
             &dir,
-            format!("{} and {} compared", la.name, lb.name),
-            Some(format!(
-                "Where {} and {} agree and differ, topic by topic, and since when",
-                la.name, lb.name
-            )),
+            self.i18n.fmt("page_title_compare", &args),
+            Some(self.i18n.fmt("page_description_compare", &args)),
             None,
             Kind::Actor.dir(),
         );
-        page.crumbs = vec![crumb("Who agrees with whom", urls::href("", "alignment/"))];
+        page.crumbs = vec![crumb(
+            self.i18n.text("crumb_alignment"),
+            urls::href("", "alignment/"),
+        )];
         let mut left = alignment::COMPARE_TOPICS;
         let mut rows_of = |state: State| -> Vec<CompareRow> {
             let rows: Vec<CompareRow> = (all.iter())

@@ -2,9 +2,9 @@
 //! at the end of a day, and the as-of pages that show the latter.
 
 use super::changes;
-use super::dates::display_date;
 use super::pages::{MATRIX, Matrix, POSITIONS, POSITIONS_ORDER, Views, busiest, crumb};
 use super::views::{AsOfLink, AsOfPage, ChangeRow};
+use crate::i18n::Arg;
 use crate::index::StanceAt;
 use crate::model::{EntityIdx, Kind};
 use crate::urls;
@@ -74,7 +74,7 @@ impl Views<'_> {
         let id = &self.site.resolved.entity(e).id;
         AsOfLink {
             date: day.to_string(),
-            date_display: display_date(day),
+            date_display: self.i18n.locale.date(day),
             url: urls::href("", &as_of_dir(id, day)),
         }
     }
@@ -89,15 +89,19 @@ impl Views<'_> {
         let question = (en.profile.as_ref())
             .filter(|_| topic)
             .and_then(|p| p.question.clone());
-        let shown = display_date(day);
+        let shown = self.i18n.locale.date(day);
         let dir = as_of_dir(&en.id, day);
+        let args = [("name", Arg::Text(&en.name)), ("date", Arg::Text(&shown))];
         let mut page = self.meta(
             &dir,
-            format!("{} as of {shown}", en.name),
-            Some(match topic {
-                true => format!("Who stood where on {} at the end of {shown}", en.name),
-                false => format!("{}’s positions at the end of {shown}", en.name),
-            }),
+            self.i18n.fmt("page_title_as_of", &args),
+            Some(self.i18n.fmt(
+                match topic {
+                    true => "page_description_as_of_topic",
+                    false => "page_description_as_of_actor",
+                },
+                &args,
+            )),
             None,
             en.id.kind.dir(),
         );
@@ -106,7 +110,7 @@ impl Views<'_> {
         let index = urls::href("", &urls::kind_index(en.id.kind));
         let me = self.entity_link(e);
         page.crumbs = vec![
-            crumb(en.id.kind.heading(), index),
+            crumb(super::words::kind_heading(&self.i18n, en.id.kind), index),
             crumb(&me.name, me.url.clone()),
         ];
         let of = self.changes_of(e);

@@ -14,7 +14,7 @@ impl Views<'_> {
         let head = n.is_first();
         let description = p
             .and_then(|p| p.bio.clone().or_else(|| p.role.clone()))
-            .map(|d| format!("{}: {d}", en.name));
+            .map(|d| super::words::role_description(&self.i18n, &en.name, &d));
         let (briefings, backlinks) = self.lists_of(e, n);
         let reviewed = &self.site.index.reviewed[e];
         AuthorPage {

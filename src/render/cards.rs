@@ -5,7 +5,7 @@
 //! the hash of what it draws: an unchanged card keeps its file name, so a cache (and a CDN)
 //! never draws or fetches it again.
 
-use super::dates::display_date;
+use crate::i18n::{Arg, Catalog};
 use crate::model::BriefingIdx;
 use crate::site::Site;
 use resvg::{tiny_skia, usvg};
@@ -35,13 +35,23 @@ pub struct Card {
 }
 
 /// The text a card draws: `kicker` (the site's name) above `title`, `under` below it, and
-/// a badge per stance (actor, position, topic).
+/// a badge per stance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CardText {
     kicker: String,
     title: String,
     under: String,
-    stances: Vec<(String, &'static str, String)>,
+    stances: Vec<Badge>,
+}
+
+/// A stance's badge: actor, position (its keyword, which gives the colour, and the word
+/// shown) and topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Badge {
+    actor: String,
+    position: &'static str,
+    shown: String,
+    topic: String,
 }
 
 /// A stable hash of this file's text: laying out a card is this file's code alone, so a
@@ -62,8 +72,13 @@ impl Card {
         ];
         // UTF-8 never holds the byte `stable` ends each part with, so no two lists of
         // parts hash alike by running into each other.
-        for (actor, position, topic) in &text.stances {
-            parts.extend([actor.as_bytes(), position.as_bytes(), topic.as_bytes()]);
+        for b in &text.stances {
+            parts.extend([
+                b.actor.as_bytes(),
+                b.position.as_bytes(),
+                b.shown.as_bytes(),
+                b.topic.as_bytes(),
+            ]);
         }
         Card {
             hash: format!("{:016x}", crate::hash::stable(&parts)),
@@ -75,10 +90,7 @@ impl Card {
     /// Its drawing, as SVG.
     pub fn svg(&self) -> String {
         let t = &self.text;
-        let stances: Vec<(&str, &str, &str)> = (t.stances.iter())
-            .map(|(a, p, topic)| (a.as_str(), *p, topic.as_str()))
-            .collect();
-        svg(&t.kicker, &t.title, &t.under, &stances)
+        svg(&t.kicker, &t.title, &t.under, &t.stances)
     }
 
     /// Its output path, relative to the root.
@@ -92,18 +104,27 @@ pub fn enabled(site: &Site) -> bool {
     site.config.social_cards
 }
 
-/// The card of briefing `b`.
-pub fn briefing_card(site: &Site, b: BriefingIdx) -> Card {
+/// The card of briefing `b`, in the words and dates of `i18n`.
+pub fn briefing_card(site: &Site, i18n: &Catalog, b: BriefingIdx) -> Card {
     let r = &site.resolved;
     let br = r.briefing(b);
     let stances = (r.refs[b].stances.iter())
-        .map(|s| {
-            let (a, t) = (r.entity(s.actor), r.entity(s.topic));
-            (a.name.clone(), s.position.as_str(), t.name.clone())
+        .map(|s| Badge {
+            actor: r.entity(s.actor).name.clone(),
+            position: s.position.as_str(),
+            shown: super::words::position(i18n, s.position).to_string(),
+            topic: r.entity(s.topic).name.clone(),
         })
         .collect();
-    let date = display_date(br.date.date);
-    let alt = format!("{} — {}, {}", br.title, site.config.title, date);
+    let date = i18n.locale.date(br.date.date);
+    let alt = i18n.fmt(
+        "card_alt",
+        &[
+            ("title", Arg::Text(&br.title)),
+            ("site", Arg::Text(&site.config.title)),
+            ("date", Arg::Text(&date)),
+        ],
+    );
     let text = CardText {
         kicker: site.config.title.clone(),
         title: br.title.clone(),
@@ -214,8 +235,8 @@ fn wrap(title: &str, size: f32, max: f32) -> Vec<String> {
 }
 
 /// The card's SVG: `kicker` (the site's name) above `title`, `under` below it, and a
-/// badge per stance (actor, position, topic).
-fn svg(kicker: &str, title: &str, under: &str, stances: &[(&str, &str, &str)]) -> String {
+/// badge per stance.
+fn svg(kicker: &str, title: &str, under: &str, stances: &[Badge]) -> String {
     use std::fmt::Write;
     const LEFT: f32 = 80.0;
     let max = WIDTH as f32 - 2.0 * LEFT;
@@ -251,7 +272,7 @@ fn svg(kicker: &str, title: &str, under: &str, stances: &[(&str, &str, &str)]) -
     }
     let mut x = LEFT;
     let by = HEIGHT as f32 - 110.0;
-    for (i, (actor, position, topic)) in stances.iter().enumerate() {
+    for (i, b) in stances.iter().enumerate() {
         let more = stances.len() - i;
         if i == BADGES || (more > 1 && x > LEFT + max - 120.0) {
             let _ = write!(
@@ -263,13 +284,13 @@ fn svg(kicker: &str, title: &str, under: &str, stances: &[(&str, &str, &str)]) -
         }
         let room = LEFT + max - x - 40.0;
         let text = fit(
-            &format!("{actor} · {position} · {topic}"),
+            &format!("{} · {} · {}", b.actor, b.shown, b.topic),
             26.0,
             false,
             room,
         );
         let w = width_of(&text, 26.0, false) + 36.0;
-        let colour = position_colour(position);
+        let colour = position_colour(b.position);
         let t = xml(&text);
         let _ = write!(
             s,
@@ -404,7 +425,7 @@ pub fn each(
             .into_par_iter()
             .map(|i| BriefingIdx(i as u32))
             .filter(|&b| site.images.briefings[b].is_none())
-            .map(|b| briefing_card(site, b))
+            .map(|b| briefing_card(site, &site.config.i18n, b))
             .collect();
         if to == n {
             cards.push(site_card(site));
@@ -471,7 +492,12 @@ mod tests {
             title: title.into(),
             under: "3 Mar 2025".into(),
             stances: (stances.iter())
-                .map(|&(a, p, t)| (a.to_string(), p, t.to_string()))
+                .map(|&(a, p, t)| Badge {
+                    actor: a.to_string(),
+                    position: p,
+                    shown: p.to_string(),
+                    topic: t.to_string(),
+                })
                 .collect(),
         };
         Card::new(text, title.into())

@@ -2,37 +2,55 @@
 //! a stance, each with its JSON Feed twin (`changes.json`), one entry per change.
 
 use super::changes::{self, Change};
-use super::dates::display_date;
 use super::pages::{FEED_ENTRIES, Views};
 use super::views::{FeedAuthor, FeedEntry, FeedPage};
+use super::words::position;
+use crate::i18n::{Arg, Catalog};
 use crate::model::{EntityIdx, Kind};
 use crate::urls;
 
-/// The sentence a change is told in: `European Union: supports → opposes on US peace
-/// plan, 20 Nov 2025, per Jean-Noël Barrot [Source title]`; a first stance `takes
-/// position: opposes`.
-pub fn sentence(site: &crate::site::Site, c: &Change) -> String {
+/// The sentence a change is told in, in `i18n`'s language: `European Union: supports →
+/// opposes on US peace plan, 20 Nov 2025, per Jean-Noël Barrot [Source title]`; a first
+/// stance `takes position: opposes`. `date` is the change's day as shown.
+pub fn sentence(site: &crate::site::Site, i18n: &Catalog, c: &Change, date: &str) -> String {
     let r = &site.resolved;
     let s = &r.refs[c.at.briefing].stances[c.at.stance];
     let b = r.briefing(c.at.briefing);
-    let mut text = format!(
-        "{}: {} on {}, {}",
-        crate::dated::name_on(r.entity(c.actor), c.date),
-        match c.from {
-            Some(from) => format!("{} → {}", from.as_str(), c.to.as_str()),
-            None => format!("takes position: {}", c.to.as_str()),
-        },
-        r.entity(c.topic).name,
-        display_date(c.date)
+    let to = Arg::Text(position(i18n, c.to));
+    let change = match c.from {
+        Some(from) => i18n.fmt(
+            "change_from_to",
+            &[("from", Arg::Text(position(i18n, from))), ("to", to)],
+        ),
+        None => i18n.fmt("change_first", &[("to", to)]),
+    };
+    let mut text = i18n.fmt(
+        "change_sentence",
+        &[
+            (
+                "actor",
+                Arg::Text(crate::dated::name_on(r.entity(c.actor), c.date)),
+            ),
+            ("change", Arg::Text(&change)),
+            ("topic", Arg::Text(&r.entity(c.topic).name)),
+            ("date", Arg::Text(date)),
+        ],
     );
     if let Some(by) = s.by {
-        text.push_str(&format!(
-            ", per {}",
-            crate::dated::name_on(r.entity(by), c.date)
-        ));
+        let by = crate::dated::name_on(r.entity(by), c.date);
+        text = i18n.fmt(
+            "change_per",
+            &[("sentence", Arg::Text(&text)), ("by", Arg::Text(by))],
+        );
     }
     if let Some(src) = s.source.and_then(|i| b.sources.get(i)) {
-        text.push_str(&format!(" [{}]", src.title));
+        text = i18n.fmt(
+            "change_source",
+            &[
+                ("sentence", Arg::Text(&text)),
+                ("source", Arg::Text(&src.title)),
+            ],
+        );
     }
     text
 }
@@ -53,12 +71,21 @@ impl Views<'_> {
                 "{}#{anchor}",
                 first.unwrap_or_else(|| urls::briefing(&br.slug))
             )),
-            title: sentence(self.site, c),
+            // The change's day is its briefing's, shown as its links show it.
+            title: sentence(
+                self.site,
+                &self.i18n,
+                c,
+                &self.briefing_link(c.at.briefing).date_display,
+            ),
             url: format!("{base}{}#{anchor}", urls::briefing(&br.slug)),
             published: br.date.rfc3339.clone(),
             updated: br.date.rfc3339.clone(),
             summary: Some(match &s.quote {
-                Some(q) => format!("“{q}” — {}", br.title),
+                Some(q) => self.i18n.fmt(
+                    "feed_change_summary",
+                    &[("quote", Arg::Text(q)), ("title", Arg::Text(&br.title))],
+                ),
                 None => br.title.clone(),
             }),
             authors: (r.refs[c.at.briefing].named[Kind::Author].iter())
@@ -85,16 +112,22 @@ impl Views<'_> {
                     &every
                 },
                 String::new(),
-                format!("Changes of position — {}", self.site.config.title),
+                self.i18n.fmt(
+                    "feed_title_changes",
+                    &[("site", Arg::Text(&self.site.config.title))],
+                ),
             ),
             Some(e) => {
                 let en = self.site.resolved.entity(e);
                 (
                     &self.changes_of(e).changes,
                     urls::entity(&en.id),
-                    format!(
-                        "{}: changes of position — {}",
-                        en.name, self.site.config.title
+                    self.i18n.fmt(
+                        "feed_title_changes_of",
+                        &[
+                            ("name", Arg::Text(&en.name)),
+                            ("site", Arg::Text(&self.site.config.title)),
+                        ],
                     ),
                 )
             }

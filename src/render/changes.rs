@@ -174,7 +174,7 @@ pub fn retracted_on(site: &Site, at: StanceAt, on: Option<Date>) -> bool {
     }
 }
 
-/// A day as pages show it: `20 Nov 2025`.
-pub fn display_day(d: Date) -> String {
-    super::dates::display_date(d)
+/// A day as pages in `i18n`'s language show it: `20 Nov 2025`.
+pub fn display_day(i18n: &crate::i18n::Catalog, d: Date) -> String {
+    i18n.locale.date(d)
 }

@@ -3,8 +3,10 @@
 //! so every coordinate is decided here and templates only place shapes. On a right-to-left
 //! site time runs right to left: the geometry is mirrored here, text inside stays unmirrored.
 
-use super::dates::{MON, day_number, display_date};
+use super::dates::day_number;
 use super::direction::{Direction, Side};
+use super::words::{count, position_word};
+use crate::i18n::{Arg, Catalog, Locale};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -140,14 +142,6 @@ fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-fn short_date(d: Date) -> String {
-    format!("{} {}", d.day(), MON[(d.month() - 1) as usize])
-}
-
-fn month_year(d: Date) -> String {
-    format!("{} {}", MON[(d.month() - 1) as usize], d.year())
-}
-
 /// Maps dates onto `[left, right]`; a single date sits in the middle.
 struct TimeScale {
     first: i64,
@@ -176,8 +170,9 @@ impl TimeScale {
     }
 }
 
-/// At most about eight ticks: days, weeks, months, quarters or years, by the span shown.
-fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64) -> Vec<Tick> {
+/// At most about eight ticks: days, weeks, months, quarters or years, by the span shown,
+/// labelled as `locale` writes them.
+fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64, locale: &Locale) -> Vec<Tick> {
     let days = (day_number(last) - day_number(first)).max(0);
     let mut out = Vec::new();
     if days <= 60 {
@@ -187,7 +182,7 @@ fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64) -> Vec<Tick> {
             .unwrap_or(14);
         let mut d = first;
         while d <= last {
-            out.push(Tick::new(scale.x(d), short_date(d)));
+            out.push(Tick::new(scale.x(d), locale.day_month(d)));
             match d.checked_add(jiff::Span::new().days(step)) {
                 Ok(next) => d = next,
                 Err(_) => break,
@@ -218,7 +213,7 @@ fn ticks(first: Date, last: Date, scale: &TimeScale, most: i64) -> Vec<Tick> {
     while d <= last {
         let label = match step >= 12 {
             true => d.year().to_string(),
-            false => month_year(d),
+            false => locale.short_month(d.year(), d.month()),
         };
         out.push(Tick::new(scale.x(d), label));
         d = match d.checked_add(jiff::Span::new().months(step)) {
@@ -238,16 +233,23 @@ fn shorten(name: &str, most: usize) -> String {
     s
 }
 
-/// The stance chart of a topic, or `None` when nobody has taken a stance on it; mirrored
-/// (time right to left, names right of the plot) when `dir` is right to left.
+/// The stance chart of a topic, or `None` when nobody has taken a stance on it, in the
+/// words and dates of `i18n`; mirrored (time right to left, names right of the plot) when
+/// `dir` is right to left.
 pub fn stance_chart(
     series: &[StanceSeries<'_>],
     layout: &ChartLayout,
     dir: Direction,
+    i18n: &Catalog,
 ) -> Option<StanceChart> {
     let dates = series.iter().flat_map(|s| s.stances.iter().map(|t| t.0));
     let first = dates.clone().min()?;
     let last = dates.max()?;
+    let locale = &i18n.locale;
+    // A chart has up to a few thousand marks: their sentence is formatted once, and each
+    // day's label once per chart.
+    let mark_title = i18n.pattern("chart_mark_title", &[], &["date", "position", "title"]);
+    let mut days: std::collections::HashMap<Date, String> = Default::default();
     let (plot_left, plot_right) = (layout.plot_left, layout.plot_right());
     let scale = TimeScale::new(first, last, plot_left + 8.0, plot_right - 8.0);
     let rows: Vec<ChartRow> = series
@@ -279,10 +281,11 @@ pub fn stance_chart(
                 else {
                     continue;
                 };
+                let day = days.entry(d).or_insert_with(|| locale.day_month(d));
                 marks.push(ChartMark {
                     x: scale.x(d),
                     position,
-                    title: format!("{}: {position} — {title}", short_date(d)),
+                    title: mark_title.fill(&[day, position_word(i18n, position), title]),
                 });
             }
             let mut shapes: Vec<ChartShape> = Vec::new();
@@ -312,9 +315,14 @@ pub fn stance_chart(
     let axis_y = round(TOP + ROW_HEIGHT * rows.len() as f64 + 4.0);
     let stances: usize = series.iter().map(|s| s.stances.len()).sum();
     let period = if first == last {
-        format!("on {}", display_date(first))
+        let day = locale.date(first);
+        i18n.fmt("chart_stance_period_day", &[("date", Arg::Text(&day))])
     } else {
-        format!("from {} to {}", display_date(first), display_date(last))
+        let (from, to) = (locale.date(first), locale.date(last));
+        i18n.fmt(
+            "chart_stance_period",
+            &[("from", Arg::Text(&from)), ("to", Arg::Text(&to))],
+        )
     };
     let chart = StanceChart {
         width: layout.width,
@@ -324,13 +332,14 @@ pub fn stance_chart(
         axis_y,
         tick_label_y: round(axis_y + 18.0),
         label_x: plot_left - 10.0,
-        ticks: ticks(first, last, &scale, layout.ticks),
-        summary: format!(
-            "Stance history chart: {} {}, {} {} {period}. The table gives the same stances as text.",
-            rows.len(),
-            if rows.len() == 1 { "actor" } else { "actors" },
-            stances,
-            if stances == 1 { "stance" } else { "stances" },
+        ticks: ticks(first, last, &scale, layout.ticks, locale),
+        summary: i18n.fmt(
+            "chart_stance_summary",
+            &[
+                ("actors", count(rows.len())),
+                ("stances", count(stances)),
+                ("period", Arg::Text(&period)),
+            ],
         ),
         rows,
     };
@@ -413,17 +422,24 @@ fn week_index(d: Date) -> i64 {
     (day_number(d) + 3).div_euclid(7)
 }
 
-fn day_label(day: i64) -> String {
+/// The date of day number `day` (days since 1970-01-01).
+fn day_of(day: i64) -> Date {
     // Back from a day number to a date: walk from 1970-01-01, which jiff does exactly.
-    let d = jiff::civil::date(1970, 1, 1)
+    jiff::civil::date(1970, 1, 1)
         .checked_add(jiff::Span::new().days(day))
-        .unwrap_or(jiff::civil::date(1970, 1, 1));
-    display_date(d)
+        .unwrap_or(jiff::civil::date(1970, 1, 1))
 }
 
-/// The activity sparkline of an entity named on `dates`, over the site's `first..=last`;
-/// its first period on the right when `dir` is right to left.
-pub fn sparkline(dates: &[Date], first: Date, last: Date, dir: Direction) -> Option<Sparkline> {
+/// The activity sparkline of an entity named on `dates`, over the site's `first..=last`,
+/// in the words and dates of `i18n`; its first period on the right when `dir` is right to
+/// left.
+pub fn sparkline(
+    dates: &[Date],
+    first: Date,
+    last: Date,
+    dir: Direction,
+    i18n: &Catalog,
+) -> Option<Sparkline> {
     let days = day_number(last) - day_number(first);
     if dates.is_empty() || days < DAYS_FOR_SPARKLINE {
         return None;
@@ -452,9 +468,11 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date, dir: Direction) -> Opt
     let label = |i: usize| {
         let n = start + i as i64;
         if monthly {
-            format!("{} {}", MON[n.rem_euclid(12) as usize], n.div_euclid(12))
+            let (year, month) = (n.div_euclid(12), n.rem_euclid(12) + 1);
+            (i18n.locale).short_month(year as i16, month as i8)
         } else {
-            format!("week of {}", day_label(n * 7 - 3))
+            let monday = i18n.locale.date(day_of(n * 7 - 3));
+            i18n.fmt("chart_week_of", &[("date", Arg::Text(&monday))])
         }
     };
     let width = round(slot * slots as f64);
@@ -475,10 +493,12 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date, dir: Direction) -> Opt
                 y: round(SPARK_HEIGHT - h),
                 width: bar_width,
                 height: round(h),
-                title: format!(
-                    "{}: {c} {}",
-                    label(i),
-                    if c == 1 { "briefing" } else { "briefings" }
+                title: i18n.fmt(
+                    "chart_bar_title",
+                    &[
+                        ("period", Arg::Text(&label(i))),
+                        ("n", Arg::Number(i64::from(c))),
+                    ],
                 ),
             }
         })
@@ -497,12 +517,16 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date, dir: Direction) -> Opt
         first: label(0),
         last: label(slots - 1),
         max,
-        summary: format!(
-            "Briefings per {unit}, {} to {}: {total} in all, most on {} ({}).",
-            label(0),
-            label(slots - 1),
-            label(busiest),
-            counts[busiest]
+        summary: i18n.fmt(
+            "chart_activity_summary",
+            &[
+                ("unit", Arg::Text(unit)),
+                ("first", Arg::Text(&label(0))),
+                ("last", Arg::Text(&label(slots - 1))),
+                ("total", count(total)),
+                ("busiest", Arg::Text(&label(busiest))),
+                ("count", Arg::Number(i64::from(counts[busiest]))),
+            ],
         ),
     })
 }
@@ -511,6 +535,11 @@ pub fn sparkline(dates: &[Date], first: Date, last: Date, dir: Direction) -> Opt
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use std::sync::Arc;
+
+    fn en() -> Arc<Catalog> {
+        Catalog::builtin("en")
+    }
 
     #[test]
     fn stance_marks_sit_in_time_order_inside_the_plot() {
@@ -527,7 +556,7 @@ mod tests {
                 stances: vec![(date(2025, 11, 22), "opposes", "c")],
             },
         ];
-        let c = stance_chart(&series, &WIDE, Direction::Ltr).expect("a chart");
+        let c = stance_chart(&series, &WIDE, Direction::Ltr, &en()).expect("a chart");
         assert_eq!(c.rows.len(), 2);
         let (a, b) = (c.rows[0].marks[0].x, c.rows[0].marks[1].x);
         assert!(c.plot_left < a && a < b && b < c.plot_right, "{a} {b}");
@@ -540,9 +569,9 @@ mod tests {
             c.summary
                 .contains("2 actors, 3 stances from 20 Nov 2025 to 24 Nov 2025")
         );
-        assert!(stance_chart(&[], &WIDE, Direction::Ltr).is_none());
+        assert!(stance_chart(&[], &WIDE, Direction::Ltr, &en()).is_none());
         // At a phone's width the same chart fits 350 units, names shortened further.
-        let n = stance_chart(&series, &NARROW, Direction::Ltr).expect("a chart");
+        let n = stance_chart(&series, &NARROW, Direction::Ltr, &en()).expect("a chart");
         assert_eq!(n.width, 350.0);
         assert!(n.rows[1].label.chars().count() <= NARROW.name_chars);
         let last = n.rows[0].marks[1].x;
@@ -560,6 +589,7 @@ mod tests {
             &[StanceSeries { name: "A", stances }],
             &WIDE,
             Direction::Ltr,
+            &en(),
         )
         .expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
@@ -575,6 +605,7 @@ mod tests {
             &[StanceSeries { name: "A", stances }],
             &WIDE,
             Direction::Ltr,
+            &en(),
         )
         .expect("a chart");
         let marks: Vec<_> = c.rows[0].marks.iter().map(|m| m.position).collect();
@@ -600,6 +631,7 @@ mod tests {
             &[StanceSeries { name: "A", stances }],
             &WIDE,
             Direction::Ltr,
+            &en(),
         )
         .expect("a chart");
         let most = ((WIDE.plot_right() - WIDE.plot_left) / MARK_SPACING).ceil() as usize + 1;
@@ -607,13 +639,70 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_chart_reads_in_russian() {
+        let ru = Catalog::builtin("ru");
+        let series = [StanceSeries {
+            name: "Украина",
+            stances: vec![
+                (date(2025, 1, 20), "supports", "a"),
+                (date(2025, 11, 24), "opposes", "b"),
+            ],
+        }];
+        let c = stance_chart(&series, &WIDE, Direction::Ltr, &ru).expect("a chart");
+        let first = &c.ticks[0].label;
+        assert!(
+            first.chars().any(|ch| ('а'..='я').contains(&ch)),
+            "a Cyrillic month: {first}"
+        );
+        assert_eq!(first, &Locale::of("ru").short_month(2025, 2));
+        assert!(
+            c.summary
+                .starts_with("График истории позиций: 1 участник, 2 заявления с "),
+            "{}",
+            c.summary
+        );
+        assert_eq!(
+            c.rows[0].marks[1].title,
+            format!(
+                "{}: против — b",
+                Locale::of("ru").day_month(date(2025, 11, 24))
+            )
+        );
+        let s = sparkline(
+            &[date(2025, 1, 3)],
+            date(2024, 9, 1),
+            date(2025, 3, 31),
+            Direction::Ltr,
+            &ru,
+        )
+        .expect("a sparkline");
+        assert!(
+            s.bars[0].title.ends_with(": 1 сводка"),
+            "{}",
+            s.bars[0].title
+        );
+    }
+
+    #[test]
     fn long_periods_get_month_or_year_ticks() {
         let scale = TimeScale::new(date(2020, 3, 5), date(2025, 11, 20), 0.0, 100.0);
-        let t = ticks(date(2020, 3, 5), date(2025, 11, 20), &scale, 8);
+        let t = ticks(
+            date(2020, 3, 5),
+            date(2025, 11, 20),
+            &scale,
+            8,
+            &Locale::of("en"),
+        );
         assert!(t.len() <= 9 && t.len() >= 3, "{t:?}");
         assert!(t.iter().all(|t| t.label.len() == 4), "{t:?}");
         let scale = TimeScale::new(date(2025, 1, 15), date(2025, 11, 20), 0.0, 100.0);
-        let t = ticks(date(2025, 1, 15), date(2025, 11, 20), &scale, 8);
+        let t = ticks(
+            date(2025, 1, 15),
+            date(2025, 11, 20),
+            &scale,
+            8,
+            &Locale::of("en"),
+        );
         assert_eq!(t[0].label, "Feb 2025");
         assert!(t.windows(2).all(|w| w[0].x < w[1].x));
     }
@@ -621,17 +710,24 @@ mod tests {
     #[test]
     fn sparkline_counts_months_and_skips_empty_ones() {
         let dates = [date(2025, 1, 3), date(2025, 1, 9), date(2025, 3, 1)];
-        let s = sparkline(&dates, date(2024, 9, 1), date(2025, 3, 31), Direction::Ltr)
-            .expect("a sparkline");
+        let s = sparkline(
+            &dates,
+            date(2024, 9, 1),
+            date(2025, 3, 31),
+            Direction::Ltr,
+            &en(),
+        )
+        .expect("a sparkline");
         assert_eq!(s.unit, "month");
         assert_eq!(s.bars.len(), 2);
         assert_eq!(s.bars[0].title, "Jan 2025: 2 briefings");
         assert_eq!(s.bars[1].title, "Mar 2025: 1 briefing");
         assert_eq!(s.bars[0].height, s.height);
         assert!(s.bars[1].height < s.bars[0].height);
+        // British English, which CLDR abbreviates `Sept`.
         assert_eq!(
             (s.first.as_str(), s.last.as_str()),
-            ("Sep 2024", "Mar 2025")
+            ("Sept 2024", "Mar 2025")
         );
         assert_eq!(s.unit, "month");
         assert!(
@@ -639,7 +735,16 @@ mod tests {
             "{}",
             s.summary
         );
-        assert!(sparkline(&[], date(2025, 1, 1), date(2025, 1, 1), Direction::Ltr).is_none());
+        assert!(
+            sparkline(
+                &[],
+                date(2025, 1, 1),
+                date(2025, 1, 1),
+                Direction::Ltr,
+                &en()
+            )
+            .is_none()
+        );
     }
 
     #[test]
@@ -650,6 +755,7 @@ mod tests {
             date(2025, 11, 19),
             date(2025, 12, 24),
             Direction::Ltr,
+            &en(),
         )
         .expect("a sparkline");
         assert_eq!(s.unit, "week");
@@ -668,7 +774,8 @@ mod tests {
                 &dates[..2],
                 date(2025, 11, 19),
                 date(2025, 11, 27),
-                Direction::Ltr
+                Direction::Ltr,
+                &en()
             )
             .is_none()
         );
@@ -689,8 +796,8 @@ mod tests {
                 stances: vec![(date(2025, 11, 22), "mixed", "c")],
             },
         ];
-        let ltr = stance_chart(&series, &WIDE, Direction::Ltr).expect("a chart");
-        let rtl = stance_chart(&series, &WIDE, Direction::Rtl).expect("a chart");
+        let ltr = stance_chart(&series, &WIDE, Direction::Ltr, &en()).expect("a chart");
+        let rtl = stance_chart(&series, &WIDE, Direction::Rtl, &en()).expect("a chart");
         let (first, last) = (rtl.rows[0].marks[0].x, rtl.rows[0].marks[1].x);
         assert!(
             first > last,
@@ -710,8 +817,8 @@ mod tests {
 
         let dates = [date(2025, 1, 3), date(2025, 3, 1)];
         let (from, to) = (date(2024, 9, 1), date(2025, 3, 31));
-        let l = sparkline(&dates, from, to, Direction::Ltr).expect("a sparkline");
-        let r = sparkline(&dates, from, to, Direction::Rtl).expect("a sparkline");
+        let l = sparkline(&dates, from, to, Direction::Ltr, &en()).expect("a sparkline");
+        let r = sparkline(&dates, from, to, Direction::Rtl, &en()).expect("a sparkline");
         assert!(r.bars[0].x > r.bars[1].x, "January right of March");
         assert_eq!(r.bars[0].x + r.bars[0].width, r.width - l.bars[0].x);
     }

@@ -1,18 +1,7 @@
-//! Dates as pages show them (`20 Nov 2025`, month names) and as charts count them.
+//! Dates as charts count them. Dates as pages show them come from the page language's
+//! [`crate::i18n::Locale`].
 
 use jiff::civil::Date;
-
-/// Month names for the timeline.
-pub use crate::model::MONTHS;
-/// Short month names.
-pub(super) const MON: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// `20 Nov 2025`.
-pub(super) fn display_date(d: Date) -> String {
-    format!("{} {} {}", d.day(), MON[(d.month() - 1) as usize], d.year())
-}
 
 /// Days since 1970-01-01.
 pub(super) fn day_number(d: Date) -> i64 {

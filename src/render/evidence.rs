@@ -1,7 +1,6 @@
 //! What a stance rests on, as pages show it: its source's grade, whether one source alone
 //! backs it, whether it is only paraphrase, and whether its source is retracted.
 
-use super::dates::display_date;
 use super::pages::Views;
 use super::views::{EvidenceFields, SourceView, StanceEvidence};
 use crate::index::{self, StanceAt};
@@ -31,7 +30,7 @@ impl Views<'_> {
         let grade = source.map(|x| x.grade).unwrap_or_default();
         EvidenceFields {
             grade: scale.code(grade),
-            grade_label: scale.label(grade),
+            grade_label: self.grades.label(grade),
             unsourced: source.is_none(),
             single_source: source.is_some() && {
                 let support = (self.support).get_or_init(|| index::support(r, &self.site.index));
@@ -59,13 +58,13 @@ impl Views<'_> {
             date_display: s.date.as_ref().map(|d| {
                 d.get(..10)
                     .and_then(|ymd| ymd.parse::<jiff::civil::Date>().ok())
-                    .map_or_else(|| d.clone(), display_date)
+                    .map_or_else(|| d.clone(), |d| self.i18n.locale.date(d))
             }),
             grade: scale.code(s.grade),
-            grade_label: scale.label(s.grade),
+            grade_label: self.grades.label(s.grade),
             registry_id: s.cites.as_ref().map(|c| c.value.clone()),
             retracted: s.retracted.as_ref().map(|x| x.date.to_string()),
-            retracted_display: s.retracted.as_ref().map(|x| display_date(x.date)),
+            retracted_display: (s.retracted.as_ref()).map(|x| self.i18n.locale.date(x.date)),
             retraction_note: s.retracted.as_ref().and_then(|x| x.note.clone()),
         }
     }

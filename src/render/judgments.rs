@@ -2,10 +2,11 @@
 //! resolved topic fared, and the track record page (`track-record/`) with its calibration
 //! chart.
 
-use super::dates::display_date;
 use super::direction::Direction;
 use super::pages::Views;
 use super::views::*;
+use super::words::{self, count, percent};
+use crate::i18n::{Arg, Catalog};
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Likelihood};
 use crate::track_record::{Record, Scored, Tally};
 
@@ -17,26 +18,23 @@ pub const TRACK_RECORD_LIST: usize = 200;
 /// The output folder of the track record page.
 pub const TRACK_RECORD_DIR: &str = "track-record/";
 
-/// `permille` as a percentage, `87.5%` or `70%`.
-fn percent(permille: u64) -> String {
-    match permille % 10 {
-        0 => format!("{}%", permille / 10),
-        d => format!("{}.{d}%", permille / 10),
-    }
-}
-
 /// A level's band, `80–95%`.
-fn band(l: Likelihood) -> String {
+fn band(i18n: &Catalog, l: Likelihood) -> String {
     let (lo, hi) = l.band();
-    format!("{lo}–{hi}%")
+    let (lo, hi) = (i18n.locale.number(lo.into()), i18n.locale.number(hi.into()));
+    i18n.fmt(
+        "number_percent_band",
+        &[("low", Arg::Text(&lo)), ("high", Arg::Text(&hi))],
+    )
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
+/// A Brier score to three decimals, `0.106`.
+fn score(i18n: &Catalog, brier: f64) -> String {
+    i18n.locale.fixed(brier, 3)
 }
 
-fn brier(t: &Tally) -> Option<String> {
-    t.mean().map(|m| format!("{m:.3}"))
+fn brier(i18n: &Catalog, t: &Tally) -> Option<String> {
+    t.mean().map(|m| score(i18n, m))
 }
 
 impl Views<'_> {
@@ -55,12 +53,12 @@ impl Views<'_> {
                 let topic = (topics.iter()).find(|(k, _)| *k == i).map(|&(_, t)| t);
                 JudgmentView {
                     statement: j.statement.clone(),
-                    likelihood: j.likelihood.value.word(),
-                    band: band(j.likelihood.value),
-                    percent: j.percent.map(|p| percent(u64::from(p))),
+                    likelihood: words::likelihood(&self.i18n, j.likelihood.value).to_string(),
+                    band: band(&self.i18n, j.likelihood.value),
+                    percent: j.percent.map(|p| percent(&self.i18n, u64::from(p))),
                     confidence: j.confidence.or(br.confidence).map(Confidence::as_str),
                     topic: topic.map(|t| self.entity_link(t)),
-                    answer: yes_no(j.answer),
+                    answer: if j.answer { "yes" } else { "no" },
                 }
             })
             .collect()
@@ -72,13 +70,11 @@ impl Views<'_> {
             briefing: self.briefing_link(s.briefing),
             topic: self.entity_link(s.topic),
             statement: j.statement.clone(),
-            likelihood: s.level.word(),
-            stated: percent(u64::from(s.permille)),
-            answer: yes_no(j.answer),
+            likelihood: words::likelihood(&self.i18n, s.level).to_string(),
+            stated: percent(&self.i18n, u64::from(s.permille)),
+            answer: words::yes_no(&self.i18n, j.answer).to_string(),
             happened: s.happened,
-            brier: s
-                .counted
-                .then(|| format!("{:.3}", s.brier_millionths() as f64 / 1e6)),
+            brier: (s.counted).then(|| score(&self.i18n, s.brier_millionths() as f64 / 1e6)),
             counted: s.counted,
         }
     }
@@ -97,14 +93,14 @@ impl Views<'_> {
         let from = on.len().saturating_sub(TOPIC_JUDGMENTS);
         Some(ResolutionView {
             date: res.date.to_string(),
-            date_display: display_date(res.date),
-            outcome: yes_no(res.outcome),
+            date_display: self.i18n.locale.date(res.date),
+            outcome: words::yes_no(&self.i18n, res.outcome).to_string(),
             note: res.note.clone(),
             judgments: on[from..].iter().map(|s| self.scored_row(s)).collect(),
             total: on.len(),
             counted: tally.count,
             later: on.len() - tally.count,
-            brier: brier(&tally),
+            brier: brier(&self.i18n, &tally),
             track_record: self.record().has_scores(),
         })
     }
@@ -116,17 +112,19 @@ impl Views<'_> {
         let r = &self.site.resolved;
         let score = |t: &Tally| ScoreView {
             count: t.count,
-            brier: brier(t).unwrap_or_default(),
+            brier: brier(&self.i18n, t).unwrap_or_default(),
         };
         let bins = record.calibration();
         let levels = (bins.iter())
             .map(|b| LevelRow {
-                likelihood: b.level.word(),
-                band: band(b.level),
+                likelihood: words::likelihood(&self.i18n, b.level).to_string(),
+                band: band(&self.i18n, b.level),
                 count: b.count,
                 happened: b.happened,
-                stated: (b.count > 0).then(|| percent(b.stated_permille / b.count as u64)),
-                observed: (b.count > 0).then(|| percent(b.happened as u64 * 1000 / b.count as u64)),
+                stated: (b.count > 0)
+                    .then(|| percent(&self.i18n, b.stated_permille / b.count as u64)),
+                observed: (b.count > 0)
+                    .then(|| percent(&self.i18n, b.happened as u64 * 1000 / b.count as u64)),
             })
             .collect();
         let mut counted: Vec<&Scored> = record.counted().collect();
@@ -134,8 +132,8 @@ impl Views<'_> {
         let total = counted.len();
         let page = self.meta(
             TRACK_RECORD_DIR,
-            "Track record".into(),
-            Some("How the desk's key judgments fared on questions that have been settled".into()),
+            self.i18n.text("page_title_track_record").into(),
+            Some(self.i18n.text("page_description_track_record").into()),
             None,
             "topics",
         );
@@ -149,7 +147,7 @@ impl Views<'_> {
                 })
                 .collect(),
             levels,
-            chart: calibration_chart(&bins, self.dir),
+            chart: calibration_chart(&bins, self.dir, &self.i18n),
             judgments: (counted.iter().take(TRACK_RECORD_LIST))
                 .map(|s| self.scored_row(s))
                 .collect(),
@@ -165,16 +163,20 @@ const MARGIN_BOTTOM: f64 = 40.0;
 const MARGIN: f64 = 16.0;
 
 /// The calibration chart of `bins`: each level used at its stated probability (x) and the
-/// share that came true (y); mirrored on a right-to-left site (`dir`), 0% on the right and
-/// the vertical axis's labels right of the plot.
-fn calibration_chart(bins: &[crate::track_record::Bin], dir: Direction) -> CalibrationChart {
+/// share that came true (y), in the words of `i18n`; mirrored on a right-to-left site
+/// (`dir`), 0% on the right and the vertical axis's labels right of the plot.
+fn calibration_chart(
+    bins: &[crate::track_record::Bin],
+    dir: Direction,
+    i18n: &Catalog,
+) -> CalibrationChart {
     let (left, right) = (MARGIN_LEFT, CHART_SIZE - MARGIN);
     let (top, bottom) = (MARGIN, CHART_SIZE - MARGIN_BOTTOM);
     let x_of = |p: f64| dir.x(super::pages::tenths(left + p * (right - left)), CHART_SIZE);
     let y_of = |p: f64| super::pages::tenths(bottom - p * (bottom - top));
     let ticks = [0u64, 250, 500, 750, 1000]
         .map(|p| CalibrationTick {
-            label: percent(p),
+            label: percent(i18n, p),
             x: x_of(p as f64 / 1000.0),
             y: y_of(p as f64 / 1000.0),
         })
@@ -196,26 +198,26 @@ fn calibration_chart(bins: &[crate::track_record::Bin], dir: Direction) -> Calib
                 }),
                 label_y: super::pages::tenths(y - r),
                 count: b.count,
-                title: format!(
-                    "{}: {} judgment{}, {} came true",
-                    b.level.word(),
-                    b.count,
-                    if b.count == 1 { "" } else { "s" },
-                    percent(b.happened as u64 * 1000 / b.count as u64)
+                title: i18n.fmt(
+                    "chart_calibration_point",
+                    &[
+                        ("likelihood", Arg::Text(words::likelihood(i18n, b.level))),
+                        ("n", count(b.count)),
+                        (
+                            "percent",
+                            Arg::Text(&percent(i18n, b.happened as u64 * 1000 / b.count as u64)),
+                        ),
+                    ],
                 ),
             }
         })
         .collect();
-    let summary = format!(
-        "Calibration of {} scored judgment{} over {} level{} of likelihood: stated probability against how often they came true; the diagonal is perfect calibration",
-        used.iter().map(|b| b.count).sum::<usize>(),
-        if used.iter().map(|b| b.count).sum::<usize>() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        used.len(),
-        if used.len() == 1 { "" } else { "s" },
+    let summary = i18n.fmt(
+        "chart_calibration_summary",
+        &[
+            ("n", count(used.iter().map(|b| b.count).sum::<usize>())),
+            ("levels", count(used.len())),
+        ],
     );
     CalibrationChart {
         width: CHART_SIZE,

@@ -1,6 +1,5 @@
 //! Views of list pages: entity indexes, tags, timeline, home, 404 and Atom feeds.
 
-use super::dates::MONTHS;
 use super::direction::Direction;
 use super::maps;
 use super::network;
@@ -9,6 +8,8 @@ use super::pages::{
 };
 use super::paging::{self, PageNo};
 use super::views::*;
+use super::words;
+use crate::i18n::Arg;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, EntityIdx, Kind, Position};
 use crate::urls;
@@ -77,14 +78,14 @@ fn map_labels(markers: &[MapMarker], width: f64) -> Vec<MapLabel> {
 impl Views<'_> {
     /// Page `n` of `actors/`, `places/` or `topics/`.
     pub fn entities_page(&self, kind: Kind, n: PageNo) -> EntitiesPage {
-        let heading = kind.heading();
+        let heading = words::kind_heading(&self.i18n, kind).to_string();
         let all = self.by_name(kind);
         let entities = paging::slice(all, n, self.page_size())
             .iter()
             .map(|&e| self.index_entry(e))
             .collect();
         let dir = urls::kind_index(kind);
-        let page = self.meta(&dir, heading.to_string(), None, None, kind.dir());
+        let page = self.meta(&dir, heading.clone(), None, None, kind.dir());
         let map = match (kind, n.is_first()) {
             (Kind::Place, true) => self.world_map(all),
             _ => None,
@@ -149,15 +150,14 @@ impl Views<'_> {
             })
             .collect();
         let labels = map_labels(&markers, d.width);
-        let summary = format!(
-            "World map of {} place{}, each marked by a circle whose area grows with the briefings naming it{}",
-            markers.len(),
-            if markers.len() == 1 { "" } else { "s" },
-            match total > markers.len() {
-                true => format!(" (the {} most named of {total})", markers.len()),
-                false => String::new(),
-            }
-        );
+        let n = words::count(markers.len());
+        let summary = match total > markers.len() {
+            true => (self.i18n).fmt(
+                "map_world_summary_most",
+                &[("n", n), ("total", words::count(total))],
+            ),
+            false => self.i18n.fmt("map_world_summary", &[("n", n)]),
+        };
         Some(WorldMap {
             width: d.width,
             height: d.height,
@@ -176,17 +176,17 @@ impl Views<'_> {
         let g = pages::top_actors(self.site);
         let mut page = self.meta(
             "network/",
-            "Network of actors".into(),
-            Some("Who is named with whom: the most-named actors and the pairs most often named together".into()),
+            self.i18n.text("page_title_network").into(),
+            Some(self.i18n.text("page_description_network").into()),
             None,
             Kind::Actor.dir(),
         );
         let index = urls::href("", &urls::kind_index(Kind::Actor));
-        page.crumbs = vec![crumb(Kind::Actor.heading(), index)];
+        page.crumbs = vec![crumb(words::kind_heading(&self.i18n, Kind::Actor), index)];
         let node = |i: usize| self.entity_link(g.nodes[i].0);
         NetworkPage {
             page,
-            drawing: network::site_drawing(&g, |a| self.named(a)),
+            drawing: network::site_drawing(&g, |a| self.named(a), &self.i18n),
             actors: self.counted(&g.nodes, g.nodes.len()),
             pairs: (g.edges.iter())
                 .map(|&(i, j, count)| Pair {
@@ -213,7 +213,13 @@ impl Views<'_> {
     /// Page `n` of `tags/`.
     pub fn tags_page(&self, n: PageNo) -> TagsPage {
         let all: Vec<usize> = (0..self.site.resolved.tags.len()).collect();
-        let page = self.meta("tags/", "Tags".into(), None, None, "tags");
+        let page = self.meta(
+            "tags/",
+            self.i18n.text("page_title_tags").into(),
+            None,
+            None,
+            "tags",
+        );
         TagsPage {
             page: self.paginate(page, "tags/", n, all.len()),
             tags: paging::slice(&all, n, self.page_size())
@@ -228,8 +234,12 @@ impl Views<'_> {
         let tag = self.tag_link(t);
         let dir = urls::tag(&self.site.resolved.tags[t].slug);
         let feed = Some(format!("{dir}atom.xml"));
-        let mut page = self.meta(&dir, format!("Tagged “{}”", tag.name), None, feed, "tags");
-        page.crumbs = vec![crumb("Tags", "tags/index.html".into())];
+        let title = (self.i18n).fmt("page_title_tagged", &[("tag", Arg::Text(&tag.name))]);
+        let mut page = self.meta(&dir, title, None, feed, "tags");
+        page.crumbs = vec![crumb(
+            self.i18n.text("crumb_tags"),
+            "tags/index.html".into(),
+        )];
         let list = &self.site.index.tag_briefings[t];
         TagPage {
             page: self.paginate(page, &dir, n, list.len()),
@@ -253,7 +263,7 @@ impl Views<'_> {
         let total = self.site.resolved.briefings.len();
         let page = self.meta(
             "briefings/",
-            "All briefings".into(),
+            self.i18n.text("page_title_all_briefings").into(),
             None,
             Some("atom.xml".into()),
             "briefings",
@@ -284,7 +294,7 @@ impl Views<'_> {
                 let continued = rank == first
                     && before.is_some_and(|p| p.first_of_month() == d.first_of_month());
                 months.push(Month {
-                    label: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
+                    label: self.i18n.locale.month(d.year(), d.month()),
                     id,
                     briefings: Vec::new(),
                     count: cal.months.get(&(d.year(), d.month())).copied().unwrap_or(0),
@@ -340,7 +350,8 @@ impl Views<'_> {
                 }
             })
             .collect();
-        let page = self.meta("timeline/", "Timeline".into(), None, None, "timeline");
+        let title = self.i18n.text("page_title_timeline").into();
+        let page = self.meta("timeline/", title, None, None, "timeline");
         TimelinePage {
             page: self.paginate(page, "timeline/", n, r.briefings.len()),
             years,
@@ -476,10 +487,10 @@ impl Views<'_> {
         SearchPage {
             page: self.meta(
                 "search/",
-                "Search".into(),
-                Some(format!(
-                    "Search the briefings of {}",
-                    self.site.config.title
+                self.i18n.text("page_title_search").into(),
+                Some(self.i18n.fmt(
+                    "page_description_search",
+                    &[("site", Arg::Text(&self.site.config.title))],
                 )),
                 None,
                 "search",
@@ -490,7 +501,8 @@ impl Views<'_> {
 
     /// `404.html`, whose links are root-relative under the base path.
     pub fn not_found_page(&self) -> NotFoundPage {
-        let mut page = self.meta("404.html", "Page not found".into(), None, None, "none");
+        let title = self.i18n.text("page_title_not_found").into();
+        let mut page = self.meta("404.html", title, None, None, "none");
         // Root-relative: moved under the base path like every root-relative URL.
         page.root = "/".to_string();
         NotFoundPage { page }
@@ -569,7 +581,7 @@ impl Views<'_> {
     pub fn corrections_page(&self) -> CorrectionsPage {
         let page = self.meta(
             "corrections/",
-            "Corrections and updates".into(),
+            self.i18n.text("page_title_corrections").into(),
             None,
             Some("corrections/atom.xml".into()),
             "briefings",
@@ -581,7 +593,7 @@ impl Views<'_> {
                     briefing: self.briefing_link(b),
                     correction: CorrectionView {
                         date: c.date.rfc3339.clone(),
-                        date_display: super::dates::display_date(c.date.date),
+                        date_display: self.i18n.locale.date(c.date.date),
                         text: c.text.clone(),
                     },
                 })
@@ -601,11 +613,16 @@ impl Views<'_> {
         for (e, &b) in entries.iter_mut().zip(&latest) {
             let br = self.site.resolved.briefing(b);
             if let Some(c) = br.corrections.last() {
-                e.summary = Some(format!("Correction: {}", c.text));
+                e.summary = Some(
+                    (self.i18n).fmt("feed_correction_summary", &[("text", Arg::Text(&c.text))]),
+                );
             }
         }
         self.feed(
-            format!("Corrections — {}", self.site.config.title),
+            self.i18n.fmt(
+                "feed_title_corrections",
+                &[("site", Arg::Text(&self.site.config.title))],
+            ),
             "corrections/",
             entries,
         )
@@ -623,7 +640,13 @@ impl Views<'_> {
         let tag = &self.site.resolved.tags[t];
         let entries = self.feed_entries(self.site.index.tag_briefings[t].iter().rev().copied());
         self.feed(
-            format!("Tagged “{}” — {}", tag.name, self.site.config.title),
+            self.i18n.fmt(
+                "feed_title_tag",
+                &[
+                    ("tag", Arg::Text(&tag.name)),
+                    ("site", Arg::Text(&self.site.config.title)),
+                ],
+            ),
             &urls::tag(&tag.slug),
             entries,
         )
@@ -645,7 +668,13 @@ impl Views<'_> {
         let en = self.site.resolved.entity(e);
         let entries = self.feed_entries(self.site.index.named_in[e].iter().rev().copied());
         self.feed(
-            format!("{} — {}", en.name, self.site.config.title),
+            self.i18n.fmt(
+                "feed_title_entity",
+                &[
+                    ("name", Arg::Text(&en.name)),
+                    ("site", Arg::Text(&self.site.config.title)),
+                ],
+            ),
             &urls::entity(&en.id),
             entries,
         )

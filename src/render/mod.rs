@@ -30,6 +30,7 @@ pub mod template_ids;
 pub mod theme;
 pub mod translations;
 pub mod views;
+mod words;
 
 use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{BriefingIdx, EntityIdx, Kind};

@@ -1,20 +1,21 @@
 //! Builds the view struct of each page from the site.
 
 use super::charts::{self, Sparkline, StanceSeries};
-use super::dates::{MONTHS, display_date};
 use super::maps;
 use super::network;
 use super::paging::{self, PageNo};
 use super::previews::{self, PagePreviews, Subject};
 use super::structured;
 use super::views::*;
+use super::words;
+use crate::i18n::{Arg, Catalog};
 use crate::id_vec::IdVec;
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, PerKind, Position};
 use crate::schedule::{self, Window};
 use crate::site::Site;
 use crate::urls;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// How many briefings the home page and feeds list.
 pub const LATEST: usize = 12;
@@ -102,6 +103,10 @@ pub struct Views<'a> {
     pub site: &'a Site,
     /// The way the site's language runs: charts with a time axis mirror on `rtl`.
     pub dir: super::direction::Direction,
+    /// The words and dates of the pages' language.
+    pub i18n: Arc<Catalog>,
+    /// What each source grade of the site reads as in that language, made once.
+    pub(super) grades: words::GradeWords,
     /// Years and month sizes of the timeline, made once for all its pages.
     calendar: OnceLock<Calendar>,
     /// Per entity: [`crate::index::Index::linked_only`], made once for all its pages.
@@ -152,9 +157,12 @@ fn confidence(c: Confidence) -> &'static str {
 impl<'a> Views<'a> {
     /// Views of `site`.
     pub fn new(site: &'a Site) -> Views<'a> {
+        let i18n = site.config.i18n.clone();
         Views {
             site,
             dir: super::direction::Direction::of_language(&site.config.language),
+            grades: words::GradeWords::new(&site.config.grades, &i18n),
+            i18n,
             calendar: OnceLock::new(),
             linked_only: (0..site.resolved.entities.len())
                 .map(|_| OnceLock::new())
@@ -217,7 +225,14 @@ impl<'a> Views<'a> {
         let pages = paging::count(items, size);
         if !n.is_first() {
             let dir = paging::dir(list_dir, n);
-            page.title = format!("{}, page {} of {pages}", page.title, n.get());
+            page.title = self.i18n.fmt(
+                "page_title_paged",
+                &[
+                    ("title", Arg::Text(&page.title)),
+                    ("n", Arg::Number(i64::from(n.get()))),
+                    ("count", Arg::Number(i64::from(pages))),
+                ],
+            );
             page.canonical = format!("{}{dir}", self.site.config.base_url);
             page.root = urls::root_of(&dir);
         }
@@ -280,7 +295,7 @@ impl<'a> Views<'a> {
             title: br.title.clone(),
             url: urls::href("", &urls::briefing(&br.slug)),
             date: br.date.ymd(),
-            date_display: display_date(br.date.date),
+            date_display: self.i18n.locale.date(br.date.date),
             summary: br.summary.clone(),
             confidence: br.confidence.map(confidence),
         })
@@ -422,14 +437,10 @@ impl<'a> Views<'a> {
         }
         let mut tally: Vec<Tally> = (POSITIONS_ORDER.iter().zip(counts))
             .filter(|&(_, count)| count > 0)
-            .map(|(p, count)| Tally {
+            .map(|(&p, count)| Tally {
                 position: p.as_str(),
                 count,
-                label: match (p, count) {
-                    (Position::Supports, 2..) => "support",
-                    (Position::Opposes, 2..) => "oppose",
-                    _ => p.as_str(),
-                },
+                label: words::tally(&self.i18n, p, count),
             })
             .collect();
         // Stable: equal counts keep the legend's order.
@@ -447,7 +458,7 @@ impl<'a> Views<'a> {
                 .filter(|a| !names.iter().any(|n| &n.value == *a))
                 .cloned()
                 .collect(),
-            names: dated_texts(names),
+            names: dated_texts(&self.i18n, names),
             subkind: p.and_then(|p| p.subkind.clone()),
             body: self.site.profile_bodies[e].clone(),
             toc: previews::toc(&self.site.profile_outlines[e]),
@@ -548,16 +559,19 @@ impl<'a> Views<'a> {
             None if page.card.is_some() => {
                 page.card = Some(card_view(
                     self.site,
-                    &super::cards::briefing_card(self.site, b),
+                    &super::cards::briefing_card(self.site, &self.i18n, b),
                 ));
             }
             None => {}
         }
         let d = br.date.date;
         page.crumbs = vec![
-            crumb("Timeline", "timeline/index.html".into()),
             crumb(
-                &format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
+                self.i18n.text("crumb_timeline"),
+                "timeline/index.html".into(),
+            ),
+            crumb(
+                &self.i18n.locale.month(d.year(), d.month()),
                 self.timeline_url(b),
             ),
         ];
@@ -567,7 +581,7 @@ impl<'a> Views<'a> {
                 link: self.briefing_link(b),
                 published: br.date.rfc3339.clone(),
                 updated: br.updated.as_ref().map(|u| u.rfc3339.clone()),
-                updated_display: br.updated.as_ref().map(|u| display_date(u.date)),
+                updated_display: (br.updated.as_ref()).map(|u| self.i18n.locale.date(u.date)),
                 named,
                 reviewers: (refs.reviewers.iter())
                     .map(|&e| self.entity_link(e))
@@ -592,7 +606,7 @@ impl<'a> Views<'a> {
                 corrections: (br.corrections.iter().rev())
                     .map(|c| CorrectionView {
                         date: c.date.rfc3339.clone(),
-                        date_display: display_date(c.date.date),
+                        date_display: self.i18n.locale.date(c.date.date),
                         text: c.text.clone(),
                     })
                     .collect(),
@@ -604,7 +618,13 @@ impl<'a> Views<'a> {
             backlinks: self.briefing_links(ix.briefing_backlinks[b].iter().rev().copied()),
             see_also: self.see_also(b, &mut pv),
             json_ld: structured::briefing(self.site, b),
-            previews: pv.views(self.site, &self.sentences, Some(b)),
+            previews: pv.views(
+                self.site,
+                &self.i18n,
+                &self.sentences,
+                &|b| self.briefing_link(b).date_display.clone(),
+                Some(b),
+            ),
         }
     }
 
@@ -677,7 +697,7 @@ impl<'a> Views<'a> {
             page.card = Some(super::pictures::card(self.site, p, &en.name));
         }
         let index = urls::href("", &urls::kind_index(en.id.kind));
-        page.crumbs = vec![crumb(en.id.kind.heading(), index)];
+        page.crumbs = vec![crumb(words::kind_heading(&self.i18n, en.id.kind), index)];
         if !super::changes::histories(self.site, e).is_empty() {
             page.changes_feed = Some(format!("{dir}changes.xml"));
             page.changes_json = Some(format!("{dir}changes.json"));
@@ -693,7 +713,13 @@ impl<'a> Views<'a> {
             .iter()
             .map(|&b| r.briefing(b).date.date)
             .collect();
-        charts::sparkline(&dates, first.date.date, last.date.date, self.dir)
+        charts::sparkline(
+            &dates,
+            first.date.date,
+            last.date.date,
+            self.dir,
+            &self.i18n,
+        )
     }
 
     /// Page `n` of entity `e`, the view its kind has.
@@ -722,7 +748,9 @@ impl<'a> Views<'a> {
         match n.is_first() {
             true => PagePreviews::of_body(&self.site.profile_outlines[e]).views(
                 self.site,
+                &self.i18n,
                 &self.sentences,
+                &|b| self.briefing_link(b).date_display.clone(),
                 None,
             ),
             false => Vec::new(),
@@ -748,7 +776,8 @@ impl<'a> Views<'a> {
             false => Vec::new(),
         };
         let role = crate::dated::current_role(en);
-        let mut page = self.entity_meta(e, role.as_ref().map(|r| format!("{}: {r}", en.name)), n);
+        let description = (role.as_ref()).map(|r| words::role_description(&self.i18n, &en.name, r));
+        let mut page = self.entity_meta(e, description, n);
         if let Some(a) = en.affiliation.filter(|&a| a != e) {
             let a = self.entity_link(a);
             page.crumbs.push(crumb(&a.name, a.url.clone()));
@@ -760,7 +789,7 @@ impl<'a> Views<'a> {
             entity: self.entity_on(e, n),
             role,
             affiliation: en.affiliation.map(|a| self.entity_link(a)),
-            roles: dated_texts(p.map_or(&[][..], |p| &p.roles[..])),
+            roles: dated_texts(&self.i18n, p.map_or(&[][..], |p| &p.roles[..])),
             affiliations: {
                 let mut list: Vec<&crate::dated::Dated<EntityIdx>> =
                     en.affiliations.iter().collect();
@@ -770,7 +799,7 @@ impl<'a> Views<'a> {
                         actor: self.entity_link(a.value),
                         from: a.from.map(|d| d.to_string()),
                         to: a.to.map(|d| d.to_string()),
-                        period: period(a),
+                        period: period(&self.i18n, a),
                     })
                     .collect()
             },
@@ -806,7 +835,7 @@ impl<'a> Views<'a> {
             previews: self.profile_previews(e, n),
             network: match head {
                 true => neighbourhood(self.site, e)
-                    .and_then(|g| network::ego_drawing(&g, |a| self.named(a))),
+                    .and_then(|g| network::ego_drawing(&g, |a| self.named(a), &self.i18n)),
                 false => None,
             },
             compare: match head {
@@ -853,15 +882,7 @@ impl<'a> Views<'a> {
                 false => Vec::new(),
             },
             coords: coords.map(|(a, b)| [a, b]),
-            coords_text: coords.map(|(lat, lon)| {
-                format!(
-                    "{:.4}° {}, {:.4}° {}",
-                    lat.abs(),
-                    if lat >= 0.0 { "N" } else { "S" },
-                    lon.abs(),
-                    if lon >= 0.0 { "E" } else { "W" }
-                )
-            }),
+            coords_text: coords.map(|(lat, lon)| words::coords(&self.i18n, lat, lon)),
             map_url: coords.map(|(lat, lon)| {
                 format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=10/{lat}/{lon}")
             }),
@@ -919,10 +940,10 @@ impl<'a> Views<'a> {
         let (x, y) = d.point((lon, lat))?;
         let name = &r.entity(e).name;
         let summary = match from {
-            None => format!("Map of the area around {name}, with {name} marked"),
-            Some(_) => format!(
-                "Map of the area around {0}, with {0} marked: {name} has no coordinates of its own",
-                shown.name
+            None => (self.i18n).fmt("map_locator_summary", &[("name", Arg::Text(name))]),
+            Some(_) => self.i18n.fmt(
+                "map_locator_summary_parent",
+                &[("name", Arg::Text(name)), ("shown", Arg::Text(&shown.name))],
             ),
         };
         Some(LocatorMap {
@@ -980,8 +1001,8 @@ impl<'a> Views<'a> {
             matrix_total: all_actors.len(),
             tally: matrix.tally,
             positions: POSITIONS_ORDER.iter().map(|p| p.as_str()).collect(),
-            chart: charts::stance_chart(&series, &charts::WIDE, self.dir),
-            chart_narrow: charts::stance_chart(&series, &charts::NARROW, self.dir),
+            chart: charts::stance_chart(&series, &charts::WIDE, self.dir, &self.i18n),
+            chart_narrow: charts::stance_chart(&series, &charts::NARROW, self.dir, &self.i18n),
             briefings,
             backlinks,
             previews: self.profile_previews(e, n),
@@ -999,7 +1020,7 @@ impl<'a> Views<'a> {
         let since = crate::consistency::stale_since(r, &self.site.index, e, today, days)?;
         Some(Stale {
             since: since.to_string(),
-            since_display: display_date(since),
+            since_display: self.i18n.locale.date(since),
             after_days: days,
         })
     }
@@ -1041,17 +1062,21 @@ pub fn changed_from(site: &Site, at: StanceAt) -> Option<StanceAt> {
 
 /// The days of `d` as read: `5 Aug 2019 – 7 Feb 2024`, `since 8 Feb 2024`,
 /// `until 11 May 2016`, or empty when open at both ends.
-fn period<T>(d: &crate::dated::Dated<T>) -> String {
+fn period<T>(i18n: &Catalog, d: &crate::dated::Dated<T>) -> String {
+    let day = |x| i18n.locale.date(x);
     match (d.from, d.to) {
-        (Some(f), Some(t)) => format!("{} – {}", display_date(f), display_date(t)),
-        (Some(f), None) => format!("since {}", display_date(f)),
-        (None, Some(t)) => format!("until {}", display_date(t)),
+        (Some(f), Some(t)) => i18n.fmt(
+            "period_range",
+            &[("from", Arg::Text(&day(f))), ("to", Arg::Text(&day(t)))],
+        ),
+        (Some(f), None) => i18n.fmt("period_since", &[("from", Arg::Text(&day(f)))]),
+        (None, Some(t)) => i18n.fmt("period_until", &[("to", Arg::Text(&day(t)))]),
         (None, None) => String::new(),
     }
 }
 
 /// Dated roles or names as shown, earliest first (an open start first of all).
-fn dated_texts(list: &[crate::dated::Dated<String>]) -> Vec<DatedText> {
+fn dated_texts(i18n: &Catalog, list: &[crate::dated::Dated<String>]) -> Vec<DatedText> {
     let mut list: Vec<&crate::dated::Dated<String>> = list.iter().collect();
     list.sort_by_key(|d| (d.from, d.to.is_none(), d.to));
     (list.into_iter())
@@ -1059,7 +1084,7 @@ fn dated_texts(list: &[crate::dated::Dated<String>]) -> Vec<DatedText> {
             text: d.value.clone(),
             from: d.from.map(|x| x.to_string()),
             to: d.to.map(|x| x.to_string()),
-            period: period(d),
+            period: period(i18n, d),
         })
         .collect()
 }

@@ -2,8 +2,8 @@
 //! briefing or a source, written into the page at build time as popovers, one per page
 //! linked (`preview-1`, `preview-2`…), and the table of contents of a long body.
 
-use super::dates::display_date;
 use super::views::{Preview, TocEntry};
+use crate::i18n::Catalog;
 use crate::id_vec::IdVec;
 use crate::markdown::{Outline, Target, preview_id};
 use crate::model::{BriefingIdx, EntityIdx, Kind};
@@ -70,11 +70,15 @@ impl PagePreviews {
         self.id(Subject::Page(Target::Briefing(b)))
     }
 
-    /// The popovers, in order, of a page whose own briefing (for sources) is `own`.
+    /// The popovers, in order, of a page whose own briefing (for sources) is `own`, in the
+    /// words of `i18n`; `day` gives a briefing's date as shown (made once per build by the
+    /// caller: a page previews up to 20 briefings).
     pub fn views(
         self,
         site: &Site,
+        i18n: &Catalog,
         sentences: &Sentences,
+        day: &dyn Fn(BriefingIdx) -> String,
         own: Option<BriefingIdx>,
     ) -> Vec<Preview> {
         (self.subjects.into_iter().enumerate())
@@ -83,13 +87,16 @@ impl PagePreviews {
                 match s {
                     Subject::Page(Target::Entity(e)) => Some(entity_preview(
                         site,
+                        i18n,
                         e,
                         id,
                         own.map(|b| site.resolved.briefing(b).date.date),
                         || sentences.of(site, e),
                     )),
-                    Subject::Page(t) => Some(preview(site, t, id)),
-                    Subject::Source(n) => own.and_then(|b| source_preview(site, b, n, id)),
+                    Subject::Page(Target::Briefing(b)) => {
+                        Some(briefing_preview(site, b, id, day(b)))
+                    }
+                    Subject::Source(n) => own.and_then(|b| source_preview(site, i18n, b, n, id)),
                 }
             })
             .collect()
@@ -121,12 +128,17 @@ impl Sentences {
 const SENTENCE: usize = 200;
 
 /// The preview of the page of `t`, with element id `id`.
-pub fn preview(site: &Site, t: Target, id: String) -> Preview {
+pub fn preview(site: &Site, i18n: &Catalog, t: Target, id: String) -> Preview {
     match t {
-        Target::Entity(e) => entity_preview(site, e, id, None, || {
+        Target::Entity(e) => entity_preview(site, i18n, e, id, None, || {
             first_sentence(&site.profile_bodies[e])
         }),
-        Target::Briefing(b) => briefing_preview(site, b, id),
+        Target::Briefing(b) => briefing_preview(
+            site,
+            b,
+            id,
+            i18n.locale.date(site.resolved.briefing(b).date.date),
+        ),
     }
 }
 
@@ -136,6 +148,7 @@ pub fn preview(site: &Site, t: Target, id: String) -> Preview {
 /// added, and would make every page previewing the entity render again.
 pub fn entity_preview(
     site: &Site,
+    i18n: &Catalog,
     e: EntityIdx,
     id: String,
     date: Option<jiff::civil::Date>,
@@ -143,7 +156,7 @@ pub fn entity_preview(
 ) -> Preview {
     let en = site.resolved.entity(e);
     let p = en.profile.as_ref();
-    let mut meta = vec![capitalized(en.id.kind.word())];
+    let mut meta = vec![super::words::kind_name(i18n, en.id.kind).to_string()];
     meta.extend(p.and_then(|p| p.subkind.clone()));
     meta.extend(match date {
         Some(d) => crate::dated::role_on(en, d),
@@ -164,27 +177,33 @@ pub fn entity_preview(
     }
 }
 
-/// A briefing's title, date and summary.
-pub fn briefing_preview(site: &Site, b: BriefingIdx, id: String) -> Preview {
+/// A briefing's title, date (`day`, as shown) and summary.
+pub fn briefing_preview(site: &Site, b: BriefingIdx, id: String, day: String) -> Preview {
     let br = site.resolved.briefing(b);
     Preview {
         id,
         kind: "briefing",
         title: br.title.clone(),
-        meta: vec![display_date(br.date.date)],
+        meta: vec![day],
         text: br.summary.as_ref().map(|s| shortened(s, SENTENCE)),
     }
 }
 
 /// Source `n` (from 1) of briefing `b`: title, publisher, date and the host it is on.
-pub fn source_preview(site: &Site, b: BriefingIdx, n: usize, id: String) -> Option<Preview> {
+pub fn source_preview(
+    site: &Site,
+    i18n: &Catalog,
+    b: BriefingIdx,
+    n: usize,
+    id: String,
+) -> Option<Preview> {
     let s = site.resolved.briefing(b).sources.get(n.checked_sub(1)?)?;
     let mut meta = Vec::new();
     meta.extend(s.publisher.clone());
     meta.extend(s.date.as_ref().map(|d| {
         (d.get(..10)
             .and_then(|ymd| ymd.parse::<jiff::civil::Date>().ok()))
-        .map_or_else(|| d.clone(), display_date)
+        .map_or_else(|| d.clone(), |d| i18n.locale.date(d))
     }));
     meta.extend(s.url.as_deref().and_then(host));
     Some(Preview {
@@ -216,12 +235,6 @@ pub fn toc(outline: &Outline) -> Vec<TocEntry> {
         }
     }
     out
-}
-
-fn capitalized(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// The host of an absolute http(s) URL, without `www.`.

@@ -263,13 +263,24 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::with_capacity(list.len() + 2);
     let mut netlify = String::new();
     let mut nginx = String::new();
+    let i18n = &site.config.i18n;
+    let lang = escape(&site.config.language);
+    let heading = escape(i18n.text("redirect_heading"));
+    let head = i18n.pattern("redirect_title", &[], &["title"]);
+    // The link is marked by a character no message has, and put in after escaping.
+    let text = escape(
+        &i18n
+            .pattern("redirect_text", &[], &["link"])
+            .fill(&["\u{E000}"]),
+    );
     for r in &list {
         let url = escape(&format!("{base}{}", r.to));
-        let title = escape(&r.title);
-        let lang = escape(&site.config.language);
+        let title = escape(&head.fill(&[&r.title]));
+        let link = format!("<a href=\"{url}\">{}</a>", escape(&r.title));
         let dir = super::direction::Direction::of_language(&site.config.language).as_str();
         let html = format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Moved: {title}</title>\n<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<h1>Moved</h1>\n<p>This page has moved to <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
+            "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n<h1>{heading}</h1>\n<p>{}</p>\n</body>\n</html>\n",
+            text.replace('\u{E000}', &link)
         );
         out.push((format!("{}index.html", r.from), html.into_bytes()));
         netlify.push_str(&format!("{path}{} {path}{} 301\n", r.from, r.to));

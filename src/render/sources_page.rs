@@ -2,13 +2,12 @@
 //! every source of `content/sources/`), and `sources/<id>/`: one registry source with the
 //! briefings that cite it and the stances that rest on it.
 
-use super::dates::display_date;
 use super::pages::{Views, crumb};
 use super::views::{
     BriefingLink, EntityLink, GradeCount, RegistryRow, RegistrySourceView, SourcePage,
     SourcedStance, SourcesPage,
 };
-use crate::evidence::Axis;
+use crate::i18n::Arg;
 use crate::index::SourceUse;
 use crate::model::RegistrySource;
 use crate::urls;
@@ -32,8 +31,8 @@ impl Views<'_> {
         let uses = self.source_uses();
         let mut page = self.meta(
             "sources/",
-            "Sources".into(),
-            Some("How the claims of this site are sourced.".into()),
+            self.i18n.text("page_title_sources").into(),
+            Some(self.i18n.text("page_description_sources").into()),
             None,
             "sources",
         );
@@ -44,10 +43,9 @@ impl Views<'_> {
             by_reliability: (counts.by_reliability.iter().enumerate())
                 .map(|(i, (code, count))| GradeCount {
                     code: code.clone(),
-                    label: u8::try_from(i)
-                        .ok()
-                        .and_then(|i| scale.level(Axis::Reliability, i))
-                        .map_or_else(|| "No reliability given".into(), |l| l.label.clone()),
+                    label: (self.grades.reliability(i))
+                        .unwrap_or(self.i18n.text("grade_no_reliability"))
+                        .to_string(),
                     count: *count,
                 })
                 .collect(),
@@ -64,11 +62,12 @@ impl Views<'_> {
                         title: s.title.clone(),
                         publisher: s.publisher.clone(),
                         grade: scale.code(s.grade),
-                        grade_label: scale.label(s.grade),
+                        grade_label: self.grades.label(s.grade),
                         briefings: u.briefings.len(),
                         stances: u.stances.len(),
                         retracted: s.retracted.as_ref().map(|x| x.date.to_string()),
-                        retracted_display: s.retracted.as_ref().map(|x| display_date(x.date)),
+                        retracted_display: (s.retracted.as_ref())
+                            .map(|x| self.i18n.locale.date(x.date)),
                     }
                 })
                 .collect(),
@@ -86,11 +85,17 @@ impl Views<'_> {
         let mut page = self.meta(
             &dir,
             s.title.clone(),
-            Some(format!("What rests on {}.", s.title)),
+            Some(
+                self.i18n
+                    .fmt("page_description_source", &[("title", Arg::Text(&s.title))]),
+            ),
             None,
             "sources",
         );
-        page.crumbs = vec![crumb("Sources", urls::href("", "sources/"))];
+        page.crumbs = vec![crumb(
+            self.i18n.text("crumb_sources"),
+            urls::href("", "sources/"),
+        )];
         let link = |e| -> EntityLink { self.entity_link(e) };
         let newest = |n: usize| n.saturating_sub(SOURCE_LIST);
         SourcePage {

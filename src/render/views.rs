@@ -445,8 +445,9 @@ pub struct VoicedRow {
 pub struct Tally {
     pub position: &'static str,
     pub count: usize,
-    /// The position as a verb agreeing with the count: `1 opposes`, `3 support`.
-    pub label: &'static str,
+    /// The position as a verb agreeing with the count, in the site's language: `1 opposes`,
+    /// `3 support`.
+    pub label: String,
 }
 
 /// A briefing in the one list a briefing page ends with, and why it is there. Serialized
@@ -901,8 +902,8 @@ pub struct EntitiesPage {
     pub page: PageMeta,
     /// `actor`, `place` or `topic`.
     pub kind: &'static str,
-    /// `Actors`, `Places` or `Topics`.
-    pub heading: &'static str,
+    /// `Actors`, `Places` or `Topics`, in the site's language.
+    pub heading: String,
     /// This page's entities, by id.
     pub entities: Vec<IndexEntry>,
     /// The map of every place, on page 1 of `/places/` when a place has a location.
@@ -1265,8 +1266,9 @@ pub struct SourcedStance {
 pub struct JudgmentView {
     /// Plain text (escaped by the template).
     pub statement: String,
-    /// The level's standard word (`very likely`), whatever variant was written.
-    pub likelihood: &'static str,
+    /// The level's standard word in the site's language (`very likely`), whatever variant
+    /// was written.
+    pub likelihood: String,
     /// The level's band, `80–95%`.
     pub band: String,
     /// The percentage written (`70%`), when it was written as one.
@@ -1285,12 +1287,12 @@ pub struct ScoredRow {
     pub briefing: BriefingLink,
     pub topic: EntityLink,
     pub statement: String,
-    /// The level's standard word.
-    pub likelihood: &'static str,
+    /// The level's standard word, in the site's language.
+    pub likelihood: String,
     /// The probability it gave its answer, `87.5%` (its level's middle unless written).
     pub stated: String,
-    /// `yes` or `no`: the answer it gave.
-    pub answer: &'static str,
+    /// `yes` or `no` in the site's language: the answer it gave.
+    pub answer: String,
     /// Whether the question was settled that way.
     pub happened: bool,
     /// Its Brier score, `0.016`; `None` when it is not counted.
@@ -1307,8 +1309,8 @@ pub struct ResolutionView {
     pub date: String,
     /// `20 Nov 2025`.
     pub date_display: String,
-    /// `yes` or `no`.
-    pub outcome: &'static str,
+    /// `yes` or `no`, in the site's language.
+    pub outcome: String,
     pub note: Option<String>,
     /// The judgments on it, oldest first: at most the latest 100.
     pub judgments: Vec<ScoredRow>,
@@ -1343,8 +1345,8 @@ pub struct AuthorScore {
 /// One level of likelihood in the calibration table.
 #[derive(Debug, Clone, Serialize)]
 pub struct LevelRow {
-    /// The standard word, `very likely`, and its band, `80–95%`.
-    pub likelihood: &'static str,
+    /// The standard word in the site's language, `very likely`, and its band, `80–95%`.
+    pub likelihood: String,
     pub band: String,
     /// How many scored judgments used it, and how many of those came true.
     pub count: usize,

@@ -7,6 +7,7 @@
 mod labels;
 pub mod layout;
 
+use crate::i18n::{Arg, Catalog};
 use crate::index::Index;
 use crate::model::EntityIdx;
 use labels::{Candidate, LabelBox, Placement};
@@ -221,7 +222,11 @@ fn stroke(count: u32, max: u32) -> f64 {
 
 /// An actor page's drawing of `g` (from [`neighbourhood`]): the actor in the centre, its
 /// neighbours on a ring in an order that keeps linked neighbours side by side.
-pub fn ego_drawing(g: &Graph, link: impl Fn(EntityIdx) -> Named) -> Option<Drawing> {
+pub fn ego_drawing(
+    g: &Graph,
+    link: impl Fn(EntityIdx) -> Named,
+    i18n: &Catalog,
+) -> Option<Drawing> {
     if g.nodes.len() < 2 {
         return None;
     }
@@ -251,15 +256,22 @@ pub fn ego_drawing(g: &Graph, link: impl Fn(EntityIdx) -> Named) -> Option<Drawi
         },
     );
     let centre = &link(g.nodes[0].0).name;
-    let summary = format!(
-        "{centre} and the {} actors most often named with them; a line joins two actors named in the same briefings, thicker when more",
-        g.nodes.len() - 1
+    let summary = i18n.fmt(
+        "network_ego_summary",
+        &[
+            ("name", Arg::Text(centre)),
+            ("n", crate::render::words::count(g.nodes.len() - 1)),
+        ],
     );
     Some(finish(g, &pos, &radii, placed, names, link, summary, true))
 }
 
 /// The site graph's drawing of `g` (from [`top_actors`]): a force-directed layout.
-pub fn site_drawing(g: &Graph, link: impl Fn(EntityIdx) -> Named) -> Option<Drawing> {
+pub fn site_drawing(
+    g: &Graph,
+    link: impl Fn(EntityIdx) -> Named,
+    i18n: &Catalog,
+) -> Option<Drawing> {
     if g.nodes.is_empty() {
         return None;
     }
@@ -285,10 +297,12 @@ pub fn site_drawing(g: &Graph, link: impl Fn(EntityIdx) -> Named) -> Option<Draw
             gap: GAP,
         },
     );
-    let summary = format!(
-        "The {} most-named actors; a line joins two of them named in the same briefings, thicker when more ({} pairs)",
-        g.nodes.len(),
-        g.edges.len()
+    let summary = i18n.fmt(
+        "network_site_summary",
+        &[
+            ("n", crate::render::words::count(g.nodes.len())),
+            ("pairs", crate::render::words::count(g.edges.len())),
+        ],
     );
     Some(finish(g, &pos, &radii, placed, names, link, summary, false))
 }
@@ -356,6 +370,10 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> std::sync::Arc<Catalog> {
+        Catalog::builtin("en")
+    }
     use crate::id_vec::Id;
 
     fn idx(i: usize) -> EntityIdx {
@@ -407,18 +425,18 @@ mod tests {
 
     #[test]
     fn no_nan_for_none_one_or_two_actors_or_equal_weights() {
-        assert!(site_drawing(&graph(0, &[]), link).is_none());
-        assert!(ego_drawing(&graph(1, &[]), link).is_none());
-        inside(&site_drawing(&graph(1, &[]), link).expect("one"));
-        inside(&site_drawing(&graph(2, &[(0, 1, 3)]), link).expect("two"));
-        inside(&ego_drawing(&graph(2, &[(0, 1, 3)]), link).expect("two"));
+        assert!(site_drawing(&graph(0, &[]), link, &en()).is_none());
+        assert!(ego_drawing(&graph(1, &[]), link, &en()).is_none());
+        inside(&site_drawing(&graph(1, &[]), link, &en()).expect("one"));
+        inside(&site_drawing(&graph(2, &[(0, 1, 3)]), link, &en()).expect("two"));
+        inside(&ego_drawing(&graph(2, &[(0, 1, 3)]), link, &en()).expect("two"));
         let equal: Vec<(usize, usize, u32)> = (0..6)
             .flat_map(|i| (i + 1..6).map(move |j| (i, j, 1)))
             .collect();
-        inside(&site_drawing(&graph(6, &equal), link).expect("six"));
-        inside(&ego_drawing(&graph(6, &equal), link).expect("six"));
+        inside(&site_drawing(&graph(6, &equal), link, &en()).expect("six"));
+        inside(&ego_drawing(&graph(6, &equal), link, &en()).expect("six"));
         // No edges at all: nothing pulls, gravity holds them in.
-        inside(&site_drawing(&graph(40, &[]), link).expect("forty"));
+        inside(&site_drawing(&graph(40, &[]), link, &en()).expect("forty"));
     }
 
     #[test]
@@ -428,12 +446,12 @@ mod tests {
             .filter(|e| e.2 > 0)
             .collect();
         let g = graph(30, &edges);
-        let a = serde_json::to_string(&site_drawing(&g, link)).expect("json");
-        let b = serde_json::to_string(&site_drawing(&g, link)).expect("json");
+        let a = serde_json::to_string(&site_drawing(&g, link, &en())).expect("json");
+        let b = serde_json::to_string(&site_drawing(&g, link, &en())).expect("json");
         assert_eq!(a, b);
-        inside(&site_drawing(&g, link).expect("drawing"));
+        inside(&site_drawing(&g, link, &en()).expect("drawing"));
         // Coordinates are rounded to a tenth.
-        let d = site_drawing(&g, link).expect("drawing");
+        let d = site_drawing(&g, link, &en()).expect("drawing");
         for n in &d.nodes {
             assert_eq!((n.x * 10.0).round() / 10.0, n.x);
         }
@@ -448,7 +466,7 @@ mod tests {
             .collect();
         sort_edges(&mut edges);
         edges.truncate(80);
-        let d = site_drawing(&graph(40, &edges), link).expect("drawing");
+        let d = site_drawing(&graph(40, &edges), link, &en()).expect("drawing");
         inside(&d);
         let boxes: Vec<(f64, f64, f64, f64)> = (d.nodes.iter())
             .filter_map(|n| n.label.as_ref())

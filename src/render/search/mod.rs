@@ -144,7 +144,7 @@ struct Meta<'a> {
     /// A tag's page: `tag[0]`, its slug, `tag[1]`.
     tag: [String; 2],
     /// Month names as pages show dates (`7 Nov 2025`).
-    months: &'static [&'static str; 12],
+    months: [String; 12],
     entities: Vec<MetaEntity<'a>>,
     /// `[name, slug, briefings]`.
     tags: Vec<(&'a str, &'a str, usize)>,
@@ -207,7 +207,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
             })
             .collect(),
         tag: page_of(urls::tag),
-        months: &super::dates::MON,
+        months: std::array::from_fn(|m| site.config.i18n.locale.month_abbr(m as i8 + 1)),
         entities: r
             .entities
             .iter_ids()
