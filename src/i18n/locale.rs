@@ -25,6 +25,9 @@ pub struct Locale {
     /// `Nov`, a month's name alone.
     month_abbr: Option<Formatter<M>>,
     number: Option<DecimalFormatter>,
+    /// Plain English: CLDR's day-first English abbreviates September `Sept`; pages have
+    /// always written `Sep`, like every other month in three letters.
+    three_letter_sep: bool,
 }
 
 impl Locale {
@@ -60,6 +63,7 @@ impl Locale {
         let number_prefs = loc.clone().into();
         Locale {
             tag: tag.to_string(),
+            three_letter_sep: icu_tag == "en-GB" && tag.eq_ignore_ascii_case("en"),
             date: Formatter::try_new(prefs(), YMD::medium()).ok(),
             month: Formatter::try_new(prefs(), YM::long()).ok(),
             short_month: Formatter::try_new(prefs(), YM::medium()).ok(),
@@ -69,10 +73,18 @@ impl Locale {
         }
     }
 
+    fn abbr(&self, s: String) -> String {
+        if self.three_letter_sep {
+            s.replace("Sept", "Sep")
+        } else {
+            s
+        }
+    }
+
     /// A day as pages show it: `20 Nov 2025` in English.
     pub fn date(&self, d: jiff::civil::Date) -> String {
         match (&self.date, gregorian(d)) {
-            (Some(f), Some(day)) => f.format(&day).to_string(),
+            (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
             _ => d.to_string(),
         }
     }
@@ -90,7 +102,7 @@ impl Locale {
     pub fn short_month(&self, year: i16, month: i8) -> String {
         let d = jiff::civil::Date::new(year, month, 1).unwrap_or_default();
         match (&self.short_month, gregorian(d)) {
-            (Some(f), Some(day)) => f.format(&day).to_string(),
+            (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
             _ => format!("{year}-{month:02}"),
         }
     }
@@ -98,7 +110,7 @@ impl Locale {
     /// A day without its year: `20 Nov`, for chart axes.
     pub fn day_month(&self, d: jiff::civil::Date) -> String {
         match (&self.day_month, gregorian(d)) {
-            (Some(f), Some(day)) => f.format(&day).to_string(),
+            (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
             _ => format!("{:02}-{:02}", d.month(), d.day()),
         }
     }
@@ -108,7 +120,7 @@ impl Locale {
     pub fn month_abbr(&self, month: i8) -> String {
         let d = jiff::civil::Date::new(2000, month, 1).unwrap_or_default();
         match (&self.month_abbr, gregorian(d)) {
-            (Some(f), Some(day)) => f.format(&day).to_string(),
+            (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
             _ => format!("{month:02}"),
         }
     }

@@ -51,10 +51,6 @@ list_last_separator = {" and "}
 # Two actors: “Ana Ruiz and the Port Authority”.
 pair = { $a } and { $b }
 # What a page of a thing is, above its name.
-kind_actor = Actor
-kind_place = Place
-kind_topic = Topic
-kind_author = Author
 kind_briefing = Briefing
 kind_source = Source
 kind_tag = Tag
@@ -71,12 +67,10 @@ position_unclear = unclear
 # The position before a change: “was opposes”.
 position_was = was { $position }
 # The answer to a topic's question.
-answer_yes = yes
-answer_no = no
 # How sure the desk is of an assessment.
-confidence_low = low confidence
-confidence_moderate = moderate confidence
-confidence_high = high confidence
+confidence_label_low = low confidence
+confidence_label_moderate = moderate confidence
+confidence_label_high = high confidence
 # Kicker of the second and later pages of a list.
 page_n_of = page { $n } of { $count }
 aliases_line = Also written: { $names }
@@ -135,17 +129,17 @@ history_mark_text_grade = , source graded { $grade }
 history_mark_text_retracted = , source retracted
 legend_label = Positions
 # How many actors hold each position: “3 support · 1 opposes”.
-tally_supports = { $n ->
+tally_count_supports = { $n ->
     [one] { $n } supports
    *[other] { $n } support
 }
-tally_opposes = { $n ->
+tally_count_opposes = { $n ->
     [one] { $n } opposes
    *[other] { $n } oppose
 }
-tally_mixed = { $n } mixed
-tally_neutral = { $n } neutral
-tally_unclear = { $n } unclear
+tally_count_mixed = { $n } mixed
+tally_count_neutral = { $n } neutral
+tally_count_unclear = { $n } unclear
 evidence_grade_title = Source graded { $grade }: { $label }
 evidence_retracted = source retracted { $date }
 evidence_unsourced = no source

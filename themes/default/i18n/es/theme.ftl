@@ -35,10 +35,6 @@ network_link = Quién aparece con quién
 list_separator = {", "}
 list_last_separator = {" y "}
 pair = { $a } y { $b }
-kind_actor = Actor
-kind_place = Lugar
-kind_topic = Tema
-kind_author = Autor
 kind_briefing = Informe
 kind_source = Fuente
 kind_tag = Etiqueta
@@ -51,11 +47,9 @@ position_mixed = dividido
 position_neutral = neutral
 position_unclear = incierto
 position_was = antes { $position }
-answer_yes = sí
-answer_no = no
-confidence_low = confianza baja
-confidence_moderate = confianza moderada
-confidence_high = confianza alta
+confidence_label_low = confianza baja
+confidence_label_moderate = confianza moderada
+confidence_label_high = confianza alta
 page_n_of = página { $n } de { $count }
 aliases_line = También escrito: { $names }
 stub_note = Aún sin perfil: esta página recoge lo que dicen los informes.
@@ -108,17 +102,17 @@ history_mark_text = { $date }: { $position }
 history_mark_text_grade = , fuente calificada { $grade }
 history_mark_text_retracted = , fuente retirada
 legend_label = Posiciones
-tally_supports = { $n } a favor
-tally_opposes = { $n } en contra
-tally_mixed = { $n ->
+tally_count_supports = { $n } a favor
+tally_count_opposes = { $n } en contra
+tally_count_mixed = { $n ->
     [one] { $n } dividido
    *[other] { $n } divididos
 }
-tally_neutral = { $n ->
+tally_count_neutral = { $n ->
     [one] { $n } neutral
    *[other] { $n } neutrales
 }
-tally_unclear = { $n ->
+tally_count_unclear = { $n ->
     [one] { $n } incierto
    *[other] { $n } inciertos
 }

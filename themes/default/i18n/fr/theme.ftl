@@ -35,10 +35,6 @@ network_link = Qui est cité avec qui
 list_separator = {", "}
 list_last_separator = {" et "}
 pair = { $a } et { $b }
-kind_actor = Acteur
-kind_place = Lieu
-kind_topic = Sujet
-kind_author = Auteur
 kind_briefing = Note
 kind_source = Source
 kind_tag = Mot-clé
@@ -51,11 +47,9 @@ position_mixed = mitigé
 position_neutral = neutre
 position_unclear = incertain
 position_was = était { $position }
-answer_yes = oui
-answer_no = non
-confidence_low = confiance faible
-confidence_moderate = confiance modérée
-confidence_high = confiance élevée
+confidence_label_low = confiance faible
+confidence_label_moderate = confiance modérée
+confidence_label_high = confiance élevée
 page_n_of = page { $n } sur { $count }
 aliases_line = Autres graphies : { $names }
 stub_note = Pas encore de fiche : cette page reprend ce que disent les notes.
@@ -111,17 +105,17 @@ history_mark_text = { $date } : { $position }
 history_mark_text_grade = , source cotée { $grade }
 history_mark_text_retracted = , source retirée
 legend_label = Positions
-tally_supports = { $n } pour
-tally_opposes = { $n } contre
-tally_mixed = { $n ->
+tally_count_supports = { $n } pour
+tally_count_opposes = { $n } contre
+tally_count_mixed = { $n ->
     [one] { $n } mitigé
    *[other] { $n } mitigés
 }
-tally_neutral = { $n ->
+tally_count_neutral = { $n ->
     [one] { $n } neutre
    *[other] { $n } neutres
 }
-tally_unclear = { $n ->
+tally_count_unclear = { $n ->
     [one] { $n } incertain
    *[other] { $n } incertains
 }
