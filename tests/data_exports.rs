@@ -208,25 +208,42 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     assert_eq!(build_sample(&out, &[]).code, 0);
+    // The sample publishes in English (at the root) and French (under fr/): each tree's
+    // pages name its own addresses and its own title.
     let mut checked = BTreeMap::new();
+    let mut checked_fr = BTreeMap::new();
     let mut cited_urls = 0;
-    for (rel, bytes) in snapshot(&out) {
-        if !rel.ends_with(".html") {
+    for (full, bytes) in snapshot(&out) {
+        if !full.ends_with(".html") {
             continue;
         }
+        let (rel, base, publisher, checked) = match full.strip_prefix("fr/") {
+            Some(rel) => (
+                rel.to_string(),
+                "https://example.org/fr/",
+                "Bureau de veille Dossier",
+                &mut checked_fr,
+            ),
+            None => (
+                full.clone(),
+                "https://example.org/",
+                "Dossier Sample Desk",
+                &mut checked,
+            ),
+        };
         let html = String::from_utf8(bytes).unwrap();
         let Some(ld) = json_ld(&html) else {
             continue;
         };
-        assert_eq!(ld["@context"], "https://schema.org", "{rel}");
+        assert_eq!(ld["@context"], "https://schema.org", "{full}");
         let kind = rel.split('/').next().unwrap().to_string();
         *checked.entry(kind.clone()).or_insert(0) += 1;
         match kind.as_str() {
             "briefings" => {
-                assert_eq!(ld["@type"], "AnalysisNewsArticle", "{rel}");
+                assert_eq!(ld["@type"], "AnalysisNewsArticle", "{full}");
                 assert!(ld["headline"].is_string() && ld["datePublished"].is_string());
                 assert!(ld["dateModified"].is_string());
-                assert_eq!(ld["publisher"]["name"], "Dossier Sample Desk");
+                assert_eq!(ld["publisher"]["name"], publisher, "{full}");
                 // Every briefing has an author (the sample sets `default_author`): each one the
                 // byline links to, as a Person with the author page's URL.
                 let authors: Vec<String> = (ld["author"].as_array().into_iter().flatten())
@@ -238,13 +255,13 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
                 let shown: Vec<String> = (links(byline).into_iter())
                     .map(|h| {
                         let path = h.trim_start_matches("../").trim_end_matches("index.html");
-                        format!("https://example.org/{path}")
+                        format!("{base}{path}")
                     })
                     .collect();
-                assert!(!shown.is_empty(), "{rel}: no byline");
-                assert_eq!(authors, shown, "{rel}");
-                let url = format!("https://example.org/{}", rel.trim_end_matches("index.html"));
-                assert_eq!(ld["url"], url, "{rel}");
+                assert!(!shown.is_empty(), "{full}: no byline");
+                assert_eq!(authors, shown, "{full}");
+                let url = format!("{base}{}", rel.trim_end_matches("index.html"));
+                assert_eq!(ld["url"], url, "{full}");
                 // Sources stay citations with their titles and URLs, tags keywords; what the
                 // <head> already says (meta description, lang, the URL again) is not repeated.
                 for c in ld["citation"].as_array().into_iter().flatten() {
@@ -271,8 +288,8 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
                     let path = href
                         .trim_start_matches("../")
                         .trim_end_matches("index.html");
-                    let url = format!("https://example.org/{path}");
-                    assert!(named.contains(&url), "{rel}: {url} not in {named:?}");
+                    let url = format!("{base}{path}");
+                    assert!(named.contains(&url), "{full}: {url} not in {named:?}");
                 }
                 for m in ld["mentions"].as_array().unwrap() {
                     let t = m["@type"].as_str().unwrap();
@@ -299,10 +316,21 @@ fn json_ld_of_every_page_parses_and_names_each_entity_shown() {
                 let h1 = between(&html, "<h1>", "</h1>").unwrap();
                 assert_eq!(ld["name"], h1, "{rel}");
             }
-            other => panic!("unexpected JSON-LD on {other}: {rel}"),
+            other => panic!("unexpected JSON-LD on {other}: {full}"),
         }
     }
     assert_eq!(checked.get("briefings"), Some(&11), "{checked:?}");
+    // The four translated briefings; every profile has a page in every tree (stubs only in
+    // the tree whose briefings name them).
+    assert_eq!(checked_fr.get("briefings"), Some(&4), "{checked_fr:?}");
+    for kind in ["actors", "places"] {
+        let profiles = std::fs::read_dir(repo().join("content").join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|f| f.ends_with(".md") && !f.ends_with(".fr.md"))
+            .count();
+        assert_eq!(checked_fr.get(kind), Some(&profiles), "{kind}");
+    }
     assert!(cited_urls > 8, "only {cited_urls} citations with a URL");
     assert!(
         checked["actors"] >= 12 && checked["places"] >= 8,

@@ -135,14 +135,16 @@ fn sample_site_has_the_contracted_shape() {
     let slug = &stem[11..];
     assert!(!out.join("briefings").join(slug).exists());
     assert!(!sitemap.contains(slug));
-    // Every page: one <title>, one <h1>, a viewport, lang.
+    // Every page: one <title>, one <h1>, a viewport, lang: French under fr/, English
+    // everywhere else.
     for (rel, bytes) in snapshot(&out) {
         if rel.ends_with(".html") {
             let html = String::from_utf8(bytes).unwrap();
             assert_eq!(html.matches("<title>").count(), 1, "{rel}");
             assert_eq!(html.matches("<h1").count(), 1, "{rel}");
             assert!(html.contains("name=\"viewport\""), "{rel}");
-            assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{rel}");
+            let lang = if rel.starts_with("fr/") { "fr" } else { "en" };
+            assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")), "{rel}");
         }
     }
 }
@@ -152,12 +154,17 @@ fn theme_stays_in_budget_css_under_30_kb_and_scripts_only_search_and_previews() 
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     assert_eq!(build_sample(&out, &[]).code, 0);
-    let mut css = 0;
+    // Each language's tree carries its own copy of the theme: the budget is per tree.
+    let (mut css, mut css_fr) = (0, 0);
     let mut pages = 0;
     let mut with_previews = 0;
     for (rel, bytes) in snapshot(&out) {
         if rel.ends_with(".css") {
-            css += bytes.len();
+            if rel.starts_with("fr/") {
+                css_fr += bytes.len();
+            } else {
+                css += bytes.len();
+            }
         }
         if rel.ends_with(".html") {
             pages += 1;
@@ -167,7 +174,8 @@ fn theme_stays_in_budget_css_under_30_kb_and_scripts_only_search_and_previews() 
                 - html
                     .matches("<script type=\"application/ld+json\">")
                     .count();
-            if rel == "search/index.html" {
+            // Each language's tree has its own search page.
+            if rel == "search/index.html" || rel == "fr/search/index.html" {
                 assert_eq!(scripts, 1, "{rel}");
             } else if html.contains("popover=\"hint\"") {
                 // The preview helper, on pages with link previews.
@@ -183,6 +191,10 @@ fn theme_stays_in_budget_css_under_30_kb_and_scripts_only_search_and_previews() 
     assert!(pages > 50);
     assert!(with_previews > 5, "{with_previews} pages with previews");
     assert!(css > 0 && css <= 30 * 1024, "CSS is {css} bytes");
+    assert!(
+        css_fr > 0 && css_fr <= 30 * 1024,
+        "the French tree's CSS is {css_fr} bytes"
+    );
     let helper = std::fs::read(out.join("preview.js")).unwrap();
     assert!(
         helper.len() <= 3 * 1024,
@@ -262,4 +274,107 @@ fn briefing_entity_and_tag_pages_list_other_briefings_by_date_and_title() {
         let main = main_of(&main);
         assert!(main.contains(title) && main.contains(summary), "{rel}");
     }
+}
+
+/// The sample publishes in English and French: the French tree holds the translated
+/// briefings and no other, each linked both ways with its English original (hreflang and
+/// the switcher), and entity pages there show the French profile.
+#[test]
+fn the_french_tree_holds_the_translations_linked_both_ways_with_their_originals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let r = build_sample(&out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let read = |rel: &str| {
+        std::fs::read_to_string(out.join(rel)).unwrap_or_else(|_| panic!("{rel} missing"))
+    };
+    let pairs = [
+        ("us-framework", "cadre-americain", "Washington presse Kyiv"),
+        (
+            "kremlin-response",
+            "reponse-du-kremlin",
+            "Le Kremlin face au projet",
+        ),
+        (
+            "european-objections",
+            "objections-europeennes",
+            "Les ministres européens refusent",
+        ),
+        (
+            "refining-the-plan",
+            "revision-du-plan",
+            "Kyiv et Washington conviennent",
+        ),
+    ];
+    let fr_list = read("fr/briefings/index.html");
+    let fr_list = main_of(&fr_list);
+    for (en, fr, title) in pairs {
+        let en_rel = format!("briefings/{en}/index.html");
+        let fr_rel = format!("fr/briefings/{fr}/index.html");
+        let (en_page, fr_page) = (read(&en_rel), read(&fr_rel));
+        assert!(fr_page.contains("<html lang=\"fr\">"), "{fr_rel}");
+        assert!(
+            fr_page.contains(&format!("<h1>{}", title.replace('\'', "&#39;"))),
+            "{fr_rel}: {}",
+            main_of(&fr_page)
+        );
+        assert!(
+            fr_list.contains(&format!("briefings/{fr}/index.html")),
+            "{fr}"
+        );
+        // hreflang, both ways, with absolute addresses.
+        let en_url = format!("https://example.org/briefings/{en}/");
+        let fr_url = format!("https://example.org/fr/briefings/{fr}/");
+        for page in [&en_page, &fr_page] {
+            for (lang, url) in [("en", &en_url), ("fr", &fr_url), ("x-default", &en_url)] {
+                let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{url}\">");
+                assert!(page.contains(&link), "no {link} in {en} / {fr}");
+            }
+        }
+        // The switcher's link to the other version opens it.
+        for (rel, page, other_lang, other_rel) in [
+            (&en_rel, &en_page, "fr", &fr_rel),
+            (&fr_rel, &fr_page, "en", &en_rel),
+        ] {
+            let marker = format!("\" lang=\"{other_lang}\" hreflang=\"{other_lang}\"");
+            let at = page
+                .find(&marker)
+                .unwrap_or_else(|| panic!("{rel}: no switcher"));
+            let href = &page[page[..at].rfind("href=\"").unwrap() + 6..at];
+            let dir = std::path::Path::new(rel.as_str()).parent().unwrap();
+            let target = std::fs::canonicalize(out.join(dir).join(href).join("index.html"))
+                .unwrap_or_else(|_| panic!("{rel}: switcher link {href} goes nowhere"));
+            assert_eq!(target, std::fs::canonicalize(out.join(other_rel)).unwrap());
+        }
+    }
+    // Only the translated briefings are in the French tree; the others have no version
+    // there and link none.
+    let briefings = std::fs::read_dir(out.join("fr/briefings"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
+        .count();
+    assert_eq!(briefings, pairs.len());
+    assert!(!fr_list.contains("Washington presses Kyiv"));
+    assert!(!out.join("fr/briefings/pokrovsk-fighting").exists());
+    assert!(!read("briefings/pokrovsk-fighting/index.html").contains("hreflang"));
+    // The entity under its French name, role and profile in the French tree, and under its
+    // English ones at the root.
+    let us = read("fr/actors/united-states/index.html");
+    let main = main_of(&us);
+    assert!(main.contains("<h1>États-Unis</h1>"), "{main}");
+    assert!(main.contains("Promoteur du cadre de paix"), "{main}");
+    assert!(
+        main.contains("Les États-Unis sont le premier soutien militaire de l’Ukraine"),
+        "{main}"
+    );
+    assert!(main.contains("Washington presse Kyiv"), "{main}");
+    assert!(!main.contains("largest single military backer"), "{main}");
+    let us_en = read("actors/united-states/index.html");
+    let main = main_of(&us_en);
+    assert!(main.contains("<h1>United States</h1>"), "{main}");
+    assert!(main.contains("largest single military backer"), "{main}");
+    assert!(!main.contains("premier soutien militaire"), "{main}");
+    // A French briefing naming the entity in French links its page in the French tree.
+    let fr_page = read("fr/briefings/cadre-americain/index.html");
+    assert!(fr_page.contains("<a href=\"../../actors/united-states/index.html\">États-Unis</a>"));
 }
