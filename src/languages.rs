@@ -389,6 +389,23 @@ pub struct Alternate {
 }
 
 impl Trees {
+    /// A hash of which pages each tree has and which versions go together: every page's
+    /// language links change with it, so serve renders the first tree again when it does.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::hash::hasher();
+        for (i, l) in self.langs.iter().enumerate() {
+            (&l.tag, &l.dir, &l.name, &l.base_url).hash(&mut h);
+            let mut pages: Vec<&String> = self.pages[i].iter().collect();
+            pages.sort();
+            pages.hash(&mut h);
+            let mut groups: Vec<(&String, &String)> = self.group_of[i].iter().collect();
+            groups.sort();
+            groups.hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// The versions of the page at `path` of tree `tree`, its own included, in the order of
     /// `languages:`; empty when no other language has it.
     pub fn alternates(&self, tree: usize, path: &str) -> Vec<Alternate> {

@@ -90,6 +90,46 @@ pub struct LinkContext<'a> {
     pub safe_html: bool,
     /// Width and height of the pictures among `assets`, which their `<img>` carry.
     pub sizes: HashMap<String, (u32, u32)>,
+    /// The words bodies write of their own, in the pages' language.
+    pub words: BodyWords,
+}
+
+/// The few words a rendered body writes of its own (labels read to screen readers), in the
+/// pages' language; escaped for an attribute.
+#[derive(Debug, Clone, Hash)]
+pub struct BodyWords {
+    /// A footnote's link back to where it is called.
+    pub back: String,
+    /// A task list's checkbox, ticked and not.
+    pub done: String,
+    pub not_done: String,
+}
+
+impl Default for BodyWords {
+    fn default() -> Self {
+        BodyWords {
+            back: "Back to the text".into(),
+            done: "done".into(),
+            not_done: "not done".into(),
+        }
+    }
+}
+
+impl BodyWords {
+    /// The words as given, escaped for an HTML attribute.
+    pub fn new(back: &str, done: &str, not_done: &str) -> Self {
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        BodyWords {
+            back: esc(back),
+            done: esc(done),
+            not_done: esc(not_done),
+        }
+    }
 }
 
 impl<'a> LinkContext<'a> {
@@ -119,12 +159,18 @@ impl<'a> LinkContext<'a> {
             assets,
             safe_html,
             sizes: HashMap::new(),
+            words: BodyWords::default(),
         }
     }
 
     /// The same, images of `sizes` (by content path) given their width and height.
     pub fn with_sizes(self, sizes: HashMap<String, (u32, u32)>) -> Self {
         LinkContext { sizes, ..self }
+    }
+
+    /// The same context, bodies writing `words`.
+    pub fn with_words(self, words: BodyWords) -> Self {
+        LinkContext { words, ..self }
     }
 
     fn name(&self, t: Target) -> String {

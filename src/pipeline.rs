@@ -638,9 +638,11 @@ fn assemble_one(
     let names = resolved.link_names();
     let asset_paths = assets.iter().map(|a| a.output_path.clone()).collect();
     let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html)
-        .with_sizes(images.sizes.clone());
+        .with_sizes(images.sizes.clone())
+        .with_words(body_words(&config));
     if let Some(c) = cache.as_deref_mut() {
-        let env = link_env(&resolved, &assets, &images.sizes, config.safe_html);
+        let env = link_env(&resolved, &assets, &images.sizes, config.safe_html)
+            ^ crate::hash::of(&cx.words);
         if c.env != env {
             c.entries.clear();
             c.env = env;
@@ -747,6 +749,16 @@ fn assemble_one(
     progress.stage("consistency", 0);
     crate::consistency::check_site(&site, diags);
     (site, fragments)
+}
+
+/// The words bodies write of their own in the site's language.
+pub fn body_words(config: &Config) -> markdown::BodyWords {
+    let t = |id| config.i18n.text(id);
+    markdown::BodyWords::new(
+        t("body_footnote_back"),
+        t("body_task_done"),
+        t("body_task_not_done"),
+    )
 }
 
 /// Warns about `#fragment` links to ids their page lacks, in every briefing and profile

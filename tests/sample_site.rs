@@ -144,7 +144,10 @@ fn sample_site_has_the_contracted_shape() {
             assert_eq!(html.matches("<h1").count(), 1, "{rel}");
             assert!(html.contains("name=\"viewport\""), "{rel}");
             let lang = if rel.starts_with("fr/") { "fr" } else { "en" };
-            assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")), "{rel}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+                "{rel}"
+            );
         }
     }
 }
@@ -312,7 +315,7 @@ fn the_french_tree_holds_the_translations_linked_both_ways_with_their_originals(
         let en_rel = format!("briefings/{en}/index.html");
         let fr_rel = format!("fr/briefings/{fr}/index.html");
         let (en_page, fr_page) = (read(&en_rel), read(&fr_rel));
-        assert!(fr_page.contains("<html lang=\"fr\">"), "{fr_rel}");
+        assert!(fr_page.contains("<html lang=\"fr\""), "{fr_rel}");
         assert!(
             fr_page.contains(&format!("<h1>{}", title.replace('\'', "&#39;"))),
             "{fr_rel}: {}",

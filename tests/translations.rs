@@ -511,8 +511,26 @@ fn french_sample() -> TestSite {
         &common::repo().join("content"),
         &site.root().join("content"),
     );
+    // The whole sample in one language: its French translations (their own tree on the
+    // bilingual sample) would name every entity twice here.
+    for f in walkdir::WalkDir::new(site.root().join("content")) {
+        let f = f.expect("walk");
+        let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+        if f.file_type().is_file() && text.contains("\nlang: fr\n") {
+            std::fs::remove_file(f.path()).expect("rm");
+        }
+    }
     let yaml = std::fs::read_to_string(common::repo().join("site.yaml")).expect("site.yaml");
     assert!(yaml.contains("language: en\n"), "{yaml}");
+    let mut lines = Vec::new();
+    let mut in_languages = false;
+    for l in yaml.lines() {
+        in_languages = l.starts_with("languages:") || (in_languages && l.starts_with(' '));
+        if !in_languages {
+            lines.push(l);
+        }
+    }
+    let yaml = lines.join("\n") + "\n";
     site.write(
         "site.yaml",
         &format!(
@@ -587,7 +605,6 @@ fn content_of(root: &Path) -> Content {
 }
 
 #[test]
-#[ignore = "until h23b (engine.ftl: page titles, captions, likelihood words from src/render) and h23s (search.ftl) land"]
 fn no_english_left_on_a_french_page() {
     let site = french_sample();
     let run = site.run(&["build", "--drafts", "--future", "--expired"]);

@@ -381,7 +381,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .iter()
         .filter(|(n, _)| !render::PAGE_TEMPLATES.contains(&n.as_str()))
         .collect::<Vec<_>>());
-    let config = h(&site.config);
+    let config = h(&(&site.config, site.trees.as_ref().map(|t| t.digest())));
     // A page template may extend or include another page template (`tag.html` extending
     // `tags.html`): a page depends on every template it renders through.
     let templates: BTreeMap<&str, u64> = (render::PAGE_TEMPLATES.iter())

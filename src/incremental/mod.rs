@@ -509,6 +509,7 @@ impl Engine {
             assets: std::mem::take(&mut self.link_assets),
             safe_html: site.config.safe_html,
             sizes: std::mem::take(&mut self.link_sizes),
+            words: pipeline::body_words(&site.config),
         };
         let depth = urls::depth(&urls::briefing(&b.slug));
         let body_ref = pipeline::BodyRef {

@@ -372,7 +372,8 @@ impl Workspace {
             assets,
             self.config.safe_html,
         )
-        .with_sizes(self.site.images.sizes.clone());
+        .with_sizes(self.site.images.sizes.clone())
+        .with_words(pipeline::body_words(&self.config));
         let body = match &f.parsed {
             Some(Parsed::Briefing(_)) => mini.briefings.iter().next().map(|b| {
                 let depth = urls::depth(&urls::briefing(&b.slug));

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Replaces the footnote references and definitions of `events` with their HTML, and adds
 /// the ids that HTML defines to `ids`.
-pub fn render(events: &mut [Event<'_>], ids: &mut Vec<String>) {
+pub fn render(events: &mut [Event<'_>], ids: &mut Vec<String>, back: &str) {
     let mut numbers: HashMap<String, usize> = HashMap::new();
     let mut referenced: HashSet<String> = HashSet::new();
     for e in events.iter() {
@@ -53,7 +53,7 @@ pub fn render(events: &mut [Event<'_>], ids: &mut Vec<String>) {
                 let slug = open.pop().unwrap_or_default();
                 if referenced.contains(&slug) {
                     format!(
-                        "<a class=\"footnote-backref\" href=\"#fnref-{slug}\" aria-label=\"Back to the text\">↩</a></div>\n"
+                        "<a class=\"footnote-backref\" href=\"#fnref-{slug}\" aria-label=\"{back}\">↩</a></div>\n"
                     )
                 } else {
                     "</div>\n".to_string()

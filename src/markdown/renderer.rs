@@ -422,11 +422,18 @@ impl<'t, 'c> Renderer<'t, 'c> {
 
     /// A bare checkbox has no accessible name: screen readers would say "checkbox".
     fn task_list_marker(&mut self, done: bool) {
+        let words = &self.links.context().words;
         self.events.push(Event::InlineHtml(
             if done {
-                "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
+                format!(
+                    "<input type=\"checkbox\" disabled checked aria-label=\"{}\"> ",
+                    words.done
+                )
             } else {
-                "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
+                format!(
+                    "<input type=\"checkbox\" disabled aria-label=\"{}\"> ",
+                    words.not_done
+                )
             }
             .into(),
         ));
@@ -453,7 +460,11 @@ impl<'t, 'c> Renderer<'t, 'c> {
                 }
             }
         }
-        footnotes::render(&mut self.events, &mut self.ids);
+        footnotes::render(
+            &mut self.events,
+            &mut self.ids,
+            &self.links.context().words.back,
+        );
         let mut html = String::with_capacity(self.text_len + self.text_len / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         if self.safe_html {

@@ -202,3 +202,6 @@ card_alt = { $title } — { $site }، { $date }
 redirect_title = نُقلت: { $title }
 redirect_heading = نُقلت الصفحة
 redirect_text = أصبحت هذه الصفحة في { $link }.
+body_footnote_back = العودة إلى النص
+body_task_done = منجز
+body_task_not_done = غير منجز

@@ -166,3 +166,6 @@ card_alt = { $title } — { $site }, { $date }
 redirect_title = Verschoben: { $title }
 redirect_heading = Seite verschoben
 redirect_text = Diese Seite befindet sich jetzt unter { $link }.
+body_footnote_back = Zurück zum Text
+body_task_done = erledigt
+body_task_not_done = offen

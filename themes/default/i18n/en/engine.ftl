@@ -21,9 +21,15 @@ tally_opposes = { $n ->
     [one] opposes
    *[other] oppose
 }
-tally_mixed = mixed
-tally_neutral = neutral
-tally_unclear = unclear
+tally_mixed = { $n ->
+   *[other] mixed
+}
+tally_neutral = { $n ->
+   *[other] neutral
+}
+tally_unclear = { $n ->
+   *[other] unclear
+}
 
 ## Kinds of entity: one of them (a link preview's first fact), all of them (index pages
 ## and breadcrumbs).
@@ -214,3 +220,7 @@ card_alt = { $title } — { $site }, { $date }
 redirect_title = Moved: { $title }
 redirect_heading = Moved
 redirect_text = This page has moved to { $link }.
+# Labels bodies write of their own: a footnote's way back, a task list's boxes.
+body_footnote_back = Back to the text
+body_task_done = done
+body_task_not_done = not done

@@ -175,3 +175,6 @@ card_alt = { $title } — { $site }, { $date }
 redirect_title = Trasladada: { $title }
 redirect_heading = Página trasladada
 redirect_text = Esta página está ahora en { $link }.
+body_footnote_back = Volver al texto
+body_task_done = hecho
+body_task_not_done = pendiente

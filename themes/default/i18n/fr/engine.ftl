@@ -175,3 +175,6 @@ card_alt = { $title } — { $site }, { $date }
 redirect_title = Page déplacée : { $title }
 redirect_heading = Page déplacée
 redirect_text = Cette page se trouve désormais à l’adresse { $link }.
+body_footnote_back = Retour au texte
+body_task_done = fait
+body_task_not_done = à faire

@@ -179,3 +179,6 @@ card_alt = { $title } — { $site }, { $date }
 redirect_title = Перемещено: { $title }
 redirect_heading = Страница перемещена
 redirect_text = Эта страница теперь находится здесь: { $link }.
+body_footnote_back = Вернуться к тексту
+body_task_done = выполнено
+body_task_not_done = не выполнено

@@ -179,3 +179,6 @@ card_alt = { $title } — { $site }, { $date }
 redirect_title = Переміщено: { $title }
 redirect_heading = Сторінку переміщено
 redirect_text = Ця сторінка тепер розташована тут: { $link }.
+body_footnote_back = Повернутися до тексту
+body_task_done = виконано
+body_task_not_done = не виконано
