@@ -222,8 +222,7 @@ pub fn split(
     }
     for (tree, part) in parts.iter_mut().enumerate() {
         let mut profiles = base.clone();
-        for (t, i, p) in of.iter().filter(|(t, ..)| *t == tree) {
-            let _ = t;
+        for (_, i, p) in of.iter().filter(|(t, ..)| *t == tree) {
             profiles[*i] = in_language(&base[*i], p);
         }
         part.profiles = profiles;
@@ -240,8 +239,14 @@ fn in_language(base: &Profile, p: &Profile) -> Profile {
     out.name_span = p.name_span;
     // The base's name stays a name of the entity in this tree too.
     add_aliases(&mut out, std::iter::once(base_name));
-    out.aliases.retain(|a| *a != out.name);
-    out.alias_spans.truncate(out.aliases.len());
+    // The translation's name may be one of the base's aliases: it is the name here now,
+    // and its span goes with it.
+    if let Some(i) = out.aliases.iter().position(|a| *a == out.name) {
+        out.aliases.remove(i);
+        if i < out.alias_spans.len() {
+            out.alias_spans.remove(i);
+        }
+    }
     if p.question.is_some() {
         out.question = p.question.clone();
     }

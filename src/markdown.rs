@@ -118,11 +118,11 @@ impl Default for BodyWords {
 impl BodyWords {
     /// The words as given, escaped for an HTML attribute.
     pub fn new(back: &str, done: &str, not_done: &str) -> Self {
+        // The escaper the renderer writes image alt texts with.
         let esc = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
+            let mut out = String::with_capacity(s.len());
+            let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+            out
         };
         BodyWords {
             back: esc(back),
