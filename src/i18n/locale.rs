@@ -83,36 +83,42 @@ impl Locale {
 
     /// A day as pages show it: `20 Nov 2025` in English.
     pub fn date(&self, d: jiff::civil::Date) -> String {
-        match (&self.date, gregorian(d)) {
+        self.remember("date", day_number(d), || match (&self.date, gregorian(d)) {
             (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
             _ => d.to_string(),
-        }
+        })
     }
 
     /// A month: `November 2025`.
     pub fn month(&self, year: i16, month: i8) -> String {
         let d = jiff::civil::Date::new(year, month, 1).unwrap_or_default();
-        match (&self.month, gregorian(d)) {
-            (Some(f), Some(day)) => f.format(&day).to_string(),
-            _ => format!("{year}-{month:02}"),
-        }
+        self.remember("month", day_number(d), || {
+            match (&self.month, gregorian(d)) {
+                (Some(f), Some(day)) => f.format(&day).to_string(),
+                _ => format!("{year}-{month:02}"),
+            }
+        })
     }
 
     /// A month in short: `Nov 2025`, for chart axes.
     pub fn short_month(&self, year: i16, month: i8) -> String {
         let d = jiff::civil::Date::new(year, month, 1).unwrap_or_default();
-        match (&self.short_month, gregorian(d)) {
-            (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
-            _ => format!("{year}-{month:02}"),
-        }
+        self.remember("short_month", day_number(d), || {
+            match (&self.short_month, gregorian(d)) {
+                (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
+                _ => format!("{year}-{month:02}"),
+            }
+        })
     }
 
     /// A day without its year: `20 Nov`, for chart axes.
     pub fn day_month(&self, d: jiff::civil::Date) -> String {
-        match (&self.day_month, gregorian(d)) {
-            (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
-            _ => format!("{:02}-{:02}", d.month(), d.day()),
-        }
+        self.remember("day_month", day_number(d), || {
+            match (&self.day_month, gregorian(d)) {
+                (Some(f), Some(day)) => self.abbr(f.format(&day).to_string()),
+                _ => format!("{:02}-{:02}", d.month(), d.day()),
+            }
+        })
     }
 
     /// A month's short name alone: `Nov` (for search results, which put dates together
@@ -149,11 +155,30 @@ impl Locale {
 
     /// A whole number with the language's grouping: `12,345`, `12 345`.
     pub fn number(&self, n: i64) -> String {
-        match &self.number {
+        self.remember("number", n, || match &self.number {
             Some(f) => f.format(&Decimal::from(n)).to_string(),
             None => n.to_string(),
-        }
+        })
     }
+
+    /// `make`'s text, from this thread's memory when the same language formatted the same
+    /// value the same way before.
+    fn remember(&self, how: &str, value: i64, make: impl FnOnce() -> String) -> String {
+        super::memo::remember(
+            |k| {
+                k.part(how.as_bytes())
+                    .part(self.tag.as_bytes())
+                    .number(value);
+            },
+            || Some(make()),
+        )
+        .unwrap_or_default()
+    }
+}
+
+/// `d` as one number, for remembering its text.
+fn day_number(d: jiff::civil::Date) -> i64 {
+    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
 }
 
 /// `d` in ICU's Gregorian calendar (jiff's dates always fit it).

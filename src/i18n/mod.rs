@@ -5,8 +5,10 @@
 
 pub mod forms;
 pub mod locale;
+mod memo;
 mod numbers;
 pub mod pattern;
+mod simple;
 pub mod template_fns;
 
 use crate::diagnostic::{Code, Diagnostics, Span};
@@ -72,6 +74,11 @@ pub struct Catalog {
     bundle: FluentBundle<FluentResource>,
     /// Every message without arguments, formatted once (`tr` in templates).
     statics: BTreeMap<String, String>,
+    /// The messages made of text and variables only, filled without Fluent.
+    pub(crate) simple: std::collections::HashMap<String, simple::Simple>,
+    /// How Fluent writes whole numbers in messages: the bundle's language's [`Locale`]
+    /// (see [`numbers`]), for filling simple messages as Fluent would.
+    message_numbers: Arc<Locale>,
     /// The language's dates and numbers.
     pub locale: Arc<Locale>,
     /// Identifies this catalog's text, for templates' `t()` (see [`template_fns`]).
@@ -234,6 +241,7 @@ impl Catalog {
         let langid: unic_langid::LanguageIdentifier = lang
             .parse()
             .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+        let message_numbers = Locale::of(&langid.to_string());
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Isolation marks would land inside attributes and feeds; pages isolate names in
         // their markup instead.
@@ -316,6 +324,7 @@ impl Catalog {
         }
         let mut statics = BTreeMap::new();
         let ids: BTreeSet<String> = base_ids.union(&own_ids).cloned().collect();
+        let simple = simple::find(&bundle, &ids);
         for id in ids {
             let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
                 continue;
@@ -331,6 +340,8 @@ impl Catalog {
             lang: lang.to_string(),
             bundle,
             statics,
+            simple,
+            message_numbers,
             locale: Locale::of(lang),
             key: hasher.finish(),
         });
@@ -361,6 +372,41 @@ impl Catalog {
     /// A message with arguments (plurals chosen by the language's rules); `None` when there
     /// is no such message or an argument it needs is missing.
     pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        if let Some(simple) = self.simple.get(id) {
+            // Text is put in as it is; a number is left to Fluent, which formats it.
+            let text = simple.fill(|name| match args.iter().find(|(n, _)| *n == name)?.1 {
+                Arg::Text(t) => Some(t.into()),
+                Arg::Number(n) => self.message_number(n).map(Into::into),
+            });
+            if text.is_some() {
+                return text;
+            }
+        }
+        memo::remember(
+            |k| {
+                k.part(b"format")
+                    .number(self.key as i64)
+                    .part(id.as_bytes());
+                for (name, value) in args {
+                    k.part(name.as_bytes());
+                    match value {
+                        Arg::Text(s) => k.part(b"t").part(s.as_bytes()),
+                        Arg::Number(n) => k.part(b"n").number(*n),
+                    };
+                }
+            },
+            || self.format_again(id, args),
+        )
+    }
+
+    /// A whole number as Fluent writes it in a message (see [`numbers`]); `None` beyond
+    /// what that formatter takes, where Fluent's own digits are the answer.
+    pub(crate) fn message_number(&self, n: i64) -> Option<String> {
+        ((n as f64).abs() <= 9.0e15).then(|| self.message_numbers.number(n))
+    }
+
+    /// [`Catalog::format`] through Fluent, remembered or not.
+    pub(crate) fn format_again(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
         let pattern = self.bundle.get_message(id)?.value()?;
         let mut fargs = FluentArgs::new();
         for (name, value) in args {
@@ -578,7 +624,7 @@ mod tests {
         .unwrap();
         let mut c = tera::Context::new();
         c.insert("tr", fr.statics());
-        c.insert(template_fns::KEY_VAR, &fr.key().to_string());
+        c.insert(template_fns::KEY_VAR, &fr.key());
         assert_eq!(
             tera.render("x", &c).unwrap(),
             "Mots-clés: 2 notes, 12\u{202f}345"

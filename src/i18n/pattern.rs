@@ -38,6 +38,25 @@ impl Pattern {
         out
     }
 
+    /// [`Pattern::fill`] for HTML: the message's own text escaped, the arguments, markup
+    /// already, put in as they are.
+    pub fn fill_markup(&self, args: &[&str]) -> String {
+        let mut out: Vec<u8> =
+            Vec::with_capacity(self.len + args.iter().map(|a| a.len()).sum::<usize>());
+        for p in &self.pieces {
+            match p {
+                Piece::Text(t) => {
+                    // Writing into a Vec cannot fail.
+                    let _ = tera::escape_html(t, &mut out);
+                }
+                Piece::Arg(i) => {
+                    out.extend_from_slice(args.get(*i).copied().unwrap_or("").as_bytes())
+                }
+            }
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+
     /// The pieces of `text`, where each marker stands for an argument.
     fn parse(text: &str, names: usize) -> Pattern {
         let mut pieces = Vec::new();

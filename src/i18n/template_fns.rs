@@ -6,7 +6,7 @@
 //! Each page's context names its catalog by the hash of its text (`i18n`, beside `tr`);
 //! the functions find the catalog in a registry of the catalogs alive in the process.
 
-use super::{Arg, Catalog};
+use super::{Arg, Catalog, memo};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 /// The context variable holding the page's catalog key.
@@ -38,9 +38,10 @@ fn find(key: u64) -> Option<Arc<Catalog>> {
         .find_map(|(_, w)| w.upgrade())
 }
 
+/// The page's catalog, named by its key.
 fn catalog_of(state: &tera::State<'_>) -> Result<Arc<Catalog>, tera::Error> {
-    let key: Option<String> = state.get(KEY_VAR)?;
-    key.and_then(|k| k.parse().ok())
+    state
+        .get::<u64>(KEY_VAR)?
         .and_then(find)
         .ok_or_else(|| tera::Error::message("no interface language for this page"))
 }
@@ -50,63 +51,92 @@ fn catalog_of(state: &tera::State<'_>) -> Result<Arc<Catalog>, tera::Error> {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
-/// Adds `t` and `number` to `tera`.
+/// Adds `t`, `forms` and `number` to `tera`, finding each page's catalog by its key.
 ///
 /// `t` returns escaped text: the message and its text arguments are escaped, and an
 /// argument that is already markup (a safe string, such as a `{% set x %}…{% endset %}`
 /// block of the template) is put in as it is. A sentence with a link or a date in it is
 /// then one message, its words in the translator's order: `t(key="place_in", parent=link)`.
 pub fn install(tera: &mut tera::Tera) {
+    install_with(tera, None);
+}
+
+/// [`install`] for templates that render pages of `catalog` only (a theme's templates
+/// with that language's words baked in): no page needs to name it.
+pub fn install_for(tera: &mut tera::Tera, catalog: Arc<Catalog>) {
+    install_with(tera, Some(catalog));
+}
+
+fn install_with(tera: &mut tera::Tera, bound: Option<Arc<Catalog>>) {
+    let b = bound.clone();
     tera.register_function(
         "t",
-        |kwargs: tera::Kwargs, state: &tera::State| -> Result<tera::Value, tera::Error> {
-            let catalog = catalog_of(state)?;
-            let key: String = kwargs.must_get("key")?;
-            let escaping = state.autoescaping_enabled();
-            let mut markup: Vec<String> = Vec::new();
-            let mut owned: Vec<(String, Result<i64, String>)> = Vec::new();
-            for (name, value) in kwargs.iter() {
-                let name = name.to_string();
-                if name == "key" {
-                    continue;
+        move |kwargs: tera::Kwargs, state: &tera::State| -> Result<tera::Value, tera::Error> {
+            let key: &str = kwargs.must_get("key")?;
+            let found;
+            let catalog: &Catalog = match &b {
+                Some(c) => c,
+                None => {
+                    found = catalog_of(state)?;
+                    &found
                 }
-                let v = match (value.as_i128(), value.as_str()) {
-                    (Some(n), _) => Ok(i64::try_from(n).unwrap_or(i64::MAX)),
-                    (None, Some(s)) if escaping && value.is_safe() => {
-                        markup.push(s.to_string());
-                        Err(format!("{OPEN}{}{CLOSE}", markup.len() - 1))
-                    }
-                    _ => Err(value.to_string().replace([OPEN, CLOSE], "")),
-                };
-                owned.push((name, v));
+            };
+            let escaping = state.autoescaping_enabled();
+            if let Some(text) = fill_simple(catalog, key, &kwargs, escaping) {
+                return Ok(if escaping {
+                    tera::Value::safe_string(&text)
+                } else {
+                    tera::Value::from(text)
+                });
             }
-            let args: Vec<(&str, Arg<'_>)> = owned
+            let mut args: Vec<(&str, &tera::Value)> = kwargs
                 .iter()
-                .map(|(n, v)| {
-                    let a = match v {
-                        Ok(n) => Arg::Number(*n),
-                        Err(s) => Arg::Text(s),
-                    };
-                    (n.as_str(), a)
-                })
+                .filter_map(|(name, value)| Some((name.as_str()?, value)))
+                .filter(|(name, _)| *name != "key")
                 .collect();
-            let text = catalog.format(&key, &args).ok_or_else(|| {
-                tera::Error::message(format!(
-                    "no message `{key}` with these arguments in the `{}` translations",
-                    catalog.lang
-                ))
-            })?;
-            if !escaping {
-                return Ok(tera::Value::from(text));
+            // Keyword arguments come in no set order; the memory needs one.
+            args.sort_unstable_by_key(|(name, _)| *name);
+            let mut failed = None;
+            let text = memo::remember(
+                |k| {
+                    k.part(b"t").number(catalog.key as i64).part(key.as_bytes());
+                    k.number(i64::from(escaping));
+                    for (name, value) in &args {
+                        k.part(name.as_bytes());
+                        match arg(value, escaping) {
+                            Given::Number(n) => k.part(b"n").number(n),
+                            Given::Markup(s) => k.part(b"m").part(s.as_bytes()),
+                            Given::Text(s) => k.part(b"s").part(s.as_bytes()),
+                        };
+                    }
+                },
+                || match format_t(catalog, key, &args, escaping, state) {
+                    Ok(text) => Some(text),
+                    Err(e) => {
+                        failed = Some(e);
+                        None
+                    }
+                },
+            );
+            match text {
+                Some(text) if escaping => Ok(tera::Value::safe_string(&text)),
+                Some(text) => Ok(tera::Value::from(text)),
+                None => Err(failed.unwrap_or_else(|| tera::Error::message("no message"))),
             }
-            let escaped = state.escape(&text)?;
-            Ok(tera::Value::safe_string(&put_back(&escaped, &markup)))
         },
     );
     // The forms of a plural message for a script in the page: JSON, `{"one": "{n} …",
     // "other": …, "*": the default}` (see `Catalog::forms`).
-    tera.register_function("forms", |kwargs: tera::Kwargs, state: &tera::State| {
-        let catalog = catalog_of(state)?;
+    let b = bound.clone();
+    tera.register_function("forms", move |kwargs: tera::Kwargs, state: &tera::State| {
+        let found;
+        let catalog: &Catalog = match &b {
+            Some(c) => c,
+            None => {
+                found = catalog_of(state)?;
+                &found
+            }
+        };
         let key: String = kwargs.must_get("key")?;
         let forms = catalog.forms(&key).ok_or_else(|| {
             tera::Error::message(format!(
@@ -116,10 +146,18 @@ pub fn install(tera: &mut tera::Tera) {
         })?;
         serde_json::to_string(&forms).map_err(|e| tera::Error::message(e.to_string()))
     });
+    let b = bound;
     tera.register_filter(
         "number",
-        |value: &tera::Value, _: tera::Kwargs, state: &tera::State| {
-            let catalog = catalog_of(state)?;
+        move |value: &tera::Value, _: tera::Kwargs, state: &tera::State| {
+            let found;
+            let catalog: &Catalog = match &b {
+                Some(c) => c,
+                None => {
+                    found = catalog_of(state)?;
+                    &found
+                }
+            };
             let n = value
                 .as_i128()
                 .and_then(|n| i64::try_from(n).ok())
@@ -127,6 +165,103 @@ pub fn install(tera: &mut tera::Tera) {
             Ok::<String, tera::Error>(catalog.locale.number(n))
         },
     );
+}
+
+/// `t()`'s text for a message of text and variables ([`super::simple`]) given text and
+/// markup only, put together without Fluent; `None` for any other.
+fn fill_simple(
+    catalog: &Catalog,
+    key: &str,
+    kwargs: &tera::Kwargs,
+    escaping: bool,
+) -> Option<String> {
+    let simple = catalog.simple.get(key)?;
+    let mut out: Vec<u8> = Vec::new();
+    for piece in &simple.pieces {
+        let (text, raw) = match piece {
+            super::simple::Piece::Text(t) => (std::borrow::Cow::Borrowed(t.as_str()), false),
+            super::simple::Piece::Var(name) => {
+                let value: &tera::Value = kwargs.get(name).ok()??;
+                match arg(value, escaping) {
+                    Given::Number(n) => (catalog.message_number(n)?.into(), false),
+                    Given::Markup(s) => (s, true),
+                    Given::Text(s) if s.contains([OPEN, CLOSE]) => {
+                        (s.replace([OPEN, CLOSE], "").into(), false)
+                    }
+                    Given::Text(s) => (s, false),
+                }
+            }
+        };
+        if escaping && !raw {
+            tera::escape_html(&text, &mut out).ok()?;
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// An argument of `t()` as the message gets it.
+enum Given<'a> {
+    Number(i64),
+    /// Markup of the template (a safe string where escaping is on), put in as it is.
+    Markup(std::borrow::Cow<'a, str>),
+    Text(std::borrow::Cow<'a, str>),
+}
+
+fn arg(value: &tera::Value, escaping: bool) -> Given<'_> {
+    match (value.as_i128(), value.as_str()) {
+        (Some(n), _) => Given::Number(i64::try_from(n).unwrap_or(i64::MAX)),
+        (None, Some(s)) if escaping && value.is_safe() => Given::Markup(s.into()),
+        (None, Some(s)) => Given::Text(s.into()),
+        (None, None) => Given::Text(value.to_string().into()),
+    }
+}
+
+/// `t()`'s text: the message with its arguments, escaped where the template escapes.
+fn format_t(
+    catalog: &Catalog,
+    key: &str,
+    args: &[(&str, &tera::Value)],
+    escaping: bool,
+    state: &tera::State<'_>,
+) -> Result<String, tera::Error> {
+    let mut markup: Vec<String> = Vec::new();
+    let mut owned: Vec<(&str, Result<i64, String>)> = Vec::new();
+    for (name, value) in args {
+        let v = match arg(value, escaping) {
+            Given::Number(n) => Ok(n),
+            Given::Markup(s) => {
+                markup.push(s.into_owned());
+                Err(format!("{OPEN}{}{CLOSE}", markup.len() - 1))
+            }
+            // The marks of markup arguments cannot be smuggled in through text.
+            Given::Text(s) if s.contains([OPEN, CLOSE]) => Err(s.replace([OPEN, CLOSE], "")),
+            Given::Text(s) => Err(s.into_owned()),
+        };
+        owned.push((name, v));
+    }
+    let args: Vec<(&str, Arg<'_>)> = owned
+        .iter()
+        .map(|(n, v)| {
+            let a = match v {
+                Ok(n) => Arg::Number(*n),
+                Err(s) => Arg::Text(s),
+            };
+            (*n, a)
+        })
+        .collect();
+    let text = catalog.format(key, &args).ok_or_else(|| {
+        tera::Error::message(format!(
+            "no message `{key}` with these arguments in the `{}` translations",
+            catalog.lang
+        ))
+    })?;
+    if !escaping {
+        return Ok(text);
+    }
+    let escaped = state.escape(&text)?;
+    Ok(put_back(&escaped, &markup))
 }
 
 /// `escaped` with each markup argument back in its place.

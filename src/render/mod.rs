@@ -4,6 +4,7 @@ pub mod alignment;
 mod alignment_page;
 mod as_of_page;
 mod author_page;
+pub mod baked;
 pub mod cards;
 pub mod change_feeds;
 pub mod changes;
@@ -286,8 +287,9 @@ pub fn render_pages(
         },
     );
     let i18n = &site.config.i18n;
+    let baked = theme.baked_for(i18n);
     tera_global.insert("tr", i18n.statics());
-    tera_global.insert(crate::i18n::template_fns::KEY_VAR, &i18n.key().to_string());
+    tera_global.insert(crate::i18n::template_fns::KEY_VAR, &i18n.key());
     tera_global.insert("translations", &Vec::<crate::languages::Alternate>::new());
     let found = Mutex::new(Diagnostics::new());
     // One report per template is enough: the same error would repeat on every page.
@@ -322,23 +324,33 @@ pub fn render_pages(
                 return 0;
             }
         };
+        // Rendered into bytes sized for the page: the engine's own `render` starts small and
+        // checks the whole page is UTF-8 again, which its output always is.
+        let mut out = Vec::with_capacity(page_size_hint(site, page));
         let rendered = match page {
-            Page::JsonFeed(f) => Ok(json_feed::render(&views.feed_of(f), &site.config.title)),
-            _ => theme.tera.render(template, &ctx),
-        };
-        let html = match rendered {
-            Ok(html) if template.ends_with(".html") => {
-                urls::under_base(html, &site.config.base_path)
+            Page::JsonFeed(f) => {
+                out = json_feed::render(&views.feed_of(f), &site.config.title).into_bytes();
+                Ok(())
             }
-            Ok(xml) => xml,
-            Err(e) => {
-                if lock(&reported).insert(template.to_string()) {
-                    theme.report(template, &e, &mut lock(&found));
-                }
-                return 0;
-            }
+            _ => baked.render_to(template, &ctx, &mut out),
         };
-        match sink.write(&path, html.as_bytes()) {
+        if let Err(e) = rendered {
+            if lock(&reported).insert(template.to_string()) {
+                // The same error from the templates as written, for its position.
+                let e = theme.tera.render(template, &ctx).err().unwrap_or(e);
+                theme.report(template, &e, &mut lock(&found));
+            }
+            return 0;
+        }
+        let html = if template.ends_with(".html") && site.config.base_path != "/" {
+            match String::from_utf8(out) {
+                Ok(html) => urls::under_base(html, &site.config.base_path).into_bytes(),
+                Err(e) => e.into_bytes(),
+            }
+        } else {
+            out
+        };
+        match sink.write(&path, &html) {
             Ok(()) => 1,
             Err(e) => {
                 lock(&found).error(
@@ -355,6 +367,17 @@ pub fn render_pages(
     .sum();
     diags.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
     written
+}
+
+/// About how many bytes `page` renders to: its body and the theme's frame around it.
+fn page_size_hint(site: &Site, page: Page) -> usize {
+    const FRAME: usize = 24 * 1024;
+    let body = match page {
+        Page::Briefing(b) => site.bodies[b].len(),
+        Page::Entity(e, n) if n.is_first() => site.profile_bodies[e].len(),
+        _ => 0,
+    };
+    FRAME + body
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

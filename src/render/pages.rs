@@ -107,6 +107,8 @@ pub struct Views<'a> {
     pub i18n: Arc<Catalog>,
     /// What each source grade of the site reads as in that language, made once.
     pub(super) grades: words::GradeWords,
+    /// The sentences of position rows, made once.
+    pub(super) row_words: words::RowWords,
     /// Years and month sizes of the timeline, made once for all its pages.
     calendar: OnceLock<Calendar>,
     /// Per entity: [`crate::index::Index::linked_only`], made once for all its pages.
@@ -162,6 +164,7 @@ impl<'a> Views<'a> {
             site,
             dir: super::direction::Direction::of_language(&site.config.language),
             grades: words::GradeWords::new(&site.config.grades, &i18n),
+            row_words: words::RowWords::new(&i18n),
             i18n,
             calendar: OnceLock::new(),
             linked_only: (0..site.resolved.entities.len())
@@ -357,6 +360,8 @@ impl<'a> Views<'a> {
             briefing: link,
             evidence: self.stance_evidence(at),
             as_of: None,
+            title: String::new(),
+            text: String::new(),
         }
     }
 
@@ -384,18 +389,27 @@ impl<'a> Views<'a> {
             Some(_) => history.len(),
             None => history.len().saturating_sub(HISTORY),
         };
+        let words = &self.row_words;
+        let position = positions.last().map_or("unclear", |p| p.as_str());
+        let previous = last_change.map(|i| positions[i - 1].as_str());
         PositionRow {
             entity: self.entity_link(entity),
-            position: positions.last().map_or("unclear", |p| p.as_str()),
+            position,
+            label: words.label(position),
+            was: previous.map(|p| words.was(p)),
+            changed: changed
+                .as_ref()
+                .map(|l| words.changed(&l.date, &l.date_display)),
             changed_on: changed.as_ref().map(|l| l.date.clone()),
             changed_display: changed.map(|l| l.date_display.clone()),
-            previous: last_change.map(|i| positions[i - 1].as_str()),
+            previous,
             history: history[earlier..]
                 .iter()
                 .map(|&h| {
                     let mut mark = self.stance_mark(h);
                     mark.as_of = self.as_of_url(owner, super::changes::date_of(self.site, h));
                     self.retraction_by(&mut mark.evidence, h, cutoff);
+                    (mark.title, mark.text) = words.mark(&mark);
                     mark
                 })
                 .collect(),
@@ -639,13 +653,17 @@ impl<'a> Views<'a> {
             .chain(related)
             .map(|o| {
                 let shared = crate::index::shared_entities(&self.site.resolved, b, o);
+                let links_here = ix.briefing_backlinks[b].binary_search(&o).is_ok();
+                let shares_more = shared.len().saturating_sub(SHARED_SHOWN);
+                let shares: Vec<EntityLink> = (shared.iter().take(SHARED_SHOWN))
+                    .map(|&e| self.entity_link(e))
+                    .collect();
                 SeeAlso {
                     link: self.briefing_link(o).with_preview(pv.briefing(o)),
-                    links_here: ix.briefing_backlinks[b].binary_search(&o).is_ok(),
-                    shares_more: shared.len().saturating_sub(SHARED_SHOWN),
-                    shares: (shared.iter().take(SHARED_SHOWN))
-                        .map(|&e| self.entity_link(e))
-                        .collect(),
+                    why: self.row_words.why(links_here, &shares, shares_more),
+                    links_here,
+                    shares_more,
+                    shares,
                 }
             })
             .collect()

@@ -6,6 +6,7 @@ use crate::confine::{Confine, Refused, Use};
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::index::Index;
 use crate::markdown::Target;
+use crate::render::baked;
 use crate::render::template_ids::{self, ThemeIds};
 use crate::resolve::Resolved;
 use crate::sections::{self, Fact, PageKind, Rows, Section, When};
@@ -31,9 +32,50 @@ pub struct Theme {
     statics: Vec<(String, PathBuf)>,
     /// Which element ids the page templates write, for `#fragment` checks.
     pub ids: ThemeIds,
+    /// Template name → text, to compile again with a language's words baked in.
+    texts: Vec<(String, String)>,
+    /// The templates with each language's words baked in, by catalog key ([`baked`]).
+    baked: std::sync::Mutex<Vec<(u64, std::sync::Arc<tera::Tera>)>>,
 }
 
+/// How many languages' baked templates a theme keeps: a site has at most
+/// [`crate::config::MAX_LANGUAGES`]; a long preview may see a few versions of each.
+const BAKED_KEPT: usize = 32;
+
 impl Theme {
+    /// The templates with the words of `catalog` written in (see [`baked`]): the same
+    /// pages as [`Theme::tera`] makes, made faster. Errors are reported from `tera`, whose
+    /// positions are the files' own.
+    pub fn baked_for(
+        &self,
+        catalog: &std::sync::Arc<crate::i18n::Catalog>,
+    ) -> std::sync::Arc<tera::Tera> {
+        let mut kept = self.baked.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, t)) = kept.iter().find(|(k, _)| *k == catalog.key()) {
+            return t.clone();
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        crate::i18n::template_fns::install_for(&mut tera, catalog.clone());
+        let words = catalog.statics();
+        let texts = self.texts.iter().map(|(name, text)| {
+            let escape = name.ends_with(".html") || name.ends_with(".xml");
+            let baked = baked::bake(text, words, escape);
+            (name.as_str(), baked.unwrap_or_else(|| text.clone()))
+        });
+        let texts: Vec<(&str, String)> = texts.collect();
+        let tera = match tera.add_raw_templates(texts.iter().map(|(n, t)| (*n, t.as_str()))) {
+            Ok(()) => std::sync::Arc::new(tera),
+            // Baking keeps templates valid; were it ever not so, the words are looked up.
+            Err(_) => std::sync::Arc::new(self.tera.clone()),
+        };
+        if kept.len() >= BAKED_KEPT {
+            kept.remove(0);
+        }
+        kept.push((catalog.key(), tera.clone()));
+        tera
+    }
+
     /// The diagnostic path of template `name`.
     pub fn source_of(&self, name: &str) -> String {
         self.sources.iter().find(|(n, _)| n == name).map_or_else(
@@ -198,9 +240,7 @@ pub fn load_edited(
             .collect();
         theme_dir = Some(dir);
     }
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on([".html", ".xml"]);
-    crate::i18n::template_fns::install(&mut tera);
+    let mut tera = new_tera();
     let mut ok = true;
     let mut sources = Vec::new();
     for (name, shown, ..) in &templates {
@@ -213,6 +253,8 @@ pub fn load_edited(
         hashes: Default::default(),
         statics: Vec::new(),
         ids: ThemeIds::default(),
+        texts: Vec::new(),
+        baked: Default::default(),
     };
     let hashes = templates
         .iter()
@@ -240,6 +282,7 @@ pub fn load_edited(
             .map(|(n, _, text, site)| (n.as_str(), template_ids::Source { text, site: *site }))
             .collect(),
     );
+    let texts = templates.into_iter().map(|(n, _, t, _)| (n, t)).collect();
     Some(Theme {
         tera,
         sources,
@@ -247,7 +290,17 @@ pub fn load_edited(
         hashes,
         statics,
         ids,
+        texts,
+        baked: Default::default(),
     })
+}
+
+/// A template engine with what every page's templates may use.
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    crate::i18n::template_fns::install(&mut tera);
+    tera
 }
 
 /// The default theme's templates (file name, text).

@@ -335,6 +335,13 @@ pub struct StanceMark {
     /// On a topic's or actor's matrix: its as-of page showing the matrix as it stood on
     /// the stance's day (the page of the latest change on or before it), if there is one.
     pub as_of: Option<String>,
+    /// In a matrix's history strip: the mark's tooltip in the site's language (date,
+    /// position, title, grade, retraction); empty elsewhere.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// In a history strip: the mark's words for screen readers; empty elsewhere.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 /// What a stance rests on, as its marks show it. Cheap to clone: every mark of a stance
@@ -405,6 +412,12 @@ pub struct PositionRow {
     pub changed_display: Option<String>,
     /// The position before that change.
     pub previous: Option<&'static str>,
+    /// The latest position as its badge shows it, in the site's language.
+    pub label: String,
+    /// `was opposes`: the position before the latest change, in the site's language.
+    pub was: Option<String>,
+    /// `changed on 20 Nov 2025`, markup (the date in a `<time>`), in the site's language.
+    pub changed: Option<String>,
     /// What the latest stance rests on (its retraction only if made by the day shown).
     pub evidence: StanceEvidence,
 }
@@ -462,6 +475,8 @@ pub struct SeeAlso {
     pub shares: Vec<EntityLink>,
     /// How many more entities both name.
     pub shares_more: usize,
+    /// Why it is listed, in the site's language: `links here · shares Kyiv, Odesa and 2 more`.
+    pub why: String,
 }
 
 /// A link preview: a popover written into the page, shown on hover and focus of the
@@ -496,7 +511,7 @@ impl Serialize for SeeAlso {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let l = &self.link;
-        let mut st = s.serialize_struct("SeeAlso", 11)?;
+        let mut st = s.serialize_struct("SeeAlso", 12)?;
         st.serialize_field("slug", &l.slug)?;
         st.serialize_field("title", &l.title)?;
         st.serialize_field("url", &l.url)?;
@@ -508,6 +523,7 @@ impl Serialize for SeeAlso {
         st.serialize_field("links_here", &self.links_here)?;
         st.serialize_field("shares", &self.shares)?;
         st.serialize_field("shares_more", &self.shares_more)?;
+        st.serialize_field("why", &self.why)?;
         st.end()
     }
 }
