@@ -24,6 +24,7 @@ pub mod paging;
 pub mod pictures;
 pub mod previews;
 pub mod redirects;
+mod row_words;
 pub mod search;
 pub mod sources_page;
 pub mod structured;

@@ -108,7 +108,7 @@ pub struct Views<'a> {
     /// What each source grade of the site reads as in that language, made once.
     pub(super) grades: words::GradeWords,
     /// The sentences of position rows, made once.
-    pub(super) row_words: words::RowWords,
+    pub(super) row_words: super::row_words::RowWords,
     /// Years and month sizes of the timeline, made once for all its pages.
     calendar: OnceLock<Calendar>,
     /// Per entity: [`crate::index::Index::linked_only`], made once for all its pages.
@@ -164,7 +164,7 @@ impl<'a> Views<'a> {
             site,
             dir: super::direction::Direction::of_language(&site.config.language),
             grades: words::GradeWords::new(&site.config.grades, &i18n),
-            row_words: words::RowWords::new(&i18n),
+            row_words: super::row_words::RowWords::new(&i18n),
             i18n,
             calendar: OnceLock::new(),
             linked_only: (0..site.resolved.entities.len())
