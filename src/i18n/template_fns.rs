@@ -46,6 +46,18 @@ fn catalog_of(state: &tera::State<'_>) -> Result<Arc<Catalog>, tera::Error> {
         .ok_or_else(|| tera::Error::message("no interface language for this page"))
 }
 
+/// The catalog the functions were bound to, else the page's (kept in `found`).
+fn catalog_for<'a>(
+    bound: &'a Option<Arc<Catalog>>,
+    found: &'a mut Option<Arc<Catalog>>,
+    state: &tera::State<'_>,
+) -> Result<&'a Catalog, tera::Error> {
+    match bound {
+        Some(c) => Ok(c),
+        None => Ok(found.insert(catalog_of(state)?)),
+    }
+}
+
 /// Marks a markup argument's place in a formatted message: private-use characters, which
 /// escaping leaves alone and which are taken out of text arguments.
 const OPEN: char = '\u{E000}';
@@ -73,14 +85,8 @@ fn install_with(tera: &mut tera::Tera, bound: Option<Arc<Catalog>>) {
         "t",
         move |kwargs: tera::Kwargs, state: &tera::State| -> Result<tera::Value, tera::Error> {
             let key: &str = kwargs.must_get("key")?;
-            let found;
-            let catalog: &Catalog = match &b {
-                Some(c) => c,
-                None => {
-                    found = catalog_of(state)?;
-                    &found
-                }
-            };
+            let mut found = None;
+            let catalog = catalog_for(&b, &mut found, state)?;
             let escaping = state.autoescaping_enabled();
             if let Some(text) = fill_simple(catalog, key, &kwargs, escaping) {
                 return Ok(if escaping {
@@ -129,14 +135,8 @@ fn install_with(tera: &mut tera::Tera, bound: Option<Arc<Catalog>>) {
     // "other": …, "*": the default}` (see `Catalog::forms`).
     let b = bound.clone();
     tera.register_function("forms", move |kwargs: tera::Kwargs, state: &tera::State| {
-        let found;
-        let catalog: &Catalog = match &b {
-            Some(c) => c,
-            None => {
-                found = catalog_of(state)?;
-                &found
-            }
-        };
+        let mut found = None;
+        let catalog = catalog_for(&b, &mut found, state)?;
         let key: String = kwargs.must_get("key")?;
         let forms = catalog.forms(&key).ok_or_else(|| {
             tera::Error::message(format!(
@@ -150,14 +150,8 @@ fn install_with(tera: &mut tera::Tera, bound: Option<Arc<Catalog>>) {
     tera.register_filter(
         "number",
         move |value: &tera::Value, _: tera::Kwargs, state: &tera::State| {
-            let found;
-            let catalog: &Catalog = match &b {
-                Some(c) => c,
-                None => {
-                    found = catalog_of(state)?;
-                    &found
-                }
-            };
+            let mut found = None;
+            let catalog = catalog_for(&b, &mut found, state)?;
             let n = value
                 .as_i128()
                 .and_then(|n| i64::try_from(n).ok())
