@@ -373,7 +373,7 @@ impl Catalog {
     /// is no such message or an argument it needs is missing.
     pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
         if let Some(simple) = self.simple.get(id) {
-            // Text is put in as it is; a number is left to Fluent, which formats it.
+            // Text is put in as it is, a number as Fluent would write it.
             let text = simple.fill(|name| match args.iter().find(|(n, _)| *n == name)?.1 {
                 Arg::Text(t) => Some(t.into()),
                 Arg::Number(n) => self.message_number(n).map(Into::into),

@@ -58,7 +58,7 @@ impl Pattern {
     }
 
     /// The pieces of `text`, where each marker stands for an argument.
-    fn parse(text: &str, names: usize) -> Pattern {
+    pub(super) fn parse(text: &str, names: usize) -> Pattern {
         let mut pieces = Vec::new();
         let mut run = String::new();
         for c in text.chars() {
@@ -85,15 +85,21 @@ impl Pattern {
     }
 }
 
+/// The markers standing for `n` arguments while a message is formatted, for
+/// [`Pattern::parse`] to find in its text.
+pub(super) fn markers(n: usize) -> Vec<String> {
+    (0..n.min(MAX_ARGS))
+        .map(|i| char::from_u32(MARK + i as u32).map_or_else(String::new, String::from))
+        .collect()
+}
+
 impl Catalog {
     /// Message `id` with `fixed` given and the text arguments `open` left to
     /// [`Pattern::fill`]. Only for arguments the message shows as they are: one it selects
     /// a variant by must be in `fixed`. Without such a message, the pattern is its id.
     pub fn pattern(&self, id: &str, fixed: &[(&str, Arg<'_>)], open: &[&str]) -> Pattern {
         let open = &open[..open.len().min(MAX_ARGS)];
-        let marks: Vec<String> = (0..open.len())
-            .map(|i| char::from_u32(MARK + i as u32).map_or_else(String::new, String::from))
-            .collect();
+        let marks = markers(open.len());
         let mut args: Vec<(&str, Arg<'_>)> = fixed.to_vec();
         args.extend(open.iter().zip(&marks).map(|(n, m)| (*n, Arg::Text(m))));
         match self.format(id, &args) {

@@ -9,45 +9,53 @@
 //! no reference); their pieces come from Fluent's own output, so a fill is what Fluent
 //! would have written.
 
+use super::pattern::{Pattern, markers};
 use fluent_bundle::FluentArgs;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentResource, FluentValue};
 use fluent_syntax::ast;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// The first private-use character standing for a variable while the pieces are found.
-const MARK: u32 = 0xF0000;
 /// How many variables a simple message may have.
 const MAX_VARS: usize = 32;
 
-/// A piece of a simple message.
-#[derive(Debug, Clone)]
-pub(crate) enum Piece {
-    Text(String),
-    /// A variable, by name.
-    Var(String),
-}
-
-/// A message's pieces.
+/// A message's pieces, and the names of its variables in the order of the pattern's
+/// arguments.
 #[derive(Debug, Clone)]
 pub(crate) struct Simple {
-    pub(crate) pieces: Vec<Piece>,
+    pattern: Pattern,
+    pub(crate) vars: Vec<String>,
 }
 
 impl Simple {
+    /// Each variable's value from `arg`; `None` when `arg` has none for one.
+    fn args<'a>(
+        &'a self,
+        arg: impl Fn(&'a str) -> Option<Cow<'a, str>>,
+    ) -> Option<Vec<Cow<'a, str>>> {
+        self.vars.iter().map(|v| arg(v)).collect()
+    }
+
     /// The message with `arg(name)` for each variable; `None` when `arg` has none for one.
     pub(crate) fn fill<'a>(
-        &self,
-        arg: impl Fn(&str) -> Option<std::borrow::Cow<'a, str>>,
+        &'a self,
+        arg: impl Fn(&'a str) -> Option<Cow<'a, str>>,
     ) -> Option<String> {
-        let mut out = String::new();
-        for p in &self.pieces {
-            match p {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Var(name) => out.push_str(&arg(name)?),
-            }
-        }
-        Some(out)
+        let args = self.args(arg)?;
+        let refs: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
+        Some(self.pattern.fill(&refs))
+    }
+
+    /// [`Simple::fill`] for HTML: the message's text escaped, `arg`'s values (markup or
+    /// escaped already) put in as they are.
+    pub(crate) fn fill_markup<'a>(
+        &'a self,
+        arg: impl Fn(&'a str) -> Option<Cow<'a, str>>,
+    ) -> Option<String> {
+        let args = self.args(arg)?;
+        let refs: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
+        Some(self.pattern.fill_markup(&refs))
     }
 }
 
@@ -68,9 +76,7 @@ pub(crate) fn find<'a>(
             continue;
         }
         let mut args = FluentArgs::new();
-        let marks: Vec<String> = (0..vars.len())
-            .filter_map(|i| char::from_u32(MARK + i as u32).map(String::from))
-            .collect();
+        let marks = markers(vars.len());
         for (name, mark) in vars.iter().zip(&marks) {
             args.set(*name, FluentValue::from(mark.as_str()));
         }
@@ -79,7 +85,11 @@ pub(crate) fn find<'a>(
         if !errors.is_empty() {
             continue;
         }
-        out.insert(id.clone(), pieces(&text, &vars));
+        let simple = Simple {
+            pattern: Pattern::parse(&text, vars.len()),
+            vars: vars.iter().map(|v| v.to_string()).collect(),
+        };
+        out.insert(id.clone(), simple);
     }
     out
 }
@@ -103,30 +113,8 @@ fn variables<'s>(pattern: &ast::Pattern<&'s str>) -> Option<Vec<&'s str>> {
     Some(vars)
 }
 
-fn pieces(text: &str, vars: &[&str]) -> Simple {
-    let mut pieces = Vec::new();
-    let mut run = String::new();
-    for c in text.chars() {
-        let i = (c as u32).wrapping_sub(MARK) as usize;
-        match vars.get(i) {
-            Some(name) => {
-                if !run.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut run)));
-                }
-                pieces.push(Piece::Var(name.to_string()));
-            }
-            None => run.push(c),
-        }
-    }
-    if !run.is_empty() {
-        pieces.push(Piece::Text(run));
-    }
-    Simple { pieces }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::i18n::{Arg, Catalog};
 
     #[test]
@@ -172,14 +160,7 @@ mod tests {
         for lang in crate::i18n::shipped() {
             let c = Catalog::builtin(lang);
             for (id, simple) in &c.simple {
-                let names: Vec<&str> = simple
-                    .pieces
-                    .iter()
-                    .filter_map(|p| match p {
-                        Piece::Var(n) => Some(n.as_str()),
-                        Piece::Text(_) => None,
-                    })
-                    .collect();
+                let names: Vec<&str> = simple.vars.iter().map(String::as_str).collect();
                 let values: Vec<String> = names.iter().map(|n| format!("«{n}» 1,5")).collect();
                 let args: Vec<(&str, Arg<'_>)> = names
                     .iter()

@@ -170,29 +170,26 @@ fn fill_simple(
     escaping: bool,
 ) -> Option<String> {
     let simple = catalog.simple.get(key)?;
-    let mut out: Vec<u8> = Vec::new();
-    for piece in &simple.pieces {
-        let (text, raw) = match piece {
-            super::simple::Piece::Text(t) => (std::borrow::Cow::Borrowed(t.as_str()), false),
-            super::simple::Piece::Var(name) => {
-                let value: &tera::Value = kwargs.get(name).ok()??;
-                match arg(value, escaping) {
-                    Given::Number(n) => (catalog.message_number(n)?.into(), false),
-                    Given::Markup(s) => (s, true),
-                    Given::Text(s) if s.contains([OPEN, CLOSE]) => {
-                        (s.replace([OPEN, CLOSE], "").into(), false)
-                    }
-                    Given::Text(s) => (s, false),
-                }
-            }
+    let value = |name| -> Option<std::borrow::Cow<'_, str>> {
+        let value: &tera::Value = kwargs.get(name).ok()??;
+        let text = match arg(value, escaping) {
+            Given::Number(n) => catalog.message_number(n)?.into(),
+            Given::Markup(s) => return Some(s),
+            Given::Text(s) if s.contains([OPEN, CLOSE]) => s.replace([OPEN, CLOSE], "").into(),
+            Given::Text(s) => s,
         };
-        if escaping && !raw {
-            tera::escape_html(&text, &mut out).ok()?;
-        } else {
-            out.extend_from_slice(text.as_bytes());
+        if !escaping {
+            return Some(text);
         }
+        let mut out = Vec::with_capacity(text.len());
+        tera::escape_html(&text, &mut out).ok()?;
+        String::from_utf8(out).ok().map(Into::into)
+    };
+    if escaping {
+        simple.fill_markup(value)
+    } else {
+        simple.fill(value)
     }
-    String::from_utf8(out).ok()
 }
 
 /// An argument of `t()` as the message gets it.

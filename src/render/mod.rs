@@ -296,14 +296,7 @@ pub fn render_pages(
     // One report per template is enough: the same error would repeat on every page.
     let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
     // A page holds several copies of its body (view, context, output) while it renders.
-    let big = |page: &Page| {
-        let body = match *page {
-            Page::Briefing(b) => site.bodies[b].len(),
-            Page::Entity(e, n) if n.is_first() => site.profile_bodies[e].len(),
-            _ => 0,
-        };
-        body > crate::parallel::BIG_BODY
-    };
+    let big = |page: &Page| body_len(site, *page) > crate::parallel::BIG_BODY;
     let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
         let (path, template) = target(site, page);
         let ctx = match context(&views, page, &tera_global) {
@@ -370,15 +363,19 @@ pub fn render_pages(
     written
 }
 
-/// About how many bytes `page` renders to: its body and the theme's frame around it.
-fn page_size_hint(site: &Site, page: Page) -> usize {
-    const FRAME: usize = 24 * 1024;
-    let body = match page {
+/// The bytes of the rendered Markdown body `page` shows, if any.
+fn body_len(site: &Site, page: Page) -> usize {
+    match page {
         Page::Briefing(b) => site.bodies[b].len(),
         Page::Entity(e, n) if n.is_first() => site.profile_bodies[e].len(),
         _ => 0,
-    };
-    FRAME + body
+    }
+}
+
+/// About how many bytes `page` renders to: its body and the theme's frame around it.
+fn page_size_hint(site: &Site, page: Page) -> usize {
+    const FRAME: usize = 24 * 1024;
+    FRAME + body_len(site, page)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

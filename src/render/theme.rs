@@ -54,12 +54,10 @@ impl Theme {
         if let Some((_, t)) = kept.iter().find(|(k, _)| *k == catalog.key()) {
             return t.clone();
         }
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        crate::i18n::template_fns::install_for(&mut tera, catalog.clone());
+        let mut tera = new_tera(Some(catalog.clone()));
         let words = catalog.statics();
         let texts = self.texts.iter().map(|(name, text)| {
-            let escape = name.ends_with(".html") || name.ends_with(".xml");
+            let escape = AUTOESCAPED.iter().any(|ext| name.ends_with(ext));
             let baked = baked::bake(text, words, escape);
             (name.as_str(), baked.unwrap_or_else(|| text.clone()))
         });
@@ -240,7 +238,7 @@ pub fn load_edited(
             .collect();
         theme_dir = Some(dir);
     }
-    let mut tera = new_tera();
+    let mut tera = new_tera(None);
     let mut ok = true;
     let mut sources = Vec::new();
     for (name, shown, ..) in &templates {
@@ -295,11 +293,18 @@ pub fn load_edited(
     })
 }
 
-/// A template engine with what every page's templates may use.
-fn new_tera() -> tera::Tera {
+/// The templates whose output is escaped.
+const AUTOESCAPED: [&str; 2] = [".html", ".xml"];
+
+/// A template engine with what every page's templates may use; its word functions bound
+/// to `catalog` when it renders that language only.
+fn new_tera(catalog: Option<std::sync::Arc<crate::i18n::Catalog>>) -> tera::Tera {
     let mut tera = tera::Tera::new();
-    tera.autoescape_on([".html", ".xml"]);
-    crate::i18n::template_fns::install(&mut tera);
+    tera.autoescape_on(AUTOESCAPED);
+    match catalog {
+        Some(c) => crate::i18n::template_fns::install_for(&mut tera, c),
+        None => crate::i18n::template_fns::install(&mut tera),
+    }
     tera
 }
 
