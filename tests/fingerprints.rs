@@ -1257,19 +1257,10 @@ struct Good {
 /// How often each kind of page kept its fingerprint across an edit, by look.
 type Coverage = BTreeMap<(Look, String), usize>;
 
-/// A fresh folder. Each case writes about 150 files and removes them: in memory
-/// (`/dev/shm`) where there is such a folder, 256 cases take seconds rather than minutes.
+/// A fresh folder. Each case writes about 150 files and removes them: in memory where the
+/// machine has a RAM disk, 256 cases take seconds rather than minutes.
 fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    let base = if std::env::var_os("TMPDIR").is_none() && shm.is_dir() {
-        shm.to_path_buf()
-    } else {
-        std::env::temp_dir()
-    };
-    (tempfile::Builder::new().prefix("dossier-fingerprints-"))
-        .tempdir_in(base)
-        .or_else(|_| tempfile::tempdir())
-        .expect("temp dir")
+    common::scratch("dossier-fingerprints-")
 }
 
 /// A fresh folder holding the fixture site.

@@ -102,6 +102,16 @@ enum Edit {
     /// The newsroom keys: a correction, an old slug (`moved_from`), an embargo far ahead,
     /// an expiry long past.
     Newsroom(usize, u8),
+    /// Sets a briefing's `slug:` (two new ones, or one another briefing has), or removes it.
+    Slug(usize, u8),
+    /// Changes a briefing's stances: a position flipped either way, a quote reworded, or
+    /// every stance removed.
+    Stance(usize, u8),
+    /// Writes the site theme's `style.css` (two versions) or removes it (the default's).
+    Css(u8),
+    /// Overrides a template of the site theme (a partial every matrix uses, the briefing
+    /// page, the base of every page), breaks one, or removes an override.
+    Template(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -124,6 +134,10 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (any::<usize>(), 0u8..6).prop_map(|(i, k)| Edit::Authors(i, k)),
         1 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::AuthorProfile(i, k)),
         1 => (any::<usize>(), 0u8..8).prop_map(|(i, k)| Edit::Newsroom(i, k)),
+        1 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::Slug(i, k)),
+        2 => (any::<usize>(), 0u8..4).prop_map(|(i, k)| Edit::Stance(i, k)),
+        1 => (0u8..3).prop_map(Edit::Css),
+        2 => (0u8..7).prop_map(Edit::Template),
     ]
 }
 
@@ -167,6 +181,58 @@ fn set_key(text: &str, key: &str, value: &str) -> String {
         }
     }
     out
+}
+
+/// Removes `key` from the front matter, with the indented lines of its value.
+fn drop_key(text: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut dropping = false;
+    let mut fences = 0;
+    for line in text.lines() {
+        if line == "---" {
+            fences += 1;
+        }
+        let in_front = fences == 1;
+        if in_front && line.starts_with(&format!("{key}:")) {
+            dropping = true;
+            continue;
+        }
+        if dropping && in_front && (line.starts_with(' ') || line.starts_with('-')) {
+            continue;
+        }
+        dropping = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces the value of the first front-matter line whose key (after indentation) is
+/// `key`, keeping its indentation; the text unchanged when there is none.
+fn set_nested(text: &str, key: &str, value: &str) -> String {
+    let mut out = String::new();
+    let mut done = false;
+    for line in text.lines() {
+        let bare = line.trim_start();
+        if !done && line.len() > bare.len() && bare.starts_with(&format!("{key}:")) {
+            let indent = &line[..line.len() - bare.len()];
+            out.push_str(&format!("{indent}{key}: {value}\n"));
+            done = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The default theme's text of `template`.
+fn default_template(template: &str) -> String {
+    read(
+        &common::repo()
+            .join("themes/default/templates")
+            .join(template),
+    )
 }
 
 impl World {
@@ -264,6 +330,76 @@ impl World {
                         _ => ("expires", "2000-01-01".to_string()),
                     };
                     write(&p, &set_key(&read(&p), key, &value), &mut touched);
+                }
+            }
+            Edit::Slug(i, k) => {
+                if let Some(p) = pick(&briefings, *i) {
+                    let before = read(&p);
+                    let text = match k {
+                        0 | 1 => set_key(&before, "slug", &format!("chosen-slug-{k}")),
+                        2 => drop_key(&before, "slug"),
+                        // Another briefing's slug: an error until it changes again.
+                        _ => set_key(&before, "slug", "us-framework"),
+                    };
+                    write(&p, &text, &mut touched);
+                }
+            }
+            Edit::Stance(i, k) => {
+                if let Some(p) = pick(&briefings, *i) {
+                    let before = read(&p);
+                    let text = match k {
+                        0 => set_nested(&before, "position", "opposes"),
+                        1 => set_nested(&before, "position", "supports"),
+                        2 => set_nested(&before, "quote", "\"Words reported otherwise.\""),
+                        _ => drop_key(&before, "stances"),
+                    };
+                    write(&p, &text, &mut touched);
+                }
+            }
+            Edit::Css(k) => {
+                let p = root.join("themes/desk/static/style.css");
+                if *k < 2 {
+                    let css = format!("body {{ color: #{k}{k}{k}; }}\n");
+                    write(&p, &css, &mut touched);
+                } else if p.exists() {
+                    std::fs::remove_file(&p).expect("rm");
+                    touched.push(p);
+                }
+            }
+            Edit::Template(k) => {
+                let dir = root.join("themes/desk/templates");
+                let names = ["_badge.html", "briefing.html", "base.html"];
+                let name = names[usize::from(*k) % 3];
+                let p = dir.join(name);
+                match k {
+                    0 => {
+                        let text = format!("<b hidden>k</b>{}", default_template(name));
+                        write(&p, &text, &mut touched);
+                    }
+                    1 => {
+                        let text = default_template(name).replacen(
+                            r#"<article class="briefing">"#,
+                            r#"<article class="briefing desk">"#,
+                            1,
+                        );
+                        write(&p, &text, &mut touched);
+                    }
+                    2 => {
+                        let text = default_template(name).replacen(
+                            "</head>",
+                            "<meta name=\"generator-note\" content=\"desk\">\n</head>",
+                            1,
+                        );
+                        write(&p, &text, &mut touched);
+                    }
+                    // A template that does not compile: an error until it is replaced.
+                    6 => write(&p, "{% if position %}<b>unclosed", &mut touched),
+                    _ => {
+                        if p.exists() {
+                            std::fs::remove_file(&p).expect("rm");
+                            touched.push(p);
+                        }
+                    }
                 }
             }
             Edit::NewBriefing(n) => {
@@ -390,18 +526,46 @@ impl World {
     }
 }
 
-/// Runs the edits through one engine and checks the output after each against a clean build.
-/// Lists are cut in pages of three, so that a briefing added, moved or removed, a name
-/// added or a link written moves items across page breaks and adds or removes pages.
-fn check(edits: &[Edit]) -> Result<(), TestCaseError> {
-    check_on(sample(), edits)
+/// Gives the site at `root` this test's settings: lists cut in pages of three, so that a
+/// briefing added, moved or removed, a name added or a link written moves items across
+/// page breaks and adds or removes pages; and a theme of its own, `desk`, empty at first
+/// (the default's templates and files), for the edits to override.
+fn settle(root: &Path) {
+    let yaml = root.join("site.yaml");
+    std::fs::write(&yaml, format!("{}page_size: 3\ntheme: desk\n", read(&yaml))).expect("write");
+    std::fs::create_dir_all(root.join("themes/desk/templates")).expect("mkdir");
 }
 
+/// Runs the edits through one engine and checks the output after each against a clean build.
+fn check(edits: &[Edit]) -> Result<(), TestCaseError> {
+    let site = sample();
+    settle(site.root());
+    check_on(site, edits)
+}
+
+/// The sample, settled and built once, so that its social cards and pictures are in its
+/// cache: each case of the property test starts from a copy instead of drawing them again.
+fn prepared() -> TestSite {
+    let site = sample();
+    let root = site.root();
+    settle(root);
+    let warm = root.join("warm");
+    pipeline::build(&opts(root, Some(warm.clone()))).expect("first build");
+    std::fs::remove_dir_all(&warm).expect("rm");
+    site
+}
+
+/// A copy of `site`, in memory where the machine has a RAM disk.
+fn copy_of(site: &TestSite) -> TestSite {
+    let dir = common::scratch("dossier-incremental-");
+    common::copy_dir(site.root(), dir.path());
+    TestSite { dir }
+}
+
+/// [`check`] on a settled `site`.
 fn check_on(site: TestSite, edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut world = World { site, broken: None };
     let root = world.site.root().to_path_buf();
-    let yaml = root.join("site.yaml");
-    std::fs::write(&yaml, format!("{}page_size: 3\n", read(&yaml))).expect("write");
     let live = root.join("live");
     let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
     let first = engine.build_all().expect("first build");
@@ -461,12 +625,24 @@ fn check_on(site: TestSite, edits: &[Edit]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(10))]
-
-    #[test]
-    fn incremental_output_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..7)) {
-        check(&edits)?;
+/// Every kind of edit, in random sequences: 256 of them, each from a copy of one prepared
+/// site (a runner of our own rather than `proptest!`, so that the site is prepared once and
+/// removed at the end).
+#[test]
+fn incremental_output_equals_a_clean_build() {
+    let site = prepared();
+    let config = ProptestConfig {
+        cases: 256,
+        source_file: Some(file!()),
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::SourceParallel("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let edits = prop::collection::vec(edit(), 1..5);
+    if let Err(e) = runner.run(&edits, |edits| check_on(copy_of(&site), &edits)) {
+        panic!("{e}");
     }
 }
 
@@ -733,6 +909,8 @@ fn the_bilingual_sample_rebuilds_like_a_clean_build() {
             Names(7, 0),
         ],
     ] {
-        check_on(bilingual_sample(), &seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
+        let site = bilingual_sample();
+        settle(site.root());
+        check_on(site, &seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
     }
 }
