@@ -29,12 +29,16 @@ pub(crate) struct Simple {
 }
 
 impl Simple {
-    /// Each variable's value from `arg`; `None` when `arg` has none for one.
-    fn args<'a>(
+    /// `put` applied to the pattern and each variable's value from `arg`; `None` when `arg`
+    /// has none for one.
+    fn with_args<'a>(
         &'a self,
         arg: impl Fn(&'a str) -> Option<Cow<'a, str>>,
-    ) -> Option<Vec<Cow<'a, str>>> {
-        self.vars.iter().map(|v| arg(v)).collect()
+        put: fn(&Pattern, &[&str]) -> String,
+    ) -> Option<String> {
+        let args: Vec<Cow<'a, str>> = self.vars.iter().map(|v| arg(v)).collect::<Option<_>>()?;
+        let refs: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
+        Some(put(&self.pattern, &refs))
     }
 
     /// The message with `arg(name)` for each variable; `None` when `arg` has none for one.
@@ -42,9 +46,7 @@ impl Simple {
         &'a self,
         arg: impl Fn(&'a str) -> Option<Cow<'a, str>>,
     ) -> Option<String> {
-        let args = self.args(arg)?;
-        let refs: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
-        Some(self.pattern.fill(&refs))
+        self.with_args(arg, Pattern::fill)
     }
 
     /// [`Simple::fill`] for HTML: the message's text escaped, `arg`'s values (markup or
@@ -53,9 +55,7 @@ impl Simple {
         &'a self,
         arg: impl Fn(&'a str) -> Option<Cow<'a, str>>,
     ) -> Option<String> {
-        let args = self.args(arg)?;
-        let refs: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
-        Some(self.pattern.fill_markup(&refs))
+        self.with_args(arg, Pattern::fill_markup)
     }
 }
 
