@@ -914,3 +914,58 @@ fn the_bilingual_sample_rebuilds_like_a_clean_build() {
         check_on(site, &seq).unwrap_or_else(|e| panic!("{seq:?}: {e}"));
     }
 }
+
+#[test]
+fn a_style_sheet_edit_writes_that_file_alone_where_the_output_shows_it() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    settle(&root);
+    let css = root.join("themes/desk/static/style.css");
+    std::fs::create_dir_all(css.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&css, "body { color: #111; }\n").expect("write");
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    engine.build_all().expect("build");
+    let same_as_clean = |step: &str| {
+        let clean = root.join("clean");
+        pipeline::build(&opts(&root, Some(clean.clone()))).expect("clean build");
+        assert!(
+            snapshot(&live) == snapshot(&clean),
+            "{step}: differs from a clean build"
+        );
+        std::fs::remove_dir_all(&clean).expect("rm");
+    };
+
+    std::fs::write(&css, "body { color: #222; }\n").expect("write");
+    let out = engine.rebuild(&changed([css.clone()])).expect("rebuild");
+    assert_eq!((out.errors, out.rendered), (0, 0), "{:?}", out.diagnostics);
+    assert_eq!(out.written, ["style.css"]);
+    assert!(out.css_only());
+    // Copied, not made: no page was looked at.
+    let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+    assert_eq!(stages, ["read", "compare", "write"]);
+    assert_eq!(read(&live.join("style.css")), "body { color: #222; }\n");
+    same_as_clean("theme's style sheet edited");
+
+    // The site's own static/style.css hides the theme's: an edit of the theme's writes
+    // nothing, an edit of the site's writes it.
+    let own = root.join("static/style.css");
+    std::fs::create_dir_all(root.join("static")).expect("mkdir");
+    std::fs::write(&own, "body { color: #333; }\n").expect("write");
+    engine.rebuild(&changed([own.clone()])).expect("rebuild");
+    std::fs::write(&css, "body { color: #444; }\n").expect("write");
+    let out = engine.rebuild(&changed([css.clone()])).expect("rebuild");
+    assert!(out.written.is_empty(), "{:?}", out.written);
+    std::fs::write(&own, "body { color: #555; }\n").expect("write");
+    let out = engine.rebuild(&changed([own])).expect("rebuild");
+    assert_eq!(out.written, ["style.css"]);
+    assert_eq!(read(&live.join("style.css")), "body { color: #555; }\n");
+    same_as_clean("site's style sheet edited");
+
+    // After the copies, an edit that makes every generated file again finds them current.
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    std::fs::write(&p, set_key(&read(&p), "title", "Ministers out")).expect("write");
+    let out = engine.rebuild(&changed([p])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    same_as_clean("title edited after the copies");
+}

@@ -6,6 +6,7 @@
 //! property test in `tests/incremental.rs` checks that both always agree byte for byte.
 
 mod body_edit;
+mod copy_edit;
 pub mod fingerprint;
 mod front_matter_edit;
 mod outcome;
@@ -299,6 +300,9 @@ impl Engine {
             };
             self.reload_all(&md);
             return self.general(what, start);
+        }
+        if let Some(out) = self.try_copy_edit(changes, &classes, start)? {
+            return Ok(out);
         }
         match (classes.len(), classes.first()) {
             (0, _) => Ok(self.unchanged(start)),

@@ -33,15 +33,16 @@ struct Plan {
 
 /// What a rebuild put in the output folder.
 #[derive(Default)]
-struct Published {
-    rendered: usize,
+pub(super) struct Published {
+    pub rendered: usize,
     /// Output paths, sorted.
-    written: Vec<String>,
-    removed: usize,
+    pub written: Vec<String>,
+    pub removed: usize,
 }
 
 impl Engine {
-    fn stamps(&self, theme: &Theme) -> u64 {
+    /// What the copied files are, by output path and stamp.
+    pub(super) fn stamps(&self, theme: &Theme) -> u64 {
         let mut h = crate::hash::hasher();
         for f in self.files.statics.iter().chain(&self.files.assets) {
             (&f.output_path, stamp_key(&f.source)).hash(&mut h);
@@ -215,7 +216,7 @@ impl Engine {
     }
 
     /// What a rebuild that started at `start` did.
-    fn outcome(
+    pub(super) fn outcome(
         &self,
         what: Rebuilt,
         start: Instant,
@@ -238,11 +239,7 @@ impl Engine {
     /// output folder holds.
     fn plan(&self, site: &Site, theme: &Theme, targets: Arc<fingerprint::Targets>) -> Plan {
         let fps = self.fingerprints(site, theme, &targets);
-        let files_fp = {
-            let mut h = crate::hash::hasher();
-            (fps.files, self.stamps(theme)).hash(&mut h);
-            h.finish()
-        };
+        let files_fp = files_fp(fps.files, self.stamps(theme));
         // Fingerprints of the same pages are compared in place, others by path.
         let same = (self.last_targets.as_ref()).is_some_and(|t| Arc::ptr_eq(t, &targets));
         let old: crate::hash::Map<&str, u64> = match (same, &self.last_targets) {
@@ -324,7 +321,7 @@ impl Engine {
     }
 
     /// The files of `out` whose bytes differ from what is on disk, with their new hash.
-    fn changed(&self, out: &crate::hash::Map<String, Vec<u8>>) -> Vec<(String, u64)> {
+    pub(super) fn changed(&self, out: &crate::hash::Map<String, Vec<u8>>) -> Vec<(String, u64)> {
         let hashes: Vec<(String, u64)> = out
             .par_iter()
             .map(|(p, b)| (p.clone(), write::bytes_hash(b)))
@@ -361,7 +358,7 @@ impl Engine {
 
     /// Writes the `changed` files of `out` and removes the `removed` ones; the first time,
     /// through a staging folder swapped in for the output.
-    fn write(
+    pub(super) fn write(
         &self,
         out: &crate::hash::Map<String, Vec<u8>>,
         changed: &[(String, u64)],
@@ -396,7 +393,11 @@ impl Engine {
 
     /// Records what is now on disk: the hashes and stamps of the files written, the removed
     /// ones forgotten. Returns the paths written, sorted.
-    fn record(&mut self, changed: Vec<(String, u64)>, removed: &[String]) -> Vec<String> {
+    pub(super) fn record(
+        &mut self,
+        changed: Vec<(String, u64)>,
+        removed: &[String],
+    ) -> Vec<String> {
         for p in removed {
             self.on_disk.remove(p);
         }
@@ -433,6 +434,14 @@ impl Engine {
     }
 }
 
+/// What copied files and every generated file depend on: `part` (what the fingerprints
+/// say of them) and the copied files' `stamps`.
+fn files_fp(part: u64, stamps: u64) -> u64 {
+    let mut h = crate::hash::hasher();
+    (part, stamps).hash(&mut h);
+    h.finish()
+}
+
 fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
     super::sources::Stamp::of(p)
 }
@@ -442,6 +451,8 @@ fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
 pub(super) struct Made {
     /// Configuration, theme and the stamps of copied files; `None` before the first build.
     files_fp: Option<u64>,
+    /// The fingerprints' part of `files_fp`.
+    files_part: Option<u64>,
     generated: BTreeMap<Generated, u64>,
     /// Paths of copied files (static files, assets, the theme's).
     copied: BTreeSet<String>,
@@ -458,6 +469,23 @@ impl Made {
     /// Makes the next pass make every file besides pages again (the caches stay).
     pub(super) fn forget(&mut self) {
         self.files_fp = None;
+    }
+
+    /// The fingerprints' part of what the files were made from; `None` before a first build.
+    pub(super) fn files_part(&self) -> Option<u64> {
+        self.files_part.filter(|_| self.files_fp.is_some())
+    }
+
+    /// Records that the copied files now have `stamps`, their bytes written (the files
+    /// made from the same `part` otherwise).
+    pub(super) fn restamp(&mut self, part: u64, stamps: u64) {
+        self.files_fp = Some(files_fp(part, stamps));
+    }
+
+    /// Whether a copied file of the theme at `path` is hidden by a file above it: the
+    /// site's own static file or a generated one.
+    pub(super) fn covers(&self, path: &str) -> bool {
+        self.above.contains(path) || self.families.values().any(|f| f.contains(path))
     }
 
     /// Every path of a file that is not a page.
@@ -576,6 +604,7 @@ fn make_files(
             }
             let made = Made {
                 files_fp: last.files_fp,
+                files_part: last.files_part,
                 generated: fps.generated.clone(),
                 copied: last.copied.clone(),
                 above: last.above.clone(),
@@ -590,6 +619,7 @@ fn make_files(
     let fresh: Vec<_> = Generated::ALL.par_iter().map(|&g| made_family(g)).collect();
     let mut made = Made {
         files_fp: Some(files_fp),
+        files_part: Some(fps.files),
         generated: fps.generated.clone(),
         copied: below.keys().chain(above.keys()).cloned().collect(),
         above: above.keys().cloned().collect(),
