@@ -969,3 +969,53 @@ fn a_style_sheet_edit_writes_that_file_alone_where_the_output_shows_it() {
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     same_as_clean("title edited after the copies");
 }
+
+#[test]
+fn a_body_edit_in_words_the_site_has_updates_the_search_files_in_place() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    engine.build_all().expect("build");
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let before = read(&p);
+    for text in [
+        format!("{before}\nThe ministers said more in Kyiv.\n"),
+        before.clone(),
+    ] {
+        std::fs::write(&p, &text).expect("write");
+        let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+        assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+        assert_eq!(out.rendered, 1, "{:?}", out.written);
+        let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+        assert!(stages.contains(&"search files in place"), "{stages:?}");
+        assert!(!stages.contains(&"generated files"), "{stages:?}");
+        // Its page, its text file and the word files of the words it gained or lost:
+        // nothing of the index was made again (text.js, other text files).
+        let (search, pages): (Vec<&String>, Vec<&String>) =
+            out.written.iter().partition(|p| p.starts_with("search/"));
+        assert_eq!(pages, ["briefings/ministers-ousted/index.html"]);
+        let t: Vec<_> = search
+            .iter()
+            .filter(|p| p.starts_with("search/t/"))
+            .collect();
+        assert_eq!(t.len(), 1, "{search:?}");
+        assert!(
+            search.iter().any(|p| p.starts_with("search/w/")),
+            "{search:?}"
+        );
+        assert!(
+            search
+                .iter()
+                .all(|p| p.starts_with("search/t/") || p.starts_with("search/w/")),
+            "{search:?}"
+        );
+        let clean = root.join("clean");
+        pipeline::build(&opts(&root, Some(clean.clone()))).expect("clean build");
+        assert!(
+            snapshot(&live) == snapshot(&clean),
+            "differs from a clean build"
+        );
+        std::fs::remove_dir_all(&clean).expect("rm");
+    }
+}

@@ -1,7 +1,8 @@
 //! The body-only path: a briefing whose front matter did not change gets its body rendered
 //! again and its backlinks moved, without resolving or indexing the site again.
 
-use super::{Engine, FileChange, Outcome, Rebuilt, Scope, sources};
+use super::{Engine, FileChange, Outcome, Rebuilt, Scope, SearchPatch, sources};
+use crate::id_vec::Id;
 use crate::markdown::Target;
 use crate::model::{Briefing, BriefingIdx};
 use crate::pipeline::Fatal;
@@ -82,22 +83,74 @@ impl Engine {
             self.targets = None;
         }
         let text_changed = !render::search::same_text(&site.bodies[b], &new.body.html);
-        site.bodies[b] = new.body.html.clone();
+        let old_html = std::mem::replace(&mut site.bodies[b], new.body.html.clone());
         site.outlines[b] = new.body.outline.clone();
         self.replace_body(rel, new);
         self.files.markdown.insert(rel.to_string(), entry);
         // Other bodies' fragment links only change their verdict when this page's ids or
         // backlinks changed; otherwise only this body's own links are checked again.
         self.recheck_fragments((!links_changed && !ids_changed).then_some((b, rel)));
-        // The search index holds every word of every body: when the text changes, the
-        // generated files are made again too.
-        let scope = if links_changed || text_changed {
-            Scope::All
-        } else {
-            Scope::Pages(vec![render::Page::Briefing(me)])
+        // The search index holds every word of every body: when the text changes, its
+        // files are updated in place, or made again with the other generated files.
+        let patched = match (links_changed, text_changed) {
+            (true, _) => None,
+            (false, true) => self.patch_search_text(b, &old_html),
+            (false, false) => Some(SearchPatch::default()),
+        };
+        let scope = match patched {
+            Some(patch) => Scope::Pages(vec![render::Page::Briefing(me)], patch),
+            None => Scope::All,
         };
         let what = Rebuilt::File(rel.to_string(), FileChange::Body);
         self.finish(what, start, scope).map(Some)
+    }
+}
+
+impl Engine {
+    /// The full-text files that change when the body of briefing `b` was `old_html` and is
+    /// now the one in the site: its text file and the word files of the words it gained or
+    /// lost. `None` when they cannot be updated in place (the word lists were not kept, the
+    /// excerpt in `search-index.json` changed): the files are then made again.
+    fn patch_search_text(&mut self, b: BriefingIdx, old_html: &str) -> Option<SearchPatch> {
+        use crate::render::search::{self, fulltext};
+        self.laps.begin("search files in place");
+        let site = self.site.as_ref()?;
+        let new_html = &site.bodies[b];
+        if search::excerpt(old_html) != search::excerpt(new_html) {
+            return None;
+        }
+        let mut postings = self.made.postings.take()?;
+        let (entities, tags) = search::text_names(site);
+        let names = fulltext::Names {
+            entities: &entities,
+            tags: &tags,
+        };
+        let n = search::text_number(site, b);
+        let files = std::sync::Mutex::new(Vec::new());
+        let emit = |p: String, bytes: Vec<u8>| {
+            files
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((p, bytes));
+        };
+        let old = search::text_doc(site, b, old_html);
+        let new = search::text_doc(site, b, new_html);
+        let paths = postings.update(n as u32, &old, &new, &names, &emit);
+        let shard = n / fulltext::DOC_SHARD;
+        let total = site.resolved.briefings.len();
+        let first = shard * fulltext::DOC_SHARD;
+        let docs: Vec<fulltext::Doc<'_>> = (first..total.min(first + fulltext::DOC_SHARD))
+            .map(|k| {
+                let i = BriefingIdx::from_index(total - 1 - k);
+                search::text_doc(site, i, &site.bodies[i])
+            })
+            .collect();
+        let (path, bytes) = fulltext::text_file(shard, &docs);
+        emit(path, bytes);
+        self.made.postings = Some(postings);
+        self.made.patched_search_text();
+        let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        Some(SearchPatch { files, paths })
     }
 }
 

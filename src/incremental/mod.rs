@@ -127,8 +127,17 @@ impl Laps {
 enum Scope {
     /// Every page, by fingerprint; generated files too when their inputs changed.
     All,
-    /// Just these pages: a body-only edit knows exactly what it touched.
-    Pages(Vec<render::Page>),
+    /// Just these pages, and the search files updated already: a body-only edit knows
+    /// exactly what it touched.
+    Pages(Vec<render::Page>, SearchPatch),
+}
+
+/// Full-text files updated in place: written (output path, bytes), and the paths of the
+/// family that came and went.
+#[derive(Default)]
+struct SearchPatch {
+    files: Vec<(String, Vec<u8>)>,
+    paths: render::search::fulltext::Paths,
 }
 
 /// What a changed path is.

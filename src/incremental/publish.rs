@@ -29,6 +29,8 @@ struct Plan {
     files_fp: u64,
     /// Output paths of `dirty` when the scope named them.
     named: Vec<String>,
+    /// Search files the scope updated already.
+    patch: super::SearchPatch,
 }
 
 /// What a rebuild put in the output folder.
@@ -103,12 +105,13 @@ impl Engine {
         };
         self.laps.begin("fingerprints");
         let scope_all = matches!(scope, Scope::All);
-        let plan = match scope {
-            Scope::Pages(dirty) => Plan {
+        let mut plan = match scope {
+            Scope::Pages(dirty, patch) => Plan {
                 named: dirty.iter().map(|p| render::target(site, *p).0).collect(),
                 dirty,
                 fps: None,
                 files_fp: 0,
+                patch,
             },
             Scope::All => {
                 let targets =
@@ -121,7 +124,10 @@ impl Engine {
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
         let mut rendered = render::render_pages(site, theme, &plan.dirty, &sink, &mut d);
-        self.laps.begin("generated files");
+        // A scope that named its pages made its files itself.
+        if plan.fps.is_some() {
+            self.laps.begin("generated files");
+        }
         let made = plan.fps.as_ref().map(|fps| {
             let files = &self.files;
             let read = |p: &Path| files.read(p);
@@ -152,9 +158,11 @@ impl Engine {
         };
         if d.has_errors() {
             // The caches are by fingerprint: what was made stays good for the next pass.
+            // The word lists are of files not written: made again when next needed.
             if let Some((now, _)) = made {
                 self.made.search_entries = now.search_entries;
             }
+            self.made.postings = None;
             let mut all = Diagnostics::new();
             for x in diagnostics {
                 push(&mut all, x);
@@ -164,6 +172,7 @@ impl Engine {
             return Ok(self.outcome(what, start, all.sorted(), Published::default()));
         }
         let (mut out, mut file_paths, mut old_file_paths) = self.adopt(sink, made);
+        out.extend(std::mem::take(&mut plan.patch.files));
         if let Some(trees) = trees {
             old_file_paths.extend(std::mem::take(&mut self.tree_paths));
             self.tree_paths = trees.keys().cloned().collect();
@@ -173,11 +182,13 @@ impl Engine {
         file_paths.extend(self.tree_paths.iter().cloned());
         self.laps.begin("compare");
         let changed = self.changed(&out);
-        let removed = self.gone(&plan, &file_paths, &old_file_paths);
+        let mut removed = self.gone(&plan, &file_paths, &old_file_paths);
+        removed.extend(plan.patch.paths.gone.iter().cloned());
         self.laps.begin("write");
         self.write(&out, &changed, &removed)?;
         self.has_output = true;
         let written = self.record(changed, &removed);
+        self.made.repath(Generated::SearchText, &plan.patch.paths);
         self.remember(plan);
         self.good = true;
         let published = Published {
@@ -264,6 +275,7 @@ impl Engine {
             fps: Some(fps),
             files_fp,
             named: Vec::new(),
+            patch: Default::default(),
         }
     }
 
@@ -463,9 +475,18 @@ pub(super) struct Made {
     /// Entries of `search-index.json` by fingerprint: on a large site, serialising every
     /// entry again takes longer than the rest of a front-matter edit.
     search_entries: HashMap<u64, Vec<u8>>,
+    /// The full-text index's word lists, as its files on disk hold them: a body edit
+    /// updates them in place (`None`: made again with the family first).
+    pub(super) postings: Option<render::search::fulltext::Postings>,
 }
 
 impl Made {
+    /// Records that the full-text files were written by an update in place, not made with
+    /// the family: the next general rebuild makes them again whatever its fingerprint.
+    pub(super) fn patched_search_text(&mut self) {
+        self.generated.remove(&Generated::SearchText);
+    }
+
     /// Makes the next pass make every file besides pages again (the caches stay).
     pub(super) fn forget(&mut self) {
         self.files_fp = None;
@@ -480,6 +501,16 @@ impl Made {
     /// made from the same `part` otherwise).
     pub(super) fn restamp(&mut self, part: u64, stamps: u64) {
         self.files_fp = Some(files_fp(part, stamps));
+    }
+
+    /// Records that the files of family `g` now include `paths.came`, not `paths.gone`.
+    fn repath(&mut self, g: Generated, paths: &render::search::fulltext::Paths) {
+        if let Some(family) = self.families.get_mut(&g) {
+            family.extend(paths.came.iter().cloned());
+            for p in &paths.gone {
+                family.remove(p);
+            }
+        }
     }
 
     /// Whether a copied file of the theme at `path` is hidden by a file above it: the
@@ -534,6 +565,7 @@ fn make_files(
         cached
     };
     let failed_images = std::sync::Mutex::new(Vec::new());
+    let postings = std::sync::Mutex::new(None);
     let made_family = |g: Generated| {
         let files = match g {
             Generated::SearchIndex => vec![("search-index.json".to_string(), {
@@ -584,6 +616,15 @@ fn make_files(
                     .extend(done.failed);
                 out.into_inner().unwrap_or_else(|e| e.into_inner())
             }
+            // The word lists are kept for body edits to update in place.
+            Generated::SearchText => {
+                let out = std::sync::Mutex::new(Vec::new());
+                let kept = render::search::text_files_keeping(site, &|p, b| {
+                    out.lock().unwrap_or_else(|e| e.into_inner()).push((p, b));
+                });
+                *postings.lock().unwrap_or_else(|e| e.into_inner()) = Some(kept);
+                out.into_inner().unwrap_or_else(|e| e.into_inner())
+            }
             // `search-index.json`, which quotes excerpts, is made from the cache above.
             _ => g.make(site, &[]),
         };
@@ -602,6 +643,7 @@ fn make_files(
             for (_, _, list) in fresh {
                 files.extend(list.into_iter().filter(|(p, _)| !last.above.contains(p)));
             }
+            let fresh_postings = postings.into_inner().unwrap_or_else(|e| e.into_inner());
             let made = Made {
                 files_fp: last.files_fp,
                 files_part: last.files_part,
@@ -610,6 +652,7 @@ fn make_files(
                 above: last.above.clone(),
                 families: last.families.clone(),
                 search_entries: entries,
+                postings: fresh_postings.or_else(|| last.postings.take()),
             };
             image_errors(failed_images, d);
             return (made, files);
@@ -625,6 +668,7 @@ fn make_files(
         above: above.keys().cloned().collect(),
         families: BTreeMap::new(),
         search_entries: HashMap::new(),
+        postings: None,
     };
     let mut files = below;
     for (g, paths, list) in fresh {
@@ -633,6 +677,7 @@ fn make_files(
     }
     files.extend(above);
     made.search_entries = entries;
+    made.postings = postings.into_inner().unwrap_or_else(|e| e.into_inner());
     image_errors(failed_images, d);
     (made, files)
 }

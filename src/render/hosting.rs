@@ -23,8 +23,7 @@ pub enum Generated {
     SearchIndex,
     /// `search/meta.js` and the filter lists `search/e/`, `search/g/`.
     SearchMeta,
-    /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`,
-    /// `search/v/`.
+    /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`.
     SearchText,
     /// `data/stances.csv` and `data/changes.csv`, made from the same stances.
     StancesCsv,

@@ -52,6 +52,11 @@ impl ListBuilder {
     }
 
     /// How many numbers it holds.
+    /// The numbers pushed, in order.
+    pub fn numbers(&self) -> Vec<u32> {
+        decode_varints(&self.text)
+    }
+
     pub fn len(&self) -> u32 {
         self.len
     }

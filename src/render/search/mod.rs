@@ -15,8 +15,8 @@ pub mod text;
 
 pub use fold::fold;
 
-use crate::id_vec::IdVec;
-use crate::model::{EntityId, EntityIdx, Kind, Slug};
+use crate::id_vec::{Id, IdVec};
+use crate::model::{BriefingIdx, EntityId, EntityIdx, Kind, Slug};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -191,7 +191,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         prev = Some(d);
     }
     let meta = Meta {
-        v: 2,
+        v: 3,
         count: n,
         page: page_of(urls::briefing),
         kinds: Kind::ALL
@@ -256,20 +256,47 @@ fn page_of(dir: impl Fn(&Slug) -> String) -> [String; 2] {
 
 /// The full-text files of `search/` (see [`fulltext`]), each handed to `emit` as made.
 pub fn text_files(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    drop(text_files_keeping(site, emit));
+}
+
+/// [`text_files`], returning the word lists for a live preview to keep.
+pub fn text_files_keeping(
+    site: &Site,
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> fulltext::Postings {
     let r = &site.resolved;
     let docs: Vec<fulltext::Doc<'_>> = (r.briefings.iter_ids().rev())
-        .map(|(i, b)| {
-            let refs = &r.refs[i];
-            fulltext::Doc {
-                title: &b.title,
-                slug: b.slug.as_str(),
-                summary: b.summary.as_deref().unwrap_or(""),
-                body: &site.bodies[i],
-                entities: refs.entities().map(|e| e.0).collect(),
-                tags: refs.tags.iter().map(|&t| t as u32).collect(),
-            }
-        })
+        .map(|(i, _)| text_doc(site, i, &site.bodies[i]))
         .collect();
+    let (entities, tags) = text_names(site);
+    let names = fulltext::Names {
+        entities: &entities,
+        tags: &tags,
+    };
+    fulltext::files_keeping(&docs, &names, emit)
+}
+
+/// Briefing `i` as the full-text index reads it, with `body` for its rendered body.
+pub fn text_doc<'a>(site: &'a Site, i: BriefingIdx, body: &'a str) -> fulltext::Doc<'a> {
+    let (b, refs) = (&site.resolved.briefings[i], &site.resolved.refs[i]);
+    fulltext::Doc {
+        title: &b.title,
+        slug: b.slug.as_str(),
+        summary: b.summary.as_deref().unwrap_or(""),
+        body,
+        entities: refs.entities().map(|e| e.0).collect(),
+        tags: refs.tags.iter().map(|&t| t as u32).collect(),
+    }
+}
+
+/// The number of briefing `i` in the full-text index (newest first).
+pub fn text_number(site: &Site, i: BriefingIdx) -> usize {
+    site.resolved.briefings.len() - 1 - i.index()
+}
+
+/// The terms of each entity's name and aliases, and of each tag's name.
+pub fn text_names(site: &Site) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let r = &site.resolved;
     let unique = |mut v: Vec<String>| {
         v.sort_unstable();
         v.dedup();
@@ -286,11 +313,7 @@ pub fn text_files(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
         })
         .collect();
     let tags: Vec<Vec<String>> = r.tags.iter().map(|t| unique(words(&t.name))).collect();
-    let names = fulltext::Names {
-        entities: &entities,
-        tags: &tags,
-    };
-    fulltext::files(&docs, &names, emit);
+    (entities, tags)
 }
 
 /// A file of the split index: a script handing `value` to `dossierSearch` under `name`

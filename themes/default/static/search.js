@@ -206,8 +206,8 @@
     });
   }
   function lists(w, e) {
-    var got = typeof e[2] === "number" ? get("p/" + e[2]) : Promise.resolve(e[2]);
-    return got.then(function (l) { return l && { word: w, df: e[0], surfaces: e[1], lists: l }; });
+    var got = typeof e[1] === "number" ? get("p/" + key(w) + "-" + e[1]) : Promise.resolve(e[1]);
+    return got.then(function (l) { return l && { word: w, df: e[0], lists: l }; });
   }
   // The words of the word file of `prefix` that begin with it, most frequent first.
   function completions(prefix) {
@@ -306,12 +306,30 @@
 
   // ---- Checking a briefing: where a phrase is, and how well it matches. ----
   function textOf(n) {
-    return get("t/" + Math.floor(n / head.docs)).then(function (shard) {
-      var d = shard && shard[n % head.docs];
-      if (!d) return null;
-      if (!d.ids) d.ids = tokens(d[6], d[5]);
-      return d;
-    });
+    return get("t/" + Math.floor(n / head.docs)).then(function (shard) { return docIn(shard, n); });
+  }
+  // Briefing n of its loaded text file, its tokens decoded: [docs, words, gaps], a token
+  // id below the number of words being a word, a gap's counting on after them.
+  function docIn(shard, n) {
+    var d = shard && shard[0][n % head.docs];
+    if (!d) return null;
+    if (!d.ids) {
+      d.ids = tokens(d[6], d[5]);
+      d.shard = shard;
+      if (!shard.terms) shard.terms = [];
+    }
+    return d;
+  }
+  function isGap(d, id) { return id >= d.shard[1].length; }
+  function textOfId(d, id) {
+    var words = d.shard[1];
+    return (id < words.length ? words[id] : d.shard[2][id - words.length]) || "";
+  }
+  // The term of token id of d ("" for a gap), folded once per text file.
+  function termOf(d, id) {
+    var ts = d.shard.terms;
+    if (ts[id] === undefined) ts[id] = isGap(d, id) ? "" : term(d.shard[1][id] || "");
+    return ts[id];
   }
   function hasPhrase(ts, words) {
     for (var i = 0; i + words.length <= ts.length; i++) {
@@ -322,16 +340,16 @@
     return false;
   }
   // Positions (among all tokens) of each match of a phrase in a briefing's body.
-  function bodyPhrase(ids, u) {
-    var sets = u.entries.map(function (e) { return new Set(e.surfaces); }), out = [];
+  function bodyPhrase(d, u) {
+    var words = u.entries.map(function (e) { return e && e.word; }), out = [], ids = d.ids;
     var at = [];
     for (var i = 0; i < ids.length; i++) {
-      if (head.isGap[ids[i]]) continue;
+      if (isGap(d, ids[i])) continue;
       at.push(i);
-      var k = at.length - sets.length;
+      var k = at.length - words.length;
       if (k < 0) continue;
       var ok = true;
-      for (var j = 0; j < sets.length && ok; j++) ok = sets[j].has(ids[at[k + j]]);
+      for (var j = 0; j < words.length && ok; j++) ok = termOf(d, ids[at[k + j]]) === words[j];
       if (ok) out.push(at[k]);
     }
     return out;
@@ -347,7 +365,7 @@
     if (named) return WEIGHT[1];
     if (d[4].some(function (t) { return meta.tags[t] && hasPhrase(terms(meta.tags[t][0]), words); })) return WEIGHT[2];
     if (hasPhrase(terms(d[2]), words)) return WEIGHT[3];
-    return bodyPhrase(d.ids, u).length ? WEIGHT[4] : 0;
+    return bodyPhrase(d, u).length ? WEIGHT[4] : 0;
   }
 
   // ---- A search run: rank, then check phrases in rank order a page at a time. ----
@@ -474,9 +492,8 @@
   // Checks briefing n, whose text file is loaded, against every unit of run r.
   function checkOne(r, n) {
     r.checked[n] = 1;
-    var shard = files["t/" + Math.floor(n / head.docs)], d = shard && shard[n % head.docs];
+    var d = docIn(files["t/" + Math.floor(n / head.docs)], n);
     if (!d) return;
-    if (!d.ids) d.ids = tokens(d[6], d[5]);
     var total = 0;
     for (var k = 0; k < r.units.length; k++) {
       var u = r.units[k], w = u.phrase ? phraseWeight(d, u) : u.weights[n];
@@ -605,7 +622,7 @@
     var ids = d.ids, at = -1, k;
     units.forEach(function (u) {
       if (!u.phrase || at >= 0) return;
-      var hits = bodyPhrase(ids, u);
+      var hits = bodyPhrase(d, u);
       if (hits.length) at = hits[0];
     });
     if (at < 0) {
@@ -615,42 +632,35 @@
       });
       for (var r = 0; r < rare.length && at < 0; r++) {
         var set = new Set();
-        rare[r].entries.forEach(function (e) { e.surfaces.forEach(function (s) { set.add(s); }); });
-        for (k = 0; k < ids.length; k++) if (set.has(ids[k])) { at = k; break; }
+        rare[r].entries.forEach(function (e) { set.add(e.word); });
+        for (k = 0; k < ids.length; k++) if (set.has(termOf(d, ids[k]))) { at = k; break; }
       }
     }
     if (at < 0) return Promise.resolve(null);
+    var gap = function (id) { return isGap(d, id); };
     // About ten words before the match and twenty-five after, cut at word boundaries.
     var lo = at, hi = at, words = 0;
-    while (lo > 0 && words < 10) { lo--; if (!head.isGap[ids[lo]]) words++; }
-    if (lo > 0 && head.isGap[ids[lo]]) lo++;
+    while (lo > 0 && words < 10) { lo--; if (!gap(ids[lo])) words++; }
+    if (lo > 0 && gap(ids[lo])) lo++;
     words = 0;
-    while (hi < ids.length - 1 && words < 25) { hi++; if (!head.isGap[ids[hi]]) words++; }
-    var chunks = {};
-    for (k = lo; k <= hi; k++) chunks[Math.floor(ids[k] / head.vocab)] = 1;
-    return Promise.all(Object.keys(chunks).map(function (c) {
-      return get("v/" + c).then(function (v) { chunks[c] = v || []; });
-    })).then(function () {
-      var str = function (id) { return chunks[Math.floor(id / head.vocab)][id % head.vocab] || ""; };
-      // Start where the match's paragraph, heading or list item starts, when that is near.
-      var block = false;
-      for (var b = at - 1; b >= lo; b--) {
-        if (head.isGap[ids[b]] && str(ids[b]).indexOf("\n") >= 0) { lo = b + 1; block = true; break; }
-      }
-      var text = "", prev = -1;
-      for (var i = lo; i <= hi; i++) {
-        var id = ids[i], s = str(id);
-        var gap = head.isGap[id];
-        // Two words in a row had a single space between them.
-        if (!gap && prev >= 0 && !head.isGap[prev]) text += " ";
-        text += gap ? s.replace(/\s*\n\s*/g, /^\s*\n\s*$/.test(s) ? " · " : " ") : s;
-        prev = id;
-      }
-      var ps = markPieces(pieces(text), units);
-      if (lo > 0 && !block) ps.unshift({ text: "… " });
-      if (hi < ids.length - 1) ps.push({ text: " …" });
-      return ps;
-    });
+    while (hi < ids.length - 1 && words < 25) { hi++; if (!gap(ids[hi])) words++; }
+    // Start where the match's paragraph, heading or list item starts, when that is near.
+    var block = false;
+    for (var b = at - 1; b >= lo; b--) {
+      if (gap(ids[b]) && textOfId(d, ids[b]).indexOf("\n") >= 0) { lo = b + 1; block = true; break; }
+    }
+    var text = "", prev = -1;
+    for (var i = lo; i <= hi; i++) {
+      var id = ids[i], s = textOfId(d, id), g = gap(id);
+      // Two words in a row had a single space between them.
+      if (!g && prev >= 0 && !gap(prev)) text += " ";
+      text += g ? s.replace(/\s*\n\s*/g, /^\s*\n\s*$/.test(s) ? " · " : " ") : s;
+      prev = id;
+    }
+    var ps = markPieces(pieces(text), units);
+    if (lo > 0 && !block) ps.unshift({ text: "… " });
+    if (hi < ids.length - 1) ps.push({ text: " …" });
+    return Promise.resolve(ps);
   }
 
   function item(n, d, excerpt, units) {
@@ -736,8 +746,6 @@
     });
     t.keySet = {};
     t.keys.forEach(function (k, i) { t.keySet[k] = i; });
-    t.isGap = new Uint8Array(t.gaps.length ? t.gaps[t.gaps.length - 1] + 1 : 0);
-    t.gaps.forEach(function (g) { t.isGap[g] = 1; });
   }
 
   function fail() { status.textContent = say("failed"); }
