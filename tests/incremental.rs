@@ -1019,3 +1019,22 @@ fn a_body_edit_in_words_the_site_has_updates_the_search_files_in_place() {
         std::fs::remove_dir_all(&clean).expect("rm");
     }
 }
+
+#[test]
+fn the_output_check_gives_way_to_changes_waiting_and_repairs_on_its_next_turn() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    engine.build_all().expect("build");
+    let page = live.join("briefings/ministers-ousted/index.html");
+    std::fs::remove_file(&page).expect("remove a page");
+    // A save is waiting: the check stops before it has looked, and writes nothing.
+    let given_way = engine.check_output_unless(&|| true).expect("check");
+    assert!(given_way.is_none());
+    assert!(!page.exists());
+    let out = engine.check_output_unless(&|| false).expect("check");
+    let out = out.expect("the removed page is seen");
+    assert_eq!(out.written, ["briefings/ministers-ousted/index.html"]);
+    assert!(page.exists());
+}

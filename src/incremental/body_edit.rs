@@ -61,7 +61,12 @@ impl Engine {
                 Target::Briefing(_) => None,
             })
             .collect();
-        let pages_before = super::entity_pages(site, &touched);
+        // Which pages entities have changes only with their links.
+        let pages_of = |site: &crate::site::Site| match links_changed {
+            true => super::entity_pages(site, &touched),
+            false => Vec::new(),
+        };
+        let pages_before = pages_of(site);
         let ids_changed = old_cached
             .as_ref()
             .is_none_or(|c| c.body.ids != new.body.ids);
@@ -78,7 +83,7 @@ impl Engine {
             }
         }
         site.index.body_entities[me] = crate::index::body_entities(&new.body.links);
-        if super::entity_pages(site, &touched) != pages_before {
+        if pages_of(site) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;
         }

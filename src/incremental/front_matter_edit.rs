@@ -67,6 +67,7 @@ impl Engine {
             }
             moved_body = Some(body);
         }
+        self.derived = Default::default();
         let Some(site) = self.site.as_mut() else {
             return Ok(None);
         };

@@ -83,6 +83,9 @@ pub struct Engine {
     has_output: bool,
     /// Stages of the rebuild under way, and when the last one ended.
     laps: Laps,
+    /// What pages read of the whole site's stances and judgments, for the site in memory:
+    /// kept by a body edit, which changes none of them.
+    derived: render::pages::Derived,
 }
 
 /// Stage times of one rebuild. Also a pipeline [`pipeline::Progress`], so that the shared
@@ -203,6 +206,7 @@ impl Engine {
             has_output: false,
             tree_paths: BTreeSet::new(),
             laps: Laps::default(),
+            derived: Default::default(),
         })
     }
 
@@ -457,6 +461,7 @@ impl Engine {
         (self.link_paths, self.link_assets, self.link_sizes) = (cx.paths, cx.assets, cx.sizes);
         self.names = Some(names);
         self.site = Some(site);
+        self.derived = Default::default();
         self.targets = None;
         let (consistency, others): (Vec<_>, Vec<_>) =
             (d.sorted().into_iter()).partition(|x| crate::consistency::CODES.contains(&x.code));

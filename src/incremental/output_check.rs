@@ -8,6 +8,7 @@ use crate::output;
 use crate::pipeline::Fatal;
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::time::{Instant, SystemTime};
 
 /// What a file the engine wrote looked like just after: modified time, length and inode
@@ -53,22 +54,39 @@ impl Engine {
     /// it: the files concerned, or everything when the folder itself (its marker) is gone.
     /// `None` when nothing was touched.
     pub fn check_output(&mut self) -> Result<Option<Outcome>, Fatal> {
+        self.check_output_unless(&|| false)
+    }
+
+    /// [`Engine::check_output`], given up (`None`) as soon as `stop` says so: a saved file
+    /// waiting for its rebuild goes first (one `stat` per file written, 30,000 of them at
+    /// 10,000 briefings, takes tens of milliseconds).
+    pub fn check_output_unless(
+        &mut self,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Outcome>, Fatal> {
         if !self.has_output {
             return Ok(None);
         }
         let start = Instant::now();
         let folder_gone = !self.out.join(output::MARKER).is_file();
         let out = &self.out;
+        let stopped = AtomicBool::new(false);
         let mut touched: Vec<String> = if folder_gone {
             Vec::new()
         } else {
             self.written
                 .par_iter()
-                .filter(|(p, w)| Written::of(&out.join(p)).as_ref() != Some(*w))
+                .filter(|(p, w)| {
+                    if stopped.load(Relaxed) || stop() {
+                        stopped.store(true, Relaxed);
+                        return false;
+                    }
+                    Written::of(&out.join(p)).as_ref() != Some(*w)
+                })
                 .map(|(p, _)| p.clone())
                 .collect()
         };
-        if !folder_gone && touched.is_empty() {
+        if stopped.into_inner() || (!folder_gone && touched.is_empty()) {
             return Ok(None);
         }
         touched.sort();

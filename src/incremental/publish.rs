@@ -123,7 +123,9 @@ impl Engine {
         self.laps.begin("render pages");
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
-        let mut rendered = render::render_pages(site, theme, &plan.dirty, &sink, &mut d);
+        let derived = &self.derived;
+        let mut rendered =
+            render::render_pages_with(site, theme, &plan.dirty, &sink, &mut d, derived);
         // A scope that named its pages made its files itself.
         if plan.fps.is_some() {
             self.laps.begin("generated files");
@@ -302,7 +304,7 @@ impl Engine {
 
     /// Keeps `made` as what the output holds besides pages; returns every file rendered or
     /// made (pages a copied or generated file stands in for left out), the paths of the
-    /// files besides pages, and those paths before.
+    /// files besides pages, and those paths before (both empty when nothing was made).
     fn adopt(
         &mut self,
         sink: write::Memory,
@@ -312,20 +314,19 @@ impl Engine {
         BTreeSet<String>,
         BTreeSet<String>,
     ) {
-        let old_file_paths = self.made.paths();
-        let (file_paths, generated) = match made {
-            Some((now, files)) => {
-                let paths = now.paths();
-                self.made = now;
-                (paths, files)
-            }
-            None => (self.made.paths(), BTreeMap::new()),
+        let pages = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let Some((now, generated)) = made else {
+            // Pages named by the scope: only those a file stands in for are left out (the
+            // paths of every file are not needed, and take a while to list on a big site).
+            let out = (pages.into_iter())
+                .filter(|(p, _)| !self.made.has(p))
+                .collect();
+            return (out, BTreeSet::new(), BTreeSet::new());
         };
-        let mut out: crate::hash::Map<String, Vec<u8>> = sink
-            .files
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .into_iter()
+        let old_file_paths = self.made.paths();
+        let file_paths = now.paths();
+        self.made = now;
+        let mut out: crate::hash::Map<String, Vec<u8>> = (pages.into_iter())
             .filter(|(p, _)| !file_paths.contains(p))
             .collect();
         out.extend(generated);
@@ -517,6 +518,11 @@ impl Made {
     /// site's own static file or a generated one.
     pub(super) fn covers(&self, path: &str) -> bool {
         self.above.contains(path) || self.families.values().any(|f| f.contains(path))
+    }
+
+    /// Whether a file that is not a page has `path`.
+    fn has(&self, path: &str) -> bool {
+        self.copied.contains(path) || self.families.values().any(|f| f.contains(path))
     }
 
     /// Every path of a file that is not a page.

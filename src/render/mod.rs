@@ -272,7 +272,30 @@ pub fn render_pages(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> usize {
-    let views = Views::new(site);
+    render_views(&Views::new(site), theme, pages, sink, diags)
+}
+
+/// [`render_pages`], reading `derived`, which must have been made for the site as it now
+/// is (or be empty).
+pub fn render_pages_with(
+    site: &Site,
+    theme: &Theme,
+    pages: &[Page],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+    derived: &pages::Derived,
+) -> usize {
+    render_views(&Views::lent(site, derived), theme, pages, sink, diags)
+}
+
+fn render_views(
+    views: &Views<'_>,
+    theme: &Theme,
+    pages: &[Page],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> usize {
+    let site = views.site;
     let mut tera_global = tera::Context::new();
     tera_global.insert(
         "site",
@@ -283,7 +306,7 @@ pub fn render_pages(
             dir: views.dir.as_str(),
             base_url: site.config.base_url.clone(),
             base_path: site.config.base_path.clone(),
-            track_record: has_track_record(site),
+            track_record: views.record().has_scores(),
             alignment: views.alignment().exists(),
         },
     );
@@ -299,7 +322,7 @@ pub fn render_pages(
     let big = |page: &Page| body_len(site, *page) > crate::parallel::BIG_BODY;
     let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
         let (path, template) = target(site, page);
-        let ctx = match context(&views, page, &tera_global) {
+        let ctx = match context(views, page, &tera_global) {
             Ok(mut c) => {
                 if let Some(trees) = &site.trees
                     && path.ends_with(".html")

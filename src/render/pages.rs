@@ -123,8 +123,8 @@ pub struct Views<'a> {
     /// of times.
     briefing_links: IdVec<BriefingIdx, OnceLock<BriefingLink>>,
     entity_links: IdVec<EntityIdx, OnceLock<EntityLink>>,
-    /// How many sources back each position, made once for every stance mark.
-    pub(super) support: OnceLock<crate::index::Support>,
+    /// What the pages read of the whole site's stances and judgments, made once.
+    pub(super) derived: Held<'a>,
     /// Per topic and actor: its changes of position and every day one happened, made once
     /// for all its as-of pages and feeds.
     pub(super) changes_of: IdVec<EntityIdx, OnceLock<super::changes::OfEntity>>,
@@ -132,10 +132,35 @@ pub struct Views<'a> {
     pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Who cites each source of `content/sources/`, made once for its pages.
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
-    /// Every judgment on a resolved topic, scored, made once for the pages that show them.
+}
+
+/// What pages read of the whole site's stances, sources and judgments, made on first use.
+/// A live preview keeps it between rebuilds that change none of those (a body edit), so
+/// that rendering one page does not make it again.
+#[derive(Default)]
+pub struct Derived {
+    /// How many sources back each position, for every stance mark.
+    pub(super) support: OnceLock<crate::index::Support>,
+    /// Every judgment on a resolved topic, scored, for the pages that show them.
     pub(super) record: OnceLock<crate::track_record::Record>,
-    /// Which alignment pages the site has, made once for them and every actor page.
+    /// Which alignment pages the site has, for them and every actor page.
     pub(super) alignment: OnceLock<super::alignment::Overview>,
+}
+
+/// The views' [`Derived`]: their own, or one lent for the rebuild.
+pub(super) enum Held<'a> {
+    Own(Box<Derived>),
+    Lent(&'a Derived),
+}
+
+impl std::ops::Deref for Held<'_> {
+    type Target = Derived;
+    fn deref(&self) -> &Derived {
+        match self {
+            Held::Own(d) => d,
+            Held::Lent(d) => d,
+        }
+    }
 }
 
 /// What every timeline page shows of the whole site: its years, and how many briefings
@@ -159,6 +184,15 @@ fn confidence(c: Confidence) -> &'static str {
 impl<'a> Views<'a> {
     /// Views of `site`.
     pub fn new(site: &'a Site) -> Views<'a> {
+        Views::with(site, Held::Own(Box::default()))
+    }
+
+    /// Views of `site` that read `derived`, made for the site as it now is.
+    pub fn lent(site: &'a Site, derived: &'a Derived) -> Views<'a> {
+        Views::with(site, Held::Lent(derived))
+    }
+
+    fn with(site: &'a Site, derived: Held<'a>) -> Views<'a> {
         let i18n = site.config.i18n.clone();
         Views {
             site,
@@ -180,13 +214,11 @@ impl<'a> Views<'a> {
             entity_links: (0..site.resolved.entities.len())
                 .map(|_| OnceLock::new())
                 .collect(),
-            support: OnceLock::new(),
+            derived,
             changes_of: (0..site.resolved.entities.len())
                 .map(|_| OnceLock::new())
                 .collect(),
             source_uses: OnceLock::new(),
-            record: OnceLock::new(),
-            alignment: OnceLock::new(),
             evidence: (0..site.resolved.briefings.len())
                 .map(|_| OnceLock::new())
                 .collect(),

@@ -12,6 +12,7 @@ use crate::pipeline::{self, Fatal, Options};
 use reload::{Reload, Status};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -119,11 +120,29 @@ fn status_after(out: &Outcome, before: &Status, root: &Path) -> Status {
 /// (11,000 of them, a 10,000-briefing site, took about 30 ms from Python on a 2-core VM).
 const OUTPUT_CHECK_EVERY: Duration = Duration::from_secs(1);
 
+/// The watcher's changes, passed on, with a flag raised whenever some are waiting: the
+/// output check gives way to them.
+fn flagged(rx: mpsc::Receiver<Changes>) -> (mpsc::Receiver<Changes>, Arc<AtomicBool>) {
+    let (tx, out) = mpsc::channel();
+    let waiting = Arc::new(AtomicBool::new(false));
+    let flag = waiting.clone();
+    std::thread::spawn(move || {
+        for changes in rx {
+            flag.store(true, Ordering::SeqCst);
+            if tx.send(changes).is_err() {
+                return;
+            }
+        }
+    });
+    (out, waiting)
+}
+
 /// Waits for changes and rebuilds, forever (until the channel closes). Every second it also
-/// writes again what was removed or changed in the output folder behind its back.
+/// writes again what was removed or changed in the output folder behind its back, unless
+/// changes are waiting (`waiting`).
 fn rebuild_loop(
     engine: &mut Engine,
-    rx: &mpsc::Receiver<Changes>,
+    (rx, waiting): &(mpsc::Receiver<Changes>, Arc<AtomicBool>),
     watcher: &mut watch::Watch,
     printer: &mut Printer,
     mut after: impl FnMut(&Outcome),
@@ -131,7 +150,10 @@ fn rebuild_loop(
     let mut checked = std::time::Instant::now();
     loop {
         match rx.recv_timeout(OUTPUT_CHECK_EVERY) {
-            Ok(changes) => rebuild(engine, changes, rx, watcher, printer, &mut after),
+            Ok(changes) => {
+                waiting.store(false, Ordering::SeqCst);
+                rebuild(engine, changes, rx, watcher, printer, &mut after);
+            }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
@@ -139,8 +161,10 @@ fn rebuild_loop(
             continue;
         }
         checked = std::time::Instant::now();
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check_output()));
+        let stop = || waiting.load(Ordering::SeqCst);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engine.check_output_unless(&stop)
+        }));
         match result {
             Ok(Ok(Some(out))) => {
                 printer.print(&out);
@@ -209,6 +233,7 @@ pub fn watch_build(opts: &Options, poll: bool, timings: bool) -> Result<(), Serv
     let mut engine = Engine::new(opts, &out)?;
     let (tx, rx) = mpsc::channel();
     let mut watcher = watch::Watch::start(&output_root(opts), poll, tx)?;
+    let rx = flagged(rx);
     let mut printer = Printer {
         last: Vec::new(),
         root: opts.root.clone(),
@@ -299,6 +324,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         .join("site");
     let (tx, rx) = mpsc::channel();
     let mut watcher = watch::Watch::start(&output_root(&opts), o.poll, tx)?;
+    let rx = flagged(rx);
     let mut printer = Printer {
         last: Vec::new(),
         root: opts.root.clone(),

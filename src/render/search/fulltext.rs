@@ -74,10 +74,22 @@ struct Chunk {
 struct ChunkBuilder {
     chunk: Chunk,
     term_ids: HashMap<Box<str>, u32, Hasher>,
-    /// Per word as written: its local term, or `NONE` (folding is the costly part).
-    surface_terms: HashMap<Box<str>, u32, Hasher>,
+    /// Each token of the chunk's bodies as written (a word or a gap), by its local id.
+    surface_ids: HashMap<Box<str>, u32, Hasher>,
+    surfaces: Vec<Surface>,
     /// Per local term: 1 + the last briefing it was seen in.
     seen: Vec<u32>,
+}
+
+/// A token as written, with its local term (`NONE` for a gap; folding is the costly part)
+/// and its id in the text file being made.
+struct Surface {
+    text: Box<str>,
+    word: bool,
+    term: u32,
+    /// 1 + the text file (of the chunk) that last gave it an id, and that id.
+    shard: u32,
+    local: u32,
 }
 
 const NONE: u32 = u32::MAX;
@@ -87,7 +99,8 @@ impl ChunkBuilder {
         ChunkBuilder {
             chunk: Chunk::default(),
             term_ids: HashMap::with_hasher(Hasher::new()),
-            surface_terms: HashMap::with_hasher(Hasher::new()),
+            surface_ids: HashMap::with_hasher(Hasher::new()),
+            surfaces: Vec::new(),
             seen: Vec::new(),
         }
     }
@@ -152,40 +165,38 @@ impl ChunkBuilder {
         self.add_words(d.summary, SUMMARY, at);
     }
 
-    /// Lists briefing `at` under the term of `word`, a word of its body as written.
-    fn add_body_word(&mut self, word: &str, at: u16) {
-        let t = match self.surface_terms.get(word) {
-            Some(&t) => t,
-            None => {
-                let t = text::term(word);
-                let id = if t.is_empty() { NONE } else { self.term_id(&t) };
-                self.surface_terms.insert(word.into(), id);
-                id
-            }
-        };
-        if t != NONE {
-            self.add(t, BODY, at);
+    /// The local id of token `s` (a word or a gap) as written.
+    fn surface(&mut self, word: bool, s: &str) -> u32 {
+        if let Some(&id) = self.surface_ids.get(s) {
+            return id;
         }
+        let term = match word {
+            true => Some(text::term(s)).filter(|t| !t.is_empty()),
+            false => None,
+        };
+        let term = term.map_or(NONE, |t| self.term_id(&t));
+        let id = self.surfaces.len() as u32;
+        self.surfaces.push(Surface {
+            text: s.into(),
+            word,
+            term,
+            shard: 0,
+            local: 0,
+        });
+        self.surface_ids.insert(s.into(), id);
+        id
     }
-}
 
-/// One file of `search/t/` being made: its briefings' tokens, as ids into its own list of
-/// words and list of gaps (a gap's id counts on after the last word's).
-#[derive(Default)]
-struct ShardText {
-    words: Vec<Box<str>>,
-    gaps: Vec<Box<str>>,
-    ids: HashMap<(bool, Box<str>), u32, Hasher>,
-    /// Per briefing: its tokens, a gap's as `GAP | index`.
-    docs: Vec<Vec<u32>>,
-}
-
-const GAP: u32 = 1 << 31;
-
-impl ShardText {
-    /// Adds the next briefing's body, cut by `body`; hands each word as written to
-    /// `each_word`.
-    fn add_body(&mut self, html: &str, body: &mut BodyText, mut each_word: impl FnMut(&str)) {
+    /// Adds briefing `at`'s body (`html`, cut by `body`) to the chunk's lists and to text
+    /// file `shard` (of the chunk).
+    fn add_body(
+        &mut self,
+        html: &str,
+        body: &mut BodyText,
+        at: u16,
+        shard: u32,
+        text: &mut ShardText,
+    ) {
         body.read(html);
         let mut tokens = Vec::new();
         for (word, s) in body.pieces() {
@@ -193,30 +204,45 @@ impl ShardText {
             if !word && s == " " {
                 continue;
             }
-            if word {
-                each_word(s);
+            let id = self.surface(word, s);
+            let x = &mut self.surfaces[id as usize];
+            let term = x.term;
+            if x.shard != shard + 1 {
+                x.shard = shard + 1;
+                let list = if x.word {
+                    &mut text.words
+                } else {
+                    &mut text.gaps
+                };
+                x.local = list.len() as u32 | if x.word { 0 } else { GAP };
+                list.push(id);
             }
-            let id = match self.ids.get(&(word, s.into())) {
-                Some(&id) => id,
-                None => {
-                    let list = if word {
-                        &mut self.words
-                    } else {
-                        &mut self.gaps
-                    };
-                    let id = list.len() as u32 | if word { 0 } else { GAP };
-                    list.push(s.into());
-                    self.ids.insert((word, s.into()), id);
-                    id
-                }
-            };
-            tokens.push(id);
+            tokens.push(x.local);
+            if term != NONE {
+                self.add(term, BODY, at);
+            }
         }
-        self.docs.push(tokens);
+        text.docs.push(tokens);
     }
+}
 
-    /// File `n` of `search/t/`, of briefings `part` (those added, in order).
-    fn finish(self, n: usize, part: &[Doc<'_>]) -> (String, Vec<u8>) {
+/// One file of `search/t/` being made: its briefings' tokens, as ids into its own list of
+/// words and list of gaps (a gap's id counts on after the last word's), each a token of
+/// the chunk.
+#[derive(Default)]
+struct ShardText {
+    words: Vec<u32>,
+    gaps: Vec<u32>,
+    /// Per briefing: its tokens, a gap's as `GAP | index`.
+    docs: Vec<Vec<u32>>,
+}
+
+const GAP: u32 = 1 << 31;
+
+impl ShardText {
+    /// File `n` of `search/t/`, of briefings `part` (those added, in order), their tokens
+    /// those of `chunk`.
+    fn finish(self, n: usize, part: &[Doc<'_>], chunk: &ChunkBuilder) -> (String, Vec<u8>) {
         let words = self.words.len() as u32;
         let list: Vec<TextDoc<'_>> = (part.iter().zip(&self.docs))
             .map(|(d, tokens)| {
@@ -236,8 +262,13 @@ impl ShardText {
                 )
             })
             .collect();
+        let text = |ids: &[u32]| -> Vec<&str> {
+            ids.iter()
+                .map(|&i| &*chunk.surfaces[i as usize].text)
+                .collect()
+        };
         let name = format!("t/{n}");
-        let file = super::script(&name, &(list, &self.words, &self.gaps));
+        let file = super::script(&name, &(list, text(&self.words), text(&self.gaps)));
         (format!("search/{name}.js"), file)
     }
 }
@@ -568,13 +599,13 @@ pub struct Paths {
 fn fields_of(d: &Doc<'_>, names: &Names<'_>) -> HashMap<Box<str>, u8, Hasher> {
     let mut b = ChunkBuilder::new();
     b.add_fields(d, names, 0);
-    let mut body = BodyText::default();
-    body.read(d.body);
-    for (word, s) in body.pieces() {
-        if word {
-            b.add_body_word(s, 0);
-        }
-    }
+    b.add_body(
+        d.body,
+        &mut BodyText::default(),
+        0,
+        0,
+        &mut ShardText::default(),
+    );
     let chunk = b.finish();
     (chunk.terms.into_iter().zip(chunk.lists))
         .filter_map(|(t, l)| l.first().map(|&e| (t, (e & 7) as u8)))
@@ -604,9 +635,9 @@ pub fn files_keeping(
                 for (i, d) in shard.iter().enumerate() {
                     let at = (s * DOC_SHARD + i) as u16;
                     b.add_fields(d, names, at);
-                    text.add_body(d.body, &mut body, |w| b.add_body_word(w, at));
+                    b.add_body(d.body, &mut body, at, s as u32, &mut text);
                 }
-                let (path, bytes) = text.finish(k * (CHUNK / DOC_SHARD) + s, shard);
+                let (path, bytes) = text.finish(k * (CHUNK / DOC_SHARD) + s, shard, &b);
                 emit(path, bytes);
             }
             b.finish()
@@ -625,12 +656,13 @@ pub fn files_keeping(
 /// Text file `n` of `search/t/`, of briefings `part` (numbers `n × DOC_SHARD` on): what
 /// an edit of one of their bodies writes again.
 pub fn text_file(n: usize, part: &[Doc<'_>]) -> (String, Vec<u8>) {
+    let mut b = ChunkBuilder::new();
     let mut text = ShardText::default();
     let mut body = BodyText::default();
     for d in part {
-        text.add_body(d.body, &mut body, |_| ());
+        b.add_body(d.body, &mut body, 0, 0, &mut text);
     }
-    text.finish(n, part)
+    text.finish(n, part, &b)
 }
 
 #[cfg(test)]
