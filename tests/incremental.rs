@@ -526,6 +526,25 @@ impl World {
     }
 }
 
+/// An engine that built the site at `root` into `root/live`, and that folder.
+fn built(root: &Path) -> (Engine, PathBuf) {
+    let live = root.join("live");
+    let mut engine = Engine::new(&opts(root, None), &live).expect("engine");
+    engine.build_all().expect("build");
+    (engine, live)
+}
+
+/// Checks that `live` holds what a clean build of the site at `root` writes.
+fn assert_as_clean(root: &Path, live: &Path, step: &str) {
+    let clean = root.join("clean");
+    pipeline::build(&opts(root, Some(clean.clone()))).expect("clean build");
+    assert!(
+        snapshot(live) == snapshot(&clean),
+        "{step}: differs from a clean build"
+    );
+    std::fs::remove_dir_all(&clean).expect("rm");
+}
+
 /// Gives the site at `root` this test's settings: lists cut in pages of three, so that a
 /// briefing added, moved or removed, a name added or a link written moves items across
 /// page breaks and adds or removes pages; and a theme of its own, `desk`, empty at first
@@ -650,9 +669,7 @@ fn incremental_output_equals_a_clean_build() {
 fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
     let site = sample();
     let root = site.root().to_path_buf();
-    let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
-    engine.build_all().expect("build");
+    let (mut engine, live) = built(&root);
     let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
     std::fs::write(&p, set_key(&read(&p), "places", "[Kyiv, Moscow]")).expect("write");
     let out = engine.rebuild(&changed([p])).expect("rebuild");
@@ -689,9 +706,7 @@ fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
 fn a_body_edit_rewrites_its_page_and_the_pages_it_now_links_to() {
     let site = sample();
     let root = site.root().to_path_buf();
-    let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
-    engine.build_all().expect("build");
+    let (mut engine, _) = built(&root);
     let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
     std::fs::write(&p, format!("{}\nSee [[Peskov]].\n", read(&p))).expect("write");
     let out = engine.rebuild(&changed([p])).expect("rebuild");
@@ -923,21 +938,15 @@ fn a_style_sheet_edit_writes_that_file_alone_where_the_output_shows_it() {
     let css = root.join("themes/desk/static/style.css");
     std::fs::create_dir_all(css.parent().expect("dir")).expect("mkdir");
     std::fs::write(&css, "body { color: #111; }\n").expect("write");
-    let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
-    engine.build_all().expect("build");
-    let same_as_clean = |step: &str| {
-        let clean = root.join("clean");
-        pipeline::build(&opts(&root, Some(clean.clone()))).expect("clean build");
-        assert!(
-            snapshot(&live) == snapshot(&clean),
-            "{step}: differs from a clean build"
-        );
-        std::fs::remove_dir_all(&clean).expect("rm");
-    };
+    let (mut engine, live) = built(&root);
+    let same_as_clean = |step: &str| assert_as_clean(&root, &live, step);
 
     std::fs::write(&css, "body { color: #222; }\n").expect("write");
-    let out = engine.rebuild(&changed([css.clone()])).expect("rebuild");
+    // Saved as vim saves: the temporary files it wrote beside are in the same report.
+    let beside = ["4913", "style.css~"].map(|n| root.join("themes/desk/static").join(n));
+    let out = engine
+        .rebuild(&changed(beside.into_iter().chain([css.clone()])))
+        .expect("rebuild");
     assert_eq!((out.errors, out.rendered), (0, 0), "{:?}", out.diagnostics);
     assert_eq!(out.written, ["style.css"]);
     assert!(out.css_only());
@@ -974,9 +983,7 @@ fn a_style_sheet_edit_writes_that_file_alone_where_the_output_shows_it() {
 fn a_body_edit_in_words_the_site_has_updates_the_search_files_in_place() {
     let site = sample();
     let root = site.root().to_path_buf();
-    let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
-    engine.build_all().expect("build");
+    let (mut engine, live) = built(&root);
     let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
     let before = read(&p);
     for text in [
@@ -1010,13 +1017,7 @@ fn a_body_edit_in_words_the_site_has_updates_the_search_files_in_place() {
                 .all(|p| p.starts_with("search/t/") || p.starts_with("search/w/")),
             "{search:?}"
         );
-        let clean = root.join("clean");
-        pipeline::build(&opts(&root, Some(clean.clone()))).expect("clean build");
-        assert!(
-            snapshot(&live) == snapshot(&clean),
-            "differs from a clean build"
-        );
-        std::fs::remove_dir_all(&clean).expect("rm");
+        assert_as_clean(&root, &live, "body edited");
     }
 }
 
@@ -1024,9 +1025,7 @@ fn a_body_edit_in_words_the_site_has_updates_the_search_files_in_place() {
 fn the_output_check_gives_way_to_changes_waiting_and_repairs_on_its_next_turn() {
     let site = sample();
     let root = site.root().to_path_buf();
-    let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
-    engine.build_all().expect("build");
+    let (mut engine, live) = built(&root);
     let page = live.join("briefings/ministers-ousted/index.html");
     std::fs::remove_file(&page).expect("remove a page");
     // A save is waiting: the check stops before it has looked, and writes nothing.

@@ -46,7 +46,8 @@ impl Engine {
             return Ok(None);
         };
         let mut files: Vec<(String, PathBuf, bool)> = Vec::new();
-        for p in &changes.paths {
+        // Paths the engine ignores (an editor's temporary files) are left out.
+        for p in changes.paths.iter().filter(|p| self.classify(p).is_some()) {
             let Some(rel) = self.relative(p) else {
                 return Ok(None);
             };
