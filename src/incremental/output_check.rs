@@ -1,6 +1,7 @@
 //! The output folder is the engine's to keep: a file removed or changed there behind its
 //! back (a `rm -rf output`, a clean-up script, an editor saving into it) is written again.
-//! Each file the engine writes is stamped; [`Engine::check_output`] compares the stamps.
+//! Each file the engine writes is stamped; [`Engine::check_output_unless`] compares the
+//! stamps.
 
 use super::fingerprint::UNKNOWN;
 use super::{Engine, Outcome, Rebuilt, Scope};
@@ -52,12 +53,7 @@ pub(super) fn stamp_written<'a>(
 impl Engine {
     /// Writes again what was removed or changed in the output folder since the engine wrote
     /// it: the files concerned, or everything when the folder itself (its marker) is gone.
-    /// `None` when nothing was touched.
-    pub fn check_output(&mut self) -> Result<Option<Outcome>, Fatal> {
-        self.check_output_unless(&|| false)
-    }
-
-    /// [`Engine::check_output`], given up (`None`) as soon as `stop` says so: a saved file
+    /// `None` when nothing was touched, and when given up because `stop` said so: a save
     /// waiting for its rebuild goes first (one `stat` per file written, 30,000 of them at
     /// 10,000 briefings, takes tens of milliseconds).
     pub fn check_output_unless(
