@@ -1037,3 +1037,80 @@ fn the_output_check_gives_way_to_changes_waiting_and_repairs_on_its_next_turn() 
     assert_eq!(out.written, ["briefings/ministers-ousted/index.html"]);
     assert!(page.exists());
 }
+
+#[test]
+fn front_matter_edits_update_the_full_text_files_in_place() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let before = read(&p);
+    let edits = [
+        (
+            "title",
+            before.replace(
+                "title: Corruption scandal costs Kyiv two cabinet ministers",
+                "title: Graft scandal costs Kyiv two zebra ministers",
+            ),
+        ),
+        (
+            "summary",
+            before.replace("A graft affair forces", "A bribery affair forces"),
+        ),
+        (
+            "actors",
+            before.replace("actors: [Ukraine, Zelensky]", "actors: [Ukraine]"),
+        ),
+        // Later than every other briefing: each briefing's number in the index moves.
+        (
+            "date",
+            before.replace("date: 2025-11-19", "date: 2025-12-01"),
+        ),
+        ("back", before.clone()),
+    ];
+    for (what, text) in edits {
+        assert_ne!(text, read(&p), "{what}: the edit changes the file");
+        std::fs::write(&p, &text).expect("write");
+        let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+        assert_eq!(out.errors, 0, "{what}: {:?}", out.diagnostics);
+        let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+        assert!(
+            stages.contains(&"search files in place"),
+            "{what}: {stages:?}"
+        );
+        let t = (out.written.iter()).filter(|p| p.starts_with("search/t/"));
+        assert!(t.count() >= 1, "{what}: {:?}", out.written);
+        assert_as_clean(&root, &live, what);
+    }
+}
+
+#[test]
+fn a_template_edit_renders_the_pages_it_shows_in_and_assembles_nothing_again() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    settle(&root);
+    let (mut engine, live) = built(&root);
+    let p = root.join("themes/desk/templates/briefing.html");
+    let text = default_template("briefing.html").replacen(
+        r#"<article class="briefing">"#,
+        r#"<article class="briefing desk">"#,
+        1,
+    );
+    assert!(text.contains("briefing desk"), "the edit applies");
+    std::fs::write(&p, &text).expect("write");
+    let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+    assert!(!stages.contains(&"resolving"), "{stages:?}");
+    assert!(!stages.contains(&"indexing"), "{stages:?}");
+    // Briefing pages only: no list, entity page or generated file.
+    assert!(!out.written.is_empty());
+    for w in &out.written {
+        assert!(
+            w.starts_with("briefings/") && w.ends_with("/index.html"),
+            "{w}"
+        );
+    }
+    assert!(read(&live.join("briefings/ministers-ousted/index.html")).contains("briefing desk"));
+    assert_as_clean(&root, &live, "template edited");
+}

@@ -2,7 +2,6 @@
 //! again and its backlinks moved, without resolving or indexing the site again.
 
 use super::{Engine, FileChange, Outcome, Rebuilt, Scope, SearchPatch, sources};
-use crate::id_vec::Id;
 use crate::markdown::Target;
 use crate::model::{Briefing, BriefingIdx};
 use crate::pipeline::Fatal;
@@ -117,7 +116,7 @@ impl Engine {
     /// lost. `None` when they cannot be updated in place (the word lists were not kept, the
     /// excerpt in `search-index.json` changed): the files are then made again.
     fn patch_search_text(&mut self, b: BriefingIdx, old_html: &str) -> Option<SearchPatch> {
-        use crate::render::search::{self, fulltext};
+        use crate::render::search;
         self.laps.begin("search files in place");
         let site = self.site.as_ref()?;
         let new_html = &site.bodies[b];
@@ -125,12 +124,6 @@ impl Engine {
             return None;
         }
         let mut postings = self.made.postings.take()?;
-        let (entities, tags) = search::text_names(site);
-        let names = fulltext::Names {
-            entities: &entities,
-            tags: &tags,
-        };
-        let n = search::text_number(site, b);
         let files = std::sync::Mutex::new(Vec::new());
         let emit = |p: String, bytes: Vec<u8>| {
             files
@@ -138,20 +131,7 @@ impl Engine {
                 .unwrap_or_else(|e| e.into_inner())
                 .push((p, bytes));
         };
-        let old = search::text_doc(site, b, old_html);
-        let new = search::text_doc(site, b, new_html);
-        let paths = postings.update(n as u32, &old, &new, &names, &emit);
-        let shard = n / fulltext::DOC_SHARD;
-        let total = site.resolved.briefings.len();
-        let first = shard * fulltext::DOC_SHARD;
-        let docs: Vec<fulltext::Doc<'_>> = (first..total.min(first + fulltext::DOC_SHARD))
-            .map(|k| {
-                let i = BriefingIdx::from_index(total - 1 - k);
-                search::text_doc(site, i, &site.bodies[i])
-            })
-            .collect();
-        let (path, bytes) = fulltext::text_file(shard, &docs);
-        emit(path, bytes);
+        let paths = search::update_text_files(site, &mut postings, &[b], &emit);
         self.made.postings = Some(postings);
         self.made.patched_search_text();
         let files = files.into_inner().unwrap_or_else(|e| e.into_inner());

@@ -35,6 +35,14 @@ pub struct Fingerprints {
     pub generated: BTreeMap<Generated, u64>,
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
+    /// Per briefing: what the full-text index reads of it (title, slug, summary, body, the
+    /// entities and tags it names, by index).
+    pub search_texts: Vec<u64>,
+    /// What the full-text index reads besides its briefings: the configuration, how many
+    /// briefings there are, and the names of entities and tags.
+    pub search_frame: u64,
+    /// What copied files and every generated file read besides the site: the
+    /// configuration and where the theme's copied files come from (no template).
     pub files: u64,
 }
 
@@ -496,9 +504,9 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             hs.finish()
         })
         .collect();
-    let search_text = {
+    let search_frame = {
         let mut hs = crate::hash::hasher();
-        search_text.hash(&mut hs);
+        (config, search_text.len()).hash(&mut hs);
         for e in &r.entities {
             (&e.name, &e.aliases).hash(&mut hs);
         }
@@ -512,7 +520,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .map(|&g| {
             let own = match g {
                 Generated::SearchIndex => h(&search_entries),
-                Generated::SearchText => search_text,
+                Generated::SearchText => h(&(search_frame, &search_text)),
                 _ => generated(&parts, &entity_fp, g),
             };
             (g, h(&(config, own)))
@@ -522,7 +530,11 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         pages,
         generated,
         search_entries,
-        files: h(&(config, &theme.hashes)),
+        search_texts: search_text,
+        search_frame,
+        // Generated files are made without templates: of the theme, only where its own
+        // copied files come from (their stamps are hashed apart).
+        files: h(&(config, &theme.dir)),
     }
 }
 

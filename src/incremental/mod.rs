@@ -403,6 +403,11 @@ impl Engine {
                 n => Change::MarkdownFiles(n),
             });
         }
+        // Nothing the site is assembled from is in a theme but the section ids, checked
+        // again above: a template edit renders again the pages it shows in, and that is all.
+        if what == [Change::Theme] && self.site.is_some() {
+            return self.finish(Rebuilt::Changes(what), start, Scope::All);
+        }
         self.general(Rebuilt::Changes(what), start)
     }
 

@@ -127,14 +127,12 @@ impl Engine {
         let mut rendered =
             render::render_pages_with(site, theme, &plan.dirty, &sink, &mut d, derived);
         // A scope that named its pages made its files itself.
-        if plan.fps.is_some() {
-            self.laps.begin("generated files");
-        }
         let made = plan.fps.as_ref().map(|fps| {
             let files = &self.files;
             let read = |p: &Path| files.read(p);
             let disk = Disk {
                 read: &read,
+                laps: &self.laps,
                 cards: crate::card_cache::CardCache::of_site(&self.opts.root),
                 images: crate::image_cache::ImageCache::of_site(&self.opts.root),
             };
@@ -476,9 +474,13 @@ pub(super) struct Made {
     /// Entries of `search-index.json` by fingerprint: on a large site, serialising every
     /// entry again takes longer than the rest of a front-matter edit.
     search_entries: HashMap<u64, Vec<u8>>,
-    /// The full-text index's word lists, as its files on disk hold them: a body edit
-    /// updates them in place (`None`: made again with the family first).
+    /// The full-text index's word lists, as its files on disk hold them: an edit of a few
+    /// briefings updates them in place (`None`: made again with the family first).
     pub(super) postings: Option<render::search::fulltext::Postings>,
+    /// What `postings` were made from: [`fingerprint::Fingerprints::search_texts`] (a
+    /// briefing whose body was since updated in place may differ, and is updated again)
+    /// and `search_frame`.
+    texts: (Vec<u64>, Option<u64>),
 }
 
 impl Made {
@@ -535,9 +537,11 @@ impl Made {
     }
 }
 
-/// What making files reads from disk: copied files, and the card cache.
+/// What making files reads from disk (copied files, the card and picture caches), and the
+/// clock its stages are timed by.
 struct Disk<'a> {
     read: &'a (dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
+    laps: &'a super::Laps,
     cards: crate::card_cache::CardCache,
     images: crate::image_cache::ImageCache,
 }
@@ -572,7 +576,23 @@ fn make_files(
     };
     let failed_images = std::sync::Mutex::new(Vec::new());
     let postings = std::sync::Mutex::new(None);
-    let made_family = |g: Generated| {
+    // The full-text files of a few briefings edited are updated in place: made whole, they
+    // take longer than the rest of a front-matter edit.
+    let patched = match everything || !stale.contains(&Generated::SearchText) {
+        true => None,
+        false => {
+            disk.laps.begin("search files in place");
+            patch_text(site, fps, last)
+        }
+    };
+    disk.laps.begin("generated files");
+    let stale: Vec<Generated> = (stale.into_iter())
+        .filter(|g| !(patched.is_some() && *g == Generated::SearchText))
+        .collect();
+    let last_cards = last.families.get(&Generated::Cards).cloned();
+    let last_cards = last_cards.unwrap_or_default();
+    // `all`: every file of the family is handed back, none left in place.
+    let made_family = |g: Generated, all: bool| {
         let files = match g {
             Generated::SearchIndex => vec![("search-index.json".to_string(), {
                 let all: Vec<Cow<'_, [u8]>> = (fps.search_entries.iter().enumerate())
@@ -584,12 +604,17 @@ fn make_files(
                 hosting::search_index_of(all.iter().map(|e| &**e))
             })],
             // Cards come from the card cache when there; those drawn are kept in it.
+            // Cards are named by what they draw: one already in place is left there.
             Generated::Cards => {
                 let cache = &disk.cards;
                 let out = std::sync::Mutex::new(Vec::new());
-                render::cards::each(
+                let placed = |h: &str| !all && last_cards.contains(&format!("cards/{h}.png"));
+                let done = render::cards::each(
                     site,
-                    &|h| cache.read(h).map(render::cards::Cached::Bytes),
+                    &|h| match placed(h) {
+                        true => Some(render::cards::Cached::Placed),
+                        false => cache.read(h).map(render::cards::Cached::Bytes),
+                    },
                     &|hash, png, drawn| {
                         if drawn {
                             cache.store(hash, png);
@@ -598,7 +623,9 @@ fn make_files(
                         out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
                     },
                 );
-                out.into_inner().unwrap_or_else(|e| e.into_inner())
+                let files = out.into_inner().unwrap_or_else(|e| e.into_inner());
+                let paths = (done.hashes.iter()).map(|h| format!("cards/{h}.png"));
+                return (g, paths.collect(), files);
             }
             // Pictures too, from the picture cache; a picture that does not decode is an
             // error, as in a build.
@@ -638,16 +665,31 @@ fn make_files(
         (g, paths, files)
     };
     if !everything {
-        let fresh: Vec<_> = stale.par_iter().map(|&g| made_family(g)).collect();
-        // A family whose files are not the same paths as before may uncover or hide a
-        // copied file of the same path: that is sorted out by making everything.
-        if fresh
-            .iter()
-            .all(|(g, paths, _)| last.families.get(g) == Some(paths))
-        {
+        let mut fresh: Vec<_> = stale.par_iter().map(|&g| made_family(g, false)).collect();
+        if let Some((kept, paths, files)) = patched {
+            let mut family = last.families.get(&Generated::SearchText).cloned();
+            if let Some(f) = &mut family {
+                f.extend(paths.came);
+                for p in &paths.gone {
+                    f.remove(p);
+                }
+            }
+            *postings.lock().unwrap_or_else(|e| e.into_inner()) = Some(kept);
+            fresh.push((Generated::SearchText, family.unwrap_or_default(), files));
+        }
+        // A family whose files came or went at the path of a copied file uncovers or hides
+        // it: that is sorted out by making everything.
+        let uncovers = |g: &Generated, paths: &BTreeSet<String>| {
+            let before = last.families.get(g);
+            let before = before.map_or_else(|| Cow::Owned(BTreeSet::new()), Cow::Borrowed);
+            (paths.symmetric_difference(&before)).any(|p| last.copied.contains(p))
+        };
+        if !fresh.iter().any(|(g, paths, _)| uncovers(g, paths)) {
+            let mut families = last.families.clone();
             let mut files = BTreeMap::new();
-            for (_, _, list) in fresh {
+            for (g, paths, list) in fresh {
                 files.extend(list.into_iter().filter(|(p, _)| !last.above.contains(p)));
+                families.insert(g, paths);
             }
             let fresh_postings = postings.into_inner().unwrap_or_else(|e| e.into_inner());
             let made = Made {
@@ -656,16 +698,19 @@ fn make_files(
                 generated: fps.generated.clone(),
                 copied: last.copied.clone(),
                 above: last.above.clone(),
-                families: last.families.clone(),
+                families,
                 search_entries: entries,
                 postings: fresh_postings.or_else(|| last.postings.take()),
+                texts: (fps.search_texts.clone(), Some(fps.search_frame)),
             };
             image_errors(failed_images, d);
             return (made, files);
         }
     }
     let hosting::Copied { below, above } = hosting::copied(site, theme, read, d);
-    let fresh: Vec<_> = Generated::ALL.par_iter().map(|&g| made_family(g)).collect();
+    let fresh: Vec<_> = (Generated::ALL.par_iter())
+        .map(|&g| made_family(g, true))
+        .collect();
     let mut made = Made {
         files_fp: Some(files_fp),
         files_part: Some(fps.files),
@@ -675,6 +720,7 @@ fn make_files(
         families: BTreeMap::new(),
         search_entries: HashMap::new(),
         postings: None,
+        texts: (fps.search_texts.clone(), Some(fps.search_frame)),
     };
     let mut files = below;
     for (g, paths, list) in fresh {
@@ -686,6 +732,46 @@ fn make_files(
     made.postings = postings.into_inner().unwrap_or_else(|e| e.into_inner());
     image_errors(failed_images, d);
     (made, files)
+}
+
+/// The full-text index updated in place: the word lists, the paths that came and went,
+/// the files written.
+type TextPatch = (
+    render::search::fulltext::Postings,
+    render::search::fulltext::Paths,
+    Vec<(String, Vec<u8>)>,
+);
+
+/// Most briefings whose full-text entries are updated in place rather than made again
+/// with the rest (a date edit that moves many briefings' numbers is past it).
+const PATCH_MOST: usize = 64;
+
+/// The full-text files updated in place for the briefings whose entries changed since
+/// `last` made them: the word lists, the paths that came and went, the files. `None` when
+/// they are to be made whole: no word lists kept, briefings renumbered, names changed, or
+/// too many briefings changed.
+fn patch_text(site: &Site, fps: &fingerprint::Fingerprints, last: &mut Made) -> Option<TextPatch> {
+    let (before, frame) = &last.texts;
+    if *frame != Some(fps.search_frame) || before.len() != fps.search_texts.len() {
+        return None;
+    }
+    let changed: Vec<BriefingIdx> = (before.iter().zip(&fps.search_texts))
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, _)| BriefingIdx::from_index(i))
+        .take(PATCH_MOST + 1)
+        .collect();
+    if changed.len() > PATCH_MOST {
+        return None;
+    }
+    let mut postings = last.postings.take()?;
+    let files = std::sync::Mutex::new(Vec::new());
+    let emit = |p: String, bytes: Vec<u8>| {
+        (files.lock().unwrap_or_else(|e| e.into_inner())).push((p, bytes));
+    };
+    let paths = render::search::update_text_files(site, &mut postings, &changed, &emit);
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    Some((postings, paths, files))
 }
 
 /// The pictures that did not decode, as errors (as a build reports them).

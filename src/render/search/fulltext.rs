@@ -371,6 +371,10 @@ pub struct Postings {
     terms: Vec<(Box<str>, TermLists)>,
     /// Per key of `search/w/`: its terms, in text order.
     keys: BTreeMap<String, Vec<u32>>,
+    /// Per briefing number: its terms, each as `id << 3 | best field`, ascending. An edit
+    /// needs what the briefing was listed under, and the site it was read from is gone by
+    /// then.
+    docs: Vec<Vec<u32>>,
 }
 
 /// Merges the chunks, in order, consuming each as it goes.
@@ -402,7 +406,28 @@ fn merge(chunks: Vec<Chunk>) -> Postings {
         let key = super::shard_key(&terms[id as usize].0);
         keys.entry(key).or_default().push(id);
     }
-    Postings { ids, terms, keys }
+    Postings {
+        ids,
+        terms,
+        keys,
+        docs: Vec::new(),
+    }
+}
+
+/// Per briefing number of `count`: the terms of `terms` listing it, as [`Postings::docs`].
+fn by_briefing(terms: &[(Box<str>, TermLists)], count: usize) -> Vec<Vec<u32>> {
+    let mut docs: Vec<Vec<u32>> = vec![Vec::new(); count];
+    // Term ids ascend, so each briefing's list comes out sorted.
+    for (id, (_, lists)) in terms.iter().enumerate() {
+        for (f, list) in lists.numbers().iter().enumerate() {
+            for &n in list {
+                if let Some(d) = docs.get_mut(n as usize) {
+                    d.push((id as u32) << 3 | f as u32);
+                }
+            }
+        }
+    }
+    docs
 }
 
 /// `search/text.js`: what a reader needs before the word and text files.
@@ -476,51 +501,63 @@ impl Postings {
         long
     }
 
-    /// Moves briefing `n` from the words of `old` to those of `new` (the same briefing
-    /// before and after an edit of its body, which changes no other briefing's number) and
-    /// hands the word files that changed to `emit` (`search/text.js` too when a word file
-    /// comes or goes). Returns the paths of the files that came and went.
+    /// Lists briefing `n` under the words of `new` instead of those it had (the same
+    /// briefing after an edit that changes no briefing's number) and hands the word files
+    /// that changed to `emit` (`search/text.js` too when a word file comes or goes).
+    /// Returns the paths of the files that came and went.
     pub fn update(
         &mut self,
         n: u32,
-        old: &Doc<'_>,
         new: &Doc<'_>,
         names: &Names<'_>,
         emit: &(dyn Fn(String, Vec<u8>) + Sync),
     ) -> Paths {
-        let (before, after) = (fields_of(old, names), fields_of(new, names));
-        let mut moved: Vec<(&str, Option<u8>, Option<u8>)> = Vec::new();
-        for (t, &f) in &before {
-            if after.get(t) != Some(&f) {
-                moved.push((t, Some(f), after.get(t).copied()));
+        let Some(before) = self.docs.get(n as usize) else {
+            return Paths::default();
+        };
+        let before: HashMap<u32, u8, Hasher> =
+            (before.iter()).map(|&e| (e >> 3, (e & 7) as u8)).collect();
+        let mut after: HashMap<u32, u8, Hasher> = HashMap::with_hasher(Hasher::new());
+        for (t, f) in fields_of(new, names) {
+            let id = match self.ids.get(&t) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.ids.insert(t.clone(), id);
+                    self.terms.push((t, TermLists::None));
+                    id
+                }
+            };
+            after.insert(id, f);
+        }
+        let mut moved: Vec<(u32, Option<u8>, Option<u8>)> = Vec::new();
+        for (&t, &f) in &before {
+            if after.get(&t) != Some(&f) {
+                moved.push((t, Some(f), after.get(&t).copied()));
             }
         }
-        for (t, &f) in &after {
-            if !before.contains_key(t) {
+        for (&t, &f) in &after {
+            if !before.contains_key(&t) {
                 moved.push((t, None, Some(f)));
             }
         }
+        let mut now: Vec<u32> = after.iter().map(|(&t, &f)| t << 3 | u32::from(f)).collect();
+        now.sort_unstable();
+        self.docs[n as usize] = now;
         // Per key touched: whether it had a word file, and how many list files.
         let mut touched: BTreeMap<String, (bool, usize)> = BTreeMap::new();
-        for (t, from, to) in moved {
+        for (id, from, to) in moved {
+            let t = &self.terms[id as usize].0;
             let key = super::shard_key(t);
             if !touched.contains_key(&key) {
                 let had = self.keys.get(&key).map(|ids| self.long_words(ids));
                 touched.insert(key.clone(), (had.is_some(), had.unwrap_or(0)));
             }
-            let id = match self.ids.get(t) {
-                Some(&id) => id,
-                None => {
-                    let id = self.terms.len() as u32;
-                    self.ids.insert(t.into(), id);
-                    self.terms.push((t.into(), TermLists::None));
-                    id
-                }
-            };
             // A word in no briefing stays known, its key's list left when the key went.
             let terms = &self.terms;
+            let t = &terms[id as usize].0;
             let list = self.keys.entry(key).or_default();
-            let at = list.partition_point(|&o| *terms[o as usize].0 < *t);
+            let at = list.partition_point(|&o| terms[o as usize].0 < *t);
             if list.get(at) != Some(&id) {
                 list.insert(at, id);
             }
@@ -595,6 +632,28 @@ pub struct Paths {
     pub gone: Vec<String>,
 }
 
+impl Paths {
+    /// Adds what a later update did: a file that came and went again is neither.
+    pub fn add(&mut self, later: Paths) {
+        for p in later.came {
+            match self.gone.iter().position(|g| *g == p) {
+                Some(at) => {
+                    self.gone.remove(at);
+                }
+                None => self.came.push(p),
+            }
+        }
+        for p in later.gone {
+            match self.came.iter().position(|c| *c == p) {
+                Some(at) => {
+                    self.came.remove(at);
+                }
+                None => self.gone.push(p),
+            }
+        }
+    }
+}
+
 /// Each term of briefing `d` with its best field.
 fn fields_of(d: &Doc<'_>, names: &Names<'_>) -> HashMap<Box<str>, u8, Hasher> {
     let mut b = ChunkBuilder::new();
@@ -643,7 +702,8 @@ pub fn files_keeping(
             b.finish()
         })
         .collect();
-    let postings = merge(chunks);
+    let mut postings = merge(chunks);
+    postings.docs = by_briefing(&postings.terms, docs.len());
     // Word files: each word in the file of its key, its lists inline when short.
     let keys: Vec<&String> = postings.keys.keys().collect();
     keys.par_iter().for_each(|key| {
@@ -696,53 +756,76 @@ mod tests {
     #[test]
     fn an_edit_updated_in_place_writes_what_a_fresh_index_holds() {
         let names = Names {
-            entities: &[vec!["net".into()]],
-            tags: &[],
+            entities: &[vec!["net".into()], vec!["kyiv".into(), "kiev".into()]],
+            tags: &[vec!["energy".into()], vec!["media".into()]],
         };
-        let docs_with = |middle: &'static str| -> Vec<Doc<'static>> {
-            [
-                "<p>A safety net, “a net”.</p>",
+        let docs_with = |middle: Doc<'static>| -> Vec<Doc<'static>> {
+            vec![
+                doc("Nets", "<p>A safety net, “a net”.</p>"),
                 middle,
-                "<p>Safety first, then nets.</p>",
+                doc("Nets", "<p>Safety first, then nets.</p>"),
             ]
-            .map(|b| doc("Nets", b))
-            .into()
         };
-        let mut was = "<p>Nets &amp; more.</p>";
-        let (mut on_disk, mut postings) = made(&docs_with(was), &names);
+        let (mut on_disk, mut postings) =
+            made(&docs_with(doc("Nets", "<p>Nets &amp; more.</p>")), &names);
         let many = (0..300)
             .map(|i| format!("w{i}"))
             .collect::<Vec<_>>()
             .join(" ");
         let long: &'static str = Box::leak(format!("<p>{many} zebras.</p>").into_boxed_str());
-        for edited in [
-            // Words gained that other briefings have.
-            "<p>Nets &amp; safety, then more.</p>",
-            // "more" in no briefing now: its word file goes.
-            "<p>Nets, safety.</p>",
-            // A word no briefing had, under a new key: a word file comes.
-            "<p>Nets &amp; zebras.</p>",
-            // Words lost that others have, and gained.
-            "<p>Safety, then zebras.</p>",
-            // Many new words of one key, and the last zebra gone, and back.
-            "<p>Safety.</p>",
-            long,
+        let with = |f: &dyn Fn(&mut Doc<'static>)| {
+            let mut d = doc("Nets", "<p>Safety.</p>");
+            f(&mut d);
+            d
+        };
+        for (what, edited) in [
+            (
+                "words gained that others have",
+                doc("Nets", "<p>Nets &amp; safety, then more.</p>"),
+            ),
+            (
+                "a word in no briefing now: its file goes",
+                doc("Nets", "<p>Nets, safety.</p>"),
+            ),
+            (
+                "a word under a new key: a file comes",
+                doc("Nets", "<p>Nets &amp; zebras.</p>"),
+            ),
+            (
+                "words lost and gained",
+                doc("Nets", "<p>Safety, then zebras.</p>"),
+            ),
+            ("the last zebra gone", doc("Nets", "<p>Safety.</p>")),
+            ("many words of one key", doc("Nets", long)),
+            // What a front-matter edit changes.
+            ("a title", with(&|d| d.title = "Zebras at the dam")),
+            (
+                "a summary",
+                with(&|d| d.summary = "Safety of nets, at last"),
+            ),
+            ("entities named", with(&|d| d.entities = vec![1])),
+            ("no entity", with(&|d| d.entities = vec![])),
+            ("tags", with(&|d| d.tags = vec![0, 1])),
+            (
+                "a title word in the body too",
+                with(&|d| d.title = "Safety"),
+            ),
         ] {
             let next = docs_with(edited);
             let (fresh, _) = made(&next, &names);
             let emitted = std::sync::Mutex::new(vec![text_file(0, &next)]);
-            let paths = postings.update(1, &doc("Nets", was), &next[1], &names, &|p, b| {
+            let paths = postings.update(1, &next[1], &names, &|p, b| {
                 emitted.lock().unwrap().push((p, b))
             });
             // What is on disk after the update: the last files, those gone removed, those
             // emitted written.
             let mut disk: BTreeMap<String, Vec<u8>> = on_disk.into_iter().collect();
             for p in &paths.gone {
-                assert!(disk.remove(p).is_some(), "{edited}: {p} was not there");
+                assert!(disk.remove(p).is_some(), "{what}: {p} was not there");
             }
             for (p, b) in emitted.into_inner().unwrap() {
                 let came = !disk.contains_key(&p);
-                assert_eq!(came, paths.came.contains(&p), "{edited}: {p}");
+                assert_eq!(came, paths.came.contains(&p), "{what}: {p}");
                 disk.insert(p, b);
             }
             let disk: Vec<(String, Vec<u8>)> = disk.into_iter().collect();
@@ -752,8 +835,8 @@ mod tests {
                     .collect::<Vec<_>>()
                     .join("\n")
             };
-            assert_eq!(text(&disk), text(&fresh), "{edited}");
-            (on_disk, was) = (disk, edited);
+            assert_eq!(text(&disk), text(&fresh), "{what}");
+            on_disk = disk;
         }
     }
 

@@ -276,6 +276,45 @@ pub fn text_files_keeping(
     fulltext::files_keeping(&docs, &names, emit)
 }
 
+/// Updates the kept word lists `postings` for briefings `changed` as the site now has them
+/// (no briefing's number changed, nor any entity's or tag's name) and hands every file that
+/// changed to `emit`: the word files of the words they gained or lost and their text files.
+/// Returns the paths of the files that came and went.
+pub fn update_text_files(
+    site: &Site,
+    postings: &mut fulltext::Postings,
+    changed: &[BriefingIdx],
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> fulltext::Paths {
+    let (entities, tags) = text_names(site);
+    let names = fulltext::Names {
+        entities: &entities,
+        tags: &tags,
+    };
+    let mut paths = fulltext::Paths::default();
+    let mut shards = std::collections::BTreeSet::new();
+    for &b in changed {
+        let n = text_number(site, b);
+        let doc = text_doc(site, b, &site.bodies[b]);
+        let p = postings.update(n as u32, &doc, &names, emit);
+        paths.add(p);
+        shards.insert(n / fulltext::DOC_SHARD);
+    }
+    let total = site.resolved.briefings.len();
+    for shard in shards {
+        let first = shard * fulltext::DOC_SHARD;
+        let docs: Vec<fulltext::Doc<'_>> = (first..total.min(first + fulltext::DOC_SHARD))
+            .map(|k| {
+                let i = BriefingIdx::from_index(total - 1 - k);
+                text_doc(site, i, &site.bodies[i])
+            })
+            .collect();
+        let (path, bytes) = fulltext::text_file(shard, &docs);
+        emit(path, bytes);
+    }
+    paths
+}
+
 /// Briefing `i` as the full-text index reads it, with `body` for its rendered body.
 pub fn text_doc<'a>(site: &'a Site, i: BriefingIdx, body: &'a str) -> fulltext::Doc<'a> {
     let (b, refs) = (&site.resolved.briefings[i], &site.resolved.refs[i]);
