@@ -275,6 +275,9 @@ pub struct Input {
 #[derive(Default)]
 pub struct BodyCache {
     env: u64,
+    /// Per briefing, in order: the hash of its title. Only a link to a briefing shows its
+    /// title: a retitled briefing renders again the bodies that link to it, no other.
+    titles: Vec<u64>,
     entries: crate::hash::Map<String, CachedBody>,
     /// Picture headers read so far: bodies take their pictures' sizes from it, and the
     /// pictures of `image:` their names.
@@ -441,7 +444,7 @@ impl BodyRef<'_> {
     }
 }
 
-/// Everything a body link can resolve against: briefing paths, slugs, titles and order;
+/// Everything a body link can resolve against but titles: briefing paths, slugs and order;
 /// entity ids, names, aliases and profile paths; drafts; files beside the content and the
 /// sizes of the pictures among them; and whether raw HTML is sanitized.
 pub fn link_env(
@@ -453,7 +456,7 @@ pub fn link_env(
     let mut h = crate::hash::hasher();
     safe_html.hash(&mut h);
     for b in &r.briefings {
-        (&b.content_path, &b.slug, &b.title).hash(&mut h);
+        (&b.content_path, &b.slug).hash(&mut h);
     }
     for e in &r.entities {
         (&e.id, &e.name, &e.aliases).hash(&mut h);
@@ -643,10 +646,25 @@ fn assemble_one(
     if let Some(c) = cache.as_deref_mut() {
         let env = link_env(&resolved, &assets, &images.sizes, config.safe_html)
             ^ crate::hash::of(&cx.words);
+        let titles: Vec<u64> = resolved
+            .briefings
+            .iter()
+            .map(|b| crate::hash::of(&b.title))
+            .collect();
         if c.env != env {
             c.entries.clear();
             c.env = env;
+        } else if c.titles != titles {
+            // The same briefings in the same order (their paths are in `env`).
+            let retitled: std::collections::HashSet<BriefingIdx> = (c.titles.iter().zip(&titles))
+                .enumerate()
+                .filter(|(_, (a, b))| a != b)
+                .map(|(i, _)| BriefingIdx::from_index(i))
+                .collect();
+            let shows = |t: &Target| matches!(t, Target::Briefing(b) if retitled.contains(b));
+            c.entries.retain(|_, e| !e.body.links.iter().any(shows));
         }
+        c.titles = titles;
     }
     let reuse = cache.as_deref();
     progress.stage(

@@ -41,8 +41,9 @@ pub struct Fingerprints {
     /// What the full-text index reads besides its briefings: the configuration, how many
     /// briefings there are, and the names of entities and tags.
     pub search_frame: u64,
-    /// What copied files and every generated file read besides the site: the
-    /// configuration and where the theme's copied files come from (no template).
+    /// What copied files and every generated file read besides the site's briefings: the
+    /// configuration, which files are copied, and where the theme's come from (no
+    /// template).
     pub files: u64,
 }
 
@@ -533,8 +534,15 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         search_texts: search_text,
         search_frame,
         // Generated files are made without templates: of the theme, only where its own
-        // copied files come from (their stamps are hashed apart).
-        files: h(&(config, &theme.dir)),
+        // copied files come from (their stamps are hashed apart). Which files beside the
+        // content are copied is the site's: one only a withheld briefing uses is left out.
+        files: h(&(
+            config,
+            &theme.dir,
+            (site.statics.iter().chain(&site.assets))
+                .map(|f| &f.output_path)
+                .collect::<Vec<_>>(),
+        )),
     }
 }
 
