@@ -215,11 +215,44 @@ impl Recency {
 
 /// Builds the index from the resolved site and the links found in each briefing body.
 pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
-    build_scanning(site, body_links, RELATED_SCAN)
+    build_scanning(site, body_links, RELATED_SCAN, None)
+}
+
+/// Related briefings as last found, and the [`related_key`] of the site they were found in.
+pub type Related = (u64, IdVec<BriefingIdx, Vec<BriefingIdx>>);
+
+/// What related briefings are found from: how many briefings there are, each one's date
+/// and the entities it names.
+pub fn related_key(site: &Resolved) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::hasher();
+    (site.briefings.len(), site.entities.len(), RELATED_SCAN).hash(&mut h);
+    for (b, refs) in site.briefings.iter().zip(&site.refs) {
+        b.date.epoch.hash(&mut h);
+        refs.named.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// [`build`], the related briefings taken from `last` when found in a site of the same
+/// [`related_key`] (`key`): finding them is the longest part of indexing.
+pub fn build_reusing<L: AsRef<[Target]>>(
+    site: &Resolved,
+    body_links: &[L],
+    key: u64,
+    last: Option<Related>,
+) -> Index {
+    let last = last.filter(|(k, _)| *k == key).map(|(_, r)| r);
+    build_scanning(site, body_links, RELATED_SCAN, last)
 }
 
 /// [`build`], with related briefings looking at the newest `scan` of a big entity's.
-fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: usize) -> Index {
+fn build_scanning<L: AsRef<[Target]>>(
+    site: &Resolved,
+    body_links: &[L],
+    scan: usize,
+    related_found: Option<IdVec<BriefingIdx, Vec<BriefingIdx>>>,
+) -> Index {
     let n_entities = site.entities.len();
     let n_briefings = site.briefings.len();
     let mut ix = Index {
@@ -316,7 +349,7 @@ fn build_scanning<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L], scan: u
     for e in 0..n_entities {
         refresh_newest(&mut ix, EntityIdx(e as u32));
     }
-    ix.related = IdVec::from_vec(related(site, &ix));
+    ix.related = related_found.unwrap_or_else(|| IdVec::from_vec(related(site, &ix)));
     ix
 }
 
@@ -732,7 +765,7 @@ mod tests {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
         let (ix, examined) = pool.expect("a thread").install(|| {
             EXAMINED.with(|c| c.set(0));
-            let ix = build_scanning(&r, &links, scan);
+            let ix = build_scanning(&r, &links, scan, None);
             (ix, EXAMINED.with(std::cell::Cell::get))
         });
         // Each briefing looks at the entity's newest `scan`, not at all n of them.
@@ -817,7 +850,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let r = crate::resolve::resolve(briefings, Vec::new(), false, &mut d);
         let links = vec![Vec::new(); r.briefings.len()];
-        let ix = build_scanning(&r, &links, scan);
+        let ix = build_scanning(&r, &links, scan, None);
         (r, ix)
     }
 
@@ -845,6 +878,31 @@ mod tests {
         list.iter()
             .map(|b| r.briefing(*b).slug.to_string())
             .collect()
+    }
+
+    #[test]
+    fn related_briefings_are_taken_as_found_only_while_no_date_or_name_changed() {
+        let sites = |y_date: &str, y_names: &[&str]| {
+            site(vec![
+                briefing("base", "2025-01-10", &["a", "b"], &[]),
+                briefing("x", "2025-01-09", &["a"], &[]),
+                briefing("y", y_date, y_names, &[]),
+            ])
+        };
+        let (r, ix) = sites("2025-01-08", &["b"]);
+        let key = related_key(&r);
+        let links = vec![Vec::<Target>::new(); r.briefings.len()];
+        // The same site: what was found is taken as it was, not found again.
+        let marker = IdVec::filled(vec![BriefingIdx(0)], r.briefings.len());
+        let again = build_reusing(&r, &links, key, Some((key, marker.clone())));
+        assert_eq!(again.related, marker);
+        // Another key: found again, as a fresh build finds them.
+        let again = build_reusing(&r, &links, key, Some((key ^ 1, marker)));
+        assert_eq!(again.related, ix.related);
+        for (date, names) in [("2025-01-11", &["b"][..]), ("2025-01-08", &["a", "b"][..])] {
+            let (other, _) = sites(date, names);
+            assert_ne!(related_key(&other), key, "{date} {names:?}");
+        }
     }
 
     #[test]

@@ -282,6 +282,8 @@ pub struct BodyCache {
     /// Picture headers read so far: bodies take their pictures' sizes from it, and the
     /// pictures of `image:` their names.
     pub images: crate::images::probe::Memo,
+    /// Related briefings as last found: kept while no briefing's date or names change.
+    related: Option<index::Related>,
 }
 
 /// One body in a [`BodyCache`].
@@ -712,7 +714,15 @@ fn assemble_one(
     }
     let links: Vec<&[Target]> = bodies.iter().map(|b| b.body.links.as_slice()).collect();
     progress.stage("indexing", 0);
-    let index = index::build(&resolved, &links);
+    let index = match cache.as_deref_mut() {
+        Some(c) => {
+            let key = index::related_key(&resolved);
+            let index = index::build_reusing(&resolved, &links, key, c.related.take());
+            c.related = Some((key, index.related.clone()));
+            index
+        }
+        None => index::build(&resolved, &links),
+    };
     let mut fragments = Diagnostics::new();
     check_fragments(
         ids,
