@@ -584,7 +584,9 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 if refs.stances.is_empty() {
                     continue;
                 }
-                (i.index(), p.bl[i]).hash(&mut hs);
+                // Of the briefing, the rows show its slug (and address) and date only: a
+                // title or summary edit leaves both files as they are.
+                (i.index(), &b.slug, b.date.epoch, &b.date.rfc3339).hash(&mut hs);
                 for s in &refs.stances {
                     let by = s.by.map(|b| p.el[b]);
                     let source = s.source.and_then(|i| b.sources.get(i));
