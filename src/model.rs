@@ -1024,7 +1024,7 @@ impl<T> Dated<T> {
 }
 
 /// A profile of an actor, place, topic or author as parsed from its file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     pub path: String,
     pub content_path: String,

@@ -1114,3 +1114,72 @@ fn a_template_edit_renders_the_pages_it_shows_in_and_assembles_nothing_again() {
     assert!(read(&live.join("briefings/ministers-ousted/index.html")).contains("briefing desk"));
     assert_as_clean(&root, &live, "template edited");
 }
+
+#[test]
+fn a_profile_body_edit_renders_what_shows_it_without_assembling_the_site() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/actors/dan-driscoll.md");
+    let before = read(&p);
+    let edits = [
+        // A sentence added at the end: the entity's page.
+        (
+            "a sentence added",
+            format!("{before}\nHe flew back to Washington the next week.\n"),
+        ),
+        // Its first sentence, which link previews show on every page naming him.
+        (
+            "the first sentence",
+            before.replace(
+                "Dan Driscoll is the civilian head of the US Army.",
+                "Dan Driscoll heads the US Army as its civilian secretary.",
+            ),
+        ),
+        ("back", before.clone()),
+    ];
+    for (what, text) in edits {
+        assert_ne!(text, read(&p), "{what}: the edit changes the file");
+        std::fs::write(&p, &text).expect("write");
+        let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+        assert_eq!(out.errors, 0, "{what}: {:?}", out.diagnostics);
+        let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+        assert!(!stages.contains(&"resolving"), "{what}: {stages:?}");
+        assert!(
+            out.written
+                .iter()
+                .any(|w| w == "actors/dan-driscoll/index.html"),
+            "{what}: {:?}",
+            out.written
+        );
+        assert_as_clean(&root, &live, what);
+    }
+    // A link added takes the general path, and still ends as a clean build.
+    std::fs::write(&p, format!("{before}\nSee [[Kyiv]].\n")).expect("write");
+    let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+    let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+    assert!(stages.contains(&"resolving"), "{stages:?}");
+    assert_as_clean(&root, &live, "a link added");
+}
+
+#[test]
+fn a_body_that_starts_showing_a_file_only_a_withheld_briefing_showed_gets_it_copied() {
+    // In place, the file is not among those links may reach: the edit takes the general
+    // path, which copies the file again.
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let sketch = root.join("content/briefings/2025-11-25-pokrovsk-approaches.md");
+    std::fs::write(&sketch, set_key(&read(&sketch), "expires", "2000-01-01")).expect("write");
+    let (mut engine, live) = built(&root);
+    assert!(!live.join("briefings/pokrovsk-front-sketch.svg").exists());
+    let p = root.join("content/briefings/2025-11-26-envoys-return.md");
+    let shows = format!(
+        "{}\nSee [the sketch](pokrovsk-front-sketch.svg).\n",
+        read(&p)
+    );
+    std::fs::write(&p, shows).expect("write");
+    let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    assert!(live.join("briefings/pokrovsk-front-sketch.svg").exists());
+    assert_as_clean(&root, &live, "a withheld file shown");
+}

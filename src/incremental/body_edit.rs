@@ -22,7 +22,7 @@ impl Engine {
             return Ok(None);
         };
         let new_b = new_b.clone();
-        let Some(new) = self.render_briefing_body(rel, &new_b) else {
+        let Some(new) = self.render_in_place(rel, super::Own::Briefing(&new_b)) else {
             return Ok(None);
         };
         if new.diags.has_errors() {

@@ -54,7 +54,7 @@ impl Engine {
         let new_b: Briefing = new_b.clone();
         let mut moved_body = None;
         if moved {
-            let Some(body) = self.render_briefing_body(rel, &new_b) else {
+            let Some(body) = self.render_in_place(rel, super::Own::Briefing(&new_b)) else {
                 return Ok(None);
             };
             let same = self.bodies.get(rel).is_some_and(|c| {

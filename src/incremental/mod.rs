@@ -11,6 +11,7 @@ pub mod fingerprint;
 mod front_matter_edit;
 mod outcome;
 mod output_check;
+mod profile_edit;
 mod publish;
 pub mod sources;
 pub mod write;
@@ -353,6 +354,11 @@ impl Engine {
             {
                 return Ok(out);
             }
+            if multilingual.is_none()
+                && let Some(out) = self.try_profile_body_edit(&rel, &entry, start)?
+            {
+                return Ok(out);
+            }
         }
         let known = self.files.markdown.contains_key(&rel);
         self.files.refresh_markdown(&rel);
@@ -521,10 +527,19 @@ impl Engine {
         Some((b, old, new))
     }
 
-    /// Renders the body of briefing `b` (file `rel`) against the site in memory, as the
-    /// in-place paths need it. `None` before a first good build.
-    fn render_briefing_body(&mut self, rel: &str, b: &Briefing) -> Option<CachedBody> {
+    /// Renders the body of `of` (file `rel`) against the site in memory, as the in-place
+    /// paths need it. `None` before a first good build.
+    fn render_in_place(&mut self, rel: &str, of: Own<'_>) -> Option<CachedBody> {
         let (site, names) = (self.site.as_ref()?, self.names.as_ref()?);
+        let (page, body_ref) = match of {
+            Own::Briefing(b) => (urls::briefing(&b.slug), b.checked_body_ref(&site.config)),
+            Own::Profile(p, e) => (urls::entity(&site.resolved.entity(e).id), p.body_ref()),
+        };
+        let body_ref = pipeline::BodyRef {
+            path: rel,
+            ..body_ref
+        };
+        let depth = urls::depth(&page);
         let cx = LinkContext {
             site: &site.resolved,
             names,
@@ -533,11 +548,6 @@ impl Engine {
             safe_html: site.config.safe_html,
             sizes: std::mem::take(&mut self.link_sizes),
             words: pipeline::body_words(&site.config),
-        };
-        let depth = urls::depth(&urls::briefing(&b.slug));
-        let body_ref = pipeline::BodyRef {
-            path: rel,
-            ..b.checked_body_ref(&site.config)
         };
         let (body, d) = body_ref.render(depth, &cx);
         self.link_paths = cx.paths;
@@ -601,6 +611,13 @@ impl Engine {
         );
         self.fragments = fragments;
     }
+}
+
+/// A page's own text an in-place path renders again.
+enum Own<'a> {
+    Briefing(&'a Briefing),
+    /// A profile, and the entity it is of.
+    Profile(&'a crate::model::Profile, crate::model::EntityIdx),
 }
 
 /// How many pages each of `entities` has, and its as-of pages and change feeds (one per
