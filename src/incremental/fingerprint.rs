@@ -55,6 +55,8 @@ fn h<T: Hash + ?Sized>(v: &T) -> u64 {
 
 struct Parts<'a> {
     site: &'a Site,
+    /// Per briefing: the hash of its card's name (0 when cards are off).
+    cards: IdVec<BriefingIdx, u64>,
     /// Per briefing: what a link to it shows (title, dates, summary, slug, confidence).
     bl: IdVec<BriefingIdx, u64>,
     /// Per briefing: everything its page shows but its body, related and backlinks.
@@ -373,8 +375,20 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     let record = crate::track_record::Record::of(r);
     // Every page links the track record from its footer when the site has one.
     let track_record = record.has_scores();
+    // Each briefing's card name, read by its page and by the card family.
+    let cards: IdVec<BriefingIdx, u64> = match render::cards::enabled(site) {
+        true => (0..r.briefings.len())
+            .into_par_iter()
+            .map(|i| {
+                let b = BriefingIdx::from_index(i);
+                h(&render::cards::briefing_card(site, &site.config.i18n, b).hash)
+            })
+            .collect(),
+        false => IdVec::filled(0, r.briefings.len()),
+    };
     let parts = Parts {
         site,
+        cards,
         bl,
         bmeta,
         el,
@@ -411,11 +425,13 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .iter()
         .map(|b| (b.date.epoch, b.date.date))
         .collect::<Vec<_>>());
-    let sourcing = {
-        let mut hs = crate::hash::hasher();
-        site.registry.hash(&mut hs);
-        for (b, br) in r.briefings.iter_ids() {
-            (parts.bl[b], &br.sources).hash(&mut hs);
+    // Per briefing, in parallel: the pass is on the way of every edit.
+    let sourced: Vec<u64> = (0..r.briefings.len())
+        .into_par_iter()
+        .map(|i| {
+            let b = BriefingIdx::from_index(i);
+            let mut hs = crate::hash::hasher();
+            (parts.bl[b], &r.briefings[b].sources).hash(&mut hs);
             for stance in 0..r.refs[b].stances.len() {
                 parts.stance_detail(
                     &StanceAt {
@@ -425,9 +441,24 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                     &mut hs,
                 );
             }
-        }
-        hs.finish()
-    };
+            hs.finish()
+        })
+        .collect();
+    let sourcing = h(&(&site.registry, sourced));
+    // Per entity: every stance of its histories as a change feed shows it. Its as-of pages
+    // (one per day a position changed) all read the same.
+    let histories: IdVec<EntityIdx, u64> = (0..r.entities.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut hs = crate::hash::hasher();
+            for history in render::changes::histories(site, EntityIdx::from_index(i)) {
+                for at in history {
+                    parts.stance_detail(at, &mut hs);
+                }
+            }
+            hs.finish()
+        })
+        .collect();
     // What the agreement matrices read: every stance (position, date, its briefing's link)
     // of every actor on every topic, the names of both, and which pages there are.
     let alignment = {
@@ -443,6 +474,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     };
     let lists = Lists {
         entity_fp: &entity_fp,
+        histories: &histories,
         calendar,
         sourcing,
         alignment,
@@ -616,11 +648,7 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 // A briefing with a picture of its own has no card.
                 for b in r.briefings.ids() {
                     let own = p.site.images.briefings[b].is_some();
-                    (
-                        own,
-                        render::cards::briefing_card(p.site, &p.site.config.i18n, b).hash,
-                    )
-                        .hash(&mut hs);
+                    (own, p.cards[b]).hash(&mut hs);
                 }
             }
         }
@@ -639,6 +667,8 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
 struct Lists<'a> {
     /// Per entity: everything its pages show.
     entity_fp: &'a IdVec<EntityIdx, u64>,
+    /// Per entity: every stance of its histories, with who voiced it and its source.
+    histories: &'a IdVec<EntityIdx, u64>,
     /// Every briefing's date, in order: the timeline's months and years, and which page
     /// of a list of every briefing holds which.
     calendar: u64,
@@ -676,11 +706,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             }
             p.changes(b, &mut hs);
             // Its card's name, in `og:image`, and its picture.
-            if render::cards::enabled(p.site) {
-                render::cards::briefing_card(p.site, &p.site.config.i18n, b)
-                    .hash
-                    .hash(&mut hs);
-            }
+            p.cards[b].hash(&mut hs);
             p.site.images.briefings[b].hash(&mut hs);
             // JSON-LD mentions what the body links to by name and kind.
             for &e in &ix.body_entities[b] {
@@ -778,12 +804,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
         // histories (the days of its pages among them), in `entity_fp`, and the feed
         // also who voiced each and its source; the day is in the page's path.
         Page::AsOf(e, _) | Page::ChangesFeed(Some(e)) => {
-            entity_fp[e].hash(&mut hs);
-            for history in render::changes::histories(p.site, e) {
-                for at in history {
-                    p.stance_detail(at, &mut hs);
-                }
-            }
+            (entity_fp[e], lists.histories[e]).hash(&mut hs);
         }
         Page::ChangesFeed(None) => {
             for history in ix.history.values() {
