@@ -55,6 +55,8 @@ fn h<T: Hash + ?Sized>(v: &T) -> u64 {
 
 struct Parts<'a> {
     site: &'a Site,
+    /// Per briefing: the entities it is about, with what a link to each shows.
+    about: IdVec<BriefingIdx, u64>,
     /// Per briefing: the hash of its card's name (0 when cards are off).
     cards: IdVec<BriefingIdx, u64>,
     /// Per briefing: what a link to it shows (title, dates, summary, slug, confidence).
@@ -386,8 +388,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             .collect(),
         false => IdVec::filled(0, r.briefings.len()),
     };
+    let about: IdVec<BriefingIdx, u64> = (r.refs.par_iter())
+        .map(|refs| h(&refs.about().map(|e| el[e]).collect::<Vec<_>>()))
+        .collect();
     let parts = Parts {
         site,
+        about,
         cards,
         bl,
         bmeta,
@@ -425,23 +431,33 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .iter()
         .map(|b| (b.date.epoch, b.date.date))
         .collect::<Vec<_>>());
-    // Per briefing, in parallel: the pass is on the way of every edit.
+    // Per briefing, per stance: what a change feed and a source page show of it, hashed
+    // once for the several pages that read it.
+    let details: IdVec<BriefingIdx, Vec<u64>> = (0..r.briefings.len())
+        .into_par_iter()
+        .map(|i| {
+            let b = BriefingIdx::from_index(i);
+            (0..r.refs[b].stances.len())
+                .map(|stance| {
+                    let mut hs = crate::hash::hasher();
+                    parts.stance_detail(
+                        &StanceAt {
+                            briefing: b,
+                            stance,
+                        },
+                        &mut hs,
+                    );
+                    hs.finish()
+                })
+                .collect()
+        })
+        .collect();
+    let detail = |at: &StanceAt| details[at.briefing][at.stance];
     let sourced: Vec<u64> = (0..r.briefings.len())
         .into_par_iter()
         .map(|i| {
             let b = BriefingIdx::from_index(i);
-            let mut hs = crate::hash::hasher();
-            (parts.bl[b], &r.briefings[b].sources).hash(&mut hs);
-            for stance in 0..r.refs[b].stances.len() {
-                parts.stance_detail(
-                    &StanceAt {
-                        briefing: b,
-                        stance,
-                    },
-                    &mut hs,
-                );
-            }
-            hs.finish()
+            h(&(parts.bl[b], &r.briefings[b].sources, &details[b]))
         })
         .collect();
     let sourcing = h(&(&site.registry, sourced));
@@ -453,7 +469,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             let mut hs = crate::hash::hasher();
             for history in render::changes::histories(site, EntityIdx::from_index(i)) {
                 for at in history {
-                    parts.stance_detail(at, &mut hs);
+                    detail(at).hash(&mut hs);
                 }
             }
             hs.finish()
@@ -475,6 +491,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     let lists = Lists {
         entity_fp: &entity_fp,
         histories: &histories,
+        details: &details,
         calendar,
         sourcing,
         alignment,
@@ -669,6 +686,8 @@ struct Lists<'a> {
     entity_fp: &'a IdVec<EntityIdx, u64>,
     /// Per entity: every stance of its histories, with who voiced it and its source.
     histories: &'a IdVec<EntityIdx, u64>,
+    /// Per briefing, per stance: [`Parts::stance_detail`].
+    details: &'a IdVec<BriefingIdx, Vec<u64>>,
     /// Every briefing's date, in order: the timeline's months and years, and which page
     /// of a list of every briefing holds which.
     calendar: u64,
@@ -698,11 +717,11 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             (p.bmeta[b], (src.body)(&r.briefing(b).path)).hash(&mut hs);
             p.links(&ix.related[b], &mut hs);
             p.links(&ix.briefing_backlinks[b], &mut hs);
-            // Why each related or linking briefing is listed: the entities both name.
+            // Why each related or linking briefing is listed: the entities both name, of
+            // which the entities each names is a cover.
+            p.about[b].hash(&mut hs);
             for &o in ix.related[b].iter().chain(&ix.briefing_backlinks[b]) {
-                for e in crate::index::shared_entities(r, b, o) {
-                    p.el[e].hash(&mut hs);
-                }
+                p.about[o].hash(&mut hs);
             }
             p.changes(b, &mut hs);
             // Its card's name, in `og:image`, and its picture.
@@ -810,7 +829,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             for history in ix.history.values() {
                 for at in history {
                     (at.briefing.index(), at.stance).hash(&mut hs);
-                    p.stance_detail(at, &mut hs);
+                    lists.details[at.briefing][at.stance].hash(&mut hs);
                 }
             }
         }
