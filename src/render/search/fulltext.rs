@@ -674,11 +674,23 @@ fn fields_of(d: &Doc<'_>, names: &Names<'_>) -> HashMap<Box<str>, u8, Hasher> {
 /// Every file of the full-text index: `search/text.js`, `search/w/`, `search/p/` and
 /// `search/t/`, each handed to `emit` as (output path, bytes) once made.
 pub fn files(docs: &[Doc<'_>], names: &Names<'_>, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
-    drop(files_keeping(docs, names, emit));
+    drop(files_made(docs, names, emit));
 }
 
-/// [`files`], returning the word lists for a live preview to keep.
+/// [`files`], returning the word lists for a live preview to keep, with each briefing's
+/// words (which a build, keeping nothing, does not spend time on).
 pub fn files_keeping(
+    docs: &[Doc<'_>],
+    names: &Names<'_>,
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> Postings {
+    let mut postings = files_made(docs, names, emit);
+    postings.docs = by_briefing(&postings.terms, docs.len());
+    postings
+}
+
+/// [`files`], returning the word lists without each briefing's words.
+pub fn files_made(
     docs: &[Doc<'_>],
     names: &Names<'_>,
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
@@ -702,8 +714,7 @@ pub fn files_keeping(
             b.finish()
         })
         .collect();
-    let mut postings = merge(chunks);
-    postings.docs = by_briefing(&postings.terms, docs.len());
+    let postings = merge(chunks);
     // Word files: each word in the file of its key, its lists inline when short.
     let keys: Vec<&String> = postings.keys.keys().collect();
     keys.par_iter().for_each(|key| {

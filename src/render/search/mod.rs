@@ -256,13 +256,22 @@ fn page_of(dir: impl Fn(&Slug) -> String) -> [String; 2] {
 
 /// The full-text files of `search/` (see [`fulltext`]), each handed to `emit` as made.
 pub fn text_files(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
-    drop(text_files_keeping(site, emit));
+    drop(text_files_made(site, emit, false));
 }
 
 /// [`text_files`], returning the word lists for a live preview to keep.
 pub fn text_files_keeping(
     site: &Site,
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> fulltext::Postings {
+    text_files_made(site, emit, true)
+}
+
+/// [`text_files`]; the word lists by briefing too when they are to be `kept`.
+fn text_files_made(
+    site: &Site,
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+    kept: bool,
 ) -> fulltext::Postings {
     let r = &site.resolved;
     let docs: Vec<fulltext::Doc<'_>> = (r.briefings.iter_ids().rev())
@@ -273,7 +282,10 @@ pub fn text_files_keeping(
         entities: &entities,
         tags: &tags,
     };
-    fulltext::files_keeping(&docs, &names, emit)
+    match kept {
+        true => fulltext::files_keeping(&docs, &names, emit),
+        false => fulltext::files_made(&docs, &names, emit),
+    }
 }
 
 /// Updates the kept word lists `postings` for briefings `changed` as the site now has them
