@@ -534,6 +534,24 @@ fn built(root: &Path) -> (Engine, PathBuf) {
     (engine, live)
 }
 
+/// Writes `text` over `p` (which it changes) and rebuilds: the outcome, without errors,
+/// and its stages by name.
+fn save(
+    engine: &mut Engine,
+    p: &Path,
+    text: &str,
+    what: &str,
+) -> (dossier::incremental::Outcome, Vec<&'static str>) {
+    assert_ne!(text, read(p), "{what}: the edit changes the file");
+    std::fs::write(p, text).expect("write");
+    let out = engine
+        .rebuild(&changed([p.to_path_buf()]))
+        .expect("rebuild");
+    assert_eq!(out.errors, 0, "{what}: {:?}", out.diagnostics);
+    let stages = out.stages.iter().map(|(n, _)| *n).collect();
+    (out, stages)
+}
+
 /// Checks that `live` holds what a clean build of the site at `root` writes.
 fn assert_as_clean(root: &Path, live: &Path, step: &str) {
     let clean = root.join("clean");
@@ -1069,11 +1087,7 @@ fn front_matter_edits_update_the_full_text_files_in_place() {
         ("back", before.clone()),
     ];
     for (what, text) in edits {
-        assert_ne!(text, read(&p), "{what}: the edit changes the file");
-        std::fs::write(&p, &text).expect("write");
-        let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
-        assert_eq!(out.errors, 0, "{what}: {:?}", out.diagnostics);
-        let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+        let (out, stages) = save(&mut engine, &p, &text, what);
         assert!(
             stages.contains(&"search files in place"),
             "{what}: {stages:?}"
@@ -1139,11 +1153,7 @@ fn a_profile_body_edit_renders_what_shows_it_without_assembling_the_site() {
         ("back", before.clone()),
     ];
     for (what, text) in edits {
-        assert_ne!(text, read(&p), "{what}: the edit changes the file");
-        std::fs::write(&p, &text).expect("write");
-        let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
-        assert_eq!(out.errors, 0, "{what}: {:?}", out.diagnostics);
-        let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+        let (out, stages) = save(&mut engine, &p, &text, what);
         assert!(!stages.contains(&"resolving"), "{what}: {stages:?}");
         assert!(
             out.written
