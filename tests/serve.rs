@@ -750,3 +750,168 @@ fn the_terminal_line_shows_a_hostile_file_name_escaped() {
     );
     assert!(!line.contains('\u{1b}'), "{line:?}");
 }
+
+/// A site of `n` briefings (each its own page) and a theme of its own whose briefing
+/// template the test edits: a template edit renders `n` pages.
+fn site_of_many(n: usize) -> TestSite {
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "site.yaml".into(),
+            "title: Test Desk\nbase_url: https://example.org/\ntheme: desk\n".into(),
+        ),
+        (
+            "content/actors/jean-noel-barrot.md".into(),
+            "---\nname: Jean-Noël Barrot\n---\nFrench foreign minister.\n".into(),
+        ),
+        (
+            "themes/desk/templates/briefing.html".into(),
+            std::fs::read_to_string(common::repo().join("themes/default/templates/briefing.html"))
+                .expect("default template"),
+        ),
+    ];
+    for i in 0..n {
+        files.push((
+            format!("content/briefings/b{i:03}.md"),
+            format!(
+                "---\ntitle: Talks round {i}\ndate: 2025-{:02}-{:02}\nactors: [Jean-Noël Barrot]\n---\nRound {i} of the talks.\n",
+                i % 12 + 1,
+                i % 28 + 1
+            ),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (&**p, &**t)).collect();
+    TestSite::new(&refs)
+}
+
+/// The line with `needle` that `r` printed by now, without waiting.
+fn printed(r: &Running, needle: &str) -> Option<String> {
+    r.lines.try_iter().find(|l| l.contains(needle))
+}
+
+/// What serve's preview holds is what a clean build of the same site at the same address
+/// writes.
+fn assert_preview_is_a_clean_build(site: &TestSite, addr: &str, preview: &std::path::Path) {
+    let out = common::scratch("clean");
+    let base = format!("http://{addr}/");
+    let dir = out.path().join("site");
+    let dir_arg = dir.to_string_lossy().to_string();
+    let r = site.run(&["build", "--output", &dir_arg, "--base-url", &base]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let clean = common::snapshot(&dir);
+    let live = common::snapshot(preview);
+    let differ: Vec<&String> = (clean.keys().chain(live.keys()))
+        .filter(|p| clean.get(*p) != live.get(*p))
+        .take(5)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "the preview differs from a clean build in {differ:?}"
+    );
+}
+
+#[test]
+fn a_page_asked_for_during_a_long_rebuild_is_served_fresh_before_the_rebuild_ends() {
+    let site = site_of_many(300);
+    // Each chunk of pages is followed by a pause: the rebuild of a template edit takes
+    // seconds, and a page served before its end was written ahead of the rest.
+    let env = [("DOSSIER_SERVE_CHUNK_PAUSE_MS", "1500")];
+    let (r, addr, preview) = Running::serve_with(&site, &[], &env);
+    let mut events = TcpStream::connect(&addr).expect("connect");
+    events
+        .write_all(b"GET /__dossier/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .expect("send");
+    events
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("timeout");
+    let mut buf = [0u8; 8192];
+    let mut seen = String::new();
+    let mut read_events = |seen: &mut String| {
+        while let Ok(n) = events.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    };
+    read_events(&mut seen);
+    let before = seen.matches("event: reload").count();
+    let template = "themes/desk/templates/briefing.html";
+    let text = std::fs::read_to_string(site.root().join(template)).expect("template");
+    let edited = text.replacen(
+        r#"<article class="briefing">"#,
+        r#"<article class="briefing desk">"#,
+        1,
+    );
+    assert_ne!(text, edited, "the edit applies");
+    site.write(template, &edited);
+    // The last briefing's page comes in the last chunk of the render.
+    let (status, body) = until(&addr, "/briefings/b299/", "the page", |s, b| {
+        s == 200 && b.contains("briefing desk")
+    });
+    assert_eq!(status, 200);
+    let done = printed(&r, "300 pages rendered");
+    assert!(
+        done.is_none(),
+        "the page was served only once the whole rebuild was done: {done:?}"
+    );
+    // Open tabs were told to load their page again as the rebuild began.
+    read_events(&mut seen);
+    assert_eq!(seen.matches("event: reload").count(), before + 1, "{seen}");
+    r.line("300 pages rendered");
+    // Only pages were written, and each tab loaded its own fresh: no second reload.
+    std::thread::sleep(Duration::from_millis(300));
+    read_events(&mut seen);
+    assert_eq!(seen.matches("event: reload").count(), before + 1, "{seen}");
+    assert!(body.contains("Round 299 of the talks."), "{body}");
+    assert_preview_is_a_clean_build(&site, &addr, &preview);
+}
+
+#[test]
+fn the_first_pages_are_served_before_the_first_build_ends() {
+    let site = site_of_many(300);
+    let env = [("DOSSIER_SERVE_CHUNK_PAUSE_MS", "1000")];
+    let r = Running::start_with(&site, &["serve", "--port", "0"], &env);
+    let addr = common::serve::address(&r.line("building the preview at http://"));
+    let (status, body) = get(&addr, b"/briefings/b150/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Round 150 of the talks."), "{body}");
+    // The style sheet a page loads comes with it.
+    let (status, css) = get(&addr, b"/style.css");
+    assert_eq!(status, 200, "{css}");
+    assert!(css.contains("text/css"), "{css}");
+    let done = printed(&r, "serving http://");
+    assert!(
+        done.is_none(),
+        "the page was served only once the whole preview was built: {done:?}"
+    );
+    let line = r.line("serving http://");
+    let preview = line
+        .split(" from ")
+        .nth(1)
+        .and_then(|s| s.split(" (").next())
+        .expect("folder");
+    assert_preview_is_a_clean_build(&site, &addr, std::path::Path::new(preview));
+}
+
+#[test]
+fn a_save_made_while_the_first_build_runs_is_not_lost() {
+    let site = site_of_many(300);
+    let env = [("DOSSIER_SERVE_CHUNK_PAUSE_MS", "500")];
+    let r = Running::start_with(&site, &["serve", "--port", "0"], &env);
+    let addr = common::serve::address(&r.line("building the preview at http://"));
+    let text =
+        std::fs::read_to_string(site.root().join("content/briefings/b007.md")).expect("read");
+    site.write(
+        "content/briefings/b007.md",
+        &text.replace("Round 7 of the talks.", "Saved during the first build."),
+    );
+    let done = printed(&r, "serving http://");
+    assert!(
+        done.is_none(),
+        "the save came after the first build: {done:?}"
+    );
+    r.line("serving http://");
+    until(&addr, "/briefings/b007/", "the save", |s, b| {
+        s == 200 && b.contains("Saved during the first build.")
+    });
+}

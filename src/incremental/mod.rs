@@ -7,6 +7,8 @@
 
 mod body_edit;
 mod copy_edit;
+pub mod demand;
+mod early;
 pub mod fingerprint;
 mod front_matter_edit;
 mod outcome;
@@ -87,6 +89,8 @@ pub struct Engine {
     /// What pages read of the whole site's stances and judgments, for the site in memory:
     /// kept by a body edit, which changes none of them.
     derived: render::pages::Derived,
+    /// Pages asked for over HTTP during a rebuild, written ahead of the rest (`serve`).
+    demand: Option<Arc<demand::Demand>>,
 }
 
 /// Stage times of one rebuild. Also a pipeline [`pipeline::Progress`], so that the shared
@@ -208,7 +212,22 @@ impl Engine {
             tree_paths: BTreeSet::new(),
             laps: Laps::default(),
             derived: Default::default(),
+            demand: None,
         })
+    }
+
+    /// Pages asked for during a rebuild are to be written ahead of the rest: `serve`
+    /// registers them in `demand`.
+    pub fn serve_demand(&mut self, demand: Arc<demand::Demand>) {
+        self.demand = Some(demand);
+    }
+
+    /// The Markdown files the site in memory was read from (absolute paths), each with the
+    /// stamp it had just before it was read.
+    pub fn markdown_stamps(&self) -> HashMap<PathBuf, Option<sources::Stamp>> {
+        (self.files.markdown.iter())
+            .map(|(rel, e)| (self.opts.root.join(rel), e.stamp))
+            .collect()
     }
 
     /// The output folder this engine writes.
@@ -226,8 +245,11 @@ impl Engine {
 
     fn reload_all(&mut self, force: &BTreeSet<String>) {
         self.load_config();
+        self.laps.begin("theme");
         self.load_theme();
+        self.laps.begin("read content");
         self.files.rescan_content(force);
+        self.laps.begin("read static");
         self.files.rescan_static();
     }
 

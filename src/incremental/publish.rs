@@ -105,27 +105,50 @@ impl Engine {
         };
         self.laps.begin("fingerprints");
         let scope_all = matches!(scope, Scope::All);
-        let mut plan = match scope {
-            Scope::Pages(dirty, patch) => Plan {
-                named: dirty.iter().map(|p| render::target(site, *p).0).collect(),
-                dirty,
-                fps: None,
-                files_fp: 0,
-                patch,
-            },
+        // Pages a browser asked for are written ahead of the rest (serve only).
+        let mut early = super::early::Early::new();
+        let (mut plan, targets) = match scope {
+            Scope::Pages(dirty, patch) => {
+                let plan = Plan {
+                    named: dirty.iter().map(|p| render::target(site, *p).0).collect(),
+                    dirty,
+                    fps: None,
+                    files_fp: 0,
+                    patch,
+                };
+                (plan, None)
+            }
             Scope::All => {
                 let targets =
                     (self.targets.clone()).unwrap_or_else(|| Arc::new(Targets::new(site)));
                 self.targets = Some(targets.clone());
-                self.plan(site, theme, targets)
+                // Before the fingerprints: a page rendered alone needs none (it is written
+                // when its bytes differ from what is on disk).
+                if let Some(demand) = self.demand.as_deref() {
+                    self.laps.begin("pages asked for");
+                    let derived = &self.derived;
+                    let now = |p: &[render::Page], s: &dyn Sink, d: &mut Diagnostics| {
+                        render::render_pages_with(site, theme, p, s, d, derived)
+                    };
+                    self.serve_wanted((theme, &targets), demand, &now, &mut early);
+                    self.laps.begin("fingerprints");
+                }
+                (self.plan(site, theme, targets.clone()), Some(targets))
             }
         };
         self.laps.begin("render pages");
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
-        let derived = &self.derived;
-        let mut rendered =
-            render::render_pages_with(site, theme, &plan.dirty, &sink, &mut d, derived);
+        let mut rendered = match &targets {
+            Some(t) => {
+                let of = (site, theme, &**t);
+                self.render_in_chunks(of, &plan.dirty, &sink, &mut d, &mut early)
+            }
+            None => {
+                let derived = &self.derived;
+                render::render_pages_with(site, theme, &plan.dirty, &sink, &mut d, derived)
+            }
+        };
         // A scope that named its pages made its files itself.
         let made = plan.fps.as_ref().map(|fps| {
             let files = &self.files;
@@ -156,6 +179,7 @@ impl Engine {
             true => Some(self.other_trees(site, theme, &mut d)),
             false => None,
         };
+        self.record_early(&early);
         if d.has_errors() {
             // The caches are by fingerprint: what was made stays good for the next pass.
             // The word lists are of files not written: made again when next needed.
@@ -187,7 +211,12 @@ impl Engine {
         self.laps.begin("write");
         self.write(&out, &changed, &removed)?;
         self.has_output = true;
-        let written = self.record(changed, &removed);
+        let mut written = self.record(changed, &removed);
+        if !early.is_empty() {
+            written.extend(early.into_iter().map(|(p, _)| p));
+            written.sort();
+            written.dedup();
+        }
         self.made.repath(Generated::SearchText, &plan.patch.paths);
         self.remember(plan);
         self.good = true;
@@ -523,7 +552,7 @@ impl Made {
     }
 
     /// Whether a file that is not a page has `path`.
-    fn has(&self, path: &str) -> bool {
+    pub(super) fn has(&self, path: &str) -> bool {
         self.copied.contains(path) || self.families.values().any(|f| f.contains(path))
     }
 

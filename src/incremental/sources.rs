@@ -34,6 +34,11 @@ pub const RECENT: Duration = Duration::from_secs(3);
 pub const HASHED_UP_TO: u64 = crate::source::MAX_FILE_BYTES;
 
 impl Stamp {
+    /// When the file was last modified, as far as the file system says.
+    pub fn modified(&self) -> Option<SystemTime> {
+        self.modified
+    }
+
     /// The stamp of the file at `path`, `None` when it is gone.
     pub fn of(path: &Path) -> Option<Stamp> {
         let m = std::fs::metadata(path).ok()?;

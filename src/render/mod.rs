@@ -288,6 +288,36 @@ pub fn render_pages_with(
     render_views(&Views::lent(site, derived), theme, pages, sink, diags)
 }
 
+/// Renders pages into a sink at once, with the views of a render under way.
+pub type RenderNow<'a> = dyn Fn(&[Page], &dyn Sink, &mut Diagnostics) -> usize + 'a;
+
+/// Renders `pages` as [`render_pages_with`] does, in chunks of `chunk`; before each chunk
+/// (and after the last), `between` may render other pages at once, into a sink of its own,
+/// with the same views: what the views work out once (links to every briefing, the
+/// calendar) is not worked out again for each chunk.
+#[allow(clippy::too_many_arguments)]
+pub fn render_pages_between(
+    site: &Site,
+    theme: &Theme,
+    pages: &[Page],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+    derived: &pages::Derived,
+    chunk: usize,
+    between: &mut dyn FnMut(&RenderNow<'_>),
+) -> usize {
+    let views = Views::lent(site, derived);
+    let r = Renderer::new(&views, theme);
+    let now = |p: &[Page], s: &dyn Sink, d: &mut Diagnostics| r.render(p, s, d);
+    let mut written = 0;
+    for part in pages.chunks(chunk.max(1)) {
+        between(&now);
+        written += r.render(part, sink, diags);
+    }
+    between(&now);
+    written
+}
+
 fn render_views(
     views: &Views<'_>,
     theme: &Theme,
@@ -295,95 +325,123 @@ fn render_views(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> usize {
-    let site = views.site;
-    let mut tera_global = tera::Context::new();
-    tera_global.insert(
-        "site",
-        &views::SiteView {
-            title: site.config.title.clone(),
-            description: site.config.description.clone(),
-            language: site.config.language.clone(),
-            dir: views.dir.as_str(),
-            base_url: site.config.base_url.clone(),
-            base_path: site.config.base_path.clone(),
-            track_record: views.record().has_scores(),
-            alignment: views.alignment().exists(),
-        },
-    );
-    let i18n = &site.config.i18n;
-    let baked = theme.baked_for(i18n);
-    tera_global.insert("tr", i18n.statics());
-    tera_global.insert(crate::i18n::template_fns::KEY_VAR, &i18n.key());
-    tera_global.insert("translations", &Vec::<crate::languages::Alternate>::new());
-    let found = Mutex::new(Diagnostics::new());
-    // One report per template is enough: the same error would repeat on every page.
-    let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
-    // A page holds several copies of its body (view, context, output) while it renders.
-    let big = |page: &Page| body_len(site, *page) > crate::parallel::BIG_BODY;
-    let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
-        let (path, template) = target(site, page);
-        let ctx = match context(views, page, &tera_global) {
-            Ok(mut c) => {
-                if let Some(trees) = &site.trees
-                    && path.ends_with(".html")
-                {
-                    c.insert("translations", &trees.alternates(site.tree, &path));
+    Renderer::new(views, theme).render(pages, sink, diags)
+}
+
+/// What every page of one render shares: the views, the theme with its words baked in,
+/// and the context every template sees.
+struct Renderer<'v, 'a> {
+    views: &'v Views<'a>,
+    theme: &'v Theme,
+    baked: std::sync::Arc<tera::Tera>,
+    tera_global: tera::Context,
+}
+
+impl<'v, 'a> Renderer<'v, 'a> {
+    fn new(views: &'v Views<'a>, theme: &'v Theme) -> Self {
+        let site = views.site;
+        let mut tera_global = tera::Context::new();
+        tera_global.insert(
+            "site",
+            &views::SiteView {
+                title: site.config.title.clone(),
+                description: site.config.description.clone(),
+                language: site.config.language.clone(),
+                dir: views.dir.as_str(),
+                base_url: site.config.base_url.clone(),
+                base_path: site.config.base_path.clone(),
+                track_record: views.record().has_scores(),
+                alignment: views.alignment().exists(),
+            },
+        );
+        let i18n = &site.config.i18n;
+        let baked = theme.baked_for(i18n);
+        tera_global.insert("tr", i18n.statics());
+        tera_global.insert(crate::i18n::template_fns::KEY_VAR, &i18n.key());
+        tera_global.insert("translations", &Vec::<crate::languages::Alternate>::new());
+        Renderer {
+            views,
+            theme,
+            baked,
+            tera_global,
+        }
+    }
+
+    /// Renders `pages` into `sink`, in parallel; returns the number of files written.
+    fn render(&self, pages: &[Page], sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
+        let (views, theme, baked, tera_global) =
+            (self.views, self.theme, &self.baked, &self.tera_global);
+        let site = views.site;
+        let found = Mutex::new(Diagnostics::new());
+        // One report per template is enough: the same error would repeat on every page.
+        let reported = Mutex::new(std::collections::BTreeSet::<String>::new());
+        // A page holds several copies of its body (view, context, output) while it renders.
+        let big = |page: &Page| body_len(site, *page) > crate::parallel::BIG_BODY;
+        let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
+            let (path, template) = target(site, page);
+            let ctx = match context(views, page, tera_global) {
+                Ok(mut c) => {
+                    if let Some(trees) = &site.trees
+                        && path.ends_with(".html")
+                    {
+                        c.insert("translations", &trees.alternates(site.tree, &path));
+                    }
+                    c
                 }
-                c
-            }
-            Err(e) => {
-                lock(&found).error(
-                    Code::Output,
-                    &path,
-                    crate::diagnostic::Span::FILE,
-                    format!("cannot build page context: {e}"),
-                );
+                Err(e) => {
+                    lock(&found).error(
+                        Code::Output,
+                        &path,
+                        crate::diagnostic::Span::FILE,
+                        format!("cannot build page context: {e}"),
+                    );
+                    return 0;
+                }
+            };
+            // Rendered into bytes sized for the page: the engine's own `render` starts small and
+            // checks the whole page is UTF-8 again, which its output always is.
+            let mut out = Vec::with_capacity(page_size_hint(site, page));
+            let rendered = match page {
+                Page::JsonFeed(f) => {
+                    out = json_feed::render(&views.feed_of(f), &site.config.title).into_bytes();
+                    Ok(())
+                }
+                _ => baked.render_to(template, &ctx, &mut out),
+            };
+            if let Err(e) = rendered {
+                if lock(&reported).insert(template.to_string()) {
+                    // The same error from the templates as written, for its position.
+                    let e = theme.tera.render(template, &ctx).err().unwrap_or(e);
+                    theme.report(template, &e, &mut lock(&found));
+                }
                 return 0;
             }
-        };
-        // Rendered into bytes sized for the page: the engine's own `render` starts small and
-        // checks the whole page is UTF-8 again, which its output always is.
-        let mut out = Vec::with_capacity(page_size_hint(site, page));
-        let rendered = match page {
-            Page::JsonFeed(f) => {
-                out = json_feed::render(&views.feed_of(f), &site.config.title).into_bytes();
-                Ok(())
+            let html = if template.ends_with(".html") && site.config.base_path != "/" {
+                match String::from_utf8(out) {
+                    Ok(html) => urls::under_base(html, &site.config.base_path).into_bytes(),
+                    Err(e) => e.into_bytes(),
+                }
+            } else {
+                out
+            };
+            match sink.write(&path, &html) {
+                Ok(()) => 1,
+                Err(e) => {
+                    lock(&found).error(
+                        Code::Output,
+                        &path,
+                        crate::diagnostic::Span::FILE,
+                        format!("cannot write output: {e}"),
+                    );
+                    0
+                }
             }
-            _ => baked.render_to(template, &ctx, &mut out),
-        };
-        if let Err(e) = rendered {
-            if lock(&reported).insert(template.to_string()) {
-                // The same error from the templates as written, for its position.
-                let e = theme.tera.render(template, &ctx).err().unwrap_or(e);
-                theme.report(template, &e, &mut lock(&found));
-            }
-            return 0;
-        }
-        let html = if template.ends_with(".html") && site.config.base_path != "/" {
-            match String::from_utf8(out) {
-                Ok(html) => urls::under_base(html, &site.config.base_path).into_bytes(),
-                Err(e) => e.into_bytes(),
-            }
-        } else {
-            out
-        };
-        match sink.write(&path, &html) {
-            Ok(()) => 1,
-            Err(e) => {
-                lock(&found).error(
-                    Code::Output,
-                    &path,
-                    crate::diagnostic::Span::FILE,
-                    format!("cannot write output: {e}"),
-                );
-                0
-            }
-        }
-    })
-    .into_iter()
-    .sum();
-    diags.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
-    written
+        })
+        .into_iter()
+        .sum();
+        diags.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
+        written
+    }
 }
 
 /// The bytes of the rendered Markdown body `page` shows, if any.

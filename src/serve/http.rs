@@ -2,8 +2,11 @@
 //! once and refused (400) when they hold `..`, `.`, backslashes or NUL; symlinks are never
 //! followed; folders serve their `index.html` (and `/x` redirects to `/x/`); anything else
 //! is the site's `404.html` with status 404. HTML responses get the live-reload script.
+//! While a rebuild runs, a request first waits for its file to be written fresh
+//! ([`Demand`]).
 
 use super::reload::{self, Status};
+use crate::incremental::demand::Demand;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
@@ -24,6 +27,8 @@ pub struct Shared {
     /// Bound to loopback: answer only requests addressed to a loopback host name, so that
     /// a web page elsewhere cannot read the preview through DNS rebinding.
     pub loopback_only: bool,
+    /// While a rebuild is under way, a request waits for its file to be written fresh.
+    pub demand: Arc<Demand>,
 }
 
 /// The router: the event stream and every file of the build.
@@ -240,6 +245,20 @@ async fn page(shared: &Shared, path: &Path, status: StatusCode, head: bool) -> R
     respond(status, ctype, bytes, head)
 }
 
+/// The output paths a request for `segs` may be answered from: a folder's `index.html`,
+/// and the file itself when the path has no trailing slash.
+fn output_paths(segs: &[String], raw: &str) -> Vec<String> {
+    let joined = segs.join("/");
+    let index = match joined.is_empty() {
+        true => "index.html".to_string(),
+        false => format!("{joined}/index.html"),
+    };
+    match raw.ends_with('/') || joined.is_empty() {
+        true => vec![index],
+        false => vec![joined, index],
+    }
+}
+
 fn encode(seg: &str) -> String {
     let mut out = String::new();
     for b in seg.bytes() {
@@ -265,6 +284,9 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
     let Ok(segs) = segments(raw) else {
         return plain(StatusCode::BAD_REQUEST, "400 Bad Request\n", head);
     };
+    if shared.demand.busy() {
+        shared.demand.wait_for(&output_paths(&segs, raw)).await;
+    }
     match find(&shared.root, &segs, raw.ends_with('/')) {
         Found::File(p) => page(&shared, &p, StatusCode::OK, head).await,
         Found::Folder => {

@@ -7,7 +7,7 @@ pub mod reload;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::incremental::{Changes, Engine, Outcome};
+use crate::incremental::{Changes, Engine, Outcome, demand::Demand};
 use crate::pipeline::{self, Fatal, Options};
 use reload::{Reload, Status};
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -99,15 +99,20 @@ fn count(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn status_after(out: &Outcome, before: &Status, root: &Path) -> Status {
+/// The status after `out`. `early_reload`: open tabs were told to load their page again
+/// while it ran, and each such request waited for its page; when only pages were written,
+/// they have them fresh and are not reloaded a second time.
+fn status_after(out: &Outcome, before: &Status, root: &Path, early_reload: bool) -> Status {
     let errors = crate::report::error_blocks(&out.diagnostics, root);
     // A rebuild that only removed files (a deleted stylesheet) changes the pages too.
     let wrote = out.errors == 0 && (!out.written.is_empty() || out.removed > 0);
+    let pages_only = out.removed == 0 && out.written.iter().all(|p| p.ends_with(".html"));
+    let reload = wrote && !(early_reload && pages_only);
     Status {
-        generation: before.generation + u64::from(wrote),
-        reload: if wrote && out.removed == 0 && out.css_only() {
+        generation: before.generation + u64::from(reload),
+        reload: if reload && out.removed == 0 && out.css_only() {
             Reload::Css
-        } else if wrote {
+        } else if reload {
             Reload::Page
         } else {
             before.reload
@@ -145,6 +150,7 @@ fn rebuild_loop(
     (rx, waiting): &(mpsc::Receiver<Changes>, Arc<AtomicBool>),
     watcher: &mut watch::Watch,
     printer: &mut Printer,
+    demand: Option<&Demand>,
     mut after: impl FnMut(&Outcome),
 ) {
     let mut checked = std::time::Instant::now();
@@ -152,7 +158,11 @@ fn rebuild_loop(
         match rx.recv_timeout(OUTPUT_CHECK_EVERY) {
             Ok(changes) => {
                 waiting.store(false, Ordering::SeqCst);
+                // Requests wait for their page from here until the status says how the
+                // rebuild ended.
+                demand.inspect(|d| d.begin());
                 rebuild(engine, changes, rx, watcher, printer, &mut after);
+                demand.inspect(|d| d.end());
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
@@ -246,7 +256,7 @@ pub fn watch_build(opts: &Options, poll: bool, timings: bool) -> Result<(), Serv
         opts.root.display(),
         engine.output().display()
     );
-    rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, |_| {});
+    rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, None, |_| {});
     Ok(())
 }
 
@@ -323,37 +333,112 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         .unwrap_or_else(|_| private.clone())
         .join("site");
     let (tx, rx) = mpsc::channel();
-    let mut watcher = watch::Watch::start(&output_root(&opts), o.poll, tx)?;
+    // The file-system watcher is started once the first build has read the site: it would
+    // otherwise be told of every file the build opens (inotify reports opens), which slows
+    // the first build down by a fifth at 10,000 briefings. What was saved meanwhile is
+    // found by comparing stamps (see `watch::changed_during`). The poller looks at the
+    // site before the build itself.
+    let watch_root = output_root(&opts);
+    // Two seconds back: the coarsest file-system clocks (FAT) could date a save made just
+    // after the start before it. Only pictures and other files of content/ go by time.
+    let since = std::time::SystemTime::now() - Duration::from_secs(2);
+    let before = watch::outside_content(&watch_root);
+    let polled = match o.poll {
+        true => Some(watch::Watch::start(&watch_root, true, tx.clone())?),
+        false => None,
+    };
     let rx = flagged(rx);
     let mut printer = Printer {
         last: Vec::new(),
         root: opts.root.clone(),
         timings: o.timings,
     };
-    let first = engine.build_all()?;
-    printer.print(&first);
-    let (status_tx, status_rx) = tokio::sync::watch::channel(Arc::new(status_after(
-        &first,
-        &Status {
-            generation: 0,
-            reload: Reload::Page,
-            errors: Vec::new(),
-        },
-        &opts.root,
-    )));
-    println!(
-        "serving {url} from {} (Ctrl-C to stop)",
-        engine.output().display()
-    );
+    let (status_tx, status_rx) = tokio::sync::watch::channel(Arc::new(Status {
+        generation: 0,
+        reload: Reload::Page,
+        errors: Vec::new(),
+    }));
+    let status_tx = Arc::new(status_tx);
+    // Pages are served while the preview is built: the first build, and every long rebuild
+    // after it, writes the pages asked for first.
+    let demand = Arc::new(Demand::default());
+    engine.serve_demand(demand.clone());
+    let reload = status_tx.clone();
+    demand.on_many(move || {
+        reload.send_modify(|s| {
+            *s = Arc::new(Status {
+                generation: s.generation + 1,
+                reload: Reload::Page,
+                errors: s.errors.clone(),
+            });
+        });
+    });
+    println!("building the preview at {url}: each page is served as soon as it is ready");
     if o.open {
         open_browser(&url);
     }
     let site = opts.root.clone();
+    let (first_tx, first_rx) = tokio::sync::oneshot::channel();
+    let engine_demand = demand.clone();
     std::thread::spawn(move || {
-        rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, |out| {
-            let next = status_after(out, &status_tx.borrow(), &site);
+        let demand = engine_demand;
+        demand.begin();
+        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.build_all()));
+        let first = match first {
+            Ok(Ok(first)) => first,
+            Ok(Err(e)) => {
+                demand.end();
+                let _ = first_tx.send(Some(ServeError::Fatal(e)));
+                return;
+            }
+            // The sender dropped: serve ends with an internal error.
+            Err(_) => {
+                demand.end();
+                return;
+            }
+        };
+        let mut watcher = match polled {
+            Some(w) => w,
+            None => match watch::Watch::start(&watch_root, false, tx.clone()) {
+                Ok(w) => {
+                    let read = engine.markdown_stamps();
+                    let paths = watch::changed_during(&watch_root, &read, &before, since);
+                    if !paths.is_empty() {
+                        let _ = tx.send(Changes {
+                            paths,
+                            rescan: false,
+                        });
+                    }
+                    w
+                }
+                Err(e) => {
+                    let _ = first_tx.send(Some(ServeError::Watch(e)));
+                    return;
+                }
+            },
+        };
+        let _ = first_tx.send(None);
+        printer.print(&first);
+        let status = |out: &Outcome, early_reload: bool| {
+            let next = status_after(out, &status_tx.borrow(), &site, early_reload);
             status_tx.send_replace(Arc::new(next));
-        });
+        };
+        status(&first, false);
+        demand.end();
+        println!(
+            "serving {url} from {} (Ctrl-C to stop)",
+            engine.output().display()
+        );
+        rebuild_loop(
+            &mut engine,
+            &rx,
+            &mut watcher,
+            &mut printer,
+            Some(&demand),
+            |out| {
+                status(out, demand.reloaded());
+            },
+        );
     });
     let result = run_http(
         listener,
@@ -361,7 +446,9 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
             root,
             status: status_rx,
             loopback_only: o.bind.is_loopback(),
+            demand,
         },
+        first_rx,
     );
     remove_preview(&private);
     result
@@ -384,7 +471,13 @@ fn header_timeout() -> Duration {
         .map_or(HEADER_TIMEOUT, Duration::from_millis)
 }
 
-fn run_http(listener: TcpListener, shared: http::Shared) -> Result<(), ServeError> {
+/// Serves until Ctrl-C or SIGTERM, or until `first` says the first build could not run or
+/// the site could not be watched (or says nothing at all: the first build panicked).
+fn run_http(
+    listener: TcpListener,
+    shared: http::Shared,
+    first: tokio::sync::oneshot::Receiver<Option<ServeError>>,
+) -> Result<(), ServeError> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         // File reads run on blocking threads; by default one per request in flight (up to
@@ -401,8 +494,18 @@ fn run_http(listener: TcpListener, shared: http::Shared) -> Result<(), ServeErro
             .map_err(ServeError::Runtime)?;
         let listener = tokio::net::TcpListener::from_std(listener).map_err(ServeError::Runtime)?;
         let app = http::router(shared);
+        let failed = async {
+            match first.await {
+                Ok(None) => std::future::pending().await,
+                Ok(Some(e)) => e,
+                Err(_) => ServeError::Runtime(std::io::Error::other(
+                    "internal error during the first build",
+                )),
+            }
+        };
         tokio::select! {
             () = accept_loop(listener, app, header_timeout()) => Ok::<(), ServeError>(()),
+            e = failed => Err(e),
             _ = tokio::signal::ctrl_c() => Ok(()),
             _ = terminated() => Ok(()),
         }

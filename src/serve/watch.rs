@@ -90,7 +90,56 @@ fn poll(
 }
 
 /// The stamp of `site.yaml` and of every file under the watched folders.
+/// What the site's files outside `content/` look like (site.yaml, static/, themes/): few
+/// files, looked at before the first build so that a save made while it runs is found.
+pub fn outside_content(root: &Path) -> HashMap<PathBuf, Stamp> {
+    stamps_in(root, &FOLDERS[1..])
+}
+
+/// The files of the site that changed while the first build ran, before the watcher was
+/// started: Markdown files whose stamp differs from the one the build read them with
+/// (`read`), files outside `content/` that differ from `before`, other files of
+/// `content/` modified since `since`, and whatever of these is gone or new.
+pub fn changed_during(
+    root: &Path,
+    read: &HashMap<PathBuf, Option<Stamp>>,
+    before: &HashMap<PathBuf, Stamp>,
+    since: std::time::SystemTime,
+) -> std::collections::BTreeSet<PathBuf> {
+    let now = stamps(root);
+    let content = root.join("content");
+    let mut out = std::collections::BTreeSet::new();
+    for (path, stamp) in &now {
+        let changed = match (read.get(path), before.get(path)) {
+            (Some(old), _) => !old.is_some_and(|o| o.same_as(stamp, path)),
+            (None, Some(old)) => !old.same_as(stamp, path),
+            // A file of content/ that is not Markdown (a picture): its time tells.
+            (None, None)
+                if path.starts_with(&content)
+                    && !path.file_name().is_some_and(crate::source::is_markdown) =>
+            {
+                stamp.modified().is_none_or(|m| m >= since)
+            }
+            (None, None) => true,
+        };
+        if changed {
+            out.insert(path.clone());
+        }
+    }
+    let gone = read
+        .keys()
+        .chain(before.keys())
+        .filter(|p| !now.contains_key(*p));
+    out.extend(gone.cloned());
+    out
+}
+
 fn stamps(root: &Path) -> HashMap<PathBuf, Stamp> {
+    stamps_in(root, &FOLDERS)
+}
+
+/// The stamps of site.yaml and of the files under `folders` of `root`.
+fn stamps_in(root: &Path, folders: &[&str]) -> HashMap<PathBuf, Stamp> {
     let mut all = HashMap::new();
     let config = root.join("site.yaml");
     if let Some(s) = Stamp::of(&config) {
@@ -101,7 +150,7 @@ fn stamps(root: &Path) -> HashMap<PathBuf, Stamp> {
     // walk refuses, the build warns about.
     let confine = Confine::new(root, None);
     let mut refused = Diagnostics::new();
-    for f in FOLDERS {
+    for &f in folders {
         let skip = if f == "content" {
             Skip::Hidden
         } else {
