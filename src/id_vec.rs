@@ -103,6 +103,11 @@ impl<I: Id, T> IdVec<I, T> {
     pub fn as_slice(&self) -> &[T] {
         &self.items
     }
+
+    /// The items in id order, to change in place (in parallel, say).
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        &mut self.items
+    }
 }
 
 impl<I: Id, T> Index<I> for IdVec<I, T> {

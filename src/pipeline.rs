@@ -342,6 +342,23 @@ impl BodyCache {
     pub fn insert(&mut self, path: String, body: CachedBody) {
         self.entries.insert(path, body);
     }
+
+    /// The files whose body links to briefing `b`, sorted: the link shows its title.
+    pub fn showing(&self, b: BriefingIdx) -> Vec<String> {
+        let mut out: Vec<String> = (self.entries.iter())
+            .filter(|(_, c)| c.body.links.contains(&Target::Briefing(b)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Records that briefing `b` is now titled `title`, the bodies showing it rendered again.
+    pub fn retitle(&mut self, b: BriefingIdx, title: &str) {
+        if let Some(t) = self.titles.get_mut(b.index()) {
+            *t = crate::hash::of(&title);
+        }
+    }
 }
 
 /// The hash a [`CachedBody`] is stored under.
@@ -734,14 +751,27 @@ fn assemble_one(
         &mut fragments,
     );
     drop(cx);
+    // The bodies are handed over on every core (with a cache, each is copied: the site and
+    // the cache both keep it), their diagnostics and the cache filled in order after.
+    let kept = cache.is_some();
+    let mut bodies = bodies;
+    let handed: Vec<(String, markdown::Outline, Diagnostics)> = (bodies.as_mut_slice())
+        .par_iter_mut()
+        .map(|cached| {
+            let mut d = Diagnostics::new();
+            let (html, outline) = hand_over(cached, kept, &mut d);
+            (html, outline, d)
+        })
+        .collect();
     let mut body_html = Vec::with_capacity(bodies.len());
     let mut outlines = Vec::with_capacity(bodies.len());
-    for (b, mut cached) in resolved.briefings.iter().zip(bodies) {
-        let keep = cache.as_deref_mut();
-        let (html, outline) = hand_over(&mut cached, keep.is_some(), diags);
+    for (html, outline, d) in handed {
+        diags.extend(d);
         body_html.push(html);
         outlines.push(outline);
-        if let Some(c) = keep {
+    }
+    if let Some(c) = cache.as_deref_mut() {
+        for (b, cached) in resolved.briefings.iter().zip(bodies) {
             c.entries.insert(b.path.clone(), cached);
         }
     }

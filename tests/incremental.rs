@@ -1193,3 +1193,54 @@ fn a_body_that_starts_showing_a_file_only_a_withheld_briefing_showed_gets_it_cop
     assert!(live.join("briefings/pokrovsk-front-sketch.svg").exists());
     assert_as_clean(&root, &live, "a withheld file shown");
 }
+
+#[test]
+fn a_retitled_briefing_is_edited_in_place_and_every_body_linking_to_it_shows_the_new_title() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/talks.md",
+            "---\ntitle: Talks resume\ndate: 2025-11-20\nactors: [Jean-Noël Barrot]\n---\nThe talks resumed.\n",
+        ),
+        (
+            "content/briefings/later.md",
+            "---\ntitle: Later\ndate: 2025-11-21\n---\nAs in [[briefing:talks]], the talks went on.\n",
+        ),
+        (
+            "content/actors/jean-noel-barrot.md",
+            "---\nname: Jean-Noël Barrot\n---\nHe opened [[briefing:talks]].\n",
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/briefings/talks.md");
+    for (step, title) in [
+        ("retitled", "Talks resume in Geneva"),
+        ("back", "Talks resume"),
+    ] {
+        std::fs::write(&p, set_key(&read(&p), "title", title)).expect("write");
+        let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
+        assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+        assert!(
+            matches!(
+                out.what,
+                Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
+            ),
+            "{step}: {:?}",
+            out.what
+        );
+        let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
+        assert!(!stages.contains(&"resolving"), "{step}: {stages:?}");
+        let shows = format!(">{title}</a>");
+        for page in [
+            "briefings/later/index.html",
+            "actors/jean-noel-barrot/index.html",
+        ] {
+            let html = read(&live.join(page));
+            assert!(
+                html.contains(&shows),
+                "{step}: {page} does not show {shows}"
+            );
+        }
+        assert_as_clean(&root, &live, step);
+    }
+}

@@ -1,13 +1,15 @@
-//! The front-matter path: a briefing whose names, stances, summary or other metadata
-//! changed, but not what orders briefings or what links resolve against (slug, title,
-//! date, draft, tags) nor its body. Its references are resolved again against the
-//! profiles and the index is updated in place for it alone; pages are then found by
-//! fingerprint as usual. Anything else (a stub, an ambiguous name, a new tag) takes the
-//! general path, which resolves and indexes the whole site.
+//! The front-matter path: a briefing whose title, names, stances, summary or other metadata
+//! changed, but not what orders briefings or what links resolve against (slug, date,
+//! draft, tags) nor its body. Its references are resolved again against the profiles and
+//! the index is updated in place for it alone; a new title renders again the bodies that
+//! link to it (a link shows the title); pages are then found by fingerprint as usual.
+//! Anything else (a stub, an ambiguous name, a new tag) takes the general path, which
+//! resolves and indexes the whole site.
 
-use super::{Engine, FileChange, Outcome, Rebuilt, Scope, sources};
+use super::{Engine, FileChange, Outcome, Own, Rebuilt, Scope, sources};
 use crate::index;
-use crate::model::Briefing;
+use crate::model::{Briefing, BriefingIdx};
+use crate::parse::Parsed;
 use crate::pipeline::Fatal;
 use crate::render;
 use crate::resolve::ProfileNames;
@@ -51,6 +53,7 @@ impl Engine {
         // The body is the same text, but a longer or shorter front matter moves it: its
         // warnings are rendered again to carry the new line numbers.
         let moved = old_b.body_line != new_b.body_line;
+        let retitled = (old_b.title != new_b.title).then(|| new_b.title.clone());
         let new_b: Briefing = new_b.clone();
         let mut moved_body = None;
         if moved {
@@ -103,6 +106,9 @@ impl Engine {
             self.replace_body(rel, new);
         }
         self.files.markdown.insert(rel.to_string(), entry.clone());
+        if let Some(title) = retitled {
+            self.render_showing(bi, &title);
+        }
         // Section ids of pages (`#stances`, `#related`) follow the index: every fragment
         // link is checked again.
         self.recheck_fragments(None);
@@ -111,13 +117,63 @@ impl Engine {
     }
 }
 
-/// Whether `b` keeps what the rest of the site depends on besides its references: its
-/// place in date order, what links to it show and resolve by, its tags and its body.
+impl Engine {
+    /// Renders again the bodies that link to briefing `b`, now titled `title`, against the
+    /// site in memory (which has the new title), and keeps them in the site and the cache.
+    fn render_showing(&mut self, b: BriefingIdx, title: &str) {
+        for path in self.bodies.showing(b) {
+            let parsed = self
+                .files
+                .markdown
+                .get(&path)
+                .and_then(|e| e.parsed.clone());
+            let Some(site) = self.site.as_ref() else {
+                return;
+            };
+            let r = &site.resolved;
+            match parsed {
+                Some(Parsed::Briefing(x)) => {
+                    let Some((i, _)) = r.briefings.iter_ids().find(|(_, y)| y.path == path) else {
+                        continue;
+                    };
+                    let Some(body) = self.render_in_place(&path, Own::Briefing(&x)) else {
+                        continue;
+                    };
+                    if let Some(site) = self.site.as_mut() {
+                        site.bodies[i] = body.body.html.clone();
+                        site.outlines[i] = body.body.outline.clone();
+                    }
+                    self.replace_body(&path, body);
+                }
+                Some(Parsed::Profile(p)) => {
+                    let of =
+                        |e: &crate::resolve::Entity| e.profile.as_ref().map(|q| q.path == path);
+                    let Some((e, _)) = r.entities.iter_ids().find(|(_, x)| of(x) == Some(true))
+                    else {
+                        continue;
+                    };
+                    let Some(body) = self.render_in_place(&path, Own::Profile(&p, e)) else {
+                        continue;
+                    };
+                    if let Some(site) = self.site.as_mut() {
+                        site.profile_bodies[e] = body.body.html.clone();
+                        site.profile_outlines[e] = body.body.outline.clone();
+                    }
+                    self.replace_body(&path, body);
+                }
+                _ => {}
+            }
+        }
+        self.bodies.retitle(b, title);
+    }
+}
+
+/// Whether `b` keeps what the rest of the site depends on besides its references and its
+/// title: its place in date order, what links to it resolve by, its tags and its body.
 fn same_place(a: &Briefing, b: &Briefing) -> bool {
     let tags = |x: &Briefing| x.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
     a.path == b.path
         && a.slug == b.slug
-        && a.title == b.title
         && a.date.epoch == b.date.epoch
         && !a.draft
         && !b.draft
