@@ -52,7 +52,11 @@ impl Engine {
                 std::thread::sleep(p);
             }
         };
-        render::render_pages_between(site, theme, pages, sink, d, derived, CHUNK, &mut between)
+        let between = render::Between {
+            chunk: CHUNK,
+            run: &mut between,
+        };
+        render::render_pages_in_chunks((site, theme, derived), pages, sink, d, between)
     }
 
     /// Writes the files asked for that can be made alone: pages of `targets` and the copied

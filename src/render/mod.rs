@@ -291,30 +291,33 @@ pub fn render_pages_with(
 /// Renders pages into a sink at once, with the views of a render under way.
 pub type RenderNow<'a> = dyn Fn(&[Page], &dyn Sink, &mut Diagnostics) -> usize + 'a;
 
-/// Renders `pages` as [`render_pages_with`] does, in chunks of `chunk`; before each chunk
-/// (and after the last), `between` may render other pages at once, into a sink of its own,
-/// with the same views: what the views work out once (links to every briefing, the
-/// calendar) is not worked out again for each chunk.
-#[allow(clippy::too_many_arguments)]
-pub fn render_pages_between(
-    site: &Site,
-    theme: &Theme,
+/// What [`render_pages_in_chunks`] does between chunks: `run` is given a way to render
+/// other pages at once, into a sink of its own, with the views of the render under way.
+pub struct Between<'a> {
+    /// Pages rendered between two calls of `run`.
+    pub chunk: usize,
+    pub run: &'a mut dyn FnMut(&RenderNow<'_>),
+}
+
+/// Renders `pages` as [`render_pages_with`] does, in chunks; before each chunk (and after
+/// the last) `between.run` is called. The views are shared by every chunk: what they work
+/// out once (links to every briefing, the calendar) is not worked out again for each.
+pub fn render_pages_in_chunks(
+    (site, theme, derived): (&Site, &Theme, &pages::Derived),
     pages: &[Page],
     sink: &dyn Sink,
     diags: &mut Diagnostics,
-    derived: &pages::Derived,
-    chunk: usize,
-    between: &mut dyn FnMut(&RenderNow<'_>),
+    between: Between<'_>,
 ) -> usize {
     let views = Views::lent(site, derived);
     let r = Renderer::new(&views, theme);
     let now = |p: &[Page], s: &dyn Sink, d: &mut Diagnostics| r.render(p, s, d);
     let mut written = 0;
-    for part in pages.chunks(chunk.max(1)) {
-        between(&now);
+    for part in pages.chunks(between.chunk.max(1)) {
+        (between.run)(&now);
         written += r.render(part, sink, diags);
     }
-    between(&now);
+    (between.run)(&now);
     written
 }
 
