@@ -121,21 +121,28 @@ impl Engine {
     /// Renders again the bodies that link to briefing `b`, now titled `title`, against the
     /// site in memory (which has the new title), and keeps them in the site and the cache.
     fn render_showing(&mut self, b: BriefingIdx, title: &str) {
-        for path in self.bodies.showing(b) {
-            let parsed = self
-                .files
-                .markdown
-                .get(&path)
-                .and_then(|e| e.parsed.clone());
-            let Some(site) = self.site.as_ref() else {
-                return;
-            };
+        let showing: std::collections::HashSet<String> =
+            self.bodies.showing(b).into_iter().collect();
+        // Each body's place in the site, found in one pass (not one search per body).
+        let mut places: Vec<(String, Place)> = Vec::new();
+        if let Some(site) = self.site.as_ref().filter(|_| !showing.is_empty()) {
             let r = &site.resolved;
-            match parsed {
-                Some(Parsed::Briefing(x)) => {
-                    let Some((i, _)) = r.briefings.iter_ids().find(|(_, y)| y.path == path) else {
-                        continue;
-                    };
+            for (i, x) in r.briefings.iter_ids() {
+                if showing.contains(&x.path) {
+                    places.push((x.path.clone(), Place::Briefing(i)));
+                }
+            }
+            for (e, x) in r.entities.iter_ids() {
+                if let Some(p) = x.profile.as_ref().filter(|p| showing.contains(&p.path)) {
+                    places.push((p.path.clone(), Place::Profile(e)));
+                }
+            }
+        }
+        places.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, place) in places {
+            let parsed = (self.files.markdown.get(&path)).and_then(|e| e.parsed.clone());
+            match (parsed, place) {
+                (Some(Parsed::Briefing(x)), Place::Briefing(i)) => {
                     let Some(body) = self.render_in_place(&path, Own::Briefing(&x)) else {
                         continue;
                     };
@@ -145,13 +152,7 @@ impl Engine {
                     }
                     self.replace_body(&path, body);
                 }
-                Some(Parsed::Profile(p)) => {
-                    let of =
-                        |e: &crate::resolve::Entity| e.profile.as_ref().map(|q| q.path == path);
-                    let Some((e, _)) = r.entities.iter_ids().find(|(_, x)| of(x) == Some(true))
-                    else {
-                        continue;
-                    };
+                (Some(Parsed::Profile(p)), Place::Profile(e)) => {
                     let Some(body) = self.render_in_place(&path, Own::Profile(&p, e)) else {
                         continue;
                     };
@@ -166,6 +167,12 @@ impl Engine {
         }
         self.bodies.retitle(b, title);
     }
+}
+
+/// Where a body that shows a briefing's title sits in the site.
+enum Place {
+    Briefing(BriefingIdx),
+    Profile(crate::model::EntityIdx),
 }
 
 /// Whether `b` keeps what the rest of the site depends on besides its references and its
