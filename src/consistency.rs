@@ -3,6 +3,7 @@
 //! in a note. Every check is one pass over the stance histories or the briefings, with
 //! hash maps where two sides must meet, so the whole costs milliseconds at archive scale.
 
+use crate::change_words::Cues;
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::id_vec::IdVec;
 use crate::index::{Index, StanceAt};
@@ -27,14 +28,41 @@ pub const CODES: [Code; 6] = [
 
 /// [`check`] on a whole site as `pipeline` assembled it.
 pub fn check_site(site: &crate::site::Site, diags: &mut Diagnostics) {
+    check_site_reading(site, &|b, stop| read_cues(&site.bodies, b, stop), diags);
+}
+
+/// [`check_site`], reading what bodies say of changes with `cues` (a live preview keeps
+/// each body's cues between rebuilds).
+pub fn check_site_reading(site: &crate::site::Site, cues: &ReadCues<'_>, diags: &mut Diagnostics) {
     check(
         &site.resolved,
         &site.index,
-        (&site.bodies, &site.registry),
+        (cues, &site.registry),
         today(&site.config),
         site.config.stale_after_days,
         diags,
     );
+}
+
+/// What briefing `b`'s rendered body says of changes: at least its cues up to the first of
+/// `stop`, and all of them when that first is a position's word (see [`read_cues`]).
+/// Returning every cue of the body is always right.
+pub type ReadCues<'a> = dyn Fn(BriefingIdx, Cues) -> Cues + Sync + 'a;
+
+/// The cues of briefing `b`'s body in `bodies`, read only as far as a check needs: up to
+/// the first of `stop` when it is a change word (which answers every change) or when there
+/// is none, and to the end when it is a position's word (which answers only its own).
+pub fn read_cues(bodies: &IdVec<BriefingIdx, String>, b: BriefingIdx, stop: Cues) -> Cues {
+    read_text_cues(bodies.get(b).map_or("", String::as_str), stop)
+}
+
+/// [`read_cues`] of one body's HTML.
+pub fn read_text_cues(body: &str, stop: Cues) -> Cues {
+    let found = stop.read_until(body);
+    match found.says_change() || found.is_empty() {
+        true => found,
+        false => Cues::of(body),
+    }
 }
 
 /// Runs every check of this module on a resolved and indexed site, with its briefings'
@@ -43,7 +71,7 @@ pub fn check_site(site: &crate::site::Site, diags: &mut Diagnostics) {
 pub fn check(
     site: &Resolved,
     index: &Index,
-    (bodies, registry): (&IdVec<BriefingIdx, String>, &[RegistrySource]),
+    (cues, registry): (&ReadCues<'_>, &[RegistrySource]),
     today: Date,
     stale_after: Option<u32>,
     diags: &mut Diagnostics,
@@ -54,7 +82,7 @@ pub fn check(
         || quote_attribution(site, &mut quotes),
         || {
             same_day_positions(site, index, &mut histories);
-            unmarked_changes(site, index, bodies, &mut histories);
+            unmarked_changes(site, index, cues, &mut histories);
         },
     );
     diags.extend(quotes);
@@ -288,12 +316,7 @@ fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
 /// links the earlier briefing, nor names the earlier position ("had opposed"), nor says a
 /// position changed ("no longer", "reversed"), in its body or the stance's quote. `unclear`
 /// on either side is no position to change from or to.
-fn unmarked_changes(
-    site: &Resolved,
-    index: &Index,
-    bodies: &IdVec<BriefingIdx, String>,
-    diags: &mut Diagnostics,
-) {
+fn unmarked_changes(site: &Resolved, index: &Index, cues: &ReadCues<'_>, diags: &mut Diagnostics) {
     let mut changes: Vec<Change> = Vec::new();
     for (&(actor, topic), history) in &index.history {
         let mut days = history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing));
@@ -334,18 +357,9 @@ fn unmarked_changes(
             .or_default()
             .push(c.p0.as_str());
     }
-    let says: HashMap<BriefingIdx, crate::change_words::Cues> = wanted
+    let says: HashMap<BriefingIdx, Cues> = wanted
         .into_par_iter()
-        .map(|(b, positions)| {
-            let body = bodies.get(b).map_or("", String::as_str);
-            let found = crate::change_words::Cues::change_from(positions).read_until(body);
-            // A change word answers every change of the briefing; a position's word only
-            // its own, so the rest of the body is read for the others.
-            match found.says_change() || found.is_empty() {
-                true => (b, found),
-                false => (b, crate::change_words::Cues::of(body)),
-            }
-        })
+        .map(|(b, positions)| (b, cues(b, Cues::change_from(positions))))
         .collect();
     for c in changes {
         let said = says
@@ -377,11 +391,11 @@ fn unmarked(
     (cur, p1): (StanceAt, Position),
 ) -> Option<Change> {
     let s = stance_src(site, cur)?;
-    let says = |cues: crate::change_words::Cues| cues.says_change() || cues.mentions(p0.as_str());
+    let says = |cues: Cues| cues.says_change() || cues.mentions(p0.as_str());
     let links_back = (index.briefing_backlinks[prev.briefing])
         .binary_search(&cur.briefing)
         .is_ok();
-    let quote = || s.quote.as_deref().map(crate::change_words::Cues::of);
+    let quote = || s.quote.as_deref().map(Cues::of);
     if links_back || quote().is_some_and(says) {
         return None;
     }
@@ -607,6 +621,51 @@ mod tests {
             fold_quote("\"peace cannot be a capitulation\"")
         );
         assert_eq!(fold_quote("It’s over."), "it's over");
+    }
+
+    #[test]
+    fn every_cue_of_a_body_answers_as_the_cues_read_until_the_first_that_answers() {
+        // A live preview keeps each body's whole cues; a build reads a body only as far as
+        // it must. For each change the check asks the same two questions of either.
+        let words = [
+            "no",
+            "longer",
+            "had",
+            "opposed",
+            "support",
+            "backs",
+            "mixed",
+            "neutral",
+            "the",
+            "reversed",
+            "<p>Previously",
+            "**shifted**",
+            "unclear",
+            "talks",
+            "now",
+            "until",
+        ];
+        let positions = ["supports", "opposes", "mixed", "neutral"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..2000 {
+            let body: Vec<&str> = (0..next(12)).map(|_| words[next(words.len())]).collect();
+            let body = body.join(if next(2) == 0 { " " } else { "\n" });
+            let asked: Vec<&str> = (0..1 + next(3))
+                .map(|_| positions[next(positions.len())])
+                .collect();
+            let read = read_text_cues(&body, Cues::change_from(asked.iter().copied()));
+            let all = Cues::of(&body);
+            for p0 in &asked {
+                let answers = |c: Cues| c.says_change() || c.mentions(p0);
+                assert_eq!(answers(read), answers(all), "{body:?}, change from {p0}");
+            }
+        }
     }
 
     #[test]

@@ -296,6 +296,9 @@ pub struct CachedBody {
     /// Hash of the rendered HTML, taken once here: incremental rebuilds fingerprint pages
     /// by what the body renders to, which can change while its Markdown does not.
     pub html_hash: u64,
+    /// What the HTML says of changes of position, every cue of it, read the first time the
+    /// consistency checks ask: an edit elsewhere does not read this body again.
+    cues: std::sync::OnceLock<crate::change_words::Cues>,
 }
 
 /// The HTML and outline of `cached` for the site's pages, its diagnostics into `diags`:
@@ -328,6 +331,7 @@ impl CachedBody {
             html_hash: h.finish(),
             body,
             diags,
+            cues: std::sync::OnceLock::new(),
         }
     }
 }
@@ -351,6 +355,20 @@ impl BodyCache {
             .collect();
         out.sort();
         out
+    }
+
+    /// What briefing `b`'s body (`html` in the site, from the file at `path`) says of
+    /// changes, for the consistency checks: the cues kept with its cached body when that is
+    /// the same HTML, else read from `html` as a build reads them.
+    pub fn cues(
+        &self,
+        (path, html): (&str, &str),
+        stop: crate::change_words::Cues,
+    ) -> crate::change_words::Cues {
+        match self.entries.get(path).filter(|c| c.body.html == html) {
+            Some(c) => *c.cues.get_or_init(|| crate::change_words::Cues::of(html)),
+            None => crate::consistency::read_text_cues(html, stop),
+        }
     }
 
     /// Records that briefing `b` is now titled `title`, the bodies showing it rendered again.
@@ -805,7 +823,15 @@ fn assemble_one(
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);
     progress.stage("consistency", 0);
-    crate::consistency::check_site(&site, diags);
+    match cache.as_deref() {
+        Some(c) => {
+            let cues = |b: BriefingIdx, stop| {
+                c.cues((&site.resolved.briefings[b].path, &site.bodies[b]), stop)
+            };
+            crate::consistency::check_site_reading(&site, &cues, diags)
+        }
+        None => crate::consistency::check_site(&site, diags),
+    }
     (site, fragments)
 }
 

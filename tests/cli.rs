@@ -701,10 +701,24 @@ fn timings_show_each_stage_with_its_time_and_counts() {
         assert!(line.contains(" s"), "{line}");
     }
     let parsing = table.iter().find(|l| l.starts_with("parsing")).unwrap();
-    assert!(
-        parsing.trim_end().ends_with(" 4"),
-        "four Markdown files: {parsing}"
-    );
+    let columns: Vec<&str> = parsing.split_whitespace().collect();
+    assert_eq!(columns.get(3), Some(&"4"), "four Markdown files: {parsing}");
+    if cfg!(target_os = "linux") {
+        // The memory resident when each stage ended, and the run's peak.
+        let mib = |l: &str| -> u64 {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(c.last(), Some(&"MiB"), "{l}");
+            c[c.len() - 2].parse().unwrap_or_else(|_| panic!("{l}"))
+        };
+        assert!(table[0].ends_with("memory"), "{}", table[0]);
+        let total = table.iter().find(|l| l.starts_with("total")).unwrap();
+        assert!(total.contains(" peak "), "{total}");
+        assert!(
+            mib(parsing) > 0 && mib(total) >= mib(parsing),
+            "{}",
+            r.stderr
+        );
+    }
     assert!(
         table.last().unwrap().starts_with("wrote ") && table.last().unwrap().contains(" MB"),
         "{}",

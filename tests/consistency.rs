@@ -314,10 +314,35 @@ fn serve_finds_an_unmarked_change_again_after_body_and_stance_edits() {
             .collect();
         assert_eq!(clean_hints.len(), want.len(), "{}", clean.stdout);
     };
+    // Front matter edited in place (a new title, a summary), the body read before kept:
+    // the hint stays, on the line the stance has moved to.
+    edit(
+        text.replace(
+            "title: Kyiv backs the draft",
+            "title: Kyiv now backs the draft",
+        ),
+        &[format!("{rel}:7:15")],
+    );
+    edit(
+        text.replace(
+            "topics: [ceasefire]",
+            "topics: [ceasefire]\nsummary: Kyiv backs it.",
+        ),
+        &[format!("{rel}:8:15")],
+    );
     // The body says it changed: no hint.
     edit(
         text.replace("now backs", "has reversed itself and backs"),
         &[],
+    );
+    // Silent again, then said in the title alone (a title is no body): the hint stays.
+    edit(text.clone(), &[format!("{rel}:7:15")]);
+    edit(
+        text.replace(
+            "title: Kyiv backs the draft",
+            "title: Kyiv reversed, backs the draft",
+        ),
+        &[format!("{rel}:7:15")],
     );
     // Back to silence, then a link to the earlier briefing.
     edit(text.clone(), &[format!("{rel}:7:15")]);

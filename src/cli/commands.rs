@@ -1,6 +1,6 @@
 //! One function per command: runs it, prints what it has to say, returns the exit code.
 
-use super::progress::Reporter;
+use super::progress::{Reporter, Stage, resident_memory};
 use super::{CONTENT_ERRORS, DigestFormat, StatsFormat, USAGE, Verbosity};
 use crate::diagnostic::Diagnostics;
 use crate::model::Kind;
@@ -147,24 +147,30 @@ pub fn build(opts: Options, format: Format, v: Verbosity) -> ExitCode {
     finish(result, &reporter, &opts.root, format, v, true)
 }
 
-/// The `--timings` table: each stage with its wall time and items, then what was written.
-fn timings_table(stages: &[(&'static str, std::time::Duration, usize)], r: &Report) -> String {
-    let mut out = String::from("stage                       time      items\n");
-    for (name, took, items) in stages.iter().filter(|s| s.0 != "starting") {
-        let items = if *items > 0 {
-            items.to_string()
+/// The `--timings` table: each stage with its wall time, items and the memory resident
+/// when it ended, then the peak and what was written.
+fn timings_table(stages: &[Stage], r: &Report) -> String {
+    let mib = |bytes: Option<u64>| bytes.map_or(String::new(), |b| format!("{} MiB", b >> 20));
+    let mut out = String::from("stage                       time      items     memory\n");
+    for s in stages.iter().filter(|s| s.name != "starting") {
+        let items = if s.items > 0 {
+            s.items.to_string()
         } else {
             String::new()
         };
         out.push_str(&format!(
-            "{name:<22} {:>9.3} s {items:>10}\n",
-            took.as_secs_f64()
+            "{:<22} {:>9.3} s {items:>10} {:>10}\n",
+            s.name,
+            s.took.as_secs_f64(),
+            mib(s.resident)
         ));
     }
     out.push_str(&format!(
-        "{:<22} {:>9.3} s\n",
+        "{:<22} {:>9.3} s {:>10} {:>10}\n",
         "total",
-        r.elapsed.as_secs_f64()
+        r.elapsed.as_secs_f64(),
+        "peak",
+        mib(resident_memory().map(|(_, peak)| peak))
     ));
     if r.cards_drawn + r.cards_reused > 0 {
         out.push_str(&format!(

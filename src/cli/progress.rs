@@ -10,6 +10,32 @@ use std::time::{Duration, Instant};
 /// A build shorter than this shows no bar at all.
 const DELAY: Duration = Duration::from_secs(1);
 
+/// One finished stage of a run, for `--timings`.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: &'static str,
+    pub took: Duration,
+    /// Items it went through (0 when it is not counted).
+    pub items: usize,
+    /// The process's resident memory when it ended, in bytes, where the system tells it.
+    pub resident: Option<u64>,
+}
+
+/// The process's resident memory now and at its peak, in bytes (Linux only: elsewhere
+/// `None`, and `--timings` leaves the column blank).
+pub fn resident_memory() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|rest| rest.trim().strip_suffix("kB"))
+            .and_then(|kb| kb.trim().parse::<u64>().ok())
+            .map(|kb| kb * 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
 /// Shows a bar on stderr once a run has taken a second, and only on a terminal outside
 /// CI; with `verbose`, prints each stage and its time instead.
 pub struct Reporter {
@@ -18,8 +44,8 @@ pub struct Reporter {
     stage: Mutex<(&'static str, Instant)>,
     /// Items done in the current stage.
     items: AtomicUsize,
-    /// Finished stages: name, time, items (for `--timings`).
-    done: Mutex<Vec<(&'static str, Duration, usize)>>,
+    /// Finished stages (for `--timings`).
+    done: Mutex<Vec<Stage>>,
 }
 
 impl Reporter {
@@ -49,7 +75,7 @@ impl Reporter {
     }
 
     /// Each stage with its time and the items it went through, in order.
-    pub fn timings(&self) -> Vec<(&'static str, Duration, usize)> {
+    pub fn timings(&self) -> Vec<Stage> {
         self.done.lock().map(|d| d.clone()).unwrap_or_default()
     }
 
@@ -71,9 +97,14 @@ impl Reporter {
         if let Ok(mut done) = self.done.lock()
             && done
                 .last()
-                .is_none_or(|d| d.0 != name || name == "starting")
+                .is_none_or(|d| d.name != name || name == "starting")
         {
-            done.push((name, took, items));
+            done.push(Stage {
+                name,
+                took,
+                items,
+                resident: resident_memory().map(|(now, _)| now),
+            });
         }
         if self.verbose {
             eprintln!("  {name:<20} {:>8.3} s", took.as_secs_f64());
