@@ -44,14 +44,15 @@ pub fn check_site_reading(site: &crate::site::Site, cues: &ReadCues<'_>, diags: 
     );
 }
 
-/// What briefing `b`'s rendered body says of changes: at least its cues up to the first of
-/// `stop`, and all of them when that first is a position's word (see [`read_cues`]).
-/// Returning every cue of the body is always right.
+/// What briefing `b`'s rendered body says of changes, given the cues `stop` that would
+/// answer (see [`read_cues`]). Returning every cue of the body is always right.
 pub type ReadCues<'a> = dyn Fn(BriefingIdx, Cues) -> Cues + Sync + 'a;
 
 /// The cues of briefing `b`'s body in `bodies`, read only as far as a check needs: up to
 /// the first of `stop` when it is a change word (which answers every change) or when there
 /// is none, and to the end when it is a position's word (which answers only its own).
+/// What it returns answers any later check as every cue of the body would, whatever that
+/// check's `stop`: it holds a change word, or it is every cue of the body.
 pub fn read_cues(bodies: &IdVec<BriefingIdx, String>, b: BriefingIdx, stop: Cues) -> Cues {
     read_text_cues(bodies.get(b).map_or("", String::as_str), stop)
 }
@@ -624,9 +625,9 @@ mod tests {
     }
 
     #[test]
-    fn every_cue_of_a_body_answers_as_the_cues_read_until_the_first_that_answers() {
-        // A live preview keeps each body's whole cues; a build reads a body only as far as
-        // it must. For each change the check asks the same two questions of either.
+    fn the_cues_read_until_the_first_that_answers_answer_as_every_cue_would() {
+        // A build reads a body only as far as it must. For each change the check asks the
+        // same two questions of what it read and of every cue of the body.
         let words = [
             "no",
             "longer",
@@ -661,7 +662,9 @@ mod tests {
                 .collect();
             let read = read_text_cues(&body, Cues::change_from(asked.iter().copied()));
             let all = Cues::of(&body);
-            for p0 in &asked {
+            // A live preview keeps what the first check read and answers later checks,
+            // asking of other positions, with it.
+            for p0 in asked.iter().chain(&positions) {
                 let answers = |c: Cues| c.says_change() || c.mentions(p0);
                 assert_eq!(answers(read), answers(all), "{body:?}, change from {p0}");
             }

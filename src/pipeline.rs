@@ -296,8 +296,9 @@ pub struct CachedBody {
     /// Hash of the rendered HTML, taken once here: incremental rebuilds fingerprint pages
     /// by what the body renders to, which can change while its Markdown does not.
     pub html_hash: u64,
-    /// What the HTML says of changes of position, every cue of it, read the first time the
-    /// consistency checks ask: an edit elsewhere does not read this body again.
+    /// What the HTML says of changes of position, read the first time the consistency
+    /// checks ask, as far as a build reads it: enough to answer whatever they ask later,
+    /// so an edit elsewhere does not read this body again.
     cues: std::sync::OnceLock<crate::change_words::Cues>,
 }
 
@@ -366,7 +367,9 @@ impl BodyCache {
         stop: crate::change_words::Cues,
     ) -> crate::change_words::Cues {
         match self.entries.get(path).filter(|c| c.body.html == html) {
-            Some(c) => *c.cues.get_or_init(|| crate::change_words::Cues::of(html)),
+            Some(c) => *c
+                .cues
+                .get_or_init(|| crate::consistency::read_text_cues(html, stop)),
             None => crate::consistency::read_text_cues(html, stop),
         }
     }
