@@ -1,8 +1,7 @@
 //! What a briefing's body says about positions changing: the words an editor looks for when
 //! a stance differs from the actor's earlier one ("no longer", "reversed", "had opposed").
-//! Read only from the bodies of briefings whose change is not marked otherwise: by a build
-//! only up to the first cue that answers, by a live preview whole, once, its cues kept
-//! with the body.
+//! Read only from the bodies of briefings whose change is not marked otherwise, and only up
+//! to the first cue that answers; a live preview keeps what it read with the body.
 
 /// The cues found in one text: a change word, and which position words it uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

@@ -358,20 +358,20 @@ impl BodyCache {
         out
     }
 
-    /// What briefing `b`'s body (`html` in the site, from the file at `path`) says of
-    /// changes, for the consistency checks: the cues kept with its cached body when that is
-    /// the same HTML, else read from `html` as a build reads them.
-    pub fn cues(
-        &self,
-        (path, html): (&str, &str),
-        stop: crate::change_words::Cues,
-    ) -> crate::change_words::Cues {
-        match self.entries.get(path).filter(|c| c.body.html == html) {
-            Some(c) => *c
-                .cues
-                .get_or_init(|| crate::consistency::read_text_cues(html, stop)),
-            None => crate::consistency::read_text_cues(html, stop),
-        }
+    /// The consistency checks of `site`, each body's change cues taken from its cached
+    /// body when that is the same HTML (read and kept there the first time), else read as
+    /// a build reads them.
+    pub fn check_consistency(&self, site: &Site, diags: &mut Diagnostics) {
+        let cues = |b: BriefingIdx, stop| {
+            let html = site.bodies[b].as_str();
+            let path = site.resolved.briefings[b].path.as_str();
+            let read = || crate::consistency::read_text_cues(html, stop);
+            match self.entries.get(path).filter(|c| c.body.html == html) {
+                Some(c) => *c.cues.get_or_init(read),
+                None => read(),
+            }
+        };
+        crate::consistency::check_site_reading(site, &cues, diags);
     }
 
     /// Records that briefing `b` is now titled `title`, the bodies showing it rendered again.
@@ -827,12 +827,7 @@ fn assemble_one(
     diags.extend(render::redirects::table(&site).1);
     progress.stage("consistency", 0);
     match cache.as_deref() {
-        Some(c) => {
-            let cues = |b: BriefingIdx, stop| {
-                c.cues((&site.resolved.briefings[b].path, &site.bodies[b]), stop)
-            };
-            crate::consistency::check_site_reading(&site, &cues, diags)
-        }
+        Some(c) => c.check_consistency(&site, diags),
         None => crate::consistency::check_site(&site, diags),
     }
     (site, fragments)

@@ -92,11 +92,7 @@ impl Engine {
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
         // Contradictions are between briefings: found again over the whole site.
         let mut consistency = crate::diagnostic::Diagnostics::new();
-        let bodies = &self.bodies;
-        let cues = |b: BriefingIdx, stop| {
-            bodies.cues((&site.resolved.briefings[b].path, &site.bodies[b]), stop)
-        };
-        crate::consistency::check_site_reading(site, &cues, &mut consistency);
+        self.bodies.check_consistency(site, &mut consistency);
         self.consistency = consistency;
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
