@@ -205,7 +205,12 @@ impl Recency {
     /// The order of related briefings: most shared entities first, then the newest. The
     /// smallest key wins.
     fn key(&self, briefing: usize, shared: u32) -> u64 {
-        (u64::from(u32::MAX - shared) << 32) | u64::from(self.rank[briefing])
+        Recency::key_at(self.rank[briefing], shared)
+    }
+
+    /// [`Recency::key`] of the briefing of rank `rank`.
+    fn key_at(rank: u32, shared: u32) -> u64 {
+        (u64::from(u32::MAX - shared) << 32) | u64::from(rank)
     }
 
     fn briefing(&self, key: u64) -> BriefingIdx {
@@ -455,68 +460,184 @@ impl Shared {
     }
 }
 
-/// The related briefings of briefing `bi`.
+/// A count in [`Shared::counts`] that marks a briefing already offered. No real count
+/// comes near it: each entity counted is a name in the briefing's front matter, and
+/// front matter is at most 64 KiB.
+const OFFERED: u16 = u16::MAX;
+
+/// The related briefings of briefing `bi`, exact while the walk below stays within its
+/// bound.
 ///
-/// Entities named by at most `ix.scan` briefings are counted in full. For a bigger one,
-/// the briefings already counted get its share by a binary search, and of the rest only its
-/// newest are looked at: with one such entity, until [`RELATED`] new ones were found (exact:
-/// the rest all share just it, and lose to newer ones); with several, `ix.scan` of each and
-/// on until [`RELATED`] new ones were found, so a briefing sharing two of them but none of
-/// the others and older than the newest `ix.scan` of each is missed.
+/// Entities named by at most `ix.scan` briefings are counted in full. A count only adds,
+/// with nothing carried from one step to the next, so the processor overlaps its loads
+/// (keeping a list of the briefings touched while counting chained every step to the load
+/// before it, and took most of the indexing time of a 50,000-briefing site); a second walk
+/// of the same lists offers each counted briefing once, with its share of the bigger
+/// entities added by a bit test.
+///
+/// The briefings that only bigger entities bring in are met newest first, merging those
+/// entities' newest-first lists, each with the number of lists it is in. The walk stops as
+/// soon as nothing older can win: sharing at most all the bigger entities, an older
+/// briefing loses to the fifth best found so far. It also stops after
+/// `max(ix.scan, RELATED_SCAN)` steps per bigger entity, which bounds its cost; then each
+/// list is scanned as far as its newest `ix.scan`, and the result may be short of exact
+/// (a few dozen of 50,000 generated briefings get there).
 fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> Vec<BriefingIdx> {
-    let named_in = &ix.named_in;
     let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[BriefingIdx::from_index(bi)]
         .about()
         .partition(|e| ix.newest_first.contains_key(e));
-    scratch.count(named_in, small.into_iter(), bi);
-    if !big.is_empty() {
-        let sets: Vec<&[u64]> = big.iter().map(|e| &ix.big_members[e][..]).collect();
-        let names = |o: u32| {
-            let (word, bit) = (o as usize / 64, o % 64);
-            let n = (sets.iter())
-                .filter(|set| set.get(word).is_some_and(|w| w >> bit & 1 == 1))
-                .count();
-            u16::try_from(n).unwrap_or(u16::MAX)
-        };
-        for &o in &scratch.touched {
-            let c = &mut scratch.counts[o as usize];
-            *c = c.saturating_add(names(o));
+    let counts = &mut scratch.counts;
+    let lists = || small.iter().map(|&e| ix.named_in[e].as_slice());
+    for list in lists() {
+        for &other in list {
+            #[cfg(test)]
+            EXAMINED.with(|n| n.set(n.get() + 1));
+            let c = &mut counts[other.0 as usize];
+            *c = c.saturating_add(1);
         }
-        // With one big entity, the rest all share just it: the newest RELATED of them are
-        // all that can win. With more, a briefing may share several: look further.
-        let window = if big.len() == 1 { 0 } else { ix.scan };
-        for e in &big {
-            let mut found = 0;
-            for (k, &other) in ix.newest_first[e].iter().enumerate() {
-                if k >= window && found >= RELATED {
-                    break;
+    }
+    // The briefing names every entity it is about: it is not related to itself.
+    if let Some(c) = counts.get_mut(bi) {
+        *c = 0;
+    }
+    let mut top = Top::new();
+    if big.is_empty() {
+        // Most counts cannot enter the best found so far: they are passed over without
+        // looking up their briefing's rank.
+        let mut least = 1;
+        for list in lists() {
+            for &other in list {
+                let c = std::mem::take(&mut counts[other.0 as usize]);
+                if c >= least {
+                    top.offer(ix.recency.key(other.0 as usize, u32::from(c)));
+                    least = top.least_to_enter();
                 }
-                #[cfg(test)]
-                EXAMINED.with(|n| n.set(n.get() + 1));
-                let o = other.0 as usize;
-                if o == bi || scratch.counts[o] > 0 {
-                    continue;
+            }
+        }
+        return top.briefings(&ix.recency);
+    }
+    let sets: Vec<&[u64]> = big.iter().map(|e| &ix.big_members[e][..]).collect();
+    let names = |o: u32| {
+        let (word, bit) = (o as usize / 64, o % 64);
+        (sets.iter())
+            .filter(|set| set.get(word).is_some_and(|w| w >> bit & 1 == 1))
+            .count() as u32
+    };
+    let mut least = 1;
+    for list in lists() {
+        for &other in list {
+            let c = &mut counts[other.0 as usize];
+            if *c != 0 && *c != OFFERED {
+                let shared = u32::from(*c) + names(other.0);
+                *c = OFFERED;
+                if shared >= least {
+                    top.offer(ix.recency.key(other.0 as usize, shared));
+                    least = u32::from(top.least_to_enter());
                 }
-                scratch.counts[o] = names(other.0);
-                scratch.touched.push(other.0);
-                found += 1;
             }
         }
     }
-    // The best RELATED, kept in a small sorted array rather than sorting all.
-    let mut top: [u64; RELATED] = [u64::MAX; RELATED];
-    for (o, c) in scratch.drain() {
-        let key = ix.recency.key(o, c);
+    let newest: Vec<&[BriefingIdx]> = big.iter().map(|e| &ix.newest_first[e][..]).collect();
+    let mut at = vec![0usize; newest.len()];
+    let most = big.len() as u32;
+    let rank = |b: &BriefingIdx| ix.recency.rank[b.index()];
+    // The rank last walked; `None` once the walk has found all there is.
+    let mut walked = Some(None);
+    for _ in 0..ix.scan.max(RELATED_SCAN) * big.len() {
+        let heads = newest.iter().zip(&at).filter_map(|(l, &i)| l.get(i));
+        let Some(r) = heads.map(rank).min() else {
+            walked = None;
+            break;
+        };
+        if !top.beaten_by(Recency::key_at(r, most)) {
+            walked = None;
+            break;
+        }
+        let mut shared = 0;
+        for (l, i) in newest.iter().zip(at.iter_mut()) {
+            if l.get(*i).is_some_and(|b| rank(b) == r) {
+                *i += 1;
+                shared += 1;
+            }
+        }
+        #[cfg(test)]
+        EXAMINED.with(|n| n.set(n.get() + 1));
+        let o = ix.recency.by_rank[r as usize] as usize;
+        if o != bi && counts[o] != OFFERED {
+            top.offer(Recency::key_at(r, shared));
+        }
+        walked = Some(Some(r));
+    }
+    if let Some(last) = walked {
+        // The walk reached its bound (a briefing naming many big entities, few others
+        // sharing them all): look further down each list as far as a bounded scan does,
+        // its newest `ix.scan` and on until RELATED more are found.
+        let mut marked = Vec::new();
+        for list in &newest {
+            let mut found = 0;
+            for (k, b) in list.iter().enumerate() {
+                if k >= ix.scan && found >= RELATED {
+                    break;
+                }
+                let o = b.index();
+                if o == bi || last.is_some_and(|l| rank(b) <= l) || counts[o] == OFFERED {
+                    continue;
+                }
+                counts[o] = OFFERED;
+                marked.push(o);
+                top.offer(ix.recency.key(o, names(b.0)));
+                found += 1;
+            }
+        }
+        for o in marked {
+            counts[o] = 0;
+        }
+    }
+    for list in lists() {
+        for &other in list {
+            counts[other.0 as usize] = 0;
+        }
+    }
+    top.briefings(&ix.recency)
+}
+
+/// The best [`RELATED`] keys offered, kept in a small sorted array rather than sorting all.
+struct Top([u64; RELATED]);
+
+impl Top {
+    fn new() -> Top {
+        Top([u64::MAX; RELATED])
+    }
+
+    /// Whether `key` would enter the best.
+    fn beaten_by(&self, key: u64) -> bool {
+        key < self.0[RELATED - 1]
+    }
+
+    /// The fewest shared entities a briefing needs to enter (ties go by recency): 1 until
+    /// there are [`RELATED`].
+    fn least_to_enter(&self) -> u16 {
+        match self.0[RELATED - 1] {
+            u64::MAX => 1,
+            k => u16::try_from(u32::MAX - (k >> 32) as u32).unwrap_or(u16::MAX),
+        }
+    }
+
+    fn offer(&mut self, key: u64) {
+        let top = &mut self.0;
         if key < top[RELATED - 1] {
             let at = top.partition_point(|&k| k < key);
             top.copy_within(at..RELATED - 1, at + 1);
             top[at] = key;
         }
     }
-    top.iter()
-        .take_while(|&&k| k != u64::MAX)
-        .map(|&k| ix.recency.briefing(k))
-        .collect()
+
+    fn briefings(&self, recency: &Recency) -> Vec<BriefingIdx> {
+        (self.0.iter())
+            .take_while(|&&k| k != u64::MAX)
+            .map(|&k| recency.briefing(k))
+            .collect()
+    }
 }
 
 /// Updates the index after the front matter of briefing `b` changed in place: `site.refs`
@@ -783,6 +904,73 @@ mod tests {
             below
         );
     }
+
+    #[test]
+    fn related_briefings_of_two_entities_in_every_briefing_stop_at_the_newest_five() {
+        let n = 3_000;
+        let list: Vec<Briefing> = (0..n)
+            .map(|i| {
+                let day = format!(
+                    "20{:02}-{:02}-{:02}",
+                    10 + i / 336,
+                    1 + i / 28 % 12,
+                    1 + i % 28
+                );
+                briefing(&format!("b{i:05}"), &day, &["x", "y"], &[])
+            })
+            .collect();
+        let mut d = Diagnostics::new();
+        let r = crate::resolve::resolve(list, Vec::new(), false, &mut d);
+        let links = vec![Vec::<Target>::new(); r.briefings.len()];
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+        let (ix, examined) = pool.expect("a thread").install(|| {
+            EXAMINED.with(|c| c.set(0));
+            let ix = build_scanning(&r, &links, 100, None);
+            (ix, EXAMINED.with(std::cell::Cell::get))
+        });
+        assert_eq!(ix.newest_first.len(), 2);
+        // Every briefing shares both with every other: past the newest six, nothing older
+        // can win, and the walk stops there.
+        let bound = (n * 10) as u64;
+        assert!(
+            examined <= bound,
+            "{examined} candidates looked at, over {bound}"
+        );
+        let newest: Vec<String> = (n - 5..n).rev().map(|i| format!("b{i:05}")).collect();
+        assert_eq!(slugs(&r, &ix.related[BriefingIdx(0)]), newest);
+    }
+
+    #[test]
+    fn past_the_walks_bound_the_newest_of_each_big_entity_are_still_looked_at() {
+        // Every briefing names `l`; the six oldest and the newest also name `s`. Walking
+        // both newest first, the five sharing both lie past the walk's bound: the newest
+        // of `s` must still be looked at.
+        let n = 2 * RELATED_SCAN + 2_000;
+        let list: Vec<Briefing> = (0..n)
+            .map(|i| {
+                let day = format!(
+                    "{:04}-{:02}-{:02}",
+                    1900 + i / 336,
+                    1 + i / 28 % 12,
+                    1 + i % 28
+                );
+                let names: &[&str] = if i < 6 || i == n - 1 {
+                    &["l", "s"]
+                } else {
+                    &["l"]
+                };
+                briefing(&format!("b{i:05}"), &day, names, &[])
+            })
+            .collect();
+        let (r, ix) = site_scanning(list, 4);
+        assert_eq!(ix.newest_first.len(), 2);
+        let oldest: Vec<String> = (1..6).rev().map(|i| format!("b{i:05}")).collect();
+        assert_eq!(
+            slugs(&r, &ix.related[BriefingIdx::from_index(n - 1)]),
+            oldest
+        );
+    }
+
     use crate::diagnostic::{Diagnostics, Span};
     use crate::model::{Briefing, PerKind, Position, Slug, Spanned, StanceSrc, When};
 
@@ -1027,6 +1215,34 @@ mod tests {
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(200))]
+            /// Related briefings are those sharing the most entities, then the newest,
+            /// then the first in order: what comparing every pair finds, whether entities
+            /// are counted in full or walked newest first (`scan` briefings and up).
+            #[test]
+            fn related_briefings_are_what_comparing_every_pair_finds(
+                site in proptest::collection::vec((0u8..5, named()), 1..40),
+                scan in prop_oneof![Just(RELATED_SCAN), 1usize..12],
+            ) {
+                let list = site.iter().enumerate().map(|(i, (d, n))| to_briefing(i, *d, n));
+                let (r, ix) = super::site_scanning(list.collect(), scan);
+                for (x, found) in ix.related.iter().enumerate() {
+                    let me = &r.refs[BriefingIdx::from_index(x)];
+                    let mut all: Vec<(std::cmp::Reverse<(u32, i64)>, usize)> = (0..r.briefings.len())
+                        .filter(|&o| o != x)
+                        .map(|o| {
+                            let b = BriefingIdx::from_index(o);
+                            let c = shared(me, &r.refs[b]);
+                            (std::cmp::Reverse((c, r.briefings[b].date.epoch)), o)
+                        })
+                        .filter(|(std::cmp::Reverse((c, _)), _)| *c > 0)
+                        .collect();
+                    all.sort();
+                    let want: Vec<BriefingIdx> =
+                        all.iter().take(RELATED).map(|&(_, o)| BriefingIdx::from_index(o)).collect();
+                    prop_assert_eq!(found, &want, "briefing {}", x);
+                }
+            }
+
             /// Updating the index for one briefing's new names gives what building it
             /// from scratch gives.
             #[test]
