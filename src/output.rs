@@ -11,10 +11,21 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// Writes a whole file into the writer it is given, once.
+pub type Fill<'a> = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send + 'a>;
+
 /// Where rendered files go: a folder, or nowhere (for `check`).
 pub trait Sink: Sync {
     /// Writes `bytes` at `path` (relative to the output root, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Writes at `path` what `fill` writes, without holding the whole file in memory where
+    /// the sink can (a build's staging folder); others hold it and [`Sink::write`] it.
+    fn write_streamed(&self, path: &str, fill: Fill<'_>) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write(path, &bytes)
+    }
 
     /// Puts the file `from` (a cache's, outside the output) at `path` without copying its
     /// bytes, when this sink can (a hard link on the same file system). `false`: it cannot,
@@ -256,8 +267,11 @@ fn unsafe_path(path: &str) -> bool {
     path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/')
 }
 
-impl crate::output::Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+impl Staging {
+    /// Makes the file at `path` with `make` (which writes the whole file at the path it is
+    /// given), the folders above it first; an error of the location itself stops later
+    /// writes.
+    fn put(&self, path: &str, make: &dyn Fn(&Path) -> io::Result<()>) -> io::Result<()> {
         if unsafe_path(path) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -294,9 +308,9 @@ impl crate::output::Sink for Staging {
             }
         }
         // A folder that could not be made, or was removed since: the write says why.
-        let written = match fs::write(&full, bytes) {
+        let written = match make(&full) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => match full.parent() {
-                Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&full, bytes)),
+                Some(parent) => fs::create_dir_all(parent).and_then(|()| make(&full)),
                 None => Err(e),
             },
             other => other,
@@ -311,6 +325,26 @@ impl crate::output::Sink for Staging {
             });
         }
         written
+    }
+}
+
+impl crate::output::Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(path, &|full| fs::write(full, bytes))
+    }
+
+    fn write_streamed(&self, path: &str, fill: Fill<'_>) -> io::Result<()> {
+        // `put` may make the file twice (its folder gone between); the filler runs once, so
+        // a second try has nothing to write it with and says so.
+        let fill = std::sync::Mutex::new(Some(fill));
+        self.put(path, &|full| {
+            let Some(fill) = fill.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+                return Err(io::Error::other("the folder was removed while writing"));
+            };
+            let mut file = io::BufWriter::with_capacity(1 << 18, fs::File::create(full)?);
+            fill(&mut file)?;
+            io::Write::flush(&mut file)
+        })
     }
 
     fn link(&self, path: &str, from: &Path) -> bool {
@@ -372,5 +406,31 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["public"], "the staging folder is removed");
+    }
+
+    /// A streamed file lands whole where a written one would, its folders made; a path
+    /// that climbs out is refused before anything is made, and a filler's error is the
+    /// write's.
+    #[test]
+    fn a_streamed_file_is_written_whole_and_confined() {
+        use crate::output::Sink;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("public");
+        let staging = Staging::new(&out).expect("staging");
+        let fill = |parts: &'static [&'static str]| -> Fill<'static> {
+            Box::new(move |w| parts.iter().try_for_each(|p| w.write_all(p.as_bytes())))
+        };
+        (staging.write_streamed("data/deep/x.csv", fill(&["a,b\r\n", "1,2\r\n"])))
+            .expect("written");
+        let got = fs::read_to_string(staging.dir.join("data/deep/x.csv")).expect("read");
+        assert_eq!(got, "a,b\r\n1,2\r\n");
+        let err = staging.write_streamed("../escaped.csv", fill(&["no"]));
+        assert!(err.is_err_and(|e| e.kind() == io::ErrorKind::InvalidInput));
+        assert!(!dir.path().join("escaped.csv").exists());
+        let failing: Fill<'static> = Box::new(|_| Err(io::Error::other("made nothing")));
+        let err = staging
+            .write_streamed("data/y.csv", failing)
+            .expect_err("fails");
+        assert_eq!(err.to_string(), "made nothing");
     }
 }

@@ -94,6 +94,27 @@ impl output::Sink for Measured<'_> {
         r
     }
 
+    fn write_streamed(&self, path: &str, fill: output::Fill<'_>) -> std::io::Result<()> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let (bytes, nanos) = (&self.bytes, &self.nanos);
+        let r = self.inner.write_streamed(
+            path,
+            Box::new(move |w| {
+                let mut counted = Counted {
+                    inner: w,
+                    bytes: 0,
+                    nanos: 0,
+                };
+                let r = fill(&mut counted);
+                bytes.fetch_add(counted.bytes, Relaxed);
+                nanos.fetch_add(counted.nanos, Relaxed);
+                r
+            }),
+        );
+        self.progress.advance();
+        r
+    }
+
     fn link(&self, path: &str, from: &std::path::Path) -> bool {
         use std::sync::atomic::Ordering::Relaxed;
         let start = Instant::now();
@@ -106,6 +127,31 @@ impl output::Sink for Measured<'_> {
             self.progress.advance();
         }
         linked
+    }
+}
+
+/// A writer that counts the bytes passing through it and the time spent writing them
+/// (not the time spent making them).
+struct Counted<'a> {
+    inner: &'a mut dyn std::io::Write,
+    bytes: u64,
+    nanos: u64,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let start = Instant::now();
+        let n = self.inner.write(buf)?;
+        self.nanos += start.elapsed().as_nanos() as u64;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let start = Instant::now();
+        let r = self.inner.flush();
+        self.nanos += start.elapsed().as_nanos() as u64;
+        r
     }
 }
 

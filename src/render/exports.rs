@@ -68,14 +68,51 @@ fn row(out: &mut String, values: &[&str]) {
     out.push_str("\r\n");
 }
 
+/// CSV records gathered into a buffer and written out a buffer at a time.
+struct Rows<'w> {
+    w: &'w mut dyn std::io::Write,
+    buf: String,
+}
+
+impl<'w> Rows<'w> {
+    fn new(w: &'w mut dyn std::io::Write) -> Self {
+        Rows {
+            w,
+            buf: String::with_capacity(1 << 16),
+        }
+    }
+
+    fn row(&mut self, values: &[&str]) -> std::io::Result<()> {
+        row(&mut self.buf, values);
+        if self.buf.len() >= 1 << 16 {
+            self.w.write_all(self.buf.as_bytes())?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        self.w.write_all(self.buf.as_bytes())
+    }
+}
+
 /// `data/stances.csv`: every stance of every published briefing, by date, then slug, then
 /// the order the briefing lists them in.
 pub fn stances_csv(site: &Site) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = stances_csv_into(site, &mut out);
+    out
+}
+
+/// [`stances_csv`] written into `w` as it is made (at 50,000 briefings the file is about
+/// 60 MB, which a build need not hold).
+pub fn stances_csv_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let r = &site.resolved;
     let base = &site.config.base_url;
     let scale = &site.config.grades;
-    let mut out = String::new();
-    row(&mut out, &STANCE_COLUMNS);
+    let mut out = Rows::new(w);
+    out.row(&STANCE_COLUMNS)?;
     for (b, refs) in r.briefings.iter().zip(&r.refs) {
         let url = format!("{base}{}", urls::briefing(&b.slug));
         let date = b.date.ymd();
@@ -87,34 +124,31 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
             let grade = source.map(|s| s.grade).unwrap_or_default();
             let retraction = source.and_then(|s| s.retracted.as_ref());
             let retracted = retraction.map(|x| x.date.to_string()).unwrap_or_default();
-            row(
-                &mut out,
-                &[
-                    b.slug.as_str(),
-                    &url,
-                    &date,
-                    actor.id.slug.as_str(),
-                    &actor.name,
-                    topic.id.slug.as_str(),
-                    &topic.name,
-                    s.position.as_str(),
-                    s.quote.as_deref().unwrap_or(""),
-                    by.map_or("", |e| e.id.slug.as_str()),
-                    by.map_or("", |e| e.name.as_str()),
-                    source.map_or("", |s| s.title.as_str()),
-                    source.and_then(|s| s.url.as_deref()).unwrap_or(""),
-                    source
-                        .and_then(|s| s.cites.as_ref())
-                        .map_or("", |c| c.value.as_str()),
-                    (scale.half_code(Axis::Reliability, grade.reliability)).unwrap_or(""),
-                    (scale.half_code(Axis::Credibility, grade.credibility)).unwrap_or(""),
-                    &retracted,
-                    retraction.and_then(|x| x.note.as_deref()).unwrap_or(""),
-                ],
-            );
+            out.row(&[
+                b.slug.as_str(),
+                &url,
+                &date,
+                actor.id.slug.as_str(),
+                &actor.name,
+                topic.id.slug.as_str(),
+                &topic.name,
+                s.position.as_str(),
+                s.quote.as_deref().unwrap_or(""),
+                by.map_or("", |e| e.id.slug.as_str()),
+                by.map_or("", |e| e.name.as_str()),
+                source.map_or("", |s| s.title.as_str()),
+                source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+                source
+                    .and_then(|s| s.cites.as_ref())
+                    .map_or("", |c| c.value.as_str()),
+                (scale.half_code(Axis::Reliability, grade.reliability)).unwrap_or(""),
+                (scale.half_code(Axis::Credibility, grade.credibility)).unwrap_or(""),
+                &retracted,
+                retraction.and_then(|x| x.note.as_deref()).unwrap_or(""),
+            ])?;
         }
     }
-    out.into_bytes()
+    out.finish()
 }
 
 /// The columns of `changes.csv`, in order.
@@ -139,37 +173,42 @@ pub const CHANGE_COLUMNS: [&str; 14] = [
 /// one taking another position than the stance before it), by date, then briefing, then
 /// the order the briefing lists them in; `from` is empty for a first stance.
 pub fn changes_csv(site: &Site) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = changes_csv_into(site, &mut out);
+    out
+}
+
+/// [`changes_csv`] written into `w` as it is made.
+pub fn changes_csv_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let r = &site.resolved;
     let base = &site.config.base_url;
-    let mut out = String::new();
-    row(&mut out, &CHANGE_COLUMNS);
+    let mut out = Rows::new(w);
+    out.row(&CHANGE_COLUMNS)?;
     for c in super::changes::all(site) {
         let b = r.briefing(c.at.briefing);
         let s = &r.refs[c.at.briefing].stances[c.at.stance];
         let (actor, topic) = (r.entity(c.actor), r.entity(c.topic));
         let by = s.by.map(|e| r.entity(e));
         let source = s.source.and_then(|i| b.sources.get(i));
-        row(
-            &mut out,
-            &[
-                &c.date.to_string(),
-                actor.id.slug.as_str(),
-                &actor.name,
-                topic.id.slug.as_str(),
-                &topic.name,
-                c.from.map_or("", |p| p.as_str()),
-                c.to.as_str(),
-                s.quote.as_deref().unwrap_or(""),
-                b.slug.as_str(),
-                &format!("{base}{}", urls::briefing(&b.slug)),
-                by.map_or("", |e| e.id.slug.as_str()),
-                by.map_or("", |e| e.name.as_str()),
-                source.map_or("", |s| s.title.as_str()),
-                source.and_then(|s| s.url.as_deref()).unwrap_or(""),
-            ],
-        );
+        out.row(&[
+            &c.date.to_string(),
+            actor.id.slug.as_str(),
+            &actor.name,
+            topic.id.slug.as_str(),
+            &topic.name,
+            c.from.map_or("", |p| p.as_str()),
+            c.to.as_str(),
+            s.quote.as_deref().unwrap_or(""),
+            b.slug.as_str(),
+            &format!("{base}{}", urls::briefing(&b.slug)),
+            by.map_or("", |e| e.id.slug.as_str()),
+            by.map_or("", |e| e.name.as_str()),
+            source.map_or("", |s| s.title.as_str()),
+            source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+        ])?;
     }
-    out.into_bytes()
+    out.finish()
 }
 
 #[derive(Serialize)]

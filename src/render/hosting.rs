@@ -60,7 +60,7 @@ impl Generated {
     /// by `search-index.json`.
     pub fn make(self, site: &Site, excerpts: &[String]) -> Vec<(String, Vec<u8>)> {
         let out = std::sync::Mutex::new(Vec::new());
-        self.each(site, excerpts, &|path, bytes| {
+        self.each(site, excerpts, &|path: String, bytes: Vec<u8>| {
             out.lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push((path, bytes));
@@ -70,14 +70,16 @@ impl Generated {
 
     /// Hands each of its files to `emit` as soon as it is made, in no particular order: a
     /// build writes them out at once instead of holding a family (the full-text index is
-    /// the size of the bodies' text) in memory.
-    pub fn each(self, site: &Site, excerpts: &[String], emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    /// the size of the bodies' text) in memory, and the largest single files (the CSV
+    /// exports, `search-index.json`) as they are made.
+    pub fn each(self, site: &Site, excerpts: &[String], emit: &dyn Emit) {
         let many = |files: Vec<(String, Vec<u8>)>| {
             for (path, bytes) in files {
-                emit(path, bytes);
+                emit.file(path, bytes);
             }
         };
-        let one = |path: &str, bytes: Vec<u8>| emit(path.to_string(), bytes);
+        let one = |path: &str, bytes: Vec<u8>| emit.file(path.to_string(), bytes);
+        let file = |path: String, bytes: Vec<u8>| emit.file(path, bytes);
         match self {
             Generated::Sitemap => {
                 let mut files = sitemaps(site);
@@ -94,29 +96,88 @@ impl Generated {
                 files.push(("robots.txt".into(), robots.into_bytes()));
                 many(files)
             }
-            Generated::SearchIndex => one("search-index.json", search_index(site, excerpts)),
+            Generated::SearchIndex => emit.streamed(
+                "search-index.json".into(),
+                Box::new(|w| search_index_into(site, excerpts, w)),
+            ),
             Generated::SearchMeta => many(search::meta_files(site)),
-            Generated::SearchText => search::text_files(site, emit),
+            Generated::SearchText => search::text_files(site, &file),
             Generated::StancesCsv => {
-                let (stances, changes) =
-                    rayon::join(|| exports::stances_csv(site), || exports::changes_csv(site));
-                one("data/stances.csv", stances);
-                one("data/changes.csv", changes);
+                emit.streamed(
+                    "data/stances.csv".into(),
+                    Box::new(|w| exports::stances_csv_into(site, w)),
+                );
+                emit.streamed(
+                    "data/changes.csv".into(),
+                    Box::new(|w| exports::changes_csv_into(site, w)),
+                );
             }
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
             Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
             Generated::Redirects => many(super::redirects::files(site)),
             Generated::Cards => {
                 super::cards::each(site, &|_| None, &|hash, png, _| {
-                    emit(format!("cards/{hash}.png"), png.to_vec())
+                    emit.file(format!("cards/{hash}.png"), png.to_vec())
                 });
             }
             Generated::Images => {
                 crate::images::made::each(&site.images, &|_| None, &|path, bytes, _| {
-                    emit(path.to_string(), bytes.to_vec())
+                    emit.file(path.to_string(), bytes.to_vec())
                 });
             }
         }
+    }
+}
+
+/// Where [`Generated::each`] hands the files it makes.
+pub trait Emit: Sync {
+    /// A file made whole.
+    fn file(&self, path: String, bytes: Vec<u8>);
+
+    /// A file written as it is made, by `fill`; by default gathered and handed to
+    /// [`Emit::file`].
+    fn streamed(&self, path: String, fill: crate::output::Fill<'_>) {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = fill(&mut bytes);
+        self.file(path, bytes);
+    }
+}
+
+impl<F: Fn(String, Vec<u8>) + Sync> Emit for F {
+    fn file(&self, path: String, bytes: Vec<u8>) {
+        self(path, bytes)
+    }
+}
+
+/// Generated files written into a build's sink as they come, but for those the site's
+/// own `static/` files replace; every path is noted.
+struct Written<'a> {
+    sink: &'a dyn crate::output::Sink,
+    above: &'a BTreeMap<String, Vec<u8>>,
+    done: &'a (dyn Fn(&str, std::io::Result<()>) + Sync),
+    paths: std::sync::Mutex<Vec<String>>,
+}
+
+impl Emit for Written<'_> {
+    fn file(&self, path: String, bytes: Vec<u8>) {
+        if !self.above.contains_key(&path) {
+            (self.done)(&path, self.sink.write(&path, &bytes));
+        }
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path);
+    }
+
+    fn streamed(&self, path: String, fill: crate::output::Fill<'_>) {
+        if !self.above.contains_key(&path) {
+            (self.done)(&path, self.sink.write_streamed(&path, fill));
+        }
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path);
     }
 }
 
@@ -221,7 +282,7 @@ pub fn write_files_beside<R: Send>(
     let excerpts = excerpts(site);
     let failed = std::sync::Mutex::new(Vec::new());
     let written = std::sync::atomic::AtomicUsize::new(0);
-    let write = |path: &str, bytes: &[u8]| match sink.write(path, bytes) {
+    let done = |path: &str, result: std::io::Result<()>| match result {
         Ok(()) => {
             written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
@@ -230,17 +291,18 @@ pub fn write_files_beside<R: Send>(
             .unwrap_or_else(|e| e.into_inner())
             .push((path.to_string(), e)),
     };
+    let write = |path: &str, bytes: &[u8]| done(path, sink.write(path, bytes));
     // Generated files replace the copied ones below them; the site's own `static/` files
     // replace generated ones, so those are not written at all.
     let family = |g: &Generated| {
-        let paths = std::sync::Mutex::new(Vec::new());
-        g.each(site, &excerpts, &|path, bytes| {
-            if !above.contains_key(&path) {
-                write(&path, &bytes);
-            }
-            paths.lock().unwrap_or_else(|e| e.into_inner()).push(path);
-        });
-        paths.into_inner().unwrap_or_else(|e| e.into_inner())
+        let out = Written {
+            sink,
+            above: &above,
+            done: &done,
+            paths: std::sync::Mutex::new(Vec::new()),
+        };
+        g.each(site, &excerpts, &out);
+        out.paths.into_inner().unwrap_or_else(|e| e.into_inner())
     };
     // Families are made side by side, except on a big site, where two of the largest
     // (hundreds of megabytes each at 100,000 briefings) at once would set the build's peak
@@ -397,12 +459,17 @@ struct SearchEntry<'a> {
     excerpt: &'a str,
 }
 
-fn search_index(site: &Site, excerpts: &[String]) -> Vec<u8> {
+/// `search-index.json`, written into `w` entry by entry rather than joined in memory.
+fn search_index_into(
+    site: &Site,
+    excerpts: &[String],
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let entries: Vec<Vec<u8>> = (0..site.resolved.briefings.len())
         .into_par_iter()
         .map(|i| search_entry(site, BriefingIdx::from_index(i), &excerpts[i]))
         .collect();
-    search_index_of(entries.iter().map(Vec::as_slice))
+    search_index_each(entries.iter().map(Vec::as_slice), w)
 }
 
 /// The `search-index.json` entry of briefing `i`, whose body starts with `excerpt`.
@@ -430,15 +497,27 @@ pub fn search_entry(site: &Site, i: BriefingIdx, excerpt: &str) -> Vec<u8> {
 /// the newest first).
 pub fn search_index_of<'a>(entries: impl DoubleEndedIterator<Item = &'a [u8]>) -> Vec<u8> {
     let mut out = Vec::with_capacity(1 << 20);
-    out.push(b'[');
+    // Writing into memory cannot fail.
+    let _ = search_index_each(entries, &mut out);
+    out
+}
+
+/// [`search_index_of`] written into `w`.
+fn search_index_each<'a>(
+    entries: impl DoubleEndedIterator<Item = &'a [u8]>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    w.write_all(b"[")?;
     for (n, e) in entries.rev().enumerate() {
         if n > 0 {
-            out.push(b',');
+            w.write_all(b",")?;
         }
-        out.extend_from_slice(e);
+        w.write_all(e)?;
     }
-    out.push(b']');
-    out
+    w.write_all(b"]")?;
+    w.flush()
 }
 
 #[cfg(test)]

@@ -65,6 +65,13 @@ impl crate::output::Sink for Under<'_> {
         self.inner.write(&format!("{}{path}", self.dir), bytes)
     }
 
+    fn write_streamed(&self, path: &str, fill: crate::output::Fill<'_>) -> std::io::Result<()> {
+        if ROOT_ONLY.contains(&path) {
+            return Ok(());
+        }
+        (self.inner).write_streamed(&format!("{}{path}", self.dir), fill)
+    }
+
     fn link(&self, path: &str, from: &std::path::Path) -> bool {
         self.inner.link(&format!("{}{path}", self.dir), from)
     }
