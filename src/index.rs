@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const RELATED: usize = 5;
 
 /// An entity named by more briefings than this is not walked whole when counting related
-/// briefings: only its newest are looked at (this many when a briefing names two or more
-/// such entities), besides those another entity already brought in.
+/// briefings: such entities' briefings are walked together newest first, until nothing
+/// older can win or this many steps per such entity (see `related_one`).
 pub const RELATED_SCAN: usize = 5_000;
 
 /// One stance in a history: the briefing and the stance's position in its list.
@@ -383,10 +383,10 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 }
 
 /// For each briefing, the others sharing the most entities; ties go to the newest, then
-/// to the smaller slug. Counting walks each entity's briefings, but of an entity named by
-/// more than `ix.scan` briefings only the newest `ix.scan` (and those other entities bring
-/// in), so the cost is at most the mentions times `ix.scan`, not the square of the biggest
-/// entity's briefings.
+/// to the smaller slug. Counting walks each entity's briefings, but of those named by more
+/// than `ix.scan` briefings only a bounded walk (see [`related_one`]): the cost of one
+/// briefing is at most its small entities' briefings plus, for k big ones, about
+/// `k × RELATED_SCAN` steps of k, not the square of the biggest entity's briefings.
 fn related(site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
     let ids: Vec<usize> = (0..n).collect();
@@ -405,7 +405,8 @@ fn related(site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
 }
 
 /// Counts of entities shared with one briefing, by other briefing: a dense array that is
-/// cleared by walking what was touched. Counts are 16 bits (saturating; a briefing's 64 KiB
+/// cleared by walking what was counted again (or, in [`update_briefing`], what was
+/// touched, kept in `touched`). Counts are 16 bits (saturating; a briefing's 64 KiB
 /// of front matter names far fewer entities) so that the array of a 10,000-briefing site
 /// stays in the first-level cache while it is counted into at random.
 struct Shared {

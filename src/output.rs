@@ -334,15 +334,23 @@ impl crate::output::Sink for Staging {
     }
 
     fn write_streamed(&self, path: &str, fill: Fill<'_>) -> io::Result<()> {
-        // `put` may make the file twice (its folder gone between); the filler runs once, so
-        // a second try has nothing to write it with and says so.
-        let fill = std::sync::Mutex::new(Some(fill));
+        // `put` makes the file again when its folder was missing; the filler is taken only
+        // once the file is open, so that retry still has it. A filler that fails (even
+        // with "not found") is not run twice: its error is the write's.
+        let fill = std::cell::Cell::new(Some(fill));
+        let failed: std::cell::Cell<Option<(io::ErrorKind, String)>> = std::cell::Cell::new(None);
         self.put(path, &|full| {
-            let Some(fill) = fill.lock().unwrap_or_else(|e| e.into_inner()).take() else {
-                return Err(io::Error::other("the folder was removed while writing"));
-            };
             let mut file = io::BufWriter::with_capacity(1 << 18, fs::File::create(full)?);
-            fill(&mut file)?;
+            let Some(fill) = fill.take() else {
+                let (kind, why) = failed
+                    .take()
+                    .unwrap_or((io::ErrorKind::Other, String::new()));
+                return Err(io::Error::new(kind, why));
+            };
+            if let Err(e) = fill(&mut file) {
+                failed.set(Some((e.kind(), e.to_string())));
+                return Err(e);
+            }
             io::Write::flush(&mut file)
         })
     }
@@ -408,9 +416,9 @@ mod tests {
         assert_eq!(names, ["public"], "the staging folder is removed");
     }
 
-    /// A streamed file lands whole where a written one would, its folders made; a path
-    /// that climbs out is refused before anything is made, and a filler's error is the
-    /// write's.
+    /// A streamed file lands whole where a written one would, its folders made (again,
+    /// when removed since); a path that climbs out is refused before anything is made, and
+    /// a filler's error is the write's.
     #[test]
     fn a_streamed_file_is_written_whole_and_confined() {
         use crate::output::Sink;
@@ -427,6 +435,11 @@ mod tests {
         let err = staging.write_streamed("../escaped.csv", fill(&["no"]));
         assert!(err.is_err_and(|e| e.kind() == io::ErrorKind::InvalidInput));
         assert!(!dir.path().join("escaped.csv").exists());
+        // Its folder removed after it was made: made again, the file still whole.
+        fs::remove_dir_all(staging.dir.join("data")).expect("removed");
+        (staging.write_streamed("data/deep/z.csv", fill(&["z\r\n"]))).expect("written again");
+        let got = fs::read_to_string(staging.dir.join("data/deep/z.csv")).expect("read");
+        assert_eq!(got, "z\r\n");
         let failing: Fill<'static> = Box::new(|_| Err(io::Error::other("made nothing")));
         let err = staging
             .write_streamed("data/y.csv", failing)

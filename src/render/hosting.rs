@@ -103,13 +103,19 @@ impl Generated {
             Generated::SearchMeta => many(search::meta_files(site)),
             Generated::SearchText => search::text_files(site, &file),
             Generated::StancesCsv => {
-                emit.streamed(
-                    "data/stances.csv".into(),
-                    Box::new(|w| exports::stances_csv_into(site, w)),
-                );
-                emit.streamed(
-                    "data/changes.csv".into(),
-                    Box::new(|w| exports::changes_csv_into(site, w)),
+                rayon::join(
+                    || {
+                        emit.streamed(
+                            "data/stances.csv".into(),
+                            Box::new(|w| exports::stances_csv_into(site, w)),
+                        )
+                    },
+                    || {
+                        emit.streamed(
+                            "data/changes.csv".into(),
+                            Box::new(|w| exports::changes_csv_into(site, w)),
+                        )
+                    },
                 );
             }
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
