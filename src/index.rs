@@ -863,33 +863,39 @@ thread_local! {
 mod tests {
     use super::*;
 
-    #[test]
-    fn related_briefings_of_one_entity_in_every_briefing_are_not_quadratic() {
-        let scan = 500;
-        let n = scan + 200;
-        let dates: Vec<String> = (0..n)
-            .map(|i| {
-                format!(
-                    "20{:02}-{:02}-{:02}",
-                    10 + i / 336,
-                    1 + i / 28 % 12,
-                    1 + i % 28
-                )
-            })
-            .collect();
-        let list: Vec<Briefing> = (0..n)
-            .map(|i| briefing(&format!("b{i:05}"), &dates[i], &["big"], &[]))
-            .collect();
+    /// The `i`th of a run of distinct days from `year` on (28 a month), oldest first.
+    fn nth_day(year: usize, i: usize) -> String {
+        format!(
+            "{:04}-{:02}-{:02}",
+            year + i / 336,
+            1 + i / 28 % 12,
+            1 + i % 28
+        )
+    }
+
+    /// The site of `list` indexed with a bound of `scan` on one thread, so that the
+    /// counter sees all the work, and how many candidates related briefings looked at.
+    fn counted_build(list: Vec<Briefing>, scan: usize) -> (Resolved, Index, u64) {
         let mut d = Diagnostics::new();
         let r = crate::resolve::resolve(list, Vec::new(), false, &mut d);
         let links = vec![Vec::<Target>::new(); r.briefings.len()];
-        // One thread, so that its counter sees all the work.
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
         let (ix, examined) = pool.expect("a thread").install(|| {
             EXAMINED.with(|c| c.set(0));
             let ix = build_scanning(&r, &links, scan, None);
             (ix, EXAMINED.with(std::cell::Cell::get))
         });
+        (r, ix, examined)
+    }
+
+    #[test]
+    fn related_briefings_of_one_entity_in_every_briefing_are_not_quadratic() {
+        let scan = 500;
+        let n = scan + 200;
+        let list: Vec<Briefing> = (0..n)
+            .map(|i| briefing(&format!("b{i:05}"), &nth_day(2010, i), &["big"], &[]))
+            .collect();
+        let (r, ix, examined) = counted_build(list, scan);
         // Each briefing looks at the entity's newest `scan`, not at all n of them.
         let bound = (n * scan * 11 / 10) as u64;
         assert!(
@@ -910,25 +916,9 @@ mod tests {
     fn related_briefings_of_two_entities_in_every_briefing_stop_at_the_newest_five() {
         let n = 3_000;
         let list: Vec<Briefing> = (0..n)
-            .map(|i| {
-                let day = format!(
-                    "20{:02}-{:02}-{:02}",
-                    10 + i / 336,
-                    1 + i / 28 % 12,
-                    1 + i % 28
-                );
-                briefing(&format!("b{i:05}"), &day, &["x", "y"], &[])
-            })
+            .map(|i| briefing(&format!("b{i:05}"), &nth_day(2010, i), &["x", "y"], &[]))
             .collect();
-        let mut d = Diagnostics::new();
-        let r = crate::resolve::resolve(list, Vec::new(), false, &mut d);
-        let links = vec![Vec::<Target>::new(); r.briefings.len()];
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
-        let (ix, examined) = pool.expect("a thread").install(|| {
-            EXAMINED.with(|c| c.set(0));
-            let ix = build_scanning(&r, &links, 100, None);
-            (ix, EXAMINED.with(std::cell::Cell::get))
-        });
+        let (r, ix, examined) = counted_build(list, 100);
         assert_eq!(ix.newest_first.len(), 2);
         // Every briefing shares both with every other: past the newest six, nothing older
         // can win, and the walk stops there.
@@ -949,12 +939,7 @@ mod tests {
         let n = 2 * RELATED_SCAN + 2_000;
         let list: Vec<Briefing> = (0..n)
             .map(|i| {
-                let day = format!(
-                    "{:04}-{:02}-{:02}",
-                    1900 + i / 336,
-                    1 + i / 28 % 12,
-                    1 + i % 28
-                );
+                let day = nth_day(1900, i);
                 let names: &[&str] = if i < 6 || i == n - 1 {
                     &["l", "s"]
                 } else {
