@@ -89,26 +89,32 @@ pub type Support = crate::hash::Map<(EntityIdx, EntityIdx, crate::model::Positio
 
 /// Counts [`Support`] for the whole site.
 pub fn support(site: &Resolved, ix: &Index) -> Support {
-    let mut out = Support::default();
-    for (&(actor, topic), history) in &ix.history {
-        let mut keys: Vec<(crate::model::Position, &str)> = history
-            .iter()
-            .filter_map(|&h| {
-                let x = stance_source(site, h).filter(|x| x.retracted.is_none())?;
-                let key = match &x.cites {
-                    Some(id) => id.value.as_str(),
-                    None => x.url.as_deref().unwrap_or(&x.title),
-                };
-                Some((site.refs[h.briefing].stances[h.stance].position, key))
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        for (position, _) in keys {
-            *out.entry((actor, topic, position)).or_default() += 1;
-        }
-    }
-    out
+    // Each history is counted apart, on every core: the sources' keys are compared as
+    // text, and a live preview counts them again at every front-matter edit.
+    let counted: Vec<Vec<_>> = (ix.history)
+        .par_iter()
+        .map(|(&(actor, topic), history)| {
+            let mut keys: Vec<(crate::model::Position, &str)> = history
+                .iter()
+                .filter_map(|&h| {
+                    let x = stance_source(site, h).filter(|x| x.retracted.is_none())?;
+                    let key = match &x.cites {
+                        Some(id) => id.value.as_str(),
+                        None => x.url.as_deref().unwrap_or(&x.title),
+                    };
+                    Some((site.refs[h.briefing].stances[h.stance].position, key))
+                })
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let mut out: Vec<_> = Vec::new();
+            for k in keys.chunk_by(|a, b| a.0 == b.0) {
+                out.push(((actor, topic, k[0].0), k.len()));
+            }
+            out
+        })
+        .collect();
+    counted.into_iter().flatten().collect()
 }
 
 /// How many sources back the position of stance `at` (see [`Support`]).

@@ -28,7 +28,7 @@ pub struct Entity {
 }
 
 /// A stance with its references resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stance {
     pub actor: EntityIdx,
     pub topic: EntityIdx,

@@ -1244,3 +1244,46 @@ fn a_retitled_briefing_is_edited_in_place_and_every_body_linking_to_it_shows_the
         assert_as_clean(&root, &live, step);
     }
 }
+
+/// A front-matter edit that changes nothing a page shows (a YAML comment) looks at the
+/// pages whose inputs it touched and renders none of them: their views are what they were.
+#[test]
+fn a_front_matter_comment_renders_no_page() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let text = read(&p);
+    let commented = text.replacen("---\n", "---\n# checked against the wire copy\n", 1);
+    let (out, _) = save(&mut engine, &p, &commented, "comment");
+    assert!(
+        matches!(
+            out.what,
+            Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
+        ),
+        "{:?}",
+        out.what
+    );
+    assert_eq!(out.rendered, 0, "{:?}", out.written);
+    assert!(
+        !out.written.iter().any(|w| w.ends_with(".html")),
+        "{:?}",
+        out.written
+    );
+    assert_as_clean(&root, &live, "comment");
+    // The same page is rendered again once what it shows changes.
+    let retitled = set_key(&commented, "title", "Ministers ousted, and why");
+    let (out, _) = save(&mut engine, &p, &retitled, "retitled");
+    assert!(
+        out.written
+            .iter()
+            .any(|w| w == "briefings/ministers-ousted/index.html"),
+        "{:?}",
+        out.written
+    );
+    assert!(
+        read(&live.join("briefings/ministers-ousted/index.html"))
+            .contains("Ministers ousted, and why")
+    );
+    assert_as_clean(&root, &live, "retitled");
+}

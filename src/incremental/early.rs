@@ -37,11 +37,14 @@ impl Engine {
         pages: &[render::Page],
         sink: &dyn Sink,
         d: &mut Diagnostics,
-        early: &mut Early,
+        (early, check): (&mut Early, Option<&render::ViewCheck>),
     ) -> usize {
         let derived = &self.derived;
         let Some(demand) = self.demand.as_deref() else {
-            return render::render_pages_with(site, theme, pages, sink, d, derived);
+            return match check {
+                Some(c) => render::render_pages_checked((site, theme, derived), pages, sink, d, c),
+                None => render::render_pages_with(site, theme, pages, sink, d, derived),
+            };
         };
         if pages.len() > CHUNK && self.has_output {
             demand.many();
@@ -56,7 +59,7 @@ impl Engine {
             chunk: CHUNK,
             run: &mut between,
         };
-        render::render_pages_in_chunks((site, theme, derived), pages, sink, d, between)
+        render::render_pages_in_chunks((site, theme, derived), pages, sink, d, (between, check))
     }
 
     /// Writes the files asked for that can be made alone: pages of `targets` and the copied

@@ -32,6 +32,9 @@ pub struct Sources<'a> {
 pub struct Fingerprints {
     /// Per page of the [`Targets`] they were computed for, in order.
     pub pages: Vec<u64>,
+    /// Per page, in the same order: what its bytes depend on besides its view (the
+    /// configuration, the templates it renders through, its path), which `pages` covers.
+    pub frames: Vec<u64>,
     pub generated: BTreeMap<Generated, u64>,
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
@@ -331,8 +334,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             let mut hs = crate::hash::hasher();
             (link, (src.text)(&b.path)).hash(&mut hs);
             // Citations of `content/sources/` show what the registry says; its stance
-            // table, what each stance rests on.
-            (&b.sources, marks).hash(&mut hs);
+            // table, what each stance rests on. Sources that cite nothing are as the
+            // file's text has them, hashed above.
+            marks.hash(&mut hs);
+            if b.sources.iter().any(|x| x.cites.is_some()) {
+                b.sources.hash(&mut hs);
+            }
             for e in refs.entities() {
                 el[e].hash(&mut hs);
             }
@@ -377,13 +384,19 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     let record = crate::track_record::Record::of(r);
     // Every page links the track record from its footer when the site has one.
     let track_record = record.has_scores();
-    // Each briefing's card name, read by its page and by the card family.
+    // Each briefing's card name, read by its page and by the card family. A card is named
+    // by what it draws: its briefing's title and day, and each stance's actor, position
+    // and topic (the site's name and words are in the configuration, hashed apart). Those
+    // are hashed, not the card made, as `render::cards::briefing_card` would.
     let cards: IdVec<BriefingIdx, u64> = match render::cards::enabled(site) {
-        true => (0..r.briefings.len())
-            .into_par_iter()
-            .map(|i| {
-                let b = BriefingIdx::from_index(i);
-                h(&render::cards::briefing_card(site, &site.config.i18n, b).hash)
+        true => (r.briefings.par_iter().zip(&r.refs))
+            .map(|(b, refs)| {
+                let mut hs = crate::hash::hasher();
+                (&b.title, b.date.date).hash(&mut hs);
+                for s in &refs.stances {
+                    (el[s.actor], s.position, el[s.topic]).hash(&mut hs);
+                }
+                hs.finish()
             })
             .collect(),
         false => IdVec::filled(0, r.briefings.len()),
@@ -482,8 +495,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         parts.alignment.hash(&mut hs);
         for (&(a, t), history) in &ix.history {
             (parts.el[a], parts.el[t]).hash(&mut hs);
+            // Which stance is the latest by a month's end, and its position: the matrices
+            // link no briefing, so a title or a quote edit leaves them as they are.
             for at in history {
-                parts.stance(at).hash(&mut hs);
+                let when = &r.briefing(at.briefing).date;
+                let position = r.refs[at.briefing].stances[at.stance].position;
+                (when.epoch, when.date, position).hash(&mut hs);
             }
         }
         hs.finish()
@@ -496,24 +513,24 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         sourcing,
         alignment,
     };
-    let pages: Vec<u64> = targets
+    // Every page's footer links `alignment/` when there is one.
+    let linked = parts.alignment.exists();
+    let (pages, frames): (Vec<u64>, Vec<u64>) = targets
         .list
         .par_iter()
         .map(|(page, path, template)| {
             let own = fingerprint(&parts, &lists, *page, src);
-            // Every page's footer links `alignment/` when there is one.
-            let linked = parts.alignment.exists();
-            h(&(
-                own,
+            let frame = h(&(
                 config,
                 shared,
                 templates.get(*template),
                 path,
                 track_record,
                 linked,
-            ))
+            ));
+            (h(&(own, frame)), frame)
         })
-        .collect();
+        .unzip();
     let names: IdVec<EntityIdx, u64> = r
         .entities
         .iter()
@@ -578,6 +595,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .collect();
     Fingerprints {
         pages,
+        frames,
         generated,
         search_entries,
         search_texts: search_text,
@@ -771,9 +789,15 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             }
         }
         Page::Tags(_) => p.tl.hash(&mut hs),
-        Page::Tag(t, _) => {
+        // The tag with its count, and the briefings on page `n` of its list, newest first.
+        Page::Tag(t, n) => {
             p.tl[t].hash(&mut hs);
-            p.links(&ix.tag_briefings[t], &mut hs);
+            let list = &ix.tag_briefings[t];
+            let total = list.len();
+            total.hash(&mut hs);
+            for rank in paging::ranks(total, n, size) {
+                p.bl[list[total - 1 - rank]].hash(&mut hs);
+            }
         }
         Page::Timeline(n) => {
             lists.calendar.hash(&mut hs);

@@ -8,11 +8,11 @@
 
 use super::{Engine, FileChange, Outcome, Own, Rebuilt, Scope, sources};
 use crate::index;
-use crate::model::{Briefing, BriefingIdx};
+use crate::model::{Briefing, BriefingIdx, Kind};
 use crate::parse::Parsed;
 use crate::pipeline::Fatal;
 use crate::render;
-use crate::resolve::ProfileNames;
+use crate::resolve::{ProfileNames, Refs};
 use std::time::Instant;
 
 impl Engine {
@@ -37,6 +37,7 @@ impl Engine {
         };
         // A stub lives only while something names it: dropping a name could remove one.
         let old = &r.refs[bi];
+        let same_checks = same_checks((old_b, old), (new_b, &refs));
         // The warnings of the full resolve are kept as they were: an edit that makes or
         // clears a voice's warning (D099) takes the general path.
         let mut voices = crate::diagnostic::Diagnostics::new();
@@ -90,10 +91,13 @@ impl Engine {
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
-        // Contradictions are between briefings: found again over the whole site.
-        let mut consistency = crate::diagnostic::Diagnostics::new();
-        self.bodies.check_consistency(site, &mut consistency);
-        self.consistency = consistency;
+        // Contradictions are between briefings: found again over the whole site, unless
+        // the edit left everything the checks read of this briefing as it was.
+        if !same_checks {
+            let mut consistency = crate::diagnostic::Diagnostics::new();
+            self.bodies.check_consistency(site, &mut consistency);
+            self.consistency = consistency;
+        }
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;
@@ -173,6 +177,24 @@ impl Engine {
 enum Place {
     Briefing(BriefingIdx),
     Profile(crate::model::EntityIdx),
+}
+
+/// Whether briefing `a` (resolved to `ra`) and `b` (to `rb`) agree on everything the
+/// consistency checks (`crate::consistency`) read of a briefing: its title (a hint links
+/// the earlier briefing by it), dates, stances, sources and topics, with where each is
+/// written. The other briefings and the registry are those of the last check, so its
+/// findings stand.
+fn same_checks((a, ra): (&Briefing, &Refs), (b, rb): (&Briefing, &Refs)) -> bool {
+    a.path == b.path
+        && a.title == b.title
+        && a.date == b.date
+        && a.date_span == b.date_span
+        && a.updated == b.updated
+        && a.updated_written == b.updated_written
+        && a.stances == b.stances
+        && a.sources == b.sources
+        && ra.stances == rb.stances
+        && ra.named[Kind::Topic] == rb.named[Kind::Topic]
 }
 
 /// Whether `b` keeps what the rest of the site depends on besides its references and its

@@ -74,6 +74,11 @@ pub struct Engine {
     good: bool,
     /// What is in the output folder: page fingerprints and byte hashes, by output path.
     page_fps: Vec<u64>,
+    /// Per output path of a page rendered with a check: the frame it was rendered in, the
+    /// hash of its view (see [`render::ViewCheck`]) and the hash of the bytes that made.
+    /// An entry holds while the file on disk still has those bytes: whatever else writes
+    /// or removes the file (a page asked for, a copied file, a body edit) voids it.
+    views_seen: crate::hash::Map<String, Seen>,
     /// The pages of the site in memory, while it keeps the same pages (`None`: not known).
     targets: Option<Arc<fingerprint::Targets>>,
     /// The pages `page_fps` are of, in order.
@@ -91,6 +96,14 @@ pub struct Engine {
     derived: render::pages::Derived,
     /// Pages asked for over HTTP during a rebuild, written ahead of the rest (`serve`).
     demand: Option<Arc<demand::Demand>>,
+}
+
+/// What [`Engine::views_seen`] knows of one page's file.
+#[derive(Clone, Copy)]
+struct Seen {
+    frame: u64,
+    view: u64,
+    bytes: u64,
 }
 
 /// Stage times of one rebuild. Also a pipeline [`pipeline::Progress`], so that the shared
@@ -203,6 +216,7 @@ impl Engine {
             consistency: Diagnostics::new(),
             good: false,
             page_fps: Vec::new(),
+            views_seen: Default::default(),
             targets: None,
             last_targets: None,
             made: publish::Made::default(),

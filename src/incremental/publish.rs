@@ -23,6 +23,8 @@ use std::time::Instant;
 struct Plan {
     /// The pages to render.
     dirty: Vec<render::Page>,
+    /// With fingerprints: the place of each page of `dirty` among the targets.
+    dirty_at: Vec<usize>,
     /// Every page's and file family's fingerprint; `None` when the scope named the pages.
     fps: Option<fingerprint::Fingerprints>,
     /// What copied files and every generated file depend on (with `fps` only).
@@ -65,7 +67,12 @@ impl Engine {
     ) -> fingerprint::Fingerprints {
         let markdown = &self.files.markdown;
         let bodies = &self.bodies;
-        let text = |p: &str| markdown.get(p).map_or(0, |e| e.hash);
+        // By path, in one table: the files are kept in path order, and looking up ten
+        // thousand long paths that share their first folders in that order costs more.
+        let texts: crate::hash::Map<&str, u64> = (markdown.iter())
+            .map(|(p, e)| (p.as_str(), e.hash))
+            .collect();
+        let text = |p: &str| texts.get(p).copied().unwrap_or(0);
         // The rendered HTML, not the Markdown: a body whose text stayed the same can still
         // render differently when what its links resolve to changed (an alias removed sends
         // `[[Syrskyi]]` to another page).
@@ -112,6 +119,7 @@ impl Engine {
                 let plan = Plan {
                     named: dirty.iter().map(|p| render::target(site, *p).0).collect(),
                     dirty,
+                    dirty_at: Vec::new(),
                     fps: None,
                     files_fp: 0,
                     patch,
@@ -139,10 +147,13 @@ impl Engine {
         self.laps.begin("render pages");
         let sink = write::Memory::default();
         let mut d = Diagnostics::new();
+        let check = (targets.as_deref().zip(plan.fps.as_ref()))
+            .map(|(t, fps)| self.view_check(t, fps, &plan));
         let mut rendered = match &targets {
             Some(t) => {
                 let of = (site, theme, &**t);
-                self.render_in_chunks(of, &plan.dirty, &sink, &mut d, &mut early)
+                let how = (&mut early, check.as_ref());
+                self.render_in_chunks(of, &plan.dirty, &sink, &mut d, how)
             }
             None => {
                 let derived = &self.derived;
@@ -212,6 +223,9 @@ impl Engine {
         self.write(&out, &changed, &removed)?;
         self.has_output = true;
         let mut written = self.record(changed, &removed);
+        if let Some(check) = check {
+            self.note_views(check, &plan, &out);
+        }
         if !early.is_empty() {
             written.extend(early.into_iter().map(|(p, _)| p));
             written.sort();
@@ -291,20 +305,84 @@ impl Engine {
                 .collect(),
             _ => Default::default(),
         };
-        let dirty: Vec<render::Page> = (targets.list.iter().zip(&fps.pages))
-            .enumerate()
-            .filter(|(i, ((_, path, _), fp))| match same {
-                true => self.page_fps.get(*i) != Some(*fp),
-                false => old.get(path.as_str()) != Some(*fp),
-            })
-            .map(|(_, ((page, _, _), _))| *page)
-            .collect();
+        let (dirty, dirty_at): (Vec<render::Page>, Vec<usize>) =
+            (targets.list.iter().zip(&fps.pages))
+                .enumerate()
+                .filter(|(i, ((_, path, _), fp))| match same {
+                    true => self.page_fps.get(*i) != Some(*fp),
+                    false => old.get(path.as_str()) != Some(*fp),
+                })
+                .map(|(i, ((page, _, _), _))| (*page, i))
+                .unzip();
         Plan {
             dirty,
+            dirty_at,
             fps: Some(fps),
             files_fp,
             named: Vec::new(),
             patch: Default::default(),
+        }
+    }
+
+    /// What the render of `plan`'s pages checks their views against: the hash of each
+    /// one's view when the bytes its file holds were rendered, in the frame it has now. A
+    /// page a copied file stood in for has no bytes of its own on disk: it is rendered.
+    /// A page whose frame changed (a template edit changes every page's) is rendered
+    /// without a look at its view: it could not be skipped, and hashing ten thousand
+    /// views would slow the edit that renders them all.
+    fn view_check(
+        &self,
+        targets: &Targets,
+        fps: &fingerprint::Fingerprints,
+        plan: &Plan,
+    ) -> render::ViewCheck {
+        let expect = (plan.dirty.iter().zip(&plan.dirty_at))
+            .filter_map(|(&page, &i)| {
+                let path = &targets.list[i].1;
+                let frame = fps.frames.get(i).copied();
+                let Some(seen) = self.views_seen.get(path) else {
+                    return Some((page, None));
+                };
+                if Some(seen.frame) != frame {
+                    return None;
+                }
+                let holds = self.on_disk.get(path) == Some(&seen.bytes) && !self.made.has(path);
+                Some((page, holds.then_some(seen.view)))
+            })
+            .collect();
+        render::ViewCheck::new(expect)
+    }
+
+    /// Keeps what `check` saw of `plan`'s pages, now that their files are on disk: each
+    /// one's view and bytes, in its frame. A page skipped keeps what was known; a page
+    /// rendered unseen, or left out (a copied file stands in for it), is forgotten.
+    fn note_views(
+        &mut self,
+        check: render::ViewCheck,
+        plan: &Plan,
+        out: &crate::hash::Map<String, Vec<u8>>,
+    ) {
+        let (Some(fps), Some(targets)) = (&plan.fps, &self.targets) else {
+            return;
+        };
+        let seen: crate::hash::Map<render::Page, (u64, bool)> = (check.seen().into_iter())
+            .map(|(page, view, skipped)| (page, (view, skipped)))
+            .collect();
+        for (page, &i) in plan.dirty.iter().zip(&plan.dirty_at) {
+            let (Some(&frame), Some((_, path, _))) = (fps.frames.get(i), targets.list.get(i))
+            else {
+                continue;
+            };
+            match (seen.get(page), self.on_disk.get(path)) {
+                (Some(&(_, true)), _) => {}
+                (Some(&(view, false)), Some(&bytes)) if out.contains_key(path) => {
+                    let seen = super::Seen { frame, view, bytes };
+                    self.views_seen.insert(path.clone(), seen);
+                }
+                _ => {
+                    self.views_seen.remove(path);
+                }
+            }
         }
     }
 
@@ -463,6 +541,7 @@ impl Engine {
             None => {
                 // Pages rendered outside the fingerprint pass: the next pass renders them
                 // again rather than trust a fingerprint computed without them.
+
                 for path in &plan.named {
                     let at = self.last_targets.as_ref().and_then(|t| t.index.get(path));
                     if let Some(fp) = at.and_then(|&i| self.page_fps.get_mut(i)) {

@@ -288,6 +288,79 @@ pub fn render_pages_with(
     render_views(&Views::lent(site, derived), theme, pages, sink, diags)
 }
 
+/// What a live preview knows of the pages it renders again: per page, the view its bytes
+/// on disk were rendered from, as a hash. A page whose view hashes the same, rendered
+/// through the same templates and configuration (its frame), would be the same bytes, and
+/// is skipped. Fingerprints say which pages may have changed; this says which did.
+pub struct ViewCheck {
+    /// Per page to render: the view hash of its bytes on disk when they were rendered in
+    /// the frame it has now (`None`: unknown, the page is rendered).
+    expect: crate::hash::Map<Page, Option<u64>>,
+    /// Each page of `expect` looked at, with the hash of its view now (skipped or not).
+    seen: Mutex<Vec<(Page, u64)>>,
+}
+
+impl ViewCheck {
+    /// A check of the pages of `expect`.
+    pub fn new(expect: crate::hash::Map<Page, Option<u64>>) -> ViewCheck {
+        ViewCheck {
+            expect,
+            seen: Mutex::default(),
+        }
+    }
+
+    /// Every page looked at, with the hash of its view and whether it was skipped.
+    pub fn seen(self) -> Vec<(Page, u64, bool)> {
+        let seen = self.seen.into_inner().unwrap_or_else(|e| e.into_inner());
+        let expect = self.expect;
+        (seen.into_iter())
+            .map(|(p, v)| (p, v, expect.get(&p) == Some(&Some(v))))
+            .collect()
+    }
+
+    /// Whether `page` is to be rendered, its view being `view`; its hash is noted.
+    fn wanted<T: Serialize>(&self, page: Page, view: &T) -> bool {
+        let Some(&expect) = self.expect.get(&page) else {
+            return true;
+        };
+        let Some(now) = view_hash(view) else {
+            return true;
+        };
+        lock(&self.seen).push((page, now));
+        expect != Some(now)
+    }
+}
+
+/// The hash of everything a view holds, as its template would read it.
+fn view_hash<T: Serialize>(view: &T) -> Option<u64> {
+    struct Hashing(ahash::AHasher);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            std::hash::Hasher::write(&mut self.0, b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut h = Hashing(crate::hash::hasher());
+    serde_json::to_writer(&mut h, view).ok()?;
+    Some(std::hash::Hasher::finish(&h.0))
+}
+
+/// [`render_pages_with`], skipping the pages `check` finds unchanged; the pages it looks
+/// at are noted in it.
+pub fn render_pages_checked(
+    (site, theme, derived): (&Site, &Theme, &pages::Derived),
+    pages: &[Page],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+    check: &ViewCheck,
+) -> usize {
+    let views = Views::lent(site, derived);
+    Renderer::new(&views, theme).render_checked(pages, sink, diags, Some(check))
+}
+
 /// Renders pages into a sink at once, with the views of a render under way.
 pub type RenderNow<'a> = dyn Fn(&[Page], &dyn Sink, &mut Diagnostics) -> usize + 'a;
 
@@ -307,15 +380,16 @@ pub fn render_pages_in_chunks(
     pages: &[Page],
     sink: &dyn Sink,
     diags: &mut Diagnostics,
-    between: Between<'_>,
+    (between, check): (Between<'_>, Option<&ViewCheck>),
 ) -> usize {
     let views = Views::lent(site, derived);
     let r = Renderer::new(&views, theme);
+    // Pages asked for are rendered whole, unchecked: they are written if their bytes differ.
     let now = |p: &[Page], s: &dyn Sink, d: &mut Diagnostics| r.render(p, s, d);
     let mut written = 0;
     for part in pages.chunks(between.chunk.max(1)) {
         (between.run)(&now);
-        written += r.render(part, sink, diags);
+        written += r.render_checked(part, sink, diags, check);
     }
     (between.run)(&now);
     written
@@ -372,6 +446,17 @@ impl<'v, 'a> Renderer<'v, 'a> {
 
     /// Renders `pages` into `sink`, in parallel; returns the number of files written.
     fn render(&self, pages: &[Page], sink: &dyn Sink, diags: &mut Diagnostics) -> usize {
+        self.render_checked(pages, sink, diags, None)
+    }
+
+    /// [`Renderer::render`], skipping the pages `check` finds unchanged.
+    fn render_checked(
+        &self,
+        pages: &[Page],
+        sink: &dyn Sink,
+        diags: &mut Diagnostics,
+        check: Option<&ViewCheck>,
+    ) -> usize {
         let (views, theme, baked, tera_global) =
             (self.views, self.theme, &self.baked, &self.tera_global);
         let site = views.site;
@@ -382,8 +467,9 @@ impl<'v, 'a> Renderer<'v, 'a> {
         let big = |page: &Page| body_len(site, *page) > crate::parallel::BIG_BODY;
         let written: usize = crate::parallel::big_ones_alone(pages, big, |&page| {
             let (path, template) = target(site, page);
-            let ctx = match context(views, page, tera_global) {
-                Ok(mut c) => {
+            let ctx = match context(views, page, tera_global, check) {
+                Ok(None) => return 0,
+                Ok(Some(mut c)) => {
                     if let Some(trees) = &site.trees
                         && path.ends_with(".html")
                     {
@@ -582,36 +668,84 @@ pub fn json_twin(atom: &str) -> String {
     }
 }
 
+/// Something done with the view of a page, whatever the view's type.
+trait WithView {
+    type Out;
+    fn view<T: Serialize>(self, view: &T) -> Self::Out;
+}
+
+/// Builds the view of `page` and hands it to `with`.
+fn with_view<W: WithView>(views: &Views<'_>, page: Page, with: W) -> W::Out {
+    match page {
+        Page::Home => with.view(&views.home_page()),
+        Page::Briefings(n) => with.view(&views.briefings_page(n)),
+        Page::Briefing(b) => with.view(&views.briefing_page(b)),
+        Page::Entity(e, n) => with.view(&views.entity_page(e, n)),
+        Page::EntityFeed(e) => with.view(&views.entity_feed(e)),
+        Page::Entities(kind, n) => with.view(&views.entities_page(kind, n)),
+        Page::Tags(n) => with.view(&views.tags_page(n)),
+        Page::Tag(t, n) => with.view(&views.tag_page(t, n)),
+        Page::Timeline(n) => with.view(&views.timeline_page(n)),
+        Page::Search => with.view(&views.search_page()),
+        Page::NotFound => with.view(&views.not_found_page()),
+        Page::SiteFeed => with.view(&views.site_feed()),
+        Page::Network => with.view(&views.network_page()),
+        Page::Corrections => with.view(&views.corrections_page()),
+        Page::CorrectionsFeed => with.view(&views.corrections_feed()),
+        Page::TagFeed(t) => with.view(&views.tag_feed(t)),
+        Page::AsOf(e, d) => with.view(&views.as_of_page(e, d)),
+        Page::ChangesFeed(e) => with.view(&views.changes_feed(e)),
+        Page::Sources => with.view(&views.sources_page()),
+        Page::Source(i) => with.view(&views.source_page(i)),
+        Page::TrackRecord => with.view(&views.track_record_page()),
+        Page::Alignment(m) => with.view(&views.alignment_page(m)),
+        Page::Compare(a, b) => with.view(&views.compare_page(a, b)),
+        // Rendered by `json_feed`, from the same view as its Atom twin.
+        Page::JsonFeed(f) => with.view(&views.feed_of(f)),
+    }
+}
+
+/// The template context of a page, unless `check` finds its view unchanged (`None`).
+struct Contexted<'c> {
+    page: Page,
+    global: &'c tera::Context,
+    check: Option<&'c ViewCheck>,
+}
+
+impl WithView for Contexted<'_> {
+    type Out = Result<Option<tera::Context>, tera::Error>;
+    fn view<T: Serialize>(self, view: &T) -> Self::Out {
+        if let Some(check) = self.check
+            && !check.wanted(self.page, view)
+        {
+            return Ok(None);
+        }
+        match self.page {
+            // Its view is read again by `json_feed`: no template reads a context.
+            Page::JsonFeed(_) => Ok(Some(tera::Context::new())),
+            _ => ctx_of(self.global, view).map(Some),
+        }
+    }
+}
+
+/// The context `page` renders with, or `None` when `check` finds it unchanged.
 fn context(
     views: &Views<'_>,
     page: Page,
     global: &tera::Context,
-) -> Result<tera::Context, tera::Error> {
-    match page {
-        Page::Home => ctx_of(global, &views.home_page()),
-        Page::Briefings(n) => ctx_of(global, &views.briefings_page(n)),
-        Page::Briefing(b) => ctx_of(global, &views.briefing_page(b)),
-        Page::Entity(e, n) => ctx_of(global, &views.entity_page(e, n)),
-        Page::EntityFeed(e) => ctx_of(global, &views.entity_feed(e)),
-        Page::Entities(kind, n) => ctx_of(global, &views.entities_page(kind, n)),
-        Page::Tags(n) => ctx_of(global, &views.tags_page(n)),
-        Page::Tag(t, n) => ctx_of(global, &views.tag_page(t, n)),
-        Page::Timeline(n) => ctx_of(global, &views.timeline_page(n)),
-        Page::Search => ctx_of(global, &views.search_page()),
-        Page::NotFound => ctx_of(global, &views.not_found_page()),
-        Page::SiteFeed => ctx_of(global, &views.site_feed()),
-        Page::Network => ctx_of(global, &views.network_page()),
-        Page::Corrections => ctx_of(global, &views.corrections_page()),
-        Page::CorrectionsFeed => ctx_of(global, &views.corrections_feed()),
-        Page::TagFeed(t) => ctx_of(global, &views.tag_feed(t)),
-        Page::AsOf(e, d) => ctx_of(global, &views.as_of_page(e, d)),
-        Page::ChangesFeed(e) => ctx_of(global, &views.changes_feed(e)),
-        Page::Sources => ctx_of(global, &views.sources_page()),
-        Page::Source(i) => ctx_of(global, &views.source_page(i)),
-        Page::TrackRecord => ctx_of(global, &views.track_record_page()),
-        Page::Alignment(m) => ctx_of(global, &views.alignment_page(m)),
-        Page::Compare(a, b) => ctx_of(global, &views.compare_page(a, b)),
-        // Rendered by `json_feed`, from the same view as its Atom twin.
-        Page::JsonFeed(_) => Ok(tera::Context::new()),
+    check: Option<&ViewCheck>,
+) -> Result<Option<tera::Context>, tera::Error> {
+    // A JSON feed's view is built by `json_feed`'s caller; only a check needs it here.
+    if let (Page::JsonFeed(_), None) = (page, check) {
+        return Ok(Some(tera::Context::new()));
     }
+    with_view(
+        views,
+        page,
+        Contexted {
+            page,
+            global,
+            check,
+        },
+    )
 }
