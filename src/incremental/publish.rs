@@ -336,12 +336,17 @@ impl Engine {
         fps: &fingerprint::Fingerprints,
         plan: &Plan,
     ) -> render::ViewCheck {
+        // A page nothing is known of is looked at to learn its view: at the first build,
+        // and in rebuilds of a few pages. A rebuild of many (the one after a template edit
+        // is undone) renders them unlooked at, as hashing every view would slow it; the
+        // edits after it learn them again.
+        let learn = !self.has_output || plan.dirty.len() <= LEARN_AT_MOST;
         let expect = (plan.dirty.iter().zip(&plan.dirty_at))
             .filter_map(|(&page, &i)| {
                 let path = &targets.list[i].1;
                 let frame = fps.frames.get(i).copied();
                 let Some(seen) = self.views_seen.get(path) else {
-                    return Some((page, None));
+                    return learn.then_some((page, None));
                 };
                 if Some(seen.frame) != frame {
                     return None;
@@ -552,6 +557,10 @@ impl Engine {
         }
     }
 }
+
+/// How many pages a rebuild may render for its views to be learnt (see
+/// `Engine::view_check`); the first build learns every page's.
+const LEARN_AT_MOST: usize = 1_000;
 
 /// What copied files and every generated file depend on: `part` (what the fingerprints
 /// say of them) and the copied files' `stamps`.
