@@ -552,6 +552,16 @@ fn save(
     (out, stages)
 }
 
+/// The sample site (kept while it is returned) built into `root/live` by an engine, and
+/// the file of its briefing "ministers ousted": (site, root, engine, live, file).
+fn ousted() -> (TestSite, PathBuf, Engine, PathBuf, PathBuf) {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (engine, live) = built(&root);
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    (site, root, engine, live, p)
+}
+
 /// Checks that `live` holds what a clean build of the site at `root` writes.
 fn assert_as_clean(root: &Path, live: &Path, step: &str) {
     let clean = root.join("clean");
@@ -685,10 +695,7 @@ fn incremental_output_equals_a_clean_build() {
 
 #[test]
 fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
-    let site = sample();
-    let root = site.root().to_path_buf();
-    let (mut engine, live) = built(&root);
-    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let (_site, _, mut engine, live, p) = ousted();
     std::fs::write(&p, set_key(&read(&p), "places", "[Kyiv, Moscow]")).expect("write");
     let out = engine.rebuild(&changed([p])).expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
@@ -722,10 +729,7 @@ fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
 
 #[test]
 fn a_body_edit_rewrites_its_page_and_the_pages_it_now_links_to() {
-    let site = sample();
-    let root = site.root().to_path_buf();
-    let (mut engine, _) = built(&root);
-    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let (_site, _, mut engine, _, p) = ousted();
     std::fs::write(&p, format!("{}\nSee [[Peskov]].\n", read(&p))).expect("write");
     let out = engine.rebuild(&changed([p])).expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
@@ -999,10 +1003,7 @@ fn a_style_sheet_edit_writes_that_file_alone_where_the_output_shows_it() {
 
 #[test]
 fn a_body_edit_in_words_the_site_has_updates_the_search_files_in_place() {
-    let site = sample();
-    let root = site.root().to_path_buf();
-    let (mut engine, live) = built(&root);
-    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let (_site, root, mut engine, live, p) = ousted();
     let before = read(&p);
     for text in [
         format!("{before}\nThe ministers said more in Kyiv.\n"),
@@ -1058,10 +1059,7 @@ fn the_output_check_gives_way_to_changes_waiting_and_repairs_on_its_next_turn() 
 
 #[test]
 fn front_matter_edits_update_the_full_text_files_in_place() {
-    let site = sample();
-    let root = site.root().to_path_buf();
-    let (mut engine, live) = built(&root);
-    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let (_site, root, mut engine, live, p) = ousted();
     let before = read(&p);
     let edits = [
         (
@@ -1249,10 +1247,7 @@ fn a_retitled_briefing_is_edited_in_place_and_every_body_linking_to_it_shows_the
 /// pages whose inputs it touched and renders none of them: their views are what they were.
 #[test]
 fn a_front_matter_comment_renders_no_page() {
-    let site = sample();
-    let root = site.root().to_path_buf();
-    let (mut engine, live) = built(&root);
-    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
+    let (_site, root, mut engine, live, p) = ousted();
     let text = read(&p);
     let commented = text.replacen("---\n", "---\n# checked against the wire copy\n", 1);
     let (out, _) = save(&mut engine, &p, &commented, "comment");
