@@ -317,13 +317,19 @@ pub struct Input {
 
 /// Rendered Markdown bodies kept between rebuilds (by `serve` and `build --watch`), keyed by
 /// file path. Entries stay valid while the names, paths and titles links resolve against
-/// stay the same ([`link_env`]); otherwise the whole cache is dropped.
+/// stay the same ([`link_env`]); otherwise the whole cache is dropped. Briefings that only
+/// changed places in date order keep their bodies: the pages they link to are renumbered.
 #[derive(Default)]
 pub struct BodyCache {
     env: u64,
     /// Per briefing, in order: the hash of its title. Only a link to a briefing shows its
     /// title: a retitled briefing renders again the bodies that link to it, no other.
     titles: Vec<u64>,
+    /// Per briefing, in order: its path. Links name briefings by their place in date order,
+    /// which a new date changes.
+    order: Vec<String>,
+    /// Per briefing, in order: its slug, which links name it by and its address is made of.
+    slugs: Vec<String>,
     entries: crate::hash::Map<String, CachedBody>,
     /// Picture headers read so far: bodies take their pictures' sizes from it, and the
     /// pictures of `image:` their names.
@@ -418,6 +424,79 @@ impl BodyCache {
             }
         };
         crate::consistency::check_site_reading(site, &cues, diags);
+    }
+
+    /// Renumbers the briefings every cached body links to, and their titles, for the same
+    /// briefings now in `order` (by path); drops every body when they are not the same.
+    fn renumber(&mut self, order: &[&str]) {
+        let now: std::collections::HashMap<&str, BriefingIdx> = (order.iter().enumerate())
+            .map(|(i, p)| (*p, BriefingIdx::from_index(i)))
+            .collect();
+        let moved: Option<Vec<BriefingIdx>> = (self.order.iter())
+            .map(|p| now.get(p.as_str()).copied())
+            .collect();
+        let moved = match moved {
+            Some(m) if m.len() == order.len() && self.titles.len() == order.len() => m,
+            _ => {
+                self.entries.clear();
+                self.titles.clear();
+                return;
+            }
+        };
+        let to = |t: &mut Target| {
+            if let Target::Briefing(b) = t {
+                *b = moved[b.index()];
+            }
+        };
+        for c in self.entries.values_mut() {
+            let body = &mut c.body;
+            body.links.iter_mut().for_each(to);
+            body.links.sort();
+            (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(to));
+            body.outline.previews.iter_mut().for_each(to);
+        }
+        let mut titles = vec![0; self.titles.len()];
+        let mut slugs = vec![String::new(); self.slugs.len()];
+        for (old, at) in moved.iter().enumerate() {
+            titles[at.index()] = self.titles[old];
+            if let Some(s) = self.slugs.get_mut(old) {
+                slugs[at.index()] = std::mem::take(s);
+            }
+        }
+        self.titles = titles;
+        self.slugs = slugs;
+    }
+
+    /// Drops the bodies that show a briefing whose title changed (now `titles`, by hash) or
+    /// that link by a slug that changed (now `slugs`): a body showing a briefing whose slug
+    /// was or became one of those, or any body with a diagnostic (an unknown slug may now be
+    /// known, and a suggestion for one may change).
+    fn relink(&mut self, titles: &[u64], slugs: &[&str]) {
+        if self.titles.len() != titles.len() || self.slugs.len() != slugs.len() {
+            self.entries.clear();
+            return;
+        }
+        let retitled = (self.titles.iter().zip(titles)).map(|(a, b)| a != b);
+        let mut renamed: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (a, b) in self.slugs.iter().zip(slugs) {
+            if a != b {
+                renamed.insert(a);
+                renamed.insert(b);
+            }
+        }
+        let stale: std::collections::HashSet<BriefingIdx> = (retitled.zip(slugs))
+            .enumerate()
+            .filter(|(_, (retitled, slug))| *retitled || renamed.contains(*slug))
+            .map(|(i, _)| BriefingIdx::from_index(i))
+            .collect();
+        let shows = |t: &Target| matches!(t, Target::Briefing(b) if stale.contains(b));
+        let relinked = !renamed.is_empty();
+        self.entries.retain(|_, e| {
+            let body = &e.body;
+            !(body.links.iter().any(shows)
+                || (body.fragments.iter()).any(|(t, ..)| t.as_ref().is_some_and(shows))
+                || (relinked && e.diags.iter().next().is_some()))
+        });
     }
 
     /// Records that briefing `b` is now titled `title`, the bodies showing it rendered again.
@@ -541,9 +620,15 @@ pub fn link_env(
 ) -> u64 {
     let mut h = crate::hash::hasher();
     safe_html.hash(&mut h);
+    // The briefings as a set (a sum of their hashes), not in date order: a briefing that
+    // moved renumbers the links to it ([`BodyCache::renumber`]), and renders no body again.
+    // Slugs are not in it either: a new slug renders again the bodies it concerns
+    // ([`BodyCache::relink`]).
+    let mut briefings = 0u64;
     for b in &r.briefings {
-        (&b.content_path, &b.slug).hash(&mut h);
+        briefings = briefings.wrapping_add(crate::hash::of(&b.content_path));
     }
+    (r.briefings.len(), briefings).hash(&mut h);
     for e in &r.entities {
         (&e.id, &e.name, &e.aliases).hash(&mut h);
         e.profile.as_ref().map(|p| &p.content_path).hash(&mut h);
@@ -737,20 +822,25 @@ fn assemble_one(
             .iter()
             .map(|b| crate::hash::of(&b.title))
             .collect();
+        let slugs: Vec<&str> = resolved.briefings.iter().map(|b| b.slug.as_str()).collect();
+        let order: Vec<&str> = resolved.briefings.iter().map(|b| b.path.as_str()).collect();
         if c.env != env {
             c.entries.clear();
             c.env = env;
-        } else if c.titles != titles {
-            // The same briefings in the same order (their paths are in `env`).
-            let retitled: std::collections::HashSet<BriefingIdx> = (c.titles.iter().zip(&titles))
-                .enumerate()
-                .filter(|(_, (a, b))| a != b)
-                .map(|(i, _)| BriefingIdx::from_index(i))
-                .collect();
-            let shows = |t: &Target| matches!(t, Target::Briefing(b) if retitled.contains(b));
-            c.entries.retain(|_, e| !e.body.links.iter().any(shows));
+        } else if c.order != order {
+            // The same briefings (their paths are in `env`), in another order.
+            c.renumber(&order);
+        }
+        if c.titles != titles || c.slugs != slugs {
+            c.relink(&titles, &slugs);
         }
         c.titles = titles;
+        if c.slugs != slugs {
+            c.slugs = slugs.into_iter().map(str::to_string).collect();
+        }
+        if c.order != order {
+            c.order = order.into_iter().map(str::to_string).collect();
+        }
     }
     let reuse = cache.as_deref();
     progress.stage(

@@ -1087,7 +1087,8 @@ fn front_matter_edits_update_the_full_text_files_in_place() {
     for (what, text) in edits {
         let (out, stages) = save(&mut engine, &p, &text, what);
         assert!(
-            stages.contains(&"search files in place"),
+            stages.contains(&"search files in place")
+                && !stages.contains(&"search files to be made whole"),
             "{what}: {stages:?}"
         );
         let t = (out.written.iter()).filter(|p| p.starts_with("search/t/"));
@@ -1281,4 +1282,134 @@ fn a_front_matter_comment_renders_no_page() {
             .contains("Ministers ousted, and why")
     );
     assert_as_clean(&root, &live, "retitled");
+}
+
+/// A new date moves a briefing among the others: the bodies linking to it keep their
+/// rendering (nothing they show changed) but now name it by its new place, so their pages
+/// preview it, and a later retitle still reaches them.
+#[test]
+fn a_briefing_moved_by_its_date_stays_linked_from_the_bodies_naming_it() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/talks.md",
+            "---\ntitle: Talks resume\ndate: 2025-11-20\n---\nThe talks resumed.\n",
+        ),
+        (
+            "content/briefings/later.md",
+            "---\ntitle: Later\ndate: 2025-11-21\n---\nAs in [[briefing:talks]], the talks went on.\n",
+        ),
+        (
+            "content/briefings/after.md",
+            "---\ntitle: After\ndate: 2025-11-22\n---\nSee [[briefing:later]].\n",
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/briefings/talks.md");
+    let moved = set_key(&read(&p), "date", "2025-11-23");
+    save(&mut engine, &p, &moved, "moved");
+    assert_as_clean(&root, &live, "moved");
+    let later = read(&live.join("briefings/later/index.html"));
+    assert!(later.contains(">Talks resume</a>"), "{later}");
+    let retitled = set_key(&moved, "title", "Talks resume in Geneva");
+    save(&mut engine, &p, &retitled, "retitled");
+    let later = read(&live.join("briefings/later/index.html"));
+    assert!(later.contains(">Talks resume in Geneva</a>"), "{later}");
+    assert_as_clean(&root, &live, "retitled");
+}
+
+/// A new slug changes what links resolve to: a body linking by the old slug is now wrong,
+/// one that named the new slug before it existed now resolves, and each says so at once.
+#[test]
+fn a_new_slug_renders_again_the_bodies_linking_by_the_old_and_the_new() {
+    let site = TestSite::new(&[
+        (
+            "content/briefings/talks.md",
+            "---\ntitle: Talks resume\ndate: 2025-11-20\n---\nThe talks resumed.\n",
+        ),
+        (
+            "content/briefings/later.md",
+            "---\ntitle: Later\ndate: 2025-11-21\n---\nAs in [[briefing:talks]], the talks went on.\n",
+        ),
+        (
+            "content/briefings/other.md",
+            "---\ntitle: Other\ndate: 2025-11-22\n---\nNothing yet.\n",
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let rebuild = |engine: &mut Engine, file: &str, text: &str| {
+        let p = root.join(file);
+        std::fs::write(&p, text).expect("write");
+        let out = engine.rebuild(&changed([p])).expect("rebuild");
+        let errors: Vec<String> = (out.diagnostics.iter())
+            .filter(|d| d.severity == dossier::diagnostic::Severity::Error)
+            .map(|d| format!("{}: {}", d.path, d.message))
+            .collect();
+        errors
+    };
+    let other = "---\ntitle: Other\ndate: 2025-11-22\n---\nSee [[briefing:geneva-talks]].\n";
+    let errors = rebuild(&mut engine, "content/briefings/other.md", other);
+    assert!(
+        errors.len() == 1 && errors[0].starts_with("content/briefings/other.md"),
+        "{errors:?}"
+    );
+    let talks =
+        "---\ntitle: Talks resume\nslug: geneva-talks\ndate: 2025-11-20\n---\nThe talks resumed.\n";
+    let errors = rebuild(&mut engine, "content/briefings/talks.md", talks);
+    assert!(
+        errors.len() == 1 && errors[0].starts_with("content/briefings/later.md"),
+        "{errors:?}"
+    );
+    let later = read(&root.join("content/briefings/later.md"))
+        .replace("briefing:talks", "briefing:geneva-talks");
+    let errors = rebuild(&mut engine, "content/briefings/later.md", &later);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_as_clean(&root, &live, "relinked");
+    let html = read(&live.join("briefings/other/index.html"));
+    assert!(
+        html.contains("href=\"../../briefings/geneva-talks/index.html\""),
+        "{html}"
+    );
+}
+
+/// A new date that moves a briefing past more briefings than are read again in place (64)
+/// renumbers the others in the full-text word lists kept in memory: the search files are
+/// still updated in place, and the output is a clean build's.
+#[test]
+fn a_briefing_moved_past_seventy_others_renumbers_the_search_files_in_place() {
+    let files: Vec<(String, String)> = (0..150)
+        .map(|i| {
+            let date = format!("2025-{:02}-{:02}", i / 14 + 1, 1 + 2 * (i % 14));
+            (
+                format!("content/briefings/b{i}.md"),
+                format!("---\ntitle: Brief {i}\ndate: {date}\n---\nWord{i} and talks.\n"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = TestSite::new(&refs);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/briefings/b0.md");
+    // Between briefings 70 (June 1st) and 71 (June 3rd): 70 briefings move up by one.
+    let moved = set_key(&read(&p), "date", "2025-06-02");
+    let (out, stages) = save(&mut engine, &p, &moved, "moved");
+    assert!(stages.contains(&"search files in place"), "{stages:?}");
+    assert!(
+        !stages.contains(&"search files to be made whole"),
+        "{stages:?}"
+    );
+    let texts = (out.written.iter())
+        .filter(|w| w.starts_with("search/t/"))
+        .count();
+    assert!(
+        (9..=11).contains(&texts),
+        "{texts} text files: {:?}",
+        out.written
+    );
+    assert_as_clean(&root, &live, "moved");
 }

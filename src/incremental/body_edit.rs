@@ -131,7 +131,7 @@ impl Engine {
                 .unwrap_or_else(|e| e.into_inner())
                 .push((p, bytes));
         };
-        let paths = search::update_text_files(site, &mut postings, &[b], &emit);
+        let paths = search::update_text_files(site, &mut postings, None, &[b], &emit);
         self.made.postings = Some(postings);
         self.made.patched_search_text();
         let files = files.into_inner().unwrap_or_else(|e| e.into_inner());

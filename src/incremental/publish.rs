@@ -699,7 +699,12 @@ fn make_files(
         true => None,
         false => {
             disk.laps.begin("search files in place");
-            patch_text(site, fps, last)
+            let patch = patch_text(site, fps, last);
+            if patch.is_none() {
+                // Said in `--timings`: the time is then the generated files'.
+                disk.laps.begin("search files to be made whole");
+            }
+            patch
         }
     };
     disk.laps.begin("generated files");
@@ -860,25 +865,29 @@ type TextPatch = (
 );
 
 /// Most briefings whose full-text entries are updated in place rather than made again
-/// with the rest (a date edit that moves many briefings' numbers is past it).
+/// with the rest (each is read again whole).
 const PATCH_MOST: usize = 64;
 
 /// The full-text files updated in place for the briefings whose entries changed since
-/// `last` made them: the word lists, the paths that came and went, the files. `None` when
-/// they are to be made whole: no word lists kept, briefings renumbered, names changed, or
-/// too many briefings changed.
+/// `last` made them, and for those that only moved in date order (renumbered: their word
+/// lists are renumbered and their text files written again, nothing read again): the word
+/// lists, the paths that came and went, the files. `None` when they are to be made whole:
+/// no word lists kept, briefings added or removed, names changed, too many briefings
+/// changed, or more than half the briefings moved (and more than [`PATCH_MOST`]): their
+/// text files are then most of the files, and making them all costs no more.
 fn patch_text(site: &Site, fps: &fingerprint::Fingerprints, last: &mut Made) -> Option<TextPatch> {
     let (before, frame) = &last.texts;
-    if *frame != Some(fps.search_frame) || before.len() != fps.search_texts.len() {
+    let now = &fps.search_texts;
+    if *frame != Some(fps.search_frame) || before.len() != now.len() {
         return None;
     }
-    let changed: Vec<BriefingIdx> = (before.iter().zip(&fps.search_texts))
-        .enumerate()
-        .filter(|(_, (a, b))| a != b)
-        .map(|(i, _)| BriefingIdx::from_index(i))
-        .take(PATCH_MOST + 1)
-        .collect();
-    if changed.len() > PATCH_MOST {
+    let (to, changed) = renumbering(before, now)?;
+    let moved = to.as_ref().map_or(0, |to| {
+        (to.iter().enumerate())
+            .filter(|&(n, &m)| n != m as usize)
+            .count()
+    });
+    if changed.len() > PATCH_MOST || (moved > PATCH_MOST && moved > now.len() / 2) {
         return None;
     }
     let mut postings = last.postings.take()?;
@@ -886,9 +895,62 @@ fn patch_text(site: &Site, fps: &fingerprint::Fingerprints, last: &mut Made) -> 
     let emit = |p: String, bytes: Vec<u8>| {
         (files.lock().unwrap_or_else(|e| e.into_inner())).push((p, bytes));
     };
-    let paths = render::search::update_text_files(site, &mut postings, &changed, &emit);
+    let paths =
+        render::search::update_text_files(site, &mut postings, to.as_deref(), &changed, &emit);
     let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     Some((postings, paths, files))
+}
+
+/// How the briefings' full-text entries `now` (by briefing index, oldest first) came from
+/// `before`: the full-text number now of each number before when any briefing moved (an
+/// entry found at another place is the same briefing, moved), and the briefings whose
+/// entries changed (each given the place of an entry that went). `None` when more than
+/// [`PATCH_MOST`] changed.
+fn renumbering(before: &[u64], now: &[u64]) -> Option<(Option<Vec<u32>>, Vec<BriefingIdx>)> {
+    let total = now.len();
+    let mut from: Vec<Option<usize>> = vec![None; total];
+    let mut taken = vec![false; total];
+    let mut differ = Vec::new();
+    for (i, (a, b)) in before.iter().zip(now).enumerate() {
+        if a == b {
+            from[i] = Some(i);
+            taken[i] = true;
+        } else {
+            differ.push(i);
+        }
+    }
+    if differ.is_empty() {
+        return Some((None, Vec::new()));
+    }
+    let at: HashMap<u64, usize> = differ.iter().map(|&i| (before[i], i)).collect();
+    for &i in &differ {
+        if let Some(&j) = at.get(&now[i]).filter(|&&j| !taken[j]) {
+            from[i] = Some(j);
+            taken[j] = true;
+        }
+    }
+    // What is left changed: each takes the place of an entry that went, in order.
+    let mut went = (0..total).filter(|&j| !taken[j]);
+    let mut changed = Vec::new();
+    for (i, from) in from.iter_mut().enumerate() {
+        if from.is_none() {
+            *from = went.next();
+            changed.push(BriefingIdx::from_index(i));
+            if changed.len() > PATCH_MOST {
+                return None;
+            }
+        }
+    }
+    // Numbers count from the newest briefing.
+    let number = |i: usize| (total - 1 - i) as u32;
+    let mut to = vec![0u32; total];
+    let mut moved = false;
+    for (i, j) in from.iter().enumerate() {
+        let j = (*j)?;
+        to[number(j) as usize] = number(i);
+        moved |= i != j;
+    }
+    Some((moved.then_some(to), changed))
 }
 
 /// The pictures that did not decode, as errors (as a build reports them).

@@ -7,6 +7,18 @@
 /// The 64 characters, each worth its index.
 pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// Each byte's worth in [`ALPHABET`] (0 for a byte not in it): a lookup, not a search of
+/// the alphabet, since every list of a word is read back to be made a bitmap.
+const WORTH: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// The first character of a list written as a bitmap (not one of [`ALPHABET`]).
 pub const BITMAP: u8 = b'.';
 
@@ -93,7 +105,7 @@ pub fn decode_varints(text: &str) -> Vec<u32> {
     let mut v: u32 = 0;
     let mut next: u32 = 0;
     for c in text.bytes() {
-        let d = ALPHABET.iter().position(|&a| a == c).unwrap_or(0) as u32;
+        let d = u32::from(WORTH[c as usize]);
         v = (v << 5) | (d & 31);
         if d & 32 == 0 {
             next += v;

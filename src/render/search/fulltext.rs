@@ -574,9 +574,66 @@ impl Postings {
             }
             *lists = TermLists::of(&numbers);
         }
+        self.rewrite(touched, emit)
+    }
+
+    /// Gives the briefing numbered `n` the number `to[n]` (`to` a permutation of the
+    /// numbers: briefings that changed places in date order) and hands the word files whose
+    /// lists changed to `emit`. Returns the paths of the files that came and went.
+    pub fn renumber(&mut self, to: &[u32], emit: &(dyn Fn(String, Vec<u8>) + Sync)) -> Paths {
+        if to.len() != self.docs.len() {
+            return Paths::default();
+        }
+        let mut docs = vec![Vec::new(); to.len()];
+        for (n, terms) in std::mem::take(&mut self.docs).into_iter().enumerate() {
+            docs[to[n] as usize] = terms;
+        }
+        self.docs = docs;
+        let moves = |n: u32| to.get(n as usize).is_some_and(|&m| m != n);
+        let moved: Vec<u32> = (self.terms.iter().enumerate())
+            .filter(|(_, (_, lists))| match lists {
+                TermLists::None => false,
+                TermLists::One(_, n) => moves(*n),
+                TermLists::Many(_) => lists.numbers().iter().flatten().any(|&n| moves(n)),
+            })
+            .map(|(id, _)| id as u32)
+            .collect();
+        // Per key touched: whether it had a word file (it has: its words are in briefings),
+        // and how many list files, counted before the lists change.
+        let mut touched: BTreeMap<String, (bool, usize)> = BTreeMap::new();
+        for &id in &moved {
+            let key = super::shard_key(&self.terms[id as usize].0);
+            if let std::collections::btree_map::Entry::Vacant(e) = touched.entry(key) {
+                let long = (self.keys.get(e.key())).map_or(0, |ids| self.long_words(ids));
+                e.insert((true, long));
+            }
+        }
+        for id in moved {
+            let lists = &mut self.terms[id as usize].1;
+            let mut numbers = lists.numbers();
+            for l in &mut numbers {
+                for n in l.iter_mut() {
+                    *n = to.get(*n as usize).copied().unwrap_or(*n);
+                }
+                l.sort_unstable();
+            }
+            *lists = TermLists::of(&numbers);
+        }
+        self.rewrite(touched, emit)
+    }
+
+    /// Hands `emit` the word files of the keys `touched` (each with whether it had a word
+    /// file and how many list files, before), or takes them away when no briefing has their
+    /// words now, and `search/text.js` when a word file came or went.
+    fn rewrite(
+        &mut self,
+        touched: BTreeMap<String, (bool, usize)>,
+        emit: &(dyn Fn(String, Vec<u8>) + Sync),
+    ) -> Paths {
         let mut paths = Paths::default();
         let mut keys_changed = false;
         let p = |key: &str, i: usize| format!("search/p/{key}-{i}.js");
+        let mut kept = Vec::with_capacity(touched.len());
         for (key, (had, long)) in touched {
             let words = self.keys.get(&key).is_some_and(|ids| {
                 (ids.iter()).any(|&id| !matches!(self.terms[id as usize].1, TermLists::None))
@@ -591,7 +648,14 @@ impl Postings {
                 }
                 continue;
             }
-            let now = self.word_file(&key, emit);
+            kept.push((key, had, long));
+        }
+        // A briefing renumbered touches the keys of most words: made on every core.
+        let this = &*self;
+        let made: Vec<usize> = (kept.par_iter())
+            .map(|(key, ..)| this.word_file(key, emit))
+            .collect();
+        for ((key, had, long), now) in kept.into_iter().zip(made) {
             if !had {
                 keys_changed = true;
                 paths.came.push(format!("search/w/{key}.js"));

@@ -19,6 +19,7 @@ use crate::id_vec::{Id, IdVec};
 use crate::model::{BriefingIdx, EntityId, EntityIdx, Kind, Slug};
 use crate::site::Site;
 use crate::urls;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Words of a briefing's text kept in its excerpt.
@@ -289,12 +290,15 @@ fn text_files_made(
 }
 
 /// Updates the kept word lists `postings` for briefings `changed` as the site now has them
-/// (no briefing's number changed, nor any entity's or tag's name) and hands every file that
-/// changed to `emit`: the word files of the words they gained or lost and their text files.
-/// Returns the paths of the files that came and went.
+/// (no entity's or tag's name changed) and hands every file that changed to `emit`: the
+/// word files of the words they gained or lost and their text files. `renumbered[n]`, when
+/// given, is the number now of the briefing numbered `n` before (briefings moved in date
+/// order): their word files and text files are written again too. Returns the paths of the
+/// files that came and went.
 pub fn update_text_files(
     site: &Site,
     postings: &mut fulltext::Postings,
+    renumbered: Option<&[u32]>,
     changed: &[BriefingIdx],
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
 ) -> fulltext::Paths {
@@ -305,6 +309,14 @@ pub fn update_text_files(
     };
     let mut paths = fulltext::Paths::default();
     let mut shards = std::collections::BTreeSet::new();
+    if let Some(to) = renumbered {
+        paths.add(postings.renumber(to, emit));
+        for (n, &now) in to.iter().enumerate() {
+            if n != now as usize {
+                shards.insert(now as usize / fulltext::DOC_SHARD);
+            }
+        }
+    }
     for &b in changed {
         let n = text_number(site, b);
         let doc = text_doc(site, b, &site.bodies[b]);
@@ -313,7 +325,8 @@ pub fn update_text_files(
         shards.insert(n / fulltext::DOC_SHARD);
     }
     let total = site.resolved.briefings.len();
-    for shard in shards {
+    let shards: Vec<usize> = shards.into_iter().collect();
+    shards.par_iter().for_each(|&shard| {
         let first = shard * fulltext::DOC_SHARD;
         let docs: Vec<fulltext::Doc<'_>> = (first..total.min(first + fulltext::DOC_SHARD))
             .map(|k| {
@@ -323,7 +336,7 @@ pub fn update_text_files(
             .collect();
         let (path, bytes) = fulltext::text_file(shard, &docs);
         emit(path, bytes);
-    }
+    });
     paths
 }
 
