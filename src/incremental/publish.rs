@@ -890,7 +890,9 @@ fn patch_text(site: &Site, fps: &fingerprint::Fingerprints, last: &mut Made) -> 
     if changed.len() > PATCH_MOST || (moved > PATCH_MOST && moved > now.len() / 2) {
         return None;
     }
-    let mut postings = last.postings.take()?;
+    let postings = last.postings.take()?;
+    // Lists of another count of briefings could not be renumbered.
+    let mut postings = Some(postings).filter(|p| p.count() == now.len())?;
     let files = std::sync::Mutex::new(Vec::new());
     let emit = |p: String, bytes: Vec<u8>| {
         (files.lock().unwrap_or_else(|e| e.into_inner())).push((p, bytes));

@@ -578,12 +578,9 @@ impl Postings {
     }
 
     /// Gives the briefing numbered `n` the number `to[n]` (`to` a permutation of the
-    /// numbers: briefings that changed places in date order) and hands the word files whose
+    /// numbers, one per briefing counted: briefings that changed places in date order) and hands the word files whose
     /// lists changed to `emit`. Returns the paths of the files that came and went.
     pub fn renumber(&mut self, to: &[u32], emit: &(dyn Fn(String, Vec<u8>) + Sync)) -> Paths {
-        if to.len() != self.docs.len() {
-            return Paths::default();
-        }
         let mut docs = vec![Vec::new(); to.len()];
         for (n, terms) in std::mem::take(&mut self.docs).into_iter().enumerate() {
             docs[to[n] as usize] = terms;
@@ -667,6 +664,11 @@ impl Postings {
             emit("search/text.js".into(), self.header());
         }
         paths
+    }
+
+    /// How many briefings the lists number.
+    pub fn count(&self) -> usize {
+        self.docs.len()
     }
 
     /// How many of the words `ids` have their lists in a file of their own.
