@@ -562,6 +562,18 @@ fn ousted() -> (TestSite, PathBuf, Engine, PathBuf, PathBuf) {
     (site, root, engine, live, p)
 }
 
+/// Checks that `out` is of a front-matter edit taken in place (the site not resolved again).
+fn assert_in_place(out: &dossier::incremental::Outcome, step: &str) {
+    assert!(
+        matches!(
+            out.what,
+            Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
+        ),
+        "{step}: {:?}",
+        out.what
+    );
+}
+
 /// Checks that `live` holds what a clean build of the site at `root` writes.
 fn assert_as_clean(root: &Path, live: &Path, step: &str) {
     let clean = root.join("clean");
@@ -699,14 +711,7 @@ fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
     std::fs::write(&p, set_key(&read(&p), "places", "[Kyiv, Moscow]")).expect("write");
     let out = engine.rebuild(&changed([p])).expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
-    assert!(
-        matches!(
-            out.what,
-            Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
-        ),
-        "{:?}",
-        out.what
-    );
+    assert_in_place(&out, "");
     let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
     assert!(!stages.contains(&"resolving"), "{stages:?}");
     for page in [
@@ -1219,14 +1224,7 @@ fn a_retitled_briefing_is_edited_in_place_and_every_body_linking_to_it_shows_the
         std::fs::write(&p, set_key(&read(&p), "title", title)).expect("write");
         let out = engine.rebuild(&changed([p.clone()])).expect("rebuild");
         assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
-        assert!(
-            matches!(
-                out.what,
-                Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
-            ),
-            "{step}: {:?}",
-            out.what
-        );
+        assert_in_place(&out, step);
         let stages: Vec<&str> = out.stages.iter().map(|(n, _)| *n).collect();
         assert!(!stages.contains(&"resolving"), "{step}: {stages:?}");
         let shows = format!(">{title}</a>");
@@ -1252,14 +1250,7 @@ fn a_front_matter_comment_renders_no_page() {
     let text = read(&p);
     let commented = text.replacen("---\n", "---\n# checked against the wire copy\n", 1);
     let (out, _) = save(&mut engine, &p, &commented, "comment");
-    assert!(
-        matches!(
-            out.what,
-            Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
-        ),
-        "{:?}",
-        out.what
-    );
+    assert_in_place(&out, "");
     assert_eq!(out.rendered, 0, "{:?}", out.written);
     assert!(
         !out.written.iter().any(|w| w.ends_with(".html")),
