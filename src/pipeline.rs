@@ -824,21 +824,23 @@ fn assemble_one(
             .collect();
         let slugs: Vec<&str> = resolved.briefings.iter().map(|b| b.slug.as_str()).collect();
         let order: Vec<&str> = resolved.briefings.iter().map(|b| b.path.as_str()).collect();
+        let reordered = c.order != order;
         if c.env != env {
             c.entries.clear();
             c.env = env;
-        } else if c.order != order {
+        } else if reordered {
             // The same briefings (their paths are in `env`), in another order.
             c.renumber(&order);
         }
-        if c.titles != titles || c.slugs != slugs {
+        let renamed = c.slugs != slugs;
+        if renamed || c.titles != titles {
             c.relink(&titles, &slugs);
         }
         c.titles = titles;
-        if c.slugs != slugs {
+        if renamed {
             c.slugs = slugs.into_iter().map(str::to_string).collect();
         }
-        if c.order != order {
+        if reordered {
             c.order = order.into_iter().map(str::to_string).collect();
         }
     }

@@ -578,43 +578,49 @@ impl Postings {
     }
 
     /// Gives the briefing numbered `n` the number `to[n]` (`to` a permutation of the
-    /// numbers, one per briefing counted: briefings that changed places in date order) and hands the word files whose
-    /// lists changed to `emit`. Returns the paths of the files that came and went.
+    /// numbers, one per briefing counted: briefings that changed places in date order) and
+    /// hands the word files whose lists changed to `emit`. Returns the paths of the files
+    /// that came and went.
     pub fn renumber(&mut self, to: &[u32], emit: &(dyn Fn(String, Vec<u8>) + Sync)) -> Paths {
         let mut docs = vec![Vec::new(); to.len()];
         for (n, terms) in std::mem::take(&mut self.docs).into_iter().enumerate() {
             docs[to[n] as usize] = terms;
         }
         self.docs = docs;
-        let moves = |n: u32| to.get(n as usize).is_some_and(|&m| m != n);
-        let moved: Vec<u32> = (self.terms.iter().enumerate())
-            .filter(|(_, (_, lists))| match lists {
-                TermLists::None => false,
-                TermLists::One(_, n) => moves(*n),
-                TermLists::Many(_) => lists.numbers().iter().flatten().any(|&n| moves(n)),
+        let new = |n: u32| to.get(n as usize).copied().unwrap_or(n);
+        // Each term whose lists hold a number that moved, with its lists renumbered: each
+        // list is read once.
+        let moved: Vec<(u32, [Vec<u32>; FIELDS])> = (self.terms.iter().enumerate())
+            .filter_map(|(id, (_, lists))| {
+                if let TermLists::One(_, n) = lists
+                    && new(*n) == *n
+                {
+                    return None;
+                }
+                let mut numbers = lists.numbers();
+                let mut any = false;
+                for l in &mut numbers {
+                    for n in l.iter_mut() {
+                        any |= new(*n) != *n;
+                        *n = new(*n);
+                    }
+                    l.sort_unstable();
+                }
+                any.then_some((id as u32, numbers))
             })
-            .map(|(id, _)| id as u32)
             .collect();
         // Per key touched: whether it had a word file (it has: its words are in briefings),
         // and how many list files, counted before the lists change.
         let mut touched: BTreeMap<String, (bool, usize)> = BTreeMap::new();
-        for &id in &moved {
-            let key = super::shard_key(&self.terms[id as usize].0);
+        for (id, _) in &moved {
+            let key = super::shard_key(&self.terms[*id as usize].0);
             if let std::collections::btree_map::Entry::Vacant(e) = touched.entry(key) {
                 let long = (self.keys.get(e.key())).map_or(0, |ids| self.long_words(ids));
                 e.insert((true, long));
             }
         }
-        for id in moved {
-            let lists = &mut self.terms[id as usize].1;
-            let mut numbers = lists.numbers();
-            for l in &mut numbers {
-                for n in l.iter_mut() {
-                    *n = to.get(*n as usize).copied().unwrap_or(*n);
-                }
-                l.sort_unstable();
-            }
-            *lists = TermLists::of(&numbers);
+        for (id, numbers) in moved {
+            self.terms[id as usize].1 = TermLists::of(&numbers);
         }
         self.rewrite(touched, emit)
     }
