@@ -1404,3 +1404,60 @@ fn a_briefing_moved_past_seventy_others_renumbers_the_search_files_in_place() {
     );
     assert_as_clean(&root, &live, "moved");
 }
+
+/// `changes.csv` shows the position before each change: a briefing moved before another
+/// changes that other's row though its file is the same, and the rows kept by briefing in
+/// a live preview must follow.
+#[test]
+fn a_briefing_moved_by_its_date_changes_the_position_before_in_another_briefings_row() {
+    let stance = |position: &str| {
+        format!("stances:\n  - actor: Kyiv\n    on: Grain deal\n    position: {position}\n")
+    };
+    let site = TestSite::new(&[
+        (
+            "content/briefings/first.md",
+            &format!(
+                "---\ntitle: First\ndate: 2025-11-20\n{}---\nOne.\n",
+                stance("supports")
+            ),
+        ),
+        (
+            "content/briefings/second.md",
+            &format!(
+                "---\ntitle: Second\ndate: 2025-11-21\n{}---\nTwo.\n",
+                stance("opposes")
+            ),
+        ),
+        (
+            "content/briefings/third.md",
+            &format!(
+                "---\ntitle: Third\ndate: 2025-11-22\n{}---\nThree.\n",
+                stance("opposes")
+            ),
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let changes = || read(&live.join("data/changes.csv"));
+    assert!(changes().contains("2025-11-21,kyiv,Kyiv,grain-deal,Grain deal,supports,opposes,"));
+    let p = root.join("content/briefings/first.md");
+    let moved = set_key(&read(&p), "date", "2025-11-23");
+    save(&mut engine, &p, &moved, "moved");
+    assert_as_clean(&root, &live, "moved");
+    let now = changes();
+    assert!(
+        now.contains("2025-11-21,kyiv,Kyiv,grain-deal,Grain deal,,opposes,"),
+        "{now}"
+    );
+    assert!(
+        now.contains("2025-11-23,kyiv,Kyiv,grain-deal,Grain deal,opposes,supports,"),
+        "{now}"
+    );
+    let stances = read(&live.join("data/stances.csv"));
+    let order: Vec<&str> = stances
+        .lines()
+        .skip(1)
+        .map(|l| &l[..l.find(',').unwrap_or(0)])
+        .collect();
+    assert_eq!(order, ["second", "third", "first"], "{stances}");
+}

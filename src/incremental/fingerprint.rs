@@ -44,6 +44,8 @@ pub struct Fingerprints {
     /// What the full-text index reads besides its briefings: the configuration, how many
     /// briefings there are, and the names of entities and tags.
     pub search_frame: u64,
+    /// Per briefing: what its rows of `stances.csv` show (0 when it has no stance).
+    pub stance_rows: Vec<u64>,
     /// What copied files and every generated file read besides the site's briefings: the
     /// configuration, which files are copied, and where the theme's come from (no
     /// template).
@@ -582,11 +584,33 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         }
         hs.finish()
     };
+    // Of a briefing, the CSV rows show its slug (and address) and date only: a title or
+    // summary edit leaves both files as they are. Its place is hashed by the order of the
+    // list, which also covers the position before each change of `changes.csv`. Rows are
+    // kept by these hashes: each covers the configuration (the base address, the grades).
+    let stance_rows: Vec<u64> = (r.briefings.par_iter().zip(&r.refs))
+        .map(|(b, refs)| {
+            if refs.stances.is_empty() {
+                return 0;
+            }
+            let mut hs = crate::hash::hasher();
+            (config, &b.slug, b.date.epoch, &b.date.rfc3339).hash(&mut hs);
+            for s in &refs.stances {
+                let by = s.by.map(|b| parts.el[b]);
+                let source = s.source.and_then(|i| b.sources.get(i));
+                let source = source.map(|s| (&s.title, &s.url, &s.cites, s.grade, &s.retracted));
+                let (a, t) = (parts.el[s.actor], parts.el[s.topic]);
+                (a, t, s.position, &s.quote, by, source).hash(&mut hs);
+            }
+            hs.finish()
+        })
+        .collect();
     let generated = Generated::ALL
         .par_iter()
         .map(|&g| {
             let own = match g {
                 Generated::SearchIndex => h(&search_entries),
+                Generated::StancesCsv => h(&stance_rows),
                 Generated::SearchText => h(&(search_frame, &search_text)),
                 _ => generated(&parts, &entity_fp, g),
             };
@@ -600,6 +624,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         search_entries,
         search_texts: search_text,
         search_frame,
+        stance_rows,
         // Generated files are made without templates: of the theme, only where its own
         // copied files come from (their stamps are hashed apart). Which files beside the
         // content are copied is the site's: one only a withheld briefing uses is left out.
@@ -646,24 +671,8 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
         }
         // Hashed in `compute`, which has the bodies.
         Generated::SearchText => {}
-        Generated::StancesCsv => {
-            for ((i, b), refs) in r.briefings.iter_ids().zip(&r.refs) {
-                if refs.stances.is_empty() {
-                    continue;
-                }
-                // Of the briefing, the rows show its slug (and address) and date only: a
-                // title or summary edit leaves both files as they are.
-                (i.index(), &b.slug, b.date.epoch, &b.date.rfc3339).hash(&mut hs);
-                for s in &refs.stances {
-                    let by = s.by.map(|b| p.el[b]);
-                    let source = s.source.and_then(|i| b.sources.get(i));
-                    let source =
-                        source.map(|s| (&s.title, &s.url, &s.cites, s.grade, &s.retracted));
-                    let (a, t) = (p.el[s.actor], p.el[s.topic]);
-                    (a, t, s.position, &s.quote, by, source).hash(&mut hs);
-                }
-            }
-        }
+        // Made from `Fingerprints::stance_rows`.
+        Generated::StancesCsv => {}
         // Its `sources` list: the registry and which briefings and stances cite each.
         Generated::EntitiesJson => {
             entity_fp.hash(&mut hs);

@@ -598,6 +598,18 @@ pub(super) struct Made {
     /// briefing whose body was since updated in place may differ, and is updated again)
     /// and `search_frame`.
     texts: (Vec<u64>, Option<u64>),
+    /// Rows of the CSV exports by briefing: each file is tens of megabytes on a large site,
+    /// and a date or stances edit changes the rows of a few briefings.
+    csv_rows: CsvRows,
+}
+
+/// The rows of `data/stances.csv` and `data/changes.csv` of each briefing, by what they
+/// show ([`fingerprint::Fingerprints::stance_rows`]; for changes, with the position before
+/// each).
+#[derive(Default)]
+struct CsvRows {
+    stances: HashMap<u64, String>,
+    changes: HashMap<u64, String>,
 }
 
 impl Made {
@@ -693,6 +705,7 @@ fn make_files(
     };
     let failed_images = std::sync::Mutex::new(Vec::new());
     let postings = std::sync::Mutex::new(None);
+    let csv_rows = std::sync::Mutex::new(std::mem::take(&mut last.csv_rows));
     // The full-text files of a few briefings edited are updated in place: made whole, they
     // take longer than the rest of a front-matter edit.
     let patched = match everything || !stale.contains(&Generated::SearchText) {
@@ -780,6 +793,12 @@ fn make_files(
                 *postings.lock().unwrap_or_else(|e| e.into_inner()) = Some(kept);
                 out.into_inner().unwrap_or_else(|e| e.into_inner())
             }
+            Generated::StancesCsv => {
+                let mut cache = csv_rows.lock().unwrap_or_else(|e| e.into_inner());
+                let (files, kept) = csv_files(site, &fps.stance_rows, std::mem::take(&mut cache));
+                *cache = kept;
+                files
+            }
             // `search-index.json`, which quotes excerpts, is made from the cache above.
             _ => g.make(site, &[]),
         };
@@ -824,6 +843,7 @@ fn make_files(
                 search_entries: entries,
                 postings: fresh_postings.or_else(|| last.postings.take()),
                 texts: (fps.search_texts.clone(), Some(fps.search_frame)),
+                csv_rows: csv_rows.into_inner().unwrap_or_else(|e| e.into_inner()),
             };
             image_errors(failed_images, d);
             return (made, files);
@@ -843,6 +863,7 @@ fn make_files(
         search_entries: HashMap::new(),
         postings: None,
         texts: (fps.search_texts.clone(), Some(fps.search_frame)),
+        csv_rows: csv_rows.into_inner().unwrap_or_else(|e| e.into_inner()),
     };
     let mut files = below;
     for (g, paths, list) in fresh {
@@ -977,6 +998,61 @@ fn by_fingerprint<T: Send>(
         .enumerate()
         .map(|(i, (fp, old))| (fp, old.unwrap_or_else(|| make(i))))
         .collect()
+}
+
+/// `data/stances.csv` and `data/changes.csv`, the rows of each briefing taken from `last`
+/// when what they show is there (by `rows`, per briefing), made otherwise; and the rows
+/// now, to keep.
+fn csv_files(site: &Site, rows: &[u64], last: CsvRows) -> (Vec<(String, Vec<u8>)>, CsvRows) {
+    let stances = by_fingerprint(rows, last.stances, |i| {
+        let mut out = String::new();
+        render::exports::stance_rows(site, BriefingIdx::from_index(i), &mut out);
+        out
+    });
+    // A briefing's changes follow each other (by date, then briefing), and show its rows
+    // and the position before each.
+    let all = render::changes::all(site);
+    let runs: Vec<&[render::changes::Change]> = all
+        .chunk_by(|a, b| a.at.briefing == b.at.briefing)
+        .collect();
+    let keys: Vec<u64> = (runs.iter())
+        .map(|run| {
+            let mut hs = crate::hash::hasher();
+            rows[run[0].at.briefing.index()].hash(&mut hs);
+            for c in *run {
+                (c.at.stance, c.from).hash(&mut hs);
+            }
+            hs.finish()
+        })
+        .collect();
+    let changes = by_fingerprint(&keys, last.changes, |i| {
+        let mut out = String::new();
+        render::exports::change_rows(site, runs[i], &mut out);
+        out
+    });
+    let file = |header: String, map: &HashMap<u64, String>, keys: &[u64]| {
+        let parts: Vec<&str> = (keys.iter())
+            .map(|k| map.get(k).map_or("", String::as_str))
+            .collect();
+        let mut out =
+            Vec::with_capacity(header.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        out.extend_from_slice(header.as_bytes());
+        for p in parts {
+            out.extend_from_slice(p.as_bytes());
+        }
+        out
+    };
+    let files = vec![
+        (
+            "data/stances.csv".to_string(),
+            file(render::exports::stances_header(), &stances, rows),
+        ),
+        (
+            "data/changes.csv".to_string(),
+            file(render::exports::changes_header(), &changes, &keys),
+        ),
+    ];
+    (files, CsvRows { stances, changes })
 }
 
 /// The `search-index.json` entry of briefing `i`.

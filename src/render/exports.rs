@@ -3,10 +3,11 @@
 //! `data/entities.json` (every actor, place and topic) and `data/graph.json` (who is named
 //! with whom). Documented in docs/data.md.
 
+use super::changes::Change;
 use super::search;
 use crate::evidence::Axis;
 use crate::id_vec::IdVec;
-use crate::model::{EntityIdx, Kind, PerKind};
+use crate::model::{BriefingIdx, EntityIdx, Kind, PerKind};
 use crate::site::Site;
 use crate::urls;
 use serde::Serialize;
@@ -90,6 +91,11 @@ impl<'w> Rows<'w> {
 
     fn row(&mut self, values: &[&str]) -> std::io::Result<()> {
         row(&mut self.buf, values);
+        self.flush_full()
+    }
+
+    /// Writes the buffer out once it holds a buffer's worth.
+    fn flush_full(&mut self) -> std::io::Result<()> {
         if self.buf.len() >= 1 << 16 {
             self.w.write_all(self.buf.as_bytes())?;
             self.buf.clear();
@@ -114,23 +120,38 @@ pub fn stances_csv(site: &Site) -> Vec<u8> {
 /// [`stances_csv`] written into `w` as it is made (at 50,000 briefings the file is about
 /// 60 MB, which a build need not hold).
 pub fn stances_csv_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let r = &site.resolved;
-    let base = &site.config.base_url;
-    let scale = &site.config.grades;
     let mut out = Rows::new(w);
     out.row(&STANCE_COLUMNS)?;
-    for (b, refs) in r.briefings.iter().zip(&r.refs) {
-        let url = format!("{base}{}", urls::briefing(&b.slug));
-        let date = b.date.ymd();
-        for s in &refs.stances {
-            let actor = r.entity(s.actor);
-            let topic = r.entity(s.topic);
-            let by = s.by.map(|e| r.entity(e));
-            let source = s.source.and_then(|i| b.sources.get(i));
-            let grade = source.map(|s| s.grade).unwrap_or_default();
-            let retraction = source.and_then(|s| s.retracted.as_ref());
-            let retracted = retraction.map(|x| x.date.to_string()).unwrap_or_default();
-            out.row(&[
+    for b in site.resolved.briefings.ids() {
+        stance_rows(site, b, &mut out.buf);
+        out.flush_full()?;
+    }
+    out.finish()
+}
+
+/// The rows of `stances.csv` of briefing `b`, appended to `out`: one per stance, in the
+/// order the briefing lists them. A live preview keeps them by briefing.
+pub fn stance_rows(site: &Site, i: BriefingIdx, out: &mut String) {
+    let r = &site.resolved;
+    let (b, refs) = (&r.briefings[i], &r.refs[i]);
+    if refs.stances.is_empty() {
+        return;
+    }
+    let base = &site.config.base_url;
+    let scale = &site.config.grades;
+    let url = format!("{base}{}", urls::briefing(&b.slug));
+    let date = b.date.ymd();
+    for s in &refs.stances {
+        let actor = r.entity(s.actor);
+        let topic = r.entity(s.topic);
+        let by = s.by.map(|e| r.entity(e));
+        let source = s.source.and_then(|i| b.sources.get(i));
+        let grade = source.map(|s| s.grade).unwrap_or_default();
+        let retraction = source.and_then(|s| s.retracted.as_ref());
+        let retracted = retraction.map(|x| x.date.to_string()).unwrap_or_default();
+        row(
+            out,
+            &[
                 b.slug.as_str(),
                 &url,
                 &date,
@@ -151,10 +172,23 @@ pub fn stances_csv_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Res
                 (scale.half_code(Axis::Credibility, grade.credibility)).unwrap_or(""),
                 &retracted,
                 retraction.and_then(|x| x.note.as_deref()).unwrap_or(""),
-            ])?;
-        }
+            ],
+        );
     }
-    out.finish()
+}
+
+/// The header row of `stances.csv`.
+pub fn stances_header() -> String {
+    let mut out = String::new();
+    row(&mut out, &STANCE_COLUMNS);
+    out
+}
+
+/// The header row of `changes.csv`.
+pub fn changes_header() -> String {
+    let mut out = String::new();
+    row(&mut out, &CHANGE_COLUMNS);
+    out
 }
 
 /// The columns of `changes.csv`, in order.
@@ -187,34 +221,46 @@ pub fn changes_csv(site: &Site) -> Vec<u8> {
 
 /// [`changes_csv`] written into `w` as it is made.
 pub fn changes_csv_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let r = &site.resolved;
-    let base = &site.config.base_url;
     let mut out = Rows::new(w);
     out.row(&CHANGE_COLUMNS)?;
     for c in super::changes::all(site) {
+        change_rows(site, std::slice::from_ref(&c), &mut out.buf);
+        out.flush_full()?;
+    }
+    out.finish()
+}
+
+/// The rows of `changes.csv` of `changes`, appended to `out`, in their order. A live
+/// preview keeps those of each briefing.
+pub fn change_rows(site: &Site, changes: &[Change], out: &mut String) {
+    let r = &site.resolved;
+    let base = &site.config.base_url;
+    for c in changes {
         let b = r.briefing(c.at.briefing);
         let s = &r.refs[c.at.briefing].stances[c.at.stance];
         let (actor, topic) = (r.entity(c.actor), r.entity(c.topic));
         let by = s.by.map(|e| r.entity(e));
         let source = s.source.and_then(|i| b.sources.get(i));
-        out.row(&[
-            &c.date.to_string(),
-            actor.id.slug.as_str(),
-            &actor.name,
-            topic.id.slug.as_str(),
-            &topic.name,
-            c.from.map_or("", |p| p.as_str()),
-            c.to.as_str(),
-            s.quote.as_deref().unwrap_or(""),
-            b.slug.as_str(),
-            &format!("{base}{}", urls::briefing(&b.slug)),
-            by.map_or("", |e| e.id.slug.as_str()),
-            by.map_or("", |e| e.name.as_str()),
-            source.map_or("", |s| s.title.as_str()),
-            source.and_then(|s| s.url.as_deref()).unwrap_or(""),
-        ])?;
+        row(
+            out,
+            &[
+                &c.date.to_string(),
+                actor.id.slug.as_str(),
+                &actor.name,
+                topic.id.slug.as_str(),
+                &topic.name,
+                c.from.map_or("", |p| p.as_str()),
+                c.to.as_str(),
+                s.quote.as_deref().unwrap_or(""),
+                b.slug.as_str(),
+                &format!("{base}{}", urls::briefing(&b.slug)),
+                by.map_or("", |e| e.id.slug.as_str()),
+                by.map_or("", |e| e.name.as_str()),
+                source.map_or("", |s| s.title.as_str()),
+                source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+            ],
+        );
     }
-    out.finish()
 }
 
 #[derive(Serialize)]
