@@ -1016,7 +1016,7 @@ mod tests {
             translation: Default::default(),
             picture: Default::default(),
             extra: serde_json::json!({}),
-            body: String::new(),
+            body: Default::default(),
             body_line: 1,
             body_removed: Vec::new(),
         }

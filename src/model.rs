@@ -899,8 +899,10 @@ pub struct Briefing {
     /// Its picture (`image:`, `alt:`), shown at the top of its page and when it is shared.
     pub picture: ImageRef,
     pub extra: serde_json::Value,
-    /// The Markdown source; emptied once rendered (the HTML is in `Site::bodies`).
-    pub body: String,
+    /// The Markdown source; emptied once rendered (the HTML is in `Site::bodies`). Shared:
+    /// a live preview assembles the site from copies of the parsed files, and copying every
+    /// body took most of that.
+    pub body: std::sync::Arc<str>,
     /// File line of the body's first line.
     pub body_line: u32,
     /// Where control characters were removed from the body (see `SourceFile::removed`), so

@@ -803,7 +803,7 @@ fn assemble_one(
     let images = crate::images::find(&resolved, &files, memo, diags);
     // Rendered bodies replace the Markdown sources from here on; each is freed once
     // rendered, so the site's text is never held twice.
-    let texts: Vec<(usize, String)> = resolved
+    let texts: Vec<(usize, std::sync::Arc<str>)> = resolved
         .briefings
         .iter_mut()
         .map(|b| std::mem::take(&mut b.body))

@@ -261,7 +261,7 @@ fn in_window(briefings: Vec<Briefing>, clock: &Clock) -> Windowed {
                     Window::Live => String::new(),
                 };
                 withheld.insert(b.content_path.clone(), (b.slug.clone(), w, at));
-                held_bodies.push((b.content_path.clone(), b.body.clone()));
+                held_bodies.push((b.content_path.clone(), b.body.to_string()));
                 // A path of its picture from the root may be a file of content/ too.
                 held_files.extend(b.picture.site_path(&b.content_path).map(|p| match p {
                     crate::model::ImagePath::Content(p) | crate::model::ImagePath::FromRoot(p) => p,
@@ -1011,7 +1011,7 @@ mod tests {
             translation: Default::default(),
             picture: Default::default(),
             extra: serde_json::json!({}),
-            body: String::new(),
+            body: Default::default(),
             body_line: 1,
             body_removed: Vec::new(),
         }

@@ -142,10 +142,10 @@ impl Engine {
 fn same_front_matter(a: &Briefing, b: &Briefing) -> bool {
     a.body_line == b.body_line
         && Briefing {
-            body: String::new(),
+            body: Default::default(),
             ..a.clone()
         } == Briefing {
-            body: String::new(),
+            body: Default::default(),
             ..b.clone()
         }
 }

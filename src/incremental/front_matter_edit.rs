@@ -76,7 +76,7 @@ impl Engine {
             return Ok(None);
         };
         let mut briefing = new_b;
-        briefing.body = String::new();
+        briefing.body = Default::default();
         let old_refs = &site.resolved.refs[bi];
         let touched: Vec<_> = (old_refs.entities())
             .chain(old_refs.reviewers.iter().copied())

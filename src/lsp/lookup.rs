@@ -176,7 +176,7 @@ pub fn mentions(ws: &Workspace, e: EntityIdx) -> Vec<Mention> {
                         front(by, Kind::Actor);
                     }
                 }
-                (&b.body, b.body_line)
+                (&*b.body, b.body_line)
             }
             Parsed::Profile(p) => {
                 if let Some(a) = &p.affiliation {
@@ -185,7 +185,7 @@ pub fn mentions(ws: &Workspace, e: EntityIdx) -> Vec<Mention> {
                 if let Some(w) = &p.within {
                     front(w, Kind::Place);
                 }
-                (&p.body, p.body_line)
+                (p.body.as_str(), p.body_line)
             }
             // A source file names no entity.
             Parsed::Source(_) => continue,

@@ -192,7 +192,7 @@ impl Fields<'_> {
             translation,
             picture,
             extra,
-            body: body.to_string(),
+            body: body.into(),
             body_line,
             body_removed: file.removed_from(body_line),
         })
