@@ -1461,3 +1461,59 @@ fn a_briefing_moved_by_its_date_changes_the_position_before_in_another_briefings
         .collect();
     assert_eq!(order, ["second", "third", "first"], "{stances}");
 }
+
+/// A later page of an entity lists its share of the briefings naming it and of those
+/// linking to it: a retitled briefing on it renders it again, and the other pages stay.
+#[test]
+fn a_retitled_briefing_renders_again_the_later_entity_page_listing_it() {
+    let named = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\nactors: [Kyiv]\n---\nNamed.\n")
+    };
+    let linking = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\n---\nAs [[Kyiv]] said.\n")
+    };
+    let site = TestSite::new(&[
+        (
+            "site.yaml",
+            "title: Test Desk\nbase_url: https://example.org/\npage_size: 1\n",
+        ),
+        (
+            "content/actors/kyiv.md",
+            "---\nname: Kyiv\n---\nA capital.\n",
+        ),
+        (
+            "content/briefings/old-link.md",
+            &linking("Old link", "2025-11-18"),
+        ),
+        ("content/briefings/older.md", &named("Older", "2025-11-19")),
+        (
+            "content/briefings/new-link.md",
+            &linking("New link", "2025-11-20"),
+        ),
+        ("content/briefings/newer.md", &named("Newer", "2025-11-21")),
+    ]);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let second = live.join("actors/kyiv/page/2/index.html");
+    assert!(read(&second).contains(">Old link</a>"), "{}", read(&second));
+    for (file, title) in [
+        ("old-link", "Old link, retitled"),
+        ("older", "Older, retitled"),
+    ] {
+        let p = root.join(format!("content/briefings/{file}.md"));
+        let old = read(&p);
+        let retitled = old.replacen(&old[11..old.find("\ndate").unwrap_or(11)], title, 1);
+        let (out, _) = save(&mut engine, &p, &retitled, title);
+        assert_in_place(&out, title);
+        let page = read(&second);
+        assert!(page.contains(&format!(">{title}</a>")), "{title}: {page}");
+        assert!(
+            !out.written
+                .iter()
+                .any(|w| w.starts_with("actors/kyiv/page/") && !w.contains("/2/")),
+            "{title}: {:?}",
+            out.written
+        );
+        assert_as_clean(&root, &live, title);
+    }
+}

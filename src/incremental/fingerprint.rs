@@ -46,6 +46,8 @@ pub struct Fingerprints {
     pub search_frame: u64,
     /// Per briefing: what its rows of `stances.csv` show (0 when it has no stance).
     pub stance_rows: Vec<u64>,
+    /// Per briefing: what its social card draws (its name is the hash of that).
+    pub cards: Vec<u64>,
     /// What copied files and every generated file read besides the site's briefings: the
     /// configuration, which files are copied, and where the theme's come from (no
     /// template).
@@ -143,12 +145,22 @@ impl Parts<'_> {
         }
     }
 
-    fn entity(&self, e: EntityIdx, src: &Sources<'_>) -> u64 {
+    /// Everything the pages of entity `e` show, and what its later pages (2 and on) read
+    /// besides the briefings each lists: the same, but with the briefings of its lists and
+    /// stances by place, not by what their links show (a later page shows no stance, and
+    /// the links of its own briefings only, hashed with it). One pass makes both.
+    fn entity(&self, e: EntityIdx, src: &Sources<'_>, calendar: u64) -> (u64, u64) {
         let (text, body) = (src.text, src.body);
         let r = &self.site.resolved;
         let ix = &self.site.index;
         let en = r.entity(e);
-        let mut hs = crate::hash::hasher();
+        // What both read, what the pages read of the lists' links, and what the later
+        // pages read instead.
+        let (mut hs, mut full, mut tail) = (
+            crate::hash::hasher(),
+            crate::hash::hasher(),
+            crate::hash::hasher(),
+        );
         self.el[e].hash(&mut hs);
         en.aliases.hash(&mut hs);
         self.site.images.entities[e].hash(&mut hs);
@@ -180,25 +192,36 @@ impl Parts<'_> {
         for &s in &ix.sub_places[e] {
             (self.el[s], coords(s)).hash(&mut hs);
         }
-        self.links(&ix.named_in[e], &mut hs);
-        self.links(&ix.entity_backlinks[e], &mut hs);
-        self.links(&ix.reviewed[e], &mut hs);
+        for list in [&ix.named_in[e], &ix.entity_backlinks[e], &ix.reviewed[e]] {
+            self.links(list, &mut full);
+            list.hash(&mut tail);
+        }
+        // Stances by place, with their positions; their days are in `calendar`.
+        let mut stance = |at: &StanceAt, full: &mut ahash::AHasher| {
+            self.stance(at).hash(full);
+            let s = &r.refs[at.briefing].stances[at.stance];
+            (at.briefing, at.stance, s.position).hash(&mut tail);
+        };
+        // Each history's length with its topic (or actor): which stances are whose.
         for &t in &ix.actor_topics[e] {
-            self.el[t].hash(&mut hs);
-            for at in ix.history.get(&(e, t)).into_iter().flatten() {
-                self.stance(at).hash(&mut hs);
+            let history = ix.history.get(&(e, t)).map_or(&[][..], Vec::as_slice);
+            (self.el[t], history.len()).hash(&mut hs);
+            for at in history {
+                stance(at, &mut full);
             }
         }
         for &a in &ix.topic_actors[e] {
-            self.el[a].hash(&mut hs);
-            for at in ix.history.get(&(a, e)).into_iter().flatten() {
-                self.stance(at).hash(&mut hs);
+            let history = ix.history.get(&(a, e)).map_or(&[][..], Vec::as_slice);
+            (self.el[a], history.len()).hash(&mut hs);
+            for at in history {
+                stance(at, &mut full);
             }
         }
         // Stances it voiced for others.
         for at in &ix.voiced[e] {
             let s = &r.refs[at.briefing].stances[at.stance];
-            (self.el[s.actor], self.el[s.topic], self.stance(at)).hash(&mut hs);
+            (self.el[s.actor], self.el[s.topic]).hash(&mut hs);
+            stance(at, &mut full);
         }
         for (list, tag) in [(&ix.co_actors[e], 1u8), (&ix.place_actors[e], 2)] {
             tag.hash(&mut hs);
@@ -218,12 +241,15 @@ impl Parts<'_> {
         // A resolved topic lists the judgments on it, with their briefings' links.
         for s in self.record.on_topic(e) {
             let j = &r.briefing(s.briefing).judgments[s.judgment];
-            (s, self.bl[s.briefing], j).hash(&mut hs);
+            (s, j).hash(&mut hs);
+            self.bl[s.briefing].hash(&mut full);
         }
         // Activity sparklines span the whole site's period.
         r.briefings.first().map(|b| b.date.epoch).hash(&mut hs);
         r.briefings.last().map(|b| b.date.epoch).hash(&mut hs);
-        hs.finish()
+        calendar.hash(&mut tail);
+        let common = hs.finish();
+        (h(&(common, full.finish())), h(&(common, tail.finish())))
     }
 }
 
@@ -436,16 +462,17 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             (t, h(&reached))
         })
         .collect();
-    let entity_fp: IdVec<EntityIdx, u64> = (0..r.entities.len())
-        .into_par_iter()
-        .map(|i| parts.entity(EntityIdx::from_index(i), src))
-        .collect();
     // What places briefings in the timeline's months and years, and on which page.
     let calendar = h(&r
         .briefings
         .iter()
         .map(|b| (b.date.epoch, b.date.date))
         .collect::<Vec<_>>());
+    let (entity_fp, entity_tail): (Vec<u64>, Vec<u64>) = (0..r.entities.len())
+        .into_par_iter()
+        .map(|i| parts.entity(EntityIdx::from_index(i), src, calendar))
+        .unzip();
+    let (entity_fp, entity_tail) = (IdVec::from_vec(entity_fp), IdVec::from_vec(entity_tail));
     // Per briefing, per stance: what a change feed and a source page show of it, hashed
     // once for the several pages that read it.
     let details: IdVec<BriefingIdx, Vec<u64>> = (0..r.briefings.len())
@@ -509,6 +536,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     };
     let lists = Lists {
         entity_fp: &entity_fp,
+        entity_tail: &entity_tail,
         histories: &histories,
         details: &details,
         calendar,
@@ -625,6 +653,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         search_texts: search_text,
         search_frame,
         stance_rows,
+        cards: parts.cards.iter().copied().collect(),
         // Generated files are made without templates: of the theme, only where its own
         // copied files come from (their stamps are hashed apart). Which files beside the
         // content are copied is the site's: one only a withheld briefing uses is left out.
@@ -711,6 +740,8 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
 struct Lists<'a> {
     /// Per entity: everything its pages show.
     entity_fp: &'a IdVec<EntityIdx, u64>,
+    /// Per entity: what its later pages read besides the briefings each lists.
+    entity_tail: &'a IdVec<EntityIdx, u64>,
     /// Per entity: every stance of its histories, with who voiced it and its source.
     histories: &'a IdVec<EntityIdx, u64>,
     /// Per briefing, per stance: [`Parts::stance_detail`].
@@ -771,8 +802,19 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             let rank = r.briefings.len() - 1 - b.index();
             PageNo::of_rank(rank, size).hash(&mut hs);
         }
-        // Each page of an entity reads the whole entity: a briefing added or removed moves
-        // every later one a slot, so its pages change together anyway.
+        // A later page lists its share of the entity's briefings (newest first) and shows
+        // little else: a retitled briefing changes the page listing it, not every page.
+        Page::Entity(e, n) if !n.is_first() => {
+            lists.entity_tail[e].hash(&mut hs);
+            let linked: Vec<BriefingIdx> = ix.linked_only(e).collect();
+            for list in [&ix.named_in[e][..], &linked, &ix.reviewed[e]] {
+                let total = list.len();
+                for rank in paging::ranks(total, n, size) {
+                    p.bl[list[total - 1 - rank]].hash(&mut hs);
+                }
+            }
+        }
+        // The first page reads the whole entity.
         Page::Entity(e, n) => {
             entity_fp[e].hash(&mut hs);
             // Page 1 previews the pages its profile links to.

@@ -601,6 +601,10 @@ pub(super) struct Made {
     /// Rows of the CSV exports by briefing: each file is tens of megabytes on a large site,
     /// and a date or stances edit changes the rows of a few briefings.
     csv_rows: CsvRows,
+    /// The name of each card in place, by what it draws
+    /// ([`fingerprint::Fingerprints::cards`]): making every card to learn its name took
+    /// most of the generated files of a title edit.
+    card_names: HashMap<u64, String>,
 }
 
 /// The rows of `data/stances.csv` and `data/changes.csv` of each briefing, by what they
@@ -726,6 +730,7 @@ fn make_files(
         .collect();
     let last_cards = last.families.get(&Generated::Cards).cloned();
     let last_cards = last_cards.unwrap_or_default();
+    let card_names = std::sync::Mutex::new(std::mem::take(&mut last.card_names));
     // `all`: every file of the family is handed back, none left in place.
     let made_family = |g: Generated, all: bool| {
         let files = match g {
@@ -744,8 +749,14 @@ fn make_files(
                 let cache = &disk.cards;
                 let out = std::sync::Mutex::new(Vec::new());
                 let placed = |h: &str| !all && last_cards.contains(&format!("cards/{h}.png"));
-                let done = render::cards::each(
+                let mut names = card_names.lock().unwrap_or_else(|e| e.into_inner());
+                let known = |b: BriefingIdx| {
+                    let name = names.get(&fps.cards[b.index()])?;
+                    placed(name).then(|| name.clone())
+                };
+                let done = render::cards::each_known(
                     site,
+                    &known,
                     &|h| match placed(h) {
                         true => Some(render::cards::Cached::Placed),
                         false => cache.read(h).map(render::cards::Cached::Bytes),
@@ -759,6 +770,9 @@ fn make_files(
                     },
                 );
                 let files = out.into_inner().unwrap_or_else(|e| e.into_inner());
+                *names = (done.names.into_iter())
+                    .map(|(b, name)| (fps.cards[b.index()], name))
+                    .collect();
                 let paths = (done.hashes.iter()).map(|h| format!("cards/{h}.png"));
                 return (g, paths.collect(), files);
             }
@@ -844,6 +858,7 @@ fn make_files(
                 postings: fresh_postings.or_else(|| last.postings.take()),
                 texts: (fps.search_texts.clone(), Some(fps.search_frame)),
                 csv_rows: csv_rows.into_inner().unwrap_or_else(|e| e.into_inner()),
+                card_names: card_names.into_inner().unwrap_or_else(|e| e.into_inner()),
             };
             image_errors(failed_images, d);
             return (made, files);
@@ -864,6 +879,7 @@ fn make_files(
         postings: None,
         texts: (fps.search_texts.clone(), Some(fps.search_frame)),
         csv_rows: csv_rows.into_inner().unwrap_or_else(|e| e.into_inner()),
+        card_names: card_names.into_inner().unwrap_or_else(|e| e.into_inner()),
     };
     let mut files = below;
     for (g, paths, list) in fresh {

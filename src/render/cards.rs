@@ -393,6 +393,8 @@ pub struct Drawn {
     pub failed: Vec<(String, String)>,
     /// The name of every card the site uses.
     pub hashes: BTreeSet<String>,
+    /// Each briefing with a card, with its card's name.
+    pub names: Vec<(BriefingIdx, String)>,
 }
 
 /// What a cache had for a card.
@@ -411,6 +413,18 @@ pub fn each(
     cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
     emit: &(dyn Fn(&str, &[u8], bool) + Sync),
 ) -> Drawn {
+    each_known(site, &|_| None, cached, emit)
+}
+
+/// [`each`], but the card of a briefing whose name `known` gives is already in place: it
+/// is neither made (naming a card takes most of the time a live preview spends on them
+/// when none was drawn) nor handed to `emit`.
+pub fn each_known(
+    site: &Site,
+    known: &(dyn Fn(BriefingIdx) -> Option<String> + Sync),
+    cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
+    emit: &(dyn Fn(&str, &[u8], bool) + Sync),
+) -> Drawn {
     use rayon::prelude::*;
     let mut done = Drawn::default();
     if !enabled(site) {
@@ -421,12 +435,29 @@ pub fn each(
     loop {
         let to = (from + CHUNK).min(n);
         // A briefing with a picture of its own (`image:`) shows that instead.
-        let mut cards: Vec<Card> = (from..to)
+        let found: Vec<(BriefingIdx, Result<String, Card>)> = (from..to)
             .into_par_iter()
             .map(|i| BriefingIdx(i as u32))
             .filter(|&b| site.images.briefings[b].is_none())
-            .map(|b| briefing_card(site, &site.config.i18n, b))
+            .map(|b| match known(b) {
+                Some(name) => (b, Ok(name)),
+                None => (b, Err(briefing_card(site, &site.config.i18n, b))),
+            })
             .collect();
+        let mut cards = Vec::new();
+        for (b, card) in found {
+            match card {
+                Ok(name) => {
+                    done.names.push((b, name.clone()));
+                    done.hashes.insert(name);
+                    done.reused += 1;
+                }
+                Err(card) => {
+                    done.names.push((b, card.hash.clone()));
+                    cards.push(card);
+                }
+            }
+        }
         if to == n {
             cards.push(site_card(site));
         }
