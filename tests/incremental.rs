@@ -1517,3 +1517,27 @@ fn a_retitled_briefing_renders_again_the_later_entity_page_listing_it() {
         assert_as_clean(&root, &live, title);
     }
 }
+
+/// The sitemap gives each briefing's address and the day it last changed: an `updated:`
+/// edit changes its line, a title or summary edit leaves the file (and `search/meta.js`,
+/// which lists no title) unwritten.
+#[test]
+fn the_sitemap_follows_the_day_a_briefing_changed_and_not_its_title() {
+    let (_site, root, mut engine, live, p) = ousted();
+    let text = read(&p);
+    let retitled = set_key(&text, "title", "Ministers ousted, retitled");
+    let (out, _) = save(&mut engine, &p, &retitled, "retitled");
+    assert_in_place(&out, "retitled");
+    for file in ["sitemap.xml", "search/meta.js"] {
+        assert!(!out.written.iter().any(|w| w == file), "{:?}", out.written);
+    }
+    assert_as_clean(&root, &live, "retitled");
+    let updated = set_key(&retitled, "updated", "2025-11-30");
+    save(&mut engine, &p, &updated, "updated");
+    let sitemap = read(&live.join("sitemap.xml"));
+    assert!(
+        sitemap.contains("<lastmod>2025-11-30</lastmod>"),
+        "{sitemap}"
+    );
+    assert_as_clean(&root, &live, "updated");
+}

@@ -688,13 +688,28 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
         }
     };
     match g {
+        // Of a briefing, its address and the day it last changed: a title or summary edit
+        // leaves the sitemap as it is. Of the rest, which pages there are.
         Generated::Sitemap => {
-            (&p.bl, &p.el, &p.tl, p.record.has_scores(), &p.alignment).hash(&mut hs)
+            for b in &r.briefings {
+                (&b.slug, b.updated.as_ref().unwrap_or(&b.date).date).hash(&mut hs);
+            }
+            let registry = p.site.registry.iter().map(|x| &x.id);
+            (
+                registry.collect::<Vec<_>>(),
+                render::has_corrections(p.site),
+            )
+                .hash(&mut hs);
+            (&p.el, &p.tl, p.record.has_scores(), &p.alignment).hash(&mut hs)
         }
         // Made from `Fingerprints::search_entries`.
         Generated::SearchIndex => {}
+        // Of a briefing, its day (and place): the meta file lists no title or summary.
         Generated::SearchMeta => {
-            (&p.bl, &p.tl).hash(&mut hs);
+            for b in &r.briefings {
+                b.date.date.hash(&mut hs);
+            }
+            (r.briefings.len(), &p.tl).hash(&mut hs);
             names(&mut hs);
             named(&mut hs);
         }

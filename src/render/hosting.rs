@@ -502,9 +502,19 @@ pub fn search_entry(site: &Site, i: BriefingIdx, excerpt: &str) -> Vec<u8> {
 /// `search-index.json` from the entries of every briefing, oldest first (the file lists
 /// the newest first).
 pub fn search_index_of<'a>(entries: impl DoubleEndedIterator<Item = &'a [u8]>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(1 << 20);
-    // Writing into memory cannot fail.
-    let _ = search_index_each(entries, &mut out);
+    let entries: Vec<&[u8]> = entries.collect();
+    // Sized at once: at 10,000 briefings the file is megabytes, and growing it step by
+    // step copied it several times over.
+    let size = entries.iter().map(|e| e.len() + 1).sum::<usize>() + 2;
+    let mut out = Vec::with_capacity(size);
+    out.push(b'[');
+    for (n, e) in entries.into_iter().rev().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(e);
+    }
+    out.push(b']');
     out
 }
 
