@@ -534,9 +534,14 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         }
         hs.finish()
     };
+    let linked: IdVec<EntityIdx, Vec<BriefingIdx>> = (0..r.entities.len())
+        .into_par_iter()
+        .map(|i| ix.linked_only(EntityIdx::from_index(i)).collect())
+        .collect();
     let lists = Lists {
         entity_fp: &entity_fp,
         entity_tail: &entity_tail,
+        linked: &linked,
         histories: &histories,
         details: &details,
         calendar,
@@ -757,6 +762,8 @@ struct Lists<'a> {
     entity_fp: &'a IdVec<EntityIdx, u64>,
     /// Per entity: what its later pages read besides the briefings each lists.
     entity_tail: &'a IdVec<EntityIdx, u64>,
+    /// Per entity: [`crate::index::Index::linked_only`], read by each of its later pages.
+    linked: &'a IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per entity: every stance of its histories, with who voiced it and its source.
     histories: &'a IdVec<EntityIdx, u64>,
     /// Per briefing, per stance: [`Parts::stance_detail`].
@@ -821,8 +828,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
         // little else: a retitled briefing changes the page listing it, not every page.
         Page::Entity(e, n) if !n.is_first() => {
             lists.entity_tail[e].hash(&mut hs);
-            let linked: Vec<BriefingIdx> = ix.linked_only(e).collect();
-            for list in [&ix.named_in[e][..], &linked, &ix.reviewed[e]] {
+            for list in [&ix.named_in[e], &lists.linked[e], &ix.reviewed[e]] {
                 let total = list.len();
                 for rank in paging::ranks(total, n, size) {
                     p.bl[list[total - 1 - rank]].hash(&mut hs);
