@@ -393,7 +393,8 @@ pub struct Drawn {
     pub failed: Vec<(String, String)>,
     /// The name of every card the site uses.
     pub hashes: BTreeSet<String>,
-    /// Each briefing with a card, with its card's name.
+    /// Each briefing with a card, with its card's name, from [`each_known`] only (a build
+    /// of a million briefings would hold tens of megabytes of them for nothing).
     pub names: Vec<(BriefingIdx, String)>,
 }
 
@@ -413,7 +414,7 @@ pub fn each(
     cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
     emit: &(dyn Fn(&str, &[u8], bool) + Sync),
 ) -> Drawn {
-    each_known(site, &|_| None, cached, emit)
+    each_in(site, None, cached, emit)
 }
 
 /// [`each`], but the card of a briefing whose name `known` gives is already in place: it
@@ -422,6 +423,16 @@ pub fn each(
 pub fn each_known(
     site: &Site,
     known: &(dyn Fn(BriefingIdx) -> Option<String> + Sync),
+    cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
+    emit: &(dyn Fn(&str, &[u8], bool) + Sync),
+) -> Drawn {
+    each_in(site, Some(known), cached, emit)
+}
+
+/// [`each`], or [`each_known`] with `known`, which then also names each briefing's card.
+fn each_in(
+    site: &Site,
+    known: Option<&(dyn Fn(BriefingIdx) -> Option<String> + Sync)>,
     cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
     emit: &(dyn Fn(&str, &[u8], bool) + Sync),
 ) -> Drawn {
@@ -439,7 +450,7 @@ pub fn each_known(
             .into_par_iter()
             .map(|i| BriefingIdx(i as u32))
             .filter(|&b| site.images.briefings[b].is_none())
-            .map(|b| match known(b) {
+            .map(|b| match known.and_then(|known| known(b)) {
                 Some(name) => (b, Ok(name)),
                 None => (b, Err(briefing_card(site, &site.config.i18n, b))),
             })
@@ -453,7 +464,9 @@ pub fn each_known(
                     done.reused += 1;
                 }
                 Err(card) => {
-                    done.names.push((b, card.hash.clone()));
+                    if known.is_some() {
+                        done.names.push((b, card.hash.clone()));
+                    }
                     cards.push(card);
                 }
             }
