@@ -359,3 +359,83 @@ fn serve_finds_an_unmarked_change_again_after_body_and_stance_edits() {
         &[],
     );
 }
+
+/// In serve, retitling a briefing changes the hint that offers a link to it as the earlier
+/// one (the link shows its title), and retitling one no hint names leaves every finding as
+/// a clean check finds it; both are taken in place.
+#[test]
+fn serve_shows_the_new_title_in_the_hint_linking_the_earlier_briefing() {
+    use dossier::incremental::{Changes, Engine, FileChange, Rebuilt};
+    let site = TestSite::fixture("warnings/unmarked-change");
+    let mut opts = options(site.root(), None);
+    opts.schedule = dossier::schedule::Schedule::at(NOW.parse().unwrap());
+    let mut engine = Engine::new(&opts, &site.root().join("live")).expect("engine");
+    let helps = |d: &[dossier::diagnostic::Diagnostic]| {
+        d.iter()
+            .filter(|x| x.code.as_str() == "D102")
+            .map(|x| x.help.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let first = engine.build_all().expect("build");
+    assert_eq!(
+        helps(&first.diagnostics),
+        [
+            "say that the position changed, or link the earlier briefing: [Opening positions](2025-11-18-opening.md)"
+        ]
+    );
+    let mut retitle = |rel: &str, from: &str, to: &str| {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+        let changed = Changes {
+            paths: [path].into_iter().collect(),
+            rescan: false,
+        };
+        let out = engine.rebuild(&changed).expect("rebuild");
+        assert!(
+            matches!(
+                out.what,
+                Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
+            ),
+            "{:?}",
+            out.what
+        );
+        out.diagnostics
+    };
+    let after = retitle(
+        "content/briefings/2025-11-18-opening.md",
+        "title: Opening positions",
+        "title: Where both [began]",
+    );
+    assert_eq!(
+        helps(&after),
+        [
+            "say that the position changed, or link the earlier briefing: [Where both began](2025-11-18-opening.md)"
+        ]
+    );
+    let after = retitle(
+        "content/briefings/2025-11-22-said.md",
+        "title: Kyiv reverses again",
+        "title: Kyiv turns once more",
+    );
+    assert_eq!(
+        helps(&after),
+        helps(&first.diagnostics)
+            .iter()
+            .map(|h| h.replace("Opening positions", "Where both began"))
+            .collect::<Vec<_>>()
+    );
+    let clean = run_at(&site, NOW, &["check"]);
+    assert!(
+        clean
+            .stdout
+            .contains("[Where both began](2025-11-18-opening.md)"),
+        "{}",
+        clean.stdout
+    );
+    let hints = |s: &str| s.lines().filter(|l| l.contains(": hint: ")).count();
+    assert_eq!(
+        hints(&clean.stdout),
+        after.iter().filter(|d| d.code.as_str() == "D102").count()
+    );
+}

@@ -37,7 +37,11 @@ impl Engine {
         };
         // A stub lives only while something names it: dropping a name could remove one.
         let old = &r.refs[bi];
-        let same_checks = same_checks((old_b, old), (new_b, &refs));
+        // A title is read by one finding only: the hint of an unmarked change (D102) offers
+        // a link to the earlier briefing with its title. Retitling a briefing that no such
+        // hint names as the earlier one leaves every finding as it was.
+        let same_checks = same_checks((old_b, old), (new_b, &refs))
+            && (old_b.title == new_b.title || !self.names_as_earlier(&old_b.path));
         // The warnings of the full resolve are kept as they were: an edit that makes or
         // clears a voice's warning (D099) takes the general path.
         let mut voices = crate::diagnostic::Diagnostics::new();
@@ -91,6 +95,7 @@ impl Engine {
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
+        self.laps.begin("consistency");
         // Contradictions are between briefings: found again over the whole site, unless
         // the edit left everything the checks read of this briefing as it was.
         if !same_checks {
@@ -98,6 +103,7 @@ impl Engine {
             self.bodies.check_consistency(site, &mut consistency);
             self.consistency = consistency;
         }
+        self.laps.begin("pages kept");
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;
@@ -110,11 +116,13 @@ impl Engine {
             self.replace_body(rel, new);
         }
         self.files.markdown.insert(rel.to_string(), entry.clone());
+        self.laps.begin("bodies showing it");
         if let Some(title) = retitled {
             self.render_showing(bi, &title);
         }
         // Section ids of pages (`#stances`, `#related`) follow the index: every fragment
         // link is checked again.
+        self.laps.begin("fragments");
         self.recheck_fragments(None);
         let what = Rebuilt::File(rel.to_string(), FileChange::FrontMatter { in_place: true });
         self.finish(what, start, Scope::All).map(Some)
@@ -179,14 +187,23 @@ enum Place {
     Profile(crate::model::EntityIdx),
 }
 
+impl Engine {
+    /// Whether a hint of an unmarked change (D102) of the last check points at briefing
+    /// `path` as the earlier one (in its note), and so shows that briefing's title.
+    fn names_as_earlier(&self, path: &str) -> bool {
+        (self.consistency.iter())
+            .filter(|d| d.code == crate::diagnostic::Code::UnmarkedChange)
+            .any(|d| d.notes.iter().any(|n| n.path == path))
+    }
+}
+
 /// Whether briefing `a` (resolved to `ra`) and `b` (to `rb`) agree on everything the
-/// consistency checks (`crate::consistency`) read of a briefing: its title (a hint links
-/// the earlier briefing by it), dates, stances, sources and topics, with where each is
-/// written. The other briefings and the registry are those of the last check, so its
-/// findings stand.
+/// consistency checks (`crate::consistency`) read of a briefing but its title (which only
+/// a hint naming it as the earlier briefing shows): its dates, stances, sources and
+/// topics, with where each is written. The other briefings and the registry are those of
+/// the last check, so its findings stand.
 fn same_checks((a, ra): (&Briefing, &Refs), (b, rb): (&Briefing, &Refs)) -> bool {
     a.path == b.path
-        && a.title == b.title
         && a.date == b.date
         && a.date_span == b.date_span
         && a.updated == b.updated
