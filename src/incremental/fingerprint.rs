@@ -699,12 +699,11 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             for b in &r.briefings {
                 (&b.slug, b.updated.as_ref().unwrap_or(&b.date).date).hash(&mut hs);
             }
-            let registry = p.site.registry.iter().map(|x| &x.id);
-            (
-                registry.collect::<Vec<_>>(),
-                render::has_corrections(p.site),
-            )
-                .hash(&mut hs);
+            p.site.registry.len().hash(&mut hs);
+            for x in &p.site.registry {
+                x.id.hash(&mut hs);
+            }
+            render::has_corrections(p.site).hash(&mut hs);
             (&p.el, &p.tl, p.record.has_scores(), &p.alignment).hash(&mut hs)
         }
         // Made from `Fingerprints::search_entries`.

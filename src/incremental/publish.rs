@@ -748,7 +748,14 @@ fn make_files(
             Generated::Cards => {
                 let cache = &disk.cards;
                 let out = std::sync::Mutex::new(Vec::new());
-                let placed = |h: &str| !all && last_cards.contains(&format!("cards/{h}.png"));
+                // By name, looked up once per briefing: not a path made for each.
+                let in_place: std::collections::HashSet<&str, ahash::RandomState> = match all {
+                    true => Default::default(),
+                    false => (last_cards.iter())
+                        .filter_map(|p| p.strip_prefix("cards/")?.strip_suffix(".png"))
+                        .collect(),
+                };
+                let placed = |h: &str| in_place.contains(h);
                 let mut names = card_names.lock().unwrap_or_else(|e| e.into_inner());
                 let known = |b: BriefingIdx| {
                     let name = names.get(&fps.cards[b.index()])?;
@@ -1020,6 +1027,7 @@ fn by_fingerprint<T: Send>(
 /// when what they show is there (by `rows`, per briefing), made otherwise; and the rows
 /// now, to keep.
 fn csv_files(site: &Site, rows: &[u64], last: CsvRows) -> (Vec<(String, Vec<u8>)>, CsvRows) {
+    use render::exports::{CHANGE_COLUMNS, STANCE_COLUMNS, header};
     let stances = by_fingerprint(rows, last.stances, |i| {
         let mut out = String::new();
         render::exports::stance_rows(site, BriefingIdx::from_index(i), &mut out);
@@ -1061,11 +1069,11 @@ fn csv_files(site: &Site, rows: &[u64], last: CsvRows) -> (Vec<(String, Vec<u8>)
     let files = vec![
         (
             "data/stances.csv".to_string(),
-            file(render::exports::stances_header(), &stances, rows),
+            file(header(&STANCE_COLUMNS), &stances, rows),
         ),
         (
             "data/changes.csv".to_string(),
-            file(render::exports::changes_header(), &changes, &keys),
+            file(header(&CHANGE_COLUMNS), &changes, &keys),
         ),
     ];
     (files, CsvRows { stances, changes })

@@ -177,17 +177,10 @@ pub fn stance_rows(site: &Site, i: BriefingIdx, out: &mut String) {
     }
 }
 
-/// The header row of `stances.csv`.
-pub fn stances_header() -> String {
+/// The header row of a file of these columns ([`STANCE_COLUMNS`], [`CHANGE_COLUMNS`]).
+pub fn header(columns: &[&str]) -> String {
     let mut out = String::new();
-    row(&mut out, &STANCE_COLUMNS);
-    out
-}
-
-/// The header row of `changes.csv`.
-pub fn changes_header() -> String {
-    let mut out = String::new();
-    row(&mut out, &CHANGE_COLUMNS);
+    row(&mut out, columns);
     out
 }
 

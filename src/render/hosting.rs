@@ -475,7 +475,8 @@ fn search_index_into(
         .into_par_iter()
         .map(|i| search_entry(site, BriefingIdx::from_index(i), &excerpts[i]))
         .collect();
-    search_index_each(entries.iter().map(Vec::as_slice), w)
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    search_index_each(entries.iter().map(Vec::as_slice), &mut w)
 }
 
 /// The `search-index.json` entry of briefing `i`, whose body starts with `excerpt`.
@@ -507,24 +508,16 @@ pub fn search_index_of<'a>(entries: impl DoubleEndedIterator<Item = &'a [u8]>) -
     // step copied it several times over.
     let size = entries.iter().map(|e| e.len() + 1).sum::<usize>() + 2;
     let mut out = Vec::with_capacity(size);
-    out.push(b'[');
-    for (n, e) in entries.into_iter().rev().enumerate() {
-        if n > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(e);
-    }
-    out.push(b']');
+    // Writing into memory cannot fail.
+    let _ = search_index_each(entries.into_iter(), &mut out);
     out
 }
 
-/// [`search_index_of`] written into `w`.
+/// [`search_index_of`] written into `w`, which should buffer (it is handed each entry).
 fn search_index_each<'a>(
     entries: impl DoubleEndedIterator<Item = &'a [u8]>,
-    w: &mut dyn std::io::Write,
+    w: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     w.write_all(b"[")?;
     for (n, e) in entries.rev().enumerate() {
         if n > 0 {
