@@ -1541,3 +1541,64 @@ fn the_sitemap_follows_the_day_a_briefing_changed_and_not_its_title() {
     );
     assert_as_clean(&root, &live, "updated");
 }
+
+/// A retitled briefing renders again the as-of page of the day it changed a position on
+/// (its changes list the briefing's link) and the change feeds listing that change, and no
+/// as-of page of another day (a matrix links no briefing).
+#[test]
+fn a_retitled_briefing_renders_again_the_as_of_page_of_its_day_and_no_other() {
+    let briefing = |title: &str, date: &str, position: &str| {
+        format!(
+            "---\ntitle: {title}\ndate: {date}\ntopics: [ceasefire]\nstances:\n  - actor: Kyiv\n    on: ceasefire\n    position: {position}\n---\nSaid.\n"
+        )
+    };
+    let site = TestSite::new(&[
+        (
+            "site.yaml",
+            "title: Test Desk\nbase_url: https://example.org/\n",
+        ),
+        (
+            "content/actors/kyiv.md",
+            "---\nname: Kyiv\n---\nA capital.\n",
+        ),
+        (
+            "content/topics/ceasefire.md",
+            "---\nname: Ceasefire\n---\nA truce.\n",
+        ),
+        (
+            "content/briefings/first.md",
+            &briefing("First word", "2025-11-18", "opposes"),
+        ),
+        (
+            "content/briefings/second.md",
+            &briefing("Second word", "2025-11-20", "supports"),
+        ),
+        (
+            "content/briefings/third.md",
+            &briefing("Third word", "2025-11-22", "mixed"),
+        ),
+    ]);
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let day = |d: &str| format!("topics/ceasefire/as-of/{d}/index.html");
+    assert!(read(&live.join(day("2025-11-20"))).contains("Second word"));
+    let p = root.join("content/briefings/second.md");
+    let retitled = read(&p).replace("Second word", "Second word, retitled");
+    let (out, _) = save(&mut engine, &p, &retitled, "retitled");
+    assert_in_place(&out, "retitled");
+    let page = read(&live.join(day("2025-11-20")));
+    assert!(page.contains("Second word, retitled"), "{page}");
+    for feed in [
+        "changes.xml",
+        "topics/ceasefire/changes.xml",
+        "actors/kyiv/changes.xml",
+    ] {
+        let text = read(&live.join(feed));
+        assert!(text.contains("Second word, retitled"), "{feed}: {text}");
+    }
+    let other_days: Vec<&String> = (out.written.iter())
+        .filter(|w| w.contains("/as-of/") && !w.contains("2025-11-20"))
+        .collect();
+    assert!(other_days.is_empty(), "{other_days:?}");
+    assert_as_clean(&root, &live, "retitled");
+}

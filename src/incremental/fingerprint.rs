@@ -9,7 +9,9 @@ use crate::id_vec::{Id, IdVec};
 use crate::index::StanceAt;
 use crate::markdown::Target;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
-use crate::render::{self, Page, hosting::Generated, paging, paging::PageNo, theme::Theme};
+use crate::render::{
+    self, Page, changes::Change, hosting::Generated, paging, paging::PageNo, theme::Theme,
+};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -326,10 +328,11 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .zip(&ix.tag_briefings)
         .map(|(t, list)| h(&(&t.slug, &t.name, list.len())))
         .collect();
-    // What a stance's marks show of its evidence: its source's grade and retraction, and
-    // how many sources back its position across the site.
+    // What a stance's marks show of its evidence: its source's grade and retraction,
+    // whether its quote is a paraphrase, and how many sources back its position across
+    // the site. A stance's hash adds its briefing's link, position and quote.
     let support = crate::index::support(r, ix);
-    let stances: IdVec<BriefingIdx, Vec<u64>> = r
+    let (evidence, stances): (Vec<Vec<u64>>, Vec<Vec<u64>>) = r
         .refs
         .par_iter()
         .zip(&bl)
@@ -343,15 +346,18 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                         stance: si,
                     };
                     let source = crate::index::stance_source(r, at);
-                    let evidence = (
+                    let evidence = h(&(
                         source.map(|x| (x.grade, &x.retracted)),
                         crate::index::support_of(r, &support, at),
-                    );
-                    h(&(link, si, s.position, &s.quote, evidence))
+                        crate::model::is_paraphrase(s.quote.as_deref()),
+                    ));
+                    (evidence, h(&(link, si, s.position, &s.quote, evidence)))
                 })
-                .collect()
+                .unzip()
         })
-        .collect();
+        .unzip();
+    let (evidence, stances): (IdVec<BriefingIdx, Vec<u64>>, IdVec<BriefingIdx, Vec<u64>>) =
+        (IdVec::from_vec(evidence), IdVec::from_vec(stances));
     let bmeta: IdVec<BriefingIdx, u64> = r
         .briefings
         .par_iter()
@@ -494,7 +500,6 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                 .collect()
         })
         .collect();
-    let detail = |at: &StanceAt| details[at.briefing][at.stance];
     let sourced: Vec<u64> = (0..r.briefings.len())
         .into_par_iter()
         .map(|i| {
@@ -503,20 +508,36 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         })
         .collect();
     let sourcing = h(&(&site.registry, sourced));
-    // Per entity: every stance of its histories as a change feed shows it. Its as-of pages
-    // (one per day a position changed) all read the same.
-    let histories: IdVec<EntityIdx, u64> = (0..r.entities.len())
+    // Per topic or actor: its changes of position, oldest first, as its change feed and
+    // its as-of pages list them.
+    let changes_of: IdVec<EntityIdx, Vec<Change>> = (0..r.entities.len())
+        .into_par_iter()
+        .map(|i| render::changes::of_entity(site, EntityIdx::from_index(i)))
+        .collect();
+    // Per entity: what its as-of pages read besides the changes of their day. A matrix
+    // shows positions, days and evidence, and links no briefing: the entity with its
+    // stances by place, and each stance's evidence.
+    let as_of: IdVec<EntityIdx, u64> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| {
+            let e = EntityIdx::from_index(i);
             let mut hs = crate::hash::hasher();
-            for history in render::changes::histories(site, EntityIdx::from_index(i)) {
+            entity_tail[e].hash(&mut hs);
+            for history in render::changes::histories(site, e) {
                 for at in history {
-                    detail(at).hash(&mut hs);
+                    (at.briefing, at.stance, evidence[at.briefing][at.stance]).hash(&mut hs);
                 }
             }
             hs.finish()
         })
         .collect();
+    let latest = {
+        let mut hs = crate::hash::hasher();
+        for c in render::changes::latest(site, render::pages::FEED_ENTRIES) {
+            change(&details, &c, &mut hs);
+        }
+        hs.finish()
+    };
     // What the agreement matrices read: every stance (position, date, its briefing's link)
     // of every actor on every topic, the names of both, and which pages there are.
     let alignment = {
@@ -542,7 +563,9 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         entity_fp: &entity_fp,
         entity_tail: &entity_tail,
         linked: &linked,
-        histories: &histories,
+        as_of: &as_of,
+        changes_of: &changes_of,
+        latest,
         details: &details,
         calendar,
         sourcing,
@@ -755,6 +778,14 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
     hs.finish()
 }
 
+/// What a page listing change `c` shows of it: the stance with its details, the position
+/// before and its day.
+fn change(details: &IdVec<BriefingIdx, Vec<u64>>, c: &Change, hs: &mut ahash::AHasher) {
+    let at = c.at;
+    (at.briefing, at.stance, c.from, c.to, c.date).hash(hs);
+    details[at.briefing][at.stance].hash(hs);
+}
+
 /// What pages read of the whole site besides [`Parts`].
 struct Lists<'a> {
     /// Per entity: everything its pages show.
@@ -763,8 +794,12 @@ struct Lists<'a> {
     entity_tail: &'a IdVec<EntityIdx, u64>,
     /// Per entity: [`crate::index::Index::linked_only`], read by each of its later pages.
     linked: &'a IdVec<EntityIdx, Vec<BriefingIdx>>,
-    /// Per entity: every stance of its histories, with who voiced it and its source.
-    histories: &'a IdVec<EntityIdx, u64>,
+    /// Per entity: what its as-of pages read besides the changes of their day.
+    as_of: &'a IdVec<EntityIdx, u64>,
+    /// Per topic or actor: its changes, oldest first.
+    changes_of: &'a IdVec<EntityIdx, Vec<Change>>,
+    /// The site's latest changes, as its change feed lists them.
+    latest: u64,
     /// Per briefing, per stance: [`Parts::stance_detail`].
     details: &'a IdVec<BriefingIdx, Vec<u64>>,
     /// Every briefing's date, in order: the timeline's months and years, and which page
@@ -914,20 +949,26 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
                 }
             }
         }
-        // An as-of page and a change feed read every stance of the topic's or actor's
-        // histories (the days of its pages among them), in `entity_fp`, and the feed
-        // also who voiced each and its source; the day is in the page's path.
-        Page::AsOf(e, _) | Page::ChangesFeed(Some(e)) => {
-            (entity_fp[e], lists.histories[e]).hash(&mut hs);
-        }
-        Page::ChangesFeed(None) => {
-            for history in ix.history.values() {
-                for at in history {
-                    (at.briefing.index(), at.stance).hash(&mut hs);
-                    lists.details[at.briefing][at.stance].hash(&mut hs);
-                }
+        // An as-of page shows the matrix as it stood at the end of its day, which links no
+        // briefing, and the changes of that day with their briefings' links: a retitled
+        // briefing changes the pages of the days it changed a position on.
+        Page::AsOf(e, day) => {
+            lists.as_of[e].hash(&mut hs);
+            let of = &lists.changes_of[e];
+            let from = of.partition_point(|c| c.date < day);
+            for c in of[from..].iter().take_while(|c| c.date == day) {
+                change(lists.details, c, &mut hs);
             }
         }
+        // A change feed lists its latest changes, each with who voiced it and its source.
+        Page::ChangesFeed(Some(e)) => {
+            p.el[e].hash(&mut hs);
+            let of = &lists.changes_of[e];
+            for c in &of[of.len().saturating_sub(render::pages::FEED_ENTRIES)..] {
+                change(lists.details, c, &mut hs);
+            }
+        }
+        Page::ChangesFeed(None) => lists.latest.hash(&mut hs),
         Page::Sources | Page::Source(_) => lists.sourcing.hash(&mut hs),
         // Every scored judgment with its briefing's link (authors and their names among
         // it), its topic's link, and the judgment as written.

@@ -108,7 +108,7 @@ impl Views<'_> {
         let (all, dir, title): (&[Change], _, _) = match e {
             None => (
                 {
-                    every = changes::all(self.site);
+                    every = changes::latest(self.site, FEED_ENTRIES);
                     &every
                 },
                 String::new(),

@@ -112,6 +112,23 @@ pub fn all(site: &Site) -> Vec<Change> {
     all
 }
 
+/// The latest `n` changes of the site, oldest first: the end of [`all`], found without
+/// sorting the rest (the site-wide change feed lists them, and a live preview checks them
+/// at every edit).
+pub fn latest(site: &Site, n: usize) -> Vec<Change> {
+    let mut all: Vec<Change> = (site.index.history.values())
+        .flat_map(|h| of_history(site, h))
+        .collect();
+    if let Some(cut) = all.len().checked_sub(n).filter(|&cut| cut > 0) {
+        // No two changes share a key (a stance is one change at most): those after `cut`
+        // are the latest `n`.
+        all.select_nth_unstable_by_key(cut, order);
+        all.drain(..cut);
+    }
+    all.sort_by_key(order);
+    all
+}
+
 fn order(c: &Change) -> (Date, crate::model::BriefingIdx, usize) {
     (c.date, c.at.briefing, c.at.stance)
 }
