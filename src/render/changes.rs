@@ -105,20 +105,23 @@ impl OfEntity {
 
 /// Every change of the site, oldest first.
 pub fn all(site: &Site) -> Vec<Change> {
-    let mut all: Vec<Change> = (site.index.history.values())
-        .flat_map(|h| of_history(site, h))
-        .collect();
+    let mut all = unsorted(site);
     all.sort_by_key(order);
     all
+}
+
+/// Every change of the site, history by history.
+fn unsorted(site: &Site) -> Vec<Change> {
+    (site.index.history.values())
+        .flat_map(|h| of_history(site, h))
+        .collect()
 }
 
 /// The latest `n` changes of the site, oldest first: the end of [`all`], found without
 /// sorting the rest (the site-wide change feed lists them, and a live preview checks them
 /// at every edit).
 pub fn latest(site: &Site, n: usize) -> Vec<Change> {
-    let mut all: Vec<Change> = (site.index.history.values())
-        .flat_map(|h| of_history(site, h))
-        .collect();
+    let mut all = unsorted(site);
     if let Some(cut) = all.len().checked_sub(n).filter(|&cut| cut > 0) {
         // No two changes share a key (a stance is one change at most): those after `cut`
         // are the latest `n`.
