@@ -101,20 +101,6 @@ impl Parts<'_> {
         self.stances[at.briefing][at.stance]
     }
 
-    /// The stance before each of briefing `b`'s when it was another position: what makes
-    /// a stance row a change.
-    fn changes(&self, b: BriefingIdx, hs: &mut ahash::AHasher) {
-        for i in 0..self.site.resolved.refs[b].stances.len() {
-            let at = StanceAt {
-                briefing: b,
-                stance: i,
-            };
-            render::pages::changed_from(self.site, at)
-                .map(|before| self.stance(&before))
-                .hash(hs);
-        }
-    }
-
     /// Everything a change feed's entry shows of stance `at` besides its briefing's link
     /// and what a history shows: who voiced it, its actor and topic, its source.
     fn stance_detail(&self, at: &StanceAt, hs: &mut ahash::AHasher) {
@@ -508,6 +494,30 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         })
         .collect();
     let sourcing = h(&(&site.registry, sourced));
+    // Per briefing: the stance before each of its own when that one took another position
+    // (`render::pages::changed_from`), what makes a stance row a change. Found in one pass
+    // over the histories, each in order, rather than a search per stance.
+    let mut before: IdVec<BriefingIdx, Vec<Option<StanceAt>>> = (r.refs.iter())
+        .map(|x| vec![None; x.stances.len()])
+        .collect();
+    let position = |at: StanceAt| r.refs[at.briefing].stances[at.stance].position;
+    for history in ix.history.values() {
+        for pair in history.windows(2) {
+            let (prev, at) = (pair[0], pair[1]);
+            if position(prev) != position(at) {
+                before[at.briefing][at.stance] = Some(prev);
+            }
+        }
+    }
+    let changed_from: IdVec<BriefingIdx, u64> = (before.as_slice().par_iter())
+        .map(|list| {
+            let mut hs = crate::hash::hasher();
+            for at in list {
+                at.map(|at| parts.stance(&at)).hash(&mut hs);
+            }
+            hs.finish()
+        })
+        .collect();
     // Per topic or actor: its changes of position, oldest first, as its change feed and
     // its as-of pages list them.
     let changes_of: IdVec<EntityIdx, Vec<Change>> = (0..r.entities.len())
@@ -564,6 +574,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         entity_tail: &entity_tail,
         linked: &linked,
         as_of: &as_of,
+        changed_from: &changed_from,
         changes_of: &changes_of,
         latest,
         details: &details,
@@ -796,6 +807,8 @@ struct Lists<'a> {
     linked: &'a IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per entity: what its as-of pages read besides the changes of their day.
     as_of: &'a IdVec<EntityIdx, u64>,
+    /// Per briefing: the stances before its own that make them changes.
+    changed_from: &'a IdVec<BriefingIdx, u64>,
     /// Per topic or actor: its changes, oldest first.
     changes_of: &'a IdVec<EntityIdx, Vec<Change>>,
     /// The site's latest changes, as its change feed lists them.
@@ -837,7 +850,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             for &o in ix.related[b].iter().chain(&ix.briefing_backlinks[b]) {
                 p.about[o].hash(&mut hs);
             }
-            p.changes(b, &mut hs);
+            lists.changed_from[b].hash(&mut hs);
             // Its card's name, in `og:image`, and its picture.
             p.cards[b].hash(&mut hs);
             p.site.images.briefings[b].hash(&mut hs);
@@ -912,7 +925,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             for rank in paging::ranks(total, n, size) {
                 let b = BriefingIdx((total - 1 - rank) as u32);
                 p.bmeta[b].hash(&mut hs);
-                p.changes(b, &mut hs);
+                lists.changed_from[b].hash(&mut hs);
             }
         }
         Page::Briefings(n) => {
