@@ -439,3 +439,50 @@ fn serve_shows_the_new_title_in_the_hint_linking_the_earlier_briefing() {
         after.iter().filter(|d| d.code.as_str() == "D102").count()
     );
 }
+
+/// In serve, retitling a briefing that the later side of a change links to by slug (the
+/// link shows its title) checks the change again: a title that says the position changed
+/// clears the hint, as a clean check finds.
+#[test]
+fn serve_reads_a_title_shown_in_a_linking_body_when_it_says_the_change() {
+    use dossier::incremental::{Changes, Engine};
+    let site = TestSite::fixture("warnings/unmarked-change");
+    let root = site.root().to_path_buf();
+    std::fs::write(
+        root.join("content/briefings/2025-11-19-talks.md"),
+        "---\ntitle: Talks in Geneva\n---\nDelegations met.\n",
+    )
+    .unwrap();
+    let silent = root.join("content/briefings/2025-11-20-silent.md");
+    let text = std::fs::read_to_string(&silent).unwrap();
+    std::fs::write(
+        &silent,
+        text.replace("said.", "said after [[briefing:talks]]."),
+    )
+    .unwrap();
+    let mut opts = options(&root, None);
+    opts.schedule = dossier::schedule::Schedule::at(NOW.parse().unwrap());
+    let mut engine = Engine::new(&opts, &root.join("live")).expect("engine");
+    let hints = |d: &[dossier::diagnostic::Diagnostic]| {
+        d.iter().filter(|x| x.code.as_str() == "D102").count()
+    };
+    let first = engine.build_all().expect("build");
+    assert_eq!(hints(&first.diagnostics), 1, "{:?}", first.diagnostics);
+    let talks = root.join("content/briefings/2025-11-19-talks.md");
+    let mut retitle = |title: &str| {
+        let text = std::fs::read_to_string(&talks).unwrap();
+        let old = text.lines().nth(1).unwrap().to_string();
+        std::fs::write(&talks, text.replace(&old, &format!("title: {title}"))).unwrap();
+        let changed = Changes {
+            paths: [talks.clone()].into_iter().collect(),
+            rescan: false,
+        };
+        engine.rebuild(&changed).expect("rebuild").diagnostics
+    };
+    let after = retitle("Kyiv no longer opposes the draft");
+    assert_eq!(hints(&after), 0, "{after:?}");
+    let clean = run_at(&site, NOW, &["check"]);
+    assert!(!clean.stdout.contains(": hint: "), "{}", clean.stdout);
+    let after = retitle("Talks in Geneva");
+    assert_eq!(hints(&after), 1, "{after:?}");
+}

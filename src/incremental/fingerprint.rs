@@ -116,6 +116,9 @@ impl Parts<'_> {
             source.map(|s| (&s.title, &s.url)),
         )
             .hash(hs);
+        // A feed's sentence names them as they were named on the day (a profile's
+        // `names:`), which their previews' hashes cover.
+        (self.ep[s.actor], self.ep[s.topic], s.by.map(|e| self.ep[e])).hash(hs);
     }
 
     fn links(&self, list: &[BriefingIdx], hs: &mut ahash::AHasher) {
@@ -136,8 +139,9 @@ impl Parts<'_> {
     /// Everything the pages of entity `e` show, and what its later pages (2 and on) read
     /// besides the briefings each lists: the same, but with the briefings of its lists and
     /// stances by place, not by what their links show (a later page shows no stance, and
-    /// the links of its own briefings only, hashed with it). One pass makes both.
-    fn entity(&self, e: EntityIdx, src: &Sources<'_>, calendar: u64) -> (u64, u64) {
+    /// the links of its own briefings only, hashed with it), and what both read but their
+    /// lists and stances (of which the as-of pages make their own). One pass makes the three.
+    fn entity(&self, e: EntityIdx, src: &Sources<'_>, calendar: u64) -> EntityParts {
         let (text, body) = (src.text, src.body);
         let r = &self.site.resolved;
         let ix = &self.site.index;
@@ -237,8 +241,22 @@ impl Parts<'_> {
         r.briefings.last().map(|b| b.date.epoch).hash(&mut hs);
         calendar.hash(&mut tail);
         let common = hs.finish();
-        (h(&(common, full.finish())), h(&(common, tail.finish())))
+        EntityParts {
+            full: h(&(common, full.finish())),
+            tail: h(&(common, tail.finish())),
+            common,
+        }
     }
+}
+
+/// What the pages of an entity read, in [`Parts::entity`]'s three hashes.
+struct EntityParts {
+    /// Everything its pages show.
+    full: u64,
+    /// What its later pages read besides the briefings each lists.
+    tail: u64,
+    /// What every page of it reads but its lists, stances and their briefings.
+    common: u64,
 }
 
 /// Every page of a site with its output path and template, in plan order. It changes only
@@ -460,11 +478,12 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .iter()
         .map(|b| (b.date.epoch, b.date.date))
         .collect::<Vec<_>>());
-    let (entity_fp, entity_tail): (Vec<u64>, Vec<u64>) = (0..r.entities.len())
+    let entities: Vec<EntityParts> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| parts.entity(EntityIdx::from_index(i), src, calendar))
-        .unzip();
-    let (entity_fp, entity_tail) = (IdVec::from_vec(entity_fp), IdVec::from_vec(entity_tail));
+        .collect();
+    let entity_fp: IdVec<EntityIdx, u64> = entities.iter().map(|x| x.full).collect();
+    let entity_tail: IdVec<EntityIdx, u64> = entities.iter().map(|x| x.tail).collect();
     // Per briefing, per stance: what a change feed and a source page show of it, hashed
     // once for the several pages that read it.
     let details: IdVec<BriefingIdx, Vec<u64>> = (0..r.briefings.len())
@@ -500,11 +519,11 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     let mut before: IdVec<BriefingIdx, Vec<Option<StanceAt>>> = (r.refs.iter())
         .map(|x| vec![None; x.stances.len()])
         .collect();
-    let position = |at: StanceAt| r.refs[at.briefing].stances[at.stance].position;
+    let position_of = |at: StanceAt| r.refs[at.briefing].stances[at.stance].position;
     for history in ix.history.values() {
         for pair in history.windows(2) {
             let (prev, at) = (pair[0], pair[1]);
-            if position(prev) != position(at) {
+            if position_of(prev) != position_of(at) {
                 before[at.briefing][at.stance] = Some(prev);
             }
         }
@@ -525,17 +544,20 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .map(|i| render::changes::of_entity(site, EntityIdx::from_index(i)))
         .collect();
     // Per entity: what its as-of pages read besides the changes of their day. A matrix
-    // shows positions, days and evidence, and links no briefing: the entity with its
-    // stances by place, and each stance's evidence.
+    // shows positions, days and evidence, and links no briefing: the entity, and each
+    // stance of its histories in order with its position, day and evidence. Not by place:
+    // a briefing moved in date order renumbers others, which these pages do not show.
     let as_of: IdVec<EntityIdx, u64> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| {
             let e = EntityIdx::from_index(i);
             let mut hs = crate::hash::hasher();
-            entity_tail[e].hash(&mut hs);
+            entities[i].common.hash(&mut hs);
             for history in render::changes::histories(site, e) {
-                for at in history {
-                    (at.briefing, at.stance, evidence[at.briefing][at.stance]).hash(&mut hs);
+                history.len().hash(&mut hs);
+                for &at in history {
+                    let day = render::changes::date_of(site, at);
+                    (position_of(at), day, evidence[at.briefing][at.stance]).hash(&mut hs);
                 }
             }
             hs.finish()
@@ -792,8 +814,10 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
 /// What a page listing change `c` shows of it: the stance with its details, the position
 /// before and its day.
 fn change(details: &IdVec<BriefingIdx, Vec<u64>>, c: &Change, hs: &mut ahash::AHasher) {
+    // Not its briefing's place, which a briefing moved in date order shifts: its link,
+    // in the details, says which briefing it is.
     let at = c.at;
-    (at.briefing, at.stance, c.from, c.to, c.date).hash(hs);
+    (at.stance, c.from, c.to, c.date).hash(hs);
     details[at.briefing][at.stance].hash(hs);
 }
 

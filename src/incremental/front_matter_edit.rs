@@ -39,7 +39,8 @@ impl Engine {
         let old = &r.refs[bi];
         // A title is read by one finding only: the hint of an unmarked change (D102) offers
         // a link to the earlier briefing with its title. Retitling a briefing that no such
-        // hint names as the earlier one leaves every finding as it was.
+        // hint names as the earlier one leaves every finding as it was, unless a body that
+        // shows the title now says something else of a change (checked below).
         let same_checks = same_checks((old_b, old), (new_b, &refs))
             && (old_b.title == new_b.title || !self.names_as_earlier(&old_b.path));
         // The warnings of the full resolve are kept as they were: an edit that makes or
@@ -95,14 +96,6 @@ impl Engine {
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
-        self.laps.begin("consistency");
-        // Contradictions are between briefings: found again over the whole site, unless
-        // the edit left everything the checks read of this briefing as it was.
-        if !same_checks {
-            let mut consistency = crate::diagnostic::Diagnostics::new();
-            self.bodies.check_consistency(site, &mut consistency);
-            self.consistency = consistency;
-        }
         self.laps.begin("pages kept");
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.
@@ -117,8 +110,21 @@ impl Engine {
         }
         self.files.markdown.insert(rel.to_string(), entry.clone());
         self.laps.begin("bodies showing it");
-        if let Some(title) = retitled {
-            self.render_showing(bi, &title);
+        let cues_moved = match retitled {
+            Some(title) => self.render_showing(bi, &title),
+            None => false,
+        };
+        self.laps.begin("consistency");
+        // Contradictions are between briefings: found again over the whole site (with the
+        // bodies just rendered), unless the edit left everything the checks read of this
+        // briefing as it was and the bodies showing its title say what they said of
+        // changes of position.
+        if (!same_checks || cues_moved)
+            && let Some(site) = self.site.as_ref()
+        {
+            let mut consistency = crate::diagnostic::Diagnostics::new();
+            self.bodies.check_consistency(site, &mut consistency);
+            self.consistency = consistency;
         }
         // Section ids of pages (`#stances`, `#related`) follow the index: every fragment
         // link is checked again.
@@ -131,8 +137,11 @@ impl Engine {
 
 impl Engine {
     /// Renders again the bodies that link to briefing `b`, now titled `title`, against the
-    /// site in memory (which has the new title), and keeps them in the site and the cache.
-    fn render_showing(&mut self, b: BriefingIdx, title: &str) {
+    /// site in memory (which has the new title), and keeps them in the site and the cache;
+    /// whether the body of a briefing with stances now says something else of changes of
+    /// position (a link shows the title, and a title may say "no longer").
+    fn render_showing(&mut self, b: BriefingIdx, title: &str) -> bool {
+        let mut cues_moved = false;
         let showing: std::collections::HashSet<String> =
             self.bodies.showing(b).into_iter().collect();
         // Each body's place in the site, found in one pass (not one search per body).
@@ -159,6 +168,9 @@ impl Engine {
                         continue;
                     };
                     if let Some(site) = self.site.as_mut() {
+                        let cues = crate::change_words::Cues::of;
+                        cues_moved |=
+                            !x.stances.is_empty() && cues(&site.bodies[i]) != cues(&body.body.html);
                         site.bodies[i] = body.body.html.clone();
                         site.outlines[i] = body.body.outline.clone();
                     }
@@ -178,6 +190,7 @@ impl Engine {
             }
         }
         self.bodies.retitle(b, title);
+        cues_moved
     }
 }
 

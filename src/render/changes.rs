@@ -121,6 +121,9 @@ fn unsorted(site: &Site) -> Vec<Change> {
 /// sorting the rest (the site-wide change feed lists them, and a live preview checks them
 /// at every edit).
 pub fn latest(site: &Site, n: usize) -> Vec<Change> {
+    if n == 0 {
+        return Vec::new();
+    }
     let mut all = unsorted(site);
     if let Some(cut) = all.len().checked_sub(n).filter(|&cut| cut > 0) {
         // No two changes share a key (a stance is one change at most): those after `cut`

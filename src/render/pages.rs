@@ -416,7 +416,8 @@ impl<'a> Views<'a> {
             .find(|&i| positions[i] != positions[i - 1]);
         let changed = last_change.map(|i| self.briefing_link(history[i].briefing));
         // An as-of page shows no history strips: its previous and next links walk the
-        // history, and without them it costs half as much to make.
+        // history, and without them it costs half as much to make. Its fingerprint counts
+        // on it (`incremental::fingerprint`: a matrix links no briefing).
         let earlier = match cutoff {
             Some(_) => history.len(),
             None => history.len().saturating_sub(HISTORY),
