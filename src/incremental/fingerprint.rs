@@ -811,13 +811,13 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
     hs.finish()
 }
 
-/// What a page listing change `c` shows of it: the stance with its details, the position
-/// before and its day.
+/// What a page listing change `c` shows of it: the stance with its details (its position
+/// among them), the position before and its day.
 fn change(details: &IdVec<BriefingIdx, Vec<u64>>, c: &Change, hs: &mut ahash::AHasher) {
     // Not its briefing's place, which a briefing moved in date order shifts: its link,
     // in the details, says which briefing it is.
     let at = c.at;
-    (at.stance, c.from, c.to, c.date).hash(hs);
+    (at.stance, c.from, c.date).hash(hs);
     details[at.briefing][at.stance].hash(hs);
 }
 

@@ -136,6 +136,14 @@ impl Engine {
 }
 
 impl Engine {
+    /// Whether a hint of an unmarked change (D102) of the last check points at briefing
+    /// `path` as the earlier one (in its note), and so shows that briefing's title.
+    fn names_as_earlier(&self, path: &str) -> bool {
+        (self.consistency.iter())
+            .filter(|d| d.code == crate::diagnostic::Code::UnmarkedChange)
+            .any(|d| d.notes.iter().any(|n| n.path == path))
+    }
+
     /// Renders again the bodies that link to briefing `b`, now titled `title`, against the
     /// site in memory (which has the new title), and keeps them in the site and the cache;
     /// whether the body of a briefing with stances now says something else of changes of
@@ -198,16 +206,6 @@ impl Engine {
 enum Place {
     Briefing(BriefingIdx),
     Profile(crate::model::EntityIdx),
-}
-
-impl Engine {
-    /// Whether a hint of an unmarked change (D102) of the last check points at briefing
-    /// `path` as the earlier one (in its note), and so shows that briefing's title.
-    fn names_as_earlier(&self, path: &str) -> bool {
-        (self.consistency.iter())
-            .filter(|d| d.code == crate::diagnostic::Code::UnmarkedChange)
-            .any(|d| d.notes.iter().any(|n| n.path == path))
-    }
 }
 
 /// Whether briefing `a` (resolved to `ra`) and `b` (to `rb`) agree on everything the
