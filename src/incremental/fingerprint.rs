@@ -72,6 +72,8 @@ struct Parts<'a> {
     bl: IdVec<BriefingIdx, u64>,
     /// Per briefing: everything its page shows but its body, related and backlinks.
     bmeta: IdVec<BriefingIdx, u64>,
+    /// Per briefing: the key of its rendered body ([`Sources::body`]).
+    body: IdVec<BriefingIdx, u64>,
     /// Per entity: what a link to it shows.
     el: IdVec<EntityIdx, u64>,
     /// Per tag: what a link to it shows, its count included.
@@ -83,9 +85,9 @@ struct Parts<'a> {
     /// Per entity: what its link preview shows (name, kinds, role, a sentence).
     ep: IdVec<EntityIdx, u64>,
     /// Every judgment on a resolved topic, scored.
-    record: crate::track_record::Record,
+    record: &'a crate::track_record::Record,
     /// Which alignment pages there are: the months and the compared pairs.
-    alignment: render::alignment::Overview,
+    alignment: &'a render::alignment::Overview,
 }
 
 impl Parts<'_> {
@@ -287,8 +289,14 @@ impl Targets {
 }
 
 /// Computes the fingerprint of every page of `targets` (the pages of `site`) as rendered
-/// through `theme`.
-pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>) -> Fingerprints {
+/// through `theme`; `derived` is what the views read of the whole site, shared with them.
+pub fn compute(
+    site: &Site,
+    theme: &Theme,
+    targets: &Targets,
+    src: &Sources<'_>,
+    derived: &render::pages::Derived,
+) -> Fingerprints {
     let r = &site.resolved;
     let ix = &site.index;
     let el: IdVec<EntityIdx, u64> = r
@@ -305,6 +313,16 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             ))
         })
         .collect();
+    // Each briefing's text and body keys, looked up by path once for the several hashes
+    // that read them: a lookup hashes and compares a long path, and pages alone made ten
+    // thousand of them.
+    let (text_of, body_of): (Vec<u64>, Vec<u64>) = (r.briefings.par_iter())
+        .map(|b| ((src.text)(&b.path), (src.body)(&b.path)))
+        .unzip();
+    let (text_of, body_of) = (
+        IdVec::<BriefingIdx, _>::from_vec(text_of),
+        IdVec::from_vec(body_of),
+    );
     // A feed entry names the briefing's authors: counted in what a link to it shows.
     let bl: IdVec<BriefingIdx, u64> = r
         .briefings
@@ -335,7 +353,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
     // What a stance's marks show of its evidence: its source's grade and retraction,
     // whether its quote is a paraphrase, and how many sources back its position across
     // the site. A stance's hash adds its briefing's link, position and quote.
-    let support = crate::index::support(r, ix);
+    let support = derived.support(site);
     let (evidence, stances): (Vec<Vec<u64>>, Vec<Vec<u64>>) = r
         .refs
         .par_iter()
@@ -352,7 +370,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
                     let source = crate::index::stance_source(r, at);
                     let evidence = h(&(
                         source.map(|x| (x.grade, &x.retracted)),
-                        crate::index::support_of(r, &support, at),
+                        crate::index::support_of(r, support, at),
                         crate::model::is_paraphrase(s.quote.as_deref()),
                     ));
                     (evidence, h(&(link, si, s.position, &s.quote, evidence)))
@@ -368,9 +386,10 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .zip(&r.refs)
         .zip(&bl)
         .zip(&stances)
-        .map(|(((b, refs), link), marks)| {
+        .zip(&text_of)
+        .map(|((((b, refs), link), marks), text)| {
             let mut hs = crate::hash::hasher();
-            (link, (src.text)(&b.path)).hash(&mut hs);
+            (link, text).hash(&mut hs);
             // Citations of `content/sources/` show what the registry says; its stance
             // table, what each stance rests on. Sources that cite nothing are as the
             // file's text has them, hashed above.
@@ -419,7 +438,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
             ))
         })
         .collect();
-    let record = crate::track_record::Record::of(r);
+    let record = derived.record(site);
     // Every page links the track record from its footer when the site has one.
     let track_record = record.has_scores();
     // Each briefing's card name, read by its page and by the card family. A card is named
@@ -448,13 +467,14 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         cards,
         bl,
         bmeta,
+        body: body_of,
         el,
         tl,
         members,
         stances,
         ep,
         record,
-        alignment: render::alignment::overview(site),
+        alignment: derived.alignment(site),
     };
     let shared = h(&theme
         .hashes
@@ -610,7 +630,7 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .list
         .par_iter()
         .map(|(page, path, template)| {
-            let own = fingerprint(&parts, &lists, *page, src);
+            let own = fingerprint(&parts, &lists, *page);
             let frame = h(&(
                 config,
                 shared,
@@ -633,9 +653,10 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .par_iter()
         .zip(&r.refs)
         .zip(&parts.bl)
-        .map(|((b, refs), link)| {
+        .zip(&parts.body)
+        .map(|(((_, refs), link), body)| {
             let mut hs = crate::hash::hasher();
-            (link, (src.body)(&b.path)).hash(&mut hs);
+            (link, body).hash(&mut hs);
             for e in refs.entities() {
                 names[e].hash(&mut hs);
             }
@@ -651,9 +672,10 @@ pub fn compute(site: &Site, theme: &Theme, targets: &Targets, src: &Sources<'_>)
         .briefings
         .par_iter()
         .zip(&r.refs)
-        .map(|(b, refs)| {
+        .zip(&parts.body)
+        .map(|((b, refs), body)| {
             let mut hs = crate::hash::hasher();
-            (&b.title, &b.slug, &b.summary, (src.body)(&b.path)).hash(&mut hs);
+            (&b.title, &b.slug, &b.summary, body).hash(&mut hs);
             refs.entities().count().hash(&mut hs);
             for e in refs.entities() {
                 e.hash(&mut hs);
@@ -849,7 +871,7 @@ struct Lists<'a> {
     alignment: u64,
 }
 
-fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) -> u64 {
+fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
     let r = &p.site.resolved;
     let ix = &p.site.index;
     let entity_fp = lists.entity_fp;
@@ -865,7 +887,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
     };
     match page {
         Page::Briefing(b) => {
-            (p.bmeta[b], (src.body)(&r.briefing(b).path)).hash(&mut hs);
+            (p.bmeta[b], p.body[b]).hash(&mut hs);
             p.links(&ix.related[b], &mut hs);
             p.links(&ix.briefing_backlinks[b], &mut hs);
             // Why each related or linking briefing is listed: the entities both name, of
@@ -964,7 +986,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page, src: &Sources<'_>) 
             p.links(&list[from..], &mut hs);
         }
         // The same inputs as its Atom twin: the same view renders both.
-        Page::JsonFeed(f) => return fingerprint(p, lists, f.atom(), src) ^ 0x9e37_79b9_7f4a_7c15,
+        Page::JsonFeed(f) => return fingerprint(p, lists, f.atom()) ^ 0x9e37_79b9_7f4a_7c15,
         Page::Home => {
             // Latest briefings, counts, topics and every stance change: hash them all.
             p.bl.hash(&mut hs);

@@ -76,6 +76,12 @@ impl Engine {
             }
             moved_body = Some(body);
         }
+        // Stances and the actors named together decide which alignment pages there are:
+        // those of the site before the edit, as the last rebuild worked them out.
+        let Some(before) = self.site.as_ref() else {
+            return Ok(None);
+        };
+        let alignment_before = render::alignment_pages(self.derived.alignment(before));
         self.derived = Default::default();
         let Some(site) = self.site.as_mut() else {
             return Ok(None);
@@ -91,8 +97,6 @@ impl Engine {
         // Counted while the index, the briefing and its stances still agree: the as-of
         // pages of an entity read its histories' stances and their dates.
         let pages_before = super::entity_pages(site, &touched);
-        // Stances and the actors named together decide which alignment pages there are.
-        let alignment_before = render::alignment_pages(&render::alignment::overview(site));
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
@@ -101,7 +105,8 @@ impl Engine {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;
         }
-        if render::alignment_pages(&render::alignment::overview(site)) != alignment_before {
+        // Worked out once for the rebuild: its pages and fingerprints read it too.
+        if render::alignment_pages(self.derived.alignment(site)) != alignment_before {
             // A comparison or snapshot came or went: so did a page of the site.
             self.targets = None;
         }

@@ -50,6 +50,9 @@ pub struct Engine {
     opts: Options,
     /// The files of a multilingual site's other trees in the output, as last written.
     tree_paths: BTreeSet<String>,
+    /// The copied files' stamps as last looked at, and the key generated files were made
+    /// by ([`Engine::stamps`]).
+    copied_stamps: std::sync::Mutex<publish::CopiedStamps>,
     /// The site root with symlinks resolved, as file watchers may report paths.
     canon_root: PathBuf,
     out: PathBuf,
@@ -224,6 +227,7 @@ impl Engine {
             written: Default::default(),
             has_output: false,
             tree_paths: BTreeSet::new(),
+            copied_stamps: Default::default(),
             laps: Laps::default(),
             derived: Default::default(),
             demand: None,

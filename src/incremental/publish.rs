@@ -2,6 +2,7 @@
 //! changed (the first time through a staging folder swapped in), remove what is gone.
 
 use super::fingerprint::UNKNOWN;
+use super::sources::Stamp;
 use super::{Engine, Outcome, Rebuilt, Scope, count_errors, fingerprint, push, write};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::id_vec::Id;
@@ -47,14 +48,34 @@ pub(super) struct Published {
 impl Engine {
     /// What the copied files are, by output path and stamp.
     pub(super) fn stamps(&self, theme: &Theme) -> u64 {
-        let mut h = crate::hash::hasher();
-        for f in self.files.statics.iter().chain(&self.files.assets) {
-            (&f.output_path, stamp_key(&f.source)).hash(&mut h);
+        let site = (self.files.statics.iter().chain(&self.files.assets))
+            .map(|f| (f.output_path.clone(), f.source.clone()));
+        let now: Vec<(String, std::path::PathBuf, Option<Stamp>)> = (site
+            .chain(theme::site_statics(theme)))
+        .map(|(p, src)| {
+            let stamp = Stamp::of(&src);
+            (p, src, stamp)
+        })
+        .collect();
+        let mut last = (self.copied_stamps.lock()).unwrap_or_else(|e| e.into_inner());
+        // Compared file by file, not by a hash of the stamps: a file saved a moment ago is
+        // stamped with its bytes' hash, which its stamp drops seconds later (`RECENT`), and
+        // that is no change (every generated file would be made again for it).
+        let same = last.list.len() == now.len()
+            && (last.list.iter().zip(&now)).all(|((p, src, a), (q, from, b))| {
+                (p, src) == (q, from)
+                    && match (a, b) {
+                        (Some(a), Some(b)) => a.same_as(b, src),
+                        (a, b) => a == b,
+                    }
+            });
+        if !same {
+            let mut h = crate::hash::hasher();
+            now.hash(&mut h);
+            last.key = h.finish();
         }
-        for (p, src) in theme::site_statics(theme) {
-            (p, stamp_key(&src)).hash(&mut h);
-        }
-        h.finish()
+        last.list = now;
+        last.key
     }
 
     /// The fingerprints of the pages of `targets` and of every file family, as the site in
@@ -81,7 +102,7 @@ impl Engine {
             text: &text,
             body: &body,
         };
-        fingerprint::compute(site, theme, targets, &src)
+        fingerprint::compute(site, theme, targets, &src, &self.derived)
     }
 
     /// Every page of the site in memory (output path, template) with the fingerprint the
@@ -206,18 +227,18 @@ impl Engine {
             self.good = false;
             return Ok(self.outcome(what, start, all.sorted(), Published::default()));
         }
-        let (mut out, mut file_paths, mut old_file_paths) = self.adopt(sink, made);
+        let (mut out, old_made) = self.adopt(sink, made);
         out.extend(std::mem::take(&mut plan.patch.files));
+        let mut old_trees = BTreeSet::new();
         if let Some(trees) = trees {
-            old_file_paths.extend(std::mem::take(&mut self.tree_paths));
+            old_trees = std::mem::take(&mut self.tree_paths);
             self.tree_paths = trees.keys().cloned().collect();
             rendered += trees.len();
             out.extend(trees);
         }
-        file_paths.extend(self.tree_paths.iter().cloned());
         self.laps.begin("compare");
         let changed = self.changed(&out);
-        let mut removed = self.gone(&plan, &file_paths, &old_file_paths);
+        let mut removed = self.gone(&plan, old_made.as_ref(), &old_trees);
         removed.extend(plan.patch.paths.gone.iter().cloned());
         self.laps.begin("write");
         self.write(&out, &changed, &removed)?;
@@ -405,7 +426,7 @@ impl Engine {
         let Some(t) = &self.targets else {
             return 0;
         };
-        let uncovered: Vec<render::Page> = (self.made.paths().difference(&now.paths()))
+        let uncovered: Vec<render::Page> = (self.made.gone_in(now).into_iter())
             .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
             .filter(|p| !dirty.contains(p))
             .collect();
@@ -413,34 +434,23 @@ impl Engine {
     }
 
     /// Keeps `made` as what the output holds besides pages; returns every file rendered or
-    /// made (pages a copied or generated file stands in for left out), the paths of the
-    /// files besides pages, and those paths before (both empty when nothing was made).
+    /// made (pages a copied or generated file stands in for left out), and what was made
+    /// before (`None` when nothing was made).
     fn adopt(
         &mut self,
         sink: write::Memory,
         made: Option<(Made, BTreeMap<String, Vec<u8>>)>,
-    ) -> (
-        crate::hash::Map<String, Vec<u8>>,
-        BTreeSet<String>,
-        BTreeSet<String>,
-    ) {
+    ) -> (crate::hash::Map<String, Vec<u8>>, Option<Made>) {
         let pages = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        let Some((now, generated)) = made else {
-            // Pages named by the scope: only those a file stands in for are left out (the
-            // paths of every file are not needed, and take a while to list on a big site).
-            let out = (pages.into_iter())
-                .filter(|(p, _)| !self.made.has(p))
-                .collect();
-            return (out, BTreeSet::new(), BTreeSet::new());
-        };
-        let old_file_paths = self.made.paths();
-        let file_paths = now.paths();
-        self.made = now;
+        let old = made.map(|(now, generated)| (std::mem::replace(&mut self.made, now), generated));
         let mut out: crate::hash::Map<String, Vec<u8>> = (pages.into_iter())
-            .filter(|(p, _)| !file_paths.contains(p))
+            .filter(|(p, _)| !self.made.has(p))
             .collect();
-        out.extend(generated);
-        (out, file_paths, old_file_paths)
+        let old = old.map(|(old, generated)| {
+            out.extend(generated);
+            old
+        });
+        (out, old)
     }
 
     /// The files of `out` whose bytes differ from what is on disk, with their new hash.
@@ -455,28 +465,35 @@ impl Engine {
             .collect()
     }
 
-    /// The files on disk that are neither a page nor a file of this rebuild.
+    /// The files on disk that are neither a page nor a file of this rebuild (`old_made`
+    /// and `old_trees`: the files besides pages before it).
     fn gone(
         &self,
         plan: &Plan,
-        file_paths: &BTreeSet<String>,
-        old_file_paths: &BTreeSet<String>,
+        old_made: Option<&Made>,
+        old_trees: &BTreeSet<String>,
     ) -> Vec<String> {
-        // Everything on disk was a page or a file of the last rebuild: with the same pages
-        // and files, nothing is to go.
-        let same_pages = match (&self.targets, &self.last_targets) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            _ => false,
+        let (Some(_), Some(t), Some(old_made)) = (&plan.fps, &self.targets, old_made) else {
+            return Vec::new();
         };
-        match (&plan.fps, &self.targets) {
-            (Some(_), Some(t)) if !(same_pages && file_paths == old_file_paths) => self
-                .on_disk
-                .keys()
-                .filter(|p| !t.index.contains_key(*p) && !file_paths.contains(*p))
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
+        let kept = |p: &String| {
+            !t.index.contains_key(p) && !self.made.has(p) && !self.tree_paths.contains(p)
+        };
+        let same_pages = (self.last_targets.as_ref()).is_some_and(|b| Arc::ptr_eq(t, b));
+        if !same_pages {
+            return self.on_disk.keys().filter(|p| kept(p)).cloned().collect();
         }
+        // Everything on disk was a page or a file of the last rebuild: with the same pages,
+        // what goes is among the files no longer made (a family made again is compared
+        // with its paths before, not every file on disk with every path).
+        let mut gone: Vec<String> = (old_made.gone_in(&self.made).into_iter())
+            .chain(old_trees.difference(&self.tree_paths))
+            .filter(|p| kept(p) && self.on_disk.contains_key(*p))
+            .cloned()
+            .collect();
+        gone.sort();
+        gone.dedup();
+        gone
     }
 
     /// Writes the `changed` files of `out` and removes the `removed` ones; the first time,
@@ -570,8 +587,12 @@ fn files_fp(part: u64, stamps: u64) -> u64 {
     h.finish()
 }
 
-fn stamp_key(p: &Path) -> Option<super::sources::Stamp> {
-    super::sources::Stamp::of(p)
+/// The copied files (output path, source, stamp) as last looked at, and the key generated
+/// files depend on: it changes when a copied file comes, goes or changes.
+#[derive(Default)]
+pub(super) struct CopiedStamps {
+    list: Vec<(String, std::path::PathBuf, Option<Stamp>)>,
+    key: u64,
 }
 
 /// The files besides pages as last made: what they were made from and their paths.
@@ -586,8 +607,10 @@ pub(super) struct Made {
     copied: BTreeSet<String>,
     /// Paths of the site's own `static/` files, which replace generated ones.
     above: BTreeSet<String>,
-    /// Paths of each generated family.
-    families: BTreeMap<Generated, BTreeSet<String>>,
+    /// Paths of each generated family; a family made again with the same paths keeps the
+    /// same set, so that rebuilds compare them by pointer (10,000 card paths at 10,000
+    /// briefings).
+    families: BTreeMap<Generated, Arc<BTreeSet<String>>>,
     /// Entries of `search-index.json` by fingerprint: on a large site, serialising every
     /// entry again takes longer than the rest of a front-matter edit.
     search_entries: HashMap<u64, Vec<u8>>,
@@ -642,6 +665,7 @@ impl Made {
     /// Records that the files of family `g` now include `paths.came`, not `paths.gone`.
     fn repath(&mut self, g: Generated, paths: &render::search::fulltext::Paths) {
         if let Some(family) = self.families.get_mut(&g) {
+            let family = Arc::make_mut(family);
             family.extend(paths.came.iter().cloned());
             for p in &paths.gone {
                 family.remove(p);
@@ -660,13 +684,20 @@ impl Made {
         self.copied.contains(path) || self.families.values().any(|f| f.contains(path))
     }
 
-    /// Every path of a file that is not a page.
-    fn paths(&self) -> BTreeSet<String> {
-        let mut all = self.copied.clone();
-        for paths in self.families.values() {
-            all.extend(paths.iter().cloned());
+    /// The paths of files besides pages made here that `now` does not make. A family
+    /// `now` shares is skipped; one made again is compared with its paths in `now` first.
+    fn gone_in<'a>(&'a self, now: &Made) -> Vec<&'a String> {
+        let mut gone: Vec<&String> = (self.copied.iter()).filter(|p| !now.has(p)).collect();
+        for (g, paths) in &self.families {
+            let after = now.families.get(g);
+            if after.is_some_and(|a| Arc::ptr_eq(a, paths)) {
+                continue;
+            }
+            let left = (paths.iter()).filter(|p| !after.is_some_and(|a| a.contains(*p)));
+            // A path may have moved to another family, or to the copied files.
+            gone.extend(left.filter(|p| !now.has(p)));
         }
-        all
+        gone
     }
 }
 
@@ -829,7 +860,8 @@ fn make_files(
     if !everything {
         let mut fresh: Vec<_> = stale.par_iter().map(|&g| made_family(g, false)).collect();
         if let Some((kept, paths, files)) = patched {
-            let mut family = last.families.get(&Generated::SearchText).cloned();
+            let mut family =
+                (last.families.get(&Generated::SearchText)).map(|f| BTreeSet::clone(f));
             if let Some(f) = &mut family {
                 f.extend(paths.came);
                 for p in &paths.gone {
@@ -843,7 +875,8 @@ fn make_files(
         // it: that is sorted out by making everything.
         let uncovers = |g: &Generated, paths: &BTreeSet<String>| {
             let before = last.families.get(g);
-            let before = before.map_or_else(|| Cow::Owned(BTreeSet::new()), Cow::Borrowed);
+            let before =
+                before.map_or_else(|| Cow::Owned(BTreeSet::new()), |b| Cow::Borrowed(&**b));
             (paths.symmetric_difference(&before)).any(|p| last.copied.contains(p))
         };
         if !fresh.iter().any(|(g, paths, _)| uncovers(g, paths)) {
@@ -851,7 +884,10 @@ fn make_files(
             let mut files = BTreeMap::new();
             for (g, paths, list) in fresh {
                 files.extend(list.into_iter().filter(|(p, _)| !last.above.contains(p)));
-                families.insert(g, paths);
+                // The same paths: the same set, which the next rebuild compares by pointer.
+                if families.get(&g).is_none_or(|f| **f != paths) {
+                    families.insert(g, Arc::new(paths));
+                }
             }
             let fresh_postings = postings.into_inner().unwrap_or_else(|e| e.into_inner());
             let made = Made {
@@ -890,7 +926,7 @@ fn make_files(
     };
     let mut files = below;
     for (g, paths, list) in fresh {
-        made.families.insert(g, paths);
+        made.families.insert(g, Arc::new(paths));
         files.extend(list);
     }
     files.extend(above);

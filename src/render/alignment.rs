@@ -393,10 +393,12 @@ pub fn overview(site: &Site) -> Overview {
             pairs.push((a, b));
         }
     }
-    let months: std::collections::BTreeSet<Month> = (site.index.history.values())
-        .flatten()
-        .map(|&at| Month::of(changes::date_of(site, at)))
-        .collect();
+    // Inserted one by one: a few dozen months among tens of thousands of stances, which
+    // collecting would sort.
+    let mut months = std::collections::BTreeSet::new();
+    for &at in site.index.history.values().flatten() {
+        months.insert(Month::of(changes::date_of(site, at)));
+    }
     let skip = months.len().saturating_sub(SNAPSHOTS);
     let months = months.into_iter().skip(skip).collect();
     Overview { pairs, months }

@@ -12,7 +12,7 @@ use crate::urls;
 impl Views<'_> {
     /// The site's alignment pages, made once.
     pub fn alignment(&self) -> &Overview {
-        (self.derived.alignment).get_or_init(|| alignment::overview(self.site))
+        self.derived.alignment(self.site)
     }
 
     fn month_link(&self, m: Month) -> MonthLink {

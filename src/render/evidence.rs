@@ -33,8 +33,7 @@ impl Views<'_> {
             grade_label: self.grades.label(grade),
             unsourced: source.is_none(),
             single_source: source.is_some() && {
-                let support =
-                    (self.derived.support).get_or_init(|| index::support(r, &self.site.index));
+                let support = self.derived.support(self.site);
                 index::support_of(r, support, at) <= 1
             },
             paraphrase: is_paraphrase(s.quote.as_deref()),

@@ -40,7 +40,7 @@ fn brier(i18n: &Catalog, t: &Tally) -> Option<String> {
 impl Views<'_> {
     /// The track record of the site, made once.
     pub(super) fn record(&self) -> &Record {
-        (self.derived.record).get_or_init(|| Record::of(&self.site.resolved))
+        self.derived.record(self.site)
     }
 
     /// The key judgments of briefing `b`, for its box.

@@ -147,6 +147,23 @@ pub struct Derived {
     pub(super) alignment: OnceLock<super::alignment::Overview>,
 }
 
+impl Derived {
+    /// How many sources back each position of `site`, counted once.
+    pub fn support(&self, site: &Site) -> &crate::index::Support {
+        (self.support).get_or_init(|| crate::index::support(&site.resolved, &site.index))
+    }
+
+    /// The track record of `site`, scored once.
+    pub fn record(&self, site: &Site) -> &crate::track_record::Record {
+        (self.record).get_or_init(|| crate::track_record::Record::of(&site.resolved))
+    }
+
+    /// Which alignment pages `site` has, worked out once.
+    pub fn alignment(&self, site: &Site) -> &super::alignment::Overview {
+        (self.alignment).get_or_init(|| super::alignment::overview(site))
+    }
+}
+
 /// The views' [`Derived`]: their own, or one lent for the rebuild.
 pub(super) enum Held<'a> {
     Own(Box<Derived>),
