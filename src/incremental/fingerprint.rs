@@ -313,9 +313,8 @@ pub fn compute(
             ))
         })
         .collect();
-    // Each briefing's text and body keys, looked up by path once for the several hashes
-    // that read them: a lookup hashes and compares a long path, and pages alone made ten
-    // thousand of them.
+    // Each briefing's text and body keys, looked up by path once: a lookup hashes and
+    // compares a long path, and the body key is read by its page and both search hashes.
     let (text_of, body_of): (Vec<u64>, Vec<u64>) = (r.briefings.par_iter())
         .map(|b| ((src.text)(&b.path), (src.body)(&b.path)))
         .unzip();

@@ -46,7 +46,8 @@ pub(super) struct Published {
 }
 
 impl Engine {
-    /// What the copied files are, by output path and stamp.
+    /// The key of the copied files as they now are (output paths, sources, stamps): the
+    /// same as last time unless one came, went or changed.
     pub(super) fn stamps(&self, theme: &Theme) -> u64 {
         let site = (self.files.statics.iter().chain(&self.files.assets))
             .map(|f| (f.output_path.clone(), f.source.clone()));
@@ -426,9 +427,11 @@ impl Engine {
         let Some(t) = &self.targets else {
             return 0;
         };
+        // A path may be both a copied file and a generated one (the site's own over it).
+        let mut once = std::collections::HashSet::new();
         let uncovered: Vec<render::Page> = (self.made.gone_in(now).into_iter())
             .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
-            .filter(|p| !dirty.contains(p))
+            .filter(|p| !dirty.contains(p) && once.insert(*p))
             .collect();
         render::render_pages(site, theme, &uncovered, sink, d)
     }
@@ -476,19 +479,24 @@ impl Engine {
         let (Some(_), Some(t), Some(old_made)) = (&plan.fps, &self.targets, old_made) else {
             return Vec::new();
         };
-        let kept = |p: &String| {
+        let unclaimed = |p: &String| {
             !t.index.contains_key(p) && !self.made.has(p) && !self.tree_paths.contains(p)
         };
         let same_pages = (self.last_targets.as_ref()).is_some_and(|b| Arc::ptr_eq(t, b));
         if !same_pages {
-            return self.on_disk.keys().filter(|p| kept(p)).cloned().collect();
+            return self
+                .on_disk
+                .keys()
+                .filter(|p| unclaimed(p))
+                .cloned()
+                .collect();
         }
         // Everything on disk was a page or a file of the last rebuild: with the same pages,
         // what goes is among the files no longer made (a family made again is compared
         // with its paths before, not every file on disk with every path).
         let mut gone: Vec<String> = (old_made.gone_in(&self.made).into_iter())
             .chain(old_trees.difference(&self.tree_paths))
-            .filter(|p| kept(p) && self.on_disk.contains_key(*p))
+            .filter(|p| unclaimed(p) && self.on_disk.contains_key(*p))
             .cloned()
             .collect();
         gone.sort();
@@ -591,7 +599,9 @@ fn files_fp(part: u64, stamps: u64) -> u64 {
 /// files depend on: it changes when a copied file comes, goes or changes.
 #[derive(Default)]
 pub(super) struct CopiedStamps {
+    /// Each copied file: output path, source and stamp, as last looked at.
     list: Vec<(String, std::path::PathBuf, Option<Stamp>)>,
+    /// The hash of `list` when a stamp last really changed.
     key: u64,
 }
 
@@ -664,6 +674,10 @@ impl Made {
 
     /// Records that the files of family `g` now include `paths.came`, not `paths.gone`.
     fn repath(&mut self, g: Generated, paths: &render::search::fulltext::Paths) {
+        // Nothing came or went (every general rebuild): the set stays shared, not copied.
+        if paths.came.is_empty() && paths.gone.is_empty() {
+            return;
+        }
         if let Some(family) = self.families.get_mut(&g) {
             let family = Arc::make_mut(family);
             family.extend(paths.came.iter().cloned());

@@ -147,6 +147,8 @@ pub struct Derived {
     pub(super) alignment: OnceLock<super::alignment::Overview>,
 }
 
+/// Each getter keeps its first answer: `site` must be the site the `Derived` was made for
+/// (a live preview makes a new one whenever front matter changes).
 impl Derived {
     /// How many sources back each position of `site`, counted once.
     pub fn support(&self, site: &Site) -> &crate::index::Support {
