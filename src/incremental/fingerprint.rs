@@ -538,7 +538,7 @@ pub fn compute(
     let mut before: IdVec<BriefingIdx, Vec<Option<StanceAt>>> = (r.refs.iter())
         .map(|x| vec![None; x.stances.len()])
         .collect();
-    let position_of = |at: StanceAt| r.refs[at.briefing].stances[at.stance].position;
+    let position_of = |at: StanceAt| render::alignment::position(site, at);
     for history in ix.history.values() {
         for pair in history.windows(2) {
             let (prev, at) = (pair[0], pair[1]);

@@ -202,8 +202,12 @@ impl Engine {
                 &mut d,
             )
         });
-        if let Some((now, _)) = &made {
-            rendered += self.render_uncovered(site, theme, now, &plan.dirty, &sink, &mut d);
+        // The files besides pages made before and no longer: found once, for the pages
+        // they uncover and for the files to remove (`None` when nothing was made).
+        let no_longer: Option<Vec<String>> =
+            (made.as_ref()).map(|(now, _)| self.made.gone_in(now).into_iter().cloned().collect());
+        if let Some(no_longer) = &no_longer {
+            rendered += self.render_uncovered(site, theme, no_longer, &plan.dirty, &sink, &mut d);
         }
         // The other languages' trees are rendered whole at each general rebuild (see
         // docs/content-model.md, Languages): their files join the comparison as generated
@@ -228,7 +232,7 @@ impl Engine {
             self.good = false;
             return Ok(self.outcome(what, start, all.sorted(), Published::default()));
         }
-        let (mut out, old_made) = self.adopt(sink, made);
+        let mut out = self.adopt(sink, made);
         out.extend(std::mem::take(&mut plan.patch.files));
         let mut old_trees = BTreeSet::new();
         if let Some(trees) = trees {
@@ -239,7 +243,7 @@ impl Engine {
         }
         self.laps.begin("compare");
         let changed = self.changed(&out);
-        let mut removed = self.gone(&plan, old_made.as_ref(), &old_trees);
+        let mut removed = self.gone(&plan, no_longer.as_deref(), &old_trees);
         removed.extend(plan.patch.paths.gone.iter().cloned());
         self.laps.begin("write");
         self.write(&out, &changed, &removed)?;
@@ -419,7 +423,7 @@ impl Engine {
         &self,
         site: &Site,
         theme: &Theme,
-        now: &Made,
+        no_longer: &[String],
         dirty: &[render::Page],
         sink: &dyn Sink,
         d: &mut Diagnostics,
@@ -429,7 +433,7 @@ impl Engine {
         };
         // A path may be both a copied file and a generated one (the site's own over it).
         let mut once = std::collections::HashSet::new();
-        let uncovered: Vec<render::Page> = (self.made.gone_in(now).into_iter())
+        let uncovered: Vec<render::Page> = (no_longer.iter())
             .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
             .filter(|p| !dirty.contains(p) && once.insert(*p))
             .collect();
@@ -437,23 +441,22 @@ impl Engine {
     }
 
     /// Keeps `made` as what the output holds besides pages; returns every file rendered or
-    /// made (pages a copied or generated file stands in for left out), and what was made
-    /// before (`None` when nothing was made).
+    /// made (pages a copied or generated file stands in for left out).
     fn adopt(
         &mut self,
         sink: write::Memory,
         made: Option<(Made, BTreeMap<String, Vec<u8>>)>,
-    ) -> (crate::hash::Map<String, Vec<u8>>, Option<Made>) {
+    ) -> crate::hash::Map<String, Vec<u8>> {
         let pages = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        let old = made.map(|(now, generated)| (std::mem::replace(&mut self.made, now), generated));
+        let generated = made.map(|(now, generated)| {
+            self.made = now;
+            generated
+        });
         let mut out: crate::hash::Map<String, Vec<u8>> = (pages.into_iter())
             .filter(|(p, _)| !self.made.has(p))
             .collect();
-        let old = old.map(|(old, generated)| {
-            out.extend(generated);
-            old
-        });
-        (out, old)
+        out.extend(generated.into_iter().flatten());
+        out
     }
 
     /// The files of `out` whose bytes differ from what is on disk, with their new hash.
@@ -468,15 +471,16 @@ impl Engine {
             .collect()
     }
 
-    /// The files on disk that are neither a page nor a file of this rebuild (`old_made`
-    /// and `old_trees`: the files besides pages before it).
+    /// The files on disk that are neither a page nor a file of this rebuild (`no_longer`:
+    /// the files besides pages made before and not now; `old_trees`: the other languages'
+    /// files before).
     fn gone(
         &self,
         plan: &Plan,
-        old_made: Option<&Made>,
+        no_longer: Option<&[String]>,
         old_trees: &BTreeSet<String>,
     ) -> Vec<String> {
-        let (Some(_), Some(t), Some(old_made)) = (&plan.fps, &self.targets, old_made) else {
+        let (Some(_), Some(t), Some(no_longer)) = (&plan.fps, &self.targets, no_longer) else {
             return Vec::new();
         };
         let unclaimed = |p: &String| {
@@ -494,7 +498,7 @@ impl Engine {
         // Everything on disk was a page or a file of the last rebuild: with the same pages,
         // what goes is among the files no longer made (a family made again is compared
         // with its paths before, not every file on disk with every path).
-        let mut gone: Vec<String> = (old_made.gone_in(&self.made).into_iter())
+        let mut gone: Vec<String> = (no_longer.iter())
             .chain(old_trees.difference(&self.tree_paths))
             .filter(|p| unclaimed(p) && self.on_disk.contains_key(*p))
             .cloned()
