@@ -79,8 +79,16 @@ pub fn check(
 ) {
     // The quotes and the histories are read apart: two threads.
     let (mut quotes, mut histories) = (Diagnostics::new(), Diagnostics::new());
+    // The checks of each briefing alone follow the quotes', which end first.
+    let mut own = Diagnostics::new();
     rayon::join(
-        || quote_attribution(site, &mut quotes),
+        || {
+            quote_attribution(site, &mut quotes);
+            for b in site.briefings.iter() {
+                updated_before_date(b, &mut own);
+                sources_after(b, registry, &mut own);
+            }
+        },
         || {
             same_day_positions(site, index, &mut histories);
             unmarked_changes(site, index, cues, &mut histories);
@@ -88,10 +96,7 @@ pub fn check(
     );
     diags.extend(quotes);
     diags.extend(histories);
-    for b in site.briefings.iter() {
-        updated_before_date(b, diags);
-        sources_after(b, registry, diags);
-    }
+    diags.extend(own);
     if let Some(days) = stale_after {
         stale_topics(site, index, today, days, diags);
     }
@@ -189,9 +194,14 @@ fn fold_into(q: &str, out: &mut String) {
         if !out.is_empty() {
             out.push(' ');
         }
+        // Most words are plain ASCII: copied whole, lowered below. A live preview folds
+        // every quote of the site at each stance edit.
+        if word.is_ascii() {
+            out.push_str(word);
+            continue;
+        }
         for c in word.chars() {
             match c {
-                'A'..='Z' => out.push(c.to_ascii_lowercase()),
                 c if c.is_ascii() => out.push(c),
                 '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => out.push('\''),
                 '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => out.push('"'),
@@ -200,6 +210,9 @@ fn fold_into(q: &str, out: &mut String) {
             }
         }
     }
+    // No lower-case form of a letter is an upper-case ASCII letter: lowering the ASCII
+    // letters at the end is lowering them as they come.
+    out.make_ascii_lowercase();
 }
 
 /// Marks that open or close a quotation, straight and curly.
@@ -320,37 +333,11 @@ fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
 /// position changed ("no longer", "reversed"), in its body or the stance's quote. `unclear`
 /// on either side is no position to change from or to.
 fn unmarked_changes(site: &Resolved, index: &Index, cues: &ReadCues<'_>, diags: &mut Diagnostics) {
-    let mut changes: Vec<Change> = Vec::new();
-    for (&(actor, topic), history) in &index.history {
-        let mut days = history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing));
-        let Some(mut before) = days.next() else {
-            continue;
-        };
-        for today in days {
-            for &cur in today {
-                let Some(p1) = position_of(site, cur) else {
-                    continue;
-                };
-                let held = |&at: &StanceAt| position_of(site, at) == Some(p1);
-                if p1 == Position::Unclear || before.iter().any(held) {
-                    continue;
-                }
-                let Some(&prev) = before.last() else {
-                    continue;
-                };
-                let Some(p0) = position_of(site, prev) else {
-                    continue;
-                };
-                if p0 == Position::Unclear {
-                    continue;
-                }
-                if let Some(c) = unmarked(site, index, (actor, topic), (prev, p0), (cur, p1)) {
-                    changes.push(c);
-                }
-            }
-            before = today;
-        }
-    }
+    // Each history on every core, in the map's order: a live preview runs this at every
+    // stance edit, beside the quotes' check on the other core.
+    let changes: Vec<Change> = (index.history.par_iter())
+        .flat_map_iter(|(&pair, history)| changes_in(site, index, pair, history))
+        .collect();
     // Bodies are read last, each once, on every core, and only up to the first cue that
     // answers: most changes are marked by a link or their quote before it comes to that.
     let mut wanted: std::collections::BTreeMap<BriefingIdx, Vec<&str>> = Default::default();
@@ -372,6 +359,46 @@ fn unmarked_changes(site: &Resolved, index: &Index, cues: &ReadCues<'_>, diags: 
             hint_unmarked(site, &c, diags);
         }
     }
+}
+
+/// The changes of position in `history`, of `actor` on `topic`, that no link to the
+/// earlier briefing or quote marks.
+fn changes_in(
+    site: &Resolved,
+    index: &Index,
+    (actor, topic): (EntityIdx, EntityIdx),
+    history: &[StanceAt],
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut days = history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing));
+    let Some(mut before) = days.next() else {
+        return changes;
+    };
+    for today in days {
+        for &cur in today {
+            let Some(p1) = position_of(site, cur) else {
+                continue;
+            };
+            let held = |&at: &StanceAt| position_of(site, at) == Some(p1);
+            if p1 == Position::Unclear || before.iter().any(held) {
+                continue;
+            }
+            let Some(&prev) = before.last() else {
+                continue;
+            };
+            let Some(p0) = position_of(site, prev) else {
+                continue;
+            };
+            if p0 == Position::Unclear {
+                continue;
+            }
+            if let Some(c) = unmarked(site, index, (actor, topic), (prev, p0), (cur, p1)) {
+                changes.push(c);
+            }
+        }
+        before = today;
+    }
+    changes
 }
 
 /// A change of position not marked by a link to the earlier briefing or by its quote.
@@ -615,6 +642,40 @@ mod tests {
         let mut out = String::new();
         fold_into(q, &mut out);
         out
+    }
+
+    /// The fold as first written, a character at a time: what the fast path must match.
+    fn fold_char_by_char(q: &str) -> String {
+        let mut out = String::new();
+        let q = q
+            .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
+            .trim_end_matches(['.', '!', '?', ',', ';', '…'])
+            .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace());
+        for word in q.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for c in word.chars() {
+                match c {
+                    'A'..='Z' => out.push(c.to_ascii_lowercase()),
+                    c if c.is_ascii() => out.push(c),
+                    '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => out.push('\''),
+                    '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => out.push('"'),
+                    '\u{2013}' | '\u{2014}' => out.push('-'),
+                    c => out.extend(c.to_lowercase()),
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fold_matches_folding_a_character_at_a_time(
+            q in "([ A-Za-z\t\u{b}.,!?'\"“”‘’«»–—…\\x{212A}\\x{130}À-ÿĀ-ſΑ-ω]{0,12}){0,6}"
+        ) {
+            proptest::prop_assert_eq!(fold_quote(&q), fold_char_by_char(&q));
+        }
     }
 
     #[test]

@@ -43,6 +43,15 @@ impl Engine {
         // shows the title now says something else of a change (checked below).
         let same_checks = same_checks((old_b, old), (new_b, &refs))
             && (old_b.title == new_b.title || !self.names_as_earlier(&old_b.path));
+        // What the edit leaves of the site's evidence counts, track record and alignment
+        // overview is kept: each is a pass over the whole site. `same_place` has kept the
+        // date, the judgments and whether sources weigh evidence.
+        let same_stances = old.stances == refs.stances && old_b.sources == new_b.sources;
+        let keep = render::pages::Keep {
+            support: same_stances,
+            record: old.judgments == refs.judgments,
+            alignment: same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
+        };
         // The warnings of the full resolve are kept as they were: an edit that makes or
         // clears a voice's warning (D099) takes the general path.
         let mut voices = crate::diagnostic::Diagnostics::new();
@@ -82,7 +91,7 @@ impl Engine {
             return Ok(None);
         };
         let alignment_before = render::alignment_pages(self.derived.alignment(before));
-        self.derived = Default::default();
+        self.derived = std::mem::take(&mut self.derived).keeping(keep);
         let Some(site) = self.site.as_mut() else {
             return Ok(None);
         };

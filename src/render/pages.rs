@@ -164,6 +164,35 @@ impl Derived {
     pub fn alignment(&self, site: &Site) -> &super::alignment::Overview {
         (self.alignment).get_or_init(|| super::alignment::overview(site))
     }
+
+    /// A `Derived` for a site changed since this one was made, holding what `keep` says
+    /// the change left as it was; the rest is worked out again on first use.
+    pub fn keeping(mut self, keep: Keep) -> Derived {
+        Derived {
+            support: kept(keep.support, &mut self.support),
+            record: kept(keep.record, &mut self.record),
+            alignment: kept(keep.alignment, &mut self.alignment),
+        }
+    }
+}
+
+/// `cell`'s value in a new cell when `keep` holds, or an empty cell.
+fn kept<T>(keep: bool, cell: &mut OnceLock<T>) -> OnceLock<T> {
+    match cell.take().filter(|_| keep) {
+        Some(v) => OnceLock::from(v),
+        None => OnceLock::new(),
+    }
+}
+
+/// Which parts of a [`Derived`] a change of the site leaves as they were.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Keep {
+    /// No stance, its source or its position changed.
+    pub support: bool,
+    /// No judgment, its topic or its briefing's date changed.
+    pub record: bool,
+    /// No stance, its date or the actors named together changed.
+    pub alignment: bool,
 }
 
 /// The views' [`Derived`]: their own, or one lent for the rebuild.
