@@ -93,28 +93,51 @@ pub fn support(site: &Resolved, ix: &Index) -> Support {
     // text, and a live preview counts them again at every front-matter edit.
     let counted: Vec<Vec<_>> = (ix.history)
         .par_iter()
-        .map(|(&(actor, topic), history)| {
-            let mut keys: Vec<(crate::model::Position, &str)> = history
-                .iter()
-                .filter_map(|&h| {
-                    let x = stance_source(site, h).filter(|x| x.retracted.is_none())?;
-                    let key = match &x.cites {
-                        Some(id) => id.value.as_str(),
-                        None => x.url.as_deref().unwrap_or(&x.title),
-                    };
-                    Some((site.refs[h.briefing].stances[h.stance].position, key))
-                })
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            let mut out: Vec<_> = Vec::new();
-            for k in keys.chunk_by(|a, b| a.0 == b.0) {
-                out.push(((actor, topic, k[0].0), k.len()));
-            }
-            out
-        })
+        .map(|(&pair, history)| support_in(site, pair, history))
         .collect();
     counted.into_iter().flatten().collect()
+}
+
+/// [`Support`] counted again for the histories of `pairs` (actor, topic) alone, the rest
+/// kept: what an edit of one briefing's stances changes.
+pub fn recount_support(
+    site: &Resolved,
+    ix: &Index,
+    support: &mut Support,
+    pairs: &[(EntityIdx, EntityIdx)],
+) {
+    support.retain(|&(actor, topic, _), _| !pairs.contains(&(actor, topic)));
+    for &pair in pairs {
+        if let Some(history) = ix.history.get(&pair) {
+            support.extend(support_in(site, pair, history));
+        }
+    }
+}
+
+/// The [`Support`] entries of the history of `actor` on `topic`.
+fn support_in(
+    site: &Resolved,
+    (actor, topic): (EntityIdx, EntityIdx),
+    history: &[StanceAt],
+) -> Vec<((EntityIdx, EntityIdx, crate::model::Position), usize)> {
+    let mut keys: Vec<(crate::model::Position, &str)> = history
+        .iter()
+        .filter_map(|&h| {
+            let x = stance_source(site, h).filter(|x| x.retracted.is_none())?;
+            let key = match &x.cites {
+                Some(id) => id.value.as_str(),
+                None => x.url.as_deref().unwrap_or(&x.title),
+            };
+            Some((site.refs[h.briefing].stances[h.stance].position, key))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut out: Vec<_> = Vec::new();
+    for k in keys.chunk_by(|a, b| a.0 == b.0) {
+        out.push(((actor, topic, k[0].0), k.len()));
+    }
+    out
 }
 
 /// How many sources back the position of stance `at` (see [`Support`]).

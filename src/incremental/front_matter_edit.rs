@@ -48,7 +48,8 @@ impl Engine {
         // date, the judgments and whether sources weigh evidence.
         let same_stances = old.stances == refs.stances && old_b.sources == new_b.sources;
         let keep = render::pages::Keep {
-            support: same_stances,
+            // The histories an edit of stances changes are counted again below.
+            support: true,
             record: old.judgments == refs.judgments,
             alignment: same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
         };
@@ -109,6 +110,16 @@ impl Engine {
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
+        if !same_stances {
+            // The briefing's stances, as they were and are, are in these histories alone.
+            let mut pairs: Vec<_> = (old_refs.stances.iter())
+                .chain(&site.resolved.refs[bi].stances)
+                .map(|s| (s.actor, s.topic))
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            self.derived.recount_support(site, &pairs);
+        }
         self.laps.begin("pages kept");
         if super::entity_pages(site, &touched) != pages_before {
             // An entity gained or lost a page: the site's list of pages changed.

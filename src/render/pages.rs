@@ -135,8 +135,9 @@ pub struct Views<'a> {
 }
 
 /// What pages read of the whole site's stances, sources and judgments, made on first use.
-/// A live preview keeps it between rebuilds that change none of those (a body edit), so
-/// that rendering one page does not make it again.
+/// A live preview keeps it between rebuilds that change none of those (a body edit), and
+/// keeps the parts a front-matter edit leaves ([`Derived::keeping`]), so that rendering one
+/// page does not make it again.
 #[derive(Default)]
 pub struct Derived {
     /// How many sources back each position, for every stance mark.
@@ -148,7 +149,8 @@ pub struct Derived {
 }
 
 /// Each getter keeps its first answer: `site` must be the site the `Derived` was made for
-/// (a live preview makes a new one whenever front matter changes).
+/// (a live preview makes a new one, or keeps what an edit left, whenever front matter
+/// changes).
 impl Derived {
     /// How many sources back each position of `site`, counted once.
     pub fn support(&self, site: &Site) -> &crate::index::Support {
@@ -176,6 +178,16 @@ impl Derived {
     }
 }
 
+impl Derived {
+    /// Counts the support of the histories of `pairs` (actor, topic) of `site` again, if
+    /// it was counted: an edit of one briefing's stances changes those histories alone.
+    pub fn recount_support(&mut self, site: &Site, pairs: &[(EntityIdx, EntityIdx)]) {
+        if let Some(support) = self.support.get_mut() {
+            crate::index::recount_support(&site.resolved, &site.index, support, pairs);
+        }
+    }
+}
+
 /// `cell`'s value in a new cell when `keep` holds, or an empty cell.
 fn kept<T>(keep: bool, cell: &mut OnceLock<T>) -> OnceLock<T> {
     match cell.take().filter(|_| keep) {
@@ -187,7 +199,8 @@ fn kept<T>(keep: bool, cell: &mut OnceLock<T>) -> OnceLock<T> {
 /// Which parts of a [`Derived`] a change of the site leaves as they were.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Keep {
-    /// No stance, its source or its position changed.
+    /// No stance, its source or its position changed, or the histories that changed are
+    /// counted again ([`Derived::recount_support`]).
     pub support: bool,
     /// No judgment, its topic or its briefing's date changed.
     pub record: bool,
