@@ -186,11 +186,7 @@ fn same_day_positions(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
 /// final punctuation left out.
 fn fold_into(q: &str, out: &mut String) {
     out.clear();
-    let q = q
-        .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
-        .trim_end_matches(['.', '!', '?', ',', ';', '…'])
-        .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace());
-    for word in q.split_whitespace() {
+    for word in trim_quote(q).split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -213,6 +209,13 @@ fn fold_into(q: &str, out: &mut String) {
     // No lower-case form of a letter is an upper-case ASCII letter: lowering the ASCII
     // letters at the end is lowering them as they come.
     out.make_ascii_lowercase();
+}
+
+/// A quote without its outer quotation marks, spaces and final punctuation.
+fn trim_quote(q: &str) -> &str {
+    q.trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
+        .trim_end_matches(['.', '!', '?', ',', ';', '…'])
+        .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
 }
 
 /// Marks that open or close a quotation, straight and curly.
@@ -647,11 +650,7 @@ mod tests {
     /// The fold as first written, a character at a time: what the fast path must match.
     fn fold_char_by_char(q: &str) -> String {
         let mut out = String::new();
-        let q = q
-            .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace())
-            .trim_end_matches(['.', '!', '?', ',', ';', '…'])
-            .trim_matches(|c: char| QUOTE_MARKS.contains(&c) || c.is_whitespace());
-        for word in q.split_whitespace() {
+        for word in trim_quote(q).split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
             }

@@ -176,9 +176,7 @@ impl Derived {
             alignment: kept(keep.alignment, &mut self.alignment),
         }
     }
-}
 
-impl Derived {
     /// Counts the support of the histories of `pairs` (actor, topic) of `site` again, if
     /// it was counted: an edit of one briefing's stances changes those histories alone.
     pub fn recount_support(&mut self, site: &Site, pairs: &[(EntityIdx, EntityIdx)]) {
