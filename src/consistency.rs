@@ -8,10 +8,11 @@ use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::id_vec::IdVec;
 use crate::index::{Index, StanceAt};
 use crate::model::{Briefing, BriefingIdx, EntityIdx, Kind, Position, RegistrySource};
+use crate::resolve::Refs;
 use crate::resolve::Resolved;
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Quotes shorter than this (after folding) are not compared: "No comment." is said by many.
 pub const MIN_QUOTE_CHARS: usize = 20;
@@ -26,22 +27,37 @@ pub const CODES: [Code; 6] = [
     Code::StaleTopic,
 ];
 
-/// [`check`] on a whole site as `pipeline` assembled it.
+/// [`Findings::of`] a whole site as `pipeline` assembled it, into `diags`.
 pub fn check_site(site: &crate::site::Site, diags: &mut Diagnostics) {
-    check_site_reading(site, &|b, stop| read_cues(&site.bodies, b, stop), diags);
+    let cues = |b, stop| read_cues(&site.bodies, b, stop);
+    diags.extend(Findings::of(&Input::of(site, &cues)).diagnostics());
 }
 
-/// [`check_site`], reading what bodies say of changes with `cues` (a live preview keeps
-/// each body's cues between rebuilds).
-pub fn check_site_reading(site: &crate::site::Site, cues: &ReadCues<'_>, diags: &mut Diagnostics) {
-    check(
-        &site.resolved,
-        &site.index,
-        (cues, &site.registry),
-        today(&site.config),
-        site.config.stale_after_days,
-        diags,
-    );
+/// What the checks read of an assembled site: its resolved briefings and index, what its
+/// bodies say of changes (`cues`; a live preview keeps each body's cues between
+/// rebuilds), its registry of sources, the build's day (for staleness) and its
+/// `stale_after_days`.
+pub struct Input<'a> {
+    site: &'a Resolved,
+    index: &'a Index,
+    cues: &'a ReadCues<'a>,
+    registry: &'a [RegistrySource],
+    today: Date,
+    stale_after: Option<u32>,
+}
+
+impl<'a> Input<'a> {
+    /// What the checks read of `site`, its bodies' cues read by `cues`.
+    pub fn of(site: &'a crate::site::Site, cues: &'a ReadCues<'a>) -> Self {
+        Input {
+            site: &site.resolved,
+            index: &site.index,
+            cues,
+            registry: &site.registry,
+            today: today(&site.config),
+            stale_after: site.config.stale_after_days,
+        }
+    }
 }
 
 /// What briefing `b`'s rendered body says of changes, given the cues `stop` that would
@@ -66,40 +82,206 @@ pub fn read_text_cues(body: &str, stop: Cues) -> Cues {
     }
 }
 
-/// Runs every check of this module on a resolved and indexed site, with its briefings'
-/// rendered bodies and its registry of sources; `today` is the build's day (for
-/// staleness) and `stale_after` its `stale_after_days`.
-pub fn check(
-    site: &Resolved,
-    index: &Index,
-    (cues, registry): (&ReadCues<'_>, &[RegistrySource]),
-    today: Date,
-    stale_after: Option<u32>,
-    diags: &mut Diagnostics,
-) {
-    // The quotes and the histories are read apart: two threads.
-    let (mut quotes, mut histories) = (Diagnostics::new(), Diagnostics::new());
-    // The checks of each briefing alone follow the quotes', which end first.
-    let mut own = Diagnostics::new();
-    rayon::join(
-        || {
-            quote_attribution(site, &mut quotes);
-            for b in site.briefings.iter() {
-                updated_before_date(b, &mut own);
-                sources_after(b, registry, &mut own);
-            }
-        },
-        || {
-            same_day_positions(site, index, &mut histories);
-            unmarked_changes(site, index, cues, &mut histories);
-        },
-    );
-    diags.extend(quotes);
-    diags.extend(histories);
-    diags.extend(own);
-    if let Some(days) = stale_after {
-        stale_topics(site, index, today, days, diags);
+/// The findings of every check of this module, kept by what each depends on, so that an
+/// edit of one briefing finds again only those it can change ([`Findings::recheck`]).
+#[derive(Debug, Default, Clone)]
+pub struct Findings {
+    /// D100 and D102, per stance history (actor, topic).
+    histories: BTreeMap<(EntityIdx, EntityIdx), Diagnostics>,
+    /// D101, per folded quote, with the stances that say it.
+    quotes: HashMap<String, Quote, ahash::RandomState>,
+    /// D103 and D104, per briefing.
+    own: BTreeMap<BriefingIdx, Diagnostics>,
+    /// D105.
+    stale: Diagnostics,
+}
+
+/// The stances that say one quote (folded), in site order, and what D101 found of them.
+#[derive(Debug, Default, Clone)]
+struct Quote {
+    said: Vec<StanceAt>,
+    found: Diagnostics,
+}
+
+impl Findings {
+    /// Every check of this module on a resolved and indexed site.
+    pub fn of(x: &Input<'_>) -> Self {
+        // The quotes and the histories are read apart: two threads. The checks of each
+        // briefing alone follow the quotes', which end first.
+        let ((quotes, own), histories) = rayon::join(
+            || {
+                let quotes = quotes_of(x.site);
+                let own = (x.site.briefings.iter_ids())
+                    .map(|(b, x_b)| (b, own_of(x_b, x.registry)))
+                    .filter(|(_, d)| !d.is_empty())
+                    .collect();
+                (quotes, own)
+            },
+            || {
+                let all: Vec<_> = x
+                    .index
+                    .history
+                    .iter()
+                    .map(|(k, h)| (*k, h.as_slice()))
+                    .collect();
+                in_histories(x, &all)
+            },
+        );
+        Findings {
+            histories,
+            quotes,
+            own,
+            stale: stale_of(x),
+        }
     }
+
+    /// Finds again what an edit of briefing `b` can change, when it left every other
+    /// briefing, every entity and every body's links and cues as they were: the histories
+    /// of its stances, the quotes of its stances, its own checks, and stale topics.
+    /// `before` is what `b` resolved to before the edit; `x` is the site after it.
+    pub fn recheck(&mut self, x: &Input<'_>, b: BriefingIdx, before: &Refs) {
+        let now = &x.site.refs[b];
+        let mut pairs: Vec<_> = (before.stances.iter().chain(&now.stances))
+            .map(|s| (s.actor, s.topic))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let histories: Vec<_> = (pairs.iter())
+            .filter_map(|p| Some((*p, x.index.history.get(p)?.as_slice())))
+            .collect();
+        for p in &pairs {
+            self.histories.remove(p);
+        }
+        self.histories.extend(in_histories(x, &histories));
+
+        let mut folded = String::new();
+        let mut keys = Vec::new();
+        for s in &before.stances {
+            if compared(s.quote.as_deref(), &mut folded)
+                && let Some(q) = self.quotes.get_mut(folded.as_str())
+            {
+                q.said.retain(|at| at.briefing != b);
+                keys.push(folded.clone());
+            }
+        }
+        for (stance, s) in now.stances.iter().enumerate() {
+            if compared(s.quote.as_deref(), &mut folded) {
+                let at = StanceAt {
+                    briefing: b,
+                    stance,
+                };
+                let q = self.quotes.entry(folded.clone()).or_default();
+                let place = q
+                    .said
+                    .partition_point(|y| (y.briefing, y.stance) < (b, stance));
+                q.said.insert(place, at);
+                keys.push(folded.clone());
+            }
+        }
+        for key in keys {
+            let Some(q) = self.quotes.get_mut(&key) else {
+                continue;
+            };
+            match q.said.is_empty() {
+                true => drop(self.quotes.remove(&key)),
+                false => q.found = quote_found(x.site, &q.said),
+            }
+        }
+
+        let own = own_of(&x.site.briefings[b], x.registry);
+        match own.is_empty() {
+            true => drop(self.own.remove(&b)),
+            false => drop(self.own.insert(b, own)),
+        }
+        self.stale = stale_of(x);
+    }
+
+    /// Every finding.
+    pub fn iter(&self) -> impl Iterator<Item = &crate::diagnostic::Diagnostic> {
+        let mut quotes: Vec<_> = (self.quotes.iter())
+            .filter(|(_, q)| !q.found.is_empty())
+            .collect();
+        // In a fixed order whatever the map's: of two findings a sort cannot tell apart,
+        // a build prints them the same way each time.
+        quotes.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        (quotes.into_iter().flat_map(|(_, q)| q.found.iter()))
+            .chain(self.histories.values().flat_map(Diagnostics::iter))
+            .chain(self.own.values().flat_map(Diagnostics::iter))
+            .chain(self.stale.iter())
+    }
+
+    /// Every finding, as a list of diagnostics.
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut all = Diagnostics::new();
+        self.iter().for_each(|d| all.add(d.clone()));
+        all
+    }
+}
+
+/// D103 and D104 of briefing `b`.
+fn own_of(b: &Briefing, registry: &[RegistrySource]) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    updated_before_date(b, &mut d);
+    sources_after(b, registry, &mut d);
+    d
+}
+
+/// D105 of the site, when `stale_after_days` is set.
+fn stale_of(x: &Input<'_>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    if let Some(days) = x.stale_after {
+        stale_topics(x.site, x.index, x.today, days, &mut d);
+    }
+    d
+}
+
+/// D100 (below) and D102 of `histories`, each (actor, topic) with its stances oldest first,
+/// per history that has any.
+///
+/// D102 (a hint) is a stance that differs from every stance of the same actor on the topic
+/// on the day before it (the latest earlier day with one), made by a briefing that neither
+/// links the earlier briefing, nor names the earlier position ("had opposed"), nor says a
+/// position changed ("no longer", "reversed"), in its body or the stance's quote. `unclear`
+/// on either side is no position to change from or to.
+fn in_histories(
+    x: &Input<'_>,
+    histories: &[((EntityIdx, EntityIdx), &[StanceAt])],
+) -> BTreeMap<(EntityIdx, EntityIdx), Diagnostics> {
+    let mut found: BTreeMap<_, Diagnostics> = BTreeMap::new();
+    for &(pair, history) in histories {
+        let mut d = Diagnostics::new();
+        same_day_in(x.site, pair, history, &mut d);
+        if !d.is_empty() {
+            found.insert(pair, d);
+        }
+    }
+    // Each history on every core, in the list's order: a live preview runs this at every
+    // stance edit, beside the quotes' check on the other core.
+    let changes: Vec<Change> = (histories.par_iter())
+        .flat_map_iter(|&(pair, history)| changes_in(x.site, x.index, pair, history))
+        .collect();
+    // Bodies are read last, each once, on every core, and only up to the first cue that
+    // answers: most changes are marked by a link or their quote before it comes to that.
+    let mut wanted: BTreeMap<BriefingIdx, Vec<&str>> = Default::default();
+    for c in &changes {
+        wanted
+            .entry(c.cur.briefing)
+            .or_default()
+            .push(c.p0.as_str());
+    }
+    let says: HashMap<BriefingIdx, Cues> = wanted
+        .into_par_iter()
+        .map(|(b, positions)| (b, (x.cues)(b, Cues::change_from(positions))))
+        .collect();
+    for c in changes {
+        let said = says
+            .get(&c.cur.briefing)
+            .is_some_and(|cues| cues.says_change() || cues.mentions(c.p0.as_str()));
+        if !said {
+            hint_unmarked(x.site, &c, found.entry((c.actor, c.topic)).or_default());
+        }
+    }
+    found
 }
 
 fn stance_src(site: &Resolved, at: StanceAt) -> Option<&crate::model::StanceSrc> {
@@ -123,60 +305,63 @@ fn has_time(w: &crate::model::When) -> bool {
     w.rfc3339.get(10..) != Some("T00:00:00Z")
 }
 
-/// D100: within each actor's history on a topic (ordered by date), the stances of one day
+/// D100: within an actor's history on a topic (ordered by date), the stances of one day
 /// from different briefings must agree.
-fn same_day_positions(site: &Resolved, index: &Index, diags: &mut Diagnostics) {
-    for (&(actor, topic), history) in &index.history {
-        for run in history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing)) {
-            let Some((&first, rest)) = run.split_first() else {
+fn same_day_in(
+    site: &Resolved,
+    (actor, topic): (EntityIdx, EntityIdx),
+    history: &[StanceAt],
+    diags: &mut Diagnostics,
+) {
+    for run in history.chunk_by(|a, b| day(site, a.briefing) == day(site, b.briefing)) {
+        let Some((&first, rest)) = run.split_first() else {
+            continue;
+        };
+        let (Some(p0), Some(s0)) = (position_of(site, first), stance_src(site, first)) else {
+            continue;
+        };
+        for &at in rest {
+            let (Some(p), Some(s)) = (position_of(site, at), stance_src(site, at)) else {
                 continue;
             };
-            let (Some(p0), Some(s0)) = (position_of(site, first), stance_src(site, first)) else {
+            // Two briefings that give their times, apart, say the position moved within
+            // the day.
+            let timed = |b: BriefingIdx| has_time(&site.briefings[b].date);
+            let apart =
+                site.briefings[at.briefing].date.epoch != site.briefings[first.briefing].date.epoch;
+            if at.briefing == first.briefing
+                || p == p0
+                || (timed(at.briefing) && timed(first.briefing) && apart)
+            {
                 continue;
-            };
-            for &at in rest {
-                let (Some(p), Some(s)) = (position_of(site, at), stance_src(site, at)) else {
-                    continue;
-                };
-                // Two briefings that give their times, apart, say the position moved within
-                // the day.
-                let timed = |b: BriefingIdx| has_time(&site.briefings[b].date);
-                let apart = site.briefings[at.briefing].date.epoch
-                    != site.briefings[first.briefing].date.epoch;
-                if at.briefing == first.briefing
-                    || p == p0
-                    || (timed(at.briefing) && timed(first.briefing) && apart)
-                {
-                    continue;
-                }
-                let (here, there) = (
-                    &site.briefings[at.briefing],
-                    &site.briefings[first.briefing],
-                );
-                diags
-                    .warning(
-                        Code::SameDayPositions,
-                        &here.path,
-                        s.position_span,
-                        format!(
-                            "{} is given two positions on {} on {}: {} here, {} in {}",
-                            site.entities[actor].name,
-                            site.entities[topic].name,
-                            here.date.date,
-                            p.as_str(),
-                            p0.as_str(),
-                            there.path
-                        ),
-                    )
-                    .with_note(
-                        &there.path,
-                        s0.position_span,
-                        format!("the same day's stance says `{}`", p0.as_str()),
-                    )
-                    .with_help(
-                        "check which report is right; if the position really moved that day, date the later briefing by its time (`date: 2025-11-20T18:00:00Z`) and say so in it",
-                    );
             }
+            let (here, there) = (
+                &site.briefings[at.briefing],
+                &site.briefings[first.briefing],
+            );
+            diags
+                .warning(
+                    Code::SameDayPositions,
+                    &here.path,
+                    s.position_span,
+                    format!(
+                        "{} is given two positions on {} on {}: {} here, {} in {}",
+                        site.entities[actor].name,
+                        site.entities[topic].name,
+                        here.date.date,
+                        p.as_str(),
+                        p0.as_str(),
+                        there.path
+                    ),
+                )
+                .with_note(
+                    &there.path,
+                    s0.position_span,
+                    format!("the same day's stance says `{}`", p0.as_str()),
+                )
+                .with_help(
+                    "check which report is right; if the position really moved that day, date the later briefing by its time (`date: 2025-11-20T18:00:00Z`) and say so in it",
+                );
         }
     }
 }
@@ -248,120 +433,114 @@ fn attribution(site: &Resolved, at: StanceAt) -> Option<Attribution<'_>> {
     })
 }
 
-/// D101: one quote (of at least [`MIN_QUOTE_CHARS`], paraphrases aside) must have one
-/// actor, one voice and one source wherever it is written; a side that gives no voice or no
-/// source does not contradict one that does.
-fn quote_attribution(site: &Resolved, diags: &mut Diagnostics) {
+/// Whether quote `q` is compared with others (D101), folded into `folded` if so: not a
+/// paraphrase, and at least [`MIN_QUOTE_CHARS`] long once folded.
+fn compared(q: Option<&str>, folded: &mut String) -> bool {
+    let Some(q) = q.filter(|q| !crate::model::is_paraphrase(Some(q))) else {
+        return false;
+    };
+    fold_into(q, folded);
+    folded.len() >= MIN_QUOTE_CHARS && folded.chars().count() >= MIN_QUOTE_CHARS
+}
+
+/// Every quote compared (D101), folded, with the stances that say it in site order and
+/// what D101 finds of them.
+fn quotes_of(site: &Resolved) -> HashMap<String, Quote, ahash::RandomState> {
     // Keyed by what writers quote: a hasher seeded afresh in each run, and quicker than the
     // default one (a live preview runs this at every stance edit).
-    let mut first: HashMap<String, StanceAt, ahash::RandomState> = HashMap::default();
+    let mut quotes: HashMap<String, Quote, ahash::RandomState> = HashMap::default();
     let mut folded = String::new();
     for (b, refs) in site.refs.iter_ids() {
         for (i, s) in refs.stances.iter().enumerate() {
+            if !compared(s.quote.as_deref(), &mut folded) {
+                continue;
+            }
             let at = StanceAt {
                 briefing: b,
                 stance: i,
             };
-            let Some(q) = s.quote.as_deref() else {
-                continue;
-            };
-            if crate::model::is_paraphrase(Some(q)) {
-                continue;
+            match quotes.get_mut(folded.as_str()) {
+                Some(q) => q.said.push(at),
+                None => drop(quotes.insert(
+                    folded.clone(),
+                    Quote {
+                        said: vec![at],
+                        found: Diagnostics::new(),
+                    },
+                )),
             }
-            fold_into(q, &mut folded);
-            if folded.len() < MIN_QUOTE_CHARS || folded.chars().count() < MIN_QUOTE_CHARS {
-                continue;
-            }
-            let Some(&earlier) = first.get(folded.as_str()) else {
-                first.insert(folded.clone(), at);
-                continue;
-            };
-            let (Some(a), Some(e)) = (attribution(site, at), attribution(site, earlier)) else {
-                continue;
-            };
-            let name = |x: EntityIdx| site.entities[x].name.as_str();
-            let differs = if a.actor != e.actor {
-                Some((
-                    "actor",
-                    name(a.actor).to_string(),
-                    name(e.actor).to_string(),
-                ))
-            } else if let (Some(x), Some(y)) = (a.by, e.by)
-                && x != y
-            {
-                Some(("voice", name(x).to_string(), name(y).to_string()))
-            } else if let (Some(x), Some(y)) = (&a.source, &e.source)
-                && x.0 != y.0
-            {
-                Some(("source", x.1.to_string(), y.1.to_string()))
-            } else {
-                None
-            };
-            let Some((what, here_is, there_is)) = differs else {
-                continue;
-            };
-            let here = &site.briefings[b];
-            let there = &site.briefings[earlier.briefing];
-            let span = |x: &Briefing, at: StanceAt, refs: &crate::resolve::Refs| {
-                (refs.stances.get(at.stance))
-                    .and_then(|s| x.stances.get(s.src))
-                    .map_or(Span::FILE, |w| w.quote_span.unwrap_or(w.actor.span))
-            };
-            let there_span = span(there, earlier, &site.refs[earlier.briefing]);
-            diags
-                .warning(
-                    Code::QuoteAttribution,
-                    &here.path,
-                    span(here, at, refs),
-                    format!(
-                        "this quote is attributed to {what} {here_is} here and to {there_is} in {}",
-                        there.path
-                    ),
-                )
-                .with_note(
-                    &there.path,
-                    there_span,
-                    format!("the same words, with {what} {there_is}"),
-                )
-                .with_help(format!(
-                    "one of the two {what}s is wrong, or the words are a paraphrase: end it with `(paraphrase)`"
-                ));
         }
     }
+    for q in quotes.values_mut().filter(|q| q.said.len() > 1) {
+        q.found = quote_found(site, &q.said);
+    }
+    quotes
 }
 
-/// D102 (a hint): a stance that differs from every stance of the same actor on the topic
-/// on the day before it (the latest earlier day with one), made by a briefing that neither
-/// links the earlier briefing, nor names the earlier position ("had opposed"), nor says a
-/// position changed ("no longer", "reversed"), in its body or the stance's quote. `unclear`
-/// on either side is no position to change from or to.
-fn unmarked_changes(site: &Resolved, index: &Index, cues: &ReadCues<'_>, diags: &mut Diagnostics) {
-    // Each history on every core, in the map's order: a live preview runs this at every
-    // stance edit, beside the quotes' check on the other core.
-    let changes: Vec<Change> = (index.history.par_iter())
-        .flat_map_iter(|(&pair, history)| changes_in(site, index, pair, history))
-        .collect();
-    // Bodies are read last, each once, on every core, and only up to the first cue that
-    // answers: most changes are marked by a link or their quote before it comes to that.
-    let mut wanted: std::collections::BTreeMap<BriefingIdx, Vec<&str>> = Default::default();
-    for c in &changes {
-        wanted
-            .entry(c.cur.briefing)
-            .or_default()
-            .push(c.p0.as_str());
+/// D101: one quote (of at least [`MIN_QUOTE_CHARS`], paraphrases aside) must have one
+/// actor, one voice and one source wherever it is written; a side that gives no voice or no
+/// source does not contradict one that does. `said` are the stances that say it, in site
+/// order: each is compared with the first.
+fn quote_found(site: &Resolved, said: &[StanceAt]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let Some((&earlier, rest)) = said.split_first() else {
+        return diags;
+    };
+    for &at in rest {
+        let b = at.briefing;
+        let refs = &site.refs[b];
+        let (Some(a), Some(e)) = (attribution(site, at), attribution(site, earlier)) else {
+            continue;
+        };
+        let name = |x: EntityIdx| site.entities[x].name.as_str();
+        let differs = if a.actor != e.actor {
+            Some((
+                "actor",
+                name(a.actor).to_string(),
+                name(e.actor).to_string(),
+            ))
+        } else if let (Some(x), Some(y)) = (a.by, e.by)
+            && x != y
+        {
+            Some(("voice", name(x).to_string(), name(y).to_string()))
+        } else if let (Some(x), Some(y)) = (&a.source, &e.source)
+            && x.0 != y.0
+        {
+            Some(("source", x.1.to_string(), y.1.to_string()))
+        } else {
+            None
+        };
+        let Some((what, here_is, there_is)) = differs else {
+            continue;
+        };
+        let here = &site.briefings[b];
+        let there = &site.briefings[earlier.briefing];
+        let span = |x: &Briefing, at: StanceAt, refs: &crate::resolve::Refs| {
+            (refs.stances.get(at.stance))
+                .and_then(|s| x.stances.get(s.src))
+                .map_or(Span::FILE, |w| w.quote_span.unwrap_or(w.actor.span))
+        };
+        let there_span = span(there, earlier, &site.refs[earlier.briefing]);
+        diags
+            .warning(
+                Code::QuoteAttribution,
+                &here.path,
+                span(here, at, refs),
+                format!(
+                    "this quote is attributed to {what} {here_is} here and to {there_is} in {}",
+                    there.path
+                ),
+            )
+            .with_note(
+                &there.path,
+                there_span,
+                format!("the same words, with {what} {there_is}"),
+            )
+            .with_help(format!(
+                "one of the two {what}s is wrong, or the words are a paraphrase: end it with `(paraphrase)`"
+            ));
     }
-    let says: HashMap<BriefingIdx, Cues> = wanted
-        .into_par_iter()
-        .map(|(b, positions)| (b, cues(b, Cues::change_from(positions))))
-        .collect();
-    for c in changes {
-        let said = says
-            .get(&c.cur.briefing)
-            .is_some_and(|cues| cues.says_change() || cues.mentions(c.p0.as_str()));
-        if !said {
-            hint_unmarked(site, &c, diags);
-        }
-    }
+    diags
 }
 
 /// The changes of position in `history`, of `actor` on `topic`, that no link to the

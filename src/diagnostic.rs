@@ -553,6 +553,11 @@ impl Diagnostics {
         self.items.retain(keep);
     }
 
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
     /// True when at least one error was recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

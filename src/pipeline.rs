@@ -1,7 +1,9 @@
 //! The one pipeline that `build` and `check` (and later `serve`) share:
 //! discover → parse → resolve → Markdown → index → render → write.
 
+use crate::change_words::Cues;
 use crate::config::{self, Config};
+use crate::consistency::{self, Findings};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::id_vec::{Id, IdVec};
 use crate::index::{self, Index};
@@ -336,6 +338,9 @@ pub struct BodyCache {
     pub images: crate::images::probe::Memo,
     /// Related briefings as last found: kept while no briefing's date or names change.
     related: Option<index::Related>,
+    /// The consistency findings of the last check, for an edit to find again only what it
+    /// can change.
+    findings: Option<Findings>,
 }
 
 /// One body in a [`BodyCache`].
@@ -410,20 +415,49 @@ impl BodyCache {
         out
     }
 
-    /// The consistency checks of `site`, each body's change cues taken from its cached
-    /// body when that is the same HTML (read and kept there the first time), else read as
-    /// a build reads them.
-    pub fn check_consistency(&self, site: &Site, diags: &mut Diagnostics) {
-        let cues = |b: BriefingIdx, stop| {
-            let html = site.bodies[b].as_str();
-            let path = site.resolved.briefings[b].path.as_str();
-            let read = || crate::consistency::read_text_cues(html, stop);
-            match self.entries.get(path).filter(|c| c.body.html == html) {
-                Some(c) => *c.cues.get_or_init(read),
-                None => read(),
-            }
+    /// The consistency checks of `site` into `diags`, each body's change cues taken from
+    /// its cached body when that is the same HTML (read and kept there the first time),
+    /// else read as a build reads them. Their findings are kept for
+    /// [`BodyCache::recheck_consistency`].
+    pub fn check_consistency(&mut self, site: &Site, diags: &mut Diagnostics) {
+        let cues = |b, stop| self.cues(site, b, stop);
+        let findings = Findings::of(&consistency::Input::of(site, &cues));
+        diags.extend(findings.diagnostics());
+        self.findings = Some(findings);
+    }
+
+    /// The consistency findings of `site` after an edit of briefing `b` alone, which
+    /// resolved to `before` until then and left every body's links and cues as they were:
+    /// found again only where the edit can change them, when the findings of the last
+    /// check are kept.
+    pub fn recheck_consistency(
+        &mut self,
+        site: &Site,
+        b: BriefingIdx,
+        before: &crate::resolve::Refs,
+    ) -> Diagnostics {
+        let Some(mut findings) = self.findings.take() else {
+            let mut diags = Diagnostics::new();
+            self.check_consistency(site, &mut diags);
+            return diags;
         };
-        crate::consistency::check_site_reading(site, &cues, diags);
+        let cues = |b, stop| self.cues(site, b, stop);
+        findings.recheck(&consistency::Input::of(site, &cues), b, before);
+        let diags = findings.diagnostics();
+        self.findings = Some(findings);
+        diags
+    }
+
+    /// What the body of briefing `b` says of changes (see [`consistency::read_cues`]),
+    /// from its cached body when that is the same HTML.
+    fn cues(&self, site: &Site, b: BriefingIdx, stop: Cues) -> Cues {
+        let html = site.bodies[b].as_str();
+        let path = site.resolved.briefings[b].path.as_str();
+        let read = || consistency::read_text_cues(html, stop);
+        match self.entries.get(path).filter(|c| c.body.html == html) {
+            Some(c) => *c.cues.get_or_init(read),
+            None => read(),
+        }
     }
 
     /// Renumbers the briefings every cached body links to, and their titles, for the same
@@ -964,9 +998,9 @@ fn assemble_one(
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);
     progress.stage("consistency", 0);
-    match cache.as_deref() {
+    match cache {
         Some(c) => c.check_consistency(&site, diags),
-        None => crate::consistency::check_site(&site, diags),
+        None => consistency::check_site(&site, diags),
     }
     (site, fragments)
 }

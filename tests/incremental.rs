@@ -1620,3 +1620,87 @@ fn a_retitled_briefing_renders_again_the_as_of_page_of_its_day_and_no_other() {
     assert!(other_days.is_empty(), "{other_days:?}");
     assert_as_clean(&root, &live, "retitled");
 }
+
+/// The consistency checks' fixtures, each briefing's stances, quote and `updated:` edited
+/// in turn (then restored): after each edit the live preview reports what a clean build
+/// reports. Most of these edits are taken in place, where only the histories and quotes of
+/// the edited briefing are checked again.
+#[test]
+fn stance_edits_report_the_contradictions_a_clean_build_reports() {
+    use dossier::diagnostic::Code;
+    let codes = |d: &[dossier::diagnostic::Diagnostic]| {
+        let mut c: Vec<String> = (d.iter())
+            .filter(|x| dossier::consistency::CODES.contains(&x.code))
+            .map(|x| format!("{:?} {}:{}", x.code, x.path, x.message))
+            .collect();
+        c.sort();
+        c
+    };
+    let (mut in_place, mut moved) = (0, 0);
+    let mut seen = std::collections::BTreeSet::new();
+    for case in [
+        "quote-attribution",
+        "same-day-positions",
+        "unmarked-change",
+        "source-after-briefing",
+        "updated-before-date",
+        "stale-topic",
+    ] {
+        let site = TestSite::fixture(&format!("warnings/{case}"));
+        let root = site.root().to_path_buf();
+        let (mut engine, _live) = built(&root);
+        let first = engine.diagnostics();
+        let quote = "\"A ceasefire on these lines would reward the invasion\"";
+        for f in files_in(&root.join("content/briefings")) {
+            let original = read(&f);
+            let edits = [
+                set_nested(&original, "position", "supports"),
+                set_nested(&original, "position", "opposes"),
+                set_nested(&original, "quote", quote),
+                set_key(&original, "updated", "2020-01-01"),
+                drop_key(&original, "stances"),
+                original.clone(),
+            ];
+            for (k, text) in edits.iter().enumerate() {
+                if *text == read(&f) {
+                    continue;
+                }
+                std::fs::write(&f, text).expect("write");
+                let out = engine.rebuild(&changed([f.clone()])).expect("rebuild");
+                let step = format!("{case}, {}, edit {k}", f.display());
+                let clean =
+                    pipeline::build(&opts(&root, Some(root.join("clean")))).expect("clean build");
+                assert_eq!(out.diagnostics, clean.diagnostics, "{step}");
+                in_place += usize::from(matches!(
+                    out.what,
+                    Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
+                ));
+                moved += usize::from(codes(&out.diagnostics) != codes(&first));
+                seen.extend(out.diagnostics.iter().map(|d| format!("{:?}", d.code)));
+            }
+            // Later files are edited with this one's quote as written: two briefings then
+            // say the same words.
+            std::fs::write(&f, set_nested(&original, "quote", quote)).expect("write");
+            let out = engine.rebuild(&changed([f.clone()])).expect("rebuild");
+            let clean = pipeline::build(&opts(&root, Some(root.join("clean")))).expect("clean");
+            assert_eq!(out.diagnostics, clean.diagnostics, "{case}: quoted");
+        }
+    }
+    // Checks of the whole site would pass these as well: the edits must reach the path that
+    // checks only what they touch, and change what it finds.
+    assert!(in_place >= 20, "{in_place} edits in place");
+    assert!(moved >= 20, "{moved} edits changed the findings");
+    for code in [
+        Code::SameDayPositions,
+        Code::QuoteAttribution,
+        Code::UnmarkedChange,
+        Code::UpdatedBeforeDate,
+        Code::SourceAfterBriefing,
+        Code::StaleTopic,
+    ] {
+        assert!(
+            seen.contains(&format!("{code:?}")),
+            "{code:?} never found: {seen:?}"
+        );
+    }
+}

@@ -140,16 +140,18 @@ impl Engine {
             None => false,
         };
         self.laps.begin("consistency");
-        // Contradictions are between briefings: found again over the whole site (with the
-        // bodies just rendered), unless the edit left everything the checks read of this
-        // briefing as it was and the bodies showing its title say what they said of
-        // changes of position.
-        if (!same_checks || cues_moved)
-            && let Some(site) = self.site.as_ref()
-        {
-            let mut consistency = crate::diagnostic::Diagnostics::new();
-            self.bodies.check_consistency(site, &mut consistency);
-            self.consistency = consistency;
+        // Contradictions are between briefings: found again where this briefing's stances
+        // and quotes, before and after, meet others', unless the edit left everything the
+        // checks read of it as it was. Bodies showing its title that now say something
+        // else of changes of position are other briefings': the whole site is checked.
+        if let Some(site) = self.site.as_ref() {
+            if cues_moved {
+                let mut consistency = crate::diagnostic::Diagnostics::new();
+                self.bodies.check_consistency(site, &mut consistency);
+                self.consistency = consistency;
+            } else if !same_checks {
+                self.consistency = self.bodies.recheck_consistency(site, bi, &old_refs);
+            }
         }
         // Section ids of pages (`#stances`, `#related`) follow the index: every fragment
         // link is checked again.
