@@ -2,14 +2,15 @@
 //! left without a briefing (D105). Each diagnostic points at one side and names the other
 //! in a note. Every check is one pass over the stance histories or the briefings, with
 //! hash maps where two sides must meet, so the whole costs milliseconds at archive scale.
+//! A live preview keeps the findings grouped by what each depends on ([`Findings`]) and
+//! finds again, after an edit of one briefing, only the groups that edit can change.
 
 use crate::change_words::Cues;
 use crate::diagnostic::{Code, Diagnostics, Span};
 use crate::id_vec::IdVec;
 use crate::index::{Index, StanceAt};
 use crate::model::{Briefing, BriefingIdx, EntityIdx, Kind, Position, RegistrySource};
-use crate::resolve::Refs;
-use crate::resolve::Resolved;
+use crate::resolve::{Refs, Resolved};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -112,7 +113,7 @@ impl Findings {
             || {
                 let quotes = quotes_of(x.site);
                 let own = (x.site.briefings.iter_ids())
-                    .map(|(b, x_b)| (b, own_of(x_b, x.registry)))
+                    .map(|(b, briefing)| (b, own_of(briefing, x.registry)))
                     .filter(|(_, d)| !d.is_empty())
                     .collect();
                 (quotes, own)
@@ -178,6 +179,8 @@ impl Findings {
                 keys.push(folded.clone());
             }
         }
+        keys.sort_unstable();
+        keys.dedup();
         for key in keys {
             let Some(q) = self.quotes.get_mut(&key) else {
                 continue;
@@ -459,15 +462,12 @@ fn quotes_of(site: &Resolved) -> HashMap<String, Quote, ahash::RandomState> {
                 briefing: b,
                 stance: i,
             };
-            match quotes.get_mut(folded.as_str()) {
-                Some(q) => q.said.push(at),
-                None => drop(quotes.insert(
-                    folded.clone(),
-                    Quote {
-                        said: vec![at],
-                        found: Diagnostics::new(),
-                    },
-                )),
+            if let Some(q) = quotes.get_mut(folded.as_str()) {
+                q.said.push(at);
+            } else {
+                let said = vec![at];
+                let found = Diagnostics::new();
+                quotes.insert(folded.clone(), Quote { said, found });
             }
         }
     }
