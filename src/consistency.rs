@@ -85,7 +85,7 @@ pub fn read_text_cues(body: &str, stop: Cues) -> Cues {
 
 /// The findings of every check of this module, kept by what each depends on, so that an
 /// edit of one briefing finds again only those it can change ([`Findings::recheck`]).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct Findings {
     /// D100 and D102, per stance history (actor, topic).
     histories: BTreeMap<(EntityIdx, EntityIdx), Diagnostics>,
@@ -98,7 +98,7 @@ pub struct Findings {
 }
 
 /// The stances that say one quote (folded), in site order, and what D101 found of them.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 struct Quote {
     said: Vec<StanceAt>,
     found: Diagnostics,
@@ -139,7 +139,8 @@ impl Findings {
     /// Finds again what an edit of briefing `b` can change, when it left every other
     /// briefing, every entity and every body's links and cues as they were: the histories
     /// of its stances, the quotes of its stances, its own checks, and stale topics.
-    /// `before` is what `b` resolved to before the edit; `x` is the site after it.
+    /// `before` is what `b` resolved to before the edit, in the site these findings are
+    /// of; `x` is the site after it.
     pub fn recheck(&mut self, x: &Input<'_>, b: BriefingIdx, before: &Refs) {
         let now = &x.site.refs[b];
         let mut pairs: Vec<_> = (before.stances.iter().chain(&now.stances))
@@ -185,22 +186,24 @@ impl Findings {
             let Some(q) = self.quotes.get_mut(&key) else {
                 continue;
             };
-            match q.said.is_empty() {
-                true => drop(self.quotes.remove(&key)),
-                false => q.found = quote_found(x.site, &q.said),
+            if q.said.is_empty() {
+                self.quotes.remove(&key);
+            } else {
+                q.found = quote_found(x.site, &q.said);
             }
         }
 
         let own = own_of(&x.site.briefings[b], x.registry);
-        match own.is_empty() {
-            true => drop(self.own.remove(&b)),
-            false => drop(self.own.insert(b, own)),
+        if own.is_empty() {
+            self.own.remove(&b);
+        } else {
+            self.own.insert(b, own);
         }
         self.stale = stale_of(x);
     }
 
     /// Every finding.
-    pub fn iter(&self) -> impl Iterator<Item = &crate::diagnostic::Diagnostic> {
+    fn iter(&self) -> impl Iterator<Item = &crate::diagnostic::Diagnostic> {
         let mut quotes: Vec<_> = (self.quotes.iter())
             .filter(|(_, q)| !q.found.is_empty())
             .collect();
@@ -258,8 +261,8 @@ fn in_histories(
             found.insert(pair, d);
         }
     }
-    // Each history on every core, in the list's order: a live preview runs this at every
-    // stance edit, beside the quotes' check on the other core.
+    // Each history on every core, in the list's order: a whole-site check (every build, and
+    // a live preview's general rebuild) reads thousands, beside the quotes' check.
     let changes: Vec<Change> = (histories.par_iter())
         .flat_map_iter(|&(pair, history)| changes_in(x.site, x.index, pair, history))
         .collect();
@@ -378,8 +381,8 @@ fn fold_into(q: &str, out: &mut String) {
         if !out.is_empty() {
             out.push(' ');
         }
-        // Most words are plain ASCII: copied whole, lowered below. A live preview folds
-        // every quote of the site at each stance edit.
+        // Most words are plain ASCII: copied whole, lowered below. Every build folds every
+        // quote of the site.
         if word.is_ascii() {
             out.push_str(word);
             continue;
@@ -450,7 +453,7 @@ fn compared(q: Option<&str>, folded: &mut String) -> bool {
 /// what D101 finds of them.
 fn quotes_of(site: &Resolved) -> HashMap<String, Quote, ahash::RandomState> {
     // Keyed by what writers quote: a hasher seeded afresh in each run, and quicker than the
-    // default one (a live preview runs this at every stance edit).
+    // default one (every build folds every quote of the site).
     let mut quotes: HashMap<String, Quote, ahash::RandomState> = HashMap::default();
     let mut folded = String::new();
     for (b, refs) in site.refs.iter_ids() {

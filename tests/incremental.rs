@@ -1653,9 +1653,20 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
         let quote = "\"A ceasefire on these lines would reward the invasion\"";
         for f in files_in(&root.join("content/briefings")) {
             let original = read(&f);
+            // Each fixture has profiles of both actors: a stance moved to the other's
+            // history, or voiced by the other, is edited in place.
+            let other_actor = match original.contains("- actor: Kyiv") {
+                true => original.replacen("- actor: Kyiv", "- actor: Berlin", 1),
+                false => original.replacen("- actor: Berlin", "- actor: Kyiv", 1),
+            };
+            let voiced =
+                original.replacen("\n    position: ", "\n    by: Berlin\n    position: ", 1);
             let edits = [
                 set_nested(&original, "position", "supports"),
                 set_nested(&original, "position", "opposes"),
+                other_actor,
+                voiced,
+                set_nested(&original, "on", "prisoner-exchange"),
                 set_nested(&original, "quote", quote),
                 set_key(&original, "updated", "2020-01-01"),
                 drop_key(&original, "stances"),
