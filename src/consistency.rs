@@ -143,11 +143,7 @@ impl Findings {
     /// of; `x` is the site after it.
     pub fn recheck(&mut self, x: &Input<'_>, b: BriefingIdx, before: &Refs) {
         let now = &x.site.refs[b];
-        let mut pairs: Vec<_> = (before.stances.iter().chain(&now.stances))
-            .map(|s| (s.actor, s.topic))
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
+        let pairs = crate::index::histories_of(before, now);
         let histories: Vec<_> = (pairs.iter())
             .filter_map(|p| Some((*p, x.index.history.get(p)?.as_slice())))
             .collect();

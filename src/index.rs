@@ -98,6 +98,18 @@ pub fn support(site: &Resolved, ix: &Index) -> Support {
     counted.into_iter().flatten().collect()
 }
 
+/// The stance histories (actor, topic) that the stances of `before` and `now` are in,
+/// sorted, each once: those an edit of one briefing's stances from `before` to `now` can
+/// change.
+pub fn histories_of(before: &Refs, now: &Refs) -> Vec<(EntityIdx, EntityIdx)> {
+    let mut pairs: Vec<_> = (before.stances.iter().chain(&now.stances))
+        .map(|s| (s.actor, s.topic))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 /// [`Support`] counted again for the histories of `pairs` (actor, topic) alone, the rest
 /// kept: what an edit of one briefing's stances changes.
 pub fn recount_support(

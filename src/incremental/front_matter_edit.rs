@@ -48,8 +48,6 @@ impl Engine {
         // date, the judgments and whether sources weigh evidence.
         let same_stances = old.stances == refs.stances && old_b.sources == new_b.sources;
         let keep = render::pages::Keep {
-            // The histories an edit of stances changes are counted again below.
-            support: true,
             record: old.judgments == refs.judgments,
             alignment: same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
         };
@@ -112,12 +110,7 @@ impl Engine {
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
         if !same_stances {
             // The briefing's stances, as they were and are, are in these histories alone.
-            let mut pairs: Vec<_> = (old_refs.stances.iter())
-                .chain(&site.resolved.refs[bi].stances)
-                .map(|s| (s.actor, s.topic))
-                .collect();
-            pairs.sort_unstable();
-            pairs.dedup();
+            let pairs = index::histories_of(&old_refs, &site.resolved.refs[bi]);
             self.derived.recount_support(site, &pairs);
         }
         self.laps.begin("pages kept");

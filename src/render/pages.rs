@@ -168,10 +168,12 @@ impl Derived {
     }
 
     /// A `Derived` for a site changed since this one was made, holding what `keep` says
-    /// the change left as it was; the rest is worked out again on first use.
+    /// the change left as it was, and the support (the caller counts again the histories
+    /// the change touched: [`Derived::recount_support`]); the rest is worked out again on
+    /// first use.
     pub fn keeping(mut self, keep: Keep) -> Derived {
         Derived {
-            support: kept(keep.support, &mut self.support),
+            support: kept(true, &mut self.support),
             record: kept(keep.record, &mut self.record),
             alignment: kept(keep.alignment, &mut self.alignment),
         }
@@ -197,9 +199,6 @@ fn kept<T>(keep: bool, cell: &mut OnceLock<T>) -> OnceLock<T> {
 /// Which parts of a [`Derived`] a change of the site leaves as they were.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Keep {
-    /// No stance, its source or its position changed, or the histories that changed are
-    /// counted again ([`Derived::recount_support`]).
-    pub support: bool,
     /// No judgment, its topic or its briefing's date changed.
     pub record: bool,
     /// No stance, its date or the actors named together changed.
