@@ -1121,6 +1121,44 @@ fn front_matter_edits_update_the_full_text_files_in_place() {
 }
 
 #[test]
+fn a_tag_that_comes_or_goes_rewrites_the_search_files_of_its_briefing_alone() {
+    let (_site, root, mut engine, live, p) = ousted();
+    let before = read(&p);
+    // "Accountability" sorts before every tag of the site: had tags been numbered in the
+    // search files, every briefing with a tag would have been renumbered.
+    let tagged = before.replace(
+        "tags: [domestic-politics, corruption, ukraine-war]",
+        "tags: [Accountability, domestic-politics, corruption, ukraine-war]",
+    );
+    for (what, text, g) in [
+        ("a new tag", tagged, Some("search/g/accountability.js")),
+        ("the tag gone", before.clone(), None),
+    ] {
+        let (out, stages) = save(&mut engine, &p, &text, what);
+        assert!(
+            stages.contains(&"search files in place")
+                && !stages.contains(&"search files to be made whole"),
+            "{what}: {stages:?}"
+        );
+        let t: Vec<_> = (out.written.iter())
+            .filter(|p| p.starts_with("search/t/"))
+            .collect();
+        assert_eq!(t.len(), 1, "{what}: {:?}", out.written);
+        let lists: Vec<_> = (out.written.iter())
+            .filter(|p| p.starts_with("search/g/") || p.starts_with("search/e/"))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(lists, g.into_iter().collect::<Vec<_>>(), "{what}");
+        assert_eq!(
+            live.join("search/g/accountability.js").exists(),
+            g.is_some(),
+            "{what}"
+        );
+        assert_as_clean(&root, &live, what);
+    }
+}
+
+#[test]
 fn a_template_edit_renders_the_pages_it_shows_in_and_assembles_nothing_again() {
     let site = sample();
     let root = site.root().to_path_buf();

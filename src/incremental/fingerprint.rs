@@ -41,10 +41,10 @@ pub struct Fingerprints {
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
     /// Per briefing: what the full-text index reads of it (title, slug, summary, body, the
-    /// entities and tags it names, by index).
+    /// entities it names by index, its tags by slug with their names).
     pub search_texts: Vec<u64>,
     /// What the full-text index reads besides its briefings: the configuration, how many
-    /// briefings there are, and the names of entities and tags.
+    /// briefings there are, and the names of entities.
     pub search_frame: u64,
     /// Per briefing: what its rows of `stances.csv` show (0 when it has no stance).
     pub stance_rows: Vec<u64>,
@@ -665,8 +665,10 @@ pub fn compute(
             hs.finish()
         })
         .collect();
-    // The full-text index: every briefing's title, slug, summary, body, the entities and
-    // tags it names (by index) and their names, in briefing order.
+    // The full-text index: every briefing's title, slug, summary, body, the entities it
+    // names (by index) and the tags it has (by slug, with their names), in briefing order.
+    // A tag's name is in the entries of the briefings having it, not in the frame: a tag
+    // that comes or goes changes those entries alone.
     let search_text: Vec<u64> = r
         .briefings
         .par_iter()
@@ -679,7 +681,10 @@ pub fn compute(
             for e in refs.entities() {
                 e.hash(&mut hs);
             }
-            refs.tags.hash(&mut hs);
+            refs.tags.len().hash(&mut hs);
+            for &t in &refs.tags {
+                (&r.tags[t].slug, &r.tags[t].name).hash(&mut hs);
+            }
             hs.finish()
         })
         .collect();
@@ -688,9 +693,6 @@ pub fn compute(
         (config, search_text.len()).hash(&mut hs);
         for e in &r.entities {
             (&e.name, &e.aliases).hash(&mut hs);
-        }
-        for t in &r.tags {
-            t.name.hash(&mut hs);
         }
         hs.finish()
     };

@@ -161,6 +161,20 @@ async function scenario(chrome, server, base) {
     r.length >= withWords.length && withWords.every((t) => r.includes(t)),
     `${base}: the Brussels filter alone lists its ${r.length} briefings (got ${r.join(' / ')})`,
   );
+  // A tag's list is fetched by the tag's slug: the battlefield tag alone lists its one
+  // briefing.
+  await page.fill('#q', '');
+  await page.selectOption('#f-place', { value: '' });
+  before = await shownRun(page);
+  await page.selectOption('#f-tag', { label: 'battlefield' });
+  r = await results(page, before);
+  expect(
+    r.length === 1 && r[0] === 'Pokrovsk on the brink as winter nears',
+    `${base}: the battlefield tag alone lists its one briefing (got ${r.join(' / ')})`,
+  );
+  expect(/[?&]tag=battlefield/.test(page.url()), `${base}: the address keeps the tag (${page.url()})`);
+  await page.selectOption('#f-tag', { value: '' });
+  await page.selectOption('#f-place', { label: 'Brussels' });
   await page.fill('#q', 'peace');
   before = await shownRun(page);
   await page.keyboard.press('Enter');

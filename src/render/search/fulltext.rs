@@ -47,8 +47,10 @@ pub struct Doc<'a> {
     pub body: &'a str,
     /// Indices of the entities it names (into the meta file's list).
     pub entities: Vec<u32>,
-    /// Indices of its tags.
-    pub tags: Vec<u32>,
+    /// The slugs of its tags. Named, not numbered: a tag that comes or goes then changes
+    /// the text files of the briefings having it, not of every briefing with a tag after
+    /// it.
+    pub tags: Vec<&'a str>,
 }
 
 /// What the index is built from besides the briefings: the terms of each entity's name and
@@ -56,8 +58,21 @@ pub struct Doc<'a> {
 pub struct Names<'a> {
     /// Per entity, the terms of its name and aliases.
     pub entities: &'a [Vec<String>],
-    /// Per tag, the terms of its name.
-    pub tags: &'a [Vec<String>],
+    /// Per tag, by slug (ascending), the terms of its name.
+    pub tags: &'a [TagTerms<'a>],
+}
+
+/// A tag's slug and the terms of its name.
+pub type TagTerms<'a> = (&'a str, Vec<String>);
+
+impl Names<'_> {
+    /// The terms of the name of the tag with `slug` (none for a tag not in the list).
+    fn tag_terms(&self, slug: &str) -> &[String] {
+        match self.tags.binary_search_by(|(s, _)| (*s).cmp(slug)) {
+            Ok(i) => &self.tags[i].1,
+            Err(_) => &[],
+        }
+    }
 }
 
 type Hasher = ahash::RandomState;
@@ -157,7 +172,7 @@ impl ChunkBuilder {
             }
         }
         for &g in &d.tags {
-            for t in &names.tags[g as usize] {
+            for t in names.tag_terms(g) {
                 let id = self.term_id(t);
                 self.add(id, TAGS, at);
             }
@@ -441,7 +456,15 @@ struct Header<'a> {
 
 /// `[title, slug, summary, entities, tags, tokens, code]`.
 #[derive(Serialize)]
-struct TextDoc<'a>(&'a str, &'a str, &'a str, &'a [u32], &'a [u32], u32, String);
+struct TextDoc<'a>(
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a [u32],
+    &'a [&'a str],
+    u32,
+    String,
+);
 
 /// A word file: its words in text order, as a JSON object.
 struct Words<'a>(Vec<(&'a str, Entry)>);
@@ -840,7 +863,10 @@ mod tests {
     fn an_edit_updated_in_place_writes_what_a_fresh_index_holds() {
         let names = Names {
             entities: &[vec!["net".into()], vec!["kyiv".into(), "kiev".into()]],
-            tags: &[vec!["energy".into()], vec!["media".into()]],
+            tags: &[
+                ("energy", vec!["energy".into()]),
+                ("media", vec!["media".into()]),
+            ],
         };
         let docs_with = |middle: Doc<'static>| -> Vec<Doc<'static>> {
             vec![
@@ -888,7 +914,7 @@ mod tests {
             ),
             ("entities named", with(&|d| d.entities = vec![1])),
             ("no entity", with(&|d| d.entities = vec![])),
-            ("tags", with(&|d| d.tags = vec![0, 1])),
+            ("tags", with(&|d| d.tags = vec!["energy", "media"])),
             (
                 "a title word in the body too",
                 with(&|d| d.title = "Safety"),

@@ -156,8 +156,8 @@ struct Meta<'a> {
 }
 
 /// The files of `search/` made from front matter alone: `search/meta.js`, and the
-/// briefings naming each entity (`search/e/<i>.js`) and having each tag (`search/g/<i>.js`),
-/// for the filters.
+/// briefings naming each entity (`search/e/<i>.js`) and having each tag
+/// (`search/g/<slug>.js`), for the filters.
 pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let r = &site.resolved;
     let n = r.briefings.len();
@@ -192,7 +192,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         prev = Some(d);
     }
     let meta = Meta {
-        v: 3,
+        v: 4,
         count: n,
         page: page_of(urls::briefing),
         kinds: Kind::ALL
@@ -232,15 +232,16 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         days,
     };
     let mut out = vec![("search/meta.js".to_string(), script("meta", &meta))];
-    let lists = ent.into_iter().map(|v| ("e", v)).enumerate();
-    let tag_lists = tag.into_iter().map(|v| ("g", v)).enumerate();
-    for (i, (dir, mut list)) in lists.chain(tag_lists) {
+    // Entities by number; tags by slug, so that a tag that comes or goes renames no other
+    // tag's file.
+    let lists = (ent.into_iter().enumerate()).map(|(i, v)| (format!("e/{i}"), v));
+    let tag_lists = (r.tags.iter().zip(tag)).map(|(t, v)| (format!("g/{}", t.slug), v));
+    for (name, mut list) in lists.chain(tag_lists) {
         list.sort_unstable();
         let mut b = codes::ListBuilder::default();
         for x in list {
             b.push(x);
         }
-        let name = format!("{dir}/{i}");
         out.push((format!("search/{name}.js"), script(&name, &b.finish())));
     }
     out
@@ -349,7 +350,9 @@ pub fn text_doc<'a>(site: &'a Site, i: BriefingIdx, body: &'a str) -> fulltext::
         summary: b.summary.as_deref().unwrap_or(""),
         body,
         entities: refs.entities().map(|e| e.0).collect(),
-        tags: refs.tags.iter().map(|&t| t as u32).collect(),
+        tags: (refs.tags.iter())
+            .map(|&t| site.resolved.tags[t].slug.as_str())
+            .collect(),
     }
 }
 
@@ -358,8 +361,8 @@ pub fn text_number(site: &Site, i: BriefingIdx) -> usize {
     site.resolved.briefings.len() - 1 - i.index()
 }
 
-/// The terms of each entity's name and aliases, and of each tag's name.
-pub fn text_names(site: &Site) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+/// The terms of each entity's name and aliases, and of each tag's name (by slug, ascending).
+pub fn text_names(site: &Site) -> (Vec<Vec<String>>, Vec<fulltext::TagTerms<'_>>) {
     let r = &site.resolved;
     let unique = |mut v: Vec<String>| {
         v.sort_unstable();
@@ -376,7 +379,9 @@ pub fn text_names(site: &Site) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
             )
         })
         .collect();
-    let tags: Vec<Vec<String>> = r.tags.iter().map(|t| unique(words(&t.name))).collect();
+    let tags = (r.tags.iter())
+        .map(|t| (t.slug.as_str(), unique(words(&t.name))))
+        .collect();
     (entities, tags)
 }
 

@@ -363,7 +363,7 @@
       return en && [en[1]].concat(en[3]).some(function (s) { return hasPhrase(terms(s), words); });
     });
     if (named) return WEIGHT[1];
-    if (d[4].some(function (t) { return meta.tags[t] && hasPhrase(terms(meta.tags[t][0]), words); })) return WEIGHT[2];
+    if (d[4].some(function (s) { var tg = meta.tagOf.get(s); return tg && hasPhrase(terms(tg[0]), words); })) return WEIGHT[2];
     if (hasPhrase(terms(d[2]), words)) return WEIGHT[3];
     return bodyPhrase(d, u).length ? WEIGHT[4] : 0;
   }
@@ -725,6 +725,7 @@
       m.runs.push({ day: day, first: first, count: m.days[i + 1] });
       first += m.days[i + 1];
     }
+    m.tagOf = new Map(m.tags.map(function (tg) { return [tg[1], tg]; }));
     m.names = m.entities.map(function (e) { return [e[1]].concat(e[3]).map(terms); });
     // Per one-word name or alias, the entity's other one-word names (the first MAX_ALIASES).
     m.alts = new Map();
@@ -739,7 +740,8 @@
     });
     Object.keys(filters).forEach(function (kind) {
       var sel = filters[kind], opts = [];
-      if (kind === "tag") m.tags.forEach(function (tg, i) { opts.push([tg[0], i]); });
+      // A tag's list is named by its slug, an entity's by its number.
+      if (kind === "tag") m.tags.forEach(function (tg) { opts.push([tg[0], tg[1]]); });
       else m.entities.forEach(function (e, i) { if (m.kinds[e[0]][0] === kind) opts.push([e[1], i]); });
       opts.sort(function (x, y) { return x[0].localeCompare(y[0]); });
       opts.forEach(function (o) { sel.add(new Option(o[0], o[1])); });
