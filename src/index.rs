@@ -682,10 +682,23 @@ impl Top {
     }
 }
 
+/// Lists again the briefings having each tag, after tags came, went or were numbered
+/// anew.
+pub fn list_tags(ix: &mut Index, site: &Resolved) {
+    let mut lists = vec![Vec::new(); site.tags.len()];
+    for (b, refs) in site.refs.iter_ids() {
+        for &t in &refs.tags {
+            lists[t].push(b);
+        }
+    }
+    ix.tag_briefings = lists;
+}
+
 /// Updates the index after the front matter of briefing `b` changed in place: `site.refs`
-/// holds its new references, `old` the ones the index was built with. Its date, slug,
-/// tags and body links must be unchanged (the caller checks; anything else needs
-/// [`build`]). The result equals a fresh [`build`] of the changed site.
+/// holds its new references, `old` the ones the index was built with. Its date, slug and
+/// body links must be unchanged (the caller checks; anything else needs [`build`]), and
+/// its tags are listed by [`list_tags`]. The result equals a fresh [`build`] of the
+/// changed site.
 pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Refs) {
     let bi = b.0 as usize;
     let new = &site.refs[b];

@@ -41,7 +41,7 @@ pub struct Stance {
 }
 
 /// A tag: its URL slug and the spelling it was first written with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
     pub slug: Slug,
     pub name: String,
@@ -807,8 +807,20 @@ fn entities(
 
 /// Every tag once, by slug, with the spelling first written.
 fn tags(briefings: &[Briefing], first: &[usize]) -> Vec<Tag> {
+    tags_in(first.iter().map(|&i| &briefings[i]))
+}
+
+/// The tags [`resolve`] finds in `briefings` once briefing `edited` is `now`, which has
+/// the same date and path (so the same place in the order spellings are taken in).
+pub fn tags_after(briefings: &[Briefing], (edited, now): (usize, &Briefing)) -> Vec<Tag> {
+    let first = first_written(briefings);
+    tags_in((first.iter()).map(|&i| if i == edited { now } else { &briefings[i] }))
+}
+
+/// Every tag of `briefings` once, by slug, spelt as the first of them to have it writes it.
+fn tags_in<'a>(briefings: impl Iterator<Item = &'a Briefing>) -> Vec<Tag> {
     let mut first_spelling: BTreeMap<Slug, &str> = BTreeMap::new();
-    for b in first.iter().map(|&i| &briefings[i]) {
+    for b in briefings {
         for t in &b.tags {
             if let Some(slug) = Slug::new(&t.value) {
                 first_spelling.entry(slug).or_insert(&t.value);

@@ -1135,6 +1135,7 @@ fn a_tag_that_comes_or_goes_rewrites_the_search_files_of_its_briefing_alone() {
         ("the tag gone", before.clone(), None),
     ] {
         let (out, stages) = save(&mut engine, &p, &text, what);
+        assert_in_place(&out, what);
         assert!(
             stages.contains(&"search files in place")
                 && !stages.contains(&"search files to be made whole"),
@@ -1155,6 +1156,44 @@ fn a_tag_that_comes_or_goes_rewrites_the_search_files_of_its_briefing_alone() {
             "{what}"
         );
         assert_as_clean(&root, &live, what);
+    }
+}
+
+#[test]
+fn tag_edits_are_taken_in_place_and_leave_the_preview_as_a_clean_build() {
+    let (_site, root, mut engine, live, p) = ousted();
+    let before = read(&p);
+    let line = "tags: [domestic-politics, corruption, ukraine-war]";
+    let tags = |list: &str| before.replace(line, &format!("tags: [{list}]"));
+    for (what, text) in [
+        // The only briefing with the tag: its name on every page is the new spelling.
+        (
+            "a tag spelt anew",
+            tags("domestic-politics, Corruption, ukraine-war"),
+        ),
+        // Shared with other briefings: its page lists one briefing fewer.
+        (
+            "a shared tag dropped",
+            tags("domestic-politics, corruption"),
+        ),
+        (
+            "a shared tag back",
+            tags("domestic-politics, corruption, ukraine-war, diplomacy"),
+        ),
+        (
+            "two new tags, one of them first",
+            tags("Aardvark, corruption, zulu"),
+        ),
+        ("no tag", tags("")),
+        ("back", before.clone()),
+    ] {
+        let (out, _) = save(&mut engine, &p, &text, what);
+        assert_in_place(&out, what);
+        assert_as_clean(&root, &live, what);
+        if what == "a tag spelt anew" {
+            let page = read(&live.join("tags/corruption/index.html"));
+            assert!(page.contains("Corruption"), "{page}");
+        }
     }
 }
 

@@ -1,18 +1,19 @@
-//! The front-matter path: a briefing whose title, names, stances, summary or other metadata
-//! changed, but not what orders briefings or what links resolve against (slug, date,
-//! draft, tags) nor its body. Its references are resolved again against the profiles and
+//! The front-matter path: a briefing whose title, names, stances, summary, tags or other
+//! metadata changed, but not what orders briefings or what links resolve against (slug,
+//! date, draft) nor its body. Its references are resolved again against the profiles and
 //! the index is updated in place for it alone; a new title renders again the bodies that
 //! link to it (a link shows the title); pages are then found by fingerprint as usual.
-//! Anything else (a stub, an ambiguous name, a new tag) takes the general path, which
-//! resolves and indexes the whole site.
+//! Anything else (a stub, an ambiguous name) takes the general path, which resolves and
+//! indexes the whole site.
 
 use super::{Engine, FileChange, Outcome, Own, Rebuilt, Scope, sources};
+use crate::id_vec::Id;
 use crate::index;
 use crate::model::{Briefing, BriefingIdx, Kind};
 use crate::parse::Parsed;
 use crate::pipeline::Fatal;
 use crate::render;
-use crate::resolve::{ProfileNames, Refs};
+use crate::resolve::{self, ProfileNames, Refs, Tag};
 use std::time::Instant;
 
 impl Engine {
@@ -32,7 +33,11 @@ impl Engine {
         };
         let r = &site.resolved;
         let names = ProfileNames::new(r);
-        let Some(refs) = names.refs(new_b, &r.tags) else {
+        // Tags are found anew when the briefing's changed (a few milliseconds): one may
+        // come, go, or take another spelling, and with it every later tag another number.
+        let new_tags = (tag_values(old_b) != tag_values(new_b))
+            .then(|| resolve::tags_after(r.briefings.as_slice(), (bi.index(), new_b)));
+        let Some(refs) = names.refs(new_b, new_tags.as_deref().unwrap_or(&r.tags)) else {
             return Ok(None);
         };
         // A stub lives only while something names it: dropping a name could remove one.
@@ -106,8 +111,14 @@ impl Engine {
         // pages of an entity read its histories' stances and their dates.
         let pages_before = super::entity_pages(site, &touched);
         site.resolved.briefings[bi] = briefing;
+        if let Some(tags) = new_tags {
+            retag(&mut site.resolved, bi, tags);
+            // A tag page may come, go or gain a page of its list.
+            self.targets = None;
+        }
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
+        index::list_tags(&mut site.index, &site.resolved);
         if !same_stances {
             // The briefing's stances, as they were and are, are in these histories alone.
             let pairs = index::histories_of(&old_refs, &site.resolved.refs[bi]);
@@ -245,16 +256,33 @@ fn same_checks((a, ra): (&Briefing, &Refs), (b, rb): (&Briefing, &Refs)) -> bool
         && ra.named[Kind::Topic] == rb.named[Kind::Topic]
 }
 
+/// The tags of briefing `b`, as written.
+fn tag_values(b: &Briefing) -> Vec<&str> {
+    b.tags.iter().map(|t| t.value.as_str()).collect()
+}
+
+/// Gives the site tags `now`, found after briefing `edited` changed its own: every other
+/// briefing's tags are numbered in the new list (each of its tags is in it, since the
+/// briefing still has it), and the edited briefing's are left for its new references.
+fn retag(r: &mut crate::resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
+    let at = |slug: &crate::model::Slug| now.binary_search_by(|t| t.slug.cmp(slug)).ok();
+    let to: Vec<Option<usize>> = r.tags.iter().map(|t| at(&t.slug)).collect();
+    for (b, refs) in r.refs.iter_mut().enumerate() {
+        if b != edited.index() {
+            refs.tags = refs.tags.iter().filter_map(|&t| to[t]).collect();
+        }
+    }
+    r.tags = now;
+}
+
 /// Whether `b` keeps what the rest of the site depends on besides its references and its
-/// title: its place in date order, what links to it resolve by, its tags and its body.
+/// title: its place in date order, what links to it resolve by, and its body.
 fn same_place(a: &Briefing, b: &Briefing) -> bool {
-    let tags = |x: &Briefing| x.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
     a.path == b.path
         && a.slug == b.slug
         && a.date.epoch == b.date.epoch
         && !a.draft
         && !b.draft
-        && tags(a) == tags(b)
         && a.body == b.body
         // Its window decides whether it is in the site at all; its corrections and old
         // paths make site-wide pages (`/corrections/`, redirects).
