@@ -1161,7 +1161,13 @@ fn a_tag_that_comes_or_goes_rewrites_the_search_files_of_its_briefing_alone() {
 
 #[test]
 fn tag_edits_are_taken_in_place_and_leave_the_preview_as_a_clean_build() {
-    let (_site, root, mut engine, live, p) = ousted();
+    let site = sample();
+    let root = site.root().to_path_buf();
+    // Eight briefings to a page: the ninth with diplomacy gives its list a second page.
+    let yaml = root.join("site.yaml");
+    std::fs::write(&yaml, format!("{}page_size: 8\n", read(&yaml))).expect("write");
+    let (mut engine, live) = built(&root);
+    let p = root.join("content/briefings/2025-11-19-ministers-ousted.md");
     let before = read(&p);
     let line = "tags: [domestic-politics, corruption, ukraine-war]";
     let tags = |list: &str| before.replace(line, &format!("tags: [{list}]"));
@@ -1194,6 +1200,11 @@ fn tag_edits_are_taken_in_place_and_leave_the_preview_as_a_clean_build() {
             let page = read(&live.join("tags/corruption/index.html"));
             assert!(page.contains("Corruption"), "{page}");
         }
+        assert_eq!(
+            live.join("tags/diplomacy/page/2/index.html").exists(),
+            what == "a shared tag back",
+            "{what}"
+        );
     }
 }
 

@@ -111,14 +111,20 @@ impl Engine {
         // pages of an entity read its histories' stances and their dates.
         let pages_before = super::entity_pages(site, &touched);
         site.resolved.briefings[bi] = briefing;
+        let retagged = new_tags.is_some();
+        let tag_pages_before = retagged.then(|| tag_pages(site));
         if let Some(tags) = new_tags {
             retag(&mut site.resolved, bi, tags);
-            // A tag page may come, go or gain a page of its list.
-            self.targets = None;
         }
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
-        index::list_tags(&mut site.index, &site.resolved);
+        if retagged {
+            index::list_tags(&mut site.index, &site.resolved);
+            if tag_pages_before != Some(tag_pages(site)) {
+                // A tag page came, went or was numbered anew.
+                self.targets = None;
+            }
+        }
         if !same_stances {
             // The briefing's stances, as they were and are, are in these histories alone.
             let pairs = index::histories_of(&old_refs, &site.resolved.refs[bi]);
@@ -254,6 +260,13 @@ fn same_checks((a, ra): (&Briefing, &Refs), (b, rb): (&Briefing, &Refs)) -> bool
         && a.sources == b.sources
         && ra.stances == rb.stances
         && ra.named[Kind::Topic] == rb.named[Kind::Topic]
+}
+
+/// Each tag's slug and how many pages its list has: the site's tag pages.
+fn tag_pages(site: &crate::site::Site) -> Vec<(crate::model::Slug, u32)> {
+    (site.resolved.tags.iter().enumerate())
+        .map(|(t, tag)| (tag.slug.clone(), render::tag_pages(site, t)))
+        .collect()
 }
 
 /// The tags of briefing `b`, as written.

@@ -320,23 +320,19 @@ impl Engine {
     fn plan(&self, site: &Site, theme: &Theme, targets: Arc<fingerprint::Targets>) -> Plan {
         let fps = self.fingerprints(site, theme, &targets);
         let files_fp = files_fp(fps.files, self.stamps(theme));
-        // Fingerprints of the same pages are compared in place, others by path.
+        // Fingerprints of the same pages are compared in place, others by path (through
+        // the last pages' own index: no map of them is made for one edit).
         let same = (self.last_targets.as_ref()).is_some_and(|t| Arc::ptr_eq(t, &targets));
-        let old: crate::hash::Map<&str, u64> = match (same, &self.last_targets) {
-            (false, Some(t)) => t
-                .list
-                .iter()
-                .zip(&self.page_fps)
-                .map(|((_, p, _), fp)| (p.as_str(), *fp))
-                .collect(),
-            _ => Default::default(),
+        let old = |path: &str| {
+            let last = self.last_targets.as_ref()?;
+            self.page_fps.get(*last.index.get(path)?)
         };
         let (dirty, dirty_at): (Vec<render::Page>, Vec<usize>) =
             (targets.list.iter().zip(&fps.pages))
                 .enumerate()
                 .filter(|(i, ((_, path, _), fp))| match same {
                     true => self.page_fps.get(*i) != Some(*fp),
-                    false => old.get(path.as_str()) != Some(*fp),
+                    false => old(path) != Some(*fp),
                 })
                 .map(|(i, ((page, _, _), _))| (*page, i))
                 .unzip();
