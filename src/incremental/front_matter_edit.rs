@@ -280,9 +280,14 @@ fn tag_values(b: &Briefing) -> Vec<&str> {
 fn retag(r: &mut crate::resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
     let at = |slug: &crate::model::Slug| now.binary_search_by(|t| t.slug.cmp(slug)).ok();
     let to: Vec<Option<usize>> = r.tags.iter().map(|t| at(&t.slug)).collect();
-    for (b, refs) in r.refs.iter_mut().enumerate() {
-        if b != edited.index() {
-            refs.tags = refs.tags.iter().filter_map(|&t| to[t]).collect();
+    // Another spelling, or tags that other briefings have: no number moves.
+    let moved = to.len() != now.len() || to.iter().enumerate().any(|(i, &t)| t != Some(i));
+    if moved {
+        for (b, refs) in r.refs.iter_mut().enumerate() {
+            if b != edited.index() {
+                refs.tags.retain(|&t| to[t].is_some());
+                refs.tags.iter_mut().for_each(|t| *t = to[*t].unwrap_or(*t));
+            }
         }
     }
     r.tags = now;
