@@ -41,7 +41,7 @@ pub struct Stance {
 }
 
 /// A tag: its URL slug and the spelling it was first written with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Tag {
     pub slug: Slug,
     pub name: String,
@@ -812,7 +812,13 @@ fn tags(briefings: &[Briefing], first: &[usize]) -> Vec<Tag> {
 
 /// The tags [`resolve`] finds in `briefings` once briefing `edited` is `now`, which has
 /// the same date and path (so the same place in the order spellings are taken in).
-pub fn tags_after(briefings: &[Briefing], (edited, now): (usize, &Briefing)) -> Vec<Tag> {
+pub fn tags_after(briefings: &[Briefing], edited: BriefingIdx, now: &Briefing) -> Vec<Tag> {
+    let edited = edited.0 as usize;
+    debug_assert!(
+        briefings
+            .get(edited)
+            .is_some_and(|b| { (b.date.epoch, &b.path) == (now.date.epoch, &now.path) })
+    );
     let first = first_written(briefings);
     tags_in((first.iter()).map(|&i| if i == edited { now } else { &briefings[i] }))
 }

@@ -36,7 +36,7 @@ impl Engine {
         // Tags are found anew when the briefing's changed (a few milliseconds): one may
         // come, go, or take another spelling, and with it every later tag another number.
         let new_tags = (tag_values(old_b) != tag_values(new_b))
-            .then(|| resolve::tags_after(r.briefings.as_slice(), (bi.index(), new_b)));
+            .then(|| resolve::tags_after(r.briefings.as_slice(), bi, new_b));
         let Some(refs) = names.refs(new_b, new_tags.as_deref().unwrap_or(&r.tags)) else {
             return Ok(None);
         };
@@ -111,17 +111,15 @@ impl Engine {
         // pages of an entity read its histories' stances and their dates.
         let pages_before = super::entity_pages(site, &touched);
         site.resolved.briefings[bi] = briefing;
-        let retagged = new_tags.is_some();
-        let tag_pages_before = retagged.then(|| tag_pages(site));
-        if let Some(tags) = new_tags {
-            retag(&mut site.resolved, bi, tags);
-        }
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
-        if retagged {
+        if let Some(tags) = new_tags {
+            self.laps.begin("tags");
+            let before = tag_page_counts(site);
+            retag(&mut site.resolved, bi, tags);
             index::list_tags(&mut site.index, &site.resolved);
-            if tag_pages_before != Some(tag_pages(site)) {
-                // A tag page came, went or was numbered anew.
+            if tag_page_counts(site) != before {
+                // The page list holds tag pages by tag number and page: it is out of date.
                 self.targets = None;
             }
         }
@@ -263,7 +261,7 @@ fn same_checks((a, ra): (&Briefing, &Refs), (b, rb): (&Briefing, &Refs)) -> bool
 }
 
 /// Each tag's slug and how many pages its list has: the site's tag pages.
-fn tag_pages(site: &crate::site::Site) -> Vec<(crate::model::Slug, u32)> {
+fn tag_page_counts(site: &crate::site::Site) -> Vec<(crate::model::Slug, u32)> {
     (site.resolved.tags.iter().enumerate())
         .map(|(t, tag)| (tag.slug.clone(), render::tag_pages(site, t)))
         .collect()
@@ -277,11 +275,11 @@ fn tag_values(b: &Briefing) -> Vec<&str> {
 /// Gives the site tags `now`, found after briefing `edited` changed its own: every other
 /// briefing's tags are numbered in the new list (each of its tags is in it, since the
 /// briefing still has it), and the edited briefing's are left for its new references.
-fn retag(r: &mut crate::resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
+fn retag(r: &mut resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
     let at = |slug: &crate::model::Slug| now.binary_search_by(|t| t.slug.cmp(slug)).ok();
     let to: Vec<Option<usize>> = r.tags.iter().map(|t| at(&t.slug)).collect();
     // Another spelling, or tags that other briefings have: no number moves.
-    let moved = to.len() != now.len() || to.iter().enumerate().any(|(i, &t)| t != Some(i));
+    let moved = to.iter().enumerate().any(|(i, &t)| t != Some(i));
     if moved {
         for (b, refs) in r.refs.iter_mut().enumerate() {
             if b != edited.index() {

@@ -70,7 +70,10 @@ impl Names<'_> {
     fn tag_terms(&self, slug: &str) -> &[String] {
         match self.tags.binary_search_by(|(s, _)| (*s).cmp(slug)) {
             Ok(i) => &self.tags[i].1,
-            Err(_) => &[],
+            Err(_) => {
+                debug_assert!(false, "a briefing's tag {slug} is not among the names");
+                &[]
+            }
         }
     }
 }

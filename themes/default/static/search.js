@@ -740,7 +740,8 @@
     });
     Object.keys(filters).forEach(function (kind) {
       var sel = filters[kind], opts = [];
-      // A tag's list is named by its slug, an entity's by its number.
+      // A tag's list file is named by its slug, so that a tag coming or going renames no
+      // other tag's file; an entity's by its number.
       if (kind === "tag") m.tags.forEach(function (tg) { opts.push([tg[0], tg[1]]); });
       else m.entities.forEach(function (e, i) { if (m.kinds[e[0]][0] === kind) opts.push([e[1], i]); });
       opts.sort(function (x, y) { return x[0].localeCompare(y[0]); });
