@@ -311,9 +311,9 @@ fn build_scanning<L: AsRef<[Target]>>(
         actor_topics: IdVec::filled(Vec::new(), n_entities),
         voiced: IdVec::filled(Vec::new(), n_entities),
         sub_places: IdVec::filled(Vec::new(), n_entities),
-        tag_briefings: vec![Vec::new(); site.tags.len()],
         ..Index::default()
     };
+    list_tags(&mut ix, site);
     let mut co: IdVec<EntityIdx, BTreeMap<EntityIdx, u32>> =
         IdVec::filled(BTreeMap::new(), n_entities);
     let mut at_place: IdVec<EntityIdx, BTreeMap<EntityIdx, u32>> =
@@ -357,9 +357,6 @@ fn build_scanning<L: AsRef<[Target]>>(
                     briefing: b,
                     stance: si,
                 });
-        }
-        for &t in &refs.tags {
-            ix.tag_briefings[t].push(b);
         }
         let links = body_links.get(bi).map(AsRef::as_ref).unwrap_or_default();
         ix.body_entities[b] = body_entities(links);

@@ -814,11 +814,8 @@ fn tags(briefings: &[Briefing], first: &[usize]) -> Vec<Tag> {
 /// the same date and path (so the same place in the order spellings are taken in).
 pub fn tags_after(briefings: &[Briefing], edited: BriefingIdx, now: &Briefing) -> Vec<Tag> {
     let edited = edited.0 as usize;
-    debug_assert!(
-        briefings
-            .get(edited)
-            .is_some_and(|b| { (b.date.epoch, &b.path) == (now.date.epoch, &now.path) })
-    );
+    let same_place = |b: &Briefing| (b.date.epoch, &b.path) == (now.date.epoch, &now.path);
+    debug_assert!(briefings.get(edited).is_some_and(same_place));
     let first = first_written(briefings);
     tags_in((first.iter()).map(|&i| if i == edited { now } else { &briefings[i] }))
 }

@@ -291,11 +291,11 @@ fn text_files_made(
 }
 
 /// Updates the kept word lists `postings` for briefings `changed` as the site now has them
-/// (no entity's name changed; a tag's name is read with each briefing having it) and hands every file that changed to `emit`: the
-/// word files of the words they gained or lost and their text files. `renumbered[n]`, when
-/// given, is the number now of the briefing numbered `n` before (briefings moved in date
-/// order): their word files and text files are written again too. Returns the paths of the
-/// files that came and went.
+/// (no entity's name changed; a tag's name is read with each briefing having it) and
+/// hands every file that changed to `emit`: the word files of the words they gained or
+/// lost and their text files. `renumbered[n]`, when given, is the number now of the
+/// briefing numbered `n` before (briefings moved in date order): their word files and
+/// text files are written again too. Returns the paths of the files that came and went.
 pub fn update_text_files(
     site: &Site,
     postings: &mut fulltext::Postings,
