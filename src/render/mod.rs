@@ -31,6 +31,7 @@ pub mod structured;
 pub mod template_ids;
 pub mod theme;
 pub mod translations;
+mod view_hash;
 pub mod views;
 mod words;
 
@@ -323,29 +324,12 @@ impl ViewCheck {
         let Some(&expect) = self.expect.get(&page) else {
             return true;
         };
-        let Some(now) = view_hash(view) else {
+        let Some(now) = view_hash::of(view) else {
             return true;
         };
         lock(&self.seen).push((page, now));
         expect != Some(now)
     }
-}
-
-/// The hash of everything a view holds, as its template would read it.
-fn view_hash<T: Serialize>(view: &T) -> Option<u64> {
-    struct Hashing(ahash::AHasher);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            std::hash::Hasher::write(&mut self.0, b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut h = Hashing(crate::hash::hasher());
-    serde_json::to_writer(&mut h, view).ok()?;
-    Some(std::hash::Hasher::finish(&h.0))
 }
 
 /// [`render_pages_with`], skipping the pages `check` finds unchanged; the pages it looks
