@@ -428,16 +428,18 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 fn related(site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
     let ids: Vec<usize> = (0..n).collect();
-    // One scratch set per chunk of briefings, not per briefing.
+    // One scratch set per chunk of work rayon hands a thread, not per chunk of briefings:
+    // zeroing a set per 256 briefings is quadratic in the site's size.
     let chunks: Vec<Vec<Vec<BriefingIdx>>> = ids
         .par_chunks(256)
-        .map(|chunk| {
-            let mut scratch = Shared::new(n);
-            chunk
-                .iter()
-                .map(|&bi| related_one(site, ix, bi, &mut scratch))
-                .collect()
-        })
+        .map_init(
+            || Shared::new(n),
+            |scratch, chunk| {
+                (chunk.iter())
+                    .map(|&bi| related_one(site, ix, bi, scratch))
+                    .collect()
+            },
+        )
         .collect();
     chunks.into_iter().flatten().collect()
 }
@@ -515,12 +517,13 @@ const OFFERED: u16 = u16::MAX;
 /// entities added by a bit test.
 ///
 /// The briefings that only bigger entities bring in are met newest first, merging those
-/// entities' newest-first lists, each with the number of lists it is in. The walk stops as
-/// soon as nothing older can win: sharing at most all the bigger entities, an older
-/// briefing loses to the fifth best found so far. It also stops after
+/// entities' newest-first lists, each counted by a bit test of every bigger entity. A
+/// briefing met now must share at least as many as the fifth best found so far to enter
+/// (one more when it is older), and a briefing in c of k lists is in at least one of any
+/// k - c + 1 of them: so only the shortest k - c + 1 lists are walked, fewer as the best
+/// five fill, and the walk stops as soon as nothing older can win. It also stops after
 /// `max(ix.scan, RELATED_SCAN)` steps per bigger entity, which bounds its cost; then each
-/// list is scanned as far as its newest `ix.scan`, and the result may be short of exact
-/// (a few dozen of 50,000 generated briefings get there).
+/// list is scanned as far as its newest `ix.scan`, and the result may be short of exact.
 fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> Vec<BriefingIdx> {
     let (big, small): (Vec<EntityIdx>, Vec<EntityIdx>) = site.refs[BriefingIdx::from_index(bi)]
         .about()
@@ -576,34 +579,45 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
             }
         }
     }
-    let newest: Vec<&[BriefingIdx]> = big.iter().map(|e| &ix.newest_first[e][..]).collect();
+    let mut newest: Vec<&[BriefingIdx]> = big.iter().map(|e| &ix.newest_first[e][..]).collect();
+    // Shortest first: a briefing that must be in c of the k lists is in one of the first
+    // k - c + 1.
+    newest.sort_by_key(|l| l.len());
     let mut at = vec![0usize; newest.len()];
     let most = big.len() as u32;
     let rank = |b: &BriefingIdx| ix.recency.rank[b.index()];
+    // How many of the shortest lists are walked: all until the best five say otherwise.
+    let mut walking = newest.len();
     // The rank last walked; `None` once the walk has found all there is.
     let mut walked = Some(None);
-    for _ in 0..ix.scan.max(RELATED_SCAN) * big.len() {
-        let heads = newest.iter().zip(&at).filter_map(|(l, &i)| l.get(i));
+    let mut steps = ix.scan.max(RELATED_SCAN) * big.len();
+    while steps > 0 {
+        let heads = (newest[..walking].iter().zip(&at)).filter_map(|(l, &i)| l.get(i));
         let Some(r) = heads.map(rank).min() else {
             walked = None;
             break;
         };
-        if !top.beaten_by(Recency::key_at(r, most)) {
+        // The fewest lists a briefing met now must be in to enter.
+        let Some(need) = (1..=most).find(|&c| top.beaten_by(Recency::key_at(r, c))) else {
             walked = None;
             break;
+        };
+        let fewer = (most - need + 1) as usize;
+        if fewer < walking {
+            walking = fewer;
+            continue;
         }
-        let mut shared = 0;
-        for (l, i) in newest.iter().zip(at.iter_mut()) {
+        steps -= 1;
+        for (l, i) in newest[..walking].iter().zip(at.iter_mut()) {
             if l.get(*i).is_some_and(|b| rank(b) == r) {
                 *i += 1;
-                shared += 1;
             }
         }
         #[cfg(test)]
         EXAMINED.with(|n| n.set(n.get() + 1));
         let o = ix.recency.by_rank[r as usize] as usize;
         if o != bi && counts[o] != OFFERED {
-            top.offer(Recency::key_at(r, shared));
+            top.offer(Recency::key_at(r, names(o as u32)));
         }
         walked = Some(Some(r));
     }
