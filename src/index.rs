@@ -996,6 +996,48 @@ mod tests {
         assert_eq!(slugs(&r, &ix.related[BriefingIdx(0)]), newest);
     }
 
+    /// A briefing naming three big entities that no other briefing names together: once
+    /// the best five share two, a newcomer must share all three, so only the shortest list
+    /// is walked, not every briefing of the three.
+    #[test]
+    fn related_briefings_walk_only_the_lists_a_newcomer_must_be_in() {
+        let n = 900;
+        let mut list: Vec<Briefing> = (0..n)
+            .map(|i| {
+                let side = ["left", "right", "neither"][i % 3];
+                briefing(&format!("b{i:05}"), &nth_day(2010, i), &["all", side], &[])
+            })
+            .collect();
+        list.push(briefing(
+            "x",
+            &nth_day(2010, 450),
+            &["all", "left", "right"],
+            &[],
+        ));
+        let (r, ix, _) = counted_build(list, 50);
+        assert_eq!(
+            ix.newest_first.len(),
+            4,
+            "every entity is walked, none counted"
+        );
+        let x = (r.briefings.iter().position(|b| b.slug.as_str() == "x")).expect("x is indexed");
+        let examined = {
+            EXAMINED.with(|c| c.set(0));
+            let found = related_one(&r, &ix, x, &mut Shared::new(r.briefings.len()));
+            assert_eq!(
+                slugs(&r, &found),
+                ["b00898", "b00897", "b00895", "b00894", "b00892"],
+                "the newest five sharing two entities"
+            );
+            EXAMINED.with(std::cell::Cell::get)
+        };
+        // The shortest list holds 301 briefings; all three together, 901.
+        assert!(
+            examined <= 320,
+            "{examined} briefings walked, not 320 at most"
+        );
+    }
+
     #[test]
     fn past_the_walks_bound_the_newest_of_each_big_entity_are_still_looked_at() {
         // Every briefing names `l`; the six oldest and the newest also name `s`. Walking
