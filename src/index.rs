@@ -1040,17 +1040,20 @@ mod tests {
 
     #[test]
     fn past_the_walks_bound_the_newest_of_each_big_entity_are_still_looked_at() {
-        // Every briefing names `l`; the six oldest and the newest also name `s`. Walking
-        // both newest first, the five sharing both lie past the walk's bound: the newest
-        // of `s` must still be looked at.
-        let n = 2 * RELATED_SCAN + 2_000;
+        // `a` and `b` each name 11,007 briefings: their own 11,000, the six oldest and
+        // the newest. From the newest, briefings of `b` alone fill the best five at once;
+        // a newcomer must then share both, so only one list is walked, and the six
+        // oldest lie past the walk's bound (5,000 steps per entity): the rest of `b`,
+        // newer than where the walk stopped, is passed, and its oldest are looked at.
+        let own = 2 * RELATED_SCAN + 1_000;
+        let n = 2 * own + 7;
         let list: Vec<Briefing> = (0..n)
             .map(|i| {
                 let day = nth_day(1900, i);
-                let names: &[&str] = if i < 6 || i == n - 1 {
-                    &["l", "s"]
-                } else {
-                    &["l"]
+                let names: &[&str] = match i {
+                    _ if i < 6 || i == n - 1 => &["a", "b"],
+                    _ if i < 6 + own => &["a"],
+                    _ => &["b"],
                 };
                 briefing(&format!("b{i:05}"), &day, names, &[])
             })
