@@ -77,6 +77,17 @@ impl ser::Error for Failed {
 
 type Done = Result<(), Failed>;
 
+/// Integers, widened: the tag says signed or not, the value is written at full width.
+macro_rules! widened {
+    ($($method:ident($t:ty) as $tag:ident by $write:ident($wide:ty);)*) => {$(
+        fn $method(self, v: $t) -> Done {
+            self.tag(Tag::$tag);
+            self.0.$write(<$wide>::from(v));
+            Ok(())
+        }
+    )*};
+}
+
 impl ser::Serializer for &mut Hashing {
     type Ok = ();
     type Error = Failed;
@@ -93,43 +104,17 @@ impl ser::Serializer for &mut Hashing {
         self.0.write_u8(u8::from(v));
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        self.tag(Tag::Int);
-        self.0.write_i64(v);
-        Ok(())
-    }
-    fn serialize_i128(self, v: i128) -> Done {
-        self.tag(Tag::Int);
-        self.0.write_i128(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.tag(Tag::Uint);
-        self.0.write_u64(v);
-        Ok(())
-    }
-    fn serialize_u128(self, v: u128) -> Done {
-        self.tag(Tag::Uint);
-        self.0.write_u128(v);
-        Ok(())
+    widened! {
+        serialize_i8(i8) as Int by write_i64(i64);
+        serialize_i16(i16) as Int by write_i64(i64);
+        serialize_i32(i32) as Int by write_i64(i64);
+        serialize_i64(i64) as Int by write_i64(i64);
+        serialize_i128(i128) as Int by write_i128(i128);
+        serialize_u8(u8) as Uint by write_u64(u64);
+        serialize_u16(u16) as Uint by write_u64(u64);
+        serialize_u32(u32) as Uint by write_u64(u64);
+        serialize_u64(u64) as Uint by write_u64(u64);
+        serialize_u128(u128) as Uint by write_u128(u128);
     }
     fn serialize_f32(self, v: f32) -> Done {
         self.serialize_f64(f64::from(v))
@@ -187,16 +172,13 @@ impl ser::Serializer for &mut Hashing {
         v.serialize(self)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self, Failed> {
-        self.tag(Tag::Seq);
-        Ok(self)
+        opened(self, None, Tag::Seq)
     }
     fn serialize_tuple(self, _: usize) -> Result<Self, Failed> {
-        self.tag(Tag::Seq);
-        Ok(self)
+        opened(self, None, Tag::Seq)
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Failed> {
-        self.tag(Tag::Seq);
-        Ok(self)
+        opened(self, None, Tag::Seq)
     }
     fn serialize_tuple_variant(
         self,
@@ -205,17 +187,13 @@ impl ser::Serializer for &mut Hashing {
         variant: &'static str,
         _: usize,
     ) -> Result<Self, Failed> {
-        self.bytes(Tag::Variant, variant.as_bytes());
-        self.tag(Tag::Seq);
-        Ok(self)
+        opened(self, Some(variant), Tag::Seq)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self, Failed> {
-        self.tag(Tag::Map);
-        Ok(self)
+        opened(self, None, Tag::Map)
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Failed> {
-        self.tag(Tag::Struct);
-        Ok(self)
+        opened(self, None, Tag::Struct)
     }
     fn serialize_struct_variant(
         self,
@@ -224,58 +202,48 @@ impl ser::Serializer for &mut Hashing {
         variant: &'static str,
         _: usize,
     ) -> Result<Self, Failed> {
-        self.bytes(Tag::Variant, variant.as_bytes());
-        self.tag(Tag::Struct);
-        Ok(self)
+        opened(self, Some(variant), Tag::Struct)
     }
 }
 
-impl ser::SerializeSeq for &mut Hashing {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
+/// The start of a compound value of kind `t` (a variant's, after its name).
+fn opened<'a>(
+    h: &'a mut Hashing,
+    variant: Option<&str>,
+    t: Tag,
+) -> Result<&'a mut Hashing, Failed> {
+    if let Some(name) = variant {
+        h.bytes(Tag::Variant, name.as_bytes());
     }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
+    h.tag(t);
+    Ok(h)
 }
 
-impl ser::SerializeTuple for &mut Hashing {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
+/// A compound value's parts, each hashed as it comes, and its end.
+macro_rules! compound {
+    ($($kind:ident::$part:ident($($name:ident: $t:ty,)?);)*) => {$(
+        impl ser::$kind for &mut Hashing {
+            type Ok = ();
+            type Error = Failed;
+            fn $part<T: Serialize + ?Sized>(&mut self, $($name: $t,)? v: &T) -> Done {
+                $(self.bytes(Tag::Str, $name.as_bytes());)?
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                self.tag(Tag::End);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for &mut Hashing {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Hashing {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
+compound! {
+    SerializeSeq::serialize_element();
+    SerializeTuple::serialize_element();
+    SerializeTupleStruct::serialize_field();
+    SerializeTupleVariant::serialize_field();
+    SerializeStruct::serialize_field(name: &'static str,);
+    SerializeStructVariant::serialize_field(name: &'static str,);
 }
 
 impl ser::SerializeMap for &mut Hashing {
@@ -285,32 +253,6 @@ impl ser::SerializeMap for &mut Hashing {
         k.serialize(&mut **self)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for &mut Hashing {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, v: &T) -> Done {
-        self.bytes(Tag::Str, name.as_bytes());
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Hashing {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, v: &T) -> Done {
-        self.bytes(Tag::Str, name.as_bytes());
         v.serialize(&mut **self)
     }
     fn end(self) -> Done {
