@@ -597,11 +597,14 @@ fn related_one(site: &Resolved, ix: &Index, bi: usize, scratch: &mut Shared) -> 
             walked = None;
             break;
         };
-        // The fewest lists a briefing met now must be in to enter.
-        let Some(need) = (1..=most).find(|&c| top.beaten_by(Recency::key_at(r, c))) else {
+        // The fewest lists a briefing met now must be in to enter: as many as the fifth
+        // best shares, one more when that one is newer.
+        let least = u32::from(top.least_to_enter());
+        let need = least + u32::from(!top.beaten_by(Recency::key_at(r, least)));
+        if need > most {
             walked = None;
             break;
-        };
+        }
         let fewer = (most - need + 1) as usize;
         if fewer < walking {
             walking = fewer;

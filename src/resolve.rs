@@ -813,7 +813,7 @@ fn tags(briefings: &[Briefing], first: &[usize]) -> Vec<Tag> {
 /// The tags [`resolve`] finds in `briefings` once briefing `edited` is `now`, which has
 /// the same date and path (so the same place in the order spellings are taken in).
 pub fn tags_after(briefings: &[Briefing], edited: BriefingIdx, now: &Briefing) -> Vec<Tag> {
-    let edited = edited.0 as usize;
+    let edited = edited.index();
     let same_place = |b: &Briefing| (b.date.epoch, &b.path) == (now.date.epoch, &now.path);
     debug_assert!(briefings.get(edited).is_some_and(same_place));
     let first = first_written(briefings);

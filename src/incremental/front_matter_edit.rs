@@ -283,8 +283,8 @@ fn retag(r: &mut resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
     if moved {
         for (b, refs) in r.refs.iter_mut().enumerate() {
             if b != edited.index() {
-                refs.tags.retain(|&t| to[t].is_some());
-                refs.tags.iter_mut().for_each(|t| *t = to[*t].unwrap_or(*t));
+                refs.tags
+                    .retain_mut(|t| to[*t].map(|now| *t = now).is_some());
             }
         }
     }
