@@ -12,7 +12,7 @@ impl Views<'_> {
         let all = self.evidence[at.briefing].get_or_init(|| {
             (0..self.site.resolved.refs[at.briefing].stances.len())
                 .map(|stance| {
-                    StanceEvidence::new(self.evidence_fields(StanceAt {
+                    self.evidence_seen.one(self.evidence_fields(StanceAt {
                         briefing: at.briefing,
                         stance,
                     }))

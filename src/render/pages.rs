@@ -130,6 +130,10 @@ pub struct Views<'a> {
     pub(super) changes_of: IdVec<EntityIdx, OnceLock<super::changes::OfEntity>>,
     /// Per briefing: what each of its stances rests on, made once for every mark.
     pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
+    /// Each different evidence made, shared by every stance it describes: most stances
+    /// of a site rest on the same few grades, and one copy per stance was the largest
+    /// of the memos (a kilobyte a briefing).
+    pub(super) evidence_seen: super::views::Interned,
     /// Who cites each source of `content/sources/`, made once for its pages.
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
 }
@@ -280,6 +284,7 @@ impl<'a> Views<'a> {
             evidence: (0..site.resolved.briefings.len())
                 .map(|_| OnceLock::new())
                 .collect(),
+            evidence_seen: Default::default(),
         }
     }
 

@@ -376,8 +376,27 @@ impl Serialize for StanceEvidence {
     }
 }
 
+/// Every different [`StanceEvidence`] made, each made once.
+#[derive(Default)]
+pub struct Interned(std::sync::Mutex<crate::hash::Map<EvidenceFields, StanceEvidence>>);
+
+impl Interned {
+    /// The evidence showing `fields`: the one made before when there is one.
+    pub fn one(&self, fields: EvidenceFields) -> StanceEvidence {
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match seen.get(&fields) {
+            Some(e) => e.clone(),
+            None => {
+                let e = StanceEvidence::new(fields.clone());
+                seen.insert(fields, e.clone());
+                e
+            }
+        }
+    }
+}
+
 /// What a [`StanceEvidence`] shows.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct EvidenceFields {
     /// Its source's grade on the site's scale, `B2`; `None` when ungraded or unsourced.
     pub grade: Option<String>,
@@ -1549,4 +1568,31 @@ pub struct ComparePage {
     /// How many topics either took a stance on, and how many of them are listed.
     pub topics: usize,
     pub listed: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stances_resting_on_the_same_evidence_share_one_and_others_do_not() {
+        let seen = Interned::default();
+        let graded = |grade: &str| EvidenceFields {
+            grade: Some(grade.to_string()),
+            grade_label: Some("Usually reliable".to_string()),
+            ..EvidenceFields::default()
+        };
+        let a = seen.one(graded("B2"));
+        let b = seen.one(graded("B2"));
+        assert!(Arc::ptr_eq(&a.0, &b.0), "one evidence made twice");
+        let c = seen.one(graded("C3"));
+        assert_eq!(c.grade.as_deref(), Some("C3"));
+        let retracted = seen.one(EvidenceFields {
+            retracted: Some("2025-01-02".to_string()),
+            ..graded("B2")
+        });
+        assert!(!Arc::ptr_eq(&a.0, &retracted.0));
+        assert_eq!(retracted.retracted.as_deref(), Some("2025-01-02"));
+        assert_eq!(a.retracted, None);
+    }
 }
