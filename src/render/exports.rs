@@ -454,20 +454,25 @@ struct Graph<'a> {
     edges: Edges<'a>,
 }
 
-/// The edges, made as they are written: at 100,000 briefings they are millions, and a
+/// The edges, counted as they are written: at 100,000 briefings they are millions, and a
 /// list of them beside the file would double what the export holds.
 struct Edges<'a> {
     ids: &'a IdVec<EntityIdx, String>,
-    pairs: Vec<((u32, u32), u32)>,
+    named: CoNamed,
 }
 
 impl Serialize for Edges<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.pairs.iter().map(|&((a, b), weight)| Edge {
-            source: &self.ids[EntityIdx(a)],
-            target: &self.ids[EntityIdx(b)],
-            weight,
-        }))
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(None)?;
+        self.named.pairs(|a, b, weight| {
+            seq.serialize_element(&Edge {
+                source: &self.ids[EntityIdx(a)],
+                target: &self.ids[EntityIdx(b)],
+                weight,
+            })
+        })?;
+        seq.end()
     }
 }
 
@@ -475,6 +480,15 @@ impl Serialize for Edges<'_> {
 /// briefing that names both (among its first 100 names of each kind, authors aside),
 /// weighted by how many do.
 pub fn graph_json(site: &Site) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = graph_json_into(site, &mut out);
+    out
+}
+
+/// [`graph_json`] written into `w` as it is made: at 50,000 briefings the file is tens of
+/// megabytes and its edges a million, which a build need not hold.
+pub fn graph_json_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let r = &site.resolved;
     let base = &site.config.base_url;
     let ids: IdVec<EntityIdx, String> = (r.entities.iter())
@@ -494,70 +508,144 @@ pub fn graph_json(site: &Site) -> Vec<u8> {
         .collect();
     let edges = Edges {
         ids: &ids,
-        pairs: pair_counts(r),
+        named: CoNamed::of(r),
     };
-    search::json(&Graph { nodes, edges })
+    search::json_into(&Graph { nodes, edges }, w)
 }
 
-/// Entities up to which pairs are counted in a square table rather than by sorting.
-const DENSE_PAIRS: usize = 4096;
+/// Each briefing's entities that make edges, sorted, one after another, and for each
+/// entity the briefings naming it: what the edges are counted from, a few bytes a name.
+struct CoNamed {
+    /// Briefing `b`'s entities are `entities[starts[b]..starts[b + 1]]`.
+    starts: Vec<usize>,
+    entities: Vec<u32>,
+    /// Entity `e`'s briefings are `briefings[naming[e]..naming[e + 1]]`.
+    naming: Vec<usize>,
+    briefings: Vec<u32>,
+}
 
-/// Every pair of entities named in one briefing (among the first [`CO_NAMED`] of each kind),
-/// `(smaller, larger)` in order, with the number of briefings naming both.
-///
-/// [`CO_NAMED`]: crate::model::CO_NAMED
-fn pair_counts(r: &crate::resolve::Resolved) -> Vec<((u32, u32), u32)> {
-    use crate::model::co_named;
-    let n = r.entities.len();
-    let named = |refs: &crate::resolve::Refs| {
+impl CoNamed {
+    fn of(r: &crate::resolve::Resolved) -> CoNamed {
+        use crate::model::co_named;
         // Authors are nodes but make no edges: one desk writing two briefings ties nothing
         // in them together.
-        let mut v: Vec<u32> = (refs.named.iter())
-            .filter(|(kind, _)| !kind.is_byline())
-            .flat_map(|(_, names)| co_named(names))
-            .map(|e| e.0)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    if n <= DENSE_PAIRS {
-        let mut counts = vec![0u32; n * n];
-        for refs in &r.refs {
-            let v = named(refs);
-            for (i, &a) in v.iter().enumerate() {
-                for &b in &v[i + 1..] {
-                    counts[a as usize * n + b as usize] += 1;
+        let lists = (r.refs.iter()).map(|refs| {
+            (refs.named.iter())
+                .filter(|(kind, _)| !kind.is_byline())
+                .flat_map(|(_, names)| co_named(names))
+                .map(|e| e.0)
+        });
+        CoNamed::from_lists(r.entities.len(), lists)
+    }
+
+    /// Those of `n` entities named by briefings naming `lists` (repeats allowed).
+    fn from_lists<L: IntoIterator<Item = u32>>(
+        n: usize,
+        lists: impl Iterator<Item = L>,
+    ) -> CoNamed {
+        let mut starts = vec![0];
+        let mut entities = Vec::new();
+        for list in lists {
+            let from = entities.len();
+            entities.extend(list);
+            entities[from..].sort_unstable();
+            let kept = dedup_tail(&mut entities, from);
+            entities.truncate(kept);
+            starts.push(entities.len());
+        }
+        let mut naming = vec![0usize; n + 1];
+        for &e in &entities {
+            naming[e as usize + 1] += 1;
+        }
+        for e in 0..n {
+            naming[e + 1] += naming[e];
+        }
+        let mut next = naming.clone();
+        let mut briefings = vec![0u32; entities.len()];
+        for b in 0..starts.len() - 1 {
+            for &e in &entities[starts[b]..starts[b + 1]] {
+                briefings[next[e as usize]] = b as u32;
+                next[e as usize] += 1;
+            }
+        }
+        CoNamed {
+            starts,
+            entities,
+            naming,
+            briefings,
+        }
+    }
+
+    /// Every pair of entities named in one briefing, `(smaller, larger)`, in order, with
+    /// the number of briefings naming both, handed to `each` until it fails. One entity's
+    /// pairs at a time: a count per entity, not per pair of entities, is held.
+    fn pairs<E>(&self, mut each: impl FnMut(u32, u32, u32) -> Result<(), E>) -> Result<(), E> {
+        let n = self.naming.len() - 1;
+        let mut count = vec![0u32; n];
+        let mut met: Vec<u32> = Vec::new();
+        for a in 0..n {
+            for &b in &self.briefings[self.naming[a]..self.naming[a + 1]] {
+                let v = &self.entities[self.starts[b as usize]..self.starts[b as usize + 1]];
+                let after = v.partition_point(|&x| x as usize <= a);
+                for &c in &v[after..] {
+                    if count[c as usize] == 0 {
+                        met.push(c);
+                    }
+                    count[c as usize] += 1;
                 }
             }
-        }
-        let mut out = Vec::new();
-        for (at, &c) in counts.iter().enumerate() {
-            if c > 0 {
-                out.push((((at / n) as u32, (at % n) as u32), c));
+            met.sort_unstable();
+            for &c in &met {
+                each(a as u32, c, std::mem::take(&mut count[c as usize]))?;
             }
+            met.clear();
         }
-        return out;
+        Ok(())
     }
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for refs in &r.refs {
-        let v = named(refs);
-        for (i, &a) in v.iter().enumerate() {
-            for &b in &v[i + 1..] {
-                pairs.push((a, b));
-            }
+}
+
+/// Drops repeats from the sorted `v[from..]`; returns the length `v` keeps.
+fn dedup_tail(v: &mut [u32], from: usize) -> usize {
+    let mut kept = from;
+    for i in from..v.len() {
+        if kept == from || v[kept - 1] != v[i] {
+            v[kept] = v[i];
+            kept += 1;
         }
     }
-    pairs.sort_unstable();
-    pairs
-        .chunk_by(|x, y| x == y)
-        .map(|run| (run[0], run.len() as u32))
-        .collect()
+    kept
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn edges_are_what_counting_every_pair_of_every_briefing_finds(
+            lists in prop::collection::vec(prop::collection::vec(0u32..40, 0..12), 0..60)
+        ) {
+            let mut expected = std::collections::BTreeMap::new();
+            for list in &lists {
+                let mut v = list.clone();
+                v.sort_unstable();
+                v.dedup();
+                for (i, &a) in v.iter().enumerate() {
+                    for &b in &v[i + 1..] {
+                        *expected.entry((a, b)).or_insert(0u32) += 1;
+                    }
+                }
+            }
+            let named = CoNamed::from_lists(40, lists.iter().map(|l| l.iter().copied()));
+            let mut got = Vec::new();
+            named.pairs(|a, b, w| {
+                got.push(((a, b), w));
+                Ok::<(), ()>(())
+            }).expect("never fails");
+            prop_assert_eq!(got, expected.into_iter().collect::<Vec<_>>());
+        }
+    }
 
     #[test]
     fn csv_fields_are_quoted_only_when_rfc_4180_needs_it() {

@@ -119,7 +119,10 @@ impl Generated {
                 );
             }
             Generated::EntitiesJson => one("data/entities.json", exports::entities_json(site)),
-            Generated::GraphJson => one("data/graph.json", exports::graph_json(site)),
+            Generated::GraphJson => emit.streamed(
+                "data/graph.json".into(),
+                Box::new(|w| exports::graph_json_into(site, w)),
+            ),
             Generated::Redirects => many(super::redirects::files(site)),
             Generated::Cards => {
                 super::cards::each(site, &|_| None, &|hash, png, _| {

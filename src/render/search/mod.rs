@@ -409,6 +409,48 @@ pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
     out
 }
 
+/// [`json`] written into `w` as it is serialized, escaped as it goes.
+pub fn json_into<T: Serialize + ?Sized>(v: &T, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    // Buffered before the escaping: the serializer writes a few bytes at a time.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, MarkupEscaped(w));
+    serde_json::to_writer(&mut out, v).map_err(std::io::Error::other)?;
+    out.flush()
+}
+
+/// A writer escaping `<`, `>` and `&` as [`escape_markup`] does, on their way through.
+struct MarkupEscaped<'a>(&'a mut dyn std::io::Write);
+
+impl std::io::Write for MarkupEscaped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let mut from = 0;
+        for i in memchr::memchr3_iter(b'<', b'>', b'&', buf) {
+            self.0.write_all(&buf[from..i])?;
+            self.0.write_all(markup_code(buf[i]))?;
+            from = i + 1;
+        }
+        self.0.write_all(&buf[from..])
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// The JSON escape of `<`, `>` or `&`.
+fn markup_code(byte: u8) -> &'static [u8; 6] {
+    match byte {
+        b'<' => b"\\u003c",
+        b'>' => b"\\u003e",
+        _ => b"\\u0026",
+    }
+}
+
 /// Escapes `<`, `>` and `&` as `\u003c`, `\u003e` and `\u0026`: outside strings JSON has
 /// none of these characters, so escaping every one is safe. In place, from the end, so a
 /// big file is never held twice (it grows by five bytes an escape).
@@ -425,11 +467,7 @@ fn escape_markup(buf: &mut Vec<u8>) {
     for (k, &i) in at.iter().enumerate().rev() {
         let shift = 5 * (k + 1);
         buf.copy_within(i + 1..end, i + 1 + shift);
-        let code: &[u8; 6] = match buf[i] {
-            b'<' => b"\\u003c",
-            b'>' => b"\\u003e",
-            _ => b"\\u0026",
-        };
+        let code = markup_code(buf[i]);
         buf[i + shift - 5..i + shift + 1].copy_from_slice(code);
         end = i;
     }
@@ -532,6 +570,13 @@ mod tests {
             br#""\u003c/script\u003e \u0026 \u003cb\u003e""#
         );
         assert_eq!(json(&["plain", "text"]), br#"["plain","text"]"#);
+        // Streamed, across the writer's buffer: the same bytes.
+        let long: Vec<String> = (0..30_000).map(|i| format!("<{i}>&")).collect();
+        let mut streamed = Vec::new();
+        json_into(&long, &mut streamed).expect("into memory");
+        assert!(streamed.len() > 1 << 17);
+        assert_eq!(streamed, json(&long));
+        assert!(!streamed.iter().any(|b| b"<>&".contains(b)));
     }
 
     #[test]
