@@ -471,6 +471,8 @@ impl<'t, 'c> Renderer<'t, 'c> {
             html = crate::sanitize::body(&html);
             ids::keep_present(&mut self.ids, &html);
         }
+        // Held until its page is written: the room reserved for it above is let go.
+        html.shrink_to_fit();
         let mut links: Vec<Target> = self.targets.into_iter().collect();
         links.sort();
         let has_h1 = self.has_h1;

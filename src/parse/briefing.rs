@@ -200,7 +200,9 @@ impl Fields<'_> {
 
     fn sources(&mut self) -> Vec<Source> {
         let items = self.items("sources");
-        let mut out = Vec::new();
+        // Sized once: a briefing's lists are held to the end of the build, and one grown
+        // by pushes is a third empty on average.
+        let mut out = Vec::with_capacity(items.len());
         for item in items {
             match &item.value {
                 Yaml::String(raw) if super::evidence::is_source_id(raw) => out.push(Source {
@@ -360,7 +362,7 @@ impl Fields<'_> {
 
     fn stances(&mut self, source_count: usize) -> Vec<StanceSrc> {
         let items = self.items("stances");
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for item in items {
             let Yaml::Map(entries) = &item.value else {
                 self.error(
