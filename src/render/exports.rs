@@ -478,16 +478,8 @@ impl Serialize for Edges<'_> {
 
 /// `data/graph.json`: entities as nodes, and an edge between two entities for every
 /// briefing that names both (among its first 100 names of each kind, authors aside),
-/// weighted by how many do.
-pub fn graph_json(site: &Site) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = graph_json_into(site, &mut out);
-    out
-}
-
-/// [`graph_json`] written into `w` as it is made: at 50,000 briefings the file is tens of
-/// megabytes and its edges a million, which a build need not hold.
+/// weighted by how many do; written into `w` as it is made (at 50,000 briefings the file
+/// is tens of megabytes and its edges a million, which a build need not hold).
 pub fn graph_json_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let r = &site.resolved;
     let base = &site.config.base_url;
@@ -538,7 +530,8 @@ impl CoNamed {
         CoNamed::from_lists(r.entities.len(), lists)
     }
 
-    /// Those of `n` entities named by briefings naming `lists` (repeats allowed).
+    /// The co-naming of `n` entities by briefings whose entities are `lists` (repeats
+    /// allowed).
     fn from_lists<L: IntoIterator<Item = u32>>(
         n: usize,
         lists: impl Iterator<Item = L>,

@@ -344,8 +344,9 @@ pub struct StanceMark {
     pub text: String,
 }
 
-/// What a stance rests on, as its marks show it. Cheap to clone: every mark of a stance
-/// shares one per build (see [`Memo`]), as pages show a stance many times over.
+/// What a stance rests on, as its marks show it. Cheap to clone: every stance resting on
+/// the same shares one per build (see [`Memo`], [`Interned`]), as pages show a stance many
+/// times over.
 #[derive(Debug, Clone)]
 pub struct StanceEvidence(Arc<Memo<EvidenceFields>>);
 
@@ -384,14 +385,9 @@ impl Interned {
     /// The evidence showing `fields`: the one made before when there is one.
     pub fn one(&self, fields: EvidenceFields) -> StanceEvidence {
         let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        match seen.get(&fields) {
-            Some(e) => e.clone(),
-            None => {
-                let e = StanceEvidence::new(fields.clone());
-                seen.insert(fields, e.clone());
-                e
-            }
-        }
+        (seen.entry(fields))
+            .or_insert_with_key(|f| StanceEvidence::new(f.clone()))
+            .clone()
     }
 }
 

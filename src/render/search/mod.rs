@@ -409,12 +409,13 @@ pub fn json<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
     out
 }
 
-/// [`json`] written into `w` as it is serialized, escaped as it goes.
+/// [`json`] written into `w` as it is serialized, escaped as it goes. On an error (of `w`,
+/// kept as it was, or of a value that cannot serialize) part of it may have been written.
 pub fn json_into<T: Serialize + ?Sized>(v: &T, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     use std::io::Write;
     // Buffered before the escaping: the serializer writes a few bytes at a time.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, MarkupEscaped(w));
-    serde_json::to_writer(&mut out, v).map_err(std::io::Error::other)?;
+    serde_json::to_writer(&mut out, v).map_err(std::io::Error::from)?;
     out.flush()
 }
 
