@@ -538,12 +538,13 @@ impl CoNamed {
     ) -> CoNamed {
         let mut starts = vec![0];
         let mut entities = Vec::new();
+        let mut one: Vec<u32> = Vec::new();
         for list in lists {
-            let from = entities.len();
-            entities.extend(list);
-            entities[from..].sort_unstable();
-            let kept = dedup_tail(&mut entities, from);
-            entities.truncate(kept);
+            one.clear();
+            one.extend(list);
+            one.sort_unstable();
+            one.dedup();
+            entities.extend_from_slice(&one);
             starts.push(entities.len());
         }
         let mut naming = vec![0usize; n + 1];
@@ -595,18 +596,6 @@ impl CoNamed {
         }
         Ok(())
     }
-}
-
-/// Drops repeats from the sorted `v[from..]`; returns the length `v` keeps.
-fn dedup_tail(v: &mut [u32], from: usize) -> usize {
-    let mut kept = from;
-    for i in from..v.len() {
-        if kept == from || v[kept - 1] != v[i] {
-            v[kept] = v[i];
-            kept += 1;
-        }
-    }
-    kept
 }
 
 #[cfg(test)]
