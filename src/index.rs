@@ -264,31 +264,56 @@ pub fn build<L: AsRef<[Target]>>(site: &Resolved, body_links: &[L]) -> Index {
     build_scanning(site, body_links, RELATED_SCAN, None)
 }
 
-/// Related briefings as last found, and the [`related_key`] of the site they were found in.
-pub type Related = (u64, IdVec<BriefingIdx, Vec<BriefingIdx>>);
-
-/// What related briefings are found from: how many briefings there are, each one's date
-/// and the entities it names.
-pub fn related_key(site: &Resolved) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = crate::hash::hasher();
-    (site.briefings.len(), site.entities.len(), RELATED_SCAN).hash(&mut h);
-    for (b, refs) in site.briefings.iter().zip(&site.refs) {
-        b.date.epoch.hash(&mut h);
-        refs.named.hash(&mut h);
-    }
-    h.finish()
+/// Related briefings as last found, and what each briefing they were found for was found
+/// from: a later site reuses the lists of the briefings its changes cannot reach.
+#[derive(Debug, Default)]
+pub struct Related {
+    /// The entities of the site they were found in, in order (their indices name them).
+    entities: Vec<crate::model::EntityId>,
+    /// The bound of the walk they were found with.
+    scan: usize,
+    /// Per briefing of that site, in order.
+    briefings: Vec<RelatedOf>,
 }
 
-/// [`build`], the related briefings taken from `last` when found in a site of the same
-/// [`related_key`] (`key`): finding them is the longest part of indexing.
+/// One briefing of a [`Related`]: what orders it and what it is about, and its list.
+#[derive(Debug)]
+struct RelatedOf {
+    path: String,
+    date: crate::model::When,
+    slug: crate::model::Slug,
+    about: Vec<EntityIdx>,
+    related: Vec<BriefingIdx>,
+}
+
+impl Related {
+    /// The related briefings of `ix`, found in `site`, kept for a later build to reuse.
+    pub fn of(site: &Resolved, ix: &Index) -> Related {
+        let briefings = (site.briefings.iter().zip(&site.refs))
+            .zip(ix.related.iter())
+            .map(|((b, refs), related)| RelatedOf {
+                path: b.path.clone(),
+                date: b.date.clone(),
+                slug: b.slug.clone(),
+                about: refs.about().collect(),
+                related: related.clone(),
+            })
+            .collect();
+        Related {
+            entities: site.entities.iter().map(|e| e.id.clone()).collect(),
+            scan: ix.scan,
+            briefings,
+        }
+    }
+}
+
+/// [`build`], the related briefings of every briefing that `last` holds and no change
+/// reaches taken from it: finding them is the longest part of indexing.
 pub fn build_reusing<L: AsRef<[Target]>>(
     site: &Resolved,
     body_links: &[L],
-    key: u64,
     last: Option<Related>,
 ) -> Index {
-    let last = last.filter(|(k, _)| *k == key).map(|(_, r)| r);
     build_scanning(site, body_links, RELATED_SCAN, last)
 }
 
@@ -297,7 +322,7 @@ fn build_scanning<L: AsRef<[Target]>>(
     site: &Resolved,
     body_links: &[L],
     scan: usize,
-    related_found: Option<IdVec<BriefingIdx, Vec<BriefingIdx>>>,
+    last: Option<Related>,
 ) -> Index {
     let n_entities = site.entities.len();
     let n_briefings = site.briefings.len();
@@ -392,8 +417,124 @@ fn build_scanning<L: AsRef<[Target]>>(
     for e in 0..n_entities {
         refresh_newest(&mut ix, EntityIdx(e as u32));
     }
-    ix.related = related_found.unwrap_or_else(|| IdVec::from_vec(related(site, &ix)));
+    ix.related = IdVec::from_vec(match last.and_then(|l| Reuse::of(site, &ix, l)) {
+        Some(reuse) => reuse.related(site, &ix),
+        None => related(site, &ix),
+    });
     ix
+}
+
+/// What a site can keep of the related briefings of an earlier one ([`Related`]).
+///
+/// A briefing's related list is read off the briefing lists of the entities it is about
+/// and the order of the briefings in them. A briefing is *changed* when it is new, gone,
+/// or has another date, slug or entity list than before; a changed briefing *reaches*
+/// every entity it is about, before and after. The list of a briefing that is not changed
+/// and is about no entity reached is the same as before, with the briefings renumbered:
+/// its entities' lists hold the same briefings in the same order (each unchanged, none
+/// changed), and a briefing it shares nothing with cannot enter its list.
+struct Reuse {
+    last: Related,
+    /// Per briefing of `site`: its index in `last`, if its list can be kept.
+    kept: Vec<Option<usize>>,
+    /// Per briefing of `last`: its index in `site`, if it is there unchanged.
+    renumbered: Vec<Option<u32>>,
+}
+
+impl Reuse {
+    /// `None` when nothing can be kept: other entities, another bound, or the unchanged
+    /// briefings in another order.
+    fn of(site: &Resolved, ix: &Index, last: Related) -> Option<Reuse> {
+        if last.scan != ix.scan
+            || last.entities.len() != site.entities.len()
+            || !(last.entities.iter().zip(site.entities.iter())).all(|(a, b)| *a == b.id)
+        {
+            return None;
+        }
+        let at: crate::hash::Map<&str, usize> = (last.briefings.iter().enumerate())
+            .map(|(i, b)| (b.path.as_str(), i))
+            .collect();
+        let mut reached = vec![false; site.entities.len()];
+        let mut reach = |list: &[EntityIdx]| list.iter().for_each(|e| reached[e.index()] = true);
+        let mut renumbered: Vec<Option<u32>> = vec![None; last.briefings.len()];
+        let mut was: Vec<Option<usize>> = Vec::with_capacity(site.briefings.len());
+        let mut about = Vec::new();
+        let mut previous = None;
+        for (i, (b, refs)) in site.briefings.iter().zip(&site.refs).enumerate() {
+            about.clear();
+            about.extend(refs.about());
+            let old = at.get(b.path.as_str()).copied().filter(|&o| {
+                let x = &last.briefings[o];
+                x.date == b.date && x.slug == b.slug && x.about == about
+            });
+            match old {
+                Some(o) => {
+                    // Unchanged briefings keep their order among themselves, or ties
+                    // between them would go another way.
+                    if previous.is_some_and(|p| p >= o) {
+                        return None;
+                    }
+                    previous = Some(o);
+                    renumbered[o] = Some(i as u32);
+                }
+                None => {
+                    reach(&about);
+                    if let Some(&o) = at.get(b.path.as_str()) {
+                        reach(&last.briefings[o].about);
+                    }
+                }
+            }
+            was.push(old);
+        }
+        for (x, n) in last.briefings.iter().zip(&renumbered) {
+            if n.is_none() {
+                reach(&x.about);
+            }
+        }
+        let kept = (site.refs.iter().zip(was))
+            .map(|(refs, old)| old.filter(|_| !refs.about().any(|e| reached[e.index()])))
+            .collect();
+        Some(Reuse {
+            last,
+            kept,
+            renumbered,
+        })
+    }
+
+    /// Every briefing's related list: kept and renumbered, or found again.
+    fn related(mut self, site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
+        let n = site.briefings.len();
+        let mut out: Vec<Vec<BriefingIdx>> = vec![Vec::new(); n];
+        let mut again = Vec::new();
+        for (i, kept) in self.kept.iter().enumerate() {
+            let list = kept.map(|o| std::mem::take(&mut self.last.briefings[o].related));
+            let renumbered: Option<Vec<BriefingIdx>> = list.and_then(|list| {
+                (list.iter())
+                    .map(|b| self.renumbered[b.index()].map(BriefingIdx))
+                    .collect()
+            });
+            match renumbered {
+                Some(list) => out[i] = list,
+                None => again.push(i),
+            }
+        }
+        let found: Vec<(usize, Vec<BriefingIdx>)> = again
+            .par_chunks(256)
+            .map_init(
+                || Shared::new(n),
+                |scratch, chunk| {
+                    (chunk.iter())
+                        .map(|&bi| (bi, related_one(site, ix, bi, scratch)))
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten_iter()
+            .collect();
+        for (bi, list) in found {
+            out[bi] = list;
+        }
+        out
+    }
 }
 
 /// Keeps `ix.newest_first` of entity `e` in step with its `named_in`.
@@ -1161,6 +1302,39 @@ mod tests {
         assert!(r.briefings.len() == 40 && full.related.iter().all(|l| l.len() == RELATED));
     }
 
+    #[test]
+    fn a_moved_briefing_finds_again_only_the_lists_it_can_reach() {
+        // Two groups naming nothing in common: moving a briefing of the first in date order
+        // renumbers the second's, whose lists are kept, not found again.
+        let list = |moved: &str| -> Vec<Briefing> {
+            (0..20)
+                .map(|i| {
+                    let (actor, day) = match i {
+                        0 => ("a", moved.to_string()),
+                        _ if i < 10 => ("a", nth_day(2020, i)),
+                        _ => ("b", nth_day(2020, i)),
+                    };
+                    briefing(&format!("b{i:02}"), &day, &[actor], &[])
+                })
+                .collect()
+        };
+        let (before, _, _) = counted_build(list(&nth_day(2020, 0)), RELATED_SCAN);
+        let (after, fresh, all) = counted_build(list("2031-06-01"), RELATED_SCAN);
+        let last = Related::of(&before, &build(&before, &vec![Vec::<Target>::new(); 20]));
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+        let (reused, examined) = pool.expect("a thread").install(|| {
+            EXAMINED.with(|c| c.set(0));
+            let links = vec![Vec::<Target>::new(); 20];
+            let ix = build_reusing(&after, &links, Some(last));
+            (ix, EXAMINED.with(std::cell::Cell::get))
+        });
+        assert_eq!(reused.related, fresh.related);
+        // The moved briefing is now the newest: `b`'s briefings are numbered one lower.
+        assert_eq!(slugs(&after, &[BriefingIdx(19)]), ["b00"]);
+        // Ten briefings of `a` look at ten each; those of `b` at none.
+        assert_eq!((examined, all), (100, 200));
+    }
+
     fn slugs(r: &Resolved, list: &[BriefingIdx]) -> Vec<String> {
         list.iter()
             .map(|b| r.briefing(*b).slug.to_string())
@@ -1168,27 +1342,39 @@ mod tests {
     }
 
     #[test]
-    fn related_briefings_are_taken_as_found_only_while_no_date_or_name_changed() {
-        let sites = |y_date: &str, y_names: &[&str]| {
+    fn related_briefings_are_taken_as_found_unless_a_change_reaches_them() {
+        let sites = |y_date: &str| {
             site(vec![
                 briefing("base", "2025-01-10", &["a", "b"], &[]),
                 briefing("x", "2025-01-09", &["a"], &[]),
-                briefing("y", y_date, y_names, &[]),
+                briefing("y", y_date, &["b"], &[]),
             ])
         };
-        let (r, ix) = sites("2025-01-08", &["b"]);
-        let key = related_key(&r);
+        let (r, _) = sites("2025-01-08");
         let links = vec![Vec::<Target>::new(); r.briefings.len()];
-        // The same site: what was found is taken as it was, not found again.
-        let marker = IdVec::filled(vec![BriefingIdx(0)], r.briefings.len());
-        let again = build_reusing(&r, &links, key, Some((key, marker.clone())));
-        assert_eq!(again.related, marker);
-        // Another key: found again, as a fresh build finds them.
-        let again = build_reusing(&r, &links, key, Some((key ^ 1, marker)));
-        assert_eq!(again.related, ix.related);
-        for (date, names) in [("2025-01-11", &["b"][..]), ("2025-01-08", &["a", "b"][..])] {
-            let (other, _) = sites(date, names);
-            assert_ne!(related_key(&other), key, "{date} {names:?}");
+        // What was found, marked so that a list taken as it was shows: each briefing
+        // related to itself alone, which finding never gives.
+        let marked = || {
+            let mut last = Related::of(&r, &build(&r, &links));
+            for (i, b) in last.briefings.iter_mut().enumerate() {
+                b.related = vec![BriefingIdx::from_index(i)];
+            }
+            last
+        };
+        let again = build_reusing(&r, &links, Some(marked()));
+        assert!((again.related.iter_ids()).all(|(b, l)| *l == [b]));
+        // `y` moved: it and `base`, which shares `b` with it, are found again; `x`, about
+        // `a` alone, keeps its list (renumbered: `x` comes first now).
+        let (moved, fresh) = sites("2025-01-11");
+        let again = build_reusing(&moved, &links, Some(marked()));
+        let at = |slug: &str| {
+            let i = moved.briefings.iter().position(|b| b.slug.as_str() == slug);
+            BriefingIdx::from_index(i.expect("a briefing"))
+        };
+        assert_eq!(again.related[at("x")], [at("x")]);
+        assert_eq!(at("x"), BriefingIdx(0));
+        for slug in ["base", "y"] {
+            assert_eq!(again.related[at(slug)], fresh.related[at(slug)], "{slug}");
         }
     }
 
@@ -1340,6 +1526,35 @@ mod tests {
                         all.iter().take(RELATED).map(|&(_, o)| BriefingIdx::from_index(o)).collect();
                     prop_assert_eq!(found, &want, "briefing {}", x);
                 }
+            }
+
+            /// Related briefings found reusing those of an earlier site are those found
+            /// afresh, whatever changed in between: a briefing's names or day (its place
+            /// in date order), a briefing added or removed, entities come or gone.
+            #[test]
+            fn related_briefings_reused_from_an_earlier_site_equal_fresh_ones(
+                site in proptest::collection::vec((0u8..5, named()), 2..30),
+                pick in any::<usize>(),
+                change in named(),
+                day in 0u8..5,
+                what in 0u8..4,
+                scan in prop_oneof![Just(RELATED_SCAN), 1usize..4],
+            ) {
+                let mut list: Vec<Briefing> =
+                    site.iter().enumerate().map(|(i, (d, n))| to_briefing(i, *d, n)).collect();
+                let (old, old_ix) = super::site_scanning(list.clone(), scan);
+                let last = Related::of(&old, &old_ix);
+                let k = pick % site.len();
+                match what {
+                    0 => list[k] = to_briefing(k, site[k].0, &change),
+                    1 => list[k] = to_briefing(k, day, &site[k].1),
+                    2 => list.push(to_briefing(50, day, &change)),
+                    _ => drop(list.remove(k)),
+                }
+                let (new, fresh) = super::site_scanning(list, scan);
+                let links = vec![Vec::<Target>::new(); new.briefings.len()];
+                let reused = build_scanning(&new, &links, scan, Some(last));
+                prop_assert_eq!(reused.related, fresh.related);
             }
 
             /// Updating the index for one briefing's new names gives what building it

@@ -346,7 +346,7 @@ pub struct BodyCache {
     /// Picture headers read so far: bodies take their pictures' sizes from it, and the
     /// pictures of `image:` their names.
     pub images: crate::images::probe::Memo,
-    /// Related briefings as last found: kept while no briefing's date or names change.
+    /// Related briefings as last found: those of briefings no change reaches are kept.
     related: Option<index::Related>,
     /// The consistency findings of the last check, for an edit to find again only what it
     /// can change.
@@ -936,9 +936,8 @@ fn assemble_one(
     progress.stage("indexing", 0);
     let index = match cache.as_deref_mut() {
         Some(c) => {
-            let key = index::related_key(&resolved);
-            let index = index::build_reusing(&resolved, &links, key, c.related.take());
-            c.related = Some((key, index.related.clone()));
+            let index = index::build_reusing(&resolved, &links, c.related.take());
+            c.related = Some(index::Related::of(&resolved, &index));
             index
         }
         None => index::build(&resolved, &links),
