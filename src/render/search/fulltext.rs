@@ -348,13 +348,17 @@ impl TermLists {
 
     /// The lists holding `fields`' numbers (each ascending), as made in one pass.
     fn of(fields: &[Vec<u32>; FIELDS]) -> TermLists {
-        let mut all: Vec<(u32, u8)> = (fields.iter().enumerate())
-            .flat_map(|(f, l)| l.iter().map(move |&n| (n, f as u8)))
+        // One pass over the numbers in order puts a field's list where its first number
+        // comes (a tie: the first field first); each field's numbers then follow in order.
+        let mut order: Vec<(u32, u8)> = (fields.iter().enumerate())
+            .filter_map(|(f, l)| l.first().map(|&n| (n, f as u8)))
             .collect();
-        all.sort_unstable();
+        order.sort_unstable();
         let mut out = TermLists::None;
-        for (n, f) in all {
-            out.push(f, n);
+        for (_, f) in order {
+            for &n in &fields[usize::from(f)] {
+                out.push(f, n);
+            }
         }
         out
     }
@@ -616,7 +620,7 @@ impl Postings {
         let new = |n: u32| to.get(n as usize).copied().unwrap_or(n);
         // Each term whose lists hold a number that moved, with its lists renumbered: each
         // list is read once.
-        let moved: Vec<(u32, [Vec<u32>; FIELDS])> = (self.terms.iter().enumerate())
+        let moved: Vec<(u32, [Vec<u32>; FIELDS])> = (self.terms.par_iter().enumerate())
             .filter_map(|(id, (_, lists))| {
                 if let TermLists::One(_, n) = lists
                     && new(*n) == *n
@@ -630,7 +634,11 @@ impl Postings {
                         any |= new(*n) != *n;
                         *n = new(*n);
                     }
-                    l.sort_unstable();
+                    // A briefing moved in date order shifts those it passed by one: a
+                    // list is out of order only where the moved one is.
+                    if !l.is_sorted() {
+                        l.sort_unstable();
+                    }
                 }
                 any.then_some((id as u32, numbers))
             })
@@ -860,6 +868,33 @@ mod tests {
         let mut v = made.into_inner().unwrap();
         v.sort();
         (v, postings)
+    }
+
+    proptest::proptest! {
+        /// Lists made from each field's numbers are those one pass over every number in
+        /// order makes: the same fields in the same order, each with its numbers.
+        #[test]
+        fn lists_made_field_by_field_are_those_of_one_pass(
+            fields in proptest::array::uniform5(proptest::collection::btree_set(0u32..40, 0..6)),
+        ) {
+            let fields: [Vec<u32>; FIELDS] = fields.map(|f| f.into_iter().collect());
+            let mut all: Vec<(u32, u8)> = (fields.iter().enumerate())
+                .flat_map(|(f, l)| l.iter().map(move |&n| (n, f as u8)))
+                .collect();
+            all.sort_unstable();
+            let mut one_pass = TermLists::None;
+            for (n, f) in all {
+                one_pass.push(f, n);
+            }
+            let written = |l: &TermLists| (l.finish(), l.numbers());
+            proptest::prop_assert_eq!(written(&TermLists::of(&fields)), written(&one_pass));
+            let order = |l: &TermLists| match l {
+                TermLists::Many(lists) => lists.iter().map(|(f, _)| *f).collect(),
+                TermLists::One(f, _) => vec![*f],
+                TermLists::None => vec![],
+            };
+            proptest::prop_assert_eq!(order(&TermLists::of(&fields)), order(&one_pass));
+        }
     }
 
     #[test]
