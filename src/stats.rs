@@ -105,10 +105,15 @@ pub fn compute(site: &Site) -> Stats {
 
 /// Counts [`Sourcing`].
 pub fn sourcing(site: &Site) -> Sourcing {
+    sourcing_with(site, &crate::index::support(&site.resolved, &site.index))
+}
+
+/// Counts [`Sourcing`] with `support`, the site's [`crate::index::support`] as already
+/// counted (a live preview keeps it between rebuilds).
+pub fn sourcing_with(site: &Site, support: &crate::index::Support) -> Sourcing {
     use crate::index::{self, StanceAt};
     let r = &site.resolved;
     let scale = &site.config.grades;
-    let support = index::support(r, &site.index);
     let mut by_level = vec![0usize; scale.reliability.len()];
     let mut ungraded = 0;
     let mut out = Sourcing {
@@ -134,7 +139,7 @@ pub fn sourcing(site: &Site) -> Sourcing {
                 _ => ungraded += 1,
             }
             out.retracted += usize::from(src.retracted.is_some());
-            out.single_source += usize::from(index::support_of(r, &support, at) <= 1);
+            out.single_source += usize::from(index::support_of(r, support, at) <= 1);
         }
     }
     out.by_reliability = (scale.reliability.iter().zip(by_level))

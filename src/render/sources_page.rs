@@ -25,7 +25,7 @@ impl Views<'_> {
     /// `sources/`: how the site's stances are sourced, and every registry source.
     pub fn sources_page(&self) -> SourcesPage {
         let site = self.site;
-        let counts = crate::stats::sourcing(site);
+        let counts = crate::stats::sourcing_with(site, self.derived.support(site));
         let scale = &site.config.grades;
         let stances = site.resolved.refs.iter().map(|r| r.stances.len()).sum();
         let uses = self.source_uses();
