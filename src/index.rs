@@ -519,19 +519,7 @@ impl Reuse {
                 None => again.push(i),
             }
         }
-        let found: Vec<(usize, Vec<BriefingIdx>)> = again
-            .par_chunks(256)
-            .map_init(
-                || Shared::new(n),
-                |scratch, chunk| {
-                    (chunk.iter())
-                        .map(|&bi| (bi, related_one(site, ix, bi, scratch)))
-                        .collect::<Vec<_>>()
-                },
-            )
-            .flatten_iter()
-            .collect();
-        for (bi, list) in found {
+        for (&bi, list) in again.iter().zip(related_of(site, ix, &again)) {
             out[bi] = list;
         }
         out
@@ -568,8 +556,13 @@ fn by_count(m: BTreeMap<EntityIdx, u32>) -> Vec<(EntityIdx, u32)> {
 /// briefing is at most its small entities' briefings plus, for k big ones, about
 /// `k × RELATED_SCAN` steps of k, not the square of the biggest entity's briefings.
 fn related(site: &Resolved, ix: &Index) -> Vec<Vec<BriefingIdx>> {
+    let ids: Vec<usize> = (0..site.briefings.len()).collect();
+    related_of(site, ix, &ids)
+}
+
+/// The related briefings of each of `ids`, in their order, found on every core.
+fn related_of(site: &Resolved, ix: &Index, ids: &[usize]) -> Vec<Vec<BriefingIdx>> {
     let n = site.briefings.len();
-    let ids: Vec<usize> = (0..n).collect();
     // One scratch set per chunk of work rayon hands a thread, not per chunk of briefings:
     // zeroing a set per 256 briefings is quadratic in the site's size.
     let chunks: Vec<Vec<Vec<BriefingIdx>>> = ids
