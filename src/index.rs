@@ -429,11 +429,11 @@ fn build_scanning<L: AsRef<[Target]>>(
 /// A briefing's related list is read off the briefing lists of the entities it is about
 /// and the order of the briefings in them. A briefing is *changed* when it is new, gone,
 /// or has another date, slug or list of entities it is about (authors aside) than before;
-/// a changed briefing *reaches*
-/// every entity it is about, before and after. The list of a briefing that is not changed
-/// and is about no entity reached is the same as before, with the briefings renumbered:
-/// its entities' lists hold the same briefings in the same order (each unchanged, none
-/// changed), and a briefing it shares nothing with cannot enter its list.
+/// a changed briefing *reaches* every entity it is about, before and after. The list of a
+/// briefing that is not changed and is about no entity reached is the same as before, with
+/// the briefings renumbered: its entities' lists hold the same briefings in the same order
+/// (each unchanged, none changed), and a briefing it shares nothing with cannot enter its
+/// list.
 struct Reuse {
     last: Related,
     /// Per briefing of `site`: its index in `last`, if its list can be kept.
@@ -492,8 +492,9 @@ impl Reuse {
                 reach(&x.about);
             }
         }
-        let kept = (site.refs.iter().zip(was))
-            .map(|(refs, old)| old.filter(|_| !refs.about().any(|e| reached[e.index()])))
+        // An unchanged briefing is about what it was about before.
+        let kept = (was.into_iter())
+            .map(|old| old.filter(|&o| !last.briefings[o].about.iter().any(|e| reached[e.index()])))
             .collect();
         Some(Reuse {
             last,
