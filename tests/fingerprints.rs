@@ -1109,7 +1109,7 @@ fn opts(root: &Path) -> Options {
         output: None,
         base_url: None,
         drafts: false,
-        schedule: Default::default(),
+        schedule: common::schedule(),
     }
 }
 

@@ -737,7 +737,7 @@ fn a_file_swapped_for_a_link_after_discovery_is_not_read_through_it() {
         output: None,
         base_url: None,
         drafts: false,
-        schedule: Default::default(),
+        schedule: common::schedule(),
     };
     let mut diags = Diagnostics::new();
     let loaded = dossier::pipeline::load(&opts, &mut diags);

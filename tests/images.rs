@@ -468,7 +468,7 @@ fn serve_makes_what_a_clean_build_does_as_pictures_change() {
         output: out,
         base_url: None,
         drafts: false,
-        schedule: Default::default(),
+        schedule: common::schedule(),
     };
     let live = root.join("live");
     let mut engine = Engine::new(&opts(None), &live).expect("engine");

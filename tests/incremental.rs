@@ -63,7 +63,7 @@ fn opts(root: &Path, output: Option<PathBuf>) -> Options {
         output,
         base_url: None,
         drafts: false,
-        schedule: Default::default(),
+        schedule: common::schedule(),
     }
 }
 

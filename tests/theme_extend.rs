@@ -202,7 +202,7 @@ fn the_table_of_sections_holds_on_the_rendered_sample_site() {
         output: None,
         base_url: None,
         drafts: false,
-        schedule: Default::default(),
+        schedule: common::schedule(),
     };
     let mut diags = Diagnostics::new();
     let site = dossier::pipeline::load(&opts, &mut diags);

@@ -93,6 +93,7 @@ impl Run {
 pub fn run(args: &[&str], cwd: &Path) -> Run {
     let out = assert_cmd::Command::cargo_bin("dossier")
         .expect("binary")
+        .env("DOSSIER_NOW", NOW)
         .args(args)
         .current_dir(cwd)
         .output()
@@ -281,14 +282,26 @@ pub fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
+/// The moment every build a test makes is made at, in process ([`schedule`]) or as a child
+/// process (`DOSSIER_NOW`, set by [`run`] and the serve helpers unless a test sets its own).
+/// A fixed one, not the clock's: a live preview started before the site's midnight and a
+/// clean build made after it would count a stale topic's days differently (D105 hints name
+/// them), and a comparison of the two would fail once a day at that minute.
+pub const NOW: &str = "2026-12-06T12:00:00Z";
+
+/// The schedule of [`NOW`]: what was published by then, nothing past its window.
+pub fn schedule() -> dossier::schedule::Schedule {
+    dossier::schedule::Schedule::at(NOW.parse().expect("NOW is RFC 3339"))
+}
+
 /// Build options for the site at `root` writing to `output` (`<root>/output` without one),
-/// as `dossier build` takes them by default: what a live preview compares with.
+/// as `dossier build` takes them by default at [`NOW`]: what a live preview compares with.
 pub fn options(root: &Path, output: Option<PathBuf>) -> dossier::pipeline::Options {
     dossier::pipeline::Options {
         root: root.to_path_buf(),
         output,
         base_url: None,
         drafts: false,
-        schedule: Default::default(),
+        schedule: schedule(),
     }
 }

@@ -41,6 +41,7 @@ impl Running {
     /// [`Running::start`] with extra environment variables.
     pub fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Running {
         let child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .env("DOSSIER_NOW", super::NOW)
             .args(args)
             .envs(env.iter().copied())
             .arg("--root")
