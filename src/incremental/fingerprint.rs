@@ -558,10 +558,7 @@ pub fn compute(
         .collect();
     // Per topic or actor: its changes of position, oldest first, as its change feed and
     // its as-of pages list them.
-    let changes_of: IdVec<EntityIdx, Vec<Change>> = (0..r.entities.len())
-        .into_par_iter()
-        .map(|i| render::changes::of_entity(site, EntityIdx::from_index(i)))
-        .collect();
+    let changes_of = derived.changes(site);
     // Per entity: what its as-of pages read besides the changes of their day. A matrix
     // shows positions, days and evidence, and links no briefing: the entity, and each
     // stance of its histories in order with its position, day and evidence. Not by place:
@@ -584,8 +581,8 @@ pub fn compute(
         .collect();
     let latest = {
         let mut hs = crate::hash::hasher();
-        for c in render::changes::latest(site, render::pages::FEED_ENTRIES) {
-            change(&details, &c, &mut hs);
+        for c in derived.latest(site) {
+            change(&details, c, &mut hs);
         }
         hs.finish()
     };
@@ -616,7 +613,7 @@ pub fn compute(
         linked: &linked,
         as_of: &as_of,
         changed_from: &changed_from,
-        changes_of: &changes_of,
+        changes_of,
         latest,
         details: &details,
         calendar,
@@ -857,7 +854,7 @@ struct Lists<'a> {
     /// Per briefing: the stances before its own that make them changes.
     changed_from: &'a IdVec<BriefingIdx, u64>,
     /// Per topic or actor: its changes, oldest first.
-    changes_of: &'a IdVec<EntityIdx, Vec<Change>>,
+    changes_of: &'a IdVec<EntityIdx, render::changes::OfEntity>,
     /// The site's latest changes, as its change feed lists them.
     latest: u64,
     /// Per briefing, per stance: [`Parts::stance_detail`].
@@ -1014,7 +1011,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
         // briefing changes the pages of the days it changed a position on.
         Page::AsOf(e, day) => {
             lists.as_of[e].hash(&mut hs);
-            let of = &lists.changes_of[e];
+            let of = &lists.changes_of[e].changes;
             let from = of.partition_point(|c| c.date < day);
             for c in of[from..].iter().take_while(|c| c.date == day) {
                 change(lists.details, c, &mut hs);
@@ -1023,7 +1020,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
         // A change feed lists its latest changes, each with who voiced it and its source.
         Page::ChangesFeed(Some(e)) => {
             p.el[e].hash(&mut hs);
-            let of = &lists.changes_of[e];
+            let of = &lists.changes_of[e].changes;
             for c in &of[of.len().saturating_sub(render::pages::FEED_ENTRIES)..] {
                 change(lists.details, c, &mut hs);
             }

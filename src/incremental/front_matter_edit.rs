@@ -55,6 +55,7 @@ impl Engine {
         let keep = render::pages::Keep {
             record: old.judgments == refs.judgments,
             alignment: same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
+            changes: same_stances,
         };
         // The warnings of the full resolve are kept as they were: an edit that makes or
         // clears a voice's warning (D099) takes the general path.

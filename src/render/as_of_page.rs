@@ -51,9 +51,9 @@ impl Views<'_> {
         }
     }
 
-    /// The changes of `e` and their days, made once.
+    /// The changes of `e` and their days, made once (with every other entity's).
     pub(super) fn changes_of(&self, e: EntityIdx) -> &changes::OfEntity {
-        self.changes_of[e].get_or_init(|| changes::OfEntity::new(self.site, e))
+        &self.derived.changes(self.site)[e]
     }
 
     /// The days of `e`'s as-of pages, oldest first.

@@ -1,7 +1,7 @@
 //! Feeds of position changes: `changes.xml` for the site, and one per topic and actor with
 //! a stance, each with its JSON Feed twin (`changes.json`), one entry per change.
 
-use super::changes::{self, Change};
+use super::changes::Change;
 use super::pages::{FEED_ENTRIES, Views};
 use super::views::{FeedAuthor, FeedEntry, FeedPage};
 use super::words::position;
@@ -104,13 +104,9 @@ impl Views<'_> {
     /// position of the site, a topic or an actor, newest first.
     pub fn changes_feed(&self, e: Option<EntityIdx>) -> FeedPage {
         let base = &self.site.config.base_url;
-        let every;
         let (all, dir, title): (&[Change], _, _) = match e {
             None => (
-                {
-                    every = changes::latest(self.site, FEED_ENTRIES);
-                    &every
-                },
+                self.derived.latest(self.site),
                 String::new(),
                 self.i18n.fmt(
                     "feed_title_changes",

@@ -9,7 +9,7 @@ use super::structured;
 use super::views::*;
 use super::words;
 use crate::i18n::{Arg, Catalog};
-use crate::id_vec::IdVec;
+use crate::id_vec::{Id, IdVec};
 use crate::index::StanceAt;
 use crate::model::{BriefingIdx, Confidence, EntityIdx, Kind, PerKind, Position};
 use crate::schedule::{self, Window};
@@ -125,9 +125,6 @@ pub struct Views<'a> {
     entity_links: IdVec<EntityIdx, OnceLock<EntityLink>>,
     /// What the pages read of the whole site's stances and judgments, made once.
     pub(super) derived: Held<'a>,
-    /// Per topic and actor: its changes of position and every day one happened, made once
-    /// for all its as-of pages and feeds.
-    pub(super) changes_of: IdVec<EntityIdx, OnceLock<super::changes::OfEntity>>,
     /// Per briefing: what each of its stances rests on, made once for every mark.
     pub(super) evidence: IdVec<BriefingIdx, OnceLock<Vec<super::views::StanceEvidence>>>,
     /// Each different evidence made, shared by every stance it describes: most stances
@@ -150,6 +147,11 @@ pub struct Derived {
     pub(super) record: OnceLock<crate::track_record::Record>,
     /// Which alignment pages the site has, for them and every actor page.
     pub(super) alignment: OnceLock<super::alignment::Overview>,
+    /// Per topic and actor: its changes of position and the days they happened, for its
+    /// as-of pages and feeds (and a live preview's fingerprints, at every edit).
+    pub(super) changes: OnceLock<IdVec<EntityIdx, super::changes::OfEntity>>,
+    /// The site's latest changes of position, for its change feed.
+    pub(super) latest: OnceLock<Vec<super::changes::Change>>,
 }
 
 /// Each getter keeps its first answer: `site` must be the site the `Derived` was made for
@@ -171,6 +173,23 @@ impl Derived {
         (self.alignment).get_or_init(|| super::alignment::overview(site))
     }
 
+    /// The changes of position of every topic and actor of `site` (none for other
+    /// entities), found once.
+    pub fn changes(&self, site: &Site) -> &IdVec<EntityIdx, super::changes::OfEntity> {
+        use rayon::prelude::*;
+        (self.changes).get_or_init(|| {
+            (0..site.resolved.entities.len())
+                .into_par_iter()
+                .map(|i| super::changes::OfEntity::new(site, EntityIdx::from_index(i)))
+                .collect()
+        })
+    }
+
+    /// The latest [`FEED_ENTRIES`] changes of position of `site`, oldest first, found once.
+    pub fn latest(&self, site: &Site) -> &[super::changes::Change] {
+        (self.latest).get_or_init(|| super::changes::latest(site, FEED_ENTRIES))
+    }
+
     /// A `Derived` for a site changed since this one was made, holding what `keep` says
     /// the change left as it was, and the support (the caller counts again the histories
     /// the change touched: [`Derived::recount_support`]); the rest is worked out again on
@@ -180,6 +199,8 @@ impl Derived {
             support: kept(true, &mut self.support),
             record: kept(keep.record, &mut self.record),
             alignment: kept(keep.alignment, &mut self.alignment),
+            changes: kept(keep.changes, &mut self.changes),
+            latest: kept(keep.changes, &mut self.latest),
         }
     }
 
@@ -207,6 +228,8 @@ pub struct Keep {
     pub record: bool,
     /// No stance, its date or the actors named together changed.
     pub alignment: bool,
+    /// No stance, its position or its date changed: the changes of position stand.
+    pub changes: bool,
 }
 
 /// The views' [`Derived`]: their own, or one lent for the rebuild.
@@ -277,9 +300,6 @@ impl<'a> Views<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             derived,
-            changes_of: (0..site.resolved.entities.len())
-                .map(|_| OnceLock::new())
-                .collect(),
             source_uses: OnceLock::new(),
             evidence: (0..site.resolved.briefings.len())
                 .map(|_| OnceLock::new())
