@@ -802,6 +802,21 @@ fn make_files(
                 };
                 let placed = |h: &str| in_place.contains(h);
                 let mut names = card_names.lock().unwrap_or_else(|e| e.into_inner());
+                let emit = |hash: &str, png: &[u8], drawn: bool| {
+                    if drawn {
+                        cache.store(hash, png);
+                    }
+                    let file = (format!("cards/{hash}.png"), png.to_vec());
+                    out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+                };
+                let cached = |h: &str| cache.read(h).map(render::cards::Cached::Bytes);
+                if !all
+                    && let Some(paths) =
+                        patch_cards(site, fps, &mut names, &last_cards, &cached, &emit)
+                {
+                    let files = out.into_inner().unwrap_or_else(|e| e.into_inner());
+                    return (g, paths, files);
+                }
                 let known = |b: BriefingIdx| {
                     let name = names.get(&fps.cards[b.index()])?;
                     placed(name).then(|| name.clone())
@@ -811,15 +826,9 @@ fn make_files(
                     &known,
                     &|h| match placed(h) {
                         true => Some(render::cards::Cached::Placed),
-                        false => cache.read(h).map(render::cards::Cached::Bytes),
+                        false => cached(h),
                     },
-                    &|hash, png, drawn| {
-                        if drawn {
-                            cache.store(hash, png);
-                        }
-                        let file = (format!("cards/{hash}.png"), png.to_vec());
-                        out.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-                    },
+                    &emit,
                 );
                 let files = out.into_inner().unwrap_or_else(|e| e.into_inner());
                 *names = (done.names.into_iter())
@@ -948,6 +957,76 @@ fn make_files(
     made.postings = postings.into_inner().unwrap_or_else(|e| e.into_inner());
     image_errors(failed_images, d);
     (made, files)
+}
+
+/// Most briefings a card family is patched for; more are made with the rest of the family.
+const CARDS_PATCHED_AT_MOST: usize = 1024;
+
+/// The paths of the card family after an edit that changed a few cards: the last family's
+/// (`last`), without the cards no briefing draws any more, with the new ones, which are
+/// handed to `emit` (from `cached` or drawn). `names` (each card fingerprint's card name)
+/// is updated to match. `None`, with `names` as it was, when nothing was made before or
+/// too many cards changed: the family is then made whole.
+///
+/// Each name `names` holds is in the family it was made with, and the family holds the
+/// site's card besides: a card whose fingerprint is known is in place.
+fn patch_cards(
+    site: &Site,
+    fps: &fingerprint::Fingerprints,
+    names: &mut HashMap<u64, String>,
+    last: &BTreeSet<String>,
+    cached: &(dyn Fn(&str) -> Option<render::cards::Cached> + Sync),
+    emit: &(dyn Fn(&str, &[u8], bool) + Sync),
+) -> Option<BTreeSet<String>> {
+    if names.is_empty() || last.is_empty() {
+        return None;
+    }
+    // A briefing with a picture of its own (`image:`) shows that instead of a card.
+    let carded = |i: &usize| site.images.briefings[BriefingIdx::from_index(*i)].is_none();
+    let n = site.resolved.briefings.len();
+    let new: Vec<usize> = (0..n)
+        .filter(carded)
+        .filter(|&i| !names.contains_key(&fps.cards[i]))
+        .collect();
+    if new.len() > CARDS_PATCHED_AT_MOST {
+        return None;
+    }
+    let used: std::collections::HashSet<u64, ahash::RandomState> =
+        (0..n).filter(carded).map(|i| fps.cards[i]).collect();
+    let mut gone: std::collections::HashSet<String, ahash::RandomState> = Default::default();
+    names.retain(|fp, name| {
+        let keep = used.contains(fp);
+        if !keep {
+            gone.insert(std::mem::take(name));
+        }
+        keep
+    });
+    let mut cards = Vec::new();
+    for i in new {
+        // Two new briefings may have one fingerprint: its card is made once.
+        if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(fps.cards[i]) {
+            let b = BriefingIdx::from_index(i);
+            let card = render::cards::briefing_card(site, &site.config.i18n, b);
+            slot.insert(card.hash.clone());
+            cards.push(card);
+        }
+    }
+    let site_card = render::cards::site_card(site);
+    // Two briefings may draw the same card: a card gone from one stays for the other.
+    if !gone.is_empty() {
+        for name in names.values() {
+            gone.remove(name);
+        }
+        gone.remove(&site_card.hash);
+    }
+    let mut paths = last.clone();
+    for name in gone {
+        paths.remove(&format!("cards/{name}.png"));
+    }
+    cards.push(site_card);
+    cards.retain(|c| paths.insert(format!("cards/{}.png", c.hash)));
+    render::cards::make(&cards, cached, emit, &mut Default::default());
+    Some(paths)
 }
 
 /// The full-text index updated in place: the word lists, the paths that came and went,

@@ -476,34 +476,46 @@ fn each_in(
         }
         // Two briefings may draw the same card: it is made once.
         cards.retain(|c| done.hashes.insert(c.hash.clone()));
-        let made: Vec<(usize, Option<String>)> = cards
-            .par_iter()
-            .map(|c| {
-                let (bytes, drawn) = match cached(&c.hash) {
-                    Some(Cached::Placed) => return (0, None),
-                    Some(Cached::Bytes(bytes)) => (Ok(bytes), false),
-                    None => (draw(c), true),
-                };
-                match bytes {
-                    Ok(bytes) => {
-                        emit(&c.hash, &bytes, drawn);
-                        (usize::from(drawn), None)
-                    }
-                    Err(e) => (0, Some(e)),
-                }
-            })
-            .collect();
-        for (c, (drawn, failed)) in cards.iter().zip(made) {
-            match failed {
-                Some(e) => done.failed.push((c.hash.clone(), e)),
-                None if drawn == 1 => done.drawn += 1,
-                None => done.reused += 1,
-            }
-        }
+        make(&cards, cached, emit, &mut done);
         if to == n {
             return done;
         }
         from = to;
+    }
+}
+
+/// Hands each of `cards` to `emit` (hash, PNG, whether it was drawn now), taken from
+/// `cached` when there and drawn otherwise, in parallel; counted in `done`.
+pub fn make(
+    cards: &[Card],
+    cached: &(dyn Fn(&str) -> Option<Cached> + Sync),
+    emit: &(dyn Fn(&str, &[u8], bool) + Sync),
+    done: &mut Drawn,
+) {
+    use rayon::prelude::*;
+    let made: Vec<(usize, Option<String>)> = cards
+        .par_iter()
+        .map(|c| {
+            let (bytes, drawn) = match cached(&c.hash) {
+                Some(Cached::Placed) => return (0, None),
+                Some(Cached::Bytes(bytes)) => (Ok(bytes), false),
+                None => (draw(c), true),
+            };
+            match bytes {
+                Ok(bytes) => {
+                    emit(&c.hash, &bytes, drawn);
+                    (usize::from(drawn), None)
+                }
+                Err(e) => (0, Some(e)),
+            }
+        })
+        .collect();
+    for (c, (drawn, failed)) in cards.iter().zip(made) {
+        match failed {
+            Some(e) => done.failed.push((c.hash.clone(), e)),
+            None if drawn == 1 => done.drawn += 1,
+            None => done.reused += 1,
+        }
     }
 }
 
