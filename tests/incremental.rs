@@ -81,6 +81,9 @@ enum Edit {
     Title(usize, u8),
     /// Moves a briefing to another date.
     Date(usize, u8),
+    /// Dates a briefing at one instant written two ways: 00:30 at +02:00 (even `k`), or
+    /// 22:30 the day before in UTC (odd), the same moment on another day as written.
+    Offset(usize, u8),
     /// Adds a tag.
     Tag(usize, u8),
     NewBriefing(u8),
@@ -310,6 +313,15 @@ impl World {
                 if let Some(p) = pick(&briefings, *i) {
                     let text = set_key(&read(&p), "date", &format!("2025-10-{:02}", k + 1));
                     write(&p, &text, &mut touched);
+                }
+            }
+            Edit::Offset(i, k) => {
+                if let Some(p) = pick(&briefings, *i) {
+                    let date = match k % 2 {
+                        0 => "2025-10-15T00:30:00+02:00",
+                        _ => "2025-10-14T22:30:00Z",
+                    };
+                    write(&p, &set_key(&read(&p), "date", date), &mut touched);
                 }
             }
             Edit::Tag(i, k) => {
@@ -1794,5 +1806,21 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
             seen.contains(&format!("{code:?}")),
             "{code:?} never found: {seen:?}"
         );
+    }
+}
+
+/// One instant written on two days (00:30 at +02:00, then 22:30 the day before in UTC): what
+/// is dated by the day as written (changes of position, matrices, stance rows) must follow.
+/// It does not yet: the second edit leaves the home page, entity and compare pages and the
+/// CSV files as they were before it, unlike a clean build, on the general path as well.
+#[test]
+#[ignore = "known: a date rewritten at the same instant on another day (tests/incremental.rs)"]
+fn an_instant_written_on_another_day_rebuilds_like_a_clean_build() {
+    use Edit::*;
+    let site = prepared();
+    for i in 0..4 {
+        if let Err(e) = check_on(copy_of(&site), &[Offset(i, 0), Offset(i, 1)]) {
+            panic!("{e}");
+        }
     }
 }

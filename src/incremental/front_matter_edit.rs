@@ -48,9 +48,10 @@ impl Engine {
         // shows the title now says something else of a change (checked below).
         let same_checks = same_checks((old_b, old), (new_b, &refs))
             && (old_b.title == new_b.title || !self.names_as_earlier(&old_b.path));
-        // What the edit leaves of the site's evidence counts, track record and alignment
-        // overview is kept: each is a pass over the whole site. `same_place` has kept the
-        // date, the judgments and whether sources weigh evidence.
+        // What the edit leaves of the site's evidence counts, track record, alignment
+        // overview and changes of position is kept: each is a pass over the whole site.
+        // `same_place` has kept the date (instant and day as written), the judgments and
+        // whether sources weigh evidence.
         let same_stances = old.stances == refs.stances && old_b.sources == new_b.sources;
         let keep = render::pages::Keep {
             record: old.judgments == refs.judgments,
@@ -297,7 +298,9 @@ fn retag(r: &mut resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
 fn same_place(a: &Briefing, b: &Briefing) -> bool {
     a.path == b.path
         && a.slug == b.slug
-        && a.date.epoch == b.date.epoch
+        // The date whole, not only its instant: the same moment written with another
+        // offset can fall on another day, by which stances, matrices and lists are dated.
+        && a.date == b.date
         && !a.draft
         && !b.draft
         && a.body == b.body

@@ -177,12 +177,17 @@ impl Derived {
     /// entities), found once.
     pub fn changes(&self, site: &Site) -> &IdVec<EntityIdx, super::changes::OfEntity> {
         use rayon::prelude::*;
-        (self.changes).get_or_init(|| {
-            (0..site.resolved.entities.len())
-                .into_par_iter()
-                .map(|i| super::changes::OfEntity::new(site, EntityIdx::from_index(i)))
-                .collect()
-        })
+        if let Some(found) = self.changes.get() {
+            return found;
+        }
+        // Found outside the cell's initialiser: the search runs on every core, and a thread
+        // waiting for it inside `get_or_init` could be handed a page that asks for it again
+        // (a reentrant initialiser deadlocks). Two threads may both find them; one is kept.
+        let found = (0..site.resolved.entities.len())
+            .into_par_iter()
+            .map(|i| super::changes::OfEntity::new(site, EntityIdx::from_index(i)))
+            .collect();
+        (self.changes).get_or_init(|| found)
     }
 
     /// The latest [`FEED_ENTRIES`] changes of position of `site`, oldest first, found once.
