@@ -269,7 +269,7 @@ pub struct Translation {
 }
 
 /// A date, or a date and time, as written in front matter.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct When {
     /// Seconds since the epoch (midnight UTC for a plain date): the sort key.
     pub epoch: i64,

@@ -239,8 +239,8 @@ impl Parts<'_> {
             self.bl[s.briefing].hash(&mut full);
         }
         // Activity sparklines span the whole site's period.
-        r.briefings.first().map(|b| b.date.epoch).hash(&mut hs);
-        r.briefings.last().map(|b| b.date.epoch).hash(&mut hs);
+        r.briefings.first().map(|b| &b.date).hash(&mut hs);
+        r.briefings.last().map(|b| &b.date).hash(&mut hs);
         calendar.hash(&mut tail);
         let common = hs.finish();
         EntityParts {
@@ -332,9 +332,10 @@ pub fn compute(
             h(&(
                 &b.slug,
                 &b.title,
-                b.date.epoch,
-                &b.date.rfc3339,
-                b.updated.as_ref().map(|u| &u.rfc3339),
+                // The whole date: its instant's text is in UTC, and the day shown is
+                // the day as written.
+                &b.date,
+                &b.updated,
                 &b.summary,
                 b.confidence.map(|c| c as u8),
                 authors,
@@ -703,7 +704,7 @@ pub fn compute(
                 return 0;
             }
             let mut hs = crate::hash::hasher();
-            (config, &b.slug, b.date.epoch, &b.date.rfc3339).hash(&mut hs);
+            (config, &b.slug, &b.date).hash(&mut hs);
             for s in &refs.stances {
                 let by = s.by.map(|b| parts.el[b]);
                 let source = s.source.and_then(|i| b.sources.get(i));
@@ -1002,7 +1003,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
                 }
                 (b.index(), p.bl[b]).hash(&mut hs);
                 for c in &br.corrections {
-                    (c.date.epoch, &c.date.rfc3339, &c.text).hash(&mut hs);
+                    (&c.date, &c.text).hash(&mut hs);
                 }
             }
         }
