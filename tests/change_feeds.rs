@@ -164,3 +164,54 @@ fn changes_csv_has_a_row_per_change() {
          2025-11-20,eu,European Union & Co,plan,US peace framework,supports,opposes,Not this one,second,https://example.org/briefings/second/,barrot,Jean-Noël Barrot,\"Le Monde, 20 Nov\",https://example.com/lm\r\n"
     );
 }
+
+/// The site's feed holds the latest changes of every topic, one entry each: more changes
+/// than a feed holds, on three topics, each actor's position flipping at every briefing.
+#[test]
+fn the_site_feed_is_the_latest_changes_of_every_topic() {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for t in ["t0", "t1", "t2"] {
+        files.push((
+            format!("content/topics/{t}.md"),
+            format!("---\nname: Topic {t}\n---\nT.\n"),
+        ));
+    }
+    for a in ["a0", "a1"] {
+        files.push((
+            format!("content/actors/{a}.md"),
+            format!("---\nname: Actor {a}\n---\nA.\n"),
+        ));
+    }
+    for i in 0..50 {
+        let position = ["supports", "opposes"][(i / 6) % 2];
+        files.push((
+            format!("content/briefings/b{i:02}.md"),
+            format!(
+                "---\ntitle: B{i}\ndate: 2025-{:02}-{:02}\nstances:\n  - actor: a{}\n    on: t{}\n    position: {position}\n---\nText.\n",
+                1 + i / 28,
+                1 + i % 28,
+                i % 2,
+                i % 3
+            ),
+        ));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let site = TestSite::new(&files);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Every change, oldest first, by its briefing's address.
+    let csv = site.page("data/changes.csv");
+    let all: Vec<String> = (csv.lines().skip(1))
+        .map(|l| format!("{}#stance-1", l.split(',').nth(9).expect("briefing_url")))
+        .collect();
+    assert!(all.len() > 30, "{} changes", all.len());
+    let want: Vec<String> = all.iter().rev().take(30).cloned().collect();
+    let got: Vec<String> = entries(&site.page("changes.xml"))
+        .into_iter()
+        .map(|e| e.1)
+        .collect();
+    assert_eq!(got, want);
+}

@@ -982,17 +982,22 @@ fn patch_cards(
         return None;
     }
     // A briefing with a picture of its own (`image:`) shows that instead of a card.
-    let carded = |i: &usize| site.images.briefings[BriefingIdx::from_index(*i)].is_none();
-    let n = site.resolved.briefings.len();
-    let new: Vec<usize> = (0..n)
-        .filter(carded)
-        .filter(|&i| !names.contains_key(&fps.cards[i]))
-        .collect();
-    if new.len() > CARDS_PATCHED_AT_MOST {
-        return None;
+    let mut new: Vec<usize> = Vec::new();
+    let mut used: std::collections::HashSet<u64, ahash::RandomState> = Default::default();
+    for (b, image) in site.images.briefings.iter_ids() {
+        // A briefing with a picture of its own (`image:`) shows that instead of a card.
+        if image.is_some() {
+            continue;
+        }
+        let fp = fps.cards[b.index()];
+        if !names.contains_key(&fp) {
+            new.push(b.index());
+            if new.len() > CARDS_PATCHED_AT_MOST {
+                return None;
+            }
+        }
+        used.insert(fp);
     }
-    let used: std::collections::HashSet<u64, ahash::RandomState> =
-        (0..n).filter(carded).map(|i| fps.cards[i]).collect();
     let mut gone: std::collections::HashSet<String, ahash::RandomState> = Default::default();
     names.retain(|fp, name| {
         let keep = used.contains(fp);

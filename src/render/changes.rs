@@ -117,14 +117,13 @@ fn unsorted(site: &Site) -> Vec<Change> {
         .collect()
 }
 
-/// The latest `n` changes of the site, oldest first: the end of [`all`], found without
+/// The latest `n` changes of `all`, oldest first: the end of `all` sorted, found without
 /// sorting the rest (the site-wide change feed lists them, and a live preview checks them
 /// at every edit).
-pub fn latest(site: &Site, n: usize) -> Vec<Change> {
+pub fn latest(mut all: Vec<Change>, n: usize) -> Vec<Change> {
     if n == 0 {
         return Vec::new();
     }
-    let mut all = unsorted(site);
     if let Some(cut) = all.len().checked_sub(n).filter(|&cut| cut > 0) {
         // No two changes share a key (a stance is one change at most): those after `cut`
         // are the latest `n`.
@@ -133,6 +132,22 @@ pub fn latest(site: &Site, n: usize) -> Vec<Change> {
     }
     all.sort_by_key(order);
     all
+}
+
+/// The latest `n` changes of `site`, oldest first, from its topics' changes in `of` (each
+/// change is on one topic, so the topics hold every change once).
+pub fn latest_of(
+    site: &Site,
+    of: &crate::id_vec::IdVec<EntityIdx, OfEntity>,
+    n: usize,
+) -> Vec<Change> {
+    let topics = (of.iter_ids()).filter(|(e, _)| site.resolved.entity(*e).id.kind == Kind::Topic);
+    latest(
+        topics
+            .flat_map(|(_, o)| o.changes.iter().copied())
+            .collect(),
+        n,
+    )
 }
 
 fn order(c: &Change) -> (Date, crate::model::BriefingIdx, usize) {

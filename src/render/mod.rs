@@ -401,6 +401,7 @@ struct Renderer<'v, 'a> {
 impl<'v, 'a> Renderer<'v, 'a> {
     fn new(views: &'v Views<'a>, theme: &'v Theme) -> Self {
         let site = views.site;
+        views.derived.fill(site);
         let mut tera_global = tera::Context::new();
         tera_global.insert(
             "site",

@@ -154,45 +154,77 @@ pub struct Derived {
     pub(super) latest: OnceLock<Vec<super::changes::Change>>,
 }
 
+/// The value of `cell`, made by `make` when it is empty. Made outside the cell's
+/// initialiser: the work runs on every core, and a thread waiting for it inside
+/// `get_or_init` could be handed a page that asks for the same cell again (a reentrant
+/// initialiser deadlocks). Two threads may both make it; the first kept is the answer.
+fn filled<T>(cell: &OnceLock<T>, make: impl FnOnce() -> T) -> &T {
+    if let Some(made) = cell.get() {
+        return made;
+    }
+    let made = make();
+    cell.get_or_init(|| made)
+}
+
 /// Each getter keeps its first answer: `site` must be the site the `Derived` was made for
 /// (a live preview makes a new one, or keeps what an edit left, whenever front matter
 /// changes).
 impl Derived {
     /// How many sources back each position of `site`, counted once.
     pub fn support(&self, site: &Site) -> &crate::index::Support {
-        (self.support).get_or_init(|| crate::index::support(&site.resolved, &site.index))
+        filled(&self.support, || {
+            crate::index::support(&site.resolved, &site.index)
+        })
     }
 
     /// The track record of `site`, scored once.
     pub fn record(&self, site: &Site) -> &crate::track_record::Record {
-        (self.record).get_or_init(|| crate::track_record::Record::of(&site.resolved))
+        filled(&self.record, || {
+            crate::track_record::Record::of(&site.resolved)
+        })
     }
 
     /// Which alignment pages `site` has, worked out once.
     pub fn alignment(&self, site: &Site) -> &super::alignment::Overview {
-        (self.alignment).get_or_init(|| super::alignment::overview(site))
+        filled(&self.alignment, || super::alignment::overview(site))
     }
 
     /// The changes of position of every topic and actor of `site` (none for other
     /// entities), found once.
     pub fn changes(&self, site: &Site) -> &IdVec<EntityIdx, super::changes::OfEntity> {
         use rayon::prelude::*;
-        if let Some(found) = self.changes.get() {
-            return found;
-        }
-        // Found outside the cell's initialiser: the search runs on every core, and a thread
-        // waiting for it inside `get_or_init` could be handed a page that asks for it again
-        // (a reentrant initialiser deadlocks). Two threads may both find them; one is kept.
-        let found = (0..site.resolved.entities.len())
-            .into_par_iter()
-            .map(|i| super::changes::OfEntity::new(site, EntityIdx::from_index(i)))
-            .collect();
-        (self.changes).get_or_init(|| found)
+        filled(&self.changes, || {
+            (0..site.resolved.entities.len())
+                .into_par_iter()
+                .map(|i| super::changes::OfEntity::new(site, EntityIdx::from_index(i)))
+                .collect()
+        })
     }
 
     /// The latest [`FEED_ENTRIES`] changes of position of `site`, oldest first, found once.
     pub fn latest(&self, site: &Site) -> &[super::changes::Change] {
-        (self.latest).get_or_init(|| super::changes::latest(site, FEED_ENTRIES))
+        let changes = self.changes(site);
+        let latest: &Vec<_> = filled(&self.latest, || {
+            super::changes::latest_of(site, changes, FEED_ENTRIES)
+        });
+        latest
+    }
+
+    /// Works out everything the pages of `site` read, on every core, before any page
+    /// renders: pages render on the same threads, and one that found a part itself would
+    /// find it again on each thread that got there first.
+    pub fn fill(&self, site: &Site) {
+        rayon::join(
+            || {
+                self.latest(site);
+            },
+            || {
+                rayon::join(|| self.record(site), || self.alignment(site));
+                if !site.index.history.is_empty() {
+                    self.support(site);
+                }
+            },
+        );
     }
 
     /// A `Derived` for a site changed since this one was made, holding what `keep` says
