@@ -267,12 +267,19 @@ pub struct Targets {
     pub list: Vec<(Page, String, &'static str)>,
     /// Output path → position in `list`.
     pub index: crate::hash::Map<String, usize>,
+    /// When it is another list with its tag pages made again ([`Targets::retagged`]): that
+    /// list, and the paths of its pages this one no longer has.
+    pub retagged_from: Option<(std::sync::Weak<Targets>, Vec<String>)>,
 }
 
 impl Targets {
     /// The pages of `site`.
     pub fn new(site: &Site) -> Targets {
-        let list: Vec<(Page, String, &'static str)> = render::plan(site)
+        Targets::of(render::plan(site), site)
+    }
+
+    fn of(pages: Vec<Page>, site: &Site) -> Targets {
+        let list: Vec<(Page, String, &'static str)> = pages
             .into_par_iter()
             .map(|page| {
                 let (path, template) = render::target(site, page);
@@ -284,7 +291,61 @@ impl Targets {
             .enumerate()
             .map(|(i, (_, p, _))| (p.clone(), i))
             .collect();
-        Targets { list, index }
+        Targets {
+            list,
+            index,
+            retagged_from: None,
+        }
+    }
+
+    /// The pages of `site`, which has the pages of `last` but its tags': those are made
+    /// again (the end of the list), the rest kept. `None` when the index of tags has
+    /// another number of pages (its pages are earlier in the list).
+    pub fn retagged(last: &std::sync::Arc<Targets>, site: &Site) -> Option<Targets> {
+        let tag_index = |l: &[(Page, String, &'static str)]| {
+            l.iter()
+                .filter(|(p, _, _)| matches!(p, Page::Tags(_)))
+                .count()
+        };
+        let counts = render::PageCounts::of(site);
+        if tag_index(&last.list) != render::paging::PageNo::all(counts.tags).count() {
+            return None;
+        }
+        let start = (last.list.iter())
+            .position(|(p, _, _)| p.is_of_tag())
+            .unwrap_or(last.list.len());
+        let mut list = last.list[..start].to_vec();
+        let mut index = last.index.clone();
+        let old = &last.list[start..];
+        for (_, path, _) in old {
+            index.remove(path);
+        }
+        for page in render::tag_section(site) {
+            let (path, template) = render::target(site, page);
+            index.insert(path.clone(), list.len());
+            list.push((page, path, template));
+        }
+        let gone = (old.iter())
+            .filter(|(_, p, _)| !index.contains_key(p))
+            .map(|(_, p, _)| p.clone())
+            .collect();
+        let t = Targets {
+            list,
+            index,
+            retagged_from: Some((std::sync::Arc::downgrade(last), gone)),
+        };
+        debug_assert!(
+            t.list == Targets::new(site).list,
+            "a retagged page list is the one made anew"
+        );
+        Some(t)
+    }
+
+    /// The paths of `last`'s pages it no longer has, when it is `last` retagged.
+    pub fn gone_since(&self, last: &std::sync::Arc<Targets>) -> Option<&[String]> {
+        let (from, gone) = self.retagged_from.as_ref()?;
+        let from = from.upgrade()?;
+        std::sync::Arc::ptr_eq(&from, last).then_some(gone.as_slice())
     }
 }
 
@@ -754,14 +815,13 @@ pub fn compute(
 fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> u64 {
     let r = &p.site.resolved;
     let mut hs = crate::hash::hasher();
-    // Which entities and tags each briefing names.
+    // Which entities each briefing names.
     let named = |hs: &mut ahash::AHasher| {
         for refs in &r.refs {
             refs.entities().count().hash(hs);
             for e in refs.entities() {
                 e.hash(hs);
             }
-            refs.tags.hash(hs);
         }
     };
     let names = |hs: &mut ahash::AHasher| {
@@ -793,6 +853,9 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
             (r.briefings.len(), &p.tl).hash(&mut hs);
             names(&mut hs);
             named(&mut hs);
+            for refs in &r.refs {
+                refs.tags.hash(&mut hs);
+            }
         }
         // Hashed in `compute`, which has the bodies.
         Generated::SearchText => {}
@@ -821,6 +884,7 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
                 }
             }
         }
+        // Entities and who names them with whom: no tags.
         Generated::GraphJson => {
             p.el.hash(&mut hs);
             named(&mut hs);

@@ -121,8 +121,11 @@ impl Engine {
             retag(&mut site.resolved, bi, tags);
             index::list_tags(&mut site.index, &site.resolved);
             if tag_page_counts(site) != before {
-                // The page list holds tag pages by tag number and page: it is out of date.
-                self.targets = None;
+                // The page list holds tag pages by tag number and page, at its end: those
+                // are listed again (or every page, when the index of tags grew or shrank).
+                let last = self.targets.take();
+                let retagged = last.and_then(|t| super::fingerprint::Targets::retagged(&t, site));
+                self.targets = retagged.map(std::sync::Arc::new);
             }
         }
         if !same_stances {

@@ -482,8 +482,11 @@ impl Engine {
         let unclaimed = |p: &String| {
             !t.index.contains_key(p) && !self.made.has(p) && !self.tree_paths.contains(p)
         };
-        let same_pages = (self.last_targets.as_ref()).is_some_and(|b| Arc::ptr_eq(t, b));
-        if !same_pages {
+        let last = self.last_targets.as_ref();
+        let same_pages = last.is_some_and(|b| Arc::ptr_eq(t, b));
+        // The last pages with the tags' listed again: those are the pages that went.
+        let retagged = last.and_then(|b| t.gone_since(b));
+        if !same_pages && retagged.is_none() {
             return self
                 .on_disk
                 .keys()
@@ -496,6 +499,7 @@ impl Engine {
         // with its paths before, not every file on disk with every path).
         let mut gone: Vec<String> = (no_longer.iter())
             .chain(old_trees.difference(&self.tree_paths))
+            .chain(retagged.unwrap_or_default())
             .filter(|p| unclaimed(p) && self.on_disk.contains_key(*p))
             .cloned()
             .collect();

@@ -143,6 +143,15 @@ impl Page {
                 | Page::ChangesFeed(_)
         )
     }
+
+    /// Whether it is one of a tag's pages ([`tag_section`]): its list or feeds, not the
+    /// index of tags.
+    pub fn is_of_tag(self) -> bool {
+        matches!(
+            self,
+            Page::Tag(..) | Page::TagFeed(_) | Page::JsonFeed(Feed::Tag(_))
+        )
+    }
 }
 
 /// How many pages each paginated list of `site` has.
@@ -217,12 +226,17 @@ pub fn plan(site: &Site) -> Vec<Page> {
         pages.push(Page::JsonFeed(Feed::Entity(e)));
         pages.extend(as_of_pages(site, e));
     }
-    for t in 0..r.tags.len() {
-        pages.extend(PageNo::all(tag_pages(site, t)).map(|n| Page::Tag(t, n)));
-        pages.push(Page::TagFeed(t));
-        pages.push(Page::JsonFeed(Feed::Tag(t)));
-    }
+    pages.extend(tag_section(site));
     pages
+}
+
+/// The pages of each tag, its list and feeds: the end of [`plan`], after every other page,
+/// so that a tag edit remakes it alone.
+pub fn tag_section(site: &Site) -> impl Iterator<Item = Page> + '_ {
+    (0..site.resolved.tags.len()).flat_map(|t| {
+        (PageNo::all(tag_pages(site, t)).map(move |n| Page::Tag(t, n)))
+            .chain([Page::TagFeed(t), Page::JsonFeed(Feed::Tag(t))])
+    })
 }
 
 /// The as-of pages and change feeds of entity `e`: a topic's or actor's with a stance.
