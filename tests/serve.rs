@@ -915,3 +915,40 @@ fn a_save_made_while_the_first_build_runs_is_not_lost() {
         s == 200 && b.contains("Saved during the first build.")
     });
 }
+
+/// Stopped in the middle of a rebuild, serve lets the rebuild end before it removes its
+/// preview folder: nothing is written into the folder as it goes, and nothing of it is left.
+#[test]
+fn a_preview_stopped_during_a_rebuild_leaves_no_folder_behind() {
+    let site = site_of_many(300);
+    let tmp = common::scratch("tmp");
+    let tmp_dir = tmp.path().to_string_lossy().to_string();
+    let env = [
+        ("DOSSIER_SERVE_CHUNK_PAUSE_MS", "700"),
+        ("TMPDIR", tmp_dir.as_str()),
+    ];
+    let (mut r, _addr, preview) = Running::serve_with(&site, &[], &env);
+    assert!(preview.starts_with(tmp.path()), "{}", preview.display());
+    let template = "themes/desk/templates/briefing.html";
+    let text = std::fs::read_to_string(site.root().join(template)).expect("template");
+    site.write(
+        template,
+        &text.replacen("<article", "<article data-round=\"2\"", 1),
+    );
+    // The rebuild of 300 pages has begun: its first chunk is rendered, then it pauses.
+    std::thread::sleep(Duration::from_millis(400));
+    let _ = Command::new("kill").arg(r.child.id().to_string()).status();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut ended = false;
+    while Instant::now() < deadline && !ended {
+        ended = matches!(r.child.try_wait(), Ok(Some(_)));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(ended, "serve did not stop");
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .expect("tmp")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

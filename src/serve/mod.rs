@@ -125,6 +125,46 @@ fn status_after(out: &Outcome, before: &Status, root: &Path, early_reload: bool)
 /// (11,000 of them, a 10,000-briefing site, took about 30 ms from Python on a 2-core VM).
 const OUTPUT_CHECK_EVERY: Duration = Duration::from_secs(1);
 
+/// How long `serve`, asked to stop, waits for a rebuild under way to end before it removes
+/// its preview folder all the same.
+const STOP_WAIT: Duration = Duration::from_secs(10);
+
+/// Lets `serve` remove its preview folder only once the engine is between two pieces of
+/// work: a rebuild or an output check under way would write again what the removal has
+/// taken (the output check puts back whatever goes missing), leaving the folder behind
+/// half removed, and no later `serve` knows it for its own.
+#[derive(Default)]
+pub struct Stop {
+    asked: AtomicBool,
+    busy: std::sync::Mutex<()>,
+}
+
+impl Stop {
+    /// Runs `work`, unless a stop was asked: `None` then, and the engine's thread ends.
+    pub fn run<T>(&self, work: impl FnOnce() -> T) -> Option<T> {
+        let _busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        if self.asked.load(Ordering::SeqCst) {
+            return None;
+        }
+        Some(work())
+    }
+
+    /// Asks for a stop, and waits for the work under way to end (at most `at_most`): no
+    /// work starts after it returns.
+    pub fn wait(&self, at_most: Duration) {
+        self.asked.store(true, Ordering::SeqCst);
+        let until = std::time::Instant::now() + at_most;
+        while std::time::Instant::now() < until {
+            match self.busy.try_lock() {
+                Ok(_) | Err(std::sync::TryLockError::Poisoned(_)) => return,
+                Err(std::sync::TryLockError::WouldBlock) => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
+        }
+    }
+}
+
 /// The watcher's changes, passed on, with a flag raised whenever some are waiting: the
 /// output check gives way to them.
 fn flagged(rx: mpsc::Receiver<Changes>) -> (mpsc::Receiver<Changes>, Arc<AtomicBool>) {
@@ -151,6 +191,7 @@ fn rebuild_loop(
     watcher: &mut watch::Watch,
     printer: &mut Printer,
     demand: Option<&Demand>,
+    stop: &Stop,
     mut after: impl FnMut(&Outcome),
 ) {
     let mut checked = std::time::Instant::now();
@@ -161,8 +202,11 @@ fn rebuild_loop(
                 // Requests wait for their page from here until the status says how the
                 // rebuild ended.
                 demand.inspect(|d| d.begin());
-                rebuild(engine, changes, rx, watcher, printer, &mut after);
+                let done = stop.run(|| rebuild(engine, changes, rx, watcher, printer, &mut after));
                 demand.inspect(|d| d.end());
+                if done.is_none() {
+                    return;
+                }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
@@ -171,10 +215,15 @@ fn rebuild_loop(
             continue;
         }
         checked = std::time::Instant::now();
-        let stop = || waiting.load(Ordering::SeqCst);
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine.check_output_unless(&stop)
-        }));
+        let waits = || waiting.load(Ordering::SeqCst);
+        let check = || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                engine.check_output_unless(&waits)
+            }))
+        };
+        let Some(result) = stop.run(check) else {
+            return;
+        };
         match result {
             Ok(Ok(Some(out))) => {
                 printer.print(&out);
@@ -256,7 +305,16 @@ pub fn watch_build(opts: &Options, poll: bool, timings: bool) -> Result<(), Serv
         opts.root.display(),
         engine.output().display()
     );
-    rebuild_loop(&mut engine, &rx, &mut watcher, &mut printer, None, |_| {});
+    let stop = Stop::default();
+    rebuild_loop(
+        &mut engine,
+        &rx,
+        &mut watcher,
+        &mut printer,
+        None,
+        &stop,
+        |_| {},
+    );
     Ok(())
 }
 
@@ -380,10 +438,18 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
     let site = opts.root.clone();
     let (first_tx, first_rx) = tokio::sync::oneshot::channel();
     let engine_demand = demand.clone();
+    let stop = Arc::new(Stop::default());
+    let engine_stop = stop.clone();
     std::thread::spawn(move || {
         let demand = engine_demand;
+        let stop = engine_stop;
         demand.begin();
-        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.build_all()));
+        let first = stop
+            .run(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.build_all())));
+        let Some(first) = first else {
+            demand.end();
+            return;
+        };
         let first = match first {
             Ok(Ok(first)) => first,
             Ok(Err(e)) => {
@@ -435,6 +501,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
             &mut watcher,
             &mut printer,
             Some(&demand),
+            &stop,
             |out| {
                 status(out, demand.reloaded());
             },
@@ -450,6 +517,8 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         },
         first_rx,
     );
+    // Nothing is written into the folder once it is being removed.
+    stop.wait(STOP_WAIT);
     remove_preview(&private);
     result
 }
@@ -603,4 +672,45 @@ fn clean_stale_previews() {
 
 fn remove_preview(preview: &Path) {
     let _ = std::fs::remove_dir_all(preview);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stop waits for the work under way, which then writes into the folder, and no work
+    /// starts after it: the folder removed after the wait stays removed.
+    #[test]
+    fn a_stop_waits_for_the_work_under_way_and_no_work_starts_after_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("site");
+        std::fs::create_dir_all(&folder).expect("folder");
+        let stop = Arc::new(Stop::default());
+        let (started, began) = mpsc::channel();
+        let worker = {
+            let (stop, folder) = (stop.clone(), folder.clone());
+            std::thread::spawn(move || {
+                let mut runs = 0;
+                while stop
+                    .run(|| {
+                        let _ = started.send(());
+                        std::thread::sleep(Duration::from_millis(100));
+                        std::fs::create_dir_all(folder.join("page")).expect("write");
+                    })
+                    .is_some()
+                {
+                    runs += 1;
+                }
+                runs
+            })
+        };
+        began.recv().expect("the work began");
+        stop.wait(Duration::from_secs(10));
+        // The work under way has ended: it wrote what it writes.
+        assert!(folder.join("page").exists());
+        std::fs::remove_dir_all(&folder).expect("remove");
+        let runs = worker.join().expect("worker");
+        assert!(!folder.exists(), "written again after the stop");
+        assert!(runs >= 1);
+    }
 }
