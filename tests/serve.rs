@@ -952,3 +952,36 @@ fn a_preview_stopped_during_a_rebuild_leaves_no_folder_behind() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// A preview folder left half removed (no marker) by a serve that has ended is removed by
+/// the next one when it was made as serve makes its own (readable by its owner alone);
+/// a folder that only has the name, or belongs to a serve still running, is kept.
+#[cfg(unix)]
+#[test]
+fn a_half_removed_preview_folder_is_cleaned_by_the_next_serve() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = small_site();
+    let tmp = common::scratch("tmp");
+    let dead = {
+        let mut child = Command::new("true").spawn().expect("true");
+        child.wait().expect("wait");
+        child.id()
+    };
+    let folder = |name: String, mode: u32| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(dir.join("site/briefings/talks")).expect("folder");
+        std::fs::write(dir.join("site/briefings/talks/index.html"), "<p>half").expect("file");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode)).expect("mode");
+        dir
+    };
+    let half = folder(format!("dossier-serve-{dead}-000000001"), 0o700);
+    let foreign = folder(format!("dossier-serve-{dead}-000000002"), 0o755);
+    let running = folder(
+        format!("dossier-serve-{}-000000003", std::process::id()),
+        0o700,
+    );
+    let tmp_dir = tmp.path().to_string_lossy().to_string();
+    let (_r, _addr, _preview) = Running::serve_with(&site, &[], &[("TMPDIR", tmp_dir.as_str())]);
+    assert!(!half.exists(), "the half-removed folder is left");
+    assert!(foreign.exists() && running.exists());
+}

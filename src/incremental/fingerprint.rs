@@ -299,8 +299,10 @@ impl Targets {
     }
 
     /// The pages of `site`, which has the pages of `last` but its tags': those are made
-    /// again (the end of the list), the rest kept. `None` when the index of tags has
-    /// another number of pages (its pages are earlier in the list).
+    /// again (the end of the list), the rest kept. The caller knows that nothing but the
+    /// tags changed which pages there are (a tags edit made in place, whose entity, as-of
+    /// and alignment pages are checked apart). `None` when the index of tags has another
+    /// number of pages (its pages are earlier in the list).
     pub fn retagged(last: &std::sync::Arc<Targets>, site: &Site) -> Option<Targets> {
         let tag_index = |l: &[(Page, String, &'static str)]| {
             l.iter()
@@ -335,7 +337,10 @@ impl Targets {
             retagged_from: Some((std::sync::Arc::downgrade(last), gone)),
         };
         debug_assert!(
-            t.list == Targets::new(site).list,
+            {
+                let anew = Targets::new(site);
+                t.list == anew.list && t.index == anew.index
+            },
             "a retagged page list is the one made anew"
         );
         Some(t)

@@ -191,6 +191,7 @@ impl Engine {
                 laps: &self.laps,
                 cards: crate::card_cache::CardCache::of_site(&self.opts.root),
                 images: crate::image_cache::ImageCache::of_site(&self.opts.root),
+                derived: &self.derived,
             };
             make_files(
                 site,
@@ -433,7 +434,7 @@ impl Engine {
             .filter_map(|p| t.index.get(p).map(|&i| t.list[i].0))
             .filter(|p| !dirty.contains(p) && once.insert(*p))
             .collect();
-        render::render_pages(site, theme, &uncovered, sink, d)
+        render::render_pages_with(site, theme, &uncovered, sink, d, &self.derived)
     }
 
     /// Keeps `made` as what the output holds besides pages; returns every file rendered or
@@ -496,7 +497,8 @@ impl Engine {
         }
         // Everything on disk was a page or a file of the last rebuild: with the same pages,
         // what goes is among the files no longer made (a family made again is compared
-        // with its paths before, not every file on disk with every path).
+        // with its paths before, not every file on disk with every path); with the last
+        // pages retagged, also among the tag pages the new list lacks.
         let mut gone: Vec<String> = (no_longer.iter())
             .chain(old_trees.difference(&self.tree_paths))
             .chain(retagged.unwrap_or_default())
@@ -726,6 +728,8 @@ struct Disk<'a> {
     laps: &'a super::Laps,
     cards: crate::card_cache::CardCache,
     images: crate::image_cache::ImageCache,
+    /// What the pages read of the whole site, made for the fingerprints.
+    derived: &'a render::pages::Derived,
 }
 
 /// Makes again the files besides pages whose inputs changed since `last`: all of them
@@ -874,7 +878,9 @@ fn make_files(
             }
             Generated::StancesCsv => {
                 let mut cache = csv_rows.lock().unwrap_or_else(|e| e.into_inner());
-                let (files, kept) = csv_files(site, &fps.stance_rows, std::mem::take(&mut cache));
+                let all = render::changes::all_of(site, disk.derived.changes(site));
+                let (files, kept) =
+                    csv_files(site, &all, &fps.stance_rows, std::mem::take(&mut cache));
                 *cache = kept;
                 files
             }
@@ -985,7 +991,6 @@ fn patch_cards(
     if names.is_empty() || last.is_empty() {
         return None;
     }
-    // A briefing with a picture of its own (`image:`) shows that instead of a card.
     let mut new: Vec<usize> = Vec::new();
     let mut used: std::collections::HashSet<u64, ahash::RandomState> = Default::default();
     for (b, image) in site.images.briefings.iter_ids() {
@@ -1161,10 +1166,15 @@ fn by_fingerprint<T: Send>(
         .collect()
 }
 
-/// `data/stances.csv` and `data/changes.csv`, the rows of each briefing taken from `last`
-/// when what they show is there (by `rows`, per briefing), made otherwise; and the rows
-/// now, to keep.
-fn csv_files(site: &Site, rows: &[u64], last: CsvRows) -> (Vec<(String, Vec<u8>)>, CsvRows) {
+/// `data/stances.csv` and `data/changes.csv` (of `all`, the site's changes oldest first),
+/// the rows of each briefing taken from `last` when what they show is there (by `rows`,
+/// per briefing), made otherwise; and the rows now, to keep.
+fn csv_files(
+    site: &Site,
+    all: &[render::changes::Change],
+    rows: &[u64],
+    last: CsvRows,
+) -> (Vec<(String, Vec<u8>)>, CsvRows) {
     use render::exports::{CHANGE_COLUMNS, STANCE_COLUMNS, header};
     let stances = by_fingerprint(rows, last.stances, |i| {
         let mut out = String::new();
@@ -1173,7 +1183,6 @@ fn csv_files(site: &Site, rows: &[u64], last: CsvRows) -> (Vec<(String, Vec<u8>)
     });
     // A briefing's changes follow each other (by date, then briefing), and show its rows
     // and the position before each.
-    let all = render::changes::all(site);
     let runs: Vec<&[render::changes::Change]> = all
         .chunk_by(|a, b| a.at.briefing == b.at.briefing)
         .collect();

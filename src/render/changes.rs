@@ -110,6 +110,22 @@ pub fn all(site: &Site) -> Vec<Change> {
     all
 }
 
+/// Every change of `site`, oldest first, from its topics' changes in `of` (as [`all`]).
+pub fn all_of(site: &Site, of: &crate::id_vec::IdVec<EntityIdx, OfEntity>) -> Vec<Change> {
+    let mut all = on_topics(site, of);
+    all.sort_by_key(order);
+    all
+}
+
+/// The changes of every topic in `of`: every change of `site` once (each is on one
+/// topic), in no order.
+fn on_topics(site: &Site, of: &crate::id_vec::IdVec<EntityIdx, OfEntity>) -> Vec<Change> {
+    let topics = (of.iter_ids()).filter(|(e, _)| site.resolved.entity(*e).id.kind == Kind::Topic);
+    topics
+        .flat_map(|(_, o)| o.changes.iter().copied())
+        .collect()
+}
+
 /// Every change of the site, history by history.
 fn unsorted(site: &Site) -> Vec<Change> {
     (site.index.history.values())
@@ -141,13 +157,7 @@ pub fn latest_of(
     of: &crate::id_vec::IdVec<EntityIdx, OfEntity>,
     n: usize,
 ) -> Vec<Change> {
-    let topics = (of.iter_ids()).filter(|(e, _)| site.resolved.entity(*e).id.kind == Kind::Topic);
-    latest(
-        topics
-            .flat_map(|(_, o)| o.changes.iter().copied())
-            .collect(),
-        n,
-    )
+    latest(on_topics(site, of), n)
 }
 
 fn order(c: &Change) -> (Date, crate::model::BriefingIdx, usize) {

@@ -135,7 +135,8 @@ pub struct Views<'a> {
     pub(super) source_uses: OnceLock<Vec<crate::index::SourceUse>>,
 }
 
-/// What pages read of the whole site's stances, sources and judgments, made on first use.
+/// What pages read of the whole site's stances, sources and judgments, made before pages
+/// render ([`Derived::fill`]) or on first use.
 /// A live preview keeps it between rebuilds that change none of those (a body edit), and
 /// keeps the parts a front-matter edit leaves ([`Derived::keeping`]), so that rendering one
 /// page does not make it again.
@@ -210,9 +211,9 @@ impl Derived {
         latest
     }
 
-    /// Works out everything the pages of `site` read, on every core, before any page
-    /// renders: pages render on the same threads, and one that found a part itself would
-    /// find it again on each thread that got there first.
+    /// Works out each part (the support only when the site has stances), on every core,
+    /// before any page renders: pages render on the same threads, and one that found a
+    /// part itself would find it again on each thread that got there first.
     pub fn fill(&self, site: &Site) {
         rayon::join(
             || {

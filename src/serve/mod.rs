@@ -149,19 +149,28 @@ impl Stop {
         Some(work())
     }
 
-    /// Asks for a stop, and waits for the work under way to end (at most `at_most`): no
-    /// work starts after it returns.
-    pub fn wait(&self, at_most: Duration) {
+    /// Asks for a stop, and waits for the work under way to end (at most `at_most`),
+    /// calling `waiting` once if there is some: no work starts after it returns.
+    pub fn wait(&self, at_most: Duration, waiting: impl FnOnce()) {
         self.asked.store(true, Ordering::SeqCst);
         let until = std::time::Instant::now() + at_most;
+        let mut waiting = Some(waiting);
         while std::time::Instant::now() < until {
             match self.busy.try_lock() {
                 Ok(_) | Err(std::sync::TryLockError::Poisoned(_)) => return,
                 Err(std::sync::TryLockError::WouldBlock) => {
+                    if let Some(w) = waiting.take() {
+                        w();
+                    }
                     std::thread::sleep(Duration::from_millis(10));
                 }
             }
         }
+    }
+
+    /// Whether a stop was asked.
+    pub fn asked(&self) -> bool {
+        self.asked.load(Ordering::SeqCst)
     }
 }
 
@@ -374,8 +383,8 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         .local_addr()
         .map_err(|e| ServeError::Bind(SocketAddr::new(o.bind, o.port), e))?;
     let url = format!("http://{addr}/");
-    clean_stale_previews();
     let private = private_dir()?;
+    clean_stale_previews(&private);
     let preview = private.join("site");
     let opts = Options {
         output: Some(preview.clone()),
@@ -446,7 +455,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         demand.begin();
         let first = stop
             .run(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.build_all())));
-        let Some(first) = first else {
+        let Some(first) = first.filter(|_| !stop.asked()) else {
             demand.end();
             return;
         };
@@ -517,8 +526,14 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         },
         first_rx,
     );
-    // Nothing is written into the folder once it is being removed.
-    stop.wait(STOP_WAIT);
+    // Nothing is written into the folder once it is being removed, unless the work under
+    // way outlasts the wait (a later `serve` then removes what is left).
+    stop.wait(STOP_WAIT, || {
+        println!(
+            "stopping once the rebuild under way ends (at most {} s)",
+            STOP_WAIT.as_secs()
+        );
+    });
     remove_preview(&private);
     result
 }
@@ -645,8 +660,28 @@ fn private_dir() -> Result<PathBuf, ServeError> {
     Ok(dir)
 }
 
-/// Removes preview folders of `serve` processes that were killed before they could.
-fn clean_stale_previews() {
+/// Removes preview folders of `serve` processes that were killed before they could, or
+/// stopped while a rebuild wrote into the folder they were removing: folders marked as
+/// an output, empty, or made as `mine` was (same owner, readable by the owner alone).
+fn clean_stale_previews(mine: &Path) {
+    let made_as_mine = |path: &Path| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (Ok(a), Ok(b)) = (
+                std::fs::symlink_metadata(mine),
+                std::fs::symlink_metadata(path),
+            ) else {
+                return false;
+            };
+            a.uid() == b.uid() && b.mode() & 0o777 == 0o700 && b.is_dir()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (mine, path);
+            false
+        }
+    };
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
         return;
     };
@@ -660,9 +695,13 @@ fn clean_stale_previews() {
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
             continue;
         }
+        if path == mine {
+            continue;
+        }
         let ours = path.join(crate::output::MARKER).exists()
             || path.join("site").join(crate::output::MARKER).exists()
-            || std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+            || std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none())
+            || made_as_mine(&path);
         let alive = Path::new("/proc").join(pid).exists() || !Path::new("/proc/self").exists();
         if ours && !alive && pid.chars().all(|c| c.is_ascii_digit()) {
             let _ = std::fs::remove_dir_all(&path);
@@ -705,7 +744,7 @@ mod tests {
             })
         };
         began.recv().expect("the work began");
-        stop.wait(Duration::from_secs(10));
+        stop.wait(Duration::from_secs(10), || {});
         // The work under way has ended: it wrote what it writes.
         assert!(folder.join("page").exists());
         std::fs::remove_dir_all(&folder).expect("remove");
