@@ -275,11 +275,7 @@ pub struct Targets {
 impl Targets {
     /// The pages of `site`.
     pub fn new(site: &Site) -> Targets {
-        Targets::of(render::plan(site), site)
-    }
-
-    fn of(pages: Vec<Page>, site: &Site) -> Targets {
-        let list: Vec<(Page, String, &'static str)> = pages
+        let list: Vec<(Page, String, &'static str)> = render::plan(site)
             .into_par_iter()
             .map(|page| {
                 let (path, template) = render::target(site, page);
