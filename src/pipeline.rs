@@ -351,6 +351,12 @@ pub struct BodyCache {
     /// The consistency findings of the last check, for an edit to find again only what it
     /// can change.
     findings: Option<Findings>,
+    /// The whole site's consistency checks are left out of [`assemble`], for the owner to
+    /// run with [`BodyCache::check_due`] once it has done what cannot wait (the preview
+    /// serves the pages a browser waits for first: the checks only warn).
+    pub defer_consistency: bool,
+    /// An [`assemble`] left its checks to [`BodyCache::check_due`].
+    consistency_due: bool,
 }
 
 /// One body in a [`BodyCache`].
@@ -436,6 +442,19 @@ impl BodyCache {
         self.findings = Some(findings);
     }
 
+    /// Whether the last [`assemble`] left its consistency checks out (see
+    /// [`BodyCache::defer_consistency`]) and they have not run since.
+    pub fn has_due(&self) -> bool {
+        self.consistency_due
+    }
+
+    /// The consistency checks the last [`assemble`] left out into `diags`, if any.
+    pub fn check_due(&mut self, site: &Site, diags: &mut Diagnostics) {
+        if std::mem::take(&mut self.consistency_due) {
+            self.check_consistency(site, diags);
+        }
+    }
+
     /// The consistency findings of `site` after an edit of briefing `b` alone, which
     /// resolved to `before` until then and left every body's links and cues as they were:
     /// found again only where the edit can change them, when the findings of the last
@@ -446,6 +465,7 @@ impl BodyCache {
         b: BriefingIdx,
         before: &crate::resolve::Refs,
     ) -> Diagnostics {
+        self.consistency_due = false;
         let Some(mut findings) = self.findings.take() else {
             let mut diags = Diagnostics::new();
             self.check_consistency(site, &mut diags);
@@ -1006,10 +1026,20 @@ fn assemble_one(
     };
     // Old addresses are checked against every page the site has, so once it is whole.
     diags.extend(render::redirects::table(&site).1);
-    progress.stage("consistency", 0);
     match cache {
-        Some(c) => c.check_consistency(&site, diags),
-        None => consistency::check_site(&site, diags),
+        Some(c) if c.defer_consistency => {
+            // Findings of another site would be rechecked as this one's.
+            c.findings = None;
+            c.consistency_due = true;
+        }
+        Some(c) => {
+            progress.stage("consistency", 0);
+            c.check_consistency(&site, diags);
+        }
+        None => {
+            progress.stage("consistency", 0);
+            consistency::check_site(&site, diags);
+        }
     }
     (site, fragments)
 }

@@ -1810,6 +1810,44 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
     }
 }
 
+/// The preview puts the consistency checks off until the pages a browser asked for are
+/// written (they only warn): its first build, a rebuild of the whole site and an edit
+/// checked in place after it still report what a clean build reports.
+#[test]
+fn a_preview_reports_the_contradictions_it_checks_after_the_pages_asked_for() {
+    use dossier::incremental::demand::Demand;
+    for case in ["same-day-positions", "updated-before-date", "stale-topic"] {
+        let site = TestSite::fixture(&format!("warnings/{case}"));
+        let root = site.root().to_path_buf();
+        let mut engine = Engine::new(&opts(&root, None), &root.join("live")).expect("engine");
+        engine.serve_demand(std::sync::Arc::new(Demand::default()));
+        let clean = |root: &Path| {
+            let out = Some(root.join("clean"));
+            pipeline::build(&opts(root, out))
+                .expect("clean build")
+                .diagnostics
+        };
+        let first = engine.build_all().expect("build");
+        let found = |d: &[dossier::diagnostic::Diagnostic]| {
+            (d.iter()).any(|x| dossier::consistency::CODES.contains(&x.code))
+        };
+        assert!(found(&first.diagnostics), "{case}: {:?}", first.diagnostics);
+        assert_eq!(first.diagnostics, clean(&root), "{case}: first build");
+        let f = files_in(&root.join("content/briefings"))[0].clone();
+        let original = read(&f);
+        // A new slug lists the site's pages again: the whole site is assembled anew.
+        let renamed = set_key(&original, "slug", "renamed-for-the-test");
+        for (k, text) in [renamed, set_nested(&original, "position", "opposes")]
+            .iter()
+            .enumerate()
+        {
+            std::fs::write(&f, text).expect("write");
+            let out = engine.rebuild(&changed([f.clone()])).expect("rebuild");
+            assert_eq!(out.diagnostics, clean(&root), "{case}: edit {k}");
+        }
+    }
+}
+
 /// One instant written on two days (00:30 at +02:00, then 22:30 the day before in UTC): what
 /// is dated by the day as written (changes of position, matrices, stance rows) must follow.
 /// The instant's own text is in UTC, the same both times: a page's fingerprint that hashed

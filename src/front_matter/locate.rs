@@ -276,17 +276,19 @@ impl<'a> Builder<'a> {
     fn span(&self, m: Mark) -> Span {
         let mut col = m.column;
         // The mark's byte offset, not its column, so that a long line costs no rescans.
-        let rest = self.yaml.get(m.index..).unwrap_or("");
-        let mut rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        // Only the anchor and tag are read, never the rest of the line: a flow list of
+        // thousands of items on one line costs the line once.
+        let mut rest = self.yaml.get(m.index..).unwrap_or("");
         while rest.starts_with(['&', '!']) {
-            let token = rest.find([' ', '\t']).unwrap_or(rest.len());
-            let blanks = rest[token..].len() - rest[token..].trim_start_matches([' ', '\t']).len();
-            if token + blanks == rest.len() {
+            let token = rest.find([' ', '\t', '\n']).unwrap_or(rest.len());
+            let after = rest[token..].trim_start_matches([' ', '\t']);
+            if after.is_empty() || after.starts_with('\n') {
                 // The value is on a later line (`key: &a` then an indented block).
                 break;
             }
+            let blanks = rest[token..].len() - after.len();
             col += rest[..token + blanks].chars().count();
-            rest = &rest[token + blanks..];
+            rest = after;
         }
         Span::new(self.line(m), col as u32 + 1)
     }

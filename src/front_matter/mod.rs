@@ -172,6 +172,21 @@ mod tests {
     }
 
     #[test]
+    fn an_anchored_or_tagged_value_is_placed_past_its_anchor_and_tag() {
+        let yaml = "a: &x !!str 5\nb: [&y one, !!str  two, three]\nc: &z\n  d: 1\n";
+        let node = parse(yaml, 2).unwrap();
+        let m = map(&node);
+        assert_eq!(m[0].2.span, Span::new(2, 13));
+        let Yaml::Seq(items) = &m[1].2.value else {
+            panic!()
+        };
+        let at: Vec<Span> = items.iter().map(|i| i.span).collect();
+        assert_eq!(at, [Span::new(3, 8), Span::new(3, 20), Span::new(3, 25)]);
+        // The anchor ends its line: the mapping is on the next one.
+        assert_eq!(m[2].2.span.line, 4);
+    }
+
+    #[test]
     fn yaml_1_2_keeps_on_and_yes_as_strings() {
         let node = parse("on: yes\nx: no\n", 2).unwrap();
         let m = map(&node);

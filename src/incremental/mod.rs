@@ -238,6 +238,8 @@ impl Engine {
     /// registers them in `demand`.
     pub fn serve_demand(&mut self, demand: Arc<demand::Demand>) {
         self.demand = Some(demand);
+        // The consistency checks only warn: they wait until the pages asked for are out.
+        self.bodies.defer_consistency = true;
     }
 
     /// The Markdown files the site in memory was read from (absolute paths), each with the

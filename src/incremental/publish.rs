@@ -117,6 +117,16 @@ impl Engine {
         Some(pages.map(|((_, p, t), fp)| (p.clone(), *t, fp)).collect())
     }
 
+    /// `diagnostics` with the consistency checks the last assembly left out, once run.
+    fn check_due(&mut self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        match self.site.as_ref() {
+            Some(site) if run_due(&mut self.bodies, &mut self.consistency, site, &self.laps) => {
+                self.diagnostics()
+            }
+            _ => diagnostics,
+        }
+    }
+
     /// Renders the pages whose fingerprint changed and writes the files whose bytes did.
     pub(super) fn finish(
         &mut self,
@@ -125,9 +135,15 @@ impl Engine {
         scope: Scope,
     ) -> Result<Outcome, Fatal> {
         self.laps.begin("diagnostics");
-        let diagnostics = self.diagnostics();
-        let ready = (self.site.as_ref().zip(self.theme.as_ref()))
-            .filter(|_| count_errors(&diagnostics) == 0 && self.config.is_some());
+        let mut diagnostics = self.diagnostics();
+        let good = count_errors(&diagnostics) == 0 && self.config.is_some();
+        // Checks an assembly left out wait for the pages asked for, when some may be
+        // written ahead of the rest (they only warn: they cannot stop the rebuild).
+        let asked_first = good && matches!(scope, Scope::All) && self.demand.is_some();
+        if !asked_first {
+            diagnostics = self.check_due(diagnostics);
+        }
+        let ready = (self.site.as_ref().zip(self.theme.as_ref())).filter(|_| good);
         let Some((site, theme)) = ready else {
             self.good = false;
             return Ok(self.outcome(what, start, diagnostics, Published::default()));
@@ -161,8 +177,11 @@ impl Engine {
                         render::render_pages_with(site, theme, p, s, d, derived)
                     };
                     self.serve_wanted((theme, &targets), demand, &now, &mut early);
-                    self.laps.begin("fingerprints");
                 }
+                if run_due(&mut self.bodies, &mut self.consistency, site, &self.laps) {
+                    diagnostics = self.diagnostics();
+                }
+                self.laps.begin("fingerprints");
                 (self.plan(site, theme, targets.clone()), Some(targets))
             }
         };
@@ -1230,4 +1249,22 @@ fn csv_files(
 fn search_entry(site: &crate::site::Site, i: BriefingIdx) -> Vec<u8> {
     let excerpt = render::search::excerpt(&site.bodies[i]);
     hosting::search_entry(site, i, &excerpt)
+}
+
+/// Runs into `consistency` the checks an assembly of `site` left to `bodies`, if any;
+/// whether there were.
+fn run_due(
+    bodies: &mut crate::pipeline::BodyCache,
+    consistency: &mut Diagnostics,
+    site: &Site,
+    laps: &super::Laps,
+) -> bool {
+    if !bodies.has_due() {
+        return false;
+    }
+    laps.begin("consistency");
+    let mut found = Diagnostics::new();
+    bodies.check_due(site, &mut found);
+    consistency.extend(found);
+    true
 }
