@@ -102,6 +102,10 @@ pub struct Resolved {
     /// The earliest embargo still ahead, and the file it holds back (the site path), among
     /// briefings that are not drafts left out.
     pub next_embargo: Option<(jiff::Timestamp, String)>,
+    /// Each briefing's day as written is on or after the one before it (briefings are in
+    /// time order; only dates written with offsets far apart can cross days): a list in
+    /// briefing order, such as a stance history, is then in day order too.
+    pub days_in_order: bool,
 }
 
 impl Resolved {
@@ -209,6 +213,7 @@ pub fn resolve_with(
     let default_author = default_author.and_then(|id| index.get(&id).copied());
     let tags = tags(&briefings, &first);
     let refs = briefing_refs(&briefings, named, &index, &tags, default_author);
+    let days_in_order = (briefings.windows(2)).all(|w| w[0].date.date <= w[1].date.date);
     let (briefings, refs, entities) = (
         IdVec::from_vec(briefings),
         IdVec::from_vec(refs),
@@ -225,6 +230,7 @@ pub fn resolve_with(
         held_files,
         held_bodies,
         next_embargo,
+        days_in_order,
     }
 }
 

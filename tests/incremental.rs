@@ -1848,6 +1848,35 @@ fn a_preview_reports_the_contradictions_it_checks_after_the_pages_asked_for() {
     }
 }
 
+/// A stance dated the last day of a month counts in that month's agreement matrix: a new
+/// position there changes that month's page, whose fingerprint must see it (an edit
+/// renders only the months whose matrix it changed).
+#[test]
+fn a_stance_on_the_last_day_of_a_month_reaches_that_months_matrix() {
+    let site = TestSite::fixture("warnings/same-day-positions");
+    let brief = |kyiv: &str| {
+        format!(
+            "---\ntitle: Month end\ntopics: [ceasefire]\nstances:\n  - actor: Kyiv\n    on: ceasefire\n    position: {kyiv}\n  - actor: Berlin\n    on: ceasefire\n    position: supports\n---\nBoth said so at the end of March.\n"
+        )
+    };
+    site.write(
+        "content/briefings/2025-02-10-early.md",
+        "---\ntitle: Early\ntopics: [ceasefire]\nstances:\n  - actor: Kyiv\n    on: ceasefire\n    position: opposes\n  - actor: Berlin\n    on: ceasefire\n    position: supports\n---\nThey differed in February.\n",
+    );
+    let end = site
+        .root()
+        .join("content/briefings/2025-03-31-month-end.md");
+    std::fs::write(&end, brief("supports")).expect("write");
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let march = read(&live.join("alignment/2025-03/index.html"));
+    std::fs::write(&end, brief("opposes")).expect("write");
+    engine.rebuild(&changed([end.clone()])).expect("rebuild");
+    let now = read(&live.join("alignment/2025-03/index.html"));
+    assert!(now != march, "March's matrix kept Kyiv's old position");
+    assert_as_clean(&root, &live, "the month's last day");
+}
+
 /// One instant written on two days (00:30 at +02:00, then 22:30 the day before in UTC): what
 /// is dated by the day as written (changes of position, matrices, stance rows) must follow.
 /// The instant's own text is in UTC, the same both times: a page's fingerprint that hashed

@@ -9,6 +9,7 @@ use crate::id_vec::{Id, IdVec};
 use crate::index::StanceAt;
 use crate::markdown::Target;
 use crate::model::{BriefingIdx, EntityIdx, Kind};
+use crate::render::alignment::Month;
 use crate::render::{
     self, Page, changes::Change, hosting::Generated, paging, paging::PageNo, theme::Theme,
 };
@@ -649,22 +650,52 @@ pub fn compute(
         }
         hs.finish()
     };
-    // What the agreement matrices read: every stance (position, date, its briefing's link)
-    // of every actor on every topic, the names of both, and which pages there are.
-    let alignment = {
+    // What each agreement matrix reads: which pages there are, the names of every actor
+    // and topic with a history, and the position each history's latest stance by the
+    // page's day holds (`None`: now). A stance edit then renders the months it changed
+    // the matrix of, not every month after it; the matrices link no briefing, so a title
+    // or a quote edit leaves them as they are.
+    let alignment: Vec<(Option<Month>, u64)> = {
         let mut hs = crate::hash::hasher();
         parts.alignment.hash(&mut hs);
-        for (&(a, t), history) in &ix.history {
+        for &(a, t) in ix.history.keys() {
             (parts.el[a], parts.el[t]).hash(&mut hs);
-            // Which stance is the latest by a month's end, and its position: the matrices
-            // link no briefing, so a title or a quote edit leaves them as they are.
-            for at in history {
-                let when = &r.briefing(at.briefing).date;
-                let position = r.refs[at.briefing].stances[at.stance].position;
-                (when.epoch, when.date, position).hash(&mut hs);
+        }
+        let common = hs.finish();
+        // Months oldest first, then now: one walk along each history passes them in order
+        // when its days rise (else each is looked up as the matrix does).
+        let pages: Vec<Option<Month>> = (parts.alignment.months.iter().copied().map(Some))
+            .chain(std::iter::once(None))
+            .collect();
+        let cutoffs: Vec<_> = pages.iter().map(|m| m.map(Month::last_day)).collect();
+        let mut hashers: Vec<ahash::AHasher> =
+            pages.iter().map(|_| crate::hash::hasher()).collect();
+        for (&(a, t), history) in &ix.history {
+            let mut next = 0;
+            for (&cutoff, hs) in cutoffs.iter().zip(&mut hashers) {
+                let latest = match (r.days_in_order, cutoff) {
+                    (true, Some(d)) => {
+                        next += history[next..]
+                            .iter()
+                            .take_while(|&&at| render::changes::date_of(site, at) <= d)
+                            .count();
+                        next.checked_sub(1).map(|i| history[i])
+                    }
+                    _ => render::changes::up_to(site, history, cutoff)
+                        .last()
+                        .copied(),
+                };
+                if let Some(at) = latest {
+                    (a, t, position_of(at)).hash(hs);
+                }
             }
         }
-        hs.finish()
+        (pages.into_iter().zip(hashers))
+            .map(|(m, mut hs)| {
+                common.hash(&mut hs);
+                (m, hs.finish())
+            })
+            .collect()
     };
     let linked: IdVec<EntityIdx, Vec<BriefingIdx>> = (0..r.entities.len())
         .into_par_iter()
@@ -931,8 +962,8 @@ struct Lists<'a> {
     /// What the source pages read: the registry, every briefing's sources and link, and
     /// every stance with its evidence, actor and topic.
     sourcing: u64,
-    /// What the agreement matrices read.
-    alignment: u64,
+    /// What each agreement matrix reads, by its month (`None`: now).
+    alignment: Vec<(Option<Month>, u64)>,
 }
 
 fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
@@ -1104,7 +1135,10 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
                 }
             }
         }
-        Page::Alignment(_) => lists.alignment.hash(&mut hs),
+        Page::Alignment(m) => {
+            let found = lists.alignment.iter().find(|(x, _)| *x == m);
+            found.map(|(_, fp)| fp).hash(&mut hs);
+        }
         // Both actors' stances on every topic either took one on, with the topics' and
         // the actors' links, and how many briefings name both.
         Page::Compare(a, b) => {

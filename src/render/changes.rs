@@ -199,6 +199,12 @@ pub fn up_to<'h>(
     let Some(d) = cutoff else {
         return Cow::Borrowed(history);
     };
+    if site.resolved.days_in_order {
+        // In briefing order, so in day order: the stances counted are a start found by
+        // halving (an as-of matrix of the alignment page looks at every history).
+        let n = history.partition_point(|&at| date_of(site, at) <= d);
+        return Cow::Borrowed(&history[..n]);
+    }
     let n = (history.iter())
         .take_while(|&&at| date_of(site, at) <= d)
         .count();
