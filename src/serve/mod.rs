@@ -487,6 +487,7 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
                     w
                 }
                 Err(e) => {
+                    demand.end();
                     let _ = first_tx.send(Some(ServeError::Watch(e)));
                     return;
                 }
