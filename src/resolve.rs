@@ -506,11 +506,39 @@ impl<'a> Resolver<'a> {
     /// What every briefing names, by id, in the order of `briefings`; looked up in `first`
     /// order, so that a stub is named as first written.
     fn briefings(&mut self, briefings: &[Briefing], first: &[usize]) -> Vec<Named<EntityId>> {
+        use rayon::prelude::*;
+        // The names a profile answers are looked up on every core first (the table is only
+        // read, and finding one reports nothing): most names are. Those left make stubs
+        // and diagnostics, in `first` order.
+        let (table, profiles) = (&self.table, self.profiles);
+        let found: Vec<Vec<Option<EntityId>>> = (briefings.par_iter())
+            .map(|b| {
+                let mut ids = Vec::new();
+                let Ok(_) = Named::<()>::walk(b, |kind, name| {
+                    ids.push(match table.lookup(kind, &name.value) {
+                        Lookup::Found(p) => Some(EntityId {
+                            kind,
+                            slug: profiles[p.0 as usize].id.clone(),
+                        }),
+                        _ => None,
+                    });
+                    Ok::<_, Infallible>(None)
+                });
+                ids
+            })
+            .collect();
+        let mut found: Vec<std::vec::IntoIter<Option<EntityId>>> =
+            found.into_iter().map(Vec::into_iter).collect();
         let mut named: Vec<Option<Named<EntityId>>> = (0..briefings.len()).map(|_| None).collect();
         for &bi in first {
             let b = &briefings[bi];
+            let ids = &mut found[bi];
             let Ok(n) = Named::walk(b, |kind, name| {
-                Ok::<_, Infallible>(self.resolve(kind, name, &b.path))
+                let id = match ids.next().flatten() {
+                    Some(id) => Some(id),
+                    None => self.resolve(kind, name, &b.path),
+                };
+                Ok::<_, Infallible>(id)
             });
             named[bi] = Some(n);
         }
