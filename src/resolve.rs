@@ -540,6 +540,7 @@ impl<'a> Resolver<'a> {
                 };
                 Ok::<_, Infallible>(id)
             });
+            debug_assert!(ids.next().is_none(), "both walks meet the same names");
             named[bi] = Some(n);
         }
         named.into_iter().flatten().collect()

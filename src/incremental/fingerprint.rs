@@ -668,6 +668,7 @@ pub fn compute(
             .chain(std::iter::once(None))
             .collect();
         let cutoffs: Vec<_> = pages.iter().map(|m| m.map(Month::last_day)).collect();
+        debug_assert!(parts.alignment.months.is_sorted(), "the walk goes forward");
         let mut hashers: Vec<ahash::AHasher> =
             pages.iter().map(|_| crate::hash::hasher()).collect();
         for (&(a, t), history) in &ix.history {

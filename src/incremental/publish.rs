@@ -137,13 +137,14 @@ impl Engine {
         self.laps.begin("diagnostics");
         let mut diagnostics = self.diagnostics();
         let good = count_errors(&diagnostics) == 0 && self.config.is_some();
+        let rendered = good && self.site.is_some() && self.theme.is_some();
         // Checks an assembly left out wait for the pages asked for, when some may be
         // written ahead of the rest (they only warn: they cannot stop the rebuild).
-        let asked_first = good && matches!(scope, Scope::All) && self.demand.is_some();
+        let asked_first = rendered && matches!(scope, Scope::All) && self.demand.is_some();
         if !asked_first {
             diagnostics = self.check_due(diagnostics);
         }
-        let ready = (self.site.as_ref().zip(self.theme.as_ref())).filter(|_| good);
+        let ready = (self.site.as_ref().zip(self.theme.as_ref())).filter(|_| rendered);
         let Some((site, theme)) = ready else {
             self.good = false;
             return Ok(self.outcome(what, start, diagnostics, Published::default()));
