@@ -511,7 +511,7 @@ impl<'a> Resolver<'a> {
         // read, and finding one reports nothing): most names are. Those left make stubs
         // and diagnostics, in `first` order.
         let (table, profiles) = (&self.table, self.profiles);
-        let found: Vec<Vec<Option<EntityId>>> = (briefings.par_iter())
+        let mut found: Vec<std::vec::IntoIter<Option<EntityId>>> = (briefings.par_iter())
             .map(|b| {
                 let mut ids = Vec::new();
                 let Ok(_) = Named::<()>::walk(b, |kind, name| {
@@ -524,11 +524,9 @@ impl<'a> Resolver<'a> {
                     });
                     Ok::<_, Infallible>(None)
                 });
-                ids
+                ids.into_iter()
             })
             .collect();
-        let mut found: Vec<std::vec::IntoIter<Option<EntityId>>> =
-            found.into_iter().map(Vec::into_iter).collect();
         let mut named: Vec<Option<Named<EntityId>>> = (0..briefings.len()).map(|_| None).collect();
         for &bi in first {
             let b = &briefings[bi];

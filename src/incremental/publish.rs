@@ -117,16 +117,6 @@ impl Engine {
         Some(pages.map(|((_, p, t), fp)| (p.clone(), *t, fp)).collect())
     }
 
-    /// `diagnostics` with the consistency checks the last assembly left out, once run.
-    fn check_due(&mut self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        match self.site.as_ref() {
-            Some(site) if run_due(&mut self.bodies, &mut self.consistency, site, &self.laps) => {
-                self.diagnostics()
-            }
-            _ => diagnostics,
-        }
-    }
-
     /// Renders the pages whose fingerprint changed and writes the files whose bytes did.
     pub(super) fn finish(
         &mut self,
@@ -141,8 +131,11 @@ impl Engine {
         // Checks an assembly left out wait for the pages asked for, when some may be
         // written ahead of the rest (they only warn: they cannot stop the rebuild).
         let asked_first = rendered && matches!(scope, Scope::All) && self.demand.is_some();
-        if !asked_first {
-            diagnostics = self.check_due(diagnostics);
+        if !asked_first
+            && let Some(site) = self.site.as_ref()
+            && run_due(&mut self.bodies, &mut self.consistency, site, &self.laps)
+        {
+            diagnostics = self.diagnostics();
         }
         let ready = (self.site.as_ref().zip(self.theme.as_ref())).filter(|_| rendered);
         let Some((site, theme)) = ready else {
