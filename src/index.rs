@@ -461,6 +461,8 @@ impl Reuse {
         let mut was: Vec<Option<usize>> = Vec::with_capacity(site.briefings.len());
         let mut about = Vec::new();
         let mut previous = None;
+        // Briefings new or changed, by index in `site`.
+        let mut changed = Vec::new();
         for (i, (b, refs)) in site.briefings.iter().zip(&site.refs).enumerate() {
             about.clear();
             about.extend(refs.about());
@@ -480,6 +482,7 @@ impl Reuse {
                 }
                 None => {
                     reach(&about);
+                    changed.push(i);
                     if let Some(&o) = at.get(b.path.as_str()) {
                         reach(&last.briefings[o].about);
                     }
@@ -492,9 +495,34 @@ impl Reuse {
                 reach(&x.about);
             }
         }
-        // An unchanged briefing is about what it was about before.
+        // An unchanged briefing is about what it was about before. One about an entity
+        // reached keeps its list too when no changed briefing can enter it: the list is
+        // full, and each shares fewer entities with it than its last (ties go by recency,
+        // which the change may have moved). A list holding a briefing changed or gone is
+        // found again by `related` (it cannot be renumbered). So is one that a walk within
+        // its bound may have found (an entity of about `ix.scan` briefings): which
+        // briefings the walk meets depends on their order.
+        let went = renumbered.iter().filter(|n| n.is_none()).count();
+        let near_big = |e: &EntityIdx| ix.named_in[*e].len() + changed.len() + went > ix.scan;
+        let shared = |a: &[EntityIdx], b: &[EntityIdx]| a.iter().filter(|e| b.contains(e)).count();
+        let changed: Vec<Vec<EntityIdx>> = (changed.iter())
+            .map(|&c| site.refs[BriefingIdx::from_index(c)].about().collect())
+            .collect();
+        let keeps = |x: &RelatedOf| {
+            if !x.about.iter().any(|e| reached[e.index()]) {
+                return true;
+            }
+            let [.., least] = x.related[..] else {
+                return false;
+            };
+            if x.related.len() < RELATED || x.about.iter().any(near_big) {
+                return false;
+            }
+            let least = shared(&x.about, &last.briefings[least.index()].about);
+            (changed.iter()).all(|about| shared(&x.about, about) < least)
+        };
         let kept = (was.into_iter())
-            .map(|old| old.filter(|&o| !last.briefings[o].about.iter().any(|e| reached[e.index()])))
+            .map(|old| old.filter(|&o| keeps(&last.briefings[o])))
             .collect();
         Some(Reuse {
             last,
@@ -525,6 +553,84 @@ impl Reuse {
         }
         out
     }
+}
+
+/// One briefing moved in date order (a new date or slug), from index `from` to `to`: the
+/// briefings between move one place towards where it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    pub from: usize,
+    pub to: usize,
+}
+
+impl Move {
+    /// The index now of the briefing at `old` before the move.
+    pub fn index(&self, old: usize) -> usize {
+        let (from, to) = (self.from, self.to);
+        match old {
+            o if o == from => to,
+            o if from < to && o > from && o <= to => o - 1,
+            o if to < from && o >= to && o < from => o + 1,
+            o => o,
+        }
+    }
+
+    /// [`Move::index`] of a briefing index.
+    pub fn briefing(&self, b: BriefingIdx) -> BriefingIdx {
+        BriefingIdx::from_index(self.index(b.index()))
+    }
+
+    /// Renumbers a link target.
+    pub fn target(&self, t: &mut Target) {
+        if let Target::Briefing(b) = t {
+            *b = self.briefing(*b);
+        }
+    }
+
+    /// Moves the item of `list` (one per briefing, in briefing order) with its briefing.
+    pub fn apply<T>(&self, list: &mut [T]) {
+        match self.from.cmp(&self.to) {
+            std::cmp::Ordering::Less => list[self.from..=self.to].rotate_left(1),
+            std::cmp::Ordering::Greater => list[self.to..=self.from].rotate_right(1),
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+}
+
+/// Renumbers the index after one briefing moved in date order (`site` as it is after the
+/// move, its references the same as before it): every list of briefings is renumbered in
+/// place, the briefings' ranks by recency found again, and related briefings kept from
+/// `last` wherever the move cannot reach them (see [`Reuse`]). The result equals a fresh
+/// [`build_reusing`] of the moved site; what no briefing index names (co-occurrence counts,
+/// actor and topic lists, sub-places) stays as it is.
+pub fn reorder(ix: &mut Index, site: &Resolved, moved: Move, last: Option<Related>) {
+    let renumber = |list: &mut Vec<BriefingIdx>| {
+        list.iter_mut().for_each(|b| *b = moved.briefing(*b));
+        list.sort_unstable();
+    };
+    let renumber_at = |list: &mut Vec<StanceAt>| {
+        list.iter_mut()
+            .for_each(|at| at.briefing = moved.briefing(at.briefing));
+        list.sort_unstable_by_key(|at| (at.briefing, at.stance));
+    };
+    (ix.named_in.iter_mut()).for_each(renumber);
+    (ix.reviewed.iter_mut()).for_each(renumber);
+    (ix.entity_backlinks.iter_mut()).for_each(renumber);
+    (ix.tag_briefings.iter_mut()).for_each(renumber);
+    moved.apply(ix.briefing_backlinks.as_mut_slice());
+    (ix.briefing_backlinks.iter_mut()).for_each(renumber);
+    moved.apply(ix.body_entities.as_mut_slice());
+    (ix.history.values_mut()).for_each(renumber_at);
+    (ix.voiced.iter_mut()).for_each(renumber_at);
+    ix.recency = Recency::new(site);
+    let big: Vec<EntityIdx> = ix.newest_first.keys().copied().collect();
+    for e in big {
+        refresh_newest(ix, e);
+    }
+    ix.related = IdVec::from_vec(match last.and_then(|l| Reuse::of(site, ix, l)) {
+        Some(reuse) => reuse.related(site, ix),
+        None => related(site, ix),
+    });
 }
 
 /// Keeps `ix.newest_first` of entity `e` in step with its `named_in`.
@@ -1552,6 +1658,35 @@ mod tests {
                 let links = vec![Vec::<Target>::new(); new.briefings.len()];
                 let reused = build_scanning(&new, &links, scan, Some(last));
                 prop_assert_eq!(reused.related, fresh.related);
+            }
+
+            /// Renumbering the index after one briefing moved in date order (a new day or
+            /// slug, its names the same) gives what building it from scratch gives.
+            #[test]
+            fn a_reordered_index_equals_a_fresh_one(
+                site in proptest::collection::vec((0u8..5, named()), 2..30),
+                pick in any::<usize>(),
+                day in 0u8..5,
+                slug in any::<bool>(),
+                scan in prop_oneof![Just(RELATED_SCAN), 1usize..4],
+            ) {
+                let mut list: Vec<Briefing> =
+                    site.iter().enumerate().map(|(i, (d, n))| to_briefing(i, *d, n)).collect();
+                let (old, mut ix) = super::site_scanning(list.clone(), scan);
+                let last = Related::of(&old, &ix);
+                let k = pick % site.len();
+                match slug {
+                    true => list[k].slug = Slug::new("a-first").expect("a slug"),
+                    false => list[k] = to_briefing(k, day, &site[k].1),
+                }
+                let path = list[k].path.clone();
+                let (new, fresh) = super::site_scanning(list, scan);
+                let at = |r: &Resolved| r.briefings.iter().position(|b| b.path == path);
+                let (Some(from), Some(to)) = (at(&old), at(&new)) else {
+                    panic!("the moved briefing is in both sites");
+                };
+                reorder(&mut ix, &new, Move { from, to }, Some(last));
+                prop_assert_eq!(format!("{ix:?}"), format!("{fresh:?}"));
             }
 
             /// Updating the index for one briefing's new names gives what building it

@@ -198,6 +198,22 @@ impl Names {
     pub fn briefing(&self, slug: &str) -> Option<BriefingIdx> {
         Slug::new(slug).and_then(|s| self.briefings.get(&s).copied())
     }
+
+    /// Follows the briefings after one moved in date order (`to`: each index before, its
+    /// index now) and took slug `now` in place of `was` (the same when it kept it).
+    pub fn move_briefing(
+        &mut self,
+        to: impl Fn(BriefingIdx) -> BriefingIdx,
+        was: &Slug,
+        now: &Slug,
+    ) {
+        self.briefings.values_mut().for_each(|b| *b = to(*b));
+        if was != now
+            && let Some(b) = self.briefings.remove(was)
+        {
+            self.briefings.insert(now.clone(), b);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -490,6 +490,65 @@ impl BodyCache {
         }
     }
 
+    /// Follows briefing `moved.from` to its place `moved.to` in date order, now under
+    /// `slug`, no body showing it: the links of every body are renumbered, as [`assemble`]
+    /// would. Every body is dropped when the cache does not hold the site's briefings.
+    pub fn moved(&mut self, moved: index::Move, slug: &str) {
+        let n = self.order.len();
+        if n <= moved.from.max(moved.to) || self.titles.len() != n || self.slugs.len() != n {
+            self.entries.clear();
+            self.titles.clear();
+            return;
+        }
+        if moved.from != moved.to {
+            let to = |t: &mut Target| moved.target(t);
+            for c in self.entries.values_mut() {
+                let body = &mut c.body;
+                body.links.iter_mut().for_each(to);
+                body.links.sort();
+                (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(to));
+                body.outline.previews.iter_mut().for_each(to);
+            }
+            moved.apply(&mut self.order);
+            moved.apply(&mut self.titles);
+            moved.apply(&mut self.slugs);
+        }
+        self.slugs[moved.to] = slug.to_string();
+    }
+
+    /// Whether the cache follows the briefings of `r` (their order, slugs and titles) as
+    /// an [`assemble`] leaves it: for debug checks.
+    pub fn follows(&self, r: &crate::resolve::Resolved) -> bool {
+        let b = || r.briefings.iter();
+        self.order.iter().eq(b().map(|x| &x.path))
+            && self
+                .slugs
+                .iter()
+                .map(String::as_str)
+                .eq(b().map(|x| x.slug.as_str()))
+            && self
+                .titles
+                .iter()
+                .copied()
+                .eq(b().map(|x| crate::hash::of(&x.title)))
+    }
+
+    /// Whether any cached body has a diagnostic (a link to an unknown briefing, with the
+    /// slug it may have meant, among them).
+    pub fn any_diagnostics(&self) -> bool {
+        (self.entries.values()).any(|c| c.diags.iter().next().is_some())
+    }
+
+    /// The related briefings as last found, taken out to find them again.
+    pub fn take_related(&mut self) -> Option<index::Related> {
+        self.related.take()
+    }
+
+    /// Keeps `related` as the related briefings last found.
+    pub fn keep_related(&mut self, related: index::Related) {
+        self.related = Some(related);
+    }
+
     /// Renumbers the briefings every cached body links to, and their titles, for the same
     /// briefings now in `order` (by path); drops every body when they are not the same.
     fn renumber(&mut self, order: &[&str]) {

@@ -838,6 +838,12 @@ fn entities(
     (entities, index)
 }
 
+/// The tags [`resolve`] finds in `briefings` (in date order): a briefing moved to another
+/// date may change which spelling of a tag is written first.
+pub fn tags_of(briefings: &[Briefing]) -> Vec<Tag> {
+    tags(briefings, &first_written(briefings))
+}
+
 /// Every tag once, by slug, with the spelling first written.
 fn tags(briefings: &[Briefing], first: &[usize]) -> Vec<Tag> {
     tags_in(first.iter().map(|&i| &briefings[i]))

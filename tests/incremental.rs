@@ -745,6 +745,56 @@ fn a_front_matter_edit_updates_the_index_without_resolving_the_site_again() {
     );
 }
 
+/// A new date or slug moves a briefing in date order: the edit is made in place (nothing
+/// resolved, read or indexed again for the whole site), and the preview is what a clean
+/// build writes: lists, histories, related briefings, the old address gone and the new one
+/// where its redirect points.
+#[test]
+fn a_new_date_or_slug_moves_the_briefing_in_place() {
+    let (_site, root, mut engine, live, p) = ousted();
+    let general = |stages: &[&str]| {
+        ["resolving", "rendering Markdown", "indexing"]
+            .iter()
+            .any(|s| stages.contains(s))
+    };
+    // From the first day to the last but one, past a dozen briefings, its stance with it.
+    let dated = set_key(&read(&p), "date", "2025-11-27");
+    let (out, stages) = save(&mut engine, &p, &dated, "dated");
+    assert_in_place(&out, "dated");
+    assert!(
+        stages.contains(&"reorder") && !general(&stages),
+        "{stages:?}"
+    );
+    assert_as_clean(&root, &live, "dated");
+    // A slug that sorts it before the briefing it shares its day with.
+    let q = root.join("content/briefings/2025-11-26-envoys-return.md");
+    let renamed = set_key(&read(&q), "slug", "delegations-home");
+    let (out, stages) = save(&mut engine, &q, &renamed, "renamed");
+    assert_in_place(&out, "renamed");
+    assert!(!general(&stages), "{stages:?}");
+    assert!(live.join("briefings/delegations-home/index.html").is_file());
+    assert!(!live.join("briefings/envoys-return").exists());
+    let redirect = read(&live.join("briefings/envoys-leave-geneva/index.html"));
+    assert!(redirect.contains("delegations-home"), "{redirect}");
+    assert_as_clean(&root, &live, "renamed");
+    // Both back where they were, and a date on a day before any other.
+    let (out, _) = save(
+        &mut engine,
+        &q,
+        &set_key(&renamed, "slug", "envoys-return"),
+        "back",
+    );
+    assert_in_place(&out, "back");
+    let (out, _) = save(
+        &mut engine,
+        &p,
+        &set_key(&dated, "date", "2025-11-01"),
+        "first",
+    );
+    assert_in_place(&out, "first");
+    assert_as_clean(&root, &live, "first");
+}
+
 #[test]
 fn a_body_edit_rewrites_its_page_and_the_pages_it_now_links_to() {
     let (_site, _, mut engine, _, p) = ousted();

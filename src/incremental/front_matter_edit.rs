@@ -1,10 +1,10 @@
-//! The front-matter path: a briefing whose title, names, stances, summary, tags or other
-//! metadata changed, but not what orders briefings or what links resolve against (slug,
-//! date, draft) nor its body. Its references are resolved again against the profiles and
-//! the index is updated in place for it alone; a new title renders again the bodies that
-//! link to it (a link shows the title); pages are then found by fingerprint as usual.
-//! Anything else (a stub, an ambiguous name) takes the general path, which resolves and
-//! indexes the whole site.
+//! The front-matter path: a briefing whose title, names, stances, summary, tags, date,
+//! slug or other metadata changed, but not whether it is a draft nor its body. Its
+//! references are resolved again against the profiles and the index is updated in place
+//! for it alone; a new title renders again the bodies that link to it (a link shows the
+//! title); a new date or slug moves it in date order (`reorder.rs`); pages are then found
+//! by fingerprint as usual. Anything else (a stub, an ambiguous name, a new slug that a
+//! body links by) takes the general path, which resolves and indexes the whole site.
 
 use super::{Engine, FileChange, Outcome, Own, Rebuilt, Scope, sources};
 use crate::id_vec::Id;
@@ -28,6 +28,14 @@ impl Engine {
         let Some((bi, old_b, new_b)) = self.edited_briefing(rel, entry, same_place) else {
             return Ok(None);
         };
+        // A new date or slug moves the briefing in date order: made in place too, when
+        // nothing else is found by its slug (`reorder.rs`).
+        let dated = old_b.date != new_b.date;
+        let moves = dated || old_b.slug != new_b.slug;
+        let old_slug = old_b.slug.clone();
+        if moves && !self.may_reorder(bi, old_b, new_b) {
+            return Ok(None);
+        }
         let Some(site) = self.site.as_ref() else {
             return Ok(None);
         };
@@ -46,17 +54,19 @@ impl Engine {
         // a link to the earlier briefing with its title. Retitling a briefing that no such
         // hint names as the earlier one leaves every finding as it was, unless a body that
         // shows the title now says something else of a change (checked below).
-        let same_checks = same_checks((old_b, old), (new_b, &refs))
+        let same_checks = !moves
+            && same_checks((old_b, old), (new_b, &refs))
             && (old_b.title == new_b.title || !self.names_as_earlier(&old_b.path));
         // What the edit leaves of the site's evidence counts, track record, alignment
         // overview and changes of position is kept: each is a pass over the whole site.
         // `same_place` has kept the date (instant and day as written), the judgments and
         // whether sources weigh evidence.
         let same_stances = old.stances == refs.stances && old_b.sources == new_b.sources;
+        // A briefing that moves keeps nothing: each part reads dates or the order.
         let keep = render::pages::Keep {
-            record: old.judgments == refs.judgments,
-            alignment: same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
-            changes: same_stances,
+            record: !moves && old.judgments == refs.judgments,
+            alignment: !moves && same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
+            changes: !moves && same_stances,
         };
         // The warnings of the full resolve are kept as they were: an edit that makes or
         // clears a voice's warning (D099) takes the general path.
@@ -96,7 +106,8 @@ impl Engine {
         let Some(before) = self.site.as_ref() else {
             return Ok(None);
         };
-        let alignment_before = render::alignment_pages(self.derived.alignment(before));
+        let alignment_before =
+            (!moves).then(|| render::alignment_pages(self.derived.alignment(before)));
         self.derived = std::mem::take(&mut self.derived).keeping(keep);
         let Some(site) = self.site.as_mut() else {
             return Ok(None);
@@ -111,7 +122,7 @@ impl Engine {
             .collect();
         // Counted while the index, the briefing and its stances still agree: the as-of
         // pages of an entity read its histories' stances and their dates.
-        let pages_before = super::entity_pages(site, &touched);
+        let pages_before = (!moves).then(|| super::entity_pages(site, &touched));
         site.resolved.briefings[bi] = briefing;
         let old_refs = std::mem::replace(&mut site.resolved.refs[bi], refs);
         index::update_briefing(&mut site.index, &site.resolved, bi, &old_refs);
@@ -134,15 +145,25 @@ impl Engine {
             self.derived.recount_support(site, &pairs);
         }
         self.laps.begin("pages kept");
-        if super::entity_pages(site, &touched) != pages_before {
+        if pages_before.is_some_and(|p| super::entity_pages(site, &touched) != p) {
             // An entity gained or lost a page: the site's list of pages changed.
             self.targets = None;
         }
         // Worked out once for the rebuild: its pages and fingerprints read it too.
-        if render::alignment_pages(self.derived.alignment(site)) != alignment_before {
+        if alignment_before
+            .is_some_and(|a| render::alignment_pages(self.derived.alignment(site)) != a)
+        {
             // A comparison or snapshot came or went: so did a page of the site.
             self.targets = None;
         }
+        // Its page has another place in the list of pages, or another address.
+        let bi = match moves {
+            true => {
+                self.laps.begin("reorder");
+                self.reorder(bi, &old_slug, dated)
+            }
+            false => bi,
+        };
         if let Some(new) = moved_body {
             self.replace_body(rel, new);
         }
@@ -158,7 +179,9 @@ impl Engine {
         // checks read of it as it was. Bodies showing its title that now say something
         // else of changes of position are other briefings': the whole site is checked.
         if let Some(site) = self.site.as_ref() {
-            if cues_moved {
+            // Which of two stances came first, and what a day holds, read dates and the
+            // order: a briefing that moved is checked with the whole site.
+            if cues_moved || moves {
                 let mut consistency = crate::diagnostic::Diagnostics::new();
                 self.bodies.check_consistency(site, &mut consistency);
                 self.consistency = consistency;
@@ -170,6 +193,10 @@ impl Engine {
         // link is checked again.
         self.laps.begin("fragments");
         self.recheck_fragments(None);
+        #[cfg(debug_assertions)]
+        if moves {
+            self.check_reordered();
+        }
         let what = Rebuilt::File(rel.to_string(), FileChange::FrontMatter { in_place: true });
         self.finish(what, start, Scope::All).map(Some)
     }
@@ -296,14 +323,11 @@ fn retag(r: &mut resolve::Resolved, edited: BriefingIdx, now: Vec<Tag>) {
     r.tags = now;
 }
 
-/// Whether `b` keeps what the rest of the site depends on besides its references and its
-/// title: its place in date order, what links to it resolve by, and its body.
+/// Whether `b` keeps what the rest of the site depends on besides its references, its
+/// title, its date and its slug (which [`Engine::reorder`] follows): its body, its window,
+/// what it says of evidence and judgments.
 fn same_place(a: &Briefing, b: &Briefing) -> bool {
     a.path == b.path
-        && a.slug == b.slug
-        // The date whole, not only its instant: the same moment written with another
-        // offset can fall on another day, by which stances, matrices and lists are dated.
-        && a.date == b.date
         && !a.draft
         && !b.draft
         && a.body == b.body

@@ -15,6 +15,7 @@ mod outcome;
 mod output_check;
 mod profile_edit;
 mod publish;
+mod reorder;
 pub mod sources;
 pub mod write;
 
@@ -477,33 +478,7 @@ impl Engine {
     /// Resolves, renders Markdown (cached) and indexes the whole site again.
     fn general(&mut self, what: Rebuilt, start: Instant) -> Result<Outcome, Fatal> {
         self.laps.begin("copy parsed files");
-        let mut briefings: Vec<Briefing> = Vec::new();
-        let mut profiles = Vec::new();
-        let mut registry = Vec::new();
-        // Copied on every core: at 10,000 briefings, copying them one by one took 60 ms of
-        // every general rebuild and of the time to the first page.
-        let entries: Vec<&sources::Entry> = self.files.markdown.values().collect();
-        let parsed: Vec<Option<Parsed>> = {
-            use rayon::prelude::*;
-            entries.par_iter().map(|e| e.parsed.clone()).collect()
-        };
-        for p in parsed {
-            match p {
-                Some(Parsed::Briefing(b)) => briefings.push(*b),
-                Some(Parsed::Profile(p)) => profiles.push(*p),
-                Some(Parsed::Source(s)) => registry.push(*s),
-                None => {}
-            }
-        }
-        let input = Input {
-            config: self.config.clone().unwrap_or_else(Config::fallback),
-            briefings,
-            profiles,
-            registry,
-            statics: self.files.statics.clone(),
-            assets: self.files.assets.clone(),
-            drafts: self.opts.drafts,
-        };
+        let input = self.input();
         // Freeing the last site (every page body) takes a while at 10,000 briefings: not on
         // the way to the browser.
         if let Some(old) = self.site.take() {
@@ -533,6 +508,37 @@ impl Engine {
             .for_each(|x| self.consistency.add(x));
         self.fragments = fragments;
         self.finish(what, start, Scope::All)
+    }
+
+    /// What the site is assembled from: the parsed files as they now are.
+    fn input(&self) -> Input {
+        let mut briefings: Vec<Briefing> = Vec::new();
+        let mut profiles = Vec::new();
+        let mut registry = Vec::new();
+        // Copied on every core: at 10,000 briefings, copying them one by one took 60 ms of
+        // every general rebuild and of the time to the first page.
+        let entries: Vec<&sources::Entry> = self.files.markdown.values().collect();
+        let parsed: Vec<Option<Parsed>> = {
+            use rayon::prelude::*;
+            entries.par_iter().map(|e| e.parsed.clone()).collect()
+        };
+        for p in parsed {
+            match p {
+                Some(Parsed::Briefing(b)) => briefings.push(*b),
+                Some(Parsed::Profile(p)) => profiles.push(*p),
+                Some(Parsed::Source(s)) => registry.push(*s),
+                None => {}
+            }
+        }
+        Input {
+            config: self.config.clone().unwrap_or_else(Config::fallback),
+            briefings,
+            profiles,
+            registry,
+            statics: self.files.statics.clone(),
+            assets: self.files.assets.clone(),
+            drafts: self.opts.drafts,
+        }
     }
 
     /// Every diagnostic of the site as it now is, sorted.
