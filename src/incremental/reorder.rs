@@ -11,8 +11,8 @@ use crate::model::{Briefing, BriefingIdx, Slug};
 
 impl Engine {
     /// Whether an edit of briefing `b` from `old` to `new` that moves it in date order (or
-    /// renames it) can be made in place: its tags are the same (their numbers follow the
-    /// order of the site's tags, not of briefings) and, when its slug changed, nothing
+    /// renames it) can be made in place: its tags are the same (a tag edit finds the site's
+    /// tags with the briefing where it was, `resolve::tags_after`) and, when its slug changed, nothing
     /// else is found by that slug or shows it. A body linking to it shows its address, and
     /// a body's diagnostic may name or suggest a slug; another briefing, a withheld one or
     /// a draft with the new slug would make the site refuse one of them.
@@ -35,10 +35,7 @@ impl Engine {
         let taken = (self.names.as_ref()).is_none_or(|n| n.briefing(new.slug.as_str()).is_some())
             || r.withheld.values().any(|(s, ..)| *s == new.slug)
             || r.drafts.values().any(|s| *s == new.slug);
-        !taken
-            && site.images.briefings.get(b).is_some_and(Option::is_none)
-            && self.bodies.showing(b).is_empty()
-            && !self.bodies.any_diagnostics()
+        !taken && self.bodies.showing(b).is_empty() && !self.bodies.any_diagnostics()
     }
 
     /// Puts briefing `b`, whose date or slug the site now holds changed (`dated`: its date),
