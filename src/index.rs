@@ -951,10 +951,10 @@ pub fn list_tags(ix: &mut Index, site: &Resolved) {
 }
 
 /// Updates the index after the front matter of briefing `b` changed in place: `site.refs`
-/// holds its new references, `old` the ones the index was built with. Its date, slug and
-/// body links must be unchanged (the caller checks; anything else needs [`build`]), and
-/// its tags are listed by [`list_tags`]. The result equals a fresh [`build`] of the
-/// changed site.
+/// holds its new references, `old` the ones the index was built with. Its body links must
+/// be unchanged (the caller checks; anything else needs [`build`]), and its tags are
+/// listed by [`list_tags`]. The result equals a fresh [`build`] of the changed site when
+/// its date and slug are unchanged too; when they changed, [`reorder`] follows.
 pub fn update_briefing(ix: &mut Index, site: &Resolved, b: BriefingIdx, old: &Refs) {
     let bi = b.0 as usize;
     let new = &site.refs[b];

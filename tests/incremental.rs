@@ -793,6 +793,18 @@ fn a_new_date_or_slug_moves_the_briefing_in_place() {
     );
     assert_in_place(&out, "first");
     assert_as_clean(&root, &live, "first");
+    // A briefing another body links to by its file: that body now points at the new address.
+    let f = root.join("content/briefings/2025-11-25-geneva-counterproposal.md");
+    let text = set_key(&read(&f), "slug", "geneva-draft");
+    let (out, _) = save(&mut engine, &f, &text, "linked");
+    assert_in_place(&out, "linked");
+    let envoys = read(&live.join("briefings/envoys-return/index.html"));
+    assert!(envoys.contains("/briefings/geneva-draft/"), "{envoys}");
+    assert!(
+        !envoys.contains("/briefings/geneva-counterproposal/"),
+        "{envoys}"
+    );
+    assert_as_clean(&root, &live, "linked");
 }
 
 #[test]

@@ -33,7 +33,7 @@ impl Engine {
         let dated = old_b.date != new_b.date;
         let moves = dated || old_b.slug != new_b.slug;
         let old_slug = old_b.slug.clone();
-        if moves && !self.may_reorder(bi, old_b, new_b) {
+        if moves && !self.may_reorder(old_b, new_b) {
             return Ok(None);
         }
         let Some(site) = self.site.as_ref() else {
@@ -59,8 +59,7 @@ impl Engine {
             && (old_b.title == new_b.title || !self.names_as_earlier(&old_b.path));
         // What the edit leaves of the site's evidence counts, track record, alignment
         // overview and changes of position is kept: each is a pass over the whole site.
-        // `same_place` has kept the date (instant and day as written), the judgments and
-        // whether sources weigh evidence.
+        // `same_place` has kept the judgments and whether sources weigh evidence.
         let same_stances = old.stances == refs.stances && old_b.sources == new_b.sources;
         // A briefing that moves keeps nothing: each part reads dates or the order.
         let keep = render::pages::Keep {
@@ -85,6 +84,8 @@ impl Engine {
         // warnings are rendered again to carry the new line numbers.
         let moved = old_b.body_line != new_b.body_line;
         let retitled = (old_b.title != new_b.title).then(|| new_b.title.clone());
+        // A link shows the title and points at the address, made of the slug.
+        let shown_again = retitled.is_some() || old_b.slug != new_b.slug;
         let new_b: Briefing = new_b.clone();
         let mut moved_body = None;
         if moved {
@@ -169,10 +170,7 @@ impl Engine {
         }
         self.files.markdown.insert(rel.to_string(), entry.clone());
         self.laps.begin("bodies showing it");
-        let cues_moved = match retitled {
-            Some(title) => self.render_showing(bi, &title),
-            None => false,
-        };
+        let cues_moved = shown_again && self.render_showing(bi, retitled.as_deref());
         self.laps.begin("consistency");
         // Contradictions are between briefings: found again where this briefing's stances
         // and quotes, before and after, meet others', unless the edit left everything the
@@ -215,7 +213,7 @@ impl Engine {
     /// site in memory (which has the new title), and keeps them in the site and the cache;
     /// whether the body of a briefing with stances now says something else of changes of
     /// position (a link shows the title, and a title may say "no longer").
-    fn render_showing(&mut self, b: BriefingIdx, title: &str) -> bool {
+    fn render_showing(&mut self, b: BriefingIdx, title: Option<&str>) -> bool {
         let mut cues_moved = false;
         let showing: std::collections::HashSet<String> =
             self.bodies.showing(b).into_iter().collect();
@@ -264,7 +262,9 @@ impl Engine {
                 _ => {}
             }
         }
-        self.bodies.retitle(b, title);
+        if let Some(title) = title {
+            self.bodies.retitle(b, title);
+        }
         cues_moved
     }
 }

@@ -12,11 +12,12 @@ use crate::model::{Briefing, BriefingIdx, Slug};
 impl Engine {
     /// Whether an edit of briefing `b` from `old` to `new` that moves it in date order (or
     /// renames it) can be made in place: its tags are the same (a tag edit finds the site's
-    /// tags with the briefing where it was, `resolve::tags_after`) and, when its slug changed, nothing
-    /// else is found by that slug or shows it. A body linking to it shows its address, and
-    /// a body's diagnostic may name or suggest a slug; another briefing, a withheld one or
-    /// a draft with the new slug would make the site refuse one of them.
-    pub(super) fn may_reorder(&self, b: BriefingIdx, old: &Briefing, new: &Briefing) -> bool {
+    /// tags with the briefing where it was, `resolve::tags_after`) and, when its slug
+    /// changed, nothing else is found by that slug: another briefing, a withheld one or a
+    /// draft with it would make the site refuse one of them, and a body's diagnostic may
+    /// name or suggest a slug. (The bodies linking to it are rendered again, as for a new
+    /// title: a link by its old slug is then reported.)
+    pub(super) fn may_reorder(&self, old: &Briefing, new: &Briefing) -> bool {
         let Some(site) = self.site.as_ref() else {
             return false;
         };
@@ -35,7 +36,7 @@ impl Engine {
         let taken = (self.names.as_ref()).is_none_or(|n| n.briefing(new.slug.as_str()).is_some())
             || r.withheld.values().any(|(s, ..)| *s == new.slug)
             || r.drafts.values().any(|s| *s == new.slug);
-        !taken && self.bodies.showing(b).is_empty() && !self.bodies.any_diagnostics()
+        !taken && !self.bodies.any_diagnostics()
     }
 
     /// Puts briefing `b`, whose date or slug the site now holds changed (`dated`: its date),
@@ -101,6 +102,11 @@ impl Engine {
         let Some(site) = self.site.as_ref() else {
             return;
         };
+        // A body that linked by the old slug now fails: the rebuild reports it and keeps
+        // the last good pages, and the next one takes the general path.
+        if self.assembled.has_errors() {
+            return;
+        }
         let mut d = crate::diagnostic::Diagnostics::new();
         let ids = (self.theme.as_ref()).map_or(crate::render::theme::default_ids(), |t| &t.ids);
         let laps = super::Laps::default();
