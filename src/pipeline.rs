@@ -491,8 +491,8 @@ impl BodyCache {
     }
 
     /// Follows briefing `moved.from` to its place `moved.to` in date order, now under
-    /// `slug`, no body showing it: the links of every body are renumbered, as [`assemble`]
-    /// would. Every body is dropped when the cache does not hold the site's briefings.
+    /// `slug`: the links of every body are renumbered, as [`assemble`] would. Every body is
+    /// dropped when the cache does not hold the site's briefings.
     pub fn moved(&mut self, moved: index::Move, slug: &str) {
         let n = self.order.len();
         if n <= moved.from.max(moved.to) || self.titles.len() != n || self.slugs.len() != n {
@@ -531,6 +531,19 @@ impl BodyCache {
                 .iter()
                 .copied()
                 .eq(b().map(|x| crate::hash::of(&x.title)))
+    }
+
+    /// Whether every body both caches hold links to the same pages (with the same
+    /// fragments and previews): for debug checks.
+    pub fn same_links(&self, other: &BodyCache) -> bool {
+        (self.entries.iter()).all(|(p, a)| {
+            other.entries.get(p).is_none_or(|b| {
+                let (a, b) = (&a.body, &b.body);
+                a.links == b.links
+                    && format!("{:?}", a.fragments) == format!("{:?}", b.fragments)
+                    && a.outline.previews == b.outline.previews
+            })
+        })
     }
 
     /// Whether any cached body has a diagnostic (a link to an unknown briefing, with the

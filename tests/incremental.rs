@@ -785,6 +785,32 @@ fn a_new_date_or_slug_moves_the_briefing_in_place() {
         "back",
     );
     assert_in_place(&out, "back");
+    // A day before the briefing its body links to, and a line longer: its body is kept,
+    // its warnings' lines moved, and its link renumbered with the rest.
+    let earlier = set_key(
+        &set_key(&read(&q), "date", "2025-11-24"),
+        "updated",
+        "2025-11-26",
+    );
+    let (out, _) = save(&mut engine, &q, &earlier, "earlier");
+    assert_in_place(&out, "earlier");
+    assert_as_clean(&root, &live, "earlier");
+    // The slug its own old address names: a redirect to itself, refused as a clean build
+    // refuses it (D073), the last good pages kept.
+    std::fs::write(&q, set_key(&read(&q), "slug", "envoys-leave-geneva")).expect("write");
+    let out = engine.rebuild(&changed([q.clone()])).expect("rebuild");
+    let codes: Vec<&str> = (out.diagnostics.iter())
+        .filter(|d| d.severity == dossier::diagnostic::Severity::Error)
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(codes, ["D073"], "{:?}", out.diagnostics);
+    let (out, _) = save(
+        &mut engine,
+        &q,
+        &set_key(&read(&q), "slug", "envoys-return"),
+        "fixed",
+    );
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     let (out, _) = save(
         &mut engine,
         &p,

@@ -3,8 +3,8 @@
 //! references are resolved again against the profiles and the index is updated in place
 //! for it alone; a new title renders again the bodies that link to it (a link shows the
 //! title); a new date or slug moves it in date order (`reorder.rs`); pages are then found
-//! by fingerprint as usual. Anything else (a stub, an ambiguous name, a new slug that a
-//! body links by) takes the general path, which resolves and indexes the whole site.
+//! by fingerprint as usual. Anything else (a stub, an ambiguous name, a slug another file
+//! has) takes the general path, which resolves and indexes the whole site.
 
 use super::{Engine, FileChange, Outcome, Own, Rebuilt, Scope, sources};
 use crate::id_vec::Id;
@@ -157,6 +157,11 @@ impl Engine {
             // A comparison or snapshot came or went: so did a page of the site.
             self.targets = None;
         }
+        // Before the move: its links are numbered as the site's were when it was rendered,
+        // and the move renumbers every cached body.
+        if let Some(new) = moved_body {
+            self.replace_body(rel, new);
+        }
         // Its page has another place in the list of pages, or another address.
         let bi = match moves {
             true => {
@@ -165,9 +170,6 @@ impl Engine {
             }
             false => bi,
         };
-        if let Some(new) = moved_body {
-            self.replace_body(rel, new);
-        }
         self.files.markdown.insert(rel.to_string(), entry.clone());
         self.laps.begin("bodies showing it");
         let cues_moved = shown_again && self.render_showing(bi, retitled.as_deref());
@@ -209,8 +211,9 @@ impl Engine {
             .any(|d| d.notes.iter().any(|n| n.path == path))
     }
 
-    /// Renders again the bodies that link to briefing `b`, now titled `title`, against the
-    /// site in memory (which has the new title), and keeps them in the site and the cache;
+    /// Renders again the bodies that link to briefing `b` (now titled `title`, when that
+    /// changed), against the site in memory (which has its new title and address), and
+    /// keeps them in the site and the cache;
     /// whether the body of a briefing with stances now says something else of changes of
     /// position (a link shows the title, and a title may say "no longer").
     fn render_showing(&mut self, b: BriefingIdx, title: Option<&str>) -> bool {

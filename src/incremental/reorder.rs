@@ -14,9 +14,10 @@ impl Engine {
     /// renames it) can be made in place: its tags are the same (a tag edit finds the site's
     /// tags with the briefing where it was, `resolve::tags_after`) and, when its slug
     /// changed, nothing else is found by that slug: another briefing, a withheld one or a
-    /// draft with it would make the site refuse one of them, and a body's diagnostic may
-    /// name or suggest a slug. (The bodies linking to it are rendered again, as for a new
-    /// title: a link by its old slug is then reported.)
+    /// draft with it would make the site refuse one of them, a body's diagnostic may name
+    /// or suggest a slug, and a draft or withheld briefing with the old slug would make a
+    /// link by it a warning. (The bodies linking to it are rendered again, as for a new
+    /// title: a link by its old slug is then reported as an error.)
     pub(super) fn may_reorder(&self, old: &Briefing, new: &Briefing) -> bool {
         let Some(site) = self.site.as_ref() else {
             return false;
@@ -33,10 +34,13 @@ impl Engine {
             return true;
         }
         let r = &site.resolved;
-        let taken = (self.names.as_ref()).is_none_or(|n| n.briefing(new.slug.as_str()).is_some())
-            || r.withheld.values().any(|(s, ..)| *s == new.slug)
-            || r.drafts.values().any(|s| *s == new.slug);
-        !taken && !self.bodies.any_diagnostics()
+        let held = |slug: &Slug| {
+            r.withheld.values().any(|(s, ..)| s == slug) || r.drafts.values().any(|s| s == slug)
+        };
+        let taken = (self.names.as_ref()).is_none_or(|n| n.briefing(new.slug.as_str()).is_some());
+        // A link by the old slug to a draft or withheld briefing of that slug would only
+        // warn, and leave the index with a link the body no longer has.
+        !taken && !held(&new.slug) && !held(&old.slug) && !self.bodies.any_diagnostics()
     }
 
     /// Puts briefing `b`, whose date or slug the site now holds changed (`dated`: its date),
@@ -92,7 +96,27 @@ impl Engine {
         // The pages of the site are listed by briefing index, and its address is its slug.
         self.targets = None;
         self.derived = Default::default();
+        self.recheck_redirects();
         moved.briefing(b)
+    }
+
+    /// Checks the site's old addresses (`moved_from:`) again against its pages, which a new
+    /// slug or date changes (a briefing's address, the timeline's and as-of pages): their
+    /// findings replace those of the last assembly.
+    fn recheck_redirects(&mut self) {
+        let Some(site) = self.site.as_ref() else {
+            return;
+        };
+        let (_, now) = crate::render::redirects::table(site);
+        let codes = crate::render::redirects::CODES;
+        let mut next = crate::diagnostic::Diagnostics::new();
+        for x in std::mem::take(&mut self.assembled).sorted() {
+            if !codes.contains(&x.code) {
+                next.add(x);
+            }
+        }
+        next.extend(now);
+        self.assembled = next;
     }
 
     /// Debug builds: checks that what [`Engine::reorder`] and the in-place path around it
@@ -110,7 +134,19 @@ impl Engine {
         let mut d = crate::diagnostic::Diagnostics::new();
         let ids = (self.theme.as_ref()).map_or(crate::render::theme::default_ids(), |t| &t.ids);
         let laps = super::Laps::default();
-        let (fresh, _) = crate::pipeline::assemble(ids, self.input(), None, &laps, &mut d);
+        let mut cache = crate::pipeline::BodyCache::default();
+        let input = self.input();
+        let (fresh, _) = crate::pipeline::assemble(ids, input, Some(&mut cache), &laps, &mut d);
+        assert!(self.bodies.same_links(&cache), "the links of cached bodies");
+        let findings = |x: &crate::diagnostic::Diagnostics| {
+            let mut v: Vec<String> = (x.iter())
+                .filter(|x| crate::render::redirects::CODES.contains(&x.code))
+                .map(|x| format!("{x:?}"))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(findings(&self.assembled), findings(&d), "old addresses");
         let (a, b) = (&site.resolved, &fresh.resolved);
         let paths = |r: &crate::resolve::Resolved| {
             (r.briefings.iter())

@@ -75,6 +75,13 @@ struct Claim<'a> {
     title: &'a str,
 }
 
+/// The codes of what [`table`] finds (D072, D073, D074), and no other check reports.
+pub const CODES: [Code; 3] = [
+    Code::RedirectCollision,
+    Code::RedirectLoop,
+    Code::BadRedirect,
+];
+
 /// Every redirect of `site`, by old path, and the problems of its `moved_from:` values: an
 /// old path that is no site path (D074), that is the path of a page the site has or is
 /// claimed twice (D072), or that leads back to where it starts (D073).
