@@ -501,14 +501,7 @@ impl BodyCache {
             return;
         }
         if moved.from != moved.to {
-            let to = |t: &mut Target| moved.target(t);
-            for c in self.entries.values_mut() {
-                let body = &mut c.body;
-                body.links.iter_mut().for_each(to);
-                body.links.sort();
-                (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(to));
-                body.outline.previews.iter_mut().for_each(to);
-            }
+            self.renumber_links(|t| moved.target(t));
             moved.apply(&mut self.order);
             moved.apply(&mut self.titles);
             moved.apply(&mut self.slugs);
@@ -579,18 +572,11 @@ impl BodyCache {
                 return;
             }
         };
-        let to = |t: &mut Target| {
+        self.renumber_links(|t| {
             if let Target::Briefing(b) = t {
                 *b = moved[b.index()];
             }
-        };
-        for c in self.entries.values_mut() {
-            let body = &mut c.body;
-            body.links.iter_mut().for_each(to);
-            body.links.sort();
-            (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(to));
-            body.outline.previews.iter_mut().for_each(to);
-        }
+        });
         let mut titles = vec![0; self.titles.len()];
         let mut slugs = vec![String::new(); self.slugs.len()];
         for (old, at) in moved.iter().enumerate() {
@@ -601,6 +587,18 @@ impl BodyCache {
         }
         self.titles = titles;
         self.slugs = slugs;
+    }
+
+    /// Renumbers by `to` the pages every cached body links to, links to a fragment of and
+    /// previews.
+    fn renumber_links(&mut self, to: impl Fn(&mut Target)) {
+        for c in self.entries.values_mut() {
+            let body = &mut c.body;
+            body.links.iter_mut().for_each(&to);
+            body.links.sort();
+            (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(&to));
+            body.outline.previews.iter_mut().for_each(&to);
+        }
     }
 
     /// Drops the bodies that show a briefing whose title changed (now `titles`, by hash) or
