@@ -505,7 +505,7 @@ impl Reuse {
         let went = renumbered.iter().filter(|n| n.is_none()).count();
         let near_big = |e: &EntityIdx| ix.named_in[*e].len() + changed.len() + went > ix.scan;
         let shared = |a: &[EntityIdx], b: &[EntityIdx]| a.iter().filter(|e| b.contains(e)).count();
-        let changed: Vec<Vec<EntityIdx>> = (changed.iter())
+        let changed_about: Vec<Vec<EntityIdx>> = (changed.iter())
             .map(|&c| site.refs[BriefingIdx::from_index(c)].about().collect())
             .collect();
         let keeps = |x: &RelatedOf| {
@@ -519,7 +519,7 @@ impl Reuse {
                 return false;
             }
             let least = shared(&x.about, &last.briefings[least.index()].about);
-            (changed.iter()).all(|about| shared(&x.about, about) < least)
+            (changed_about.iter()).all(|about| shared(&x.about, about) < least)
         };
         let kept = (was.into_iter())
             .map(|old| old.filter(|&o| keeps(&last.briefings[o])))

@@ -10,7 +10,7 @@ use crate::index::{self, Move};
 use crate::model::{Briefing, BriefingIdx, Slug};
 
 impl Engine {
-    /// Whether an edit of briefing `b` from `old` to `new` that moves it in date order (or
+    /// Whether an edit of a briefing from `old` to `new` that moves it in date order (or
     /// renames it) can be made in place: its tags are the same (a tag edit finds the site's
     /// tags with the briefing where it was, `resolve::tags_after`) and, when its slug
     /// changed, nothing else is found by that slug: another briefing, a withheld one or a
@@ -126,8 +126,8 @@ impl Engine {
         let Some(site) = self.site.as_ref() else {
             return;
         };
-        // A body that linked by the old slug now fails: the rebuild reports it and keeps
-        // the last good pages, and the next one takes the general path.
+        // An edit that made an error (a link by the old slug, an old address the new one
+        // takes) is reported and keeps the last good pages; the next takes the general path.
         if self.assembled.has_errors() {
             return;
         }
