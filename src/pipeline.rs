@@ -511,6 +511,7 @@ impl BodyCache {
 
     /// Whether the cache follows the briefings of `r` (their order, slugs and titles) as
     /// an [`assemble`] leaves it: for debug checks.
+    #[cfg(debug_assertions)]
     pub fn follows(&self, r: &crate::resolve::Resolved) -> bool {
         let b = || r.briefings.iter();
         self.order.iter().eq(b().map(|x| &x.path))
@@ -528,6 +529,7 @@ impl BodyCache {
 
     /// Whether every body both caches hold links to the same pages (with the same
     /// fragments and previews): for debug checks.
+    #[cfg(debug_assertions)]
     pub fn same_links(&self, other: &BodyCache) -> bool {
         (self.entries.iter()).all(|(p, a)| {
             other.entries.get(p).is_none_or(|b| {

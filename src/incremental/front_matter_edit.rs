@@ -303,7 +303,7 @@ fn tag_page_counts(site: &crate::site::Site) -> Vec<(crate::model::Slug, u32)> {
 }
 
 /// The tags of briefing `b`, as written.
-fn tag_values(b: &Briefing) -> Vec<&str> {
+pub(super) fn tag_values(b: &Briefing) -> Vec<&str> {
     b.tags.iter().map(|t| t.value.as_str()).collect()
 }
 

@@ -22,12 +22,7 @@ impl Engine {
         let Some(site) = self.site.as_ref() else {
             return false;
         };
-        if !old
-            .tags
-            .iter()
-            .map(|t| &t.value)
-            .eq(new.tags.iter().map(|t| &t.value))
-        {
+        if super::front_matter_edit::tag_values(old) != super::front_matter_edit::tag_values(new) {
             return false;
         }
         if old.slug == new.slug {
