@@ -198,6 +198,23 @@ impl Findings {
         self.stale = stale_of(x);
     }
 
+    /// Renumbers the briefings these findings are kept by, as a briefing that moved in
+    /// date order renumbers them (`to`: old index → new). The others keep their order
+    /// among themselves, so what was found of them holds; the moved one's findings are
+    /// found again by [`Findings::recheck`].
+    pub fn renumber(&mut self, to: impl Fn(BriefingIdx) -> BriefingIdx) {
+        for q in self.quotes.values_mut() {
+            q.said
+                .iter_mut()
+                .for_each(|at| at.briefing = to(at.briefing));
+            q.said.sort_unstable_by_key(|at| (at.briefing, at.stance));
+        }
+        self.own = std::mem::take(&mut self.own)
+            .into_iter()
+            .map(|(b, d)| (to(b), d))
+            .collect();
+    }
+
     /// Every finding.
     fn iter(&self) -> impl Iterator<Item = &crate::diagnostic::Diagnostic> {
         let mut quotes: Vec<_> = (self.quotes.iter())

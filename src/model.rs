@@ -773,8 +773,14 @@ pub struct StanceSrc {
 /// Whether a stance's quote is no quote: absent, or ending in `(paraphrase)`.
 pub fn is_paraphrase(quote: Option<&str>) -> bool {
     quote.is_none_or(|q| {
-        let q = q.trim().trim_end_matches(['.', '"', '\'', '”', '’']);
-        q.is_empty() || q.to_ascii_lowercase().ends_with("(paraphrase)")
+        let q = q
+            .trim()
+            .trim_end_matches(['.', '"', '\'', '”', '’'])
+            .as_bytes();
+        // Compared in place: this is asked of every stance at each rebuild.
+        const MARK: &[u8] = b"(paraphrase)";
+        q.is_empty()
+            || (q.len() >= MARK.len() && q[q.len() - MARK.len()..].eq_ignore_ascii_case(MARK))
     })
 }
 
@@ -1102,6 +1108,27 @@ mod tests {
             assert_eq!(k.index(), i, "{k:?}");
             assert_eq!(Kind::from_dir(k.dir()), Some(k));
             assert_eq!(Kind::from_word(k.word()), Some(k));
+        }
+    }
+
+    #[test]
+    fn a_quote_is_a_paraphrase_when_absent_or_marked_in_any_case() {
+        for q in [
+            None,
+            Some(""),
+            Some(" ."),
+            Some("He said no (Paraphrase)."),
+            Some("x (PARAPHRASE)”"),
+        ] {
+            assert!(is_paraphrase(q), "{q:?}");
+        }
+        for q in [
+            "We stand firm.",
+            "(paraphrase) we stand firm",
+            "paraphrase)",
+            "Ünïcödé (paraphras)",
+        ] {
+            assert!(!is_paraphrase(Some(q)), "{q}");
         }
     }
 

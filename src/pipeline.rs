@@ -498,10 +498,14 @@ impl BodyCache {
         if n <= moved.from.max(moved.to) || self.titles.len() != n || self.slugs.len() != n {
             self.entries.clear();
             self.titles.clear();
+            self.findings = None;
             return;
         }
         if moved.from != moved.to {
             self.renumber_links(|t| moved.target(t));
+            if let Some(f) = self.findings.as_mut() {
+                f.renumber(|b| moved.briefing(b));
+            }
             moved.apply(&mut self.order);
             moved.apply(&mut self.titles);
             moved.apply(&mut self.slugs);

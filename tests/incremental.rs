@@ -1824,7 +1824,7 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
         c.sort();
         c
     };
-    let (mut in_place, mut moved) = (0, 0);
+    let (mut in_place, mut moved, mut reordered) = (0, 0, 0);
     let mut seen = std::collections::BTreeSet::new();
     for case in [
         "quote-attribution",
@@ -1858,6 +1858,12 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
                 set_nested(&original, "quote", quote),
                 set_key(&original, "updated", "2020-01-01"),
                 drop_key(&original, "stances"),
+                // Moved in date order, in place: onto another briefing's day, before the
+                // first and after the last (the others' findings renumbered, its own found
+                // again).
+                set_key(&original, "date", "2025-11-21"),
+                set_key(&original, "date", "2025-11-17"),
+                set_key(&original, "date", "2025-11-23"),
                 original.clone(),
             ];
             for (k, text) in edits.iter().enumerate() {
@@ -1875,6 +1881,7 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
                     Rebuilt::File(_, FileChange::FrontMatter { in_place: true })
                 ));
                 moved += usize::from(codes(&out.diagnostics) != codes(&first));
+                reordered += usize::from(out.stages.iter().any(|(n, _)| *n == "reorder"));
                 seen.extend(out.diagnostics.iter().map(|d| format!("{:?}", d.code)));
             }
             // Later files are edited with this one's quote as written: two briefings then
@@ -1889,6 +1896,10 @@ fn stance_edits_report_the_contradictions_a_clean_build_reports() {
     // checks only what they touch, and change what it finds.
     assert!(in_place >= 20, "{in_place} edits in place");
     assert!(moved >= 20, "{moved} edits changed the findings");
+    assert!(
+        reordered >= 20,
+        "{reordered} edits moved a briefing in place"
+    );
     // Every check of the module found something at some step.
     for code in dossier::consistency::CODES {
         assert!(

@@ -133,15 +133,26 @@ impl Engine {
         let input = self.input();
         let (fresh, _) = crate::pipeline::assemble(ids, input, Some(&mut cache), &laps, &mut d);
         assert!(self.bodies.same_links(&cache), "the links of cached bodies");
-        let findings = |x: &crate::diagnostic::Diagnostics| {
+        let findings = |x: &crate::diagnostic::Diagnostics, codes: &[crate::diagnostic::Code]| {
             let mut v: Vec<String> = (x.iter())
-                .filter(|x| crate::render::redirects::CODES.contains(&x.code))
+                .filter(|x| codes.contains(&x.code))
                 .map(|x| format!("{x:?}"))
                 .collect();
             v.sort();
             v
         };
-        assert_eq!(findings(&self.assembled), findings(&d), "old addresses");
+        let codes = crate::render::redirects::CODES;
+        assert_eq!(
+            findings(&self.assembled, &codes),
+            findings(&d, &codes),
+            "old addresses"
+        );
+        let codes = crate::consistency::CODES;
+        assert_eq!(
+            findings(&self.consistency, &codes),
+            findings(&d, &codes),
+            "consistency findings"
+        );
         let (a, b) = (&site.resolved, &fresh.resolved);
         let paths = |r: &crate::resolve::Resolved| {
             (r.briefings.iter())
