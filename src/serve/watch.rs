@@ -18,8 +18,13 @@ use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// How long a burst of events may last before a rebuild starts. Editors save with a few
-/// events (write, rename, chmod) within a millisecond or two.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+/// events (write, rename, chmod) within a millisecond or two; every millisecond waited
+/// here is one more between a save and its page.
+const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// How often the debouncer looks for bursts that ended: a save waits `DEBOUNCE` and at
+/// most one tick more (notify's default, a quarter of the debounce, would add up to 1.25 ms).
+const TICK: Duration = Duration::from_millis(1);
 
 /// The folders watched recursively, relative to the site root.
 pub const FOLDERS: [&str; 3] = ["content", "static", "themes"];
@@ -213,7 +218,7 @@ impl Watch {
         } else {
             Box::new(new_debouncer_opt::<_, notify::RecommendedWatcher, _>(
                 DEBOUNCE,
-                None,
+                Some(TICK),
                 handler,
                 notify_debouncer_full::NoCache,
                 notify::Config::default(),
