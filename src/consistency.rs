@@ -140,7 +140,9 @@ impl Findings {
     /// briefing, every entity and every body's links and cues as they were: the histories
     /// of its stances, the quotes of its stances, its own checks, and stale topics.
     /// `before` is what `b` resolved to before the edit, in the site these findings are
-    /// of; `x` is the site after it.
+    /// of; `x` is the site after it. A briefing that moved in date order is `b` at its new
+    /// place, once these findings were renumbered with it ([`Findings::renumber`]): the
+    /// others kept their order among themselves.
     pub fn recheck(&mut self, x: &Input<'_>, b: BriefingIdx, before: &Refs) {
         let now = &x.site.refs[b];
         let pairs = crate::index::histories_of(before, now);

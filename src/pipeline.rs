@@ -491,8 +491,10 @@ impl BodyCache {
     }
 
     /// Follows briefing `moved.from` to its place `moved.to` in date order, now under
-    /// `slug`: the links of every body are renumbered, as [`assemble`] would. Every body is
-    /// dropped when the cache does not hold the site's briefings.
+    /// `slug`: the links of every body are renumbered, as [`assemble`] would, and the
+    /// consistency findings with them (for [`BodyCache::recheck_consistency`] to find the
+    /// moved briefing's again). Every body and the findings are dropped when the cache does
+    /// not hold the site's briefings.
     pub fn moved(&mut self, moved: index::Move, slug: &str) {
         let n = self.order.len();
         if n <= moved.from.max(moved.to) || self.titles.len() != n || self.slugs.len() != n {

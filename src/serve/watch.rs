@@ -17,14 +17,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-/// How long a burst of events may last before a rebuild starts. Editors save with a few
-/// events (write, rename, chmod) within a millisecond or two; every millisecond waited
-/// here is one more between a save and its page.
+/// How long each event waits before it is handed over: a rebuild starts this long after a
+/// save's first event (or up to a `TICK` more), every millisecond of which is one more
+/// between a save and its page. It is also how long a save may take and still be read
+/// whole by the first rebuild; a slower one is read again at its later events.
 const DEBOUNCE: Duration = Duration::from_millis(5);
 
-/// How often the debouncer looks for bursts that ended: a save waits `DEBOUNCE` and at
-/// most one tick more (notify's default, a quarter of the debounce, would add up to 1.25 ms).
-const TICK: Duration = Duration::from_millis(1);
+/// How often the events that have waited `DEBOUNCE` are handed over, together: the events
+/// of one save (write, rename, chmod, within a millisecond or two) mostly fall within one
+/// tick and make one rebuild. notify's default (a quarter of the debounce) would split
+/// more saves into two rebuilds, the second of an unchanged file.
+const TICK: Duration = Duration::from_micros(2500);
 
 /// The folders watched recursively, relative to the site root.
 pub const FOLDERS: [&str; 3] = ["content", "static", "themes"];
