@@ -179,14 +179,15 @@ impl Engine {
         // checks read of it as it was. Bodies showing its title that now say something
         // else of changes of position are other briefings': the whole site is checked.
         if let Some(site) = self.site.as_ref() {
-            // A briefing that moved keeps the others' order among themselves: its findings
-            // were renumbered with it (`BodyCache::moved`), and which of two stances came
-            // first and what a day holds change only in its own histories, found again.
+            // A briefing that moved (never `same_checks`) keeps the others' order among
+            // themselves: its findings were renumbered with it (`BodyCache::moved`), and
+            // which of two stances came first and what a day holds change only in its own
+            // histories, found again.
             if cues_moved {
                 let mut consistency = crate::diagnostic::Diagnostics::new();
                 self.bodies.check_consistency(site, &mut consistency);
                 self.consistency = consistency;
-            } else if moves || !same_checks {
+            } else if !same_checks {
                 self.consistency = self.bodies.recheck_consistency(site, bi, &old_refs);
             }
         }
