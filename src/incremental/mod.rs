@@ -139,6 +139,16 @@ impl Laps {
         inner.current = Some((name, now));
     }
 
+    /// Adds the stages of `beside`, which ran beside the current one (their times overlap
+    /// it), as done before it.
+    fn add_beside(&self, beside: Laps) {
+        let theirs = beside.take();
+        let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        inner
+            .done
+            .extend(theirs.into_iter().filter(|(n, _)| !n.is_empty()));
+    }
+
     /// Every stage so far, the current one ended now.
     fn take(&self) -> Vec<(&'static str, Duration)> {
         self.begin("");

@@ -184,7 +184,13 @@ impl Engine {
         let mut d = Diagnostics::new();
         let check = (targets.as_deref().zip(plan.fps.as_ref()))
             .map(|(t, fps)| self.view_check(t, fps, &plan));
-        let mut rendered = match &targets {
+        // The files besides pages are made beside the pages, as a build makes them: the
+        // data exports and the search files are each long work on one thread, which the
+        // pages' rendering fills the other threads around. Making them reads `made` but
+        // the caches it takes.
+        let caches = plan.fps.as_ref().map(|_| self.made.take_caches());
+        let beside = super::Laps::default();
+        let render = || match &targets {
             Some(t) => {
                 let of = (site, theme, &**t);
                 let how = (&mut early, check.as_ref());
@@ -196,26 +202,26 @@ impl Engine {
             }
         };
         // A scope that named its pages made its files itself.
-        let made = plan.fps.as_ref().map(|fps| {
-            let files = &self.files;
-            let read = |p: &Path| files.read(p);
-            let disk = Disk {
-                read: &read,
-                laps: &self.laps,
-                cards: crate::card_cache::CardCache::of_site(&self.opts.root),
-                images: crate::image_cache::ImageCache::of_site(&self.opts.root),
-                derived: &self.derived,
-            };
-            make_files(
-                site,
-                theme,
-                fps,
-                &mut self.made,
-                plan.files_fp,
-                &disk,
-                &mut d,
-            )
-        });
+        let make = || {
+            let mut d = Diagnostics::new();
+            let made = (plan.fps.as_ref().zip(caches)).map(|(fps, caches)| {
+                let files = &self.files;
+                let read = |p: &Path| files.read(p);
+                let disk = Disk {
+                    read: &read,
+                    laps: &beside,
+                    cards: crate::card_cache::CardCache::of_site(&self.opts.root),
+                    images: crate::image_cache::ImageCache::of_site(&self.opts.root),
+                    derived: &self.derived,
+                };
+                let last = (&self.made, caches);
+                make_files(site, theme, fps, last, plan.files_fp, &disk, &mut d)
+            });
+            (made, d)
+        };
+        let (mut rendered, (made, made_d)) = rayon::join(render, make);
+        d.extend(made_d);
+        self.laps.add_beside(beside);
         // The files besides pages made before and no longer: found once, for the pages
         // they uncover and for the files to remove (`None` when nothing was made).
         let no_longer: Option<Vec<String>> =
@@ -659,6 +665,16 @@ pub(super) struct Made {
     card_names: HashMap<u64, String>,
 }
 
+/// What making files moves out of [`Made`] into what it makes: its caches by fingerprint.
+/// Taken before the files are made beside the pages, which read the rest of `Made`.
+#[derive(Default)]
+pub(super) struct Caches {
+    search_entries: HashMap<u64, Vec<u8>>,
+    postings_kept: Option<render::search::fulltext::Postings>,
+    csv_rows: CsvRows,
+    card_names: HashMap<u64, String>,
+}
+
 /// The rows of `data/stances.csv` and `data/changes.csv` of each briefing, by what they
 /// show ([`fingerprint::Fingerprints::stance_rows`]; for changes, with the position before
 /// each).
@@ -669,6 +685,16 @@ struct CsvRows {
 }
 
 impl Made {
+    /// Moves its caches out, for files to be made from them.
+    fn take_caches(&mut self) -> Caches {
+        Caches {
+            search_entries: std::mem::take(&mut self.search_entries),
+            postings_kept: self.postings.take(),
+            csv_rows: std::mem::take(&mut self.csv_rows),
+            card_names: std::mem::take(&mut self.card_names),
+        }
+    }
+
     /// Records that the full-text files were written by an update in place, not made with
     /// the family: the next general rebuild makes them again whatever its fingerprint.
     pub(super) fn patched_search_text(&mut self) {
@@ -753,19 +779,24 @@ fn make_files(
     site: &crate::site::Site,
     theme: &Theme,
     fps: &fingerprint::Fingerprints,
-    last: &mut Made,
+    (last, caches): (&Made, Caches),
     files_fp: u64,
     disk: &Disk<'_>,
     d: &mut Diagnostics,
 ) -> (Made, BTreeMap<String, Vec<u8>>) {
+    let Caches {
+        search_entries: cached,
+        mut postings_kept,
+        csv_rows,
+        card_names,
+    } = caches;
     let read = disk.read;
     let stale: Vec<Generated> = Generated::ALL
         .into_iter()
         .filter(|g| last.generated.get(g) != fps.generated.get(g))
         .collect();
     let everything = last.files_fp != Some(files_fp);
-    // The cache moves into what is made now (on an error it is simply made again).
-    let cached = std::mem::take(&mut last.search_entries);
+    // The caches move into what is made now (on an error they are simply made again).
     let entries = if everything || stale.contains(&Generated::SearchIndex) {
         by_fingerprint(&fps.search_entries, cached, |i| {
             search_entry(site, BriefingIdx::from_index(i))
@@ -775,14 +806,14 @@ fn make_files(
     };
     let failed_images = std::sync::Mutex::new(Vec::new());
     let postings = std::sync::Mutex::new(None);
-    let csv_rows = std::sync::Mutex::new(std::mem::take(&mut last.csv_rows));
+    let csv_rows = std::sync::Mutex::new(csv_rows);
     // The full-text files of a few briefings edited are updated in place: made whole, they
     // take longer than the rest of a front-matter edit.
     let patched = match everything || !stale.contains(&Generated::SearchText) {
         true => None,
         false => {
             disk.laps.begin("search files in place");
-            let patch = patch_text(site, fps, last);
+            let patch = patch_text(site, fps, last, &mut postings_kept);
             if patch.is_none() {
                 // Said in `--timings`: the time is then the generated files'.
                 disk.laps.begin("search files to be made whole");
@@ -796,7 +827,7 @@ fn make_files(
         .collect();
     let last_cards = last.families.get(&Generated::Cards).cloned();
     let last_cards = last_cards.unwrap_or_default();
-    let card_names = std::sync::Mutex::new(std::mem::take(&mut last.card_names));
+    let card_names = std::sync::Mutex::new(card_names);
     // `all`: every file of the family is handed back, none left in place.
     let made_family = |g: Generated, all: bool| {
         let files = match g {
@@ -944,7 +975,7 @@ fn make_files(
                 above: last.above.clone(),
                 families,
                 search_entries: entries,
-                postings: fresh_postings.or_else(|| last.postings.take()),
+                postings: fresh_postings.or(postings_kept),
                 texts: (fps.search_texts.clone(), Some(fps.search_frame)),
                 csv_rows: csv_rows.into_inner().unwrap_or_else(|e| e.into_inner()),
                 card_names: card_names.into_inner().unwrap_or_else(|e| e.into_inner()),
@@ -1075,7 +1106,14 @@ const PATCH_MOST: usize = 64;
 /// no word lists kept, briefings added or removed, entity names changed, too many briefings
 /// changed, or more than half the briefings moved (and more than [`PATCH_MOST`]): their
 /// text files are then most of the files, and making them all costs no more.
-fn patch_text(site: &Site, fps: &fingerprint::Fingerprints, last: &mut Made) -> Option<TextPatch> {
+/// Updates the full-text files in place for the briefings whose entries changed since
+/// `last` made them, from the word lists `postings` (taken; `None` when they cannot be).
+fn patch_text(
+    site: &Site,
+    fps: &fingerprint::Fingerprints,
+    last: &Made,
+    postings: &mut Option<render::search::fulltext::Postings>,
+) -> Option<TextPatch> {
     let (before, frame) = &last.texts;
     let now = &fps.search_texts;
     if *frame != Some(fps.search_frame) || before.len() != now.len() {
@@ -1090,7 +1128,7 @@ fn patch_text(site: &Site, fps: &fingerprint::Fingerprints, last: &mut Made) -> 
     if changed.len() > PATCH_MOST || (moved > PATCH_MOST && moved > now.len() / 2) {
         return None;
     }
-    let postings = last.postings.take()?;
+    let postings = postings.take()?;
     // Lists of another count of briefings could not be renumbered.
     let mut postings = Some(postings).filter(|p| p.count() == now.len())?;
     let files = std::sync::Mutex::new(Vec::new());
