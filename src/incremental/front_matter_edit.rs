@@ -65,7 +65,7 @@ impl Engine {
         let keep = render::pages::Keep {
             record: !moves && old.judgments == refs.judgments,
             alignment: !moves && same_stances && old.named[Kind::Actor] == refs.named[Kind::Actor],
-            changes: !moves && same_stances,
+            changes: !moves,
         };
         // The warnings of the full resolve are kept as they were: an edit that makes or
         // clears a voice's warning (D099) takes the general path.
@@ -144,6 +144,7 @@ impl Engine {
             // The briefing's stances, as they were and are, are in these histories alone.
             let pairs = index::histories_of(&old_refs, &site.resolved.refs[bi]);
             self.derived.recount_support(site, &pairs);
+            self.derived.rechange(site, &pairs);
         }
         self.laps.begin("pages kept");
         if pages_before.is_some_and(|p| super::entity_pages(site, &touched) != p) {

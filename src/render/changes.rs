@@ -82,7 +82,7 @@ pub fn of_entity(site: &Site, e: EntityIdx) -> Vec<Change> {
 
 /// A topic's or actor's changes and change days, as [`of_entity`] and [`change_days`]
 /// make them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct OfEntity {
     pub changes: Vec<Change>,
     pub days: Vec<Date>,

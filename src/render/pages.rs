@@ -249,6 +249,26 @@ impl Derived {
             crate::index::recount_support(&site.resolved, &site.index, support, pairs);
         }
     }
+
+    /// Finds again the changes of position of the actors and topics of `pairs` (actor,
+    /// topic), if they were found: an edit of one briefing's stances, in place, changes
+    /// those histories alone, and each entity's changes are of its histories. The site's
+    /// latest changes are found again on first use.
+    pub fn rechange(&mut self, site: &Site, pairs: &[(EntityIdx, EntityIdx)]) {
+        if let Some(changes) = self.changes.get_mut() {
+            let mut touched: Vec<EntityIdx> = (pairs.iter()).flat_map(|&(a, t)| [a, t]).collect();
+            touched.sort_unstable();
+            touched.dedup();
+            for e in touched {
+                changes[e] = super::changes::OfEntity::new(site, e);
+            }
+            debug_assert!(
+                (changes.iter_ids()).all(|(e, c)| *c == super::changes::OfEntity::new(site, e)),
+                "the changes found again for the touched histories are the site's"
+            );
+        }
+        self.latest = OnceLock::new();
+    }
 }
 
 /// `cell`'s value in a new cell when `keep` holds, or an empty cell.
@@ -266,7 +286,8 @@ pub struct Keep {
     pub record: bool,
     /// No stance, its date or the actors named together changed.
     pub alignment: bool,
-    /// No stance, its position or its date changed: the changes of position stand.
+    /// No briefing moved: the changes of position stand but those of the histories an
+    /// edit of stances touched, found again ([`Derived::rechange`]).
     pub changes: bool,
 }
 
