@@ -189,6 +189,7 @@ impl Engine {
         // pages' rendering fills the other threads around. Making them reads `made` but
         // the caches it takes.
         let caches = plan.fps.as_ref().map(|_| self.made.take_caches());
+        // Timed on their own clock, ended when they are made (not when the pages are).
         let beside = super::Laps::default();
         let render = || match &targets {
             Some(t) => {
@@ -205,6 +206,7 @@ impl Engine {
         let make = || {
             let mut d = Diagnostics::new();
             let made = (plan.fps.as_ref().zip(caches)).map(|(fps, caches)| {
+                beside.begin("generated files");
                 let files = &self.files;
                 let read = |p: &Path| files.read(p);
                 let disk = Disk {
@@ -217,11 +219,11 @@ impl Engine {
                 let last = (&self.made, caches);
                 make_files(site, theme, fps, last, plan.files_fp, &disk, &mut d)
             });
-            (made, d)
+            (made, d, beside.take())
         };
-        let (mut rendered, (made, made_d)) = rayon::join(render, make);
+        let (mut rendered, (made, made_d, laps)) = rayon::join(render, make);
         d.extend(made_d);
-        self.laps.add_beside(beside);
+        self.laps.add_beside(laps);
         // The files besides pages made before and no longer: found once, for the pages
         // they uncover and for the files to remove (`None` when nothing was made).
         let no_longer: Option<Vec<String>> =
@@ -1105,9 +1107,8 @@ const PATCH_MOST: usize = 64;
 /// lists, the paths that came and went, the files. `None` when they are to be made whole:
 /// no word lists kept, briefings added or removed, entity names changed, too many briefings
 /// changed, or more than half the briefings moved (and more than [`PATCH_MOST`]): their
-/// text files are then most of the files, and making them all costs no more.
-/// Updates the full-text files in place for the briefings whose entries changed since
-/// `last` made them, from the word lists `postings` (taken; `None` when they cannot be).
+/// text files are then most of the files, and making them all costs no more. The word
+/// lists are `postings`, taken once the update can start.
 fn patch_text(
     site: &Site,
     fps: &fingerprint::Fingerprints,
