@@ -143,8 +143,7 @@ impl Engine {
         if !same_stances {
             // The briefing's stances, as they were and are, are in these histories alone.
             let pairs = index::histories_of(&old_refs, &site.resolved.refs[bi]);
-            self.derived.recount_support(site, &pairs);
-            self.derived.rechange(site, &pairs);
+            self.derived.restanced(site, &pairs);
         }
         self.laps.begin("pages kept");
         if pages_before.is_some_and(|p| super::entity_pages(site, &touched) != p) {

@@ -140,17 +140,12 @@ impl Laps {
     }
 
     /// Adds `beside`, stages that ran beside the current one (their times overlap it), as
-    /// done before it; a stage named as the one before it is added to that one.
+    /// done before it.
     fn add_beside(&self, beside: Vec<(&'static str, Duration)>) {
         let mut inner = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let mut last: Option<&'static str> = None;
-        for (name, time) in beside.into_iter().filter(|(n, _)| !n.is_empty()) {
-            match inner.done.last_mut() {
-                Some((n, t)) if last == Some(name) && *n == name => *t += time,
-                _ => inner.done.push((name, time)),
-            }
-            last = Some(name);
-        }
+        inner
+            .done
+            .extend(beside.into_iter().filter(|(n, _)| !n.is_empty()));
     }
 
     /// Every stage so far, the current one ended now.

@@ -206,7 +206,6 @@ impl Engine {
         let make = || {
             let mut d = Diagnostics::new();
             let made = (plan.fps.as_ref().zip(caches)).map(|(fps, caches)| {
-                beside.begin("generated files");
                 let files = &self.files;
                 let read = |p: &Path| files.read(p);
                 let disk = Disk {
@@ -792,6 +791,7 @@ fn make_files(
         csv_rows,
         card_names,
     } = caches;
+    disk.laps.begin("generated files");
     let read = disk.read;
     let stale: Vec<Generated> = Generated::ALL
         .into_iter()
@@ -820,10 +820,10 @@ fn make_files(
                 // Said in `--timings`: the time is then the generated files'.
                 disk.laps.begin("search files to be made whole");
             }
+            disk.laps.begin("generated files");
             patch
         }
     };
-    disk.laps.begin("generated files");
     let stale: Vec<Generated> = (stale.into_iter())
         .filter(|g| !(patched.is_some() && *g == Generated::SearchText))
         .collect();

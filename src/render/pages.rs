@@ -230,7 +230,7 @@ impl Derived {
 
     /// A `Derived` for a site changed since this one was made, holding what `keep` says
     /// the change left as it was, and the support (the caller counts again the histories
-    /// the change touched: [`Derived::recount_support`]); the rest is worked out again on
+    /// the change touched: [`Derived::restanced`]); the rest is worked out again on
     /// first use.
     pub fn keeping(mut self, keep: Keep) -> Derived {
         Derived {
@@ -242,19 +242,15 @@ impl Derived {
         }
     }
 
-    /// Counts the support of the histories of `pairs` (actor, topic) of `site` again, if
-    /// it was counted: an edit of one briefing's stances changes those histories alone.
-    pub fn recount_support(&mut self, site: &Site, pairs: &[(EntityIdx, EntityIdx)]) {
+    /// Works out again what the stance histories of `pairs` (actor, topic) of `site` give,
+    /// where it was worked out: an edit of one briefing's stances, in place, changes those
+    /// histories alone. Their support is counted again, and the changes of position of
+    /// their actors and topics found again (each entity's changes are of its own
+    /// histories); the site's latest changes are found again on first use.
+    pub fn restanced(&mut self, site: &Site, pairs: &[(EntityIdx, EntityIdx)]) {
         if let Some(support) = self.support.get_mut() {
             crate::index::recount_support(&site.resolved, &site.index, support, pairs);
         }
-    }
-
-    /// Finds again the changes of position of the actors and topics of `pairs` (actor,
-    /// topic), if they were found: an edit of one briefing's stances, in place, changes
-    /// those histories alone, and each entity's changes are of its histories. The site's
-    /// latest changes are found again on first use.
-    pub fn rechange(&mut self, site: &Site, pairs: &[(EntityIdx, EntityIdx)]) {
         if let Some(changes) = self.changes.get_mut() {
             let mut touched: Vec<EntityIdx> = (pairs.iter()).flat_map(|&(a, t)| [a, t]).collect();
             touched.sort_unstable();
@@ -287,7 +283,7 @@ pub struct Keep {
     /// No stance, its date or the actors named together changed.
     pub alignment: bool,
     /// No briefing moved: the changes of position stand but those of the histories an
-    /// edit of stances touched, found again ([`Derived::rechange`]).
+    /// edit of stances touched, found again ([`Derived::restanced`]).
     pub changes: bool,
 }
 
