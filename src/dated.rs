@@ -52,14 +52,20 @@ pub fn affiliations_on(entity: &Entity, date: Date) -> Vec<EntityIdx> {
 }
 
 /// What of `entity` its dated look-ups read: its roles, names and affiliations, dated or
-/// not. Pages that show an entity as it was on a day depend on it (serve's fingerprints).
-pub fn key(entity: &Entity) -> u64 {
+/// not, each affiliation by what `named` gives for it (what shows it), not by its number,
+/// which an entity coming or going shifts. Pages that show an entity as it was on a day
+/// depend on it (serve's fingerprints).
+pub fn key(entity: &Entity, named: impl Fn(EntityIdx) -> u64) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = crate::hash::hasher();
     if let Some(p) = &entity.profile {
         (&p.role, &p.roles, &p.names).hash(&mut h);
     }
-    (entity.affiliation, &entity.affiliations).hash(&mut h);
+    entity.affiliation.map(&named).hash(&mut h);
+    entity.affiliations.len().hash(&mut h);
+    for a in &entity.affiliations {
+        (named(a.value), &a.from, &a.to).hash(&mut h);
+    }
     h.finish()
 }
 

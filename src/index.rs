@@ -417,11 +417,16 @@ fn build_scanning<L: AsRef<[Target]>>(
     for e in 0..n_entities {
         refresh_newest(&mut ix, EntityIdx(e as u32));
     }
-    ix.related = IdVec::from_vec(match last.and_then(|l| Reuse::of(site, &ix, l)) {
-        Some(reuse) => reuse.related(site, &ix),
-        None => related(site, &ix),
-    });
+    ix.related = IdVec::from_vec(related_reusing(site, &ix, last));
     ix
+}
+
+/// Every briefing's related list, those of `last` that no change reaches kept.
+fn related_reusing(site: &Resolved, ix: &Index, last: Option<Related>) -> Vec<Vec<BriefingIdx>> {
+    match last.and_then(|l| Reuse::of(site, ix, l)) {
+        Some(reuse) => reuse.related(site, ix),
+        None => related(site, ix),
+    }
 }
 
 /// What a site can keep of the related briefings of an earlier one ([`Related`]).
@@ -443,14 +448,33 @@ struct Reuse {
 }
 
 impl Reuse {
-    /// `None` when nothing can be kept: other entities, another bound, or the unchanged
-    /// briefings in another order.
-    fn of(site: &Resolved, ix: &Index, last: Related) -> Option<Reuse> {
-        if last.scan != ix.scan
-            || last.entities.len() != site.entities.len()
-            || !(last.entities.iter().zip(site.entities.iter())).all(|(a, b)| *a == b.id)
-        {
+    /// `None` when nothing can be kept: another bound, or the unchanged briefings in
+    /// another order.
+    fn of(site: &Resolved, ix: &Index, mut last: Related) -> Option<Reuse> {
+        if last.scan != ix.scan {
             return None;
+        }
+        let same = last.entities.len() == site.entities.len()
+            && (last.entities.iter().zip(site.entities.iter())).all(|(a, b)| *a == b.id);
+        if !same {
+            // Entities came or went, which renumbers those after them: what each briefing
+            // was about is renumbered by id. One about an entity gone changed, and is
+            // found again: its path is cleared, so that no briefing is matched with it.
+            let now: crate::hash::Map<&crate::model::EntityId, EntityIdx> =
+                (site.entities.iter().enumerate())
+                    .map(|(i, e)| (&e.id, EntityIdx::from_index(i)))
+                    .collect();
+            let to: Vec<Option<EntityIdx>> = (last.entities.iter())
+                .map(|id| now.get(id).copied())
+                .collect();
+            for x in &mut last.briefings {
+                let before = x.about.len();
+                x.about = (x.about.iter()).filter_map(|e| to[e.index()]).collect();
+                if x.about.len() != before {
+                    x.path.clear();
+                }
+            }
+            last.entities = site.entities.iter().map(|e| e.id.clone()).collect();
         }
         let at: crate::hash::Map<&str, usize> = (last.briefings.iter().enumerate())
             .map(|(i, b)| (b.path.as_str(), i))
@@ -627,10 +651,7 @@ pub fn reorder(ix: &mut Index, site: &Resolved, moved: Move, last: Option<Relate
     for e in big {
         refresh_newest(ix, e);
     }
-    ix.related = IdVec::from_vec(match last.and_then(|l| Reuse::of(site, ix, l)) {
-        Some(reuse) => reuse.related(site, ix),
-        None => related(site, ix),
-    });
+    ix.related = IdVec::from_vec(related_reusing(site, ix, last));
 }
 
 /// Keeps `ix.newest_first` of entity `e` in step with its `named_in`.

@@ -39,6 +39,40 @@ pub struct Body {
     pub files: Vec<String>,
     /// Its section headings and the pages its links preview.
     pub outline: Outline,
+    /// The links that found an entity, as written, each once: a body kept from an earlier
+    /// rebuild stays good while each finds the same entity again.
+    pub found: Vec<Found>,
+}
+
+/// A link of a body that found an entity: `[[dest]]` (`wiki`) or a path to its profile.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Found {
+    pub wiki: bool,
+    pub dest: Box<str>,
+    pub entity: EntityIdx,
+}
+
+/// Whether each of `found`, links of the body of the file at `content_path` rendered
+/// `depth` folders down, finds in `cx` the entity `to` gives for the one it found (`None`
+/// for one that is gone).
+pub fn finds_again(
+    cx: &LinkContext<'_>,
+    content_path: &str,
+    depth: usize,
+    found: &[Found],
+    to: impl Fn(EntityIdx) -> Option<EntityIdx>,
+) -> bool {
+    let links = LinkResolver::new(cx, content_path, depth);
+    found.iter().all(|f| {
+        let target = match f.wiki {
+            true => links.resolve_wiki(&f.dest).map(|p| p.target).ok(),
+            false => match links.resolve_href(&f.dest) {
+                Ok(links::Dest::Page(p)) => Some(p.target),
+                _ => None,
+            },
+        };
+        target.is_some() && target == to(f.entity).map(Target::Entity)
+    })
 }
 
 /// How many pages one body's links preview at most: the first it links to, in order. A

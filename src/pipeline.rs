@@ -328,12 +328,19 @@ pub struct Input {
 }
 
 /// Rendered Markdown bodies kept between rebuilds (by `serve` and `build --watch`), keyed by
-/// file path. Entries stay valid while the names, paths and titles links resolve against
-/// stay the same ([`link_env`]); otherwise the whole cache is dropped. Briefings that only
-/// changed places in date order keep their bodies: the pages they link to are renumbered.
+/// file path. Entries stay valid while the paths and titles links resolve against stay the
+/// same ([`link_env`]); otherwise the whole cache is dropped. Briefings that only changed
+/// places in date order keep their bodies: the pages they link to are renumbered. So do the
+/// bodies whose entity links find the same entities after entities came, went or were
+/// renamed ([`entity_keys`]).
 #[derive(Default)]
 pub struct BodyCache {
     env: u64,
+    /// Per entity, in order: what its links are found and shown by ([`entity_keys`]).
+    entities: Vec<u64>,
+    /// While bodies are rendered after the entities changed: per entity before, its index
+    /// now (`None` for one gone or changed), to renumber the bodies kept.
+    remap: Option<Vec<Option<EntityIdx>>>,
     /// Per briefing, in order: the hash of its title. Only a link to a briefing shows its
     /// title: a retitled briefing renders again the bodies that link to it, no other.
     titles: Vec<u64>,
@@ -396,6 +403,48 @@ fn hand_over(
 }
 
 impl CachedBody {
+    /// This body with the entities it links to renumbered by `to` (per entity before, its
+    /// index now), when each of its entity links still finds the same entity in `cx`: not
+    /// when it links to an entity gone or changed, nor when it reports anything (a name it
+    /// did not find may be known now).
+    fn remapped(
+        &self,
+        to: &[Option<EntityIdx>],
+        cx: &LinkContext<'_>,
+        content_path: &str,
+        depth: usize,
+    ) -> Option<CachedBody> {
+        if self.diags.iter().next().is_some() {
+            return None;
+        }
+        let map = |e: EntityIdx| to.get(e.index()).copied().flatten();
+        let body = &self.body;
+        let mut targets = (body.links.iter())
+            .chain(body.fragments.iter().filter_map(|(t, ..)| t.as_ref()))
+            .chain(&body.outline.previews);
+        if !targets.all(|t| !matches!(t, Target::Entity(e) if map(*e).is_none())) {
+            return None;
+        }
+        if !markdown::finds_again(cx, content_path, depth, &body.found, map) {
+            return None;
+        }
+        let mut out = self.clone();
+        let renumber = |t: &mut Target| {
+            if let Target::Entity(e) = t {
+                *e = map(*e).unwrap_or(*e);
+            }
+        };
+        let body = &mut out.body;
+        body.links.iter_mut().for_each(renumber);
+        body.links.sort();
+        (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(renumber));
+        body.outline.previews.iter_mut().for_each(renumber);
+        for f in &mut body.found {
+            f.entity = map(f.entity).unwrap_or(f.entity);
+        }
+        Some(out)
+    }
+
     /// A rendered body and what it was rendered from.
     pub fn new(key: u64, body: markdown::Body, diags: Diagnostics) -> Self {
         let mut h = crate::hash::hasher();
@@ -751,9 +800,9 @@ impl BodyRef<'_> {
     }
 }
 
-/// Everything a body link can resolve against but titles: briefing paths, slugs and order;
-/// entity ids, names, aliases and profile paths; drafts; files beside the content and the
-/// sizes of the pictures among them; and whether raw HTML is sanitized.
+/// Everything a body link can resolve against but titles, slugs, order and entities:
+/// briefing paths; drafts; files beside the content and the sizes of the pictures among
+/// them; and whether raw HTML is sanitized.
 pub fn link_env(
     r: &Resolved,
     assets: &[StaticFile],
@@ -771,11 +820,6 @@ pub fn link_env(
         briefings = briefings.wrapping_add(crate::hash::of(&b.content_path));
     }
     (r.briefings.len(), briefings).hash(&mut h);
-    for e in &r.entities {
-        (&e.id, &e.name, &e.aliases).hash(&mut h);
-        e.profile.as_ref().map(|p| &p.content_path).hash(&mut h);
-        (e.profile.iter().flat_map(|p| p.old_ids())).for_each(|o| o.hash(&mut h));
-    }
     let mut drafts: Vec<_> = r.drafts.iter().collect();
     drafts.sort();
     drafts.hash(&mut h);
@@ -788,6 +832,28 @@ pub fn link_env(
     h.finish()
 }
 
+/// Per entity, what links to it are found and shown by: its id, name and aliases, its
+/// profile's path and the ids it had before.
+fn entity_keys(r: &Resolved) -> Vec<u64> {
+    (r.entities.iter())
+        .map(|e| {
+            let mut h = crate::hash::hasher();
+            (&e.id, &e.name, &e.aliases).hash(&mut h);
+            e.profile.as_ref().map(|p| &p.content_path).hash(&mut h);
+            (e.profile.iter().flat_map(|p| p.old_ids())).for_each(|o| o.hash(&mut h));
+            h.finish()
+        })
+        .collect()
+}
+
+/// Per entity of `before` (by [`entity_keys`]), its index in `now`, if it is there.
+fn remap(before: &[u64], now: &[u64]) -> Vec<Option<EntityIdx>> {
+    let at: crate::hash::Map<u64, EntityIdx> = (now.iter().enumerate())
+        .map(|(i, k)| (*k, EntityIdx::from_index(i)))
+        .collect();
+    before.iter().map(|k| at.get(k).copied()).collect()
+}
+
 fn render_body(
     cache: Option<&BodyCache>,
     b: BodyRef<'_>,
@@ -795,11 +861,28 @@ fn render_body(
     cx: &LinkContext<'_>,
 ) -> CachedBody {
     let key = body_key(&b, depth);
-    if let Some(hit) = cache
-        .and_then(|c| c.entries.get(b.path))
-        .filter(|c| c.key == key)
+    if let Some((hit, c)) = cache
+        .and_then(|c| Some((c.entries.get(b.path)?, c)))
+        .filter(|(hit, _)| hit.key == key)
     {
-        return hit.clone();
+        let Some(to) = &c.remap else {
+            return hit.clone();
+        };
+        if let Some(kept) = hit.remapped(to, cx, b.content_path, depth) {
+            #[cfg(debug_assertions)]
+            {
+                let (fresh, _) = b.render(depth, cx);
+                debug_assert!(
+                    fresh.html == kept.body.html
+                        && fresh.links == kept.body.links
+                        && fresh.outline.previews == kept.body.outline.previews
+                        && fresh.found == kept.body.found,
+                    "{}: a body kept across new entities differs from its render",
+                    b.path
+                );
+            }
+            return kept;
+        }
     }
     let (body, diags) = b.render(depth, cx);
     CachedBody::new(key, body, diags)
@@ -967,10 +1050,18 @@ fn assemble_one(
         let slugs: Vec<&str> = resolved.briefings.iter().map(|b| b.slug.as_str()).collect();
         let order: Vec<&str> = resolved.briefings.iter().map(|b| b.path.as_str()).collect();
         let reordered = c.order != order;
-        if c.env != env {
+        let entities = entity_keys(&resolved);
+        c.remap = None;
+        let same = c.env == env;
+        if !same {
             c.entries.clear();
             c.env = env;
-        } else if reordered {
+        } else if c.entities != entities {
+            // Entities came, went or changed: the bodies kept are renumbered as rendered.
+            c.remap = Some(remap(&c.entities, &entities));
+        }
+        c.entities = entities;
+        if same && reordered {
             // The same briefings (their paths are in `env`), in another order.
             c.renumber(&order);
         }
@@ -1071,6 +1162,7 @@ fn assemble_one(
         outlines.push(outline);
     }
     if let Some(c) = cache.as_deref_mut() {
+        c.remap = None;
         for (b, cached) in resolved.briefings.iter().zip(bodies) {
             c.entries.insert(b.path.clone(), cached);
         }

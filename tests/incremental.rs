@@ -1991,3 +1991,43 @@ fn an_instant_written_on_another_day_rebuilds_like_a_clean_build() {
         }
     }
 }
+
+#[test]
+fn a_new_entity_rewrites_the_full_text_file_of_its_briefing_alone() {
+    let (_site, root, mut engine, live, p) = ousted();
+    let before = read(&p);
+    // "Aardvark Council" sorts before every actor: had entities been numbered in the
+    // text files, every briefing naming one would have been written again.
+    let named = before.replace(
+        "actors: [Ukraine, Zelensky]",
+        "actors: [Aardvark Council, Ukraine, Zelensky]",
+    );
+    for (what, text) in [("a new actor", named), ("the actor gone", before.clone())] {
+        let (out, stages) = save(&mut engine, &p, &text, what);
+        assert!(
+            stages.contains(&"search files in place")
+                && !stages.contains(&"search files to be made whole"),
+            "{what}: {stages:?}"
+        );
+        let t: Vec<_> = (out.written.iter())
+            .filter(|p| p.starts_with("search/t/"))
+            .collect();
+        assert_eq!(t.len(), 1, "{what}: {:?}", out.written);
+        // No other briefing's page shows anything new.
+        let briefings: Vec<_> = (out.written.iter())
+            .filter(|p| p.starts_with("briefings/") && p.ends_with("/index.html"))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            briefings,
+            ["briefings/ministers-ousted/index.html"],
+            "{what}"
+        );
+        assert_eq!(
+            live.join("actors/aardvark-council/index.html").exists(),
+            what == "a new actor",
+            "{what}"
+        );
+        assert_as_clean(&root, &live, what);
+    }
+}

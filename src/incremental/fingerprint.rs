@@ -133,10 +133,13 @@ impl Parts<'_> {
 
     /// A drawn graph of actors: its numbers and what the links to its actors show.
     fn graph(&self, g: &render::network::Graph, hs: &mut ahash::AHasher) {
-        g.hash(hs);
-        for &(a, _) in &g.nodes {
-            self.el[a].hash(hs);
+        // Actors by what their links show, not by number: an entity coming or going
+        // renumbers those after it.
+        g.nodes.len().hash(hs);
+        for &(a, n) in &g.nodes {
+            (self.el[a], n).hash(hs);
         }
+        g.edges.hash(hs);
     }
 
     /// Everything the pages of entity `e` show, and what its later pages (2 and on) read
@@ -497,7 +500,7 @@ pub fn compute(
                     Target::Entity(e),
                     String::new(),
                 ),
-                crate::dated::key(r.entity(e)),
+                crate::dated::key(r.entity(e), |a| el[a]),
             ))
         })
         .collect();
@@ -657,7 +660,11 @@ pub fn compute(
     // or a quote edit leaves them as they are.
     let alignment: Vec<(Option<Month>, u64)> = {
         let mut hs = crate::hash::hasher();
-        parts.alignment.hash(&mut hs);
+        // Its pairs by what their links show, not by number (see `Parts::graph`).
+        parts.alignment.months.hash(&mut hs);
+        for &(a, b) in &parts.alignment.pairs {
+            (parts.el[a], parts.el[b]).hash(&mut hs);
+        }
         for &(a, t) in ix.history.keys() {
             (parts.el[a], parts.el[t]).hash(&mut hs);
         }
@@ -687,7 +694,7 @@ pub fn compute(
                         .copied(),
                 };
                 if let Some(at) = latest {
-                    (a, t, position_of(at)).hash(hs);
+                    (parts.el[a], parts.el[t], position_of(at)).hash(hs);
                 }
             }
         }
@@ -758,8 +765,8 @@ pub fn compute(
         })
         .collect();
     // The full-text index: every briefing's title, slug, summary, body, the entities it
-    // names (by index) and the tags it has (by slug, with their names), in briefing order.
-    // A tag's name is in the entries of the briefings having it, not in the frame: a tag
+    // names and the tags it has (each by key, with its names), in briefing order. Names
+    // are in the entries of the briefings naming them, not in the frame: an entity or tag
     // that comes or goes changes those entries alone.
     let search_text: Vec<u64> = r
         .briefings
@@ -771,7 +778,7 @@ pub fn compute(
             (&b.title, &b.slug, &b.summary, body).hash(&mut hs);
             refs.entities().count().hash(&mut hs);
             for e in refs.entities() {
-                e.hash(&mut hs);
+                names[e].hash(&mut hs);
             }
             refs.tags.len().hash(&mut hs);
             for &t in &refs.tags {
@@ -783,9 +790,6 @@ pub fn compute(
     let search_frame = {
         let mut hs = crate::hash::hasher();
         (config, search_text.len()).hash(&mut hs);
-        for e in &r.entities {
-            (&e.name, &e.aliases).hash(&mut hs);
-        }
         hs.finish()
     };
     // Of a briefing, the CSV rows show its slug (and address) and date only: a title or
@@ -1146,13 +1150,15 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
             (p.el[a], p.el[b]).hash(&mut hs);
             for actor in [a, b] {
                 for &t in &ix.actor_topics[actor] {
-                    (p.el[t], t).hash(&mut hs);
+                    p.el[t].hash(&mut hs);
                     for at in ix.history.get(&(actor, t)).into_iter().flatten() {
                         (at.briefing, at.stance, p.stance(at)).hash(&mut hs);
                     }
                 }
             }
-            (ix.co_actors[a].iter().find(|&&(o, _)| o == b)).hash(&mut hs);
+            (ix.co_actors[a].iter().find(|&&(o, _)| o == b))
+                .map(|&(_, n)| n)
+                .hash(&mut hs);
         }
         Page::Search | Page::NotFound => {}
     }

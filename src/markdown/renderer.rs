@@ -60,6 +60,8 @@ pub struct Renderer<'t, 'c> {
     previews: Vec<Target>,
     /// Bytes of Markdown, to size the HTML.
     text_len: usize,
+    /// The links that found an entity.
+    found: HashSet<super::Found>,
 }
 
 impl<'t, 'c> Renderer<'t, 'c> {
@@ -97,6 +99,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
             headings: Vec::new(),
             previews: Vec::new(),
             text_len: text.len(),
+            found: HashSet::new(),
         }
     }
 
@@ -173,6 +176,11 @@ impl<'t, 'c> Renderer<'t, 'c> {
                 return;
             }
         };
+        self.found(
+            matches!(link_type, LinkType::WikiLink { .. }),
+            &dest_url,
+            &dest,
+        );
         match &dest {
             Dest::Page(page) => {
                 self.link_to(page, span);
@@ -217,6 +225,21 @@ impl<'t, 'c> Renderer<'t, 'c> {
         }
         self.previews.push(target);
         Some(self.previews.len())
+    }
+
+    /// Records `dest`, written `written`, when it is an entity's page.
+    fn found(&mut self, wiki: bool, written: &str, dest: &Dest) {
+        if let Dest::Page(Page {
+            target: Target::Entity(entity),
+            ..
+        }) = dest
+        {
+            self.found.insert(super::Found {
+                wiki,
+                dest: written.into(),
+                entity: *entity,
+            });
+        }
     }
 
     /// Records a link to a page of the site, and its fragment to check once every page's
@@ -274,6 +297,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
             }
         };
         let _ = (link_type, id);
+        self.found(false, &dest_url, &dest);
         if let Dest::Asset(file) = &dest {
             self.file_used(file);
         }
@@ -498,6 +522,11 @@ impl<'t, 'c> Renderer<'t, 'c> {
             outline: Outline {
                 headings,
                 previews: self.previews,
+            },
+            found: {
+                let mut found: Vec<super::Found> = self.found.into_iter().collect();
+                found.sort_by(|a, b| (a.wiki, &a.dest).cmp(&(b.wiki, &b.dest)));
+                found
             },
         }
     }

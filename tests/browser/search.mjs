@@ -99,6 +99,16 @@ async function scenario(chrome, server, base) {
   r = await query(page, 'Зеленський');
   expect(r.join('|') === zelenskyy, `${base}: "Зеленський" finds the same through its alias (got ${r.join(' / ')})`);
 
+  // His full name quoted: a phrase of the names of every briefing naming him (text files
+  // name an entity by its key, `actor:volodymyr-zelenskiy`, looked up in the meta file).
+  // The US Army briefing writes "Zelenskiy" alone: its names alone hold the phrase.
+  r = await query(page, '"Volodymyr Zelenskiy"');
+  const naming = zelenskyy.split('|').filter((t) => t !== 'Pokrovsk on the brink as winter nears');
+  expect(
+    r.length === 5 && naming.every((t) => r.includes(t)),
+    `${base}: "Volodymyr Zelenskiy" in quotes finds the 5 briefings naming him (got ${r.join(' / ')})`,
+  );
+
   r = await query(page, "Zelenskiy's office");
   expect(r[0] && r[0].startsWith("Zelenskiy's office"), `${base}: a possessive and a second word find the title (got ${r[0]})`);
 

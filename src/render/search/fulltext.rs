@@ -45,8 +45,12 @@ pub struct Doc<'a> {
     pub summary: &'a str,
     /// Rendered HTML.
     pub body: &'a str,
-    /// Indices of the entities it names (into the meta file's list).
+    /// Indices of the entities it names (into [`Names::entities`]).
     pub entities: Vec<u32>,
+    /// The same entities by key (`actor:slug`), as its text file names them. Named, not
+    /// numbered: an entity that comes or goes then changes the text files of the briefings
+    /// naming it, not of every briefing naming an entity after it.
+    pub named: Vec<&'a str>,
     /// The slugs of its tags. Named, not numbered: a tag that comes or goes then changes
     /// the text files of the briefings having it, not of every briefing with a tag after
     /// it.
@@ -273,7 +277,7 @@ impl ShardText {
                     d.title,
                     d.slug,
                     d.summary,
-                    &d.entities,
+                    &d.named,
                     &d.tags,
                     tokens.len() as u32,
                     w,
@@ -467,7 +471,7 @@ struct TextDoc<'a>(
     &'a str,
     &'a str,
     &'a str,
-    &'a [u32],
+    &'a [&'a str],
     &'a [&'a str],
     u32,
     String,
@@ -851,6 +855,7 @@ mod tests {
             summary: "",
             body,
             entities: vec![0],
+            named: vec!["actor:net"],
             tags: vec![],
         }
     }
@@ -948,8 +953,20 @@ mod tests {
                 "a summary",
                 with(&|d| d.summary = "Safety of nets, at last"),
             ),
-            ("entities named", with(&|d| d.entities = vec![1])),
-            ("no entity", with(&|d| d.entities = vec![])),
+            (
+                "entities named",
+                with(&|d| {
+                    d.entities = vec![1];
+                    d.named = vec!["place:kyiv"];
+                }),
+            ),
+            (
+                "no entity",
+                with(&|d| {
+                    d.entities = vec![];
+                    d.named = vec![];
+                }),
+            ),
             ("tags", with(&|d| d.tags = vec!["energy", "media"])),
             (
                 "a title word in the body too",
@@ -1006,7 +1023,7 @@ mod tests {
         assert!(w.contains(r#""net":[2,["","AA","","",""]]"#), "{w}");
         let t = file(&files, "search/t/0.js");
         assert!(
-            t.starts_with(r#"dossierSearch("t/0",[[["Safety first","s","",[0],[],8,"#),
+            t.starts_with(r#"dossierSearch("t/0",[[["Safety first","s","",["actor:net"],[],8,"#),
             "{t}"
         );
         let header = file(&files, "search/text.js");

@@ -192,7 +192,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         prev = Some(d);
     }
     let meta = Meta {
-        v: 4,
+        v: 5,
         count: n,
         page: page_of(urls::briefing),
         kinds: Kind::ALL
@@ -276,8 +276,9 @@ fn text_files_made(
     kept: bool,
 ) -> fulltext::Postings {
     let r = &site.resolved;
+    let keys = entity_keys(site);
     let docs: Vec<fulltext::Doc<'_>> = (r.briefings.iter_ids().rev())
-        .map(|(i, _)| text_doc(site, i, &site.bodies[i]))
+        .map(|(i, _)| text_doc(site, i, &site.bodies[i], &keys))
         .collect();
     let (entities, tags) = text_names(site);
     let names = fulltext::Names {
@@ -308,6 +309,7 @@ pub fn update_text_files(
         entities: &entities,
         tags: &tags,
     };
+    let keys = entity_keys(site);
     let mut paths = fulltext::Paths::default();
     let mut shards = std::collections::BTreeSet::new();
     if let Some(to) = renumbered {
@@ -320,7 +322,7 @@ pub fn update_text_files(
     }
     for &b in changed {
         let n = text_number(site, b);
-        let doc = text_doc(site, b, &site.bodies[b]);
+        let doc = text_doc(site, b, &site.bodies[b], &keys);
         let p = postings.update(n as u32, &doc, &names, emit);
         paths.add(p);
         shards.insert(n / fulltext::DOC_SHARD);
@@ -332,7 +334,7 @@ pub fn update_text_files(
         let docs: Vec<fulltext::Doc<'_>> = (first..total.min(first + fulltext::DOC_SHARD))
             .map(|k| {
                 let i = BriefingIdx::from_index(total - 1 - k);
-                text_doc(site, i, &site.bodies[i])
+                text_doc(site, i, &site.bodies[i], &keys)
             })
             .collect();
         let (path, bytes) = fulltext::text_file(shard, &docs);
@@ -341,8 +343,14 @@ pub fn update_text_files(
     paths
 }
 
-/// Briefing `i` as the full-text index reads it, with `body` for its rendered body.
-pub fn text_doc<'a>(site: &'a Site, i: BriefingIdx, body: &'a str) -> fulltext::Doc<'a> {
+/// Briefing `i` as the full-text index reads it, with `body` for its rendered body and
+/// `keys` for the keys of the entities ([`entity_keys`]).
+pub fn text_doc<'a>(
+    site: &'a Site,
+    i: BriefingIdx,
+    body: &'a str,
+    keys: &'a [String],
+) -> fulltext::Doc<'a> {
     let (b, refs) = (&site.resolved.briefings[i], &site.resolved.refs[i]);
     fulltext::Doc {
         title: &b.title,
@@ -350,10 +358,21 @@ pub fn text_doc<'a>(site: &'a Site, i: BriefingIdx, body: &'a str) -> fulltext::
         summary: b.summary.as_deref().unwrap_or(""),
         body,
         entities: refs.entities().map(|e| e.0).collect(),
+        named: (refs.entities())
+            .map(|e| keys.get(e.index()).map_or("", String::as_str))
+            .collect(),
         tags: (refs.tags.iter())
             .map(|&t| site.resolved.tags[t].slug.as_str())
             .collect(),
     }
+}
+
+/// Per entity, the key text files name it by: its kind's word and its slug
+/// (`actor:jean-noel-barrot`).
+pub fn entity_keys(site: &Site) -> Vec<String> {
+    (site.resolved.entities.iter())
+        .map(|e| format!("{}:{}", e.id.kind.word(), e.id.slug.as_str()))
+        .collect()
 }
 
 /// The number of briefing `i` in the full-text index (newest first).

@@ -358,8 +358,8 @@
   function phraseWeight(d, u) {
     var words = u.phrase;
     if (hasPhrase(terms(d[0]), words)) return WEIGHT[0];
-    var named = d[3].some(function (e) {
-      var en = meta.entities[e];
+    var named = d[3].some(function (key) {
+      var en = meta.entityOf.get(key);
       return en && [en[1]].concat(en[3]).some(function (s) { return hasPhrase(terms(s), words); });
     });
     if (named) return WEIGHT[1];
@@ -726,6 +726,9 @@
       first += m.days[i + 1];
     }
     m.tagOf = new Map(m.tags.map(function (tg) { return [tg[1], tg]; }));
+    // Text files name an entity by its kind's word and slug, so that one coming or going
+    // renumbers no other briefing's text file.
+    m.entityOf = new Map(m.entities.map(function (e) { return [m.kinds[e[0]][0] + ":" + e[2], e]; }));
     m.names = m.entities.map(function (e) { return [e[1]].concat(e[3]).map(terms); });
     // Per one-word name or alias, the entity's other one-word names (the first MAX_ALIASES).
     m.alts = new Map();
