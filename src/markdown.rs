@@ -44,11 +44,14 @@ pub struct Body {
     pub found: Vec<Found>,
 }
 
-/// A link of a body that found an entity: `[[dest]]` (`wiki`) or a path to its profile.
+/// A link or image of a body that found an entity: `[[dest]]` or a path to its profile.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Found {
+    /// Whether it is a `[[wiki]]` link (else a path).
     pub wiki: bool,
+    /// Its destination, as the Markdown parser gives it (a reference link's resolved).
     pub dest: Box<str>,
+    /// The entity it found.
     pub entity: EntityIdx,
 }
 

@@ -332,11 +332,12 @@ pub struct Input {
 /// same ([`link_env`]); otherwise the whole cache is dropped. Briefings that only changed
 /// places in date order keep their bodies: the pages they link to are renumbered. So do the
 /// bodies whose entity links find the same entities after entities came, went or were
-/// renamed ([`entity_keys`]).
+/// renamed ([`entity_link_keys`]); a body linking to one renamed or gone is rendered again.
 #[derive(Default)]
 pub struct BodyCache {
     env: u64,
-    /// Per entity, in order: what its links are found and shown by ([`entity_keys`]).
+    /// Per entity, in order: what its links are found and shown by ([`entity_link_keys`]),
+    /// as the bodies of `entries` number them.
     entities: Vec<u64>,
     /// While bodies are rendered after the entities changed: per entity before, its index
     /// now (`None` for one gone or changed), to renumber the bodies kept.
@@ -834,7 +835,7 @@ pub fn link_env(
 
 /// Per entity, what links to it are found and shown by: its id, name and aliases, its
 /// profile's path and the ids it had before.
-fn entity_keys(r: &Resolved) -> Vec<u64> {
+fn entity_link_keys(r: &Resolved) -> Vec<u64> {
     (r.entities.iter())
         .map(|e| {
             let mut h = crate::hash::hasher();
@@ -846,7 +847,7 @@ fn entity_keys(r: &Resolved) -> Vec<u64> {
         .collect()
 }
 
-/// Per entity of `before` (by [`entity_keys`]), its index in `now`, if it is there.
+/// Per entity of `before` (by [`entity_link_keys`]), its index in `now`, if it is there.
 fn remap(before: &[u64], now: &[u64]) -> Vec<Option<EntityIdx>> {
     let at: crate::hash::Map<u64, EntityIdx> = (now.iter().enumerate())
         .map(|(i, k)| (*k, EntityIdx::from_index(i)))
@@ -1039,6 +1040,7 @@ fn assemble_one(
     let cx = LinkContext::new(&resolved, &names, asset_paths, config.safe_html)
         .with_sizes(images.sizes.clone())
         .with_words(body_words(&config));
+    let mut entities_now = None;
     if let Some(c) = cache.as_deref_mut() {
         let env = link_env(&resolved, &assets, &images.sizes, config.safe_html)
             ^ crate::hash::of(&cx.words);
@@ -1050,7 +1052,7 @@ fn assemble_one(
         let slugs: Vec<&str> = resolved.briefings.iter().map(|b| b.slug.as_str()).collect();
         let order: Vec<&str> = resolved.briefings.iter().map(|b| b.path.as_str()).collect();
         let reordered = c.order != order;
-        let entities = entity_keys(&resolved);
+        let entities = entity_link_keys(&resolved);
         c.remap = None;
         let same = c.env == env;
         if !same {
@@ -1060,7 +1062,9 @@ fn assemble_one(
             // Entities came, went or changed: the bodies kept are renumbered as rendered.
             c.remap = Some(remap(&c.entities, &entities));
         }
-        c.entities = entities;
+        // Recorded once the bodies are renumbered, below: a rebuild that stopped before
+        // (a panic the preview survives) finds the entities changed again.
+        entities_now = Some(entities);
         if same && reordered {
             // The same briefings (their paths are in `env`), in another order.
             c.renumber(&order);
@@ -1162,7 +1166,17 @@ fn assemble_one(
         outlines.push(outline);
     }
     if let Some(c) = cache.as_deref_mut() {
-        c.remap = None;
+        if c.remap.take().is_some() {
+            // Bodies of files gone (a profile deleted) are in the numbering of before.
+            let now: std::collections::HashSet<&str> = (resolved.briefings.iter())
+                .map(|b| b.path.as_str())
+                .chain(
+                    (resolved.entities.iter())
+                        .filter_map(|e| Some(e.profile.as_ref()?.path.as_str())),
+                )
+                .collect();
+            c.entries.retain(|p, _| now.contains(p.as_str()));
+        }
         for (b, cached) in resolved.briefings.iter().zip(bodies) {
             c.entries.insert(b.path.clone(), cached);
         }
@@ -1177,6 +1191,9 @@ fn assemble_one(
         if let Some((c, p)) = keep {
             c.entries.insert(p.path.clone(), cached);
         }
+    }
+    if let (Some(c), Some(entities)) = (cache.as_deref_mut(), entities_now) {
+        c.entities = entities;
     }
     let site = Site {
         config,

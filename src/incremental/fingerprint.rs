@@ -42,10 +42,10 @@ pub struct Fingerprints {
     /// Per briefing: what its entry in `search-index.json` shows.
     pub search_entries: Vec<u64>,
     /// Per briefing: what the full-text index reads of it (title, slug, summary, body, the
-    /// entities it names by index, its tags by slug with their names).
+    /// entities it names and its tags, each by key with its names).
     pub search_texts: Vec<u64>,
-    /// What the full-text index reads besides its briefings: the configuration, how many
-    /// briefings there are, and the names of entities.
+    /// What the full-text index reads besides its briefings: the configuration and how
+    /// many briefings there are.
     pub search_frame: u64,
     /// Per briefing: what its rows of `stances.csv` show (0 when it has no stance).
     pub stance_rows: Vec<u64>,
@@ -239,7 +239,7 @@ impl Parts<'_> {
         // A resolved topic lists the judgments on it, with their briefings' links.
         for s in self.record.on_topic(e) {
             let j = &r.briefing(s.briefing).judgments[s.judgment];
-            (s, j).hash(&mut hs);
+            (scored(s), j).hash(&mut hs);
             self.bl[s.briefing].hash(&mut full);
         }
         // Activity sparklines span the whole site's period.
@@ -933,6 +933,14 @@ fn generated(p: &Parts<'_>, entity_fp: &IdVec<EntityIdx, u64>, g: Generated) -> 
     hs.finish()
 }
 
+/// What pages show of a scored judgment but its topic, which they hash by what shows it
+/// (`el`), not by number: an entity coming or going renumbers those after it.
+fn scored(s: &crate::track_record::Scored) -> impl Hash + '_ {
+    (
+        s.briefing, s.judgment, s.permille, s.level, s.happened, s.counted,
+    )
+}
+
 /// What a page listing change `c` shows of it: the stance with its details (its position
 /// among them), the position before and its day.
 fn change(details: &IdVec<BriefingIdx, Vec<u64>>, c: &Change, hs: &mut ahash::AHasher) {
@@ -1134,7 +1142,7 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
         Page::TrackRecord => {
             for s in &p.record.entries {
                 let j = &r.briefing(s.briefing).judgments[s.judgment];
-                (s, p.bl[s.briefing], p.el[s.topic], j).hash(&mut hs);
+                (scored(s), p.bl[s.briefing], p.el[s.topic], j).hash(&mut hs);
                 for &a in &r.refs[s.briefing].named[Kind::Author] {
                     p.el[a].hash(&mut hs);
                 }
