@@ -575,6 +575,19 @@ fn ousted() -> (TestSite, PathBuf, Engine, PathBuf, PathBuf) {
     (site, root, engine, live, p)
 }
 
+/// Checks that `out` updated the full-text files in place, writing one text file.
+fn assert_one_text_file_in_place(out: &dossier::incremental::Outcome, stages: &[&str], what: &str) {
+    assert!(
+        stages.contains(&"search files in place")
+            && !stages.contains(&"search files to be made whole"),
+        "{what}: {stages:?}"
+    );
+    let t: Vec<_> = (out.written.iter())
+        .filter(|p| p.starts_with("search/t/"))
+        .collect();
+    assert_eq!(t.len(), 1, "{what}: {:?}", out.written);
+}
+
 /// Checks that `out` is of a front-matter edit taken in place (the site not resolved again).
 fn assert_in_place(out: &dossier::incremental::Outcome, step: &str) {
     assert!(
@@ -1237,15 +1250,7 @@ fn a_tag_that_comes_or_goes_rewrites_the_search_files_of_its_briefing_alone() {
     ] {
         let (out, stages) = save(&mut engine, &p, &text, what);
         assert_in_place(&out, what);
-        assert!(
-            stages.contains(&"search files in place")
-                && !stages.contains(&"search files to be made whole"),
-            "{what}: {stages:?}"
-        );
-        let t: Vec<_> = (out.written.iter())
-            .filter(|p| p.starts_with("search/t/"))
-            .collect();
-        assert_eq!(t.len(), 1, "{what}: {:?}", out.written);
+        assert_one_text_file_in_place(&out, &stages, what);
         let lists: Vec<_> = (out.written.iter())
             .filter(|p| p.starts_with("search/g/") || p.starts_with("search/e/"))
             .map(String::as_str)
@@ -2004,15 +2009,7 @@ fn a_new_entity_rewrites_the_full_text_file_of_its_briefing_alone() {
     );
     for (what, text) in [("a new actor", named), ("the actor gone", before.clone())] {
         let (out, stages) = save(&mut engine, &p, &text, what);
-        assert!(
-            stages.contains(&"search files in place")
-                && !stages.contains(&"search files to be made whole"),
-            "{what}: {stages:?}"
-        );
-        let t: Vec<_> = (out.written.iter())
-            .filter(|p| p.starts_with("search/t/"))
-            .collect();
-        assert_eq!(t.len(), 1, "{what}: {:?}", out.written);
+        assert_one_text_file_in_place(&out, &stages, what);
         // No other briefing's page shows anything new.
         let briefings: Vec<_> = (out.written.iter())
             .filter(|p| p.starts_with("briefings/") && p.ends_with("/index.html"))
