@@ -39,7 +39,7 @@ pub struct Body {
     pub files: Vec<String>,
     /// Its section headings and the pages its links preview.
     pub outline: Outline,
-    /// The links that found an entity, as written, each once: a body kept from an earlier
+    /// The links and images that found an entity, each once: a body kept from an earlier
     /// rebuild stays good while each finds the same entity again.
     pub found: Vec<Found>,
 }

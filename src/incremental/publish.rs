@@ -1106,9 +1106,10 @@ const PATCH_MOST: usize = 64;
 /// lists are renumbered and their text files written again, nothing read again): the word
 /// lists, the paths that came and went, the files. `None` when they are to be made whole:
 /// no word lists kept, briefings added or removed, too many briefings changed (an entity
-/// renamed changes the entries of the briefings naming it), or more than half the briefings moved (and more than [`PATCH_MOST`]): their
-/// text files are then most of the files, and making them all costs no more. The word
-/// lists are `postings`, taken once the update can start.
+/// renamed changes the entries of the briefings naming it), or more than half the
+/// briefings moved (and more than [`PATCH_MOST`]): their text files are then most of the
+/// files, and making them all costs no more. The word lists are `postings`, taken once the
+/// update can start.
 fn patch_text(
     site: &Site,
     fps: &fingerprint::Fingerprints,
