@@ -224,6 +224,14 @@ pub struct EntityId {
     pub slug: Slug,
 }
 
+impl EntityId {
+    /// Its kind's word and its slug (`actor:jean-noel-barrot`), as the data exports and the
+    /// full-text files name it.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.kind.word(), self.slug.as_str())
+    }
+}
+
 /// Index of an entity in the resolved site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntityIdx(pub u32);

@@ -483,9 +483,7 @@ impl Serialize for Edges<'_> {
 pub fn graph_json_into(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let r = &site.resolved;
     let base = &site.config.base_url;
-    let ids: IdVec<EntityIdx, String> = (r.entities.iter())
-        .map(|en| format!("{}:{}", en.id.kind.word(), en.id.slug))
-        .collect();
+    let ids: IdVec<EntityIdx, String> = (r.entities.iter()).map(|en| en.id.key()).collect();
     let nodes = (r.entities.ids())
         .map(|e| {
             let en = r.entity(e);

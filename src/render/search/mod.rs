@@ -367,11 +367,10 @@ pub fn text_doc<'a>(
     }
 }
 
-/// Per entity, the key text files name it by: its kind's word and its slug
-/// (`actor:jean-noel-barrot`).
+/// Per entity, the key text files name it by ([`EntityId::key`]).
 pub fn entity_keys(site: &Site) -> Vec<String> {
     (site.resolved.entities.iter())
-        .map(|e| format!("{}:{}", e.id.kind.word(), e.id.slug.as_str()))
+        .map(|e| e.id.key())
         .collect()
 }
 
