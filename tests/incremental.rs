@@ -2025,6 +2025,19 @@ fn a_new_entity_rewrites_the_full_text_file_of_its_briefing_alone() {
             what == "a new actor",
             "{what}"
         );
+        // Filter lists are named by slug: had they been numbered, every actor after it
+        // would have had its list renamed. Ukraine's and Zelensky's lists are unchanged.
+        let lists: Vec<_> = (out.written.iter())
+            .filter(|p| p.starts_with("search/e/"))
+            .map(String::as_str)
+            .collect();
+        let new = (what == "a new actor").then_some("search/e/actor/aardvark-council.js");
+        assert_eq!(lists, new.into_iter().collect::<Vec<_>>(), "{what}");
+        assert_eq!(
+            live.join("search/e/actor/aardvark-council.js").exists(),
+            new.is_some(),
+            "{what}"
+        );
         assert_as_clean(&root, &live, what);
     }
 }

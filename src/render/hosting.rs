@@ -21,7 +21,7 @@ pub enum Generated {
     Sitemap,
     /// `search-index.json`, the whole index in one file.
     SearchIndex,
-    /// `search/meta.js` and the filter lists `search/e/`, `search/g/`.
+    /// `search/meta.js` and the filter lists `search/e/<kind>/`, `search/g/`.
     SearchMeta,
     /// The full-text index: `search/text.js`, `search/w/`, `search/p/`, `search/t/`.
     SearchText,

@@ -156,7 +156,7 @@ struct Meta<'a> {
 }
 
 /// The files of `search/` made from front matter alone: `search/meta.js`, and the
-/// briefings naming each entity (`search/e/<i>.js`) and having each tag
+/// briefings naming each entity (`search/e/<kind>/<slug>.js`) and having each tag
 /// (`search/g/<slug>.js`), for the filters.
 pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let r = &site.resolved;
@@ -192,7 +192,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         prev = Some(d);
     }
     let meta = Meta {
-        v: 5,
+        v: 6,
         count: n,
         page: page_of(urls::briefing),
         kinds: Kind::ALL
@@ -232,9 +232,10 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         days,
     };
     let mut out = vec![("search/meta.js".to_string(), script("meta", &meta))];
-    // Entities by number; tags by slug, so that a tag that comes or goes renames no other
-    // tag's file.
-    let lists = (ent.into_iter().enumerate()).map(|(i, v)| (format!("e/{i}"), v));
+    // Named by kind and slug, not numbered: an entity or tag that comes or goes renames no
+    // other's file.
+    let lists = (r.entities.iter().zip(ent))
+        .map(|(e, v)| (format!("e/{}/{}", e.id.kind.word(), e.id.slug), v));
     let tag_lists = (r.tags.iter().zip(tag)).map(|(t, v)| (format!("g/{}", t.slug), v));
     for (name, mut list) in lists.chain(tag_lists) {
         list.sort_unstable();

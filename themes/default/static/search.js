@@ -272,7 +272,7 @@
   // ---- Filters: entity and tag lists, and dates as a range of numbers. ----
   function filterSets() {
     return Promise.all(Object.keys(filters).filter(function (k) { return filters[k].value !== ""; }).map(function (k) {
-      return get((k === "tag" ? "g/" : "e/") + filters[k].value).then(function (l) {
+      return get((k === "tag" ? "g/" : "e/" + k + "/") + filters[k].value).then(function (l) {
         var set = new Uint8Array(meta.count);
         eachNumber(l || "", function (n) { set[n] = 1; });
         return set;
@@ -743,10 +743,10 @@
     });
     Object.keys(filters).forEach(function (kind) {
       var sel = filters[kind], opts = [];
-      // A tag's list file is named by its slug, so that a tag coming or going renames no
-      // other tag's file; an entity's by its number.
+      // List files are named by slug (an entity's under its kind's word), so that one
+      // coming or going renames no other's file.
       if (kind === "tag") m.tags.forEach(function (tg) { opts.push([tg[0], tg[1]]); });
-      else m.entities.forEach(function (e, i) { if (m.kinds[e[0]][0] === kind) opts.push([e[1], i]); });
+      else m.entities.forEach(function (e) { if (m.kinds[e[0]][0] === kind) opts.push([e[1], e[2]]); });
       opts.sort(function (x, y) { return x[0].localeCompare(y[0]); });
       opts.forEach(function (o) { sel.add(new Option(o[0], o[1])); });
     });
