@@ -237,6 +237,9 @@ impl Site {
         if let Some(n) = self.page_size {
             yaml.push_str(&format!("page_size: {n}\n"));
         }
+        // Its briefings are a year old at the run's moment: a date edit moves a topic's
+        // latest briefing across the line, and every page of the topic says so.
+        yaml.push_str("stale_after_days: 400\n");
         if let Some(a) = self.default_author {
             yaml.push_str(&format!("default_author: {}\n", q(a)));
         }

@@ -2041,3 +2041,45 @@ fn a_new_entity_rewrites_the_full_text_file_of_its_briefing_alone() {
         assert_as_clean(&root, &live, what);
     }
 }
+
+/// The fingerprint of every page, by output path.
+fn page_fps(engine: &Engine) -> std::collections::HashMap<String, u64> {
+    let fps = engine.page_fingerprints().expect("fingerprints");
+    fps.into_iter().map(|(p, _, f)| (p, f)).collect()
+}
+
+#[test]
+fn a_briefing_added_leaves_the_pages_it_does_not_show_on_unrendered() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    // Newest of all, naming no entity another briefing names, with a tag others have.
+    let add = |engine: &mut Engine, n: u8| {
+        let p = root.join(format!("content/briefings/2025-11-30-newcomer-{n}.md"));
+        let text = format!(
+            "---\ntitle: Newcomer {n}\ndate: 2025-11-30\nactors: [Aardvark Council]\n\
+             tags: [ukraine-war]\n---\nA new briefing.\n"
+        );
+        std::fs::write(&p, text).expect("write");
+        let out = engine.rebuild(&changed([p])).expect("rebuild");
+        assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    };
+    // A briefing with the tag: its page names the tag, but not how many briefings have it.
+    let page = "briefings/ministers-ousted/index.html";
+    let before = page_fps(&engine);
+    add(&mut engine, 1);
+    assert_eq!(page_fps(&engine).get(page), before.get(page), "{page}");
+    assert_as_clean(&root, &live, "a briefing added");
+
+    // The later pages of an entity it does not name list what they listed.
+    let yaml = root.join("site.yaml");
+    std::fs::write(&yaml, format!("{}page_size: 2\n", read(&yaml))).expect("write");
+    let out = engine.rebuild(&changed([yaml])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    let later = "actors/ukraine/page/2/index.html";
+    let before = page_fps(&engine);
+    assert!(before.contains_key(later), "{later}");
+    add(&mut engine, 2);
+    assert_eq!(page_fps(&engine).get(later), before.get(later), "{later}");
+    assert_as_clean(&root, &live, "a second briefing added, in pages of two");
+}

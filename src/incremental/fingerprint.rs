@@ -147,7 +147,7 @@ impl Parts<'_> {
     /// stances by place, not by what their links show (a later page shows no stance, and
     /// the links of its own briefings only, hashed with it), and what both read but their
     /// lists and stances (of which the as-of pages make their own). One pass makes the three.
-    fn entity(&self, e: EntityIdx, src: &Sources<'_>, calendar: u64) -> EntityParts {
+    fn entity(&self, e: EntityIdx, src: &Sources<'_>) -> EntityParts {
         let (text, body) = (src.text, src.body);
         let r = &self.site.resolved;
         let ix = &self.site.index;
@@ -194,11 +194,13 @@ impl Parts<'_> {
             self.links(list, &mut full);
             list.hash(&mut tail);
         }
-        // Stances by place, with their positions; their days are in `calendar`.
+        // Stances by place, with their positions and days. Not every briefing's day: a
+        // briefing added elsewhere leaves the later pages as they were.
         let mut stance = |at: &StanceAt, full: &mut ahash::AHasher| {
             self.stance(at).hash(full);
             let s = &r.refs[at.briefing].stances[at.stance];
-            (at.briefing, at.stance, s.position).hash(&mut tail);
+            let day = &r.briefings[at.briefing].date;
+            (at.briefing, at.stance, s.position, day).hash(&mut tail);
         };
         // Each history's length with its topic (or actor): which stances are whose.
         for &t in &ix.actor_topics[e] {
@@ -245,7 +247,10 @@ impl Parts<'_> {
         // Activity sparklines span the whole site's period.
         r.briefings.first().map(|b| &b.date).hash(&mut hs);
         r.briefings.last().map(|b| &b.date).hash(&mut hs);
-        calendar.hash(&mut tail);
+        // A topic's every page says since when it is stale: its latest briefing's day.
+        (ix.named_in[e].last())
+            .map(|&b| &r.briefings[b].date)
+            .hash(&mut tail);
         let common = hs.finish();
         EntityParts {
             full: h(&(common, full.finish())),
@@ -416,6 +421,9 @@ pub fn compute(
         .zip(&ix.tag_briefings)
         .map(|(t, list)| h(&(&t.slug, &t.name, list.len())))
         .collect();
+    // Per tag: what a briefing shows of it, no count (`render::views::TagName`): a
+    // briefing added with the tag changes no other briefing's page or text entry.
+    let tn: Vec<u64> = r.tags.iter().map(|t| h(&(&t.slug, &t.name))).collect();
     // What a stance's marks show of its evidence: its source's grade and retraction,
     // whether its quote is a paraphrase, and how many sources back its position across
     // the site. A stance's hash adds its briefing's link, position and quote.
@@ -474,7 +482,7 @@ pub fn compute(
                 (el[s.actor], el[s.topic], by).hash(&mut hs);
             }
             for &t in &refs.tags {
-                tl[t].hash(&mut hs);
+                tn[t].hash(&mut hs);
             }
             hs.finish()
         })
@@ -566,7 +574,7 @@ pub fn compute(
         .collect::<Vec<_>>());
     let entities: Vec<EntityParts> = (0..r.entities.len())
         .into_par_iter()
-        .map(|i| parts.entity(EntityIdx::from_index(i), src, calendar))
+        .map(|i| parts.entity(EntityIdx::from_index(i), src))
         .collect();
     let entity_fp: IdVec<EntityIdx, u64> = entities.iter().map(|x| x.full).collect();
     let entity_tail: IdVec<EntityIdx, u64> = entities.iter().map(|x| x.tail).collect();
@@ -759,7 +767,7 @@ pub fn compute(
                 names[e].hash(&mut hs);
             }
             for &t in &refs.tags {
-                parts.tl[t].hash(&mut hs);
+                tn[t].hash(&mut hs);
             }
             hs.finish()
         })

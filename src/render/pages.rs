@@ -722,7 +722,7 @@ impl<'a> Views<'a> {
                 }),
             })
             .collect();
-        let tags = refs.tags.iter().map(|&t| self.tag_link(t)).collect();
+        let tags = refs.tags.iter().map(|&t| self.tag_name(t)).collect();
         let sources = br
             .sources
             .iter()
@@ -838,6 +838,15 @@ impl<'a> Views<'a> {
                 }
             })
             .collect()
+    }
+
+    fn tag_name(&self, t: usize) -> TagName {
+        let tag = &self.site.resolved.tags[t];
+        TagName {
+            slug: tag.slug.to_string(),
+            name: tag.name.clone(),
+            url: urls::href("", &urls::tag(&tag.slug)),
+        }
     }
 
     pub(super) fn tag_link(&self, t: usize) -> TagLink {

@@ -312,6 +312,15 @@ impl Serialize for BriefingLinkOf<'_> {
     }
 }
 
+/// A tag as a briefing names it. No count of briefings: it changes with nearly every
+/// briefing added, and would make every page of a briefing with the tag render again.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagName {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+}
+
 /// A tag link.
 #[derive(Debug, Clone, Serialize)]
 pub struct TagLink {
@@ -580,7 +589,7 @@ pub struct BriefingView {
     /// Who reviewed it (`reviewed_by:`), for the byline after `authors`.
     pub reviewers: Vec<EntityLink>,
     pub stances: Vec<StanceRow>,
-    pub tags: Vec<TagLink>,
+    pub tags: Vec<TagName>,
     pub sources: Vec<SourceView>,
     /// Its key judgments (`judgments:`), for the box at the top of the page.
     pub judgments: Vec<JudgmentView>,
