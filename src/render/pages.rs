@@ -850,11 +850,11 @@ impl<'a> Views<'a> {
     }
 
     pub(super) fn tag_link(&self, t: usize) -> TagLink {
-        let tag = &self.site.resolved.tags[t];
+        let TagName { slug, name, url } = self.tag_name(t);
         TagLink {
-            slug: tag.slug.to_string(),
-            name: tag.name.clone(),
-            url: urls::href("", &urls::tag(&tag.slug)),
+            slug,
+            name,
+            url,
             count: self.site.index.tag_briefings[t].len(),
         }
     }
