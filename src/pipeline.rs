@@ -328,9 +328,10 @@ pub struct Input {
 }
 
 /// Rendered Markdown bodies kept between rebuilds (by `serve` and `build --watch`), keyed by
-/// file path. Entries stay valid while the paths and titles links resolve against stay the
-/// same ([`link_env`]); otherwise the whole cache is dropped. Briefings that only changed
-/// places in date order keep their bodies: the pages they link to are renumbered. So do the
+/// file path. Entries stay valid while what links resolve against besides the briefings
+/// stays the same ([`link_env`]); otherwise the whole cache is dropped. Bodies keep through
+/// briefings that came, went or changed places in date order: the pages they link to are
+/// renumbered ([`BodyCache::renumber`]), and those linking to one gone dropped. So do the
 /// bodies whose entity links find the same entities after entities came, went or were
 /// renamed ([`entity_link_keys`]); a body linking to one renamed or gone is rendered again.
 #[derive(Default)]
@@ -365,6 +366,10 @@ pub struct BodyCache {
     pub defer_consistency: bool,
     /// An [`assemble`] left its checks to [`BodyCache::check_due`].
     consistency_due: bool,
+    /// Briefings came or went since the bodies kept were rendered: debug builds render
+    /// each again to check it.
+    #[cfg(debug_assertions)]
+    briefings_changed: bool,
 }
 
 /// One body in a [`BodyCache`].
@@ -613,34 +618,59 @@ impl BodyCache {
         self.related = Some(related);
     }
 
-    /// Renumbers the briefings every cached body links to, and their titles, for the same
-    /// briefings now in `order` (by path); drops every body when they are not the same.
+    /// Renumbers the briefings every cached body links to, and their titles and slugs, for
+    /// the briefings now in `order` (by path). When briefings came or went, the bodies that
+    /// link to one gone are dropped, and so is every body with a diagnostic (a link that
+    /// found nothing may find a new briefing); the rest link to the same pages as before: a
+    /// body's links resolve by path and slug, and the new briefings' slugs are checked by
+    /// [`BodyCache::relink`] as new ones (their titles and slugs are left blank here).
     fn renumber(&mut self, order: &[&str]) {
-        let now: std::collections::HashMap<&str, BriefingIdx> = (order.iter().enumerate())
+        let n = self.order.len();
+        if self.titles.len() != n || self.slugs.len() != n {
+            self.entries.clear();
+            self.titles.clear();
+            self.slugs.clear();
+            return;
+        }
+        let now: crate::hash::Map<&str, BriefingIdx> = (order.iter().enumerate())
             .map(|(i, p)| (*p, BriefingIdx::from_index(i)))
             .collect();
-        let moved: Option<Vec<BriefingIdx>> = (self.order.iter())
+        let moved: Vec<Option<BriefingIdx>> = (self.order.iter())
             .map(|p| now.get(p.as_str()).copied())
             .collect();
-        let moved = match moved {
-            Some(m) if m.len() == order.len() && self.titles.len() == order.len() => m,
-            _ => {
-                self.entries.clear();
-                self.titles.clear();
-                return;
+        let kept = moved.iter().flatten().count();
+        if kept != n || n != order.len() {
+            #[cfg(debug_assertions)]
+            {
+                self.briefings_changed = true;
             }
-        };
+            let gone = |t: &Target| matches!(t, Target::Briefing(b) if moved[b.index()].is_none());
+            let gone_paths: std::collections::HashSet<&str> = (self.order.iter().zip(&moved))
+                .filter(|(_, at)| at.is_none())
+                .map(|(p, _)| p.as_str())
+                .collect();
+            self.entries.retain(|path, e| {
+                let body = &e.body;
+                !gone_paths.contains(path.as_str())
+                    && e.diags.iter().next().is_none()
+                    && !body.links.iter().any(gone)
+                    && !(body.fragments.iter()).any(|(t, ..)| t.as_ref().is_some_and(gone))
+                    && !body.outline.previews.iter().any(gone)
+            });
+        }
         self.renumber_links(|t| {
-            if let Target::Briefing(b) = t {
-                *b = moved[b.index()];
+            if let Target::Briefing(b) = t
+                && let Some(at) = moved[b.index()]
+            {
+                *b = at;
             }
         });
-        let mut titles = vec![0; self.titles.len()];
-        let mut slugs = vec![String::new(); self.slugs.len()];
+        let mut titles = vec![0; order.len()];
+        let mut slugs = vec![String::new(); order.len()];
         for (old, at) in moved.iter().enumerate() {
-            titles[at.index()] = self.titles[old];
-            if let Some(s) = self.slugs.get_mut(old) {
-                slugs[at.index()] = std::mem::take(s);
+            if let Some(at) = at {
+                titles[at.index()] = self.titles[old];
+                slugs[at.index()] = std::mem::take(&mut self.slugs[old]);
             }
         }
         self.titles = titles;
@@ -801,8 +831,8 @@ impl BodyRef<'_> {
     }
 }
 
-/// Everything a body link can resolve against but titles, slugs, order and entities:
-/// briefing paths; drafts; files beside the content and the sizes of the pictures among
+/// Everything a body link can resolve against but the briefings (their paths, titles, slugs
+/// and order) and entities: drafts; files beside the content and the sizes of the pictures among
 /// them; and whether raw HTML is sanitized.
 pub fn link_env(
     r: &Resolved,
@@ -812,15 +842,10 @@ pub fn link_env(
 ) -> u64 {
     let mut h = crate::hash::hasher();
     safe_html.hash(&mut h);
-    // The briefings as a set (a sum of their hashes), not in date order: a briefing that
-    // moved renumbers the links to it ([`BodyCache::renumber`]), and renders no body again.
-    // Slugs are not in it either: a new slug renders again the bodies it concerns
-    // ([`BodyCache::relink`]).
-    let mut briefings = 0u64;
-    for b in &r.briefings {
-        briefings = briefings.wrapping_add(crate::hash::of(&b.content_path));
-    }
-    (r.briefings.len(), briefings).hash(&mut h);
+    // Not the briefings: a briefing that came, went or moved renumbers the links to the
+    // others ([`BodyCache::renumber`]), and renders again only the bodies that linked to
+    // one gone or reported anything. Nor slugs: a new slug renders again the bodies it
+    // concerns ([`BodyCache::relink`]).
     let mut drafts: Vec<_> = r.drafts.iter().collect();
     drafts.sort();
     drafts.hash(&mut h);
@@ -867,6 +892,17 @@ fn render_body(
         .filter(|(hit, _)| hit.key == key)
     {
         let Some(to) = &c.remap else {
+            #[cfg(debug_assertions)]
+            if c.briefings_changed {
+                let (fresh, _) = b.render(depth, cx);
+                debug_assert!(
+                    fresh.html == hit.body.html
+                        && fresh.links == hit.body.links
+                        && fresh.outline.previews == hit.body.outline.previews,
+                    "{}: a body kept across briefings that came or went differs from its render",
+                    b.path
+                );
+            }
             return hit.clone();
         };
         if let Some(kept) = hit.remapped(to, cx, b.content_path, depth) {
@@ -1054,6 +1090,10 @@ fn assemble_one(
         let reordered = c.order != order;
         let entities = entity_link_keys(&resolved);
         c.remap = None;
+        #[cfg(debug_assertions)]
+        {
+            c.briefings_changed = false;
+        }
         let same = c.env == env;
         if !same {
             c.entries.clear();
@@ -1066,7 +1106,7 @@ fn assemble_one(
         // (a panic the preview survives) finds the entities changed again.
         entities_now = Some(entities);
         if same && reordered {
-            // The same briefings (their paths are in `env`), in another order.
+            // Other briefings, or the same in another order.
             c.renumber(&order);
         }
         let renamed = c.slugs != slugs;

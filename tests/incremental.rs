@@ -2083,3 +2083,55 @@ fn a_briefing_added_leaves_the_pages_it_does_not_show_on_unrendered() {
     assert_eq!(page_fps(&engine).get(later), before.get(later), "{later}");
     assert_as_clean(&root, &live, "a second briefing added, in pages of two");
 }
+
+#[test]
+fn a_briefing_that_comes_or_goes_reaches_the_bodies_that_link_to_it() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    let dir = root.join("content/briefings");
+    let (early, later) = (
+        dir.join("2025-11-01-early.md"),
+        dir.join("2025-11-29-later.md"),
+    );
+    // Dated before every other: each briefing's place in date order moves by one.
+    let text = "---\ntitle: Early\ndate: 2025-11-01\nactors: [Aardvark Council]\n---\n\
+                Before it all, see [the talks](2025-11-21-zelenskiy-trump-talks.md).\n\n\
+                Then [a later one](2025-11-29-later.md).\n";
+    std::fs::write(&early, text).expect("write");
+    let out = engine.rebuild(&changed([early.clone()])).expect("rebuild");
+    let broken: Vec<String> = (out.diagnostics.iter()).map(|d| d.to_string()).collect();
+    assert!(
+        broken.iter().any(|d| d.contains("2025-11-01-early.md:8:")),
+        "the link to a briefing not written yet is reported at its line: {broken:?}"
+    );
+
+    // The briefing it linked to comes: the link finds it, and every other body kept
+    // links to the pages it linked to.
+    std::fs::write(
+        &later,
+        "---\ntitle: Later\ndate: 2025-11-29\n---\nAfter it all.\n",
+    )
+    .expect("write");
+    let out = engine.rebuild(&changed([later.clone()])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    let page = read(&live.join("briefings/early/index.html"));
+    assert!(
+        page.contains(r#"Then <a href="../../briefings/later/index.html""#),
+        "{page}"
+    );
+    assert_as_clean(&root, &live, "the briefing linked to came");
+
+    // It goes again: the body linking to it reports the link again.
+    std::fs::remove_file(&later).expect("rm");
+    let out = engine.rebuild(&changed([later.clone()])).expect("rebuild");
+    let broken: Vec<String> = (out.diagnostics.iter()).map(|d| d.to_string()).collect();
+    assert!(
+        broken.iter().any(|d| d.contains("2025-11-01-early.md:8:")),
+        "the link to the briefing gone is reported at its line: {broken:?}"
+    );
+    std::fs::remove_file(&early).expect("rm");
+    let out = engine.rebuild(&changed([early])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    assert_as_clean(&root, &live, "both gone");
+}
