@@ -2135,3 +2135,35 @@ fn a_briefing_that_comes_or_goes_reaches_the_bodies_that_link_to_it() {
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     assert_as_clean(&root, &live, "both gone");
 }
+
+#[test]
+fn a_stance_after_an_as_of_day_or_backing_a_backed_view_leaves_the_page_unrendered() {
+    let site = sample();
+    let root = site.root().to_path_buf();
+    let (mut engine, live) = built(&root);
+    // Ukraine's matrix as of 19 November shows its stance on anti-corruption alone; as of
+    // 24 November, its mixed view of the US plan, which two sources back already.
+    let pages = [
+        "actors/ukraine/as-of/2025-11-19/index.html",
+        "actors/ukraine/as-of/2025-11-24/index.html",
+    ];
+    let before = page_fps(&engine);
+    // The same view again, sourced: a third source backs it.
+    let p = root.join("content/briefings/2025-11-30-kyiv-holds.md");
+    std::fs::write(
+        &p,
+        "---\ntitle: Kyiv holds its line\ndate: 2025-11-30\nactors: [Ukraine]\n\
+         topics: [us-peace-plan]\nstances:\n  - actor: Ukraine\n    on: us-peace-plan\n\
+         \x20   position: mixed\n    source: 1\nsources:\n  - title: Kyiv holds\n\
+         \x20   url: https://example.com/2025/11/30/kyiv-holds\n---\nNothing new.\n",
+    )
+    .expect("write");
+    let out = engine.rebuild(&changed([p])).expect("rebuild");
+    assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
+    let now = page_fps(&engine);
+    for page in pages {
+        assert!(before.contains_key(page), "{page}");
+        assert_eq!(now.get(page), before.get(page), "{page}");
+    }
+    assert_as_clean(&root, &live, "a stance after an as-of page's day");
+}

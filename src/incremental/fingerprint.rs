@@ -255,19 +255,16 @@ impl Parts<'_> {
         EntityParts {
             full: h(&(common, full.finish())),
             tail: h(&(common, tail.finish())),
-            common,
         }
     }
 }
 
-/// What the pages of an entity read, in [`Parts::entity`]'s three hashes.
+/// What the pages of an entity read, in [`Parts::entity`]'s two hashes.
 struct EntityParts {
     /// Everything its pages show.
     full: u64,
     /// What its later pages read besides the briefings each lists.
     tail: u64,
-    /// What every page of it reads but its lists, stances and their briefings.
-    common: u64,
 }
 
 /// Every page of a site with its output path and template, in plan order. It changes only
@@ -425,8 +422,10 @@ pub fn compute(
     // briefing added with the tag changes no other briefing's page or text entry.
     let tn: Vec<u64> = r.tags.iter().map(|t| h(&(&t.slug, &t.name))).collect();
     // What a stance's marks show of its evidence: its source's grade and retraction,
-    // whether its quote is a paraphrase, and how many sources back its position across
-    // the site. A stance's hash adds its briefing's link, position and quote.
+    // whether its quote is a paraphrase, and whether one source alone backs its position
+    // across the site (`render::evidence`), not how many: a briefing that backs it once
+    // more changes no page whose marks said it was backed already. A stance's hash adds
+    // its briefing's link, position and quote.
     let support = derived.support(site);
     let (evidence, stances): (Vec<Vec<u64>>, Vec<Vec<u64>>) = r
         .refs
@@ -444,7 +443,7 @@ pub fn compute(
                     let source = crate::index::stance_source(r, at);
                     let evidence = h(&(
                         source.map(|x| (x.grade, &x.retracted)),
-                        crate::index::support_of(r, support, at),
+                        crate::index::support_of(r, support, at) <= 1,
                         crate::model::is_paraphrase(s.quote.as_deref()),
                     ));
                     (evidence, h(&(link, si, s.position, &s.quote, evidence)))
@@ -635,23 +634,63 @@ pub fn compute(
     // its as-of pages list them.
     let changes_of = derived.changes(site);
     // Per entity: what its as-of pages read besides the changes of their day. A matrix
-    // shows positions, days and evidence, and links no briefing: the entity, and each
-    // stance of its histories in order with its position, day and evidence. Not by place:
-    // a briefing moved in date order renumbers others, which these pages do not show.
-    let as_of: IdVec<EntityIdx, u64> = (0..r.entities.len())
+    // shows positions, days and evidence, and links no briefing: the entity's link and
+    // question, its days of change (a page's number, its neighbours, how many there are),
+    // and each stance of its histories in order with its position, day and evidence. Not
+    // by place: a briefing moved in date order renumbers others, which these pages do not
+    // show.
+    let as_of: IdVec<EntityIdx, AsOf> = (0..r.entities.len())
         .into_par_iter()
         .map(|i| {
             let e = EntityIdx::from_index(i);
             let mut hs = crate::hash::hasher();
-            entities[i].common.hash(&mut hs);
-            for history in render::changes::histories(site, e) {
-                history.len().hash(&mut hs);
-                for &at in history {
-                    let day = render::changes::date_of(site, at);
-                    (position_of(at), day, evidence[at.briefing][at.stance]).hash(&mut hs);
+            // Of the entity, its link and its question (in its profile): not what its own
+            // pages show of it (its period, counts, neighbours).
+            let profile = r.entity(e).profile.as_ref().map(|p| (src.text)(&p.path));
+            (parts.el[e], profile, &changes_of[e].days).hash(&mut hs);
+            let stance = |at: StanceAt| {
+                let day = render::changes::date_of(site, at);
+                (position_of(at), day, evidence[at.briefing][at.stance])
+            };
+            let histories = render::changes::histories(site, e);
+            if !r.days_in_order {
+                // A history's stances up to a day are then not a start of it
+                // (`render::changes::up_to`): every page reads every stance.
+                for history in histories {
+                    history.len().hash(&mut hs);
+                    history.iter().for_each(|&at| stance(at).hash(&mut hs));
                 }
+                return AsOf {
+                    common: hs.finish(),
+                    chains: Vec::new(),
+                };
             }
-            hs.finish()
+            // A matrix as of a day counts the stances of each history up to that day, a
+            // start of it: each history is hashed as a chain, oldest first, and a page
+            // reads the link of its day. A stance after a page's day leaves it as it was.
+            let chains = (histories.into_iter())
+                .map(|history| {
+                    let first = &r.refs[history[0].briefing].stances[history[0].stance];
+                    let other = match r.entity(e).id.kind {
+                        Kind::Topic => first.actor,
+                        _ => first.topic,
+                    };
+                    let mut links = Vec::with_capacity(history.len() + 1);
+                    links.push(h(&parts.el[other]));
+                    for &at in history {
+                        let last = links[links.len() - 1];
+                        links.push(h(&(last, stance(at))));
+                    }
+                    let days = (history.iter())
+                        .map(|&at| render::changes::date_of(site, at))
+                        .collect();
+                    (days, links)
+                })
+                .collect();
+            AsOf {
+                common: hs.finish(),
+                chains,
+            }
         })
         .collect();
     let latest = {
@@ -968,7 +1007,7 @@ struct Lists<'a> {
     /// Per entity: [`crate::index::Index::linked_only`], read by each of its later pages.
     linked: &'a IdVec<EntityIdx, Vec<BriefingIdx>>,
     /// Per entity: what its as-of pages read besides the changes of their day.
-    as_of: &'a IdVec<EntityIdx, u64>,
+    as_of: &'a IdVec<EntityIdx, AsOf>,
     /// Per briefing: the stances before its own that make them changes.
     changed_from: &'a IdVec<BriefingIdx, u64>,
     /// Per topic or actor: its changes, oldest first.
@@ -985,6 +1024,16 @@ struct Lists<'a> {
     sourcing: u64,
     /// What each agreement matrix reads, by its month (`None`: now).
     alignment: Vec<(Option<Month>, u64)>,
+}
+
+/// What the as-of pages of one entity read besides the changes of their day.
+struct AsOf {
+    /// What every one of them reads.
+    common: u64,
+    /// Per history of the entity (with each other entity), the days of its stances in
+    /// order, and the hash of its first `n` stances at `n` (the other entity's link at 0).
+    /// Empty when the site's days are not in briefing order: `common` then covers them.
+    chains: Vec<(Vec<jiff::civil::Date>, Vec<u64>)>,
 }
 
 fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
@@ -1128,7 +1177,11 @@ fn fingerprint(p: &Parts<'_>, lists: &Lists<'_>, page: Page) -> u64 {
         // briefing, and the changes of that day with their briefings' links: a retitled
         // briefing changes the pages of the days it changed a position on.
         Page::AsOf(e, day) => {
-            lists.as_of[e].hash(&mut hs);
+            let of = &lists.as_of[e];
+            of.common.hash(&mut hs);
+            for (days, links) in &of.chains {
+                links[days.partition_point(|&d| d <= day)].hash(&mut hs);
+            }
             let of = &lists.changes_of[e].changes;
             let from = of.partition_point(|c| c.date < day);
             for c in of[from..].iter().take_while(|c| c.date == day) {
