@@ -494,6 +494,29 @@ fn search_queries(dir: &Path, queries: &[&str]) -> Vec<serde_json::Value> {
 
 #[test]
 #[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
+fn an_index_in_another_format_asks_the_reader_to_reload_instead_of_searching_it() {
+    require("search in Chromium", &axe_tools());
+    let site = TestSite::fixture("search-languages");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The index of another build, as a cache may hand it to the page's script.
+    let meta = site.out().join("search/meta.js");
+    let text = std::fs::read_to_string(&meta).expect("meta.js");
+    let now = format!("\"v\":{},", dossier::render::search::FORMAT);
+    assert!(text.contains(&now), "{text}");
+    std::fs::write(&meta, text.replacen(&now, "\"v\":5,", 1)).expect("write");
+    let shown = &search_queries(&site.out(), &["budget"])[0];
+    assert_eq!(
+        shown["status"],
+        "The search index has changed since this page was loaded: reload the page to search.",
+        "{shown}"
+    );
+    assert_eq!(shown["results"], serde_json::json!([]), "{shown}");
+    assert_eq!(shown["errors"], serde_json::json!([]), "{shown}");
+}
+
+#[test]
+#[ignore = "needs Java 17+, Chromium and the npm packages of tests/browser (.ci/run installs them and runs it with --ignored)"]
 fn a_query_in_another_script_finds_the_briefings_through_an_alias() {
     require("search in Chromium", &axe_tools());
     // Kyiv, aliases Київ and كييف; one briefing names it, one only says "Kyiv" in its text.

@@ -517,6 +517,11 @@ mod tests {
         for id in SEARCH_CONTROLS {
             assert!(script.contains(&format!("$(\"{id}\")")), "search.js: {id}");
         }
+        let format = format!("var FORMAT = {};", crate::render::search::FORMAT);
+        assert!(
+            script.contains(&format),
+            "search.js reads another index format"
+        );
     }
 
     #[test]

@@ -17,9 +17,14 @@ try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url('search/index.html') + '?q=' + encodeURIComponent(query));
-    await page.waitForFunction(
-      () => +(document.getElementById('search-results').getAttribute('data-run') || 0) > 0,
-    );
+    // Until a search ran, or the page said it cannot search (an index it cannot read).
+    await page.waitForFunction(() => {
+      const said = document.getElementById('search-status').textContent;
+      const words = document.getElementById('search-strings');
+      const cannot = ['data-failed', 'data-stale'].map((k) => words.getAttribute(k));
+      return +(document.getElementById('search-results').getAttribute('data-run') || 0) > 0
+        || (said !== '' && cannot.includes(said));
+    });
     const shown = await page.evaluate(() => ({
       status: document.getElementById('search-status').textContent,
       results: [...document.querySelectorAll('#search-results li a.title')].map((a) => a.textContent),

@@ -132,6 +132,10 @@ fn unescape(s: &str) -> String {
 #[derive(Serialize)]
 struct MetaEntity<'a>(usize, &'a str, &'a str, &'a [String], usize);
 
+/// The format of the split index (`v` in `meta.js`): the default theme's `search.js` reads
+/// this one alone (its `FORMAT`), and asks the reader to reload the page on another.
+pub const FORMAT: u32 = 6;
+
 #[derive(Serialize)]
 struct Meta<'a> {
     /// Format version, for scripts of other themes.
@@ -192,7 +196,7 @@ pub fn meta_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         prev = Some(d);
     }
     let meta = Meta {
-        v: 6,
+        v: FORMAT,
         count: n,
         page: page_of(urls::briefing),
         kinds: Kind::ALL

@@ -114,6 +114,11 @@
   }
 
   var meta = null, head = null, cache = {}, files = {}, waiting = {}, run = null, runId = 0;
+  // The format of the index this script reads (meta.js's `v`, src/render/search/mod.rs).
+  var FORMAT = 6;
+  // After to each file's address once meta.js was found in another format: a cached copy
+  // of the last site's index, loaded again past the cache.
+  var fresh = "";
 
   // ---- Loading: each file is a script that hands its data to dossierSearch. ----
   window.dossierSearch = function (name, data) {
@@ -125,11 +130,12 @@
       cache[name] = new Promise(function (ok) {
         var s = document.createElement("script");
         waiting[name] = ok;
-        // A missing file (a word no briefing has) is null, not an error.
-        var gone = function () { s.remove(); if (waiting[name]) { delete waiting[name]; ok(null); } };
+        // A missing file (a word no briefing has) is null, not an error. Only this load's
+        // wait is ended: the file may be asked for again (past the cache) before it ends.
+        var gone = function () { s.remove(); if (waiting[name] === ok) { delete waiting[name]; ok(null); } };
         s.onload = gone;
         s.onerror = gone;
-        s.src = base + name + ".js";
+        s.src = base + name + ".js" + fresh;
         document.head.appendChild(s);
       });
     }
@@ -766,13 +772,27 @@
   more.addEventListener("click", function () { if (run) page(run).then(null, fail); });
   form.hidden = false;
   status.textContent = say("loading");
-  Promise.all([get("meta"), get("text")]).then(function (got) {
-    if (!got[0] || !got[1]) return fail();
-    prepare(got[0], got[1]);
-    meta = got[0];
-    head = got[1];
-    status.textContent = "";
-    restore();
-    search();
-  }, fail);
+  function start() {
+    Promise.all([get("meta"), get("text")]).then(function (got) {
+      if (!got[0] || !got[1]) return fail();
+      if (got[0].v !== FORMAT) {
+        // A browser or a proxy kept a copy of the index or of this script from before the
+        // site was built again: the index once more past the cache, then a word to reload.
+        if (!fresh) {
+          fresh = "?v=" + Date.now();
+          cache = {};
+          return start();
+        }
+        status.textContent = say("stale") || say("failed");
+        return;
+      }
+      prepare(got[0], got[1]);
+      meta = got[0];
+      head = got[1];
+      status.textContent = "";
+      restore();
+      search();
+    }, fail);
+  }
+  start();
 })();

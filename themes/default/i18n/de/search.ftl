@@ -20,6 +20,7 @@ search_more = Weitere Ergebnisse zeigen
 search_further = Weitersuchen
 search_loading = Der Index wird geladen…
 search_failed = Der Suchindex konnte nicht geladen werden.
+search_stale = Der Suchindex hat sich seit dem Laden dieser Seite geändert: Laden Sie die Seite neu, um zu suchen.
 search_found = { $n ->
     [0] Kein Lagebericht gefunden.
     [one] { $n } Lagebericht gefunden.

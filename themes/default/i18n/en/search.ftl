@@ -23,6 +23,7 @@ search_more = Show more results
 search_further = Search further
 search_loading = Loading the index…
 search_failed = The search index could not be loaded.
+search_stale = The search index has changed since this page was loaded: reload the page to search.
 search_found = { $n ->
     [0] No briefing found.
     [one] { $n } briefing found.

@@ -20,6 +20,7 @@ search_more = Mostrar más resultados
 search_further = Seguir buscando
 search_loading = Cargando el índice…
 search_failed = No se pudo cargar el índice de búsqueda.
+search_stale = El índice de búsqueda ha cambiado desde que se cargó esta página: vuelva a cargarla para buscar.
 search_found = { $n ->
     [0] No se encontró ningún informe.
     [one] Se encontró { $n } informe.

@@ -20,6 +20,7 @@ search_more = Afficher plus de résultats
 search_further = Chercher plus loin
 search_loading = Chargement de l’index…
 search_failed = L’index de recherche n’a pas pu être chargé.
+search_stale = L’index de recherche a changé depuis le chargement de cette page : rechargez-la pour chercher.
 search_found = { $n ->
     [0] Aucune note trouvée.
     [one] { $n } note trouvée.
