@@ -42,6 +42,30 @@ pub struct Body {
     /// The links and images that found an entity, each once: a body kept from an earlier
     /// rebuild stays good while each finds the same entity again.
     pub found: Vec<Found>,
+    /// The pages its images point at (an image whose address is a `.md` file), sorted,
+    /// once each: not links, but written with the page's address.
+    pub pictured: Vec<Target>,
+}
+
+impl Body {
+    /// Every page the body names: its links, the pages of its fragment links, the pages
+    /// it previews and those its images point at.
+    pub fn targets(&self) -> impl Iterator<Item = &Target> {
+        (self.links.iter())
+            .chain(self.fragments.iter().filter_map(|(t, ..)| t.as_ref()))
+            .chain(&self.outline.previews)
+            .chain(&self.pictured)
+    }
+
+    /// Gives every page of [`Body::targets`] its number by `to`, keeping the lists sorted.
+    pub fn renumber_targets(&mut self, to: impl Fn(&mut Target)) {
+        self.links.iter_mut().for_each(&to);
+        self.links.sort();
+        (self.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(&to));
+        self.outline.previews.iter_mut().for_each(&to);
+        self.pictured.iter_mut().for_each(&to);
+        self.pictured.sort();
+    }
 }
 
 /// A link or image of a body that found an entity: `[[dest]]` or a path to its profile.

@@ -425,10 +425,7 @@ impl CachedBody {
         }
         let map = |e: EntityIdx| to.get(e.index()).copied().flatten();
         let body = &self.body;
-        let mut targets = (body.links.iter())
-            .chain(body.fragments.iter().filter_map(|(t, ..)| t.as_ref()))
-            .chain(&body.outline.previews);
-        if !targets.all(|t| !matches!(t, Target::Entity(e) if map(*e).is_none())) {
+        if (body.targets()).any(|t| matches!(t, Target::Entity(e) if map(*e).is_none())) {
             return None;
         }
         if !markdown::finds_again(cx, content_path, depth, &body.found, map) {
@@ -441,10 +438,7 @@ impl CachedBody {
             }
         };
         let body = &mut out.body;
-        body.links.iter_mut().for_each(renumber);
-        body.links.sort();
-        (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(renumber));
-        body.outline.previews.iter_mut().for_each(renumber);
+        body.renumber_targets(renumber);
         for f in &mut body.found {
             f.entity = map(f.entity).unwrap_or(f.entity);
         }
@@ -476,10 +470,12 @@ impl BodyCache {
         self.entries.insert(path, body);
     }
 
-    /// The files whose body links to briefing `b`, sorted: the link shows its title.
+    /// The files whose body links to briefing `b` (the link shows its title) or points an
+    /// image at it (written with its address), sorted.
     pub fn showing(&self, b: BriefingIdx) -> Vec<String> {
+        let target = Target::Briefing(b);
         let mut out: Vec<String> = (self.entries.iter())
-            .filter(|(_, c)| c.body.links.contains(&Target::Briefing(b)))
+            .filter(|(_, c)| c.body.links.contains(&target) || c.body.pictured.contains(&target))
             .map(|(p, _)| p.clone())
             .collect();
         out.sort();
@@ -598,6 +594,7 @@ impl BodyCache {
                 a.links == b.links
                     && format!("{:?}", a.fragments) == format!("{:?}", b.fragments)
                     && a.outline.previews == b.outline.previews
+                    && a.pictured == b.pictured
             })
         })
     }
@@ -650,12 +647,9 @@ impl BodyCache {
                 .map(|(p, _)| p.as_str())
                 .collect();
             self.entries.retain(|path, e| {
-                let body = &e.body;
                 !gone_paths.contains(path.as_str())
                     && e.diags.iter().next().is_none()
-                    && !body.links.iter().any(gone)
-                    && !(body.fragments.iter()).any(|(t, ..)| t.as_ref().is_some_and(gone))
-                    && !body.outline.previews.iter().any(gone)
+                    && !e.body.targets().any(gone)
             });
         }
         self.renumber_links(|t| {
@@ -681,11 +675,7 @@ impl BodyCache {
     /// previews.
     fn renumber_links(&mut self, to: impl Fn(&mut Target)) {
         for c in self.entries.values_mut() {
-            let body = &mut c.body;
-            body.links.iter_mut().for_each(&to);
-            body.links.sort();
-            (body.fragments.iter_mut()).for_each(|(t, ..)| t.iter_mut().for_each(&to));
-            body.outline.previews.iter_mut().for_each(&to);
+            c.body.renumber_targets(&to);
         }
     }
 
@@ -714,10 +704,7 @@ impl BodyCache {
         let shows = |t: &Target| matches!(t, Target::Briefing(b) if stale.contains(b));
         let relinked = !renamed.is_empty();
         self.entries.retain(|_, e| {
-            let body = &e.body;
-            !(body.links.iter().any(shows)
-                || (body.fragments.iter()).any(|(t, ..)| t.as_ref().is_some_and(shows))
-                || (relinked && e.diags.iter().next().is_some()))
+            !(e.body.targets().any(shows) || (relinked && e.diags.iter().next().is_some()))
         });
     }
 
@@ -898,7 +885,8 @@ fn render_body(
                 debug_assert!(
                     fresh.html == hit.body.html
                         && fresh.links == hit.body.links
-                        && fresh.outline.previews == hit.body.outline.previews,
+                        && fresh.outline.previews == hit.body.outline.previews
+                        && fresh.pictured == hit.body.pictured,
                     "{}: a body kept across briefings that came or went differs from its render",
                     b.path
                 );

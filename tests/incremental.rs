@@ -2099,7 +2099,16 @@ fn a_briefing_that_comes_or_goes_reaches_the_bodies_that_link_to_it() {
                 Before it all, see [the talks](2025-11-21-zelenskiy-trump-talks.md).\n\n\
                 Then [a later one](2025-11-29-later.md).\n";
     std::fs::write(&early, text).expect("write");
-    let out = engine.rebuild(&changed([early.clone()])).expect("rebuild");
+    // An image whose address is the page, not a link to it.
+    let pictured = dir.join("2025-11-02-pictured.md");
+    std::fs::write(
+        &pictured,
+        "---\ntitle: Pictured\ndate: 2025-11-02\n---\n![The later page](2025-11-29-later.md)\n",
+    )
+    .expect("write");
+    let out = engine
+        .rebuild(&changed([early.clone(), pictured.clone()]))
+        .expect("rebuild");
     let broken: Vec<String> = (out.diagnostics.iter()).map(|d| d.to_string()).collect();
     assert!(
         broken.iter().any(|d| d.contains("2025-11-01-early.md:8:")),
@@ -2126,12 +2135,17 @@ fn a_briefing_that_comes_or_goes_reaches_the_bodies_that_link_to_it() {
     std::fs::remove_file(&later).expect("rm");
     let out = engine.rebuild(&changed([later.clone()])).expect("rebuild");
     let broken: Vec<String> = (out.diagnostics.iter()).map(|d| d.to_string()).collect();
-    assert!(
-        broken.iter().any(|d| d.contains("2025-11-01-early.md:8:")),
-        "the link to the briefing gone is reported at its line: {broken:?}"
-    );
+    for at in ["2025-11-01-early.md:8:", "2025-11-02-pictured.md:5:"] {
+        assert!(
+            broken.iter().any(|d| d.contains(at)),
+            "the link to the briefing gone is reported at {at}: {broken:?}"
+        );
+    }
     std::fs::remove_file(&early).expect("rm");
-    let out = engine.rebuild(&changed([early])).expect("rebuild");
+    std::fs::remove_file(&pictured).expect("rm");
+    let out = engine
+        .rebuild(&changed([early, pictured]))
+        .expect("rebuild");
     assert_eq!(out.errors, 0, "{:?}", out.diagnostics);
     assert_as_clean(&root, &live, "both gone");
 }

@@ -145,8 +145,7 @@ impl Parts<'_> {
     /// Everything the pages of entity `e` show, and what its later pages (2 and on) read
     /// besides the briefings each lists: the same, but with the briefings of its lists and
     /// stances by place, not by what their links show (a later page shows no stance, and
-    /// the links of its own briefings only, hashed with it), and what both read but their
-    /// lists and stances (of which the as-of pages make their own). One pass makes the three.
+    /// the links of its own briefings only, hashed with it). One pass makes both.
     fn entity(&self, e: EntityIdx, src: &Sources<'_>) -> EntityParts {
         let (text, body) = (src.text, src.body);
         let r = &self.site.resolved;
@@ -652,12 +651,20 @@ pub fn compute(
                 let day = render::changes::date_of(site, at);
                 (position_of(at), day, evidence[at.briefing][at.stance])
             };
-            let histories = render::changes::histories(site, e);
+            // Each history with the other entity its rows name (the first stance's).
+            let histories = (render::changes::histories(site, e).into_iter()).map(|history| {
+                let first = &r.refs[history[0].briefing].stances[history[0].stance];
+                let other = match r.entity(e).id.kind {
+                    Kind::Topic => first.actor,
+                    _ => first.topic,
+                };
+                (parts.el[other], history)
+            });
             if !r.days_in_order {
                 // A history's stances up to a day are then not a start of it
                 // (`render::changes::up_to`): every page reads every stance.
-                for history in histories {
-                    history.len().hash(&mut hs);
+                for (other, history) in histories {
+                    (other, history.len()).hash(&mut hs);
                     history.iter().for_each(|&at| stance(at).hash(&mut hs));
                 }
                 return AsOf {
@@ -668,15 +675,10 @@ pub fn compute(
             // A matrix as of a day counts the stances of each history up to that day, a
             // start of it: each history is hashed as a chain, oldest first, and a page
             // reads the link of its day. A stance after a page's day leaves it as it was.
-            let chains = (histories.into_iter())
-                .map(|history| {
-                    let first = &r.refs[history[0].briefing].stances[history[0].stance];
-                    let other = match r.entity(e).id.kind {
-                        Kind::Topic => first.actor,
-                        _ => first.topic,
-                    };
+            let chains = histories
+                .map(|(other, history)| {
                     let mut links = Vec::with_capacity(history.len() + 1);
-                    links.push(h(&parts.el[other]));
+                    links.push(h(&other));
                     for &at in history {
                         let last = links[links.len() - 1];
                         links.push(h(&(last, stance(at))));

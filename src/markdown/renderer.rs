@@ -62,6 +62,8 @@ pub struct Renderer<'t, 'c> {
     text_len: usize,
     /// The links that found an entity.
     found: HashSet<super::Found>,
+    /// The pages images point at.
+    pictured: std::collections::BTreeSet<Target>,
 }
 
 impl<'t, 'c> Renderer<'t, 'c> {
@@ -100,6 +102,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
             previews: Vec::new(),
             text_len: text.len(),
             found: HashSet::new(),
+            pictured: Default::default(),
         }
     }
 
@@ -298,8 +301,12 @@ impl<'t, 'c> Renderer<'t, 'c> {
         };
         let _ = (link_type, id);
         self.found(false, &dest_url, &dest);
-        if let Dest::Asset(file) = &dest {
-            self.file_used(file);
+        match &dest {
+            Dest::Asset(file) => self.file_used(file),
+            Dest::Page(p) => {
+                self.pictured.insert(p.target);
+            }
+            Dest::Keep => {}
         }
         self.dropped_images.push(false);
         let size = match &dest {
@@ -528,6 +535,7 @@ impl<'t, 'c> Renderer<'t, 'c> {
                 found.sort_by(|a, b| (a.wiki, &a.dest).cmp(&(b.wiki, &b.dest)));
                 found
             },
+            pictured: self.pictured.into_iter().collect(),
         }
     }
 }

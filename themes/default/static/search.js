@@ -774,7 +774,7 @@
   status.textContent = say("loading");
   function start() {
     Promise.all([get("meta"), get("text")]).then(function (got) {
-      if (!got[0] || !got[1]) return fail();
+      if (!got[0]) return fail();
       if (got[0].v !== FORMAT) {
         // A browser or a proxy kept a copy of the index or of this script from before the
         // site was built again: the index once more past the cache, then a word to reload.
@@ -786,6 +786,7 @@
         status.textContent = say("stale") || say("failed");
         return;
       }
+      if (!got[1]) return fail();
       prepare(got[0], got[1]);
       meta = got[0];
       head = got[1];
