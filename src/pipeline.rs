@@ -819,8 +819,8 @@ impl BodyRef<'_> {
 }
 
 /// Everything a body link can resolve against but the briefings (their paths, titles, slugs
-/// and order) and entities: drafts; files beside the content and the sizes of the pictures among
-/// them; and whether raw HTML is sanitized.
+/// and order) and entities: drafts and withheld briefings; files beside the content and the
+/// sizes of the pictures among them; and whether raw HTML is sanitized.
 pub fn link_env(
     r: &Resolved,
     assets: &[StaticFile],

@@ -116,8 +116,8 @@
   var meta = null, head = null, cache = {}, files = {}, waiting = {}, run = null, runId = 0;
   // The format of the index this script reads (meta.js's `v`, src/render/search/mod.rs).
   var FORMAT = 6;
-  // After to each file's address once meta.js was found in another format: a cached copy
-  // of the last site's index, loaded again past the cache.
+  // Added to each file's address once meta.js was found in another format (a copy a cache
+  // kept of the last build's index): the index is then loaded again past the cache.
   var fresh = "";
 
   // ---- Loading: each file is a script that hands its data to dossierSearch. ----
