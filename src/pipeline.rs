@@ -867,6 +867,29 @@ fn remap(before: &[u64], now: &[u64]) -> Vec<Option<EntityIdx>> {
     before.iter().map(|k| at.get(k).copied()).collect()
 }
 
+/// Debug builds: checks that `kept`, a body kept across `change`, is what rendering it
+/// again makes (its HTML and every page it names or previews).
+#[cfg(debug_assertions)]
+fn check_kept(
+    b: &BodyRef<'_>,
+    depth: usize,
+    cx: &LinkContext<'_>,
+    kept: &CachedBody,
+    change: &str,
+) {
+    let (fresh, _) = b.render(depth, cx);
+    let kept = &kept.body;
+    debug_assert!(
+        fresh.html == kept.html
+            && fresh.links == kept.links
+            && fresh.outline.previews == kept.outline.previews
+            && fresh.found == kept.found
+            && fresh.pictured == kept.pictured,
+        "{}: a body kept across {change} differs from its render",
+        b.path
+    );
+}
+
 fn render_body(
     cache: Option<&BodyCache>,
     b: BodyRef<'_>,
@@ -881,31 +904,13 @@ fn render_body(
         let Some(to) = &c.remap else {
             #[cfg(debug_assertions)]
             if c.briefings_changed {
-                let (fresh, _) = b.render(depth, cx);
-                debug_assert!(
-                    fresh.html == hit.body.html
-                        && fresh.links == hit.body.links
-                        && fresh.outline.previews == hit.body.outline.previews
-                        && fresh.pictured == hit.body.pictured,
-                    "{}: a body kept across briefings that came or went differs from its render",
-                    b.path
-                );
+                check_kept(&b, depth, cx, hit, "briefings that came or went");
             }
             return hit.clone();
         };
         if let Some(kept) = hit.remapped(to, cx, b.content_path, depth) {
             #[cfg(debug_assertions)]
-            {
-                let (fresh, _) = b.render(depth, cx);
-                debug_assert!(
-                    fresh.html == kept.body.html
-                        && fresh.links == kept.body.links
-                        && fresh.outline.previews == kept.body.outline.previews
-                        && fresh.found == kept.body.found,
-                    "{}: a body kept across new entities differs from its render",
-                    b.path
-                );
-            }
+            check_kept(&b, depth, cx, &kept, "new entities");
             return kept;
         }
     }
