@@ -7,7 +7,9 @@ use std::path::Path;
 
 /// How bad a diagnostic is: errors fail the build, warnings do not, and hints (things an
 /// editor may want to look at, not mistakes) are printed by `check` only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -16,7 +18,9 @@ pub enum Severity {
 
 /// The kind of a problem, printed as a stable code (`D001`…) that docs/errors.md explains.
 /// Codes are never renumbered: a new kind of problem gets the next free number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Code {
     /// a file cannot be read: I/O error, not UTF-8, or over 16 MiB
     FileUnreadable,
@@ -336,7 +340,19 @@ impl fmt::Display for Code {
 }
 
 /// A 1-based line and column (columns in characters) in a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     pub line: u32,
     pub col: u32,
@@ -353,7 +369,7 @@ impl Span {
 }
 
 /// One problem found in the site's input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators.
@@ -370,7 +386,7 @@ pub struct Diagnostic {
 }
 
 /// A second place a diagnostic points at, with what is there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// Path relative to the site root, with `/` separators.
     pub path: String,
@@ -379,7 +395,7 @@ pub struct Note {
 }
 
 /// An edit that fixes a diagnostic, for an editor to offer as a quick fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fix {
     /// What the editor's menu says (`Replace with "Volodymyr Zelenskiy"`).
     pub title: String,
@@ -387,7 +403,7 @@ pub struct Fix {
 }
 
 /// The change a [`Fix`] makes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Replaces the value or key at `at` (a quoted value with its quotes; to the end of its
     /// line when `to_line_end`) with `text`.
@@ -464,7 +480,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The diagnostics of one run, in the order they were found until `sorted` is called.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

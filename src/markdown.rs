@@ -19,15 +19,19 @@ use renderer::Renderer;
 use std::collections::{HashMap, HashSet};
 
 /// Where a body link points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Target {
     Briefing(BriefingIdx),
     Entity(EntityIdx),
 }
 
 /// A rendered body and the pages it links to.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Body {
+    /// Kept apart from the rest when stored, as written (`pipeline::stored`).
+    #[serde(skip)]
     pub html: String,
     /// Sorted, without repeats.
     pub links: Vec<Target>,
@@ -69,7 +73,7 @@ impl Body {
 }
 
 /// A link or image of a body that found an entity: `[[dest]]` or a path to its profile.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// Whether it is a `[[wiki]]` link (else a path).
     pub wiki: bool,
@@ -113,7 +117,7 @@ pub const OUTLINE_HEADINGS: usize = 60;
 
 /// What the page around a body needs of it besides its HTML: a table of contents and the
 /// pages its links preview.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Outline {
     /// Its `<h2>` and `<h3>` headings in order (as the page shows them, after an `<h1>` in
     /// the body moved every heading down), the first [`OUTLINE_HEADINGS`].
@@ -124,7 +128,7 @@ pub struct Outline {
 }
 
 /// A section heading of a body.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     /// 2 or 3.
     pub level: u8,

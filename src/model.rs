@@ -233,11 +233,15 @@ impl EntityId {
 }
 
 /// Index of an entity in the resolved site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct EntityIdx(pub u32);
 
 /// Index of a briefing in the resolved site (briefings sorted by date, then slug).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct BriefingIdx(pub u32);
 
 impl crate::id_vec::Id for EntityIdx {

@@ -23,6 +23,8 @@ use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::Instant;
 
+pub mod stored;
+
 /// What to build and how.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -370,6 +372,10 @@ pub struct BodyCache {
     /// each again to check it.
     #[cfg(debug_assertions)]
     briefings_changed: bool,
+    /// The bodies were read from the file a last run stored them in (`stored`): debug
+    /// builds render each kept again to check it, the first time.
+    #[cfg(debug_assertions)]
+    restored: bool,
 }
 
 /// One body in a [`BodyCache`].
@@ -905,6 +911,8 @@ fn render_body(
             #[cfg(debug_assertions)]
             if c.briefings_changed {
                 check_kept(&b, depth, cx, hit, "briefings that came or went");
+            } else if c.restored {
+                check_kept(&b, depth, cx, hit, "a restart");
             }
             return hit.clone();
         };
@@ -1162,6 +1170,10 @@ fn assemble_one(
     progress.stage("indexing", 0);
     let index = match cache.as_deref_mut() {
         Some(c) => {
+            #[cfg(debug_assertions)]
+            {
+                c.restored = false;
+            }
             let index = index::build_reusing(&resolved, &links, c.related.take());
             c.related = Some(index::Related::of(&resolved, &index));
             index

@@ -115,9 +115,20 @@ enum Edit {
     /// Overrides a template of the site theme (a partial every matrix uses, the briefing
     /// page, the base of every page), breaks one, or removes an override.
     Template(u8),
+    /// The preview stops (keeping its rendered bodies), the edit is made while it is
+    /// stopped, and a new preview starts from the bodies kept.
+    Restart(Box<Edit>),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        12 => one_edit(),
+        1 => one_edit().prop_map(|e| Edit::Restart(Box::new(e))),
+    ]
+}
+
+/// One edit made while the preview runs.
+fn one_edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         3 => (any::<usize>(), 0u8..5).prop_map(|(i, k)| Edit::Body(i, k)),
         2 => (any::<usize>(), any::<bool>()).prop_map(|(i, k)| Edit::AddActor(i, k)),
@@ -254,6 +265,7 @@ impl World {
             touched.push(p.to_path_buf());
         };
         match e {
+            Edit::Restart(e) => return self.apply(e),
             Edit::Body(i, k) => {
                 if let Some(p) = pick(&briefings, *i) {
                     let link = match k {
@@ -652,14 +664,29 @@ fn check_on(site: TestSite, edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut world = World { site, broken: None };
     let root = world.site.root().to_path_buf();
     let live = root.join("live");
-    let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+    // As `serve` starts: the bodies a last preview kept are taken up.
+    let stored = root.join(".dossier/cache/bodies");
+    let start = || {
+        let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
+        engine.keep_bodies_in(stored.clone());
+        engine
+    };
+    let mut engine = start();
     let first = engine.build_all().expect("first build");
     prop_assert_eq!(first.errors, 0, "{:?}", first.diagnostics);
     for (step, e) in edits.iter().enumerate() {
         let before = snapshot(&live);
+        if let Edit::Restart(_) = e {
+            engine.store_bodies();
+        }
         let touched = world.apply(e);
-        let changes = changed(touched);
-        let out = engine.rebuild(&changes).expect("rebuild");
+        let out = match e {
+            Edit::Restart(_) => {
+                engine = start();
+                engine.build_all().expect("build after a restart")
+            }
+            _ => engine.rebuild(&changed(touched)).expect("rebuild"),
+        };
         let clean_dir = root.join(format!("clean-{step}"));
         let clean = pipeline::build(&opts(&root, Some(clean_dir.clone()))).expect("clean build");
         if clean.errors > 0 {

@@ -985,3 +985,53 @@ fn a_half_removed_preview_folder_is_cleaned_by_the_next_serve() {
     assert!(!half.exists(), "the half-removed folder is left");
     assert!(foreign.exists() && running.exists());
 }
+
+#[test]
+fn a_preview_started_again_takes_up_the_bodies_it_kept_and_what_changed_meanwhile() {
+    let profile = "---\nname: Jean-Noël Barrot\n---\nFrench foreign minister.\n";
+    let linking = "---\ntitle: Talks go on\ndate: 2025-11-21\n---\n\
+                   After [the first round](talks.md), [[Jean-Noël Barrot]] spoke.\n";
+    let site = TestSite::new(&[
+        ("content/briefings/talks.md", BRIEFING),
+        ("content/briefings/more.md", linking),
+        ("content/actors/jean-noel-barrot.md", profile),
+    ]);
+    let stored = site.root().join(".dossier/cache/bodies");
+    {
+        let (_r, addr, preview) = Running::serve(&site);
+        assert_preview_is_a_clean_build(&site, &addr, &preview);
+    }
+    assert!(
+        stored.is_file(),
+        "the rendered bodies are kept for the next run"
+    );
+    // While it is stopped: the briefing linked to is retitled, the actor renamed, a body
+    // rewritten and a briefing added before the others (every briefing moves by one).
+    site.write(
+        "content/briefings/talks.md",
+        &BRIEFING.replace("Talks resume", "Talks begin again"),
+    );
+    site.write(
+        "content/actors/jean-noel-barrot.md",
+        &profile.replace(
+            "name: Jean-Noël Barrot",
+            "name: Jean-Noël Barrot\naliases: [JNB]",
+        ),
+    );
+    site.write(
+        "content/briefings/first.md",
+        "---\ntitle: Before it all\ndate: 2025-11-01\n---\nAn opening word.\n",
+    );
+    let (_r, addr, preview) = Running::serve(&site);
+    let page = std::fs::read_to_string(preview.join("briefings/more/index.html")).expect("page");
+    assert!(
+        page.contains(">the first round</a>") && page.contains("Talks begin again"),
+        "the body linking to the retitled briefing previews its new title"
+    );
+    assert_preview_is_a_clean_build(&site, &addr, &preview);
+    // A file written by another program (or cut, or not one at all) is no error.
+    std::fs::write(&stored, "not the bodies\n").expect("write");
+    drop(_r);
+    let (_r, addr, preview) = Running::serve(&site);
+    assert_preview_is_a_clean_build(&site, &addr, &preview);
+}

@@ -46,6 +46,15 @@ pub struct Changes {
     pub rescan: bool,
 }
 
+/// The file rendered bodies are kept in between runs, and a digest of what it holds.
+struct Stored {
+    file: PathBuf,
+    /// Of the bodies as last written or taken up.
+    digest: Option<u64>,
+    /// Not taken up yet.
+    due: bool,
+}
+
 /// A site kept in memory between rebuilds, and the output folder it keeps up to date.
 pub struct Engine {
     opts: Options,
@@ -100,6 +109,9 @@ pub struct Engine {
     derived: render::pages::Derived,
     /// Pages asked for over HTTP during a rebuild, written ahead of the rest (`serve`).
     demand: Option<Arc<demand::Demand>>,
+    /// Where the rendered bodies are kept between runs (`serve` only), and how they stood
+    /// when last kept.
+    stored: Option<Stored>,
 }
 
 /// What [`Engine::views_seen`] knows of one page's file.
@@ -241,6 +253,7 @@ impl Engine {
             laps: Laps::default(),
             derived: Default::default(),
             demand: None,
+            stored: None,
         })
     }
 
@@ -250,6 +263,45 @@ impl Engine {
         self.demand = Some(demand);
         // The consistency checks only warn: they wait until the pages asked for are out.
         self.bodies.defer_consistency = true;
+    }
+
+    /// Keeps the rendered bodies in `file` between runs: the first build takes up those a
+    /// last run kept there, and [`Engine::store_bodies`] keeps them there again.
+    pub fn keep_bodies_in(&mut self, file: PathBuf) {
+        self.stored = Some(Stored {
+            file,
+            digest: None,
+            due: true,
+        });
+    }
+
+    /// Takes up the bodies of the file of [`Engine::keep_bodies_in`] the first time.
+    fn take_up_stored_bodies(&mut self) {
+        let Some(stored) = self.stored.as_mut().filter(|s| s.due) else {
+            return;
+        };
+        self.laps.begin("stored bodies");
+        stored.due = false;
+        if pipeline::stored::load(&mut self.bodies, &stored.file) {
+            stored.digest = Some(pipeline::stored::digest(&self.bodies));
+        }
+    }
+
+    /// Writes the rendered bodies to the file of [`Engine::keep_bodies_in`], unless they
+    /// are as they were when last written or taken up; whether it wrote them.
+    pub fn store_bodies(&mut self) -> bool {
+        let Some(stored) = self.stored.as_mut() else {
+            return false;
+        };
+        let now = pipeline::stored::digest(&self.bodies);
+        if stored.digest == Some(now) {
+            return false;
+        }
+        let done = pipeline::stored::save(&self.bodies, &stored.file);
+        if done {
+            stored.digest = Some(now);
+        }
+        done
     }
 
     /// The Markdown files the site in memory was read from (absolute paths), each with the
@@ -270,6 +322,7 @@ impl Engine {
         let start = Instant::now();
         self.laps.start("read");
         self.reload_all(&BTreeSet::new());
+        self.take_up_stored_bodies();
         self.general(Rebuilt::Full, start)
     }
 
