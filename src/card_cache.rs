@@ -11,21 +11,7 @@ use std::path::{Path, PathBuf};
 /// it is ignored and drawn again.
 const MAX_CARD: u64 = 4 * 1024 * 1024;
 
-/// Writes `bytes` as `dir/name` by a temporary file renamed into place, so that a killed
-/// build leaves no half file under a good name; whether it was written.
-pub(crate) fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> bool {
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let done = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, dir.join(name)));
-    if done.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    done.is_ok()
-}
-
-/// Whether a cache file named `name` is what a killed build was writing.
-pub(crate) fn is_leftover(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".tmp")
-}
+use crate::cache_dir::{is_leftover, write_atomically};
 
 /// The first bytes of every PNG file.
 const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
@@ -44,12 +30,8 @@ impl CardCache {
     /// The cache of the site at `root`: `$DOSSIER_CACHE_DIR/cards` when set, else
     /// `<root>/.dossier/cache/cards`.
     pub fn of_site(root: &Path) -> CardCache {
-        let base = match std::env::var_os("DOSSIER_CACHE_DIR") {
-            Some(d) if !d.is_empty() => PathBuf::from(d),
-            _ => root.join(".dossier").join("cache"),
-        };
         CardCache {
-            dir: base.join("cards"),
+            dir: crate::cache_dir::of(root).join("cards"),
         }
     }
 

@@ -49,12 +49,8 @@ impl ImageCache {
     /// The cache of the site at `root`: `$DOSSIER_CACHE_DIR/images` when set, else
     /// `<root>/.dossier/cache/images`.
     pub fn of_site(root: &Path) -> ImageCache {
-        let base = match std::env::var_os("DOSSIER_CACHE_DIR") {
-            Some(d) if !d.is_empty() => PathBuf::from(d),
-            _ => root.join(".dossier").join("cache"),
-        };
         ImageCache {
-            dir: base.join("images"),
+            dir: crate::cache_dir::of(root).join("images"),
         }
     }
 
@@ -100,7 +96,7 @@ impl ImageCache {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return false;
         }
-        crate::card_cache::write_atomically(&self.dir, name, bytes)
+        crate::cache_dir::write_atomically(&self.dir, name, bytes)
     }
 
     /// Removes every cached file whose output path is not in `keep`, and the temporary
@@ -112,7 +108,7 @@ impl ImageCache {
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if crate::card_cache::is_leftover(name) {
+            if crate::cache_dir::is_leftover(name) {
                 let _ = std::fs::remove_file(entry.path());
                 continue;
             }

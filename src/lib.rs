@@ -1,5 +1,6 @@
 //! Dossier: a static site generator for curated briefings.
 
+pub mod cache_dir;
 pub mod card_cache;
 pub mod change_words;
 pub mod char_refs;

@@ -466,6 +466,16 @@ impl CachedBody {
 }
 
 impl BodyCache {
+    /// Forgets every body and what they were rendered against; keeps the picture headers
+    /// read and how the consistency checks are run.
+    pub fn forget(&mut self) {
+        *self = BodyCache {
+            images: std::mem::take(&mut self.images),
+            defer_consistency: self.defer_consistency,
+            ..BodyCache::default()
+        };
+    }
+
     /// The cached body of the file at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&CachedBody> {
         self.entries.get(path)

@@ -664,11 +664,10 @@ fn check_on(site: TestSite, edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut world = World { site, broken: None };
     let root = world.site.root().to_path_buf();
     let live = root.join("live");
-    // As `serve` starts: the bodies a last preview kept are taken up.
-    let stored = root.join(".dossier/cache/bodies");
+    // As `serve` starts: what a last preview kept is taken up.
     let start = || {
         let mut engine = Engine::new(&opts(&root, None), &live).expect("engine");
-        engine.keep_bodies_in(stored.clone());
+        engine.keep_bodies_between_runs(&root);
         engine
     };
     let mut engine = start();
@@ -683,7 +682,12 @@ fn check_on(site: TestSite, edits: &[Edit]) -> Result<(), TestCaseError> {
         let out = match e {
             Edit::Restart(_) => {
                 engine = start();
-                engine.build_all().expect("build after a restart")
+                let out = engine.build_all().expect("build after a restart");
+                prop_assert!(
+                    engine.bodies_taken_up() > 0,
+                    "step {step}: the bodies kept were taken up"
+                );
+                out
             }
             _ => engine.rebuild(&changed(touched)).expect("rebuild"),
         };

@@ -53,6 +53,8 @@ struct Stored {
     digest: Option<u64>,
     /// Not taken up yet.
     due: bool,
+    /// How many bodies were taken up.
+    taken_up: usize,
 }
 
 /// A site kept in memory between rebuilds, and the output folder it keeps up to date.
@@ -265,30 +267,38 @@ impl Engine {
         self.bodies.defer_consistency = true;
     }
 
-    /// Keeps the rendered bodies in `file` between runs: the first build takes up those a
-    /// last run kept there, and [`Engine::store_bodies`] keeps them there again.
-    pub fn keep_bodies_in(&mut self, file: PathBuf) {
+    /// Keeps the rendered bodies between runs, in the cache folder of the site at `root`
+    /// (`serve`): the first build takes up those a last run kept there
+    /// (`pipeline::stored`), and [`Engine::store_bodies`] keeps them there again.
+    pub fn keep_bodies_between_runs(&mut self, root: &Path) {
         self.stored = Some(Stored {
-            file,
+            file: pipeline::stored::file_of(root),
             digest: None,
             due: true,
+            taken_up: 0,
         });
     }
 
-    /// Takes up the bodies of the file of [`Engine::keep_bodies_in`] the first time.
+    /// How many bodies the first build took up from what a last run kept.
+    pub fn bodies_taken_up(&self) -> usize {
+        self.stored.as_ref().map_or(0, |s| s.taken_up)
+    }
+
+    /// Takes up the bodies a last run kept, the first time.
     fn take_up_stored_bodies(&mut self) {
         let Some(stored) = self.stored.as_mut().filter(|s| s.due) else {
             return;
         };
         self.laps.begin("stored bodies");
         stored.due = false;
-        if pipeline::stored::load(&mut self.bodies, &stored.file) {
+        stored.taken_up = pipeline::stored::load(&mut self.bodies, &stored.file);
+        if stored.taken_up > 0 {
             stored.digest = Some(pipeline::stored::digest(&self.bodies));
         }
     }
 
-    /// Writes the rendered bodies to the file of [`Engine::keep_bodies_in`], unless they
-    /// are as they were when last written or taken up; whether it wrote them.
+    /// Writes the rendered bodies to the file of [`Engine::keep_bodies_between_runs`],
+    /// unless they are as they were when last written or taken up; whether it wrote them.
     pub fn store_bodies(&mut self) -> bool {
         let Some(stored) = self.stored.as_mut() else {
             return false;
@@ -302,6 +312,15 @@ impl Engine {
             stored.digest = Some(now);
         }
         done
+    }
+
+    /// Forgets every rendered body (a rebuild that failed midway may have left the cache
+    /// half updated): the next rebuild renders them all, and they are written again.
+    pub fn forget_bodies(&mut self) {
+        self.bodies.forget();
+        if let Some(stored) = self.stored.as_mut() {
+            stored.digest = None;
+        }
     }
 
     /// The Markdown files the site in memory was read from (absolute paths), each with the

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-/// A stored file larger than this is ignored (10,000 briefings store about 70 MB).
+/// A stored file larger than this is ignored (10,000 briefings store about 60 MB).
 pub const MAX_STORED: u64 = 2 * 1024 * 1024 * 1024;
 
 /// The format of the file; a file of another is ignored.
@@ -33,29 +33,10 @@ const FORMAT: u32 = 1;
 /// The first line is at most this long.
 const MAX_FIRST: usize = 1024;
 
-/// The file the bodies of the site at `root` are kept in: `$DOSSIER_CACHE_DIR/bodies` when
-/// that is set, else `<root>/.dossier/cache/bodies`.
+/// The file the bodies of the site at `root` are kept in: `bodies` in its cache folder
+/// ([`crate::cache_dir::of`]).
 pub fn file_of(root: &Path) -> PathBuf {
-    let base = match std::env::var_os("DOSSIER_CACHE_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => root.join(".dossier").join("cache"),
-    };
-    base.join("bodies")
-}
-
-/// Which build of the program wrote a file: bodies are only as good as the renderer that
-/// made them, and the hashes they are kept by are the program's own (`crate::hash`), so a
-/// file is read only by the same executable (its version, size and time of writing).
-fn program() -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let made = meta.modified().ok()?;
-    let made = made.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-    Some(format!(
-        "{} {} {made}",
-        env!("CARGO_PKG_VERSION"),
-        meta.len()
-    ))
+    crate::cache_dir::of(root).join("bodies")
 }
 
 /// The first line: which file this is and how long each part after it is, in bytes.
@@ -96,7 +77,7 @@ struct Line<P, B, D> {
 /// `serve` leaves the last whole file). A cache that cannot be written is no error: the
 /// next `serve` renders every body.
 pub fn save(cache: &BodyCache, file: &Path) -> bool {
-    let Some(program) = program() else {
+    let Some(program) = crate::cache_dir::program() else {
         return false;
     };
     let mut entries: Vec<(&String, &CachedBody)> = cache.entries.iter().collect();
@@ -155,20 +136,18 @@ pub fn save(cache: &BodyCache, file: &Path) -> bool {
     for (_, c) in &entries {
         text.push_str(&c.body.html);
     }
-    let (Some(dir), Some(name)) = (file.parent(), file.file_name().and_then(|n| n.to_str())) else {
-        return false;
-    };
-    std::fs::create_dir_all(dir).is_ok()
-        && crate::card_cache::write_atomically(dir, name, text.as_bytes())
+    crate::cache_dir::write(file, text.as_bytes())
 }
 
 /// Reads `file` into `cache` (its bodies, and what they were rendered against), when it
-/// is one this program wrote and whole; whether it was taken. The cache's other parts
-/// (related briefings, consistency findings, picture headers) are found again.
-pub fn load(cache: &mut BodyCache, file: &Path) -> bool {
+/// is one this program wrote and whole; how many bodies were taken (0 when it was not).
+/// The cache's other parts (related briefings, consistency findings, picture headers)
+/// are found again.
+pub fn load(cache: &mut BodyCache, file: &Path) -> usize {
     let Some((head, entries)) = read(file) else {
-        return false;
+        return 0;
     };
+    let taken = entries.len();
     cache.entries = entries.into_iter().collect();
     cache.env = head.env;
     cache.entities = head.entities;
@@ -182,7 +161,7 @@ pub fn load(cache: &mut BodyCache, file: &Path) -> bool {
     {
         cache.restored = true;
     }
-    true
+    taken
 }
 
 /// A digest of what `cache` holds: what it was rendered against and each body's key, so
@@ -195,8 +174,8 @@ pub fn digest(cache: &BodyCache) -> u64 {
     crate::hash::of(&(cache.env, order, cache.entries.len(), bodies))
 }
 
-/// `len` bytes of `file` from `at`, as text.
-fn text_at(file: &File, at: u64, len: u64) -> Option<String> {
+/// `len` bytes of `file` from `at`.
+fn bytes_at(file: &File, at: u64, len: u64) -> Option<Vec<u8>> {
     let mut buf = vec![0; usize::try_from(len).ok()?];
     #[cfg(unix)]
     std::os::unix::fs::FileExt::read_exact_at(file, &mut buf, at).ok()?;
@@ -215,7 +194,12 @@ fn text_at(file: &File, at: u64, len: u64) -> Option<String> {
     }
     #[cfg(not(any(unix, windows)))]
     return None;
-    String::from_utf8(buf).ok()
+    Some(buf)
+}
+
+/// `len` bytes of `file` from `at`, as text.
+fn text_at(file: &File, at: u64, len: u64) -> Option<String> {
+    String::from_utf8(bytes_at(file, at, len)?).ok()
 }
 
 type Parsed = Line<String, markdown::Body, Diagnostics>;
@@ -223,20 +207,13 @@ type Parsed = Line<String, markdown::Body, Diagnostics>;
 /// The head and bodies of `file`, if it is whole, of this program, and names no page past
 /// its own lists.
 fn read(path: &Path) -> Option<(Head, Vec<(String, CachedBody)>)> {
-    // A regular file, not a symlink, of a bounded size: it is the site's own, but may be
-    // anything.
-    if !std::fs::symlink_metadata(path).ok()?.is_file() {
-        return None;
-    }
-    let file = File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
-    if size > MAX_STORED {
-        return None;
-    }
-    let start = text_at(&file, 0, size.min(MAX_FIRST as u64))?;
-    let first_len = start.find('\n')? as u64 + 1;
-    let first: First = serde_json::from_str(&start[..first_len as usize - 1]).ok()?;
-    if first.format != FORMAT || Some(&first.program) != program().as_ref() {
+    let (file, size) = crate::cache_dir::open(path, MAX_STORED)?;
+    // The first line alone is text to read here: the bytes after it may cut a character.
+    let start = bytes_at(&file, 0, size.min(MAX_FIRST as u64))?;
+    let first_len = start.iter().position(|&b| b == b'\n')?;
+    let first: First = serde_json::from_slice(&start[..first_len]).ok()?;
+    let first_len = first_len as u64 + 1;
+    if first.format != FORMAT || Some(&first.program) != crate::cache_dir::program().as_ref() {
         return None;
     }
     let html_at = first_len
@@ -253,18 +230,29 @@ fn read(path: &Path) -> Option<(Head, Vec<(String, CachedBody)>)> {
     if head.titles.len() != n || head.slugs.len() != n || lines.len() != head.bodies {
         return None;
     }
+    let lines: Vec<Parsed> = (lines.par_iter())
+        .map(|l| serde_json::from_str(l).ok())
+        .collect::<Option<_>>()?;
+    // Each body's HTML follows the last one's, as `save` writes them, and they end where
+    // the file does: no HTML is read twice, whatever the lines say.
+    let mut next = 0u64;
+    for line in &lines {
+        if line.at != next {
+            return None;
+        }
+        next = next.checked_add(line.len)?;
+    }
+    if next != first.html {
+        return None;
+    }
     let entities = head.entities.len();
     let within = |t: &Target| match *t {
         Target::Briefing(b) => (b.0 as usize) < n,
         Target::Entity(e) => (e.0 as usize) < entities,
     };
     let entries: Vec<(String, CachedBody)> = lines
-        .par_iter()
-        .map(|l| {
-            let line: Parsed = serde_json::from_str(l).ok()?;
-            if line.at.checked_add(line.len)? > first.html {
-                return None;
-            }
+        .into_par_iter()
+        .map(|line| {
             let mut body = line.body;
             body.html = text_at(&file, html_at + line.at, line.len)?;
             let sound = body.targets().all(within)
@@ -280,7 +268,8 @@ fn read(path: &Path) -> Option<(Head, Vec<(String, CachedBody)>)> {
 mod tests {
     use super::*;
 
-    fn cache_with(path: &str, links: Vec<Target>) -> BodyCache {
+    /// A cache of one briefing and two entities, holding a body of `html` for each path.
+    fn cache_with(bodies: &[(&str, &str)], links: Vec<Target>) -> BodyCache {
         let mut cache = BodyCache {
             env: 7,
             entities: vec![1, 2],
@@ -289,13 +278,22 @@ mod tests {
             slugs: vec!["a".into()],
             ..Default::default()
         };
-        let body = markdown::Body {
-            html: "<p>Hello</p>".into(),
-            links,
-            ..Default::default()
-        };
-        cache.insert(path.into(), CachedBody::new(42, body, Diagnostics::new()));
+        for (path, html) in bodies {
+            let body = markdown::Body {
+                html: html.to_string(),
+                links: links.clone(),
+                ..Default::default()
+            };
+            cache.insert(
+                path.to_string(),
+                CachedBody::new(42, body, Diagnostics::new()),
+            );
+        }
         cache
+    }
+
+    fn one(links: Vec<Target>) -> BodyCache {
+        cache_with(&[("content/briefings/a.md", "<p>Hello</p>")], links)
     }
 
     #[test]
@@ -303,18 +301,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bodies");
         let links = vec![Target::Entity(crate::model::EntityIdx(1))];
-        assert!(save(
-            &cache_with("content/briefings/a.md", links.clone()),
-            &file
-        ));
+        assert!(save(&one(links.clone()), &file));
         let mut back = BodyCache::default();
-        assert!(load(&mut back, &file));
+        assert_eq!(load(&mut back, &file), 1);
         let got = back
             .get("content/briefings/a.md")
             .expect("the body is back");
         assert_eq!((got.key, got.body.html.as_str()), (42, "<p>Hello</p>"));
         assert_eq!(got.body.links, links);
         assert_eq!((back.env, back.order.len()), (7, 1));
+        assert_eq!(digest(&back), digest(&one(links)));
+    }
+
+    /// Whether `text`, written as the stored file, is refused whole.
+    fn refused(file: &Path, text: &[u8]) -> bool {
+        std::fs::write(file, text).unwrap();
+        let mut back = BodyCache::default();
+        load(&mut back, file) == 0 && back.get("content/briefings/a.md").is_none()
     }
 
     #[test]
@@ -322,27 +325,72 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bodies");
         let links = vec![Target::Entity(crate::model::EntityIdx(1))];
-        assert!(save(&cache_with("content/briefings/a.md", links), &file));
+        assert!(save(&one(links), &file));
         let good = std::fs::read_to_string(&file).unwrap();
-        let refused = |text: &str| {
-            std::fs::write(&file, text).unwrap();
-            let mut back = BodyCache::default();
-            !load(&mut back, &file) && back.get("content/briefings/a.md").is_none()
-        };
-        // A body line cut off, and the last line gone.
-        assert!(refused(&good[..good.len() - 10]));
-        let head_only = good.lines().next().unwrap();
-        assert!(refused(head_only));
+        // The HTML cut short, and everything after the first line gone.
+        assert!(refused(&file, &good.as_bytes()[..good.len() - 10]));
+        assert!(refused(&file, good.lines().next().unwrap().as_bytes()));
         // A link to an entity past the list the file carries (its numbers are its own).
-        assert!(refused(&good.replace(r#"{"Entity":1}"#, r#"{"Entity":9}"#)));
+        let past = good.replace(r#"{"Entity":1}"#, r#"{"Entity":9}"#);
+        assert_eq!(past.len(), good.len());
+        assert!(refused(&file, past.as_bytes()));
         // Another build of the program.
-        assert!(refused(&good.replace(r#""program":""#, r#""program":"x"#)));
-        // Not JSON at all, and nesting deeper than any body.
-        assert!(refused("\u{0}\u{1}garbage"));
-        assert!(refused(&"[".repeat(100_000)));
+        assert!(refused(
+            &file,
+            good.replace(r#""program":""#, r#""program":"x"#).as_bytes()
+        ));
+        // Not JSON at all, and nesting deeper than any body, each on a first line.
+        assert!(refused(&file, b"\x00\x01garbage\n{}\n"));
+        assert!(refused(
+            &file,
+            format!("{}\n", "[".repeat(100_000)).as_bytes()
+        ));
+        assert!(refused(&file, &[0xff, 0xfe, b'\n']));
         // Its bodies are back once the file is whole again.
         std::fs::write(&file, &good).unwrap();
-        assert!(load(&mut BodyCache::default(), &file));
+        assert_eq!(load(&mut BodyCache::default(), &file), 1);
+    }
+
+    #[test]
+    fn html_named_twice_or_out_of_its_order_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bodies");
+        // Three bodies of ten bytes: at 0, 10 and 20.
+        let bodies = [
+            ("content/a.md", "<p>aaaa</p"),
+            ("content/b.md", "<p>bbbb</p"),
+            ("content/c.md", "<p>cccc</p"),
+        ];
+        assert!(save(&cache_with(&bodies, Vec::new()), &file));
+        let good = std::fs::read_to_string(&file).unwrap();
+        assert!(good.contains(r#""at":20,"#), "{good}");
+        // The third names the second's HTML: each line alone is within the file.
+        let twice = good.replace(r#""at":20,"#, r#""at":10,"#);
+        assert!(refused(&file, twice.as_bytes()));
+        std::fs::write(&file, &good).unwrap();
+        assert_eq!(load(&mut BodyCache::default(), &file), 3);
+    }
+
+    #[test]
+    fn a_character_across_the_first_kilobyte_is_no_reason_to_refuse() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bodies");
+        // Paths of "ë" (two bytes each): byte 1,024 falls inside one for some padding,
+        // wherever the first line ends.
+        for pad in 0..40 {
+            let paths: Vec<String> = (0..200)
+                .map(|i| format!("content/{}{}-{i}.md", "x".repeat(pad), "ë".repeat(100)))
+                .collect();
+            let bodies: Vec<(&str, &str)> =
+                paths.iter().map(|p| (p.as_str(), "<p>x</p>")).collect();
+            assert!(save(&cache_with(&bodies, Vec::new()), &file));
+            let bytes = std::fs::read(&file).unwrap();
+            if std::str::from_utf8(&bytes[..MAX_FIRST]).is_err() {
+                assert_eq!(load(&mut BodyCache::default(), &file), 200);
+                return;
+            }
+        }
+        panic!("no padding cut a character at the first kilobyte");
     }
 
     #[cfg(unix)]
@@ -351,9 +399,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("elsewhere");
         let links = vec![Target::Entity(crate::model::EntityIdx(0))];
-        assert!(save(&cache_with("content/briefings/a.md", links), &real));
+        assert!(save(&one(links), &real));
         let file = dir.path().join("bodies");
         std::os::unix::fs::symlink(&real, &file).unwrap();
-        assert!(!load(&mut BodyCache::default(), &file));
+        assert_eq!(load(&mut BodyCache::default(), &file), 0);
+    }
+
+    #[test]
+    fn a_write_a_killed_run_left_is_removed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bodies");
+        let left = dir.path().join(".bodies.99999999.tmp");
+        let other = dir.path().join(".cards.1.tmp");
+        std::fs::write(&left, "half").unwrap();
+        std::fs::write(&other, "not ours").unwrap();
+        assert!(save(&one(Vec::new()), &file));
+        assert!(!left.exists() && other.exists());
     }
 }
