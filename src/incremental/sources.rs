@@ -107,14 +107,18 @@ pub fn read_entry(root: &Path, file: &Found) -> Entry {
                 // A source file's description shows on pages as its front matter does.
                 Some(Parsed::Source(_)) | None => u32::MAX,
             };
-            // Everything before the body: the front matter and its fences.
-            let front: String = f
-                .text
-                .split_inclusive('\n')
-                .take(body_line.saturating_sub(1) as usize)
-                .collect();
+            // Everything before the body: the front matter and its fences (a slice, not a
+            // copy: this runs for every file of the site).
+            let lines = body_line.saturating_sub(1) as usize;
+            let end = match lines {
+                0 => 0,
+                n => (f.text.bytes().enumerate())
+                    .filter(|&(_, b)| b == b'\n')
+                    .nth(n - 1)
+                    .map_or(f.text.len(), |(i, _)| i + 1),
+            };
             let mut h = crate::hash::hasher();
-            (front, f.path).hash(&mut h);
+            (&f.text[..end], f.path).hash(&mut h);
             (h.finish(), parsed)
         }
         None => (0, None),
