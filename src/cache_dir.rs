@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+/// A temporary file older than this is what a killed run left, not one being written.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// The cache folder of the site at `root`: `$DOSSIER_CACHE_DIR` when set, else
 /// `<root>/.dossier/cache`.
 pub fn of(root: &Path) -> PathBuf {
@@ -34,14 +37,20 @@ pub fn write(file: &Path, bytes: &[u8]) -> bool {
     if std::fs::create_dir_all(dir).is_err() {
         return false;
     }
-    // What a killed run was writing under this name (each run's has its own number).
+    // What a killed run was writing under this name (each run's has its own number): not
+    // one written in the last minutes, which another run may be writing still.
     if let Ok(entries) = std::fs::read_dir(dir) {
         let stem = format!(".{name}.");
+        let old = |e: &std::fs::DirEntry| {
+            let made = e.metadata().and_then(|m| m.modified());
+            made.is_ok_and(|t| t.elapsed().is_ok_and(|age| age > LEFTOVER_AGE))
+        };
         for entry in entries.filter_map(Result::ok) {
             let n = entry.file_name();
-            if n.to_str()
-                .is_some_and(|n| n.starts_with(&stem) && is_leftover(n))
-            {
+            let ours = n
+                .to_str()
+                .is_some_and(|n| n.starts_with(&stem) && is_leftover(n));
+            if ours && old(&entry) {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
@@ -56,7 +65,12 @@ pub fn open(file: &Path, max: u64) -> Option<(std::fs::File, u64)> {
     if !looked.is_file() {
         return None;
     }
-    let opened = std::fs::File::open(file).ok()?;
+    let mut how = std::fs::OpenOptions::new();
+    how.read(true);
+    // Neither through a symlink nor waiting on a FIFO swapped in since the look.
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut how, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    let opened = how.open(file).ok()?;
     let meta = opened.metadata().ok()?;
     #[cfg(unix)]
     {

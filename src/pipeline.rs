@@ -376,6 +376,8 @@ pub struct BodyCache {
     /// builds render each kept again to check it, the first time.
     #[cfg(debug_assertions)]
     restored: bool,
+    /// Bodies the last [`assemble`] took from the cache rather than rendered.
+    reused: std::sync::atomic::AtomicUsize,
 }
 
 /// One body in a [`BodyCache`].
@@ -474,6 +476,11 @@ impl BodyCache {
             defer_consistency: self.defer_consistency,
             ..BodyCache::default()
         };
+    }
+
+    /// How many bodies the last assembly took from the cache rather than rendered.
+    pub fn reused(&self) -> usize {
+        self.reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The cached body of the file at `path`, if any.
@@ -924,11 +931,13 @@ fn render_body(
             } else if c.restored {
                 check_kept(&b, depth, cx, hit, "a restart");
             }
+            c.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return hit.clone();
         };
         if let Some(kept) = hit.remapped(to, cx, b.content_path, depth) {
             #[cfg(debug_assertions)]
             check_kept(&b, depth, cx, &kept, "new entities");
+            c.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return kept;
         }
     }
@@ -1131,6 +1140,9 @@ fn assemble_one(
         if reordered {
             c.order = order.into_iter().map(str::to_string).collect();
         }
+    }
+    if let Some(c) = cache.as_deref_mut() {
+        *c.reused.get_mut() = 0;
     }
     let reuse = cache.as_deref();
     progress.stage(

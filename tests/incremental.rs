@@ -8,6 +8,11 @@ use dossier::incremental::{Changes, Engine, FileChange, Rebuilt};
 use dossier::pipeline::{self, Options};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Bodies taken from what a stopped preview kept, over every restart of the property test:
+/// the restarts must reuse some, not only read them and render all again.
+static REUSED_AFTER_RESTART: AtomicUsize = AtomicUsize::new(0);
 
 /// The sample site of the repository, copied into a temp folder.
 fn bilingual_sample() -> TestSite {
@@ -687,6 +692,7 @@ fn check_on(site: TestSite, edits: &[Edit]) -> Result<(), TestCaseError> {
                     engine.bodies_taken_up() > 0,
                     "step {step}: the bodies kept were taken up"
                 );
+                REUSED_AFTER_RESTART.fetch_add(engine.bodies_reused(), Ordering::Relaxed);
                 out
             }
             _ => engine.rebuild(&changed(touched)).expect("rebuild"),
@@ -760,6 +766,10 @@ fn incremental_output_equals_a_clean_build() {
     if let Err(e) = runner.run(&edits, |edits| check_on(copy_of(&site), &edits)) {
         panic!("{e}");
     }
+    assert!(
+        REUSED_AFTER_RESTART.load(Ordering::Relaxed) > 0,
+        "no restart reused a body it kept"
+    );
 }
 
 #[test]

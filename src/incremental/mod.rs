@@ -279,9 +279,15 @@ impl Engine {
         });
     }
 
-    /// How many bodies the first build took up from what a last run kept.
+    /// How many bodies the first build read from what a last run kept.
     pub fn bodies_taken_up(&self) -> usize {
         self.stored.as_ref().map_or(0, |s| s.taken_up)
+    }
+
+    /// How many bodies the last rebuild of the whole site took from its cache (after a
+    /// start, from what a last run kept) rather than rendered.
+    pub fn bodies_reused(&self) -> usize {
+        self.bodies.reused()
     }
 
     /// Takes up the bodies a last run kept, the first time.

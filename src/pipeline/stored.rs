@@ -406,14 +406,26 @@ mod tests {
     }
 
     #[test]
-    fn a_write_a_killed_run_left_is_removed_by_the_next() {
+    fn a_write_a_killed_run_left_is_removed_by_the_next_and_one_under_way_is_not() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bodies");
         let left = dir.path().join(".bodies.99999999.tmp");
         let other = dir.path().join(".cards.1.tmp");
-        std::fs::write(&left, "half").unwrap();
-        std::fs::write(&other, "not ours").unwrap();
+        let fresh = dir.path().join(".bodies.99999998.tmp");
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for (p, text) in [
+            (&left, "half"),
+            (&other, "not ours"),
+            (&fresh, "being written"),
+        ] {
+            std::fs::write(p, text).unwrap();
+        }
+        for p in [&left, &other] {
+            let f = std::fs::File::options().write(true).open(p).unwrap();
+            f.set_modified(hour_ago).unwrap();
+        }
         assert!(save(&one(Vec::new()), &file));
-        assert!(!left.exists() && other.exists());
+        // Another run's write under way (a recent file) is left alone.
+        assert!(!left.exists() && other.exists() && fresh.exists());
     }
 }

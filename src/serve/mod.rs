@@ -470,8 +470,21 @@ pub fn serve(o: &ServeOptions) -> Result<(), ServeError> {
         demand.begin();
         // The bodies a last run kept: only those that changed meanwhile are rendered.
         engine.keep_bodies_between_runs(&site);
-        let first = stop
-            .run(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.build_all())));
+        let build = |engine: &mut Engine| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.build_all()))
+        };
+        let first = stop.run(|| match build(&mut engine) {
+            // What the kept file holds may be what set the bug off: without it, the start
+            // is a first start.
+            Err(_) if engine.bodies_taken_up() > 0 => {
+                eprintln!(
+                    "error: internal error while taking up the kept bodies; rendering them all"
+                );
+                engine.forget_bodies();
+                build(&mut engine)
+            }
+            other => other,
+        });
         let Some(first) = first.filter(|_| !stop.asked()) else {
             demand.end();
             return;
